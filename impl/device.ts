@@ -1,0 +1,31 @@
+/**
+ * What every executable controller implementation is: a register-level device (a hardware
+ * designer's view: read, write, interrupt line) plus `abs()`, the map from its own state to the
+ * model's §3 state, on which the properties are evaluated (spec/controller.md §6).
+ */
+import type { Config } from '../model/config/config.ts';
+import type { Observation } from '../model/controller/result.ts';
+import type { ControllerState } from '../model/controller/state.ts';
+
+export interface ControllerDevice {
+  /** A 64-bit MMIO read: `{kind:'value'}` with the data, or `stall`/`abort` for designs that fail. */
+  read(addr: bigint): Observation;
+  /** A 64-bit MMIO write: `{kind:'ack'}` when it completes. */
+  write(addr: bigint, data: bigint): Observation;
+  /** An edge on interrupt line `line`. */
+  irq(line: number): Observation;
+  /** The abstraction function: this design's state as the model's §3 state. */
+  abs(): ControllerState;
+}
+
+/** A named implementation (the reference, a published design, or a mutant) that can be instantiated. */
+export interface ControllerImpl {
+  /** Name used on the command line (`--impl NAME` / `--mutant NAME`) and in traces. */
+  readonly name: string;
+  /** One line: what this design is or what bug it seeds. */
+  readonly description: string;
+  /** For mutants and published designs: the property ids expected to catch it. Empty for the reference. */
+  readonly expectedViolations: readonly string[];
+  /** A fresh device at reset. */
+  create(cfg: Config): ControllerDevice;
+}

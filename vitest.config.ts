@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// When INTCHECK_JSON_REPORT names a file (as .ci/run does), vitest also writes its JSON report
+// there, and .ci/run prints the "N passed, N failed" line from it.
+const jsonReport = process.env.INTCHECK_JSON_REPORT;
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    pool: 'threads',
+    reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
+  },
+});
