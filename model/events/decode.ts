@@ -3,7 +3,7 @@
  * index), and where every wrong access of spec/controller.md §4.3 is recognised.
  */
 import type { Config } from '../config/config.ts';
-import type { AccessEvent, ControllerEvent } from './events.ts';
+import type { AccessEvent, ControllerEvent, Irq } from './events.ts';
 import { DIRECTION, INDEX_ROOM, OFFSET, PAGE_SIZE, type RegisterName } from './registers.ts';
 
 /** Why an access is wrong (§4.3). The reason is diagnostic; every one sets BAD_ACCESS alike. */
@@ -149,7 +149,7 @@ function checkOperation(cfg: Config, e: Exclude<ControllerEvent, AccessEvent>): 
  * returned as it is. Inverse of {@link decodeAccess} for every encodable event (see
  * {@link encodableError}).
  */
-export function encodeOperation(cfg: Config, e: ControllerEvent): AccessEvent | ControllerEvent {
+export function encodeOperation(cfg: Config, e: ControllerEvent): AccessEvent | Irq {
   switch (e.type) {
     case 'Read':
     case 'Write':
