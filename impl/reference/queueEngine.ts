@@ -1,0 +1,215 @@
+/**
+ * The storage and sequencing half of the reference controller (spec/controller.md §3–§5): fixed
+ * rings and counters per process, per device and per (process, IPC type), the occupancy counters
+ * that bound them, and the global error register. The bus decoder ({@link ReferenceDevice})
+ * calls one method per decoded access; each method applies the §4 check order itself.
+ */
+import type { Config } from '../../model/config/config.ts';
+import { ACK, type Observation, valueObs } from '../../model/controller/result.ts';
+import type { ControllerState } from '../../model/controller/state.ts';
+import { ERR } from '../../model/events/registers.ts';
+import { TaskFifo } from './taskFifo.ts';
+import { WaiterFifo } from './waiterFifo.ts';
+
+/** Read data 0: a wrong read, an empty DEQUEUE, an offline STATUS. */
+export const ZERO: Observation = Object.freeze(valueObs(0n));
+/** Read data 1: an online STATUS. */
+const ONE: Observation = Object.freeze(valueObs(1n));
+/** One constant observation per value of the 4-bit ERROR register. */
+const ERROR_VALUES: readonly Observation[] = Array.from({ length: 16 }, (_, v) =>
+  Object.freeze(valueObs(BigInt(v))),
+);
+
+/** The reference controller's state and its operations, each one atomic step of §4. */
+export class QueueEngine {
+  private readonly cfg: Config;
+  /** `ready[p*P + k]`: ring of depth C, allocated on first use (occupancy keeps p's sum ≤ C). */
+  private readonly ready: (TaskFifo | undefined)[];
+  /** `occupancy[p]`: ready + waiting tasks of p (§3), the only capacity check (§5). */
+  private readonly occupancy: Int32Array;
+  /** `irqWait[d]`: ring of depth B of (process, task). */
+  private readonly irqWait: readonly WaiterFifo[];
+  /** `irqPending[d]`: 0..Q. */
+  private readonly irqPending: Int32Array;
+  /** `ipcWait[p*T + t]`: ring of depth B, allocated on first use. */
+  private readonly ipcWait: (TaskFifo | undefined)[];
+  /** `ipcPending[p*T + t]`: 0..Q. */
+  private readonly ipcPending: Int32Array;
+  /** `online[p]`: the status-table bit, 0 or 1; only the kernel (process 0) at reset. */
+  private readonly online: Uint8Array;
+  /** The global error register (§5 bits). */
+  private error = 0;
+
+  constructor(cfg: Config) {
+    this.cfg = cfg;
+    const n = cfg.processes;
+    this.ready = new Array<TaskFifo | undefined>(n * cfg.priorities).fill(undefined);
+    this.occupancy = new Int32Array(n);
+    this.irqWait = Array.from({ length: cfg.devices }, () => new WaiterFifo(cfg.waitDepth));
+    this.irqPending = new Int32Array(cfg.devices);
+    this.ipcWait = new Array<TaskFifo | undefined>(n * cfg.ipcTypes).fill(undefined);
+    this.ipcPending = new Int32Array(n * cfg.ipcTypes);
+    this.online = new Uint8Array(n);
+    this.online[0] = 1;
+  }
+
+  /** §4.3: a wrong access changes nothing but BAD_ACCESS; returns `obs` (0 for a read). */
+  badAccess(obs: Observation): Observation {
+    this.error |= ERR.BAD_ACCESS;
+    return obs;
+  }
+
+  /** DEQUEUE: remove and return the head of the lowest-numbered non-empty priority of p, or 0. */
+  dequeue(p: number): Observation {
+    const from = p * this.cfg.priorities;
+    for (let k = 0; k < this.cfg.priorities; k++) {
+      const fifo = this.ready[from + k];
+      if (fifo !== undefined && fifo.length > 0) {
+        this.occupancy[p] = (this.occupancy[p] ?? 0) - 1;
+        return valueObs(fifo.pop());
+      }
+    }
+    return ZERO;
+  }
+
+  /** ERROR: return every bit set since the previous read, and clear them (any page). */
+  readError(): Observation {
+    const bits = this.error;
+    this.error = 0;
+    return ERROR_VALUES[bits] ?? valueObs(BigInt(bits));
+  }
+
+  /** STATUS read: `online[p]` as 0 or 1. */
+  readStatus(p: number): Observation {
+    return this.online[p] === 1 ? ONE : ZERO;
+  }
+
+  /** STATUS write: bit 0 of the data becomes `online[p]`, other bits are ignored. */
+  writeStatus(p: number, data: bigint): Observation {
+    this.online[p] = Number(data & 1n);
+    return ACK;
+  }
+
+  /** ENQUEUE_k: task 0 is wrong; a full process refuses; else append to `ready[p][k]`. */
+  enqueue(p: number, k: number, task: bigint): Observation {
+    if (task === 0n) return this.badAccess(ACK);
+    if (this.refusedFull(p)) return ACK;
+    this.readyFifo(p, k).push(task);
+    this.occupancy[p] = (this.occupancy[p] ?? 0) + 1;
+    return ACK;
+  }
+
+  /** IRQ_REGISTER_d (§4.1): consume a pending interrupt at once, else wait in `irqWait[d]`. */
+  irqRegister(p: number, d: number, task: bigint): Observation {
+    if (task === 0n) return this.badAccess(ACK);
+    if (this.refusedFull(p)) return ACK;
+    const pending = this.irqPending[d] ?? 0;
+    if (pending > 0) {
+      this.irqPending[d] = pending - 1;
+      this.readyFifo(p, 0).push(task);
+    } else {
+      const fifo = this.irqWait[d];
+      if (fifo === undefined || fifo.full) return this.refuseWaitFull();
+      fifo.pushWaiter(p, task);
+    }
+    this.occupancy[p] = (this.occupancy[p] ?? 0) + 1;
+    return ACK;
+  }
+
+  /** IPC_REGISTER_t (§4.2): consume a pending send at once, else wait in `ipcWait[p][t]`. */
+  ipcRegister(p: number, t: number, task: bigint): Observation {
+    if (task === 0n) return this.badAccess(ACK);
+    if (this.refusedFull(p)) return ACK;
+    const i = p * this.cfg.ipcTypes + t;
+    const pending = this.ipcPending[i] ?? 0;
+    if (pending > 0) {
+      this.ipcPending[i] = pending - 1;
+      this.readyFifo(p, 0).push(task);
+    } else {
+      const fifo = this.ipcWait[i] ?? this.allocIpcWait(i);
+      if (fifo.full) return this.refuseWaitFull();
+      fifo.push(task);
+    }
+    this.occupancy[p] = (this.occupancy[p] ?? 0) + 1;
+    return ACK;
+  }
+
+  /** An interrupt edge on a wired line d (§4.1): wake the head waiter, else count, else report. */
+  interrupt(d: number): Observation {
+    const fifo = this.irqWait[d];
+    if (fifo !== undefined && fifo.length > 0) {
+      const p = fifo.headOwner();
+      this.readyFifo(p, 0).push(fifo.pop());
+    } else if ((this.irqPending[d] ?? 0) < this.cfg.pendingMax) {
+      this.irqPending[d] = (this.irqPending[d] ?? 0) + 1;
+    } else {
+      this.error |= ERR.PENDING_OVERFLOW;
+    }
+    return ACK;
+  }
+
+  /** IPC_SEND (§4.2) of type t to process q: wake q's head handler of t, else count, else report. */
+  send(t: number, q: number): Observation {
+    if (t >= this.cfg.ipcTypes || q >= this.cfg.processes) return this.badAccess(ACK);
+    const i = q * this.cfg.ipcTypes + t;
+    const fifo = this.ipcWait[i];
+    if (fifo !== undefined && fifo.length > 0) {
+      this.readyFifo(q, 0).push(fifo.pop());
+    } else if ((this.ipcPending[i] ?? 0) < this.cfg.pendingMax) {
+      this.ipcPending[i] = (this.ipcPending[i] ?? 0) + 1;
+    } else {
+      this.error |= ERR.PENDING_OVERFLOW;
+    }
+    return ACK;
+  }
+
+  /** The occupancy counter of p (tests compare it with the model's `occupancy`). */
+  occupancyOf(p: number): number {
+    return this.occupancy[p] ?? 0;
+  }
+
+  /** The abstraction function: this storage as the model's §3 state, in fresh arrays. */
+  abs(): ControllerState {
+    const cfg = this.cfg;
+    const n = cfg.processes;
+    return {
+      ready: Array.from({ length: n * cfg.priorities }, (_, i) => this.ready[i]?.toArray() ?? []),
+      irqWait: this.irqWait.map((fifo) => fifo.toWaiters()),
+      irqPending: Array.from(this.irqPending),
+      ipcWait: Array.from({ length: n * cfg.ipcTypes }, (_, i) => this.ipcWait[i]?.toArray() ?? []),
+      ipcPending: Array.from(this.ipcPending),
+      online: Array.from(this.online, (bit) => bit === 1),
+      error: this.error,
+    };
+  }
+
+  /** §5: true (and QUEUE_FULL set) when p already holds C tasks. */
+  private refusedFull(p: number): boolean {
+    if ((this.occupancy[p] ?? 0) < this.cfg.capacity) return false;
+    this.error |= ERR.QUEUE_FULL;
+    return true;
+  }
+
+  /** §5: a registration that would wait in a full blocked queue. */
+  private refuseWaitFull(): Observation {
+    this.error |= ERR.WAIT_FULL;
+    return ACK;
+  }
+
+  /** The ring of `ready[p][k]`, allocated with depth C the first time it is needed. */
+  private readyFifo(p: number, k: number): TaskFifo {
+    const i = p * this.cfg.priorities + k;
+    const fifo = this.ready[i];
+    if (fifo !== undefined) return fifo;
+    const made = new TaskFifo(this.cfg.capacity);
+    this.ready[i] = made;
+    return made;
+  }
+
+  /** The ring of `ipcWait[i]`, allocated with depth B the first time a handler waits there. */
+  private allocIpcWait(i: number): TaskFifo {
+    const made = new TaskFifo(this.cfg.waitDepth);
+    this.ipcWait[i] = made;
+    return made;
+  }
+}
