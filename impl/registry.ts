@@ -2,11 +2,14 @@
  * Every executable controller implementation by name: the reference, the published designs and
  * the mutants. Adding one is one line in {@link CONTROLLER_IMPLS}.
  */
+
+import { atsIntcChisel } from './ats-intc-chisel/atsIntcChisel.ts';
+import { atsIntcQemu } from './ats-intc-qemu/atsIntcQemu.ts';
 import type { ControllerImpl } from './device.ts';
 import { referenceImpl } from './reference/index.ts';
 
 /** The registered implementations, reference first; names are unique. */
-export const CONTROLLER_IMPLS: readonly ControllerImpl[] = [referenceImpl];
+export const CONTROLLER_IMPLS: readonly ControllerImpl[] = [referenceImpl, atsIntcQemu, atsIntcChisel];
 
 /** The implementation called `name`, or undefined. */
 export function findControllerImpl(name: string): ControllerImpl | undefined {
