@@ -1,0 +1,39 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { findControllerImpl } from '../../impl/registry.ts';
+import { readTrace } from '../../traces/readTrace.ts';
+import { replayTrace } from '../../traces/replay.ts';
+
+const DIR = join(import.meta.dirname, '..', '..', 'traces', 'saved');
+const NAME = /^([a-z]+)--([\w.-]+?)--(\w+)(--[\w.-]+)?\.itf\.json$/;
+const files = readdirSync(DIR).filter((f) => f.endsWith('.itf.json'));
+
+describe('saved counterexamples (traces/saved)', () => {
+  test('every file is named <protocol>--<impl>--<property>.itf.json after its #meta and has a note', () => {
+    for (const f of files) {
+      const m = NAME.exec(f);
+      expect(m, f).not.toBeNull();
+      const parsed = readTrace(join(DIR, f));
+      expect([parsed.protocol, parsed.implementation, parsed.meta.property], f).toEqual([
+        m?.[1],
+        m?.[2],
+        m?.[3],
+      ]);
+      expect(parsed.meta.note?.trim(), f).toBeTruthy();
+    }
+  });
+
+  for (const f of files) {
+    test(`${f}: fails on the design it was found in, passes on the reference`, () => {
+      const parsed = readTrace(join(DIR, f));
+      const reference = findControllerImpl('reference');
+      if (reference === undefined) throw new Error('no reference implementation registered');
+      if (parsed.implementation !== 'reference') {
+        const found = replayTrace(parsed);
+        expect(found.ok ? 'passes' : found.violation.property).toBe(parsed.meta.property);
+      }
+      expect(replayTrace(parsed, { impl: reference }).ok).toBe(true);
+    });
+  }
+});

@@ -1,0 +1,178 @@
+/**
+ * Reading a trace file for replay: checks that it is JSON and ITF, finds the protocol,
+ * configuration and implementation in `#meta`, and rebuilds the event list from Quint's
+ * `mbt::actionTaken` / `mbt::nondetPicks`. Variable names are matched on their unqualified name
+ * (`ctrl::ready` is `ready`). Every problem is a one-line {@link TraceError} naming the file.
+ */
+import { readFileSync } from 'node:fs';
+import type { Config } from '../model/config/config.ts';
+import { ConfigError, parseConfig } from '../model/config/loadConfig.ts';
+import type { Observation } from '../model/controller/result.ts';
+import type { ControllerState } from '../model/controller/state.ts';
+import type { ControllerEvent } from '../model/events/events.ts';
+import { PROTOCOLS, type Protocol } from '../properties/property.ts';
+import { decodeControllerState, decodeObservation } from './controllerVars.ts';
+import { decodeEvent } from './eventCodec.ts';
+import { type ItfValue, itfFromJson } from './itfValue.ts';
+import { TraceError, within } from './TraceError.ts';
+
+/** The provenance fields of `#meta` that intcheck understands (each absent when missing or mistyped). */
+export interface ParsedMeta {
+  readonly source?: string;
+  readonly version?: string;
+  readonly property?: string;
+  readonly message?: string;
+  readonly failingStep?: number;
+  readonly seed?: number;
+  readonly path?: string;
+  readonly explorer?: boolean;
+  readonly depth?: number;
+  readonly note?: string;
+}
+
+/** A trace ready for replay. `states`/`observations` are the recorded ones, for display only. */
+export interface ParsedTrace {
+  /** The file name as given, used in messages. */
+  readonly file: string;
+  readonly meta: ParsedMeta;
+  readonly protocol: Protocol;
+  readonly config: Config;
+  /** The implementation `#meta` names; "reference" when it names none. */
+  readonly implementation: string;
+  /** The events of states 1…n (state 0 is the initial state). */
+  readonly events: readonly ControllerEvent[];
+  /** Decoded state variables of each state, null where the trace does not carry them. */
+  readonly states: readonly (ControllerState | null)[];
+  /** What each state's step observed, null where not recorded (and for state 0). */
+  readonly observations: readonly (Observation | null)[];
+}
+
+/** Reads and validates the trace file at `path`. */
+export function readTrace(path: string): ParsedTrace {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new TraceError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return parseTrace(text, path);
+}
+
+/** Validates trace text; `file` names it in messages. */
+export function parseTrace(text: string, file: string): ParsedTrace {
+  return within(file, () => {
+    try {
+      return parse(text, file);
+    } catch (e) {
+      if (e instanceof RangeError) throw new TraceError('values nested too deeply');
+      throw e;
+    }
+  });
+}
+
+type Obj = Readonly<Record<string, unknown>>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function parse(text: string, file: string): ParsedTrace {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new TraceError(`not JSON (${e instanceof Error ? e.message.split('\n')[0] : 'parse error'})`);
+  }
+  if (!isObj(json)) throw new TraceError('not ITF (not a JSON object)');
+  const states = json.states;
+  if (!Array.isArray(states)) throw new TraceError('not ITF (no "states" array)');
+  if (states.length === 0) throw new TraceError('not ITF ("states" is empty: no initial state)');
+  const rawMeta = json['#meta'] ?? {};
+  if (!isObj(rawMeta)) throw new TraceError('not ITF ("#meta" is not an object)');
+  const protocol = parseProtocol(rawMeta.protocol);
+  const config = within('#meta', () => parseTraceConfig(rawMeta.config));
+  const vars = states.map((s, i) => within(`state ${i}`, () => stateVars(s)));
+  const events = vars.slice(1).map((get, i) => within(`state ${i + 1}`, () => stepEvent(config, get)));
+  return {
+    file,
+    meta: parseMeta(rawMeta),
+    protocol,
+    config,
+    implementation: typeof rawMeta.implementation === 'string' ? rawMeta.implementation : 'reference',
+    events,
+    states: vars.map((get, i) => within(`state ${i}`, () => decodeControllerState(config, get))),
+    observations: vars.map((get, i) =>
+      within(`state ${i}`, () => {
+        const obs = get('obs');
+        return obs === undefined ? null : decodeObservation(obs, 'intcheck::obs');
+      }),
+    ),
+  };
+}
+
+function parseProtocol(p: unknown): Protocol {
+  if (p === undefined) return 'controller';
+  const known = PROTOCOLS.find((x) => x === p);
+  if (known === undefined) throw new TraceError(`unknown protocol ${JSON.stringify(p)}`);
+  if (known !== 'controller') throw new TraceError(`protocol "${known}": its traces cannot be replayed yet`);
+  return known;
+}
+
+function parseTraceConfig(c: unknown): Config {
+  try {
+    return parseConfig(c ?? {});
+  } catch (e) {
+    if (e instanceof ConfigError) throw new TraceError(e.message);
+    throw e;
+  }
+}
+
+/** A lookup of one state's variables by unqualified name, each decoded on first use. */
+function stateVars(s: unknown): (name: string) => ItfValue | undefined {
+  if (!isObj(s)) throw new TraceError('not an object');
+  const raw = new Map<string, { key: string; json: unknown }>();
+  for (const [key, json] of Object.entries(s)) {
+    if (key.startsWith('#') || key.startsWith('__')) continue;
+    const at = key.lastIndexOf('::');
+    const name = at < 0 ? key : key.slice(at + 2);
+    if (!raw.has(name)) raw.set(name, { key, json });
+  }
+  const decoded = new Map<string, ItfValue>();
+  return (name) => {
+    const hit = decoded.get(name);
+    if (hit !== undefined) return hit;
+    const r = raw.get(name);
+    if (r === undefined) return undefined;
+    const v = itfFromJson(r.json, r.key);
+    decoded.set(name, v);
+    return v;
+  };
+}
+
+function stepEvent(cfg: Config, get: (name: string) => ItfValue | undefined): ControllerEvent {
+  const action = get('actionTaken');
+  if (action === undefined) throw new TraceError('no "mbt::actionTaken"');
+  if (action.kind !== 'str') throw new TraceError('"mbt::actionTaken" is not a string');
+  return decodeEvent(cfg, action.value, get('nondetPicks'));
+}
+
+function parseMeta(m: Obj): ParsedMeta {
+  const str = (k: string): string | undefined => {
+    const v = m[k];
+    return typeof v === 'string' ? v : undefined;
+  };
+  const int = (k: string): number | undefined => {
+    const v = m[k];
+    return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
+  };
+  const fields: [keyof ParsedMeta, string | number | boolean | undefined][] = [
+    ['source', str('source')],
+    ['version', str('version')],
+    ['property', str('property')],
+    ['message', str('message')],
+    ['failingStep', int('failingStep')],
+    ['seed', int('seed')],
+    ['path', str('path')],
+    ['explorer', m.explorer === true ? true : undefined],
+    ['depth', int('depth')],
+    ['note', str('note')],
+  ];
+  return Object.fromEntries(fields.filter(([, v]) => v !== undefined)) as ParsedMeta;
+}

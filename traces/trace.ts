@@ -1,0 +1,56 @@
+/**
+ * A counterexample trace in memory, protocol-neutral: provenance (`TraceMeta`) plus one entry
+ * per ITF state, each holding the model's state variables, what the step observed and the event
+ * as Quint's `mbt::actionTaken` / `mbt::nondetPicks`. `traceToJson` turns it into ITF text.
+ */
+import type { Config } from '../model/config/config.ts';
+import type { Protocol } from '../properties/property.ts';
+import type { ItfValue } from './itfValue.ts';
+
+/** What a trace records about where it came from (written to `#meta`, in this order). */
+export interface TraceMeta {
+  readonly protocol: Protocol;
+  /** The implementation's registry name, or the DUT's name. */
+  readonly implementation: string;
+  readonly config: Config;
+  /** Id of the property that failed; absent for a trace that records a passing run. */
+  readonly property?: string;
+  /** The property's explanation of the failure. */
+  readonly message?: string;
+  /** 0-based index of the failing event; it is shown in ITF state `failingStep + 1`. */
+  readonly failingStep?: number;
+  /** fast-check seed and replay path (random-storm traces only). */
+  readonly seed?: number;
+  readonly path?: string;
+  /** Exhaustive-explorer traces: `explorer: true` and the depth explored. */
+  readonly explorer?: boolean;
+  readonly depth?: number;
+  /** One line of free text: what the trace shows. */
+  readonly note?: string;
+}
+
+/** One ITF state. State 0 is the initial state, with action {@link INIT_ACTION}. */
+export interface TraceState {
+  /** `mbt::actionTaken`: the event's `type`, or "init". */
+  readonly action: string;
+  /** `mbt::nondetPicks`: a record of the event's other fields, each `Some(v)`. */
+  readonly picks: ItfValue;
+  /** `intcheck::obs`: what the step observed. */
+  readonly obs: ItfValue;
+  /** The model's state variables, in the order of {@link Trace.vars}. */
+  readonly vars: readonly (readonly [string, ItfValue])[];
+}
+
+/** A whole trace: provenance, the state variable names, and the states. */
+export interface Trace {
+  readonly meta: TraceMeta;
+  /** The model's state variable names (the writer adds `intcheck::obs` and the `mbt::` names). */
+  readonly vars: readonly string[];
+  readonly states: readonly TraceState[];
+}
+
+/** The ADR that defines ITF, as Quint writes it in `format-description`. */
+export const ITF_FORMAT_DESCRIPTION = 'https://apalache-mc.org/docs/adr/015adr-trace.html';
+/** The Quint MBT variable names. */
+export const ACTION_VAR = 'mbt::actionTaken';
+export const PICKS_VAR = 'mbt::nondetPicks';
