@@ -6,10 +6,16 @@
 import { atsIntcChisel } from './ats-intc-chisel/atsIntcChisel.ts';
 import { atsIntcQemu } from './ats-intc-qemu/atsIntcQemu.ts';
 import type { ControllerImpl } from './device.ts';
+import { CONTROLLER_MUTANTS } from './mutants/controllerMutants.ts';
 import { referenceImpl } from './reference/index.ts';
 
 /** The registered implementations, reference first; names are unique. */
-export const CONTROLLER_IMPLS: readonly ControllerImpl[] = [referenceImpl, atsIntcQemu, atsIntcChisel];
+export const CONTROLLER_IMPLS: readonly ControllerImpl[] = [
+  referenceImpl,
+  atsIntcQemu,
+  atsIntcChisel,
+  ...CONTROLLER_MUTANTS,
+];
 
 /** The implementation called `name`, or undefined. */
 export function findControllerImpl(name: string): ControllerImpl | undefined {

@@ -3,11 +3,17 @@
  * rings and counters per process, per device and per (process, IPC type), the occupancy counters
  * that bound them, and the global error register. The bus decoder ({@link ReferenceDevice})
  * calls one method per decoded access; each method applies the §4 check order itself.
+ *
+ * A mutant (impl/mutants) is this engine with one {@link ControllerMutation} switched on; each
+ * switch is one comparison of the `mutation` field at the place the bug lives, and with no
+ * mutation every method behaves exactly as the reference.
  */
 import type { Config } from '../../model/config/config.ts';
 import { ACK, type Observation, valueObs } from '../../model/controller/result.ts';
 import type { ControllerState } from '../../model/controller/state.ts';
 import { ERR } from '../../model/events/registers.ts';
+import { type ControllerMutation, readyRingDepth } from '../mutants/mutation.ts';
+import { rotateTailToHead, rotateWaiterTailToHead } from '../mutants/rotateTailToHead.ts';
 import { TaskFifo } from './taskFifo.ts';
 import { WaiterFifo } from './waiterFifo.ts';
 
@@ -39,9 +45,17 @@ export class QueueEngine {
   private readonly online: Uint8Array;
   /** The global error register (§5 bits). */
   private error = 0;
+  /** The seeded bug, or undefined for the reference design. */
+  private readonly mutation: ControllerMutation | undefined;
+  /** Depth of each ready ring: C, unless the mutation lets a queue grow past it. */
+  private readonly readyDepth: number;
+  /** `empty-returns-stale` only: the last value DEQUEUE returned (a stale output register). */
+  private stale = 0n;
 
-  constructor(cfg: Config) {
+  constructor(cfg: Config, mutation?: ControllerMutation) {
     this.cfg = cfg;
+    this.mutation = mutation;
+    this.readyDepth = readyRingDepth(cfg, mutation);
     const n = cfg.processes;
     this.ready = new Array<TaskFifo | undefined>(n * cfg.priorities).fill(undefined);
     this.occupancy = new Int32Array(n);
@@ -61,6 +75,7 @@ export class QueueEngine {
 
   /** DEQUEUE: remove and return the head of the lowest-numbered non-empty priority of p, or 0. */
   dequeue(p: number): Observation {
+    if (this.mutation !== undefined) return this.mutantDequeue(p, this.mutation);
     const from = p * this.cfg.priorities;
     for (let k = 0; k < this.cfg.priorities; k++) {
       const fifo = this.ready[from + k];
@@ -75,7 +90,7 @@ export class QueueEngine {
   /** ERROR: return every bit set since the previous read, and clear them (any page). */
   readError(): Observation {
     const bits = this.error;
-    this.error = 0;
+    if (this.mutation !== 'error-not-cleared') this.error = 0;
     return ERROR_VALUES[bits] ?? valueObs(BigInt(bits));
   }
 
@@ -92,21 +107,24 @@ export class QueueEngine {
 
   /** ENQUEUE_k: task 0 is wrong; a full process refuses; else append to `ready[p][k]`. */
   enqueue(p: number, k: number, task: bigint): Observation {
-    if (task === 0n) return this.badAccess(ACK);
+    if (task === 0n && this.mutation !== 'zero-task-accepted') return this.badAccess(ACK);
     if (this.refusedFull(p)) return ACK;
-    this.readyFifo(p, k).push(task);
+    const fifo = this.readyFifo(p, k);
+    fifo.push(task);
+    if (this.mutation === 'lifo-within-priority') rotateTailToHead(fifo);
     this.occupancy[p] = (this.occupancy[p] ?? 0) + 1;
     return ACK;
   }
 
   /** IRQ_REGISTER_d (§4.1): consume a pending interrupt at once, else wait in `irqWait[d]`. */
   irqRegister(p: number, d: number, task: bigint): Observation {
-    if (task === 0n) return this.badAccess(ACK);
+    const m = this.mutation;
+    if (task === 0n && m !== 'zero-task-accepted') return this.badAccess(ACK);
     if (this.refusedFull(p)) return ACK;
     const pending = this.irqPending[d] ?? 0;
-    if (pending > 0) {
-      this.irqPending[d] = pending - 1;
-      this.readyFifo(p, 0).push(task);
+    if (pending > 0 && m !== 'register-ignores-pending') {
+      if (m !== 'pending-not-decremented') this.irqPending[d] = pending - 1;
+      this.irqWakeFifo(p).push(task);
     } else {
       const fifo = this.irqWait[d];
       if (fifo === undefined || fifo.full) return this.refuseWaitFull();
@@ -118,13 +136,14 @@ export class QueueEngine {
 
   /** IPC_REGISTER_t (§4.2): consume a pending send at once, else wait in `ipcWait[p][t]`. */
   ipcRegister(p: number, t: number, task: bigint): Observation {
-    if (task === 0n) return this.badAccess(ACK);
+    const m = this.mutation;
+    if (task === 0n && m !== 'zero-task-accepted') return this.badAccess(ACK);
     if (this.refusedFull(p)) return ACK;
     const i = p * this.cfg.ipcTypes + t;
     const pending = this.ipcPending[i] ?? 0;
-    if (pending > 0) {
+    if (pending > 0 && m !== 'ipc-register-ignores-pending') {
       this.ipcPending[i] = pending - 1;
-      this.readyFifo(p, 0).push(task);
+      this.readyFifo(p, this.wakePriority()).push(task);
     } else {
       const fifo = this.ipcWait[i] ?? this.allocIpcWait(i);
       if (fifo.full) return this.refuseWaitFull();
@@ -137,24 +156,33 @@ export class QueueEngine {
   /** An interrupt edge on a wired line d (§4.1): wake the head waiter, else count, else report. */
   interrupt(d: number): Observation {
     const fifo = this.irqWait[d];
+    const m = this.mutation;
     if (fifo !== undefined && fifo.length > 0) {
-      const p = fifo.headOwner();
-      this.readyFifo(p, 0).push(fifo.pop());
+      if (m === 'waiters-out-of-order') rotateWaiterTailToHead(fifo);
+      do {
+        const p = fifo.headOwner();
+        this.irqWakeFifo(p).push(fifo.pop());
+      } while (m === 'interrupt-wakes-all' && fifo.length > 0);
     } else if ((this.irqPending[d] ?? 0) < this.cfg.pendingMax) {
+      if (m === 'pending-latch' && (this.irqPending[d] ?? 0) > 0) return ACK;
       this.irqPending[d] = (this.irqPending[d] ?? 0) + 1;
-    } else {
+    } else if (m !== 'pending-saturates-silently' && m !== 'pending-latch') {
       this.error |= ERR.PENDING_OVERFLOW;
     }
     return ACK;
   }
 
-  /** IPC_SEND (§4.2) of type t to process q: wake q's head handler of t, else count, else report. */
-  send(t: number, q: number): Observation {
+  /** IPC_SEND (§4.2) from page p of type t to process q: wake q's head handler of t, else count, else report. */
+  send(p: number, t: number, q: number): Observation {
     if (t >= this.cfg.ipcTypes || q >= this.cfg.processes) return this.badAccess(ACK);
-    const i = q * this.cfg.ipcTypes + t;
+    const m = this.mutation;
+    const to = m === 'send-uses-sender-page' ? p : q;
+    const i = to * this.cfg.ipcTypes + t;
     const fifo = this.ipcWait[i];
     if (fifo !== undefined && fifo.length > 0) {
-      this.readyFifo(q, 0).push(fifo.pop());
+      this.readyFifo(to, this.wakePriority()).push(fifo.pop());
+    } else if (m === 'ipc-send-dropped') {
+      // TAIC's one-shot slot: a send that finds no handler is dropped, neither counted nor reported.
     } else if ((this.ipcPending[i] ?? 0) < this.cfg.pendingMax) {
       this.ipcPending[i] = (this.ipcPending[i] ?? 0) + 1;
     } else {
@@ -185,8 +213,11 @@ export class QueueEngine {
 
   /** §5: true (and QUEUE_FULL set) when p already holds C tasks. */
   private refusedFull(p: number): boolean {
-    if ((this.occupancy[p] ?? 0) < this.cfg.capacity) return false;
-    this.error |= ERR.QUEUE_FULL;
+    const occ = this.occupancy[p] ?? 0;
+    const m = this.mutation;
+    if (m === 'offline-drops' && this.online[p] === 0) return true;
+    if (occ < this.cfg.capacity || (m === 'capacity-off-by-one' && occ === this.cfg.capacity)) return false;
+    if (m !== 'full-drops-silently') this.error |= ERR.QUEUE_FULL;
     return true;
   }
 
@@ -201,9 +232,42 @@ export class QueueEngine {
     const i = p * this.cfg.priorities + k;
     const fifo = this.ready[i];
     if (fifo !== undefined) return fifo;
-    const made = new TaskFifo(this.cfg.capacity);
+    const made = new TaskFifo(this.readyDepth);
     this.ready[i] = made;
     return made;
+  }
+
+  /** The priority a woken task enters: 0, or 1 under `wake-wrong-priority` (when P > 1). */
+  private wakePriority(): number {
+    return this.mutation === 'wake-wrong-priority' ? Math.min(1, this.cfg.priorities - 1) : 0;
+  }
+
+  /** The ready ring a device wake of p's waiter goes to: `ready[p][0]`, unless mutated. */
+  private irqWakeFifo(p: number): TaskFifo {
+    const m = this.mutation;
+    if (m === undefined) return this.readyFifo(p, 0);
+    return this.readyFifo(m === 'wake-wrong-process' ? 0 : p, this.wakePriority());
+  }
+
+  /**
+   * DEQUEUE with a mutation on: `dequeue-wrong-process` reads process (p+1) mod N,
+   * `dequeue-lower-priority` scans from the highest-numbered priority, `occupancy-leak` forgets
+   * the occupancy decrement, `empty-returns-stale` answers an empty DEQUEUE with the last value.
+   */
+  private mutantDequeue(p: number, m: ControllerMutation): Observation {
+    const P = this.cfg.priorities;
+    const q = m === 'dequeue-wrong-process' ? (p + 1) % this.cfg.processes : p;
+    for (let j = 0; j < P; j++) {
+      const k = m === 'dequeue-lower-priority' ? P - 1 - j : j;
+      const fifo = this.ready[q * P + k];
+      if (fifo !== undefined && fifo.length > 0) {
+        if (m !== 'occupancy-leak') this.occupancy[q] = (this.occupancy[q] ?? 0) - 1;
+        const task = fifo.pop();
+        this.stale = task;
+        return valueObs(task);
+      }
+    }
+    return m === 'empty-returns-stale' ? valueObs(this.stale) : ZERO;
   }
 
   /** The ring of `ipcWait[i]`, allocated with depth B the first time a handler waits there. */

@@ -1,13 +1,15 @@
 /**
  * The reference controller (spec/controller.md §3–§5, §8) as a hardware designer would build it:
  * a bus decoder in front of a {@link QueueEngine}. It shares no code with the model's step; only
- * `abs()` speaks the model's language, so the two can be compared access by access.
+ * `abs()` speaks the model's language, so the two can be compared access by access. Given a
+ * {@link ControllerMutation}, it is that mutant instead (impl/mutants).
  */
 import type { Config } from '../../model/config/config.ts';
 import { ACK, type Observation } from '../../model/controller/result.ts';
 import type { ControllerState } from '../../model/controller/state.ts';
 import { OFFSET, PAGE_SIZE } from '../../model/events/registers.ts';
 import type { ControllerDevice } from '../device.ts';
+import type { ControllerMutation } from '../mutants/mutation.ts';
 import { QueueEngine, ZERO } from './queueEngine.ts';
 
 /** Mask of the offset inside a page-relative address. */
@@ -23,10 +25,13 @@ export class ReferenceDevice implements ControllerDevice {
   private readonly engine: QueueEngine;
   /** Bytes of MMIO space: N pages from `base`. */
   private readonly span: bigint;
+  /** The seeded bug, or undefined for the reference design. */
+  private readonly mutation: ControllerMutation | undefined;
 
-  constructor(cfg: Config) {
+  constructor(cfg: Config, mutation?: ControllerMutation) {
     this.cfg = cfg;
-    this.engine = new QueueEngine(cfg);
+    this.mutation = mutation;
+    this.engine = new QueueEngine(cfg, mutation);
     this.span = BigInt(cfg.processes) * PAGE_SIZE;
   }
 
@@ -54,9 +59,13 @@ export class ReferenceDevice implements ControllerDevice {
     if (off === OFFSET.DEQUEUE || off === OFFSET.ERROR) return e.badAccess(ACK);
     if (off < OFFSET.IPC_SEND) {
       const k = (off - OFFSET.ENQUEUE) >>> 3;
-      return k < cfg.priorities ? e.enqueue(p, k, data) : e.badAccess(ACK);
+      if (k < cfg.priorities) return e.enqueue(p, k, data);
+      // priority-index-wraps: the decoder keeps only the index modulo P instead of refusing it.
+      return this.mutation === 'priority-index-wraps'
+        ? e.enqueue(p, k % cfg.priorities, data)
+        : e.badAccess(ACK);
     }
-    if (off === OFFSET.IPC_SEND) return e.send(Number(data >> 32n), Number(data & LOW32));
+    if (off === OFFSET.IPC_SEND) return e.send(p, Number(data >> 32n), Number(data & LOW32));
     if (off < OFFSET.IRQ_REGISTER) {
       const t = (off - OFFSET.IPC_REGISTER) >>> 3;
       return t < cfg.ipcTypes ? e.ipcRegister(p, t, data) : e.badAccess(ACK);
