@@ -36,6 +36,11 @@ export type Operation = Exclude<ControllerEvent, AccessEvent> | BadAccess;
 
 const bad = (reason: BadAccessReason): DecodedAddress => ({ ok: false, reason });
 
+/** A decoded register (a module-level function: closures on this hot path are costly under tsx). */
+function at(p: number, reg: RegisterName, index: number): DecodedAddress {
+  return { ok: true, p, reg, index };
+}
+
 /** Decodes an address into (process, register, index), or says why no register is there. */
 export function decodeAddress(cfg: Config, addr: bigint): DecodedAddress {
   const rel = addr - cfg.base;
@@ -43,23 +48,22 @@ export function decodeAddress(cfg: Config, addr: bigint): DecodedAddress {
   if ((rel & 7n) !== 0n) return bad('unaligned');
   const p = Number(rel / PAGE_SIZE);
   const off = Number(rel % PAGE_SIZE);
-  const at = (reg: RegisterName, index: number): DecodedAddress => ({ ok: true, p, reg, index });
-  if (off === OFFSET.DEQUEUE) return at('DEQUEUE', 0);
+  if (off === OFFSET.DEQUEUE) return at(p, 'DEQUEUE', 0);
   if (off < OFFSET.IPC_SEND) {
     const k = (off - OFFSET.ENQUEUE) / 8;
-    return k < cfg.priorities ? at('ENQUEUE', k) : bad('priority');
+    return k < cfg.priorities ? at(p, 'ENQUEUE', k) : bad('priority');
   }
-  if (off === OFFSET.IPC_SEND) return at('IPC_SEND', 0);
+  if (off === OFFSET.IPC_SEND) return at(p, 'IPC_SEND', 0);
   if (off < OFFSET.IRQ_REGISTER) {
     const t = (off - OFFSET.IPC_REGISTER) / 8;
-    return t < cfg.ipcTypes ? at('IPC_REGISTER', t) : bad('ipcType');
+    return t < cfg.ipcTypes ? at(p, 'IPC_REGISTER', t) : bad('ipcType');
   }
   if (off < OFFSET.ERROR) {
     const d = (off - OFFSET.IRQ_REGISTER) / 8;
-    return d < cfg.devices ? at('IRQ_REGISTER', d) : bad('device');
+    return d < cfg.devices ? at(p, 'IRQ_REGISTER', d) : bad('device');
   }
-  if (off === OFFSET.ERROR) return at('ERROR', 0);
-  if (off === OFFSET.STATUS) return at('STATUS', 0);
+  if (off === OFFSET.ERROR) return at(p, 'ERROR', 0);
+  if (off === OFFSET.STATUS) return at(p, 'STATUS', 0);
   return bad('unmapped');
 }
 
