@@ -1,0 +1,104 @@
+/**
+ * One hart's executor loop (research/ats-intc.md §6.1): read DEQUEUE of its process; run a task
+ * it may run; when the poll returns, stop running the task, then perform its return action
+ * (spec §4.2 rule 3: registration happens only after the hart stopped running the task). Each
+ * MMIO access is one call; an access that does not complete wedges the hart for good.
+ */
+import type { PollOutcome } from '../../model/wakeup/events.ts';
+import { type HartPhase, type HartState, IDLE_HART } from '../../model/wakeup/state.ts';
+import { type Bus, type BusAccess, failed } from './bus.ts';
+import type { Coroutine, ReturnAction } from './coroutine.ts';
+import type { Kernel } from './kernel.ts';
+
+/** What one executor step did: its access (null for a software step) and the task it concerned. */
+export interface ExecutorStep {
+  readonly access: BusAccess | null;
+  readonly task: bigint;
+}
+
+const NO_ACTION: ReturnAction = Object.freeze({ kind: 'none' });
+
+export class Executor {
+  readonly hart: number;
+  private readonly bus: Bus;
+  private readonly kernel: Kernel;
+  phase: HartPhase = 'fetch';
+  /** The process whose executor this hart runs, -1 when idle. */
+  process = 0;
+  /** The task it runs or still owes a return action to. */
+  current: Coroutine | null = null;
+  /** The return action owed to `current` while `returning`. */
+  private pending: ReturnAction = NO_ACTION;
+
+  constructor(hart: number, bus: Bus, kernel: Kernel) {
+    this.hart = hart;
+    this.bus = bus;
+    this.kernel = kernel;
+  }
+
+  /** The kernel puts this hart on process p's executor, looking for work. */
+  switchTo(p: number): void {
+    this.phase = 'fetch';
+    this.process = p;
+  }
+
+  /** The kernel takes this hart off its process. */
+  park(): void {
+    this.phase = 'idle';
+    this.process = -1;
+  }
+
+  /** Reads DEQUEUE; runs the task read if it is a live task of this process not running elsewhere. */
+  fetch(): ExecutorStep {
+    const a = this.bus.access({ type: 'Dequeue', p: this.process });
+    if (failed(a.obs)) {
+      this.phase = 'wedged';
+      return { access: a, task: 0n };
+    }
+    const t = a.obs.kind === 'value' ? a.obs.value : 0n;
+    const c = this.kernel.task(t);
+    // The duplicate guard of the published executor, extended to ids the runtime cannot poll.
+    if (c !== undefined && c.process === this.process && (c.life === 'ready' || c.life === 'blocked')) {
+      c.start();
+      this.current = c;
+      this.phase = 'running';
+    }
+    return { access: a, task: t };
+  }
+
+  /** The running task's poll returns with `outcome`: the hart stops running it and owes its return action. */
+  poll(outcome: PollOutcome): ExecutorStep {
+    const c = this.current;
+    if (c === null) throw new Error(`executor ${this.hart}: poll without a task`);
+    this.pending = c.settle(outcome);
+    if (this.pending.kind === 'none') {
+      this.current = null;
+      this.phase = 'fetch';
+    } else {
+      this.phase = 'returning';
+    }
+    return { access: null, task: c.id };
+  }
+
+  /** Performs the return action owed (ENQUEUE or IRQ_REGISTER) and looks for work again. */
+  finishReturn(): ExecutorStep {
+    const c = this.current;
+    const action = this.pending;
+    if (c === null || action.kind === 'none') throw new Error(`executor ${this.hart}: no return action owed`);
+    const a = this.bus.access(action.write);
+    if (failed(a.obs)) {
+      this.phase = 'wedged';
+      return { access: a, task: c.id };
+    }
+    this.pending = NO_ACTION;
+    this.current = null;
+    this.phase = 'fetch';
+    return { access: a, task: c.id };
+  }
+
+  /** This hart as the model's hart state. */
+  state(): HartState {
+    if (this.phase === 'idle') return IDLE_HART;
+    return { phase: this.phase, p: this.process, task: this.current?.id ?? 0n };
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The runtime's tiny kernel: its task table (one coroutine per task id, or none), its view of the
+ * process status table, and the three things it does on the controller: register the interrupt
+ * handlers at start-up, spawn a task, and write a process's STATUS. It admits a spawn only while
+ * the process's live tasks are below C, and a block only while the device's claims are below B,
+ * so no write of the runtime is ever refused by a controller that follows the spec.
+ */
+import type { Config } from '../../model/config/config.ts';
+import { bootWrites } from '../../model/wakeup/boot.ts';
+import type { TaskRecord } from '../../model/wakeup/state.ts';
+import { FREE_TASK } from '../../model/wakeup/state.ts';
+import type { Bus, BusAccess } from './bus.ts';
+import { Coroutine } from './coroutine.ts';
+
+export class Kernel {
+  private readonly cfg: Config;
+  private readonly bus: Bus;
+  /** `tasks[id - 1]`: the coroutine with that id (live or done), or undefined if it never existed. */
+  private readonly tasks: (Coroutine | undefined)[];
+  /** The kernel's own copy of the status bits it wrote (at reset only process 0 is online). */
+  private readonly online: boolean[];
+
+  constructor(cfg: Config, bus: Bus) {
+    this.cfg = cfg;
+    this.bus = bus;
+    this.tasks = new Array<Coroutine | undefined>(cfg.taskPool).fill(undefined);
+    this.online = Array.from({ length: cfg.processes }, (_, p) => p === 0);
+  }
+
+  /** Start-up (model/wakeup/boot.ts): create each device's handler and register it on its device. */
+  boot(): void {
+    for (const w of bootWrites(this.cfg)) {
+      this.tasks[Number(w.task) - 1] = new Coroutine(w.task, w.p, 0, w.device, 'blocked');
+      this.bus.access(w);
+    }
+  }
+
+  /** The coroutine with id `t`, if any (live or done). */
+  task(t: bigint): Coroutine | undefined {
+    return t >= 1n && t <= BigInt(this.tasks.length) ? this.tasks[Number(t) - 1] : undefined;
+  }
+
+  /** Whether the kernel has process p online. */
+  isOnline(p: number): boolean {
+    return this.online[p] === true;
+  }
+
+  /** The lowest id with no live task, or 0n when every id is in use. */
+  nextFreeId(): bigint {
+    for (let i = 0; i < this.tasks.length; i++) {
+      const c = this.tasks[i];
+      if (c === undefined || c.life === 'done') return BigInt(i + 1);
+    }
+    return 0n;
+  }
+
+  /** Live (ready, running or blocked) tasks of process p: counted against C. */
+  liveIn(p: number): number {
+    let n = 0;
+    for (const c of this.tasks) if (c !== undefined && c.process === p && c.life !== 'done') n++;
+    return n;
+  }
+
+  /** Claims on device d's blocked queue: its handler, plus every task blocked on d. Counted against B. */
+  claimsOn(d: number): number {
+    let n = 0;
+    for (const c of this.tasks)
+      if (c !== undefined && (c.handlerOf === d || (c.life === 'blocked' && c.waitsOn === d))) n++;
+    return n;
+  }
+
+  /** Creates a ready task of p at `prio` with the lowest free id and enqueues it (one write). */
+  spawn(p: number, prio: number): BusAccess & { readonly task: bigint } {
+    const id = this.nextFreeId();
+    this.tasks[Number(id) - 1] = new Coroutine(id, p, prio, -1, 'ready');
+    return { ...this.bus.access({ type: 'Enqueue', p, prio, task: id }), task: id };
+  }
+
+  /** Writes STATUS of p (one write) and records the bit. */
+  setStatus(p: number, on: boolean): BusAccess {
+    this.online[p] = on;
+    return this.bus.access({ type: 'StatusWrite', p, data: on ? 1n : 0n });
+  }
+
+  /** The task table as the model's records. */
+  records(): TaskRecord[] {
+    return this.tasks.map((c) => (c === undefined ? FREE_TASK : c.record()));
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The executable software runtime of the wakeup system over any controller device: H executors
+ * (one per hart), the coroutines, and a tiny kernel, all driving the device through `drive()`
+ * one access at a time. It takes the same events as the model's `step` (model/wakeup/events.ts)
+ * and decides from its own state alone (never from the device's) whether an event is possible;
+ * `abs()` maps its state plus the device's `abs()` to the model's system state, on which the
+ * properties are evaluated. Over a device that follows the spec, it steps exactly like the model.
+ */
+import type { Config } from '../../model/config/config.ts';
+import type { Observation } from '../../model/controller/result.ts';
+import type { ControllerEvent } from '../../model/events/events.ts';
+import { type DrainOutcome, drainSubject } from '../../model/wakeup/drain.ts';
+import type { PollOutcome, SystemEvent } from '../../model/wakeup/events.ts';
+import { type Rejected, rejected } from '../../model/wakeup/result.ts';
+import { inRange, type SystemState } from '../../model/wakeup/state.ts';
+import type { ControllerDevice } from '../device.ts';
+import { type Bus, type BusAccess, deviceBus } from './bus.ts';
+import { Executor } from './executor.ts';
+import { Kernel } from './kernel.ts';
+import { runtimeEnabled } from './runtimeEnabled.ts';
+
+/** What one event did on the runtime: accepted (its access and observation, the task concerned), or rejected. */
+export type RuntimeStepResult =
+  | {
+      readonly kind: 'accepted';
+      /** The controller access or interrupt performed, or null for a software step. */
+      readonly access: ControllerEvent | null;
+      readonly obs: Observation | null;
+      readonly task: bigint;
+    }
+  | Rejected;
+
+function accepted(a: BusAccess | null, task: bigint): RuntimeStepResult {
+  return { kind: 'accepted', access: a?.access ?? null, obs: a?.obs ?? null, task };
+}
+
+export class SoftwareRuntime {
+  readonly cfg: Config;
+  readonly device: ControllerDevice;
+  readonly kernel: Kernel;
+  readonly executors: readonly Executor[];
+  private readonly bus: Bus;
+
+  /** A runtime over `device` (at reset), after start-up: handlers registered, harts on process 0. */
+  constructor(cfg: Config, device: ControllerDevice) {
+    this.cfg = cfg;
+    this.device = device;
+    this.bus = deviceBus(cfg, device);
+    this.kernel = new Kernel(cfg, this.bus);
+    this.executors = Array.from({ length: cfg.harts }, (_, h) => new Executor(h, this.bus, this.kernel));
+    this.kernel.boot();
+  }
+
+  /** Performs one system event, or rejects it (for the same reason the model's `step` would). */
+  apply(e: SystemEvent): RuntimeStepResult {
+    const { cfg, kernel } = this;
+    switch (e.type) {
+      case 'Irq':
+        return inRange(e.line, cfg.devices) ? accepted(this.bus.access(e), 0n) : rejected('outOfRange');
+      case 'StatusWrite': {
+        if (!inRange(e.p, cfg.processes)) return rejected('outOfRange');
+        if ((e.data !== 0n && e.data !== 1n) || kernel.isOnline(e.p) === (e.data === 1n)) {
+          return rejected('statusUnchanged');
+        }
+        if (e.data === 0n && this.executors.some((x) => x.process === e.p)) return rejected('hartOnProcess');
+        return accepted(kernel.setStatus(e.p, e.data === 1n), 0n);
+      }
+      case 'Spawn': {
+        if (!inRange(e.p, cfg.processes) || !inRange(e.prio, cfg.priorities)) return rejected('outOfRange');
+        if (kernel.nextFreeId() === 0n) return rejected('poolExhausted');
+        if (kernel.liveIn(e.p) >= cfg.capacity) return rejected('processFull');
+        const r = kernel.spawn(e.p, e.prio);
+        return accepted(r, r.task);
+      }
+      default:
+        return this.hartStep(e);
+    }
+  }
+
+  /** One step of one hart's executor, or the kernel moving a hart. */
+  private hartStep(e: Exclude<SystemEvent, { type: 'Irq' | 'StatusWrite' | 'Spawn' }>): RuntimeStepResult {
+    const x = this.executors[e.hart];
+    if (x === undefined || !inRange(e.hart, this.cfg.harts)) return rejected('outOfRange');
+    switch (e.type) {
+      case 'HartSwitch':
+        if (x.phase !== 'idle' && x.phase !== 'fetch') return rejected('wrongPhase');
+        if (!inRange(e.p, this.cfg.processes) || !this.kernel.isOnline(e.p) || x.process === e.p) {
+          return rejected('targetNotRunnable');
+        }
+        x.switchTo(e.p);
+        return accepted(null, 0n);
+      case 'HartPark':
+        if (x.phase !== 'fetch') return rejected('wrongPhase');
+        x.park();
+        return accepted(null, 0n);
+      case 'HartFetch': {
+        if (x.phase !== 'fetch') return rejected('wrongPhase');
+        const r = x.fetch();
+        return accepted(r.access, r.task);
+      }
+      case 'HartPoll': {
+        if (x.phase !== 'running') return rejected('wrongPhase');
+        if (!this.mayReturn(x, e.outcome)) return rejected('outcomeNotAllowed');
+        return accepted(null, x.poll(e.outcome).task);
+      }
+      case 'HartReturn': {
+        if (x.phase !== 'returning') return rejected('wrongPhase');
+        const r = x.finishReturn();
+        return accepted(r.access, r.task);
+      }
+    }
+  }
+
+  /** Whether the task running on `x` can return with `outcome` (handlers only handle; blocks need room). */
+  mayReturn(x: Executor, outcome: PollOutcome): boolean {
+    const c = x.current;
+    if (c === null) return false;
+    if (c.isHandler) return outcome.kind === 'handled';
+    if (outcome.kind === 'handled') return false;
+    if (outcome.kind !== 'block') return true;
+    return (
+      inRange(outcome.device, this.cfg.devices) && this.kernel.claimsOn(outcome.device) < this.cfg.waitDepth
+    );
+  }
+
+  /** The events this runtime accepts now, in the model's `enabled` order. */
+  enabled(): SystemEvent[] {
+    return runtimeEnabled(this);
+  }
+
+  /** The abstraction function: the runtime's harts and tasks, and the device's `abs()`, as the model's system state. */
+  abs(): SystemState {
+    return {
+      ctrl: this.device.abs(),
+      harts: this.executors.map((x) => x.state()),
+      tasks: this.kernel.records(),
+    };
+  }
+
+  /** The §6 drain (model/wakeup/drain.ts) run on this runtime: the same round-robin policy as the model's. */
+  drain(): DrainOutcome {
+    return drainSubject(this.cfg, { state: () => this.abs(), apply: (e) => this.apply(e) });
+  }
+}
