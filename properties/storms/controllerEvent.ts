@@ -1,8 +1,8 @@
 /**
  * fast-check arbitraries for controller events: operation-level accesses with indices biased
- * towards a few processes, priorities and devices (so that capacity, wait depth and pending
- * saturation are reached even at the published sizes), interrupts, and raw register accesses
- * that are valid or wrong in every way of controller.md §4.3.
+ * towards a few processes, priorities and devices (so that wait depths fill even at the
+ * published sizes), interrupts, raw register accesses that are valid or wrong in every way of
+ * controller.md §4.3, and bursts that pass capacity and pending saturation.
  */
 import fc from 'fast-check';
 import type { Config } from '../../model/config/config.ts';
@@ -54,13 +54,11 @@ export function rawAccess(cfg: Config): fc.Arbitrary<ControllerEvent> {
       type: 'Read' as const,
       addr: registerAddress(cfg, pp, reg, index),
     })),
-    fc
-      .tuple(regWrite, data)
-      .map(([{ p: pp, reg, index }, d]) => ({
-        type: 'Write' as const,
-        addr: registerAddress(cfg, pp, reg, index),
-        data: d,
-      })),
+    fc.tuple(regWrite, data).map(([{ p: pp, reg, index }, d]) => ({
+      type: 'Write' as const,
+      addr: registerAddress(cfg, pp, reg, index),
+      data: d,
+    })),
   );
 }
 
@@ -92,10 +90,31 @@ export function controllerEvent(cfg: Config): fc.Arbitrary<ControllerEvent> {
   );
 }
 
-/** A sequence of controller events: data, so it shrinks, prints and replays. */
+/**
+ * A burst: one event repeated until a bound is passed (C + 1 enqueues, Q + 1 interrupts …), so
+ * that capacity and pending saturation are reached at the published sizes too.
+ */
+export function burst(cfg: Config): fc.Arbitrary<ControllerEvent[]> {
+  const longest = Math.max(cfg.capacity, cfg.pendingMax, cfg.waitDepth) + 2;
+  return fc
+    .tuple(controllerEvent(cfg), fc.integer({ min: 1, max: longest }))
+    .map(([e, n]) => Array.from({ length: n }, () => e));
+}
+
+/**
+ * A sequence of controller events: data, so it shrinks, prints and replays. It is built from up
+ * to `maxLength` chunks, each a single event or (1 in 12) a {@link burst}; shrinking removes whole
+ * chunks first.
+ */
 export function controllerStorm(
   cfg: Config,
   opts: { readonly minLength?: number; readonly maxLength?: number } = {},
 ): fc.Arbitrary<ControllerEvent[]> {
-  return fc.array(controllerEvent(cfg), { minLength: opts.minLength ?? 0, maxLength: opts.maxLength ?? 80 });
+  const chunk = fc.oneof(
+    { arbitrary: controllerEvent(cfg).map((e) => [e]), weight: 11 },
+    { arbitrary: burst(cfg), weight: 1 },
+  );
+  return fc
+    .array(chunk, { minLength: opts.minLength ?? 0, maxLength: opts.maxLength ?? 80, size: 'max' })
+    .map((chunks) => chunks.flat());
 }
