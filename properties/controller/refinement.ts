@@ -1,0 +1,37 @@
+/**
+ * refinement (spec/controller.md §6): when an implementation is checked against the reference
+ * model, its observation and its abstract state after every step equal the model's. The only
+ * property that consults the model; an external design (DUT) is judged by this one alone.
+ */
+import { changedCells, formatObservation } from '../../traces/stateCells.ts';
+import { describeOp } from '../explain.ts';
+import type { ControllerStepProperty } from './context.ts';
+import { sameState } from './measures.ts';
+
+const SHOWN = 4;
+
+export const refinement: ControllerStepProperty = {
+  id: 'refinement',
+  protocol: 'controller',
+  kind: 'refinement',
+  on: 'controllerStep',
+  judgesIncomplete: true,
+  spec: 'controller.md §6',
+  description:
+    "The implementation's observation and abstract state equal the reference model's after every step.",
+  check(ctx) {
+    const { expected, obs, after } = ctx;
+    if (expected === undefined) return null;
+    const e = expected.obs;
+    const sameObs =
+      e.kind === obs.kind && (e.kind !== 'value' || (obs.kind === 'value' && e.value === obs.value));
+    if (sameObs && sameState(expected.state, after)) return null;
+    const diffs: string[] = [];
+    if (!sameObs) diffs.push(`returned: expected ${formatObservation(e)}, actual ${formatObservation(obs)}`);
+    const cells = changedCells(ctx.cfg, expected.state, after);
+    for (const [name, exp, act] of cells.slice(0, SHOWN))
+      diffs.push(`${name}: expected ${exp}, actual ${act}`);
+    if (cells.length > SHOWN) diffs.push(`and ${cells.length - SHOWN} more cells`);
+    return `${describeOp(ctx.event, ctx.op)} departs from the reference model: ${diffs.join('; ')}`;
+  },
+};
