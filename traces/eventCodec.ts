@@ -12,6 +12,7 @@ import {
   type ControllerEventType,
 } from '../model/events/events.ts';
 import { type ItfValue, itf } from './itfValue.ts';
+import { readPicks } from './picks.ts';
 import { TraceError } from './TraceError.ts';
 
 /** `mbt::actionTaken` of the initial state. */
@@ -82,24 +83,7 @@ const isEventType = (s: string): s is ControllerEventType =>
  */
 export function decodeEvent(cfg: Config, action: string, picks: ItfValue | undefined): ControllerEvent {
   if (!isEventType(action)) throw new TraceError(`unknown event ${JSON.stringify(action)}`);
-  const rec = picks ?? itf.record([]);
-  if (rec.kind !== 'record') throw new TraceError(`${action}: mbt::nondetPicks is not a record`);
-  const big = (name: string): bigint => {
-    let v = rec.fields.get(name);
-    if (v?.kind === 'variant' && v.tag === 'Some') v = v.value;
-    if (v === undefined || (v.kind === 'variant' && v.tag === 'None')) {
-      throw new TraceError(`${action}: missing pick "${name}"`);
-    }
-    if (v.kind !== 'int') throw new TraceError(`${action}: pick "${name}" is not an integer`);
-    return v.value;
-  };
-  const num = (name: string): number => {
-    const v = big(name);
-    if (v < BigInt(Number.MIN_SAFE_INTEGER) || v > BigInt(Number.MAX_SAFE_INTEGER)) {
-      throw new TraceError(`${action}: pick "${name}" ${v} is far outside any index`);
-    }
-    return Number(v);
-  };
+  const { big, num } = readPicks(action, picks);
   const e = build(action, big, num);
   const wrong = encodableError(cfg, e);
   if (wrong !== null) throw new TraceError(wrong);
