@@ -5,24 +5,26 @@
  */
 import type { Config } from '../model/config/config.ts';
 import { formatEvent } from '../model/events/formatEvent.ts';
+import { count, formatReplayHeader } from './formatReplayHeader.ts';
+import { formatWakeupReplay } from './formatWakeupReplay.ts';
 import type { ParsedTrace } from './readTrace.ts';
 import type { ReplayResult } from './replay.ts';
 import { changedCells, formatObservation } from './stateCells.ts';
 
 const INDENT = '        ';
 
+type ControllerReplay = Extract<ReplayResult, { readonly protocol: 'controller' }>;
+
 /** The whole replay report, lines joined with "\n" (no final newline). */
 export function formatReplay(result: ReplayResult, parsed: ParsedTrace): string {
+  return result.protocol === 'wakeup'
+    ? formatWakeupReplay(result, parsed)
+    : formatControllerReplay(result, parsed);
+}
+
+function formatControllerReplay(result: ControllerReplay, parsed: ParsedTrace): string {
   const cfg = parsed.config;
-  const lines = [
-    `replay of ${parsed.file}: ${parsed.protocol} on "${result.implementation}", ${count(parsed.events.length, 'event')}`,
-  ];
-  const m = parsed.meta;
-  if (m.property !== undefined) {
-    const at = m.failingStep === undefined ? '' : ` at step ${m.failingStep}`;
-    lines.push(`recorded failure: ${m.property}${at}${m.message === undefined ? '' : `: ${m.message}`}`);
-  }
-  if (m.note !== undefined) lines.push(`note: ${m.note}`);
+  const lines = formatReplayHeader(parsed, result.implementation);
   const failAt = result.ok ? -1 : result.violation.step;
   let before = result.initial;
   result.recorded.forEach((r, i) => {
@@ -40,7 +42,7 @@ export function formatReplay(result: ReplayResult, parsed: ParsedTrace): string 
 }
 
 /** The property, its message, and expected (model) beside actual (implementation) when they differ. */
-function failure(cfg: Config, result: Extract<ReplayResult, { ok: false }>): string[] {
+function failure(cfg: Config, result: Extract<ControllerReplay, { ok: false }>): string[] {
   const v = result.violation;
   const out = [`${INDENT}property ${v.property} fails: ${v.message}`];
   const r = result.failing;
@@ -60,12 +62,7 @@ function failure(cfg: Config, result: Extract<ReplayResult, { ok: false }>): str
   return out;
 }
 
-/** `1 step`, `3 steps`. */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function summary(result: ReplayResult): string {
+function summary(result: ControllerReplay): string {
   if (result.ok) {
     const stopped =
       result.stopped === undefined

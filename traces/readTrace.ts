@@ -10,11 +10,13 @@ import { ConfigError, parseConfig } from '../model/config/loadConfig.ts';
 import type { Observation } from '../model/controller/result.ts';
 import type { ControllerState } from '../model/controller/state.ts';
 import type { ControllerEvent } from '../model/events/events.ts';
-import { PROTOCOLS, type Protocol } from '../properties/property.ts';
+import type { SystemEvent } from '../model/wakeup/events.ts';
+import { PROTOCOLS } from '../properties/property.ts';
 import { decodeControllerState, decodeObservation } from './controllerVars.ts';
 import { decodeEvent } from './eventCodec.ts';
 import { type ItfValue, itfFromJson } from './itfValue.ts';
 import { TraceError, within } from './TraceError.ts';
+import { decodeSystemEvent } from './wakeupCodec.ts';
 
 /** The provenance fields of `#meta` that intcheck understands (each absent when missing or mistyped). */
 export interface ParsedMeta {
@@ -30,12 +32,12 @@ export interface ParsedMeta {
   readonly note?: string;
 }
 
-/** A trace ready for replay. `states`/`observations` are the recorded ones, for display only. */
-export interface ParsedTrace {
+/** A controller trace ready for replay. `states`/`observations` are the recorded ones, for display only. */
+export interface ParsedControllerTrace {
   /** The file name as given, used in messages. */
   readonly file: string;
   readonly meta: ParsedMeta;
-  readonly protocol: Protocol;
+  readonly protocol: 'controller';
   readonly config: Config;
   /** The implementation `#meta` names; "reference" when it names none. */
   readonly implementation: string;
@@ -46,6 +48,22 @@ export interface ParsedTrace {
   /** What each state's step observed, null where not recorded (and for state 0). */
   readonly observations: readonly (Observation | null)[];
 }
+
+/**
+ * A wakeup-system trace ready for replay: the storm's events (states marked `drain` in their
+ * `#meta` are the drain's steps, which replay runs itself, so they are not events).
+ */
+export interface ParsedWakeupTrace {
+  readonly file: string;
+  readonly meta: ParsedMeta;
+  readonly protocol: 'wakeup';
+  readonly config: Config;
+  readonly implementation: string;
+  readonly events: readonly SystemEvent[];
+}
+
+/** A trace of any protocol intcheck replays. */
+export type ParsedTrace = ParsedControllerTrace | ParsedWakeupTrace;
 
 /** Reads and validates the trace file at `path`. */
 export function readTrace(path: string): ParsedTrace {
@@ -89,13 +107,22 @@ function parse(text: string, file: string): ParsedTrace {
   const protocol = parseProtocol(rawMeta.protocol);
   const config = within('#meta', () => parseTraceConfig(rawMeta.config));
   const vars = states.map((s, i) => within(`state ${i}`, () => stateVars(s)));
+  const implementation = typeof rawMeta.implementation === 'string' ? rawMeta.implementation : 'reference';
+  if (protocol === 'wakeup') {
+    const events: SystemEvent[] = [];
+    vars.forEach((get, i) => {
+      if (i === 0 || isDrainStep(states[i])) return;
+      events.push(within(`state ${i}`, () => systemEvent(config, get)));
+    });
+    return { file, meta: parseMeta(rawMeta), protocol, config, implementation, events };
+  }
   const events = vars.slice(1).map((get, i) => within(`state ${i + 1}`, () => stepEvent(config, get)));
   return {
     file,
     meta: parseMeta(rawMeta),
     protocol,
     config,
-    implementation: typeof rawMeta.implementation === 'string' ? rawMeta.implementation : 'reference',
+    implementation,
     events,
     states: vars.map((get, i) => within(`state ${i}`, () => decodeControllerState(config, get))),
     observations: vars.map((get, i) =>
@@ -107,12 +134,26 @@ function parse(text: string, file: string): ParsedTrace {
   };
 }
 
-function parseProtocol(p: unknown): Protocol {
+function parseProtocol(p: unknown): 'controller' | 'wakeup' {
   if (p === undefined) return 'controller';
   const known = PROTOCOLS.find((x) => x === p);
   if (known === undefined) throw new TraceError(`unknown protocol ${JSON.stringify(p)}`);
-  if (known !== 'controller') throw new TraceError(`protocol "${known}": its traces cannot be replayed yet`);
+  if (known !== 'controller' && known !== 'wakeup') {
+    throw new TraceError(`protocol "${known}": its traces cannot be replayed yet`);
+  }
   return known;
+}
+
+/** Whether a raw ITF state is marked as a step of the drain (`#meta.phase`). */
+function isDrainStep(s: unknown): boolean {
+  return isObj(s) && isObj(s['#meta']) && s['#meta'].phase === 'drain';
+}
+
+function systemEvent(cfg: Config, get: (name: string) => ItfValue | undefined): SystemEvent {
+  const action = get('actionTaken');
+  if (action === undefined) throw new TraceError('no "mbt::actionTaken"');
+  if (action.kind !== 'str') throw new TraceError('"mbt::actionTaken" is not a string');
+  return decodeSystemEvent(cfg, action.value, get('nondetPicks'));
 }
 
 function parseTraceConfig(c: unknown): Config {
@@ -175,4 +216,12 @@ function parseMeta(m: Obj): ParsedMeta {
     ['note', str('note')],
   ];
   return Object.fromEntries(fields.filter(([, v]) => v !== undefined)) as ParsedMeta;
+}
+
+/** `parsed` as a controller trace, or a {@link TraceError} saying which protocol it is instead. */
+export function asControllerTrace(parsed: ParsedTrace): ParsedControllerTrace {
+  if (parsed.protocol !== 'controller') {
+    throw new TraceError(`${parsed.file}: a ${parsed.protocol} trace, not a controller trace`);
+  }
+  return parsed;
 }

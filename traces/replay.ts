@@ -1,31 +1,44 @@
 /**
- * Replay: re-runs a parsed trace's events through the lockstep runner (model beside the
- * implementation the trace names, or an override), judging the run afresh: the recorded
+ * Replay: re-runs a parsed trace's events through its protocol's lockstep runner (model beside
+ * the implementation the trace names, or an override), judging the run afresh: the recorded
  * states in the file are not compared, so a counterexample from a published design replays as
  * "passes" on the reference.
  */
 import type { ControllerImpl } from '../impl/device.ts';
+import { findWakeupMutant } from '../impl/mutants/wakeupMutants.ts';
 import { controllerImplNames, findControllerImpl } from '../impl/registry.ts';
 import { type RunResult, runController } from '../properties/runController.ts';
+import { runWakeup, type WakeupRunResult } from '../properties/runWakeup.ts';
 import type { ParsedTrace } from './readTrace.ts';
 import { TraceError } from './TraceError.ts';
 
-/** The run's verdict and recording, plus the implementation it ran against. */
-export type ReplayResult = RunResult & { readonly implementation: string };
+/** The run's verdict and recording, plus the protocol and the implementation it ran against. */
+export type ReplayResult =
+  | (RunResult & { readonly protocol: 'controller'; readonly implementation: string })
+  | (WakeupRunResult & { readonly protocol: 'wakeup'; readonly implementation: string });
 
 export interface ReplayOptions {
   /** Replay against this implementation instead of the one the trace names. */
   readonly impl?: ControllerImpl;
 }
 
+/** The implementation called `name` for `protocol` (runtime mutants exist for the wakeup system only). */
+export function implFor(protocol: ParsedTrace['protocol'], name: string): ControllerImpl | undefined {
+  return (protocol === 'wakeup' ? findWakeupMutant(name) : undefined) ?? findControllerImpl(name);
+}
+
 /** Re-runs `parsed` with every property of its protocol; a trace naming an unknown implementation is a {@link TraceError}. */
 export function replayTrace(parsed: ParsedTrace, opts: ReplayOptions = {}): ReplayResult {
-  const impl = opts.impl ?? findControllerImpl(parsed.implementation);
+  const impl = opts.impl ?? implFor(parsed.protocol, parsed.implementation);
   if (impl === undefined) {
     throw new TraceError(
       `${parsed.file}: unknown implementation "${parsed.implementation}" (known: ${controllerImplNames().join(', ')})`,
     );
   }
+  if (parsed.protocol === 'wakeup') {
+    const run = runWakeup(parsed.config, impl, parsed.events, { record: true });
+    return { ...run, protocol: 'wakeup', implementation: impl.name };
+  }
   const run = runController(parsed.config, impl, parsed.events, { record: true });
-  return { ...run, implementation: impl.name };
+  return { ...run, protocol: 'controller', implementation: impl.name };
 }

@@ -39,6 +39,11 @@ export interface TraceState {
   readonly obs: ItfValue;
   /** The model's state variables, in the order of {@link Trace.vars}. */
   readonly vars: readonly (readonly [string, ItfValue])[];
+  /**
+   * `drain` for a step of the fair drain that follows a storm (written to the state's `#meta`):
+   * replay runs the drain itself, so such steps are shown, not replayed as events.
+   */
+  readonly phase?: 'drain';
 }
 
 /** A whole trace: provenance, the state variable names, and the states. */

@@ -37,7 +37,9 @@ function metaJson(m: TraceMeta): Json {
 /** The ITF text of `trace`: the same trace always gives the same bytes. */
 export function traceToJson(trace: Trace): string {
   const states = trace.states.map((s, index) => {
-    const out: Record<string, Json> = { '#meta': { index } };
+    const out: Record<string, Json> = {
+      '#meta': s.phase === undefined ? { index } : { index, phase: s.phase },
+    };
     for (const [name, v] of s.vars) out[name] = itfToJson(v);
     out[OBS_VAR] = itfToJson(s.obs);
     out[ACTION_VAR] = s.action;

@@ -5,7 +5,10 @@ import { describe, expect, test } from 'vitest';
 import { SMALL } from '../../model/config/config.ts';
 import { configToJson } from '../../model/config/loadConfig.ts';
 import { controllerTrace } from '../../traces/controllerTrace.ts';
-import { parseTrace, readTrace } from '../../traces/readTrace.ts';
+import { asControllerTrace, parseTrace as parseAny, readTrace } from '../../traces/readTrace.ts';
+
+const parseTrace = (text: string, file: string) => asControllerTrace(parseAny(text, file));
+
 import { TraceError } from '../../traces/TraceError.ts';
 import { traceToJson } from '../../traces/writeTrace.ts';
 import { modelRun, SAMPLE_EVENTS } from './modelRun.ts';

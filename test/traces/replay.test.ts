@@ -66,7 +66,8 @@ function traceOf(cfg: Config, implementation: string, run: RunResult) {
   });
 }
 
-const verdict = (r: RunResult) => (r.ok ? { ok: true } : { ok: false, ...r.violation });
+const verdict = (r: { readonly ok: boolean; readonly violation?: unknown }) =>
+  r.ok ? { ok: true } : { ok: false, ...(r.violation as object) };
 
 /** Register a waiter on device 0, then raise device 0: the deaf design loses the wakeup. */
 const LOST_WAKEUP: readonly ControllerEvent[] = [

@@ -6,7 +6,10 @@ import { describe, expect, test } from 'vitest';
 import { SMALL } from '../../model/config/config.ts';
 import { controllerStorm } from '../../properties/storms/controllerEvent.ts';
 import { controllerTrace } from '../../traces/controllerTrace.ts';
-import { parseTrace } from '../../traces/readTrace.ts';
+import { asControllerTrace, parseTrace as parseAny } from '../../traces/readTrace.ts';
+
+const parseTrace = (text: string, file: string) => asControllerTrace(parseAny(text, file));
+
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { traceToJson, writeTrace } from '../../traces/writeTrace.ts';
 import { runs, SEED } from '../support/seed.ts';

@@ -1,0 +1,83 @@
+/**
+ * The replay report of a wakeup-system trace: each recorded step (storm events, then the drain's
+ * steps), the controller cells, harts and tasks it changed, and at the failing step the property
+ * with its explanation in domain words.
+ */
+import type { Config } from '../model/config/config.ts';
+import { formatSystemEvent } from '../model/wakeup/events.ts';
+import type { SystemState } from '../model/wakeup/state.ts';
+import { formatReplayHeader } from './formatReplayHeader.ts';
+import type { ParsedTrace } from './readTrace.ts';
+import type { ReplayResult } from './replay.ts';
+import { changedCells, formatObservation } from './stateCells.ts';
+
+const INDENT = '        ';
+
+type WakeupReplay = Extract<ReplayResult, { readonly protocol: 'wakeup' }>;
+
+/** What changed from `a` to `b`: controller cells, then harts and tasks, as `name: was → now`. */
+export function systemChanges(cfg: Config, a: SystemState, b: SystemState): [string, string, string][] {
+  const out = changedCells(cfg, a.ctrl, b.ctrl);
+  b.harts.forEach((h, i) => {
+    const was = a.harts[i];
+    if (was !== h && was !== undefined && (was.phase !== h.phase || was.p !== h.p || was.task !== h.task)) {
+      const show = (x: typeof h) =>
+        `${x.phase}${x.p >= 0 ? ` p${x.p}` : ''}${x.task !== 0n ? ` task 0x${x.task.toString(16)}` : ''}`;
+      out.push([`hart ${i}`, show(was), show(h)]);
+    }
+  });
+  b.tasks.forEach((t, i) => {
+    const was = a.tasks[i];
+    if (
+      was !== t &&
+      was !== undefined &&
+      (was.life !== t.life || was.p !== t.p || was.waitsOn !== t.waitsOn)
+    ) {
+      const show = (x: typeof t) => `${x.life}${x.waitsOn >= 0 ? ` on line ${x.waitsOn}` : ''}`;
+      out.push([`task 0x${(i + 1).toString(16)}`, show(was), show(t)]);
+    }
+  });
+  return out;
+}
+
+export function formatWakeupReplay(result: WakeupReplay, parsed: ParsedTrace): string {
+  const cfg = parsed.config;
+  const lines = formatReplayHeader(parsed, result.implementation);
+  const failAt = result.ok ? -1 : result.violation.step;
+  let before = result.initial;
+  let drainShown = false;
+  for (const r of result.recorded) {
+    if (r.phase === 'drain' && !drainShown) {
+      lines.push('  -- drain: every process online, harts in round-robin, no new events --');
+      drainShown = true;
+    }
+    const failed = r.index === failAt;
+    const o = r.outcome;
+    const what =
+      o.kind === 'rejected'
+        ? ` (rejected: ${o.reason})`
+        : o.obs === null || o.obs.kind === 'ack'
+          ? ''
+          : ` → ${formatObservation(o.obs)}`;
+    lines.push(`${failed ? '✗' : ' '} ${String(r.index).padStart(4)}  ${formatSystemEvent(r.event)}${what}`);
+    for (const [name, was, now] of systemChanges(cfg, before, r.state))
+      lines.push(`${INDENT}${name}: ${was} → ${now}`);
+    if (failed && !result.ok)
+      lines.push(`${INDENT}property ${result.violation.property} fails: ${result.violation.message}`);
+    before = r.state;
+  }
+  if (!result.ok && !result.recorded.some((r) => r.index === failAt)) {
+    lines.push(`${INDENT}property ${result.violation.property} fails: ${result.violation.message}`);
+  }
+  if (result.ok) {
+    lines.push(
+      `✓ passes on "${result.implementation}": ${result.steps} steps (drain included), no property fails`,
+    );
+  } else {
+    const v = result.violation;
+    lines.push(
+      `✗ still fails on "${result.implementation}": ${v.property} at step ${v.step} (${result.phase}): ${v.message}`,
+    );
+  }
+  return lines.join('\n');
+}
