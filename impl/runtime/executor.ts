@@ -2,13 +2,16 @@
  * One hart's executor loop (research/ats-intc.md §6.1): read DEQUEUE of its process; run a task
  * it may run; when the poll returns, stop running the task, then perform its return action
  * (spec §4.2 rule 3: registration happens only after the hart stopped running the task). Each
- * MMIO access is one call; an access that does not complete wedges the hart for good.
+ * MMIO access is one call; an access that does not complete wedges the hart for good. Given a
+ * {@link RuntimeMutation}, the loop has that seeded bug (impl/mutants/wakeupMutants.ts).
  */
+import type { IrqRegister } from '../../model/events/events.ts';
 import type { PollOutcome } from '../../model/wakeup/events.ts';
 import { type HartPhase, type HartState, IDLE_HART } from '../../model/wakeup/state.ts';
 import { type Bus, type BusAccess, failed } from './bus.ts';
 import type { Coroutine, ReturnAction } from './coroutine.ts';
 import type { Kernel } from './kernel.ts';
+import type { RuntimeMutation } from './mutation.ts';
 
 /** What one executor step did: its access (null for a software step) and the task it concerned. */
 export interface ExecutorStep {
@@ -29,11 +32,16 @@ export class Executor {
   current: Coroutine | null = null;
   /** The return action owed to `current` while `returning`. */
   private pending: ReturnAction = NO_ACTION;
+  /** The seeded bug, or undefined for the reference runtime. */
+  private readonly mutation: RuntimeMutation | undefined;
+  /** `double-wake`: the first of the two ENQUEUE writes of the current yield was performed. */
+  private wokenOnce = false;
 
-  constructor(hart: number, bus: Bus, kernel: Kernel) {
+  constructor(hart: number, bus: Bus, kernel: Kernel, mutation?: RuntimeMutation) {
     this.hart = hart;
     this.bus = bus;
     this.kernel = kernel;
+    this.mutation = mutation;
   }
 
   /** The kernel puts this hart on process p's executor, looking for work. */
@@ -70,14 +78,33 @@ export class Executor {
   poll(outcome: PollOutcome): ExecutorStep {
     const c = this.current;
     if (c === null) throw new Error(`executor ${this.hart}: poll without a task`);
-    this.pending = c.settle(outcome);
-    if (this.pending.kind === 'none') {
-      this.current = null;
-      this.phase = 'fetch';
-    } else {
-      this.phase = 'returning';
+    const action = c.settle(outcome);
+    if (action.kind === 'register' && outcome.kind === 'handled') {
+      if (this.mutation === 'register-while-running') return this.registerInsidePoll(c, action.write);
+      if (this.mutation === 'skip-reregister') return this.leave(c, null);
     }
+    this.pending = action;
+    if (action.kind === 'none') return this.leave(c, null);
+    this.phase = 'returning';
     return { access: null, task: c.id };
+  }
+
+  /** `register-while-running`: the handler writes IRQ_REGISTER itself, still running, and owes nothing after. */
+  private registerInsidePoll(c: Coroutine, write: IrqRegister): ExecutorStep {
+    const a = this.bus.access(write);
+    if (failed(a.obs)) {
+      this.phase = 'wedged';
+      return { access: a, task: c.id };
+    }
+    return this.leave(c, a);
+  }
+
+  /** The hart is done with `c` (no return action owed) and looks for work again. */
+  private leave(c: Coroutine, access: BusAccess | null): ExecutorStep {
+    this.pending = NO_ACTION;
+    this.current = null;
+    this.phase = 'fetch';
+    return { access, task: c.id };
   }
 
   /** Performs the return action owed (ENQUEUE or IRQ_REGISTER) and looks for work again. */
@@ -85,15 +112,22 @@ export class Executor {
     const c = this.current;
     const action = this.pending;
     if (c === null || action.kind === 'none') throw new Error(`executor ${this.hart}: no return action owed`);
+    if (action.kind === 'enqueue' && this.mutation === 'yield-fast-path') {
+      c.start(); // polled again at once: the ENQUEUE and the DEQUEUE in priority order are skipped
+      this.pending = NO_ACTION;
+      this.phase = 'running';
+      return { access: null, task: c.id };
+    }
     const a = this.bus.access(action.write);
     if (failed(a.obs)) {
       this.phase = 'wedged';
       return { access: a, task: c.id };
     }
-    this.pending = NO_ACTION;
-    this.current = null;
-    this.phase = 'fetch';
-    return { access: a, task: c.id };
+    if (action.kind === 'enqueue' && this.mutation === 'double-wake') {
+      this.wokenOnce = !this.wokenOnce;
+      if (this.wokenOnce) return { access: a, task: c.id }; // the second wake is still owed
+    }
+    return this.leave(c, a);
   }
 
   /** This hart as the model's hart state. */

@@ -27,7 +27,7 @@ export function runtimeEnabled(rt: SoftwareRuntime): SystemEvent[] {
     const hart = x.hart;
     const switches = () => {
       for (let p = 0; p < cfg.processes; p++) {
-        if (kernel.isOnline(p) && x.process !== p) out.push({ type: 'HartSwitch', hart, p });
+        if (rt.maySwitch(x, p)) out.push({ type: 'HartSwitch', hart, p });
       }
     };
     switch (x.phase) {

@@ -5,6 +5,7 @@
  * and decides from its own state alone (never from the device's) whether an event is possible;
  * `abs()` maps its state plus the device's `abs()` to the model's system state, on which the
  * properties are evaluated. Over a device that follows the spec, it steps exactly like the model.
+ * Given a {@link RuntimeMutation} it is that wakeup mutant instead (impl/mutants/wakeupMutants.ts).
  */
 import type { Config } from '../../model/config/config.ts';
 import type { Observation } from '../../model/controller/result.ts';
@@ -17,6 +18,7 @@ import type { ControllerDevice } from '../device.ts';
 import { type Bus, type BusAccess, deviceBus } from './bus.ts';
 import { Executor } from './executor.ts';
 import { Kernel } from './kernel.ts';
+import type { RuntimeMutation } from './mutation.ts';
 import { runtimeEnabled } from './runtimeEnabled.ts';
 
 /** What one event did on the runtime: accepted (its access and observation, the task concerned), or rejected. */
@@ -39,15 +41,21 @@ export class SoftwareRuntime {
   readonly device: ControllerDevice;
   readonly kernel: Kernel;
   readonly executors: readonly Executor[];
+  /** The seeded bug, or undefined for the reference runtime. */
+  readonly mutation: RuntimeMutation | undefined;
   private readonly bus: Bus;
 
   /** A runtime over `device` (at reset), after start-up: handlers registered, harts on process 0. */
-  constructor(cfg: Config, device: ControllerDevice) {
+  constructor(cfg: Config, device: ControllerDevice, mutation?: RuntimeMutation) {
     this.cfg = cfg;
     this.device = device;
+    this.mutation = mutation;
     this.bus = deviceBus(cfg, device);
     this.kernel = new Kernel(cfg, this.bus);
-    this.executors = Array.from({ length: cfg.harts }, (_, h) => new Executor(h, this.bus, this.kernel));
+    this.executors = Array.from(
+      { length: cfg.harts },
+      (_, h) => new Executor(h, this.bus, this.kernel, mutation),
+    );
     this.kernel.boot();
   }
 
@@ -84,9 +92,7 @@ export class SoftwareRuntime {
     switch (e.type) {
       case 'HartSwitch':
         if (x.phase !== 'idle' && x.phase !== 'fetch') return rejected('wrongPhase');
-        if (!inRange(e.p, this.cfg.processes) || !this.kernel.isOnline(e.p) || x.process === e.p) {
-          return rejected('targetNotRunnable');
-        }
+        if (!this.maySwitch(x, e.p)) return rejected('targetNotRunnable');
         x.switchTo(e.p);
         return accepted(null, 0n);
       case 'HartPark':
@@ -101,7 +107,8 @@ export class SoftwareRuntime {
       case 'HartPoll': {
         if (x.phase !== 'running') return rejected('wrongPhase');
         if (!this.mayReturn(x, e.outcome)) return rejected('outcomeNotAllowed');
-        return accepted(null, x.poll(e.outcome).task);
+        const r = x.poll(e.outcome); // an access only under `register-while-running`
+        return accepted(r.access, r.task);
       }
       case 'HartReturn': {
         if (x.phase !== 'returning') return rejected('wrongPhase');
@@ -109,6 +116,12 @@ export class SoftwareRuntime {
         return accepted(r.access, r.task);
       }
     }
+  }
+
+  /** Whether the kernel puts `x` on process p: an online process other than its own (`run-offline`: any). */
+  maySwitch(x: Executor, p: number): boolean {
+    if (!inRange(p, this.cfg.processes) || x.process === p) return false;
+    return this.mutation === 'run-offline' || this.kernel.isOnline(p);
   }
 
   /** Whether the task running on `x` can return with `outcome` (handlers only handle; blocks need room). */

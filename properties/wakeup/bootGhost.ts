@@ -1,0 +1,37 @@
+/**
+ * The controller ghost of a wakeup run at start-up: the runtime's boot registrations
+ * (model/wakeup/boot.ts) are accesses the system performs before its first step, so the ghost
+ * counts them as accepted writes (computed on the controller model's states; they are not judged,
+ * since a device's state between boot writes is not observable through the runtime).
+ */
+import type { Config } from '../../model/config/config.ts';
+import { initialState } from '../../model/controller/state.ts';
+import { step as controllerStep } from '../../model/controller/step.ts';
+import { toOperation } from '../../model/events/decode.ts';
+import { bootWrites } from '../../model/wakeup/boot.ts';
+import type { ControllerStepContext } from '../controller/context.ts';
+import { advanceGhost, initialGhost, type MutableControllerGhost } from '../controller/ghost.ts';
+
+/** The controller ghost after start-up: the boot registrations are accepted writes. */
+export function bootedGhost(cfg: Config): MutableControllerGhost {
+  const g = initialGhost(cfg);
+  let before = initialState(cfg);
+  const writes = bootWrites(cfg);
+  writes.forEach((w, i) => {
+    const r = controllerStep(cfg, before, w);
+    const ctx: ControllerStepContext = {
+      cfg,
+      index: i - writes.length, // boot steps come before step 0
+      event: w,
+      op: toOperation(cfg, w),
+      before,
+      after: r.state,
+      obs: r.obs,
+      expected: undefined,
+      ghost: g,
+    };
+    advanceGhost(g, ctx);
+    before = r.state;
+  });
+  return g;
+}
