@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerCheck } from './commands/check.ts';
+import { registerMerge } from './commands/merge.ts';
 import { registerReplay } from './commands/replay.ts';
 import { describeError, EXIT } from './errors.ts';
 
@@ -26,6 +27,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showSuggestionAfterError(true);
   registerCheck(program, setExit);
   registerReplay(program, setExit);
+  registerMerge(program, setExit);
   try {
     await program.parseAsync([...argv]);
     return code;

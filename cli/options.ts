@@ -2,6 +2,9 @@
  * Shared option handling: configuration from --preset or --config, numbers, implementations.
  * Every refusal is a {@link UsageError} or ConfigError with one line naming the option.
  */
+import type { ControllerImpl } from '../impl/device.ts';
+import { CONTROLLER_MUTANTS } from '../impl/mutants/controllerMutants.ts';
+import { CONTROLLER_IMPLS } from '../impl/registry.ts';
 import { type Config, PRESET_NAMES, PRESETS, type PresetName } from '../model/config/config.ts';
 import { loadConfig } from '../model/config/loadConfig.ts';
 import { UsageError } from './errors.ts';
@@ -53,4 +56,60 @@ export function intOption(
 export function defaultSeed(): number {
   const env = process.env.INTCHECK_SEED;
   return env === undefined || env === '' ? 42 : intOption('INTCHECK_SEED', env, 42, -(2 ** 31), 2 ** 31 - 1);
+}
+
+const MUTANT_NAMES: ReadonlySet<string> = new Set(CONTROLLER_MUTANTS.map((m) => m.name));
+
+/** The implementations `--impl` accepts: the reference and the published designs, not the mutants. */
+export function designNames(): string[] {
+  return CONTROLLER_IMPLS.filter((impl) => !MUTANT_NAMES.has(impl.name)).map((impl) => impl.name);
+}
+
+/** The implementations `--mutant` accepts: the seeded-bug catalogue. */
+export function mutantNames(): string[] {
+  return CONTROLLER_MUTANTS.map((m) => m.name);
+}
+
+/**
+ * The implementation named by `--impl` (a design) or `--mutant` (a seeded bug), the reference
+ * when neither is given; a mutant under `--impl`, or a design under `--mutant`, is refused.
+ */
+export function resolveImpl(opts: { readonly impl?: string; readonly mutant?: string }): ControllerImpl {
+  if (opts.impl !== undefined && opts.mutant !== undefined) {
+    throw new UsageError('--impl and --mutant cannot be used together');
+  }
+  if (opts.mutant !== undefined) {
+    const m = CONTROLLER_MUTANTS.find((c) => c.name === opts.mutant);
+    if (m !== undefined) return m;
+    if (designNames().includes(opts.mutant)) {
+      throw new UsageError(`--mutant: "${opts.mutant}" is not a mutant: use --impl ${opts.mutant}`);
+    }
+    throw new UsageError(`--mutant: unknown mutant "${opts.mutant}" (known: ${mutantNames().join(', ')})`);
+  }
+  const name = opts.impl ?? 'reference';
+  const impl = CONTROLLER_IMPLS.find((c) => c.name === name);
+  if (impl !== undefined && !MUTANT_NAMES.has(name)) return impl;
+  if (impl !== undefined) throw new UsageError(`--impl: "${name}" is a mutant: use --mutant ${name}`);
+  throw new UsageError(`--impl: unknown implementation "${name}" (known: ${designNames().join(', ')})`);
+}
+
+/** One of `count` shards of a check's runs (`--shard index/count`). */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** `--shard i/n`: 0 ≤ i < n, and no more shards than runs. */
+export function shardOption(value: string | undefined, runs: number): Shard | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  if (m === null) throw new UsageError(`--shard: expected INDEX/COUNT such as 0/4, got "${value}"`);
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1) throw new UsageError(`--shard: the count of shards must be at least 1, got "${value}"`);
+  if (index >= count) {
+    throw new UsageError(`--shard: index ${index} is outside 0..${count - 1} of ${count} shards`);
+  }
+  if (count > runs) throw new UsageError(`--shard: ${count} shards for ${runs} runs leaves shards empty`);
+  return { index, count };
 }

@@ -1,21 +1,36 @@
 /**
  * `intcheck check`: random storms against an implementation, every property after every step;
  * on failure the shrunk counterexample is saved as an ITF trace and the replay command printed.
+ * `--workers N` spreads the runs over worker threads and `--shard i/n` runs only the i-th of n
+ * contiguous slices of them; neither changes the verdict (see properties/check/seededRuns.ts).
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { controllerImplNames, findControllerImpl } from '../../impl/registry.ts';
 import { configToJson } from '../../model/config/loadConfig.ts';
 import { formatEvent } from '../../model/events/formatEvent.ts';
-import { type CheckResult, checkController } from '../../properties/check/checkController.ts';
+import { rangeOf } from '../../properties/check/checkController.ts';
+import { checkControllerParallel } from '../../properties/check/parallel/checkControllerParallel.ts';
+import { shardRange } from '../../properties/check/seededRuns.ts';
 import { findProperty, propertiesOf } from '../../properties/registry.ts';
 import { controllerTrace } from '../../traces/controllerTrace.ts';
+import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { defaultSeed, intOption, resolveConfigs } from '../options.ts';
+import {
+  defaultSeed,
+  designNames,
+  intOption,
+  mutantNames,
+  resolveConfigs,
+  resolveImpl,
+  type Shard,
+  shardOption,
+} from '../options.ts';
 import { progressBar } from '../progress.ts';
+import { type CheckReport, type ConfigReport, formatResult, reportToJson } from './checkReport.ts';
 
+/** The options as commander parses them (strings, checked in runCheck). */
 interface CheckFlags {
   protocol: string;
   impl?: string;
@@ -28,127 +43,133 @@ interface CheckFlags {
   json?: boolean;
   property?: string[];
   maxEvents?: string;
+  workers?: string;
+  shard?: string;
 }
 
+/** Most worker threads `--workers` accepts. */
+const MAX_WORKERS = 64;
+
+/** Adds the `check` subcommand to `program`; its exit code goes to `setExit`. */
 export function registerCheck(program: Command, setExit: (code: number) => void): void {
   program
     .command('check')
     .description('run random storms against an implementation and check every property after every step')
     .requiredOption('--protocol <name>', 'protocol to check: controller')
-    .option('--impl <name>', `implementation (${controllerImplNames().join(', ')})`)
-    .option('--mutant <name>', 'a seeded-bug implementation from the mutant catalogue')
+    .option('--impl <name>', `implementation (default: reference): ${designNames().join(', ')}`)
+    .option('--mutant <name>', `a seeded-bug implementation instead: ${mutantNames().join(', ')}`)
     .option('--preset <name>', 'configuration preset: small | published (default: small, then published)')
     .option('--config <file>', 'configuration JSON file (missing fields take the published values)')
     .option('--runs <n>', 'random storms per configuration', '1000')
     .option('--seed <n>', 'fast-check seed (default: INTCHECK_SEED or 42)')
     .option('--max-events <n>', 'longest storm', '80')
     .option('--property <id...>', 'check only these properties')
+    .option('--workers <n>', 'worker threads to run storms on (1: this process)', '1')
+    .option('--shard <i/n>', 'run only the i-th of n contiguous slices of the storms (0-based)')
     .option('--out <dir>', 'where counterexample traces are written', 'out')
     .option('--json', 'print one JSON object instead of text')
-    .action((flags: CheckFlags) => setExit(runCheck(flags)));
+    .action(async (flags: CheckFlags) => setExit(await runCheck(flags)));
 }
 
-function runCheck(f: CheckFlags): number {
+/** Checks each configuration in turn, stopping at the first that fails; returns the exit code. */
+async function runCheck(f: CheckFlags): Promise<number> {
   if (f.protocol !== 'controller')
     throw new UsageError(`--protocol: unknown protocol "${f.protocol}" (known: controller)`);
-  if (f.impl !== undefined && f.mutant !== undefined)
-    throw new UsageError('--impl and --mutant cannot be used together');
-  const implName = f.mutant ?? f.impl ?? 'reference';
-  const impl = findControllerImpl(implName);
-  if (impl === undefined) {
-    throw new UsageError(
-      `${f.mutant ? '--mutant' : '--impl'}: unknown implementation "${implName}" (known: ${controllerImplNames().join(', ')})`,
-    );
-  }
+  const impl = resolveImpl(f);
   const known = propertiesOf('controller').map((p) => p.id);
   for (const id of f.property ?? []) {
     if (findProperty(id) === undefined || !known.includes(id))
       throw new UsageError(`--property: unknown property "${id}" for protocol controller`);
   }
+  const selected = f.property;
   const runs = intOption('--runs', f.runs, 1000, 1);
   const seed = intOption('--seed', f.seed, defaultSeed(), -(2 ** 31), 2 ** 31 - 1);
   const maxEvents = intOption('--max-events', f.maxEvents, 80, 1, 1_000_000);
-  const reports: Record<string, unknown>[] = [];
-  for (const { name, cfg } of resolveConfigs(f)) {
-    const bar = progressBar(`${implName} ${name}`, runs, !f.json);
+  const workers = intOption('--workers', f.workers, 1, 1, MAX_WORKERS);
+  const shard = shardOption(f.shard, runs);
+  const configs = resolveConfigs(f);
+  const range = shard ? shardRange(runs, shard.index, shard.count) : rangeOf({ runs });
+  const head: Omit<CheckReport, 'results' | 'ok'> = {
+    protocol: 'controller',
+    implementation: impl.name,
+    version: TOOL_VERSION,
+    seed,
+    runs,
+    maxEvents,
+    properties: selected ? known.filter((id) => selected.includes(id)) : known,
+    ...(shard ? { shard: { ...shard, ...range } } : {}),
+  };
+  const results: ConfigReport[] = [];
+  for (const { name, cfg } of configs) {
+    const bar = progressBar(`${impl.name} ${name}`, range.to - range.from, !f.json);
     const t0 = performance.now();
-    const result: CheckResult = checkController({
-      cfg,
-      impl,
-      runs,
-      seed,
-      maxEvents,
-      ...(f.property ? { properties: f.property } : {}),
-      onRun: (n) => bar.tick(n),
-    });
-    bar.done();
-    const seconds = (performance.now() - t0) / 1000;
-    if (result.ok) {
-      const n = f.property?.length ?? known.length;
-      reports.push({ preset: name, ok: true, runs: result.runs, events: result.events, seconds });
-      if (!f.json) {
-        console.log(
-          `✓ controller / ${implName} / ${name}: ${n} properties hold on ${result.runs} storms (${result.events.toLocaleString('en')} events) in ${seconds.toFixed(2)} s [seed ${seed}]`,
-        );
-      }
-      continue;
-    }
-    const v = result.failure.violation;
-    const file = join(
-      f.out,
-      `controller--${implName}--${v.property}--${name.replace(/[^\w.-]+/g, '_')}.itf.json`,
-    );
-    writeTrace(
-      file,
-      controllerTrace({
+    const result = await checkControllerParallel(
+      {
         cfg,
-        implementation: implName,
-        property: v.property,
-        message: v.message,
-        seed: result.seed,
-        path: result.path,
-        failingStep: v.step,
-        initial: result.failure.initial,
-        steps: result.failure.recorded,
-      }),
+        impl,
+        runs,
+        seed,
+        range,
+        maxEvents,
+        ...(selected ? { properties: selected } : {}),
+        onRun: (n) => bar.tick(n),
+      },
+      workers,
     );
-    if (f.json) {
-      console.log(
-        JSON.stringify({
-          ok: false,
-          protocol: 'controller',
-          implementation: implName,
-          preset: name,
-          config: configToJson(cfg),
+    bar.done();
+    const common = {
+      preset: name,
+      config: configToJson(cfg),
+      runs: result.runs,
+      events: result.events,
+      seconds: (performance.now() - t0) / 1000,
+    };
+    let r: ConfigReport;
+    if (result.ok) {
+      r = { ...common, ok: true };
+    } else {
+      const v = result.failure.violation;
+      const file = join(f.out, traceName(impl.name, v.property, name, shard));
+      writeTrace(
+        file,
+        controllerTrace({
+          cfg,
+          implementation: impl.name,
           property: v.property,
-          step: v.step,
           message: v.message,
-          runs: result.runs,
-          shrinks: result.shrinks,
           seed: result.seed,
           path: result.path,
-          length: result.counterexample.length,
-          trace: file,
-          seconds,
+          failingStep: v.step,
+          initial: result.failure.initial,
+          steps: result.failure.recorded,
         }),
       );
-    } else {
-      console.log(
-        `✗ controller / ${implName} / ${name}: ${v.property} failed at step ${v.step} (storm ${result.runs}, shrunk ${result.shrinks} times to ${result.counterexample.length} events)`,
-      );
-      console.log(`  ${v.message}`);
-      console.log('  counterexample:');
-      for (const [i, e] of result.counterexample.entries())
-        console.log(`  ${i === v.step ? '→' : ' '} ${String(i).padStart(3)}  ${formatEvent(e)}`);
-      console.log(`  trace:  ${file}`);
-      console.log(`  replay: npx intcheck replay ${file}`);
-      console.log(`  fast-check: { seed: ${result.seed}, path: "${result.path}", endOnFailure: true }`);
+      const failure = {
+        run: result.index,
+        property: v.property,
+        step: v.step,
+        message: v.message,
+        shrinks: result.shrinks,
+        seed: result.seed,
+        path: result.path,
+        length: result.counterexample.length,
+        counterexample: result.counterexample.map(formatEvent),
+        trace: file,
+      };
+      r = { ...common, ok: false, failure };
     }
-    return EXIT.failed;
+    results.push(r);
+    if (!f.json) for (const line of formatResult(head, r)) console.log(line);
+    if (!r.ok) break;
   }
-  if (f.json)
-    console.log(
-      JSON.stringify({ ok: true, protocol: 'controller', implementation: implName, seed, results: reports }),
-    );
-  return EXIT.ok;
+  const ok = results.every((r) => r.ok);
+  if (f.json) console.log(reportToJson({ ok, ...head, results }));
+  return ok ? EXIT.ok : EXIT.failed;
+}
+
+/** The trace file of a failure; a shard's carries its number, so shards sharing `--out` do not collide. */
+function traceName(impl: string, property: string, preset: string, shard: Shard | undefined): string {
+  const where = preset.replace(/[^\w.-]+/g, '_');
+  const suffix = shard ? `--shard-${shard.index}-of-${shard.count}` : '';
+  return `controller--${impl}--${property}--${where}${suffix}.itf.json`;
 }

@@ -1,21 +1,26 @@
 /**
  * A property check of the controller protocol: random storms (fast-check, pinned seed) driven
  * through the lockstep runner, with fast-check's shrinking on failure. Returns data; the CLI and
- * the tests decide what to print and where to save the trace.
+ * the tests decide what to print and where to save the trace. Run `i` is the `i`-th storm of the
+ * seed whatever range or thread runs it (see seededRuns.ts), so a check split over workers or
+ * shards finds the same first failure as this one.
  */
-import fc from 'fast-check';
 import type { ControllerImpl } from '../../impl/device.ts';
 import type { Config } from '../../model/config/config.ts';
 import type { ControllerEvent } from '../../model/events/events.ts';
 import { type RunResult, runController } from '../runController.ts';
 import { controllerStorm } from '../storms/controllerEvent.ts';
+import { type RangeOutcome, type RunRange, type SeededRunsOptions, seededRuns } from './seededRuns.ts';
 
 export interface CheckOptions {
   readonly cfg: Config;
   /** The implementation to check against the model; undefined checks the model on its own. */
   readonly impl: ControllerImpl | undefined;
+  /** Runs of the whole check. */
   readonly runs: number;
   readonly seed: number;
+  /** The runs to execute (a shard's); all of them, 0..runs, when absent. */
+  readonly range?: RunRange;
   /** Property ids to evaluate; all of the protocol's when absent. */
   readonly properties?: readonly string[];
   /** Longest storm generated. */
@@ -28,9 +33,11 @@ export type CheckResult =
   | { readonly ok: true; readonly runs: number; readonly events: number }
   | {
       readonly ok: false;
-      /** Runs until the first failure (shrinking not counted). */
+      /** Runs until the first failure, the failing one included (shrinking not counted). */
       readonly runs: number;
       readonly events: number;
+      /** 0-based index of the failing run in the whole check. */
+      readonly index: number;
       readonly shrinks: number;
       readonly seed: number;
       /** fast-check's replay path of the shrunk counterexample. */
@@ -40,50 +47,66 @@ export type CheckResult =
       readonly failure: Extract<RunResult, { ok: false }>;
     };
 
-export function checkController(o: CheckOptions): CheckResult {
-  let events = 0;
-  let runs = 0;
-  let shrinking = false;
-  let crash: unknown;
-  const property = fc.property(controllerStorm(o.cfg, { maxLength: o.maxEvents ?? 80 }), (storm) => {
-    if (!shrinking) {
-      runs++;
-      events += storm.length;
-      o.onRun?.(runs);
-    }
-    let ok: boolean;
-    try {
-      ok = runController(o.cfg, o.impl, storm, { ...only(o.properties), record: false }).ok;
-    } catch (e) {
-      crash ??= e;
-      throw e;
-    }
-    if (!ok) shrinking = true;
-    return ok;
-  });
-  const details = fc.check(property, { seed: o.seed, numRuns: o.runs });
-  if (!details.failed) return { ok: true, runs: details.numRuns, events };
-  const shrunk = details.counterexample?.[0];
-  if (crash !== undefined) throw crash;
-  if (shrunk === undefined) throw new Error('check: fast-check reported a failure without a counterexample');
-  const failure = runController(o.cfg, o.impl, shrunk, { ...only(o.properties), record: true });
-  if (failure.ok) {
-    throw new Error(
-      'check: the shrunk counterexample passes when run again (non-deterministic implementation?)',
-    );
-  }
-  // Like fast-check's commands, report only the events that ran: the run stops at the failing step.
-  const counterexample = shrunk.slice(0, failure.violation.step + 1);
+/** The runs of `o`'s check: the whole check when no range is given. */
+export function rangeOf(o: Pick<CheckOptions, 'runs' | 'range'>): RunRange {
+  return o.range ?? { from: 0, to: o.runs };
+}
+
+/** The seeded-run description of a controller check (shared by this process and the workers). */
+export function controllerRuns(
+  o: Omit<CheckOptions, 'runs'> & { readonly range: RunRange },
+): SeededRunsOptions<ControllerEvent[]> {
+  const sel = only(o.properties);
   return {
-    ok: false,
-    runs,
-    events,
-    shrinks: details.numShrinks,
-    seed: details.seed,
-    path: details.counterexamplePath ?? '',
-    counterexample,
-    failure,
+    arbitrary: controllerStorm(o.cfg, { maxLength: o.maxEvents ?? 80 }),
+    holds: (storm) => runController(o.cfg, o.impl, storm, { ...sel, record: false }).ok,
+    weight: (storm) => storm.length,
+    seed: o.seed,
+    range: o.range,
+    ...(o.onRun ? { onRun: o.onRun } : {}),
   };
+}
+
+/** Runs the check in this process, stopping at the first failing run. */
+export function checkController(o: CheckOptions): CheckResult {
+  return controllerResult(o, seededRuns(controllerRuns({ ...o, range: rangeOf(o) })));
+}
+
+/**
+ * The result of a check from the outcome of its runs: a failure's shrunk counterexample is run
+ * again with every step recorded (for the trace). A crash is rethrown.
+ */
+export function controllerResult(
+  o: Pick<CheckOptions, 'cfg' | 'impl' | 'properties'>,
+  outcome: RangeOutcome<readonly ControllerEvent[]>,
+): CheckResult {
+  switch (outcome.verdict) {
+    case 'pass':
+      return { ok: true, runs: outcome.runs, events: outcome.events };
+    case 'crash':
+      throw outcome.error;
+    case 'fail': {
+      const shrunk = outcome.counterexample;
+      const failure = runController(o.cfg, o.impl, shrunk, { ...only(o.properties), record: true });
+      if (failure.ok) {
+        throw new Error(
+          'check: the shrunk counterexample passes when run again (non-deterministic implementation?)',
+        );
+      }
+      // Like fast-check's commands, report only the events that ran: the run stops at the failing step.
+      return {
+        ok: false,
+        runs: outcome.runs,
+        events: outcome.events,
+        index: outcome.index,
+        shrinks: outcome.shrinks,
+        seed: outcome.seed,
+        path: outcome.path,
+        counterexample: shrunk.slice(0, failure.violation.step + 1),
+        failure,
+      };
+    }
+  }
 }
 
 function only(properties: readonly string[] | undefined): { properties?: readonly string[] } {

@@ -1,0 +1,134 @@
+/**
+ * The report of `intcheck check` — one JSON object with `--json`, lines of text otherwise — and
+ * of `intcheck merge`, which rebuilds from shards' reports exactly the report of the whole run.
+ * A shard's report says which runs it covered and, per configuration, its own verdict.
+ */
+
+/** Which runs a shard covered: `index` of `count`, runs `from` to `to` (exclusive). */
+export interface ShardInfo {
+  readonly index: number;
+  readonly count: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The lowest failing run of one configuration and its shrunk counterexample. */
+export interface FailureReport {
+  /** 0-based index of the failing run in the whole check (`storm run + 1`). */
+  readonly run: number;
+  readonly property: string;
+  /** 0-based index of the failing event in the counterexample. */
+  readonly step: number;
+  readonly message: string;
+  readonly shrinks: number;
+  /** fast-check replay: `{ seed, path, endOnFailure: true }`. */
+  readonly seed: number;
+  readonly path: string;
+  readonly length: number;
+  /** The counterexample's events, one line each. */
+  readonly counterexample: readonly string[];
+  /** Where the ITF trace was written. */
+  readonly trace: string;
+}
+
+/** One configuration's verdict; `runs` and `events` count up to the failing run included. */
+export type ConfigReport =
+  | {
+      readonly preset: string;
+      readonly config: Readonly<Record<string, number | string>>;
+      readonly ok: true;
+      readonly runs: number;
+      readonly events: number;
+      readonly seconds: number;
+    }
+  | {
+      readonly preset: string;
+      readonly config: Readonly<Record<string, number | string>>;
+      readonly ok: false;
+      readonly runs: number;
+      readonly events: number;
+      readonly seconds: number;
+      readonly failure: FailureReport;
+    };
+
+/** The whole report; `results` stops at the first configuration that fails. */
+export interface CheckReport {
+  readonly ok: boolean;
+  readonly protocol: 'controller';
+  readonly implementation: string;
+  /** intcheck's version (shards of different versions do not merge). */
+  readonly version: string;
+  readonly seed: number;
+  /** Runs of the whole check, per configuration. */
+  readonly runs: number;
+  readonly maxEvents: number;
+  /** Ids of the properties checked, in registry order. */
+  readonly properties: readonly string[];
+  /** Present in a shard's report only. */
+  readonly shard?: ShardInfo;
+  readonly results: readonly ConfigReport[];
+}
+
+/** The text lines of one configuration's verdict (printed as soon as it is known). */
+export function formatResult(report: Omit<CheckReport, 'results' | 'ok'>, r: ConfigReport): string[] {
+  const head = `controller / ${report.implementation} / ${r.preset}`;
+  const shard = report.shard
+    ? `, shard ${report.shard.index}/${report.shard.count}: runs ${report.shard.from}..${report.shard.to - 1}`
+    : '';
+  if (r.ok) {
+    return [
+      `✓ ${head}: ${report.properties.length} properties hold on ${r.runs} storms (${r.events.toLocaleString('en')} events) in ${r.seconds.toFixed(2)} s [seed ${report.seed}${shard}]`,
+    ];
+  }
+  const f = r.failure;
+  return [
+    `✗ ${head}: ${f.property} failed at step ${f.step} (storm ${f.run + 1}, shrunk ${f.shrinks} times to ${f.length} events) [seed ${report.seed}${shard}]`,
+    `  ${f.message}`,
+    '  counterexample:',
+    ...f.counterexample.map((e, i) => `  ${i === f.step ? '→' : ' '} ${String(i).padStart(3)}  ${e}`),
+    `  trace:  ${f.trace}`,
+    `  replay: npx intcheck replay ${f.trace}`,
+    `  fast-check: { seed: ${f.seed}, path: "${f.path}", endOnFailure: true }`,
+  ];
+}
+
+/** The report as the one line `--json` prints: keys in a fixed order, so equal reports are equal text. */
+export function reportToJson(report: CheckReport): string {
+  const { ok, protocol, implementation, version, seed, runs, maxEvents, properties, shard, results } = report;
+  return JSON.stringify({
+    ok,
+    protocol,
+    implementation,
+    version,
+    seed,
+    runs,
+    maxEvents,
+    properties,
+    ...(shard ? { shard: { index: shard.index, count: shard.count, from: shard.from, to: shard.to } } : {}),
+    results: results.map(orderedResult),
+  });
+}
+
+function orderedResult(r: ConfigReport): ConfigReport {
+  const common = { preset: r.preset, config: r.config };
+  const counts = { runs: r.runs, events: r.events, seconds: r.seconds };
+  if (r.ok) return { ...common, ok: true, ...counts };
+  const f = r.failure;
+  return {
+    ...common,
+    ok: false,
+    ...counts,
+    failure: {
+      run: f.run,
+      property: f.property,
+      step: f.step,
+      message: f.message,
+      shrinks: f.shrinks,
+      seed: f.seed,
+      path: f.path,
+      length: f.length,
+      counterexample: f.counterexample,
+      trace: f.trace,
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The coordinator of a parallel check: cuts a range of runs into contiguous batches, runs them
+ * in a tinypool of worker threads (lowest batches first), and stops the pool as soon as the
+ * verdict is decided — every run below the lowest known failure has passed. The outcome is the
+ * one a single thread would report, whatever the number of workers or the scheduling.
+ */
+import Tinypool from 'tinypool';
+import { combineOutcomes, type RangeOutcome, type RunRange, splitRange } from '../seededRuns.ts';
+import type { BatchJob, CounterexampleOf } from './batchJob.ts';
+import type { BatchTask } from './batchWorker.ts';
+
+/** Batches per worker: enough to balance the load and stop early, few enough that each batch's start-up jumps stay negligible. */
+const BATCHES_PER_WORKER = 16;
+
+const WORKER_ENTRY = new URL('./batchWorker.mjs', import.meta.url).href;
+
+export interface BatchOptions {
+  /** Worker threads (at least 1). */
+  readonly workers: number;
+  /** Called about ten times a second with the number of runs finished so far. */
+  readonly onProgress?: (done: number) => void;
+}
+
+/** Runs `range` of `job` on `workers` threads and returns the combined outcome. */
+export async function runBatches<J extends BatchJob>(
+  job: J,
+  range: RunRange,
+  o: BatchOptions,
+): Promise<RangeOutcome<CounterexampleOf<J>>> {
+  const batches = splitRange(range, o.workers * BATCHES_PER_WORKER);
+  if (batches.length === 0) return { verdict: 'pass', from: range.from, to: range.to, runs: 0, events: 0 };
+  const progress = new SharedArrayBuffer(4);
+  const counter = new Int32Array(progress);
+  const pool = new Tinypool({
+    filename: WORKER_ENTRY,
+    minThreads: Math.min(o.workers, batches.length),
+    maxThreads: Math.min(o.workers, batches.length),
+  });
+  const timer = o.onProgress ? setInterval(() => o.onProgress?.(Atomics.load(counter, 0)), 100) : undefined;
+  const outcomes: (RangeOutcome<CounterexampleOf<J>> | undefined)[] = batches.map(() => undefined);
+  try {
+    return await new Promise((resolve, reject) => {
+      let settled = false;
+      // A worker that cannot start (its module fails to load) is reported here, not by a task.
+      pool.on('error', (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        reject(error);
+      });
+      batches.forEach((batch, i) => {
+        const task: BatchTask = { job, range: batch, progress };
+        pool.run(task).then(
+          (outcome: RangeOutcome<CounterexampleOf<J>>) => {
+            if (settled) return;
+            outcomes[i] = outcome;
+            const decided = combineOutcomes(outcomes);
+            if (decided === undefined) return;
+            settled = true;
+            resolve(decided);
+          },
+          (error: unknown) => {
+            if (settled) return;
+            settled = true;
+            reject(error);
+          },
+        );
+      });
+    });
+  } finally {
+    if (timer !== undefined) clearInterval(timer);
+    o.onProgress?.(Atomics.load(counter, 0));
+    pool.cancelPendingTasks();
+    await pool.destroy();
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Bad input ends in exit 2 and one line on standard error naming what is wrong — never a stack
+ * trace — for every way the command line or an input file can be wrong.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, test } from 'vitest';
+import { runCli, tempDir } from './runCli.ts';
+
+const dir = tempDir();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const notJson = join(dir, 'not-json.json');
+writeFileSync(notJson, '{ processes: 2');
+const typo = join(dir, 'typo.json');
+writeFileSync(typo, JSON.stringify({ procesess: 2 }));
+const notItf = join(dir, 'not-itf.itf.json');
+writeFileSync(notItf, JSON.stringify({ hello: 'world' }));
+const missing = join(dir, 'missing.json');
+
+const CHECK = ['check', '--protocol', 'controller', '--preset', 'small', '--runs', '5'];
+
+/** [what, arguments, a pattern the one line must match]. */
+const CASES: readonly (readonly [string, readonly string[], RegExp])[] = [
+  ['an unknown protocol', ['check', '--protocol', 'tcp'], /--protocol: unknown protocol "tcp"/],
+  [
+    'an unknown implementation',
+    [...CHECK, '--impl', 'nope'],
+    /--impl: unknown implementation "nope" \(known: reference, /,
+  ],
+  [
+    'a mutant under --impl',
+    [...CHECK, '--impl', 'lifo-within-priority'],
+    /--impl: "lifo-within-priority" is a mutant: use --mutant/,
+  ],
+  [
+    'a design under --mutant',
+    [...CHECK, '--mutant', 'reference'],
+    /--mutant: "reference" is not a mutant: use --impl/,
+  ],
+  [
+    'an unknown mutant',
+    [...CHECK, '--mutant', 'nope'],
+    /--mutant: unknown mutant "nope" \(known: lifo-within-priority, /,
+  ],
+  [
+    '--impl with --mutant',
+    [...CHECK, '--impl', 'reference', '--mutant', 'lifo-within-priority'],
+    /cannot be used together/,
+  ],
+  [
+    '--runs that is not a number',
+    [...CHECK, '--runs', 'many'],
+    /--runs: expected a whole number, got "many"/,
+  ],
+  ['--runs 0', [...CHECK, '--runs', '0'], /--runs: 0 is outside 1\.\./],
+  ['--workers 0', [...CHECK, '--workers', '0'], /--workers: 0 is outside 1\.\.64/],
+  ['a malformed --shard', [...CHECK, '--shard', 'first'], /--shard: expected INDEX\/COUNT/],
+  ['--shard past its count', [...CHECK, '--shard', '3/3'], /--shard: index 3 is outside 0\.\.2/],
+  ['more shards than runs', [...CHECK, '--shard', '0/6'], /--shard: 6 shards for 5 runs/],
+  [
+    'an unknown preset',
+    ['check', '--protocol', 'controller', '--preset', 'huge'],
+    /--preset: unknown preset "huge"/,
+  ],
+  ['--preset with --config', [...CHECK, '--config', typo], /--preset and --config cannot be used together/],
+  [
+    'a missing configuration file',
+    ['check', '--protocol', 'controller', '--config', missing],
+    /cannot read \(ENOENT\)/,
+  ],
+  [
+    'a configuration file that is not JSON',
+    ['check', '--protocol', 'controller', '--config', notJson],
+    /not valid JSON/,
+  ],
+  [
+    'a configuration file with an unknown field',
+    ['check', '--protocol', 'controller', '--config', typo],
+    /procesess/,
+  ],
+  [
+    'an unknown property',
+    [...CHECK, '--property', 'alwaysFast'],
+    /--property: unknown property "alwaysFast"/,
+  ],
+  ['a trace that is not ITF', ['replay', notItf], /not-itf\.itf\.json/],
+  ['a trace that does not exist', ['replay', missing], /missing\.json/],
+  ['a trace that is not JSON', ['replay', notJson], /not-json\.json/],
+  ['an unknown option', [...CHECK, '--frobnicate'], /unknown option '--frobnicate'/],
+  ['an unknown command', ['verify'], /unknown command 'verify'/],
+  [
+    'merge of a file that is not a report',
+    ['merge', notItf],
+    /merge: .*not-itf\.itf\.json is not a check report/,
+  ],
+  ['merge of a file that is not JSON', ['merge', notJson], /merge: .*not-json\.json is not JSON/],
+];
+
+describe('bad input: exit 2, one line, no stack trace', () => {
+  for (const [what, args, pattern] of CASES) {
+    test.concurrent(what, async ({ expect }) => {
+      const r = await runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      const lines = r.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^intcheck: /);
+      expect(lines[0]).not.toMatch(/internal error|\bat .*:\d+:\d+/);
+      expect(lines[0]).toMatch(pattern);
+    });
+  }
+});

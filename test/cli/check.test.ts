@@ -1,0 +1,102 @@
+/**
+ * `intcheck check` and `intcheck replay` end to end: exit codes, the saved trace and its replay,
+ * the JSON report, and byte-identical traces from the same seed.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { jsonOf, runCli, tempDir } from './runCli.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+function outDir(): string {
+  const d = tempDir();
+  dirs.push(d);
+  return d;
+}
+
+const MUTANT = ['check', '--protocol', 'controller', '--mutant', 'lifo-within-priority', '--preset', 'small'];
+const TRACE = 'controller--lifo-within-priority--fifoWithinPriority--small.itf.json';
+
+describe('intcheck check', () => {
+  test('the reference passes: exit 0 and one line per configuration', async () => {
+    const r = await runCli(['check', '--protocol', 'controller', '--impl', 'reference', '--runs', '30']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^✓ controller \/ reference \/ small: \d+ properties hold on 30 storms/m);
+    expect(r.stdout).toMatch(/^✓ controller \/ reference \/ published: /m);
+  });
+
+  test('a mutant fails: exit 1, the trace is written, replay fails on it and passes on the reference', async () => {
+    const out = outDir();
+    const r = await runCli([...MUTANT, '--runs', '50', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ controller / lifo-within-priority / small: fifoWithinPriority failed');
+    const file = join(out, TRACE);
+    expect(r.stdout).toContain(`replay: npx intcheck replay ${file}`);
+    expect(r.stdout).toMatch(/fast-check: \{ seed: 42, path: "\d+(:\d+)*", endOnFailure: true \}/);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toHaveProperty('states');
+    const replay = await runCli(['replay', file]);
+    expect(replay.code).toBe(1);
+    const fixed = await runCli(['replay', file, '--impl', 'reference']);
+    expect(fixed.code).toBe(0);
+    const unknown = await runCli(['replay', file, '--impl', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^intcheck: --impl: unknown implementation "nope".*\n$/);
+  });
+
+  test('--json prints one parsable report with the failure and its trace', async () => {
+    const out = outDir();
+    const r = await runCli([...MUTANT, '--runs', '50', '--seed', '7', '--out', out, '--json']);
+    expect(r.code).toBe(1);
+    const report = jsonOf(r);
+    expect(report).toMatchObject({
+      ok: false,
+      protocol: 'controller',
+      implementation: 'lifo-within-priority',
+      seed: 7,
+      runs: 50,
+      maxEvents: 80,
+    });
+    expect(report).not.toHaveProperty('shard');
+    const [result] = report.results as Record<string, unknown>[];
+    expect(result).toMatchObject({
+      preset: 'small',
+      ok: false,
+      failure: { property: 'fifoWithinPriority', seed: 7 },
+    });
+    const failure = result?.failure as {
+      trace: string;
+      counterexample: string[];
+      length: number;
+      step: number;
+    };
+    expect(failure.trace).toBe(join(out, TRACE));
+    expect(failure.counterexample).toHaveLength(failure.length);
+    expect(failure.step).toBe(failure.length - 1);
+  });
+
+  test('a passing --json report lists every configuration', async () => {
+    const r = await runCli(['check', '--protocol', 'controller', '--runs', '10', '--json']);
+    expect(r.code).toBe(0);
+    const report = jsonOf(r);
+    expect(report.ok).toBe(true);
+    expect((report.results as { preset: string; ok: boolean }[]).map((x) => [x.preset, x.ok])).toEqual([
+      ['small', true],
+      ['published', true],
+    ]);
+  });
+
+  test('the same seed twice gives a byte-identical trace', async () => {
+    const a = outDir();
+    const b = outDir();
+    const [ra, rb] = await Promise.all([
+      runCli([...MUTANT, '--runs', '50', '--seed', '123', '--out', a]),
+      runCli([...MUTANT, '--runs', '50', '--seed', '123', '--out', b]),
+    ]);
+    expect([ra.code, rb.code]).toEqual([1, 1]);
+    expect(readFileSync(join(a, TRACE))).toEqual(readFileSync(join(b, TRACE)));
+  });
+});

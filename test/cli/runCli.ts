@@ -1,0 +1,56 @@
+/**
+ * Runs the real `intcheck` command (`node cli/bin.mjs …`) in a child process, as a user would,
+ * with a time limit, and returns its exit code and output.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (the CLI's working directory in these tests). */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const BIN = join(ROOT, 'cli', 'bin.mjs');
+
+/** What one run of the command did. */
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `intcheck ...args`; INTCHECK_SEED and INTCHECK_DEBUG are cleared so defaults are the pinned ones. */
+export function runCli(args: readonly string[], timeoutMs = 90_000): Promise<CliRun> {
+  const env = { ...process.env };
+  delete env.INTCHECK_SEED;
+  delete env.INTCHECK_DEBUG;
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: ROOT, env, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error !== null && typeof error.code !== 'number') {
+          reject(new Error(`intcheck ${args.join(' ')}: ${error.message}\n${stderr}`));
+          return;
+        }
+        resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
+      },
+    );
+  });
+}
+
+/** A fresh temporary directory for one test's traces and reports. */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'intcheck-cli-'));
+}
+
+/** The parsed `--json` output of a run (its only stdout line). */
+export function jsonOf(run: CliRun): Record<string, unknown> {
+  const parsed: unknown = JSON.parse(run.stdout);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`not a JSON object: ${run.stdout}`);
+  }
+  return parsed as Record<string, unknown>;
+}
