@@ -79,6 +79,14 @@ function evaluate(
   return violations;
 }
 
+/** Every controller-step property, selected once (the registry is fixed after loading). */
+let everyProperty: readonly ControllerStepProperty[] | undefined;
+
+function allProperties(): readonly ControllerStepProperty[] {
+  everyProperty ??= controllerStepProperties();
+  return everyProperty;
+}
+
 function recordOf(ctx: ControllerStepContext): RecordedStep {
   const r = { event: ctx.event, obs: ctx.obs, state: ctx.after };
   return ctx.expected === undefined ? r : { ...r, expected: ctx.expected };
@@ -94,12 +102,14 @@ export function runController(
   events: readonly ControllerEvent[],
   opts: RunOptions = {},
 ): RunResult {
-  const properties = controllerStepProperties(opts.properties);
+  const properties =
+    opts.properties === undefined ? allProperties() : controllerStepProperties(opts.properties);
   const record = opts.record ?? true;
-  events.forEach((e, i) => {
-    const bad = encodableError(cfg, e);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const bad = e === undefined ? null : encodableError(cfg, e);
     if (bad !== null) throw new RangeError(`event ${i}: ${bad}`);
-  });
+  }
   const device = impl?.create(cfg);
   let model = initialState(cfg);
   const initial = device === undefined ? model : device.abs();

@@ -7,6 +7,9 @@
  * A mutant (impl/mutants) is this engine with one {@link ControllerMutation} switched on; each
  * switch is one comparison of the `mutation` field at the place the bug lives, and with no
  * mutation every method behaves exactly as the reference.
+ *
+ * `abs()` is incremental ({@link IncrementalAbs}): it rebuilds only what changed since the
+ * previous call and shares everything else with the state that call returned.
  */
 import type { Config } from '../../model/config/config.ts';
 import { ACK, type Observation, valueObs } from '../../model/controller/result.ts';
@@ -14,6 +17,7 @@ import type { ControllerState } from '../../model/controller/state.ts';
 import { ERR } from '../../model/events/registers.ts';
 import { type ControllerMutation, readyRingDepth } from '../mutants/mutation.ts';
 import { rotateTailToHead, rotateWaiterTailToHead } from '../mutants/rotateTailToHead.ts';
+import { type EngineTables, IncrementalAbs } from './incrementalAbs.ts';
 import { TaskFifo } from './taskFifo.ts';
 import { WaiterFifo } from './waiterFifo.ts';
 
@@ -51,20 +55,36 @@ export class QueueEngine {
   private readonly readyDepth: number;
   /** `empty-returns-stale` only: the last value DEQUEUE returned (a stale output register). */
   private stale = 0n;
+  /** What changed since the last `abs()`, and the state it returned (abstraction bookkeeping only). */
+  private readonly changes: IncrementalAbs;
+  /** The tables above, gathered once for `abs()`. */
+  private readonly tables: EngineTables;
 
   constructor(cfg: Config, mutation?: ControllerMutation) {
     this.cfg = cfg;
     this.mutation = mutation;
     this.readyDepth = readyRingDepth(cfg, mutation);
+    this.changes = new IncrementalAbs(cfg);
     const n = cfg.processes;
     this.ready = new Array<TaskFifo | undefined>(n * cfg.priorities).fill(undefined);
     this.occupancy = new Int32Array(n);
-    this.irqWait = Array.from({ length: cfg.devices }, () => new WaiterFifo(cfg.waitDepth));
+    const irqWait: WaiterFifo[] = [];
+    for (let d = 0; d < cfg.devices; d++)
+      irqWait.push(new WaiterFifo(cfg.waitDepth, this.changes.irqWait, d));
+    this.irqWait = irqWait;
     this.irqPending = new Int32Array(cfg.devices);
     this.ipcWait = new Array<TaskFifo | undefined>(n * cfg.ipcTypes).fill(undefined);
     this.ipcPending = new Int32Array(n * cfg.ipcTypes);
     this.online = new Uint8Array(n);
     this.online[0] = 1;
+    this.tables = {
+      ready: this.ready,
+      irqWait: this.irqWait,
+      irqPending: this.irqPending,
+      ipcWait: this.ipcWait,
+      ipcPending: this.ipcPending,
+      online: this.online,
+    };
   }
 
   /** §4.3: a wrong access changes nothing but BAD_ACCESS; returns `obs` (0 for a read). */
@@ -101,7 +121,9 @@ export class QueueEngine {
 
   /** STATUS write: bit 0 of the data becomes `online[p]`, other bits are ignored. */
   writeStatus(p: number, data: bigint): Observation {
-    this.online[p] = Number(data & 1n);
+    const bit = Number(data & 1n);
+    if (this.online[p] !== bit) this.changes.online.mark(p);
+    this.online[p] = bit;
     return ACK;
   }
 
@@ -123,7 +145,7 @@ export class QueueEngine {
     if (this.refusedFull(p)) return ACK;
     const pending = this.irqPending[d] ?? 0;
     if (pending > 0 && m !== 'register-ignores-pending') {
-      if (m !== 'pending-not-decremented') this.irqPending[d] = pending - 1;
+      if (m !== 'pending-not-decremented') this.setIrqPending(d, pending - 1);
       this.irqWakeFifo(p).push(task);
     } else {
       const fifo = this.irqWait[d];
@@ -142,7 +164,7 @@ export class QueueEngine {
     const i = p * this.cfg.ipcTypes + t;
     const pending = this.ipcPending[i] ?? 0;
     if (pending > 0 && m !== 'ipc-register-ignores-pending') {
-      this.ipcPending[i] = pending - 1;
+      this.setIpcPending(i, pending - 1);
       this.readyFifo(p, this.wakePriority()).push(task);
     } else {
       const fifo = this.ipcWait[i] ?? this.allocIpcWait(i);
@@ -165,7 +187,7 @@ export class QueueEngine {
       } while (m === 'interrupt-wakes-all' && fifo.length > 0);
     } else if ((this.irqPending[d] ?? 0) < this.cfg.pendingMax) {
       if (m === 'pending-latch' && (this.irqPending[d] ?? 0) > 0) return ACK;
-      this.irqPending[d] = (this.irqPending[d] ?? 0) + 1;
+      this.setIrqPending(d, (this.irqPending[d] ?? 0) + 1);
     } else if (m !== 'pending-saturates-silently' && m !== 'pending-latch') {
       this.error |= ERR.PENDING_OVERFLOW;
     }
@@ -184,7 +206,7 @@ export class QueueEngine {
     } else if (m === 'ipc-send-dropped') {
       // TAIC's one-shot slot: a send that finds no handler is dropped, neither counted nor reported.
     } else if ((this.ipcPending[i] ?? 0) < this.cfg.pendingMax) {
-      this.ipcPending[i] = (this.ipcPending[i] ?? 0) + 1;
+      this.setIpcPending(i, (this.ipcPending[i] ?? 0) + 1);
     } else {
       this.error |= ERR.PENDING_OVERFLOW;
     }
@@ -196,19 +218,24 @@ export class QueueEngine {
     return this.occupancy[p] ?? 0;
   }
 
-  /** The abstraction function: this storage as the model's §3 state, in fresh arrays. */
+  /**
+   * The abstraction function: this storage as the model's §3 state. The result is never
+   * modified afterwards; what did not change since the previous call is shared with its result.
+   */
   abs(): ControllerState {
-    const cfg = this.cfg;
-    const n = cfg.processes;
-    return {
-      ready: Array.from({ length: n * cfg.priorities }, (_, i) => this.ready[i]?.toArray() ?? []),
-      irqWait: this.irqWait.map((fifo) => fifo.toWaiters()),
-      irqPending: Array.from(this.irqPending),
-      ipcWait: Array.from({ length: n * cfg.ipcTypes }, (_, i) => this.ipcWait[i]?.toArray() ?? []),
-      ipcPending: Array.from(this.ipcPending),
-      online: Array.from(this.online, (bit) => bit === 1),
-      error: this.error,
-    };
+    return this.changes.state(this.tables, this.error);
+  }
+
+  /** Sets `irqPending[d]` and logs the change. */
+  private setIrqPending(d: number, n: number): void {
+    this.irqPending[d] = n;
+    this.changes.irqPending.mark(d);
+  }
+
+  /** Sets `ipcPending[i]` and logs the change. */
+  private setIpcPending(i: number, n: number): void {
+    this.ipcPending[i] = n;
+    this.changes.ipcPending.mark(i);
   }
 
   /** §5: true (and QUEUE_FULL set) when p already holds C tasks. */
@@ -232,7 +259,7 @@ export class QueueEngine {
     const i = p * this.cfg.priorities + k;
     const fifo = this.ready[i];
     if (fifo !== undefined) return fifo;
-    const made = new TaskFifo(this.readyDepth);
+    const made = new TaskFifo(this.readyDepth, this.changes.ready, i);
     this.ready[i] = made;
     return made;
   }
@@ -272,7 +299,7 @@ export class QueueEngine {
 
   /** The ring of `ipcWait[i]`, allocated with depth B the first time a handler waits there. */
   private allocIpcWait(i: number): TaskFifo {
-    const made = new TaskFifo(this.cfg.waitDepth);
+    const made = new TaskFifo(this.cfg.waitDepth, this.changes.ipcWait, i);
     this.ipcWait[i] = made;
     return made;
   }

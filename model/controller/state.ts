@@ -33,13 +33,16 @@ const NO_WAITERS: readonly Waiter[] = Object.freeze([]);
 /** The state at reset: everything empty, only process 0 (the kernel) online. */
 export function initialState(cfg: Config): ControllerState {
   const n = cfg.processes;
+  // `fill` rather than `Array.from({ length }, f)`: the same arrays, built without a call per entry.
+  const online = new Array<boolean>(n).fill(false);
+  if (n > 0) online[0] = true;
   return {
-    ready: Array.from({ length: n * cfg.priorities }, () => EMPTY),
-    irqWait: Array.from({ length: cfg.devices }, () => NO_WAITERS),
-    irqPending: Array.from({ length: cfg.devices }, () => 0),
-    ipcWait: Array.from({ length: n * cfg.ipcTypes }, () => EMPTY),
-    ipcPending: Array.from({ length: n * cfg.ipcTypes }, () => 0),
-    online: Array.from({ length: n }, (_, p) => p === 0),
+    ready: new Array<readonly bigint[]>(n * cfg.priorities).fill(EMPTY),
+    irqWait: new Array<readonly Waiter[]>(cfg.devices).fill(NO_WAITERS),
+    irqPending: new Array<number>(cfg.devices).fill(0),
+    ipcWait: new Array<readonly bigint[]>(n * cfg.ipcTypes).fill(EMPTY),
+    ipcPending: new Array<number>(n * cfg.ipcTypes).fill(0),
+    online,
     error: 0,
   };
 }

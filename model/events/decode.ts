@@ -182,36 +182,56 @@ export function encodeOperation(cfg: Config, e: ControllerEvent): AccessEvent | 
   }
 }
 
+/** Why `v` is not a 64-bit register value, or null (module level: no closure per call). */
+function u64Error(v: bigint, name: string): string | null {
+  return v < 0n || v >> 64n !== 0n ? `${name} ${v} is not a 64-bit value` : null;
+}
+
+/** Why `v` is not an index in 0..room-1, or null. */
+function indexError(v: number, room: number, name: string): string | null {
+  return Number.isInteger(v) && v >= 0 && v < room ? null : `${name} ${v} is outside 0..${room - 1}`;
+}
+
+/** Why `p` is not a page number any address could carry, or null. */
+function pageError(p: number): string | null {
+  return indexError(p, 2 ** 40, 'process');
+}
+
 /**
  * Why an event cannot stand for any access or interrupt of this configuration (a trace or
  * storm that contains it is malformed input, not a wrong access), or null when it can.
  */
 export function encodableError(cfg: Config, e: ControllerEvent): string | null {
-  const u64 = (v: bigint, name: string) =>
-    v < 0n || v >> 64n !== 0n ? `${name} ${v} is not a 64-bit value` : null;
-  const idx = (v: number, room: number, name: string) =>
-    Number.isInteger(v) && v >= 0 && v < room ? null : `${name} ${v} is outside 0..${room - 1}`;
-  const page = (p: number) => idx(p, 2 ** 40, 'process');
   switch (e.type) {
     case 'Read':
-      return u64(e.addr, 'address');
+      return u64Error(e.addr, 'address');
     case 'Write':
-      return u64(e.addr, 'address') ?? u64(e.data, 'data');
+      return u64Error(e.addr, 'address') ?? u64Error(e.data, 'data');
     case 'Irq':
-      return idx(e.line, cfg.devices, 'interrupt line');
+      return indexError(e.line, cfg.devices, 'interrupt line');
     case 'Dequeue':
     case 'ErrorRead':
     case 'StatusRead':
-      return page(e.p);
+      return pageError(e.p);
     case 'StatusWrite':
-      return page(e.p) ?? u64(e.data, 'data');
+      return pageError(e.p) ?? u64Error(e.data, 'data');
     case 'Enqueue':
-      return page(e.p) ?? idx(e.prio, INDEX_ROOM.ENQUEUE, 'priority') ?? u64(e.task, 'task');
+      return pageError(e.p) ?? indexError(e.prio, INDEX_ROOM.ENQUEUE, 'priority') ?? u64Error(e.task, 'task');
     case 'IpcRegister':
-      return page(e.p) ?? idx(e.ipcType, INDEX_ROOM.IPC_REGISTER, 'ipc type') ?? u64(e.task, 'task');
+      return (
+        pageError(e.p) ??
+        indexError(e.ipcType, INDEX_ROOM.IPC_REGISTER, 'ipc type') ??
+        u64Error(e.task, 'task')
+      );
     case 'IrqRegister':
-      return page(e.p) ?? idx(e.device, INDEX_ROOM.IRQ_REGISTER, 'device') ?? u64(e.task, 'task');
+      return (
+        pageError(e.p) ?? indexError(e.device, INDEX_ROOM.IRQ_REGISTER, 'device') ?? u64Error(e.task, 'task')
+      );
     case 'IpcSend':
-      return page(e.p) ?? idx(e.ipcType, 2 ** 32, 'ipc type') ?? idx(e.target, 2 ** 32, 'target');
+      return (
+        pageError(e.p) ??
+        indexError(e.ipcType, 2 ** 32, 'ipc type') ??
+        indexError(e.target, 2 ** 32, 'target')
+      );
   }
 }

@@ -7,8 +7,9 @@
 import type { Config } from '../../model/config/config.ts';
 import { type ControllerState, occupancy } from '../../model/controller/state.ts';
 import { describeOp } from '../explain.ts';
+import { aboveCapacity } from './aboveCapacity.ts';
 import type { ControllerStepContext, ControllerStepProperty } from './context.ts';
-import { heldCount, occupancies } from './measures.ts';
+import { heldCountAfter } from './heldCount.ts';
 import { stepFacts } from './stepFacts.ts';
 
 /** A pending counter outside 0..Q. */
@@ -16,32 +17,45 @@ function badCounter(cfg: Config, n: number): boolean {
   return !Number.isInteger(n) || n < 0 || n > cfg.pendingMax;
 }
 
-/** The first bound of §3/§5 that `s` exceeds, or null. */
-function exceeded(cfg: Config, s: ControllerState): string | null {
+/**
+ * The last state found within every bound, and its configuration: a table of a later state that
+ * is the very same array (states are never modified) needs no second look.
+ */
+let boundedState: ControllerState | undefined;
+let boundedCfg: Config | undefined;
+
+/** The first bound of §3/§5 that the state after the step `ctx` exceeds, or null. */
+function exceeded(ctx: ControllerStepContext): string | null {
+  const { cfg, after: s } = ctx;
   const { capacity: C, waitDepth: B, pendingMax: Q, ipcTypes: T } = cfg;
+  const known = boundedCfg === cfg ? boundedState : undefined;
   // No process can be above C while all of them together hold at most C (the common case at large C).
-  if (heldCount(s) > C) {
-    const occ = occupancies(cfg, s);
-    for (let p = 0; p < occ.length; p++) {
-      const n = occ[p] ?? 0;
-      if (n > C) return `process ${p} holds ${n} tasks (ready + waiting), above capacity ${C}`;
+  if (heldCountAfter(ctx) > C) {
+    const over = aboveCapacity(cfg, s);
+    if (over !== null)
+      return `process ${over.p} holds ${over.n} tasks (ready + waiting), above capacity ${C}`;
+  }
+  if (known === undefined || s.irqWait !== known.irqWait || s.irqPending !== known.irqPending) {
+    for (let d = 0; d < s.irqWait.length; d++) {
+      const n = s.irqWait[d]?.length ?? 0;
+      if (n > B) return `${n} waiters wait for line ${d}, above wait depth ${B}`;
+      const c = s.irqPending[d] ?? 0;
+      if (badCounter(cfg, c)) return `irqPending[${d}] is ${c}, outside 0..${Q}`;
     }
   }
-  for (let d = 0; d < s.irqWait.length; d++) {
-    const n = s.irqWait[d]?.length ?? 0;
-    if (n > B) return `${n} waiters wait for line ${d}, above wait depth ${B}`;
-    const c = s.irqPending[d] ?? 0;
-    if (badCounter(cfg, c)) return `irqPending[${d}] is ${c}, outside 0..${Q}`;
+  if (known === undefined || s.ipcWait !== known.ipcWait || s.ipcPending !== known.ipcPending) {
+    for (let i = 0; i < s.ipcWait.length; i++) {
+      const n = s.ipcWait[i]?.length ?? 0;
+      const c = s.ipcPending[i] ?? 0;
+      if (n <= B && !badCounter(cfg, c)) continue;
+      const at = `[${Math.floor(i / T)}][${i % T}]`;
+      return n > B
+        ? `ipcWait${at} holds ${n} handlers, above wait depth ${B}`
+        : `ipcPending${at} is ${c}, outside 0..${Q}`;
+    }
   }
-  for (let i = 0; i < s.ipcWait.length; i++) {
-    const n = s.ipcWait[i]?.length ?? 0;
-    const c = s.ipcPending[i] ?? 0;
-    if (n <= B && !badCounter(cfg, c)) continue;
-    const at = `[${Math.floor(i / T)}][${i % T}]`;
-    return n > B
-      ? `ipcWait${at} holds ${n} handlers, above wait depth ${B}`
-      : `ipcPending${at} is ${c}, outside 0..${Q}`;
-  }
+  boundedState = s;
+  boundedCfg = cfg;
   return null;
 }
 
@@ -79,7 +93,7 @@ export const capacityBound: ControllerStepProperty = {
   description:
     'occupancy(p) ≤ C, blocked queues ≤ B and pending counters ≤ Q always; a write is refused only at a bound.',
   check(ctx) {
-    const over = exceeded(ctx.cfg, ctx.after);
+    const over = exceeded(ctx);
     if (over !== null) return `after ${describeOp(ctx.event, ctx.op)}, ${over}`;
     return refusedBelowBound(ctx);
   },

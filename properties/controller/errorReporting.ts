@@ -9,7 +9,7 @@ import { describeStep } from '../explain.ts';
 import type { ControllerStepContext, ControllerStepProperty } from './context.ts';
 import { ERROR_BITS } from './ghost.ts';
 import { sameExceptError } from './measures.ts';
-import { requiredErrors } from './requiredErrors.ts';
+import { stepRequiredErrors } from './requiredErrors.ts';
 
 /** The bits of `bits` with the step since which each was owed: "BAD_ACCESS (step 3)". */
 function owed(ctx: ControllerStepContext, bits: number): string {
@@ -47,7 +47,7 @@ export const errorReporting: ControllerStepProperty = {
   check(ctx) {
     const { cfg, op, obs, before, after } = ctx;
     if (op.type === 'ErrorRead') return checkRead(ctx);
-    const req = requiredErrors(cfg, before, op);
+    const req = stepRequiredErrors(ctx);
     const want = before.error | req.bits;
     if (after.error !== want) {
       const missing = want & ~after.error;

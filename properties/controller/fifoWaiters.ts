@@ -5,7 +5,7 @@
  */
 import { describeStep, fmtTasks, fmtWaiters, hex } from '../explain.ts';
 import type { ControllerStepProperty } from './context.ts';
-import { stepFacts } from './stepFacts.ts';
+import { changeAt, stepFacts } from './stepFacts.ts';
 
 export const fifoWaiters: ControllerStepProperty = {
   id: 'fifoWaiters',
@@ -20,7 +20,7 @@ export const fifoWaiters: ControllerStepProperty = {
     const facts = stepFacts(ctx);
     if (op.type === 'Irq') {
       const head = before.irqWait[op.line]?.[0];
-      const woke = facts.irqWait.find((c) => c.index === op.line)?.removed[0];
+      const woke = changeAt(facts.irqWait, op.line)?.removed[0];
       if (head !== undefined && woke !== undefined && woke.task !== head.task) {
         return `${describeStep(ctx)} woke ${hex(woke.task)} while ${hex(head.task)} registered before it`;
       }
@@ -28,7 +28,7 @@ export const fifoWaiters: ControllerStepProperty = {
     if (op.type === 'IpcSend') {
       const i = op.target * cfg.ipcTypes + op.ipcType;
       const head = before.ipcWait[i]?.[0];
-      const woke = facts.ipcWait.find((c) => c.index === i)?.removed[0];
+      const woke = changeAt(facts.ipcWait, i)?.removed[0];
       if (head !== undefined && woke !== undefined && woke !== head) {
         return `${describeStep(ctx)} woke ${hex(woke)} while ${hex(head)} registered before it`;
       }

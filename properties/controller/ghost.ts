@@ -7,7 +7,7 @@
 import type { Config } from '../../model/config/config.ts';
 import { ERR } from '../../model/events/registers.ts';
 import type { ControllerStepContext } from './context.ts';
-import { requiredErrors } from './requiredErrors.ts';
+import { stepRequiredErrors } from './requiredErrors.ts';
 import { stepFacts } from './stepFacts.ts';
 
 /** The error bits in register order, so that `errorFirstStep[i]` belongs to `ERROR_BITS[i]`. */
@@ -71,7 +71,7 @@ function advanceErrors(g: MutableControllerGhost, ctx: ControllerStepContext): v
     g.errorFirstStep.fill(-1);
     return;
   }
-  const bits = requiredErrors(ctx.cfg, ctx.before, ctx.op).bits;
+  const bits = stepRequiredErrors(ctx).bits;
   if (bits === 0) return;
   ERROR_BITS.forEach((bit, i) => {
     if ((bits & bit) !== 0 && (g.errorSinceRead & bit) === 0) g.errorFirstStep[i] = ctx.index;

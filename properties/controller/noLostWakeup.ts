@@ -7,21 +7,29 @@
  */
 import type { Config } from '../../model/config/config.ts';
 import type { ControllerState, Waiter } from '../../model/controller/state.ts';
+import type { IpcSend, Irq } from '../../model/events/events.ts';
 import { ERR } from '../../model/events/registers.ts';
 import { describeOp, describeStep, hex } from '../explain.ts';
 import type { ControllerStepContext, ControllerStepProperty } from './context.ts';
-import { type QueueChange, stepFacts } from './stepFacts.ts';
+import { changeAt, type QueueChange, stepFacts } from './stepFacts.ts';
 
 const waiterTask = (w: Waiter): bigint => w.task;
 const handlerTask = (t: bigint): bigint => t;
 
+/** The pending counter of the wake source of `op` (named only for a message). */
+function counterName(op: Irq | IpcSend): string {
+  return op.type === 'Irq' ? `irqPending[${op.line}]` : `ipcPending[${op.target}][${op.ipcType}]`;
+}
+
 /** The per-step rule for one wake source: `waiting` before, its queue's change, its counter before and after. */
 function wakeRule<T>(
   ctx: ControllerStepContext,
+  op: Irq | IpcSend,
   waiting: readonly T[],
   change: QueueChange<T> | undefined,
   task: (x: T) => bigint,
-  counter: { readonly name: string; readonly was: number; readonly now: number },
+  was: number,
+  now: number,
 ): string | null {
   const Q = ctx.cfg.pendingMax;
   if (waiting.length > 0) {
@@ -33,28 +41,40 @@ function wakeRule<T>(
     if ((stepFacts(ctx).readyNet.get(task(w)) ?? 0) > 0) return null;
     return `${describeStep(ctx)} took task ${hex(task(w))} off the blocked queue, but it reached no ready queue`;
   }
-  if (counter.was < Q) {
-    if (counter.now === counter.was + 1) return null;
-    return `${describeStep(ctx)} found nobody waiting and left ${counter.name} at ${counter.now} (was ${counter.was}, must count the event: ${counter.was + 1})`;
+  if (was < Q) {
+    if (now === was + 1) return null;
+    return `${describeStep(ctx)} found nobody waiting and left ${counterName(op)} at ${now} (was ${was}, must count the event: ${was + 1})`;
   }
   if ((ctx.after.error & ERR.PENDING_OVERFLOW) !== 0) return null;
-  return `${describeStep(ctx)} found nobody waiting and ${counter.name} at Q=${Q}, and did not set PENDING_OVERFLOW: the event was lost silently`;
+  return `${describeStep(ctx)} found nobody waiting and ${counterName(op)} at Q=${Q}, and did not set PENDING_OVERFLOW: the event was lost silently`;
 }
+
+/**
+ * The last state found with no pending count beside waiters: a later state whose tables are the
+ * very same arrays (states are never modified) needs no second look.
+ */
+let clearState: ControllerState | undefined;
 
 /** A pending count that is positive while its blocked queue is non-empty, if any. */
 function pendingWhileWaiting(cfg: Config, s: ControllerState): string | null {
-  for (let d = 0; d < s.irqPending.length; d++) {
-    const n = s.irqPending[d] ?? 0;
-    const w = s.irqWait[d]?.length ?? 0;
-    if (n > 0 && w > 0) return `irqPending[${d}] is ${n} while ${w} waiters wait for line ${d}`;
+  const known = clearState;
+  if (known === undefined || s.irqPending !== known.irqPending || s.irqWait !== known.irqWait) {
+    for (let d = 0; d < s.irqPending.length; d++) {
+      const n = s.irqPending[d] ?? 0;
+      const w = s.irqWait[d]?.length ?? 0;
+      if (n > 0 && w > 0) return `irqPending[${d}] is ${n} while ${w} waiters wait for line ${d}`;
+    }
   }
-  for (let i = 0; i < s.ipcPending.length; i++) {
-    const n = s.ipcPending[i] ?? 0;
-    const w = s.ipcWait[i]?.length ?? 0;
-    if (n === 0 || w === 0) continue;
-    const at = `[${Math.floor(i / cfg.ipcTypes)}][${i % cfg.ipcTypes}]`;
-    return `ipcPending${at} is ${n} while ${w} handlers wait in ipcWait${at}`;
+  if (known === undefined || s.ipcPending !== known.ipcPending || s.ipcWait !== known.ipcWait) {
+    for (let i = 0; i < s.ipcPending.length; i++) {
+      const n = s.ipcPending[i] ?? 0;
+      const w = s.ipcWait[i]?.length ?? 0;
+      if (n === 0 || w === 0) continue;
+      const at = `[${Math.floor(i / cfg.ipcTypes)}][${i % cfg.ipcTypes}]`;
+      return `ipcPending${at} is ${n} while ${w} handlers wait in ipcWait${at}`;
+    }
   }
+  clearState = s;
   return null;
 }
 
@@ -72,19 +92,14 @@ export const noLostWakeup: ControllerStepProperty = {
     let bad: string | null = null;
     if (op.type === 'Irq') {
       const d = op.line;
-      const change = stepFacts(ctx).irqWait.find((c) => c.index === d);
-      const counter = {
-        name: `irqPending[${d}]`,
-        was: before.irqPending[d] ?? 0,
-        now: after.irqPending[d] ?? 0,
-      };
-      bad = wakeRule(ctx, before.irqWait[d] ?? [], change, waiterTask, counter);
+      const change = changeAt(stepFacts(ctx).irqWait, d);
+      const was = before.irqPending[d] ?? 0;
+      bad = wakeRule(ctx, op, before.irqWait[d] ?? [], change, waiterTask, was, after.irqPending[d] ?? 0);
     } else if (op.type === 'IpcSend') {
       const i = op.target * cfg.ipcTypes + op.ipcType;
-      const change = stepFacts(ctx).ipcWait.find((c) => c.index === i);
-      const name = `ipcPending[${op.target}][${op.ipcType}]`;
-      const counter = { name, was: before.ipcPending[i] ?? 0, now: after.ipcPending[i] ?? 0 };
-      bad = wakeRule(ctx, before.ipcWait[i] ?? [], change, handlerTask, counter);
+      const change = changeAt(stepFacts(ctx).ipcWait, i);
+      const was = before.ipcPending[i] ?? 0;
+      bad = wakeRule(ctx, op, before.ipcWait[i] ?? [], change, handlerTask, was, after.ipcPending[i] ?? 0);
     }
     if (bad !== null) return bad;
     const both = pendingWhileWaiting(cfg, after);

@@ -6,7 +6,9 @@
 import type { Config } from '../../model/config/config.ts';
 import { type ControllerState, occupancy } from '../../model/controller/state.ts';
 import type { Operation } from '../../model/events/decode.ts';
+import type { IpcRegister, IpcSend, Irq, IrqRegister } from '../../model/events/events.ts';
 import { ERR } from '../../model/events/registers.ts';
+import type { ControllerStepContext } from './context.ts';
 
 /** The bits this step must set (0 when it must set none); also says why, for messages. */
 export interface RequiredErrors {
@@ -23,21 +25,23 @@ function registration(
   p: number,
   pending: number,
   waiting: number,
-  queue: string,
+  op: IrqRegister | IpcRegister,
 ): RequiredErrors {
   const occ = occupancy(cfg, s, p);
   if (occ >= cfg.capacity) {
     return { bits: ERR.QUEUE_FULL, why: `process ${p} held ${occ} of capacity ${cfg.capacity}` };
   }
   if (pending === 0 && waiting >= cfg.waitDepth) {
+    const queue = op.type === 'IrqRegister' ? `irqWait[${op.device}]` : `ipcWait[${op.p}][${op.ipcType}]`;
     return { bits: ERR.WAIT_FULL, why: `${queue} held ${waiting} of wait depth ${cfg.waitDepth}` };
   }
   return NONE;
 }
 
 /** An interrupt or send with nobody waiting and its pending counter at Q is lost and reported. */
-function overflow(cfg: Config, waiting: number, pending: number, counter: string): RequiredErrors {
+function overflow(cfg: Config, waiting: number, pending: number, op: Irq | IpcSend): RequiredErrors {
   if (waiting > 0 || pending < cfg.pendingMax) return NONE;
+  const counter = op.type === 'Irq' ? `irqPending[${op.line}]` : `ipcPending[${op.target}][${op.ipcType}]`;
   return { bits: ERR.PENDING_OVERFLOW, why: `${counter} was at Q=${cfg.pendingMax} with nobody waiting` };
 }
 
@@ -54,24 +58,17 @@ export function requiredErrors(cfg: Config, s: ControllerState, op: Operation): 
     case 'IrqRegister': {
       const d = op.device;
       const waiting = s.irqWait[d]?.length ?? 0;
-      return registration(cfg, s, op.p, s.irqPending[d] ?? 0, waiting, `irqWait[${d}]`);
+      return registration(cfg, s, op.p, s.irqPending[d] ?? 0, waiting, op);
     }
     case 'IpcRegister': {
       const i = op.p * cfg.ipcTypes + op.ipcType;
-      const name = `ipcWait[${op.p}][${op.ipcType}]`;
-      return registration(cfg, s, op.p, s.ipcPending[i] ?? 0, s.ipcWait[i]?.length ?? 0, name);
+      return registration(cfg, s, op.p, s.ipcPending[i] ?? 0, s.ipcWait[i]?.length ?? 0, op);
     }
     case 'Irq':
-      return overflow(
-        cfg,
-        s.irqWait[op.line]?.length ?? 0,
-        s.irqPending[op.line] ?? 0,
-        `irqPending[${op.line}]`,
-      );
+      return overflow(cfg, s.irqWait[op.line]?.length ?? 0, s.irqPending[op.line] ?? 0, op);
     case 'IpcSend': {
       const i = op.target * cfg.ipcTypes + op.ipcType;
-      const name = `ipcPending[${op.target}][${op.ipcType}]`;
-      return overflow(cfg, s.ipcWait[i]?.length ?? 0, s.ipcPending[i] ?? 0, name);
+      return overflow(cfg, s.ipcWait[i]?.length ?? 0, s.ipcPending[i] ?? 0, op);
     }
     case 'Dequeue':
     case 'ErrorRead':
@@ -79,4 +76,17 @@ export function requiredErrors(cfg: Config, s: ControllerState, op: Operation): 
     case 'StatusWrite':
       return NONE;
   }
+}
+
+/** One-entry cache: errorReporting and the ghost ask about the same step one after the other. */
+let cachedFor: ControllerStepContext | undefined;
+let cached: RequiredErrors = NONE;
+
+/** The bits the step `ctx` must set: {@link requiredErrors} on its state before and its operation, computed once per step. */
+export function stepRequiredErrors(ctx: ControllerStepContext): RequiredErrors {
+  if (ctx !== cachedFor) {
+    cached = requiredErrors(ctx.cfg, ctx.before, ctx.op);
+    cachedFor = ctx;
+  }
+  return cached;
 }

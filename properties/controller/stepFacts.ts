@@ -108,7 +108,10 @@ function changes<T>(
   let out: QueueChange<T>[] | undefined;
   const n = Math.max(bs.length, as.length);
   for (let i = 0; i < n; i++) {
-    const c = queueChange(i, bs[i] ?? NONE, as[i] ?? NONE, same);
+    const b = bs[i];
+    const a = as[i];
+    if (a === b) continue; // shared, unchanged queue: nothing to look into
+    const c = queueChange(i, b ?? NONE, a ?? NONE, same);
     if (c === null) continue;
     out ??= [];
     out.push(c);
@@ -137,12 +140,27 @@ export function computeStepFacts(before: ControllerState, after: ControllerState
   if (ready.length + irqWait.length + ipcWait.length === 0) {
     return { ready, irqWait, ipcWait, held: NO_DELTA, readyNet: NO_DELTA };
   }
-  const readyNet = new Map<bigint, number>();
-  tally(readyNet, ready, taskOf);
-  const held = new Map(readyNet);
+  let readyTally: Map<bigint, number> | undefined;
+  if (ready.length > 0) {
+    readyTally = new Map<bigint, number>();
+    tally(readyTally, ready, taskOf);
+    if (irqWait.length + ipcWait.length === 0) {
+      // Only ready queues changed: the held instances changed exactly as the ready ones (one read-only map).
+      const net = withoutZeros(readyTally);
+      return { ready, irqWait, ipcWait, held: net, readyNet: net };
+    }
+  }
+  const held = new Map(readyTally);
   tally(held, irqWait, waiterTask);
   tally(held, ipcWait, taskOf);
-  return { ready, irqWait, ipcWait, held: withoutZeros(held), readyNet: withoutZeros(readyNet) };
+  const readyNet = readyTally === undefined ? NO_DELTA : withoutZeros(readyTally);
+  return { ready, irqWait, ipcWait, held: withoutZeros(held), readyNet };
+}
+
+/** The change of queue `index` among `cs`, or undefined when that queue did not change. */
+export function changeAt<T>(cs: readonly QueueChange<T>[], index: number): QueueChange<T> | undefined {
+  for (const c of cs) if (c.index === index) return c;
+  return undefined;
 }
 
 /** One-entry cache: the properties of one step run one after the other on the same context. */

@@ -8,7 +8,7 @@
 import { ERR, errorBitNames } from '../../model/events/registers.ts';
 import { describeStep, fmtDelta, hex } from '../explain.ts';
 import type { ControllerStepProperty } from './context.ts';
-import { heldCount } from './measures.ts';
+import { heldCount } from './heldCount.ts';
 import { stepFacts } from './stepFacts.ts';
 
 const only = (delta: ReadonlyMap<bigint, number>, task: bigint, n: number): boolean =>

@@ -6,7 +6,7 @@
  */
 import { describeOp, describeStep, hex } from '../explain.ts';
 import type { ControllerStepContext, ControllerStepProperty } from './context.ts';
-import { type StepFacts, stepFacts } from './stepFacts.ts';
+import { changeAt, type StepFacts, stepFacts } from './stepFacts.ts';
 
 /** Where `task` entered a ready queue in this step, as "process j priority k"; null if at (p, 0) or nowhere. */
 function misplaced(ctx: ControllerStepContext, facts: StepFacts, task: bigint, p: number): string | null {
@@ -74,7 +74,7 @@ export const wakePriority: ControllerStepProperty = {
     const { cfg, op } = ctx;
     const facts = stepFacts(ctx);
     if (op.type === 'Irq') {
-      for (const w of facts.irqWait.find((c) => c.index === op.line)?.removed ?? []) {
+      for (const w of changeAt(facts.irqWait, op.line)?.removed ?? []) {
         const bad = checkWoken(ctx, facts, w.task, w.p, `registered by process ${w.p}`);
         if (bad !== null) return bad;
       }
@@ -82,7 +82,7 @@ export const wakePriority: ControllerStepProperty = {
     }
     if (op.type === 'IpcSend') {
       const i = op.target * cfg.ipcTypes + op.ipcType;
-      for (const t of facts.ipcWait.find((c) => c.index === i)?.removed ?? []) {
+      for (const t of changeAt(facts.ipcWait, i)?.removed ?? []) {
         const bad = checkWoken(ctx, facts, t, op.target, `registered by process ${op.target}`);
         if (bad !== null) return bad;
       }

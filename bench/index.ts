@@ -1,0 +1,18 @@
+/**
+ * `npm run bench`: every benchmark in one process, so the ratios between them are measured under
+ * the same conditions. Each benchmark is also runnable on its own (`npx tsx bench/<name>.ts`).
+ */
+import { benchCheckedStorm, printCheckedStorm } from './checkedStorm.ts';
+import { benchControllerStep, printControllerStep } from './controllerStep.ts';
+import { benchReferenceDevice } from './referenceDevice.ts';
+import { printTable } from './table.ts';
+
+printControllerStep(benchControllerStep());
+console.log();
+printTable(
+  'reference device at the register level (median accesses/s)',
+  ['preset', 'accesses/s'],
+  benchReferenceDevice().map(([preset, rate]) => [preset, rate]),
+);
+console.log();
+printCheckedStorm(benchCheckedStorm());
