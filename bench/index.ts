@@ -6,6 +6,7 @@ import { benchCheckedStorm, printCheckedStorm } from './checkedStorm.ts';
 import { benchControllerStep, printControllerStep } from './controllerStep.ts';
 import { benchReferenceDevice } from './referenceDevice.ts';
 import { printTable } from './table.ts';
+import { benchPublishedFinds, benchWakeupThroughput, printWakeupBench } from './wakeupStorm.ts';
 
 printControllerStep(benchControllerStep());
 console.log();
@@ -16,3 +17,5 @@ printTable(
 );
 console.log();
 printCheckedStorm(benchCheckedStorm());
+console.log();
+printWakeupBench(benchWakeupThroughput(), benchPublishedFinds());
