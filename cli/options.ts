@@ -4,6 +4,7 @@
  */
 import type { ControllerImpl } from '../impl/device.ts';
 import { CONTROLLER_MUTANTS } from '../impl/mutants/controllerMutants.ts';
+import { findWakeupMutant, WAKEUP_MUTANTS } from '../impl/mutants/wakeupMutants.ts';
 import { CONTROLLER_IMPLS } from '../impl/registry.ts';
 import { type Config, PRESET_NAMES, PRESETS, type PresetName } from '../model/config/config.ts';
 import { loadConfig } from '../model/config/loadConfig.ts';
@@ -58,6 +59,18 @@ export function defaultSeed(): number {
   return env === undefined || env === '' ? 42 : intOption('INTCHECK_SEED', env, 42, -(2 ** 31), 2 ** 31 - 1);
 }
 
+/** The protocols `intcheck check` runs, as `--protocol` names them. */
+export const CHECK_PROTOCOLS = ['controller', 'wakeup'] as const;
+export type CheckProtocolName = (typeof CHECK_PROTOCOLS)[number];
+
+/** `--protocol NAME`: one of {@link CHECK_PROTOCOLS}. */
+export function protocolOption(value: string): CheckProtocolName {
+  const p = CHECK_PROTOCOLS.find((name) => name === value);
+  if (p === undefined)
+    throw new UsageError(`--protocol: unknown protocol "${value}" (known: ${CHECK_PROTOCOLS.join(', ')})`);
+  return p;
+}
+
 const MUTANT_NAMES: ReadonlySet<string> = new Set(CONTROLLER_MUTANTS.map((m) => m.name));
 
 /** The implementations `--impl` accepts: the reference and the published designs, not the mutants. */
@@ -65,32 +78,55 @@ export function designNames(): string[] {
   return CONTROLLER_IMPLS.filter((impl) => !MUTANT_NAMES.has(impl.name)).map((impl) => impl.name);
 }
 
-/** The implementations `--mutant` accepts: the seeded-bug catalogue. */
-export function mutantNames(): string[] {
-  return CONTROLLER_MUTANTS.map((m) => m.name);
+/** The runtime mutants of the wakeup system (only `--protocol wakeup` runs them). */
+export function wakeupMutantNames(): string[] {
+  return WAKEUP_MUTANTS.map((m) => m.name);
 }
 
 /**
- * The implementation named by `--impl` (a design) or `--mutant` (a seeded bug), the reference
- * when neither is given; a mutant under `--impl`, or a design under `--mutant`, is refused.
+ * The implementations `--mutant` accepts for `protocol`: the controller's seeded-bug catalogue,
+ * and for the wakeup protocol the runtime mutants first.
  */
-export function resolveImpl(opts: { readonly impl?: string; readonly mutant?: string }): ControllerImpl {
+export function mutantNames(protocol: CheckProtocolName = 'controller'): string[] {
+  const controller = CONTROLLER_MUTANTS.map((m) => m.name);
+  return protocol === 'wakeup' ? [...wakeupMutantNames(), ...controller] : controller;
+}
+
+/**
+ * The implementation named by `--impl` (a design) or `--mutant` (a seeded bug) for `protocol`,
+ * the reference when neither is given; a mutant under `--impl`, a design under `--mutant`, and
+ * a runtime mutant outside the wakeup protocol are refused.
+ */
+export function resolveImpl(
+  opts: { readonly impl?: string; readonly mutant?: string },
+  protocol: CheckProtocolName = 'controller',
+): ControllerImpl {
   if (opts.impl !== undefined && opts.mutant !== undefined) {
     throw new UsageError('--impl and --mutant cannot be used together');
   }
-  if (opts.mutant !== undefined) {
-    const m = CONTROLLER_MUTANTS.find((c) => c.name === opts.mutant);
-    if (m !== undefined) return m;
-    if (designNames().includes(opts.mutant)) {
-      throw new UsageError(`--mutant: "${opts.mutant}" is not a mutant: use --impl ${opts.mutant}`);
-    }
-    throw new UsageError(`--mutant: unknown mutant "${opts.mutant}" (known: ${mutantNames().join(', ')})`);
-  }
+  if (opts.mutant !== undefined) return resolveMutant(opts.mutant, protocol);
   const name = opts.impl ?? 'reference';
   const impl = CONTROLLER_IMPLS.find((c) => c.name === name);
   if (impl !== undefined && !MUTANT_NAMES.has(name)) return impl;
-  if (impl !== undefined) throw new UsageError(`--impl: "${name}" is a mutant: use --mutant ${name}`);
+  if (impl !== undefined || findWakeupMutant(name) !== undefined)
+    throw new UsageError(`--impl: "${name}" is a mutant: use --mutant ${name}`);
   throw new UsageError(`--impl: unknown implementation "${name}" (known: ${designNames().join(', ')})`);
+}
+
+/** The mutant `--mutant name` names for `protocol`. */
+function resolveMutant(name: string, protocol: CheckProtocolName): ControllerImpl {
+  const runtime = findWakeupMutant(name);
+  if (runtime !== undefined && protocol === 'wakeup') return runtime;
+  if (runtime !== undefined) {
+    throw new UsageError(
+      `--mutant: "${name}" is a runtime mutant of the wakeup system: use --protocol wakeup`,
+    );
+  }
+  const m = CONTROLLER_MUTANTS.find((c) => c.name === name);
+  if (m !== undefined) return m;
+  if (designNames().includes(name))
+    throw new UsageError(`--mutant: "${name}" is not a mutant: use --impl ${name}`);
+  throw new UsageError(`--mutant: unknown mutant "${name}" (known: ${mutantNames(protocol).join(', ')})`);
 }
 
 /** One of `count` shards of a check's runs (`--shard index/count`). */

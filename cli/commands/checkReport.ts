@@ -12,14 +12,24 @@ export interface ShardInfo {
   readonly to: number;
 }
 
+/** The protocols `intcheck check` runs. */
+export type CheckProtocol = 'controller' | 'wakeup';
+
+/** Where a wakeup run failed: on a storm event, on a drain step, or at quiescence after the drain. */
+export type FailurePhase = 'storm' | 'drain' | 'quiescence';
+
 /** The lowest failing run of one configuration and its shrunk counterexample. */
 export interface FailureReport {
   /** 0-based index of the failing run in the whole check (`storm run + 1`). */
   readonly run: number;
   readonly property: string;
-  /** 0-based index of the failing event in the counterexample. */
+  /** 0-based index of the failing step: an event of the counterexample, or (wakeup) a drain step after them. */
   readonly step: number;
+  /** Wakeup checks only: where the run failed. */
+  readonly phase?: FailurePhase;
   readonly message: string;
+  /** Wakeup checks only: a few lines explaining the violation in domain words. */
+  readonly explanation?: readonly string[];
   readonly shrinks: number;
   /** fast-check replay: `{ seed, path, endOnFailure: true }`. */
   readonly seed: number;
@@ -54,7 +64,7 @@ export type ConfigReport =
 /** The whole report; `results` stops at the first configuration that fails. */
 export interface CheckReport {
   readonly ok: boolean;
-  readonly protocol: 'controller';
+  readonly protocol: CheckProtocol;
   readonly implementation: string;
   /** intcheck's version (shards of different versions do not merge). */
   readonly version: string;
@@ -71,7 +81,7 @@ export interface CheckReport {
 
 /** The text lines of one configuration's verdict (printed as soon as it is known). */
 export function formatResult(report: Omit<CheckReport, 'results' | 'ok'>, r: ConfigReport): string[] {
-  const head = `controller / ${report.implementation} / ${r.preset}`;
+  const head = `${report.protocol} / ${report.implementation} / ${r.preset}`;
   const shard = report.shard
     ? `, shard ${report.shard.index}/${report.shard.count}: runs ${report.shard.from}..${report.shard.to - 1}`
     : '';
@@ -81,9 +91,12 @@ export function formatResult(report: Omit<CheckReport, 'results' | 'ok'>, r: Con
     ];
   }
   const f = r.failure;
+  const where = f.phase === 'drain' ? ' in the drain' : f.phase === 'quiescence' ? ' at quiescence' : '';
+  const why = f.explanation ?? [];
   return [
-    `✗ ${head}: ${f.property} failed at step ${f.step} (storm ${f.run + 1}, shrunk ${f.shrinks} times to ${f.length} events) [seed ${report.seed}${shard}]`,
+    `✗ ${head}: ${f.property} failed at step ${f.step}${where} (storm ${f.run + 1}, shrunk ${f.shrinks} times to ${f.length} events) [seed ${report.seed}${shard}]`,
     `  ${f.message}`,
+    ...(why.length > 0 ? ['  why:', ...why.map((line) => `    ${line}`)] : []),
     '  counterexample:',
     ...f.counterexample.map((e, i) => `  ${i === f.step ? '→' : ' '} ${String(i).padStart(3)}  ${e}`),
     `  trace:  ${f.trace}`,
@@ -122,7 +135,9 @@ function orderedResult(r: ConfigReport): ConfigReport {
       run: f.run,
       property: f.property,
       step: f.step,
+      ...(f.phase === undefined ? {} : { phase: f.phase }),
       message: f.message,
+      ...(f.explanation === undefined ? {} : { explanation: f.explanation }),
       shrinks: f.shrinks,
       seed: f.seed,
       path: f.path,

@@ -4,7 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
-import type { CheckReport, ConfigReport, FailureReport, ShardInfo } from './checkReport.ts';
+import type {
+  CheckProtocol,
+  CheckReport,
+  ConfigReport,
+  FailurePhase,
+  FailureReport,
+  ShardInfo,
+} from './checkReport.ts';
+
+/** The protocols a report may be of. */
+const PROTOCOLS: readonly CheckProtocol[] = ['controller', 'wakeup'];
+/** Where a wakeup failure may have happened. */
+const PHASES: readonly FailurePhase[] = ['storm', 'drain', 'quiescence'];
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -30,7 +42,8 @@ export function readReport(file: string): CheckReport {
 
 function parseReport(json: unknown, bad: (what: string) => never): CheckReport {
   const o = record(json, 'the top level', bad);
-  if (o.protocol !== 'controller') bad('"protocol" is not "controller"');
+  const protocol =
+    PROTOCOLS.find((p) => p === o.protocol) ?? bad(`"protocol" is not one of ${PROTOCOLS.join(', ')}`);
   const props = o.properties;
   if (!Array.isArray(props) || !props.every((p) => typeof p === 'string'))
     bad('"properties" is not a list of ids');
@@ -39,7 +52,7 @@ function parseReport(json: unknown, bad: (what: string) => never): CheckReport {
   const shard = o.shard === undefined ? undefined : parseShard(record(o.shard, '"shard"', bad), bad);
   return {
     ok: bool(o, 'ok', bad),
-    protocol: 'controller',
+    protocol,
     implementation: str(o, 'implementation', bad),
     version: str(o, 'version', bad),
     seed: int(o, 'seed', bad),
@@ -80,11 +93,20 @@ function parseFailure(o: Json, bad: (what: string) => never): FailureReport {
   const cx = o.counterexample;
   if (!Array.isArray(cx) || !cx.every((e) => typeof e === 'string'))
     bad('"counterexample" is not a list of events');
+  const why = o.explanation;
+  if (why !== undefined && (!Array.isArray(why) || !why.every((e) => typeof e === 'string')))
+    bad('"explanation" is not a list of lines');
+  const phase =
+    o.phase === undefined
+      ? undefined
+      : (PHASES.find((p) => p === o.phase) ?? bad(`"phase" is not one of ${PHASES.join(', ')}`));
   return {
     run: int(o, 'run', bad),
     property: str(o, 'property', bad),
     step: int(o, 'step', bad),
+    ...(phase === undefined ? {} : { phase }),
     message: str(o, 'message', bad),
+    ...(why === undefined ? {} : { explanation: why as string[] }),
     shrinks: int(o, 'shrinks', bad),
     seed: int(o, 'seed', bad),
     path: str(o, 'path', bad),

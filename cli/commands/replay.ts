@@ -1,12 +1,14 @@
 /**
- * `intcheck replay FILE`: re-runs a saved trace's events against the model and an implementation,
- * prints each step and stops at the first failing one, expected beside actual.
+ * `intcheck replay FILE`: re-runs a saved trace's events against the model and an implementation
+ * (for a wakeup trace, the system with its drain), prints each step and stops at the first
+ * failing one, expected beside actual.
  */
 import type { Command } from 'commander';
-import { controllerImplNames, findControllerImpl } from '../../impl/registry.ts';
+import { WAKEUP_MUTANTS } from '../../impl/mutants/wakeupMutants.ts';
+import { controllerImplNames } from '../../impl/registry.ts';
 import { formatReplay } from '../../traces/formatReplay.ts';
 import { readTrace } from '../../traces/readTrace.ts';
-import { replayTrace } from '../../traces/replay.ts';
+import { implFor, replayTrace } from '../../traces/replay.ts';
 import { EXIT, UsageError } from '../errors.ts';
 
 interface ReplayFlags {
@@ -27,13 +29,18 @@ export function registerReplay(program: Command, setExit: (code: number) => void
 function runReplay(file: string, f: ReplayFlags): number {
   const parsed = readTrace(file);
   const name = f.impl ?? parsed.implementation;
-  const impl = findControllerImpl(name);
+  // A wakeup trace may name a runtime mutant of the wakeup system as well as a controller.
+  const impl = implFor(parsed.protocol, name);
   if (impl === undefined) {
     const where =
       f.impl === undefined
         ? `the trace names implementation "${name}"`
         : `--impl: unknown implementation "${name}"`;
-    throw new UsageError(`${where}, which is not built in (known: ${controllerImplNames().join(', ')})`);
+    const known = [
+      ...(parsed.protocol === 'wakeup' ? WAKEUP_MUTANTS.map((m) => m.name) : []),
+      ...controllerImplNames(),
+    ];
+    throw new UsageError(`${where}, which is not built in (known: ${known.join(', ')})`);
   }
   const result = replayTrace(parsed, { impl });
   if (f.json) {

@@ -1,25 +1,30 @@
 /**
  * A property check of the wakeup protocol: random wakeup storms (fast-check, pinned seed) driven
- * through the wakeup runner (storm, then the §6 drain), with fast-check's shrinking on failure.
- * Mirrors checkController: it returns data; the CLI and the tests decide what to print and where
- * to save the trace. A published design is checked on the configuration restricted to what it
- * supports (spec §7), which the result reports as `cfg`.
+ * through the wakeup runner (storm, then the §6 drain), with fast-check's shrinking and a final
+ * {@link minimizeStorm} pass on failure. Mirrors checkController: run `i` is the `i`-th storm of
+ * the seed whatever range or thread runs it (seededRuns.ts), so `--workers` and `--shard` find
+ * the same first failure; it returns data, and the CLI and the tests decide what to print and
+ * where to save the trace. A published design is checked on the configuration restricted to
+ * what it supports (spec §7), which the result reports as `cfg`.
  */
-import fc from 'fast-check';
 import type { ControllerImpl } from '../../impl/device.ts';
 import type { Config } from '../../model/config/config.ts';
 import type { SystemEvent } from '../../model/wakeup/events.ts';
-import { runWakeup, type WakeupRunResult } from '../runWakeup.ts';
+import { runWakeup, type WakeupRunOptions, type WakeupRunResult } from '../runWakeup.ts';
 import { type WakeupStormKind, wakeupStorm } from '../storms/wakeupStorm.ts';
 import { supportedConfig } from '../wakeup/support.ts';
 import { minimizeStorm } from './minimizeStorm.ts';
+import { type RangeOutcome, type RunRange, type SeededRunsOptions, seededRuns } from './seededRuns.ts';
 
 export interface WakeupCheckOptions {
   readonly cfg: Config;
   /** The implementation (or wakeup mutant) run by the software runtime; undefined checks the system model. */
   readonly impl: ControllerImpl | undefined;
+  /** Runs of the whole check. */
   readonly runs: number;
   readonly seed: number;
+  /** The runs to execute (a shard's); all of them, 0..runs, when absent. */
+  readonly range?: RunRange;
   /** Property ids to evaluate; by default every one, refinement only where it applies. */
   readonly properties?: readonly string[];
   /** Longest storm generated, in events (default 80). */
@@ -42,10 +47,12 @@ export type WakeupCheckResult =
     }
   | {
       readonly ok: false;
-      /** Runs until the first failure (shrinking not counted). */
+      /** Runs until the first failure, the failing one included (shrinking not counted). */
       readonly runs: number;
       readonly events: number;
       readonly cfg: Config;
+      /** 0-based index of the failing run in the whole check. */
+      readonly index: number;
       readonly shrinks: number;
       /** Length of fast-check's shrunk storm (up to its failing step), before the last pass (minimizeStorm.ts). */
       readonly shrunkLength: number;
@@ -61,63 +68,83 @@ export type WakeupCheckResult =
       readonly failure: Extract<WakeupRunResult, { ok: false }>;
     };
 
-export function checkWakeup(o: WakeupCheckOptions): WakeupCheckResult {
-  const cfg = supportedConfig(o.cfg, o.impl);
-  const runOpts = {
+/** What every run of the check is given: the selected properties and the drain switch, no recording. */
+function runOptions(o: Pick<WakeupCheckOptions, 'properties' | 'drain'>): WakeupRunOptions {
+  return {
     record: false,
     ...(o.properties ? { properties: o.properties } : {}),
     ...(o.drain === undefined ? {} : { drain: o.drain }),
   };
-  let events = 0;
-  let runs = 0;
-  let shrinking = false;
-  let crash: unknown;
-  const storm = wakeupStorm(cfg, {
-    maxEvents: o.maxEvents ?? 80,
-    ...(o.storm ? { kind: o.storm } : {}),
-  });
-  const property = fc.property(storm, (events_) => {
-    if (!shrinking) {
-      runs++;
-      events += events_.length;
-      o.onRun?.(runs);
-    }
-    let ok: boolean;
-    try {
-      ok = runWakeup(cfg, o.impl, events_, runOpts).ok;
-    } catch (e) {
-      crash ??= e;
-      throw e;
-    }
-    if (!ok) shrinking = true;
-    return ok;
-  });
-  const details = fc.check(property, { seed: o.seed, numRuns: o.runs });
-  if (!details.failed) return { ok: true, runs: details.numRuns, events, cfg };
-  const shrunk = details.counterexample?.[0];
-  if (crash !== undefined) throw crash;
-  if (shrunk === undefined) throw new Error('check: fast-check reported a failure without a counterexample');
-  const first = runWakeup(cfg, o.impl, shrunk, runOpts);
-  if (first.ok) {
-    throw new Error(
-      'check: the shrunk counterexample passes when run again (non-deterministic implementation?)',
-    );
-  }
-  // Like fast-check's commands, report only the events that ran: a storm step failure ends the run there.
-  const prefix = first.phase === 'storm' ? shrunk.slice(0, first.violation.step + 1) : shrunk;
-  const counterexample = minimizeStorm(cfg, o.impl, prefix, runOpts, first.violation.property);
-  const failure = runWakeup(cfg, o.impl, counterexample, { ...runOpts, record: true });
-  if (failure.ok) throw new Error('check: the minimized counterexample passes when run again');
+}
+
+/** The seeded-run description of a wakeup check (shared by this process and the workers). */
+export function wakeupRuns(
+  o: Omit<WakeupCheckOptions, 'runs'> & { readonly range: RunRange },
+): SeededRunsOptions<SystemEvent[]> {
+  const cfg = supportedConfig(o.cfg, o.impl);
+  const opts = runOptions(o);
   return {
-    ok: false,
-    runs,
-    events,
-    cfg,
-    shrinks: details.numShrinks,
-    shrunkLength: prefix.length,
-    seed: details.seed,
-    path: details.counterexamplePath ?? '',
-    counterexample,
-    failure,
+    arbitrary: wakeupStorm(cfg, { maxEvents: o.maxEvents ?? 80, ...(o.storm ? { kind: o.storm } : {}) }),
+    holds: (storm) => runWakeup(cfg, o.impl, storm, opts).ok,
+    weight: (storm) => storm.length,
+    seed: o.seed,
+    range: o.range,
+    ...(o.onRun ? { onRun: o.onRun } : {}),
   };
+}
+
+/** The runs of `o`'s check: the whole check when no range is given. */
+export function wakeupRange(o: Pick<WakeupCheckOptions, 'runs' | 'range'>): RunRange {
+  return o.range ?? { from: 0, to: o.runs };
+}
+
+/** Runs the check in this process, stopping at the first failing run. */
+export function checkWakeup(o: WakeupCheckOptions): WakeupCheckResult {
+  return wakeupResult(o, seededRuns(wakeupRuns({ ...o, range: wakeupRange(o) })));
+}
+
+/**
+ * The result of a check from the outcome of its runs: a failure's shrunk storm is cut at its
+ * failing step, minimized, and run again with every step recorded (for the trace). A crash is
+ * rethrown.
+ */
+export function wakeupResult(
+  o: Pick<WakeupCheckOptions, 'cfg' | 'impl' | 'properties' | 'drain'>,
+  outcome: RangeOutcome<readonly SystemEvent[]>,
+): WakeupCheckResult {
+  const cfg = supportedConfig(o.cfg, o.impl);
+  switch (outcome.verdict) {
+    case 'pass':
+      return { ok: true, runs: outcome.runs, events: outcome.events, cfg };
+    case 'crash':
+      throw outcome.error;
+    case 'fail': {
+      const opts = runOptions(o);
+      const shrunk = outcome.counterexample;
+      const first = runWakeup(cfg, o.impl, shrunk, opts);
+      if (first.ok) {
+        throw new Error(
+          'check: the shrunk counterexample passes when run again (non-deterministic implementation?)',
+        );
+      }
+      // Like fast-check's commands, report only the events that ran: a storm step failure ends the run there.
+      const prefix = first.phase === 'storm' ? shrunk.slice(0, first.violation.step + 1) : shrunk;
+      const counterexample = minimizeStorm(cfg, o.impl, prefix, opts, first.violation.property);
+      const failure = runWakeup(cfg, o.impl, counterexample, { ...opts, record: true });
+      if (failure.ok) throw new Error('check: the minimized counterexample passes when run again');
+      return {
+        ok: false,
+        runs: outcome.runs,
+        events: outcome.events,
+        cfg,
+        index: outcome.index,
+        shrinks: outcome.shrinks,
+        shrunkLength: prefix.length,
+        seed: outcome.seed,
+        path: outcome.path,
+        counterexample,
+        failure,
+      };
+    }
+  }
 }

@@ -1,0 +1,69 @@
+/**
+ * `intcheck check --protocol controller` on one configuration: random storms through the
+ * lockstep runner (on worker threads with --workers), and on failure the shrunk counterexample
+ * written as an ITF trace.
+ */
+import { join } from 'node:path';
+import { configToJson } from '../../model/config/loadConfig.ts';
+import { formatEvent } from '../../model/events/formatEvent.ts';
+import { checkControllerParallel } from '../../properties/check/parallel/checkControllerParallel.ts';
+import { controllerTrace } from '../../traces/controllerTrace.ts';
+import { writeTrace } from '../../traces/writeTrace.ts';
+import type { ConfigReport } from './checkReport.ts';
+import { type ConfigCheckArgs, traceName } from './configCheck.ts';
+
+/** Checks `a.cfg` and reports it; the trace is written before the report is returned. */
+export async function checkControllerConfig(a: ConfigCheckArgs): Promise<ConfigReport> {
+  const { cfg, impl } = a;
+  const result = await checkControllerParallel(
+    {
+      cfg,
+      impl,
+      runs: a.runs,
+      seed: a.seed,
+      range: a.range,
+      maxEvents: a.maxEvents,
+      ...(a.properties ? { properties: a.properties } : {}),
+      onRun: a.onRun,
+    },
+    a.workers,
+  );
+  const common = {
+    preset: a.preset,
+    config: configToJson(cfg),
+    runs: result.runs,
+    events: result.events,
+    seconds: a.seconds(),
+  };
+  if (result.ok) return { ...common, ok: true };
+  const v = result.failure.violation;
+  const file = join(a.out, traceName('controller', impl.name, v.property, a.preset, a.shard));
+  writeTrace(
+    file,
+    controllerTrace({
+      cfg,
+      implementation: impl.name,
+      property: v.property,
+      message: v.message,
+      seed: result.seed,
+      path: result.path,
+      failingStep: v.step,
+      ...(a.note === undefined ? {} : { note: a.note }),
+      initial: result.failure.initial,
+      steps: result.failure.recorded,
+    }),
+  );
+  const failure = {
+    run: result.index,
+    property: v.property,
+    step: v.step,
+    message: v.message,
+    shrinks: result.shrinks,
+    seed: result.seed,
+    path: result.path,
+    length: result.counterexample.length,
+    counterexample: result.counterexample.map(formatEvent),
+    trace: file,
+  };
+  return { ...common, ok: false, failure };
+}

@@ -1,0 +1,75 @@
+/**
+ * `intcheck check --protocol wakeup` on one configuration (restricted to what a published design
+ * supports): random wakeup storms through the software runtime and the §6 drain (on worker
+ * threads with --workers), and on failure the minimized counterexample written as an ITF trace,
+ * its drain steps included, with a few lines explaining the violation.
+ */
+import { join } from 'node:path';
+import { configToJson } from '../../model/config/loadConfig.ts';
+import { formatSystemEvent } from '../../model/wakeup/events.ts';
+import { explainWakeup } from '../../properties/check/explainWakeup.ts';
+import { checkWakeupParallel } from '../../properties/check/parallel/checkWakeupParallel.ts';
+import { wakeupTrace } from '../../traces/wakeupTrace.ts';
+import { writeTrace } from '../../traces/writeTrace.ts';
+import type { ConfigReport } from './checkReport.ts';
+import { type ConfigCheckArgs, traceName } from './configCheck.ts';
+
+/** Checks `a.cfg` and reports it (the configuration reported is the one checked); the trace is written first. */
+export async function checkWakeupConfig(a: ConfigCheckArgs): Promise<ConfigReport> {
+  const { impl } = a;
+  const result = await checkWakeupParallel(
+    {
+      cfg: a.cfg,
+      impl,
+      runs: a.runs,
+      seed: a.seed,
+      range: a.range,
+      maxEvents: a.maxEvents,
+      ...(a.properties ? { properties: a.properties } : {}),
+      onRun: a.onRun,
+    },
+    a.workers,
+  );
+  const { cfg } = result;
+  const common = {
+    preset: a.preset,
+    config: configToJson(cfg),
+    runs: result.runs,
+    events: result.events,
+    seconds: a.seconds(),
+  };
+  if (result.ok) return { ...common, ok: true };
+  const { failure: run, counterexample } = result;
+  const v = run.violation;
+  const file = join(a.out, traceName('wakeup', impl.name, v.property, a.preset, a.shard));
+  writeTrace(
+    file,
+    wakeupTrace({
+      cfg,
+      implementation: impl.name,
+      property: v.property,
+      message: v.message,
+      failingStep: v.step,
+      seed: result.seed,
+      path: result.path,
+      ...(a.note === undefined ? {} : { note: a.note }),
+      initial: run.initial,
+      steps: run.recorded,
+    }),
+  );
+  const failure = {
+    run: result.index,
+    property: v.property,
+    step: v.step,
+    phase: run.phase,
+    message: v.message,
+    explanation: explainWakeup(cfg, impl, counterexample, run),
+    shrinks: result.shrinks,
+    seed: result.seed,
+    path: result.path,
+    length: counterexample.length,
+    counterexample: counterexample.map(formatSystemEvent),
+    trace: file,
+  };
+  return { ...common, ok: false, failure };
+}

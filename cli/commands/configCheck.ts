@@ -1,0 +1,53 @@
+/**
+ * What `intcheck check` hands each protocol's check of one configuration, and what it gets back:
+ * the options already parsed, and a {@link ConfigReport} with the trace written on failure. A
+ * protocol joins the command by providing a {@link ConfigCheck}.
+ */
+import type { ControllerImpl } from '../../impl/device.ts';
+import type { Config } from '../../model/config/config.ts';
+import type { RunRange } from '../../properties/check/seededRuns.ts';
+import type { Shard } from '../options.ts';
+import type { CheckProtocol, ConfigReport } from './checkReport.ts';
+
+/** One configuration's check, as the command line asked for it. */
+export interface ConfigCheckArgs {
+  readonly impl: ControllerImpl;
+  /** "small", "published" or the configuration file's path. */
+  readonly preset: string;
+  readonly cfg: Config;
+  /** Runs of the whole check, and the ones to execute (a shard's, or all). */
+  readonly runs: number;
+  readonly range: RunRange;
+  readonly seed: number;
+  readonly maxEvents: number;
+  /** The properties asked for with --property; the protocol's default ones when absent. */
+  readonly properties?: readonly string[];
+  readonly workers: number;
+  /** Where the counterexample trace is written. */
+  readonly out: string;
+  readonly shard?: Shard;
+  /** `#meta.note` of the trace. */
+  readonly note?: string;
+  readonly onRun: (done: number) => void;
+  /** Seconds since the check of this configuration started. */
+  readonly seconds: () => number;
+}
+
+/** A protocol's check of one configuration. */
+export type ConfigCheck = (a: ConfigCheckArgs) => Promise<ConfigReport>;
+
+/**
+ * The trace file of a failure, `<protocol>--<impl>--<property>--<preset>.itf.json`; a shard's
+ * carries its number, so shards sharing `--out` do not collide.
+ */
+export function traceName(
+  protocol: CheckProtocol,
+  impl: string,
+  property: string,
+  preset: string,
+  shard: Shard | undefined,
+): string {
+  const where = preset.replace(/[^\w.-]+/g, '_');
+  const suffix = shard ? `--shard-${shard.index}-of-${shard.count}` : '';
+  return `${protocol}--${impl}--${property}--${where}${suffix}.itf.json`;
+}
