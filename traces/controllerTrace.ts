@@ -2,14 +2,13 @@
  * Builds the trace of one controller run (a storm's shrunk counterexample, an explorer path, or
  * a replay): state 0 is the initial state, then one state per event with the state after it.
  */
-import type { Config } from '../model/config/config.ts';
 import type { Observation } from '../model/controller/result.ts';
 import type { ControllerState } from '../model/controller/state.ts';
 import type { ControllerEvent } from '../model/events/events.ts';
 import { CONTROLLER_VARS, encodeControllerState, encodeObservation } from './controllerVars.ts';
 import { encodePicks, INIT_ACTION } from './eventCodec.ts';
 import { itf } from './itfValue.ts';
-import type { Trace, TraceMeta } from './trace.ts';
+import type { Trace, TraceMeta, TraceProvenance } from './trace.ts';
 
 /** One step of a controller run: the event, what it observed, the (abstract) state after it. */
 export interface ControllerTraceStep {
@@ -18,18 +17,7 @@ export interface ControllerTraceStep {
   readonly state: ControllerState;
 }
 
-export interface ControllerTraceArgs {
-  readonly cfg: Config;
-  readonly implementation: string;
-  readonly property?: string;
-  readonly message?: string;
-  /** 0-based index of the failing event (`Violation.step`). */
-  readonly failingStep?: number;
-  readonly seed?: number;
-  readonly path?: string;
-  readonly explorer?: boolean;
-  readonly depth?: number;
-  readonly note?: string;
+export interface ControllerTraceArgs extends TraceProvenance {
   readonly initial: ControllerState;
   readonly steps: readonly ControllerTraceStep[];
 }

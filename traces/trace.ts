@@ -29,6 +29,9 @@ export interface TraceMeta {
   readonly note?: string;
 }
 
+/** What a caller gives a trace builder besides the run itself: every meta field but the protocol, and the configuration. */
+export type TraceProvenance = Omit<TraceMeta, 'protocol' | 'config'> & { readonly cfg: Config };
+
 /** One ITF state. State 0 is the initial state, with action {@link INIT_ACTION}. */
 export interface TraceState {
   /** `mbt::actionTaken`: the event's `type`, or "init". */

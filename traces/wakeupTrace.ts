@@ -2,26 +2,17 @@
  * Builds the trace of one wakeup-system run: state 0 is the initial system, then one state per
  * recorded step (accepted storm events, the failing one, and the drain's steps marked `drain`).
  */
-import type { Config } from '../model/config/config.ts';
 import type { SystemState } from '../model/wakeup/state.ts';
 import type { WakeupRecordedStep } from '../properties/runWakeup.ts';
 import { encodeObservation } from './controllerVars.ts';
 import { INIT_ACTION } from './eventCodec.ts';
 import { itf } from './itfValue.ts';
-import type { Trace, TraceMeta, TraceState } from './trace.ts';
+import type { Trace, TraceMeta, TraceProvenance, TraceState } from './trace.ts';
 import { encodeSystemPicks, encodeSystemState, WAKEUP_VARS } from './wakeupCodec.ts';
 
-export interface WakeupTraceArgs {
-  readonly cfg: Config;
-  readonly implementation: string;
-  readonly property?: string;
-  readonly message?: string;
-  /** 0-based index of the failing step (storm events first, then drain steps). */
-  readonly failingStep?: number;
-  readonly seed?: number;
-  readonly path?: string;
-  readonly note?: string;
+export interface WakeupTraceArgs extends TraceProvenance {
   readonly initial: SystemState;
+  /** The recorded steps; `failingStep` counts storm events first, then drain steps. */
   readonly steps: readonly WakeupRecordedStep[];
 }
 
