@@ -28,6 +28,8 @@ export class Coroutine {
   life: TaskLife;
   /** The device it registered on while blocked, else -1. */
   waitsOn: number;
+  /** The last record handed out: returned again while life and waitsOn are unchanged. */
+  private snapshot: TaskRecord | undefined;
 
   constructor(id: bigint, process: number, priority: number, handlerOf: number, life: TaskLife) {
     this.id = id;
@@ -71,14 +73,18 @@ export class Coroutine {
     }
   }
 
-  /** The coroutine's entry in the model's task table. */
+  /** The coroutine's entry in the model's task table (the same object while it is unchanged). */
   record(): TaskRecord {
-    return {
+    const s = this.snapshot;
+    if (s !== undefined && s.life === this.life && s.waitsOn === this.waitsOn) return s;
+    const r: TaskRecord = {
       life: this.life,
       p: this.process,
       prio: this.priority,
       handlerOf: this.handlerOf,
       waitsOn: this.waitsOn,
     };
+    this.snapshot = r;
+    return r;
   }
 }

@@ -36,6 +36,8 @@ export class Executor {
   private readonly mutation: RuntimeMutation | undefined;
   /** `double-wake`: the first of the two ENQUEUE writes of the current yield was performed. */
   private wokenOnce = false;
+  /** The last hart state handed out: returned again while phase, process and task are unchanged. */
+  private snapshot: HartState = IDLE_HART;
 
   constructor(hart: number, bus: Bus, kernel: Kernel, mutation?: RuntimeMutation) {
     this.hart = hart;
@@ -130,9 +132,14 @@ export class Executor {
     return this.leave(c, a);
   }
 
-  /** This hart as the model's hart state. */
+  /** This hart as the model's hart state (the same object while it is unchanged). */
   state(): HartState {
     if (this.phase === 'idle') return IDLE_HART;
-    return { phase: this.phase, p: this.process, task: this.current?.id ?? 0n };
+    const task = this.current === null ? 0n : this.current.id;
+    const s = this.snapshot;
+    if (s.phase === this.phase && s.p === this.process && s.task === task) return s;
+    const h: HartState = { phase: this.phase, p: this.process, task };
+    this.snapshot = h;
+    return h;
   }
 }

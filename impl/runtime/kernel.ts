@@ -19,6 +19,8 @@ export class Kernel {
   private readonly tasks: (Coroutine | undefined)[];
   /** The kernel's own copy of the status bits it wrote (at reset only process 0 is online). */
   private readonly online: boolean[];
+  /** The last task table handed out by `records()` (never modified after: copied on write). */
+  private snapshot: readonly TaskRecord[] | undefined;
 
   constructor(cfg: Config, bus: Bus) {
     this.cfg = cfg;
@@ -73,7 +75,8 @@ export class Kernel {
   spawn(p: number, prio: number): BusAccess & { readonly task: bigint } {
     const id = this.nextFreeId();
     this.tasks[Number(id) - 1] = new Coroutine(id, p, prio, -1, 'ready');
-    return { ...this.bus.access({ type: 'Enqueue', p, prio, task: id }), task: id };
+    const a = this.bus.access({ type: 'Enqueue', p, prio, task: id });
+    return { access: a.access, obs: a.obs, task: id };
   }
 
   /** Writes STATUS of p (one write) and records the bit. */
@@ -82,8 +85,23 @@ export class Kernel {
     return this.bus.access({ type: 'StatusWrite', p, data: on ? 1n : 0n });
   }
 
-  /** The task table as the model's records. */
-  records(): TaskRecord[] {
-    return this.tasks.map((c) => (c === undefined ? FREE_TASK : c.record()));
+  /**
+   * The task table as the model's records: the previous table itself when no record changed,
+   * otherwise a copy of it with the changed records replaced (unchanged records are shared).
+   */
+  records(): readonly TaskRecord[] {
+    const prev = this.snapshot;
+    let out: TaskRecord[] | undefined;
+    for (let i = 0; i < this.tasks.length; i++) {
+      const c = this.tasks[i];
+      const r = c === undefined ? FREE_TASK : c.record();
+      if (prev !== undefined && prev[i] === r) continue;
+      out ??= prev === undefined ? new Array<TaskRecord>(this.tasks.length) : prev.slice();
+      out[i] = r;
+    }
+    if (out === undefined && prev !== undefined) return prev;
+    const table = out ?? [];
+    this.snapshot = table;
+    return table;
   }
 }

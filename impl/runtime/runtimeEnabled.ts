@@ -4,7 +4,15 @@
  * runtime's own state only. Over a device that follows the spec the two lists are equal.
  */
 import { FINISH, HANDLED, type PollOutcome, type SystemEvent, YIELD } from '../../model/wakeup/events.ts';
+import type { Executor } from './executor.ts';
 import type { SoftwareRuntime } from './softwareRuntime.ts';
+
+/** Appends the HartSwitch events the kernel allows for `x`, process by process. */
+function pushSwitches(rt: SoftwareRuntime, x: Executor, out: SystemEvent[]): void {
+  for (let p = 0; p < rt.cfg.processes; p++) {
+    if (rt.maySwitch(x, p)) out.push({ type: 'HartSwitch', hart: x.hart, p });
+  }
+}
 
 export function runtimeEnabled(rt: SoftwareRuntime): SystemEvent[] {
   const { cfg, kernel, executors } = rt;
@@ -25,18 +33,13 @@ export function runtimeEnabled(rt: SoftwareRuntime): SystemEvent[] {
   for (let device = 0; device < cfg.devices; device++) outcomes.push({ kind: 'block', device });
   for (const x of executors) {
     const hart = x.hart;
-    const switches = () => {
-      for (let p = 0; p < cfg.processes; p++) {
-        if (rt.maySwitch(x, p)) out.push({ type: 'HartSwitch', hart, p });
-      }
-    };
     switch (x.phase) {
       case 'fetch':
         out.push({ type: 'HartFetch', hart }, { type: 'HartPark', hart });
-        switches();
+        pushSwitches(rt, x, out);
         break;
       case 'idle':
-        switches();
+        pushSwitches(rt, x, out);
         break;
       case 'running':
         for (const outcome of outcomes)

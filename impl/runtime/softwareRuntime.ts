@@ -13,7 +13,7 @@ import type { ControllerEvent } from '../../model/events/events.ts';
 import { type DrainOutcome, drainSubject } from '../../model/wakeup/drain.ts';
 import type { PollOutcome, SystemEvent } from '../../model/wakeup/events.ts';
 import { type Rejected, rejected } from '../../model/wakeup/result.ts';
-import { inRange, type SystemState } from '../../model/wakeup/state.ts';
+import { type HartState, inRange, type SystemState } from '../../model/wakeup/state.ts';
 import type { ControllerDevice } from '../device.ts';
 import { type Bus, type BusAccess, deviceBus } from './bus.ts';
 import { Executor } from './executor.ts';
@@ -44,6 +44,8 @@ export class SoftwareRuntime {
   /** The seeded bug, or undefined for the reference runtime. */
   readonly mutation: RuntimeMutation | undefined;
   private readonly bus: Bus;
+  /** The last abs() handed out (never modified after): returned again while nothing changed. */
+  private snapshot: SystemState | undefined;
 
   /** A runtime over `device` (at reset), after start-up: handlers registered, harts on process 0. */
   constructor(cfg: Config, device: ControllerDevice, mutation?: RuntimeMutation) {
@@ -141,13 +143,36 @@ export class SoftwareRuntime {
     return runtimeEnabled(this);
   }
 
-  /** The abstraction function: the runtime's harts and tasks, and the device's `abs()`, as the model's system state. */
+  /**
+   * The abstraction function: the runtime's harts and tasks, and the device's `abs()`, as the
+   * model's system state. Incremental like the model's step: an unchanged hart list or task table
+   * is the previous one itself, a changed one is copied on write, and when nothing changed the
+   * previous state object is returned.
+   */
   abs(): SystemState {
-    return {
-      ctrl: this.device.abs(),
-      harts: this.executors.map((x) => x.state()),
-      tasks: this.kernel.records(),
-    };
+    const ctrl = this.device.abs();
+    const tasks = this.kernel.records();
+    const last = this.snapshot;
+    const harts = this.hartStates(last?.harts);
+    if (last !== undefined && last.ctrl === ctrl && last.harts === harts && last.tasks === tasks) return last;
+    const s: SystemState = { ctrl, harts, tasks };
+    this.snapshot = s;
+    return s;
+  }
+
+  /** The harts' states: `prev` itself when every hart's state is unchanged, else a copy with the changes. */
+  private hartStates(prev: readonly HartState[] | undefined): readonly HartState[] {
+    const xs = this.executors;
+    let out: HartState[] | undefined;
+    for (let h = 0; h < xs.length; h++) {
+      const x = xs[h];
+      if (x === undefined) continue;
+      const st = x.state();
+      if (prev !== undefined && prev[h] === st) continue;
+      out ??= prev === undefined ? new Array<HartState>(xs.length) : prev.slice();
+      out[h] = st;
+    }
+    return out ?? prev ?? [];
   }
 
   /** The §6 drain (model/wakeup/drain.ts) run on this runtime: the same round-robin policy as the model's. */

@@ -4,9 +4,11 @@
  * and the task table field by field).
  */
 import type { Config } from '../../model/config/config.ts';
+import type { Observation } from '../../model/controller/result.ts';
+import type { ControllerEvent } from '../../model/events/events.ts';
 import type { HartState, SystemState, TaskRecord } from '../../model/wakeup/state.ts';
 import { changedCells, formatObservation } from '../../traces/stateCells.ts';
-import { sameState } from '../controller/measures.ts';
+import { sameState, sameStateGiven } from '../controller/measures.ts';
 import type { StepOutcome } from './context.ts';
 import { describeAccess, describeHart } from './words.ts';
 
@@ -21,8 +23,15 @@ const sameTask = (a: TaskRecord, b: TaskRecord): boolean =>
     a.handlerOf === b.handlerOf &&
     a.waitsOn === b.waitsOn);
 
-function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
-  if (a === b) return true;
+/** Two lists with equal entries, given that `a0` and `b0` are equal lists (pass `a`, `b` when nothing is known). */
+function sameList<T>(
+  a: readonly T[],
+  b: readonly T[],
+  a0: readonly T[],
+  b0: readonly T[],
+  same: (x: T, y: T) => boolean,
+): boolean {
+  if (a === b || (a === a0 && b === b0)) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
@@ -37,8 +46,74 @@ export function sameSystem(a: SystemState, b: SystemState): boolean {
   return (
     a === b ||
     (sameState(a.ctrl, b.ctrl) &&
-      sameList(a.harts, b.harts, sameHart) &&
-      sameList(a.tasks, b.tasks, sameTask))
+      sameList(a.harts, b.harts, a.harts, b.harts, sameHart) &&
+      sameList(a.tasks, b.tasks, a.tasks, b.tasks, sameTask))
+  );
+}
+
+/**
+ * {@link sameSystem}, given that `a0` and `b0` are the same system state (for instance the
+ * previous step's pair, already compared): parts of `a` and `b` that are the very tables of `a0`
+ * and `b0` are not looked into, so states that share their unchanged parts cost what changed.
+ */
+export function sameSystemGiven(a: SystemState, b: SystemState, a0: SystemState, b0: SystemState): boolean {
+  return (
+    a === b ||
+    (a === a0 && b === b0) ||
+    (sameStateGiven(a.ctrl, b.ctrl, a0.ctrl, b0.ctrl) &&
+      sameList(a.harts, b.harts, a0.harts, b0.harts, sameHart) &&
+      sameList(a.tasks, b.tasks, a0.tasks, b0.tasks, sameTask))
+  );
+}
+
+/** Two controller events with the same type and fields (then {@link describeAccess} words them alike). */
+function sameAccess(a: ControllerEvent | null, b: ControllerEvent | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  switch (a.type) {
+    case 'Read':
+      return b.type === 'Read' && a.addr === b.addr;
+    case 'Write':
+      return b.type === 'Write' && a.addr === b.addr && a.data === b.data;
+    case 'Irq':
+      return b.type === 'Irq' && a.line === b.line;
+    case 'Dequeue':
+      return b.type === 'Dequeue' && a.p === b.p;
+    case 'Enqueue':
+      return b.type === 'Enqueue' && a.p === b.p && a.prio === b.prio && a.task === b.task;
+    case 'IpcSend':
+      return b.type === 'IpcSend' && a.p === b.p && a.ipcType === b.ipcType && a.target === b.target;
+    case 'IpcRegister':
+      return b.type === 'IpcRegister' && a.p === b.p && a.ipcType === b.ipcType && a.task === b.task;
+    case 'IrqRegister':
+      return b.type === 'IrqRegister' && a.p === b.p && a.device === b.device && a.task === b.task;
+    case 'ErrorRead':
+      return b.type === 'ErrorRead' && a.p === b.p;
+    case 'StatusRead':
+      return b.type === 'StatusRead' && a.p === b.p;
+    case 'StatusWrite':
+      return b.type === 'StatusWrite' && a.p === b.p && a.data === b.data;
+  }
+}
+
+/** Two observations alike (then formatted alike). */
+function sameObservation(a: Observation | null, b: Observation | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a.kind !== b.kind) return false;
+  return a.kind !== 'value' || (b.kind === 'value' && a.value === b.value);
+}
+
+/**
+ * A fast sufficient test that {@link outcomeDiffs} finds nothing: the same kind and reason, or
+ * the same access, observation and task field by field (no words are built on this path).
+ */
+export function sameOutcome(expected: StepOutcome, actual: StepOutcome): boolean {
+  if (expected.kind === 'rejected' || actual.kind === 'rejected')
+    return expected.kind === 'rejected' && actual.kind === 'rejected' && expected.reason === actual.reason;
+  return (
+    expected.task === actual.task &&
+    sameAccess(expected.access, actual.access) &&
+    sameObservation(expected.obs, actual.obs)
   );
 }
 

@@ -37,7 +37,7 @@ function firstDuplicate(cfg: Config, s: SystemState): bigint {
   }
   pass = pass === 0x7fff_ffff ? 1 : pass + 1;
   if (pass === 1) stamps.fill(0);
-  seenBig.clear();
+  if (seenBig.size > 0) seenBig.clear(); // clearing allocates a fresh table even when empty
   const { ready, irqWait, ipcWait } = s.ctrl;
   for (let i = 0; i < ready.length; i++) {
     const q = ready[i];
