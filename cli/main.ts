@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerCheck } from './commands/check.ts';
 import { registerMerge } from './commands/merge.ts';
+import { registerMutants } from './commands/mutants.ts';
 import { registerReplay } from './commands/replay.ts';
 import { describeError, EXIT } from './errors.ts';
 
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerCheck(program, setExit);
   registerReplay(program, setExit);
   registerMerge(program, setExit);
+  registerMutants(program, setExit);
   try {
     await program.parseAsync([...argv]);
     return code;

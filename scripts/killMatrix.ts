@@ -1,0 +1,47 @@
+/**
+ * Regenerates the kill matrix in README.md: every mutant checked on the small preset (seed 42,
+ * 1000 storms each, refinement excluded), written as a Markdown table between the
+ * `<!-- kill-matrix:start -->` and `<!-- kill-matrix:end -->` markers, with the median time to
+ * detect. Run with `npx tsx scripts/killMatrix.ts`; exits 1 when a mutant survives.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { SMALL } from '../model/config/config.ts';
+import { type KillRow, killMatrix, medianMsToDetect } from '../properties/check/killMatrix.ts';
+
+const README = new URL('../README.md', import.meta.url);
+const START = '<!-- kill-matrix:start -->';
+const END = '<!-- kill-matrix:end -->';
+const RUNS = 1000;
+const SEED = 42;
+
+/** The matrix as Markdown: one table row per mutant, then the summary line. */
+function markdown(rows: readonly KillRow[]): string {
+  const head = '| mutant | protocol | caught by | expected | storms | ms to detect | shrunk length |';
+  const rule = '| --- | --- | --- | --- | ---: | ---: | ---: |';
+  const body = rows.map((r) => {
+    const code = (ids: readonly string[]) => ids.map((id) => `\`${id}\``).join(', ');
+    const by = r.verdict === 'caught' ? code(r.violated) : '**survived**';
+    const ms = r.verdict === 'caught' ? r.msToDetect.toFixed(1) : '—';
+    const len = r.verdict === 'caught' ? String(r.counterexampleLength) : '—';
+    return `| \`${r.mutant}\` | ${r.protocol} | ${by} | ${code(r.expected)} | ${r.storms} | ${ms} | ${len} |`;
+  });
+  const caught = rows.filter((r) => r.verdict === 'caught').length;
+  const median = medianMsToDetect(rows);
+  const summary =
+    `${caught}/${rows.length} mutants caught within ${RUNS} storms each (small preset, seed ${SEED})` +
+    (median === undefined ? '.' : `; median time to detect ${median.toFixed(1)} ms.`);
+  return [head, rule, ...body, '', summary].join('\n');
+}
+
+const rows = killMatrix({ cfg: SMALL, runs: RUNS, seed: SEED, now: () => performance.now() });
+const text = readFileSync(README, 'utf8');
+const from = text.indexOf(START);
+const to = text.indexOf(END);
+if (from < 0 || to < from) {
+  console.error(`scripts/killMatrix.ts: README.md has no ${START} … ${END} markers`);
+  process.exit(2);
+}
+writeFileSync(README, `${text.slice(0, from + START.length)}\n${markdown(rows)}\n${text.slice(to)}`);
+console.log(`README.md: kill matrix of ${rows.length} mutants written`);
+process.exit(rows.every((r) => r.verdict === 'caught') ? 0 : 1);

@@ -1,0 +1,99 @@
+/**
+ * `intcheck mutants`: the wakeup kill matrix end to end (exit 0, the JSON shape, every runtime
+ * mutant caught by an expected property), bad input (exit 2, one line), and the library
+ * reporting a "mutant" that is really the reference design as survived.
+ */
+import { describe, expect, test } from 'vitest';
+import { WAKEUP_MUTANTS } from '../../impl/mutants/wakeupMutants.ts';
+import { findControllerImpl } from '../../impl/registry.ts';
+import { SMALL } from '../../model/config/config.ts';
+import {
+  type KillRow,
+  killMatrix,
+  killProperties,
+  medianMsToDetect,
+} from '../../properties/check/killMatrix.ts';
+import { runs, SEED } from '../support/seed.ts';
+import { jsonOf, runCli } from './runCli.ts';
+
+describe('intcheck mutants --protocol wakeup', () => {
+  test('exit 0 and every runtime mutant caught, by a property the catalogue expects', async () => {
+    const r = await runCli(['mutants', '--protocol', 'wakeup', '--json', '--runs', '300', '--seed', '42']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = jsonOf(r);
+    expect(report).toMatchObject({ ok: true, preset: 'small', seed: 42, runs: 300, survived: 0 });
+    expect(report.caught).toBe(WAKEUP_MUTANTS.length);
+    expect(typeof report.medianMsToDetect).toBe('number');
+    const props = (report.properties as Record<string, string[]>).wakeup;
+    expect(props).toEqual(killProperties('wakeup'));
+    expect(props).not.toContain('refinement');
+    expect(props).not.toContain('systemRefinement');
+    const rows = report.rows as Record<string, unknown>[];
+    expect(rows.map((row) => row.mutant)).toEqual(WAKEUP_MUTANTS.map((m) => m.name));
+    for (const row of rows) {
+      expect(row).toMatchObject({ protocol: 'wakeup', verdict: 'caught', asExpected: true });
+      expect(row.expected).toContain(row.property);
+      expect(row.storms).toBeGreaterThanOrEqual(1);
+      expect(row.storms).toBeLessThanOrEqual(300);
+      expect(row.msToDetect).toBeGreaterThanOrEqual(0);
+      expect(row.counterexampleLength).toBeGreaterThanOrEqual(1);
+    }
+  }, 60_000);
+
+  test('exit 1 when a mutant survives a budget too small to catch it', async () => {
+    const r = await runCli(['mutants', '--protocol', 'wakeup', '--runs', '1', '--seed', '42']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^double-wake +wakeup +SURVIVED /m);
+    expect(r.stdout).toMatch(/^\d\/5 mutants caught in ≤ 1 storms \(seed 42\)/m);
+  }, 30_000);
+
+  test('an unknown protocol or a bad budget is refused with one line and exit 2', async () => {
+    const bad = await runCli(['mutants', '--protocol', 'syscall']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toEqual([
+      'intcheck: --protocol: unknown protocol "syscall" (known: controller, wakeup)',
+    ]);
+    const zero = await runCli(['mutants', '--runs', '0']);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr.trim().split('\n')).toHaveLength(1);
+    expect(zero.stdout).toBe('');
+  }, 30_000);
+});
+
+describe('killMatrix', () => {
+  test('the reference design labelled as a mutant survives the whole budget', () => {
+    const reference = findControllerImpl('reference');
+    if (reference === undefined) throw new Error('no reference implementation registered');
+    const fake = { ...reference, name: 'not-really-a-mutant', expectedViolations: ['noLostWakeup'] };
+    let clock = 0;
+    const seen: KillRow[] = [];
+    const rows = killMatrix(
+      { cfg: SMALL, runs: runs(30), seed: SEED, now: () => (clock += 1), onRow: (row) => seen.push(row) },
+      [
+        { protocol: 'controller', impl: fake },
+        { protocol: 'wakeup', impl: fake },
+      ],
+    );
+    expect(seen).toEqual(rows);
+    for (const row of rows) {
+      expect(row).toMatchObject({ mutant: 'not-really-a-mutant', verdict: 'survived', storms: runs(30) });
+      expect(row.expected).toEqual(['noLostWakeup']);
+    }
+    expect(medianMsToDetect(rows)).toBeUndefined();
+  });
+
+  test('a caught row reports the property, the storms and a shrunk counterexample', () => {
+    const [mutant] = WAKEUP_MUTANTS;
+    if (mutant === undefined) throw new Error('no wakeup mutant');
+    const [row] = killMatrix({ cfg: SMALL, runs: runs(50), seed: SEED, now: () => 0 }, [
+      { protocol: 'wakeup', impl: mutant },
+    ]);
+    expect(row?.verdict).toBe('caught');
+    if (row?.verdict !== 'caught') return;
+    expect(row.expected).toContain(row.property);
+    expect(row.violated[0]).toBe(row.property);
+    expect(row.counterexampleLength).toBeGreaterThanOrEqual(1);
+    expect(medianMsToDetect([row])).toBe(0);
+  });
+});
