@@ -5,7 +5,7 @@
 import type { ControllerEvent } from '../../model/events/events.ts';
 import { formatSystemEvent, type SystemEvent } from '../../model/wakeup/events.ts';
 import { type HartState, type SystemState, taskOf } from '../../model/wakeup/state.ts';
-import { hex } from '../explain.ts';
+import { describeOp, hex } from '../explain.ts';
 
 /** A task id with its role when the task table knows it: `task 0x1 (handler of line 0)`. */
 export function describeTask(s: SystemState, t: bigint): string {
@@ -39,28 +39,7 @@ export function describeEvent(e: SystemEvent): string {
 /** The controller access a step performed, close to the register map: `IRQ_REGISTER_1 of 0x2 on page 0`. */
 export function describeAccess(a: ControllerEvent | null): string {
   if (a === null) return 'no access';
-  switch (a.type) {
-    case 'Dequeue':
-      return `DEQUEUE on page ${a.p}`;
-    case 'Enqueue':
-      return `ENQUEUE_${a.prio} of ${hex(a.task)} on page ${a.p}`;
-    case 'IrqRegister':
-      return `IRQ_REGISTER_${a.device} of ${hex(a.task)} on page ${a.p}`;
-    case 'IpcRegister':
-      return `IPC_REGISTER_${a.ipcType} of ${hex(a.task)} on page ${a.p}`;
-    case 'IpcSend':
-      return `IPC_SEND of type ${a.ipcType} to process ${a.target} from page ${a.p}`;
-    case 'Irq':
-      return `interrupt on line ${a.line}`;
-    case 'ErrorRead':
-      return `ERROR read on page ${a.p}`;
-    case 'StatusRead':
-      return `STATUS read on page ${a.p}`;
-    case 'StatusWrite':
-      return `STATUS write of ${hex(a.data)} on page ${a.p}`;
-    case 'Read':
-      return `read at ${hex(a.addr)}`;
-    case 'Write':
-      return `write of ${hex(a.data)} at ${hex(a.addr)}`;
-  }
+  if (a.type === 'Read') return `read at ${hex(a.addr)}`;
+  if (a.type === 'Write') return `write of ${hex(a.data)} at ${hex(a.addr)}`;
+  return describeOp(a, a);
 }
