@@ -10,24 +10,12 @@ import { checkControllerParallel } from '../../properties/check/parallel/checkCo
 import { controllerTrace } from '../../traces/controllerTrace.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import type { ConfigReport } from './checkReport.ts';
-import { type ConfigCheckArgs, traceName } from './configCheck.ts';
+import { type ConfigCheckArgs, checkOptionsOf, traceName } from './configCheck.ts';
 
 /** Checks `a.cfg` and reports it; the trace is written before the report is returned. */
 export async function checkControllerConfig(a: ConfigCheckArgs): Promise<ConfigReport> {
   const { cfg, impl } = a;
-  const result = await checkControllerParallel(
-    {
-      cfg,
-      impl,
-      runs: a.runs,
-      seed: a.seed,
-      range: a.range,
-      maxEvents: a.maxEvents,
-      ...(a.properties ? { properties: a.properties } : {}),
-      onRun: a.onRun,
-    },
-    a.workers,
-  );
+  const result = await checkControllerParallel(checkOptionsOf(a), a.workers);
   const common = {
     preset: a.preset,
     config: configToJson(cfg),

@@ -12,24 +12,12 @@ import { checkWakeupParallel } from '../../properties/check/parallel/checkWakeup
 import { wakeupTrace } from '../../traces/wakeupTrace.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import type { ConfigReport } from './checkReport.ts';
-import { type ConfigCheckArgs, traceName } from './configCheck.ts';
+import { type ConfigCheckArgs, checkOptionsOf, traceName } from './configCheck.ts';
 
 /** Checks `a.cfg` and reports it (the configuration reported is the one checked); the trace is written first. */
 export async function checkWakeupConfig(a: ConfigCheckArgs): Promise<ConfigReport> {
   const { impl } = a;
-  const result = await checkWakeupParallel(
-    {
-      cfg: a.cfg,
-      impl,
-      runs: a.runs,
-      seed: a.seed,
-      range: a.range,
-      maxEvents: a.maxEvents,
-      ...(a.properties ? { properties: a.properties } : {}),
-      onRun: a.onRun,
-    },
-    a.workers,
-  );
+  const result = await checkWakeupParallel(checkOptionsOf(a), a.workers);
   const { cfg } = result;
   const common = {
     preset: a.preset,

@@ -5,6 +5,7 @@
  */
 import type { ControllerImpl } from '../../impl/device.ts';
 import type { Config } from '../../model/config/config.ts';
+import type { CheckOptions } from '../../properties/check/checkController.ts';
 import type { RunRange } from '../../properties/check/seededRuns.ts';
 import type { Shard } from '../options.ts';
 import type { CheckProtocol, ConfigReport } from './checkReport.ts';
@@ -31,6 +32,20 @@ export interface ConfigCheckArgs {
   readonly onRun: (done: number) => void;
   /** Seconds since the check of this configuration started. */
   readonly seconds: () => number;
+}
+
+/** The options every protocol's check takes, from the command line's (cfg as given). */
+export function checkOptionsOf(a: ConfigCheckArgs): CheckOptions {
+  return {
+    cfg: a.cfg,
+    impl: a.impl,
+    runs: a.runs,
+    seed: a.seed,
+    range: a.range,
+    maxEvents: a.maxEvents,
+    ...(a.properties ? { properties: a.properties } : {}),
+    onRun: a.onRun,
+  };
 }
 
 /** A protocol's check of one configuration. */

@@ -7,34 +7,24 @@
  * where to save the trace. A published design is checked on the configuration restricted to
  * what it supports (spec §7), which the result reports as `cfg`.
  */
-import type { ControllerImpl } from '../../impl/device.ts';
 import type { Config } from '../../model/config/config.ts';
 import type { SystemEvent } from '../../model/wakeup/events.ts';
 import { runWakeup, type WakeupRunOptions, type WakeupRunResult } from '../runWakeup.ts';
 import { type WakeupStormKind, wakeupStorm } from '../storms/wakeupStorm.ts';
 import { supportedConfig } from '../wakeup/support.ts';
+import type { CheckOptions } from './checkController.ts';
 import { minimizeStorm } from './minimizeStorm.ts';
 import { type RangeOutcome, type RunRange, type SeededRunsOptions, seededRuns } from './seededRuns.ts';
 
-export interface WakeupCheckOptions {
-  readonly cfg: Config;
-  /** The implementation (or wakeup mutant) run by the software runtime; undefined checks the system model. */
-  readonly impl: ControllerImpl | undefined;
-  /** Runs of the whole check. */
-  readonly runs: number;
-  readonly seed: number;
-  /** The runs to execute (a shard's); all of them, 0..runs, when absent. */
-  readonly range?: RunRange;
-  /** Property ids to evaluate; by default every one, refinement only where it applies. */
-  readonly properties?: readonly string[];
-  /** Longest storm generated, in events (default 80). */
-  readonly maxEvents?: number;
+/**
+ * The controller check's options (the implementation is run by the software runtime; undefined
+ * checks the system model; `maxEvents` defaults to 80), plus the storm kind and the drain.
+ */
+export interface WakeupCheckOptions extends CheckOptions {
   /** Which storms (default `mixed`). */
   readonly storm?: WakeupStormKind;
   /** Run the §6 drain after each storm (default true). */
   readonly drain?: boolean;
-  /** Called after every generated run (not shrink runs) with the count so far. */
-  readonly onRun?: (done: number) => void;
 }
 
 export type WakeupCheckResult =
