@@ -3,8 +3,10 @@
  * one kill adapter whose targets are exactly its catalogue rows; every mutant of every protocol
  * is caught within the budget by a property its catalogue entry expects (median time to detect
  * under 500 ms); the reference survives every property of every protocol; and the explorer hook
- * fills the shortest-length column and catches what storms missed.
+ * fills the shortest-length column and catches what storms missed; a protocol with only a storm
+ * arbitrary and a runner gets a target from stormTarget.
  */
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { catalogueOf, catalogueProtocols, MUTANT_CATALOGUE } from '../../impl/mutants/catalogue.ts';
 import { findMutant } from '../../impl/mutants/controllerMutants.ts';
@@ -12,6 +14,7 @@ import { SMALL } from '../../model/config/config.ts';
 import { checkWakeup } from '../../properties/check/checkWakeup.ts';
 import { type KillTarget, type Shortest, withShortest } from '../../properties/check/kill/killAdapter.ts';
 import { KILL_ADAPTERS } from '../../properties/check/kill/killAdapters.ts';
+import { type StormRun, stormTarget } from '../../properties/check/kill/stormTarget.ts';
 import {
   killMatrix,
   killRow,
@@ -139,5 +142,36 @@ describe('the explorer hook', () => {
     for (const t of [...wired.targets(), wired.reference()]) t.shortest?.();
     expect(asked).toEqual([...adapter.targets().map((t) => t.name), 'reference']);
     expect(wired.protocol).toBe(adapter.protocol);
+  });
+});
+
+describe('stormTarget: a protocol with only a storm arbitrary and a runner', () => {
+  /** A toy protocol: a storm of digits, and the property `noSeven` fails at the first 7. */
+  const target = (sevens: boolean) =>
+    stormTarget({
+      protocol: 'toy',
+      mutant: { name: sevens ? 'sevens' : 'reference', description: 'Toy.', expectedViolations: ['noSeven'] },
+      storm: (maxEvents) =>
+        fc.array(fc.integer({ min: 0, max: sevens ? 9 : 6 }), { maxLength: maxEvents ?? 20 }),
+      run: (storm: readonly number[]): StormRun => {
+        const step = storm.indexOf(7);
+        return step < 0 ? { ok: true } : { ok: false, violated: ['noSeven'], step };
+      },
+    });
+  const o = { runs: runs(200), seed: SEED, now: () => 0 };
+
+  test('a mutant is caught and its counterexample shrunk to the failing step', () => {
+    const row = killRow(target(true), o);
+    expect(row).toMatchObject({
+      verdict: 'caught',
+      property: 'noSeven',
+      counterexampleLength: 1,
+      asExpected: true,
+    });
+    expect(row.storms).toBeLessThan(runs(200));
+  });
+
+  test('an implementation without the bug survives the whole budget', () => {
+    expect(killRow(target(false), o)).toMatchObject({ verdict: 'survived', storms: runs(200) });
   });
 });
