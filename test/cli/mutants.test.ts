@@ -22,6 +22,7 @@ describe('intcheck mutants --protocol wakeup', () => {
     expect(report).toMatchObject({ ok: true, preset: 'small', seed: 42, runs: 300, survived: 0 });
     expect(report.caught).toBe(WAKEUP_MUTANTS.length);
     expect(typeof report.medianMsToDetect).toBe('number');
+    expect(report.medianShrunkToShortest).toBeNull();
     const props = (report.properties as Record<string, string[]>).wakeup;
     expect(props).toEqual(WAKEUP_KILL.properties);
     expect(props).not.toContain('refinement');
@@ -29,7 +30,13 @@ describe('intcheck mutants --protocol wakeup', () => {
     const rows = report.rows as Record<string, unknown>[];
     expect(rows.map((row) => row.mutant)).toEqual(WAKEUP_MUTANTS.map((m) => m.name));
     for (const row of rows) {
-      expect(row).toMatchObject({ protocol: 'wakeup', verdict: 'caught', asExpected: true });
+      expect(row).toMatchObject({
+        protocol: 'wakeup',
+        verdict: 'caught',
+        detectedBy: 'storms',
+        asExpected: true,
+        shortestLength: null,
+      });
       expect(row.expected).toContain(row.property);
       expect(row.storms).toBeGreaterThanOrEqual(1);
       expect(row.storms).toBeLessThanOrEqual(300);
