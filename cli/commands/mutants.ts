@@ -1,22 +1,22 @@
 /**
- * `intcheck mutants`: every mutant of the catalogue (or of one protocol) checked with random
- * storms on the small preset, refinement excluded, and the kill matrix printed: who caught each
- * mutant, whether the catalogue expected it, after how many storms and milliseconds, and how
- * short the shrunk counterexample is. Exit 0 when every mutant is caught, 1 when one survives.
+ * `intcheck mutants`: every mutant of the catalogue (or of one protocol) hunted with random
+ * storms on the small preset, refinement excluded, then explored where the protocol has the
+ * explorer wired in, and the kill matrix printed: who caught each mutant, whether the catalogue
+ * expected it, after how many storms and milliseconds, how short the shrunk counterexample is and
+ * how short the shortest one is. Exit 0 when every mutant is caught, 1 when one survives.
  */
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { SMALL } from '../../model/config/config.ts';
+import { findKillAdapter, KILL_ADAPTERS, killProtocols } from '../../properties/check/kill/killAdapters.ts';
 import {
   type KillRow,
   killMatrix,
-  killProperties,
-  MUTANT_PROTOCOLS,
+  killTargets,
   medianMsToDetect,
-  mutantsOf,
+  medianShrunkRatio,
 } from '../../properties/check/killMatrix.ts';
-import { EXIT } from '../errors.ts';
-import { defaultSeed, intOption, protocolOption } from '../options.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { defaultSeed, intOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
 
 /** The options as commander parses them (strings, checked in runMutants). */
@@ -37,7 +37,7 @@ export function registerMutants(program: Command, setExit: (code: number) => voi
     .description('check every mutant on the small preset (refinement excluded) and print the kill matrix')
     .option(
       '--protocol <name>',
-      `only this protocol's mutants: ${MUTANT_PROTOCOLS.join(' | ')} (default: both)`,
+      `only this protocol's mutants: ${killProtocols().join(' | ')} (default: all)`,
     )
     .option('--runs <n>', 'random storms per mutant (the budget)', String(DEFAULT_RUNS))
     .option('--seed <n>', 'fast-check seed (default: INTCHECK_SEED or 42)')
@@ -47,22 +47,21 @@ export function registerMutants(program: Command, setExit: (code: number) => voi
 
 /** Builds the matrix, prints it, and returns the exit code. */
 function runMutants(f: MutantsFlags): number {
-  const protocols = f.protocol === undefined ? MUTANT_PROTOCOLS : [protocolOption(f.protocol)];
+  const protocols = f.protocol === undefined ? killProtocols() : [protocolNamed(f.protocol)];
   const runs = intOption('--runs', f.runs, DEFAULT_RUNS, 1);
   const seed = intOption('--seed', f.seed, defaultSeed(), -(2 ** 31), 2 ** 31 - 1);
-  const targets = protocols.flatMap(mutantsOf);
+  const targets = killTargets(protocols);
   let bar = progressBar('', runs, false);
   let current = '';
   const rows = killMatrix(
     {
-      cfg: SMALL,
       runs,
       seed,
       now: () => performance.now(),
       onRun: (t, done) => {
-        if (t.impl.name !== current) {
+        if (t.name !== current) {
           bar.done();
-          current = t.impl.name;
+          current = t.name;
           bar = progressBar(`${t.protocol} / ${current}`, runs, !f.json);
         }
         bar.tick(done);
@@ -73,6 +72,7 @@ function runMutants(f: MutantsFlags): number {
   bar.done();
   const survived = rows.filter((r) => r.verdict === 'survived').length;
   const median = medianMsToDetect(rows);
+  const ratio = medianShrunkRatio(rows);
   if (f.json) {
     console.log(
       JSON.stringify({
@@ -80,21 +80,34 @@ function runMutants(f: MutantsFlags): number {
         preset: 'small',
         seed,
         runs,
-        properties: Object.fromEntries(protocols.map((p) => [p, killProperties(p)])),
+        properties: Object.fromEntries(
+          KILL_ADAPTERS.filter((a) => protocols.includes(a.protocol)).map((a) => [a.protocol, a.properties]),
+        ),
         caught: rows.length - survived,
         survived,
         medianMsToDetect: median === undefined ? null : round(median),
+        medianShrunkToShortest: ratio === undefined ? null : round(ratio),
         rows: rows.map(jsonRow),
       }),
     );
   } else {
     for (const line of formatMatrix(rows)) console.log(line);
-    const med = median === undefined ? '' : `; median time to detect ${median.toFixed(1)} ms`;
+    const med =
+      (median === undefined ? '' : `; median time to detect ${median.toFixed(1)} ms`) +
+      (ratio === undefined ? '' : `; median shrunk/shortest ${ratio.toFixed(2)}`);
     console.log(
       `${rows.length - survived}/${rows.length} mutants caught in ≤ ${runs} storms (seed ${seed})${med}`,
     );
   }
   return survived === 0 ? EXIT.ok : EXIT.failed;
+}
+
+/** `--protocol NAME`: a protocol with a kill adapter. */
+function protocolNamed(name: string): string {
+  if (findKillAdapter(name) === undefined) {
+    throw new UsageError(`--protocol: unknown protocol "${name}" (known: ${killProtocols().join(', ')})`);
+  }
+  return name;
 }
 
 /** A row for --json, milliseconds to the hundredth. */
@@ -110,18 +123,29 @@ function round(ms: number): number {
 
 /** The matrix as an aligned text table, one mutant a line. */
 export function formatMatrix(rows: readonly KillRow[]): string[] {
-  const head = ['mutant', 'protocol', 'verdict', 'caught by', 'expected', 'storms', 'ms', 'shrunk length'];
+  const head = [
+    'mutant',
+    'protocol',
+    'verdict',
+    'caught by',
+    'expected',
+    'storms',
+    'ms',
+    'shrunk',
+    'shortest',
+  ];
   const body = rows.map((r) => [
     r.mutant,
     r.protocol,
-    r.verdict === 'caught' ? (r.asExpected ? 'caught' : 'caught (unexpected)') : 'SURVIVED',
+    verdictText(r),
     r.verdict === 'caught' ? r.violated.join(', ') : '—',
     r.expected.join(', '),
     String(r.storms),
     r.verdict === 'caught' ? r.msToDetect.toFixed(1) : r.msTotal.toFixed(1),
     r.verdict === 'caught' ? String(r.counterexampleLength) : '—',
+    r.shortestLength === null ? '—' : String(r.shortestLength),
   ]);
-  const numeric = new Set([5, 6, 7]);
+  const numeric = new Set([5, 6, 7, 8]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((cells) => (cells[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells
@@ -129,4 +153,13 @@ export function formatMatrix(rows: readonly KillRow[]): string[] {
       .join('  ')
       .trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)];
+}
+
+/** "caught", with how when it is not the plain case, or SURVIVED. */
+function verdictText(r: KillRow): string {
+  if (r.verdict === 'survived') return 'SURVIVED';
+  const how = [r.detectedBy === 'explorer' ? 'by explorer' : '', r.asExpected ? '' : 'unexpected'].filter(
+    Boolean,
+  );
+  return how.length === 0 ? 'caught' : `caught (${how.join(', ')})`;
 }

@@ -116,6 +116,16 @@ const CATALOGUE: Readonly<Record<ControllerMutation, MutantEntry>> = {
     description: 'DEQUEUE on an empty process returns the last value DEQUEUE returned instead of 0.',
     expected: ['taskConservation', 'processIsolation'],
   },
+  'read-only-write-accepted': {
+    description:
+      'A write to a read-only register (DEQUEUE or ERROR) is acknowledged and ignored instead of flagged BAD_ACCESS.',
+    expected: ['errorReporting'],
+  },
+  'pending-drained-not-consumed': {
+    description:
+      'IRQ_REGISTER drains a counted interrupt (irqPending − 1) but parks the registrant anyway: the interrupt that raced the drain never wakes it.',
+    expected: ['noLostWakeup'],
+  },
 };
 
 /** The mutant for `mutation`: the reference device created with that one switch on. */

@@ -29,6 +29,8 @@ export const CONTROLLER_MUTATIONS = [
   'offline-drops',
   'dequeue-wrong-process',
   'empty-returns-stale',
+  'read-only-write-accepted',
+  'pending-drained-not-consumed',
 ] as const;
 
 /** One seeded bug of the reference controller; `undefined` where one is optional means "none". */

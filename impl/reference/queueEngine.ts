@@ -144,7 +144,10 @@ export class QueueEngine {
     if (task === 0n && m !== 'zero-task-accepted') return this.badAccess(ACK);
     if (this.refusedFull(p)) return ACK;
     const pending = this.irqPending[d] ?? 0;
-    if (pending > 0 && m !== 'register-ignores-pending') {
+    if (pending > 0 && m === 'pending-drained-not-consumed' && this.irqWait[d]?.full === false) {
+      this.setIrqPending(d, pending - 1); // the count is drained, yet the registrant waits
+      this.irqWait[d]?.pushWaiter(p, task);
+    } else if (pending > 0 && m !== 'register-ignores-pending') {
       if (m !== 'pending-not-decremented') this.setIrqPending(d, pending - 1);
       this.irqWakeFifo(p).push(task);
     } else {

@@ -56,7 +56,9 @@ export class ReferenceDevice implements ControllerDevice {
     const off = rel & OFFSET_MASK;
     const cfg = this.cfg;
     if (off === OFFSET.STATUS) return e.writeStatus(p, data);
-    if (off === OFFSET.DEQUEUE || off === OFFSET.ERROR) return e.badAccess(ACK);
+    if (off === OFFSET.DEQUEUE || off === OFFSET.ERROR)
+      // read-only-write-accepted: the write completes as if the register were writable, and does nothing.
+      return this.mutation === 'read-only-write-accepted' ? ACK : e.badAccess(ACK);
     if (off < OFFSET.IPC_SEND) {
       const k = (off - OFFSET.ENQUEUE) >>> 3;
       if (k < cfg.priorities) return e.enqueue(p, k, data);

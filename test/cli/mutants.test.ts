@@ -6,13 +6,10 @@
 import { describe, expect, test } from 'vitest';
 import { WAKEUP_MUTANTS } from '../../impl/mutants/wakeupMutants.ts';
 import { findControllerImpl } from '../../impl/registry.ts';
-import { SMALL } from '../../model/config/config.ts';
-import {
-  type KillRow,
-  killMatrix,
-  killProperties,
-  medianMsToDetect,
-} from '../../properties/check/killMatrix.ts';
+import { controllerTarget } from '../../properties/check/kill/controllerKill.ts';
+import { killProtocols } from '../../properties/check/kill/killAdapters.ts';
+import { WAKEUP_KILL, wakeupTarget } from '../../properties/check/kill/wakeupKill.ts';
+import { type KillRow, killMatrix, medianMsToDetect } from '../../properties/check/killMatrix.ts';
 import { runs, SEED } from '../support/seed.ts';
 import { jsonOf, runCli } from './runCli.ts';
 
@@ -25,14 +22,21 @@ describe('intcheck mutants --protocol wakeup', () => {
     expect(report).toMatchObject({ ok: true, preset: 'small', seed: 42, runs: 300, survived: 0 });
     expect(report.caught).toBe(WAKEUP_MUTANTS.length);
     expect(typeof report.medianMsToDetect).toBe('number');
+    expect(report.medianShrunkToShortest).toBeNull();
     const props = (report.properties as Record<string, string[]>).wakeup;
-    expect(props).toEqual(killProperties('wakeup'));
+    expect(props).toEqual(WAKEUP_KILL.properties);
     expect(props).not.toContain('refinement');
     expect(props).not.toContain('systemRefinement');
     const rows = report.rows as Record<string, unknown>[];
     expect(rows.map((row) => row.mutant)).toEqual(WAKEUP_MUTANTS.map((m) => m.name));
     for (const row of rows) {
-      expect(row).toMatchObject({ protocol: 'wakeup', verdict: 'caught', asExpected: true });
+      expect(row).toMatchObject({
+        protocol: 'wakeup',
+        verdict: 'caught',
+        detectedBy: 'storms',
+        asExpected: true,
+        shortestLength: null,
+      });
       expect(row.expected).toContain(row.property);
       expect(row.storms).toBeGreaterThanOrEqual(1);
       expect(row.storms).toBeLessThanOrEqual(300);
@@ -49,10 +53,10 @@ describe('intcheck mutants --protocol wakeup', () => {
   }, 30_000);
 
   test('an unknown protocol or a bad budget is refused with one line and exit 2', async () => {
-    const bad = await runCli(['mutants', '--protocol', 'syscall']);
+    const bad = await runCli(['mutants', '--protocol', 'nonsense']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toEqual([
-      'intcheck: --protocol: unknown protocol "syscall" (known: controller, wakeup)',
+      `intcheck: --protocol: unknown protocol "nonsense" (known: ${killProtocols().join(', ')})`,
     ]);
     const zero = await runCli(['mutants', '--runs', '0']);
     expect(zero.code).toBe(2);
@@ -69,15 +73,17 @@ describe('killMatrix', () => {
     let clock = 0;
     const seen: KillRow[] = [];
     const rows = killMatrix(
-      { cfg: SMALL, runs: runs(30), seed: SEED, now: () => (clock += 1), onRow: (row) => seen.push(row) },
-      [
-        { protocol: 'controller', impl: fake },
-        { protocol: 'wakeup', impl: fake },
-      ],
+      { runs: runs(30), seed: SEED, now: () => (clock += 1), onRow: (row) => seen.push(row) },
+      [controllerTarget(fake), wakeupTarget(fake)],
     );
     expect(seen).toEqual(rows);
     for (const row of rows) {
-      expect(row).toMatchObject({ mutant: 'not-really-a-mutant', verdict: 'survived', storms: runs(30) });
+      expect(row).toMatchObject({
+        mutant: 'not-really-a-mutant',
+        verdict: 'survived',
+        storms: runs(30),
+        shortestLength: null,
+      });
       expect(row.expected).toEqual(['noLostWakeup']);
     }
     expect(medianMsToDetect(rows)).toBeUndefined();
@@ -86,9 +92,7 @@ describe('killMatrix', () => {
   test('a caught row reports the property, the storms and a shrunk counterexample', () => {
     const [mutant] = WAKEUP_MUTANTS;
     if (mutant === undefined) throw new Error('no wakeup mutant');
-    const [row] = killMatrix({ cfg: SMALL, runs: runs(50), seed: SEED, now: () => 0 }, [
-      { protocol: 'wakeup', impl: mutant },
-    ]);
+    const [row] = killMatrix({ runs: runs(50), seed: SEED, now: () => 0 }, [wakeupTarget(mutant)]);
     expect(row?.verdict).toBe('caught');
     if (row?.verdict !== 'caught') return;
     expect(row.expected).toContain(row.property);

@@ -88,6 +88,8 @@ const WITNESSES: Readonly<Record<string, readonly ControllerEvent[]>> = {
   'offline-drops': [enq(1, 0, 1n)],
   'dequeue-wrong-process': [enq(0, 0, 1n), deq(0)],
   'empty-returns-stale': [enq(0, 0, 1n), deq(0), deq(0)],
+  'read-only-write-accepted': [{ type: 'Write', addr: registerAddress(cfg, 0, 'DEQUEUE', 0), data: 1n }],
+  'pending-drained-not-consumed': [irq(0), irq(0), reg(0, 0, 1n)],
 };
 
 function mutantNamed(name: string): ControllerMutant {
