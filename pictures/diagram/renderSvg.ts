@@ -134,7 +134,12 @@ function region(n: ChartNode, dashed: boolean): Box {
   for (const id of ids) if (!layer.has(id)) layer.set(id, last + 1);
   const boxes = new Map(n.children.map((c) => [c.id, stateBox(c)]));
   const layers: string[][] = [];
-  for (const id of ids) (layers[layer.get(id) ?? 0] ??= []).push(id);
+  for (const id of ids) {
+    const at = layer.get(id) ?? 0;
+    const col = layers[at] ?? [];
+    col.push(id);
+    layers[at] = col;
+  }
   const pos = new Map<string, { x: number; y: number; w: number; h: number }>();
   let x = 0;
   let maxH = 0;
