@@ -124,7 +124,7 @@ export function runController(
   for (let index = 0; index < events.length; index++) {
     const event = events[index];
     if (event === undefined) continue;
-    if (coverage !== undefined && coverage.live) countControllerStep(coverage, cfg, model, event);
+    if (coverage?.live) countControllerStep(coverage, cfg, model, event);
     const predicted = step(cfg, model, event);
     model = predicted.state;
     let obs = predicted.obs;

@@ -84,8 +84,7 @@ export function runWakeup(
     const e = events[i];
     if (e === undefined) continue;
     const o = run.step(e, 'storm', i);
-    if (coverage !== undefined && coverage.live)
-      countWakeupStep(coverage, e, o.kind === 'accepted', run.state());
+    if (coverage?.live) countWakeupStep(coverage, e, o.kind === 'accepted', run.state());
     if (run.violations !== undefined) return failed(run, 'storm', i + 1, undefined);
   }
   if (opts.drain === false) return { ok: true, ...facts(run, events.length, undefined) };
@@ -95,8 +94,7 @@ export function runWakeup(
     apply: (e) => {
       if (run.violations !== undefined) return NOT_APPLIED; // the run is over: let the drain stop
       const o = run.step(e, 'drain', index);
-      if (coverage !== undefined && coverage.live)
-        countWakeupStep(coverage, e, o.kind === 'accepted', run.state());
+      if (coverage?.live) countWakeupStep(coverage, e, o.kind === 'accepted', run.state());
       if (o.kind === 'accepted' || run.violations !== undefined) index++;
       return o.kind === 'accepted' ? { kind: 'accepted', obs: o.obs } : NOT_APPLIED;
     },

@@ -63,7 +63,7 @@ export function controllerRuns(
   return {
     arbitrary: controllerStorm(o.cfg, { maxLength: o.maxEvents ?? 80 }),
     holds: (storm) => {
-      const cov = o.coverage !== undefined && o.coverage.live ? { coverage: o.coverage } : {};
+      const cov = o.coverage?.live ? { coverage: o.coverage } : {};
       const ok = runController(o.cfg, o.impl, storm, { ...sel, record: false, ...cov }).ok;
       if (!ok && o.coverage !== undefined) o.coverage.live = false;
       return ok;

@@ -76,7 +76,7 @@ export function wakeupRuns(
   return {
     arbitrary: wakeupStorm(cfg, { maxEvents: o.maxEvents ?? 80, ...(o.storm ? { kind: o.storm } : {}) }),
     holds: (storm) => {
-      const cov = o.coverage !== undefined && o.coverage.live ? { ...opts, coverage: o.coverage } : opts;
+      const cov = o.coverage?.live ? { ...opts, coverage: o.coverage } : opts;
       const ok = runWakeup(cfg, o.impl, storm, cov).ok;
       if (!ok && o.coverage !== undefined) o.coverage.live = false;
       return ok;
