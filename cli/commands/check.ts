@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { shardRange } from '../../properties/check/seededRuns.ts';
 import type { Coverage } from '../../properties/coverage/coverage.ts';
+import { coverageFor } from '../../properties/coverage/coverageFor.ts';
 import { findProperty, propertiesOf } from '../../properties/registry.ts';
 import { defaultWakeupPropertyIds, wakeupPropertyIds } from '../../properties/wakeup/selection.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
@@ -29,7 +30,7 @@ import {
 } from '../options.ts';
 import { progressBar } from '../progress.ts';
 import { checkControllerConfig } from './checkControllerConfig.ts';
-import { coverageFor, writeCheckReport } from './checkHtmlReport.ts';
+import { writeCheckReport } from './checkHtmlReport.ts';
 import { type CheckReport, type ConfigReport, formatResult, reportToJson } from './checkReport.ts';
 import { checkWakeupConfig } from './checkWakeupConfig.ts';
 import type { ConfigCheck } from './configCheck.ts';

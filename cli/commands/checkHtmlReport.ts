@@ -7,18 +7,11 @@ import type { ControllerImpl } from '../../impl/device.ts';
 import { type ReportSection, reportPage } from '../../pictures/report/reportPage.ts';
 import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import type { Timeline } from '../../pictures/timeline/timeline.ts';
-import { controllerCoverage } from '../../properties/coverage/controllerCoverage.ts';
 import type { Coverage } from '../../properties/coverage/coverage.ts';
-import { wakeupCoverage } from '../../properties/coverage/wakeupCoverage.ts';
 import { readTrace } from '../../traces/readTrace.ts';
 import { replayTrace } from '../../traces/replay.ts';
-import type { CheckProtocol, CheckReport, ConfigReport } from './checkReport.ts';
+import type { CheckReport, ConfigReport } from './checkReport.ts';
 import { writeHtml } from './replayHtml.ts';
-
-/** Fresh coverage counters for a check of `protocol`. */
-export function coverageFor(protocol: CheckProtocol): Coverage {
-  return protocol === 'controller' ? controllerCoverage() : wakeupCoverage();
-}
 
 /** What the check hands over for its report page. */
 export interface CheckReportArgs {
