@@ -20,6 +20,7 @@ const CONTROLLER_TRACE = join(SAVED, 'controller--ats-intc-chisel--neverStalls.i
 const EVIL = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
 
 let browser: Browser | undefined;
+let browserError: Error | undefined;
 const dir = tempDir();
 const page = {
   wakeup: join(dir, 'wakeup.html'),
@@ -64,7 +65,12 @@ beforeAll(async () => {
   ]);
   // Each counterexample still fails (exit 1); the diagram is written (exit 0).
   expect(runs.map((r) => r.code)).toEqual([1, 1, 1, 1, 0]);
-  browser = await startBrowser();
+  // A missing browser fails every test below with the reason (not a silent skip).
+  try {
+    browser = await startBrowser();
+  } catch (e) {
+    browserError = e instanceof Error ? e : new Error(String(e));
+  }
 }, 120_000);
 
 afterAll(async () => {
@@ -72,7 +78,7 @@ afterAll(async () => {
 });
 
 async function open(file: string): Promise<OpenedPage> {
-  if (browser === undefined) throw new Error('no browser (see the error of beforeAll)');
+  if (browser === undefined) throw browserError ?? new Error('no browser');
   return openFile(browser, file);
 }
 
@@ -130,6 +136,10 @@ async function checkTimeline(
 }
 
 describe('generated pages in headless Chromium', () => {
+  it('finds Chromium to open the pages in', () => {
+    expect(browserError?.message).toBeUndefined();
+  });
+
   it("a wakeup replay timeline: the published design's lost wakeup highlighted on its line", async () => {
     const { page: p, errors } = await open(page.wakeup);
     await checkTimeline(p, '#timeline-0', ['line 0'], 'noLostWakeup');
