@@ -4,7 +4,7 @@
  * at the step the trace records), untrusted text escaped in the page, atomic writes, and the
  * one-line errors of the commands.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findControllerImpl } from '../../impl/registry.ts';
@@ -143,6 +143,7 @@ describe('writing pages and the commands around them', () => {
     writeTextAtomic(file, 'two');
     expect(readFileSync(file, 'utf8')).toBe('two');
     expect(readdirSync(join(dir, 'sub'))).toEqual(['page.html']);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('bad options and unwritable files are one line and exit 2', async () => {
@@ -167,5 +168,6 @@ describe('writing pages and the commands around them', () => {
     );
     expect(dot?.code).toBe(0);
     expect(existsSync(join(dir, 'c.dot'))).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 });
