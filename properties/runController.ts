@@ -16,6 +16,8 @@ import { encodableError, toOperation } from '../model/events/decode.ts';
 import type { ControllerEvent } from '../model/events/events.ts';
 import type { ControllerStepContext, ControllerStepProperty, Prediction } from './controller/context.ts';
 import { advanceGhost, initialGhost } from './controller/ghost.ts';
+import { countControllerStep } from './coverage/controllerCoverage.ts';
+import type { Coverage } from './coverage/coverage.ts';
 import type { Violation } from './property.ts';
 import { controllerStepProperties } from './registry.ts';
 
@@ -24,6 +26,8 @@ export interface RunOptions {
   readonly properties?: readonly string[];
   /** Keep every step in `recorded` (default true); false keeps only the failing step (speed). */
   readonly record?: boolean;
+  /** Counters of the event kinds and machine branches reached (only a `--report` check passes them). */
+  readonly coverage?: Coverage;
 }
 
 /** One executed step: the event, what it observed, abs() after it, and the model's prediction. */
@@ -105,6 +109,7 @@ export function runController(
   const properties =
     opts.properties === undefined ? allProperties() : controllerStepProperties(opts.properties);
   const record = opts.record ?? true;
+  const coverage = opts.coverage;
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     const bad = e === undefined ? null : encodableError(cfg, e);
@@ -119,6 +124,7 @@ export function runController(
   for (let index = 0; index < events.length; index++) {
     const event = events[index];
     if (event === undefined) continue;
+    if (coverage?.live) countControllerStep(coverage, cfg, model, event);
     const predicted = step(cfg, model, event);
     model = predicted.state;
     let obs = predicted.obs;

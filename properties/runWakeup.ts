@@ -16,6 +16,8 @@ import type { Config } from '../model/config/config.ts';
 import { type DrainApplied, type DrainOutcome, drainSubject } from '../model/wakeup/drain.ts';
 import type { SystemEvent } from '../model/wakeup/events.ts';
 import type { SystemState } from '../model/wakeup/state.ts';
+import type { Coverage } from './coverage/coverage.ts';
+import { countWakeupStep } from './coverage/wakeupCoverage.ts';
 import type { Violation } from './property.ts';
 import type { RunPhase, WakeupLivenessContext } from './wakeup/context.ts';
 import { selectWakeupProperties } from './wakeup/selection.ts';
@@ -30,6 +32,8 @@ export interface WakeupRunOptions {
   readonly record?: boolean;
   /** Run the §6 drain after the storm and judge the liveness property (default true). */
   readonly drain?: boolean;
+  /** Counters of the event kinds and states reached (only a `--report` check passes them). */
+  readonly coverage?: Coverage;
 }
 
 interface RunFacts {
@@ -75,10 +79,12 @@ export function runWakeup(
 ): WakeupRunResult {
   const sel = selectWakeupProperties(opts.properties, impl);
   const run = new WakeupRun(cfg, impl, sel, opts.record ?? true);
+  const coverage = opts.coverage;
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     if (e === undefined) continue;
-    run.step(e, 'storm', i);
+    const o = run.step(e, 'storm', i);
+    if (coverage?.live) countWakeupStep(coverage, e, o.kind === 'accepted', run.state());
     if (run.violations !== undefined) return failed(run, 'storm', i + 1, undefined);
   }
   if (opts.drain === false) return { ok: true, ...facts(run, events.length, undefined) };
@@ -88,6 +94,7 @@ export function runWakeup(
     apply: (e) => {
       if (run.violations !== undefined) return NOT_APPLIED; // the run is over: let the drain stop
       const o = run.step(e, 'drain', index);
+      if (coverage?.live) countWakeupStep(coverage, e, o.kind === 'accepted', run.state());
       if (o.kind === 'accepted' || run.violations !== undefined) index++;
       return o.kind === 'accepted' ? { kind: 'accepted', obs: o.obs } : NOT_APPLIED;
     },

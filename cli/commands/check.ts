@@ -9,6 +9,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { shardRange } from '../../properties/check/seededRuns.ts';
+import type { Coverage } from '../../properties/coverage/coverage.ts';
+import { coverageFor } from '../../properties/coverage/coverageFor.ts';
 import { findProperty, propertiesOf } from '../../properties/registry.ts';
 import { defaultWakeupPropertyIds, wakeupPropertyIds } from '../../properties/wakeup/selection.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
@@ -28,6 +30,7 @@ import {
 } from '../options.ts';
 import { progressBar } from '../progress.ts';
 import { checkControllerConfig } from './checkControllerConfig.ts';
+import { writeCheckReport } from './checkHtmlReport.ts';
 import { type CheckReport, type ConfigReport, formatResult, reportToJson } from './checkReport.ts';
 import { checkWakeupConfig } from './checkWakeupConfig.ts';
 import type { ConfigCheck } from './configCheck.ts';
@@ -48,6 +51,7 @@ interface CheckFlags {
   workers?: string;
   shard?: string;
   note?: string;
+  report?: string;
 }
 
 /** Most worker threads `--workers` accepts. */
@@ -81,6 +85,10 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     .option('--out <dir>', 'where counterexample traces are written', 'out')
     .option('--note <text>', "one line saying what a counterexample shows, written to its trace's #meta.note")
     .option('--json', 'print one JSON object instead of text')
+    .option(
+      '--report <file>',
+      'also write a summary page: properties, storms, coverage, failures as timelines',
+    )
     .action(async (flags: CheckFlags) => setExit(await runCheck(flags)));
 }
 
@@ -120,9 +128,13 @@ async function runCheck(f: CheckFlags): Promise<number> {
     ...(shard ? { shard: { ...shard, ...range } } : {}),
   };
   const results: ConfigReport[] = [];
+  const coverages: (Coverage | undefined)[] = [];
+  const started = performance.now();
   for (const { name, cfg } of configs) {
     const bar = progressBar(`${impl.name} ${name}`, range.to - range.from, !f.json);
     const t0 = performance.now();
+    const coverage = f.report === undefined ? undefined : coverageFor(protocol);
+    coverages.push(coverage);
     const r = await CHECKS[protocol]({
       impl,
       preset: name,
@@ -136,6 +148,7 @@ async function runCheck(f: CheckFlags): Promise<number> {
       out: f.out,
       ...(shard ? { shard } : {}),
       ...(note === undefined ? {} : { note }),
+      ...(coverage === undefined ? {} : { coverage }),
       onRun: (n) => bar.tick(n),
       seconds: () => (performance.now() - t0) / 1000,
     });
@@ -146,5 +159,10 @@ async function runCheck(f: CheckFlags): Promise<number> {
   }
   const ok = results.every((r) => r.ok);
   if (f.json) console.log(reportToJson({ ok, ...head, results }));
+  if (f.report !== undefined) {
+    const seconds = (performance.now() - started) / 1000;
+    writeCheckReport(f.report, { report: { ok, ...head, results }, coverages, impl, seconds, workers });
+    if (!f.json) console.log(`report: ${f.report}`);
+  }
   return ok ? EXIT.ok : EXIT.failed;
 }

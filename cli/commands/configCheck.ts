@@ -7,6 +7,7 @@ import type { ControllerImpl } from '../../impl/device.ts';
 import type { Config } from '../../model/config/config.ts';
 import type { CheckOptions } from '../../properties/check/checkController.ts';
 import type { RunRange } from '../../properties/check/seededRuns.ts';
+import type { Coverage } from '../../properties/coverage/coverage.ts';
 import type { Shard } from '../options.ts';
 import type { CheckProtocol, ConfigReport } from './checkReport.ts';
 
@@ -29,6 +30,8 @@ export interface ConfigCheckArgs {
   readonly shard?: Shard;
   /** `#meta.note` of the trace. */
   readonly note?: string;
+  /** Counters of what the storms reach, when a report was asked for. */
+  readonly coverage?: Coverage;
   readonly onRun: (done: number) => void;
   /** Seconds since the check of this configuration started. */
   readonly seconds: () => number;
@@ -45,6 +48,7 @@ export function checkOptionsOf(a: ConfigCheckArgs): CheckOptions {
     maxEvents: a.maxEvents,
     ...(a.properties ? { properties: a.properties } : {}),
     onRun: a.onRun,
+    ...(a.coverage ? { coverage: a.coverage } : {}),
   };
 }
 

@@ -10,10 +10,12 @@ import { formatReplay } from '../../traces/formatReplay.ts';
 import { readTrace } from '../../traces/readTrace.ts';
 import { implFor, replayTrace } from '../../traces/replay.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import { writeReplayHtml } from './replayHtml.ts';
 
 interface ReplayFlags {
   impl?: string;
   json?: boolean;
+  html?: string;
 }
 
 export function registerReplay(program: Command, setExit: (code: number) => void): void {
@@ -23,6 +25,7 @@ export function registerReplay(program: Command, setExit: (code: number) => void
     .argument('<file>', 'an .itf.json trace')
     .option('--impl <name>', 'implementation to replay against (default: the one the trace names)')
     .option('--json', 'print one JSON object instead of text')
+    .option('--html <file>', 'also write the trace as a timeline: one self-contained HTML page')
     .action((file: string, flags: ReplayFlags) => setExit(runReplay(file, flags)));
 }
 
@@ -43,6 +46,7 @@ function runReplay(file: string, f: ReplayFlags): number {
     throw new UsageError(`${where}, which is not built in (known: ${known.join(', ')})`);
   }
   const result = replayTrace(parsed, { impl });
+  if (f.html !== undefined) writeReplayHtml(f.html, parsed, result, impl);
   if (f.json) {
     console.log(
       JSON.stringify(
@@ -53,6 +57,7 @@ function runReplay(file: string, f: ReplayFlags): number {
     );
   } else {
     console.log(formatReplay(result, parsed));
+    if (f.html !== undefined) console.log(`timeline: ${f.html}`);
   }
   return result.ok ? EXIT.ok : EXIT.failed;
 }

@@ -8,6 +8,7 @@
 import type { ControllerImpl } from '../../impl/device.ts';
 import type { Config } from '../../model/config/config.ts';
 import type { ControllerEvent } from '../../model/events/events.ts';
+import type { Coverage } from '../coverage/coverage.ts';
 import { type RunResult, runController } from '../runController.ts';
 import { controllerStorm } from '../storms/controllerEvent.ts';
 import { type RangeOutcome, type RunRange, type SeededRunsOptions, seededRuns } from './seededRuns.ts';
@@ -27,6 +28,8 @@ export interface CheckOptions {
   readonly maxEvents?: number;
   /** Called after every generated run (not shrink runs) with the count so far. */
   readonly onRun?: (done: number) => void;
+  /** Counters of what the generated storms reach (for `--report`); shrinking's runs are not counted. */
+  readonly coverage?: Coverage;
 }
 
 export type CheckResult =
@@ -59,7 +62,12 @@ export function controllerRuns(
   const sel = only(o.properties);
   return {
     arbitrary: controllerStorm(o.cfg, { maxLength: o.maxEvents ?? 80 }),
-    holds: (storm) => runController(o.cfg, o.impl, storm, { ...sel, record: false }).ok,
+    holds: (storm) => {
+      const cov = o.coverage?.live ? { coverage: o.coverage } : {};
+      const ok = runController(o.cfg, o.impl, storm, { ...sel, record: false, ...cov }).ok;
+      if (!ok && o.coverage !== undefined) o.coverage.live = false;
+      return ok;
+    },
     weight: (storm) => storm.length,
     seed: o.seed,
     range: o.range,

@@ -75,7 +75,12 @@ export function wakeupRuns(
   const opts = runOptions(o);
   return {
     arbitrary: wakeupStorm(cfg, { maxEvents: o.maxEvents ?? 80, ...(o.storm ? { kind: o.storm } : {}) }),
-    holds: (storm) => runWakeup(cfg, o.impl, storm, opts).ok,
+    holds: (storm) => {
+      const cov = o.coverage?.live ? { ...opts, coverage: o.coverage } : opts;
+      const ok = runWakeup(cfg, o.impl, storm, cov).ok;
+      if (!ok && o.coverage !== undefined) o.coverage.live = false;
+      return ok;
+    },
     weight: (storm) => storm.length,
     seed: o.seed,
     range: o.range,

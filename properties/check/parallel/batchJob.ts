@@ -9,6 +9,7 @@ import { findControllerImpl } from '../../../impl/registry.ts';
 import type { Config } from '../../../model/config/config.ts';
 import type { ControllerEvent } from '../../../model/events/events.ts';
 import type { SystemEvent } from '../../../model/wakeup/events.ts';
+import type { Coverage } from '../../coverage/coverage.ts';
 import type { WakeupStormKind } from '../../storms/wakeupStorm.ts';
 import { controllerRuns } from '../checkController.ts';
 import { wakeupRuns } from '../checkWakeup.ts';
@@ -23,6 +24,8 @@ export interface ControllerJob {
   readonly seed: number;
   readonly properties?: readonly string[];
   readonly maxEvents?: number;
+  /** Count coverage (a `--report` check): the worker returns its counters with the outcome. */
+  readonly coverage?: boolean;
 }
 
 /** A wakeup check as a worker receives it (the configuration as given: the worker restricts it). */
@@ -36,6 +39,8 @@ export interface WakeupJob {
   readonly maxEvents?: number;
   readonly storm?: WakeupStormKind;
   readonly drain?: boolean;
+  /** Count coverage (a `--report` check): the worker returns its counters with the outcome. */
+  readonly coverage?: boolean;
 }
 
 /** Every job a worker can run, discriminated on `protocol`. */
@@ -64,11 +69,12 @@ function named(
   return impl;
 }
 
-/** Runs `range` of `job` in this thread (the worker's whole task). */
+/** Runs `range` of `job` in this thread (the worker's whole task), counting into `coverage` when given. */
 export function runBatchJob(
   job: BatchJob,
   range: RunRange,
   onRun?: (done: number) => void,
+  coverage?: Coverage,
 ): RangeOutcome<CounterexampleOf<BatchJob>> {
   const common = {
     cfg: job.cfg,
@@ -77,6 +83,7 @@ export function runBatchJob(
     ...(job.properties ? { properties: job.properties } : {}),
     ...(job.maxEvents !== undefined ? { maxEvents: job.maxEvents } : {}),
     ...(onRun ? { onRun } : {}),
+    ...(coverage ? { coverage } : {}),
   };
   switch (job.protocol) {
     case 'controller':

@@ -3,6 +3,8 @@
  * job; progress is counted in a shared Int32Array so the coordinator can draw its bar without
  * a message per run.
  */
+import type { CoverageCounts } from '../../coverage/coverage.ts';
+import { coverageFor } from '../../coverage/coverageFor.ts';
 import type { RangeOutcome, RunRange } from '../seededRuns.ts';
 import { type BatchJob, type CounterexampleOf, runBatchJob } from './batchJob.ts';
 
@@ -13,12 +15,22 @@ export interface BatchTask {
   readonly progress: SharedArrayBuffer;
 }
 
+/** What a task posts back: the range's outcome, and its coverage counters when the job asked for them. */
+export type BatchOutcome<C> = RangeOutcome<C> & { readonly coverage?: CoverageCounts };
+
 /** Runs one task; what it returns is posted back to the coordinator. */
-export default function runBatchTask(task: BatchTask): RangeOutcome<CounterexampleOf<BatchJob>> {
+export default function runBatchTask(task: BatchTask): BatchOutcome<CounterexampleOf<BatchJob>> {
   const counter = new Int32Array(task.progress);
-  const outcome = runBatchJob(task.job, task.range, () => {
-    Atomics.add(counter, 0, 1);
-  });
+  const coverage = task.job.coverage ? coverageFor(task.job.protocol) : undefined;
+  const ran = runBatchJob(
+    task.job,
+    task.range,
+    () => {
+      Atomics.add(counter, 0, 1);
+    },
+    coverage,
+  );
+  const outcome = coverage === undefined ? ran : { ...ran, coverage: coverage.snapshot() };
   // Only what structured clone can carry goes back: a thrown non-Error becomes an Error.
   if (outcome.verdict === 'crash' && !(outcome.error instanceof Error)) {
     return { ...outcome, error: new Error(String(outcome.error)) };

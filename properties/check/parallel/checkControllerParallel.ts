@@ -26,9 +26,10 @@ export async function checkControllerParallel(o: CheckOptions, workers: number):
       seed: o.seed,
       ...(o.properties ? { properties: o.properties } : {}),
       ...(o.maxEvents !== undefined ? { maxEvents: o.maxEvents } : {}),
+      ...(o.coverage ? { coverage: true } : {}),
     },
     rangeOf(o),
-    { workers, ...(o.onRun ? { onProgress: o.onRun } : {}) },
+    { workers, ...(o.onRun ? { onProgress: o.onRun } : {}), ...(o.coverage ? { coverage: o.coverage } : {}) },
   );
   return controllerResult(o, outcome);
 }

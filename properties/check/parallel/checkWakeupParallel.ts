@@ -30,11 +30,12 @@ export async function checkWakeupParallel(
       seed: o.seed,
       ...(o.properties ? { properties: o.properties } : {}),
       ...(o.maxEvents !== undefined ? { maxEvents: o.maxEvents } : {}),
+      ...(o.coverage ? { coverage: true } : {}),
       ...(o.storm ? { storm: o.storm } : {}),
       ...(o.drain !== undefined ? { drain: o.drain } : {}),
     },
     wakeupRange(o),
-    { workers, ...(o.onRun ? { onProgress: o.onRun } : {}) },
+    { workers, ...(o.onRun ? { onProgress: o.onRun } : {}), ...(o.coverage ? { coverage: o.coverage } : {}) },
   );
   return wakeupResult(o, outcome);
 }

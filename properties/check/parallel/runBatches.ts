@@ -5,9 +5,10 @@
  * one a single thread would report, whatever the number of workers or the scheduling.
  */
 import Tinypool from 'tinypool';
+import type { Coverage } from '../../coverage/coverage.ts';
 import { combineOutcomes, type RangeOutcome, type RunRange, splitRange } from '../seededRuns.ts';
 import type { BatchJob, CounterexampleOf } from './batchJob.ts';
-import type { BatchTask } from './batchWorker.ts';
+import type { BatchOutcome, BatchTask } from './batchWorker.ts';
 
 /** Batches per worker: enough to balance the load and stop early, few enough that each batch's start-up jumps stay negligible. */
 const BATCHES_PER_WORKER = 16;
@@ -19,6 +20,11 @@ export interface BatchOptions {
   readonly workers: number;
   /** Called about ten times a second with the number of runs finished so far. */
   readonly onProgress?: (done: number) => void;
+  /**
+   * Counters to add the workers' coverage to (the job must ask for it): the batches up to the
+   * decisive one, so the counts are those of a single thread.
+   */
+  readonly coverage?: Coverage;
 }
 
 /** Runs `range` of `job` on `workers` threads and returns the combined outcome. */
@@ -37,7 +43,7 @@ export async function runBatches<J extends BatchJob>(
     maxThreads: Math.min(o.workers, batches.length),
   });
   const timer = o.onProgress ? setInterval(() => o.onProgress?.(Atomics.load(counter, 0)), 100) : undefined;
-  const outcomes: (RangeOutcome<CounterexampleOf<J>> | undefined)[] = batches.map(() => undefined);
+  const outcomes: (BatchOutcome<CounterexampleOf<J>> | undefined)[] = batches.map(() => undefined);
   try {
     return await new Promise((resolve, reject) => {
       let settled = false;
@@ -50,12 +56,13 @@ export async function runBatches<J extends BatchJob>(
       batches.forEach((batch, i) => {
         const task: BatchTask = { job, range: batch, progress };
         pool.run(task).then(
-          (outcome: RangeOutcome<CounterexampleOf<J>>) => {
+          (outcome: BatchOutcome<CounterexampleOf<J>>) => {
             if (settled) return;
             outcomes[i] = outcome;
             const decided = combineOutcomes(outcomes);
             if (decided === undefined) return;
             settled = true;
+            addCoverage(o.coverage, outcomes);
             resolve(decided);
           },
           (error: unknown) => {
@@ -71,5 +78,18 @@ export async function runBatches<J extends BatchJob>(
     o.onProgress?.(Atomics.load(counter, 0));
     pool.cancelPendingTasks();
     await pool.destroy();
+  }
+}
+
+/** Adds to `coverage` the counters of the batches in order up to the first that did not pass. */
+function addCoverage<C>(
+  coverage: Coverage | undefined,
+  outcomes: readonly (BatchOutcome<C> | undefined)[],
+): void {
+  if (coverage === undefined) return;
+  for (const part of outcomes) {
+    if (part === undefined) return;
+    if (part.coverage !== undefined) coverage.add(part.coverage);
+    if (part.verdict !== 'pass') return;
   }
 }

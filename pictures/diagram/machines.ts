@@ -1,0 +1,20 @@
+/**
+ * The machine each protocol's diagram is drawn from: the model's own XState statechart, built
+ * for the small preset (the chart's shape does not depend on the sizes; alike regions are shown
+ * once). A protocol joins `intcheck diagram` by adding its machine here.
+ */
+import { SMALL } from '../../model/config/config.ts';
+import { controllerMachine } from '../../model/controller/machine.ts';
+import { wakeupMachine } from '../../model/wakeup/machine.ts';
+import type { StateNodeLike } from './chart.ts';
+
+/** The root state node of each protocol's statechart. */
+export const DIAGRAM_MACHINES: Readonly<Record<string, () => StateNodeLike>> = {
+  controller: () => controllerMachine(SMALL).root,
+  wakeup: () => wakeupMachine(SMALL).root,
+};
+
+/** The protocols that have a diagram, in a fixed order. */
+export function diagramProtocols(): string[] {
+  return Object.keys(DIAGRAM_MACHINES);
+}

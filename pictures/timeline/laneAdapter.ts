@@ -1,0 +1,34 @@
+/**
+ * What a protocol provides to be drawn as a timeline: its lanes, the lanes of an event (the one
+ * function that decides where a mark goes), its queues and what a step changed. The controller
+ * and wakeup adapters live beside this file; the syscall and UIPI protocols (lanes per CPU and
+ * thread) and DUT traces plug in with one adapter each, then {@link timelineOf} does the rest.
+ */
+import type { Config } from '../../model/config/config.ts';
+import type { Lane, QueueRow } from './timeline.ts';
+
+/** A protocol's view of its events `E` and states `S` for the timeline. */
+export interface LaneAdapter<E, S> {
+  /** Every lane the configuration has, in display order (unused lanes are dropped later). */
+  lanes(cfg: Config): readonly Lane[];
+  /** The ids of the lanes event `e` touches, given the state before it (first: its main lane). */
+  eventLanes(cfg: Config, e: E, before: S): readonly string[];
+  /** `e` in one line. */
+  eventLabel(e: E): string;
+  /** The queue view of a state. */
+  queues(cfg: Config, s: S): readonly QueueRow[];
+  /** What changed from `a` to `b`: `[name, was, now]`. */
+  changes(cfg: Config, a: S, b: S): readonly (readonly [string, string, string])[];
+}
+
+/** A lane id: `group:index`. */
+export function laneId(group: string, index: number): string {
+  return `${group}:${index}`;
+}
+
+/** The lanes `group 0 … group n-1` labelled `label(i)`. */
+export function laneRange(group: string, n: number, label: (i: number) => string): Lane[] {
+  const out: Lane[] = [];
+  for (let i = 0; i < n; i++) out.push({ id: laneId(group, i), group, label: label(i) });
+  return out;
+}

@@ -1,0 +1,147 @@
+/**
+ * The timeline of a replayed trace: the header facts from the file's `#meta`, the run as replay
+ * judged it (each protocol through its lane adapter), and the failure with its explanation and,
+ * for the controller, expected (model) beside actual (implementation). A protocol joins by adding
+ * a case here that hands its recorded run to {@link timelineOf} with its adapter.
+ */
+import type { ControllerImpl } from '../../impl/device.ts';
+import type { Config } from '../../model/config/config.ts';
+import { explainWakeup } from '../../properties/check/explainWakeup.ts';
+import { findProperty } from '../../properties/registry.ts';
+import type { RunResult } from '../../properties/runController.ts';
+import type { WakeupRunResult } from '../../properties/runWakeup.ts';
+import type { ParsedTrace } from '../../traces/readTrace.ts';
+import type { ReplayResult } from '../../traces/replay.ts';
+import { changedCells, formatObservation } from '../../traces/stateCells.ts';
+import { CONTROLLER_LANES } from './controllerLanes.ts';
+import type { Timeline } from './timeline.ts';
+import { timelineOf } from './timelineOf.ts';
+import { WAKEUP_LANES } from './wakeupLanes.ts';
+
+/** The timeline of `parsed` replayed as `result` against `impl`. */
+export function replayTimeline(parsed: ParsedTrace, result: ReplayResult, impl: ControllerImpl): Timeline {
+  const facts = traceFacts(parsed, result.implementation);
+  const title = `${parsed.protocol} trace ${parsed.file}`;
+  switch (result.protocol) {
+    case 'controller':
+      return controllerTimeline(parsed.config, title, facts, result);
+    case 'wakeup':
+      return wakeupTimeline(
+        parsed.config,
+        title,
+        facts,
+        result,
+        impl,
+        parsed.protocol === 'wakeup' ? parsed.events : [],
+      );
+  }
+}
+
+/** What the header shows about the trace file. */
+function traceFacts(parsed: ParsedTrace, implementation: string): [string, string][] {
+  const m = parsed.meta;
+  const facts: [string, string][] = [
+    ['file', parsed.file],
+    ['protocol', parsed.protocol],
+    ['replayed on', implementation],
+    ['events', String(parsed.events.length)],
+  ];
+  if (m.property !== undefined) {
+    const at = m.failingStep === undefined ? '' : ` at step ${m.failingStep}`;
+    facts.push(['recorded failure', `${m.property}${at}${m.message === undefined ? '' : `: ${m.message}`}`]);
+  }
+  if (m.note !== undefined) facts.push(['note', m.note]);
+  if (m.seed !== undefined) facts.push(['seed', `${m.seed}${m.path === undefined ? '' : ` path ${m.path}`}`]);
+  return facts;
+}
+
+/** The rule a property states, as an explanation line. */
+function ruleOf(property: string): string[] {
+  const p = findProperty(property);
+  return p === undefined ? [] : [`rule (${p.spec}): ${p.description}`];
+}
+
+function controllerTimeline(
+  cfg: Config,
+  title: string,
+  facts: readonly (readonly [string, string])[],
+  result: RunResult & { readonly implementation: string },
+): Timeline {
+  const steps = result.recorded.map((r, index) => ({
+    index,
+    event: r.event,
+    state: r.state,
+    outcome: formatObservation(r.obs),
+    drain: false,
+  }));
+  const input = { cfg, title, facts, initial: result.initial, steps };
+  if (result.ok) {
+    const stopped = result.stopped === undefined ? '' : ` (the run stopped there: ${result.stopped})`;
+    return timelineOf(CONTROLLER_LANES, {
+      ...input,
+      verdict: `passes on "${result.implementation}": ${result.steps} steps, no property fails${stopped}`,
+    });
+  }
+  const v = result.violation;
+  const r = result.failing;
+  const expectedActual: [string, string, string][] = [];
+  if (r.expected !== undefined) {
+    const eo = formatObservation(r.expected.obs);
+    const ao = formatObservation(r.obs);
+    if (eo !== ao) expectedActual.push(['returned', eo, ao]);
+    expectedActual.push(...changedCells(cfg, r.expected.state, r.state));
+  }
+  const others = result.violations.slice(1).map((x) => `also fails: ${x.property}: ${x.message}`);
+  return timelineOf(CONTROLLER_LANES, {
+    ...input,
+    verdict: `still fails on "${result.implementation}": ${v.property} at step ${v.step}`,
+    failure: {
+      property: v.property,
+      message: v.message,
+      step: v.step,
+      explanation: [...others, ...ruleOf(v.property)],
+      expectedActual,
+    },
+  });
+}
+
+function wakeupTimeline(
+  cfg: Config,
+  title: string,
+  facts: readonly (readonly [string, string])[],
+  result: WakeupRunResult & { readonly implementation: string },
+  impl: ControllerImpl,
+  events: Parameters<typeof explainWakeup>[2],
+): Timeline {
+  const steps = result.recorded.map((r) => ({
+    index: r.index,
+    event: r.event,
+    state: r.state,
+    outcome:
+      r.outcome.kind === 'rejected'
+        ? `rejected: ${r.outcome.reason}`
+        : r.outcome.obs === null
+          ? 'ack'
+          : formatObservation(r.outcome.obs),
+    drain: r.phase === 'drain',
+  }));
+  const input = { cfg, title, facts, initial: result.initial, steps };
+  if (result.ok) {
+    return timelineOf(WAKEUP_LANES, {
+      ...input,
+      verdict: `passes on "${result.implementation}": ${result.steps} steps (drain included), no property fails`,
+    });
+  }
+  const v = result.violation;
+  return timelineOf(WAKEUP_LANES, {
+    ...input,
+    verdict: `still fails on "${result.implementation}": ${v.property} at step ${v.step} (${result.phase})`,
+    failure: {
+      property: v.property,
+      message: v.message,
+      step: result.phase === 'quiescence' ? -1 : v.step,
+      explanation: explainWakeup(cfg, impl, events, result),
+      expectedActual: [],
+    },
+  });
+}

@@ -1,0 +1,16 @@
+/**
+ * Regenerates the statechart diagrams in README.md (Mermaid, from the model's XState machines)
+ * between the `<!-- diagrams:start -->` and `<!-- diagrams:end -->` markers. Run with
+ * `npx tsx scripts/diagrams.ts`; test/pictures/readmeDiagrams.test.ts fails when it is due.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { DIAGRAMS_END, DIAGRAMS_START, withDiagrams } from '../pictures/diagram/readmeDiagrams.ts';
+
+const README = new URL('../README.md', import.meta.url);
+const next = withDiagrams(readFileSync(README, 'utf8'));
+if (next === undefined) {
+  console.error(`scripts/diagrams.ts: README.md has no ${DIAGRAMS_START} … ${DIAGRAMS_END} markers`);
+  process.exit(2);
+}
+writeFileSync(README, next);
+console.log('README.md: statechart diagrams written');
