@@ -1,0 +1,9 @@
+/** Fresh coverage counters for a check of a protocol (in this thread or in a worker). */
+import type { Coverage } from './coverage.ts';
+import { controllerCoverage } from './controllerCoverage.ts';
+import { wakeupCoverage } from './wakeupCoverage.ts';
+
+/** The counters of `protocol`'s check. */
+export function coverageFor(protocol: 'controller' | 'wakeup'): Coverage {
+  return protocol === 'controller' ? controllerCoverage() : wakeupCoverage();
+}
