@@ -1,0 +1,31 @@
+/**
+ * Why a conversation with a DUT broke down (spec/dut-protocol.md "A DUT is untrusted"): each
+ * misbehaviour as data, so the caller can name the step and the request in one line.
+ */
+
+/** The ways a DUT can fail the protocol itself (not the controller's behaviour). */
+export type DutFailureKind =
+  | 'json' // a reply that is not one line of valid JSON
+  | 'shape' // valid JSON of the wrong shape
+  | 'refused' // "ok": false to a request other than reset
+  | 'timeout' // no reply within the per-request (or start) timeout
+  | 'exit' // the process exited (code 0 or not) during the conversation
+  | 'crash' // the process was killed by a signal
+  | 'closed' // standard output closed while the process lived on
+  | 'hugeLine' // a reply line longer than the limit
+  | 'extra' // a line when no request was outstanding
+  | 'spawn'; // the process could not be started
+
+/** One protocol failure: what happened, at which request of the exchange, in words. */
+export interface DutFailure {
+  readonly kind: DutFailureKind;
+  /** Index of the request it concerns in the exchange that saw it (the oldest unanswered one). */
+  readonly index: number;
+  /** What happened, in words, without the step (the caller names it). */
+  readonly detail: string;
+}
+
+/** Whether the failure leaves the DUT's output unusable, so a trace of it is saved unshrunk. */
+export function isGarbageOrDeath(f: DutFailure): boolean {
+  return f.kind !== 'refused';
+}

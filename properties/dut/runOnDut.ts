@@ -1,0 +1,88 @@
+/**
+ * One run of a DUT (the testbench's test): `reset` with the configuration, then the run's
+ * accesses pipelined through the process, each reply scored against the reference model as it
+ * arrives. The first difference stops the sending (replies in flight are still read, so the
+ * process is ready for the next reset); a protocol failure ends the run at once.
+ */
+import type { DutFailure } from '../../impl/dut/dutFailure.ts';
+import type { DutProcess, ReplyVerdict } from '../../impl/dut/dutProcess.ts';
+import { type DutAccess, type DutReply, requestLine } from '../../impl/dut/wire.ts';
+import type { Config } from '../../model/config/config.ts';
+import { type Mismatch, Scoreboard } from './scoreboard.ts';
+
+/** What one run showed. `board` holds the model's prediction of every step scored. */
+export type DutRunOutcome =
+  | { readonly kind: 'pass'; readonly board: Scoreboard }
+  | { readonly kind: 'mismatch'; readonly mismatch: Mismatch; readonly board: Scoreboard }
+  /** The DUT answered `reset` with "ok": false: it does not support this configuration. */
+  | { readonly kind: 'refused'; readonly error: string }
+  /** A protocol failure at `step` (-1: at the reset), with the request it concerns. */
+  | {
+      readonly kind: 'failure';
+      readonly failure: DutFailure;
+      readonly step: number;
+      readonly request: string;
+      readonly board: Scoreboard;
+    };
+
+/** A reply that is not usable as an answer, as a protocol failure at request `index`. */
+export function replyFailure(reply: DutReply, index: number): DutFailure | undefined {
+  switch (reply.kind) {
+    case 'malformed':
+      return { kind: reply.what, index, detail: reply.why };
+    case 'refused':
+      return {
+        kind: 'refused',
+        index,
+        detail: `the DUT answered "ok": false: ${JSON.stringify(reply.error)}`,
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** Runs `accesses` from a reset of `dut` to `cfg`. */
+export async function runOnDut(
+  dut: DutProcess,
+  cfg: Config,
+  accesses: readonly DutAccess[],
+  timeoutMs: number,
+): Promise<DutRunOutcome> {
+  const board = new Scoreboard(cfg, true);
+  const resetReq = { op: 'reset', cfg } as const;
+  let resetReply: DutReply | undefined;
+  const reset = await dut.exchange([resetReq], timeoutMs, (_i, r) => {
+    resetReply = r;
+    return 'next';
+  });
+  const resetLine = requestLine(resetReq);
+  if (reset.kind === 'failed')
+    return { kind: 'failure', failure: reset.failure, step: -1, request: resetLine, board };
+  if (resetReply?.kind === 'refused') return { kind: 'refused', error: resetReply.error };
+  const bad = resetReply === undefined ? undefined : replyFailure(resetReply, 0);
+  if (bad !== undefined) return { kind: 'failure', failure: bad, step: -1, request: resetLine, board };
+
+  let mismatch: Mismatch | undefined;
+  let failure: DutFailure | undefined;
+  const onReply = (i: number, reply: DutReply): ReplyVerdict => {
+    if (mismatch !== undefined) return 'next'; // a reply in flight after the first difference
+    const access = accesses[i];
+    if (access === undefined) return 'abort';
+    failure = replyFailure(reply, i);
+    if (failure !== undefined) return 'abort';
+    const m = board.score(i, access, reply.kind === 'data' ? reply.data : undefined);
+    if (m === null) return 'next';
+    mismatch = m;
+    return 'stop';
+  };
+  const x = await dut.exchange(accesses, timeoutMs, onReply);
+  // A difference found first is the verdict even if the DUT then fails on a reply in flight.
+  if (mismatch !== undefined) return { kind: 'mismatch', mismatch, board };
+  if (x.kind === 'failed') failure ??= x.failure;
+  if (failure !== undefined) {
+    const access = accesses[failure.index];
+    const request = access === undefined ? '(none)' : requestLine(access);
+    return { kind: 'failure', failure, step: failure.index, request, board };
+  }
+  return { kind: 'pass', board };
+}
