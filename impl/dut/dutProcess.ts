@@ -8,6 +8,7 @@
  * re-armed whenever a reply arrives, so it bounds the wait for the oldest unanswered request.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import type { DutFailure, DutFailureKind } from './dutFailure.ts';
 import { StderrTail } from './stderrTail.ts';
 import { type DutReply, type DutRequest, parseReply, requestLine } from './wire.ts';
@@ -16,6 +17,13 @@ import { type DutReply, type DutRequest, parseReply, requestLine } from './wire.
 export const MAX_LINE = 1024 * 1024;
 /** How long a process whose output closed gets to report its exit before it counts as "closed output". */
 const EXIT_GRACE_MS = 200;
+
+/**
+ * A command without shell syntax (no lists, pipes, redirections, substitutions, and no variable
+ * assignment or `cd` first): run with `exec`, so the DUT is the child itself and its exit status,
+ * signal and closed output are seen directly rather than through a waiting shell.
+ */
+const SIMPLE = /^(?![\w]+=|cd\s|exec\s)[^;&|<>()`$\n]+$/;
 
 /** What the caller does after a reply: go on, stop sending (the in-flight replies are still read), or abort at once. */
 export type ReplyVerdict = 'next' | 'stop' | 'abort';
@@ -51,10 +59,11 @@ export class DutProcess {
   private killed = false;
   private exitText: { readonly kind: DutFailureKind; readonly detail: string } | undefined;
 
-  /** Starts `command` with `/bin/sh -c` in a new process group. */
+  /** Starts `command` with `/bin/sh -c` in a new process group (a simple command replaces the shell). */
   constructor(command: string, window: number) {
     this.window = Math.max(1, window);
-    this.child = spawn('/bin/sh', ['-c', command], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const line = SIMPLE.test(command) ? `exec ${command}` : command;
+    this.child = spawn('/bin/sh', ['-c', line], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     this.reaped = new Promise((resolve) => {
       this.child.once('close', () => resolve());
       this.child.once('error', () => resolve());
@@ -212,10 +221,7 @@ export class DutProcess {
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
     this.exited = true;
     if (this.killed) return;
-    this.exitText =
-      signal !== null
-        ? { kind: 'crash', detail: `the DUT crashed (killed by ${signal})` }
-        : { kind: 'exit', detail: `the DUT exited with code ${code ?? '?'}` };
+    this.exitText = exitText(code, signal);
     // Replies already written may still be in the pipe: judge after the output has drained.
     const out = this.child.stdout;
     if (out === null || out.readableEnded) this.reportExit();
@@ -259,4 +265,18 @@ export class DutProcess {
     if (x === undefined || x.answered >= x.sent) return;
     this.fail('timeout', `no reply within ${ms} ms`);
   }
+}
+
+/** The exit of a DUT in words; a shell reports a child killed by signal n as status 128 + n. */
+function exitText(
+  code: number | null,
+  signal: NodeJS.Signals | null,
+): { readonly kind: DutFailureKind; readonly detail: string } {
+  if (signal !== null) return { kind: 'crash', detail: `the DUT crashed (killed by ${signal})` };
+  if (code !== null && code > 128 && code < 128 + 65) {
+    const name =
+      Object.entries(constants.signals).find(([, n]) => n === code - 128)?.[0] ?? `signal ${code - 128}`;
+    return { kind: 'crash', detail: `the DUT crashed (exit status ${code}: killed by ${name})` };
+  }
+  return { kind: 'exit', detail: `the DUT exited with code ${code ?? '?'}` };
 }

@@ -6,7 +6,7 @@
  */
 import type { DutFailure } from '../../impl/dut/dutFailure.ts';
 import type { DutProcess, ReplyVerdict } from '../../impl/dut/dutProcess.ts';
-import { type DutAccess, type DutReply, requestLine } from '../../impl/dut/wire.ts';
+import { type DutAccess, type DutReply, type DutRequest, requestLine } from '../../impl/dut/wire.ts';
 import type { Config } from '../../model/config/config.ts';
 import { type Mismatch, Scoreboard } from './scoreboard.ts';
 
@@ -41,7 +41,11 @@ export function replyFailure(reply: DutReply, index: number): DutFailure | undef
   }
 }
 
-/** Runs `accesses` from a reset of `dut` to `cfg`. */
+/**
+ * Runs `accesses` from a reset of `dut` to `cfg`. The reset is pipelined with the accesses (it
+ * is request 0 of one exchange): a refused reset stops the sending, and replies to the accesses
+ * already in flight are read and ignored.
+ */
 export async function runOnDut(
   dut: DutProcess,
   cfg: Config,
@@ -49,40 +53,33 @@ export async function runOnDut(
   timeoutMs: number,
 ): Promise<DutRunOutcome> {
   const board = new Scoreboard(cfg, true);
-  const resetReq = { op: 'reset', cfg } as const;
-  let resetReply: DutReply | undefined;
-  const reset = await dut.exchange([resetReq], timeoutMs, (_i, r) => {
-    resetReply = r;
-    return 'next';
-  });
-  const resetLine = requestLine(resetReq);
-  if (reset.kind === 'failed')
-    return { kind: 'failure', failure: reset.failure, step: -1, request: resetLine, board };
-  if (resetReply?.kind === 'refused') return { kind: 'refused', error: resetReply.error };
-  const bad = resetReply === undefined ? undefined : replyFailure(resetReply, 0);
-  if (bad !== undefined) return { kind: 'failure', failure: bad, step: -1, request: resetLine, board };
-
+  const reset: DutRequest = { op: 'reset', cfg };
+  let refused: string | undefined;
   let mismatch: Mismatch | undefined;
   let failure: DutFailure | undefined;
-  const onReply = (i: number, reply: DutReply): ReplyVerdict => {
-    if (mismatch !== undefined) return 'next'; // a reply in flight after the first difference
-    const access = accesses[i];
-    if (access === undefined) return 'abort';
+  const onReply = (n: number, reply: DutReply): ReplyVerdict => {
+    if (mismatch !== undefined || refused !== undefined) return 'next'; // in flight after the verdict
+    const i = n - 1;
+    if (i < 0 && reply.kind === 'refused') {
+      refused = reply.error;
+      return 'stop';
+    }
     failure = replyFailure(reply, i);
     if (failure !== undefined) return 'abort';
+    const access = accesses[i];
+    if (access === undefined) return 'next'; // the reset's acknowledgement
     const m = board.score(i, access, reply.kind === 'data' ? reply.data : undefined);
     if (m === null) return 'next';
     mismatch = m;
     return 'stop';
   };
-  const x = await dut.exchange(accesses, timeoutMs, onReply);
-  // A difference found first is the verdict even if the DUT then fails on a reply in flight.
+  const x = await dut.exchange([reset, ...accesses], timeoutMs, onReply);
+  // A verdict found first stands even if the DUT then fails on a reply in flight.
   if (mismatch !== undefined) return { kind: 'mismatch', mismatch, board };
-  if (x.kind === 'failed') failure ??= x.failure;
-  if (failure !== undefined) {
-    const access = accesses[failure.index];
-    const request = access === undefined ? '(none)' : requestLine(access);
-    return { kind: 'failure', failure, step: failure.index, request, board };
-  }
-  return { kind: 'pass', board };
+  if (refused !== undefined) return { kind: 'refused', error: refused };
+  if (x.kind === 'failed') failure ??= { ...x.failure, index: x.failure.index - 1 };
+  if (failure === undefined) return { kind: 'pass', board };
+  const access = failure.index < 0 ? reset : accesses[failure.index];
+  const request = access === undefined ? '(none)' : requestLine(access);
+  return { kind: 'failure', failure, step: failure.index, request, board };
 }
