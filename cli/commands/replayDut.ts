@@ -36,7 +36,7 @@ export async function replayOnDut(
   }
   const { dut, name } = started;
   const implementation = dutImplementation(name);
-  const run = await runOnDut(dut, cfg, accesses, o.timeoutMs);
+  const run = await runOnDut(dut, cfg, accesses, o.timeoutMs, false);
   const line = run.kind === 'failure' ? `${run.failure.detail}${stderrSuffix(dut)}` : '';
   if (run.kind === 'failure') await dut.kill();
   else await dut.close(o.timeoutMs);

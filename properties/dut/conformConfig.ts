@@ -63,6 +63,8 @@ export async function conformConfig(dut: DutProcess, o: ConformOptions): Promise
   let stop: { readonly accesses: readonly DutAccess[]; readonly run: DutRunOutcome } | undefined;
   let last: { readonly accesses: readonly DutAccess[]; readonly run: Differs } | undefined;
   let stoppedBy: string | undefined;
+  /** Whether the DUT has accepted this configuration (then resets are pipelined with the accesses). */
+  let known = false;
   const property = fc.asyncProperty(dutRun(o.cfg, o.maxEvents), async (accesses) => {
     if (stop !== undefined || stoppedBy !== undefined) return true; // the DUT is not usable: let fast-check finish
     if (!shrinking) {
@@ -70,7 +72,8 @@ export async function conformConfig(dut: DutProcess, o: ConformOptions): Promise
       requests += accesses.length + 1;
       o.onRun?.(runs);
     }
-    const run = await runOnDut(dut, o.cfg, accesses, o.timeoutMs);
+    const run = await runOnDut(dut, o.cfg, accesses, o.timeoutMs, known);
+    known = run.kind !== 'refused';
     switch (run.kind) {
       case 'pass':
         return true;

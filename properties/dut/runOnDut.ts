@@ -42,24 +42,27 @@ export function replyFailure(reply: DutReply, index: number): DutFailure | undef
 }
 
 /**
- * Runs `accesses` from a reset of `dut` to `cfg`. The reset is pipelined with the accesses (it
- * is request 0 of one exchange): a refused reset stops the sending, and replies to the accesses
- * already in flight are read and ignored.
+ * Runs `accesses` from a reset of `dut` to `cfg`. Once the DUT has accepted `cfg`
+ * (`known: true`), the reset is pipelined with the accesses (request 0 of one exchange);
+ * before that it goes alone, so that a DUT refusing the configuration never sees accesses.
  */
 export async function runOnDut(
   dut: DutProcess,
   cfg: Config,
   accesses: readonly DutAccess[],
   timeoutMs: number,
+  known = true,
 ): Promise<DutRunOutcome> {
   const board = new Scoreboard(cfg, true);
   const reset: DutRequest = { op: 'reset', cfg };
   let refused: string | undefined;
   let mismatch: Mismatch | undefined;
   let failure: DutFailure | undefined;
+  /** Index in the exchange of access 0: 1 when the reset leads the exchange. */
+  let first = 1;
   const onReply = (n: number, reply: DutReply): ReplyVerdict => {
     if (mismatch !== undefined || refused !== undefined) return 'next'; // in flight after the verdict
-    const i = n - 1;
+    const i = n - first;
     if (i < 0 && reply.kind === 'refused') {
       refused = reply.error;
       return 'stop';
@@ -73,11 +76,15 @@ export async function runOnDut(
     mismatch = m;
     return 'stop';
   };
-  const x = await dut.exchange([reset, ...accesses], timeoutMs, onReply);
+  let x = known ? undefined : await dut.exchange([reset], timeoutMs, onReply);
+  if (x?.kind !== 'failed' && failure === undefined && refused === undefined) {
+    first = known ? 1 : 0;
+    x = await dut.exchange(known ? [reset, ...accesses] : accesses, timeoutMs, onReply);
+  }
   // A verdict found first stands even if the DUT then fails on a reply in flight.
   if (mismatch !== undefined) return { kind: 'mismatch', mismatch, board };
   if (refused !== undefined) return { kind: 'refused', error: refused };
-  if (x.kind === 'failed') failure ??= { ...x.failure, index: x.failure.index - 1 };
+  if (x?.kind === 'failed') failure ??= { ...x.failure, index: x.failure.index - first };
   if (failure === undefined) return { kind: 'pass', board };
   const access = failure.index < 0 ? reset : accesses[failure.index];
   const request = access === undefined ? '(none)' : requestLine(access);
