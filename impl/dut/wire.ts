@@ -52,7 +52,7 @@ export function requestLine(r: DutRequest): string {
 }
 
 /** A 64-bit value as the protocol writes it: `0x` and 1 to 16 hex digits, either case. */
-const HEX64 = /^0x[0-9a-fA-F]{1,16}$/;
+export const HEX64 = /^0[xX][0-9a-fA-F]{1,16}$/;
 
 type Obj = Readonly<Record<string, unknown>>;
 

@@ -7,7 +7,7 @@
  * of the recorded design, reported with its line.
  */
 import type { DutFailure } from '../../impl/dut/dutFailure.ts';
-import { type DutAccess, type DutRequest, parseReply } from '../../impl/dut/wire.ts';
+import { type DutAccess, type DutRequest, HEX64, parseReply } from '../../impl/dut/wire.ts';
 import type { Config } from '../../model/config/config.ts';
 import { ConfigError, parseConfig } from '../../model/config/loadConfig.ts';
 import { TraceError } from '../../traces/TraceError.ts';
@@ -27,7 +27,6 @@ export type LogVerdict =
 
 type Obj = Readonly<Record<string, unknown>>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-const HEX64 = /^0x[0-9a-fA-F]{1,16}$/;
 
 function hexField(o: Obj, name: string): bigint {
   const v = o[name];
