@@ -21,13 +21,13 @@ async function conformFake(mode: string, at: number, extra: readonly string[] = 
     const run = await runMain([
       'conform',
       '--dut',
-      `python3 ${FAKE} ${mode} ${at}`,
+      `python3 -S ${FAKE} ${mode} ${at}`,
       '--preset',
       'small',
       '--runs',
       '30',
       '--timeout-ms',
-      '400',
+      '250',
       '--out',
       out,
       ...extra,
@@ -44,7 +44,7 @@ const MISBEHAVIOURS: readonly (readonly [string, RegExp])[] = [
   ['wrong-shape', /reply has no "ok": true or false/],
   ['not-object', /reply is not a JSON object/],
   ['ok-false', /the DUT answered "ok": false: "cannot simulate this access"/],
-  ['timeout', /no reply within 400 ms/],
+  ['timeout', /no reply within 250 ms/],
   ['exit', /the DUT exited with code 0/],
   [
     'crash',
@@ -93,7 +93,7 @@ describe('conform --dut: a misbehaving DUT', () => {
   });
 
   test('a slow start within --start-timeout-ms is fine even beyond --timeout-ms', async () => {
-    const { run } = await conformFake('slow-start', 800, ['--start-timeout-ms', '10000']);
+    const { run } = await conformFake('slow-start', 500, ['--start-timeout-ms', '10000']);
     expect(run.code).toBe(0);
   });
 
@@ -126,7 +126,7 @@ describe('conform --dut: a misbehaving DUT', () => {
   test('a refused configuration is skipped with a note, not counted as a pass', async () => {
     const pidFile = join(dir, 'refuse.pid');
     process.env.FAKE_PID_FILE = pidFile;
-    const run = await runMain(['conform', '--dut', `python3 ${FAKE} refuse-big`, '--runs', '20']);
+    const run = await runMain(['conform', '--dut', `python3 -S ${FAKE} refuse-big`, '--runs', '20']);
     delete process.env.FAKE_PID_FILE;
     expect(run.code).toBe(0);
     expect(run.stdout[0]).toMatch(/^✓ dut python-reference \/ small: 20 runs conform/);
@@ -137,7 +137,7 @@ describe('conform --dut: a misbehaving DUT', () => {
   });
 
   test('every configuration refused: nothing was checked, exit 2', async () => {
-    const run = await runMain(['conform', '--dut', `python3 ${FAKE} refuse-all`, '--runs', '5']);
+    const run = await runMain(['conform', '--dut', `python3 -S ${FAKE} refuse-all`, '--runs', '5']);
     expect(run.code).toBe(2);
     expect(run.stderr).toEqual(['intcheck: the DUT refused every configuration: nothing was checked']);
   });
