@@ -64,8 +64,9 @@ export class DutProcess {
     this.window = Math.max(1, window);
     const line = SIMPLE.test(command) ? `exec ${command}` : command;
     this.child = spawn('/bin/sh', ['-c', line], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    // 'exit', not 'close': a grandchild that left the process group may hold the pipes open.
     this.reaped = new Promise((resolve) => {
-      this.child.once('close', () => resolve());
+      this.child.once('exit', () => resolve());
       this.child.once('error', () => resolve());
     });
     this.child.once('error', (e) => this.fail('spawn', `cannot start the DUT (${e.message})`));
@@ -127,6 +128,9 @@ export class DutProcess {
       }
     }
     await this.reaped;
+    this.child.stdin?.destroy();
+    this.child.stdout?.destroy();
+    this.child.stderr?.destroy();
   }
 
   /** Sends `bye`, waits for its reply and the exit (bounded by `timeoutMs`), then makes sure the group is gone. */
