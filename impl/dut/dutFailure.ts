@@ -2,6 +2,7 @@
  * Why a conversation with a DUT broke down (spec/dut-protocol.md "A DUT is untrusted"): each
  * misbehaviour as data, so the caller can name the step and the request in one line.
  */
+import { constants } from 'node:os';
 
 /** The ways a DUT can fail the protocol itself (not the controller's behaviour). */
 export type DutFailureKind =
@@ -25,7 +26,16 @@ export interface DutFailure {
   readonly detail: string;
 }
 
-/** Whether the failure leaves the DUT's output unusable, so a trace of it is saved unshrunk. */
-export function isGarbageOrDeath(f: DutFailure): boolean {
-  return f.kind !== 'refused';
+/** The exit of a DUT as a failure; a shell reports a child killed by signal n as status 128 + n. */
+export function exitFailure(
+  code: number | null,
+  signal: NodeJS.Signals | null,
+): { readonly kind: DutFailureKind; readonly detail: string } {
+  if (signal !== null) return { kind: 'crash', detail: `the DUT crashed (killed by ${signal})` };
+  if (code !== null && code > 128 && code < 128 + 65) {
+    const name =
+      Object.entries(constants.signals).find(([, n]) => n === code - 128)?.[0] ?? `signal ${code - 128}`;
+    return { kind: 'crash', detail: `the DUT crashed (exit status ${code}: killed by ${name})` };
+  }
+  return { kind: 'exit', detail: `the DUT exited with code ${code ?? '?'}` };
 }

@@ -7,23 +7,15 @@
  * waits until the process is reaped. No clock is read: the per-request timeout is one timer,
  * re-armed whenever a reply arrives, so it bounds the wait for the oldest unanswered request.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { constants } from 'node:os';
-import type { DutFailure, DutFailureKind } from './dutFailure.ts';
+import type { ChildProcess } from 'node:child_process';
+import { type DutFailure, type DutFailureKind, exitFailure } from './dutFailure.ts';
+import { LineSplitter } from './lineSplitter.ts';
+import { spawnDut } from './spawnDut.ts';
 import { StderrTail } from './stderrTail.ts';
 import { type DutReply, type DutRequest, parseReply, requestLine } from './wire.ts';
 
-/** The longest reply line accepted (spec: a line longer than 1 MiB is a failure). */
-export const MAX_LINE = 1024 * 1024;
 /** How long a process whose output closed gets to report its exit before it counts as "closed output". */
 const EXIT_GRACE_MS = 200;
-
-/**
- * A command without shell syntax (no lists, pipes, redirections, substitutions, and no variable
- * assignment or `cd` first): run with `exec`, so the DUT is the child itself and its exit status,
- * signal and closed output are seen directly rather than through a waiting shell.
- */
-const SIMPLE = /^(?![\w]+=|cd\s|exec\s)[^;&|<>()`$\n]+$/;
 
 /** What the caller does after a reply: go on, stop sending (the in-flight replies are still read), or abort at once. */
 export type ReplyVerdict = 'next' | 'stop' | 'abort';
@@ -50,7 +42,7 @@ export class DutProcess {
   private readonly window: number;
   private readonly reaped: Promise<void>;
   private readonly tail = new StderrTail();
-  private partial = '';
+  private readonly lines = new LineSplitter();
   private current: Exchange | undefined;
   private timer: NodeJS.Timeout | undefined;
   /** A failure seen while no exchange was running; reported by the next one. */
@@ -62,8 +54,7 @@ export class DutProcess {
   /** Starts `command` with `/bin/sh -c` in a new process group (a simple command replaces the shell). */
   constructor(command: string, window: number) {
     this.window = Math.max(1, window);
-    const line = SIMPLE.test(command) ? `exec ${command}` : command;
-    this.child = spawn('/bin/sh', ['-c', line], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    this.child = spawnDut(command);
     // 'exit', not 'close': a grandchild that left the process group may hold the pipes open.
     this.reaped = new Promise((resolve) => {
       this.child.once('exit', () => resolve());
@@ -133,17 +124,13 @@ export class DutProcess {
     this.child.stderr?.destroy();
   }
 
-  /** Sends `bye`, waits for its reply and the exit (bounded by `timeoutMs`), then makes sure the group is gone. */
+  /** Sends `bye`, waits for its reply and the exit (each within `timeoutMs`), then makes sure the group is gone. */
   async close(timeoutMs: number): Promise<void> {
     if (!this.exited && this.broken === undefined) {
-      const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
       const bye = await this.exchange([{ op: 'bye' }], timeoutMs, () => 'next');
       if (bye.kind === 'done') {
         let timer: NodeJS.Timeout | undefined;
-        const grace = new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, timeoutMs);
-        });
-        await Promise.race([exited, grace]);
+        await Promise.race([this.reaped, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
         clearTimeout(timer);
       }
     }
@@ -171,30 +158,12 @@ export class DutProcess {
 
   private onData(chunk: string): void {
     if (this.broken !== undefined) return; // nothing a broken DUT says is read any more
-    let start = 0;
-    for (;;) {
-      const nl = chunk.indexOf('\n', start);
-      if (nl < 0) break;
-      const piece = chunk.slice(start, nl);
-      const line = this.partial === '' ? piece : this.partial + piece;
-      this.partial = '';
-      start = nl + 1;
-      if (line.length > MAX_LINE) {
-        this.fail('hugeLine', 'a reply line longer than 1 MiB');
-        return;
-      }
-      this.onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
-      if (this.broken !== undefined) return;
-    }
-    if (start < chunk.length) {
-      this.partial += chunk.slice(start);
-      if (this.partial.length > MAX_LINE) {
-        this.partial = '';
-        this.fail('hugeLine', 'a reply line longer than 1 MiB');
-        return;
-      }
-    }
-    this.pump();
+    const fits = this.lines.push(chunk, (line) => {
+      this.onLine(line);
+      return this.broken === undefined;
+    });
+    if (!fits) this.fail('hugeLine', 'a reply line longer than 1 MiB');
+    else this.pump();
   }
 
   private onLine(line: string): void {
@@ -229,7 +198,7 @@ export class DutProcess {
   private onExit(code: number | null, signal: NodeJS.Signals | null): void {
     this.exited = true;
     if (this.killed) return;
-    this.exitText = exitText(code, signal);
+    this.exitText = exitFailure(code, signal);
     // Replies already written may still be in the pipe: judge after the output has drained.
     const out = this.child.stdout;
     if (out === null || out.readableEnded) this.reportExit();
@@ -273,18 +242,4 @@ export class DutProcess {
     if (x === undefined || x.answered >= x.sent) return;
     this.fail('timeout', `no reply within ${ms} ms`);
   }
-}
-
-/** The exit of a DUT in words; a shell reports a child killed by signal n as status 128 + n. */
-function exitText(
-  code: number | null,
-  signal: NodeJS.Signals | null,
-): { readonly kind: DutFailureKind; readonly detail: string } {
-  if (signal !== null) return { kind: 'crash', detail: `the DUT crashed (killed by ${signal})` };
-  if (code !== null && code > 128 && code < 128 + 65) {
-    const name =
-      Object.entries(constants.signals).find(([, n]) => n === code - 128)?.[0] ?? `signal ${code - 128}`;
-    return { kind: 'crash', detail: `the DUT crashed (exit status ${code}: killed by ${name})` };
-  }
-  return { kind: 'exit', detail: `the DUT exited with code ${code ?? '?'}` };
 }

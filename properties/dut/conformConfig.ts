@@ -11,9 +11,10 @@ import fc from 'fast-check';
 import type { DutProcess } from '../../impl/dut/dutProcess.ts';
 import type { DutAccess } from '../../impl/dut/wire.ts';
 import type { Config } from '../../model/config/config.ts';
+import type { DutRunOutcome } from './dutRunOutcome.ts';
 import { dutRun } from './dutStimulus.ts';
 import { runBatchOnDut } from './runBatchOnDut.ts';
-import { type DutRunOutcome, runOnDut } from './runOnDut.ts';
+import { runOnDut } from './runOnDut.ts';
 import { shrinkAccesses } from './shrinkAccesses.ts';
 
 export interface ConformOptions {

@@ -11,7 +11,7 @@ import { type DutAccess, type DutRequest, HEX64, parseReply } from '../../impl/d
 import type { Config } from '../../model/config/config.ts';
 import { ConfigError, parseConfig } from '../../model/config/loadConfig.ts';
 import { TraceError } from '../../traces/TraceError.ts';
-import { replyFailure } from './runOnDut.ts';
+import { replyFailure } from './dutRunOutcome.ts';
 import { type Mismatch, Scoreboard } from './scoreboard.ts';
 
 /** What the log shows. `line` numbers count from 1. */

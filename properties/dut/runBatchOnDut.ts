@@ -2,19 +2,18 @@
  * Many runs of a DUT in one exchange: `reset`, run 1's accesses, `reset`, run 2's accesses, …
  * all pipelined, each reply scored as it arrives by the run's own scoreboard. A run's stimulus
  * never depends on replies, so nothing waits between runs: the pipe stays full across resets.
- * The first run that does not pass stops the sending and is returned as {@link runOnDut} would
- * have returned it.
+ * The first run that does not pass stops the sending and is returned with what it showed.
  */
 import type { DutFailure } from '../../impl/dut/dutFailure.ts';
 import type { DutProcess, ReplyVerdict } from '../../impl/dut/dutProcess.ts';
 import { type DutAccess, type DutReply, type DutRequest, requestLine } from '../../impl/dut/wire.ts';
 import type { Config } from '../../model/config/config.ts';
-import { type DutRunOutcome, replyFailure } from './runOnDut.ts';
+import { type DutRunOutcome, replyFailure } from './dutRunOutcome.ts';
 import { Scoreboard } from './scoreboard.ts';
 
-/** Every run passed, or the first that did not (its index in the batch) and what it showed. */
+/** Every run passed (`last`: the last run's scoreboard), or the first that did not and what it showed. */
 export type BatchOutcome =
-  | { readonly kind: 'pass' }
+  | { readonly kind: 'pass'; readonly last: Scoreboard }
   | {
       readonly kind: 'stopped';
       readonly run: number;
@@ -78,7 +77,7 @@ export async function runBatchOnDut(
   };
   const x = await dut.exchange(requests, timeoutMs, onReply);
   if (stopped !== undefined) return stopped;
-  if (x.kind === 'done') return { kind: 'pass' };
+  if (x.kind === 'done') return { kind: 'pass', last: board };
   const n = x.failure.index;
   const r = runOf[n] ?? 0;
   return failure(r, { ...x.failure, index: stepOf[n] ?? -1 });

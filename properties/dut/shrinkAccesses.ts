@@ -7,7 +7,8 @@
 import type { DutProcess } from '../../impl/dut/dutProcess.ts';
 import type { DutAccess } from '../../impl/dut/wire.ts';
 import type { Config } from '../../model/config/config.ts';
-import { type DutRunOutcome, runOnDut } from './runOnDut.ts';
+import type { DutRunOutcome } from './dutRunOutcome.ts';
+import { runOnDut } from './runOnDut.ts';
 
 /** At most this many candidate runs. */
 const MAX_RUNS = 300;
