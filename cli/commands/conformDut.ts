@@ -53,6 +53,13 @@ export async function conformDut(f: ConformFlags): Promise<number> {
   }
   const { dut, name } = started;
   const results: ConformConfigReport[] = [];
+  // Interrupted: the DUT runs in its own process group, so the terminal's signal does not reach it.
+  const onSignal = (signal: NodeJS.Signals) => {
+    dut.killNow();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     for (const c of configs) {
       const r = await checkOne(dut, name, c, {
@@ -68,6 +75,8 @@ export async function conformDut(f: ConformFlags): Promise<number> {
       if (r.verdict === 'mismatch' || r.verdict === 'failure') break;
     }
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     const alive = results.every((r) => r.verdict !== 'failure');
     if (alive) await dut.close(o.timeoutMs);
     else await dut.kill();

@@ -108,20 +108,24 @@ export class DutProcess {
 
   /** Kills the process group (if still running) and waits until the process is reaped. */
   async kill(): Promise<void> {
-    this.killed = true;
-    this.stopTimer();
-    const pid = this.child.pid;
-    if (pid !== undefined) {
-      try {
-        process.kill(-pid, 'SIGKILL'); // the group: the shell and whatever it started
-      } catch {
-        // already gone
-      }
-    }
+    this.killNow();
     await this.reaped;
     this.child.stdin?.destroy();
     this.child.stdout?.destroy();
     this.child.stderr?.destroy();
+  }
+
+  /** Sends SIGKILL to the process group at once (also from a signal handler, which cannot wait). */
+  killNow(): void {
+    this.killed = true;
+    this.stopTimer();
+    const pid = this.child.pid;
+    if (pid === undefined) return;
+    try {
+      process.kill(-pid, 'SIGKILL'); // the group: the shell and whatever it started
+    } catch {
+      // already gone
+    }
   }
 
   /** Sends `bye`, waits for its reply and the exit (each within `timeoutMs`), then makes sure the group is gone. */
