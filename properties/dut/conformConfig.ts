@@ -1,8 +1,8 @@
 /**
  * `conform` on one configuration: seeded random runs through one DUT process, each scored
- * against the reference model. Run `i` is the `i`-th value fast-check generates for the seed (its
- * replay path `"i"`, as in properties/check/seededRuns.ts), so runs can be generated in batches
- * and sent back to back in one pipelined exchange. The first run with a difference is replayed
+ * against the reference model. Runs are generated in the background while the DUT works
+ * ({@link RunProducer}: run `i` is fast-check's `i`-th value for the seed, its replay path
+ * `"i"`) and sent back to back in batches, each one pipelined exchange. The first run with a difference is replayed
  * and shrunk by fast-check (path `"i"`), then by removing blocks of accesses, every candidate
  * run through the same process after a reset. A protocol failure (garbage, a death, a hang) is
  * not shrunk: the process cannot be trusted any more, so the run is reported as it happened.
@@ -15,6 +15,7 @@ import type { DutRunOutcome } from './dutRunOutcome.ts';
 import { dutRun } from './dutStimulus.ts';
 import { runBatchOnDut } from './runBatchOnDut.ts';
 import { runOnDut } from './runOnDut.ts';
+import { RunProducer } from './runProducer.ts';
 import { shrinkAccesses } from './shrinkAccesses.ts';
 
 export interface ConformOptions {
@@ -61,36 +62,44 @@ export type ConformResult =
 
 /** Requests per batch (about): enough to keep the pipe full, few enough to stop soon after a failure. */
 const BATCH_REQUESTS = 2048;
-
-/** Runs `from` … `from + count - 1` of the check with `seed`, exactly as fast-check generates them. */
-function generate(arb: fc.Arbitrary<DutAccess[]>, seed: number, from: number, count: number): DutAccess[][] {
-  const out: DutAccess[][] = [];
-  const collect = fc.property(arb, (v) => {
-    out.push(v);
-    return true;
-  });
-  fc.check(collect, { seed, numRuns: count, ...(from > 0 ? { path: String(from) } : {}) });
-  return out;
-}
+/** Most runs in one batch. */
+const MAX_BATCH_RUNS = 64;
 
 /** Checks one configuration of `dut`. */
 export async function conformConfig(dut: DutProcess, o: ConformOptions): Promise<ConformResult> {
   const arb = dutRun(o.cfg, o.maxEvents);
+  const producer = new RunProducer(arb, o.seed, o.runs, 2 * MAX_BATCH_RUNS);
+  try {
+    return await consume(dut, o, arb, producer);
+  } finally {
+    producer.stop();
+    await producer.finished;
+  }
+}
+
+/** Takes the producer's runs in batches and sends each batch in one exchange, until a run fails. */
+async function consume(
+  dut: DutProcess,
+  o: ConformOptions,
+  arb: fc.Arbitrary<DutAccess[]>,
+  producer: RunProducer,
+): Promise<ConformResult> {
   let requests = 0;
   let from = 0;
-  let perRun = 64; // requests per run, re-estimated as runs are generated
-  while (from < o.runs) {
+  let perRun = 64; // requests per run, re-estimated as runs come
+  for (;;) {
     // The first run goes alone with a lone reset: a DUT refusing the configuration sees no access.
-    const count = from === 0 ? 1 : Math.max(1, Math.min(o.runs - from, Math.ceil(BATCH_REQUESTS / perRun)));
-    const batch = generate(arb, o.seed, from, count);
+    const max = from === 0 ? 1 : Math.max(1, Math.min(MAX_BATCH_RUNS, Math.ceil(BATCH_REQUESTS / perRun)));
+    const batch = await producer.take(max);
+    const first = batch[0];
+    if (first === undefined) return { kind: 'pass', runs: from, requests };
     const sent = batch.reduce((n, r) => n + r.length + 1, 0);
     perRun = Math.max(1, sent / batch.length);
-    const first = batch[0];
     const out =
-      from === 0 && first !== undefined
+      from === 0
         ? await runOnDut(dut, o.cfg, first, o.timeoutMs, false).then((run) =>
             run.kind === 'pass'
-              ? ({ kind: 'pass' } as const)
+              ? ({ kind: 'pass', last: run.board } as const)
               : ({ kind: 'stopped', run: 0, outcome: run } as const),
           )
         : await runBatchOnDut(dut, o.cfg, batch, o.timeoutMs);
@@ -100,6 +109,7 @@ export async function conformConfig(dut: DutProcess, o: ConformOptions): Promise
       o.onRun?.(from);
       continue;
     }
+    producer.stop();
     const index = from + out.run;
     const runs = index + 1;
     for (let r = 0; r <= out.run; r++) requests += (batch[r]?.length ?? 0) + 1;
@@ -115,7 +125,6 @@ export async function conformConfig(dut: DutProcess, o: ConformOptions): Promise
         return shrink(dut, o, arb, index, batch[out.run] ?? [], run, { runs, requests });
     }
   }
-  return { kind: 'pass', runs: from, requests };
 }
 
 /** Replays run `index` under fast-check (path "index") to shrink it, then removes blocks of accesses. */

@@ -1,0 +1,74 @@
+/**
+ * The runs of a `conform` check, generated in the background while the DUT works: one fast-check
+ * check over the run arbitrary (so run `i` is exactly the check's `i`-th value, as in
+ * properties/check/seededRuns.ts) whose property queues each run and yields to the event loop,
+ * so the DUT's replies are read and the window refilled between two generated runs. It stops
+ * generating once the queue holds `high` runs, and for good after {@link RunProducer.stop}.
+ */
+import fc from 'fast-check';
+import type { DutAccess } from '../../impl/dut/wire.ts';
+
+/** Resolves on the event loop's next check phase, after pending I/O callbacks. */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class RunProducer {
+  private readonly queue: DutAccess[][] = [];
+  private wakeConsumer: (() => void) | undefined;
+  private wakeProducer: (() => void) | undefined;
+  private done = false;
+  private stopped = false;
+  /** Settles when the background check has finished (every run generated, or stopped). */
+  readonly finished: Promise<void>;
+
+  constructor(arb: fc.Arbitrary<DutAccess[]>, seed: number, runs: number, high: number) {
+    let ended = false;
+    const property = fc.asyncProperty(arb, async (run) => {
+      if (this.stopped) {
+        // End the check: the first call after stop fails (fast-check then only tries a few
+        // shrink candidates, which pass) instead of generating every remaining run.
+        if (ended) return true;
+        ended = true;
+        return false;
+      }
+      this.queue.push(run);
+      this.wake('consumer');
+      await yieldToIo();
+      while (this.queue.length >= high && !this.stopped) {
+        await new Promise<void>((resolve) => {
+          this.wakeProducer = resolve;
+        });
+      }
+      return true;
+    });
+    this.finished = fc.check(property, { seed, numRuns: runs }).then(() => {
+      this.done = true;
+      this.wake('consumer');
+    });
+  }
+
+  /** Takes up to `max` runs in order, waiting for one; empty once every run was generated and taken. */
+  async take(max: number): Promise<DutAccess[][]> {
+    while (this.queue.length === 0 && !this.done) {
+      await new Promise<void>((resolve) => {
+        this.wakeConsumer = resolve;
+      });
+    }
+    const out = this.queue.splice(0, max);
+    this.wake('producer');
+    return out;
+  }
+
+  /** Stops generating (the runs already queued are dropped). */
+  stop(): void {
+    this.stopped = true;
+    this.queue.length = 0;
+    this.wake('producer');
+  }
+
+  private wake(who: 'consumer' | 'producer'): void {
+    const f = who === 'consumer' ? this.wakeConsumer : this.wakeProducer;
+    if (who === 'consumer') this.wakeConsumer = undefined;
+    else this.wakeProducer = undefined;
+    f?.();
+  }
+}
