@@ -17,6 +17,8 @@ export class RunProducer {
   private wakeProducer: (() => void) | undefined;
   private done = false;
   private stopped = false;
+  /** What generating threw (an internal error), rethrown to the consumer. */
+  private failure: { readonly error: unknown } | undefined;
   /** Settles when the background check has finished (every run generated, or stopped). */
   readonly finished: Promise<void>;
 
@@ -40,10 +42,15 @@ export class RunProducer {
       }
       return true;
     });
-    this.finished = fc.check(property, { seed, numRuns: runs }).then(() => {
+    const end = (error?: { readonly error: unknown }) => {
       this.done = true;
+      this.failure = error;
       this.wake('consumer');
-    });
+    };
+    this.finished = fc.check(property, { seed, numRuns: runs }).then(
+      () => end(),
+      (error: unknown) => end({ error }),
+    );
   }
 
   /** Takes up to `max` runs in order, waiting for one; empty once every run was generated and taken. */
@@ -53,6 +60,7 @@ export class RunProducer {
         this.wakeConsumer = resolve;
       });
     }
+    if (this.failure !== undefined) throw this.failure.error;
     const out = this.queue.splice(0, max);
     this.wake('producer');
     return out;
