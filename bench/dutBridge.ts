@@ -11,8 +11,8 @@
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DutProcess } from '../impl/dut/dutProcess.ts';
+import type { DutAccess } from '../impl/dut/requestLine.ts';
 import { startDut } from '../impl/dut/startDut.ts';
-import type { DutAccess } from '../impl/dut/wire.ts';
 import { PRESETS, type PresetName } from '../model/config/config.ts';
 import { conformConfig } from '../properties/dut/conformConfig.ts';
 import { printTable } from './table.ts';

@@ -5,7 +5,7 @@
  * `abort` (garbage, an exit, a crash).
  */
 import type { DutFailure } from '../impl/dut/dutFailure.ts';
-import type { DutAccess } from '../impl/dut/wire.ts';
+import type { DutAccess } from '../impl/dut/requestLine.ts';
 import type { Config } from '../model/config/config.ts';
 import type { ControllerState } from '../model/controller/state.ts';
 import { step } from '../model/controller/step.ts';

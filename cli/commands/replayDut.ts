@@ -7,8 +7,9 @@
  * the states shown are the reference model's.
  */
 import { startDut, stderrSuffix } from '../../impl/dut/startDut.ts';
-import { lower, wakeupAccesses } from '../../properties/dut/dutStimulus.ts';
+import { lower } from '../../properties/dut/dutRun.ts';
 import { runOnDut } from '../../properties/dut/runOnDut.ts';
+import { wakeupAccesses } from '../../properties/dut/wakeupAccesses.ts';
 import type { RecordedStep } from '../../properties/runController.ts';
 import { dutImplementation } from '../../traces/dutTrace.ts';
 import { formatReplay } from '../../traces/formatReplay.ts';

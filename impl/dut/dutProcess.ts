@@ -10,9 +10,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { type DutFailure, type DutFailureKind, exitFailure } from './dutFailure.ts';
 import { LineSplitter } from './lineSplitter.ts';
+import { type DutReply, parseReply } from './parseReply.ts';
+import { type DutRequest, requestLine } from './requestLine.ts';
 import { spawnDut } from './spawnDut.ts';
 import { StderrTail } from './stderrTail.ts';
-import { type DutReply, type DutRequest, parseReply, requestLine } from './wire.ts';
 
 /** How long a process whose output closed gets to report its exit before it counts as "closed output". */
 const EXIT_GRACE_MS = 200;

@@ -4,7 +4,8 @@
  * returns, and the failure is one line naming the request, ending with the DUT's last stderr line.
  */
 import { DutProcess } from './dutProcess.ts';
-import { type DutReply, requestLine } from './wire.ts';
+import type { DutReply } from './parseReply.ts';
+import { requestLine } from './requestLine.ts';
 
 /** A DUT that answered `hello`, or the one line saying why it did not. */
 export type StartedDut =

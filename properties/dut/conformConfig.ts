@@ -9,10 +9,10 @@
  */
 import fc from 'fast-check';
 import type { DutProcess } from '../../impl/dut/dutProcess.ts';
-import type { DutAccess } from '../../impl/dut/wire.ts';
+import type { DutAccess } from '../../impl/dut/requestLine.ts';
 import type { Config } from '../../model/config/config.ts';
+import { dutRun } from './dutRun.ts';
 import type { DutRunOutcome } from './dutRunOutcome.ts';
-import { dutRun } from './dutStimulus.ts';
 import { runBatchOnDut } from './runBatchOnDut.ts';
 import { runOnDut } from './runOnDut.ts';
 import { RunProducer } from './runProducer.ts';

@@ -7,7 +7,8 @@
  * of the recorded design, reported with its line.
  */
 import type { DutFailure } from '../../impl/dut/dutFailure.ts';
-import { type DutAccess, type DutRequest, HEX64, parseReply } from '../../impl/dut/wire.ts';
+import { HEX64, parseReply } from '../../impl/dut/parseReply.ts';
+import type { DutAccess, DutRequest } from '../../impl/dut/requestLine.ts';
 import type { Config } from '../../model/config/config.ts';
 import { ConfigError, parseConfig } from '../../model/config/loadConfig.ts';
 import { TraceError } from '../../traces/TraceError.ts';

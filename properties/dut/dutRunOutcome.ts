@@ -3,7 +3,7 @@
  * and how a reply that cannot count as an answer becomes a protocol failure.
  */
 import type { DutFailure } from '../../impl/dut/dutFailure.ts';
-import type { DutReply } from '../../impl/dut/wire.ts';
+import type { DutReply } from '../../impl/dut/parseReply.ts';
 import type { Mismatch, Scoreboard } from './scoreboard.ts';
 
 /** What one run showed. `board` holds the model's prediction of every step scored. */

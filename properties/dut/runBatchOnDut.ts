@@ -6,7 +6,8 @@
  */
 import type { DutFailure } from '../../impl/dut/dutFailure.ts';
 import type { DutProcess, ReplyVerdict } from '../../impl/dut/dutProcess.ts';
-import { type DutAccess, type DutReply, type DutRequest, requestLine } from '../../impl/dut/wire.ts';
+import type { DutReply } from '../../impl/dut/parseReply.ts';
+import { type DutAccess, type DutRequest, requestLine } from '../../impl/dut/requestLine.ts';
 import type { Config } from '../../model/config/config.ts';
 import { type DutRunOutcome, replyFailure } from './dutRunOutcome.ts';
 import { Scoreboard } from './scoreboard.ts';

@@ -5,7 +5,7 @@
  * configuration, the reset goes alone first, so that a DUT refusing it never sees an access.
  */
 import type { DutProcess } from '../../impl/dut/dutProcess.ts';
-import type { DutAccess } from '../../impl/dut/wire.ts';
+import type { DutAccess } from '../../impl/dut/requestLine.ts';
 import type { Config } from '../../model/config/config.ts';
 import type { DutRunOutcome } from './dutRunOutcome.ts';
 import { runBatchOnDut } from './runBatchOnDut.ts';

@@ -6,7 +6,7 @@
  * generating once the queue holds `high` runs, and for good after {@link RunProducer.stop}.
  */
 import fc from 'fast-check';
-import type { DutAccess } from '../../impl/dut/wire.ts';
+import type { DutAccess } from '../../impl/dut/requestLine.ts';
 
 /** Resolves on the event loop's next check phase, after pending I/O callbacks. */
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -5,7 +5,7 @@
  * ERROR read it also names the earliest step since the previous ERROR read that could have set
  * (or should have set) a differing bit, since the cause of a wrong error bit is usually earlier.
  */
-import { type DutAccess, requestLine } from '../../impl/dut/wire.ts';
+import { type DutAccess, requestLine } from '../../impl/dut/requestLine.ts';
 import type { Config } from '../../model/config/config.ts';
 import { ACK, type Observation, valueObs } from '../../model/controller/result.ts';
 import { type ControllerState, initialState } from '../../model/controller/state.ts';

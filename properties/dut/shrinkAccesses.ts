@@ -5,7 +5,7 @@
  * Bounded in runs, since every candidate costs a round trip through the design.
  */
 import type { DutProcess } from '../../impl/dut/dutProcess.ts';
-import type { DutAccess } from '../../impl/dut/wire.ts';
+import type { DutAccess } from '../../impl/dut/requestLine.ts';
 import type { Config } from '../../model/config/config.ts';
 import type { DutRunOutcome } from './dutRunOutcome.ts';
 import { runOnDut } from './runOnDut.ts';

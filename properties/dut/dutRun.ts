@@ -9,17 +9,13 @@
  * at the published sizes. Every run ends with a read of ERROR at page 0 (spec/dut-protocol.md).
  */
 import fc from 'fast-check';
-import type { ControllerDevice } from '../../impl/device.ts';
-import type { DutAccess } from '../../impl/dut/wire.ts';
-import { ReferenceDevice } from '../../impl/reference/referenceDevice.ts';
-import { SoftwareRuntime } from '../../impl/runtime/softwareRuntime.ts';
+import type { DutAccess } from '../../impl/dut/requestLine.ts';
 import type { Config } from '../../model/config/config.ts';
-import type { Observation } from '../../model/controller/result.ts';
 import { encodeOperation, registerAddress } from '../../model/events/decode.ts';
 import type { ControllerEvent } from '../../model/events/events.ts';
-import type { SystemEvent } from '../../model/wakeup/events.ts';
 import { biasedIndex, controllerEvent, controllerStorm, taskId } from '../storms/controllerEvent.ts';
 import { wakeupStorm } from '../storms/wakeupStorm.ts';
+import { wakeupAccesses } from './wakeupAccesses.ts';
 
 /** The register-level access `e` stands for. */
 export function lower(cfg: Config, e: ControllerEvent): DutAccess {
@@ -29,36 +25,6 @@ export function lower(cfg: Config, e: ControllerEvent): DutAccess {
 /** The closing step of every run: ERROR read through page 0. */
 export function errorRead(cfg: Config): DutAccess {
   return { type: 'Read', addr: registerAddress(cfg, 0, 'ERROR') };
-}
-
-/** A device that records every access made to it and forwards it to `inner`. */
-class RecordingDevice implements ControllerDevice {
-  readonly accesses: DutAccess[] = [];
-  constructor(private readonly inner: ControllerDevice) {}
-  read(addr: bigint): Observation {
-    this.accesses.push({ type: 'Read', addr });
-    return this.inner.read(addr);
-  }
-  write(addr: bigint, data: bigint): Observation {
-    this.accesses.push({ type: 'Write', addr, data });
-    return this.inner.write(addr, data);
-  }
-  irq(line: number): Observation {
-    this.accesses.push({ type: 'Irq', line });
-    return this.inner.irq(line);
-  }
-  abs() {
-    return this.inner.abs();
-  }
-}
-
-/** The accesses the software runtime makes over the reference device for `storm` (start-up and drain included). */
-export function wakeupAccesses(cfg: Config, storm: readonly SystemEvent[]): DutAccess[] {
-  const device = new RecordingDevice(new ReferenceDevice(cfg));
-  const runtime = new SoftwareRuntime(cfg, device);
-  for (const e of storm) runtime.apply(e);
-  runtime.drain();
-  return device.accesses;
 }
 
 /** C + 1 enqueues to one process and Q + 1 interrupts on one line with nobody waiting, among random events. */

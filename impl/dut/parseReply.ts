@@ -1,24 +1,11 @@
 /**
- * The DUT wire format (spec/dut-protocol.md): one JSON object per line each way. Requests are
- * written lowercase without leading zeros; replies are validated here and nowhere else, so a
- * reply that has the wrong shape is caught before anything compares its data.
+ * The replies of the DUT wire format (spec/dut-protocol.md), validated here and nowhere else:
+ * a reply of the wrong shape is caught before anything compares its data.
  */
-import type { Config } from '../../model/config/config.ts';
-import { configToJson } from '../../model/config/loadConfig.ts';
-import type { AccessEvent, Irq } from '../../model/events/events.ts';
+import type { DutRequest } from './requestLine.ts';
 
 /** The protocol name a DUT's `hello` reply must carry. */
 export const DUT_PROTOCOL = 'intcheck-dut/1';
-
-/** What the suite sends to a DUT: one register-level access or interrupt of a run. */
-export type DutAccess = AccessEvent | Irq;
-
-/** Every request of the protocol, as data. */
-export type DutRequest =
-  | { readonly op: 'hello' }
-  | { readonly op: 'reset'; readonly cfg: Config }
-  | { readonly op: 'bye' }
-  | DutAccess;
 
 /** A validated reply: what a read returned, an acknowledgement, a refusal, or why it is malformed. */
 export type DutReply =
@@ -27,29 +14,6 @@ export type DutReply =
   | { readonly kind: 'hello'; readonly name: string }
   | { readonly kind: 'refused'; readonly error: string }
   | { readonly kind: 'malformed'; readonly what: 'json' | 'shape'; readonly why: string };
-
-const hex = (v: bigint): string => `0x${v.toString(16)}`;
-
-/** The request line (without its newline) for `r`; built by hand: it is on the hot path. */
-export function requestLine(r: DutRequest): string {
-  if ('op' in r) {
-    switch (r.op) {
-      case 'hello':
-      case 'bye':
-        return `{"op":"${r.op}"}`;
-      case 'reset':
-        return JSON.stringify({ op: 'reset', config: configToJson(r.cfg) });
-    }
-  }
-  switch (r.type) {
-    case 'Read':
-      return `{"op":"read","addr":"${hex(r.addr)}"}`;
-    case 'Write':
-      return `{"op":"write","addr":"${hex(r.addr)}","data":"${hex(r.data)}"}`;
-    case 'Irq':
-      return `{"op":"irq","line":${r.line}}`;
-  }
-}
 
 /** A 64-bit value as the protocol writes it: `0x` and 1 to 16 hex digits, either case. */
 export const HEX64 = /^0[xX][0-9a-fA-F]{1,16}$/;

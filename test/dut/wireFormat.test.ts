@@ -3,8 +3,9 @@
  * zeros, replies validated against the request they answer, the stderr tail bounded.
  */
 import { describe, expect, test } from 'vitest';
+import { parseReply } from '../../impl/dut/parseReply.ts';
+import { requestLine } from '../../impl/dut/requestLine.ts';
 import { StderrTail } from '../../impl/dut/stderrTail.ts';
-import { parseReply, requestLine } from '../../impl/dut/wire.ts';
 import { SMALL } from '../../model/config/config.ts';
 
 const READ = { type: 'Read', addr: 0x1000_0f00n } as const;
