@@ -14,28 +14,23 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `conform` against the fake in `mode`, misbehaving at access `at`, with its pid recorded. */
 async function conformFake(mode: string, at: number, extra: readonly string[] = []) {
-  const pidFile = join(dir, `${mode}.pid`);
-  process.env.FAKE_PID_FILE = pidFile;
-  try {
-    const out = join(dir, mode);
-    const run = await runMain([
-      'conform',
-      '--dut',
-      `python3 -S ${FAKE} ${mode} ${at}`,
-      '--preset',
-      'small',
-      '--runs',
-      '30',
-      '--timeout-ms',
-      '250',
-      '--out',
-      out,
-      ...extra,
-    ]);
-    return { run, pid: pidIn(pidFile), out };
-  } finally {
-    delete process.env.FAKE_PID_FILE;
-  }
+  const pidFile = join(dir, `${mode}-${at}.pid`);
+  const out = join(dir, mode);
+  const run = await runMain([
+    'conform',
+    '--dut',
+    `python3 -S ${FAKE} ${mode} ${at} ${pidFile}`,
+    '--preset',
+    'small',
+    '--runs',
+    '30',
+    '--timeout-ms',
+    '3000',
+    '--out',
+    out,
+    ...extra,
+  ]);
+  return { run, pid: pidIn(pidFile), out };
 }
 
 /** [mode, what the one line must say]. */
@@ -44,7 +39,7 @@ const MISBEHAVIOURS: readonly (readonly [string, RegExp])[] = [
   ['wrong-shape', /reply has no "ok": true or false/],
   ['not-object', /reply is not a JSON object/],
   ['ok-false', /the DUT answered "ok": false: "cannot simulate this access"/],
-  ['timeout', /no reply within 250 ms/],
+  ['timeout', /no reply within 3000 ms/],
   ['exit', /the DUT exited with code 0/],
   [
     'crash',
@@ -54,7 +49,7 @@ const MISBEHAVIOURS: readonly (readonly [string, RegExp])[] = [
   ['huge', /a reply line longer than 1 MiB/],
 ];
 
-describe('conform --dut: a misbehaving DUT', () => {
+describe.concurrent('conform --dut: a misbehaving DUT', () => {
   test.each(MISBEHAVIOURS)(
     '%s: one line naming the step and the request, child reaped, exit 1',
     async (mode, says) => {
@@ -93,17 +88,17 @@ describe('conform --dut: a misbehaving DUT', () => {
   });
 
   test('a slow start within --start-timeout-ms is fine even beyond --timeout-ms', async () => {
-    const { run } = await conformFake('slow-start', 500, ['--start-timeout-ms', '10000']);
+    const { run } = await conformFake('slow-start', 3500, ['--start-timeout-ms', '15000']);
     expect(run.code).toBe(0);
   });
 
   test('a start slower than --start-timeout-ms: hello fails, exit 2, child reaped', async () => {
-    const { run, pid } = await conformFake('slow-start', 5000, ['--start-timeout-ms', '300']);
+    const { run, pid } = await conformFake('slow-start', 20000, ['--start-timeout-ms', '1500']);
     expect(run.code).toBe(2);
     expect(run.stdout).toEqual([]);
     expect(run.stderr).toHaveLength(1);
     expect(run.stderr[0]).toMatch(
-      /^intcheck: DUT ".*": hello failed, request \{"op":"hello"\}: no reply within 300 ms$/,
+      /^intcheck: DUT ".*": hello failed, request \{"op":"hello"\}: no reply within 1500 ms$/,
     );
     expect(await gone(pid)).toBe(true);
   });
@@ -125,9 +120,13 @@ describe('conform --dut: a misbehaving DUT', () => {
 
   test('a refused configuration is skipped with a note, not counted as a pass', async () => {
     const pidFile = join(dir, 'refuse.pid');
-    process.env.FAKE_PID_FILE = pidFile;
-    const run = await runMain(['conform', '--dut', `python3 -S ${FAKE} refuse-big`, '--runs', '20']);
-    delete process.env.FAKE_PID_FILE;
+    const run = await runMain([
+      'conform',
+      '--dut',
+      `python3 -S ${FAKE} refuse-big 0 ${pidFile}`,
+      '--runs',
+      '20',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout[0]).toMatch(/^✓ dut python-reference \/ small: 20 runs conform/);
     expect(run.stdout[1]).toMatch(

@@ -1,7 +1,9 @@
 /**
  * Runs the `intcheck` command in this process (`main` from cli/main.ts) with its console output
- * captured: fast enough to run one conversation per misbehaviour, and exactly the CLI's code path.
+ * captured per command (so tests may run concurrently): fast enough to run one conversation per
+ * misbehaviour, and exactly the CLI's code path.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,23 +26,30 @@ export interface MainRun {
   readonly stderr: string[];
 }
 
+/** The output buffers of the command running in the current async context. */
+const sinks = new AsyncLocalStorage<{ readonly stdout: string[]; readonly stderr: string[] }>();
+let installed = false;
+
+/** Routes console.log / console.error to the buffers of the command that called them (commands may run concurrently). */
+function installSpies(): void {
+  if (installed) return;
+  installed = true;
+  const to =
+    (which: 'stdout' | 'stderr') =>
+    (...a: unknown[]) => {
+      sinks.getStore()?.[which].push(...a.map(String).join(' ').split('\n'));
+    };
+  vi.spyOn(console, 'log').mockImplementation(to('stdout'));
+  vi.spyOn(console, 'error').mockImplementation(to('stderr'));
+}
+
 /** Runs `intcheck ...args` in this process. */
 export async function runMain(args: readonly string[]): Promise<MainRun> {
+  installSpies();
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => {
-    stdout.push(...a.map(String).join(' ').split('\n'));
-  });
-  const err = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => {
-    stderr.push(...a.map(String).join(' ').split('\n'));
-  });
-  try {
-    const code = await main(['node', 'intcheck', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    log.mockRestore();
-    err.mockRestore();
-  }
+  const code = await sinks.run({ stdout, stderr }, () => main(['node', 'intcheck', ...args]));
+  return { code, stdout, stderr };
 }
 
 /** A fresh temporary directory. */
