@@ -171,15 +171,20 @@ def main():
             return
         *lines, rest = (rest + chunk).split(b"\n")
         replies = []
+        bye = False
         for line in lines:
-            req = json.loads(line)
-            reply, ctrl = handle(req, ctrl)
+            try:
+                req = json.loads(line)
+                reply, ctrl = handle(req, ctrl)
+                bye = req.get("op") == "bye"
+            except (ValueError, KeyError, TypeError, AttributeError) as e:  # a request it cannot execute
+                reply = json.dumps({"ok": False, "error": "%s: %s" % (type(e).__name__, e)})
             replies.append(reply + "\n")
-            if req.get("op") == "bye":
+            if bye:
                 break
         sys.stdout.write("".join(replies))
         sys.stdout.flush()
-        if replies and req.get("op") == "bye":
+        if bye:
             return
 
 
