@@ -23,15 +23,9 @@ export class RunProducer {
   readonly finished: Promise<void>;
 
   constructor(arb: fc.Arbitrary<DutAccess[]>, seed: number, runs: number, high: number) {
-    let ended = false;
     const property = fc.asyncProperty(arb, async (run) => {
-      if (this.stopped) {
-        // End the check: the first call after stop fails (fast-check then only tries a few
-        // shrink candidates, which pass) instead of generating every remaining run.
-        if (ended) return true;
-        ended = true;
-        return false;
-      }
+      // Stopped: end the check (`endOnFailure`: no shrinking) instead of generating every remaining run.
+      if (this.stopped) return false;
       this.queue.push(run);
       this.wake('consumer');
       await yieldToIo();
@@ -47,7 +41,7 @@ export class RunProducer {
       this.failure = error;
       this.wake('consumer');
     };
-    this.finished = fc.check(property, { seed, numRuns: runs }).then(
+    this.finished = fc.check(property, { seed, numRuns: runs, endOnFailure: true }).then(
       () => end(),
       (error: unknown) => end({ error }),
     );
