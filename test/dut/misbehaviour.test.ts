@@ -7,7 +7,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readTrace } from '../../traces/readTrace.ts';
-import { FAKE, gone, pidIn, runMain, tempDir } from './runMain.ts';
+import { BUGGY, FAKE, gone, pidIn, runMain, tempDir } from './runMain.ts';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -139,6 +139,51 @@ describe.concurrent('conform --dut: a misbehaving DUT', () => {
     const run = await runMain(['conform', '--dut', `python3 -S ${FAKE} refuse-all`, '--runs', '5']);
     expect(run.code).toBe(2);
     expect(run.stderr).toEqual(['intcheck: the DUT refused every configuration: nothing was checked']);
+  });
+
+  test('a DUT behind a compound shell command: the whole process group is killed', async () => {
+    const pidFile = join(dir, 'compound.pid');
+    const dut = `echo starting >&2; python3 -S ${FAKE} timeout 5 ${pidFile}; echo never`;
+    const run = await runMain([
+      'conform',
+      '--dut',
+      dut,
+      '--preset',
+      'small',
+      '--runs',
+      '30',
+      '--timeout-ms',
+      '3000',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toHaveLength(1);
+    expect(run.stdout[0]).toMatch(/step \d+, request \{"op":.*no reply within 3000 ms/);
+    expect(await gone(pidIn(pidFile))).toBe(true);
+  });
+
+  test('replay --dut on a misbehaving DUT: one line, exit 1, child reaped', async () => {
+    const out = join(dir, 'replay-src');
+    const found = await runMain([
+      'conform',
+      '--dut',
+      BUGGY,
+      '--preset',
+      'small',
+      '--runs',
+      '100',
+      '--out',
+      out,
+    ]);
+    expect(found.code).toBe(1);
+    const trace = join(out, 'dut--python-buggy--small.itf.json');
+    const pidFile = join(dir, 'replay.pid');
+    const run = await runMain(['replay', trace, '--dut', `python3 -S ${FAKE} crash 1 ${pidFile}`]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toHaveLength(1);
+    expect(run.stdout[0]).toMatch(
+      /^✗ replay of .* on "dut:python-reference": step 1, request \{"op":.*the DUT crashed/,
+    );
+    expect(await gone(pidIn(pidFile))).toBe(true);
   });
 
   test('--dut and --trace together, or neither: exit 2', async () => {
