@@ -181,7 +181,7 @@ async function shrink(
       : { stoppedBy: stop.kind === 'refused' ? `reset refused: ${stop.error}` : stop.failure.detail };
   return {
     ...common,
-    shrinks: common.shrinks + more.candidates,
+    shrinks: common.shrinks + more.shrinks,
     counterexample: more.accesses,
     run: more.run,
     ...note,

@@ -20,6 +20,8 @@ export interface ShrinkResult {
   readonly accesses: readonly DutAccess[];
   readonly run: MismatchRun;
   readonly candidates: number;
+  /** Candidates that still showed a difference (each a successful shrink). */
+  readonly shrinks: number;
   readonly stoppedBy?: Extract<DutRunOutcome, { kind: 'failure' | 'refused' }>;
 }
 
@@ -34,6 +36,7 @@ export async function shrinkAccesses(
   let current = accesses.slice(0, run.mismatch.step + 1);
   let best = run;
   let candidates = 0;
+  let shrinks = 0;
   for (let size = Math.max(1, current.length >> 1); size >= 1; size = size === 1 ? 0 : size >> 1) {
     for (let i = current.length - size; i >= 0 && candidates < MAX_RUNS; i--) {
       const candidate = [...current.slice(0, i), ...current.slice(i + size)];
@@ -41,13 +44,14 @@ export async function shrinkAccesses(
       candidates++;
       const r = await runOnDut(dut, cfg, candidate, timeoutMs);
       if (r.kind === 'failure' || r.kind === 'refused') {
-        return { accesses: current, run: best, candidates, stoppedBy: r };
+        return { accesses: current, run: best, candidates, shrinks, stoppedBy: r };
       }
       if (r.kind !== 'mismatch') continue;
       current = candidate.slice(0, r.mismatch.step + 1);
       best = r;
+      shrinks++;
       i = Math.min(i, current.length - size + 1);
     }
   }
-  return { accesses: current, run: best, candidates };
+  return { accesses: current, run: best, candidates, shrinks };
 }
