@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerCheck } from './commands/check.ts';
+import { registerConform } from './commands/conform.ts';
 import { registerDiagram } from './commands/diagram.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerMutants } from './commands/mutants.ts';
@@ -32,6 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerMerge(program, setExit);
   registerMutants(program, setExit);
   registerDiagram(program, setExit);
+  registerConform(program, setExit);
   try {
     await program.parseAsync([...argv]);
     return code;

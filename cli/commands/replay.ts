@@ -10,12 +10,18 @@ import { formatReplay } from '../../traces/formatReplay.ts';
 import { readTrace } from '../../traces/readTrace.ts';
 import { implFor, replayTrace } from '../../traces/replay.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import { dutOptions } from './conformDut.ts';
+import { replayOnDut } from './replayDut.ts';
 import { writeReplayHtml } from './replayHtml.ts';
 
 interface ReplayFlags {
   impl?: string;
   json?: boolean;
   html?: string;
+  dut?: string;
+  timeoutMs?: string;
+  startTimeoutMs?: string;
+  window?: string;
 }
 
 export function registerReplay(program: Command, setExit: (code: number) => void): void {
@@ -26,7 +32,21 @@ export function registerReplay(program: Command, setExit: (code: number) => void
     .option('--impl <name>', 'implementation to replay against (default: the one the trace names)')
     .option('--json', 'print one JSON object instead of text')
     .option('--html <file>', 'also write the trace as a timeline: one self-contained HTML page')
-    .action((file: string, flags: ReplayFlags) => setExit(runReplay(file, flags)));
+    .option('--dut <command>', 'replay against an external design (a DUT process) instead')
+    .option('--timeout-ms <n>', 'with --dut: per-request timeout', '2000')
+    .option('--start-timeout-ms <n>', 'with --dut: timeout of the first hello', '30000')
+    .option('--window <n>', 'with --dut: requests in flight', '32')
+    .action(async (file: string, flags: ReplayFlags) =>
+      setExit(flags.dut === undefined ? runReplay(file, flags) : await runReplayDut(file, flags, flags.dut)),
+    );
+}
+
+async function runReplayDut(file: string, f: ReplayFlags, command: string): Promise<number> {
+  if (f.impl !== undefined) throw new UsageError('--impl and --dut cannot be used together');
+  if (f.html !== undefined)
+    throw new UsageError('--html and --dut cannot be used together (replay, then draw the trace it saves)');
+  const o = dutOptions(f);
+  return replayOnDut(readTrace(file), command, o, f.json === true);
 }
 
 function runReplay(file: string, f: ReplayFlags): number {
@@ -35,6 +55,11 @@ function runReplay(file: string, f: ReplayFlags): number {
   // A wakeup trace may name a runtime mutant of the wakeup system as well as a controller.
   const impl = implFor(parsed.protocol, name);
   if (impl === undefined) {
+    if (f.impl === undefined && name.startsWith('dut:')) {
+      throw new UsageError(
+        `the trace was found on the external design "${name.slice(4)}": replay it with --dut "<command line>" (or --impl reference)`,
+      );
+    }
     const where =
       f.impl === undefined
         ? `the trace names implementation "${name}"`

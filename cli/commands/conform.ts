@@ -1,0 +1,50 @@
+/**
+ * `intcheck conform`: checks a design that runs outside the suite against the reference model
+ * (spec/dut-protocol.md). `--dut CMD` drives a live process with the controller and wakeup
+ * storms; `--trace FILE.jsonl` checks a recorded request/reply log offline.
+ */
+import type { Command } from 'commander';
+import { UsageError } from '../errors.ts';
+import { conformDut } from './conformDut.ts';
+import { conformTrace } from './conformTrace.ts';
+
+/** The options as commander parses them (strings, checked in the runners). */
+export interface ConformFlags {
+  dut?: string;
+  trace?: string;
+  preset?: string;
+  config?: string;
+  runs?: string;
+  seed?: string;
+  maxEvents?: string;
+  timeoutMs?: string;
+  startTimeoutMs?: string;
+  window?: string;
+  out: string;
+  json?: boolean;
+}
+
+/** Adds the `conform` subcommand to `program`; its exit code goes to `setExit`. */
+export function registerConform(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('conform')
+    .description('check an external design (a DUT process, or a recorded log) against the reference model')
+    .option('--dut <command>', 'command line that starts the design under test (JSON lines on stdin/stdout)')
+    .option('--trace <file>', 'a recorded request/reply log (.jsonl) to check offline instead')
+    .option('--preset <name>', 'configuration preset: small | published (default: small, then published)')
+    .option('--config <file>', 'configuration JSON file (missing fields take the published values)')
+    .option('--runs <n>', 'random runs per configuration', '1000')
+    .option('--seed <n>', 'fast-check seed (default: INTCHECK_SEED or 42)')
+    .option('--max-events <n>', 'longest storm', '80')
+    .option('--timeout-ms <n>', 'per-request timeout', '2000')
+    .option('--start-timeout-ms <n>', 'timeout of the first hello (simulators start slowly)', '30000')
+    .option('--window <n>', 'requests in flight (1: lockstep)', '32')
+    .option('--out <dir>', 'where counterexample traces are written', 'out')
+    .option('--json', 'print one JSON object instead of text')
+    .action(async (flags: ConformFlags) => {
+      if ((flags.dut === undefined) === (flags.trace === undefined)) {
+        throw new UsageError('conform: give exactly one of --dut <command> and --trace <file>');
+      }
+      setExit(flags.trace !== undefined ? conformTrace(flags.trace, flags) : await conformDut(flags));
+    });
+}

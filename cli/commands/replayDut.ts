@@ -1,0 +1,88 @@
+/**
+ * `intcheck replay FILE --dut CMD`: re-runs a saved trace against an external design. A
+ * controller trace's events are sent as the register accesses they stand for; a wakeup trace's
+ * storm is first run by the software runtime over the reference device, and the accesses it made
+ * are sent (as `conform` does). The report is the controller replay's: each step, and at the
+ * first difference the model's prediction beside what the DUT returned. A DUT has no `abs()`, so
+ * the states shown are the reference model's.
+ */
+import { startDut, stderrSuffix } from '../../impl/dut/startDut.ts';
+import { lower } from '../../properties/dut/dutRun.ts';
+import { runOnDut } from '../../properties/dut/runOnDut.ts';
+import { wakeupAccesses } from '../../properties/dut/wakeupAccesses.ts';
+import type { RecordedStep } from '../../properties/runController.ts';
+import { dutImplementation } from '../../traces/dutTrace.ts';
+import { formatReplay } from '../../traces/formatReplay.ts';
+import type { ParsedTrace } from '../../traces/readTrace.ts';
+import type { ReplayResult } from '../../traces/replay.ts';
+import { EXIT } from '../errors.ts';
+import type { DutOptions } from './conformDut.ts';
+
+/** Replays `parsed` on the DUT `command`; returns the exit code. */
+export async function replayOnDut(
+  parsed: ParsedTrace,
+  command: string,
+  o: DutOptions,
+  json: boolean,
+): Promise<number> {
+  const cfg = parsed.config;
+  const accesses =
+    parsed.protocol === 'wakeup'
+      ? wakeupAccesses(cfg, parsed.events)
+      : parsed.events.map((e) => lower(cfg, e));
+  const started = await startDut(command, o.window, o.startTimeoutMs);
+  if (!started.ok) {
+    console.error(`intcheck: ${started.line}`);
+    return EXIT.badInput;
+  }
+  const { dut, name } = started;
+  const implementation = dutImplementation(name);
+  const run = await runOnDut(dut, cfg, accesses, o.timeoutMs, false);
+  const line = run.kind === 'failure' ? `${run.failure.detail}${stderrSuffix(dut)}` : '';
+  if (run.kind === 'failure') await dut.kill();
+  else await dut.close(o.timeoutMs);
+  const file = parsed.file;
+  if (run.kind === 'refused' || run.kind === 'failure') {
+    const why =
+      run.kind === 'refused'
+        ? `the DUT refused the trace's configuration: ${JSON.stringify(run.error)}`
+        : `${run.step < 0 ? 'at the reset' : `step ${run.step}`}, request ${run.request}: ${line}`;
+    if (json) console.log(JSON.stringify({ ok: false, file, implementation, message: why }));
+    else console.log(`✗ replay of ${file} on "${implementation}": ${why}`);
+    return run.kind === 'refused' ? EXIT.badInput : EXIT.failed;
+  }
+  const recorded: RecordedStep[] = run.board.steps.map((s) => ({
+    event: s.event,
+    obs: s.obs,
+    state: s.state,
+    expected: { state: s.state, obs: s.expected },
+  }));
+  const initial = run.board.initial;
+  let result: ReplayResult;
+  if (run.kind === 'pass') {
+    result = { ok: true, steps: recorded.length, initial, recorded, protocol: 'controller', implementation };
+  } else {
+    const m = run.mismatch;
+    const violation = { property: 'refinement', step: m.step, message: m.message };
+    const failing = recorded[m.step] ?? recorded[recorded.length - 1];
+    const before = recorded[m.step - 1]?.state ?? initial;
+    if (failing === undefined) throw new Error('replay: a difference without a step');
+    result = {
+      ok: false,
+      violation,
+      violations: [violation],
+      steps: m.step + 1,
+      initial,
+      recorded,
+      before,
+      failing,
+      protocol: 'controller',
+      implementation,
+    };
+  }
+  if (json) {
+    const body = result.ok ? { steps: result.steps } : { ...result.violation };
+    console.log(JSON.stringify({ ok: result.ok, file, implementation, ...body }));
+  } else console.log(formatReplay(result, parsed));
+  return result.ok ? EXIT.ok : EXIT.failed;
+}
