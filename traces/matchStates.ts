@@ -101,7 +101,10 @@ function compare(
   if (obs !== undefined && recordedObs !== undefined) {
     const actual = encodeObservation(obs);
     if (!itfEqual(recordedObs, actual)) {
-      return { state, message: `obs is ${quintText(recordedObs)} in the trace but ${quintText(actual)} in the replay` };
+      return {
+        state,
+        message: `obs is ${quintText(recordedObs)} in the trace but ${quintText(actual)} in the replay`,
+      };
     }
   }
   return null;

@@ -28,8 +28,14 @@ export function registerReplay(program: Command, setExit: (code: number) => void
     .argument('<file>', 'an .itf.json trace')
     .option('--impl <name>', 'implementation to replay against (default: the one the trace names)')
     .option('--json', 'print one JSON object instead of text')
-    .option('--match-states', 'also require every recorded state to be the one the replay reaches (cross-checks)')
-    .option('--preset <name>', 'read the trace with this configuration (for traces without #meta.config, e.g. Quint)')
+    .option(
+      '--match-states',
+      'also require every recorded state to be the one the replay reaches (cross-checks)',
+    )
+    .option(
+      '--preset <name>',
+      'read the trace with this configuration (for traces without #meta.config, e.g. Quint)',
+    )
     .option('--config <file>', 'read the trace with the configuration in this JSON file')
     .action((file: string, flags: ReplayFlags) => setExit(runReplay(file, flags)));
 }

@@ -39,7 +39,8 @@ export function runQuint(
 ): Promise<QuintResult> {
   const cli = createRequire(import.meta.url).resolve('@informalsystems/quint/dist/src/cli.js');
   const [command] = args;
-  const full = command !== undefined && EVALUATING.has(command) ? [...args, '--backend=typescript'] : [...args];
+  const full =
+    command !== undefined && EVALUATING.has(command) ? [...args, '--backend=typescript'] : [...args];
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,

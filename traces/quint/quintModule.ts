@@ -49,7 +49,8 @@ export function quintModule(
     `  import controllerTypes.* from "${specPath}/controllerLogic"`,
     `  import wakeupTypes.* from "${specPath}/wakeup"`,
     ...instances.map(
-      (i) => `  import ${i.spec}(${quintConstants(i.spec, i.cfg)}) as ${i.alias} from "${specPath}/${i.spec}"`,
+      (i) =>
+        `  import ${i.spec}(${quintConstants(i.spec, i.cfg)}) as ${i.alias} from "${specPath}/${i.spec}"`,
     ),
     '',
     runs.join('\n\n'),

@@ -5,8 +5,8 @@
  * against the Quint specification: every action must be enabled and every state must agree.
  */
 import { type ItfValue, itfFromJson } from '../itfValue.ts';
-import { ACTION_VAR, PICKS_VAR } from '../trace.ts';
 import { TraceError } from '../TraceError.ts';
+import { ACTION_VAR, PICKS_VAR } from '../trace.ts';
 import { quintText } from './quintText.ts';
 
 /** The parameters of every action of the Quint specifications, in order (controller and wakeup). */
