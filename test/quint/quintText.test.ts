@@ -9,12 +9,15 @@ import { runController } from '../../properties/runController.ts';
 import { controllerTrace } from '../../traces/controllerTrace.ts';
 import { itfEqual } from '../../traces/itfEqual.ts';
 import { itf } from '../../traces/itfValue.ts';
+import { matchStates } from '../../traces/matchStates.ts';
 import { quintConstants, quintModule } from '../../traces/quint/quintModule.ts';
 import { quintRunOfTrace } from '../../traces/quint/quintRun.ts';
 import { quintText } from '../../traces/quint/quintText.ts';
 import { parseTrace } from '../../traces/readTrace.ts';
+import { replayTrace } from '../../traces/replay.ts';
 import { TraceError } from '../../traces/TraceError.ts';
 import { traceToJson } from '../../traces/writeTrace.ts';
+import { reference } from './support.ts';
 
 const waiter = itf.record([
   ['p', itf.int(0)],
@@ -64,6 +67,20 @@ describe('a trace as a Quint run', () => {
     expect(q).toContain('.then(C::IrqRegister(1, 0, 2))');
     expect(q).toContain('.then(C::Dequeue(1))');
     expect(q).toContain('C::obs == value(2)');
+  });
+
+  test('--match-states: the recorded states agree with the replay, and an altered one is named', () => {
+    const parsed = parseTrace(text, 't.itf.json');
+    expect(matchStates(parsed, replayTrace(parsed, { impl: reference() }))).toBeNull();
+    const json = JSON.parse(text) as { states: Record<string, unknown>[] };
+    const s2 = json.states[2];
+    if (s2 === undefined) throw new Error('no state 2');
+    s2.irqPending = [{ '#bigint': '1' }, { '#bigint': '0' }];
+    const bad = parseTrace(JSON.stringify(json), 'bad.itf.json');
+    expect(matchStates(bad, replayTrace(bad, { impl: reference() }))).toEqual({
+      state: 2,
+      message: 'irqPending is [1, 0] in the trace but [0, 0] in implementation "reference"',
+    });
   });
 
   test('an event no Quint action stands for is refused with the state named', () => {
