@@ -3,6 +3,9 @@
  * configuration and implementation in `#meta`, and rebuilds the event list from Quint's
  * `mbt::actionTaken` / `mbt::nondetPicks`. Variable names are matched on their unqualified name
  * (`ctrl::ready` is `ready`). Every problem is a one-line {@link TraceError} naming the file.
+ * A trace from another tool (`quint run --mbt --out-itf`) has no intcheck `#meta`: its protocol
+ * is then read from its variables (a `harts` variable means the wakeup system) and its
+ * configuration may be given by the caller (`ReadOptions.config`, the CLI's `--preset`).
  */
 import { readFileSync } from 'node:fs';
 import type { Config } from '../model/config/config.ts';
@@ -32,6 +35,15 @@ export interface ParsedMeta {
   readonly note?: string;
 }
 
+/** One recorded state's variables, looked up by unqualified name (undefined when absent). */
+export type StateVars = (name: string) => ItfValue | undefined;
+
+/** What the caller knows about a trace beyond its file. */
+export interface ReadOptions {
+  /** The configuration to read the trace with, in place of `#meta.config` (or the default when it has none). */
+  readonly config?: Config;
+}
+
 /** A controller trace ready for replay. `states`/`observations` are the recorded ones, for display only. */
 export interface ParsedControllerTrace {
   /** The file name as given, used in messages. */
@@ -47,6 +59,8 @@ export interface ParsedControllerTrace {
   readonly states: readonly (ControllerState | null)[];
   /** What each state's step observed, null where not recorded (and for state 0). */
   readonly observations: readonly (Observation | null)[];
+  /** The recorded variables of state 0 and of the state after each event. */
+  readonly recordedVars: readonly StateVars[];
 }
 
 /**
@@ -60,27 +74,29 @@ export interface ParsedWakeupTrace {
   readonly config: Config;
   readonly implementation: string;
   readonly events: readonly SystemEvent[];
+  /** The recorded variables of state 0 and of the state after each storm event (drain states left out). */
+  readonly recordedVars: readonly StateVars[];
 }
 
 /** A trace of any protocol intcheck replays. */
 export type ParsedTrace = ParsedControllerTrace | ParsedWakeupTrace;
 
 /** Reads and validates the trace file at `path`. */
-export function readTrace(path: string): ParsedTrace {
+export function readTrace(path: string, opts: ReadOptions = {}): ParsedTrace {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     throw new TraceError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  return parseTrace(text, path);
+  return parseTrace(text, path, opts);
 }
 
 /** Validates trace text; `file` names it in messages. */
-export function parseTrace(text: string, file: string): ParsedTrace {
+export function parseTrace(text: string, file: string, opts: ReadOptions = {}): ParsedTrace {
   return within(file, () => {
     try {
-      return parse(text, file);
+      return parse(text, file, opts);
     } catch (e) {
       if (e instanceof RangeError) throw new TraceError('values nested too deeply');
       throw e;
@@ -91,7 +107,7 @@ export function parseTrace(text: string, file: string): ParsedTrace {
 type Obj = Readonly<Record<string, unknown>>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-function parse(text: string, file: string): ParsedTrace {
+function parse(text: string, file: string, opts: ReadOptions): ParsedTrace {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -104,17 +120,19 @@ function parse(text: string, file: string): ParsedTrace {
   if (states.length === 0) throw new TraceError('not ITF ("states" is empty: no initial state)');
   const rawMeta = json['#meta'] ?? {};
   if (!isObj(rawMeta)) throw new TraceError('not ITF ("#meta" is not an object)');
-  const protocol = parseProtocol(rawMeta.protocol);
-  const config = within('#meta', () => parseTraceConfig(rawMeta.config));
   const vars = states.map((s, i) => within(`state ${i}`, () => stateVars(s)));
+  const protocol = parseProtocol(rawMeta.protocol, vars[0]);
+  const config = opts.config ?? within('#meta', () => parseTraceConfig(rawMeta.config));
   const implementation = typeof rawMeta.implementation === 'string' ? rawMeta.implementation : 'reference';
   if (protocol === 'wakeup') {
     const events: SystemEvent[] = [];
+    const recordedVars: StateVars[] = [];
     vars.forEach((get, i) => {
-      if (i === 0 || isDrainStep(states[i])) return;
-      events.push(within(`state ${i}`, () => systemEvent(config, get)));
+      if (i > 0 && isDrainStep(states[i])) return;
+      recordedVars.push(get);
+      if (i > 0) events.push(within(`state ${i}`, () => systemEvent(config, get)));
     });
-    return { file, meta: parseMeta(rawMeta), protocol, config, implementation, events };
+    return { file, meta: parseMeta(rawMeta), protocol, config, implementation, events, recordedVars };
   }
   const events = vars.slice(1).map((get, i) => within(`state ${i + 1}`, () => stepEvent(config, get)));
   return {
@@ -131,11 +149,13 @@ function parse(text: string, file: string): ParsedTrace {
         return obs === undefined ? null : decodeObservation(obs, 'intcheck::obs');
       }),
     ),
+    recordedVars: vars,
   };
 }
 
-function parseProtocol(p: unknown): 'controller' | 'wakeup' {
-  if (p === undefined) return 'controller';
+/** The protocol `#meta` names; without one, the wakeup system when state 0 has `harts`, else the controller. */
+function parseProtocol(p: unknown, initial: StateVars | undefined): 'controller' | 'wakeup' {
+  if (p === undefined) return initial?.('harts') === undefined ? 'controller' : 'wakeup';
   const known = PROTOCOLS.find((x) => x === p);
   if (known === undefined) throw new TraceError(`unknown protocol ${JSON.stringify(p)}`);
   if (known !== 'controller' && known !== 'wakeup') {
@@ -166,7 +186,7 @@ function parseTraceConfig(c: unknown): Config {
 }
 
 /** A lookup of one state's variables by unqualified name, each decoded on first use. */
-function stateVars(s: unknown): (name: string) => ItfValue | undefined {
+function stateVars(s: unknown): StateVars {
   if (!isObj(s)) throw new TraceError('not an object');
   const raw = new Map<string, { key: string; json: unknown }>();
   for (const [key, json] of Object.entries(s)) {

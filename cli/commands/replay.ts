@@ -7,9 +7,11 @@ import type { Command } from 'commander';
 import { WAKEUP_MUTANTS } from '../../impl/mutants/wakeupMutants.ts';
 import { controllerImplNames } from '../../impl/registry.ts';
 import { formatReplay } from '../../traces/formatReplay.ts';
-import { readTrace } from '../../traces/readTrace.ts';
+import { matchStates } from '../../traces/matchStates.ts';
+import { type ReadOptions, readTrace } from '../../traces/readTrace.ts';
 import { implFor, replayTrace } from '../../traces/replay.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import { resolveConfigs } from '../options.ts';
 import { dutOptions } from './conformDut.ts';
 import { replayOnDut } from './replayDut.ts';
 import { writeReplayHtml } from './replayHtml.ts';
@@ -22,6 +24,9 @@ interface ReplayFlags {
   timeoutMs?: string;
   startTimeoutMs?: string;
   window?: string;
+  matchStates?: boolean;
+  preset?: string;
+  config?: string;
 }
 
 export function registerReplay(program: Command, setExit: (code: number) => void): void {
@@ -32,6 +37,15 @@ export function registerReplay(program: Command, setExit: (code: number) => void
     .option('--impl <name>', 'implementation to replay against (default: the one the trace names)')
     .option('--json', 'print one JSON object instead of text')
     .option('--html <file>', 'also write the trace as a timeline: one self-contained HTML page')
+    .option(
+      '--match-states',
+      'also require every recorded state to be the one the replay reaches (cross-checks)',
+    )
+    .option(
+      '--preset <name>',
+      'read the trace with this configuration (for traces without #meta.config, e.g. Quint)',
+    )
+    .option('--config <file>', 'read the trace with the configuration in this JSON file')
     .option('--dut <command>', 'replay against an external design (a DUT process) instead')
     .option('--timeout-ms <n>', 'with --dut: per-request timeout', '2000')
     .option('--start-timeout-ms <n>', 'with --dut: timeout of the first hello', '30000')
@@ -50,7 +64,9 @@ async function runReplayDut(file: string, f: ReplayFlags, command: string): Prom
 }
 
 function runReplay(file: string, f: ReplayFlags): number {
-  const parsed = readTrace(file);
+  const given = f.preset === undefined && f.config === undefined ? undefined : resolveConfigs(f)[0];
+  const opts: ReadOptions = given === undefined ? {} : { config: given.cfg };
+  const parsed = readTrace(file, opts);
   const name = f.impl ?? parsed.implementation;
   // A wakeup trace may name a runtime mutant of the wakeup system as well as a controller.
   const impl = implFor(parsed.protocol, name);
@@ -72,17 +88,21 @@ function runReplay(file: string, f: ReplayFlags): number {
   }
   const result = replayTrace(parsed, { impl });
   if (f.html !== undefined) writeReplayHtml(f.html, parsed, result, impl);
+  const mismatch = f.matchStates ? matchStates(parsed, result) : null;
   if (f.json) {
     console.log(
-      JSON.stringify(
-        result.ok
-          ? { ok: true, file, implementation: name, steps: result.steps }
-          : { ok: false, file, implementation: name, ...result.violation },
-      ),
+      JSON.stringify({
+        ...(result.ok
+          ? { ok: mismatch === null, file, implementation: name, steps: result.steps }
+          : { ok: false, file, implementation: name, ...result.violation }),
+        ...(mismatch === null ? {} : { stateMismatch: mismatch }),
+      }),
     );
   } else {
     console.log(formatReplay(result, parsed));
     if (f.html !== undefined) console.log(`timeline: ${f.html}`);
+    if (mismatch !== null) console.log(`state ${mismatch.state} differs: ${mismatch.message}`);
+    else if (f.matchStates) console.log('every recorded state matches the replay');
   }
-  return result.ok ? EXIT.ok : EXIT.failed;
+  return result.ok && mismatch === null ? EXIT.ok : EXIT.failed;
 }
