@@ -18,7 +18,8 @@ type OpGuard = (cfg: Config, s: ControllerState, op: Operation) => boolean;
 const GUARDS: Readonly<Record<MachineGuardName, OpGuard>> = {
   badAccess: (_cfg, _s, op) => op.type === 'BadAccess',
   queueFull: (cfg, s, op) =>
-    (op.type === 'Enqueue' || op.type === 'IrqRegister' || op.type === 'IpcRegister') && G.queueFull(cfg, s, op),
+    (op.type === 'Enqueue' || op.type === 'IrqRegister' || op.type === 'IpcRegister') &&
+    G.queueFull(cfg, s, op),
   irqPendingPositive: (cfg, s, op) => op.type === 'IrqRegister' && G.irqPendingPositive(cfg, s, op),
   irqWaitFull: (cfg, s, op) => op.type === 'IrqRegister' && G.irqWaitFull(cfg, s, op),
   ipcPendingPositive: (cfg, s, op) => op.type === 'IpcRegister' && G.ipcPendingPositive(cfg, s, op),
@@ -63,7 +64,12 @@ function bump(cov: Coverage, row: number): void {
 }
 
 /** Counts `e` taken from model state `s`: its kind, the state, and the branch the machine takes. */
-export function countControllerStep(cov: Coverage, cfg: Config, s: ControllerState, e: ControllerEvent): void {
+export function countControllerStep(
+  cov: Coverage,
+  cfg: Config,
+  s: ControllerState,
+  e: ControllerEvent,
+): void {
   bump(cov, EVENT_ROW.get(e.type) ?? 0);
   bump(cov, STATE_ROW);
   const op = toOperation(cfg, e);

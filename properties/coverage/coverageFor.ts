@@ -1,6 +1,7 @@
 /** Fresh coverage counters for a check of a protocol (in this thread or in a worker). */
-import type { Coverage } from './coverage.ts';
+
 import { controllerCoverage } from './controllerCoverage.ts';
+import type { Coverage } from './coverage.ts';
 import { wakeupCoverage } from './wakeupCoverage.ts';
 
 /** The counters of `protocol`'s check. */

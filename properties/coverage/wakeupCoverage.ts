@@ -7,7 +7,13 @@ import { SYSTEM_EVENT_TYPES, type SystemEvent } from '../../model/wakeup/events.
 import type { HartPhase, SystemState, TaskLife } from '../../model/wakeup/state.ts';
 import { Coverage, type CoverageRow } from './coverage.ts';
 
-const HART_PHASES = ['idle', 'fetch', 'running', 'returning', 'wedged'] as const satisfies readonly HartPhase[];
+const HART_PHASES = [
+  'idle',
+  'fetch',
+  'running',
+  'returning',
+  'wedged',
+] as const satisfies readonly HartPhase[];
 const TASK_LIVES = ['free', 'ready', 'running', 'blocked', 'done'] as const satisfies readonly TaskLife[];
 const OUTCOMES = ['yield', 'block', 'handled', 'finish'] as const;
 
