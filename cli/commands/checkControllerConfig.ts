@@ -7,15 +7,21 @@ import { join } from 'node:path';
 import { configToJson } from '../../model/config/loadConfig.ts';
 import { formatEvent } from '../../model/events/formatEvent.ts';
 import { checkControllerParallel } from '../../properties/check/parallel/checkControllerParallel.ts';
+import { supportedConfig } from '../../properties/wakeup/support.ts';
 import { controllerTrace } from '../../traces/controllerTrace.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import type { ConfigReport } from './checkReport.ts';
 import { type ConfigCheckArgs, checkOptionsOf, traceName } from './configCheck.ts';
 
-/** Checks `a.cfg` and reports it; the trace is written before the report is returned. */
+/**
+ * Checks `a.cfg` and reports it; the trace is written before the report is returned. A published
+ * design is checked on the part of the configuration it supports (controller.md §7, as the
+ * wakeup check does), and that restricted configuration is the one reported and traced.
+ */
 export async function checkControllerConfig(a: ConfigCheckArgs): Promise<ConfigReport> {
-  const { cfg, impl } = a;
-  const result = await checkControllerParallel(checkOptionsOf(a), a.workers);
+  const impl = a.impl;
+  const cfg = supportedConfig(a.cfg, impl);
+  const result = await checkControllerParallel({ ...checkOptionsOf(a), cfg }, a.workers);
   const common = {
     preset: a.preset,
     config: configToJson(cfg),
