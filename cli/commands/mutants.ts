@@ -15,7 +15,7 @@ import {
   medianMsToDetect,
   mutantsOf,
 } from '../../properties/check/killMatrix.ts';
-import { EXIT } from '../errors.ts';
+import { EXIT, UsageError } from '../errors.ts';
 import { defaultSeed, intOption, protocolOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
 
@@ -47,7 +47,13 @@ export function registerMutants(program: Command, setExit: (code: number) => voi
 
 /** Builds the matrix, prints it, and returns the exit code. */
 function runMutants(f: MutantsFlags): number {
-  const protocols = f.protocol === undefined ? MUTANT_PROTOCOLS : [protocolOption(f.protocol)];
+  const chosen = f.protocol === undefined ? undefined : protocolOption(f.protocol);
+  if (chosen === 'uipi') {
+    throw new UsageError(
+      '--protocol uipi: its kill matrix is `npx tsx scripts/uipiKillMatrix.ts`; one mutant: `intcheck check --protocol uipi --mutant NAME`',
+    );
+  }
+  const protocols = chosen === undefined ? MUTANT_PROTOCOLS : [chosen];
   const runs = intOption('--runs', f.runs, DEFAULT_RUNS, 1);
   const seed = intOption('--seed', f.seed, defaultSeed(), -(2 ** 31), 2 ** 31 - 1);
   const targets = protocols.flatMap(mutantsOf);

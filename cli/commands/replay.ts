@@ -4,11 +4,12 @@
  * failing one, expected beside actual.
  */
 import type { Command } from 'commander';
+import { UIPI_MUTANTS } from '../../impl/mutants/uipiMutants.ts';
 import { WAKEUP_MUTANTS } from '../../impl/mutants/wakeupMutants.ts';
 import { controllerImplNames } from '../../impl/registry.ts';
 import { formatReplay } from '../../traces/formatReplay.ts';
 import { readTrace } from '../../traces/readTrace.ts';
-import { implFor, replayTrace } from '../../traces/replay.ts';
+import { findUipiImpl, implFor, type ReplayOptions, replayTrace } from '../../traces/replay.ts';
 import { EXIT, UsageError } from '../errors.ts';
 
 interface ReplayFlags {
@@ -29,9 +30,10 @@ export function registerReplay(program: Command, setExit: (code: number) => void
 function runReplay(file: string, f: ReplayFlags): number {
   const parsed = readTrace(file);
   const name = f.impl ?? parsed.implementation;
+  const opts = parsed.protocol === 'uipi' ? uipiReplayOptions(name, f.impl !== undefined) : undefined;
   // A wakeup trace may name a runtime mutant of the wakeup system as well as a controller.
   const impl = implFor(parsed.protocol, name);
-  if (impl === undefined) {
+  if (opts === undefined && impl === undefined) {
     const where =
       f.impl === undefined
         ? `the trace names implementation "${name}"`
@@ -42,7 +44,7 @@ function runReplay(file: string, f: ReplayFlags): number {
     ];
     throw new UsageError(`${where}, which is not built in (known: ${known.join(', ')})`);
   }
-  const result = replayTrace(parsed, { impl });
+  const result = replayTrace(parsed, opts ?? (impl === undefined ? {} : { impl }));
   if (f.json) {
     console.log(
       JSON.stringify(
@@ -55,4 +57,16 @@ function runReplay(file: string, f: ReplayFlags): number {
     console.log(formatReplay(result, parsed));
   }
   return result.ok ? EXIT.ok : EXIT.failed;
+}
+
+/** A UIPI trace replays against its own implementations: the reference and the UIPI mutants. */
+function uipiReplayOptions(name: string, given: boolean): ReplayOptions {
+  const uipiImpl = findUipiImpl(name);
+  if (uipiImpl !== undefined) return { uipiImpl };
+  const where = given
+    ? `--impl: unknown UIPI implementation "${name}"`
+    : `the trace names UIPI implementation "${name}"`;
+  throw new UsageError(
+    `${where}, which is not built in (known: reference, ${UIPI_MUTANTS.map((m) => m.name).join(', ')})`,
+  );
 }

@@ -274,11 +274,16 @@ export class UipiMachine {
       const w0 = this.mem.read(upid);
       if (upidSn(w0) || upidOn(w0)) return;
       this.mem.write(upid, w0 | ON_BIT);
-      this.wires.push({ dest: upidNdst(w0), vector: upidNv(w0) });
+      this.send({ dest: upidNdst(w0), vector: upidNv(w0) });
       return;
     }
-    if (sd.held !== null) this.wires.push(sd.held);
+    if (sd.held !== null) this.send(sd.held);
     sd.held = null;
+  }
+
+  /** An IPI onto the wires; one identical to an IPI still on them merges with it (as in the IRR). */
+  private send(w: Wire): void {
+    if (!this.wires.some((x) => x.dest === w.dest && x.vector === w.vector)) this.wires.push(w);
   }
 
   /**

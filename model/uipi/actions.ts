@@ -28,7 +28,6 @@ import {
   removedOnce,
   replaced,
   setAdd,
-  sortedAdd,
   TIMER_VECTOR,
   type UipiState,
   type Upid,
@@ -63,14 +62,19 @@ export const post: A<Send> = (cfg, s, e) => {
   return { ...next, senders: replaced(s.senders, e.sender, { ...sd, held: ipi(u.ndst, u.nv) }) };
 };
 
-/** The sender's notification IPI goes in flight (after the lock was released). */
+/**
+ * The sender's notification IPI goes in flight (after the lock was released). A decision: IPIs
+ * in flight form a set — an IPI identical (same destination, same vector) to one still in flight
+ * merges with it, as it would in the destination's IRR; this only removes behaviours with an
+ * extra, later notification, and keeps the small preset's state space finite.
+ */
 export const sendIpi: A<SendIpi> = (_cfg, s, e) => {
   const sd = s.senders[e.sender];
   if (sd === undefined) return s;
   return {
     ...s,
     senders: replaced(s.senders, e.sender, { ...sd, held: -1 }),
-    inflight: sortedAdd(s.inflight, sd.held),
+    inflight: setAdd(s.inflight, sd.held),
   };
 };
 

@@ -86,7 +86,7 @@ export interface UipiState {
   readonly receivers: readonly Receiver[];
   readonly senders: readonly Sender[];
   readonly cpus: readonly Cpu[];
-  /** IPIs in flight as cpu·256 + vector, sorted (a multiset). */
+  /** IPIs in flight as cpu·256 + vector, sorted, without repeats (identical IPIs merge; actions.ts `sendIpi`). */
   readonly inflight: readonly number[];
 }
 

@@ -12,7 +12,7 @@ export const uipiEventuallyDelivered: UipiLivenessProperty = {
   protocol: 'uipi',
   kind: 'liveness',
   on: 'uipiDrain',
-  spec: 'uipi.md Guarantees (UL1)',
+  spec: 'uipi.md §2 Guarantees (UL1)',
   description: 'After the storm, the fair drain delivers every vector sent.',
   check({ cfg, state, drain, owed }) {
     if (!drain.reachedQuiescence)

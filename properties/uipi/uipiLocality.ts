@@ -11,7 +11,7 @@ export const uipiLocality: UipiStepProperty = {
   kind: 'step',
   on: 'uipiStep',
   judgesRejected: false,
-  spec: 'uipi.md Guarantees (U8)',
+  spec: 'uipi.md §2 Guarantees (U8)',
   description: 'Notification processing writes only the UIRR of the thread whose UPID is loaded.',
   check({ event, before, after }) {
     for (let r = 0; r < after.receivers.length; r++) {

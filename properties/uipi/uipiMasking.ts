@@ -10,7 +10,7 @@ export const uipiMasking: UipiStepProperty = {
   kind: 'step',
   on: 'uipiStep',
   judgesRejected: false,
-  spec: 'uipi.md Guarantees (U6)',
+  spec: 'uipi.md §2 Guarantees (U6)',
   description: 'Delivery only with UIF = 1 at user level, never nested, and UIF = 0 until UIRET or STUI.',
   check({ event, before, after }) {
     if (event.type === 'Deliver') {

@@ -12,7 +12,7 @@ export const uipiNoFabrication: UipiStepProperty = {
   kind: 'step',
   on: 'uipiStep',
   judgesRejected: false,
-  spec: 'uipi.md Guarantees (U2)',
+  spec: 'uipi.md §2 Guarantees (U2)',
   description: 'A vector is delivered no more often than it was sent (no fabricated delivery).',
   check({ cfg, event, after, creditBefore }) {
     if (event.type !== 'Deliver') return null;

@@ -8,7 +8,7 @@ export const uipiNoLoss: UipiStepProperty = {
   kind: 'invariant',
   on: 'uipiStep',
   judgesRejected: false,
-  spec: 'uipi.md Guarantees (U1)',
+  spec: 'uipi.md §2 Guarantees (U1)',
   description: 'A sent vector is always in its receiver’s PIR or UIRR until it is delivered.',
   check({ after, owedAfter }) {
     for (let r = 0; r < owedAfter.length; r++) {

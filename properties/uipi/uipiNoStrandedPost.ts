@@ -15,7 +15,7 @@ export const uipiNoStrandedPost: UipiStepProperty = {
   kind: 'invariant',
   on: 'uipiStep',
   judgesRejected: false,
-  spec: 'uipi.md Guarantees (U11)',
+  spec: 'uipi.md §2 Guarantees (U11)',
   description: 'Posted bits with notifications not suppressed always have a notification on its way.',
   check({ after: s }) {
     for (let r = 0; r < s.upids.length; r++) {

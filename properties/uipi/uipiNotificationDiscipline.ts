@@ -12,7 +12,7 @@ export const uipiNotificationDiscipline: UipiStepProperty = {
   kind: 'step',
   on: 'uipiStep',
   judgesRejected: false,
-  spec: 'uipi.md Guarantees (U10)',
+  spec: 'uipi.md §2 Guarantees (U10)',
   description: 'A notification is sent only by a SENDUIPI that saw SN = 0 and set ON from 0 to 1.',
   check({ cfg, event, before, after }) {
     for (let sd = 0; sd < after.senders.length; sd++) {

@@ -8,7 +8,7 @@ export const uipiPriority: UipiStepProperty = {
   kind: 'step',
   on: 'uipiStep',
   judgesRejected: false,
-  spec: 'uipi.md Guarantees (U7)',
+  spec: 'uipi.md §2 Guarantees (U7)',
   description: 'Each delivery takes the highest pending vector (UIRRV).',
   check({ event, before, after }) {
     if (event.type !== 'Deliver') return null;

@@ -11,7 +11,7 @@ export const uipiRefinement: UipiStepProperty = {
   kind: 'refinement',
   on: 'uipiStep',
   judgesRejected: true,
-  spec: 'uipi.md Scope (implementation refines the model)',
+  spec: 'uipi.md §1 Scope (the implementation refines the model)',
   description:
     'The instruction-level implementation, mapped to the model’s state, steps exactly as the model does.',
   check({ event, accepted, after, expected }) {

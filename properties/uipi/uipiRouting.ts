@@ -8,7 +8,7 @@ export const uipiRouting: UipiStepProperty = {
   kind: 'invariant',
   on: 'uipiStep',
   judgesRejected: false,
-  spec: 'uipi.md Guarantees (U5)',
+  spec: 'uipi.md §2 Guarantees (U5)',
   description: 'Notifications are enabled (SN = 0) only once NDST and UINV route them to the receiver’s CPU.',
   check({ after: s }) {
     for (let r = 0; r < s.receivers.length; r++) {

@@ -8,7 +8,7 @@ export const uipiSuppressedWhileOff: UipiStepProperty = {
   kind: 'invariant',
   on: 'uipiStep',
   judgesRejected: false,
-  spec: 'uipi.md Guarantees (U4)',
+  spec: 'uipi.md §2 Guarantees (U4)',
   description:
     'Notifications are suppressed (SN = 1) while a receiver is off-CPU, and go to the kernel vector while it waits.',
   check({ after: s }) {

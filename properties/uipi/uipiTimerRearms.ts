@@ -12,7 +12,7 @@ export const uipiTimerRearms: UipiLivenessProperty = {
   protocol: 'uipi',
   kind: 'liveness',
   on: 'uipiDrain',
-  spec: 'research/uintr-syscall.md §4.1 (UL4)',
+  spec: 'uintr-syscall.md §4.1 (UL4, research)',
   description: 'Skyloft: every armed tick is delivered and the handler re-posts its own PIR bit.',
   check({ cfg, state, drain }) {
     if (cfg.timer < 0) return null;

@@ -7,7 +7,7 @@ export const uipiWaitWakes: UipiLivenessProperty = {
   protocol: 'uipi',
   kind: 'liveness',
   on: 'uipiDrain',
-  spec: 'uipi.md Guarantees (UL2)',
+  spec: 'uipi.md §2 Guarantees (UL2)',
   description: 'A receiver blocked in uintr_wait is woken by a send to it.',
   check({ state, owed }) {
     for (let r = 0; r < state.receivers.length; r++) {
