@@ -26,7 +26,7 @@ const CATALOGUE: Readonly<Record<UipiMutation, Entry>> = {
   'senduipi-split': {
     research: 'M1',
     description: 'SENDUIPI split into a locked "set PIR" and a later, separate "test-and-set ON, notify".',
-    expected: ['uipiNotificationDiscipline', 'uipiNoStrandedPost'],
+    expected: ['uipiNotificationDiscipline', 'uipiNoStrandedPost', 'uipiEventuallyDelivered'],
   },
   'senduipi-ignores-sn': {
     research: 'M2',
@@ -46,7 +46,7 @@ const CATALOGUE: Readonly<Record<UipiMutation, Entry>> = {
   'drain-before-clear-on': {
     research: 'M5',
     description: 'Notification processing swaps PIR out before clearing ON.',
-    expected: ['uipiNoStrandedPost'],
+    expected: ['uipiNoStrandedPost', 'uipiEventuallyDelivered'],
   },
   'processing-keeps-on': {
     research: 'M6',
@@ -86,17 +86,17 @@ const CATALOGUE: Readonly<Record<UipiMutation, Entry>> = {
   'switch-out-no-sn': {
     research: 'M13',
     description: 'Switch-out does not set SN: senders keep notifying a thread that is off-CPU.',
-    expected: ['uipiSuppressedWhileOff'],
+    expected: ['uipiSuppressedWhileOff', 'uipiRouting'],
   },
   'switch-in-no-pir-check': {
     research: 'M14',
     description: 'Switch-in clears SN but never checks PIR, stranding bits posted while suppressed.',
-    expected: ['uipiNoStrandedPost'],
+    expected: ['uipiNoStrandedPost', 'uipiEventuallyDelivered'],
   },
   'switch-in-pir-check-first': {
     research: 'M15',
     description: 'Switch-in checks PIR before clearing SN, so a send in between is stranded.',
-    expected: ['uipiNoStrandedPost'],
+    expected: ['uipiNoStrandedPost', 'uipiEventuallyDelivered'],
   },
   'switch-in-sn-before-ndst': {
     research: 'M16',
@@ -106,7 +106,7 @@ const CATALOGUE: Readonly<Record<UipiMutation, Entry>> = {
   'wait-no-recheck': {
     research: 'M18',
     description: 'uintr_wait switches NV to the kernel vector and sleeps without re-checking ON/PIR.',
-    expected: ['uipiWaitWakes'],
+    expected: ['uipiWaitWakes', 'uipiEventuallyDelivered'],
   },
   'wake-keeps-kernel-nv': {
     research: 'M19',
