@@ -6,6 +6,7 @@ import { benchCheckedStorm, printCheckedStorm } from './checkedStorm.ts';
 import { benchControllerStep, printControllerStep } from './controllerStep.ts';
 import { benchReferenceDevice } from './referenceDevice.ts';
 import { printTable } from './table.ts';
+import { benchUipiMutants, benchUipiThroughput, printUipiBench } from './uipiStorm.ts';
 import { benchPublishedFinds, benchWakeupThroughput, printWakeupBench } from './wakeupStorm.ts';
 
 printControllerStep(benchControllerStep());
@@ -19,3 +20,5 @@ console.log();
 printCheckedStorm(benchCheckedStorm());
 console.log();
 printWakeupBench(benchWakeupThroughput(), benchPublishedFinds());
+console.log();
+printUipiBench(benchUipiThroughput(), benchUipiMutants());

@@ -11,16 +11,16 @@ export const upidAddr = (r: number): bigint => UPID_BASE + 64n * BigInt(r);
 export const uittEntryAddr = (s: number, i: number): bigint =>
   UITT_BASE + 0x1000n * BigInt(s) + 16n * BigInt(i);
 
-/** Word-addressed memory. */
+/** Word-addressed memory (keyed by the address as a number: every address here is far below 2^53). */
 export class Memory {
-  private readonly words = new Map<bigint, bigint>();
+  private readonly words = new Map<number, bigint>();
 
   read(addr: bigint): bigint {
-    return this.words.get(addr) ?? 0n;
+    return this.words.get(Number(addr)) ?? 0n;
   }
 
   write(addr: bigint, value: bigint): void {
-    this.words.set(addr, BigInt.asUintN(64, value));
+    this.words.set(Number(addr), BigInt.asUintN(64, value));
   }
 
   /** A locked exchange: returns the old word and stores `value` in one step. */

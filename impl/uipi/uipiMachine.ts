@@ -32,6 +32,11 @@ import {
 
 const bitOf = (v: number): bigint => 1n << BigInt(v);
 
+/** Whether `i` indexes one of `n` things. */
+function idx(i: number, n: number): boolean {
+  return Number.isInteger(i) && i >= 0 && i < n;
+}
+
 /** One IPI on the wires: destination APIC id and vector. */
 export interface Wire {
   readonly dest: number;
@@ -114,7 +119,6 @@ export class UipiMachine {
   /** Whether `e` is possible now (the instruction's, the APIC's or the kernel's own conditions). */
   can(e: UipiEvent): boolean {
     const { cfg } = this;
-    const idx = (i: number, n: number) => Number.isInteger(i) && i >= 0 && i < n;
     switch (e.type) {
       case 'Send': {
         if (!idx(e.sender, cfg.senders) || !idx(e.index, cfg.uittSize)) return false;

@@ -2,12 +2,12 @@
  * The finite set of events the UIPI model enables in a state (for an exhaustive explorer, the
  * drain and storms): exactly the events `step` accepts. Candidates come from a per-configuration
  * table of shared immutable events plus one event per in-flight IPI and pending vector; each is
- * kept when `step` accepts it, so the list can never disagree with `step`.
+ * kept when `step`'s guards (`rejection`) accept it, so the list can never disagree with `step`.
  */
 import type { UipiConfig } from './config.ts';
 import { RECEIVER_STEP_TYPES, type UipiEvent } from './events.ts';
 import type { UipiState } from './state.ts';
-import { step } from './step.ts';
+import { rejection } from './step.ts';
 
 /** The events of one configuration that do not depend on the state, built once. */
 const TABLES = new WeakMap<UipiConfig, readonly UipiEvent[]>();
@@ -65,9 +65,9 @@ export function enabled(cfg: UipiConfig, s: UipiState): UipiEvent[] {
   s.cpus.forEach((c, cpu) => {
     for (const v of c.pending) {
       const e = shared(ACCEPTS, 'Accept', cpu * 256 + v);
-      if (step(cfg, s, e).kind === 'accepted') out.push(e);
+      if (rejection(cfg, s, e) === null) out.push(e);
     }
   });
-  for (const e of uipiEventTable(cfg)) if (step(cfg, s, e).kind === 'accepted') out.push(e);
+  for (const e of uipiEventTable(cfg)) if (rejection(cfg, s, e) === null) out.push(e);
   return out;
 }

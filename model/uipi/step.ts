@@ -1,91 +1,145 @@
 /**
  * The UIPI model's pure transition function: one atomic step of spec/uipi.md "Scope". An event
  * the state does not enable is rejected with a reason and changes nothing; guards are checked in
- * a fixed order (indices, then phase), so the reason is deterministic. The statechart in
- * machine.ts is the same decision tree over the same named guards and actions.
+ * a fixed order (indices, then phase), so the reason is deterministic. `rejection` is the guard
+ * tree alone (no allocation: `enabled` uses it), `step` runs the action when it finds no reason.
+ * The statechart in machine.ts is the same decision tree over the same named guards and actions.
  */
 import { assertNever } from '../events/events.ts';
 import * as A from './actions.ts';
 import { isSkyloft, type UipiConfig } from './config.ts';
 import type { ReceiverStep, UipiEvent } from './events.ts';
 import * as G from './guards.ts';
-import { acceptedUipi, rejectedUipi, type UipiStepResult } from './result.ts';
+import { acceptedUipi, rejectedUipi, type UipiRejectReason, type UipiStepResult } from './result.ts';
 import type { UipiState } from './state.ts';
 
-const ok = acceptedUipi;
-const no = rejectedUipi;
-
-export function step(cfg: UipiConfig, s: UipiState, e: UipiEvent): UipiStepResult {
+/** Why `e` is not enabled in `s`, or null when it is. */
+export function rejection(cfg: UipiConfig, s: UipiState, e: UipiEvent): UipiRejectReason | null {
   switch (e.type) {
     case 'Send':
-      if (!G.senderExists(cfg, s, e)) return no('outOfRange');
-      if (!G.slotValid(cfg, s, e)) return no('slotState');
-      return G.senderFree(cfg, s, e) ? ok(A.post(cfg, s, e)) : no('senderBusy');
+      if (!G.senderExists(cfg, s, e)) return 'outOfRange';
+      if (!G.slotValid(cfg, s, e)) return 'slotState';
+      return G.senderFree(cfg, s, e) ? null : 'senderBusy';
     case 'SendIpi':
-      if (!G.senderExists(cfg, s, e)) return no('outOfRange');
-      return G.senderHolds(cfg, s, e) ? ok(A.sendIpi(cfg, s, e)) : no('senderBusy');
+      if (!G.senderExists(cfg, s, e)) return 'outOfRange';
+      return G.senderHolds(cfg, s, e) ? null : 'senderBusy';
     case 'IpiArrive':
-      if (!G.cpuExists(cfg, s, e)) return no('outOfRange');
-      return G.ipiInFlight(cfg, s, e) ? ok(A.arrive(cfg, s, e)) : no('noSuchIpi');
+      if (!G.cpuExists(cfg, s, e)) return 'outOfRange';
+      return G.ipiInFlight(cfg, s, e) ? null : 'noSuchIpi';
     case 'Accept':
-      if (!G.cpuExists(cfg, s, e)) return no('outOfRange');
-      if (!G.vectorPending(cfg, s, e)) return no('noSuchIpi');
-      return G.cpuAccepts(cfg, s, e) ? ok(A.accept(cfg, s, e)) : no('cpuBusy');
+      if (!G.cpuExists(cfg, s, e)) return 'outOfRange';
+      if (!G.vectorPending(cfg, s, e)) return 'noSuchIpi';
+      return G.cpuAccepts(cfg, s, e) ? null : 'cpuBusy';
     case 'NotifyDrain':
-      if (!G.cpuExists(cfg, s, e)) return no('outOfRange');
-      return G.cpuProcessing(cfg, s, e) ? ok(A.drainPir(cfg, s, e)) : no('wrongPhase');
+      if (!G.cpuExists(cfg, s, e)) return 'outOfRange';
+      return G.cpuProcessing(cfg, s, e) ? null : 'wrongPhase';
     case 'SwitchInRestore':
-      if (!G.receiverExists(cfg, s, e) || !G.cpuExists(cfg, s, e)) return no('outOfRange');
-      return G.switchInFits(cfg, s, e) ? ok(A.switchInRestore(cfg, s, e)) : no('wrongPhase');
+      if (!G.receiverExists(cfg, s, e) || !G.cpuExists(cfg, s, e)) return 'outOfRange';
+      return G.switchInFits(cfg, s, e) ? null : 'wrongPhase';
     case 'Register':
-      if (!G.senderExists(cfg, s, e)) return no('outOfRange');
-      return G.slotFree(cfg, s, e) ? ok(A.register(cfg, s, e)) : no('slotState');
+      if (!G.senderExists(cfg, s, e)) return 'outOfRange';
+      return G.slotFree(cfg, s, e) ? null : 'slotState';
     case 'Revoke':
-      if (!G.senderExists(cfg, s, e)) return no('outOfRange');
-      return G.slotValid(cfg, s, e) ? ok(A.revoke(cfg, s, e)) : no('slotState');
+      if (!G.senderExists(cfg, s, e)) return 'outOfRange';
+      return G.slotValid(cfg, s, e) ? null : 'slotState';
     case 'TimerTick':
-      if (!G.cpuExists(cfg, s, e)) return no('outOfRange');
-      if (!isSkyloft(cfg)) return no('wrongScenario');
-      return G.timerUnmasked(cfg, s, e) ? ok(A.timerTick(cfg, s, e)) : no('wrongPhase');
+      if (!G.cpuExists(cfg, s, e)) return 'outOfRange';
+      if (!isSkyloft(cfg)) return 'wrongScenario';
+      return G.timerUnmasked(cfg, s, e) ? null : 'wrongPhase';
     default:
-      if (!G.receiverExists(cfg, s, e)) return no('outOfRange');
-      return receiverStep(cfg, s, e);
+      if (!G.receiverExists(cfg, s, e)) return 'outOfRange';
+      if (e.type === 'WaitSwitchNv' && isSkyloft(cfg)) return 'wrongScenario';
+      return receiverGuard(cfg, s, e) ? null : 'wrongPhase';
   }
 }
 
-/** A step of one receiver thread: its guard, then its action. */
-function receiverStep(cfg: UipiConfig, s: UipiState, e: ReceiverStep): UipiStepResult {
-  const when = (enabled: boolean, next: () => UipiState) => (enabled ? ok(next()) : no('wrongPhase'));
+/** The guard of a receiver step. */
+function receiverGuard(cfg: UipiConfig, s: UipiState, e: ReceiverStep): boolean {
   const t = e.type;
   switch (t) {
     case 'Deliver':
-      return when(G.canDeliver(cfg, s, e), () => A.deliver(cfg, s, e));
+      return G.canDeliver(cfg, s, e);
     case 'HandlerBody':
-      return when(G.inHandlerBefore(cfg, s, e), () => A.handlerBody(cfg, s, e));
+      return G.inHandlerBefore(cfg, s, e);
     case 'Uiret':
-      return when(G.inHandlerAfter(cfg, s, e), () => A.uiret(cfg, s, e));
+      return G.inHandlerAfter(cfg, s, e);
     case 'Stui':
-      return when(G.outsideHandler(cfg, s, e), () => A.stui(cfg, s, e));
+      return G.outsideHandler(cfg, s, e);
     case 'Clui':
-      return when(G.atUser(cfg, s, e), () => A.clui(cfg, s, e));
     case 'SwitchOutSn':
-      return when(G.atUser(cfg, s, e), () => A.switchOutSn(cfg, s, e));
+      return G.atUser(cfg, s, e);
     case 'SwitchOutSave':
-      return when(G.inPhase(cfg, s, e, 'outSn'), () => A.switchOutSave(cfg, s, e));
+      return G.inPhase(cfg, s, e, 'outSn');
     case 'SwitchInClearSn':
-      return when(G.inPhase(cfg, s, e, 'inRestored'), () => A.switchInClearSn(cfg, s, e));
+      return G.inPhase(cfg, s, e, 'inRestored');
     case 'SwitchInCheckPir':
-      return when(G.inPhase(cfg, s, e, 'inSnClear'), () => A.switchInCheckPir(cfg, s, e));
+      return G.inPhase(cfg, s, e, 'inSnClear');
     case 'WaitSwitchNv':
-      if (isSkyloft(cfg)) return no('wrongScenario');
-      return when(G.mayWait(cfg, s, e), () => A.waitSwitchNv(cfg, s, e));
+      return G.mayWait(cfg, s, e);
     case 'WaitRecheck':
-      return when(G.inPhase(cfg, s, e, 'waitNv'), () => A.waitRecheck(cfg, s, e));
+      return G.inPhase(cfg, s, e, 'waitNv');
     case 'WaitSleep':
-      return when(G.inPhase(cfg, s, e, 'waitChecked'), () => A.waitSleep(cfg, s, e));
+      return G.inPhase(cfg, s, e, 'waitChecked');
     case 'WakeRestoreNv':
-      return when(G.inPhase(cfg, s, e, 'woken'), () => A.wakeRestoreNv(cfg, s, e));
+      return G.inPhase(cfg, s, e, 'woken');
     default:
       return assertNever(t, 'uipi receiver step');
   }
+}
+
+/** The action of an enabled event. */
+function act(cfg: UipiConfig, s: UipiState, e: UipiEvent): UipiState {
+  switch (e.type) {
+    case 'Send':
+      return A.post(cfg, s, e);
+    case 'SendIpi':
+      return A.sendIpi(cfg, s, e);
+    case 'IpiArrive':
+      return A.arrive(cfg, s, e);
+    case 'Accept':
+      return A.accept(cfg, s, e);
+    case 'NotifyDrain':
+      return A.drainPir(cfg, s, e);
+    case 'SwitchInRestore':
+      return A.switchInRestore(cfg, s, e);
+    case 'Register':
+      return A.register(cfg, s, e);
+    case 'Revoke':
+      return A.revoke(cfg, s, e);
+    case 'TimerTick':
+      return A.timerTick(cfg, s, e);
+    case 'Deliver':
+      return A.deliver(cfg, s, e);
+    case 'HandlerBody':
+      return A.handlerBody(cfg, s, e);
+    case 'Uiret':
+      return A.uiret(cfg, s, e);
+    case 'Stui':
+      return A.stui(cfg, s, e);
+    case 'Clui':
+      return A.clui(cfg, s, e);
+    case 'SwitchOutSn':
+      return A.switchOutSn(cfg, s, e);
+    case 'SwitchOutSave':
+      return A.switchOutSave(cfg, s, e);
+    case 'SwitchInClearSn':
+      return A.switchInClearSn(cfg, s, e);
+    case 'SwitchInCheckPir':
+      return A.switchInCheckPir(cfg, s, e);
+    case 'WaitSwitchNv':
+      return A.waitSwitchNv(cfg, s, e);
+    case 'WaitRecheck':
+      return A.waitRecheck(cfg, s, e);
+    case 'WaitSleep':
+      return A.waitSleep(cfg, s, e);
+    case 'WakeRestoreNv':
+      return A.wakeRestoreNv(cfg, s, e);
+    default:
+      return assertNever(e, 'uipi event');
+  }
+}
+
+export function step(cfg: UipiConfig, s: UipiState, e: UipiEvent): UipiStepResult {
+  const reason = rejection(cfg, s, e);
+  return reason === null ? acceptedUipi(act(cfg, s, e)) : rejectedUipi(reason);
 }
