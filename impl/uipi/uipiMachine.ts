@@ -9,33 +9,19 @@
  */
 import { isSkyloft, type UipiConfig } from '../../model/uipi/config.ts';
 import { ipiEvent, uipiEventTable } from '../../model/uipi/enabled.ts';
-import type { ReceiverStep, UipiEvent } from '../../model/uipi/events.ts';
-import { KERNEL_VECTOR, NOTIFICATION_VECTOR, TIMER_VECTOR, uittBinding } from '../../model/uipi/state.ts';
+import type { UipiEvent } from '../../model/uipi/events.ts';
+import { NOTIFICATION_VECTOR, TIMER_VECTOR, uittBinding } from '../../model/uipi/state.ts';
 import { Memory, uittEntryAddr, upidAddr } from './memory.ts';
+import { accept, notifyDrain } from './notification.ts';
+import { receiverStep, switchInRestore } from './receiverSteps.ts';
+import { sendIpi, senduipi } from './senduipi.ts';
+import { uipiCan } from './uipiCan.ts';
 import { type CpuRegs, idleCpu, type SenderRec, type ThreadRec } from './uipiCpu.ts';
 import type { UipiMutation } from './uipiMutation.ts';
-import { uittUv, uittValid, uittWithValid, uittWord0 } from './uittLayout.ts';
-import {
-  MISC_UIF,
-  miscUinv,
-  miscWithUinv,
-  ON_BIT,
-  SN_BIT,
-  upidNdst,
-  upidNv,
-  upidOn,
-  upidSn,
-  upidWord0,
-  withNdst,
-  withNv,
-} from './upidLayout.ts';
+import { uittWithValid, uittWord0 } from './uittLayout.ts';
+import { MISC_UIF, miscUinv, miscWithUinv, upidWord0, withNdst } from './upidLayout.ts';
 
 const bitOf = (v: number): bigint => 1n << BigInt(v);
-
-/** Whether `i` indexes one of `n` things. */
-function idx(i: number, n: number): boolean {
-  return Number.isInteger(i) && i >= 0 && i < n;
-}
 
 /** One IPI on the wires: destination APIC id and vector. */
 export interface Wire {
@@ -52,7 +38,8 @@ export class UipiMachine {
   readonly senders: SenderRec[];
   /** IPIs sent and not yet at their APIC, in sending order. */
   readonly wires: Wire[] = [];
-  private readonly uinv: number;
+  /** The UINV the kernel programs (the notification vector, or Skyloft's timer vector). */
+  readonly uinv: number;
 
   constructor(cfg: UipiConfig, mutation?: UipiMutation) {
     this.cfg = cfg;
@@ -85,7 +72,8 @@ export class UipiMachine {
     });
   }
 
-  private is(m: UipiMutation): boolean {
+  /** Whether mutation `m` is switched on. */
+  is(m: UipiMutation): boolean {
     return this.mutation === m;
   }
 
@@ -109,6 +97,11 @@ export class UipiMachine {
     return out;
   }
 
+  /** Whether `e` is possible now (the instruction's, the APIC's or the kernel's own conditions). */
+  can(e: UipiEvent): boolean {
+    return uipiCan(this, e);
+  }
+
   /** Performs `e`; false (and nothing changes) when it is not possible now. */
   apply(e: UipiEvent): boolean {
     if (!this.can(e)) return false;
@@ -116,106 +109,18 @@ export class UipiMachine {
     return true;
   }
 
-  /** Whether `e` is possible now (the instruction's, the APIC's or the kernel's own conditions). */
-  can(e: UipiEvent): boolean {
-    const { cfg } = this;
-    switch (e.type) {
-      case 'Send': {
-        if (!idx(e.sender, cfg.senders) || !idx(e.index, cfg.uittSize)) return false;
-        const sd = this.senders[e.sender];
-        return (
-          sd?.held === null &&
-          sd.midSend === null &&
-          uittValid(this.mem.read(uittEntryAddr(e.sender, e.index)))
-        );
-      }
-      case 'SendIpi': {
-        const sd = idx(e.sender, cfg.senders) ? this.senders[e.sender] : undefined;
-        return sd !== undefined && (sd.held !== null || sd.midSend !== null);
-      }
-      case 'Register':
-      case 'Revoke': {
-        if (!idx(e.sender, cfg.senders) || !idx(e.index, cfg.uittSize)) return false;
-        return uittValid(this.mem.read(uittEntryAddr(e.sender, e.index))) === (e.type === 'Revoke');
-      }
-      case 'IpiArrive':
-        return this.wires.some((w) => w.dest === e.cpu && w.vector === e.vector);
-      case 'Accept': {
-        const c = idx(e.cpu, cfg.cpus) ? this.cpus[e.cpu] : undefined;
-        if (
-          c === undefined ||
-          !idx(e.vector, 256) ||
-          ((c.irr >> BigInt(e.vector)) & 1n) === 0n ||
-          c.processing
-        )
-          return false;
-        return c.current < 0 || this.threads[c.current]?.kstate === 'user';
-      }
-      case 'NotifyDrain':
-        return idx(e.cpu, cfg.cpus) && this.cpus[e.cpu]?.processing === true;
-      case 'TimerTick': {
-        const cur = idx(e.cpu, cfg.cpus) ? (this.cpus[e.cpu]?.current ?? -1) : -1;
-        return isSkyloft(cfg) && cur >= 0 && this.threads[cur]?.kstate === 'user';
-      }
-      case 'SwitchInRestore':
-        return (
-          idx(e.receiver, cfg.receivers) &&
-          idx(e.cpu, cfg.cpus) &&
-          this.threads[e.receiver]?.kstate === 'off' &&
-          this.cpus[e.cpu]?.current === -1
-        );
-      default:
-        return idx(e.receiver, cfg.receivers) && this.canReceiver(e);
-    }
-  }
-
-  private canReceiver(e: ReceiverStep): boolean {
-    const t = this.threads[e.receiver];
-    if (t === undefined) return false;
-    const cpu = t.cpu >= 0 ? this.cpus[t.cpu] : undefined;
-    if (cpu?.processing === true) return false;
-    const user = t.kstate === 'user' && cpu !== undefined;
-    switch (e.type) {
-      case 'Deliver':
-        return user && cpu.uif && cpu.uirr !== 0n;
-      case 'HandlerBody':
-        return user && t.frame >= 0 && !t.body;
-      case 'Uiret':
-        return user && t.frame >= 0 && t.body;
-      case 'Stui':
-        return user && t.frame < 0;
-      case 'Clui':
-      case 'SwitchOutSn':
-        return user;
-      case 'WaitSwitchNv':
-        return user && t.frame < 0 && !isSkyloft(this.cfg);
-      case 'SwitchOutSave':
-        return t.kstate === 'outSn';
-      case 'SwitchInClearSn':
-        return t.kstate === 'inRestored';
-      case 'SwitchInCheckPir':
-        return t.kstate === 'inSnClear';
-      case 'WaitRecheck':
-        return t.kstate === 'waitNv';
-      case 'WaitSleep':
-        return t.kstate === 'waitChecked';
-      case 'WakeRestoreNv':
-        return t.kstate === 'woken';
-    }
-  }
-
   /** A locked read-modify-write of UPID word 0 of receiver r. */
-  private upid0(r: number, f: (w0: bigint) => bigint): void {
+  upid0(r: number, f: (w0: bigint) => bigint): void {
     this.mem.write(upidAddr(r), f(this.mem.read(upidAddr(r))));
   }
 
   private exec(e: UipiEvent): void {
     switch (e.type) {
       case 'Send':
-        this.senduipi(e.sender, e.index);
+        senduipi(this, e.sender, e.index);
         return;
       case 'SendIpi':
-        this.sendIpi(e.sender);
+        sendIpi(this, e.sender);
         return;
       case 'Register':
       case 'Revoke': {
@@ -231,10 +136,10 @@ export class UipiMachine {
         return;
       }
       case 'Accept':
-        this.accept(e.cpu, e.vector);
+        accept(this, e.cpu, e.vector);
         return;
       case 'NotifyDrain':
-        this.notifyDrain(e.cpu);
+        notifyDrain(this, e.cpu);
         return;
       case 'TimerTick': {
         const c = this.cpus[e.cpu];
@@ -242,131 +147,27 @@ export class UipiMachine {
         return;
       }
       case 'SwitchInRestore':
-        this.switchInRestore(e.receiver, e.cpu);
+        switchInRestore(this, e.receiver, e.cpu);
         return;
       default:
-        this.receiverStep(e);
+        receiverStep(this, e);
         return;
     }
-  }
-
-  /** SENDUIPI (SDM pseudo-code, research §1.5): read the UITTE, then one locked RMW of the UPID. */
-  private senduipi(s: number, i: number): void {
-    const sd = this.senders[s];
-    if (sd === undefined) return;
-    const entry = uittEntryAddr(s, i);
-    const uv = uittUv(this.mem.read(entry));
-    const upid = this.mem.read(entry + 8n);
-    if (!this.is('senduipi-forgets-pir')) this.mem.write(upid + 8n, this.mem.read(upid + 8n) | bitOf(uv));
-    if (this.is('senduipi-split')) {
-      sd.midSend = upid; // the ON test-and-set is left for a later, separate step
-      return;
-    }
-    const w0 = this.mem.read(upid);
-    const notify = (this.is('senduipi-ignores-sn') || !upidSn(w0)) && !upidOn(w0);
-    if (notify && !this.is('senduipi-never-sets-on')) this.mem.write(upid, w0 | ON_BIT);
-    if (notify) sd.held = { dest: upidNdst(w0), vector: upidNv(w0) };
-  }
-
-  /** The notification leaves the sender (after the lock); the split mutation tests ON only now. */
-  private sendIpi(s: number): void {
-    const sd = this.senders[s];
-    if (sd === undefined) return;
-    const upid = sd.midSend;
-    if (upid !== null) {
-      sd.midSend = null;
-      const w0 = this.mem.read(upid);
-      if (upidSn(w0) || upidOn(w0)) return;
-      this.mem.write(upid, w0 | ON_BIT);
-      this.send({ dest: upidNdst(w0), vector: upidNv(w0) });
-      return;
-    }
-    if (sd.held !== null) this.send(sd.held);
-    sd.held = null;
   }
 
   /** An IPI onto the wires; one identical to an IPI still on them merges with it (as in the IRR). */
-  private send(w: Wire): void {
+  send(w: Wire): void {
     if (!this.wires.some((x) => x.dest === w.dest && x.vector === w.vector)) this.wires.push(w);
   }
 
-  /**
-   * The CPU acknowledges pending `vector` (research §1.6). The running thread's UINV: EOI and
-   * processing step a (locked AND clearing ON of the UPID at PD). The kernel vector: the wake
-   * handler over the wait list. Anything else: a spurious interrupt, acked.
-   */
-  private accept(c: number, vector: number): void {
-    const cpu = this.cpus[c];
-    if (cpu === undefined) return;
-    cpu.irr &= ~bitOf(vector);
-    const uinv = miscUinv(cpu.misc);
-    if (cpu.current >= 0 && uinv !== 0 && vector === uinv) {
-      cpu.processing = true;
-      const pir = cpu.pd + 8n;
-      if (this.is('drain-before-clear-on')) {
-        cpu.uirr |= this.mem.xchg(pir, 0n);
-        return;
-      }
-      if (!this.is('processing-keeps-on')) this.mem.write(cpu.pd, this.mem.read(cpu.pd) & ~ON_BIT);
-      if (this.is('pir-read-then-clear')) cpu.temp = this.mem.read(pir);
-      return;
-    }
-    if (vector !== KERNEL_VECTOR) return;
-    this.threads.forEach((t, r) => {
-      if (t.kstate !== 'waiting' || !upidOn(this.mem.read(upidAddr(r)))) return;
-      this.upid0(r, (w) => w | SN_BIT);
-      t.kstate = 'woken';
-    });
-  }
-
-  /** Processing steps b and c: locked xchg of PIR with 0, ORed into UIRR. */
-  private notifyDrain(c: number): void {
-    const cpu = this.cpus[c];
-    if (cpu === undefined) return;
-    const pir = cpu.pd + 8n;
-    cpu.processing = false;
-    if (this.is('drain-before-clear-on')) {
-      this.mem.write(cpu.pd, this.mem.read(cpu.pd) & ~ON_BIT);
-      return;
-    }
-    if (this.is('pir-read-then-clear')) {
-      this.mem.write(pir, 0n);
-      cpu.uirr |= cpu.temp;
-      return;
-    }
-    const temp = this.mem.xchg(pir, 0n);
-    cpu.uirr = this.is('uirr-assigned') ? temp : cpu.uirr | temp;
-  }
-
-  /** XRSTORS onto `c`, then switch_uintr_return 1–2: UINV re-programmed if 0, NDST := c. */
-  private switchInRestore(r: number, c: number): void {
-    const t = this.threads[r];
-    const cpu = this.cpus[c];
-    if (t === undefined || cpu === undefined) return;
-    Object.assign(cpu, {
-      current: r,
-      uirr: t.saved.uirr,
-      misc: t.saved.misc & ~MISC_UIF,
-      uif: (t.saved.misc & MISC_UIF) !== 0n,
-      pd: t.saved.pd,
-    });
-    t.cpu = c;
-    t.kstate = 'inRestored';
-    if (this.is('switch-in-sn-before-ndst')) {
-      this.upid0(r, (w) => w & ~SN_BIT);
-      return;
-    }
-    this.routeTo(r, cpu, c);
-  }
-
   /** UINV re-programmed when XSAVES cleared it, and NDST := c. */
-  private routeTo(r: number, cpu: CpuRegs, c: number): void {
+  routeTo(r: number, cpu: CpuRegs, c: number): void {
     if (miscUinv(cpu.misc) === 0) cpu.misc = miscWithUinv(cpu.misc, this.uinv);
     this.upid0(r, (w) => withNdst(w, c));
   }
 
   /** XSAVES of the thread's UINTR state (UINV cleared in the image and the MSR) and it leaves its CPU. */
-  private saveAndLeave(t: ThreadRec, kstate: ThreadRec['kstate']): void {
+  saveAndLeave(t: ThreadRec, kstate: ThreadRec['kstate']): void {
     const cpu = this.cpus[t.cpu];
     if (cpu !== undefined) {
       t.saved = { uirr: cpu.uirr, misc: miscWithUinv(cpu.misc, 0) | (cpu.uif ? MISC_UIF : 0n), pd: cpu.pd };
@@ -377,101 +178,13 @@ export class UipiMachine {
   }
 
   /** A self-IPI with the notification vector into the CPU's own APIC. */
-  private selfIpi(c: number): void {
+  selfIpi(c: number): void {
     const cpu = this.cpus[c];
     if (cpu !== undefined) cpu.irr |= bitOf(NOTIFICATION_VECTOR);
   }
 
-  private pirOf(r: number): bigint {
+  /** PIR of receiver r. */
+  pirOf(r: number): bigint {
     return this.mem.read(upidAddr(r) + 8n);
-  }
-
-  private receiverStep(e: ReceiverStep): void {
-    const r = e.receiver;
-    const t = this.threads[r];
-    if (t === undefined) return;
-    const cpu = this.cpus[t.cpu];
-    const sky = isSkyloft(this.cfg);
-    switch (e.type) {
-      case 'Deliver': {
-        if (cpu === undefined) return;
-        let v = 63;
-        if (this.is('deliver-lowest')) v = 0;
-        const step = this.is('deliver-lowest') ? 1 : -1;
-        while (((cpu.uirr >> BigInt(v)) & 1n) === 0n) v += step;
-        if (!this.is('deliver-keeps-uirr')) cpu.uirr &= ~bitOf(v);
-        if (!this.is('deliver-keeps-uif')) cpu.uif = false;
-        t.frame = v;
-        t.body = false;
-        return;
-      }
-      case 'HandlerBody':
-        t.body = true;
-        if (sky && t.frame === this.cfg.timer && !this.is('skyloft-no-repost')) {
-          // _senduipi(self): with SN = 1 the locked post only sets PIR ("reset UPID.PIR").
-          this.mem.write(upidAddr(r) + 8n, this.pirOf(r) | bitOf(this.cfg.timer));
-        }
-        return;
-      case 'Uiret':
-        t.frame = -1;
-        t.body = false;
-        if (cpu !== undefined && !this.is('uiret-keeps-uif-clear')) cpu.uif = true;
-        return;
-      case 'Stui':
-      case 'Clui':
-        if (cpu !== undefined) cpu.uif = e.type === 'Stui';
-        return;
-      case 'SwitchOutSn':
-        if (!this.is('switch-out-no-sn')) this.upid0(r, (w) => w | SN_BIT);
-        t.kstate = 'outSn';
-        return;
-      case 'SwitchOutSave':
-        this.saveAndLeave(t, 'off');
-        return;
-      case 'SwitchInClearSn':
-        t.kstate = 'inSnClear';
-        if (this.is('switch-in-sn-before-ndst')) {
-          if (cpu !== undefined) this.routeTo(r, cpu, t.cpu);
-          return;
-        }
-        if (this.is('switch-in-pir-check-first')) {
-          if (!sky && this.pirOf(r) !== 0n) this.selfIpi(t.cpu);
-          return;
-        }
-        if (!sky) this.upid0(r, (w) => w & ~SN_BIT);
-        return;
-      case 'SwitchInCheckPir':
-        t.kstate = 'user';
-        if (sky || this.is('switch-in-no-pir-check')) return;
-        if (this.is('switch-in-pir-check-first')) {
-          this.upid0(r, (w) => w & ~SN_BIT);
-          return;
-        }
-        if (this.pirOf(r) !== 0n) this.selfIpi(t.cpu);
-        return;
-      case 'WaitSwitchNv':
-        this.upid0(r, (w) => withNv(w, KERNEL_VECTOR));
-        t.kstate = 'waitNv';
-        return;
-      case 'WaitRecheck': {
-        const pending =
-          upidOn(this.mem.read(upidAddr(r))) || this.pirOf(r) !== 0n || (cpu?.uirr ?? 0n) !== 0n;
-        if (!pending || this.is('wait-no-recheck')) {
-          t.kstate = 'waitChecked';
-          return;
-        }
-        this.upid0(r, (w) => withNv(w, NOTIFICATION_VECTOR));
-        t.kstate = 'user';
-        if (this.pirOf(r) !== 0n) this.selfIpi(t.cpu);
-        return;
-      }
-      case 'WaitSleep':
-        this.saveAndLeave(t, 'waiting');
-        return;
-      case 'WakeRestoreNv':
-        if (!this.is('wake-keeps-kernel-nv')) this.upid0(r, (w) => withNv(w, NOTIFICATION_VECTOR));
-        t.kstate = 'off';
-        return;
-    }
   }
 }

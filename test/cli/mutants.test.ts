@@ -52,7 +52,7 @@ describe('intcheck mutants --protocol wakeup', () => {
     const bad = await runCli(['mutants', '--protocol', 'syscall']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toEqual([
-      'intcheck: --protocol: unknown protocol "syscall" (known: controller, wakeup)',
+      'intcheck: --protocol: unknown protocol "syscall" (known: controller, wakeup, uipi)',
     ]);
     const zero = await runCli(['mutants', '--runs', '0']);
     expect(zero.code).toBe(2);
