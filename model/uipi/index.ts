@@ -13,4 +13,4 @@ export type { UipiContext } from './machineLogic.ts';
 export * from './result.ts';
 export * from './state.ts';
 export { stateKey } from './stateKey.ts';
-export { step } from './step.ts';
+export { rejection, step } from './step.ts';

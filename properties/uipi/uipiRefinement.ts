@@ -2,8 +2,24 @@
  * Refinement: the implementation accepts exactly the events the model accepts, and its abstract
  * state (the refinement map impl/uipi/absUipi.ts) equals the model's after every step.
  */
+import type { UipiState } from '../../model/uipi/state.ts';
 import { stateKey } from '../../model/uipi/stateKey.ts';
 import type { UipiStepProperty } from './context.ts';
+
+/** The parts of the state (per UPID, receiver, sender, CPU, the wires) where `a` and `b` differ. */
+function differing(a: UipiState, b: UipiState): string[] {
+  const out: string[] = [];
+  const json = (x: unknown) =>
+    JSON.stringify(x, (_k, v: unknown) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v));
+  const parts = ['upids', 'receivers', 'senders', 'cpus'] as const;
+  for (const part of parts) {
+    a[part].forEach((x, i) => {
+      if (json(x) !== json(b[part][i])) out.push(`${part.slice(0, -1)} ${i}`);
+    });
+  }
+  if (json(a.inflight) !== json(b.inflight)) out.push('IPIs in flight');
+  return out;
+}
 
 export const uipiRefinement: UipiStepProperty = {
   id: 'uipiRefinement',
@@ -23,8 +39,8 @@ export const uipiRefinement: UipiStepProperty = {
     if (expected.kind !== 'accepted') return null;
     const want = stateKey(expected.state);
     const got = stateKey(after);
-    return want === got
-      ? null
-      : `${event.type}: abstract state differs from the model's (model ${want}, implementation ${got})`;
+    if (want === got) return null;
+    const where = differing(expected.state, after).join(', ');
+    return `${event.type}: abstract state differs from the model's in ${where} (model ${want}, implementation ${got})`;
   },
 };
