@@ -7,6 +7,7 @@ import { benchControllerStep, printControllerStep } from './controllerStep.ts';
 import { benchDutBridge, printDutBridge } from './dutBridge.ts';
 import { benchReferenceDevice } from './referenceDevice.ts';
 import { printTable } from './table.ts';
+import { benchUipiMutants, benchUipiThroughput, printUipiBench } from './uipiStorm.ts';
 import { benchPublishedFinds, benchWakeupThroughput, printWakeupBench } from './wakeupStorm.ts';
 
 printControllerStep(benchControllerStep());
@@ -20,5 +21,7 @@ console.log();
 printCheckedStorm(benchCheckedStorm());
 console.log();
 printWakeupBench(benchWakeupThroughput(), benchPublishedFinds());
+console.log();
+printUipiBench(benchUipiThroughput(), benchUipiMutants());
 console.log();
 printDutBridge(await benchDutBridge());

@@ -60,7 +60,7 @@ export function defaultSeed(): number {
 }
 
 /** The protocols `intcheck check` runs, as `--protocol` names them. */
-export const CHECK_PROTOCOLS = ['controller', 'wakeup'] as const;
+export const CHECK_PROTOCOLS = ['controller', 'wakeup', 'uipi'] as const;
 export type CheckProtocolName = (typeof CHECK_PROTOCOLS)[number];
 
 /** `--protocol NAME`: one of {@link CHECK_PROTOCOLS}. */

@@ -6,23 +6,30 @@
 import type { Config } from '../model/config/config.ts';
 import { formatEvent } from '../model/events/formatEvent.ts';
 import { count, formatReplayHeader } from './formatReplayHeader.ts';
+import { formatUipiReplay } from './formatUipiReplay.ts';
 import { formatWakeupReplay } from './formatWakeupReplay.ts';
-import type { ParsedTrace } from './readTrace.ts';
+import type { ParsedTrace, ParsedUipiTrace } from './readTrace.ts';
 import type { ReplayResult } from './replay.ts';
 import { changedCells, formatObservation } from './stateCells.ts';
 
 const INDENT = '        ';
 
+/** A trace of a protocol whose configuration is the controller's. */
+type ControllerOrWakeupTrace = Exclude<ParsedTrace, ParsedUipiTrace>;
+
 type ControllerReplay = Extract<ReplayResult, { readonly protocol: 'controller' }>;
 
 /** The whole replay report, lines joined with "\n" (no final newline). */
 export function formatReplay(result: ReplayResult, parsed: ParsedTrace): string {
+  if (result.protocol === 'uipi') return formatUipiReplay(result, parsed);
+  if (parsed.protocol === 'uipi')
+    throw new Error('formatReplay: a UIPI trace with another protocol’s result');
   return result.protocol === 'wakeup'
     ? formatWakeupReplay(result, parsed)
     : formatControllerReplay(result, parsed);
 }
 
-function formatControllerReplay(result: ControllerReplay, parsed: ParsedTrace): string {
+function formatControllerReplay(result: ControllerReplay, parsed: ControllerOrWakeupTrace): string {
   const cfg = parsed.config;
   const lines = formatReplayHeader(parsed, result.implementation);
   const failAt = result.ok ? -1 : result.violation.step;

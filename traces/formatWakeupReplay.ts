@@ -40,7 +40,10 @@ export function systemChanges(cfg: Config, a: SystemState, b: SystemState): [str
   return out;
 }
 
-export function formatWakeupReplay(result: WakeupReplay, parsed: ParsedTrace): string {
+export function formatWakeupReplay(
+  result: WakeupReplay,
+  parsed: Exclude<ParsedTrace, { readonly protocol: 'uipi' }>,
+): string {
   const cfg = parsed.config;
   const lines = formatReplayHeader(parsed, result.implementation);
   const failAt = result.ok ? -1 : result.violation.step;

@@ -32,9 +32,9 @@ interface Reached {
 
 /** The first state whose recorded variables differ from the replay's, or null when all agree. */
 export function matchStates(parsed: ParsedTrace, result: ReplayResult): StateMismatch | null {
-  const cfg = parsed.config;
   const impl = `implementation "${result.implementation}"`;
   if (parsed.protocol === 'controller' && result.protocol === 'controller') {
+    const cfg = parsed.config;
     const ctrl = (s: ControllerState, who: string): Reached => ({ vars: encodeControllerState(cfg, s), who });
     const first = compare(parsed.recordedVars[0], 0, [ctrl(result.initial, impl)], undefined);
     if (first !== null) return first;
@@ -49,6 +49,7 @@ export function matchStates(parsed: ParsedTrace, result: ReplayResult): StateMis
     return null;
   }
   if (parsed.protocol === 'wakeup' && result.protocol === 'wakeup') {
+    const cfg = parsed.config;
     const sys = (s: SystemState, who: string): Reached => ({ vars: encodeSystemState(cfg, s), who });
     const first = compare(parsed.recordedVars[0], 0, [sys(result.initial, impl)], undefined);
     if (first !== null) return first;

@@ -13,12 +13,16 @@ import { ConfigError, parseConfig } from '../model/config/loadConfig.ts';
 import type { Observation } from '../model/controller/result.ts';
 import type { ControllerState } from '../model/controller/state.ts';
 import type { ControllerEvent } from '../model/events/events.ts';
+import type { UipiConfig } from '../model/uipi/config.ts';
+import type { UipiEvent } from '../model/uipi/events.ts';
+import { parseUipiConfig } from '../model/uipi/loadUipiConfig.ts';
 import type { SystemEvent } from '../model/wakeup/events.ts';
 import { PROTOCOLS } from '../properties/property.ts';
 import { decodeControllerState, decodeObservation } from './controllerVars.ts';
 import { decodeEvent } from './eventCodec.ts';
 import { type ItfValue, itfFromJson } from './itfValue.ts';
 import { TraceError, within } from './TraceError.ts';
+import { decodeUipiEvent } from './uipiCodec.ts';
 import { decodeSystemEvent } from './wakeupCodec.ts';
 
 /** The provenance fields of `#meta` that intcheck understands (each absent when missing or mistyped). */
@@ -78,8 +82,18 @@ export interface ParsedWakeupTrace {
   readonly recordedVars: readonly StateVars[];
 }
 
+/** A UIPI trace ready for replay: the storm's events (drain steps are re-run by replay, not read). */
+export interface ParsedUipiTrace {
+  readonly file: string;
+  readonly meta: ParsedMeta;
+  readonly protocol: 'uipi';
+  readonly config: UipiConfig;
+  readonly implementation: string;
+  readonly events: readonly UipiEvent[];
+}
+
 /** A trace of any protocol intcheck replays. */
-export type ParsedTrace = ParsedControllerTrace | ParsedWakeupTrace;
+export type ParsedTrace = ParsedControllerTrace | ParsedWakeupTrace | ParsedUipiTrace;
 
 /** Reads and validates the trace file at `path`. */
 export function readTrace(path: string, opts: ReadOptions = {}): ParsedTrace {
@@ -122,8 +136,17 @@ function parse(text: string, file: string, opts: ReadOptions): ParsedTrace {
   if (!isObj(rawMeta)) throw new TraceError('not ITF ("#meta" is not an object)');
   const vars = states.map((s, i) => within(`state ${i}`, () => stateVars(s)));
   const protocol = parseProtocol(rawMeta.protocol, vars[0]);
-  const config = opts.config ?? within('#meta', () => parseTraceConfig(rawMeta.config));
   const implementation = typeof rawMeta.implementation === 'string' ? rawMeta.implementation : 'reference';
+  if (protocol === 'uipi') {
+    const cfg = within('#meta', () => parseTraceUipiConfig(rawMeta.config));
+    const events: UipiEvent[] = [];
+    vars.forEach((get, i) => {
+      if (i === 0 || isDrainStep(states[i])) return;
+      events.push(within(`state ${i}`, () => uipiEvent(cfg, get)));
+    });
+    return { file, meta: parseMeta(rawMeta), protocol, config: cfg, implementation, events };
+  }
+  const config = opts.config ?? within('#meta', () => parseTraceConfig(rawMeta.config));
   if (protocol === 'wakeup') {
     const events: SystemEvent[] = [];
     const recordedVars: StateVars[] = [];
@@ -154,11 +177,11 @@ function parse(text: string, file: string, opts: ReadOptions): ParsedTrace {
 }
 
 /** The protocol `#meta` names; without one, the wakeup system when state 0 has `harts`, else the controller. */
-function parseProtocol(p: unknown, initial: StateVars | undefined): 'controller' | 'wakeup' {
+function parseProtocol(p: unknown, initial: StateVars | undefined): 'controller' | 'wakeup' | 'uipi' {
   if (p === undefined) return initial?.('harts') === undefined ? 'controller' : 'wakeup';
   const known = PROTOCOLS.find((x) => x === p);
   if (known === undefined) throw new TraceError(`unknown protocol ${JSON.stringify(p)}`);
-  if (known !== 'controller' && known !== 'wakeup') {
+  if (known !== 'controller' && known !== 'wakeup' && known !== 'uipi') {
     throw new TraceError(`protocol "${known}": its traces cannot be replayed yet`);
   }
   return known;
@@ -174,6 +197,22 @@ function systemEvent(cfg: Config, get: (name: string) => ItfValue | undefined): 
   if (action === undefined) throw new TraceError('no "mbt::actionTaken"');
   if (action.kind !== 'str') throw new TraceError('"mbt::actionTaken" is not a string');
   return decodeSystemEvent(cfg, action.value, get('nondetPicks'));
+}
+
+function uipiEvent(cfg: UipiConfig, get: (name: string) => ItfValue | undefined): UipiEvent {
+  const action = get('actionTaken');
+  if (action === undefined) throw new TraceError('no "mbt::actionTaken"');
+  if (action.kind !== 'str') throw new TraceError('"mbt::actionTaken" is not a string');
+  return decodeUipiEvent(cfg, action.value, get('nondetPicks'));
+}
+
+function parseTraceUipiConfig(c: unknown): UipiConfig {
+  try {
+    return parseUipiConfig(c ?? {});
+  } catch (e) {
+    if (e instanceof ConfigError) throw new TraceError(e.message);
+    throw e;
+  }
 }
 
 function parseTraceConfig(c: unknown): Config {

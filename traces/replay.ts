@@ -5,9 +5,12 @@
  * "passes" on the reference.
  */
 import type { ControllerImpl } from '../impl/device.ts';
+import { findUipiMutant } from '../impl/mutants/uipiMutants.ts';
 import { findWakeupMutant } from '../impl/mutants/wakeupMutants.ts';
 import { controllerImplNames, findControllerImpl } from '../impl/registry.ts';
+import { UIPI_REFERENCE, type UipiImpl } from '../impl/uipi/uipiImpl.ts';
 import { type RunResult, runController } from '../properties/runController.ts';
+import { runUipi, type UipiRunResult } from '../properties/runUipi.ts';
 import { runWakeup, type WakeupRunResult } from '../properties/runWakeup.ts';
 import type { ParsedTrace } from './readTrace.ts';
 import { TraceError } from './TraceError.ts';
@@ -15,11 +18,19 @@ import { TraceError } from './TraceError.ts';
 /** The run's verdict and recording, plus the protocol and the implementation it ran against. */
 export type ReplayResult =
   | (RunResult & { readonly protocol: 'controller'; readonly implementation: string })
-  | (WakeupRunResult & { readonly protocol: 'wakeup'; readonly implementation: string });
+  | (WakeupRunResult & { readonly protocol: 'wakeup'; readonly implementation: string })
+  | (UipiRunResult & { readonly protocol: 'uipi'; readonly implementation: string });
 
 export interface ReplayOptions {
   /** Replay against this implementation instead of the one the trace names. */
   readonly impl?: ControllerImpl;
+  /** For a UIPI trace: replay against this implementation instead of the one the trace names. */
+  readonly uipiImpl?: UipiImpl;
+}
+
+/** The UIPI implementation called `name`: the reference or a mutant of the catalogue. */
+export function findUipiImpl(name: string): UipiImpl | undefined {
+  return name === UIPI_REFERENCE.name ? UIPI_REFERENCE : findUipiMutant(name);
 }
 
 /** The implementation called `name` for `protocol` (runtime mutants exist for the wakeup system only). */
@@ -29,6 +40,14 @@ export function implFor(protocol: ParsedTrace['protocol'], name: string): Contro
 
 /** Re-runs `parsed` with every property of its protocol; a trace naming an unknown implementation is a {@link TraceError}. */
 export function replayTrace(parsed: ParsedTrace, opts: ReplayOptions = {}): ReplayResult {
+  if (parsed.protocol === 'uipi') {
+    const impl = opts.uipiImpl ?? findUipiImpl(parsed.implementation);
+    if (impl === undefined) {
+      throw new TraceError(`${parsed.file}: unknown UIPI implementation "${parsed.implementation}"`);
+    }
+    const run = runUipi(parsed.config, impl, parsed.events, { record: true });
+    return { ...run, protocol: 'uipi', implementation: impl.name };
+  }
   const impl = opts.impl ?? implFor(parsed.protocol, parsed.implementation);
   if (impl === undefined) {
     throw new TraceError(

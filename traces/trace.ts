@@ -4,6 +4,7 @@
  * as Quint's `mbt::actionTaken` / `mbt::nondetPicks`. `traceToJson` turns it into ITF text.
  */
 import type { Config } from '../model/config/config.ts';
+import type { UipiConfig } from '../model/uipi/config.ts';
 import type { Protocol } from '../properties/property.ts';
 import type { ItfValue } from './itfValue.ts';
 
@@ -12,7 +13,8 @@ export interface TraceMeta {
   readonly protocol: Protocol;
   /** The implementation's registry name, or the DUT's name. */
   readonly implementation: string;
-  readonly config: Config;
+  /** The controller Config, or the UIPI protocol's own configuration. */
+  readonly config: Config | UipiConfig;
   /** Id of the property that failed; absent for a trace that records a passing run. */
   readonly property?: string;
   /** The property's explanation of the failure. */

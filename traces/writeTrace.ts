@@ -6,6 +6,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { configToJson } from '../model/config/loadConfig.ts';
+import { uipiConfigToJson } from '../model/uipi/loadUipiConfig.ts';
 import { OBS_VAR } from './controllerVars.ts';
 import { itfToJson, type Json } from './itfValue.ts';
 import { jsonText } from './jsonText.ts';
@@ -21,7 +22,7 @@ function metaJson(m: TraceMeta): Json {
     version: TOOL_VERSION,
     protocol: m.protocol,
     implementation: m.implementation,
-    config: configToJson(m.config),
+    config: 'cpus' in m.config ? uipiConfigToJson(m.config) : configToJson(m.config),
   };
   if (m.property !== undefined) out.property = m.property;
   if (m.message !== undefined) out.message = m.message;

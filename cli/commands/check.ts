@@ -32,6 +32,7 @@ import { progressBar } from '../progress.ts';
 import { checkControllerConfig } from './checkControllerConfig.ts';
 import { writeCheckReport } from './checkHtmlReport.ts';
 import { type CheckReport, type ConfigReport, formatResult, reportToJson } from './checkReport.ts';
+import { runUipiCheck } from './checkUipi.ts';
 import { checkWakeupConfig } from './checkWakeupConfig.ts';
 import type { ConfigCheck } from './configCheck.ts';
 
@@ -58,7 +59,7 @@ interface CheckFlags {
 const MAX_WORKERS = 64;
 
 /** Each protocol's check of one configuration. */
-const CHECKS: Readonly<Record<CheckProtocolName, ConfigCheck>> = {
+const CHECKS: Readonly<Record<Exclude<CheckProtocolName, 'uipi'>, ConfigCheck>> = {
   controller: checkControllerConfig,
   wakeup: checkWakeupConfig,
 };
@@ -95,6 +96,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
 /** Checks each configuration in turn, stopping at the first that fails; returns the exit code. */
 async function runCheck(f: CheckFlags): Promise<number> {
   const protocol = protocolOption(f.protocol);
+  if (protocol === 'uipi') return runUipiCheck(f); // its own implementations and configuration (checkUipi.ts)
   const impl = resolveImpl(f, protocol);
   const known = protocol === 'controller' ? propertiesOf('controller').map((p) => p.id) : wakeupPropertyIds();
   for (const id of f.property ?? []) {

@@ -4,12 +4,13 @@
  * failing one, expected beside actual.
  */
 import type { Command } from 'commander';
+import { UIPI_MUTANTS } from '../../impl/mutants/uipiMutants.ts';
 import { WAKEUP_MUTANTS } from '../../impl/mutants/wakeupMutants.ts';
 import { controllerImplNames } from '../../impl/registry.ts';
 import { formatReplay } from '../../traces/formatReplay.ts';
 import { matchStates } from '../../traces/matchStates.ts';
 import { type ReadOptions, readTrace } from '../../traces/readTrace.ts';
-import { implFor, replayTrace } from '../../traces/replay.ts';
+import { findUipiImpl, implFor, type ReplayOptions, replayTrace } from '../../traces/replay.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveConfigs } from '../options.ts';
 import { dutOptions } from './conformDut.ts';
@@ -68,9 +69,12 @@ function runReplay(file: string, f: ReplayFlags): number {
   const opts: ReadOptions = given === undefined ? {} : { config: given.cfg };
   const parsed = readTrace(file, opts);
   const name = f.impl ?? parsed.implementation;
+  if (parsed.protocol === 'uipi' && f.html !== undefined)
+    throw new UsageError('--html: timelines of UIPI traces are not drawn yet');
+  const uipiOpts = parsed.protocol === 'uipi' ? uipiReplayOptions(name, f.impl !== undefined) : undefined;
   // A wakeup trace may name a runtime mutant of the wakeup system as well as a controller.
   const impl = implFor(parsed.protocol, name);
-  if (impl === undefined) {
+  if (uipiOpts === undefined && impl === undefined) {
     if (f.impl === undefined && name.startsWith('dut:')) {
       throw new UsageError(
         `the trace was found on the external design "${name.slice(4)}": replay it with --dut "<command line>" (or --impl reference)`,
@@ -86,7 +90,7 @@ function runReplay(file: string, f: ReplayFlags): number {
     ];
     throw new UsageError(`${where}, which is not built in (known: ${known.join(', ')})`);
   }
-  const result = replayTrace(parsed, { impl });
+  const result = replayTrace(parsed, uipiOpts ?? (impl === undefined ? {} : { impl }));
   if (f.html !== undefined) writeReplayHtml(f.html, parsed, result, impl);
   const mismatch = f.matchStates ? matchStates(parsed, result) : null;
   if (f.json) {
@@ -105,4 +109,16 @@ function runReplay(file: string, f: ReplayFlags): number {
     else if (f.matchStates) console.log('every recorded state matches the replay');
   }
   return result.ok && mismatch === null ? EXIT.ok : EXIT.failed;
+}
+
+/** A UIPI trace replays against its own implementations: the reference and the UIPI mutants. */
+function uipiReplayOptions(name: string, given: boolean): ReplayOptions {
+  const uipiImpl = findUipiImpl(name);
+  if (uipiImpl !== undefined) return { uipiImpl };
+  const where = given
+    ? `--impl: unknown UIPI implementation "${name}"`
+    : `the trace names UIPI implementation "${name}"`;
+  throw new UsageError(
+    `${where}, which is not built in (known: reference, ${UIPI_MUTANTS.map((m) => m.name).join(', ')})`,
+  );
 }

@@ -15,7 +15,7 @@ import { dutImplementation } from '../../traces/dutTrace.ts';
 import { formatReplay } from '../../traces/formatReplay.ts';
 import type { ParsedTrace } from '../../traces/readTrace.ts';
 import type { ReplayResult } from '../../traces/replay.ts';
-import { EXIT } from '../errors.ts';
+import { EXIT, UsageError } from '../errors.ts';
 import type { DutOptions } from './conformDut.ts';
 
 /** Replays `parsed` on the DUT `command`; returns the exit code. */
@@ -25,6 +25,8 @@ export async function replayOnDut(
   o: DutOptions,
   json: boolean,
 ): Promise<number> {
+  if (parsed.protocol === 'uipi')
+    throw new UsageError('--dut: a UIPI trace has no register accesses to send to a controller design');
   const cfg = parsed.config;
   const accesses =
     parsed.protocol === 'wakeup'

@@ -15,7 +15,7 @@ export function writeReplayHtml(
   path: string,
   parsed: ParsedTrace,
   result: ReplayResult,
-  impl: ControllerImpl,
+  impl: ControllerImpl | undefined,
 ): void {
   writeHtml('--html', path, timelinePage(replayTimeline(parsed, result, impl)));
 }

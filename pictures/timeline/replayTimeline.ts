@@ -19,7 +19,13 @@ import { timelineOf } from './timelineOf.ts';
 import { WAKEUP_LANES } from './wakeupLanes.ts';
 
 /** The timeline of `parsed` replayed as `result` against `impl`. */
-export function replayTimeline(parsed: ParsedTrace, result: ReplayResult, impl: ControllerImpl): Timeline {
+export function replayTimeline(
+  parsed: ParsedTrace,
+  result: ReplayResult,
+  impl: ControllerImpl | undefined,
+): Timeline {
+  if (parsed.protocol === 'uipi' || result.protocol === 'uipi' || impl === undefined)
+    throw new Error('timelines of UIPI traces have no lane adapter yet');
   const facts = traceFacts(parsed, result.implementation);
   const title = `${parsed.protocol} trace ${parsed.file}`;
   switch (result.protocol) {

@@ -167,7 +167,9 @@ describe('intcheck check --protocol wakeup', () => {
     expect(help.stdout).toMatch(/--protocol <name> +protocol to check: controller \| wakeup/);
     const bad = await runCli(['check', '--protocol', 'syscall']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('intcheck: --protocol: unknown protocol "syscall" (known: controller, wakeup)\n');
+    expect(bad.stderr).toBe(
+      'intcheck: --protocol: unknown protocol "syscall" (known: controller, wakeup, uipi)\n',
+    );
   });
 });
 

@@ -38,6 +38,7 @@ function onModel(parsed: ParsedTrace): ReplayResult {
       implementation: 'model',
     };
   }
+  if (parsed.protocol === 'uipi') throw new Error('Quint has no UIPI specification');
   return {
     ...runController(parsed.config, undefined, parsed.events),
     protocol: 'controller',

@@ -1,0 +1,187 @@
+/**
+ * `intcheck check --protocol uipi`: random UIPI storms against the instruction-level
+ * implementation (`--impl reference`, the default) or a seeded bug (`--mutant NAME`), every
+ * property after every step and the liveness properties after the fair drain; on failure the
+ * minimized counterexample is saved as an ITF trace that `intcheck replay` re-runs.
+ *
+ * How the command was widened (the controller check assumes a ControllerImpl and the controller
+ * Config): `check` branches to this function right after parsing `--protocol`, so the UIPI
+ * protocol has its own implementations (impl/uipi, impl/mutants/uipiMutants.ts), presets
+ * (small, skyloft, published; neither --preset nor --config: all three) and configuration files
+ * (model/uipi/loadUipiConfig.ts), and reuses the report, the trace writer and the exit codes.
+ * It runs in this process: `--workers` above 1 is refused; `--shard i/n` works as for the others.
+ */
+
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { findUipiMutant, UIPI_MUTANTS } from '../../impl/mutants/uipiMutants.ts';
+import { UIPI_REFERENCE, type UipiImpl } from '../../impl/uipi/uipiImpl.ts';
+import {
+  UIPI_PRESET_NAMES,
+  UIPI_PRESETS,
+  type UipiConfig,
+  type UipiPresetName,
+} from '../../model/uipi/config.ts';
+import { formatUipiEvent } from '../../model/uipi/events.ts';
+import { loadUipiConfig, uipiConfigToJson } from '../../model/uipi/loadUipiConfig.ts';
+import { checkUipi } from '../../properties/check/checkUipi.ts';
+import { shardRange } from '../../properties/check/seededRuns.ts';
+import { UIPI_PROPERTIES } from '../../properties/uipi/index.ts';
+import { TOOL_VERSION } from '../../traces/toolVersion.ts';
+import { uipiTrace } from '../../traces/uipiTrace.ts';
+import { writeTrace } from '../../traces/writeTrace.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { defaultSeed, intOption, shardOption } from '../options.ts';
+import { progressBar } from '../progress.ts';
+import { type CheckReport, type ConfigReport, formatResult, reportToJson } from './checkReport.ts';
+import { traceName } from './configCheck.ts';
+
+/** The flags `check` parsed (strings), as this protocol reads them. */
+export interface UipiCheckFlags {
+  readonly impl?: string;
+  readonly mutant?: string;
+  readonly preset?: string;
+  readonly config?: string;
+  readonly runs?: string;
+  readonly seed?: string;
+  readonly out: string;
+  readonly json?: boolean;
+  readonly property?: readonly string[];
+  readonly maxEvents?: string;
+  readonly workers?: string;
+  readonly shard?: string;
+  readonly note?: string;
+}
+
+/** `--impl` (only the reference) or `--mutant` (the UIPI catalogue). */
+export function resolveUipiImpl(f: Pick<UipiCheckFlags, 'impl' | 'mutant'>): UipiImpl {
+  if (f.impl !== undefined && f.mutant !== undefined)
+    throw new UsageError('--impl and --mutant cannot be used together');
+  if (f.mutant !== undefined) {
+    const m = findUipiMutant(f.mutant);
+    if (m !== undefined) return m;
+    throw new UsageError(
+      `--mutant: unknown UIPI mutant "${f.mutant}" (known: ${UIPI_MUTANTS.map((x) => x.name).join(', ')})`,
+    );
+  }
+  const name = f.impl ?? 'reference';
+  if (name === UIPI_REFERENCE.name) return UIPI_REFERENCE;
+  if (findUipiMutant(name) !== undefined)
+    throw new UsageError(`--impl: "${name}" is a mutant: use --mutant ${name}`);
+  throw new UsageError(`--impl: unknown UIPI implementation "${name}" (known: reference)`);
+}
+
+/** The configurations: the preset, the file, or small, skyloft and published. */
+function uipiConfigs(f: Pick<UipiCheckFlags, 'preset' | 'config'>): { name: string; cfg: UipiConfig }[] {
+  if (f.preset !== undefined && f.config !== undefined)
+    throw new UsageError('--preset and --config cannot be used together');
+  if (f.config !== undefined) return [{ name: f.config, cfg: loadUipiConfig(f.config) }];
+  if (f.preset !== undefined) {
+    const p = UIPI_PRESET_NAMES.find((n) => n === f.preset);
+    if (p === undefined)
+      throw new UsageError(
+        `--preset: unknown UIPI preset "${f.preset}" (known: ${UIPI_PRESET_NAMES.join(', ')})`,
+      );
+    return [{ name: p, cfg: UIPI_PRESETS[p] }];
+  }
+  const order: readonly UipiPresetName[] = ['small', 'skyloft', 'published'];
+  return order.map((name) => ({ name, cfg: UIPI_PRESETS[name] }));
+}
+
+/** Checks each configuration in turn, stopping at the first that fails; returns the exit code. */
+export async function runUipiCheck(f: UipiCheckFlags): Promise<number> {
+  const impl = resolveUipiImpl(f);
+  const known = UIPI_PROPERTIES.map((p) => p.id);
+  for (const id of f.property ?? []) {
+    if (!known.includes(id)) throw new UsageError(`--property: unknown property "${id}" for protocol uipi`);
+  }
+  const selected = f.property;
+  const checked = selected ? known.filter((id) => selected.includes(id)) : known;
+  const runs = intOption('--runs', f.runs, 1000, 1);
+  const seed = intOption('--seed', f.seed, defaultSeed(), -(2 ** 31), 2 ** 31 - 1);
+  const maxEvents = intOption('--max-events', f.maxEvents, 80, 1, 1_000_000);
+  if (intOption('--workers', f.workers, 1, 1, 64) > 1)
+    throw new UsageError('--workers: the UIPI check runs in one thread (use --shard)');
+  const shard = shardOption(f.shard, runs);
+  const note = f.note?.trim();
+  if (note !== undefined && (note === '' || /[\r\n]/.test(note)))
+    throw new UsageError('--note: expected one non-empty line');
+  const range = shard ? shardRange(runs, shard.index, shard.count) : { from: 0, to: runs };
+  const head: Omit<CheckReport, 'results' | 'ok'> = {
+    protocol: 'uipi',
+    implementation: impl.name,
+    version: TOOL_VERSION,
+    seed,
+    runs,
+    maxEvents,
+    properties: checked,
+    ...(shard ? { shard: { ...shard, ...range } } : {}),
+  };
+  const results: ConfigReport[] = [];
+  for (const { name, cfg } of uipiConfigs(f)) {
+    const bar = progressBar(`${impl.name} ${name}`, range.to - range.from, !f.json);
+    const t0 = performance.now();
+    const r = checkUipi({
+      cfg,
+      impl,
+      runs,
+      seed,
+      range,
+      maxEvents,
+      ...(selected ? { properties: selected } : {}),
+      onRun: (n) => bar.tick(n),
+    });
+    bar.done();
+    const common = {
+      preset: name,
+      config: uipiConfigToJson(cfg),
+      runs: r.runs,
+      events: r.events,
+      seconds: (performance.now() - t0) / 1000,
+    };
+    let report: ConfigReport;
+    if (r.ok) report = { ...common, ok: true };
+    else {
+      const v = r.failure.violation;
+      const file = join(f.out, traceName('uipi', impl.name, v.property, name, shard));
+      writeTrace(
+        file,
+        uipiTrace({
+          cfg,
+          implementation: impl.name,
+          property: v.property,
+          message: v.message,
+          failingStep: v.step,
+          seed: r.seed,
+          path: r.path,
+          ...(note === undefined ? {} : { note }),
+          initial: r.failure.initial,
+          steps: r.failure.recorded,
+        }),
+      );
+      report = {
+        ...common,
+        ok: false,
+        failure: {
+          run: r.index,
+          property: v.property,
+          step: v.step,
+          phase: r.failure.phase,
+          message: v.message,
+          shrinks: r.shrinks,
+          seed: r.seed,
+          path: r.path,
+          length: r.counterexample.length,
+          counterexample: r.counterexample.map(formatUipiEvent),
+          trace: file,
+        },
+      };
+    }
+    results.push(report);
+    if (!f.json) for (const line of formatResult(head, report)) console.log(line);
+    if (!report.ok) break;
+  }
+  const ok = results.every((r) => r.ok);
+  if (f.json) console.log(reportToJson({ ok, ...head, results }));
+  return ok ? EXIT.ok : EXIT.failed;
+}
