@@ -7,16 +7,24 @@
 import type { ControllerStepProperty } from './controller/context.ts';
 import { CONTROLLER_STEP_PROPERTIES } from './controller/index.ts';
 import type { Protocol } from './property.ts';
+import type { SyscallLivenessProperty, SyscallStepProperty } from './syscall/context.ts';
+import { SYSCALL_PROPERTIES } from './syscall/index.ts';
 import type { WakeupLivenessProperty, WakeupStepProperty } from './wakeup/context.ts';
 import { WAKEUP_PROPERTIES } from './wakeup/index.ts';
 
 /** Any registered property, discriminated on `on` (what it is evaluated on). */
-export type RegisteredProperty = ControllerStepProperty | WakeupStepProperty | WakeupLivenessProperty;
+export type RegisteredProperty =
+  | ControllerStepProperty
+  | WakeupStepProperty
+  | WakeupLivenessProperty
+  | SyscallStepProperty
+  | SyscallLivenessProperty;
 
 /** Every property of the suite; ids are unique. */
 export const PROPERTIES: readonly RegisteredProperty[] = [
   ...CONTROLLER_STEP_PROPERTIES,
   ...WAKEUP_PROPERTIES,
+  ...SYSCALL_PROPERTIES,
 ];
 
 /** The property called `id`, or undefined. */

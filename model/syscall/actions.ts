@@ -34,11 +34,21 @@ function mmio(
   agents: SyscallState['agents'],
 ): SyscallAccepted {
   const r = controllerStep(cfg, s.ctrl, access);
-  return { kind: 'accepted', state: { ctrl: r.state, rings, agents }, access, obs: r.obs, effects: r.effects };
+  return {
+    kind: 'accepted',
+    state: { ctrl: r.state, rings, agents },
+    access,
+    obs: r.obs,
+    effects: r.effects,
+  };
 }
 
 /** A software step (shared memory and coroutine state only). */
-function software(s: SyscallState, rings: SyscallState['rings'], agents: SyscallState['agents']): SyscallAccepted {
+function software(
+  s: SyscallState,
+  rings: SyscallState['rings'],
+  agents: SyscallState['agents'],
+): SyscallAccepted {
   return {
     kind: 'accepted',
     state: { ctrl: s.ctrl, rings, agents },
@@ -128,10 +138,18 @@ export function fetch(cfg: Config, s: SyscallState, e: Fetch): SyscallAccepted {
   const x = s.agents[a];
   let agents = s.agents;
   if (info !== undefined && x !== undefined && info.p === e.p) {
-    if (info.kind !== 'caller' && x.phase === 'waiting') agents = replaced<AgentState>(agents, a, { ...x, phase: 'running' });
-    else if (info.kind === 'caller' && x.phase === 'woken') agents = replaced<AgentState>(agents, a, { ...x, phase: 'reading' });
+    if (info.kind !== 'caller' && x.phase === 'waiting')
+      agents = replaced<AgentState>(agents, a, { ...x, phase: 'running' });
+    else if (info.kind === 'caller' && x.phase === 'woken')
+      agents = replaced<AgentState>(agents, a, { ...x, phase: 'reading' });
   }
-  return { kind: 'accepted', state: { ctrl: r.state, rings: s.rings, agents }, access, obs: r.obs, effects: r.effects };
+  return {
+    kind: 'accepted',
+    state: { ctrl: r.state, rings: s.rings, agents },
+    access,
+    obs: r.obs,
+    effects: r.effects,
+  };
 }
 
 /** Rule 4, end: the caller reads its DONE slot's result and frees the slot; the ring's head moves past FREE slots. */

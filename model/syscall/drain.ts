@@ -83,7 +83,8 @@ export function drainSyscallSubject(cfg: Config, subject: SyscallDrainSubject): 
   for (;;) {
     const s = subject.state();
     if (syscallQuiescent(cfg, s)) return { steps: events.length, events, reachedQuiescence: true };
-    if (events.length >= bound || idle >= units) return { steps: events.length, events, reachedQuiescence: false };
+    if (events.length >= bound || idle >= units)
+      return { steps: events.length, events, reachedQuiescence: false };
     const turn = u;
     u = (u + 1) % units;
     const taken = candidates(cfg, s, turn).find((e) => subject.apply(e));
@@ -97,7 +98,10 @@ export function drainSyscallSubject(cfg: Config, subject: SyscallDrainSubject): 
 }
 
 /** Drains the model from `state`. */
-export function drainSyscall(cfg: Config, state: SyscallState): SyscallDrainOutcome & { readonly state: SyscallState } {
+export function drainSyscall(
+  cfg: Config,
+  state: SyscallState,
+): SyscallDrainOutcome & { readonly state: SyscallState } {
   let s = state;
   const out = drainSyscallSubject(cfg, {
     state: () => s,

@@ -6,8 +6,8 @@
 import type { Config } from '../config/config.ts';
 import type { SyscallEvent } from './events.ts';
 import { layoutOf } from './layout.ts';
-import { step } from './step.ts';
 import type { SyscallState } from './state.ts';
+import { step } from './step.ts';
 
 /** Every event of a configuration that `step` could ever accept, built once. */
 const CANDIDATES = new WeakMap<Config, readonly SyscallEvent[]>();

@@ -5,7 +5,12 @@
  * system as an XState statechart.
  */
 export { emptyRing, initialSyscall, syscallBootWrites } from './boot.ts';
-export { drainSyscall, drainSyscallSubject, type SyscallDrainOutcome, type SyscallDrainSubject } from './drain.ts';
+export {
+  drainSyscall,
+  drainSyscallSubject,
+  type SyscallDrainOutcome,
+  type SyscallDrainSubject,
+} from './drain.ts';
 export { candidateEvents, enabled } from './enabled.ts';
 export * from './events.ts';
 export * from './layout.ts';

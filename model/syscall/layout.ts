@@ -58,7 +58,8 @@ export function servicesOf(cfg: Config, p: number): number {
 
 /** Why `cfg` cannot run the syscall system, or null when it can. */
 export function syscallConfigError(cfg: Config): string | null {
-  if (cfg.ipcTypes < 2) return `the syscall protocol needs ipcTypes ≥ 2 (service and reply), got ${cfg.ipcTypes}`;
+  if (cfg.ipcTypes < 2)
+    return `the syscall protocol needs ipcTypes ≥ 2 (service and reply), got ${cfg.ipcTypes}`;
   return null;
 }
 

@@ -11,9 +11,9 @@
 import { and, setup } from 'xstate';
 import type { Config } from '../config/config.ts';
 import { initialSyscall } from './boot.ts';
+import type { SyscallEvent } from './events.ts';
 import { type AgentKind, layoutOf } from './layout.ts';
 import { MACHINE_ACTIONS, MACHINE_GUARDS, type SyscallContext } from './machineLogic.ts';
-import type { SyscallEvent } from './events.ts';
 import type { SyscallState } from './state.ts';
 
 const syscallSetup = setup({
@@ -43,7 +43,11 @@ function kernel() {
 }
 
 /** The guard prefix of agent a's own events: it is this agent, of this role, in this phase. */
-function mine(a: number, kind: AgentKind, phase: 'idle' | 'filling' | 'submitted' | 'reading' | 'running' | 'returning') {
+function mine(
+  a: number,
+  kind: AgentKind,
+  phase: 'idle' | 'filling' | 'submitted' | 'reading' | 'running' | 'returning',
+) {
   return [
     { type: 'forAgent', params: { a } },
     { type: 'agentIs', params: { kind } },
@@ -64,18 +68,30 @@ function caller(a: number, initial: string) {
           },
         },
       },
-      filling: { on: { Publish: { guard: and(mine(a, 'caller', 'filling')), target: 'submitted', actions: 'publish' } } },
+      filling: {
+        on: {
+          Publish: { guard: and(mine(a, 'caller', 'filling')), target: 'submitted', actions: 'publish' },
+        },
+      },
       submitted: {
         on: {
           Signal: [
-            { guard: and([...mine(a, 'caller', 'submitted'), 'slotDone']), target: 'reading', actions: 'signal' },
+            {
+              guard: and([...mine(a, 'caller', 'submitted'), 'slotDone']),
+              target: 'reading',
+              actions: 'signal',
+            },
             { guard: and(mine(a, 'caller', 'submitted')), target: 'awaiting', actions: 'signal' },
           ],
         },
       },
       awaiting: { on: { Wake: { guard: { type: 'wakeGives', params: { a } }, target: 'woken' } } },
-      woken: { on: { Fetch: { guard: { type: 'fetchGives', params: { a, from: 'woken' } }, target: 'reading' } } },
-      reading: { on: { Read: { guard: and(mine(a, 'caller', 'reading')), target: 'idle', actions: 'read' } } },
+      woken: {
+        on: { Fetch: { guard: { type: 'fetchGives', params: { a, from: 'woken' } }, target: 'reading' } },
+      },
+      reading: {
+        on: { Read: { guard: and(mine(a, 'caller', 'reading')), target: 'idle', actions: 'read' } },
+      },
     },
   });
 }
@@ -86,14 +102,22 @@ function dispatcher(a: number, kind: 'service' | 'reply', initial: string) {
     kind === 'service'
       ? ({
           Take: { guard: and([...run, 'holdsNothing', 'workToTake']), actions: 'take' },
-          Complete: { guard: and([...run, { type: 'holdsIn', params: { state: 'TAKEN' } } as const]), actions: 'complete' },
-          Reply: { guard: and([...run, { type: 'holdsIn', params: { state: 'DONE' } } as const]), actions: 'reply' },
+          Complete: {
+            guard: and([...run, { type: 'holdsIn', params: { state: 'TAKEN' } } as const]),
+            actions: 'complete',
+          },
+          Reply: {
+            guard: and([...run, { type: 'holdsIn', params: { state: 'DONE' } } as const]),
+            actions: 'reply',
+          },
         } as const)
       : ({ Wake: { guard: and([...run, 'workToWake']), actions: 'wake' } } as const);
   return syscallSetup.createStateConfig({
     initial,
     states: {
-      waiting: { on: { Fetch: { guard: { type: 'fetchGives', params: { a, from: 'waiting' } }, target: 'running' } } },
+      waiting: {
+        on: { Fetch: { guard: { type: 'fetchGives', params: { a, from: 'waiting' } }, target: 'running' } },
+      },
       running: {
         on: { ...work, Park: { guard: and([...run, 'noWorkLeft']), target: 'returning', actions: 'park' } },
       },

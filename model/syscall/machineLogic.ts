@@ -47,7 +47,8 @@ function dequeueHead(cfg: Config, s: SyscallState, p: number): bigint {
 
 export const MACHINE_GUARDS = {
   processExists: ({ context, event }: Args) =>
-    (event.type === 'StatusWrite' || event.type === 'Fetch') && G.processExists(context.cfg, context.state, event),
+    (event.type === 'StatusWrite' || event.type === 'Fetch') &&
+    G.processExists(context.cfg, context.state, event),
   statusChanges: ({ context, event }: Args) =>
     event.type === 'StatusWrite' && G.statusChanges(context.cfg, context.state, event),
   processIdle: ({ context, event }: Args) =>
@@ -59,7 +60,8 @@ export const MACHINE_GUARDS = {
   inPhase: ({ context, event }: Args, params: { readonly phase: AgentPhase }) =>
     isAgentEvent(event) && G.inPhase(context.cfg, context.state, event, params.phase),
   callerOnline: onAgent(G.callerOnline),
-  targetServed: ({ context, event }: Args) => event.type === 'Call' && G.targetServed(context.cfg, context.state, event),
+  targetServed: ({ context, event }: Args) =>
+    event.type === 'Call' && G.targetServed(context.cfg, context.state, event),
   ringHasRoom: onAgent(G.ringHasRoom),
   holdsNothing: onAgent(G.holdsNothing),
   workToTake: onAgent(G.workToTake),

@@ -40,10 +40,14 @@ export function stateKey(s: SyscallState): string {
   for (const r of s.rings) {
     k += `|${r.head}.${r.tail}:`;
     for (const x of r.slots) {
-      k += x.state === 'FREE' && x.requester < 0 ? 'f;' : `${SLOT[x.state]}${x.req}.${x.requester}.${x.target}.${x.arg}.${x.result};`;
+      k +=
+        x.state === 'FREE' && x.requester < 0
+          ? 'f;'
+          : `${SLOT[x.state]}${x.req}.${x.requester}.${x.target}.${x.arg}.${x.result};`;
     }
   }
   k += '|';
-  for (const a of s.agents) k += `${PHASE[a.phase]}${a.slot < 0 ? '' : a.slot}${a.req === 0 ? '' : `.${a.req}`};`;
+  for (const a of s.agents)
+    k += `${PHASE[a.phase]}${a.slot < 0 ? '' : a.slot}${a.req === 0 ? '' : `.${a.req}`};`;
   return k;
 }

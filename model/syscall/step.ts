@@ -10,7 +10,7 @@ import * as A from './actions.ts';
 import type { AgentEvent, SyscallEvent } from './events.ts';
 import * as G from './guards.ts';
 import type { AgentKind } from './layout.ts';
-import { type SyscallStepResult, syscallRejected as no } from './result.ts';
+import { syscallRejected as no, type SyscallStepResult } from './result.ts';
 import type { AgentPhase, SyscallState } from './state.ts';
 
 /** The role and phase an agent event needs, or a rejection. */

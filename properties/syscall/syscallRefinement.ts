@@ -1,0 +1,43 @@
+/**
+ * syscallRefinement (spec/controller.md §6 "what a property is evaluated on"): the runtime over
+ * an implementation accepts or rejects every event as the syscall model does, an accepted one
+ * performs the same access with the same observation, and abs() after it equals the model's
+ * state (compared by the canonical state key).
+ */
+import { formatSyscallEvent } from '../../model/syscall/events.ts';
+import { stateKey } from '../../model/syscall/stateKey.ts';
+import type { SyscallStepOutcome, SyscallStepProperty } from './context.ts';
+
+const json = (x: unknown): string =>
+  JSON.stringify(x, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v));
+
+function outcomeText(o: SyscallStepOutcome): string {
+  return o.kind === 'rejected'
+    ? `rejected (${o.reason})`
+    : `accepted, access ${json(o.access)}, observed ${json(o.obs)}`;
+}
+
+export const syscallRefinement: SyscallStepProperty = {
+  id: 'syscallRefinement',
+  protocol: 'syscall',
+  kind: 'refinement',
+  on: 'syscallStep',
+  judgesRejected: true,
+  spec: 'controller.md §6',
+  description:
+    'The runtime over an implementation accepts, accesses, observes and abstracts every step exactly as the syscall model does.',
+  check(ctx) {
+    const { expected, outcome } = ctx;
+    if (expected === undefined) return null;
+    const e = expected.outcome;
+    const what = formatSyscallEvent(ctx.event);
+    if (outcomeText(e) !== outcomeText(outcome))
+      return `${what}: the model is ${outcomeText(e)}, the runtime ${outcomeText(outcome)}`;
+    const want = stateKey(expected.state);
+    const got = stateKey(ctx.after);
+    if (want === got) return null;
+    let i = 0;
+    while (i < want.length && want[i] === got[i]) i++;
+    return `${what}: abs() departs from the model's state at "…${got.slice(Math.max(0, i - 20), i + 20)}…" (model "…${want.slice(Math.max(0, i - 20), i + 20)}…")`;
+  },
+};
