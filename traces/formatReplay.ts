@@ -6,6 +6,7 @@
 import type { Config } from '../model/config/config.ts';
 import { formatEvent } from '../model/events/formatEvent.ts';
 import { count, formatReplayHeader } from './formatReplayHeader.ts';
+import { formatSyscallReplay } from './formatSyscallReplay.ts';
 import { formatWakeupReplay } from './formatWakeupReplay.ts';
 import type { ParsedTrace } from './readTrace.ts';
 import type { ReplayResult } from './replay.ts';
@@ -17,6 +18,7 @@ type ControllerReplay = Extract<ReplayResult, { readonly protocol: 'controller' 
 
 /** The whole replay report, lines joined with "\n" (no final newline). */
 export function formatReplay(result: ReplayResult, parsed: ParsedTrace): string {
+  if (result.protocol === 'syscall') return formatSyscallReplay(result, parsed);
   return result.protocol === 'wakeup'
     ? formatWakeupReplay(result, parsed)
     : formatControllerReplay(result, parsed);

@@ -10,11 +10,13 @@ import { ConfigError, parseConfig } from '../model/config/loadConfig.ts';
 import type { Observation } from '../model/controller/result.ts';
 import type { ControllerState } from '../model/controller/state.ts';
 import type { ControllerEvent } from '../model/events/events.ts';
+import type { SyscallEvent } from '../model/syscall/events.ts';
 import type { SystemEvent } from '../model/wakeup/events.ts';
 import { PROTOCOLS } from '../properties/property.ts';
 import { decodeControllerState, decodeObservation } from './controllerVars.ts';
 import { decodeEvent } from './eventCodec.ts';
 import { type ItfValue, itfFromJson } from './itfValue.ts';
+import { decodeSyscallEvent } from './syscallCodec.ts';
 import { TraceError, within } from './TraceError.ts';
 import { decodeSystemEvent } from './wakeupCodec.ts';
 
@@ -62,8 +64,18 @@ export interface ParsedWakeupTrace {
   readonly events: readonly SystemEvent[];
 }
 
+/** A syscall-system trace ready for replay: the storm's events (drain steps are replayed by the runner). */
+export interface ParsedSyscallTrace {
+  readonly file: string;
+  readonly meta: ParsedMeta;
+  readonly protocol: 'syscall';
+  readonly config: Config;
+  readonly implementation: string;
+  readonly events: readonly SyscallEvent[];
+}
+
 /** A trace of any protocol intcheck replays. */
-export type ParsedTrace = ParsedControllerTrace | ParsedWakeupTrace;
+export type ParsedTrace = ParsedControllerTrace | ParsedWakeupTrace | ParsedSyscallTrace;
 
 /** Reads and validates the trace file at `path`. */
 export function readTrace(path: string): ParsedTrace {
@@ -108,6 +120,14 @@ function parse(text: string, file: string): ParsedTrace {
   const config = within('#meta', () => parseTraceConfig(rawMeta.config));
   const vars = states.map((s, i) => within(`state ${i}`, () => stateVars(s)));
   const implementation = typeof rawMeta.implementation === 'string' ? rawMeta.implementation : 'reference';
+  if (protocol === 'syscall') {
+    const events: SyscallEvent[] = [];
+    vars.forEach((get, i) => {
+      if (i === 0 || isDrainStep(states[i])) return;
+      events.push(within(`state ${i}`, () => syscallEventOf(config, get)));
+    });
+    return { file, meta: parseMeta(rawMeta), protocol, config, implementation, events };
+  }
   if (protocol === 'wakeup') {
     const events: SystemEvent[] = [];
     vars.forEach((get, i) => {
@@ -134,11 +154,11 @@ function parse(text: string, file: string): ParsedTrace {
   };
 }
 
-function parseProtocol(p: unknown): 'controller' | 'wakeup' {
+function parseProtocol(p: unknown): 'controller' | 'wakeup' | 'syscall' {
   if (p === undefined) return 'controller';
   const known = PROTOCOLS.find((x) => x === p);
   if (known === undefined) throw new TraceError(`unknown protocol ${JSON.stringify(p)}`);
-  if (known !== 'controller' && known !== 'wakeup') {
+  if (known !== 'controller' && known !== 'wakeup' && known !== 'syscall') {
     throw new TraceError(`protocol "${known}": its traces cannot be replayed yet`);
   }
   return known;
@@ -154,6 +174,13 @@ function systemEvent(cfg: Config, get: (name: string) => ItfValue | undefined): 
   if (action === undefined) throw new TraceError('no "mbt::actionTaken"');
   if (action.kind !== 'str') throw new TraceError('"mbt::actionTaken" is not a string');
   return decodeSystemEvent(cfg, action.value, get('nondetPicks'));
+}
+
+function syscallEventOf(cfg: Config, get: (name: string) => ItfValue | undefined): SyscallEvent {
+  const action = get('actionTaken');
+  if (action === undefined) throw new TraceError('no "mbt::actionTaken"');
+  if (action.kind !== 'str') throw new TraceError('"mbt::actionTaken" is not a string');
+  return decodeSyscallEvent(cfg, action.value, get('nondetPicks'));
 }
 
 function parseTraceConfig(c: unknown): Config {

@@ -5,9 +5,11 @@
  * "passes" on the reference.
  */
 import type { ControllerImpl } from '../impl/device.ts';
+import { findSyscallMutant } from '../impl/mutants/syscallMutants.ts';
 import { findWakeupMutant } from '../impl/mutants/wakeupMutants.ts';
 import { controllerImplNames, findControllerImpl } from '../impl/registry.ts';
 import { type RunResult, runController } from '../properties/runController.ts';
+import { runSyscall, type SyscallRunResult } from '../properties/runSyscall.ts';
 import { runWakeup, type WakeupRunResult } from '../properties/runWakeup.ts';
 import type { ParsedTrace } from './readTrace.ts';
 import { TraceError } from './TraceError.ts';
@@ -15,7 +17,8 @@ import { TraceError } from './TraceError.ts';
 /** The run's verdict and recording, plus the protocol and the implementation it ran against. */
 export type ReplayResult =
   | (RunResult & { readonly protocol: 'controller'; readonly implementation: string })
-  | (WakeupRunResult & { readonly protocol: 'wakeup'; readonly implementation: string });
+  | (WakeupRunResult & { readonly protocol: 'wakeup'; readonly implementation: string })
+  | (SyscallRunResult & { readonly protocol: 'syscall'; readonly implementation: string });
 
 export interface ReplayOptions {
   /** Replay against this implementation instead of the one the trace names. */
@@ -24,6 +27,7 @@ export interface ReplayOptions {
 
 /** The implementation called `name` for `protocol` (runtime mutants exist for the wakeup system only). */
 export function implFor(protocol: ParsedTrace['protocol'], name: string): ControllerImpl | undefined {
+  if (protocol === 'syscall') return findSyscallMutant(name) ?? findControllerImpl(name);
   return (protocol === 'wakeup' ? findWakeupMutant(name) : undefined) ?? findControllerImpl(name);
 }
 
@@ -34,6 +38,10 @@ export function replayTrace(parsed: ParsedTrace, opts: ReplayOptions = {}): Repl
     throw new TraceError(
       `${parsed.file}: unknown implementation "${parsed.implementation}" (known: ${controllerImplNames().join(', ')})`,
     );
+  }
+  if (parsed.protocol === 'syscall') {
+    const run = runSyscall(parsed.config, impl, parsed.events, { record: true });
+    return { ...run, protocol: 'syscall', implementation: impl.name };
   }
   if (parsed.protocol === 'wakeup') {
     const run = runWakeup(parsed.config, impl, parsed.events, { record: true });

@@ -4,6 +4,7 @@
  * failing one, expected beside actual.
  */
 import type { Command } from 'commander';
+import { SYSCALL_MUTANTS } from '../../impl/mutants/syscallMutants.ts';
 import { WAKEUP_MUTANTS } from '../../impl/mutants/wakeupMutants.ts';
 import { controllerImplNames } from '../../impl/registry.ts';
 import { formatReplay } from '../../traces/formatReplay.ts';
@@ -38,6 +39,7 @@ function runReplay(file: string, f: ReplayFlags): number {
         : `--impl: unknown implementation "${name}"`;
     const known = [
       ...(parsed.protocol === 'wakeup' ? WAKEUP_MUTANTS.map((m) => m.name) : []),
+      ...(parsed.protocol === 'syscall' ? SYSCALL_MUTANTS.map((m) => m.name) : []),
       ...controllerImplNames(),
     ];
     throw new UsageError(`${where}, which is not built in (known: ${known.join(', ')})`);

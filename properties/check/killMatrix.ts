@@ -7,20 +7,23 @@
  */
 import type { ControllerImpl } from '../../impl/device.ts';
 import { CONTROLLER_MUTANTS } from '../../impl/mutants/controllerMutants.ts';
+import { SYSCALL_MUTANTS } from '../../impl/mutants/syscallMutants.ts';
 import { WAKEUP_MUTANTS } from '../../impl/mutants/wakeupMutants.ts';
 import type { Config } from '../../model/config/config.ts';
 import { propertiesOf } from '../registry.ts';
+import { syscallPropertyIds } from '../syscall/selection.ts';
 import { wakeupPropertyIds } from '../wakeup/selection.ts';
 import { controllerResult, controllerRuns } from './checkController.ts';
+import { syscallResult, syscallRuns } from './checkSyscall.ts';
 import { wakeupResult, wakeupRuns } from './checkWakeup.ts';
 import { type RangeOutcome, type SeededRunsOptions, seededRuns } from './seededRuns.ts';
 
 /** The protocols that have a mutant catalogue. */
-export const MUTANT_PROTOCOLS = ['controller', 'wakeup'] as const;
+export const MUTANT_PROTOCOLS = ['controller', 'wakeup', 'syscall'] as const;
 export type MutantProtocol = (typeof MUTANT_PROTOCOLS)[number];
 
 /** Refinement properties: they compare with the model, so they would catch every mutant for free. */
-const REFINEMENT_IDS: ReadonlySet<string> = new Set(['refinement', 'systemRefinement']);
+const REFINEMENT_IDS: ReadonlySet<string> = new Set(['refinement', 'systemRefinement', 'syscallRefinement']);
 
 /** One implementation to put through the matrix, and the protocol it is checked on. */
 export interface MutantUnderTest {
@@ -77,13 +80,23 @@ export interface KillMatrixOptions {
 
 /** The catalogue's mutants of `protocol`. */
 export function mutantsOf(protocol: MutantProtocol): MutantUnderTest[] {
-  const impls: readonly ControllerImpl[] = protocol === 'controller' ? CONTROLLER_MUTANTS : WAKEUP_MUTANTS;
+  const impls: readonly ControllerImpl[] =
+    protocol === 'controller'
+      ? CONTROLLER_MUTANTS
+      : protocol === 'syscall'
+        ? SYSCALL_MUTANTS
+        : WAKEUP_MUTANTS;
   return impls.map((impl) => ({ protocol, impl }));
 }
 
 /** The properties the matrix evaluates on `protocol`: all of them except refinement. */
 export function killProperties(protocol: MutantProtocol): string[] {
-  const ids = protocol === 'controller' ? propertiesOf('controller').map((p) => p.id) : wakeupPropertyIds();
+  const ids =
+    protocol === 'controller'
+      ? propertiesOf('controller').map((p) => p.id)
+      : protocol === 'syscall'
+        ? syscallPropertyIds()
+        : wakeupPropertyIds();
   return ids.filter((id) => !REFINEMENT_IDS.has(id));
 }
 
@@ -140,6 +153,13 @@ export function killRow(t: MutantUnderTest, o: KillMatrixOptions): KillRow {
       case 'wakeup': {
         const { outcome, at } = timed(wakeupRuns(base), o.now);
         const r = wakeupResult(base, outcome);
+        return r.ok
+          ? { storms: r.runs }
+          : failedAt(r.runs, at, r.failure.violations, r.counterexample.length);
+      }
+      case 'syscall': {
+        const { outcome, at } = timed(syscallRuns(base), o.now);
+        const r = syscallResult(base, outcome);
         return r.ok
           ? { storms: r.runs }
           : failedAt(r.runs, at, r.failure.violations, r.counterexample.length);

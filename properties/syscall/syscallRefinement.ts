@@ -5,11 +5,24 @@
  * state (compared by the canonical state key).
  */
 import { formatSyscallEvent } from '../../model/syscall/events.ts';
+import { sameSyscallState } from '../../model/syscall/sameState.ts';
 import { stateKey } from '../../model/syscall/stateKey.ts';
 import type { SyscallStepOutcome, SyscallStepProperty } from './context.ts';
 
 const json = (x: unknown): string =>
   JSON.stringify(x, (_k, v) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v));
+
+/** The same acceptance, access and observation (compared without formatting). */
+function sameOutcome(a: SyscallStepOutcome, b: SyscallStepOutcome): boolean {
+  if (a.kind === 'rejected' || b.kind === 'rejected')
+    return a.kind === 'rejected' && b.kind === 'rejected' && a.reason === b.reason;
+  if ((a.obs === null) !== (b.obs === null) || (a.access === null) !== (b.access === null)) return false;
+  if (a.obs !== null && b.obs !== null) {
+    if (a.obs.kind !== b.obs.kind) return false;
+    if (a.obs.kind === 'value' && b.obs.kind === 'value' && a.obs.value !== b.obs.value) return false;
+  }
+  return a.access === null || b.access === null || json(a.access) === json(b.access);
+}
 
 function outcomeText(o: SyscallStepOutcome): string {
   return o.kind === 'rejected'
@@ -31,6 +44,7 @@ export const syscallRefinement: SyscallStepProperty = {
     if (expected === undefined) return null;
     const e = expected.outcome;
     const what = formatSyscallEvent(ctx.event);
+    if (sameOutcome(e, outcome) && sameSyscallState(expected.state, ctx.after)) return null;
     if (outcomeText(e) !== outcomeText(outcome))
       return `${what}: the model is ${outcomeText(e)}, the runtime ${outcomeText(outcome)}`;
     const want = stateKey(expected.state);
