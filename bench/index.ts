@@ -5,6 +5,7 @@
 import { benchCheckedStorm, printCheckedStorm } from './checkedStorm.ts';
 import { benchControllerStep, printControllerStep } from './controllerStep.ts';
 import { benchReferenceDevice } from './referenceDevice.ts';
+import { benchSyscallDetect, benchSyscallThroughput, printSyscallBench } from './syscallStorm.ts';
 import { printTable } from './table.ts';
 import { benchPublishedFinds, benchWakeupThroughput, printWakeupBench } from './wakeupStorm.ts';
 
@@ -19,3 +20,5 @@ console.log();
 printCheckedStorm(benchCheckedStorm());
 console.log();
 printWakeupBench(benchWakeupThroughput(), benchPublishedFinds());
+console.log();
+printSyscallBench(benchSyscallThroughput(), benchSyscallDetect());

@@ -37,7 +37,7 @@ export function registerMutants(program: Command, setExit: (code: number) => voi
     .description('check every mutant on the small preset (refinement excluded) and print the kill matrix')
     .option(
       '--protocol <name>',
-      `only this protocol's mutants: ${MUTANT_PROTOCOLS.join(' | ')} (default: both)`,
+      `only this protocol's mutants: ${MUTANT_PROTOCOLS.join(' | ')} (default: all)`,
     )
     .option('--runs <n>', 'random storms per mutant (the budget)', String(DEFAULT_RUNS))
     .option('--seed <n>', 'fast-check seed (default: INTCHECK_SEED or 42)')

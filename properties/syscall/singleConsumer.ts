@@ -1,6 +1,6 @@
 /**
  * singleConsumer (spec/controller.md §6, S6, rule 2): a slot is TAKEN by at most one
- * dispatcher: no two service dispatchers hold the same slot.
+ * dispatcher: no two service dispatchers hold the same slot before completing it.
  */
 import { agentName } from '../../model/syscall/layout.ts';
 import type { SyscallStepProperty } from './context.ts';
@@ -23,6 +23,9 @@ export const singleConsumer: SyscallStepProperty = {
       const x = after.agents[a];
       if (x === undefined || code < 0 || x.phase === 'idle' || x.phase === 'filling') continue;
       if (x.phase !== 'running' && x.phase !== 'returning') continue;
+      // A dispatcher that completed its request (req 1) owes only the reply: the caller may
+      // already have read and freed the slot, and another request may be TAKEN there.
+      if (x.req !== 0) continue;
       const other = holder.get(code);
       if (other !== undefined)
         return `${agentName(cfg, other)} and ${agentName(cfg, a)} both hold ${describeSlotCode(cfg, code)}`;

@@ -49,10 +49,10 @@ describe('intcheck mutants --protocol wakeup', () => {
   }, 30_000);
 
   test('an unknown protocol or a bad budget is refused with one line and exit 2', async () => {
-    const bad = await runCli(['mutants', '--protocol', 'syscall']);
+    const bad = await runCli(['mutants', '--protocol', 'uipi']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toEqual([
-      'intcheck: --protocol: unknown protocol "syscall" (known: controller, wakeup)',
+      'intcheck: --protocol: unknown protocol "uipi" (known: controller, wakeup, syscall)',
     ]);
     const zero = await runCli(['mutants', '--runs', '0']);
     expect(zero.code).toBe(2);

@@ -164,10 +164,12 @@ describe('intcheck check --protocol wakeup', () => {
 
   test('--protocol lists both protocols; an unknown one is exit 2 with one line', async () => {
     const help = await runCli(['check', '--help']);
-    expect(help.stdout).toMatch(/--protocol <name> +protocol to check: controller \| wakeup/);
-    const bad = await runCli(['check', '--protocol', 'syscall']);
+    expect(help.stdout).toMatch(/--protocol <name> +protocol to check: controller \| wakeup \| syscall/);
+    const bad = await runCli(['check', '--protocol', 'uipi']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('intcheck: --protocol: unknown protocol "syscall" (known: controller, wakeup)\n');
+    expect(bad.stderr).toBe(
+      'intcheck: --protocol: unknown protocol "uipi" (known: controller, wakeup, syscall)\n',
+    );
   });
 });
 
