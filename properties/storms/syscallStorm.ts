@@ -19,9 +19,13 @@ export interface SyscallStormOptions {
   readonly maxEvents?: number;
 }
 
-/** A non-empty prefix of `events`. */
-function prefixOf(events: readonly SyscallEvent[]): fc.Arbitrary<SyscallEvent[]> {
-  return fc.integer({ min: 1, max: events.length }).map((n) => events.slice(0, n));
+/** A non-empty prefix (of a random length up to n) of the chunk `make` builds from a pick of `from`. */
+function prefixOf<T>(
+  from: fc.Arbitrary<T>,
+  n: number,
+  make: (x: T) => readonly SyscallEvent[],
+): fc.Arbitrary<SyscallEvent[]> {
+  return fc.tuple(from, fc.integer({ min: 1, max: n })).map(([x, k]) => make(x).slice(0, k));
 }
 
 /** One chunk of a syscall storm of `cfg`. */
@@ -34,46 +38,48 @@ export function syscallChunk(cfg: Config): fc.Arbitrary<SyscallEvent[]> {
     { weight: 3, arbitrary: fc.constantFrom(...candidateEvents(cfg)).map((e) => [e]) },
   ];
   if (callers.length > 0 && l.targets.length > 0) {
-    const call = fc.tuple(fc.constantFrom(...callers), fc.constantFrom(...l.targets)).chain(([a, target]) =>
-      prefixOf([
+    const call = prefixOf(
+      fc.tuple(fc.constantFrom(...callers), fc.constantFrom(...l.targets)),
+      3,
+      ([a, target]) => [
         { type: 'Call', a, target },
         { type: 'Publish', a },
         { type: 'Signal', a },
-      ]),
+      ],
     );
     parts.push({ weight: 5, arbitrary: call });
   }
   if (services.length > 0) {
-    const serve = fc.constantFrom(...services).chain((a) =>
-      prefixOf([
-        { type: 'Fetch', p: l.agents[a]?.p ?? 0 },
-        { type: 'Take', a },
-        { type: 'Complete', a },
-        { type: 'Reply', a },
-      ]),
-    );
+    const serve = prefixOf(fc.constantFrom(...services), 4, (a) => [
+      { type: 'Fetch', p: l.agents[a]?.p ?? 0 },
+      { type: 'Take', a },
+      { type: 'Complete', a },
+      { type: 'Reply', a },
+    ]);
     parts.push({ weight: 5, arbitrary: serve });
   }
   const dispatchers = [...services, ...replies];
   if (dispatchers.length > 0) {
-    const park = fc.constantFrom(...dispatchers).chain((a) =>
-      prefixOf([
-        { type: 'Park', a },
-        { type: 'Return', a },
-      ]),
-    );
+    const park = prefixOf(fc.constantFrom(...dispatchers), 2, (a) => [
+      { type: 'Park', a },
+      { type: 'Return', a },
+    ]);
     parts.push({ weight: 3, arbitrary: park });
   }
   if (replies.length > 0 && callers.length > 0) {
-    const deliver = fc.tuple(fc.constantFrom(...replies), fc.constantFrom(...callers)).chain(([r, c]) => {
-      const p = l.agents[r]?.p ?? 0;
-      return prefixOf([
-        { type: 'Fetch', p },
-        { type: 'Wake', a: r },
-        { type: 'Fetch', p },
-        { type: 'Read', a: c },
-      ]);
-    });
+    const deliver = prefixOf(
+      fc.tuple(fc.constantFrom(...replies), fc.constantFrom(...callers)),
+      4,
+      ([r, c]) => {
+        const p = l.agents[r]?.p ?? 0;
+        return [
+          { type: 'Fetch', p },
+          { type: 'Wake', a: r },
+          { type: 'Fetch', p },
+          { type: 'Read', a: c },
+        ];
+      },
+    );
     parts.push({ weight: 4, arbitrary: deliver });
   }
   const status = fc
