@@ -13,7 +13,14 @@ import type { Observation } from '../../model/controller/result.ts';
 import type { ControllerEvent } from '../../model/events/events.ts';
 import { syscallBootWrites } from '../../model/syscall/boot.ts';
 import type { AgentEvent, SyscallEvent } from '../../model/syscall/events.ts';
-import { agentOfTask, type Layout, layoutOf, REPLY_TYPE, SERVICE_TYPE } from '../../model/syscall/layout.ts';
+import {
+  type AgentKind,
+  agentOfTask,
+  type Layout,
+  layoutOf,
+  REPLY_TYPE,
+  SERVICE_TYPE,
+} from '../../model/syscall/layout.ts';
 import { type SyscallRejected, syscallRejected } from '../../model/syscall/result.ts';
 import {
   type AgentPhase,
@@ -27,17 +34,12 @@ import {
 import type { ControllerDevice } from '../device.ts';
 import { type Bus, deviceBus } from '../runtime/bus.ts';
 import type { SyscallRuntimeMutation } from './mutation.ts';
+import { SharedRings } from './sharedRings.ts';
 
 /** What one event did: accepted (its access and observation), or rejected. */
 export type SyscallRuntimeResult =
   | { readonly kind: 'accepted'; readonly access: ControllerEvent | null; readonly obs: Observation | null }
   | SyscallRejected;
-
-interface MutRing {
-  head: number;
-  tail: number;
-  slots: Slot[];
-}
 
 interface MutAgent {
   phase: AgentPhase;
@@ -49,6 +51,34 @@ interface MutAgent {
   served: number;
 }
 
+/** The roles that take each agent event. */
+const ROLES: Readonly<Record<AgentEvent['type'], readonly AgentKind[]>> = {
+  Call: ['caller'],
+  Publish: ['caller'],
+  Signal: ['caller'],
+  Read: ['caller'],
+  Take: ['service'],
+  Complete: ['service'],
+  Reply: ['service'],
+  Wake: ['reply'],
+  Park: ['service', 'reply'],
+  Return: ['service', 'reply'],
+};
+
+/** The phase each agent event needs its agent in. */
+const NEEDS: Readonly<Record<AgentEvent['type'], AgentPhase>> = {
+  Call: 'idle',
+  Publish: 'filling',
+  Signal: 'submitted',
+  Read: 'reading',
+  Take: 'running',
+  Complete: 'running',
+  Reply: 'running',
+  Wake: 'running',
+  Park: 'running',
+  Return: 'returning',
+};
+
 const SOFTWARE: SyscallRuntimeResult = Object.freeze({ kind: 'accepted', access: null, obs: null });
 const no = syscallRejected;
 
@@ -58,7 +88,7 @@ export class SyscallRuntime {
   readonly mutation: SyscallRuntimeMutation | undefined;
   private readonly bus: Bus;
   private readonly layout: Layout;
-  private readonly rings: MutRing[];
+  private readonly rings: SharedRings;
   private readonly agents: MutAgent[];
   private readonly online: boolean[];
   /** Per process: its callers in the order they parked awaiting a reply. */
@@ -71,11 +101,7 @@ export class SyscallRuntime {
     this.mutation = mutation;
     this.bus = deviceBus(cfg, device);
     this.layout = layoutOf(cfg);
-    this.rings = Array.from({ length: cfg.processes }, () => ({
-      head: 0,
-      tail: 0,
-      slots: new Array<Slot>(cfg.ringSlots).fill(FREE_SLOT),
-    }));
+    this.rings = new SharedRings(cfg, mutation);
     this.agents = this.layout.agents.map((x) => ({
       phase: x.kind === 'caller' ? 'idle' : 'waiting',
       slot: -1,
@@ -115,32 +141,8 @@ export class SyscallRuntime {
     const x = this.agents[e.a];
     const info = this.layout.agents[e.a];
     if (x === undefined || info === undefined) return no('outOfRange');
-    const kinds: Readonly<Record<AgentEvent['type'], readonly string[]>> = {
-      Call: ['caller'],
-      Publish: ['caller'],
-      Signal: ['caller'],
-      Read: ['caller'],
-      Take: ['service'],
-      Complete: ['service'],
-      Reply: ['service'],
-      Wake: ['reply'],
-      Park: ['service', 'reply'],
-      Return: ['service', 'reply'],
-    };
-    if (!kinds[e.type].includes(info.kind)) return no('outOfRange');
-    const phase: Readonly<Record<AgentEvent['type'], AgentPhase>> = {
-      Call: 'idle',
-      Publish: 'filling',
-      Signal: 'submitted',
-      Read: 'reading',
-      Take: 'running',
-      Complete: 'running',
-      Reply: 'running',
-      Wake: 'running',
-      Park: 'running',
-      Return: 'returning',
-    };
-    if (x.phase !== phase[e.type]) return no('wrongPhase');
+    if (!ROLES[e.type].includes(info.kind)) return no('outOfRange');
+    if (x.phase !== NEEDS[e.type]) return no('wrongPhase');
     switch (e.type) {
       case 'Call':
         return this.call(e.a, info.p, e.target);
@@ -191,27 +193,15 @@ export class SyscallRuntime {
     });
   }
 
-  /** Slots in use, as this runtime computes it (`ring-no-wraparound`: without the modular correction). */
-  private occupied(r: MutRing): number {
-    const R = this.cfg.ringSlots;
-    if (this.mutation === 'ring-no-wraparound') return ((((r.tail % R) - (r.head % R)) % R) + R) % R;
-    return r.tail - r.head;
-  }
-
   private call(a: number, p: number, target: number): SyscallRuntimeResult {
     if (!this.layout.targets.includes(target)) return no('outOfRange');
     if (this.online[p] !== true) return no('offline');
-    const r = this.rings[p];
     const x = this.agents[a];
-    if (r === undefined || x === undefined) return no('outOfRange');
-    const R = this.cfg.ringSlots;
-    if (this.mutation !== 'overwrite-slot' && this.occupied(r) >= R) return no('ringFull');
-    const i = r.tail % R;
+    if (x === undefined) return no('outOfRange');
+    if (!this.rings.hasRoom(p)) return no('ringFull');
     const req = this.freshRequestId(p);
-    r.slots[i] = { state: 'FILLING', req, requester: a, target, arg: req, result: 0 };
-    r.tail++;
+    x.slot = this.rings.alloc(p, { state: 'FILLING', req, requester: a, target, arg: req, result: 0 });
     x.phase = 'filling';
-    x.slot = i;
     x.req = req;
     return SOFTWARE;
   }
@@ -226,19 +216,14 @@ export class SyscallRuntime {
 
   private slotOf(a: number, p: number): Slot | undefined {
     const x = this.agents[a];
-    return x === undefined ? undefined : this.rings[p]?.slots[x.slot];
-  }
-
-  private setSlot(p: number, i: number, slot: Slot): void {
-    const r = this.rings[p];
-    if (r !== undefined) r.slots[i] = slot;
+    return x === undefined ? undefined : this.rings.slot(p, x.slot);
   }
 
   private publish(a: number, p: number): SyscallRuntimeResult {
     const x = this.agents[a];
     const slot = this.slotOf(a, p);
     if (x === undefined || slot === undefined) return no('outOfRange');
-    this.setSlot(p, x.slot, { ...slot, state: 'SUBMITTED' });
+    this.rings.set(p, x.slot, { ...slot, state: 'SUBMITTED' });
     x.phase = 'submitted';
     return SOFTWARE;
   }
@@ -282,79 +267,46 @@ export class SyscallRuntime {
 
   private read(a: number, p: number): SyscallRuntimeResult {
     const x = this.agents[a];
-    const r = this.rings[p];
-    if (x === undefined || r === undefined) return no('outOfRange');
-    this.setSlot(p, x.slot, FREE_SLOT);
-    this.advanceHead(r);
+    if (x === undefined) return no('outOfRange');
+    this.rings.free(p, x.slot);
     x.phase = 'idle';
     x.slot = -1;
     x.req = 0;
     return SOFTWARE;
   }
 
-  private advanceHead(r: MutRing): void {
-    const R = this.cfg.ringSlots;
-    while (r.tail - r.head > 0 && r.slots[r.head % R]?.state === 'FREE') r.head++;
-  }
-
-  /** The oldest SUBMITTED slot for q, as `ring * R + index`, or -1. */
-  private submittedFor(q: number): number {
-    const R = this.cfg.ringSlots;
-    for (let p = 0; p < this.rings.length; p++) {
-      const r = this.rings[p];
-      if (r === undefined) continue;
-      for (let j = 0; j < Math.min(R, r.tail - r.head); j++) {
-        const i = (r.head + j) % R;
-        const s = r.slots[i];
-        if (s !== undefined && s.state === 'SUBMITTED' && s.target === q) return p * R + i;
-      }
-    }
-    return -1;
-  }
-
-  private slotAt(code: number): Slot | undefined {
-    const R = this.cfg.ringSlots;
-    return this.rings[Math.floor(code / R)]?.slots[code % R];
-  }
-
   private take(a: number, q: number): SyscallRuntimeResult {
     const x = this.agents[a];
     if (x === undefined || x.slot >= 0) return no('wrongPhase');
     if (this.mutation === 'one-request-per-wake' && x.served >= 1) return no('nothingToTake');
-    const R = this.cfg.ringSlots;
     if (this.mutation === 'take-without-cas' && x.seen >= 0) {
-      const slot = this.slotAt(x.seen) ?? FREE_SLOT;
-      this.setSlot(Math.floor(x.seen / R), x.seen % R, { ...slot, state: 'TAKEN' }); // no compare: blind write
-      x.slot = x.seen;
+      this.rings.setAt(x.seen, { ...(this.rings.at(x.seen) ?? FREE_SLOT), state: 'TAKEN' }); // no compare: blind write
+      this.hold(x, x.seen);
       x.seen = -1;
-      x.req = 0;
-      x.served++;
       return SOFTWARE;
     }
-    const code = this.submittedFor(q);
+    const code = this.rings.submittedFor(q);
     if (code < 0) return no('nothingToTake');
     if (this.mutation === 'take-without-cas') {
       x.seen = code; // the read half: the write comes with the next Take
       return SOFTWARE;
     }
-    const slot = this.slotAt(code) ?? FREE_SLOT;
-    this.setSlot(Math.floor(code / R), code % R, { ...slot, state: 'TAKEN' });
+    this.rings.setAt(code, { ...(this.rings.at(code) ?? FREE_SLOT), state: 'TAKEN' }); // compare-and-set: found SUBMITTED just now
+    this.hold(x, code);
+    return SOFTWARE;
+  }
+
+  private hold(x: MutAgent, code: number): void {
     x.slot = code;
     x.req = 0;
     x.served++;
-    return SOFTWARE;
   }
 
   private complete(a: number): SyscallRuntimeResult {
     const x = this.agents[a];
     if (x === undefined || x.slot < 0 || x.req !== 0) return no('wrongPhase');
-    const R = this.cfg.ringSlots;
-    const slot = this.slotAt(x.slot) ?? FREE_SLOT;
-    this.setSlot(Math.floor(x.slot / R), x.slot % R, {
-      ...slot,
-      state: 'DONE',
-      result: execute(slot.target, slot.arg),
-    });
+    const slot = this.rings.at(x.slot) ?? FREE_SLOT;
+    this.rings.setAt(x.slot, { ...slot, state: 'DONE', result: execute(slot.target, slot.arg) });
     x.req = 1;
     return SOFTWARE;
   }
@@ -365,11 +317,7 @@ export class SyscallRuntime {
     const R = this.cfg.ringSlots;
     const p = Math.floor(x.slot / R);
     const r = this.mmio({ type: 'IpcSend', p: q, ipcType: REPLY_TYPE, target: p });
-    if (this.mutation === 'kernel-frees-slot') {
-      this.setSlot(p, x.slot % R, FREE_SLOT);
-      const ring = this.rings[p];
-      if (ring !== undefined) this.advanceHead(ring);
-    }
+    if (this.mutation === 'kernel-frees-slot') this.rings.free(p, x.slot % R);
     x.slot = -1;
     x.req = 0;
     return r;
@@ -404,16 +352,15 @@ export class SyscallRuntime {
     if (!service) return this.wakeable(p) < 0;
     if (x.slot >= 0 || x.seen >= 0) return false;
     if (this.mutation === 'one-request-per-wake' && x.served >= 1) return true;
-    return this.submittedFor(p) < 0;
+    return this.rings.submittedFor(p) < 0;
   }
 
   /** The abstraction function: rings (indices modulo 2R), agents and the device's abs(). */
   abs(): SyscallState {
     if (this.snapshot !== undefined) return this.snapshot;
-    const R2 = 2 * this.cfg.ringSlots;
     const s: SyscallState = {
       ctrl: this.device.abs(),
-      rings: this.rings.map((r) => ({ head: r.head % R2, tail: r.tail % R2, slots: r.slots.slice() })),
+      rings: this.rings.abs(),
       agents: this.agents.map((x): AgentState => ({ phase: x.phase, slot: x.slot, req: x.req })),
     };
     this.snapshot = s;
