@@ -1,7 +1,7 @@
 /**
  * The syscall protocol's noRegisterWhileRunning (spec/controller.md §6, §4.2 rule 3): a task
  * writes its own registration only as its return action. Registered as
- * `syscall.noRegisterWhileRunning`: property ids are unique across protocols and the wakeup
+ * `syscallNoRegisterWhileRunning`: property ids are unique across protocols and the wakeup
  * protocol's property of the same spec id is evaluated on wakeup steps; this one judges syscall
  * steps: an IPC_REGISTER is performed only by the `Return` of the dispatcher it registers, which
  * was `returning` (no longer running) and is not running after it either.
@@ -10,7 +10,7 @@ import { agentName, agentOfTask } from '../../model/syscall/layout.ts';
 import type { SyscallStepProperty } from './context.ts';
 
 export const syscallNoRegisterWhileRunning: SyscallStepProperty = {
-  id: 'syscall.noRegisterWhileRunning',
+  id: 'syscallNoRegisterWhileRunning',
   protocol: 'syscall',
   kind: 'step',
   on: 'syscallStep',

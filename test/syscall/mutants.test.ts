@@ -82,7 +82,7 @@ describe('each syscall property can fail', () => {
     expect(r.failure.violation.property).toBe(id);
   });
 
-  test('syscall.noRegisterWhileRunning fails on a registration written from inside a poll (hand-made step)', () => {
+  test('syscallNoRegisterWhileRunning fails on a registration written from inside a poll (hand-made step)', () => {
     const before = initialSyscall(cfg);
     const running = {
       ...before,
