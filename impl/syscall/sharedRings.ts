@@ -19,6 +19,8 @@ export class SharedRings {
   private readonly R: number;
   private readonly rings: MutRing[];
   private readonly mutation: SyscallRuntimeMutation | undefined;
+  /** The last abs() of each ring, or undefined once the ring was written since. */
+  private readonly cached: (Ring | undefined)[];
 
   constructor(cfg: Config, mutation: SyscallRuntimeMutation | undefined) {
     this.R = cfg.ringSlots;
@@ -28,6 +30,7 @@ export class SharedRings {
       tail: 0,
       slots: new Array<Slot>(cfg.ringSlots).fill(FREE_SLOT),
     }));
+    this.cached = new Array<Ring | undefined>(cfg.processes).fill(undefined);
   }
 
   /** Slots in use in ring p, as this runtime computes it. */
@@ -51,6 +54,7 @@ export class SharedRings {
     const i = r.tail % this.R;
     r.slots[i] = slot;
     r.tail++;
+    this.cached[p] = undefined;
     return i;
   }
 
@@ -68,6 +72,7 @@ export class SharedRings {
   set(p: number, i: number, slot: Slot): void {
     const r = this.rings[p];
     if (r !== undefined) r.slots[i] = slot;
+    this.cached[p] = undefined;
   }
 
   /** Overwrites slot `code`. */
@@ -80,6 +85,7 @@ export class SharedRings {
     const r = this.rings[p];
     if (r === undefined) return;
     r.slots[i] = FREE_SLOT;
+    this.cached[p] = undefined;
     while (r.tail - r.head > 0 && r.slots[r.head % this.R]?.state === 'FREE') r.head++;
   }
 
@@ -98,9 +104,21 @@ export class SharedRings {
     return -1;
   }
 
-  /** The rings as the model's (indices modulo 2R). */
-  abs(): Ring[] {
+  /**
+   * The rings as the model's (indices modulo 2R), incrementally: `prev` itself when no ring was
+   * written since it was handed out, else a copy sharing every unwritten ring.
+   */
+  abs(prev: readonly Ring[] | undefined): readonly Ring[] {
     const R2 = 2 * this.R;
-    return this.rings.map((r) => ({ head: r.head % R2, tail: r.tail % R2, slots: r.slots.slice() }));
+    let out: Ring[] | undefined;
+    for (let p = 0; p < this.rings.length; p++) {
+      const r = this.rings[p];
+      if (r === undefined || (prev !== undefined && this.cached[p] !== undefined)) continue;
+      const ring: Ring = { head: r.head % R2, tail: r.tail % R2, slots: r.slots.slice() };
+      this.cached[p] = ring;
+      out ??= prev === undefined ? new Array<Ring>(this.rings.length) : prev.slice();
+      out[p] = ring;
+    }
+    return out ?? prev ?? [];
   }
 }

@@ -93,7 +93,9 @@ export class SyscallRuntime {
   private readonly online: boolean[];
   /** Per process: its callers in the order they parked awaiting a reply. */
   private readonly awaiting: number[][];
+  /** The last abs() handed out (never modified after), and whether nothing was accepted since. */
   private snapshot: SyscallState | undefined;
+  private fresh = false;
 
   constructor(cfg: Config, device: ControllerDevice, mutation?: SyscallRuntimeMutation) {
     this.cfg = cfg;
@@ -120,7 +122,7 @@ export class SyscallRuntime {
   /** Performs one event, or rejects it. */
   apply(e: SyscallEvent): SyscallRuntimeResult {
     const r = this.dispatch(e);
-    if (r.kind === 'accepted') this.snapshot = undefined;
+    if (r.kind === 'accepted') this.fresh = false;
     return r;
   }
 
@@ -355,15 +357,33 @@ export class SyscallRuntime {
     return this.rings.submittedFor(p) < 0;
   }
 
-  /** The abstraction function: rings (indices modulo 2R), agents and the device's abs(). */
+  /**
+   * The abstraction function: rings (indices modulo 2R), agents and the device's abs(),
+   * incremental like the model's step: unchanged rings and agent records are the previous ones.
+   */
   abs(): SyscallState {
-    if (this.snapshot !== undefined) return this.snapshot;
+    if (this.snapshot !== undefined && this.fresh) return this.snapshot;
+    const last = this.snapshot;
+    const prev = last?.agents;
+    let agents: AgentState[] | undefined;
+    for (let a = 0; a < this.agents.length; a++) {
+      const x = this.agents[a];
+      const was = prev?.[a];
+      if (
+        x === undefined ||
+        (was !== undefined && was.phase === x.phase && was.slot === x.slot && was.req === x.req)
+      )
+        continue;
+      agents ??= prev === undefined ? new Array<AgentState>(this.agents.length) : prev.slice();
+      agents[a] = { phase: x.phase, slot: x.slot, req: x.req };
+    }
     const s: SyscallState = {
       ctrl: this.device.abs(),
-      rings: this.rings.abs(),
-      agents: this.agents.map((x): AgentState => ({ phase: x.phase, slot: x.slot, req: x.req })),
+      rings: this.rings.abs(last?.rings),
+      agents: agents ?? prev ?? [],
     };
     this.snapshot = s;
+    this.fresh = true;
     return s;
   }
 }

@@ -80,20 +80,24 @@ export function drainSyscallSubject(cfg: Config, subject: SyscallDrainSubject): 
   const units = cfg.processes + layoutOf(cfg).agents.length;
   let u = 0;
   let idle = 0;
+  // Quiescence can only begin with an accepted step: it is checked at the start and after each
+  // one (not on every turn, which would cost a scan of every agent per unit visited).
+  if (syscallQuiescent(cfg, subject.state()))
+    return { steps: events.length, events, reachedQuiescence: true };
   for (;;) {
-    const s = subject.state();
-    if (syscallQuiescent(cfg, s)) return { steps: events.length, events, reachedQuiescence: true };
     if (events.length >= bound || idle >= units)
       return { steps: events.length, events, reachedQuiescence: false };
     const turn = u;
     u = (u + 1) % units;
-    const taken = candidates(cfg, s, turn).find((e) => subject.apply(e));
+    const taken = candidates(cfg, subject.state(), turn).find((e) => subject.apply(e));
     if (taken === undefined) {
       idle++;
       continue;
     }
     idle = 0;
     events.push(taken);
+    if (syscallQuiescent(cfg, subject.state()))
+      return { steps: events.length, events, reachedQuiescence: true };
   }
 }
 
