@@ -2,12 +2,13 @@
  * Which properties a syscall run evaluates: the controller-step properties on every access the
  * system performs (all but the controller's refinement: the system refinement covers it), the
  * syscall step properties on every step, and `everyRequestAnswered` after the drain. By default
- * all of them, refinement only when an implementation runs beside the model.
+ * all of them, refinement only for an implementation held to it.
  */
 import type { ControllerImpl } from '../../impl/device.ts';
 import type { ControllerStepProperty } from '../controller/context.ts';
 import { CONTROLLER_STEP_PROPERTIES } from '../controller/index.ts';
 import { findProperty, PROPERTIES } from '../registry.ts';
+import { wakeupSupport } from '../wakeup/support.ts';
 import type { SyscallLivenessProperty, SyscallStepProperty } from './context.ts';
 import { SYSCALL_LIVENESS_PROPERTIES, SYSCALL_STEP_PROPERTIES } from './index.ts';
 
@@ -24,10 +25,14 @@ export function syscallPropertyIds(): string[] {
   return [...CONTROLLER, ...SYSCALL_STEP_PROPERTIES, ...SYSCALL_LIVENESS_PROPERTIES].map((p) => p.id);
 }
 
-/** The ids evaluated when none are given. */
+/**
+ * The ids evaluated when none are given: refinement only for an implementation held to it (the
+ * reference and its mutants; a published design is judged on its own abstraction, spec §7).
+ */
 export function defaultSyscallPropertyIds(impl: ControllerImpl | undefined): string[] {
+  const refines = impl !== undefined && wakeupSupport(impl).refines;
   const all = [...CONTROLLER, ...SYSCALL_STEP_PROPERTIES, ...SYSCALL_LIVENESS_PROPERTIES];
-  return all.filter((p) => impl !== undefined || p.kind !== 'refinement').map((p) => p.id);
+  return all.filter((p) => refines || p.kind !== 'refinement').map((p) => p.id);
 }
 
 /** The selection for `ids` (the default ones when absent); an unknown id throws. */
