@@ -4,6 +4,7 @@
  */
 import type { ControllerImpl } from '../impl/device.ts';
 import { CONTROLLER_MUTANTS } from '../impl/mutants/controllerMutants.ts';
+import { findSyscallMutant, SYSCALL_MUTANTS } from '../impl/mutants/syscallMutants.ts';
 import { findWakeupMutant, WAKEUP_MUTANTS } from '../impl/mutants/wakeupMutants.ts';
 import { CONTROLLER_IMPLS } from '../impl/registry.ts';
 import { type Config, PRESET_NAMES, PRESETS, type PresetName } from '../model/config/config.ts';
@@ -60,7 +61,7 @@ export function defaultSeed(): number {
 }
 
 /** The protocols `intcheck check` runs, as `--protocol` names them. */
-export const CHECK_PROTOCOLS = ['controller', 'wakeup', 'uipi'] as const;
+export const CHECK_PROTOCOLS = ['controller', 'wakeup', 'syscall', 'uipi'] as const;
 export type CheckProtocolName = (typeof CHECK_PROTOCOLS)[number];
 
 /** `--protocol NAME`: one of {@link CHECK_PROTOCOLS}. */
@@ -83,12 +84,18 @@ export function wakeupMutantNames(): string[] {
   return WAKEUP_MUTANTS.map((m) => m.name);
 }
 
+/** The mutants of the syscall protocol (only `--protocol syscall` runs them). */
+export function syscallMutantNames(): string[] {
+  return SYSCALL_MUTANTS.map((m) => m.name);
+}
+
 /**
  * The implementations `--mutant` accepts for `protocol`: the controller's seeded-bug catalogue,
- * and for the wakeup protocol the runtime mutants first.
+ * and for the wakeup (syscall) protocol its runtime mutants first.
  */
 export function mutantNames(protocol: CheckProtocolName = 'controller'): string[] {
   const controller = CONTROLLER_MUTANTS.map((m) => m.name);
+  if (protocol === 'syscall') return [...syscallMutantNames(), ...controller];
   return protocol === 'wakeup' ? [...wakeupMutantNames(), ...controller] : controller;
 }
 
@@ -108,13 +115,17 @@ export function resolveImpl(
   const name = opts.impl ?? 'reference';
   const impl = CONTROLLER_IMPLS.find((c) => c.name === name);
   if (impl !== undefined && !MUTANT_NAMES.has(name)) return impl;
-  if (impl !== undefined || findWakeupMutant(name) !== undefined)
+  if (impl !== undefined || findWakeupMutant(name) !== undefined || findSyscallMutant(name) !== undefined)
     throw new UsageError(`--impl: "${name}" is a mutant: use --mutant ${name}`);
   throw new UsageError(`--impl: unknown implementation "${name}" (known: ${designNames().join(', ')})`);
 }
 
 /** The mutant `--mutant name` names for `protocol`. */
 function resolveMutant(name: string, protocol: CheckProtocolName): ControllerImpl {
+  const syscall = findSyscallMutant(name);
+  if (syscall !== undefined && protocol === 'syscall') return syscall;
+  if (syscall !== undefined)
+    throw new UsageError(`--mutant: "${name}" is a mutant of the syscall system: use --protocol syscall`);
   const runtime = findWakeupMutant(name);
   if (runtime !== undefined && protocol === 'wakeup') return runtime;
   if (runtime !== undefined) {

@@ -7,6 +7,8 @@
 import type { ControllerStepProperty } from './controller/context.ts';
 import { CONTROLLER_STEP_PROPERTIES } from './controller/index.ts';
 import type { Protocol } from './property.ts';
+import type { SyscallLivenessProperty, SyscallStepProperty } from './syscall/context.ts';
+import { SYSCALL_PROPERTIES } from './syscall/index.ts';
 import type { UipiLivenessProperty, UipiStepProperty } from './uipi/context.ts';
 import { UIPI_PROPERTIES } from './uipi/index.ts';
 import type { WakeupLivenessProperty, WakeupStepProperty } from './wakeup/context.ts';
@@ -17,6 +19,8 @@ export type RegisteredProperty =
   | ControllerStepProperty
   | WakeupStepProperty
   | WakeupLivenessProperty
+  | SyscallStepProperty
+  | SyscallLivenessProperty
   | UipiStepProperty
   | UipiLivenessProperty;
 
@@ -24,6 +28,7 @@ export type RegisteredProperty =
 export const PROPERTIES: readonly RegisteredProperty[] = [
   ...CONTROLLER_STEP_PROPERTIES,
   ...WAKEUP_PROPERTIES,
+  ...SYSCALL_PROPERTIES,
   ...UIPI_PROPERTIES,
 ];
 

@@ -27,6 +27,7 @@ function main(args: readonly string[]): number {
   files.forEach((file, i) => {
     const text = readFileSync(file, 'utf8');
     const parsed = parseTrace(text, file);
+    if (parsed.protocol === 'syscall') throw new Error(`${file}: syscall traces have no Quint specification`);
     if (parsed.protocol === 'uipi') throw new Error(`${file}: UIPI traces have no Quint specification`);
     const cfgText = JSON.stringify(configToJson(parsed.config));
     configText ??= cfgText;

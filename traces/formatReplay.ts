@@ -6,6 +6,7 @@
 import type { Config } from '../model/config/config.ts';
 import { formatEvent } from '../model/events/formatEvent.ts';
 import { count, formatReplayHeader } from './formatReplayHeader.ts';
+import { formatSyscallReplay } from './formatSyscallReplay.ts';
 import { formatUipiReplay } from './formatUipiReplay.ts';
 import { formatWakeupReplay } from './formatWakeupReplay.ts';
 import type { ParsedTrace, ParsedUipiTrace } from './readTrace.ts';
@@ -21,6 +22,7 @@ type ControllerReplay = Extract<ReplayResult, { readonly protocol: 'controller' 
 
 /** The whole replay report, lines joined with "\n" (no final newline). */
 export function formatReplay(result: ReplayResult, parsed: ParsedTrace): string {
+  if (result.protocol === 'syscall') return formatSyscallReplay(result, parsed);
   if (result.protocol === 'uipi') return formatUipiReplay(result, parsed);
   if (parsed.protocol === 'uipi')
     throw new Error('formatReplay: a UIPI trace with another protocol’s result');

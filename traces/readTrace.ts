@@ -13,6 +13,7 @@ import { ConfigError, parseConfig } from '../model/config/loadConfig.ts';
 import type { Observation } from '../model/controller/result.ts';
 import type { ControllerState } from '../model/controller/state.ts';
 import type { ControllerEvent } from '../model/events/events.ts';
+import type { SyscallEvent } from '../model/syscall/events.ts';
 import type { UipiConfig } from '../model/uipi/config.ts';
 import type { UipiEvent } from '../model/uipi/events.ts';
 import { parseUipiConfig } from '../model/uipi/loadUipiConfig.ts';
@@ -21,6 +22,7 @@ import { PROTOCOLS } from '../properties/property.ts';
 import { decodeControllerState, decodeObservation } from './controllerVars.ts';
 import { decodeEvent } from './eventCodec.ts';
 import { type ItfValue, itfFromJson } from './itfValue.ts';
+import { decodeSyscallEvent } from './syscallCodec.ts';
 import { TraceError, within } from './TraceError.ts';
 import { decodeUipiEvent } from './uipiCodec.ts';
 import { decodeSystemEvent } from './wakeupCodec.ts';
@@ -92,8 +94,18 @@ export interface ParsedUipiTrace {
   readonly events: readonly UipiEvent[];
 }
 
+/** A syscall-system trace ready for replay: the storm's events (drain steps are replayed by the runner). */
+export interface ParsedSyscallTrace {
+  readonly file: string;
+  readonly meta: ParsedMeta;
+  readonly protocol: 'syscall';
+  readonly config: Config;
+  readonly implementation: string;
+  readonly events: readonly SyscallEvent[];
+}
+
 /** A trace of any protocol intcheck replays. */
-export type ParsedTrace = ParsedControllerTrace | ParsedWakeupTrace | ParsedUipiTrace;
+export type ParsedTrace = ParsedControllerTrace | ParsedWakeupTrace | ParsedSyscallTrace | ParsedUipiTrace;
 
 /** Reads and validates the trace file at `path`. */
 export function readTrace(path: string, opts: ReadOptions = {}): ParsedTrace {
@@ -147,6 +159,14 @@ function parse(text: string, file: string, opts: ReadOptions): ParsedTrace {
     return { file, meta: parseMeta(rawMeta), protocol, config: cfg, implementation, events };
   }
   const config = opts.config ?? within('#meta', () => parseTraceConfig(rawMeta.config));
+  if (protocol === 'syscall') {
+    const events: SyscallEvent[] = [];
+    vars.forEach((get, i) => {
+      if (i === 0 || isDrainStep(states[i])) return;
+      events.push(within(`state ${i}`, () => syscallEventOf(config, get)));
+    });
+    return { file, meta: parseMeta(rawMeta), protocol, config, implementation, events };
+  }
   if (protocol === 'wakeup') {
     const events: SystemEvent[] = [];
     const recordedVars: StateVars[] = [];
@@ -177,11 +197,14 @@ function parse(text: string, file: string, opts: ReadOptions): ParsedTrace {
 }
 
 /** The protocol `#meta` names; without one, the wakeup system when state 0 has `harts`, else the controller. */
-function parseProtocol(p: unknown, initial: StateVars | undefined): 'controller' | 'wakeup' | 'uipi' {
+function parseProtocol(
+  p: unknown,
+  initial: StateVars | undefined,
+): 'controller' | 'wakeup' | 'syscall' | 'uipi' {
   if (p === undefined) return initial?.('harts') === undefined ? 'controller' : 'wakeup';
   const known = PROTOCOLS.find((x) => x === p);
   if (known === undefined) throw new TraceError(`unknown protocol ${JSON.stringify(p)}`);
-  if (known !== 'controller' && known !== 'wakeup' && known !== 'uipi') {
+  if (known !== 'controller' && known !== 'wakeup' && known !== 'syscall' && known !== 'uipi') {
     throw new TraceError(`protocol "${known}": its traces cannot be replayed yet`);
   }
   return known;
@@ -213,6 +236,13 @@ function parseTraceUipiConfig(c: unknown): UipiConfig {
     if (e instanceof ConfigError) throw new TraceError(e.message);
     throw e;
   }
+}
+
+function syscallEventOf(cfg: Config, get: (name: string) => ItfValue | undefined): SyscallEvent {
+  const action = get('actionTaken');
+  if (action === undefined) throw new TraceError('no "mbt::actionTaken"');
+  if (action.kind !== 'str') throw new TraceError('"mbt::actionTaken" is not a string');
+  return decodeSyscallEvent(cfg, action.value, get('nondetPicks'));
 }
 
 function parseTraceConfig(c: unknown): Config {

@@ -5,11 +5,13 @@
  * "passes" on the reference.
  */
 import type { ControllerImpl } from '../impl/device.ts';
+import { findSyscallMutant } from '../impl/mutants/syscallMutants.ts';
 import { findUipiMutant } from '../impl/mutants/uipiMutants.ts';
 import { findWakeupMutant } from '../impl/mutants/wakeupMutants.ts';
 import { controllerImplNames, findControllerImpl } from '../impl/registry.ts';
 import { UIPI_REFERENCE, type UipiImpl } from '../impl/uipi/uipiImpl.ts';
 import { type RunResult, runController } from '../properties/runController.ts';
+import { runSyscall, type SyscallRunResult } from '../properties/runSyscall.ts';
 import { runUipi, type UipiRunResult } from '../properties/runUipi.ts';
 import { runWakeup, type WakeupRunResult } from '../properties/runWakeup.ts';
 import type { ParsedTrace } from './readTrace.ts';
@@ -19,7 +21,8 @@ import { TraceError } from './TraceError.ts';
 export type ReplayResult =
   | (RunResult & { readonly protocol: 'controller'; readonly implementation: string })
   | (WakeupRunResult & { readonly protocol: 'wakeup'; readonly implementation: string })
-  | (UipiRunResult & { readonly protocol: 'uipi'; readonly implementation: string });
+  | (UipiRunResult & { readonly protocol: 'uipi'; readonly implementation: string })
+  | (SyscallRunResult & { readonly protocol: 'syscall'; readonly implementation: string });
 
 export interface ReplayOptions {
   /** Replay against this implementation instead of the one the trace names. */
@@ -35,6 +38,7 @@ export function findUipiImpl(name: string): UipiImpl | undefined {
 
 /** The implementation called `name` for `protocol` (runtime mutants exist for the wakeup system only). */
 export function implFor(protocol: ParsedTrace['protocol'], name: string): ControllerImpl | undefined {
+  if (protocol === 'syscall') return findSyscallMutant(name) ?? findControllerImpl(name);
   return (protocol === 'wakeup' ? findWakeupMutant(name) : undefined) ?? findControllerImpl(name);
 }
 
@@ -53,6 +57,10 @@ export function replayTrace(parsed: ParsedTrace, opts: ReplayOptions = {}): Repl
     throw new TraceError(
       `${parsed.file}: unknown implementation "${parsed.implementation}" (known: ${controllerImplNames().join(', ')})`,
     );
+  }
+  if (parsed.protocol === 'syscall') {
+    const run = runSyscall(parsed.config, impl, parsed.events, { record: true });
+    return { ...run, protocol: 'syscall', implementation: impl.name };
   }
   if (parsed.protocol === 'wakeup') {
     const run = runWakeup(parsed.config, impl, parsed.events, { record: true });

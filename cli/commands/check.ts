@@ -12,6 +12,7 @@ import { shardRange } from '../../properties/check/seededRuns.ts';
 import type { Coverage } from '../../properties/coverage/coverage.ts';
 import { coverageFor } from '../../properties/coverage/coverageFor.ts';
 import { findProperty, propertiesOf } from '../../properties/registry.ts';
+import { defaultSyscallPropertyIds, syscallPropertyIds } from '../../properties/syscall/selection.ts';
 import { defaultWakeupPropertyIds, wakeupPropertyIds } from '../../properties/wakeup/selection.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT, UsageError } from '../errors.ts';
@@ -26,12 +27,14 @@ import {
   resolveConfigs,
   resolveImpl,
   shardOption,
+  syscallMutantNames,
   wakeupMutantNames,
 } from '../options.ts';
 import { progressBar } from '../progress.ts';
 import { checkControllerConfig } from './checkControllerConfig.ts';
 import { writeCheckReport } from './checkHtmlReport.ts';
 import { type CheckReport, type ConfigReport, formatResult, reportToJson } from './checkReport.ts';
+import { checkSyscallConfig } from './checkSyscallConfig.ts';
 import { runUipiCheck } from './checkUipi.ts';
 import { checkWakeupConfig } from './checkWakeupConfig.ts';
 import type { ConfigCheck } from './configCheck.ts';
@@ -62,6 +65,7 @@ const MAX_WORKERS = 64;
 const CHECKS: Readonly<Record<Exclude<CheckProtocolName, 'uipi'>, ConfigCheck>> = {
   controller: checkControllerConfig,
   wakeup: checkWakeupConfig,
+  syscall: checkSyscallConfig,
 };
 
 /** Adds the `check` subcommand to `program`; its exit code goes to `setExit`. */
@@ -73,7 +77,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     .option('--impl <name>', `implementation (default: reference): ${designNames().join(', ')}`)
     .option(
       '--mutant <name>',
-      `a seeded-bug implementation instead: ${mutantNames().join(', ')}; with --protocol wakeup also the runtime mutants ${wakeupMutantNames().join(', ')}`,
+      `a seeded-bug implementation instead: ${mutantNames().join(', ')}; with --protocol wakeup also the runtime mutants ${wakeupMutantNames().join(', ')}; with --protocol syscall also ${syscallMutantNames().join(', ')}`,
     )
     .option('--preset <name>', 'configuration preset: small | published (default: small, then published)')
     .option('--config <file>', 'configuration JSON file (missing fields take the published values)')
@@ -97,8 +101,15 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
 async function runCheck(f: CheckFlags): Promise<number> {
   const protocol = protocolOption(f.protocol);
   if (protocol === 'uipi') return runUipiCheck(f); // its own implementations and configuration (checkUipi.ts)
+  if (protocol === 'syscall' && f.report !== undefined)
+    throw new UsageError('--report: the syscall protocol has no coverage report yet');
   const impl = resolveImpl(f, protocol);
-  const known = protocol === 'controller' ? propertiesOf('controller').map((p) => p.id) : wakeupPropertyIds();
+  const known =
+    protocol === 'controller'
+      ? propertiesOf('controller').map((p) => p.id)
+      : protocol === 'syscall'
+        ? syscallPropertyIds()
+        : wakeupPropertyIds();
   for (const id of f.property ?? []) {
     if (findProperty(id) === undefined || !known.includes(id))
       throw new UsageError(`--property: unknown property "${id}" for protocol ${protocol}`);
@@ -108,7 +119,9 @@ async function runCheck(f: CheckFlags): Promise<number> {
     ? known.filter((id) => selected.includes(id))
     : protocol === 'controller'
       ? known
-      : defaultWakeupPropertyIds(impl);
+      : protocol === 'syscall'
+        ? defaultSyscallPropertyIds(impl)
+        : defaultWakeupPropertyIds(impl);
   const runs = intOption('--runs', f.runs, 1000, 1);
   const seed = intOption('--seed', f.seed, defaultSeed(), -(2 ** 31), 2 ** 31 - 1);
   const maxEvents = intOption('--max-events', f.maxEvents, 80, 1, 1_000_000);
@@ -135,7 +148,7 @@ async function runCheck(f: CheckFlags): Promise<number> {
   for (const { name, cfg } of configs) {
     const bar = progressBar(`${impl.name} ${name}`, range.to - range.from, !f.json);
     const t0 = performance.now();
-    const coverage = f.report === undefined ? undefined : coverageFor(protocol);
+    const coverage = f.report === undefined || protocol === 'syscall' ? undefined : coverageFor(protocol);
     coverages.push(coverage);
     const r = await CHECKS[protocol]({
       impl,

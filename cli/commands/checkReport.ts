@@ -13,7 +13,7 @@ export interface ShardInfo {
 }
 
 /** The protocols `intcheck check` runs. */
-export type CheckProtocol = 'controller' | 'wakeup' | 'uipi';
+export type CheckProtocol = 'controller' | 'wakeup' | 'syscall' | 'uipi';
 
 /** Where a wakeup run failed: on a storm event, on a drain step, or at quiescence after the drain. */
 export type FailurePhase = 'storm' | 'drain' | 'quiescence';

@@ -14,7 +14,7 @@ import type {
 } from './checkReport.ts';
 
 /** The protocols a report may be of. */
-const PROTOCOLS: readonly CheckProtocol[] = ['controller', 'wakeup'];
+const PROTOCOLS: readonly CheckProtocol[] = ['controller', 'wakeup', 'syscall'];
 /** Where a wakeup failure may have happened. */
 const PHASES: readonly FailurePhase[] = ['storm', 'drain', 'quiescence'];
 

@@ -4,6 +4,7 @@
  * failing one, expected beside actual.
  */
 import type { Command } from 'commander';
+import { SYSCALL_MUTANTS } from '../../impl/mutants/syscallMutants.ts';
 import { UIPI_MUTANTS } from '../../impl/mutants/uipiMutants.ts';
 import { WAKEUP_MUTANTS } from '../../impl/mutants/wakeupMutants.ts';
 import { controllerImplNames } from '../../impl/registry.ts';
@@ -71,6 +72,8 @@ function runReplay(file: string, f: ReplayFlags): number {
   const name = f.impl ?? parsed.implementation;
   if (parsed.protocol === 'uipi' && f.html !== undefined)
     throw new UsageError('--html: timelines of UIPI traces are not drawn yet');
+  if (parsed.protocol === 'syscall' && f.html !== undefined)
+    throw new UsageError('--html: timelines of syscall traces are not drawn yet');
   const uipiOpts = parsed.protocol === 'uipi' ? uipiReplayOptions(name, f.impl !== undefined) : undefined;
   // A wakeup trace may name a runtime mutant of the wakeup system as well as a controller.
   const impl = implFor(parsed.protocol, name);
@@ -86,6 +89,7 @@ function runReplay(file: string, f: ReplayFlags): number {
         : `--impl: unknown implementation "${name}"`;
     const known = [
       ...(parsed.protocol === 'wakeup' ? WAKEUP_MUTANTS.map((m) => m.name) : []),
+      ...(parsed.protocol === 'syscall' ? SYSCALL_MUTANTS.map((m) => m.name) : []),
       ...controllerImplNames(),
     ];
     throw new UsageError(`${where}, which is not built in (known: ${known.join(', ')})`);

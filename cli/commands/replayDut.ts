@@ -25,8 +25,10 @@ export async function replayOnDut(
   o: DutOptions,
   json: boolean,
 ): Promise<number> {
-  if (parsed.protocol === 'uipi')
-    throw new UsageError('--dut: a UIPI trace has no register accesses to send to a controller design');
+  if (parsed.protocol === 'uipi' || parsed.protocol === 'syscall')
+    throw new UsageError(
+      `--dut: replaying a ${parsed.protocol} trace on an external design is not supported (controller and wakeup traces are)`,
+    );
   const cfg = parsed.config;
   const accesses =
     parsed.protocol === 'wakeup'

@@ -26,6 +26,8 @@ export function replayTimeline(
 ): Timeline {
   if (parsed.protocol === 'uipi' || result.protocol === 'uipi' || impl === undefined)
     throw new Error('timelines of UIPI traces have no lane adapter yet');
+  if (parsed.protocol === 'syscall' || result.protocol === 'syscall')
+    throw new Error('timelines of syscall traces have no lane adapter yet');
   const facts = traceFacts(parsed, result.implementation);
   const title = `${parsed.protocol} trace ${parsed.file}`;
   switch (result.protocol) {

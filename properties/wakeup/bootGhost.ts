@@ -8,15 +8,18 @@ import type { Config } from '../../model/config/config.ts';
 import { initialState } from '../../model/controller/state.ts';
 import { step as controllerStep } from '../../model/controller/step.ts';
 import { toOperation } from '../../model/events/decode.ts';
+import type { ControllerEvent } from '../../model/events/events.ts';
 import { bootWrites } from '../../model/wakeup/boot.ts';
 import type { ControllerStepContext } from '../controller/context.ts';
 import { advanceGhost, initialGhost, type MutableControllerGhost } from '../controller/ghost.ts';
 
-/** The controller ghost after start-up: the boot registrations are accepted writes. */
-export function bootedGhost(cfg: Config): MutableControllerGhost {
+/** The controller ghost after start-up: the boot registrations (`writes`, the wakeup system's by default) are accepted writes. */
+export function bootedGhost(
+  cfg: Config,
+  writes: readonly ControllerEvent[] = bootWrites(cfg),
+): MutableControllerGhost {
   const g = initialGhost(cfg);
   let before = initialState(cfg);
-  const writes = bootWrites(cfg);
   writes.forEach((w, i) => {
     const r = controllerStep(cfg, before, w);
     const ctx: ControllerStepContext = {

@@ -164,11 +164,13 @@ describe('intcheck check --protocol wakeup', () => {
 
   test('--protocol lists both protocols; an unknown one is exit 2 with one line', async () => {
     const help = await runCli(['check', '--help']);
-    expect(help.stdout).toMatch(/--protocol <name> +protocol to check: controller \| wakeup/);
-    const bad = await runCli(['check', '--protocol', 'syscall']);
+    expect(help.stdout).toMatch(
+      /--protocol <name> +protocol to check: controller \| wakeup \| syscall \| uipi/,
+    );
+    const bad = await runCli(['check', '--protocol', 'nonsense']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
-      'intcheck: --protocol: unknown protocol "syscall" (known: controller, wakeup, uipi)\n',
+      'intcheck: --protocol: unknown protocol "nonsense" (known: controller, wakeup, syscall, uipi)\n',
     );
   });
 });

@@ -38,7 +38,8 @@ function onModel(parsed: ParsedTrace): ReplayResult {
       implementation: 'model',
     };
   }
-  if (parsed.protocol === 'uipi') throw new Error('Quint has no UIPI specification');
+  if (parsed.protocol === 'uipi' || parsed.protocol === 'syscall')
+    throw new Error(`Quint has no ${parsed.protocol} specification`);
   return {
     ...runController(parsed.config, undefined, parsed.events),
     protocol: 'controller',

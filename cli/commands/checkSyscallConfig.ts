@@ -1,0 +1,64 @@
+/**
+ * `intcheck check --protocol syscall` on one configuration: random syscall storms through the
+ * syscall runtime over the implementation and the §6 drain, and on failure the minimized
+ * counterexample written as an ITF trace, its drain steps included. Runs in this process
+ * (`--workers` is accepted and ignored for this protocol; `--shard` selects the runs).
+ */
+import { join } from 'node:path';
+import { configToJson } from '../../model/config/loadConfig.ts';
+import { formatSyscallEvent } from '../../model/syscall/events.ts';
+import { syscallConfigError } from '../../model/syscall/layout.ts';
+import { checkSyscall } from '../../properties/check/checkSyscall.ts';
+import { syscallTrace } from '../../traces/syscallTrace.ts';
+import { writeTrace } from '../../traces/writeTrace.ts';
+import { UsageError } from '../errors.ts';
+import type { ConfigReport } from './checkReport.ts';
+import { type ConfigCheckArgs, checkOptionsOf, traceName } from './configCheck.ts';
+
+/** Checks `a.cfg` and reports it; the trace is written first. */
+export async function checkSyscallConfig(a: ConfigCheckArgs): Promise<ConfigReport> {
+  const wrong = syscallConfigError(a.cfg);
+  if (wrong !== null) throw new UsageError(`${a.preset}: ${wrong}`);
+  const result = checkSyscall(checkOptionsOf(a));
+  const { cfg } = result;
+  const common = {
+    preset: a.preset,
+    config: configToJson(cfg),
+    runs: result.runs,
+    events: result.events,
+    seconds: a.seconds(),
+  };
+  if (result.ok) return { ...common, ok: true };
+  const { failure: run, counterexample } = result;
+  const v = run.violation;
+  const file = join(a.out, traceName('syscall', a.impl.name, v.property, a.preset, a.shard));
+  writeTrace(
+    file,
+    syscallTrace({
+      cfg,
+      implementation: a.impl.name,
+      property: v.property,
+      message: v.message,
+      failingStep: v.step,
+      seed: result.seed,
+      path: result.path,
+      ...(a.note === undefined ? {} : { note: a.note }),
+      initial: run.initial,
+      steps: run.recorded,
+    }),
+  );
+  const failure = {
+    run: result.index,
+    property: v.property,
+    step: v.step,
+    phase: run.phase,
+    message: v.message,
+    shrinks: result.shrinks,
+    seed: result.seed,
+    path: result.path,
+    length: counterexample.length,
+    counterexample: counterexample.map(formatSyscallEvent),
+    trace: file,
+  };
+  return { ...common, ok: false, failure };
+}
