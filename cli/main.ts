@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerCheck } from './commands/check.ts';
+import { registerExplore } from './commands/explore.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerMutants } from './commands/mutants.ts';
 import { registerReplay } from './commands/replay.ts';
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerReplay(program, setExit);
   registerMerge(program, setExit);
   registerMutants(program, setExit);
+  registerExplore(program, setExit);
   try {
     await program.parseAsync([...argv]);
     return code;
