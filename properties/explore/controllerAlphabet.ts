@@ -3,8 +3,8 @@
  * every page with every task id of the pool (ENQUEUE at each priority, IRQ_REGISTER on each line,
  * IPC_REGISTER of each type), DEQUEUE and STATUS reads and writes per page, every interrupt line,
  * IPC_SEND of each type to each process (from page 0: the sender is not recorded, §4.2 and §8
- * decision 7, so one page stands for all), one ERROR read (global, §8 decision 4) and one wrong
- * access (an unmapped register of page 0, §4.3). Task ids are 1..taskPool, as in storms.
+ * decision 7, so one page stands for all), one ERROR read (global, §8 decision 4) and three wrong
+ * accesses (§4.3). Task ids are 1..taskPool, as in storms.
  */
 import type { Config } from '../../model/config/config.ts';
 import { registerAddress } from '../../model/events/decode.ts';
@@ -32,6 +32,10 @@ export function controllerAlphabet(cfg: Config): readonly ControllerEvent[] {
   for (let ipcType = 0; ipcType < cfg.ipcTypes; ipcType++)
     for (let target = 0; target < n; target++) out.push({ type: 'IpcSend', p: 0, ipcType, target });
   out.push({ type: 'ErrorRead', p: 0 });
+  // Wrong accesses (§4.3), one of each kind a decoder can get wrong: an unmapped register, a
+  // priority index ≥ P, a task id 0.
   out.push({ type: 'Read', addr: registerAddress(cfg, 0, 'ERROR') + 0x10n }); // 0xF10: unmapped
+  out.push({ type: 'Enqueue', p: 0, prio: cfg.priorities, task: 1n });
+  out.push({ type: 'Enqueue', p: 0, prio: 0, task: 0n });
   return out.map((e) => Object.freeze(e));
 }

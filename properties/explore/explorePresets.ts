@@ -7,6 +7,7 @@
  * priorities, the parts the ordering properties are about, and narrows the rest to one line, one
  * IPC type, one task id, capacity 2, wait depth 1 and pending counters saturating at 1: every
  * rule of §4–§5 (refusals, saturation, wakes, errors) is still reachable in a few steps.
+ * `tiny` presets are smaller still, for the test suite's regression check of the manifest.
  */
 import { type Config, SMALL } from '../../model/config/config.ts';
 import type { Protocol } from '../property.ts';
@@ -14,9 +15,20 @@ import type { Protocol } from '../property.ts';
 /** The exploration presets by name, per protocol that can be explored. */
 export const EXPLORE_PRESETS: Readonly<Partial<Record<Protocol, Readonly<Record<string, Config>>>>> = {
   controller: {
+    tiny: {
+      ...SMALL,
+      processes: 2,
+      priorities: 1,
+      devices: 1,
+      ipcTypes: 1,
+      capacity: 1,
+      waitDepth: 1,
+      pendingMax: 1,
+      taskPool: 1,
+    },
     small: { ...SMALL, devices: 1, ipcTypes: 1, capacity: 2, waitDepth: 1, pendingMax: 1, taskPool: 1 },
   },
-  wakeup: { small: SMALL },
+  wakeup: { tiny: { ...SMALL, harts: 1, devices: 1, taskPool: 2, capacity: 2 }, small: SMALL },
 };
 
 /** The configuration of preset `name` for `protocol`, or undefined. */

@@ -23,8 +23,12 @@ export function controllerGhostKey(k: KeyBuilder, g: ControllerGhost): void {
       k.int(0);
       continue;
     }
+    k.int(m.size);
+    if (m.size === 1) {
+      for (const [t, n] of m) k.big(t).int(n);
+      continue;
+    }
     const ids = [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    k.int(ids.length);
     for (const t of ids) k.big(t).int(m.get(t) ?? 0);
   }
 }
@@ -32,7 +36,9 @@ export function controllerGhostKey(k: KeyBuilder, g: ControllerGhost): void {
 /** Appends the wakeup ghost's verdict-relevant part to `k` (woken-not-run tasks sorted). */
 export function wakeupGhostKey(k: KeyBuilder, g: WakeupGhost): void {
   for (const q of g.undelivered) k.int(q.length);
-  const ids = [...g.wokenNotRun.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  k.int(ids.length);
+  const m = g.wokenNotRun;
+  k.int(m.size);
+  if (m.size === 0) return;
+  const ids = [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (const t of ids) k.big(t);
 }

@@ -72,6 +72,37 @@ function sharingFor(cfg: Config): SnapshotSharing {
   return { objects: new Set<object>([cfg]), fields: new Set(['snapshot', 'shown', 'shownWaiters']) };
 }
 
+/**
+ * What every transition of one space shares: the configuration, the selection, what snapshots
+ * share, and the state just reached with the one function that lists its enabled events (read by
+ * noStuckSystem during the same transition; one function per space, not one closure per step).
+ */
+export interface StepEnv {
+  readonly cfg: Config;
+  readonly sel: WakeupSelection;
+  readonly sharing: SnapshotSharing;
+  readonly trackGhost: boolean;
+  afterRt: SoftwareRuntime | undefined;
+  after: SystemState | undefined;
+  readonly enabledAfter: () => readonly SystemEvent[];
+}
+
+function stepEnv(cfg: Config, sel: WakeupSelection): StepEnv {
+  const env: StepEnv = {
+    cfg,
+    sel,
+    sharing: sharingFor(cfg),
+    trackGhost: sel.controller.length > 0,
+    afterRt: undefined,
+    after: undefined,
+    enabledAfter: () => {
+      if (env.afterRt !== undefined) return env.afterRt.enabled();
+      return env.after === undefined ? [] : modelEnabled(cfg, env.after);
+    },
+  };
+  return env;
+}
+
 const incomplete = (c: ControllerStepContext): boolean => c.obs.kind === 'stall' || c.obs.kind === 'abort';
 
 /** The wakeup state space of `impl` (undefined: the model alone) judged by `sel`. */
@@ -82,11 +113,11 @@ export function wakeupSpace(
 ): StateSpace<WakeupNode, SystemEvent> {
   const alphabet = new EventAlphabet<SystemEvent>(formatSystemEvent);
   const kb = new KeyBuilder();
-  const sharing = sharingFor(cfg);
+  const env = stepEnv(cfg, sel);
   const shared: ReadonlySet<object> = new Set<object>([cfg]);
   const refines = impl !== undefined && sel.step.some((p) => p.kind === 'refinement');
   const ctrlRefines = impl !== undefined && sel.controller.some((p) => p.kind === 'refinement');
-  const trackGhost = sel.controller.length > 0;
+  const trackGhost = env.trackGhost;
   const trackWakeGhost = sel.liveness.length > 0;
 
   const enabledOf = (n: WakeupNode): readonly SystemEvent[] =>
@@ -116,7 +147,7 @@ export function wakeupSpace(
     },
     enabled: enabledOf,
     step(n, e, index) {
-      return wakeupTransition(cfg, sel, sharing, n, e, index, trackGhost, trackWakeGhost);
+      return wakeupTransition(env, n, e, index, trackWakeGhost);
     },
     key(n) {
       kb.reset();
@@ -131,23 +162,20 @@ export function wakeupSpace(
     },
   };
   if (sel.liveness.length > 0) {
-    space.liveness = (n) =>
-      drainFrom(cfg, sel, n, (m, e, i) => wakeupTransition(cfg, sel, sharing, m, e, i, trackGhost, true));
+    space.liveness = (n) => drainFrom(cfg, sel, n, (m, e, i) => wakeupTransition(env, m, e, i, true));
   }
   return space;
 }
 
 /** One step of the wakeup system from `n` (copied, never changed), judged as a storm step is. */
 export function wakeupTransition(
-  cfg: Config,
-  sel: WakeupSelection,
-  sharing: SnapshotSharing,
+  env: StepEnv,
   n: WakeupNode,
   e: SystemEvent,
   index: number,
-  trackGhost: boolean,
   trackWakeGhost: boolean,
 ): Transition<WakeupNode> & { readonly outcome?: StepOutcome } {
+  const { cfg, sel, sharing, trackGhost } = env;
   const rt = n.rt === undefined ? undefined : snapshot(n.rt, sharing);
   const before = n.sys;
   let outcome: StepOutcome;
@@ -167,8 +195,8 @@ export function wakeupTransition(
     if (r.kind === 'accepted') shadow = r.state;
     expected = { outcome: r, state: shadow };
   }
-  const enabledAfter = (): readonly SystemEvent[] =>
-    rt === undefined ? modelEnabled(cfg, after) : rt.enabled();
+  env.afterRt = rt;
+  env.after = after;
   const ctx: WakeupStepContext = {
     cfg,
     index,
@@ -177,7 +205,7 @@ export function wakeupTransition(
     outcome,
     before,
     after,
-    enabled: enabledAfter,
+    enabled: env.enabledAfter,
     expected,
     ghost: n.ghost,
   };
