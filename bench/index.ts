@@ -4,7 +4,10 @@
  */
 import { benchCheckedStorm, printCheckedStorm } from './checkedStorm.ts';
 import { benchControllerStep, printControllerStep } from './controllerStep.ts';
+import { benchExploreThroughput, printExploreThroughput } from './exploreThroughput.ts';
 import { benchReferenceDevice } from './referenceDevice.ts';
+import { benchShrinkQuality, printShrinkQuality } from './shrinkQuality.ts';
+import { spinCompare } from './spinCompare.ts';
 import { printTable } from './table.ts';
 import { benchPublishedFinds, benchWakeupThroughput, printWakeupBench } from './wakeupStorm.ts';
 
@@ -19,3 +22,9 @@ console.log();
 printCheckedStorm(benchCheckedStorm());
 console.log();
 printWakeupBench(benchWakeupThroughput(), benchPublishedFinds());
+console.log();
+printExploreThroughput(benchExploreThroughput());
+console.log();
+spinCompare();
+console.log();
+printShrinkQuality(benchShrinkQuality());

@@ -76,12 +76,9 @@ function resolveExploreConfig(
 
 function runExplore(f: ExploreFlags): number {
   const protocol = protocolOption(f.protocol);
-  const impl: ControllerImpl | undefined =
-    f.impl === 'model' && f.mutant === undefined
-      ? undefined
-      : f.impl === undefined && f.mutant === undefined
-        ? undefined
-        : resolveImpl(f, protocol);
+  // Neither --impl nor --mutant (or --impl model): the model alone.
+  const alone = (f.impl === undefined || f.impl === 'model') && f.mutant === undefined;
+  const impl: ControllerImpl | undefined = alone ? undefined : resolveImpl(f, protocol);
   const { name, cfg: requested } = resolveExploreConfig(protocol, f);
   const maxStates = f.maxStates === undefined ? undefined : intOption('--max-states', f.maxStates, 0, 1);
   const maxPending = f.maxPending === undefined ? undefined : intOption('--max-pending', f.maxPending, 0, 0);

@@ -123,9 +123,9 @@ export function explore<N, E>(space: StateSpace<N, E>, opts: ExploreOptions = {}
           ...stats(),
         };
       }
-      const key = space.key(t.node);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const known = seen.size;
+      seen.add(space.key(t.node)); // one hash operation: the size tells whether the key was new
+      if (seen.size === known) continue;
       const id = queue.length;
       if (id >= parent.length) {
         parent = grow(parent, id + 1);
