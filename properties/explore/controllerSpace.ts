@@ -72,13 +72,13 @@ export function controllerSpace(
       return { model, dev, abs: dev?.abs() ?? model, ghost: initialGhost(cfg), ended: false };
     },
     enabled: (n) => (n.ended ? NONE : events),
-    step(n, e, index) {
+    step(n, e, index, last) {
       const predicted = step(cfg, n.model, e);
       let obs = predicted.obs;
       let after = predicted.state;
       let dev: ControllerDevice | undefined;
       if (n.dev !== undefined) {
-        dev = snapshot(n.dev, sharing);
+        dev = last ? n.dev : snapshot(n.dev, sharing); // the last successor takes the node's own device
         obs = drive(cfg, dev, e);
         after = dev.abs();
       }

@@ -110,9 +110,12 @@ export function explore<N, E>(space: StateSpace<N, E>, opts: ExploreOptions = {}
       continue;
     }
     const d = (level[head] ?? 0) + 1;
-    for (const e of space.enabled(n)) {
+    const events = space.enabled(n);
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i];
+      if (e === undefined) continue;
       transitions++;
-      const t = space.step(n, e, d - 1);
+      const t = space.step(n, e, d - 1, i === events.length - 1);
       if (t.kind === 'violation') {
         diameter = Math.max(diameter, d);
         return {

@@ -25,9 +25,11 @@ export interface StateSpace<N, E> {
   indexOf(e: E): number;
   /**
    * Takes `e` from `n` and judges the transition with every selected step property and the
-   * invariants on the successor; `n` itself must stay unchanged (the adapter copies it).
+   * invariants on the successor; `n` itself must stay unchanged (the adapter copies it), except
+   * when `last` is true: then `n` is never used again (its last successor is being taken) and the
+   * adapter may step the objects it owns in place instead of copying them.
    */
-  step(n: N, e: E, depth: number): Transition<N>;
+  step(n: N, e: E, depth: number, last: boolean): Transition<N>;
   /** The canonical key of `n`: equal keys, equal futures (model, implementation and ghost data). */
   key(n: N): string;
   /**

@@ -146,8 +146,8 @@ export function wakeupSpace(
       };
     },
     enabled: enabledOf,
-    step(n, e, index) {
-      return wakeupTransition(env, n, e, index, trackWakeGhost);
+    step(n, e, index, last) {
+      return wakeupTransition(env, n, e, index, trackWakeGhost, last);
     },
     key(n) {
       kb.reset();
@@ -174,9 +174,11 @@ export function wakeupTransition(
   e: SystemEvent,
   index: number,
   trackWakeGhost: boolean,
+  /** `n` is never used again: step its runtime in place (the explorer's last successor of a node). */
+  consume = false,
 ): Transition<WakeupNode> & { readonly outcome?: StepOutcome } {
   const { cfg, sel, sharing, trackGhost } = env;
-  const rt = n.rt === undefined ? undefined : snapshot(n.rt, sharing);
+  const rt = n.rt === undefined || consume ? n.rt : snapshot(n.rt, sharing);
   const before = n.sys;
   let outcome: StepOutcome;
   let after: SystemState;
