@@ -11,7 +11,13 @@ export class UsageError extends Error {
 }
 
 /** Exit codes shared by every command. */
-export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+export const EXIT = {
+  ok: 0,
+  failed: 1,
+  badInput: 2,
+  /** `explore` only: --max-states stopped the search before the bound was exhausted (no verdict). */
+  incomplete: 3,
+} as const;
 
 /** Error classes (by name) whose message is already a one-line explanation for the user. */
 const INPUT_ERRORS = new Set(['UsageError', 'ConfigError', 'TraceError']);

@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import { registerCheck } from './commands/check.ts';
 import { registerConform } from './commands/conform.ts';
 import { registerDiagram } from './commands/diagram.ts';
+import { registerExplore } from './commands/explore.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerMutants } from './commands/mutants.ts';
 import { registerReplay } from './commands/replay.ts';
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerMutants(program, setExit);
   registerDiagram(program, setExit);
   registerConform(program, setExit);
+  registerExplore(program, setExit);
   try {
     await program.parseAsync([...argv]);
     return code;

@@ -16,6 +16,12 @@ export interface ControllerDevice {
   irq(line: number): Observation;
   /** The abstraction function: this design's state as the model's §3 state. */
   abs(): ControllerState;
+  /**
+   * State outside `abs()` that can change what the design does later (a gateway bit, a stalled
+   * or aborted bus, a stale output register), as a short string; absent or '' when there is none.
+   * The exhaustive explorer keys implementation states by `abs()` plus this (properties/explore).
+   */
+  hiddenState?(): string;
 }
 
 /** A named implementation (the reference, a published design, or a mutant) that can be instantiated. */

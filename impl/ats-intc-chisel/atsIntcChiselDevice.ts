@@ -103,6 +103,13 @@ export class AtsIntcChiselDevice implements ControllerDevice {
     };
   }
 
+  /** State outside abs(): the stalled bus and every gateway bit (explorer keys). */
+  hiddenState(): string {
+    let s = this.stalled ? 'S' : 's';
+    for (const q of this.devices) s += q.gatewayOpen ? '1' : '0';
+    return s;
+  }
+
   /** The gateway of device `d` (for tests): open after a registration, closed after a wake. */
   gatewayOpen(d: number): boolean {
     return this.devices[d]?.gatewayOpen ?? false;

@@ -50,6 +50,11 @@ export class LiteExecutor implements ControllerDevice {
     }));
   }
 
+  /** State outside abs(): whether the emulator aborted (explorer keys). */
+  hiddenState(): string {
+    return this.aborted ? 'A' : '';
+  }
+
   /** True once an `assert` has fired (for tests and reports). */
   get isAborted(): boolean {
     return this.aborted;

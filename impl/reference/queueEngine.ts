@@ -222,6 +222,14 @@ export class QueueEngine {
   }
 
   /**
+   * State outside abs(): the occupancy counters (a function of the queues unless a mutant leaks
+   * them) and the stale output register `empty-returns-stale` answers with.
+   */
+  hiddenState(): string {
+    return `${this.occupancy.join(',')}/${this.stale.toString(16)}`;
+  }
+
+  /**
    * The abstraction function: this storage as the model's §3 state. The result is never
    * modified afterwards; what did not change since the previous call is shared with its result.
    */

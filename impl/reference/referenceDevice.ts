@@ -90,6 +90,11 @@ export class ReferenceDevice implements ControllerDevice {
     return this.engine.abs();
   }
 
+  /** State outside abs(): the `empty-returns-stale` mutant's output register (explorer keys). */
+  hiddenState(): string {
+    return this.engine.hiddenState();
+  }
+
   /** The occupancy counter of p, for tests. */
   occupancyOf(p: number): number {
     return this.engine.occupancyOf(p);

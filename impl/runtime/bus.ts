@@ -19,9 +19,27 @@ export interface Bus {
   access(e: ControllerEvent): BusAccess;
 }
 
+/**
+ * A bus onto a device, as an object with fields rather than a closure, so that a runtime can be
+ * copied field by field (the explorer's snapshots, properties/explore/snapshot.ts).
+ */
+class DeviceBus implements Bus {
+  private readonly cfg: Config;
+  private readonly device: ControllerDevice;
+
+  constructor(cfg: Config, device: ControllerDevice) {
+    this.cfg = cfg;
+    this.device = device;
+  }
+
+  access(e: ControllerEvent): BusAccess {
+    return { access: e, obs: drive(this.cfg, this.device, e) };
+  }
+}
+
 /** A bus onto `device`: every access goes through `drive`, so the device sees register-level reads and writes. */
 export function deviceBus(cfg: Config, device: ControllerDevice): Bus {
-  return { access: (e) => ({ access: e, obs: drive(cfg, device, e) }) };
+  return new DeviceBus(cfg, device);
 }
 
 /** The access did not complete: the device stalled the bus or aborted. */

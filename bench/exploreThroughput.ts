@@ -1,0 +1,93 @@
+/**
+ * Explorer throughput on the wakeup small preset (distinct states per second), against a simple
+ * baseline written the way research/anchors.md §2.3 measured XState's traversal: BFS over the
+ * same pure `step` and `enabled`, with `queue.shift()`-free indices but a `JSON.stringify` key and
+ * no property at all. Machines shared with other jobs swing by 2–3×, so the ratio to the baseline
+ * measured in the same process is the figure to compare; the issue's target (≥ 500,000 distinct
+ * states/s, Spin's compiled verifier doing 600,000–900,000 here) is printed beside it.
+ */
+import { performance } from 'node:perf_hooks';
+import { SMALL } from '../model/config/config.ts';
+import { initialSystem } from '../model/wakeup/boot.ts';
+import { enabled } from '../model/wakeup/enabled.ts';
+import type { SystemState } from '../model/wakeup/state.ts';
+import { step } from '../model/wakeup/step.ts';
+import { exploreProtocol } from '../properties/explore/exploreProtocol.ts';
+import { printTable } from './table.ts';
+
+/** The baseline: BFS with JSON.stringify keys (bigints as strings), no properties. */
+function baseline(): { distinct: number; seconds: number } {
+  const t0 = performance.now();
+  const key = (s: SystemState) => JSON.stringify(s, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+  const seen = new Set<string>();
+  const queue: SystemState[] = [initialSystem(SMALL)];
+  seen.add(key(queue[0] ?? initialSystem(SMALL)));
+  for (let head = 0; head < queue.length; head++) {
+    const s = queue[head];
+    if (s === undefined) continue;
+    for (const e of enabled(SMALL, s)) {
+      const r = step(SMALL, s, e);
+      if (r.kind !== 'accepted') continue;
+      const k = key(r.state);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      queue.push(r.state);
+    }
+  }
+  return { distinct: seen.size, seconds: (performance.now() - t0) / 1000 };
+}
+
+function timed(
+  properties: readonly string[] | undefined,
+  liveness: boolean,
+): { distinct: number; seconds: number } {
+  const t0 = performance.now();
+  const r = exploreProtocol({
+    protocol: 'wakeup',
+    impl: undefined,
+    cfg: SMALL,
+    liveness,
+    ...(properties ? { properties } : {}),
+  });
+  return { distinct: r.distinct, seconds: (performance.now() - t0) / 1000 };
+}
+
+export interface ThroughputRow {
+  readonly what: string;
+  readonly distinct: number;
+  readonly seconds: number;
+}
+
+export function benchExploreThroughput(): ThroughputRow[] {
+  return [
+    { what: 'baseline: JSON.stringify key, no properties', ...baseline() },
+    { what: 'explorer, no properties', ...timed([], false) },
+    { what: 'explorer, every step property', ...timed(undefined, false) },
+    { what: 'explorer, every property + leads-to from every state', ...timed(undefined, true) },
+  ];
+}
+
+export function printExploreThroughput(rows: readonly ThroughputRow[]): void {
+  const base = rows[0];
+  printTable(
+    'explorer throughput, wakeup small (model alone)',
+    ['run', 'distinct', 'seconds', 'distinct/s', 'vs baseline'],
+    rows.map((r) => [
+      r.what,
+      r.distinct,
+      Math.round(r.seconds * 100) / 100,
+      Math.round(r.distinct / r.seconds),
+      base === undefined ? '' : `${(base.seconds / r.seconds).toFixed(2)}×`,
+    ]),
+  );
+  const best = Math.max(...rows.slice(1).map((r) => r.distinct / r.seconds));
+  console.log(
+    `target ≥ 500,000 distinct states/s: ${best >= 500_000 ? 'met' : `NOT met (best ${Math.round(best).toLocaleString('en-US')}/s)`}`,
+  );
+  const full = rows[rows.length - 1];
+  console.log(
+    `target small preset explored completely in < 60 s: ${full !== undefined && full.seconds < 60 ? 'met' : 'NOT met'}`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) printExploreThroughput(benchExploreThroughput());

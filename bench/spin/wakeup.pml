@@ -1,0 +1,274 @@
+/*
+ * The wakeup system of intcheck (model/wakeup) at the `small` preset, in Promela, written for
+ * this project from the TypeScript model's rules (spec/controller.md §4.1, §6; model/wakeup
+ * step.ts, actions.ts, guards.ts, enabled.ts, boot.ts) so that Spin's state count cross-checks
+ * the explorer's (bench/spin/run.sh). Same abstraction, same state variables:
+ *   controller: ready FIFOs per (process, priority), irqWait FIFOs of (process, task) per line,
+ *   irqPending per line, online bits, error bits (the IPC queues stay empty: no IPC event);
+ *   harts: phase, process, task;  tasks: life, process, priority, handler line, line waited on.
+ * One process, one `do` loop, one d_step per event (guard first), so every event is one atomic
+ * transition and every stored state is a state of the TypeScript model. Temporaries are `hidden`
+ * (not part of the state vector). Negative indices (-1) are stored shifted by one.
+ *
+ * small: N=2 processes, P=2 priorities, C=3 capacity, D=2 lines, B=2 wait depth, Q=2 pending,
+ * H=2 harts, 3 task ids.
+ */
+#define N 2
+#define P 2
+#define C 3
+#define D 2
+#define B 2
+#define Q 2
+#define H 2
+#define T 3
+
+/* error bits (§5) */
+#define QUEUE_FULL 1
+#define WAIT_FULL 2
+#define PENDING_OVERFLOW 4
+
+/* hart phases and task lives, as model/wakeup/state.ts orders them */
+#define IDLE 0
+#define FETCH 1
+#define RUNNING 2
+#define RETURNING 3
+#define FREE 0
+#define READY 1
+#define TRUNNING 2
+#define BLOCKED 3
+#define DONE 4
+
+/* controller */
+byte rq[N * P * C];        /* ready[p][zk] slots, head first, unused slots 0 */
+byte rqlen[N * P];
+byte iwp[D * B];           /* irqWait[d]: waiter processes, head first */
+byte iwt[D * B];           /* irqWait[d]: waiter tasks */
+byte iwlen[D];
+byte pend[D];              /* irqPending[d] */
+bit online[N];
+byte err;
+
+/* harts: phase, process + 1 (0: none), task (0: none) */
+byte hph[H];
+byte hp[H];
+byte ht[H];
+
+/* tasks 1..T at index t-1: life, process + 1, priority, handler line + 1, line waited on + 1 */
+byte tl[T];
+byte tp[T];
+byte tpr[T];
+byte th[T];
+byte tw[T];
+
+hidden byte zi, zj, zk, zn, zt, zx; /* named apart from the C names pan.c uses (t, …) */
+
+/* occupancy(p) (§3): ready tasks of p plus p's entries in every irqWait, into zn */
+inline occupancy(p) {
+  zn = 0;
+  for (zi : 0 .. P - 1) { zn = zn + rqlen[p * P + zi] }
+  for (zi : 0 .. D - 1) { for (zj : 0 .. B - 1) { if :: zj < iwlen[zi] && iwp[zi * B + zj] == p -> zn++ :: else -> skip fi } }
+}
+
+/* append task zx to ready[p][zk] */
+inline pushReady(p, kk, zx) {
+  rq[(p * P + kk) * C + rqlen[p * P + kk]] = zx;
+  rqlen[p * P + kk]++
+}
+
+/* ENQUEUE_k of task zx on page p (§4, §5) */
+inline enqueue(p, kk, zx) {
+  occupancy(p);
+  if
+  :: zn >= C -> err = err | QUEUE_FULL
+  :: else -> pushReady(p, kk, zx)
+  fi
+}
+
+/* IRQ_REGISTER_d of task zx on page p (§4.1, §5) */
+inline irqRegister(p, d, zx) {
+  occupancy(p);
+  if
+  :: zn >= C -> err = err | QUEUE_FULL
+  :: else ->
+    if
+    :: pend[d] > 0 -> pend[d]--; pushReady(p, 0, zx)
+    :: else ->
+      if
+      :: iwlen[d] >= B -> err = err | WAIT_FULL
+      :: else -> iwp[d * B + iwlen[d]] = p; iwt[d * B + iwlen[d]] = zx; iwlen[d]++
+      fi
+    fi
+  fi
+}
+
+/* interrupt on line d (§4.1): wake the head waiter, or count, or report the overflow */
+inline irq(d) {
+  if
+  :: iwlen[d] > 0 ->
+    zk = iwp[d * B]; zx = iwt[d * B];
+    for (zj : 1 .. B - 1) { iwp[d * B + zj - 1] = iwp[d * B + zj]; iwt[d * B + zj - 1] = iwt[d * B + zj] }
+    iwp[d * B + B - 1] = 0; iwt[d * B + B - 1] = 0; iwlen[d]--;
+    pushReady(zk, 0, zx)
+  :: else ->
+    if
+    :: pend[d] < Q -> pend[d]++
+    :: else -> err = err | PENDING_OVERFLOW
+    fi
+  fi
+}
+
+/* DEQUEUE of page p: the head of the lowest non-empty ready[p][zk], into zx (0 when none) */
+inline dequeue(p) {
+  zx = 0;
+  for (zk : 0 .. P - 1) {
+    if
+    :: zx == 0 && rqlen[p * P + zk] > 0 ->
+      zx = rq[(p * P + zk) * C];
+      for (zj : 1 .. C - 1) { rq[(p * P + zk) * C + zj - 1] = rq[(p * P + zk) * C + zj] }
+      rq[(p * P + zk) * C + C - 1] = 0;
+      rqlen[p * P + zk]--
+    :: else -> skip
+    fi
+  }
+}
+
+/* live tasks of process p, into zn */
+inline live(p) {
+  zn = 0;
+  for (zi : 0 .. T - 1) { if :: tp[zi] == p + 1 && (tl[zi] == READY || tl[zi] == TRUNNING || tl[zi] == BLOCKED) -> zn++ :: else -> skip fi }
+}
+
+/* the lowest id whose task is free or done, into zt (0: none) */
+inline lowestFree() {
+  zt = 0;
+  for (zi : 0 .. T - 1) { if :: zt == 0 && (tl[zi] == FREE || tl[zi] == DONE) -> zt = zi + 1 :: else -> skip fi }
+}
+
+/* claims on line d's blocked queue: its handler and every ordinary task blocked on it, into zn */
+inline claims(d) {
+  zn = 0;
+  for (zi : 0 .. T - 1) { if :: th[zi] == d + 1 || (tl[zi] == BLOCKED && tw[zi] == d + 1) -> zn++ :: else -> skip fi }
+}
+
+/* some hart is on process p, into zn */
+inline hartOn(p) {
+  zn = 0;
+  for (zi : 0 .. H - 1) { if :: hp[zi] == p + 1 -> zn = 1 :: else -> skip fi }
+}
+
+/* the index of the task hart h holds (wrapped into range when it holds none: only read behind a phase guard) */
+#define CUR(h) ((ht[h] + T - 1) % T)
+
+inline clearTemps() { zi = 0; zj = 0; zk = 0; zn = 0; zt = 0; zx = 0 }
+
+/* the events (model/wakeup/events.ts), one d_step each, guard first */
+inline Irq(d) { d_step { true -> irq(d); clearTemps() } }
+
+inline StatusOn(p) { d_step { !online[p] -> online[p] = 1 } }
+inline StatusOff(p) { d_step { online[p] && hp[0] != p + 1 && hp[1] != p + 1 -> online[p] = 0 } }
+
+inline Spawn(p, kk) {
+  d_step {
+    (tl[0] == FREE || tl[0] == DONE || tl[1] == FREE || tl[1] == DONE || tl[2] == FREE || tl[2] == DONE) &&
+    ((tp[0] == p + 1 && tl[0] >= READY && tl[0] <= BLOCKED) + (tp[1] == p + 1 && tl[1] >= READY && tl[1] <= BLOCKED) +
+     (tp[2] == p + 1 && tl[2] >= READY && tl[2] <= BLOCKED)) < C ->
+    lowestFree();
+    tl[zt - 1] = READY; tp[zt - 1] = p + 1; tpr[zt - 1] = kk; th[zt - 1] = 0; tw[zt - 1] = 0;
+    enqueue(p, kk, zt);
+    clearTemps()
+  }
+}
+
+inline Switch(h, p) {
+  d_step { (hph[h] == IDLE || hph[h] == FETCH) && online[p] && hp[h] != p + 1 -> hph[h] = FETCH; hp[h] = p + 1; ht[h] = 0 }
+}
+
+inline Park(h) { d_step { hph[h] == FETCH -> hph[h] = IDLE; hp[h] = 0; ht[h] = 0 } }
+
+/* the executor reads DEQUEUE; a live task of its process that no hart runs starts running */
+inline Fetch(h) {
+  d_step {
+    hph[h] == FETCH ->
+    dequeue((hp[h] - 1));
+    if
+    :: zx > 0 && zx <= T && tp[zx - 1] == hp[h] && (tl[zx - 1] == READY || tl[zx - 1] == BLOCKED) ->
+      hph[h] = RUNNING; ht[h] = zx; tl[zx - 1] = TRUNNING; tw[zx - 1] = 0
+    :: else -> skip
+    fi;
+    clearTemps()
+  }
+}
+
+inline Yield(h) { d_step { hph[h] == RUNNING && th[CUR(h)] == 0 -> hph[h] = RETURNING; tl[CUR(h)] = READY } }
+inline Finish(h) {
+  d_step { hph[h] == RUNNING && th[CUR(h)] == 0 -> tl[CUR(h)] = DONE; tw[CUR(h)] = 0; hph[h] = FETCH; ht[h] = 0 }
+}
+inline Handled(h) {
+  d_step { hph[h] == RUNNING && th[CUR(h)] > 0 -> hph[h] = RETURNING; tl[CUR(h)] = BLOCKED; tw[CUR(h)] = th[CUR(h)] }
+}
+inline Block(h, d) {
+  d_step {
+    hph[h] == RUNNING && th[CUR(h)] == 0 &&
+    ((th[0] == d + 1 || (tl[0] == BLOCKED && tw[0] == d + 1)) + (th[1] == d + 1 || (tl[1] == BLOCKED && tw[1] == d + 1)) +
+     (th[2] == d + 1 || (tl[2] == BLOCKED && tw[2] == d + 1))) < B ->
+    hph[h] = RETURNING; tl[CUR(h)] = BLOCKED; tw[CUR(h)] = d + 1
+  }
+}
+
+/* the return action: ENQUEUE of a yielded task, IRQ_REGISTER of a blocked one; the hart looks for work */
+inline Return(h) {
+  d_step {
+    hph[h] == RETURNING ->
+    zt = ht[h];
+    if
+    :: tl[zt - 1] == READY -> enqueue((tp[zt - 1] - 1), (tpr[zt - 1]), zt)
+    :: else -> irqRegister((tp[zt - 1] - 1), (tw[zt - 1] - 1), zt)
+    fi;
+    hph[h] = FETCH; ht[h] = 0;
+    clearTemps()
+  }
+}
+
+init {
+  /* start-up (model/wakeup/boot.ts), before the first stored state: handlers 1 and 2 of lines 0 and 1, blocked and registered; harts on process 0 */
+  d_step {
+    online[0] = 1;
+    tl[0] = BLOCKED; tp[0] = 1; th[0] = 1; tw[0] = 1;
+    tl[1] = BLOCKED; tp[1] = 1; th[1] = 2; tw[1] = 2;
+    iwp[0] = 0; iwt[0] = 1; iwlen[0] = 1;
+    iwp[B] = 0; iwt[B] = 2; iwlen[1] = 1;
+    hph[0] = FETCH; hp[0] = 1; hph[1] = FETCH; hp[1] = 1
+  };
+  do
+  :: Irq(0)
+  :: Irq(1)
+  :: StatusOn(0)
+  :: StatusOn(1)
+  :: StatusOff(0)
+  :: StatusOff(1)
+  :: Spawn(0, 0)
+  :: Spawn(0, 1)
+  :: Spawn(1, 0)
+  :: Spawn(1, 1)
+  :: Switch(0, 0)
+  :: Switch(0, 1)
+  :: Switch(1, 0)
+  :: Switch(1, 1)
+  :: Park(0)
+  :: Park(1)
+  :: Fetch(0)
+  :: Fetch(1)
+  :: Yield(0)
+  :: Yield(1)
+  :: Finish(0)
+  :: Finish(1)
+  :: Handled(0)
+  :: Handled(1)
+  :: Block(0, 0)
+  :: Block(0, 1)
+  :: Block(1, 0)
+  :: Block(1, 1)
+  :: Return(0)
+  :: Return(1)
+  od
+}

@@ -1,0 +1,203 @@
+/**
+ * `intcheck explore`: exhaustive breadth-first exploration of a protocol's model (or of the
+ * product of the model and an implementation) on a small configuration, every property judged
+ * on every transition and liveness from every state. Exit 0: the bound was exhausted with no
+ * violation; 1: a violation (the BFS-shortest counterexample saved as an ITF trace); 2: bad
+ * input; 3: --max-states stopped the search first (no verdict).
+ */
+import { performance } from 'node:perf_hooks';
+import type { Command } from 'commander';
+import type { ControllerImpl } from '../../impl/device.ts';
+import { type Config, PRESETS } from '../../model/config/config.ts';
+import { configToJson, loadConfig } from '../../model/config/loadConfig.ts';
+import { formatEvent } from '../../model/events/formatEvent.ts';
+import { formatSystemEvent } from '../../model/wakeup/events.ts';
+import { EXPLORE_PRESETS, explorePreset } from '../../properties/explore/explorePresets.ts';
+import { type ExploreReport, exploreProtocol } from '../../properties/explore/exploreProtocol.ts';
+import { TOOL_VERSION } from '../../traces/toolVersion.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { intOption, protocolOption, resolveImpl } from '../options.ts';
+import { exploreProgress } from './exploreProgress.ts';
+import { writeExploreTrace } from './exploreTrace.ts';
+
+interface ExploreFlags {
+  protocol: string;
+  impl?: string;
+  mutant?: string;
+  preset?: string;
+  config?: string;
+  maxStates?: string;
+  maxPending?: string;
+  maxQueue?: string;
+  liveness: boolean;
+  out: string;
+  json?: boolean;
+}
+
+export function registerExplore(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('explore')
+    .description(
+      'explore every reachable state of a protocol (breadth-first) and check every property on every transition',
+    )
+    .requiredOption('--protocol <name>', 'protocol to explore: controller | wakeup')
+    .option(
+      '--impl <name>',
+      'explore the product of the model and this implementation (default: the model alone)',
+    )
+    .option('--mutant <name>', 'explore the product of the model and this seeded-bug implementation')
+    .option('--preset <name>', 'exploration preset (default: small)')
+    .option('--config <file>', 'configuration JSON file (missing fields take the published values)')
+    .option('--max-states <n>', 'stop after this many distinct states (exit 3: no verdict)')
+    .option('--max-pending <n>', 'state constraint: do not expand states with a pending counter above n')
+    .option('--max-queue <n>', 'state constraint: do not expand states with a FIFO longer than n')
+    .option('--no-liveness', 'skip the leads-to check (the fair drain from every state)')
+    .option('--out <dir>', 'where the counterexample trace is written', 'out')
+    .option('--json', 'print one JSON object instead of text')
+    .action((flags: ExploreFlags) => setExit(runExplore(flags)));
+}
+
+/** The configuration to explore and its name. */
+function resolveExploreConfig(
+  protocol: 'controller' | 'wakeup',
+  f: ExploreFlags,
+): { name: string; cfg: Config } {
+  if (f.preset !== undefined && f.config !== undefined)
+    throw new UsageError('--preset and --config cannot be used together');
+  if (f.config !== undefined) return { name: f.config, cfg: loadConfig(f.config) };
+  const name = f.preset ?? 'small';
+  const cfg = explorePreset(protocol, name) ?? (name === 'published' ? PRESETS.published : undefined);
+  if (cfg === undefined) {
+    const known = [...Object.keys(EXPLORE_PRESETS[protocol] ?? {}), 'published'];
+    throw new UsageError(`--preset: unknown preset "${name}" (known: ${known.join(', ')})`);
+  }
+  return { name, cfg };
+}
+
+function runExplore(f: ExploreFlags): number {
+  const asked = protocolOption(f.protocol);
+  if (asked === 'syscall' || asked === 'uipi')
+    throw new UsageError(`--protocol ${asked}: no explorer adapter yet (explorable: controller, wakeup)`);
+  const protocol = asked;
+  // Neither --impl nor --mutant (or --impl model): the model alone.
+  const alone = (f.impl === undefined || f.impl === 'model') && f.mutant === undefined;
+  const impl: ControllerImpl | undefined = alone ? undefined : resolveImpl(f, protocol);
+  const { name, cfg: requested } = resolveExploreConfig(protocol, f);
+  const maxStates = f.maxStates === undefined ? undefined : intOption('--max-states', f.maxStates, 0, 1);
+  const maxPending = f.maxPending === undefined ? undefined : intOption('--max-pending', f.maxPending, 0, 0);
+  const maxQueue = f.maxQueue === undefined ? undefined : intOption('--max-queue', f.maxQueue, 0, 0);
+  const implementation = impl?.name ?? 'model';
+  const progress = exploreProgress(`${protocol} ${implementation} ${name}`, f.json !== true);
+  const t0 = performance.now();
+  const r = exploreProtocol({
+    protocol,
+    impl,
+    cfg: requested,
+    liveness: f.liveness,
+    ...(maxStates === undefined ? {} : { maxStates }),
+    bounds: {
+      ...(maxPending === undefined ? {} : { maxPending }),
+      ...(maxQueue === undefined ? {} : { maxQueue }),
+    },
+    onProgress: progress.tick,
+    progressEvery: 5000,
+  });
+  progress.done();
+  const seconds = (performance.now() - t0) / 1000;
+  // A model-only counterexample is written naming the reference (replay runs an implementation).
+  const traceImpl = impl?.name ?? 'reference';
+  const trace =
+    r.kind === 'violation'
+      ? writeExploreTrace(f.out, name, r.cfg, traceImpl, r.violation, r.reproduction)
+      : undefined;
+  const summary = summaryOf(r, seconds);
+  if (f.json === true) {
+    const counterexample =
+      r.kind !== 'violation'
+        ? undefined
+        : r.reproduction.protocol === 'controller'
+          ? r.reproduction.events.map(formatEvent)
+          : r.reproduction.events.map(formatSystemEvent);
+    console.log(
+      JSON.stringify({
+        ok: r.kind === 'complete',
+        verdict: r.kind,
+        protocol,
+        implementation,
+        preset: name,
+        version: TOOL_VERSION,
+        config: configToJson(r.cfg),
+        ...summary,
+        ...(r.kind === 'violation'
+          ? {
+              violation: { ...r.violation, where: r.where },
+              length: r.reproduction.events.length,
+              counterexample,
+              trace,
+            }
+          : {}),
+      }),
+    );
+  } else {
+    for (const line of formatExplore(r, summary, `${protocol} ${implementation} ${name}`, maxStates, trace))
+      console.log(line);
+  }
+  return r.kind === 'complete' ? EXIT.ok : r.kind === 'violation' ? EXIT.failed : EXIT.incomplete;
+}
+
+interface Summary {
+  readonly distinct: number;
+  readonly transitions: number;
+  readonly diameter: number;
+  readonly constrained: number;
+  readonly seconds: number;
+  readonly statesPerSecond: number;
+}
+
+function summaryOf(r: ExploreReport, seconds: number): Summary {
+  const s = Math.max(seconds, 1e-6);
+  return {
+    distinct: r.distinct,
+    transitions: r.transitions,
+    diameter: r.diameter,
+    constrained: r.constrained,
+    seconds: Math.round(seconds * 1000) / 1000,
+    statesPerSecond: Math.round(r.distinct / s),
+  };
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+function formatExplore(
+  r: ExploreReport,
+  s: Summary,
+  label: string,
+  maxStates: number | undefined,
+  trace: string | undefined,
+): string[] {
+  const stats = `${fmt(s.distinct)} distinct states, ${fmt(s.transitions)} transitions, diameter ${s.diameter}, ${s.seconds.toFixed(1)} s (${fmt(s.statesPerSecond)} distinct states/s)`;
+  const cut =
+    s.constrained > 0 ? `; ${fmt(s.constrained)} states outside the state constraint not expanded` : '';
+  switch (r.kind) {
+    case 'complete':
+      return [`explore ${label}: bound exhausted, no violation: ${stats}${cut}`];
+    case 'maxStates':
+      return [
+        `explore ${label}: STOPPED by --max-states ${fmt(maxStates ?? s.distinct)} before the bound was exhausted: NO VERDICT (${stats})`,
+      ];
+    case 'violation': {
+      const events =
+        r.reproduction.protocol === 'controller'
+          ? r.reproduction.events.map(formatEvent)
+          : r.reproduction.events.map(formatSystemEvent);
+      return [
+        `explore ${label}: VIOLATION of ${r.violation.property} (${r.where}) after ${stats}`,
+        `  ${r.violation.message}`,
+        `  shortest counterexample (BFS), ${events.length} events${r.where === 'liveness' ? ', then the §6 drain' : ''}:`,
+        ...events.map((e, i) => `    ${i}. ${e}`),
+        `  trace: ${trace ?? '(not written)'}`,
+        `  replay: npx intcheck replay ${trace ?? ''}`,
+      ];
+    }
+  }
+}

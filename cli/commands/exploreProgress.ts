@@ -1,0 +1,35 @@
+/**
+ * The explorer's progress line on standard error, like TLC's: states generated, distinct states,
+ * distinct states per second and the queue, at most once a second, only on a terminal and only
+ * without --json; it erases itself when the search ends.
+ */
+import { performance } from 'node:perf_hooks';
+import type { ExploreProgress } from '../../properties/explore/explore.ts';
+
+export interface ExploreProgressLine {
+  readonly tick: (p: ExploreProgress) => void;
+  done(): void;
+}
+
+export function exploreProgress(label: string, enabled: boolean): ExploreProgressLine {
+  const out = process.stderr;
+  if (!enabled || !out.isTTY) return { tick: () => {}, done() {} };
+  const start = performance.now();
+  let last = start;
+  let shown = false;
+  return {
+    tick(p) {
+      const now = performance.now();
+      if (now - last < 1000) return;
+      last = now;
+      shown = true;
+      const rate = Math.round(p.distinct / ((now - start) / 1000));
+      out.write(
+        `\r\x1b[2K${label}: depth ${p.depth}, ${p.transitions.toLocaleString('en-US')} states generated, ${p.distinct.toLocaleString('en-US')} distinct (${rate.toLocaleString('en-US')}/s), ${p.queue.toLocaleString('en-US')} on queue`,
+      );
+    },
+    done() {
+      if (shown) out.write('\r\x1b[2K');
+    },
+  };
+}

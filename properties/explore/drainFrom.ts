@@ -1,0 +1,66 @@
+/**
+ * The leads-to check of the wakeup protocol from one explored state (spec/controller.md §6
+ * `noLostWakeupEventually`, read as "from every reachable state, the fair drain reaches the
+ * goal"): the §6 drain (model/wakeup/drain.ts, the same round-robin policy a storm's drain uses)
+ * is run from the node, every drain step judged like any other step, and the liveness properties
+ * judged where it ends. Nothing of the node is changed (every step copies).
+ */
+import type { Config } from '../../model/config/config.ts';
+import { type DrainApplied, drainSubject } from '../../model/wakeup/drain.ts';
+import type { SystemEvent } from '../../model/wakeup/events.ts';
+import type { Violation } from '../property.ts';
+import type { StepOutcome, WakeupLivenessContext } from '../wakeup/context.ts';
+import type { WakeupSelection } from '../wakeup/selection.ts';
+import type { Transition } from './stateSpace.ts';
+import type { WakeupNode } from './wakeupSpace.ts';
+
+const NOT_APPLIED: DrainApplied = Object.freeze({ kind: 'rejected' });
+
+/** One judged step from a node (wakeupTransition). */
+export type NodeStep = (
+  n: WakeupNode,
+  e: SystemEvent,
+  index: number,
+) => Transition<WakeupNode> & { readonly outcome?: StepOutcome };
+
+/** null when the drain from `start` reaches its goal; else the violations (on a drain step, or at its end). */
+export function drainFrom(
+  cfg: Config,
+  sel: WakeupSelection,
+  start: WakeupNode,
+  stepNode: NodeStep,
+): readonly Violation[] | null {
+  let n = start;
+  let index = 0;
+  let failed: readonly Violation[] | null = null;
+  const drain = drainSubject(cfg, {
+    state: () => n.sys,
+    apply: (e) => {
+      if (failed !== null) return NOT_APPLIED;
+      const t = stepNode(n, e, index);
+      if (t.kind === 'violation') {
+        failed = t.violations;
+        return NOT_APPLIED;
+      }
+      const o = t.outcome;
+      if (o === undefined || o.kind === 'rejected') return NOT_APPLIED;
+      index++;
+      n = t.node;
+      return { kind: 'accepted', obs: o.obs };
+    },
+  });
+  if (failed !== null) return failed;
+  const ctx: WakeupLivenessContext = {
+    cfg,
+    index: Math.max(0, index - 1),
+    state: n.sys,
+    drain,
+    ghost: n.ghost,
+  };
+  const out: Violation[] = [];
+  for (const p of sel.liveness) {
+    const message = p.check(ctx);
+    if (message !== null) out.push({ property: p.id, step: ctx.index, message });
+  }
+  return out.length > 0 ? out : null;
+}

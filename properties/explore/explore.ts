@@ -1,0 +1,157 @@
+/**
+ * The explicit-state explorer: breadth-first search from the initial node of a {@link StateSpace}
+ * over its enabled events, with a Set of compact canonical keys for the distinct states, an
+ * index-based queue, and for each distinct state only its parent's id and the index of the event
+ * that reached it (typed arrays; no per-state path). Every transition is judged by the adapter's
+ * properties; every new state by the deadlock check and, when asked, the leads-to check. It stops
+ * at the first violation, whose path (rebuilt from the parent pointers) is a shortest one in BFS
+ * order, at `maxStates` distinct states, or when the reachable space within the constraint is
+ * exhausted.
+ */
+import type { Violation } from '../property.ts';
+import type { StateSpace } from './stateSpace.ts';
+
+export interface ExploreOptions {
+  /** Stop once this many distinct states are known (exit 3 on the command line). */
+  readonly maxStates?: number;
+  /** Run the leads-to check from every distinct state (default true when the space has one). */
+  readonly liveness?: boolean;
+  /** Called about every `progressEvery` distinct states, and at the end. */
+  readonly onProgress?: (p: ExploreProgress) => void;
+  readonly progressEvery?: number;
+}
+
+export interface ExploreProgress {
+  readonly distinct: number;
+  readonly transitions: number;
+  readonly queue: number;
+  readonly depth: number;
+}
+
+/** What every outcome reports about the search. */
+export interface ExploreStats {
+  readonly distinct: number;
+  /** Transitions taken (successors generated, duplicates included). */
+  readonly transitions: number;
+  /** The BFS depth of the deepest state found: the diameter of the explored graph from the initial state. */
+  readonly diameter: number;
+  /** Distinct states outside the state constraint (counted, not expanded). */
+  readonly constrained: number;
+}
+
+export type ExploreOutcome<E> =
+  | ({ readonly kind: 'complete' } & ExploreStats)
+  | ({ readonly kind: 'maxStates' } & ExploreStats)
+  | ({
+      readonly kind: 'violation';
+      /** Where it was found: on a transition, a deadlock, or on the fair drain from the last state. */
+      readonly where: 'step' | 'deadlock' | 'liveness';
+      readonly violations: readonly Violation[];
+      /** A shortest path from the initial state: the events, the failing one last (for a step). */
+      readonly path: readonly E[];
+    } & ExploreStats);
+
+/** A growable Int32Array. */
+function grow(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
+  if (need <= a.length) return a;
+  const b = new Int32Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** Breadth-first search of `space` (see above). */
+export function explore<N, E>(space: StateSpace<N, E>, opts: ExploreOptions = {}): ExploreOutcome<E> {
+  const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
+  const liveness = opts.liveness !== false && space.liveness !== undefined;
+  const every = opts.progressEvery ?? 50_000;
+  const seen = new Set<string>();
+  /** Per distinct state id (BFS order): its parent's id, the alphabet index of the event from it, its depth. */
+  let parent = new Int32Array(1024);
+  let via = new Int32Array(1024);
+  let level = new Int32Array(1024);
+  const queue: (N | undefined)[] = [];
+  let transitions = 0;
+  let constrained = 0;
+  let diameter = 0;
+  const stats = (): ExploreStats => ({ distinct: seen.size, transitions, diameter, constrained });
+  const pathTo = (id: number, last?: E): E[] => {
+    const out: E[] = last === undefined ? [] : [last];
+    for (let i = id; i > 0; i = parent[i] ?? 0) {
+      const e = space.alphabet[via[i] ?? -1];
+      if (e !== undefined) out.push(e);
+    }
+    return out.reverse();
+  };
+  /** The checks every new state gets; a failure as an outcome. */
+  const judgeNew = (n: N, id: number): ExploreOutcome<E> | null => {
+    const dead = space.stuck?.(n) ?? null;
+    if (dead !== null) {
+      const v = { property: 'deadlock', step: level[id] ?? 0, message: dead };
+      return { kind: 'violation', where: 'deadlock', violations: [v], path: pathTo(id), ...stats() };
+    }
+    const lv = liveness ? (space.liveness?.(n) ?? null) : null;
+    if (lv === null) return null;
+    return { kind: 'violation', where: 'liveness', violations: lv, path: pathTo(id), ...stats() };
+  };
+  const init = space.initial();
+  seen.add(space.key(init));
+  queue.push(init);
+  parent[0] = -1;
+  via[0] = -1;
+  const first = judgeNew(init, 0);
+  if (first !== null) return first;
+  if (seen.size >= maxStates) return { kind: 'maxStates', ...stats() };
+  for (let head = 0; head < queue.length; head++) {
+    const n = queue[head];
+    queue[head] = undefined; // expanded: only its id stays, in the typed arrays
+    if (n === undefined) continue;
+    if (space.withinBounds !== undefined && !space.withinBounds(n)) {
+      constrained++;
+      continue;
+    }
+    const d = (level[head] ?? 0) + 1;
+    const events = space.enabled(n);
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i];
+      if (e === undefined) continue;
+      transitions++;
+      const t = space.step(n, e, d - 1, i === events.length - 1);
+      if (t.kind === 'violation') {
+        diameter = Math.max(diameter, d);
+        return {
+          kind: 'violation',
+          where: 'step',
+          violations: t.violations,
+          path: pathTo(head, e),
+          ...stats(),
+        };
+      }
+      const known = seen.size;
+      seen.add(space.key(t.node)); // one hash operation: the size tells whether the key was new
+      if (seen.size === known) continue;
+      const id = queue.length;
+      if (id >= parent.length) {
+        parent = grow(parent, id + 1);
+        via = grow(via, id + 1);
+        level = grow(level, id + 1);
+      }
+      parent[id] = head;
+      via[id] = space.indexOf(e);
+      level[id] = d;
+      if (d > diameter) diameter = d;
+      queue.push(t.node);
+      const bad = judgeNew(t.node, id);
+      if (bad !== null) return bad;
+      if (seen.size % every === 0)
+        opts.onProgress?.({
+          distinct: seen.size,
+          transitions,
+          queue: queue.length - head - 1,
+          depth: diameter,
+        });
+      if (seen.size >= maxStates) return { kind: 'maxStates', ...stats() };
+    }
+  }
+  opts.onProgress?.({ distinct: seen.size, transitions, queue: 0, depth: diameter });
+  return { kind: 'complete', ...stats() };
+}

@@ -1,0 +1,47 @@
+/**
+ * What the explorer needs from a protocol (one small adapter per protocol, and per subject: the
+ * model alone or the product of model and implementation). Nodes are opaque to the explorer: a
+ * node is whatever the adapter needs to take a step and judge it (the model's immutable state,
+ * an implementation snapshot, ghost data), and the adapter owns copying it.
+ */
+import type { Violation } from '../property.ts';
+
+/** One step from a node: the successor, or the violations found on that transition. */
+export type Transition<N> =
+  | { readonly kind: 'next'; readonly node: N }
+  | { readonly kind: 'violation'; readonly violations: readonly Violation[] };
+
+export interface StateSpace<N, E> {
+  /** The node at reset (after start-up). */
+  initial(): N;
+  /**
+   * The events enabled in `n`, drawn from a finite alphabet fixed per configuration. The
+   * explorer records each transition's event by its index in {@link alphabet}.
+   */
+  enabled(n: N): readonly E[];
+  /** Every event of the alphabet seen so far, by index (grows as `indexOf` meets new events). */
+  readonly alphabet: readonly E[];
+  /** The index of `e` in {@link alphabet} (interning it when new). */
+  indexOf(e: E): number;
+  /**
+   * Takes `e` from `n` and judges the transition with every selected step property and the
+   * invariants on the successor; `n` itself must stay unchanged (the adapter copies it), except
+   * when `last` is true: then `n` is never used again (its last successor is being taken) and the
+   * adapter may step the objects it owns in place instead of copying them.
+   */
+  step(n: N, e: E, depth: number, last: boolean): Transition<N>;
+  /** The canonical key of `n`: equal keys, equal futures (model, implementation and ghost data). */
+  key(n: N): string;
+  /**
+   * The state constraint (TLC's CONSTRAINT): a node outside it is counted but not expanded.
+   * Absent: every node is expanded.
+   */
+  withinBounds?(n: N): boolean;
+  /** A deadlock the adapter considers an error (no enabled event where some is required), or null. */
+  stuck?(n: N): string | null;
+  /**
+   * The leads-to check from `n`: the fair drain from `n` reaches its goal (null), or the
+   * violations found on the drain or at its end.
+   */
+  liveness?(n: N): readonly Violation[] | null;
+}

@@ -1,0 +1,68 @@
+/**
+ * Re-checks every entry of the exploration manifest (properties/explore/manifest.json) and prints
+ * what differs; `--write` regenerates the file from the list below instead. Takes a few minutes:
+ * the test suite checks only the entries marked `test`.
+ */
+import { writeFileSync } from 'node:fs';
+import { CONTROLLER_MUTANTS } from '../impl/mutants/controllerMutants.ts';
+import { WAKEUP_MUTANTS } from '../impl/mutants/wakeupMutants.ts';
+import { type ManifestEntry, readManifest, runManifestEntry } from '../properties/explore/manifest.ts';
+
+type Row = Pick<ManifestEntry, 'protocol' | 'preset' | 'impl' | 'maxStates' | 'test'>;
+
+/** The entries the manifest records, in order. */
+const ROWS: readonly Row[] = [
+  { protocol: 'controller', preset: 'tiny', impl: 'model', test: true },
+  { protocol: 'controller', preset: 'tiny', impl: 'reference', test: true },
+  { protocol: 'controller', preset: 'small', impl: 'model', test: false },
+  { protocol: 'controller', preset: 'small', impl: 'ats-intc-qemu', test: true },
+  { protocol: 'controller', preset: 'small', impl: 'ats-intc-chisel', test: true },
+  ...CONTROLLER_MUTANTS.map(
+    (m): Row => ({ protocol: 'controller', preset: 'small', impl: m.name, maxStates: 3_000, test: false }),
+  ),
+  { protocol: 'wakeup', preset: 'tiny', impl: 'model', test: true },
+  { protocol: 'wakeup', preset: 'tiny', impl: 'reference', test: true },
+  { protocol: 'wakeup', preset: 'small', impl: 'model', test: false },
+  { protocol: 'wakeup', preset: 'small', impl: 'reference', test: false },
+  { protocol: 'wakeup', preset: 'small', impl: 'ats-intc-qemu', test: true },
+  { protocol: 'wakeup', preset: 'small', impl: 'ats-intc-chisel', test: true },
+  ...WAKEUP_MUTANTS.map(
+    (m): Row => ({ protocol: 'wakeup', preset: 'small', impl: m.name, maxStates: 3_000, test: false }),
+  ),
+  ...CONTROLLER_MUTANTS.map(
+    (m): Row => ({ protocol: 'wakeup', preset: 'small', impl: m.name, maxStates: 3_000, test: false }),
+  ),
+];
+
+const write = process.argv.includes('--write');
+const old = write ? undefined : readManifest();
+const rows: readonly Row[] = old?.entries ?? ROWS;
+const out: ManifestEntry[] = [];
+let differ = 0;
+for (const row of rows) {
+  const t0 = performance.now();
+  const got = runManifestEntry(row);
+  out.push(got);
+  const want = old?.entries.find(
+    (e) => e.protocol === row.protocol && e.preset === row.preset && e.impl === row.impl,
+  );
+  const same = want === undefined || JSON.stringify(want) === JSON.stringify(got);
+  if (!same) differ++;
+  const s = ((performance.now() - t0) / 1000).toFixed(1);
+  const what = got.verdict === 'violation' ? `${got.property} in ${got.length}` : got.verdict;
+  console.log(
+    `${same ? ' ' : '✗'} ${row.protocol} ${row.preset} ${row.impl}: ${what}, ${got.distinctStates} states (${s} s)`,
+  );
+}
+if (write) {
+  const manifest = {
+    description:
+      'Expected results of intcheck explore per protocol, preset and implementation (regenerate: npx tsx scripts/exploreManifest.ts --write).',
+    entries: out,
+  };
+  writeFileSync(
+    new URL('../properties/explore/manifest.json', import.meta.url),
+    `${JSON.stringify(manifest, null, 2)}\n`,
+  );
+}
+process.exitCode = differ === 0 ? 0 : 1;
