@@ -6,6 +6,7 @@
  * Adding a protocol's catalogue is one line in {@link MUTANT_CATALOGUE}.
  */
 import { CONTROLLER_MUTANTS } from './controllerMutants.ts';
+import { UIPI_MUTANTS } from './uipiMutants.ts';
 import { WAKEUP_MUTANTS } from './wakeupMutants.ts';
 
 /** What every mutant of every protocol says about itself (a protocol catalogue's entries have at least this). */
@@ -40,6 +41,7 @@ export function catalogued(protocol: string, mutants: readonly MutantDescription
 export const MUTANT_CATALOGUE: readonly CatalogueEntry[] = [
   ...catalogued('controller', CONTROLLER_MUTANTS),
   ...catalogued('wakeup', WAKEUP_MUTANTS),
+  ...catalogued('uipi', UIPI_MUTANTS),
 ];
 
 /** The protocols that have mutants, in catalogue order. */

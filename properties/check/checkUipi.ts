@@ -9,7 +9,7 @@ import type { UipiConfig } from '../../model/uipi/config.ts';
 import type { UipiEvent } from '../../model/uipi/events.ts';
 import { runUipi, type UipiRunOptions, type UipiRunResult } from '../runUipi.ts';
 import { uipiStorm } from '../storms/uipiStorm.ts';
-import { type RunRange, seededRuns } from './seededRuns.ts';
+import { type RangeOutcome, type RunRange, type SeededRunsOptions, seededRuns } from './seededRuns.ts';
 
 export interface UipiCheckOptions {
   readonly cfg: UipiConfig;
@@ -83,17 +83,33 @@ export function minimizeUipiStorm(
   return current;
 }
 
-/** Runs the check, stopping at the first failing storm. */
-export function checkUipi(o: UipiCheckOptions): UipiCheckResult {
+/** The check's storms as a seeded-run description of `o.range` (all of `o.runs` when absent). */
+export function uipiRuns(o: UipiCheckOptions): SeededRunsOptions<UipiEvent[]> {
   const opts = runOptions(o);
-  const outcome = seededRuns({
+  return {
     arbitrary: uipiStorm(o.cfg, { maxEvents: o.maxEvents ?? 80 }),
     holds: (storm) => runUipi(o.cfg, o.impl, storm, opts).ok,
     weight: (storm) => storm.length,
     seed: o.seed,
     range: o.range ?? { from: 0, to: o.runs },
     ...(o.onRun ? { onRun: o.onRun } : {}),
-  });
+  };
+}
+
+/** Runs the check, stopping at the first failing storm. */
+export function checkUipi(o: UipiCheckOptions): UipiCheckResult {
+  return uipiResult(o, seededRuns(uipiRuns(o)));
+}
+
+/**
+ * The result of a check from the outcome of its runs: a failure's shrunk storm is cut at its
+ * failing step, minimized, and run again with every step recorded. A crash is rethrown.
+ */
+export function uipiResult(
+  o: UipiCheckOptions,
+  outcome: RangeOutcome<readonly UipiEvent[]>,
+): UipiCheckResult {
+  const opts = runOptions(o);
   switch (outcome.verdict) {
     case 'pass':
       return { ok: true, runs: outcome.runs, events: outcome.events };

@@ -5,10 +5,11 @@
  */
 import { CONTROLLER_KILL } from './controllerKill.ts';
 import type { KillAdapter } from './killAdapter.ts';
+import { UIPI_KILL } from './uipiKill.ts';
 import { WAKEUP_KILL } from './wakeupKill.ts';
 
 /** The adapters, in catalogue order. */
-export const KILL_ADAPTERS: readonly KillAdapter[] = [CONTROLLER_KILL, WAKEUP_KILL];
+export const KILL_ADAPTERS: readonly KillAdapter[] = [CONTROLLER_KILL, WAKEUP_KILL, UIPI_KILL];
 
 /** The protocols `intcheck mutants --protocol` accepts. */
 export function killProtocols(): string[] {
