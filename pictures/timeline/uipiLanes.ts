@@ -5,7 +5,7 @@
  * also on the receiver running there; a receiver's step also on its CPU (known from the state
  * before the step). The queue view is, per receiver, its UPID (ON, SN, NV, NDST, PIR) and its
  * thread (phase, UIRR, UIF, UINV, handler); per CPU, its thread and APIC-pending vectors; per
- * sender, the notification it holds; and the IPIs in flight.
+ * sender, the notification it holds; and the IPIs in flight (rows with nothing in them are left out).
  */
 import type { UipiConfig } from '../../model/uipi/config.ts';
 import { formatUipiEvent, type UipiEvent } from '../../model/uipi/events.ts';
@@ -80,7 +80,7 @@ export function uipiQueues(_cfg: UipiConfig, s: UipiState): QueueRow[] {
   s.senders.forEach((sd, i) => {
     if (sd.held >= 0) rows.push({ label: `sender ${i} holds`, items: [ipiText(sd.held)] });
   });
-  rows.push({ label: 'in flight', items: s.inflight.map(ipiText) });
+  if (s.inflight.length > 0) rows.push({ label: 'in flight', items: s.inflight.map(ipiText) });
   return rows;
 }
 
