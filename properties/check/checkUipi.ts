@@ -7,6 +7,7 @@
 import type { UipiImpl } from '../../impl/uipi/uipiImpl.ts';
 import type { UipiConfig } from '../../model/uipi/config.ts';
 import type { UipiEvent } from '../../model/uipi/events.ts';
+import type { Coverage } from '../coverage/coverage.ts';
 import { runUipi, type UipiRunOptions, type UipiRunResult } from '../runUipi.ts';
 import { uipiStorm } from '../storms/uipiStorm.ts';
 import { type RangeOutcome, type RunRange, type SeededRunsOptions, seededRuns } from './seededRuns.ts';
@@ -22,6 +23,8 @@ export interface UipiCheckOptions {
   /** Longest storm (default 80). */
   readonly maxEvents?: number;
   readonly onRun?: (done: number) => void;
+  /** Counters to count the storms' steps into (turned off at the first failure, before shrinking). */
+  readonly coverage?: Coverage;
 }
 
 export type UipiCheckResult =
@@ -88,7 +91,16 @@ export function uipiRuns(o: UipiCheckOptions): SeededRunsOptions<UipiEvent[]> {
   const opts = runOptions(o);
   return {
     arbitrary: uipiStorm(o.cfg, { maxEvents: o.maxEvents ?? 80 }),
-    holds: (storm) => runUipi(o.cfg, o.impl, storm, opts).ok,
+    holds: (storm) => {
+      const ok = runUipi(
+        o.cfg,
+        o.impl,
+        storm,
+        o.coverage?.live ? { ...opts, coverage: o.coverage } : opts,
+      ).ok;
+      if (!ok && o.coverage !== undefined) o.coverage.live = false;
+      return ok;
+    },
     weight: (storm) => storm.length,
     seed: o.seed,
     range: o.range ?? { from: 0, to: o.runs },
