@@ -2,7 +2,8 @@
  * UIPI under storms: checked events per second (every UIPI property after every step, the fair
  * drain and the liveness properties after each storm) for the model alone and for the
  * instruction-level reference against the model (refinement included), on every preset; and,
- * per mutant, the storms and milliseconds until `check`'s storms first catch it.
+ * per mutant, the storms and milliseconds until the kill matrix's storms first catch it (the
+ * UIPI rows of `intcheck mutants`).
  * Run alone with `npx tsx bench/uipiStorm.ts`.
  */
 import { performance } from 'node:perf_hooks';
@@ -11,7 +12,7 @@ import fc from 'fast-check';
 import { UIPI_REFERENCE, type UipiImpl } from '../impl/uipi/uipiImpl.ts';
 import { UIPI_PRESET_NAMES, UIPI_PRESETS, type UipiPresetName } from '../model/uipi/config.ts';
 import type { UipiEvent } from '../model/uipi/events.ts';
-import { type UipiKillRow, uipiKillMatrix } from '../properties/check/uipiKillMatrix.ts';
+import { type KillRow, killMatrix, killTargets } from '../properties/check/killMatrix.ts';
 import { runUipi } from '../properties/runUipi.ts';
 import { uipiStorm } from '../properties/storms/uipiStorm.ts';
 import { printTable } from './table.ts';
@@ -61,32 +62,24 @@ export function benchUipiThroughput(): UipiThroughputRow[] {
   });
 }
 
-/** Per mutant, how fast check's storms (seed 42) catch it. */
-export function benchUipiMutants(): UipiKillRow[] {
-  return uipiKillMatrix({ runs: 1000, seed: 42, now: () => performance.now() });
+/** Per mutant, how fast the kill matrix's storms (seed 42, refinement excluded) catch it. */
+export function benchUipiMutants(): KillRow[] {
+  return killMatrix({ runs: 1000, seed: 42, now: () => performance.now() }, killTargets(['uipi']));
 }
 
-export function printUipiBench(rows: readonly UipiThroughputRow[], kills: readonly UipiKillRow[]): void {
+export function printUipiBench(rows: readonly UipiThroughputRow[], kills: readonly KillRow[]): void {
   printTable(
     'UIPI: checked storm events/s (every property, fair drain after each storm)',
     ['preset', 'subject', 'events', 'events/s'],
     rows.map((r) => [r.preset, r.subject, r.events, Math.round(r.eventsPerSecond)]),
   );
   printTable(
-    'UIPI mutants: time to detect with check’s storms (seed 42, refinement excluded)',
-    ['mutant', 'research', 'preset', 'caught by', 'storms', 'ms', 'shrunk'],
+    'UIPI mutants: time to detect with the kill matrix’s storms (seed 42, refinement excluded)',
+    ['mutant', 'caught by', 'storms', 'ms', 'shrunk'],
     kills.map((k) =>
       k.verdict === 'caught'
-        ? [
-            k.mutant,
-            k.research,
-            k.preset,
-            k.violated.join(', '),
-            k.storms,
-            Number(k.msToDetect.toFixed(1)),
-            k.counterexampleLength,
-          ]
-        : [k.mutant, k.research, k.preset, 'SURVIVED', '—', '—', '—'],
+        ? [k.mutant, k.violated.join(', '), k.storms, Number(k.msToDetect.toFixed(1)), k.counterexampleLength]
+        : [k.mutant, 'SURVIVED', k.storms, '—', '—'],
     ),
   );
 }

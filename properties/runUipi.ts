@@ -12,6 +12,8 @@ import type { UipiEvent } from '../model/uipi/events.ts';
 import type { UipiStepResult } from '../model/uipi/result.ts';
 import { initialUipi, type UipiState } from '../model/uipi/state.ts';
 import { step } from '../model/uipi/step.ts';
+import type { Coverage } from './coverage/coverage.ts';
+import { countUipiStep } from './coverage/uipiCoverage.ts';
 import type { Violation } from './property.ts';
 import type {
   UipiLivenessProperty,
@@ -30,6 +32,8 @@ export interface UipiRunOptions {
   readonly record?: boolean;
   /** Run the fair drain and the liveness properties (default true). */
   readonly drain?: boolean;
+  /** Counts every step (storm and drain, accepted or refused) while it is live (`--report`). */
+  readonly coverage?: Coverage;
 }
 
 /** One executed step as a trace shows it. */
@@ -79,6 +83,7 @@ export function runUipi(
 ): UipiRunResult {
   const sel = select(opts.properties, impl);
   const record = opts.record ?? true;
+  const coverage = opts.coverage;
   const subject: UipiSubject = impl === undefined ? uipiModelSubject(cfg) : uipiImplSubject(cfg, impl);
   const refine = impl !== undefined && sel.step.some((p) => p.kind === 'refinement');
   let shadow: UipiState = initialUipi(cfg);
@@ -94,6 +99,7 @@ export function runUipi(
     const before = subject.state();
     const accepted = subject.apply(e);
     const after = accepted ? subject.state() : before;
+    if (coverage?.live) countUipiStep(coverage, e, accepted, after);
     let expected: UipiStepResult | undefined;
     if (refine) {
       expected = step(cfg, shadow, e);

@@ -18,7 +18,8 @@ export interface CheckReportArgs {
   readonly report: CheckReport;
   /** The counters of each configuration in `report.results`, in order. */
   readonly coverages: readonly (Coverage | undefined)[];
-  readonly impl: ControllerImpl;
+  /** The controller the failures ran on; undefined for a UIPI check (its traces name their implementation). */
+  readonly impl: ControllerImpl | undefined;
   readonly seconds: number;
   readonly workers: number;
 }
@@ -38,7 +39,10 @@ export function writeCheckReport(path: string, a: CheckReportArgs): void {
 }
 
 /** The timeline of a failure's trace, replayed on the implementation that failed. */
-function failureTimeline(result: Extract<ConfigReport, { ok: false }>, impl: ControllerImpl): Timeline {
+function failureTimeline(
+  result: Extract<ConfigReport, { ok: false }>,
+  impl: ControllerImpl | undefined,
+): Timeline {
   const parsed = readTrace(result.failure.trace);
-  return replayTimeline(parsed, replayTrace(parsed, { impl }), impl);
+  return replayTimeline(parsed, replayTrace(parsed, impl === undefined ? {} : { impl }), impl);
 }

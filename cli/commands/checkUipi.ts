@@ -8,7 +8,8 @@
  * Config): `check` branches to this function right after parsing `--protocol`, so the UIPI
  * protocol has its own implementations (impl/uipi, impl/mutants/uipiMutants.ts), presets
  * (small, skyloft, published; neither --preset nor --config: all three) and configuration files
- * (model/uipi/loadUipiConfig.ts), and reuses the report, the trace writer and the exit codes.
+ * (model/uipi/loadUipiConfig.ts), and reuses the report (and `--report`: its coverage counters in
+ * properties/coverage/uipiCoverage.ts), the trace writer and the exit codes.
  * It runs in this process: `--workers` above 1 is refused; `--shard i/n` works as for the others.
  */
 
@@ -26,6 +27,8 @@ import { formatUipiEvent } from '../../model/uipi/events.ts';
 import { loadUipiConfig, uipiConfigToJson } from '../../model/uipi/loadUipiConfig.ts';
 import { checkUipi } from '../../properties/check/checkUipi.ts';
 import { shardRange } from '../../properties/check/seededRuns.ts';
+import type { Coverage } from '../../properties/coverage/coverage.ts';
+import { coverageFor } from '../../properties/coverage/coverageFor.ts';
 import { UIPI_PROPERTIES } from '../../properties/uipi/index.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { uipiTrace } from '../../traces/uipiTrace.ts';
@@ -33,6 +36,7 @@ import { writeTrace } from '../../traces/writeTrace.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { defaultSeed, intOption, shardOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
+import { writeCheckReport } from './checkHtmlReport.ts';
 import { type CheckReport, type ConfigReport, formatResult, reportToJson } from './checkReport.ts';
 import { traceName } from './configCheck.ts';
 
@@ -51,6 +55,7 @@ export interface UipiCheckFlags {
   readonly workers?: string;
   readonly shard?: string;
   readonly note?: string;
+  readonly report?: string;
 }
 
 /** `--impl` (only the reference) or `--mutant` (the UIPI catalogue). */
@@ -118,9 +123,13 @@ export async function runUipiCheck(f: UipiCheckFlags): Promise<number> {
     ...(shard ? { shard: { ...shard, ...range } } : {}),
   };
   const results: ConfigReport[] = [];
+  const coverages: (Coverage | undefined)[] = [];
+  const started = performance.now();
   for (const { name, cfg } of uipiConfigs(f)) {
     const bar = progressBar(`${impl.name} ${name}`, range.to - range.from, !f.json);
     const t0 = performance.now();
+    const coverage = f.report === undefined ? undefined : coverageFor('uipi');
+    coverages.push(coverage);
     const r = checkUipi({
       cfg,
       impl,
@@ -129,6 +138,7 @@ export async function runUipiCheck(f: UipiCheckFlags): Promise<number> {
       range,
       maxEvents,
       ...(selected ? { properties: selected } : {}),
+      ...(coverage === undefined ? {} : { coverage }),
       onRun: (n) => bar.tick(n),
     });
     bar.done();
@@ -183,5 +193,17 @@ export async function runUipiCheck(f: UipiCheckFlags): Promise<number> {
   }
   const ok = results.every((r) => r.ok);
   if (f.json) console.log(reportToJson({ ok, ...head, results }));
+  if (f.report !== undefined) {
+    const seconds = (performance.now() - started) / 1000;
+    // The failure's timeline replays the trace on the UIPI implementation it names.
+    writeCheckReport(f.report, {
+      report: { ok, ...head, results },
+      coverages,
+      impl: undefined,
+      seconds,
+      workers: 1,
+    });
+    if (!f.json) console.log(`report: ${f.report}`);
+  }
   return ok ? EXIT.ok : EXIT.failed;
 }

@@ -7,6 +7,7 @@
  */
 import { CONTROLLER_MUTANTS } from './controllerMutants.ts';
 import { SYSCALL_MUTANTS } from './syscallMutants.ts';
+import { UIPI_MUTANTS } from './uipiMutants.ts';
 import { WAKEUP_MUTANTS } from './wakeupMutants.ts';
 
 /** What every mutant of every protocol says about itself (a protocol catalogue's entries have at least this). */
@@ -42,6 +43,7 @@ export const MUTANT_CATALOGUE: readonly CatalogueEntry[] = [
   ...catalogued('controller', CONTROLLER_MUTANTS),
   ...catalogued('wakeup', WAKEUP_MUTANTS),
   ...catalogued('syscall', SYSCALL_MUTANTS),
+  ...catalogued('uipi', UIPI_MUTANTS),
 ];
 
 /** The protocols that have mutants, in catalogue order. */

@@ -95,7 +95,8 @@ export function receiverStep(m: UipiMachine, e: ReceiverStep): void {
         m.upid0(r, (w) => w & ~SN_BIT);
         return;
       }
-      if (m.pirOf(r) !== 0n) m.selfIpi(t.cpu);
+      // PIR ≠ 0 or a stale ON (model/uipi/actions.ts switchInCheckPir says why ON too).
+      if (m.pirOf(r) !== 0n || upidOn(m.mem.read(upidAddr(r)))) m.selfIpi(t.cpu);
       return;
     case 'WaitSwitchNv':
       m.upid0(r, (w) => withNv(w, KERNEL_VECTOR));

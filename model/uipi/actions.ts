@@ -185,11 +185,23 @@ export const switchInClearSn: A<ReceiverStep> = (cfg, s, e) => {
   return withReceiver(cleared, e.receiver, (rc) => ({ ...rc, phase: 'inSnClear' }));
 };
 
-/** switch_uintr_return 4: if PIR ≠ 0, a self-IPI with the notification vector (skipped in Skyloft's mode); back to user. */
+/**
+ * switch_uintr_return 4: if PIR ≠ 0 or ON = 1, a self-IPI with the notification vector (skipped
+ * in Skyloft's mode); back to user.
+ *
+ * Decision (spec/uipi.md says "if PIR ≠ 0"): the check also looks at ON. A send between
+ * processing's "clear ON" and its PIR swap sets ON again and aims its IPI at the old NDST; its
+ * bit is swapped into UIRR at once. If the thread then migrates before that IPI lands, the IPI is
+ * dropped on the old CPU and ON stays 1 with PIR = 0: a PIR-only check sends nothing, and every
+ * later send sees ON = 1 and notifies no one, so UL1 fails (found by the kill matrix, seed
+ * 20261123, small preset: Send, switch, Accept, Send, NotifyDrain, migrate, Send). Following the
+ * spec's intent (UL1), a stale ON is cleared by the same self-IPI.
+ */
 export const switchInCheckPir: A<ReceiverStep> = (cfg, s, e) => {
   const rc = s.receivers[e.receiver];
   const back = withReceiver(s, e.receiver, (x) => ({ ...x, phase: 'user' }));
-  if (rc === undefined || isSkyloft(cfg) || (s.upids[e.receiver]?.pir ?? 0n) === 0n) return back;
+  const u = s.upids[e.receiver];
+  if (rc === undefined || isSkyloft(cfg) || u === undefined || (u.pir === 0n && !u.on)) return back;
   return withCpu(back, rc.cpu, (c) => ({ ...c, pending: setAdd(c.pending, NOTIFICATION_VECTOR) }));
 };
 

@@ -1,10 +1,13 @@
 /**
  * The machine each protocol's diagram is drawn from: the model's own XState statechart, built
  * for the small preset (the chart's shape does not depend on the sizes; alike regions are shown
- * once). A protocol joins `intcheck diagram` by adding its machine here.
+ * once; UIPI uses its own small preset). A protocol joins `intcheck diagram` by adding its
+ * machine here.
  */
 import { SMALL } from '../../model/config/config.ts';
 import { controllerMachine } from '../../model/controller/machine.ts';
+import { UIPI_SMALL } from '../../model/uipi/config.ts';
+import { uipiMachine } from '../../model/uipi/machine.ts';
 import { wakeupMachine } from '../../model/wakeup/machine.ts';
 import type { StateNodeLike } from './chart.ts';
 
@@ -12,6 +15,7 @@ import type { StateNodeLike } from './chart.ts';
 export const DIAGRAM_MACHINES: Readonly<Record<string, () => StateNodeLike>> = {
   controller: () => controllerMachine(SMALL).root,
   wakeup: () => wakeupMachine(SMALL).root,
+  uipi: () => uipiMachine(UIPI_SMALL).root,
 };
 
 /** The protocols that have a diagram, in a fixed order. */

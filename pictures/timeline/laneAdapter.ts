@@ -7,18 +7,21 @@
 import type { Config } from '../../model/config/config.ts';
 import type { Lane, QueueRow } from './timeline.ts';
 
-/** A protocol's view of its events `E` and states `S` for the timeline. */
-export interface LaneAdapter<E, S> {
+/**
+ * A protocol's view of its events `E` and states `S` for the timeline, under its configuration
+ * `C` (the controller's Config unless the protocol has its own, as UIPI does).
+ */
+export interface LaneAdapter<E, S, C = Config> {
   /** Every lane the configuration has, in display order (unused lanes are dropped later). */
-  lanes(cfg: Config): readonly Lane[];
+  lanes(cfg: C): readonly Lane[];
   /** The ids of the lanes event `e` touches, given the state before it (first: its main lane). */
-  eventLanes(cfg: Config, e: E, before: S): readonly string[];
+  eventLanes(cfg: C, e: E, before: S): readonly string[];
   /** `e` in one line. */
   eventLabel(e: E): string;
   /** The queue view of a state. */
-  queues(cfg: Config, s: S): readonly QueueRow[];
+  queues(cfg: C, s: S): readonly QueueRow[];
   /** What changed from `a` to `b`: `[name, was, now]`. */
-  changes(cfg: Config, a: S, b: S): readonly (readonly [string, string, string])[];
+  changes(cfg: C, a: S, b: S): readonly (readonly [string, string, string])[];
 }
 
 /** A lane id: `group:index`. */

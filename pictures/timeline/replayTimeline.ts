@@ -2,13 +2,16 @@
  * The timeline of a replayed trace: the header facts from the file's `#meta`, the run as replay
  * judged it (each protocol through its lane adapter), and the failure with its explanation and,
  * for the controller, expected (model) beside actual (implementation). A protocol joins by adding
- * a case here that hands its recorded run to {@link timelineOf} with its adapter.
+ * a case here that hands its recorded run to {@link timelineOf} with its adapter (UIPI: its own
+ * configuration, lanes per CPU, receiver and sender).
  */
 import type { ControllerImpl } from '../../impl/device.ts';
 import type { Config } from '../../model/config/config.ts';
+import type { UipiConfig } from '../../model/uipi/config.ts';
 import { explainWakeup } from '../../properties/check/explainWakeup.ts';
 import { findProperty } from '../../properties/registry.ts';
 import type { RunResult } from '../../properties/runController.ts';
+import type { UipiRunResult } from '../../properties/runUipi.ts';
 import type { WakeupRunResult } from '../../properties/runWakeup.ts';
 import type { ParsedTrace } from '../../traces/readTrace.ts';
 import type { ReplayResult } from '../../traces/replay.ts';
@@ -16,6 +19,7 @@ import { changedCells, formatObservation } from '../../traces/stateCells.ts';
 import { CONTROLLER_LANES } from './controllerLanes.ts';
 import type { Timeline } from './timeline.ts';
 import { timelineOf } from './timelineOf.ts';
+import { UIPI_LANES } from './uipiLanes.ts';
 import { WAKEUP_LANES } from './wakeupLanes.ts';
 
 /** The timeline of `parsed` replayed as `result` against `impl`. */
@@ -24,16 +28,21 @@ export function replayTimeline(
   result: ReplayResult,
   impl: ControllerImpl | undefined,
 ): Timeline {
-  if (parsed.protocol === 'uipi' || result.protocol === 'uipi' || impl === undefined)
-    throw new Error('timelines of UIPI traces have no lane adapter yet');
   if (parsed.protocol === 'syscall' || result.protocol === 'syscall')
     throw new Error('timelines of syscall traces have no lane adapter yet');
   const facts = traceFacts(parsed, result.implementation);
   const title = `${parsed.protocol} trace ${parsed.file}`;
   switch (result.protocol) {
     case 'controller':
+      if (parsed.protocol === 'uipi')
+        throw new Error('replayTimeline: a UIPI trace replayed as a controller run');
       return controllerTimeline(parsed.config, title, facts, result);
+    case 'uipi':
+      if (parsed.protocol !== 'uipi') throw new Error('replayTimeline: a UIPI run of a non-UIPI trace');
+      return uipiTimeline(parsed.config, title, facts, result);
     case 'wakeup':
+      if (parsed.protocol === 'uipi' || impl === undefined)
+        throw new Error('replayTimeline: a wakeup run needs its trace and controller implementation');
       return wakeupTimeline(
         parsed.config,
         title,
@@ -149,6 +158,41 @@ function wakeupTimeline(
       message: v.message,
       step: result.phase === 'quiescence' ? -1 : v.step,
       explanation: explainWakeup(cfg, impl, events, result),
+      expectedActual: [],
+    },
+  });
+}
+
+function uipiTimeline(
+  cfg: UipiConfig,
+  title: string,
+  facts: readonly (readonly [string, string])[],
+  result: UipiRunResult & { readonly implementation: string },
+): Timeline {
+  const steps = result.recorded.map((r) => ({
+    index: r.index,
+    event: r.event,
+    state: r.state,
+    outcome: r.accepted ? 'done' : 'rejected: not possible in this state',
+    drain: r.phase === 'drain',
+  }));
+  const input = { cfg, title, facts, initial: result.initial, steps };
+  if (result.ok) {
+    return timelineOf(UIPI_LANES, {
+      ...input,
+      verdict: `passes on "${result.implementation}": ${result.steps} steps (drain included), no property fails`,
+    });
+  }
+  const v = result.violation;
+  const others = result.violations.slice(1).map((x) => `also fails: ${x.property}: ${x.message}`);
+  return timelineOf(UIPI_LANES, {
+    ...input,
+    verdict: `still fails on "${result.implementation}": ${v.property} at step ${v.step} (${result.phase})`,
+    failure: {
+      property: v.property,
+      message: v.message,
+      step: result.phase === 'quiescence' ? -1 : v.step,
+      explanation: [...others, ...ruleOf(v.property)],
       expectedActual: [],
     },
   });

@@ -20,8 +20,8 @@ export interface RunStep<E, S> {
 }
 
 /** A recorded run to draw. */
-export interface TimelineInput<E, S> {
-  readonly cfg: Config;
+export interface TimelineInput<E, S, C = Config> {
+  readonly cfg: C;
   readonly title: string;
   readonly facts: readonly (readonly [string, string])[];
   readonly initial: S;
@@ -32,9 +32,9 @@ export interface TimelineInput<E, S> {
 }
 
 /** The timeline of `input` drawn with `adapter`. */
-export function timelineOf<E extends { readonly type: string }, S>(
-  adapter: LaneAdapter<E, S>,
-  input: TimelineInput<E, S>,
+export function timelineOf<E extends { readonly type: string }, S, C = Config>(
+  adapter: LaneAdapter<E, S, C>,
+  input: TimelineInput<E, S, C>,
 ): Timeline {
   const { cfg } = input;
   let before = input.initial;

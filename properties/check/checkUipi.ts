@@ -7,9 +7,10 @@
 import type { UipiImpl } from '../../impl/uipi/uipiImpl.ts';
 import type { UipiConfig } from '../../model/uipi/config.ts';
 import type { UipiEvent } from '../../model/uipi/events.ts';
+import type { Coverage } from '../coverage/coverage.ts';
 import { runUipi, type UipiRunOptions, type UipiRunResult } from '../runUipi.ts';
 import { uipiStorm } from '../storms/uipiStorm.ts';
-import { type RunRange, seededRuns } from './seededRuns.ts';
+import { type RangeOutcome, type RunRange, type SeededRunsOptions, seededRuns } from './seededRuns.ts';
 
 export interface UipiCheckOptions {
   readonly cfg: UipiConfig;
@@ -22,6 +23,8 @@ export interface UipiCheckOptions {
   /** Longest storm (default 80). */
   readonly maxEvents?: number;
   readonly onRun?: (done: number) => void;
+  /** Counters to count the storms' steps into (turned off at the first failure, before shrinking). */
+  readonly coverage?: Coverage;
 }
 
 export type UipiCheckResult =
@@ -83,17 +86,42 @@ export function minimizeUipiStorm(
   return current;
 }
 
-/** Runs the check, stopping at the first failing storm. */
-export function checkUipi(o: UipiCheckOptions): UipiCheckResult {
+/** The check's storms as a seeded-run description of `o.range` (all of `o.runs` when absent). */
+export function uipiRuns(o: UipiCheckOptions): SeededRunsOptions<UipiEvent[]> {
   const opts = runOptions(o);
-  const outcome = seededRuns({
+  return {
     arbitrary: uipiStorm(o.cfg, { maxEvents: o.maxEvents ?? 80 }),
-    holds: (storm) => runUipi(o.cfg, o.impl, storm, opts).ok,
+    holds: (storm) => {
+      const ok = runUipi(
+        o.cfg,
+        o.impl,
+        storm,
+        o.coverage?.live ? { ...opts, coverage: o.coverage } : opts,
+      ).ok;
+      if (!ok && o.coverage !== undefined) o.coverage.live = false;
+      return ok;
+    },
     weight: (storm) => storm.length,
     seed: o.seed,
     range: o.range ?? { from: 0, to: o.runs },
     ...(o.onRun ? { onRun: o.onRun } : {}),
-  });
+  };
+}
+
+/** Runs the check, stopping at the first failing storm. */
+export function checkUipi(o: UipiCheckOptions): UipiCheckResult {
+  return uipiResult(o, seededRuns(uipiRuns(o)));
+}
+
+/**
+ * The result of a check from the outcome of its runs: a failure's shrunk storm is cut at its
+ * failing step, minimized, and run again with every step recorded. A crash is rethrown.
+ */
+export function uipiResult(
+  o: UipiCheckOptions,
+  outcome: RangeOutcome<readonly UipiEvent[]>,
+): UipiCheckResult {
+  const opts = runOptions(o);
   switch (outcome.verdict) {
     case 'pass':
       return { ok: true, runs: outcome.runs, events: outcome.events };

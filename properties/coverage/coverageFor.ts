@@ -2,9 +2,17 @@
 
 import { controllerCoverage } from './controllerCoverage.ts';
 import type { Coverage } from './coverage.ts';
+import { uipiCoverage } from './uipiCoverage.ts';
 import { wakeupCoverage } from './wakeupCoverage.ts';
 
 /** The counters of `protocol`'s check. */
-export function coverageFor(protocol: 'controller' | 'wakeup'): Coverage {
-  return protocol === 'controller' ? controllerCoverage() : wakeupCoverage();
+export function coverageFor(protocol: 'controller' | 'wakeup' | 'uipi'): Coverage {
+  switch (protocol) {
+    case 'controller':
+      return controllerCoverage();
+    case 'wakeup':
+      return wakeupCoverage();
+    case 'uipi':
+      return uipiCoverage();
+  }
 }

@@ -1,9 +1,10 @@
 /**
- * `intcheck mutants`: the wakeup kill matrix end to end (exit 0, the JSON shape, every runtime
- * mutant caught by an expected property), bad input (exit 2, one line), and the library
+ * `intcheck mutants`: the wakeup and UIPI kill matrices end to end (exit 0, the JSON shape, every
+ * runtime or UIPI mutant caught by an expected property), bad input (exit 2, one line), and the library
  * reporting a "mutant" that is really the reference design as survived.
  */
 import { describe, expect, test } from 'vitest';
+import { UIPI_MUTANTS } from '../../impl/mutants/uipiMutants.ts';
 import { WAKEUP_MUTANTS } from '../../impl/mutants/wakeupMutants.ts';
 import { findControllerImpl } from '../../impl/registry.ts';
 import { controllerTarget } from '../../properties/check/kill/controllerKill.ts';
@@ -63,6 +64,25 @@ describe('intcheck mutants --protocol wakeup', () => {
     expect(zero.stderr.trim().split('\n')).toHaveLength(1);
     expect(zero.stdout).toBe('');
   }, 30_000);
+});
+
+describe('intcheck mutants --protocol uipi', () => {
+  test('exit 0 and every UIPI mutant caught on its own abstraction (refinement excluded)', async () => {
+    const r = await runCli(['mutants', '--protocol', 'uipi', '--json', '--runs', '300', '--seed', '42']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = jsonOf(r);
+    expect(report).toMatchObject({ ok: true, survived: 0, caught: UIPI_MUTANTS.length });
+    const props = (report.properties as Record<string, string[]>).uipi;
+    expect(props).not.toContain('uipiRefinement');
+    const rows = report.rows as Record<string, unknown>[];
+    expect(rows.map((row) => row.mutant)).toEqual(UIPI_MUTANTS.map((m) => m.name));
+    for (const row of rows) {
+      expect(row).toMatchObject({ protocol: 'uipi', verdict: 'caught', asExpected: true });
+      expect(row.expected).toContain(row.property);
+      expect(row.counterexampleLength).toBeGreaterThanOrEqual(1);
+    }
+  }, 60_000);
 });
 
 describe('killMatrix', () => {

@@ -1,6 +1,6 @@
 /**
- * The generated pages in a real browser (headless Chromium): a replay timeline of a controller
- * and of a wakeup counterexample, a check report with its embedded failure timeline, and a
+ * The generated pages in a real browser (headless Chromium): a replay timeline of a controller,
+ * a wakeup and a UIPI counterexample, a check report with its embedded failure timeline, and a
  * diagram. Lanes, marks and the highlighted failing step are there, clicking a step updates the
  * queue view, hovering a mark shows its arguments, nothing logs an error or touches the
  * network; a trace whose texts carry markup and script shows them as text and runs nothing.
@@ -19,6 +19,7 @@ import { readTrace } from '../../traces/readTrace.ts';
 import { replayTrace } from '../../traces/replay.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
 import { type Browser, type OpenedPage, openFile, startBrowser } from './support/browser.ts';
+import { writeUipiCounterexample } from './support/uipiCounterexample.ts';
 
 const SHOTS = join(ROOT, 'out', 'screenshots');
 const SAVED = join(ROOT, 'traces', 'saved');
@@ -32,6 +33,7 @@ const dir = tempDir();
 const page = {
   wakeup: join(dir, 'wakeup.html'),
   controller: join(dir, 'controller.html'),
+  uipi: join(dir, 'uipi.html'),
   report: join(dir, 'report.html'),
   evil: join(dir, 'evil.html'),
   diagram: join(dir, 'wakeup.svg'),
@@ -54,6 +56,7 @@ beforeAll(async () => {
   const runs = await Promise.all([
     runCli(['replay', WAKEUP_TRACE, '--html', page.wakeup]),
     runCli(['replay', evilTrace(), '--impl', 'ats-intc-qemu', '--html', page.evil]),
+    runCli(['replay', writeUipiCounterexample(dir), '--html', page.uipi]),
     runCli([
       'check',
       '--protocol',
@@ -69,7 +72,7 @@ beforeAll(async () => {
     ]),
   ]);
   // Each counterexample still fails (exit 1).
-  expect(runs.map((r) => r.code)).toEqual([1, 1, 1]);
+  expect(runs.map((r) => r.code)).toEqual([1, 1, 1, 1]);
   // The other pages are made in this process (the CLI's part is the same as above).
   const parsed = readTrace(CONTROLLER_TRACE);
   const impl = findControllerImpl(parsed.implementation);
@@ -164,6 +167,14 @@ describe('generated pages in headless Chromium', () => {
     await checkTimeline(p, '#timeline-0', ['process 0'], 'neverStalls');
     expect(await p.locator('.failure table').count()).toBe(1);
     await p.screenshot({ path: join(SHOTS, 'replay-controller.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('a UIPI replay timeline: CPU, receiver and sender lanes, the out-of-order delivery highlighted, the UPID in the queue view', async () => {
+    const { page: p, errors } = await open(page.uipi);
+    await checkTimeline(p, '#timeline-0', ['cpu 0', 'receiver 0'], 'uipiPriority');
+    expect(await p.locator('#timeline-0 .queue-view').textContent()).toContain('UPID 0');
+    await p.screenshot({ path: join(SHOTS, 'replay-uipi.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
 

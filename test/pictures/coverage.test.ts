@@ -3,6 +3,8 @@
  * counters add up to the events the check reports, workers count exactly what one thread
  * counts, and counting changes no verdict.
  */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTROLLER_MUTANTS } from '../../impl/mutants/controllerMutants.ts';
 import { referenceImpl } from '../../impl/reference/index.ts';
@@ -11,12 +13,17 @@ import { initialState } from '../../model/controller/state.ts';
 import { step } from '../../model/controller/step.ts';
 import { registerAddress } from '../../model/events/decode.ts';
 import type { ControllerEvent } from '../../model/events/events.ts';
+import { UIPI_SMALL } from '../../model/uipi/config.ts';
+import { initialUipi } from '../../model/uipi/state.ts';
 import { checkController } from '../../properties/check/checkController.ts';
+import { checkUipi } from '../../properties/check/checkUipi.ts';
 import { checkWakeup } from '../../properties/check/checkWakeup.ts';
 import { checkControllerParallel } from '../../properties/check/parallel/checkControllerParallel.ts';
 import { controllerCoverage, countControllerStep } from '../../properties/coverage/controllerCoverage.ts';
 import type { Coverage } from '../../properties/coverage/coverage.ts';
+import { countUipiStep, uipiCoverage } from '../../properties/coverage/uipiCoverage.ts';
 import { wakeupCoverage } from '../../properties/coverage/wakeupCoverage.ts';
+import { runCli, tempDir } from '../cli/runCli.ts';
 import { SEED } from '../support/seed.ts';
 
 /** The count of row `name` in `group`. */
@@ -96,4 +103,56 @@ describe('wakeup coverage', () => {
     expect(count(cov, 'hart state', 'wedged')).toBe(0); // the model never wedges
     expect(count(cov, 'task state', 'blocked')).toBeGreaterThan(0);
   });
+});
+
+describe('uipi coverage', () => {
+  it('counts a refused step on its kind only, an accepted one on its kind, every receiver and every CPU', () => {
+    const cov = uipiCoverage();
+    const s = initialUipi(UIPI_SMALL);
+    countUipiStep(cov, { type: 'NotifyDrain', cpu: 0 }, false, s);
+    countUipiStep(cov, { type: 'Clui', receiver: 0 }, true, s);
+    expect(count(cov, 'event refused', 'NotifyDrain')).toBe(1);
+    expect(count(cov, 'event', 'Clui')).toBe(1);
+    expect(count(cov, 'receiver state', 'user')).toBe(1);
+    expect([count(cov, 'cpu state', 'running'), count(cov, 'cpu state', 'idle')]).toEqual([1, 1]);
+  });
+
+  it('counts storm and drain steps, and the state every receiver and CPU is in after each', () => {
+    const cov = uipiCoverage();
+    const r = checkUipi({ cfg: UIPI_SMALL, impl: undefined, runs: 50, seed: SEED, coverage: cov });
+    expect(r.ok).toBe(true);
+    const accepted = sum(cov, 'event');
+    expect(accepted + sum(cov, 'event refused')).toBeGreaterThanOrEqual(r.events);
+    expect(sum(cov, 'receiver state')).toBe(accepted * UIPI_SMALL.receivers);
+    expect(sum(cov, 'cpu state')).toBe(accepted * UIPI_SMALL.cpus);
+    expect(count(cov, 'event', 'Deliver')).toBeGreaterThan(0);
+    expect(count(cov, 'receiver state', 'waiting')).toBeGreaterThan(0);
+    expect(count(cov, 'event', 'TimerTick')).toBe(0); // no timer outside Skyloft
+  });
+
+  it('check --protocol uipi --report: coverage rows and the failure drawn on UIPI lanes', async () => {
+    const dir = tempDir();
+    const page = join(dir, 'report.html');
+    const r = await runCli([
+      'check',
+      '--protocol',
+      'uipi',
+      '--mutant',
+      'deliver-lowest',
+      '--preset',
+      'small',
+      '--out',
+      dir,
+      '--report',
+      page,
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`report: ${page}`);
+    const html = readFileSync(page, 'utf8');
+    expect(html).toContain('data-group="receiver state"');
+    expect(html).toContain('data-name="SwitchInCheckPir"');
+    expect(html).toContain('receiver 0');
+    expect(html).toMatch(/<g class="mark/);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 });

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { findControllerImpl } from '../../impl/registry.ts';
 import { SMALL } from '../../model/config/config.ts';
 import { registerAddress } from '../../model/events/decode.ts';
+import { UIPI_SMALL } from '../../model/uipi/config.ts';
+import { initialUipi } from '../../model/uipi/state.ts';
 import { initialSystem } from '../../model/wakeup/boot.ts';
 import { escapeHtml, jsonForScript } from '../../pictures/html/escapeHtml.ts';
 import { writeTextAtomic } from '../../pictures/html/writeTextAtomic.ts';
@@ -17,10 +19,12 @@ import { BUS_LANE, CONTROLLER_LANES, controllerEventLanes } from '../../pictures
 import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelineOf } from '../../pictures/timeline/timelineOf.ts';
 import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
+import { UIPI_LANES, uipiEventLanes } from '../../pictures/timeline/uipiLanes.ts';
 import { wakeupEventLanes } from '../../pictures/timeline/wakeupLanes.ts';
 import { parseTrace, readTrace } from '../../traces/readTrace.ts';
 import { replayTrace } from '../../traces/replay.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
+import { writeUipiCounterexample } from './support/uipiCounterexample.ts';
 
 const SAVED = join(ROOT, 'traces', 'saved');
 const saved = readdirSync(SAVED).filter((f) => f.endsWith('.itf.json'));
@@ -50,6 +54,59 @@ describe('the lanes of an event', () => {
       wakeupEventLanes({ type: 'HartPoll', hart: 1, outcome: { kind: 'block', device: 1 } }, s).slice(-1),
     ).toEqual(['device:1']);
     expect(wakeupEventLanes({ type: 'Spawn', p: 1, prio: 0 }, s)).toEqual(['process:1']);
+  });
+
+  it('uipi: a send on its sender and target receiver; a CPU step also on the receiver it runs; a receiver step also on its CPU', () => {
+    const s = initialUipi(UIPI_SMALL);
+    expect(uipiEventLanes(UIPI_SMALL, { type: 'Send', sender: 1, index: 0 }, s)).toEqual([
+      'sender:1',
+      'receiver:0',
+    ]);
+    expect(uipiEventLanes(UIPI_SMALL, { type: 'Accept', cpu: 0, vector: 0xec }, s)).toEqual([
+      'cpu:0',
+      'receiver:0',
+    ]);
+    expect(uipiEventLanes(UIPI_SMALL, { type: 'NotifyDrain', cpu: 1 }, s)).toEqual(['cpu:1']);
+    expect(uipiEventLanes(UIPI_SMALL, { type: 'Clui', receiver: 0 }, s)).toEqual(['receiver:0', 'cpu:0']);
+    expect(uipiEventLanes(UIPI_SMALL, { type: 'SendIpi', sender: 0 }, s)).toEqual(['sender:0']);
+    const held = {
+      ...s,
+      senders: [
+        { valid: 3, held: 1 * 256 + 0xec },
+        { valid: 3, held: -1 },
+      ],
+    };
+    expect(uipiEventLanes(UIPI_SMALL, { type: 'SendIpi', sender: 0 }, held)).toEqual(['sender:0', 'cpu:1']);
+    expect(UIPI_LANES.lanes(UIPI_SMALL).map((l) => l.id)).toEqual([
+      'cpu:0',
+      'cpu:1',
+      'receiver:0',
+      'sender:0',
+      'sender:1',
+    ]);
+    const rows = UIPI_LANES.queues(UIPI_SMALL, s).map((q) => `${q.label}: ${q.items.join(' ')}`);
+    expect(rows).toContain('UPID 0: ON 0 SN 0 NV 0xec NDST 0 PIR {}');
+    expect(rows).toContain('receiver 0: user on cpu 0 UIRR {} UIF 1 UINV 0xec');
+    expect(rows).toContain('cpu 1 pending: idle');
+  });
+
+  it('uipi: a counterexample trace replayed and drawn, the failure at its recorded step', () => {
+    const dir = tempDir();
+    const parsed = readTrace(writeUipiCounterexample(dir));
+    const t = replayTimeline(parsed, replayTrace(parsed), undefined);
+    expect(t.lanes.map((l) => l.group)).toContain('cpu');
+    expect(t.lanes.map((l) => l.group)).toContain('receiver');
+    expect(t.lanes.map((l) => l.group)).toContain('sender');
+    expect(
+      t.steps.every((s) => s.lanes.length > 0 && s.lanes.every((l) => t.lanes.some((x) => x.id === l))),
+    ).toBe(true);
+    expect(t.failure?.property).toBe('uipiPriority');
+    expect(t.failure?.explanation.some((l) => l.includes('(U7)'))).toBe(true);
+    expect(t.steps[t.failure?.at ?? -1]?.index).toBe(parsed.meta.failingStep);
+    expect(t.steps[0]?.queues.some((q) => q.label === 'UPID 0')).toBe(true);
+    const html = timelinePage(t);
+    expect(html.match(/<g class="mark/g)?.length).toBe(t.steps.length);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('keeps only the lanes some event touches, in the adapter order, and finds the failing step', () => {
@@ -164,7 +221,7 @@ describe('writing pages and the commands around them', () => {
     expect(format?.stderr.trim()).toBe('intcheck: --format: unknown format "png" (known: mermaid, dot, svg)');
     expect(protocol?.code).toBe(2);
     expect(protocol?.stderr.trim()).toBe(
-      'intcheck: --protocol: no statechart for "nope" (known: controller, wakeup)',
+      'intcheck: --protocol: no statechart for "nope" (known: controller, wakeup, uipi)',
     );
     expect(dot?.code).toBe(0);
     expect(existsSync(join(dir, 'c.dot'))).toBe(true);

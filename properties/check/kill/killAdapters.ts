@@ -6,10 +6,11 @@
 import { CONTROLLER_KILL } from './controllerKill.ts';
 import type { KillAdapter } from './killAdapter.ts';
 import { SYSCALL_KILL } from './syscallKill.ts';
+import { UIPI_KILL } from './uipiKill.ts';
 import { WAKEUP_KILL } from './wakeupKill.ts';
 
 /** The adapters, in catalogue order. */
-export const KILL_ADAPTERS: readonly KillAdapter[] = [CONTROLLER_KILL, WAKEUP_KILL, SYSCALL_KILL];
+export const KILL_ADAPTERS: readonly KillAdapter[] = [CONTROLLER_KILL, WAKEUP_KILL, SYSCALL_KILL, UIPI_KILL];
 
 /** The protocols `intcheck mutants --protocol` accepts. */
 export function killProtocols(): string[] {
