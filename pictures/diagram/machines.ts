@@ -5,12 +5,14 @@
  */
 import { SMALL } from '../../model/config/config.ts';
 import { controllerMachine } from '../../model/controller/machine.ts';
+import { syscallMachine } from '../../model/syscall/machine.ts';
 import { wakeupMachine } from '../../model/wakeup/machine.ts';
 import type { StateNodeLike } from './chart.ts';
 
 /** The root state node of each protocol's statechart. */
 export const DIAGRAM_MACHINES: Readonly<Record<string, () => StateNodeLike>> = {
   controller: () => controllerMachine(SMALL).root,
+  syscall: () => syscallMachine(SMALL).root,
   wakeup: () => wakeupMachine(SMALL).root,
 };
 
