@@ -11,6 +11,7 @@ import { findControllerImpl } from '../../impl/registry.ts';
 import { SMALL } from '../../model/config/config.ts';
 import { registerAddress } from '../../model/events/decode.ts';
 import { initialSystem } from '../../model/wakeup/boot.ts';
+import { diagramProtocols } from '../../pictures/diagram/machines.ts';
 import { escapeHtml, jsonForScript } from '../../pictures/html/escapeHtml.ts';
 import { writeTextAtomic } from '../../pictures/html/writeTextAtomic.ts';
 import { BUS_LANE, CONTROLLER_LANES, controllerEventLanes } from '../../pictures/timeline/controllerLanes.ts';
@@ -19,7 +20,7 @@ import { timelineOf } from '../../pictures/timeline/timelineOf.ts';
 import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
 import { wakeupEventLanes } from '../../pictures/timeline/wakeupLanes.ts';
 import { parseTrace, readTrace } from '../../traces/readTrace.ts';
-import { replayTrace } from '../../traces/replay.ts';
+import { implFor, replayTrace } from '../../traces/replay.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
 
 const SAVED = join(ROOT, 'traces', 'saved');
@@ -87,7 +88,7 @@ describe('the lanes of an event', () => {
 describe('every saved trace as a timeline', () => {
   it.each(saved)('%s: a mark per step, the recorded failure at its step', (f) => {
     const parsed = readTrace(join(SAVED, f));
-    const impl = findControllerImpl(parsed.implementation);
+    const impl = implFor(parsed.protocol, parsed.implementation);
     if (impl === undefined) throw new Error(`no implementation ${parsed.implementation}`);
     const t = replayTimeline(parsed, replayTrace(parsed, { impl }), impl);
     expect(t.steps.length).toBeGreaterThan(0);
@@ -164,7 +165,7 @@ describe('writing pages and the commands around them', () => {
     expect(format?.stderr.trim()).toBe('intcheck: --format: unknown format "png" (known: mermaid, dot, svg)');
     expect(protocol?.code).toBe(2);
     expect(protocol?.stderr.trim()).toBe(
-      'intcheck: --protocol: no statechart for "nope" (known: controller, wakeup)',
+      `intcheck: --protocol: no statechart for "nope" (known: ${diagramProtocols().join(', ')})`,
     );
     expect(dot?.code).toBe(0);
     expect(existsSync(join(dir, 'c.dot'))).toBe(true);
