@@ -2,9 +2,11 @@
 
 import { controllerCoverage } from './controllerCoverage.ts';
 import type { Coverage } from './coverage.ts';
+import { syscallCoverage } from './syscallCoverage.ts';
 import { wakeupCoverage } from './wakeupCoverage.ts';
 
 /** The counters of `protocol`'s check. */
-export function coverageFor(protocol: 'controller' | 'wakeup'): Coverage {
+export function coverageFor(protocol: 'controller' | 'wakeup' | 'syscall'): Coverage {
+  if (protocol === 'syscall') return syscallCoverage();
   return protocol === 'controller' ? controllerCoverage() : wakeupCoverage();
 }
