@@ -1,8 +1,8 @@
 /**
  * A syscall counterexample's timeline in headless Chromium, made by `intcheck replay --html` as a
  * user would: kernel, coroutine and ring lanes, the wrong wake highlighted, a click showing the
- * ring slots and agent phases after the step, a hover showing the event. Screenshot in
- * out/screenshots/replay-syscall.png.
+ * ring slots and agent phases after the step, a hover showing the event; and a syscall check
+ * report with its coverage and the failure's timeline. Screenshots in out/screenshots/.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,11 +18,27 @@ let browser: Browser | undefined;
 let browserError: Error | undefined;
 const dir = tempDir();
 const page = join(dir, 'syscall.html');
+const report = join(dir, 'report.html');
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  const run = await runCli(['replay', TRACE, '--html', page]);
-  expect(run.code).toBe(1); // the counterexample still fails
+  const runs = await Promise.all([
+    runCli(['replay', TRACE, '--html', page]),
+    runCli([
+      'check',
+      '--protocol',
+      'syscall',
+      '--mutant',
+      'kernel-frees-slot',
+      '--preset',
+      'small',
+      '--out',
+      dir,
+      '--report',
+      report,
+    ]),
+  ]);
+  expect(runs.map((r) => r.code)).toEqual([1, 1]); // each still fails
   try {
     browser = await startBrowser();
   } catch (e) {
@@ -53,6 +69,21 @@ describe('a syscall timeline in headless Chromium', () => {
     expect(queues).toContain('p1.caller1');
     expect(await p.locator('#timeline-0 svg .drain-band').count()).toBe(1);
     await p.screenshot({ path: join(SHOTS, 'replay-syscall.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('a syscall check report: coverage of events, refusals, agent phases and slots, and the failure drawn', async () => {
+    if (browser === undefined) throw browserError ?? new Error('no browser');
+    const { page: p, errors } = await openFile(browser, report);
+    expect(await p.locator('#verdict').textContent()).toContain('fails');
+    expect(await p.locator('tr.coverage-row[data-group="event"]').count()).toBe(12);
+    expect(await p.locator('tr.coverage-row[data-group="agent state"]').count()).toBe(12);
+    expect(await p.locator('tr.coverage-row[data-group="slot state"]').count()).toBe(5);
+    expect(
+      await p.locator('tr.coverage-row[data-group="event"][data-name="Call"] td.num').textContent(),
+    ).not.toBe('0');
+    await checkTimeline(p, '.timeline', ['p0.service0', 'ring p1'], 'requestConservation');
+    await p.screenshot({ path: join(SHOTS, 'check-report-syscall.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
 });
