@@ -2,12 +2,11 @@
  * The syscall system's timeline adapter: per process (the kernel is process 0) a lane for the
  * process itself (STATUS writes, DEQUEUEs, IPC sends and registrations on its page), one per
  * coroutine of it (service dispatchers, reply dispatcher, callers: `p1.caller0`), and one for its
- * request ring. An agent's step goes on its own lane first, then on the ring slot it touches and
- * the process its register access names; a `Fetch` also marks the coroutine the DEQUEUE set
- * running and a `Wake` the caller it woke (read from the recorded states, so a wrong wake marks
- * the caller actually woken). The queue view is the controller's, then every ring's slots and every agent's
- * phase.
- */
+ * request ring. An agent's step goes on its own lane first, then on the process its register
+ * access names, the rings it changed and the coroutines it moved; a `Fetch` goes on its process
+ * and the coroutine the DEQUEUE set running. Rings and coroutines are read from the recorded
+ * states, so a wrong wake marks the caller actually woken. The queue view is the controller's,
+ * then every user ring's slots and every agent's phase. */
 import type { Config } from '../../model/config/config.ts';
 import { type AgentEvent, formatSyscallEvent, type SyscallEvent } from '../../model/syscall/events.ts';
 import { type AgentKind, agentName, layoutOf } from '../../model/syscall/layout.ts';
