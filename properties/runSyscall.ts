@@ -10,8 +10,10 @@ import type { Config } from '../model/config/config.ts';
 import { drainSyscallSubject, type SyscallDrainOutcome } from '../model/syscall/drain.ts';
 import type { SyscallEvent } from '../model/syscall/events.ts';
 import type { SyscallState } from '../model/syscall/state.ts';
+import type { Coverage } from './coverage/coverage.ts';
+import { countSyscallStep } from './coverage/syscallCoverage.ts';
 import type { Violation } from './property.ts';
-import type { RunPhase, SyscallLivenessContext } from './syscall/context.ts';
+import type { RunPhase, SyscallLivenessContext, SyscallStepOutcome } from './syscall/context.ts';
 import { selectSyscallProperties } from './syscall/selection.ts';
 import { type SyscallRecordedStep, SyscallRun } from './syscall/syscallRun.ts';
 
@@ -23,6 +25,8 @@ export interface SyscallRunOptions {
   readonly record?: boolean;
   /** Run the §6 drain and judge the liveness property (default true). */
   readonly drain?: boolean;
+  /** Counters to count every step into (a `--report` check); counted only while `live`. */
+  readonly coverage?: Coverage;
 }
 
 interface RunFacts {
@@ -78,10 +82,16 @@ export function runSyscall(
       before: run.failedBefore ?? run.state(),
     };
   };
+  const coverage = opts.coverage;
+  const count = (e: SyscallEvent, before: SyscallState, o: SyscallStepOutcome) => {
+    if (coverage?.live)
+      countSyscallStep(coverage, cfg, e, before, o.kind === 'rejected' ? o.reason : undefined, run.state());
+  };
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     if (e === undefined) continue;
-    run.step(e, 'storm', i);
+    const before = run.state();
+    count(e, before, run.step(e, 'storm', i));
     if (run.violations !== undefined) return failed('storm', i + 1, undefined);
   }
   if (opts.drain === false) return { ok: true, ...facts(events.length, undefined) };
@@ -90,7 +100,9 @@ export function runSyscall(
     state: () => run.state(),
     apply: (e) => {
       if (run.violations !== undefined) return false;
+      const before = run.state();
       const o = run.step(e, 'drain', index);
+      count(e, before, o);
       if (o.kind === 'accepted' || run.violations !== undefined) index++;
       return o.kind === 'accepted' && run.violations === undefined;
     },

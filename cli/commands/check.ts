@@ -101,8 +101,6 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
 async function runCheck(f: CheckFlags): Promise<number> {
   const protocol = protocolOption(f.protocol);
   if (protocol === 'uipi') return runUipiCheck(f); // its own implementations and configuration (checkUipi.ts)
-  if (protocol === 'syscall' && f.report !== undefined)
-    throw new UsageError('--report: the syscall protocol has no coverage report yet');
   const impl = resolveImpl(f, protocol);
   const known =
     protocol === 'controller'
@@ -148,7 +146,7 @@ async function runCheck(f: CheckFlags): Promise<number> {
   for (const { name, cfg } of configs) {
     const bar = progressBar(`${impl.name} ${name}`, range.to - range.from, !f.json);
     const t0 = performance.now();
-    const coverage = f.report === undefined || protocol === 'syscall' ? undefined : coverageFor(protocol);
+    const coverage = f.report === undefined ? undefined : coverageFor(protocol);
     coverages.push(coverage);
     const r = await CHECKS[protocol]({
       impl,

@@ -70,8 +70,6 @@ function runReplay(file: string, f: ReplayFlags): number {
   const opts: ReadOptions = given === undefined ? {} : { config: given.cfg };
   const parsed = readTrace(file, opts);
   const name = f.impl ?? parsed.implementation;
-  if (parsed.protocol === 'syscall' && f.html !== undefined)
-    throw new UsageError('--html: timelines of syscall traces are not drawn yet');
   const uipiOpts = parsed.protocol === 'uipi' ? uipiReplayOptions(name, f.impl !== undefined) : undefined;
   // A wakeup trace may name a runtime mutant of the wakeup system as well as a controller.
   const impl = implFor(parsed.protocol, name);

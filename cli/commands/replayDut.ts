@@ -2,13 +2,15 @@
  * `intcheck replay FILE --dut CMD`: re-runs a saved trace against an external design. A
  * controller trace's events are sent as the register accesses they stand for; a wakeup trace's
  * storm is first run by the software runtime over the reference device, and the accesses it made
- * are sent (as `conform` does). The report is the controller replay's: each step, and at the
- * first difference the model's prediction beside what the DUT returned. A DUT has no `abs()`, so
- * the states shown are the reference model's.
+ * are sent (as `conform` does); a syscall trace's storm likewise, through the syscall runtime.
+ * The report is the controller replay's: each step, and at the first difference the model's
+ * prediction beside what the DUT returned. A DUT has no `abs()`, so the states shown are the
+ * reference model's.
  */
 import { startDut, stderrSuffix } from '../../impl/dut/startDut.ts';
 import { lower } from '../../properties/dut/dutRun.ts';
 import { runOnDut } from '../../properties/dut/runOnDut.ts';
+import { syscallAccesses } from '../../properties/dut/syscallAccesses.ts';
 import { wakeupAccesses } from '../../properties/dut/wakeupAccesses.ts';
 import type { RecordedStep } from '../../properties/runController.ts';
 import { dutImplementation } from '../../traces/dutTrace.ts';
@@ -25,15 +27,17 @@ export async function replayOnDut(
   o: DutOptions,
   json: boolean,
 ): Promise<number> {
-  if (parsed.protocol === 'uipi' || parsed.protocol === 'syscall')
+  if (parsed.protocol === 'uipi')
     throw new UsageError(
-      `--dut: replaying a ${parsed.protocol} trace on an external design is not supported (controller and wakeup traces are)`,
+      `--dut: replaying a ${parsed.protocol} trace on an external design is not supported (controller, wakeup and syscall traces are)`,
     );
   const cfg = parsed.config;
   const accesses =
     parsed.protocol === 'wakeup'
       ? wakeupAccesses(cfg, parsed.events)
-      : parsed.events.map((e) => lower(cfg, e));
+      : parsed.protocol === 'syscall'
+        ? syscallAccesses(cfg, parsed.events)
+        : parsed.events.map((e) => lower(cfg, e));
   const started = await startDut(command, o.window, o.startTimeoutMs);
   if (!started.ok) {
     console.error(`intcheck: ${started.line}`);

@@ -6,6 +6,7 @@
  */
 import { SMALL } from '../../model/config/config.ts';
 import { controllerMachine } from '../../model/controller/machine.ts';
+import { syscallMachine } from '../../model/syscall/machine.ts';
 import { UIPI_SMALL } from '../../model/uipi/config.ts';
 import { uipiMachine } from '../../model/uipi/machine.ts';
 import { wakeupMachine } from '../../model/wakeup/machine.ts';
@@ -14,6 +15,7 @@ import type { StateNodeLike } from './chart.ts';
 /** The root state node of each protocol's statechart. */
 export const DIAGRAM_MACHINES: Readonly<Record<string, () => StateNodeLike>> = {
   controller: () => controllerMachine(SMALL).root,
+  syscall: () => syscallMachine(SMALL).root,
   wakeup: () => wakeupMachine(SMALL).root,
   uipi: () => uipiMachine(UIPI_SMALL).root,
 };

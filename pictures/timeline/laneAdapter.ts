@@ -14,8 +14,11 @@ import type { Lane, QueueRow } from './timeline.ts';
 export interface LaneAdapter<E, S, C = Config> {
   /** Every lane the configuration has, in display order (unused lanes are dropped later). */
   lanes(cfg: C): readonly Lane[];
-  /** The ids of the lanes event `e` touches, given the state before it (first: its main lane). */
-  eventLanes(cfg: C, e: E, before: S): readonly string[];
+  /**
+   * The ids of the lanes event `e` touches, given the state before it and the state after it
+   * (the same state when the step was refused); the first is its main lane.
+   */
+  eventLanes(cfg: C, e: E, before: S, after: S): readonly string[];
   /** `e` in one line. */
   eventLabel(e: E): string;
   /** The queue view of a state. */

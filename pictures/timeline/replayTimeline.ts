@@ -17,6 +17,7 @@ import type { ParsedTrace } from '../../traces/readTrace.ts';
 import type { ReplayResult } from '../../traces/replay.ts';
 import { changedCells, formatObservation } from '../../traces/stateCells.ts';
 import { CONTROLLER_LANES } from './controllerLanes.ts';
+import { syscallTimeline } from './syscallTimeline.ts';
 import type { Timeline } from './timeline.ts';
 import { timelineOf } from './timelineOf.ts';
 import { UIPI_LANES } from './uipiLanes.ts';
@@ -29,7 +30,7 @@ export function replayTimeline(
   impl: ControllerImpl | undefined,
 ): Timeline {
   if (parsed.protocol === 'syscall' || result.protocol === 'syscall')
-    throw new Error('timelines of syscall traces have no lane adapter yet');
+    return syscallTimeline(parsed, result, traceFacts(parsed, result.implementation));
   const facts = traceFacts(parsed, result.implementation);
   const title = `${parsed.protocol} trace ${parsed.file}`;
   switch (result.protocol) {

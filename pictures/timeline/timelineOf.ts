@@ -44,7 +44,7 @@ export function timelineOf<E extends { readonly type: string }, S, C = Config>(
       label: adapter.eventLabel(r.event),
       kind: r.event.type,
       args: eventArgs(r.event),
-      lanes: adapter.eventLanes(cfg, r.event, before),
+      lanes: adapter.eventLanes(cfg, r.event, before, r.state),
       outcome: r.outcome,
       changes: adapter.changes(cfg, before, r.state),
       queues: adapter.queues(cfg, r.state),

@@ -89,7 +89,13 @@ export function syscallRuns(
   const opts = runOptions(o);
   return {
     arbitrary: syscallStorm(o.cfg, { maxEvents: o.maxEvents ?? 80 }),
-    holds: (storm) => runSyscall(o.cfg, o.impl, storm, opts).ok,
+    holds: (storm) => {
+      const cov = o.coverage?.live ? { ...opts, coverage: o.coverage } : opts;
+      const ok = runSyscall(o.cfg, o.impl, storm, cov).ok;
+      // Shrinking's runs are not storms the check generated: stop counting at the first failure.
+      if (!ok && o.coverage !== undefined) o.coverage.live = false;
+      return ok;
+    },
     weight: (storm) => storm.length,
     seed: o.seed,
     range: o.range,

@@ -2,16 +2,19 @@
 
 import { controllerCoverage } from './controllerCoverage.ts';
 import type { Coverage } from './coverage.ts';
+import { syscallCoverage } from './syscallCoverage.ts';
 import { uipiCoverage } from './uipiCoverage.ts';
 import { wakeupCoverage } from './wakeupCoverage.ts';
 
 /** The counters of `protocol`'s check. */
-export function coverageFor(protocol: 'controller' | 'wakeup' | 'uipi'): Coverage {
+export function coverageFor(protocol: 'controller' | 'wakeup' | 'syscall' | 'uipi'): Coverage {
   switch (protocol) {
     case 'controller':
       return controllerCoverage();
     case 'wakeup':
       return wakeupCoverage();
+    case 'syscall':
+      return syscallCoverage();
     case 'uipi':
       return uipiCoverage();
   }

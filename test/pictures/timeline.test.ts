@@ -13,6 +13,7 @@ import { registerAddress } from '../../model/events/decode.ts';
 import { UIPI_SMALL } from '../../model/uipi/config.ts';
 import { initialUipi } from '../../model/uipi/state.ts';
 import { initialSystem } from '../../model/wakeup/boot.ts';
+import { diagramProtocols } from '../../pictures/diagram/machines.ts';
 import { escapeHtml, jsonForScript } from '../../pictures/html/escapeHtml.ts';
 import { writeTextAtomic } from '../../pictures/html/writeTextAtomic.ts';
 import { BUS_LANE, CONTROLLER_LANES, controllerEventLanes } from '../../pictures/timeline/controllerLanes.ts';
@@ -22,7 +23,7 @@ import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
 import { UIPI_LANES, uipiEventLanes } from '../../pictures/timeline/uipiLanes.ts';
 import { wakeupEventLanes } from '../../pictures/timeline/wakeupLanes.ts';
 import { parseTrace, readTrace } from '../../traces/readTrace.ts';
-import { replayTrace } from '../../traces/replay.ts';
+import { implFor, replayTrace } from '../../traces/replay.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
 import { writeUipiCounterexample } from './support/uipiCounterexample.ts';
 
@@ -144,7 +145,7 @@ describe('the lanes of an event', () => {
 describe('every saved trace as a timeline', () => {
   it.each(saved)('%s: a mark per step, the recorded failure at its step', (f) => {
     const parsed = readTrace(join(SAVED, f));
-    const impl = findControllerImpl(parsed.implementation);
+    const impl = implFor(parsed.protocol, parsed.implementation);
     if (impl === undefined) throw new Error(`no implementation ${parsed.implementation}`);
     const t = replayTimeline(parsed, replayTrace(parsed, { impl }), impl);
     expect(t.steps.length).toBeGreaterThan(0);
@@ -221,7 +222,7 @@ describe('writing pages and the commands around them', () => {
     expect(format?.stderr.trim()).toBe('intcheck: --format: unknown format "png" (known: mermaid, dot, svg)');
     expect(protocol?.code).toBe(2);
     expect(protocol?.stderr.trim()).toBe(
-      'intcheck: --protocol: no statechart for "nope" (known: controller, wakeup, uipi)',
+      `intcheck: --protocol: no statechart for "nope" (known: ${diagramProtocols().join(', ')})`,
     );
     expect(dot?.code).toBe(0);
     expect(existsSync(join(dir, 'c.dot'))).toBe(true);
