@@ -32,6 +32,7 @@ import { advanceWakeupGhost, initialWakeupGhost, type MutableWakeupGhost } from 
 import type { WakeupSelection } from '../wakeup/selection.ts';
 import { changesControllerGhost } from './changesControllerGhost.ts';
 import { drainFrom } from './drainFrom.ts';
+import { DrainMemo } from './drainMemo.ts';
 import { EventAlphabet } from './eventAlphabet.ts';
 import { fingerprint } from './fingerprint.ts';
 import { copyControllerGhost, copyWakeupGhost } from './ghostCopy.ts';
@@ -162,7 +163,9 @@ export function wakeupSpace(
     },
   };
   if (sel.liveness.length > 0) {
-    space.liveness = (n) => drainFrom(cfg, sel, n, (m, e, i) => wakeupTransition(env, m, e, i, true));
+    const memo = { drains: new DrainMemo(), key: space.key };
+    space.liveness = (n) =>
+      drainFrom(cfg, sel, n, (m, e, i, consume) => wakeupTransition(env, m, e, i, true, consume), memo);
   }
   return space;
 }
