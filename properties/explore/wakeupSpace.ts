@@ -111,6 +111,8 @@ export function wakeupSpace(
   cfg: Config,
   impl: ControllerImpl | undefined,
   sel: WakeupSelection,
+  /** Remember successful drains (default true; false only to test that the memo changes no verdict). */
+  drainMemo = true,
 ): StateSpace<WakeupNode, SystemEvent> {
   const alphabet = new EventAlphabet<SystemEvent>(formatSystemEvent);
   const kb = new KeyBuilder();
@@ -163,7 +165,7 @@ export function wakeupSpace(
     },
   };
   if (sel.liveness.length > 0) {
-    const memo = { drains: new DrainMemo(), key: space.key };
+    const memo = drainMemo ? { drains: new DrainMemo(), key: space.key } : undefined;
     space.liveness = (n) =>
       drainFrom(cfg, sel, n, (m, e, i, consume) => wakeupTransition(env, m, e, i, true, consume), memo);
   }
