@@ -34,6 +34,14 @@ export interface DrainSubject {
   /** The system's state; for an executable runtime, its `abs()`. */
   state(): SystemState;
   apply(e: SystemEvent): DrainApplied;
+  /**
+   * Optional: told the policy's whole position before each hart turn (the state is neither
+   * quiescent nor at the bound): whose turn it is, which harts last read an empty DEQUEUE, the
+   * turns passed without a step, and the steps taken. Returning true stops the drain there,
+   * reported as not reaching quiescence; a checker that knows the continuation from this position
+   * (the explorer's memo of earlier drains) uses it to skip the rest.
+   */
+  at?(turn: number, sawEmpty: readonly boolean[], stalled: number, steps: number): boolean;
 }
 
 export interface DrainOutcome {
@@ -106,6 +114,9 @@ export function drainSubject(cfg: Config, subject: DrainSubject): DrainOutcome {
       return { steps: events.length, events, reachedQuiescence: false };
     }
     const turn = h;
+    if (subject.at?.(turn, sawEmpty, stalled, events.length) === true) {
+      return { steps: events.length, events, reachedQuiescence: false };
+    }
     h = (h + 1) % cfg.harts;
     const e = hartTurn(cfg, s, turn, sawEmpty);
     const r = e === null ? null : subject.apply(e);

@@ -3,7 +3,9 @@
  * `noLostWakeupEventually`, read as "from every reachable state, the fair drain reaches the
  * goal"): the §6 drain (model/wakeup/drain.ts, the same round-robin policy a storm's drain uses)
  * is run from the node, every drain step judged like any other step, and the liveness properties
- * judged where it ends. Nothing of the node is changed (every step copies).
+ * judged where it ends. Nothing of the node is changed (its first step copies it; later steps
+ * step the drain's own copy in place). With a {@link DrainMemo}, a drain reaching a position an
+ * earlier successful drain went through stops there with the same (successful) verdict.
  */
 import type { Config } from '../../model/config/config.ts';
 import { type DrainApplied, drainSubject } from '../../model/wakeup/drain.ts';
@@ -11,6 +13,7 @@ import type { SystemEvent } from '../../model/wakeup/events.ts';
 import type { Violation } from '../property.ts';
 import type { StepOutcome, WakeupLivenessContext } from '../wakeup/context.ts';
 import type { WakeupSelection } from '../wakeup/selection.ts';
+import { DrainMemo } from './drainMemo.ts';
 import type { Transition } from './stateSpace.ts';
 import type { WakeupNode } from './wakeupSpace.ts';
 
@@ -21,6 +24,8 @@ export type NodeStep = (
   n: WakeupNode,
   e: SystemEvent,
   index: number,
+  /** `n` is the drain's own copy, never used again: step it in place. */
+  consume: boolean,
 ) => Transition<WakeupNode> & { readonly outcome?: StepOutcome };
 
 /** null when the drain from `start` reaches its goal; else the violations (on a drain step, or at its end). */
@@ -29,15 +34,18 @@ export function drainFrom(
   sel: WakeupSelection,
   start: WakeupNode,
   stepNode: NodeStep,
+  /** The memo of earlier successful drains, and the node key it is keyed by. */
+  memo?: { readonly drains: DrainMemo; readonly key: (n: WakeupNode) => string },
 ): readonly Violation[] | null {
   let n = start;
   let index = 0;
   let failed: readonly Violation[] | null = null;
+  memo?.drains.begin();
   const drain = drainSubject(cfg, {
     state: () => n.sys,
     apply: (e) => {
       if (failed !== null) return NOT_APPLIED;
-      const t = stepNode(n, e, index);
+      const t = stepNode(n, e, index, n !== start);
       if (t.kind === 'violation') {
         failed = t.violations;
         return NOT_APPLIED;
@@ -48,8 +56,22 @@ export function drainFrom(
       n = t.node;
       return { kind: 'accepted', obs: o.obs };
     },
+    ...(memo === undefined
+      ? {}
+      : {
+          at: (turn: number, sawEmpty: readonly boolean[], stalled: number, steps: number) =>
+            memo.drains.visit(
+              DrainMemo.position(memo.key(n), turn, sawEmpty, stalled),
+              steps,
+              cfg.drainBound,
+            ),
+        }),
   });
   if (failed !== null) return failed;
+  if (memo?.drains.cut === true) {
+    memo.drains.succeeded(drain.steps);
+    return null;
+  }
   const ctx: WakeupLivenessContext = {
     cfg,
     index: Math.max(0, index - 1),
@@ -62,5 +84,7 @@ export function drainFrom(
     const message = p.check(ctx);
     if (message !== null) out.push({ property: p.id, step: ctx.index, message });
   }
-  return out.length > 0 ? out : null;
+  if (out.length > 0) return out;
+  memo?.drains.succeeded(drain.steps);
+  return null;
 }

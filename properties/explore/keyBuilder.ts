@@ -8,6 +8,7 @@
 /** The escape unit announcing a wide value (two 16-bit halves, or a bigint's decimal digits). */
 const WIDE = 0xffff;
 const BIG = 0xfffe;
+const BIG_N = BigInt(BIG);
 
 export class KeyBuilder {
   private buf = new Uint16Array(256);
@@ -35,7 +36,7 @@ export class KeyBuilder {
 
   /** Appends a 64-bit value (task ids, register data): small ones as one unit, others in 16-bit limbs. */
   big(t: bigint): this {
-    if (t >= 0n && t < BigInt(BIG)) return this.unit(Number(t));
+    if (t >= 0n && t < BIG_N) return this.unit(Number(t));
     this.unit(BIG);
     let x = BigInt.asUintN(64, t);
     for (let i = 0; i < 4; i++) {

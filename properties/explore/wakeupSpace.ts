@@ -32,6 +32,7 @@ import { advanceWakeupGhost, initialWakeupGhost, type MutableWakeupGhost } from 
 import type { WakeupSelection } from '../wakeup/selection.ts';
 import { changesControllerGhost } from './changesControllerGhost.ts';
 import { drainFrom } from './drainFrom.ts';
+import { DrainMemo } from './drainMemo.ts';
 import { EventAlphabet } from './eventAlphabet.ts';
 import { fingerprint } from './fingerprint.ts';
 import { copyControllerGhost, copyWakeupGhost } from './ghostCopy.ts';
@@ -110,6 +111,8 @@ export function wakeupSpace(
   cfg: Config,
   impl: ControllerImpl | undefined,
   sel: WakeupSelection,
+  /** Remember successful drains (default true; false only to test that the memo changes no verdict). */
+  drainMemo = true,
 ): StateSpace<WakeupNode, SystemEvent> {
   const alphabet = new EventAlphabet<SystemEvent>(formatSystemEvent);
   const kb = new KeyBuilder();
@@ -162,7 +165,9 @@ export function wakeupSpace(
     },
   };
   if (sel.liveness.length > 0) {
-    space.liveness = (n) => drainFrom(cfg, sel, n, (m, e, i) => wakeupTransition(env, m, e, i, true));
+    const memo = drainMemo ? { drains: new DrainMemo(), key: space.key } : undefined;
+    space.liveness = (n) =>
+      drainFrom(cfg, sel, n, (m, e, i, consume) => wakeupTransition(env, m, e, i, true, consume), memo);
   }
   return space;
 }
