@@ -10,17 +10,22 @@ import type { Command } from 'commander';
 import type { ControllerImpl } from '../../impl/device.ts';
 import { type Config, PRESETS } from '../../model/config/config.ts';
 import { configToJson, loadConfig } from '../../model/config/loadConfig.ts';
-import { formatEvent } from '../../model/events/formatEvent.ts';
-import { formatSystemEvent } from '../../model/wakeup/events.ts';
 import { EXPLORE_PRESETS, explorePreset } from '../../properties/explore/explorePresets.ts';
-import { type ExploreReport, exploreProtocol } from '../../properties/explore/exploreProtocol.ts';
+import {
+  type ExploreProtocol,
+  type ExploreReport,
+  exploreProtocol,
+} from '../../properties/explore/exploreProtocol.ts';
+import type { UipiExploreReport } from '../../properties/explore/exploreUipi.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { intOption, protocolOption, resolveImpl } from '../options.ts';
+import { counterexampleOf } from './exploreCounterexample.ts';
 import { exploreProgress } from './exploreProgress.ts';
 import { writeExploreTrace } from './exploreTrace.ts';
+import { runExploreUipi } from './exploreUipiCommand.ts';
 
-interface ExploreFlags {
+export interface ExploreFlags {
   protocol: string;
   impl?: string;
   mutant?: string;
@@ -40,7 +45,7 @@ export function registerExplore(program: Command, setExit: (code: number) => voi
     .description(
       'explore every reachable state of a protocol (breadth-first) and check every property on every transition',
     )
-    .requiredOption('--protocol <name>', 'protocol to explore: controller | wakeup')
+    .requiredOption('--protocol <name>', 'protocol to explore: controller | wakeup | syscall | uipi')
     .option(
       '--impl <name>',
       'explore the product of the model and this implementation (default: the model alone)',
@@ -58,10 +63,7 @@ export function registerExplore(program: Command, setExit: (code: number) => voi
 }
 
 /** The configuration to explore and its name. */
-function resolveExploreConfig(
-  protocol: 'controller' | 'wakeup',
-  f: ExploreFlags,
-): { name: string; cfg: Config } {
+function resolveExploreConfig(protocol: ExploreProtocol, f: ExploreFlags): { name: string; cfg: Config } {
   if (f.preset !== undefined && f.config !== undefined)
     throw new UsageError('--preset and --config cannot be used together');
   if (f.config !== undefined) return { name: f.config, cfg: loadConfig(f.config) };
@@ -76,8 +78,7 @@ function resolveExploreConfig(
 
 function runExplore(f: ExploreFlags): number {
   const asked = protocolOption(f.protocol);
-  if (asked === 'syscall' || asked === 'uipi')
-    throw new UsageError(`--protocol ${asked}: no explorer adapter yet (explorable: controller, wakeup)`);
+  if (asked === 'uipi') return runExploreUipi(f);
   const protocol = asked;
   // Neither --impl nor --mutant (or --impl model): the model alone.
   const alone = (f.impl === undefined || f.impl === 'model') && f.mutant === undefined;
@@ -112,12 +113,7 @@ function runExplore(f: ExploreFlags): number {
       : undefined;
   const summary = summaryOf(r, seconds);
   if (f.json === true) {
-    const counterexample =
-      r.kind !== 'violation'
-        ? undefined
-        : r.reproduction.protocol === 'controller'
-          ? r.reproduction.events.map(formatEvent)
-          : r.reproduction.events.map(formatSystemEvent);
+    const counterexample = r.kind !== 'violation' ? undefined : counterexampleOf(r.reproduction);
     console.log(
       JSON.stringify({
         ok: r.kind === 'complete',
@@ -145,7 +141,7 @@ function runExplore(f: ExploreFlags): number {
   return r.kind === 'complete' ? EXIT.ok : r.kind === 'violation' ? EXIT.failed : EXIT.incomplete;
 }
 
-interface Summary {
+export interface Summary {
   readonly distinct: number;
   readonly transitions: number;
   readonly diameter: number;
@@ -154,7 +150,7 @@ interface Summary {
   readonly statesPerSecond: number;
 }
 
-function summaryOf(r: ExploreReport, seconds: number): Summary {
+export function summaryOf(r: ExploreReport | UipiExploreReport, seconds: number): Summary {
   const s = Math.max(seconds, 1e-6);
   return {
     distinct: r.distinct,
@@ -168,8 +164,8 @@ function summaryOf(r: ExploreReport, seconds: number): Summary {
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
-function formatExplore(
-  r: ExploreReport,
+export function formatExplore(
+  r: ExploreReport | UipiExploreReport,
   s: Summary,
   label: string,
   maxStates: number | undefined,
@@ -186,10 +182,7 @@ function formatExplore(
         `explore ${label}: STOPPED by --max-states ${fmt(maxStates ?? s.distinct)} before the bound was exhausted: NO VERDICT (${stats})`,
       ];
     case 'violation': {
-      const events =
-        r.reproduction.protocol === 'controller'
-          ? r.reproduction.events.map(formatEvent)
-          : r.reproduction.events.map(formatSystemEvent);
+      const events = counterexampleOf(r.reproduction);
       return [
         `explore ${label}: VIOLATION of ${r.violation.property} (${r.where}) after ${stats}`,
         `  ${r.violation.message}`,

@@ -8,6 +8,7 @@ import type { Config } from '../../model/config/config.ts';
 import type { Reproduction } from '../../properties/explore/exploreProtocol.ts';
 import type { Violation } from '../../properties/property.ts';
 import { controllerTrace } from '../../traces/controllerTrace.ts';
+import { syscallTrace } from '../../traces/syscallTrace.ts';
 import { wakeupTrace } from '../../traces/wakeupTrace.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 
@@ -32,6 +33,8 @@ export function writeExploreTrace(
   };
   if (r.protocol === 'controller') {
     writeTrace(file, controllerTrace({ ...common, initial: r.run.initial, steps: r.run.recorded }));
+  } else if (r.protocol === 'syscall') {
+    writeTrace(file, syscallTrace({ ...common, initial: r.run.initial, steps: r.run.recorded }));
   } else {
     writeTrace(file, wakeupTrace({ ...common, initial: r.run.initial, steps: r.run.recorded }));
   }

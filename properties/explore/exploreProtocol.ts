@@ -10,20 +10,24 @@
 import type { ControllerImpl } from '../../impl/device.ts';
 import type { Config } from '../../model/config/config.ts';
 import type { ControllerEvent } from '../../model/events/events.ts';
+import type { SyscallEvent } from '../../model/syscall/events.ts';
 import type { SystemEvent } from '../../model/wakeup/events.ts';
 import type { Violation } from '../property.ts';
 import { controllerStepProperties } from '../registry.ts';
 import { type RunResult, runController } from '../runController.ts';
+import { runSyscall, type SyscallRunResult } from '../runSyscall.ts';
 import { runWakeup, type WakeupRunResult } from '../runWakeup.ts';
+import { defaultSyscallPropertyIds, selectSyscallProperties } from '../syscall/selection.ts';
 import { defaultWakeupPropertyIds, selectWakeupProperties } from '../wakeup/selection.ts';
 import { supportedConfig } from '../wakeup/support.ts';
 import { controllerSpace } from './controllerSpace.ts';
 import { type ExploreOptions, type ExploreOutcome, explore } from './explore.ts';
 import type { StateBounds } from './stateBounds.ts';
+import { syscallSpace } from './syscallSpace.ts';
 import { wakeupSpace } from './wakeupSpace.ts';
 
 /** The protocols the explorer has an adapter for. */
-export const EXPLORE_PROTOCOLS = ['controller', 'wakeup'] as const;
+export const EXPLORE_PROTOCOLS = ['controller', 'wakeup', 'syscall'] as const;
 export type ExploreProtocol = (typeof EXPLORE_PROTOCOLS)[number];
 
 export interface ExploreRequest extends ExploreOptions {
@@ -39,7 +43,12 @@ export interface ExploreRequest extends ExploreOptions {
 /** The re-run of a violating path through the protocol's runner (what a trace is written from). */
 export type Reproduction =
   | { readonly protocol: 'controller'; readonly events: readonly ControllerEvent[]; readonly run: RunResult }
-  | { readonly protocol: 'wakeup'; readonly events: readonly SystemEvent[]; readonly run: WakeupRunResult };
+  | { readonly protocol: 'wakeup'; readonly events: readonly SystemEvent[]; readonly run: WakeupRunResult }
+  | {
+      readonly protocol: 'syscall';
+      readonly events: readonly SyscallEvent[];
+      readonly run: SyscallRunResult;
+    };
 
 export type ExploreReport =
   | Exclude<ExploreOutcome<unknown>, { kind: 'violation' }>
@@ -71,6 +80,16 @@ export function exploreProtocol(req: ExploreRequest): ExploreReport & { readonly
     if (run.ok)
       throw new Error(`explorer: the path to ${out.violations[0]?.property} does not fail in runController`);
     return { ...out, cfg, violation: run.violation, reproduction: { protocol: 'controller', events, run } };
+  }
+  if (req.protocol === 'syscall') {
+    const ids = req.properties ?? defaultSyscallPropertyIds(impl);
+    const out = explore(syscallSpace(cfg, impl, selectSyscallProperties(ids, impl)), req);
+    if (out.kind !== 'violation') return { ...out, cfg };
+    const events = out.path as readonly SyscallEvent[];
+    const run = runSyscall(cfg, impl, events, { properties: ids, drain: out.where === 'liveness' });
+    if (run.ok)
+      throw new Error(`explorer: the path to ${out.violations[0]?.property} does not fail in runSyscall`);
+    return { ...out, cfg, violation: run.violation, reproduction: { protocol: 'syscall', events, run } };
   }
   const ids = req.properties ?? defaultWakeupPropertyIds(impl);
   const sel = selectWakeupProperties(ids, impl);

@@ -6,13 +6,17 @@
  * (`--write` regenerates the file), and test/explore checks those marked `test` (the fast ones).
  */
 import { readFileSync } from 'node:fs';
+import { findSyscallMutant } from '../../impl/mutants/syscallMutants.ts';
+import { findUipiMutant } from '../../impl/mutants/uipiMutants.ts';
 import { findWakeupMutant } from '../../impl/mutants/wakeupMutants.ts';
 import { findControllerImpl } from '../../impl/registry.ts';
+import { UIPI_REFERENCE } from '../../impl/uipi/uipiImpl.ts';
 import { explorePreset } from './explorePresets.ts';
 import { type ExploreProtocol, exploreProtocol } from './exploreProtocol.ts';
+import { exploreUipi, UIPI_EXPLORE_PRESETS } from './exploreUipi.ts';
 
 export interface ManifestEntry {
-  readonly protocol: ExploreProtocol;
+  readonly protocol: ExploreProtocol | 'uipi';
   readonly preset: string;
   /** An implementation or mutant name, or "model" for the model alone. */
   readonly impl: string;
@@ -43,12 +47,15 @@ export function readManifest(): Manifest {
 export function runManifestEntry(
   e: Pick<ManifestEntry, 'protocol' | 'preset' | 'impl' | 'maxStates' | 'test'>,
 ): ManifestEntry {
+  if (e.protocol === 'uipi') return runUipiEntry(e);
   const cfg = explorePreset(e.protocol, e.preset);
   if (cfg === undefined) throw new Error(`manifest: no preset "${e.preset}" for ${e.protocol}`);
   const impl =
     e.impl === 'model'
       ? undefined
-      : ((e.protocol === 'wakeup' ? findWakeupMutant(e.impl) : undefined) ?? findControllerImpl(e.impl));
+      : ((e.protocol === 'wakeup' ? findWakeupMutant(e.impl) : undefined) ??
+        (e.protocol === 'syscall' ? findSyscallMutant(e.impl) : undefined) ??
+        findControllerImpl(e.impl));
   if (e.impl !== 'model' && impl === undefined)
     throw new Error(`manifest: unknown implementation "${e.impl}"`);
   const r = exploreProtocol({
@@ -57,6 +64,31 @@ export function runManifestEntry(
     cfg,
     ...(e.maxStates ? { maxStates: e.maxStates } : {}),
   });
+  const base = {
+    protocol: e.protocol,
+    preset: e.preset,
+    impl: e.impl,
+    ...(e.maxStates ? { maxStates: e.maxStates } : {}),
+    verdict: r.kind,
+    distinctStates: r.distinct,
+    transitions: r.transitions,
+    diameter: r.diameter,
+  };
+  if (r.kind !== 'violation') return { ...base, test: e.test };
+  return { ...base, property: r.violation.property, length: r.reproduction.events.length, test: e.test };
+}
+
+/** runManifestEntry for the UIPI protocol (its own presets and implementations). */
+function runUipiEntry(
+  e: Pick<ManifestEntry, 'protocol' | 'preset' | 'impl' | 'maxStates' | 'test'>,
+): ManifestEntry {
+  const cfg = UIPI_EXPLORE_PRESETS[e.preset];
+  if (cfg === undefined) throw new Error(`manifest: no preset "${e.preset}" for uipi`);
+  const impl =
+    e.impl === 'model' ? undefined : e.impl === 'reference' ? UIPI_REFERENCE : findUipiMutant(e.impl);
+  if (e.impl !== 'model' && impl === undefined)
+    throw new Error(`manifest: unknown implementation "${e.impl}"`);
+  const r = exploreUipi({ cfg, impl, ...(e.maxStates ? { maxStates: e.maxStates } : {}) });
   const base = {
     protocol: e.protocol,
     preset: e.preset,

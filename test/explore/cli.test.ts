@@ -48,4 +48,18 @@ describe('intcheck explore', () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
   });
+  it('explores syscall and UIPI: a complete bound exits 0, a UIPI counterexample is a trace that replays', async () => {
+    const ok = await runCli(['explore', '--protocol', 'syscall', '--preset', 'tiny', '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ verdict: 'complete', protocol: 'syscall', distinct: 6092 });
+    const out = tempDir();
+    const r = await runCli(['explore', '--protocol', 'uipi', '--preset', 'small', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/VIOLATION of uipiEventuallyDelivered \(liveness\)/);
+    const file = join(out, 'uipi--reference--uipiEventuallyDelivered--small--explore.itf.json');
+    expect(existsSync(file)).toBe(true);
+    const replay = await runCli(['replay', file]);
+    expect(replay.code).toBe(1);
+    expect(replay.stdout).toMatch(/uipiEventuallyDelivered/);
+  }, 60_000);
 });

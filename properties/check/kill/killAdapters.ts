@@ -4,13 +4,20 @@
  * wrapping its adapter in {@link withShortest}.
  */
 import { CONTROLLER_KILL } from './controllerKill.ts';
-import type { KillAdapter } from './killAdapter.ts';
+import { type KillAdapter, withShortest } from './killAdapter.ts';
+import { killShortest } from './killShortest.ts';
 import { SYSCALL_KILL } from './syscallKill.ts';
 import { UIPI_KILL } from './uipiKill.ts';
+import { uipiShortest } from './uipiShortest.ts';
 import { WAKEUP_KILL } from './wakeupKill.ts';
 
 /** The adapters, in catalogue order. */
-export const KILL_ADAPTERS: readonly KillAdapter[] = [CONTROLLER_KILL, WAKEUP_KILL, SYSCALL_KILL, UIPI_KILL];
+export const KILL_ADAPTERS: readonly KillAdapter[] = [
+  withShortest(CONTROLLER_KILL, killShortest('controller', CONTROLLER_KILL.properties)),
+  withShortest(WAKEUP_KILL, killShortest('wakeup', WAKEUP_KILL.properties)),
+  withShortest(SYSCALL_KILL, killShortest('syscall', SYSCALL_KILL.properties)),
+  withShortest(UIPI_KILL, uipiShortest(UIPI_KILL.properties)),
+];
 
 /** The protocols `intcheck mutants --protocol` accepts. */
 export function killProtocols(): string[] {
