@@ -17,6 +17,7 @@ import { type ExploreReport, exploreProtocol } from '../../properties/explore/ex
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { intOption, protocolOption, resolveImpl } from '../options.ts';
+import { exploreEngine, runPackedExplore } from './explorePackedEngine.ts';
 import { exploreProgress } from './exploreProgress.ts';
 import { writeExploreTrace } from './exploreTrace.ts';
 
@@ -32,6 +33,7 @@ interface ExploreFlags {
   liveness: boolean;
   out: string;
   json?: boolean;
+  engine?: string;
 }
 
 export function registerExplore(program: Command, setExit: (code: number) => void): void {
@@ -54,6 +56,10 @@ export function registerExplore(program: Command, setExit: (code: number) => voi
     .option('--no-liveness', 'skip the leads-to check (the fair drain from every state)')
     .option('--out <dir>', 'where the counterexample trace is written', 'out')
     .option('--json', 'print one JSON object instead of text')
+    .option(
+      '--engine <name>',
+      'objects (default) | packed: the wakeup model alone over byte-packed states, counting states with no property judged',
+    )
     .action((flags: ExploreFlags) => setExit(runExplore(flags)));
 }
 
@@ -86,6 +92,16 @@ function runExplore(f: ExploreFlags): number {
   const maxStates = f.maxStates === undefined ? undefined : intOption('--max-states', f.maxStates, 0, 1);
   const maxPending = f.maxPending === undefined ? undefined : intOption('--max-pending', f.maxPending, 0, 0);
   const maxQueue = f.maxQueue === undefined ? undefined : intOption('--max-queue', f.maxQueue, 0, 0);
+  if (exploreEngine(f.engine) === 'packed')
+    return runPackedExplore({
+      protocol,
+      alone,
+      constrained: maxPending !== undefined || maxQueue !== undefined,
+      name,
+      cfg: requested,
+      maxStates,
+      json: f.json === true,
+    });
   const implementation = impl?.name ?? 'model';
   const progress = exploreProgress(`${protocol} ${implementation} ${name}`, f.json !== true);
   const t0 = performance.now();

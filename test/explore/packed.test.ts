@@ -41,8 +41,10 @@ function reachable(cfg: Config): SystemState[] {
     if (s === undefined) continue;
     for (const e of enabled(cfg, s)) {
       const r = step(cfg, s, e);
-      if (r.kind !== 'accepted' || seen.has(canon(r.state))) continue;
-      seen.add(canon(r.state));
+      if (r.kind !== 'accepted') continue;
+      const k = canon(r.state);
+      if (seen.has(k)) continue;
+      seen.add(k);
       out.push(r.state);
     }
   }
