@@ -33,14 +33,15 @@ class PackedStore {
   level: Int32Array;
   /** Slot → state id + 1 (0: empty). */
   private table: Int32Array;
-  private mask = 2047;
+  private mask = (1 << 17) - 1;
   count = 0;
 
   constructor(widthBytes: number) {
     this.n = widthBytes >> 2;
-    this.words = new Int32Array(this.n * 1024);
-    this.hashes = new Int32Array(1024);
-    this.level = new Int32Array(1024);
+    // room for 64Ki states (a few MB) before the first grow and rehash
+    this.words = new Int32Array(this.n * 65536);
+    this.hashes = new Int32Array(65536);
+    this.level = new Int32Array(65536);
     this.table = new Int32Array(this.mask + 1);
   }
 

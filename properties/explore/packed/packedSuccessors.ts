@@ -9,20 +9,27 @@
  * explorer counts the same states, transitions and diameter as the explorer.
  */
 import { ERR } from '../../../model/events/registers.ts';
-import {
-  HART_W,
-  LIFE_BLOCKED,
-  LIFE_DONE,
-  LIFE_FREE,
-  LIFE_READY,
-  LIFE_RUNNING,
-  type PackedLayout,
-  PH_FETCH,
-  PH_IDLE,
-  PH_RETURNING,
-  PH_RUNNING,
-  TASK_W,
-} from './packedLayout.ts';
+import type { PackedLayout } from './packedLayout.ts';
+import * as K from './packedLayout.ts';
+
+/**
+ * The layout's codes as module-local constants: imported bindings may be read through accessors
+ * once compiled (tsx), which costs a call on every read of this hot path.
+ */
+const HART_W = K.HART_W;
+const LIFE_BLOCKED = K.LIFE_BLOCKED;
+const LIFE_DONE = K.LIFE_DONE;
+const LIFE_FREE = K.LIFE_FREE;
+const LIFE_READY = K.LIFE_READY;
+const LIFE_RUNNING = K.LIFE_RUNNING;
+const PH_FETCH = K.PH_FETCH;
+const PH_IDLE = K.PH_IDLE;
+const PH_RETURNING = K.PH_RETURNING;
+const PH_RUNNING = K.PH_RUNNING;
+const TASK_W = K.TASK_W;
+const QUEUE_FULL = ERR.QUEUE_FULL;
+const WAIT_FULL = ERR.WAIT_FULL;
+const PENDING_OVERFLOW = ERR.PENDING_OVERFLOW;
 
 /** The successors of packed wakeup states of one layout (see above). */
 export class PackedSuccessors {
@@ -167,14 +174,14 @@ export class PackedSuccessors {
       return;
     }
     const pend = L.irqPending + d;
-    if ((b[pend] ?? 0) >= L.cfg.pendingMax) b[L.error] = (b[L.error] ?? 0) | ERR.PENDING_OVERFLOW;
+    if ((b[pend] ?? 0) >= L.cfg.pendingMax) b[L.error] = (b[L.error] ?? 0) | PENDING_OVERFLOW;
     else b[pend] = (b[pend] ?? 0) + 1;
   }
 
   /** ENQUEUE_k of process p with task t, refused with QUEUE_FULL at capacity (§5). */
   private enqueue(p: number, k: number, t: number): void {
     const { L, b } = this;
-    if (this.occupancy(p) >= L.cfg.capacity) b[L.error] = (b[L.error] ?? 0) | ERR.QUEUE_FULL;
+    if (this.occupancy(p) >= L.cfg.capacity) b[L.error] = (b[L.error] ?? 0) | QUEUE_FULL;
     else this.append(L.ready + (p * L.cfg.priorities + k) * L.readyW, t);
   }
 
@@ -213,7 +220,7 @@ export class PackedSuccessors {
     const d = (b[o + 4] ?? 0) - 1;
     if (d < 0) throw new Error('packed engine: a registration for no device');
     if (this.occupancy(p) >= L.cfg.capacity) {
-      b[L.error] = (b[L.error] ?? 0) | ERR.QUEUE_FULL;
+      b[L.error] = (b[L.error] ?? 0) | QUEUE_FULL;
       return;
     }
     const pend = L.irqPending + d;
@@ -225,7 +232,7 @@ export class PackedSuccessors {
     const w = L.irqWait + d * L.waitW;
     const len = b[w] ?? 0;
     if (len >= L.cfg.waitDepth) {
-      b[L.error] = (b[L.error] ?? 0) | ERR.WAIT_FULL;
+      b[L.error] = (b[L.error] ?? 0) | WAIT_FULL;
       return;
     }
     b[w + 1 + 2 * len] = p + 1;
