@@ -26,7 +26,8 @@ function number(out: string, re: RegExp): number {
   return m?.[1] === undefined ? Number.NaN : Number(m[1]);
 }
 
-function hasSpin(): boolean {
+/** Whether `spin` runs on this machine. */
+export function hasSpin(): boolean {
   try {
     execFileSync('spin', ['-V'], { stdio: 'pipe' });
     return true;
@@ -35,14 +36,15 @@ function hasSpin(): boolean {
   }
 }
 
-interface Row {
+export interface Row {
   readonly tool: string;
   readonly states: number;
   readonly transitions: number;
   readonly seconds: number;
 }
 
-function runSpin(): Row {
+/** Spin's `pan` on bench/spin/wakeup.pml: stored states, transitions and its own elapsed time. */
+export function runSpin(): Row {
   const dir = mkdtempSync(join(tmpdir(), 'intcheck-spin-'));
   try {
     copyFileSync(MODEL, join(dir, 'wakeup.pml'));

@@ -21,6 +21,7 @@ import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { intOption, protocolOption, resolveImpl } from '../options.ts';
 import { counterexampleOf } from './exploreCounterexample.ts';
+import { exploreEngine, runPackedExplore } from './explorePackedEngine.ts';
 import { exploreProgress } from './exploreProgress.ts';
 import { writeExploreTrace } from './exploreTrace.ts';
 import { runExploreUipi } from './exploreUipiCommand.ts';
@@ -37,6 +38,7 @@ export interface ExploreFlags {
   liveness: boolean;
   out: string;
   json?: boolean;
+  engine?: string;
 }
 
 export function registerExplore(program: Command, setExit: (code: number) => void): void {
@@ -59,6 +61,10 @@ export function registerExplore(program: Command, setExit: (code: number) => voi
     .option('--no-liveness', 'skip the leads-to check (the fair drain from every state)')
     .option('--out <dir>', 'where the counterexample trace is written', 'out')
     .option('--json', 'print one JSON object instead of text')
+    .option(
+      '--engine <name>',
+      'objects (default) | packed: the wakeup model alone over byte-packed states, counting states with no property judged',
+    )
     .action((flags: ExploreFlags) => setExit(runExplore(flags)));
 }
 
@@ -78,7 +84,11 @@ function resolveExploreConfig(protocol: ExploreProtocol, f: ExploreFlags): { nam
 
 function runExplore(f: ExploreFlags): number {
   const asked = protocolOption(f.protocol);
-  if (asked === 'uipi') return runExploreUipi(f);
+  if (asked === 'uipi') {
+    if (exploreEngine(f.engine) === 'packed')
+      throw new UsageError('--engine packed: only the wakeup model has a packed engine');
+    return runExploreUipi(f);
+  }
   const protocol = asked;
   // Neither --impl nor --mutant (or --impl model): the model alone.
   const alone = (f.impl === undefined || f.impl === 'model') && f.mutant === undefined;
@@ -87,6 +97,16 @@ function runExplore(f: ExploreFlags): number {
   const maxStates = f.maxStates === undefined ? undefined : intOption('--max-states', f.maxStates, 0, 1);
   const maxPending = f.maxPending === undefined ? undefined : intOption('--max-pending', f.maxPending, 0, 0);
   const maxQueue = f.maxQueue === undefined ? undefined : intOption('--max-queue', f.maxQueue, 0, 0);
+  if (exploreEngine(f.engine) === 'packed')
+    return runPackedExplore({
+      protocol,
+      alone,
+      constrained: maxPending !== undefined || maxQueue !== undefined,
+      name,
+      cfg: requested,
+      maxStates,
+      json: f.json === true,
+    });
   const implementation = impl?.name ?? 'model';
   const progress = exploreProgress(`${protocol} ${implementation} ${name}`, f.json !== true);
   const t0 = performance.now();

@@ -63,3 +63,51 @@ describe('intcheck explore', () => {
     expect(replay.stdout).toMatch(/uipiEventuallyDelivered/);
   }, 60_000);
 });
+
+describe('intcheck explore --engine packed', () => {
+  it('counts the wakeup model as the default engine does, with no property judged', async () => {
+    const r = await runCli([
+      'explore',
+      '--protocol',
+      'wakeup',
+      '--preset',
+      'tiny',
+      '--engine',
+      'packed',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      verdict: 'complete',
+      engine: 'packed',
+      properties: [],
+      distinct: 1704,
+      transitions: 8460,
+      diameter: 23,
+    });
+  });
+
+  it('exits 3 under --max-states and 2 with one line for what it cannot explore', async () => {
+    const stopped = await runCli([
+      'explore',
+      '--protocol',
+      'wakeup',
+      '--engine',
+      'packed',
+      '--max-states',
+      '50',
+    ]);
+    expect(stopped.code).toBe(3);
+    expect(stopped.stdout).toMatch(/NO VERDICT/);
+    for (const args of [
+      ['--protocol', 'controller', '--engine', 'packed'],
+      ['--protocol', 'wakeup', '--engine', 'packed', '--impl', 'reference'],
+      ['--protocol', 'wakeup', '--engine', 'packed', '--max-queue', '1'],
+      ['--protocol', 'wakeup', '--engine', 'nope'],
+    ]) {
+      const r = await runCli(['explore', ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
