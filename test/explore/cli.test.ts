@@ -48,19 +48,30 @@ describe('intcheck explore', () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
   });
-  it('explores syscall and UIPI: a complete bound exits 0, a UIPI counterexample is a trace that replays', async () => {
+  it('explores syscall and UIPI: a complete bound exits 0, a UIPI mutant counterexample is a trace that replays', async () => {
     const ok = await runCli(['explore', '--protocol', 'syscall', '--preset', 'tiny', '--json']);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ verdict: 'complete', protocol: 'syscall', distinct: 6092 });
     const out = tempDir();
-    const r = await runCli(['explore', '--protocol', 'uipi', '--preset', 'small', '--out', out]);
+    // The UIPI model's small preset is not exhausted (README "Syscall and UIPI exploration"), so
+    // the counterexample comes from a mutant: a UIRET that forgets to set UIF, seen by refinement
+    // in the drain from the explored state.
+    const r = await runCli([
+      'explore',
+      '--protocol',
+      'uipi',
+      '--mutant',
+      'uiret-keeps-uif-clear',
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/VIOLATION of uipiEventuallyDelivered \(liveness\)/);
-    const file = join(out, 'uipi--reference--uipiEventuallyDelivered--small--explore.itf.json');
+    expect(r.stdout).toMatch(/VIOLATION of uipiRefinement \(liveness\)/);
+    const file = join(out, 'uipi--uiret-keeps-uif-clear--uipiRefinement--small--explore.itf.json');
     expect(existsSync(file)).toBe(true);
     const replay = await runCli(['replay', file]);
     expect(replay.code).toBe(1);
-    expect(replay.stdout).toMatch(/uipiEventuallyDelivered/);
+    expect(replay.stdout).toMatch(/uipiRefinement/);
   }, 60_000);
 });
 
