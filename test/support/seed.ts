@@ -1,6 +1,6 @@
 /**
  * The pinned seed and run counts of property tests. CI runs with the pinned seed; a soak run
- * sets INTCHECK_SEED and INTCHECK_RUNS (the latter multiplies every run count it is given to).
+ * sets INTCHECK_SEED and INTCHECK_RUNS (the latter replaces every run count given to `runs`).
  */
 const DEFAULT_SEED = 20261123;
 

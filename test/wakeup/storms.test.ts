@@ -68,6 +68,7 @@ describe('wakeup storms', () => {
   });
 
   test('sizes from a few events to more than 10,000', () => {
+    // One sampled storm is the witness that the size bound is reachable (a sample, not a run count).
     const [big] = fc.sample(wakeupStorm(SMALL, { minEvents: 10_000, maxEvents: 12_000 }), {
       seed: SEED,
       numRuns: 1,
@@ -84,6 +85,7 @@ describe('wakeup storms', () => {
   });
 
   test('a storm is data: the same seed gives the same storm, and it survives JSON with bigints', () => {
+    // Determinism is a property of the seed, not of many runs: five storms drawn twice must agree.
     const take = () => fc.sample(wakeupStorm(PUBLISHED), { seed: SEED, numRuns: 5 });
     const a = take();
     expect(take()).toEqual(a);
