@@ -8,11 +8,10 @@ import { formatSyscallEvent } from '../model/syscall/events.ts';
 import { agentName } from '../model/syscall/layout.ts';
 import type { Slot, SyscallState } from '../model/syscall/state.ts';
 import { formatReplayHeader } from './formatReplayHeader.ts';
+import { formatSystemSteps } from './formatSystemSteps.ts';
 import type { ParsedTrace } from './readTrace.ts';
 import type { ReplayResult } from './replay.ts';
-import { changedCells, formatObservation } from './stateCells.ts';
-
-const INDENT = '        ';
+import { changedCells } from './stateCells.ts';
 
 type SyscallReplay = Extract<ReplayResult, { readonly protocol: 'syscall' }>;
 
@@ -49,31 +48,11 @@ export function formatSyscallReplay(result: SyscallReplay, parsed: ParsedTrace):
   if (parsed.protocol === 'uipi') throw new Error('formatSyscallReplay: a UIPI trace with a syscall result');
   const cfg = parsed.config;
   const lines = formatReplayHeader(parsed, result.implementation);
-  const failAt = result.ok ? -1 : result.violation.step;
-  let before = result.initial;
-  let drainShown = false;
-  for (const r of result.recorded) {
-    if (r.phase === 'drain' && !drainShown) {
-      lines.push('  -- drain: every process online, harts and dispatchers in round-robin, no new calls --');
-      drainShown = true;
-    }
-    const failed = r.index === failAt;
-    const o = r.outcome;
-    const what =
-      o.kind === 'rejected'
-        ? ` (rejected: ${o.reason})`
-        : o.obs === null || o.obs.kind === 'ack'
-          ? ''
-          : ` → ${formatObservation(o.obs)}`;
-    lines.push(`${failed ? '✗' : ' '} ${String(r.index).padStart(4)}  ${formatSyscallEvent(r.event)}${what}`);
-    for (const [name, was, now] of syscallChanges(cfg, before, r.state))
-      lines.push(`${INDENT}${name}: ${was} → ${now}`);
-    if (failed && !result.ok)
-      lines.push(`${INDENT}property ${result.violation.property} fails: ${result.violation.message}`);
-    before = r.state;
-  }
-  if (!result.ok && !result.recorded.some((r) => r.index === failAt))
-    lines.push(`${INDENT}property ${result.violation.property} fails: ${result.violation.message}`);
+  formatSystemSteps(lines, result.initial, result.recorded, result.ok ? undefined : result.violation, {
+    drainLine: '  -- drain: every process online, harts and dispatchers in round-robin, no new calls --',
+    event: formatSyscallEvent,
+    changes: (a, b) => syscallChanges(cfg, a, b),
+  });
   if (result.ok) {
     lines.push(
       `✓ passes on "${result.implementation}": ${result.steps} steps (drain included), no property fails`,

@@ -7,11 +7,10 @@ import type { Config } from '../model/config/config.ts';
 import { formatSystemEvent } from '../model/wakeup/events.ts';
 import type { SystemState } from '../model/wakeup/state.ts';
 import { formatReplayHeader } from './formatReplayHeader.ts';
+import { formatSystemSteps } from './formatSystemSteps.ts';
 import type { ParsedTrace } from './readTrace.ts';
 import type { ReplayResult } from './replay.ts';
-import { changedCells, formatObservation } from './stateCells.ts';
-
-const INDENT = '        ';
+import { changedCells } from './stateCells.ts';
 
 type WakeupReplay = Extract<ReplayResult, { readonly protocol: 'wakeup' }>;
 
@@ -46,32 +45,11 @@ export function formatWakeupReplay(
 ): string {
   const cfg = parsed.config;
   const lines = formatReplayHeader(parsed, result.implementation);
-  const failAt = result.ok ? -1 : result.violation.step;
-  let before = result.initial;
-  let drainShown = false;
-  for (const r of result.recorded) {
-    if (r.phase === 'drain' && !drainShown) {
-      lines.push('  -- drain: every process online, harts in round-robin, no new events --');
-      drainShown = true;
-    }
-    const failed = r.index === failAt;
-    const o = r.outcome;
-    const what =
-      o.kind === 'rejected'
-        ? ` (rejected: ${o.reason})`
-        : o.obs === null || o.obs.kind === 'ack'
-          ? ''
-          : ` → ${formatObservation(o.obs)}`;
-    lines.push(`${failed ? '✗' : ' '} ${String(r.index).padStart(4)}  ${formatSystemEvent(r.event)}${what}`);
-    for (const [name, was, now] of systemChanges(cfg, before, r.state))
-      lines.push(`${INDENT}${name}: ${was} → ${now}`);
-    if (failed && !result.ok)
-      lines.push(`${INDENT}property ${result.violation.property} fails: ${result.violation.message}`);
-    before = r.state;
-  }
-  if (!result.ok && !result.recorded.some((r) => r.index === failAt)) {
-    lines.push(`${INDENT}property ${result.violation.property} fails: ${result.violation.message}`);
-  }
+  formatSystemSteps(lines, result.initial, result.recorded, result.ok ? undefined : result.violation, {
+    drainLine: '  -- drain: every process online, harts in round-robin, no new events --',
+    event: formatSystemEvent,
+    changes: (a, b) => systemChanges(cfg, a, b),
+  });
   if (result.ok) {
     lines.push(
       `✓ passes on "${result.implementation}": ${result.steps} steps (drain included), no property fails`,
