@@ -17,6 +17,7 @@ export const PH_IDLE = 0;
 export const PH_FETCH = 1;
 export const PH_RUNNING = 2;
 export const PH_RETURNING = 3;
+export const PH_WEDGED = 4;
 export const LIFE_FREE = 0;
 export const LIFE_READY = 1;
 export const LIFE_RUNNING = 2;

@@ -11,6 +11,7 @@
 import { ERR } from '../../../model/events/registers.ts';
 import type { PackedLayout } from './packedLayout.ts';
 import * as K from './packedLayout.ts';
+import type { PackedMutation } from './packedMutation.ts';
 
 /**
  * The layout's codes as module-local constants: imported bindings may be read through accessors
@@ -26,6 +27,7 @@ const PH_FETCH = K.PH_FETCH;
 const PH_IDLE = K.PH_IDLE;
 const PH_RETURNING = K.PH_RETURNING;
 const PH_RUNNING = K.PH_RUNNING;
+const PH_WEDGED = K.PH_WEDGED;
 const TASK_W = K.TASK_W;
 const QUEUE_FULL = ERR.QUEUE_FULL;
 const WAIT_FULL = ERR.WAIT_FULL;
@@ -40,9 +42,15 @@ export class PackedSuccessors {
   /** The successor being visited (bytes, then the same buffer as 32-bit words; the width is a multiple of 4). */
   readonly b: Uint8Array;
   readonly words: Int32Array;
+  /** A seeded bug (tests only; see packedMutation.ts), or null for the model. */
+  private readonly mutation: PackedMutation | null;
+  /** The phase a poll leaves its hart in when it owes a return action (wedged under the `wedges` mutation). */
+  private readonly owes: number;
 
-  constructor(L: PackedLayout) {
+  constructor(L: PackedLayout, mutation?: PackedMutation) {
     this.L = L;
+    this.mutation = mutation ?? null;
+    this.owes = mutation === 'wedges' ? PH_WEDGED : PH_RETURNING;
     this.cur = new Uint8Array(L.width);
     this.curWords = new Int32Array(this.cur.buffer);
     this.b = new Uint8Array(L.width);
@@ -143,13 +151,13 @@ export class PackedSuccessors {
     const handlerOf = (cur[o + 3] ?? 0) - 1;
     if (handlerOf >= 0) {
       this.reset();
-      this.setHart(h, PH_RETURNING, hp, t);
+      this.setHart(h, this.owes, hp, t);
       this.setTask(t, LIFE_BLOCKED, p, prio, handlerOf, handlerOf);
       visit();
       return 1;
     }
     this.reset();
-    this.setHart(h, PH_RETURNING, hp, t);
+    this.setHart(h, this.owes, hp, t);
     this.setTask(t, LIFE_READY, p, prio, -1, (cur[o + 4] ?? 0) - 1);
     visit();
     this.reset();
@@ -160,7 +168,7 @@ export class PackedSuccessors {
     for (let d = 0; d < L.cfg.devices; d++) {
       if (this.waitClaims(d) >= L.cfg.waitDepth) continue;
       this.reset();
-      this.setHart(h, PH_RETURNING, hp, t);
+      this.setHart(h, this.owes, hp, t);
       this.setTask(t, LIFE_BLOCKED, p, prio, -1, d);
       visit();
       n++;
@@ -176,7 +184,7 @@ export class PackedSuccessors {
     if (len > 0) {
       const p = (b[w + 1] ?? 0) - 1;
       const t = b[w + 2] ?? 0;
-      this.shift(w, 2, len);
+      if (this.mutation !== 'wakeCopies') this.shift(w, 2, len);
       this.append(L.ready + p * L.cfg.priorities * L.readyW, t);
       return;
     }
@@ -193,17 +201,17 @@ export class PackedSuccessors {
   }
 
   /** The executor on hart h reads DEQUEUE of p and starts running what it read when it may. */
-  private fetch(h: number, p: number): void {
+  private fetch(h: number, hp: number): void {
     const { L, b } = this;
-    if (p < 0) throw new Error('packed engine: a fetching hart on no process');
-    let t = 0;
-    for (let k = 0; k < L.cfg.priorities; k++) {
-      const q = L.ready + (p * L.cfg.priorities + k) * L.readyW;
-      const len = b[q] ?? 0;
-      if (len === 0) continue;
-      t = b[q + 1] ?? 0;
-      this.shift(q, 1, len);
-      break;
+    if (hp < 0) throw new Error('packed engine: a fetching hart on no process');
+    let p = hp;
+    let t = this.dequeue(p);
+    if (t === 0 && this.mutation === 'stealsOffline') {
+      for (let q = 0; q < L.cfg.processes && t === 0; q++) {
+        if (q === hp || b[L.online + q] === 1) continue;
+        t = this.dequeue(q);
+        p = q;
+      }
     }
     if (t < 1 || t > L.cfg.taskPool) return;
     const o = L.tasks + (t - 1) * TASK_W;
@@ -212,6 +220,20 @@ export class PackedSuccessors {
     this.setHart(h, PH_RUNNING, p, t);
     b[o] = LIFE_RUNNING;
     b[o + 4] = 0;
+  }
+
+  /** DEQUEUE of p in the buffer being built: the head of its lowest non-empty ready queue, removed, or 0. */
+  private dequeue(p: number): number {
+    const { L, b } = this;
+    for (let k = 0; k < L.cfg.priorities; k++) {
+      const q = L.ready + (p * L.cfg.priorities + k) * L.readyW;
+      const len = b[q] ?? 0;
+      if (len === 0) continue;
+      const t = b[q + 1] ?? 0;
+      this.shift(q, 1, len);
+      return t;
+    }
+    return 0;
   }
 
   /** The return action of task t on hart h: ENQUEUE at its priority after a yield, else IRQ_REGISTER. */
