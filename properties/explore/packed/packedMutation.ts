@@ -8,5 +8,7 @@ export type PackedMutation =
   | 'wakeCopies'
   /** A hart with nothing ready on its process takes a task of an offline process and runs it (onlyOnlineRun). */
   | 'stealsOffline'
+  /** A finishing task leaves its hart fetching for the next process, online or not (onlyOnlineRun's fetch part). */
+  | 'finishWanders'
   /** A poll that would leave the hart owing a return action wedges it holding the task instead (noStuckSystem). */
   | 'wedges';

@@ -161,7 +161,7 @@ export class PackedSuccessors {
     this.setTask(t, LIFE_READY, p, prio, -1, (cur[o + 4] ?? 0) - 1);
     visit();
     this.reset();
-    this.setHart(h, PH_FETCH, hp, 0);
+    this.setHart(h, PH_FETCH, this.mutation === 'finishWanders' ? (hp + 1) % L.cfg.processes : hp, 0);
     this.setTask(t, LIFE_DONE, p, prio, -1, -1);
     visit();
     let n = 2;
