@@ -126,7 +126,7 @@ function mutatedSpace(
     enabled(s) {
       next = [];
       const b = encodeSystem(L, s);
-      succ.expand(new Int32Array(b.buffer), 0, () => next.push(decodeSystem(L, succ.b)));
+      succ.expand(new Int32Array(b.buffer), 0, { visit: () => next.push(decodeSystem(L, succ.b)) });
       events = enabled(cfg, s);
       if (next.length !== events.length) throw new Error('packed successors and enabled differ in number');
       return events;

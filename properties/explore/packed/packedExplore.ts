@@ -16,10 +16,10 @@ import type { Config } from '../../../model/config/config.ts';
 import { initialSystem } from '../../../model/wakeup/boot.ts';
 import type { SystemEvent } from '../../../model/wakeup/events.ts';
 import { PackedInvariants, type PackedVerdict } from './packedInvariants.ts';
-import { encodeSystem, packedLayout } from './packedLayout.ts';
+import { encodeSystem, type PackedLayout, packedLayout } from './packedLayout.ts';
 import type { PackedMutation } from './packedMutation.ts';
 import { packedPath } from './packedPath.ts';
-import { PackedSuccessors } from './packedSuccessors.ts';
+import { PackedSuccessors, type PackedVisitor } from './packedSuccessors.ts';
 
 export type PackedOutcome =
   | {
@@ -49,6 +49,14 @@ export interface PackedOptions {
   readonly mutation?: PackedMutation;
 }
 
+/**
+ * States the store has room for before its first grow. Small on purpose: the buffers and the hash
+ * table are replaced as they grow, and the first replacement makes the optimiser drop the code
+ * that assumed those fields never change; starting small puts that in the first milliseconds,
+ * before the hot loop is optimised, rather than in the middle of a search.
+ */
+const INITIAL = 4096;
+
 /** A copy of `a` twice as long. */
 function doubled(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
@@ -68,17 +76,16 @@ class PackedStore {
   via: Int32Array;
   /** Slot → state id + 1 (0: empty). */
   private table: Int32Array;
-  private mask = (1 << 17) - 1;
+  private mask = 2 * INITIAL - 1;
   count = 0;
 
   constructor(widthBytes: number) {
     this.n = widthBytes >> 2;
-    // room for 64Ki states (a few MB) before the first grow and rehash
-    this.words = new Int32Array(this.n * 65536);
-    this.hashes = new Int32Array(65536);
-    this.level = new Int32Array(65536);
-    this.parent = new Int32Array(65536);
-    this.via = new Int32Array(65536);
+    this.words = new Int32Array(this.n * INITIAL);
+    this.hashes = new Int32Array(INITIAL);
+    this.level = new Int32Array(INITIAL);
+    this.parent = new Int32Array(INITIAL);
+    this.via = new Int32Array(INITIAL);
     this.table = new Int32Array(this.mask + 1);
   }
 
@@ -143,56 +150,86 @@ class PackedStore {
   }
 }
 
+/**
+ * One search: its counters and the successor visitor. A class with a `visit` method rather than a
+ * closure over locals, so every search runs the same optimised code (see PackedVisitor).
+ */
+class PackedSearch implements PackedVisitor {
+  readonly store: PackedStore;
+  readonly succ: PackedSuccessors;
+  readonly inv: PackedInvariants | null;
+  readonly maxStates: number;
+  transitions = 0;
+  diameter = 0;
+  /** The BFS depth of the successors being visited, and the id of the state being expanded. */
+  depth = 0;
+  head = 0;
+  /** The index, in `enabled` of the state being expanded, of the successor being visited. */
+  k = 0;
+  full = false;
+  /** The first state found violating an invariant (-1: none), and its verdict. */
+  bad = -1;
+  verdict: PackedVerdict | null = null;
+
+  constructor(L: PackedLayout, opts: PackedOptions) {
+    this.store = new PackedStore(L.width);
+    this.succ = new PackedSuccessors(L, opts.mutation);
+    this.inv = opts.invariants === false ? null : new PackedInvariants(L);
+    this.maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
+  }
+
+  visit(): void {
+    this.transitions++;
+    const i = this.k++;
+    if (this.full || this.bad >= 0) return;
+    const { store, depth } = this;
+    if (!store.add(this.succ.words, depth, this.head, i)) return;
+    if (depth > this.diameter) this.diameter = depth;
+    const id = store.count - 1;
+    this.judge(this.succ.b, id);
+    if (store.count >= this.maxStates) this.full = true;
+  }
+
+  /** Judges the new state `b`, found as state `id`. */
+  judge(b: Uint8Array, id: number): void {
+    if (this.inv === null) return;
+    const v = this.inv.judge(b, id);
+    if (v === null) return;
+    this.verdict = v;
+    this.bad = id;
+  }
+
+  /** Breadth-first search from `init` until the space is exhausted, `maxStates` or a violation. */
+  run(init: Uint8Array): void {
+    const { store, succ } = this;
+    const n = init.length >> 2;
+    store.add(new Int32Array(init.buffer, init.byteOffset, n), 0, -1, -1);
+    this.judge(init, 0);
+    if (store.count >= this.maxStates) this.full = true;
+    for (let head = 0; head < store.count && !this.full && this.bad < 0; head++) {
+      // a step invariant judged on this state when it was found fails on its first step from it
+      if (this.inv !== null && this.inv.failsFrom === head) {
+        this.verdict = this.inv.fromVerdict;
+        this.bad = head;
+        break;
+      }
+      this.head = head;
+      this.depth = (store.level[head] ?? 0) + 1;
+      this.k = 0;
+      succ.expand(store.words, head * n, this);
+    }
+  }
+}
+
 /** Explores the wakeup model on `cfg` over packed states, judging the state invariants (see above). */
 export function explorePacked(cfg: Config, opts: PackedOptions = {}): PackedOutcome {
-  const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
   const L = packedLayout(cfg);
-  const n = L.width >> 2;
-  const succ = new PackedSuccessors(L, opts.mutation);
-  const inv = opts.invariants === false ? null : new PackedInvariants(L);
-  const store = new PackedStore(L.width);
-  let transitions = 0;
-  let diameter = 0;
-  let depth = 0;
-  let head = 0;
-  /** The index, in `enabled` of the state being expanded, of the successor being visited. */
-  let k = 0;
-  let full = false;
-  /** The first state found violating an invariant, and its verdict. */
-  let bad = -1;
-  let verdict: PackedVerdict | null = null;
-  const visit = (): void => {
-    transitions++;
-    const i = k++;
-    if (full || bad >= 0) return;
-    if (!store.add(succ.words, depth, head, i)) return;
-    if (depth > diameter) diameter = depth;
-    if (inv !== null) {
-      verdict = inv.judge(succ.b, store.count - 1);
-      if (verdict !== null) bad = store.count - 1;
-    }
-    if (store.count >= maxStates) full = true;
-  };
-  const init = encodeSystem(L, initialSystem(cfg));
-  store.add(new Int32Array(init.buffer, init.byteOffset, n), 0, -1, -1);
-  if (inv !== null) verdict = inv.judge(init, 0);
-  if (verdict !== null) bad = 0;
-  if (store.count >= maxStates) full = true;
-  for (head = 0; head < store.count && !full && bad < 0; head++) {
-    // a step invariant judged on this state when it was found fails on its first step from it
-    if (inv !== null && inv.failsFrom === head) {
-      verdict = inv.fromVerdict;
-      bad = head;
-      break;
-    }
-    depth = (store.level[head] ?? 0) + 1;
-    k = 0;
-    succ.expand(store.words, head * n, visit);
-  }
-  const stats = { distinct: store.count, transitions, diameter };
-  const v: PackedVerdict | null = verdict;
-  if (v === null || bad < 0) return { kind: full ? 'maxStates' : 'complete', ...stats };
-  const path = packedPath(L, store.words, store.parent, store.via, bad, v.fetchHart);
+  const search = new PackedSearch(L, opts);
+  search.run(encodeSystem(L, initialSystem(cfg)));
+  const { store, verdict, bad } = search;
+  const stats = { distinct: store.count, transitions: search.transitions, diameter: search.diameter };
+  if (verdict === null || bad < 0) return { kind: search.full ? 'maxStates' : 'complete', ...stats };
+  const path = packedPath(L, store.words, store.parent, store.via, bad, verdict.fetchHart);
   if (path.length > stats.diameter) stats.diameter = path.length;
-  return { kind: 'violation', ...stats, property: v.property, message: v.message, path };
+  return { kind: 'violation', ...stats, property: verdict.property, message: verdict.message, path };
 }

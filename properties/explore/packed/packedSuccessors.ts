@@ -3,7 +3,7 @@
  * model/wakeup `enabled` followed by `step` (and through it the controller's `step` for the
  * Enqueue, Dequeue, IrqRegister, Irq and StatusWrite accesses the system performs). For every
  * event `enabled` lists, in the same order, it writes the successor into one scratch buffer and
- * hands it to `visit`, so a transition allocates nothing. The pure `step` stays the
+ * hands it to a {@link PackedVisitor}, so a transition allocates nothing. The pure `step` stays the
  * specification: test/explore/packed.test.ts checks on every reachable state of the tiny preset
  * that decoding these successors gives exactly `step`'s, and on tiny and small that the packed
  * explorer counts the same states, transitions and diameter as the explorer.
@@ -33,6 +33,15 @@ const QUEUE_FULL = ERR.QUEUE_FULL;
 const WAIT_FULL = ERR.WAIT_FULL;
 const PENDING_OVERFLOW = ERR.PENDING_OVERFLOW;
 
+/**
+ * What receives each successor: an object with a method rather than a closure, so the engine's
+ * visitor is one class whose method the optimiser inlines once and keeps (a fresh closure per
+ * search would invalidate the optimised successor function on every search after the first).
+ */
+export interface PackedVisitor {
+  visit(): void;
+}
+
 /** The successors of packed wakeup states of one layout (see above). */
 export class PackedSuccessors {
   readonly L: PackedLayout;
@@ -58,10 +67,10 @@ export class PackedSuccessors {
   }
 
   /**
-   * Calls `visit` once per successor of the state at word `off` of `src`, the successor being in
+   * Calls `v.visit()` once per successor of the state at word `off` of `src`, the successor being in
    * {@link b} / {@link words} meanwhile (one buffer, reused: copy it); returns how many there were.
    */
-  expand(src: Int32Array, off: number, visit: () => void): number {
+  expand(src: Int32Array, off: number, v: PackedVisitor): number {
     const { L, cur, b } = this;
     const { cfg } = L;
     const cw = this.curWords;
@@ -70,7 +79,7 @@ export class PackedSuccessors {
     for (let d = 0; d < cfg.devices; d++) {
       this.reset();
       this.irq(d);
-      visit();
+      v.visit();
       n++;
     }
     for (let p = 0; p < cfg.processes; p++) {
@@ -79,13 +88,13 @@ export class PackedSuccessors {
       if (on && !this.hartOn(p)) {
         this.reset();
         b[L.online + p] = 0;
-        visit();
+        v.visit();
         n++;
       }
       if (!on) {
         this.reset();
         b[L.online + p] = 1;
-        visit();
+        v.visit();
         n++;
       }
     }
@@ -97,7 +106,7 @@ export class PackedSuccessors {
           this.reset();
           this.setTask(t, LIFE_READY, p, k, -1, -1);
           this.enqueue(p, k, t);
-          visit();
+          v.visit();
           n++;
         }
       }
@@ -109,10 +118,10 @@ export class PackedSuccessors {
       if (phase === PH_FETCH) {
         this.reset();
         this.fetch(h, hp);
-        visit();
+        v.visit();
         this.reset();
         this.setHart(h, PH_IDLE, -1, 0);
-        visit();
+        v.visit();
         n += 2;
       }
       if (phase === PH_FETCH || phase === PH_IDLE) {
@@ -120,15 +129,15 @@ export class PackedSuccessors {
           if (cur[L.online + p] !== 1 || hp === p) continue;
           this.reset();
           this.setHart(h, PH_FETCH, p, 0);
-          visit();
+          v.visit();
           n++;
         }
       } else if (phase === PH_RUNNING) {
-        n += this.polls(h, hp, cur[o + 2] ?? 0, visit);
+        n += this.polls(h, hp, cur[o + 2] ?? 0, v);
       } else if (phase === PH_RETURNING) {
         this.reset();
         this.ret(h, hp, cur[o + 2] ?? 0);
-        visit();
+        v.visit();
         n++;
       }
     }
@@ -143,7 +152,7 @@ export class PackedSuccessors {
   }
 
   /** The polls of the task t running on hart h, in `enabled`'s order: yield, finish, handled, block per device. */
-  private polls(h: number, hp: number, t: number, visit: () => void): number {
+  private polls(h: number, hp: number, t: number, v: PackedVisitor): number {
     const { L, cur } = this;
     const o = L.tasks + (t - 1) * TASK_W;
     const p = (cur[o + 1] ?? 0) - 1;
@@ -153,24 +162,24 @@ export class PackedSuccessors {
       this.reset();
       this.setHart(h, this.owes, hp, t);
       this.setTask(t, LIFE_BLOCKED, p, prio, handlerOf, handlerOf);
-      visit();
+      v.visit();
       return 1;
     }
     this.reset();
     this.setHart(h, this.owes, hp, t);
     this.setTask(t, LIFE_READY, p, prio, -1, (cur[o + 4] ?? 0) - 1);
-    visit();
+    v.visit();
     this.reset();
     this.setHart(h, PH_FETCH, this.mutation === 'finishWanders' ? (hp + 1) % L.cfg.processes : hp, 0);
     this.setTask(t, LIFE_DONE, p, prio, -1, -1);
-    visit();
+    v.visit();
     let n = 2;
     for (let d = 0; d < L.cfg.devices; d++) {
       if (this.waitClaims(d) >= L.cfg.waitDepth) continue;
       this.reset();
       this.setHart(h, this.owes, hp, t);
       this.setTask(t, LIFE_BLOCKED, p, prio, -1, d);
-      visit();
+      v.visit();
       n++;
     }
     return n;
