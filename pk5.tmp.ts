@@ -1,0 +1,11 @@
+import { performance } from 'node:perf_hooks';
+import { SMALL } from './model/config/config.ts';
+import { exploreProtocol } from './properties/explore/exploreProtocol.ts';
+import { explorePacked } from './properties/explore/packed/packedExplore.ts';
+if (process.argv[2] === 'obj') exploreProtocol({ protocol: 'wakeup', impl: undefined, cfg: SMALL, liveness: false, properties: [] });
+const m = (inv: boolean) => { const c0 = process.cpuUsage(); const t0 = performance.now(); explorePacked(SMALL, { invariants: inv }); const c = process.cpuUsage(c0); return `${Math.round(performance.now() - t0)}/${Math.round((c.user + c.system) / 1000)}`; };
+const out = [];
+for (let i = 0; i < 4; i++) out.push(m(true));
+out.push('|');
+for (let i = 0; i < 4; i++) out.push(m(false));
+console.log(process.argv[2] ?? '', out.join(' '));
