@@ -50,12 +50,12 @@ export interface PackedOptions {
 }
 
 /**
- * States the store has room for before its first grow. Small on purpose: the buffers and the hash
- * table are replaced as they grow, and the first replacement makes the optimiser drop the code
- * that assumed those fields never change; starting small puts that in the first milliseconds,
- * before the hot loop is optimised, rather than in the middle of a search.
+ * States the store has room for before its first grow (about 9 MB at 48 bytes a state, mostly
+ * untouched pages until used). Preallocated: a grow copies every buffer, and the first one also
+ * makes V8 drop the optimised code that assumed those fields never change; the small preset
+ * (69,532 states) never grows, and its first search in a process is measurably faster for it.
  */
-const INITIAL = 4096;
+const INITIAL = 1 << 17;
 
 /** A copy of `a` twice as long. */
 function doubled(a: Int32Array): Int32Array {
