@@ -12,6 +12,12 @@
  *
  * small: N=2 processes, P=2 priorities, C=3 capacity, D=2 lines, B=2 wait depth, Q=2 pending,
  * H=2 harts, 3 task ids.
+ *
+ * Checks: the wakeup state invariants the packed engine judges (properties/explore/packed/), as
+ * assertions at the end of every event's d_step (so on every reachable state, adding none):
+ * taskInOnePlace, onlyOnlineRun (its state part; its step part, a fetch reading DEQUEUE of an
+ * offline process, is asserted inside Fetch before the read) and noStuckSystem. pan's own
+ * invalid-end-state check is on too (the `do` loop never blocks: interrupts are always enabled).
  */
 #define N 2
 #define P 2
@@ -60,7 +66,7 @@ byte tpr[T];
 byte th[T];
 byte tw[T];
 
-hidden byte zi, zj, zk, zn, zt, zx; /* named apart from the C names pan.c uses (t, …) */
+hidden byte zi, zj, zk, zn, zt, zx, zc; /* named apart from the C names pan.c uses (t, …) */
 
 /* occupancy(p) (§3): ready tasks of p plus p's entries in every irqWait, into zn */
 inline occupancy(p) {
@@ -159,13 +165,53 @@ inline hartOn(p) {
 /* the index of the task hart h holds (wrapped into range when it holds none: only read behind a phase guard) */
 #define CUR(h) ((ht[h] + T - 1) % T)
 
-inline clearTemps() { zi = 0; zj = 0; zk = 0; zn = 0; zt = 0; zx = 0 }
+inline clearTemps() { zi = 0; zj = 0; zk = 0; zn = 0; zt = 0; zx = 0; zc = 0 }
+
+/* taskInOnePlace: every task id is in at most one place among the ready queues, the irqWait queues and the harts not fetching */
+inline taskInOnePlace() {
+  for (zt : 1 .. T) {
+    zc = 0;
+    for (zi : 0 .. N * P - 1) { for (zj : 0 .. C - 1) { if :: zj < rqlen[zi] && rq[zi * C + zj] == zt -> zc++ :: else -> skip fi } }
+    for (zi : 0 .. D - 1) { for (zj : 0 .. B - 1) { if :: zj < iwlen[zi] && iwt[zi * B + zj] == zt -> zc++ :: else -> skip fi } }
+    for (zi : 0 .. H - 1) { if :: ht[zi] == zt && hph[zi] != FETCH -> zc++ :: else -> skip fi }
+    assert(zc <= 1)
+  }
+}
+
+/* onlyOnlineRun (state part): no hart runs a task of a process that is offline */
+inline onlyOnlineRun() {
+  for (zi : 0 .. H - 1) { assert(hph[zi] != RUNNING || (hp[zi] > 0 && online[hp[zi] - 1])) }
+}
+
+/* noStuckSystem: when no hart can step, no work is outstanding or an idle hart can be switched (or its process brought online) */
+inline noStuckSystem() {
+  zn = 0;
+  for (zi : 0 .. H - 1) { if :: hph[zi] == FETCH || hph[zi] == RUNNING || hph[zi] == RETURNING -> zn = 1 :: else -> skip fi }
+  if
+  :: zn == 0 ->
+    zk = 0;
+    for (zi : 0 .. H - 1) { if :: hph[zi] != IDLE -> zk = 1 :: else -> skip fi }
+    for (zi : 0 .. N * P - 1) { if :: rqlen[zi] > 0 -> zk = 1 :: else -> skip fi }
+    zx = 0;
+    for (zi : 0 .. H - 1) {
+      if
+      :: hph[zi] == IDLE -> for (zj : 0 .. N - 1) { if :: !online[zj] || hp[zi] != zj + 1 -> zx = 1 :: else -> skip fi }
+      :: else -> skip
+      fi
+    }
+    assert(zk == 0 || zx == 1)
+  :: else -> skip
+  fi
+}
+
+/* the state invariants, at the end of every event */
+inline invariants() { taskInOnePlace(); onlyOnlineRun(); noStuckSystem(); clearTemps() }
 
 /* the events (model/wakeup/events.ts), one d_step each, guard first */
-inline Irq(d) { d_step { true -> irq(d); clearTemps() } }
+inline Irq(d) { d_step { true -> irq(d); invariants() } }
 
-inline StatusOn(p) { d_step { !online[p] -> online[p] = 1 } }
-inline StatusOff(p) { d_step { online[p] && hp[0] != p + 1 && hp[1] != p + 1 -> online[p] = 0 } }
+inline StatusOn(p) { d_step { !online[p] -> online[p] = 1; invariants() } }
+inline StatusOff(p) { d_step { online[p] && hp[0] != p + 1 && hp[1] != p + 1 -> online[p] = 0; invariants() } }
 
 inline Spawn(p, kk) {
   d_step {
@@ -175,43 +221,45 @@ inline Spawn(p, kk) {
     lowestFree();
     tl[zt - 1] = READY; tp[zt - 1] = p + 1; tpr[zt - 1] = kk; th[zt - 1] = 0; tw[zt - 1] = 0;
     enqueue(p, kk, zt);
-    clearTemps()
+    invariants()
   }
 }
 
 inline Switch(h, p) {
-  d_step { (hph[h] == IDLE || hph[h] == FETCH) && online[p] && hp[h] != p + 1 -> hph[h] = FETCH; hp[h] = p + 1; ht[h] = 0 }
+  d_step { (hph[h] == IDLE || hph[h] == FETCH) && online[p] && hp[h] != p + 1 -> hph[h] = FETCH; hp[h] = p + 1; ht[h] = 0; invariants() }
 }
 
-inline Park(h) { d_step { hph[h] == FETCH -> hph[h] = IDLE; hp[h] = 0; ht[h] = 0 } }
+inline Park(h) { d_step { hph[h] == FETCH -> hph[h] = IDLE; hp[h] = 0; ht[h] = 0; invariants() } }
 
 /* the executor reads DEQUEUE; a live task of its process that no hart runs starts running */
 inline Fetch(h) {
   d_step {
     hph[h] == FETCH ->
+    assert(hp[h] > 0 && online[hp[h] - 1]); /* onlyOnlineRun (step part): DEQUEUE of an online process only */
     dequeue((hp[h] - 1));
     if
     :: zx > 0 && zx <= T && tp[zx - 1] == hp[h] && (tl[zx - 1] == READY || tl[zx - 1] == BLOCKED) ->
       hph[h] = RUNNING; ht[h] = zx; tl[zx - 1] = TRUNNING; tw[zx - 1] = 0
     :: else -> skip
     fi;
-    clearTemps()
+    invariants()
   }
 }
 
-inline Yield(h) { d_step { hph[h] == RUNNING && th[CUR(h)] == 0 -> hph[h] = RETURNING; tl[CUR(h)] = READY } }
+inline Yield(h) { d_step { hph[h] == RUNNING && th[CUR(h)] == 0 -> hph[h] = RETURNING; tl[CUR(h)] = READY; invariants() } }
 inline Finish(h) {
-  d_step { hph[h] == RUNNING && th[CUR(h)] == 0 -> tl[CUR(h)] = DONE; tw[CUR(h)] = 0; hph[h] = FETCH; ht[h] = 0 }
+  d_step { hph[h] == RUNNING && th[CUR(h)] == 0 -> tl[CUR(h)] = DONE; tw[CUR(h)] = 0; hph[h] = FETCH; ht[h] = 0; invariants() }
 }
 inline Handled(h) {
-  d_step { hph[h] == RUNNING && th[CUR(h)] > 0 -> hph[h] = RETURNING; tl[CUR(h)] = BLOCKED; tw[CUR(h)] = th[CUR(h)] }
+  d_step { hph[h] == RUNNING && th[CUR(h)] > 0 -> hph[h] = RETURNING; tl[CUR(h)] = BLOCKED; tw[CUR(h)] = th[CUR(h)]; invariants() }
 }
 inline Block(h, d) {
   d_step {
     hph[h] == RUNNING && th[CUR(h)] == 0 &&
     ((th[0] == d + 1 || (tl[0] == BLOCKED && tw[0] == d + 1)) + (th[1] == d + 1 || (tl[1] == BLOCKED && tw[1] == d + 1)) +
      (th[2] == d + 1 || (tl[2] == BLOCKED && tw[2] == d + 1))) < B ->
-    hph[h] = RETURNING; tl[CUR(h)] = BLOCKED; tw[CUR(h)] = d + 1
+    hph[h] = RETURNING; tl[CUR(h)] = BLOCKED; tw[CUR(h)] = d + 1;
+    invariants()
   }
 }
 
@@ -225,7 +273,7 @@ inline Return(h) {
     :: else -> irqRegister((tp[zt - 1] - 1), (tw[zt - 1] - 1), zt)
     fi;
     hph[h] = FETCH; ht[h] = 0;
-    clearTemps()
+    invariants()
   }
 }
 
@@ -237,7 +285,8 @@ init {
     tl[1] = BLOCKED; tp[1] = 1; th[1] = 2; tw[1] = 2;
     iwp[0] = 0; iwt[0] = 1; iwlen[0] = 1;
     iwp[B] = 0; iwt[B] = 2; iwlen[1] = 1;
-    hph[0] = FETCH; hp[0] = 1; hph[1] = FETCH; hp[1] = 1
+    hph[0] = FETCH; hp[0] = 1; hph[1] = FETCH; hp[1] = 1;
+    invariants()
   };
   do
   :: Irq(0)

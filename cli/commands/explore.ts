@@ -17,6 +17,7 @@ import {
   exploreProtocol,
 } from '../../properties/explore/exploreProtocol.ts';
 import type { UipiExploreReport } from '../../properties/explore/exploreUipi.ts';
+import { PACKED_PROPERTY_IDS } from '../../properties/explore/packed/packedInvariants.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { intOption, protocolOption, resolveImpl } from '../options.ts';
@@ -63,7 +64,7 @@ export function registerExplore(program: Command, setExit: (code: number) => voi
     .option('--json', 'print one JSON object instead of text')
     .option(
       '--engine <name>',
-      'objects (default) | packed: the wakeup model alone over byte-packed states, counting states with no property judged',
+      'objects (default) | packed: the wakeup model alone over byte-packed states, judging only the state invariants taskInOnePlace, onlyOnlineRun and noStuckSystem (no other step property, no leads-to)',
     )
     .action((flags: ExploreFlags) => setExit(runExplore(flags)));
 }
@@ -98,15 +99,32 @@ function runExplore(f: ExploreFlags): number {
   const maxPending = f.maxPending === undefined ? undefined : intOption('--max-pending', f.maxPending, 0, 0);
   const maxQueue = f.maxQueue === undefined ? undefined : intOption('--max-queue', f.maxQueue, 0, 0);
   if (exploreEngine(f.engine) === 'packed')
-    return runPackedExplore({
-      protocol,
-      alone,
-      constrained: maxPending !== undefined || maxQueue !== undefined,
-      name,
-      cfg: requested,
-      maxStates,
-      json: f.json === true,
-    });
+    return runPackedExplore(
+      {
+        protocol,
+        alone,
+        constrained: maxPending !== undefined || maxQueue !== undefined,
+        name,
+        cfg: requested,
+        maxStates,
+        json: f.json === true,
+      },
+      (r, seconds) =>
+        reportExplore(
+          f,
+          {
+            protocol,
+            implementation: 'model',
+            traceImpl: 'reference',
+            name,
+            label: `wakeup model ${name} (packed engine)`,
+            maxStates,
+            json: { engine: 'packed', properties: PACKED_PROPERTY_IDS },
+          },
+          r,
+          seconds,
+        ),
+    );
   const implementation = impl?.name ?? 'model';
   const progress = exploreProgress(`${protocol} ${implementation} ${name}`, f.json !== true);
   const t0 = performance.now();
@@ -125,8 +143,36 @@ function runExplore(f: ExploreFlags): number {
   });
   progress.done();
   const seconds = (performance.now() - t0) / 1000;
+  const label = `${protocol} ${implementation} ${name}`;
   // A model-only counterexample is written naming the reference (replay runs an implementation).
   const traceImpl = impl?.name ?? 'reference';
+  return reportExplore(f, { protocol, implementation, traceImpl, name, label, maxStates }, r, seconds);
+}
+
+/** What the report of one exploration names: the protocol, implementation, preset, and its label in text. */
+export interface ExploreLabel {
+  readonly protocol: ExploreProtocol;
+  readonly implementation: string;
+  /** The implementation a counterexample trace names (replay runs an implementation). */
+  readonly traceImpl: string;
+  readonly name: string;
+  readonly label: string;
+  readonly maxStates: number | undefined;
+  /** Extra fields for --json (the packed engine names itself and its properties). */
+  readonly json?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Prints an exploration's outcome (text or --json), writing the counterexample trace on a
+ * violation, and returns the exit code; shared by both engines so their violations read the same.
+ */
+export function reportExplore(
+  f: ExploreFlags,
+  l: ExploreLabel,
+  r: ExploreReport & { readonly cfg: Config },
+  seconds: number,
+): number {
+  const { protocol, implementation, name, traceImpl, maxStates } = l;
   const trace =
     r.kind === 'violation'
       ? writeExploreTrace(f.out, name, r.cfg, traceImpl, r.violation, r.reproduction)
@@ -140,6 +186,7 @@ function runExplore(f: ExploreFlags): number {
         verdict: r.kind,
         protocol,
         implementation,
+        ...l.json,
         preset: name,
         version: TOOL_VERSION,
         config: configToJson(r.cfg),
@@ -155,8 +202,7 @@ function runExplore(f: ExploreFlags): number {
       }),
     );
   } else {
-    for (const line of formatExplore(r, summary, `${protocol} ${implementation} ${name}`, maxStates, trace))
-      console.log(line);
+    for (const line of formatExplore(r, summary, l.label, maxStates, trace)) console.log(line);
   }
   return r.kind === 'complete' ? EXIT.ok : r.kind === 'violation' ? EXIT.failed : EXIT.incomplete;
 }

@@ -1,15 +1,19 @@
 /**
  * `intcheck explore --engine packed`: the wakeup model alone explored over byte-packed states
- * (properties/explore/packed/). It judges no property: it counts the model's distinct states,
- * transitions and diameter, the figures the explorer gives with no properties, much faster. It
- * refuses anything it cannot do (another protocol, an implementation, a state constraint, a
- * configuration whose counts do not fit in a byte) with a usage error rather than a weaker answer.
+ * (properties/explore/packed/), judging the wakeup state invariants (taskInOnePlace,
+ * onlyOnlineRun, noStuckSystem) on every distinct state, much faster than the default engine. A
+ * violation is reported exactly as the default engine reports one (the path re-run through
+ * `runWakeup`, the same trace, message and exit code 1), through the caller's `report`. It refuses
+ * anything it cannot do (another protocol, an implementation, a state constraint, a configuration
+ * whose counts do not fit in a byte) with a usage error rather than a weaker answer.
  */
 import { performance } from 'node:perf_hooks';
 import type { Config } from '../../model/config/config.ts';
 import { configToJson } from '../../model/config/loadConfig.ts';
+import type { ExploreReport } from '../../properties/explore/exploreProtocol.ts';
 import { exploredConfig } from '../../properties/explore/exploreProtocol.ts';
-import { explorePacked } from '../../properties/explore/packed/packedExplore.ts';
+import { explorePackedProtocol } from '../../properties/explore/packed/explorePackedProtocol.ts';
+import { PACKED_PROPERTY_IDS } from '../../properties/explore/packed/packedInvariants.ts';
 import { unpackable } from '../../properties/explore/packed/packedLayout.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT, UsageError } from '../errors.ts';
@@ -37,8 +41,11 @@ export interface PackedRequest {
   readonly json: boolean;
 }
 
-/** Runs the packed engine for `explore` (exit 0 exhausted, 3 stopped by --max-states). */
-export function runPackedExplore(r: PackedRequest): number {
+/** Prints a violation the way the default engine does and returns its exit code (cli/commands/explore.ts). */
+export type ReportViolation = (r: ExploreReport & { readonly cfg: Config }, seconds: number) => number;
+
+/** Runs the packed engine for `explore` (exit 0 exhausted, 1 a violation via `report`, 3 stopped by --max-states). */
+export function runPackedExplore(r: PackedRequest, report: ReportViolation): number {
   if (r.protocol !== 'wakeup') throw new UsageError('--engine packed: explores --protocol wakeup only');
   if (!r.alone) throw new UsageError('--engine packed: explores the model alone (no --impl or --mutant)');
   if (r.constrained)
@@ -47,8 +54,9 @@ export function runPackedExplore(r: PackedRequest): number {
   const why = unpackable(cfg);
   if (why !== null) throw new UsageError(why);
   const t0 = performance.now();
-  const out = explorePacked(cfg, r.maxStates === undefined ? {} : { maxStates: r.maxStates });
+  const out = explorePackedProtocol(cfg, r.maxStates === undefined ? {} : { maxStates: r.maxStates });
   const seconds = (performance.now() - t0) / 1000;
+  if (out.kind === 'violation') return report({ ...out, cfg }, seconds);
   const statesPerSecond = Math.round(out.distinct / Math.max(seconds, 1e-6));
   if (r.json) {
     console.log(
@@ -58,7 +66,7 @@ export function runPackedExplore(r: PackedRequest): number {
         protocol: 'wakeup',
         implementation: 'model',
         engine: 'packed',
-        properties: [],
+        properties: PACKED_PROPERTY_IDS,
         preset: r.name,
         version: TOOL_VERSION,
         config: configToJson(cfg),
@@ -73,10 +81,10 @@ export function runPackedExplore(r: PackedRequest): number {
   } else {
     const fmt = (n: number): string => n.toLocaleString('en-US');
     const stats = `${fmt(out.distinct)} distinct states, ${fmt(out.transitions)} transitions, diameter ${out.diameter}, ${seconds.toFixed(2)} s (${fmt(statesPerSecond)} distinct states/s)`;
-    const label = `explore wakeup model ${r.name} (packed engine, no property judged)`;
+    const label = `explore wakeup model ${r.name} (packed engine: ${PACKED_PROPERTY_IDS.join(', ')})`;
     console.log(
       out.kind === 'complete'
-        ? `${label}: bound exhausted: ${stats}`
+        ? `${label}: bound exhausted, no violation: ${stats}`
         : `${label}: STOPPED by --max-states ${fmt(r.maxStates ?? out.distinct)} before the bound was exhausted: NO VERDICT (${stats})`,
     );
   }

@@ -76,7 +76,7 @@ describe('intcheck explore', () => {
 });
 
 describe('intcheck explore --engine packed', () => {
-  it('counts the wakeup model as the default engine does, with no property judged', async () => {
+  it('counts the wakeup model as the default engine does, judging the state invariants', async () => {
     const r = await runCli([
       'explore',
       '--protocol',
@@ -91,7 +91,7 @@ describe('intcheck explore --engine packed', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({
       verdict: 'complete',
       engine: 'packed',
-      properties: [],
+      properties: ['taskInOnePlace', 'onlyOnlineRun', 'noStuckSystem'],
       distinct: 1704,
       transitions: 8460,
       diameter: 23,

@@ -63,7 +63,7 @@ function specSuccessors(cfg: Config, s: SystemState): string[] {
 function packedSuccessors(L: PackedLayout, succ: PackedSuccessors, s: SystemState): string[] {
   const b = encodeSystem(L, s);
   const out: string[] = [];
-  succ.expand(new Int32Array(b.buffer), 0, () => out.push(canon(decodeSystem(L, succ.b))));
+  succ.expand(new Int32Array(b.buffer), 0, { visit: () => out.push(canon(decodeSystem(L, succ.b))) });
   return out;
 }
 

@@ -17,6 +17,7 @@ export const PH_IDLE = 0;
 export const PH_FETCH = 1;
 export const PH_RUNNING = 2;
 export const PH_RETURNING = 3;
+export const PH_WEDGED = 4;
 export const LIFE_FREE = 0;
 export const LIFE_READY = 1;
 export const LIFE_RUNNING = 2;
@@ -54,8 +55,24 @@ export function unpackable(cfg: Config): string | null {
     : `packed engine: ${big} = ${cfg[big]} does not fit in a byte (at most 254)`;
 }
 
-/** The layout of `cfg` (see {@link unpackable}). */
+/**
+ * Layouts already computed, per configuration object (both are immutable). Reusing one matters for
+ * speed, not only for the work saved: the optimised successor function depends on the layout
+ * object's shape, and a second layout built by the same object literal re-shapes it and throws
+ * that code away (V8 deoptimises every packed function at the start of the next search).
+ */
+const LAYOUTS = new WeakMap<Config, PackedLayout>();
+
+/** The layout of `cfg` (see {@link unpackable}), computed once per configuration object. */
 export function packedLayout(cfg: Config): PackedLayout {
+  const known = LAYOUTS.get(cfg);
+  if (known !== undefined) return known;
+  const L = computeLayout(cfg);
+  LAYOUTS.set(cfg, L);
+  return L;
+}
+
+function computeLayout(cfg: Config): PackedLayout {
   const why = unpackable(cfg);
   if (why !== null) throw new Error(why);
   const readyW = 1 + cfg.capacity;

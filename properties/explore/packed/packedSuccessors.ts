@@ -3,7 +3,7 @@
  * model/wakeup `enabled` followed by `step` (and through it the controller's `step` for the
  * Enqueue, Dequeue, IrqRegister, Irq and StatusWrite accesses the system performs). For every
  * event `enabled` lists, in the same order, it writes the successor into one scratch buffer and
- * hands it to `visit`, so a transition allocates nothing. The pure `step` stays the
+ * hands it to a {@link PackedVisitor}, so a transition allocates nothing. The pure `step` stays the
  * specification: test/explore/packed.test.ts checks on every reachable state of the tiny preset
  * that decoding these successors gives exactly `step`'s, and on tiny and small that the packed
  * explorer counts the same states, transitions and diameter as the explorer.
@@ -11,6 +11,7 @@
 import { ERR } from '../../../model/events/registers.ts';
 import type { PackedLayout } from './packedLayout.ts';
 import * as K from './packedLayout.ts';
+import type { PackedMutation } from './packedMutation.ts';
 
 /**
  * The layout's codes as module-local constants: imported bindings may be read through accessors
@@ -26,10 +27,20 @@ const PH_FETCH = K.PH_FETCH;
 const PH_IDLE = K.PH_IDLE;
 const PH_RETURNING = K.PH_RETURNING;
 const PH_RUNNING = K.PH_RUNNING;
+const PH_WEDGED = K.PH_WEDGED;
 const TASK_W = K.TASK_W;
 const QUEUE_FULL = ERR.QUEUE_FULL;
 const WAIT_FULL = ERR.WAIT_FULL;
 const PENDING_OVERFLOW = ERR.PENDING_OVERFLOW;
+
+/**
+ * What receives each successor: an object with a method rather than a closure, so the engine's
+ * visitor is one class whose method the optimiser inlines once and keeps (a fresh closure per
+ * search would invalidate the optimised successor function on every search after the first).
+ */
+export interface PackedVisitor {
+  visit(): void;
+}
 
 /** The successors of packed wakeup states of one layout (see above). */
 export class PackedSuccessors {
@@ -40,9 +51,15 @@ export class PackedSuccessors {
   /** The successor being visited (bytes, then the same buffer as 32-bit words; the width is a multiple of 4). */
   readonly b: Uint8Array;
   readonly words: Int32Array;
+  /** A seeded bug (tests only; see packedMutation.ts), or null for the model. */
+  private readonly mutation: PackedMutation | null;
+  /** The phase a poll leaves its hart in when it owes a return action (wedged under the `wedges` mutation). */
+  private readonly owes: number;
 
-  constructor(L: PackedLayout) {
+  constructor(L: PackedLayout, mutation?: PackedMutation) {
     this.L = L;
+    this.mutation = mutation ?? null;
+    this.owes = mutation === 'wedges' ? PH_WEDGED : PH_RETURNING;
     this.cur = new Uint8Array(L.width);
     this.curWords = new Int32Array(this.cur.buffer);
     this.b = new Uint8Array(L.width);
@@ -50,10 +67,10 @@ export class PackedSuccessors {
   }
 
   /**
-   * Calls `visit` once per successor of the state at word `off` of `src`, the successor being in
+   * Calls `v.visit()` once per successor of the state at word `off` of `src`, the successor being in
    * {@link b} / {@link words} meanwhile (one buffer, reused: copy it); returns how many there were.
    */
-  expand(src: Int32Array, off: number, visit: () => void): number {
+  expand(src: Int32Array, off: number, v: PackedVisitor): number {
     const { L, cur, b } = this;
     const { cfg } = L;
     const cw = this.curWords;
@@ -62,7 +79,7 @@ export class PackedSuccessors {
     for (let d = 0; d < cfg.devices; d++) {
       this.reset();
       this.irq(d);
-      visit();
+      v.visit();
       n++;
     }
     for (let p = 0; p < cfg.processes; p++) {
@@ -71,13 +88,13 @@ export class PackedSuccessors {
       if (on && !this.hartOn(p)) {
         this.reset();
         b[L.online + p] = 0;
-        visit();
+        v.visit();
         n++;
       }
       if (!on) {
         this.reset();
         b[L.online + p] = 1;
-        visit();
+        v.visit();
         n++;
       }
     }
@@ -89,7 +106,7 @@ export class PackedSuccessors {
           this.reset();
           this.setTask(t, LIFE_READY, p, k, -1, -1);
           this.enqueue(p, k, t);
-          visit();
+          v.visit();
           n++;
         }
       }
@@ -101,10 +118,10 @@ export class PackedSuccessors {
       if (phase === PH_FETCH) {
         this.reset();
         this.fetch(h, hp);
-        visit();
+        v.visit();
         this.reset();
         this.setHart(h, PH_IDLE, -1, 0);
-        visit();
+        v.visit();
         n += 2;
       }
       if (phase === PH_FETCH || phase === PH_IDLE) {
@@ -112,15 +129,15 @@ export class PackedSuccessors {
           if (cur[L.online + p] !== 1 || hp === p) continue;
           this.reset();
           this.setHart(h, PH_FETCH, p, 0);
-          visit();
+          v.visit();
           n++;
         }
       } else if (phase === PH_RUNNING) {
-        n += this.polls(h, hp, cur[o + 2] ?? 0, visit);
+        n += this.polls(h, hp, cur[o + 2] ?? 0, v);
       } else if (phase === PH_RETURNING) {
         this.reset();
         this.ret(h, hp, cur[o + 2] ?? 0);
-        visit();
+        v.visit();
         n++;
       }
     }
@@ -135,7 +152,7 @@ export class PackedSuccessors {
   }
 
   /** The polls of the task t running on hart h, in `enabled`'s order: yield, finish, handled, block per device. */
-  private polls(h: number, hp: number, t: number, visit: () => void): number {
+  private polls(h: number, hp: number, t: number, v: PackedVisitor): number {
     const { L, cur } = this;
     const o = L.tasks + (t - 1) * TASK_W;
     const p = (cur[o + 1] ?? 0) - 1;
@@ -143,26 +160,26 @@ export class PackedSuccessors {
     const handlerOf = (cur[o + 3] ?? 0) - 1;
     if (handlerOf >= 0) {
       this.reset();
-      this.setHart(h, PH_RETURNING, hp, t);
+      this.setHart(h, this.owes, hp, t);
       this.setTask(t, LIFE_BLOCKED, p, prio, handlerOf, handlerOf);
-      visit();
+      v.visit();
       return 1;
     }
     this.reset();
-    this.setHart(h, PH_RETURNING, hp, t);
+    this.setHart(h, this.owes, hp, t);
     this.setTask(t, LIFE_READY, p, prio, -1, (cur[o + 4] ?? 0) - 1);
-    visit();
+    v.visit();
     this.reset();
-    this.setHart(h, PH_FETCH, hp, 0);
+    this.setHart(h, PH_FETCH, this.mutation === 'finishWanders' ? (hp + 1) % L.cfg.processes : hp, 0);
     this.setTask(t, LIFE_DONE, p, prio, -1, -1);
-    visit();
+    v.visit();
     let n = 2;
     for (let d = 0; d < L.cfg.devices; d++) {
       if (this.waitClaims(d) >= L.cfg.waitDepth) continue;
       this.reset();
-      this.setHart(h, PH_RETURNING, hp, t);
+      this.setHart(h, this.owes, hp, t);
       this.setTask(t, LIFE_BLOCKED, p, prio, -1, d);
-      visit();
+      v.visit();
       n++;
     }
     return n;
@@ -176,7 +193,7 @@ export class PackedSuccessors {
     if (len > 0) {
       const p = (b[w + 1] ?? 0) - 1;
       const t = b[w + 2] ?? 0;
-      this.shift(w, 2, len);
+      if (this.mutation !== 'wakeCopies') this.shift(w, 2, len);
       this.append(L.ready + p * L.cfg.priorities * L.readyW, t);
       return;
     }
@@ -193,17 +210,17 @@ export class PackedSuccessors {
   }
 
   /** The executor on hart h reads DEQUEUE of p and starts running what it read when it may. */
-  private fetch(h: number, p: number): void {
+  private fetch(h: number, hp: number): void {
     const { L, b } = this;
-    if (p < 0) throw new Error('packed engine: a fetching hart on no process');
-    let t = 0;
-    for (let k = 0; k < L.cfg.priorities; k++) {
-      const q = L.ready + (p * L.cfg.priorities + k) * L.readyW;
-      const len = b[q] ?? 0;
-      if (len === 0) continue;
-      t = b[q + 1] ?? 0;
-      this.shift(q, 1, len);
-      break;
+    if (hp < 0) throw new Error('packed engine: a fetching hart on no process');
+    let p = hp;
+    let t = this.dequeue(p);
+    if (t === 0 && this.mutation === 'stealsOffline') {
+      for (let q = 0; q < L.cfg.processes && t === 0; q++) {
+        if (q === hp || b[L.online + q] === 1) continue;
+        t = this.dequeue(q);
+        p = q;
+      }
     }
     if (t < 1 || t > L.cfg.taskPool) return;
     const o = L.tasks + (t - 1) * TASK_W;
@@ -212,6 +229,20 @@ export class PackedSuccessors {
     this.setHart(h, PH_RUNNING, p, t);
     b[o] = LIFE_RUNNING;
     b[o + 4] = 0;
+  }
+
+  /** DEQUEUE of p in the buffer being built: the head of its lowest non-empty ready queue, removed, or 0. */
+  private dequeue(p: number): number {
+    const { L, b } = this;
+    for (let k = 0; k < L.cfg.priorities; k++) {
+      const q = L.ready + (p * L.cfg.priorities + k) * L.readyW;
+      const len = b[q] ?? 0;
+      if (len === 0) continue;
+      const t = b[q + 1] ?? 0;
+      this.shift(q, 1, len);
+      return t;
+    }
+    return 0;
   }
 
   /** The return action of task t on hart h: ENQUEUE at its priority after a yield, else IRQ_REGISTER. */
