@@ -86,8 +86,10 @@ export function minimizeUipiStorm(
   return current;
 }
 
-/** The check's storms as a seeded-run description of `o.range` (all of `o.runs` when absent). */
-export function uipiRuns(o: UipiCheckOptions): SeededRunsOptions<UipiEvent[]> {
+/** The check's storms as a seeded-run description of `o.range` (shared by this process and the workers). */
+export function uipiRuns(
+  o: Omit<UipiCheckOptions, 'runs'> & { readonly range: RunRange },
+): SeededRunsOptions<UipiEvent[]> {
   const opts = runOptions(o);
   return {
     arbitrary: uipiStorm(o.cfg, { maxEvents: o.maxEvents ?? 80 }),
@@ -103,14 +105,19 @@ export function uipiRuns(o: UipiCheckOptions): SeededRunsOptions<UipiEvent[]> {
     },
     weight: (storm) => storm.length,
     seed: o.seed,
-    range: o.range ?? { from: 0, to: o.runs },
+    range: o.range,
     ...(o.onRun ? { onRun: o.onRun } : {}),
   };
 }
 
 /** Runs the check, stopping at the first failing storm. */
 export function checkUipi(o: UipiCheckOptions): UipiCheckResult {
-  return uipiResult(o, seededRuns(uipiRuns(o)));
+  return uipiResult(o, seededRuns(uipiRuns({ ...o, range: uipiRange(o) })));
+}
+
+/** The runs of `o`'s check: the whole check when no range is given. */
+export function uipiRange(o: Pick<UipiCheckOptions, 'runs' | 'range'>): RunRange {
+  return o.range ?? { from: 0, to: o.runs };
 }
 
 /**
