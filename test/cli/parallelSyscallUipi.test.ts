@@ -4,34 +4,15 @@
  * spread over worker threads. The failing mutants are chosen so that their first failing storm
  * (seed 42) lies in a later batch, not the first one.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { type CliRun, jsonOf, runCli, tempDir } from './runCli.ts';
+import { comparable, jsonOf, runCli, tempDir, traceOf } from './runCli.ts';
 
 const SLOW = 180_000;
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A report without what may differ between equivalent runs: timings and trace file names. */
-function comparable(run: CliRun): unknown {
-  const report = jsonOf(run);
-  const results = (report.results as Record<string, unknown>[]).map(({ seconds: _s, ...r }) => {
-    if (typeof r.failure !== 'object' || r.failure === null) return r;
-    const { trace: _t, ...failure } = r.failure as Record<string, unknown>;
-    return { ...r, failure };
-  });
-  return { ...report, results };
-}
-
-/** The trace file a failing report names. */
-function traceOf(run: CliRun): Buffer {
-  const [result] = jsonOf(run).results as { failure?: { trace: string } }[];
-  const file = result?.failure?.trace;
-  if (file === undefined) throw new Error(`no failure in ${run.stdout}`);
-  return readFileSync(file);
-}
 
 const check = (protocol: string) => [
   'check',

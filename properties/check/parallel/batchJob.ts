@@ -23,58 +23,44 @@ import { uipiRuns } from '../checkUipi.ts';
 import { wakeupRuns } from '../checkWakeup.ts';
 import { type RangeOutcome, type RunRange, seededRuns } from '../seededRuns.ts';
 
-/** A controller check as a worker receives it. */
-export interface ControllerJob {
+/** The fields every job has, whatever its protocol. */
+export interface JobCommon {
+  /** The implementation's registry name (see each job); null checks the model on its own. */
+  readonly impl: string | null;
+  readonly seed: number;
+  readonly properties?: readonly string[];
+  readonly maxEvents?: number;
+  /** Count coverage (a `--report` check): the worker returns its counters with the outcome. */
+  readonly coverage?: boolean;
+}
+
+/** A controller check as a worker receives it (`impl`: a controller implementation). */
+export interface ControllerJob extends JobCommon {
   readonly protocol: 'controller';
   readonly cfg: Config;
-  /** The implementation's registry name; null checks the model on its own. */
-  readonly impl: string | null;
-  readonly seed: number;
-  readonly properties?: readonly string[];
-  readonly maxEvents?: number;
-  /** Count coverage (a `--report` check): the worker returns its counters with the outcome. */
-  readonly coverage?: boolean;
 }
 
-/** A wakeup check as a worker receives it (the configuration as given: the worker restricts it). */
-export interface WakeupJob {
+/**
+ * A wakeup check as a worker receives it (the configuration as given: the worker restricts it;
+ * `impl`: a wakeup mutant or a controller implementation).
+ */
+export interface WakeupJob extends JobCommon {
   readonly protocol: 'wakeup';
   readonly cfg: Config;
-  /** A wakeup mutant's or a controller implementation's registry name; null checks the system model. */
-  readonly impl: string | null;
-  readonly seed: number;
-  readonly properties?: readonly string[];
-  readonly maxEvents?: number;
   readonly storm?: WakeupStormKind;
   readonly drain?: boolean;
-  /** Count coverage (a `--report` check): the worker returns its counters with the outcome. */
-  readonly coverage?: boolean;
 }
 
-/** A syscall check as a worker receives it. */
-export interface SyscallJob {
+/** A syscall check as a worker receives it (`impl`: a syscall mutant or a controller implementation). */
+export interface SyscallJob extends JobCommon {
   readonly protocol: 'syscall';
   readonly cfg: Config;
-  /** A syscall mutant's or a controller implementation's registry name; null checks the system model. */
-  readonly impl: string | null;
-  readonly seed: number;
-  readonly properties?: readonly string[];
-  readonly maxEvents?: number;
-  /** Count coverage (a `--report` check): the worker returns its counters with the outcome. */
-  readonly coverage?: boolean;
 }
 
-/** A UIPI check as a worker receives it (its own configuration and implementations). */
-export interface UipiJob {
+/** A UIPI check as a worker receives it (its own configuration; `impl`: "reference" or a UIPI mutant). */
+export interface UipiJob extends JobCommon {
   readonly protocol: 'uipi';
   readonly cfg: UipiConfig;
-  /** "reference" or a UIPI mutant's name; null checks the model. */
-  readonly impl: string | null;
-  readonly seed: number;
-  readonly properties?: readonly string[];
-  readonly maxEvents?: number;
-  /** Count coverage (a `--report` check): the worker returns its counters with the outcome. */
-  readonly coverage?: boolean;
 }
 
 /** Every job a worker can run, discriminated on `protocol`. */

@@ -5,27 +5,12 @@
  */
 import type { CheckOptions } from '../checkController.ts';
 import { checkSyscall, type SyscallCheckResult, syscallResult } from '../checkSyscall.ts';
+import { jobCommon, runJob } from './batchCheck.ts';
 import { syscallImplNamed } from './batchJob.ts';
-import { runBatches } from './runBatches.ts';
 
 /** Runs the check on `workers` threads (in this thread, without a pool, when `workers` is 1). */
 export async function checkSyscallParallel(o: CheckOptions, workers: number): Promise<SyscallCheckResult> {
   if (workers <= 1) return checkSyscall(o);
-  if (o.impl !== undefined && syscallImplNamed(o.impl.name) !== o.impl) {
-    throw new Error(`check: implementation "${o.impl.name}" is not registered, so workers cannot load it`);
-  }
-  const outcome = await runBatches(
-    {
-      protocol: 'syscall',
-      cfg: o.cfg,
-      impl: o.impl?.name ?? null,
-      seed: o.seed,
-      ...(o.properties ? { properties: o.properties } : {}),
-      ...(o.maxEvents !== undefined ? { maxEvents: o.maxEvents } : {}),
-      ...(o.coverage ? { coverage: true } : {}),
-    },
-    o.range ?? { from: 0, to: o.runs },
-    { workers, ...(o.onRun ? { onProgress: o.onRun } : {}), ...(o.coverage ? { coverage: o.coverage } : {}) },
-  );
-  return syscallResult(o, outcome);
+  const job = { protocol: 'syscall', cfg: o.cfg, ...jobCommon(o, syscallImplNamed) } as const;
+  return syscallResult(o, await runJob(job, o.range ?? { from: 0, to: o.runs }, o, workers));
 }
