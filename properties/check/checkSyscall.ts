@@ -8,7 +8,7 @@ import type { Config } from '../../model/config/config.ts';
 import type { SyscallEvent } from '../../model/syscall/events.ts';
 import { runSyscall, type SyscallRunResult } from '../runSyscall.ts';
 import { syscallStorm } from '../storms/syscallStorm.ts';
-import type { CheckOptions } from './checkController.ts';
+import { type CheckOptions, rangeOf } from './checkController.ts';
 import { type RangeOutcome, type RunRange, type SeededRunsOptions, seededRuns } from './seededRuns.ts';
 import { type StormCheckResult, type StormRunner, stormResult, stormRuns } from './stormCheck.ts';
 
@@ -39,7 +39,7 @@ export function syscallRuns(
 
 /** Runs the check in this process, stopping at the first failing run. */
 export function checkSyscall(o: CheckOptions): SyscallCheckResult {
-  return syscallResult(o, seededRuns(syscallRuns({ ...o, range: o.range ?? { from: 0, to: o.runs } })));
+  return syscallResult(o, seededRuns(syscallRuns({ ...o, range: rangeOf(o) })));
 }
 
 /** The result of a check from the outcome of its runs (stormResult); a crash is rethrown. */

@@ -10,6 +10,7 @@ import type { UipiEvent } from '../../model/uipi/events.ts';
 import type { Coverage } from '../coverage/coverage.ts';
 import { runUipi, type UipiRunResult } from '../runUipi.ts';
 import { uipiStorm } from '../storms/uipiStorm.ts';
+import { rangeOf } from './checkController.ts';
 import { type RangeOutcome, type RunRange, type SeededRunsOptions, seededRuns } from './seededRuns.ts';
 import { type StormCheckResult, type StormRunner, stormResult, stormRuns } from './stormCheck.ts';
 
@@ -52,12 +53,7 @@ export function uipiRuns(
 
 /** Runs the check, stopping at the first failing storm. */
 export function checkUipi(o: UipiCheckOptions): UipiCheckResult {
-  return uipiResult(o, seededRuns(uipiRuns({ ...o, range: uipiRange(o) })));
-}
-
-/** The runs of `o`'s check: the whole check when no range is given. */
-export function uipiRange(o: Pick<UipiCheckOptions, 'runs' | 'range'>): RunRange {
-  return o.range ?? { from: 0, to: o.runs };
+  return uipiResult(o, seededRuns(uipiRuns({ ...o, range: rangeOf(o) })));
 }
 
 /** The result of a check from the outcome of its runs (stormResult); a crash is rethrown. */

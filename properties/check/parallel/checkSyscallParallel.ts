@@ -3,7 +3,7 @@
  * counts, only sooner. The implementation must be a registered one or a syscall mutant (workers
  * look it up by name); shrinking's last pass and the recorded rerun happen in this thread.
  */
-import type { CheckOptions } from '../checkController.ts';
+import { type CheckOptions, rangeOf } from '../checkController.ts';
 import { checkSyscall, type SyscallCheckResult, syscallResult } from '../checkSyscall.ts';
 import { jobCommon, runJob } from './batchCheck.ts';
 import { syscallImplNamed } from './batchJob.ts';
@@ -12,5 +12,5 @@ import { syscallImplNamed } from './batchJob.ts';
 export async function checkSyscallParallel(o: CheckOptions, workers: number): Promise<SyscallCheckResult> {
   if (workers <= 1) return checkSyscall(o);
   const job = { protocol: 'syscall', cfg: o.cfg, ...jobCommon(o, syscallImplNamed) } as const;
-  return syscallResult(o, await runJob(job, o.range ?? { from: 0, to: o.runs }, o, workers));
+  return syscallResult(o, await runJob(job, rangeOf(o), o, workers));
 }

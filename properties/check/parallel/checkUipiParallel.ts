@@ -3,13 +3,9 @@
  * counts, only sooner. The implementation must be the UIPI reference or a UIPI mutant (workers
  * look it up by name); shrinking's last pass and the recorded rerun happen in this thread.
  */
-import {
-  checkUipi,
-  type UipiCheckOptions,
-  type UipiCheckResult,
-  uipiRange,
-  uipiResult,
-} from '../checkUipi.ts';
+
+import { rangeOf } from '../checkController.ts';
+import { checkUipi, type UipiCheckOptions, type UipiCheckResult, uipiResult } from '../checkUipi.ts';
 import { jobCommon, runJob } from './batchCheck.ts';
 import { uipiImplNamed } from './batchJob.ts';
 
@@ -17,5 +13,5 @@ import { uipiImplNamed } from './batchJob.ts';
 export async function checkUipiParallel(o: UipiCheckOptions, workers: number): Promise<UipiCheckResult> {
   if (workers <= 1) return checkUipi(o);
   const job = { protocol: 'uipi', cfg: o.cfg, ...jobCommon(o, uipiImplNamed) } as const;
-  return uipiResult(o, await runJob(job, uipiRange(o), o, workers));
+  return uipiResult(o, await runJob(job, rangeOf(o), o, workers));
 }
