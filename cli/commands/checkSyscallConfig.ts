@@ -1,14 +1,14 @@
 /**
  * `intcheck check --protocol syscall` on one configuration: random syscall storms through the
  * syscall runtime over the implementation and the §6 drain, and on failure the minimized
- * counterexample written as an ITF trace, its drain steps included. Runs in this process
- * (`--workers` is accepted and ignored for this protocol; `--shard` selects the runs).
+ * counterexample written as an ITF trace, its drain steps included. On worker threads with
+ * `--workers` (the same verdict and trace as one thread); `--shard` selects the runs.
  */
 import { join } from 'node:path';
 import { configToJson } from '../../model/config/loadConfig.ts';
 import { formatSyscallEvent } from '../../model/syscall/events.ts';
 import { syscallConfigError } from '../../model/syscall/layout.ts';
-import { checkSyscall } from '../../properties/check/checkSyscall.ts';
+import { checkSyscallParallel } from '../../properties/check/parallel/checkSyscallParallel.ts';
 import { syscallTrace } from '../../traces/syscallTrace.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import { UsageError } from '../errors.ts';
@@ -19,7 +19,7 @@ import { type ConfigCheckArgs, checkOptionsOf, traceName } from './configCheck.t
 export async function checkSyscallConfig(a: ConfigCheckArgs): Promise<ConfigReport> {
   const wrong = syscallConfigError(a.cfg);
   if (wrong !== null) throw new UsageError(`${a.preset}: ${wrong}`);
-  const result = checkSyscall(checkOptionsOf(a));
+  const result = await checkSyscallParallel(checkOptionsOf(a), a.workers);
   const { cfg } = result;
   const common = {
     preset: a.preset,

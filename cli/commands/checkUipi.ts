@@ -10,7 +10,7 @@
  * (small, skyloft, published; neither --preset nor --config: all three) and configuration files
  * (model/uipi/loadUipiConfig.ts), and reuses the report (and `--report`: its coverage counters in
  * properties/coverage/uipiCoverage.ts), the trace writer and the exit codes.
- * It runs in this process: `--workers` above 1 is refused; `--shard i/n` works as for the others.
+ * `--workers N` spreads the runs over worker threads and `--shard i/n` selects them, as for the others.
  */
 
 import { join } from 'node:path';
@@ -25,7 +25,7 @@ import {
 } from '../../model/uipi/config.ts';
 import { formatUipiEvent } from '../../model/uipi/events.ts';
 import { loadUipiConfig, uipiConfigToJson } from '../../model/uipi/loadUipiConfig.ts';
-import { checkUipi } from '../../properties/check/checkUipi.ts';
+import { checkUipiParallel } from '../../properties/check/parallel/checkUipiParallel.ts';
 import { shardRange } from '../../properties/check/seededRuns.ts';
 import type { Coverage } from '../../properties/coverage/coverage.ts';
 import { coverageFor } from '../../properties/coverage/coverageFor.ts';
@@ -105,8 +105,7 @@ export async function runUipiCheck(f: UipiCheckFlags): Promise<number> {
   const runs = intOption('--runs', f.runs, 1000, 1);
   const seed = intOption('--seed', f.seed, defaultSeed(), -(2 ** 31), 2 ** 31 - 1);
   const maxEvents = intOption('--max-events', f.maxEvents, 80, 1, 1_000_000);
-  if (intOption('--workers', f.workers, 1, 1, 64) > 1)
-    throw new UsageError('--workers: the UIPI check runs in one thread (use --shard)');
+  const workers = intOption('--workers', f.workers, 1, 1, 64);
   const shard = shardOption(f.shard, runs);
   const note = f.note?.trim();
   if (note !== undefined && (note === '' || /[\r\n]/.test(note)))
@@ -130,17 +129,20 @@ export async function runUipiCheck(f: UipiCheckFlags): Promise<number> {
     const t0 = performance.now();
     const coverage = f.report === undefined ? undefined : coverageFor('uipi');
     coverages.push(coverage);
-    const r = checkUipi({
-      cfg,
-      impl,
-      runs,
-      seed,
-      range,
-      maxEvents,
-      ...(selected ? { properties: selected } : {}),
-      ...(coverage === undefined ? {} : { coverage }),
-      onRun: (n) => bar.tick(n),
-    });
+    const r = await checkUipiParallel(
+      {
+        cfg,
+        impl,
+        runs,
+        seed,
+        range,
+        maxEvents,
+        ...(selected ? { properties: selected } : {}),
+        ...(coverage === undefined ? {} : { coverage }),
+        onRun: (n) => bar.tick(n),
+      },
+      workers,
+    );
     bar.done();
     const common = {
       preset: name,
@@ -201,7 +203,7 @@ export async function runUipiCheck(f: UipiCheckFlags): Promise<number> {
       coverages,
       impl: undefined,
       seconds,
-      workers: 1,
+      workers,
     });
     if (!f.json) console.log(`report: ${f.report}`);
   }

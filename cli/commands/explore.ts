@@ -24,6 +24,7 @@ import { intOption, protocolOption, resolveImpl } from '../options.ts';
 import { counterexampleOf } from './exploreCounterexample.ts';
 import { exploreEngine, runPackedExplore } from './explorePackedEngine.ts';
 import { exploreProgress } from './exploreProgress.ts';
+import { collectIds, explorePropertiesOption } from './exploreProperties.ts';
 import { writeExploreTrace } from './exploreTrace.ts';
 import { runExploreUipi } from './exploreUipiCommand.ts';
 
@@ -40,6 +41,7 @@ export interface ExploreFlags {
   out: string;
   json?: boolean;
   engine?: string;
+  property?: string[];
 }
 
 export function registerExplore(program: Command, setExit: (code: number) => void): void {
@@ -66,6 +68,11 @@ export function registerExplore(program: Command, setExit: (code: number) => voi
       '--engine <name>',
       'objects (default) | packed: the wakeup model alone over byte-packed states, judging only the state invariants taskInOnePlace, onlyOnlineRun and noStuckSystem (no other step property, no leads-to)',
     )
+    .option(
+      '--property <ids>',
+      'judge only these properties (comma list or repeated; default: what check judges)',
+      collectIds,
+    )
     .action((flags: ExploreFlags) => setExit(runExplore(flags)));
 }
 
@@ -85,6 +92,9 @@ function resolveExploreConfig(protocol: ExploreProtocol, f: ExploreFlags): { nam
 
 function runExplore(f: ExploreFlags): number {
   const asked = protocolOption(f.protocol);
+  const properties = explorePropertiesOption(asked, f.property);
+  if (properties !== undefined && exploreEngine(f.engine) === 'packed')
+    throw new UsageError('--property: the packed engine judges no properties');
   if (asked === 'uipi') {
     if (exploreEngine(f.engine) === 'packed')
       throw new UsageError('--engine packed: only the wakeup model has a packed engine');
@@ -133,6 +143,7 @@ function runExplore(f: ExploreFlags): number {
     impl,
     cfg: requested,
     liveness: f.liveness,
+    ...(properties === undefined ? {} : { properties }),
     ...(maxStates === undefined ? {} : { maxStates }),
     bounds: {
       ...(maxPending === undefined ? {} : { maxPending }),

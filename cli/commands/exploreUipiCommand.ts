@@ -20,6 +20,7 @@ import type { ExploreFlags } from './explore.ts';
 import { formatExplore, summaryOf } from './explore.ts';
 import { counterexampleOf } from './exploreCounterexample.ts';
 import { exploreProgress } from './exploreProgress.ts';
+import { explorePropertiesOption } from './exploreProperties.ts';
 
 function uipiExploreConfig(f: ExploreFlags): { name: string; cfg: UipiConfig } {
   if (f.preset !== undefined && f.config !== undefined)
@@ -43,6 +44,7 @@ export function runExploreUipi(f: ExploreFlags): number {
   const alone = (f.impl === undefined || f.impl === 'model') && f.mutant === undefined;
   const impl: UipiImpl | undefined = alone ? undefined : resolveUipiImpl(f);
   const { name, cfg } = uipiExploreConfig(f);
+  const properties = explorePropertiesOption('uipi', f.property);
   const maxStates = f.maxStates === undefined ? undefined : intOption('--max-states', f.maxStates, 0, 1);
   const implementation = impl?.name ?? 'model';
   const label = `uipi ${implementation} ${name}`;
@@ -52,6 +54,7 @@ export function runExploreUipi(f: ExploreFlags): number {
     cfg,
     impl,
     liveness: f.liveness,
+    ...(properties === undefined ? {} : { properties }),
     ...(maxStates === undefined ? {} : { maxStates }),
     onProgress: progress.tick,
     progressEvery: 5000,

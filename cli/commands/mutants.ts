@@ -7,6 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
+import type { KillTarget } from '../../properties/check/kill/killAdapter.ts';
 import { findKillAdapter, KILL_ADAPTERS, killProtocols } from '../../properties/check/kill/killAdapters.ts';
 import {
   type KillRow,
@@ -25,6 +26,9 @@ interface MutantsFlags {
   runs?: string;
   seed?: string;
   json?: boolean;
+  /** False under --no-explore. */
+  explore: boolean;
+  mutant?: string[];
 }
 
 /** Storms per mutant unless --runs says otherwise. */
@@ -42,6 +46,12 @@ export function registerMutants(program: Command, setExit: (code: number) => voi
     .option('--runs <n>', 'random storms per mutant (the budget)', String(DEFAULT_RUNS))
     .option('--seed <n>', 'fast-check seed (default: INTCHECK_SEED or 42)')
     .option('--json', 'print one JSON object instead of text')
+    .option('--no-explore', 'random storms only: do not run the explorer on the mutants the storms miss')
+    .option(
+      '--mutant <names>',
+      'only these mutants (comma list or repeated; default: every mutant of the protocols)',
+      (value: string, prev: string[] | undefined) => [...(prev ?? []), ...value.split(',')],
+    )
     .action((flags: MutantsFlags) => setExit(runMutants(flags)));
 }
 
@@ -50,7 +60,7 @@ function runMutants(f: MutantsFlags): number {
   const protocols = f.protocol === undefined ? killProtocols() : [protocolNamed(f.protocol)];
   const runs = intOption('--runs', f.runs, DEFAULT_RUNS, 1);
   const seed = intOption('--seed', f.seed, defaultSeed(), -(2 ** 31), 2 ** 31 - 1);
-  const targets = killTargets(protocols);
+  const targets = selectTargets(killTargets(protocols), f.mutant);
   let bar = progressBar('', runs, false);
   let current = '';
   const rows = killMatrix(
@@ -58,6 +68,7 @@ function runMutants(f: MutantsFlags): number {
       runs,
       seed,
       now: () => performance.now(),
+      explore: f.explore,
       onRun: (t, done) => {
         if (t.name !== current) {
           bar.done();
@@ -80,6 +91,7 @@ function runMutants(f: MutantsFlags): number {
         preset: 'small',
         seed,
         runs,
+        explore: f.explore,
         properties: Object.fromEntries(
           KILL_ADAPTERS.filter((a) => protocols.includes(a.protocol)).map((a) => [a.protocol, a.properties]),
         ),
@@ -98,6 +110,7 @@ function runMutants(f: MutantsFlags): number {
     console.log(
       `${rows.length - survived}/${rows.length} mutants caught in ≤ ${runs} storms (seed ${seed})${med}`,
     );
+    if (survived > 0) console.log(survivorsLine(rows, runs, f.explore));
   }
   return survived === 0 ? EXIT.ok : EXIT.failed;
 }
@@ -108,6 +121,25 @@ function protocolNamed(name: string): string {
     throw new UsageError(`--protocol: unknown protocol "${name}" (known: ${killProtocols().join(', ')})`);
   }
   return name;
+}
+
+/** `--mutant a,b`: those targets, in catalogue order; an unknown name is a usage error. */
+function selectTargets(all: readonly KillTarget[], names: readonly string[] | undefined): KillTarget[] {
+  if (names === undefined) return [...all];
+  const known = new Set(all.map((t) => t.name));
+  for (const name of names) {
+    if (!known.has(name)) {
+      throw new UsageError(`--mutant: unknown mutant "${name}" (known: ${[...known].join(', ')})`);
+    }
+  }
+  return all.filter((t) => names.includes(t.name));
+}
+
+/** The one line naming every survivor, and the budget it survived. */
+export function survivorsLine(rows: readonly KillRow[], runs: number, explore: boolean): string {
+  const names = rows.filter((r) => r.verdict === 'survived').map((r) => `${r.protocol}/${r.mutant}`);
+  const how = explore ? `${runs} storms and the explorer` : `${runs} storms, explorer off`;
+  return `SURVIVED (${how}): ${names.join(', ')}`;
 }
 
 /** A row for --json, milliseconds to the hundredth. */

@@ -3,32 +3,21 @@
  * of guards.ts or an action of actions.ts applied to the machine's context and event, plus the
  * guards that tie one agent's region to the event (`forAgent`, `fetchGives`, `wakeGives`).
  */
-import { type ActionFunction, assign } from 'xstate';
 import type { Config } from '../config/config.ts';
+import { machineKit, type StepMachineAction, type StepMachineContext } from '../events/machineKit.ts';
 import * as A from './actions.ts';
-import type { AgentEvent, SyscallEvent, SyscallEventType } from './events.ts';
+import type { AgentEvent, SyscallEvent } from './events.ts';
 import * as G from './guards.ts';
 import { type AgentKind, layoutOf } from './layout.ts';
 import type { SyscallAccepted } from './result.ts';
 import type { AgentPhase, SyscallState } from './state.ts';
 
 /** The machine's context: the configuration, the state, and its bookkeeping of accepted steps. */
-export type SyscallContext = {
-  readonly cfg: Config;
-  readonly state: SyscallState;
-  /** The last accepted step (null before the first). */
-  readonly last: SyscallAccepted | null;
-  /** Events accepted; a rejected event leaves it unchanged. */
-  readonly accepted: number;
-};
+export type SyscallContext = StepMachineContext<SyscallState, SyscallAccepted>;
 
 type Args = { readonly context: SyscallContext; readonly event: SyscallEvent };
-type EventOf<K extends SyscallEventType> = Extract<SyscallEvent, { type: K }>;
 
-function ev<K extends SyscallEventType>(event: SyscallEvent, type: K): EventOf<K> {
-  if (event.type === type) return event as EventOf<K>;
-  throw new Error(`syscall machine: got ${event.type}, expected ${type}`);
-}
+const { update } = machineKit<SyscallState, SyscallEvent, SyscallAccepted>('syscall');
 
 const isAgentEvent = (e: SyscallEvent): e is AgentEvent => 'a' in e;
 
@@ -99,28 +88,6 @@ export const MACHINE_GUARDS = {
   },
 };
 
-type MachineAction = ActionFunction<
-  SyscallContext,
-  SyscallEvent,
-  SyscallEvent,
-  undefined,
-  never,
-  never,
-  never,
-  never,
-  never
->;
-
-function update<K extends SyscallEventType>(
-  type: K,
-  f: (cfg: Config, s: SyscallState, e: EventOf<K>) => SyscallAccepted,
-): MachineAction {
-  return assign<SyscallContext, SyscallEvent, undefined, SyscallEvent, never>(({ context, event }) => {
-    const r = f(context.cfg, context.state, ev(event, type));
-    return { state: r.state, last: r, accepted: context.accepted + 1 };
-  });
-}
-
 /** Every action of the machine by name: exactly the actions of actions.ts. */
 export const MACHINE_ACTIONS = {
   writeStatus: update('StatusWrite', A.writeStatus),
@@ -135,4 +102,7 @@ export const MACHINE_ACTIONS = {
   wake: update('Wake', A.wake),
   park: update('Park', A.park),
   ret: update('Return', A.ret),
-} as const satisfies Record<Exclude<keyof typeof A, 'freshRequestId'>, MachineAction>;
+} as const satisfies Record<
+  Exclude<keyof typeof A, 'freshRequestId'>,
+  StepMachineAction<SyscallState, SyscallEvent, SyscallAccepted>
+>;

@@ -4,43 +4,26 @@
  * guards that tie a parallel region (one hart, one task) to the event (`forHart`, `nextFreeIs`,
  * `dequeueGives`, `holdsTask`). `machine.ts` wires them into states.
  */
-import { type ActionFunction, assign } from 'xstate';
 import type { Config } from '../config/config.ts';
+import { machineKit, type StepMachineAction, type StepMachineContext } from '../events/machineKit.ts';
 import * as A from './actions.ts';
-import type { PollOutcomeKind, SystemEvent, SystemEventType } from './events.ts';
+import type { PollOutcomeKind, SystemEvent } from './events.ts';
 import * as G from './guards.ts';
 import type { Accepted } from './result.ts';
 import { dequeueHead, fetchable, lowestFreeTask, type SystemState } from './state.ts';
 
 /** The machine's context: the configuration, the system state, and its bookkeeping of accepted steps. */
-export type SystemContext = {
-  readonly cfg: Config;
-  readonly state: SystemState;
-  /** The last accepted step (null before the first): its access, observation and effects. */
-  readonly last: Accepted | null;
-  /** How many events the machine accepted; a rejected event (no transition taken) leaves it unchanged. */
-  readonly accepted: number;
-};
+export type SystemContext = StepMachineContext<SystemState, Accepted>;
 
 /** What a guard or an action of the machine is given. */
 type Args = { readonly context: SystemContext; readonly event: SystemEvent };
-type EventOf<K extends SystemEventType> = Extract<SystemEvent, { type: K }>;
 
-/** `event`, which the transition being taken says is of type `type`. */
-function ev<K extends SystemEventType>(event: SystemEvent, type: K): EventOf<K> {
-  if (event.type === type) return event as EventOf<K>;
-  throw new Error(`wakeup machine: got ${event.type}, expected ${type}`);
-}
+const { on, update } = machineKit<SystemState, SystemEvent, Accepted>('wakeup');
 
 /** The hart event `event` (any hart event type). */
 function hartEv(event: SystemEvent) {
   if ('hart' in event) return event;
   throw new Error(`wakeup machine: ${event.type} is not a hart event`);
-}
-
-/** A guard of guards.ts on one event type. */
-function on<K extends SystemEventType>(type: K, g: (cfg: Config, s: SystemState, e: EventOf<K>) => boolean) {
-  return ({ context, event }: Args) => event.type === type && g(context.cfg, context.state, ev(event, type));
 }
 
 /** A guard of guards.ts on any hart event. */
@@ -87,30 +70,6 @@ export const MACHINE_GUARDS = {
     'hart' in event && context.state.harts[event.hart]?.task === params.task,
 };
 
-/** The machine's action type (an `assign` of the context). */
-type MachineAction = ActionFunction<
-  SystemContext,
-  SystemEvent,
-  SystemEvent,
-  undefined,
-  never,
-  never,
-  never,
-  never,
-  never
->;
-
-/** An action of actions.ts on one event type, as an XState `assign` of the context. */
-function update<K extends SystemEventType>(
-  type: K,
-  f: (cfg: Config, s: SystemState, e: EventOf<K>) => Accepted,
-): MachineAction {
-  return assign<SystemContext, SystemEvent, undefined, SystemEvent, never>(({ context, event }) => {
-    const r = f(context.cfg, context.state, ev(event, type));
-    return { state: r.state, last: r, accepted: context.accepted + 1 };
-  });
-}
-
 /** Every action of the machine by name: exactly the actions of actions.ts. */
 export const MACHINE_ACTIONS = {
   interrupt: update('Irq', A.interrupt),
@@ -125,4 +84,4 @@ export const MACHINE_ACTIONS = {
   pollFinish: update('HartPoll', A.pollFinish),
   returnEnqueue: update('HartReturn', A.returnEnqueue),
   returnRegister: update('HartReturn', A.returnRegister),
-} as const satisfies Record<keyof typeof A, MachineAction>;
+} as const satisfies Record<keyof typeof A, StepMachineAction<SystemState, SystemEvent, Accepted>>;

@@ -2,15 +2,17 @@
  * A property check of the UIPI protocol: random UIPI storms (fast-check, pinned seed; run `i` is
  * the `i`-th storm of the seed wherever it runs, seededRuns.ts) through the UIPI runner (storm,
  * then the fair drain), with fast-check's shrinking and a last pass that removes every event the
- * failure does not need. Returns data; the CLI and the tests decide what to print and save.
+ * failure does not need (stormCheck.ts). Returns data; the CLI and the tests decide what to print and save.
  */
 import type { UipiImpl } from '../../impl/uipi/uipiImpl.ts';
 import type { UipiConfig } from '../../model/uipi/config.ts';
 import type { UipiEvent } from '../../model/uipi/events.ts';
 import type { Coverage } from '../coverage/coverage.ts';
-import { runUipi, type UipiRunOptions, type UipiRunResult } from '../runUipi.ts';
+import { runUipi, type UipiRunResult } from '../runUipi.ts';
 import { uipiStorm } from '../storms/uipiStorm.ts';
+import { rangeOf } from './checkController.ts';
 import { type RangeOutcome, type RunRange, type SeededRunsOptions, seededRuns } from './seededRuns.ts';
+import { type StormCheckResult, type StormRunner, stormResult, stormRuns } from './stormCheck.ts';
 
 export interface UipiCheckOptions {
   readonly cfg: UipiConfig;
@@ -27,128 +29,37 @@ export interface UipiCheckOptions {
   readonly coverage?: Coverage;
 }
 
-export type UipiCheckResult =
-  | { readonly ok: true; readonly runs: number; readonly events: number }
-  | {
-      readonly ok: false;
-      readonly runs: number;
-      readonly events: number;
-      readonly index: number;
-      readonly shrinks: number;
-      /** fast-check's shrunk storm's length (up to its failing step), before the last pass. */
-      readonly shrunkLength: number;
-      readonly seed: number;
-      readonly path: string;
-      /** The minimized storm. */
-      readonly counterexample: readonly UipiEvent[];
-      /** Its failing run, every step recorded (drain included). */
-      readonly failure: Extract<UipiRunResult, { ok: false }>;
-    };
+export type UipiCheckResult = StormCheckResult<UipiEvent, Extract<UipiRunResult, { ok: false }>>;
 
-/** At most this many runs go to the last shrinking pass. */
-const MAX_MINIMIZE_RUNS = 2_000;
-
-function runOptions(o: Pick<UipiCheckOptions, 'properties'>): UipiRunOptions {
-  return { record: false, ...(o.properties ? { properties: o.properties } : {}) };
+/** The UIPI runner with the check's options bound (the selected properties). */
+function uipiRunner(
+  o: Pick<UipiCheckOptions, 'cfg' | 'impl' | 'properties'>,
+): StormRunner<UipiEvent, Extract<UipiRunResult, { ok: false }>> {
+  const base = o.properties ? { properties: o.properties } : {};
+  return (storm, record, coverage) =>
+    runUipi(o.cfg, o.impl, storm, { ...base, record, ...(coverage ? { coverage } : {}) });
 }
 
-/** `storm` cut at its failing storm step when it fails with `property`, else undefined. */
-function failingPrefix(
-  o: UipiCheckOptions,
-  storm: readonly UipiEvent[],
-  property: string,
-): readonly UipiEvent[] | undefined {
-  const r = runUipi(o.cfg, o.impl, storm, runOptions(o));
-  if (r.ok || r.violation.property !== property) return undefined;
-  return r.phase === 'storm' ? storm.slice(0, r.violation.step + 1) : storm;
-}
-
-/** Removes, one at a time (last first), every event the storm still fails without. */
-export function minimizeUipiStorm(
-  o: UipiCheckOptions,
-  storm: readonly UipiEvent[],
-  property: string,
-): readonly UipiEvent[] {
-  let current = storm;
-  let budget = MAX_MINIMIZE_RUNS;
-  let changed = true;
-  while (changed && budget > 0) {
-    changed = false;
-    for (let i = current.length - 1; i >= 0 && budget > 0; i--) {
-      budget--;
-      const kept = failingPrefix(o, [...current.slice(0, i), ...current.slice(i + 1)], property);
-      if (kept === undefined) continue;
-      current = kept;
-      changed = true;
-      i = Math.min(i, current.length);
-    }
-  }
-  return current;
-}
-
-/** The check's storms as a seeded-run description of `o.range` (all of `o.runs` when absent). */
-export function uipiRuns(o: UipiCheckOptions): SeededRunsOptions<UipiEvent[]> {
-  const opts = runOptions(o);
-  return {
+/** The check's storms as a seeded-run description of `o.range` (shared by this process and the workers). */
+export function uipiRuns(
+  o: Omit<UipiCheckOptions, 'runs'> & { readonly range: RunRange },
+): SeededRunsOptions<UipiEvent[]> {
+  return stormRuns({
+    ...o,
     arbitrary: uipiStorm(o.cfg, { maxEvents: o.maxEvents ?? 80 }),
-    holds: (storm) => {
-      const ok = runUipi(
-        o.cfg,
-        o.impl,
-        storm,
-        o.coverage?.live ? { ...opts, coverage: o.coverage } : opts,
-      ).ok;
-      if (!ok && o.coverage !== undefined) o.coverage.live = false;
-      return ok;
-    },
-    weight: (storm) => storm.length,
-    seed: o.seed,
-    range: o.range ?? { from: 0, to: o.runs },
-    ...(o.onRun ? { onRun: o.onRun } : {}),
-  };
+    run: uipiRunner(o),
+  });
 }
 
 /** Runs the check, stopping at the first failing storm. */
 export function checkUipi(o: UipiCheckOptions): UipiCheckResult {
-  return uipiResult(o, seededRuns(uipiRuns(o)));
+  return uipiResult(o, seededRuns(uipiRuns({ ...o, range: rangeOf(o) })));
 }
 
-/**
- * The result of a check from the outcome of its runs: a failure's shrunk storm is cut at its
- * failing step, minimized, and run again with every step recorded. A crash is rethrown.
- */
+/** The result of a check from the outcome of its runs (stormResult); a crash is rethrown. */
 export function uipiResult(
-  o: UipiCheckOptions,
+  o: Pick<UipiCheckOptions, 'cfg' | 'impl' | 'properties'>,
   outcome: RangeOutcome<readonly UipiEvent[]>,
 ): UipiCheckResult {
-  const opts = runOptions(o);
-  switch (outcome.verdict) {
-    case 'pass':
-      return { ok: true, runs: outcome.runs, events: outcome.events };
-    case 'crash':
-      throw outcome.error;
-    case 'fail': {
-      const first = runUipi(o.cfg, o.impl, outcome.counterexample, opts);
-      if (first.ok) throw new Error('check: the shrunk counterexample passes when run again');
-      const prefix =
-        first.phase === 'storm'
-          ? outcome.counterexample.slice(0, first.violation.step + 1)
-          : outcome.counterexample;
-      const counterexample = minimizeUipiStorm(o, prefix, first.violation.property);
-      const failure = runUipi(o.cfg, o.impl, counterexample, { ...opts, record: true });
-      if (failure.ok) throw new Error('check: the minimized counterexample passes when run again');
-      return {
-        ok: false,
-        runs: outcome.runs,
-        events: outcome.events,
-        index: outcome.index,
-        shrinks: outcome.shrinks,
-        shrunkLength: prefix.length,
-        seed: outcome.seed,
-        path: outcome.path,
-        counterexample,
-        failure,
-      };
-    }
-  }
+  return stormResult(uipiRunner(o), outcome);
 }

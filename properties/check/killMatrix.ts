@@ -51,6 +51,8 @@ export interface KillMatrixOptions extends Omit<KillBudget, 'onRun'> {
   readonly onRun?: (target: KillTarget, done: number) => void;
   /** Called with each row as soon as it is known. */
   readonly onRow?: (row: KillRow) => void;
+  /** False: storms only, the explorer is not run (`intcheck mutants --no-explore`); default true. */
+  readonly explore?: boolean;
 }
 
 /** The mutants of `protocols` (every protocol when absent), as targets, in catalogue order. */
@@ -81,7 +83,7 @@ export function killRow(t: KillTarget, o: KillMatrixOptions): KillRow {
   };
   const start = o.now();
   const hunt = t.hunt(budget);
-  const shortest: Shortest = t.shortest?.() ?? { found: false };
+  const shortest: Shortest = (o.explore === false ? undefined : t.shortest?.()) ?? { found: false };
   const msTotal = o.now() - start;
   const head = {
     mutant: t.name,

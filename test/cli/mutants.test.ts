@@ -54,6 +54,47 @@ describe('intcheck mutants --protocol wakeup', () => {
     expect(r.stdout).toMatch(/^5\/5 mutants caught in ≤ 1 storms \(seed 42\)/m);
   }, 30_000);
 
+  test('a mutant that survives the budget: exit 1 and one line naming it', async () => {
+    // double-wake needs ~100 storms at seed 42; with one storm and no explorer it survives.
+    const r = await runCli([
+      'mutants',
+      '--mutant',
+      'double-wake',
+      '--runs',
+      '1',
+      '--no-explore',
+      '--seed',
+      '42',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^double-wake +wakeup +SURVIVED /m);
+    const survivors = r.stdout.split('\n').filter((line) => line.startsWith('SURVIVED'));
+    expect(survivors).toEqual(['SURVIVED (1 storms, explorer off): wakeup/double-wake']);
+    // The same budget with the explorer (the default) catches it: --no-explore is what let it survive.
+    const withExplorer = await runCli([
+      'mutants',
+      '--mutant',
+      'double-wake',
+      '--runs',
+      '1',
+      '--seed',
+      '42',
+      '--json',
+    ]);
+    expect(withExplorer.code).toBe(0);
+    expect(jsonOf(withExplorer)).toMatchObject({ ok: true, explore: true, survived: 0, caught: 1 });
+  }, 30_000);
+
+  test('--mutant with an unknown name is refused with one line and exit 2', async () => {
+    const r = await runCli(['mutants', '--mutant', 'double-wake,nonsense']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^intcheck: --mutant: unknown mutant "nonsense" \(known: .*double-wake/);
+  }, 30_000);
+
   test('an unknown protocol or a bad budget is refused with one line and exit 2', async () => {
     const bad = await runCli(['mutants', '--protocol', 'nonsense']);
     expect(bad.code).toBe(2);

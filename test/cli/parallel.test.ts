@@ -3,7 +3,7 @@
  * give the verdict, counterexample, trace and JSON report (timings and trace file names aside)
  * of the same check run in one process; merge refuses shards that do not fit together.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CONTROLLER_MUTANTS } from '../../impl/mutants/controllerMutants.ts';
@@ -11,7 +11,7 @@ import { referenceImpl } from '../../impl/reference/index.ts';
 import { SMALL } from '../../model/config/config.ts';
 import { type CheckResult, checkController } from '../../properties/check/checkController.ts';
 import { checkControllerParallel } from '../../properties/check/parallel/checkControllerParallel.ts';
-import { type CliRun, jsonOf, runCli, tempDir } from './runCli.ts';
+import { type CliRun, comparable, runCli, tempDir, traceOf } from './runCli.ts';
 
 /** Time limit of a test that runs several checks (CI shares two cores with the rest of the suite). */
 const SLOW = 180_000;
@@ -24,25 +24,6 @@ const BASE = ['check', '--protocol', 'controller', '--seed', '42', '--json'];
 const PASSING = [...BASE, '--impl', 'reference', '--runs', '30'];
 /** With seed 42 its first failing storm on small is not the first one, and later ones fail too. */
 const FAILING = [...BASE, '--mutant', 'priority-index-wraps', '--runs', '60'];
-
-/** A report without what may differ between equivalent runs: timings and trace file names. */
-function comparable(run: CliRun): unknown {
-  const report = jsonOf(run);
-  const results = (report.results as Record<string, unknown>[]).map(({ seconds: _s, ...r }) => {
-    if (typeof r.failure !== 'object' || r.failure === null) return r;
-    const { trace: _t, ...failure } = r.failure as Record<string, unknown>;
-    return { ...r, failure };
-  });
-  return { ...report, results };
-}
-
-/** The trace file a failing report names. */
-function traceOf(run: CliRun): Buffer {
-  const [result] = jsonOf(run).results as { failure?: { trace: string } }[];
-  const file = result?.failure?.trace;
-  if (file === undefined) throw new Error(`no failure in ${run.stdout}`);
-  return readFileSync(file);
-}
 
 /** Runs the check whole and as three shards, and merges the shards' reports: [single, merged, shards]. */
 async function shardedAndMerged(args: readonly string[], name: string): Promise<[CliRun, CliRun, CliRun[]]> {

@@ -3,7 +3,7 @@
  * with a time limit, and returns its exit code and output.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,4 +53,23 @@ export function jsonOf(run: CliRun): Record<string, unknown> {
     throw new Error(`not a JSON object: ${run.stdout}`);
   }
   return parsed as Record<string, unknown>;
+}
+
+/** A report without what may differ between equivalent runs: timings and trace file names. */
+export function comparable(run: CliRun): unknown {
+  const report = jsonOf(run);
+  const results = (report.results as Record<string, unknown>[]).map(({ seconds: _s, ...r }) => {
+    if (typeof r.failure !== 'object' || r.failure === null) return r;
+    const { trace: _t, ...failure } = r.failure as Record<string, unknown>;
+    return { ...r, failure };
+  });
+  return { ...report, results };
+}
+
+/** The bytes of the trace file a failing report names. */
+export function traceOf(run: CliRun): Buffer {
+  const [result] = jsonOf(run).results as { failure?: { trace: string } }[];
+  const file = result?.failure?.trace;
+  if (file === undefined) throw new Error(`no failure in ${run.stdout}`);
+  return readFileSync(file);
 }

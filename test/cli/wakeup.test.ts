@@ -11,7 +11,7 @@ import { findWakeupMutant } from '../../impl/mutants/wakeupMutants.ts';
 import { SMALL } from '../../model/config/config.ts';
 import { checkWakeup } from '../../properties/check/checkWakeup.ts';
 import { checkWakeupParallel } from '../../properties/check/parallel/checkWakeupParallel.ts';
-import { type CliRun, jsonOf, runCli, tempDir } from './runCli.ts';
+import { type CliRun, comparable, jsonOf, runCli, tempDir } from './runCli.ts';
 
 /** Time limit of a test that runs several commands (CI shares two cores with the rest of the suite). */
 const SLOW = 180_000;
@@ -26,17 +26,6 @@ function failureOf(run: CliRun): Record<string, unknown> {
   const [result] = jsonOf(run).results as { failure?: Record<string, unknown> }[];
   if (result?.failure === undefined) throw new Error(`no failure in ${run.stdout}`);
   return result.failure;
-}
-
-/** A report without what may differ between equivalent runs: timings and trace file names. */
-function comparable(run: CliRun): unknown {
-  const report = jsonOf(run);
-  const results = (report.results as Record<string, unknown>[]).map(({ seconds: _s, ...r }) => {
-    if (typeof r.failure !== 'object' || r.failure === null) return r;
-    const { trace: _t, ...failure } = r.failure as Record<string, unknown>;
-    return { ...r, failure };
-  });
-  return { ...report, results };
 }
 
 describe.each(['ats-intc-qemu', 'ats-intc-chisel'])('%s loses a wakeup', (design) => {

@@ -4,22 +4,28 @@
  * runs. A protocol joins the workers by adding its job to {@link BatchJob} and a case below.
  */
 import type { ControllerImpl } from '../../../impl/device.ts';
+import { findSyscallMutant } from '../../../impl/mutants/syscallMutants.ts';
+import { findUipiMutant } from '../../../impl/mutants/uipiMutants.ts';
 import { findWakeupMutant } from '../../../impl/mutants/wakeupMutants.ts';
 import { findControllerImpl } from '../../../impl/registry.ts';
+import { UIPI_REFERENCE, type UipiImpl } from '../../../impl/uipi/uipiImpl.ts';
 import type { Config } from '../../../model/config/config.ts';
 import type { ControllerEvent } from '../../../model/events/events.ts';
+import type { SyscallEvent } from '../../../model/syscall/events.ts';
+import type { UipiConfig } from '../../../model/uipi/config.ts';
+import type { UipiEvent } from '../../../model/uipi/events.ts';
 import type { SystemEvent } from '../../../model/wakeup/events.ts';
 import type { Coverage } from '../../coverage/coverage.ts';
 import type { WakeupStormKind } from '../../storms/wakeupStorm.ts';
 import { controllerRuns } from '../checkController.ts';
+import { syscallRuns } from '../checkSyscall.ts';
+import { uipiRuns } from '../checkUipi.ts';
 import { wakeupRuns } from '../checkWakeup.ts';
 import { type RangeOutcome, type RunRange, seededRuns } from '../seededRuns.ts';
 
-/** A controller check as a worker receives it. */
-export interface ControllerJob {
-  readonly protocol: 'controller';
-  readonly cfg: Config;
-  /** The implementation's registry name; null checks the model on its own. */
+/** The fields every job has, whatever its protocol. */
+export interface JobCommon {
+  /** The implementation's registry name (see each job); null checks the model on its own. */
   readonly impl: string | null;
   readonly seed: number;
   readonly properties?: readonly string[];
@@ -28,41 +34,66 @@ export interface ControllerJob {
   readonly coverage?: boolean;
 }
 
-/** A wakeup check as a worker receives it (the configuration as given: the worker restricts it). */
-export interface WakeupJob {
+/** A controller check as a worker receives it (`impl`: a controller implementation). */
+export interface ControllerJob extends JobCommon {
+  readonly protocol: 'controller';
+  readonly cfg: Config;
+}
+
+/**
+ * A wakeup check as a worker receives it (the configuration as given: the worker restricts it;
+ * `impl`: a wakeup mutant or a controller implementation).
+ */
+export interface WakeupJob extends JobCommon {
   readonly protocol: 'wakeup';
   readonly cfg: Config;
-  /** A wakeup mutant's or a controller implementation's registry name; null checks the system model. */
-  readonly impl: string | null;
-  readonly seed: number;
-  readonly properties?: readonly string[];
-  readonly maxEvents?: number;
   readonly storm?: WakeupStormKind;
   readonly drain?: boolean;
-  /** Count coverage (a `--report` check): the worker returns its counters with the outcome. */
-  readonly coverage?: boolean;
+}
+
+/** A syscall check as a worker receives it (`impl`: a syscall mutant or a controller implementation). */
+export interface SyscallJob extends JobCommon {
+  readonly protocol: 'syscall';
+  readonly cfg: Config;
+}
+
+/** A UIPI check as a worker receives it (its own configuration; `impl`: "reference" or a UIPI mutant). */
+export interface UipiJob extends JobCommon {
+  readonly protocol: 'uipi';
+  readonly cfg: UipiConfig;
 }
 
 /** Every job a worker can run, discriminated on `protocol`. */
-export type BatchJob = ControllerJob | WakeupJob;
+export type BatchJob = ControllerJob | WakeupJob | SyscallJob | UipiJob;
 
 /** The counterexample type of each job's runs. */
 export type CounterexampleOf<J extends BatchJob> = J extends ControllerJob
   ? readonly ControllerEvent[]
   : J extends WakeupJob
     ? readonly SystemEvent[]
-    : never;
+    : J extends SyscallJob
+      ? readonly SyscallEvent[]
+      : J extends UipiJob
+        ? readonly UipiEvent[]
+        : never;
 
 /** The implementation a wakeup job names: a wakeup mutant first, then the controller registry. */
 export function wakeupImplNamed(name: string): ControllerImpl | undefined {
   return findWakeupMutant(name) ?? findControllerImpl(name);
 }
 
+/** The implementation a syscall job names: a syscall mutant first, then the controller registry. */
+export function syscallImplNamed(name: string): ControllerImpl | undefined {
+  return findSyscallMutant(name) ?? findControllerImpl(name);
+}
+
+/** The UIPI implementation a UIPI job names: the reference or a UIPI mutant. */
+export function uipiImplNamed(name: string): UipiImpl | undefined {
+  return name === UIPI_REFERENCE.name ? UIPI_REFERENCE : findUipiMutant(name);
+}
+
 /** The implementation `name` found by `find`, undefined for null; an unknown name throws. */
-function named(
-  name: string | null,
-  find: (name: string) => ControllerImpl | undefined,
-): ControllerImpl | undefined {
+function named<I>(name: string | null, find: (name: string) => I | undefined): I | undefined {
   if (name === null) return undefined;
   const impl = find(name);
   if (impl === undefined) throw new Error(`unknown implementation "${name}"`);
@@ -77,7 +108,6 @@ export function runBatchJob(
   coverage?: Coverage,
 ): RangeOutcome<CounterexampleOf<BatchJob>> {
   const common = {
-    cfg: job.cfg,
     seed: job.seed,
     range,
     ...(job.properties ? { properties: job.properties } : {}),
@@ -87,15 +117,22 @@ export function runBatchJob(
   };
   switch (job.protocol) {
     case 'controller':
-      return seededRuns(controllerRuns({ ...common, impl: named(job.impl, findControllerImpl) }));
+      return seededRuns(
+        controllerRuns({ ...common, cfg: job.cfg, impl: named(job.impl, findControllerImpl) }),
+      );
     case 'wakeup':
       return seededRuns(
         wakeupRuns({
           ...common,
+          cfg: job.cfg,
           impl: named(job.impl, wakeupImplNamed),
           ...(job.storm ? { storm: job.storm } : {}),
           ...(job.drain !== undefined ? { drain: job.drain } : {}),
         }),
       );
+    case 'syscall':
+      return seededRuns(syscallRuns({ ...common, cfg: job.cfg, impl: named(job.impl, syscallImplNamed) }));
+    case 'uipi':
+      return seededRuns(uipiRuns({ ...common, cfg: job.cfg, impl: named(job.impl, uipiImplNamed) }));
   }
 }

@@ -10,26 +10,11 @@ import {
   controllerResult,
   rangeOf,
 } from '../checkController.ts';
-import { runBatches } from './runBatches.ts';
+import { jobCommon, runJob } from './batchCheck.ts';
 
 /** Runs the check on `workers` threads (in this thread, without a pool, when `workers` is 1). */
 export async function checkControllerParallel(o: CheckOptions, workers: number): Promise<CheckResult> {
   if (workers <= 1) return checkController(o);
-  if (o.impl !== undefined && findControllerImpl(o.impl.name) !== o.impl) {
-    throw new Error(`check: implementation "${o.impl.name}" is not registered, so workers cannot load it`);
-  }
-  const outcome = await runBatches(
-    {
-      protocol: 'controller',
-      cfg: o.cfg,
-      impl: o.impl?.name ?? null,
-      seed: o.seed,
-      ...(o.properties ? { properties: o.properties } : {}),
-      ...(o.maxEvents !== undefined ? { maxEvents: o.maxEvents } : {}),
-      ...(o.coverage ? { coverage: true } : {}),
-    },
-    rangeOf(o),
-    { workers, ...(o.onRun ? { onProgress: o.onRun } : {}), ...(o.coverage ? { coverage: o.coverage } : {}) },
-  );
-  return controllerResult(o, outcome);
+  const job = { protocol: 'controller', cfg: o.cfg, ...jobCommon(o, findControllerImpl) } as const;
+  return controllerResult(o, await runJob(job, rangeOf(o), o, workers));
 }

@@ -10,8 +10,8 @@ import {
   wakeupRange,
   wakeupResult,
 } from '../checkWakeup.ts';
+import { jobCommon, runJob } from './batchCheck.ts';
 import { wakeupImplNamed } from './batchJob.ts';
-import { runBatches } from './runBatches.ts';
 
 /** Runs the check on `workers` threads (in this thread, without a pool, when `workers` is 1). */
 export async function checkWakeupParallel(
@@ -19,23 +19,12 @@ export async function checkWakeupParallel(
   workers: number,
 ): Promise<WakeupCheckResult> {
   if (workers <= 1) return checkWakeup(o);
-  if (o.impl !== undefined && wakeupImplNamed(o.impl.name) !== o.impl) {
-    throw new Error(`check: implementation "${o.impl.name}" is not registered, so workers cannot load it`);
-  }
-  const outcome = await runBatches(
-    {
-      protocol: 'wakeup',
-      cfg: o.cfg,
-      impl: o.impl?.name ?? null,
-      seed: o.seed,
-      ...(o.properties ? { properties: o.properties } : {}),
-      ...(o.maxEvents !== undefined ? { maxEvents: o.maxEvents } : {}),
-      ...(o.coverage ? { coverage: true } : {}),
-      ...(o.storm ? { storm: o.storm } : {}),
-      ...(o.drain !== undefined ? { drain: o.drain } : {}),
-    },
-    wakeupRange(o),
-    { workers, ...(o.onRun ? { onProgress: o.onRun } : {}), ...(o.coverage ? { coverage: o.coverage } : {}) },
-  );
-  return wakeupResult(o, outcome);
+  const job = {
+    protocol: 'wakeup',
+    cfg: o.cfg,
+    ...jobCommon(o, wakeupImplNamed),
+    ...(o.storm ? { storm: o.storm } : {}),
+    ...(o.drain !== undefined ? { drain: o.drain } : {}),
+  } as const;
+  return wakeupResult(o, await runJob(job, wakeupRange(o), o, workers));
 }
