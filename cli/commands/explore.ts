@@ -94,7 +94,9 @@ function runExplore(f: ExploreFlags): number {
   const asked = protocolOption(f.protocol);
   const properties = explorePropertiesOption(asked, f.property);
   if (properties !== undefined && exploreEngine(f.engine) === 'packed')
-    throw new UsageError('--property: the packed engine judges no properties');
+    throw new UsageError(
+      `--property: the packed engine judges a fixed set (${PACKED_PROPERTY_IDS.join(', ')}); use the default engine to select properties`,
+    );
   if (asked === 'uipi') {
     if (exploreEngine(f.engine) === 'packed')
       throw new UsageError('--engine packed: only the wakeup model has a packed engine');
