@@ -6,7 +6,8 @@
  * snapshot per node), the model beside it for refinement and the ghost data (owed masks,
  * send-minus-delivery credits, the undo-CLUI flags); each transition is judged exactly as a storm
  * step is, and liveness (uipiEventuallyDelivered, and uipiTimerRearms, UL4, on the Skyloft
- * preset) is the fair drain from the node (model/uipi drainUipi), every drain step judged too.
+ * preset) is the fair drain from the node (uipiDrainFrom.ts), every drain step judged too, with a
+ * memo of earlier successful drains.
  *
  * The model alone steps its enabled events; the product steps the machine's own enabled events
  * (so a machine that can do what the model cannot meets refinement, as in a storm).
@@ -22,7 +23,6 @@ import type { UipiImpl } from '../../impl/uipi/uipiImpl.ts';
 import { UipiMachine } from '../../impl/uipi/uipiMachine.ts';
 import type { UipiMutation } from '../../impl/uipi/uipiMutation.ts';
 import type { UipiConfig } from '../../model/uipi/config.ts';
-import { drainUipi } from '../../model/uipi/drain.ts';
 import { enabled as modelEnabled } from '../../model/uipi/enabled.ts';
 import { formatUipiEvent, type UipiEvent } from '../../model/uipi/events.ts';
 import type { UipiStepResult } from '../../model/uipi/result.ts';
@@ -32,11 +32,13 @@ import { step as uipiStep } from '../../model/uipi/step.ts';
 import type { Violation } from '../property.ts';
 import type { UipiLivenessProperty, UipiStepContext, UipiStepProperty } from '../uipi/context.ts';
 import { initialCredit, initialOwed, nextCredit, nextOwed, nextUndoClui } from '../uipi/ghost.ts';
+import { DrainMemo } from './drainMemo.ts';
 import { EventAlphabet } from './eventAlphabet.ts';
 import { fingerprint } from './fingerprint.ts';
 import { KeyBuilder } from './keyBuilder.ts';
 import { snapshot } from './snapshot.ts';
 import type { StateSpace, Transition } from './stateSpace.ts';
+import { uipiDrainFrom } from './uipiDrainFrom.ts';
 
 /** Credits above this are keyed alike (see above): more than a vector can have pending (PIR, UIRR, in service). */
 export const CREDIT_CAP = 3;
@@ -71,6 +73,8 @@ export function uipiSpace(
   cfg: UipiConfig,
   impl: UipiImpl | undefined,
   sel: UipiSelection,
+  /** Remember successful drains (default true; false only to test that the memo changes no verdict). */
+  drainMemo = true,
 ): StateSpace<UipiNode, UipiEvent> {
   const mutation = impl === undefined ? undefined : uipiMachineMutation(impl);
   if (mutation === null)
@@ -167,38 +171,8 @@ export function uipiSpace(
     },
   };
   if (sel.liveness.length > 0) {
-    space.liveness = (start) => {
-      let n = start;
-      let index = 0;
-      let failed: readonly Violation[] | null = null;
-      const drain = drainUipi(
-        cfg,
-        {
-          state: () => n.sys,
-          enabled: () => (n.m === undefined ? modelEnabled(cfg, n.sys) : n.m.enabled()),
-          apply: (e) => {
-            if (failed !== null) return false;
-            const t = transition(n, e, index, false);
-            index++;
-            if (t.kind === 'violation') {
-              failed = t.violations;
-              return false;
-            }
-            n = t.node;
-            return t.accepted === true;
-          },
-        },
-        start.undo,
-      );
-      if (failed !== null) return failed;
-      const lctx = { cfg, index: Math.max(0, index - 1), state: n.sys, drain, owed: n.owed };
-      const out: Violation[] = [];
-      for (const p of sel.liveness) {
-        const message = p.check(lctx);
-        if (message !== null) out.push({ property: p.id, step: lctx.index, message });
-      }
-      return out.length > 0 ? out : null;
-    };
+    const memo = drainMemo ? { drains: new DrainMemo(), key: space.key } : undefined;
+    space.liveness = (start) => uipiDrainFrom(cfg, sel.liveness, start, space.enabled, transition, memo);
   }
   return space;
 }
