@@ -35,20 +35,6 @@ export class DrainMemo {
     return `${nodeKey}\u0000${String.fromCharCode(turn, stalled, bits)}`;
   }
 
-  /**
-   * The memo key of a node key and a policy position made of flags (any number, 16 to a code
-   * unit) and one small number (the UIPI drain: its undo-CLUI flags and whether the timer was served).
-   */
-  static flagged(nodeKey: string, flags: readonly boolean[], extra: number): string {
-    let k = `${nodeKey}\u0000${String.fromCharCode(extra)}`;
-    for (let i = 0; i < flags.length; i += 16) {
-      let bits = 0;
-      for (let j = 0; j < 16 && i + j < flags.length; j++) if (flags[i + j] === true) bits |= 1 << j;
-      k += String.fromCharCode(bits);
-    }
-    return k;
-  }
-
   /** Records a position of the current drain; true when it is known to reach quiescence within `bound`. */
   visit(key: string, steps: number, bound: number): boolean {
     const r = this.remaining.get(key);
