@@ -11,11 +11,12 @@
  *
  * The model alone steps its enabled events; the product steps the machine's own enabled events
  * (so a machine that can do what the model cannot meets refinement, as in a storm).
- * Key: the abstract state (model/uipi stateKey), for a product the machine's whole field state
+ * Key: the abstract state (keyUipiState.ts), for a product the machine's whole field state
  * (memory, registers, threads, wires), then the undo-CLUI flags (the fair drain reads them). The
  * owed masks and the credits are not keyed but the covering measure (uipiGhostMeasure.ts, where
  * the argument is): a node with the same key, more owed and no more credit, found before, covers
- * it. No merge bounds the exploration: the verdict is exact for the explored configuration.
+ * it (the model's measure leaves credits out, behind a check made on every step). No merge
+ * bounds the exploration: the verdict is exact for the explored configuration.
  */
 
 import { absUipi } from '../../impl/uipi/absUipi.ts';
