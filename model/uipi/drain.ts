@@ -29,6 +29,14 @@ export interface UipiDrainSubject {
   enabled(): readonly UipiEvent[];
   /** Performs `e`; false when rejected (or when the caller stops the drain). */
   apply(e: UipiEvent): boolean;
+  /**
+   * Optional: told the policy's whole position before each step, before the drain looks at the
+   * state (so also where it then ends, quiescent or at its bound): its own undo-CLUI flags,
+   * whether a timer handler has been served, and the steps taken. Returning true stops the drain
+   * there, reported as not reaching quiescence; a checker that knows the continuation from this
+   * position (the explorer's memo of earlier drains) uses it to skip the rest.
+   */
+  at?(undo: readonly boolean[], timerServed: boolean, steps: number): boolean;
 }
 
 export interface UipiDrainOutcome {
@@ -97,6 +105,8 @@ export function drainUipi(
   const sky = isSkyloft(cfg);
   let timerServed = false;
   for (;;) {
+    if (subject.at?.(undo, timerServed, events.length) === true)
+      return { steps: events.length, events, reachedQuiescence: false, timerServed };
     const s = subject.state();
     const e = choose(s, subject.enabled(), undo);
     const onlyTicks = e === null || CLASS[e.type] === TICK;

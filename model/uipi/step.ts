@@ -87,8 +87,11 @@ function receiverGuard(cfg: UipiConfig, s: UipiState, e: ReceiverStep): boolean 
   }
 }
 
-/** The action of an enabled event. */
-function act(cfg: UipiConfig, s: UipiState, e: UipiEvent): UipiState {
+/**
+ * The action of an enabled event: the successor `step` gives when `rejection` is null (an
+ * explorer stepping the events `enabled` returned uses it to skip re-checking their guards).
+ */
+export function act(cfg: UipiConfig, s: UipiState, e: UipiEvent): UipiState {
   switch (e.type) {
     case 'Send':
       return A.post(cfg, s, e);

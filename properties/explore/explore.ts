@@ -6,9 +6,14 @@
  * properties; every new state by the deadlock check and, when asked, the leads-to check. It stops
  * at the first violation, whose path (rebuilt from the parent pointers) is a shortest one in BFS
  * order, at `maxStates` distinct states, or when the reachable space within the constraint is
- * exhausted.
+ * exhausted. With a covering measure (StateSpace.measure) a new state already covered by one
+ * found before it is not new: by the space's contract the coverer, at no greater depth, reaches
+ * every violation the covered state does in as many steps or fewer (a simulation: the same events
+ * from both give successors with the same key, the coverer's measure still ≤, and any violation
+ * of the covered one is one of the coverer's), so the verdict and the shortest length are exact.
  */
 import type { Violation } from '../property.ts';
+import { CoverSet } from './coverSet.ts';
 import type { StateSpace } from './stateSpace.ts';
 
 export interface ExploreOptions {
@@ -64,7 +69,19 @@ export function explore<N, E>(space: StateSpace<N, E>, opts: ExploreOptions = {}
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
   const liveness = opts.liveness !== false && space.liveness !== undefined;
   const every = opts.progressEvery ?? 50_000;
-  const seen = new Set<string>();
+  const seen = space.measure === undefined ? new Set<string>() : undefined;
+  const covering = space.measure === undefined ? undefined : new CoverSet();
+  const measure = space.measure;
+  /** Admits `n` as a distinct state: true when it is new (not covered, with a measure). */
+  const admit =
+    seen !== undefined
+      ? (n: N): boolean => {
+          const known = seen.size;
+          seen.add(space.key(n)); // one hash operation: the size tells whether the key was new
+          return seen.size !== known;
+        }
+      : (n: N): boolean => covering?.add(space.key(n), measure?.(n) ?? []) === true;
+  const distinct = (): number => seen?.size ?? covering?.size ?? 0;
   /** Per distinct state id (BFS order): its parent's id, the alphabet index of the event from it, its depth. */
   let parent = new Int32Array(1024);
   let via = new Int32Array(1024);
@@ -73,7 +90,7 @@ export function explore<N, E>(space: StateSpace<N, E>, opts: ExploreOptions = {}
   let transitions = 0;
   let constrained = 0;
   let diameter = 0;
-  const stats = (): ExploreStats => ({ distinct: seen.size, transitions, diameter, constrained });
+  const stats = (): ExploreStats => ({ distinct: distinct(), transitions, diameter, constrained });
   const pathTo = (id: number, last?: E): E[] => {
     const out: E[] = last === undefined ? [] : [last];
     for (let i = id; i > 0; i = parent[i] ?? 0) {
@@ -94,13 +111,13 @@ export function explore<N, E>(space: StateSpace<N, E>, opts: ExploreOptions = {}
     return { kind: 'violation', where: 'liveness', violations: lv, path: pathTo(id), ...stats() };
   };
   const init = space.initial();
-  seen.add(space.key(init));
+  admit(init);
   queue.push(init);
   parent[0] = -1;
   via[0] = -1;
   const first = judgeNew(init, 0);
   if (first !== null) return first;
-  if (seen.size >= maxStates) return { kind: 'maxStates', ...stats() };
+  if (distinct() >= maxStates) return { kind: 'maxStates', ...stats() };
   for (let head = 0; head < queue.length; head++) {
     const n = queue[head];
     queue[head] = undefined; // expanded: only its id stays, in the typed arrays
@@ -126,9 +143,7 @@ export function explore<N, E>(space: StateSpace<N, E>, opts: ExploreOptions = {}
           ...stats(),
         };
       }
-      const known = seen.size;
-      seen.add(space.key(t.node)); // one hash operation: the size tells whether the key was new
-      if (seen.size === known) continue;
+      if (!admit(t.node)) continue;
       const id = queue.length;
       if (id >= parent.length) {
         parent = grow(parent, id + 1);
@@ -142,16 +157,16 @@ export function explore<N, E>(space: StateSpace<N, E>, opts: ExploreOptions = {}
       queue.push(t.node);
       const bad = judgeNew(t.node, id);
       if (bad !== null) return bad;
-      if (seen.size % every === 0)
+      if (distinct() % every === 0)
         opts.onProgress?.({
-          distinct: seen.size,
+          distinct: distinct(),
           transitions,
           queue: queue.length - head - 1,
           depth: diameter,
         });
-      if (seen.size >= maxStates) return { kind: 'maxStates', ...stats() };
+      if (distinct() >= maxStates) return { kind: 'maxStates', ...stats() };
     }
   }
-  opts.onProgress?.({ distinct: seen.size, transitions, queue: 0, depth: diameter });
+  opts.onProgress?.({ distinct: distinct(), transitions, queue: 0, depth: diameter });
   return { kind: 'complete', ...stats() };
 }

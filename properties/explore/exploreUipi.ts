@@ -17,12 +17,14 @@ import { type ExploreOptions, type ExploreOutcome, explore } from './explore.ts'
 import { type UipiSelection, uipiSpace } from './uipiSpace.ts';
 
 /**
- * The UIPI exploration presets. `small` (2 CPUs, 1 receiver, 2 senders, 3 vectors) has well over
- * a million states with the ghost beside them and is not exhausted in a minute, so its
- * exploration keeps the two CPUs (migration, stale notifications to the old CPU) and the one
- * receiver but has one sender with one UITT entry and one vector: coalescing, suppression and
- * migration races are inside the bound, priority between vectors and two senders racing are not
- * (storms cover them at `small`). `skyloft` is the Skyloft preset itself (UL4 included).
+ * The UIPI exploration presets. `small` (2 CPUs, 1 receiver, 2 senders, 3 vectors) is far beyond
+ * a minute, so its exploration keeps the two CPUs (migration, stale notifications to the old CPU)
+ * and the one receiver but has one sender with one UITT entry and one vector: coalescing,
+ * suppression and migration races are inside the bound, priority between vectors and two senders
+ * racing are not (storms cover them at `small`). The model there has 653,952 abstract states;
+ * with the undo-CLUI flags and the owed masks (as a covering measure: uipiGhostMeasure.ts) the
+ * explorer admits 1,062,288 and exhausts them, every property and the leads-to check included.
+ * No ghost merge bounds it further. `skyloft` is the Skyloft preset itself (UL4 included).
  */
 export const UIPI_EXPLORE_PRESETS: Readonly<Record<string, UipiConfig>> = {
   small: { ...UIPI_SMALL, senders: 1, vectors: 1, uittSize: 1 },

@@ -33,6 +33,18 @@ export interface StateSpace<N, E> {
   /** The canonical key of `n`: equal keys, equal futures (model, implementation and ghost data). */
   key(n: N): string;
   /**
+   * Optional covering (coverSet.ts): the part of `n` its key leaves out, as integers where lower
+   * is stronger. A node is then already known when a node with the same key and a componentwise
+   * ≤ measure was found before it. The adapter guarantees that (1) no enabled set, successor key
+   * or drain choice reads the measure, (2) a step changes the measures of two nodes with the same
+   * key monotonically (≤ stays ≤), and (3) every violation is upward-closed: whatever a node
+   * measured m violates on a transition, at its drain's end or on a drain step, a node with the
+   * same key measured ≤ m violates there too. Then a covering node found no later reaches every
+   * violation the covered one does in as many steps or fewer, so the verdict and the BFS-shortest
+   * counterexample length stay exact. Absent: equal keys are equal states.
+   */
+  measure?(n: N): readonly number[];
+  /**
    * The state constraint (TLC's CONSTRAINT): a node outside it is counted but not expanded.
    * Absent: every node is expanded.
    */

@@ -6,15 +6,17 @@
  * snapshot per node), the model beside it for refinement and the ghost data (owed masks,
  * send-minus-delivery credits, the undo-CLUI flags); each transition is judged exactly as a storm
  * step is, and liveness (uipiEventuallyDelivered, and uipiTimerRearms, UL4, on the Skyloft
- * preset) is the fair drain from the node (model/uipi drainUipi), every drain step judged too.
+ * preset) is the fair drain from the node (uipiDrainFrom.ts), every drain step judged too, with a
+ * memo of earlier successful drains.
  *
  * The model alone steps its enabled events; the product steps the machine's own enabled events
  * (so a machine that can do what the model cannot meets refinement, as in a storm).
- * Key: the abstract state (model/uipi stateKey), for a product the machine's whole field state
- * (memory, registers, threads, wires), then the ghost: owed masks, undo flags, and the credits
- * capped at {@link CREDIT_CAP}. Credits only decide `uipiNoFabrication` (a delivery of v to r needs
- * a positive credit), and coalesced sends make them grow without bound; above the cap, states
- * are merged (a bound of the exploration, not of the property: the node keeps its exact credit).
+ * Key: the abstract state (keyUipiState.ts), for a product the machine's whole field state
+ * (memory, registers, threads, wires), then the undo-CLUI flags (the fair drain reads them). The
+ * owed masks and the credits are not keyed but the covering measure (uipiGhostMeasure.ts, where
+ * the argument is): a node with the same key, more owed and no more credit, found before, covers
+ * it (the model's measure leaves credits out, behind a check made on every step). No merge
+ * bounds the exploration: the verdict is exact for the explored configuration.
  */
 
 import { absUipi } from '../../impl/uipi/absUipi.ts';
@@ -22,24 +24,23 @@ import type { UipiImpl } from '../../impl/uipi/uipiImpl.ts';
 import { UipiMachine } from '../../impl/uipi/uipiMachine.ts';
 import type { UipiMutation } from '../../impl/uipi/uipiMutation.ts';
 import type { UipiConfig } from '../../model/uipi/config.ts';
-import { drainUipi } from '../../model/uipi/drain.ts';
 import { enabled as modelEnabled } from '../../model/uipi/enabled.ts';
 import { formatUipiEvent, type UipiEvent } from '../../model/uipi/events.ts';
 import type { UipiStepResult } from '../../model/uipi/result.ts';
 import { initialUipi, type UipiState } from '../../model/uipi/state.ts';
-import { stateKey } from '../../model/uipi/stateKey.ts';
-import { step as uipiStep } from '../../model/uipi/step.ts';
+import { act, step as uipiStep } from '../../model/uipi/step.ts';
 import type { Violation } from '../property.ts';
 import type { UipiLivenessProperty, UipiStepContext, UipiStepProperty } from '../uipi/context.ts';
 import { initialCredit, initialOwed, nextCredit, nextOwed, nextUndoClui } from '../uipi/ghost.ts';
+import { DrainMemo } from './drainMemo.ts';
 import { EventAlphabet } from './eventAlphabet.ts';
 import { fingerprint } from './fingerprint.ts';
 import { KeyBuilder } from './keyBuilder.ts';
+import { keyUipiState } from './keyUipiState.ts';
 import { snapshot } from './snapshot.ts';
 import type { StateSpace, Transition } from './stateSpace.ts';
-
-/** Credits above this are keyed alike (see above): more than a vector can have pending (PIR, UIRR, in service). */
-export const CREDIT_CAP = 3;
+import { uipiDrainFrom } from './uipiDrainFrom.ts';
+import { keyUipiGhost, slackFalls, uipiGhostMeasure } from './uipiGhostMeasure.ts';
 
 /** The UIPI properties one exploration judges (runUipi's selection). */
 export interface UipiSelection {
@@ -71,6 +72,8 @@ export function uipiSpace(
   cfg: UipiConfig,
   impl: UipiImpl | undefined,
   sel: UipiSelection,
+  /** Remember successful drains (default true; false only to test that the memo changes no verdict). */
+  drainMemo = true,
 ): StateSpace<UipiNode, UipiEvent> {
   const mutation = impl === undefined ? undefined : uipiMachineMutation(impl);
   if (mutation === null)
@@ -81,7 +84,23 @@ export function uipiSpace(
   const kb = new KeyBuilder();
   const shared: ReadonlySet<object> = new Set<object>([cfg]);
   const refine = impl !== undefined && sel.step.some((p) => p.kind === 'refinement');
+  /** Credits in the measure and the drain memo: for a product only (the model's slack never falls, see uipiGhostMeasure.ts). */
+  const credits = impl !== undefined;
 
+  /** The context every step property reads, refilled for each transition (no property keeps it). */
+  const ctx: { -readonly [K in keyof UipiStepContext]: UipiStepContext[K] } = {
+    cfg,
+    index: 0,
+    phase: 'storm',
+    event: { type: 'Clui', receiver: 0 },
+    accepted: false,
+    before: initialUipi(cfg),
+    after: initialUipi(cfg),
+    owedBefore: [],
+    owedAfter: [],
+    creditBefore: [],
+    expected: undefined,
+  };
   const transition = (
     n: UipiNode,
     e: UipiEvent,
@@ -93,9 +112,10 @@ export function uipiSpace(
     let accepted: boolean;
     let after: UipiState;
     if (m === undefined) {
-      const r = uipiStep(cfg, before, e);
-      accepted = r.kind === 'accepted';
-      after = r.kind === 'accepted' ? r.state : before;
+      // The model alone steps only what its `enabled` returned (the explorer's and the drain's
+      // events), so the guards `enabled` checked are not checked again.
+      accepted = true;
+      after = act(cfg, before, e);
     } else {
       accepted = m.apply(e);
       after = accepted ? absUipi(m) : before;
@@ -107,19 +127,15 @@ export function uipiSpace(
       if (expected.kind === 'accepted') shadow = expected.state;
     }
     const owedAfter = accepted ? nextOwed(cfg, n.owed, e, before, after) : n.owed;
-    const ctx: UipiStepContext = {
-      cfg,
-      index,
-      phase: 'storm',
-      event: e,
-      accepted,
-      before,
-      after,
-      owedBefore: n.owed,
-      owedAfter,
-      creditBefore: n.credit,
-      expected,
-    };
+    ctx.index = index;
+    ctx.event = e;
+    ctx.accepted = accepted;
+    ctx.before = before;
+    ctx.after = after;
+    ctx.owedBefore = n.owed;
+    ctx.owedAfter = owedAfter;
+    ctx.creditBefore = n.credit;
+    ctx.expected = expected;
     let found: Violation[] | undefined;
     for (const p of sel.step) {
       if (!accepted && !p.judgesRejected) continue;
@@ -130,17 +146,26 @@ export function uipiSpace(
     }
     if (found !== undefined) return { kind: 'violation', violations: found };
     if (!accepted) return { kind: 'next', node: shadow === n.shadow ? n : { ...n, m, shadow }, accepted };
-    const node: UipiNode = {
-      sys: after,
-      m,
-      shadow,
-      owed: owedAfter,
-      credit: nextCredit(cfg, n.credit, e, before, after),
-      undo: nextUndoClui(n.undo, e),
-    };
+    const credit = nextCredit(cfg, n.credit, e, before, after);
+    if (!credits && credit !== n.credit) {
+      const fell = slackFalls(cfg, before, after, n.credit, credit);
+      if (fell !== null)
+        throw new Error(
+          `explore: ${formatUipiEvent(e)} lowers the slack of vector ${fell.v} for receiver ${fell.r} (credit minus pending copies): the model's measure without credits (uipiGhostMeasure.ts) is unsound for this model`,
+        );
+    }
+    const node: UipiNode = { sys: after, m, shadow, owed: owedAfter, credit, undo: nextUndoClui(n.undo, e) };
     return { kind: 'next', node, accepted };
   };
 
+  /** Starts a key with the node's keyed part: abstract state, machine, undo flags. */
+  const keyNode = (n: UipiNode): KeyBuilder => {
+    kb.reset();
+    keyUipiState(kb, n.sys);
+    if (n.m !== undefined) fingerprint(kb, n.m, NOTHING, shared);
+    for (const u of n.undo) kb.bool(u);
+    return kb;
+  };
   const space: StateSpace<UipiNode, UipiEvent> = {
     alphabet: alphabet.events,
     indexOf: (e) => alphabet.indexOf(e),
@@ -157,48 +182,19 @@ export function uipiSpace(
     },
     enabled: (n) => (n.m === undefined ? modelEnabled(cfg, n.sys) : n.m.enabled()),
     step: (n, e, index, last) => transition(n, e, index, last),
-    key(n) {
-      kb.reset();
-      if (n.m !== undefined) fingerprint(kb, n.m, NOTHING, shared);
-      for (const o of n.owed) kb.big(o);
-      for (const c of n.credit) kb.int(Math.min(c, CREDIT_CAP) + 1);
-      for (const u of n.undo) kb.bool(u);
-      return `${stateKey(n.sys)}#${kb.done()}`;
-    },
+    key: (n) => keyNode(n).done(),
+    measure: (n) => uipiGhostMeasure(cfg, n, credits),
   };
   if (sel.liveness.length > 0) {
-    space.liveness = (start) => {
-      let n = start;
-      let index = 0;
-      let failed: readonly Violation[] | null = null;
-      const drain = drainUipi(
-        cfg,
-        {
-          state: () => n.sys,
-          enabled: () => (n.m === undefined ? modelEnabled(cfg, n.sys) : n.m.enabled()),
-          apply: (e) => {
-            if (failed !== null) return false;
-            const t = transition(n, e, index, false);
-            index++;
-            if (t.kind === 'violation') {
-              failed = t.violations;
-              return false;
-            }
-            n = t.node;
-            return t.accepted === true;
-          },
-        },
-        start.undo,
-      );
-      if (failed !== null) return failed;
-      const lctx = { cfg, index: Math.max(0, index - 1), state: n.sys, drain, owed: n.owed };
-      const out: Violation[] = [];
-      for (const p of sel.liveness) {
-        const message = p.check(lctx);
-        if (message !== null) out.push({ property: p.id, step: lctx.index, message });
-      }
-      return out.length > 0 ? out : null;
+    // A drain position: the node's key, the ghost its verdicts read, the drain policy's state.
+    const position = (n: UipiNode, undo: readonly boolean[], timerServed: boolean): string => {
+      const k = keyNode(n);
+      keyUipiGhost(k, n, credits);
+      for (const u of undo) k.bool(u);
+      return k.bool(timerServed).done();
     };
+    const memo = drainMemo ? { drains: new DrainMemo(), position } : undefined;
+    space.liveness = uipiDrainFrom(cfg, sel.liveness, space.enabled, transition, memo);
   }
   return space;
 }

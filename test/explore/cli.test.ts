@@ -53,9 +53,9 @@ describe('intcheck explore', () => {
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ verdict: 'complete', protocol: 'syscall', distinct: 6092 });
     const out = tempDir();
-    // The UIPI model's small preset is not exhausted (README "Syscall and UIPI exploration"), so
-    // the counterexample comes from a mutant: a UIRET that forgets to set UIF, seen by refinement
-    // in the drain from the explored state.
+    // The UIPI model's small preset has no violation (and takes about a minute to exhaust: README
+    // "Syscall and UIPI exploration"), so the counterexample comes from a mutant: a UIRET that
+    // forgets to set UIF, seen by refinement in the drain from the explored state.
     const r = await runCli([
       'explore',
       '--protocol',
