@@ -118,7 +118,9 @@ export function drainUipi(
     const servesTimer = e.type === 'Uiret' && s.receivers[e.receiver]?.hvec === cfg.timer;
     if (!subject.apply(e)) return { steps: events.length, events, reachedQuiescence: false, timerServed };
     events.push(e);
-    if (e.type === 'Stui') undo[e.receiver] = false;
+    // A UIRET ends the storm's CLUI as STUI does (ghost.ts nextUndoClui): UIRET sets UIF, so a
+    // UIRET that forgets to must not be hidden by a later STUI of the drain.
+    if (e.type === 'Stui' || e.type === 'Uiret') undo[e.receiver] = false;
     if (sky && servesTimer) timerServed = true;
   }
 }
