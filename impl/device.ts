@@ -26,7 +26,7 @@ export interface ControllerDevice {
    * An independent copy of this device in its current state: stepping either never changes the
    * other. Optional, for speed only: the exhaustive explorer branches from every state it
    * explores and copies a device without it generically (properties/explore/snapshot.ts), several
-   * times slower; test/explore checks that this copy equals the generic one.
+   * times slower; test/explore/copyImpl.test.ts checks that a copy is the same object graph.
    */
   copy?(): ControllerDevice;
 }
