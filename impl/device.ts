@@ -22,6 +22,13 @@ export interface ControllerDevice {
    * The exhaustive explorer keys implementation states by `abs()` plus this (properties/explore).
    */
   hiddenState?(): string;
+  /**
+   * An independent copy of this device in its current state: stepping either never changes the
+   * other. Optional, for speed only: the exhaustive explorer branches from every state it
+   * explores and copies a device without it generically (properties/explore/snapshot.ts), several
+   * times slower; test/explore/copyImpl.test.ts checks that a copy is the same object graph.
+   */
+  copy?(): ControllerDevice;
 }
 
 /** A named implementation (the reference, a published design, or a mutant) that can be instantiated. */

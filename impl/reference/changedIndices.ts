@@ -40,6 +40,14 @@ export class ChangedIndices {
     this.list.push(i);
   }
 
+  /** An independent copy of this log (the explorer's branching, impl/device.ts `copy`). */
+  copy(): ChangedIndices {
+    const c = new ChangedIndices(this.entries);
+    c.marked = this.marked?.slice();
+    for (const i of this.list) c.list.push(i);
+    return c;
+  }
+
   /** Forgets every recorded change. */
   clear(): void {
     const marked = this.marked;

@@ -37,7 +37,18 @@ export class IncrementalAbs {
   /** The state the last call returned (at first, the state at reset). */
   private shown: ControllerState;
 
-  constructor(cfg: Config) {
+  /** The logs of a fresh engine (at reset), or an independent copy of `from`'s (its last state shared). */
+  constructor(cfg: Config, from?: IncrementalAbs) {
+    if (from !== undefined) {
+      this.ready = from.ready.copy();
+      this.irqWait = from.irqWait.copy();
+      this.irqPending = from.irqPending.copy();
+      this.ipcWait = from.ipcWait.copy();
+      this.ipcPending = from.ipcPending.copy();
+      this.online = from.online.copy();
+      this.shown = from.shown;
+      return;
+    }
     const n = cfg.processes;
     const rings = n * cfg.priorities;
     const waits = n * cfg.ipcTypes;

@@ -60,23 +60,38 @@ export class QueueEngine {
   /** The tables above, gathered once for `abs()`. */
   private readonly tables: EngineTables;
 
-  constructor(cfg: Config, mutation?: ControllerMutation) {
+  /** An engine at reset, or (given `from`, the explorer's branching) an independent copy of `from`. */
+  constructor(cfg: Config, mutation?: ControllerMutation, from?: QueueEngine) {
     this.cfg = cfg;
     this.mutation = mutation;
     this.readyDepth = readyRingDepth(cfg, mutation);
-    this.changes = new IncrementalAbs(cfg);
-    const n = cfg.processes;
-    this.ready = new Array<TaskFifo | undefined>(n * cfg.priorities).fill(undefined);
-    this.occupancy = new Int32Array(n);
-    const irqWait: WaiterFifo[] = [];
-    for (let d = 0; d < cfg.devices; d++)
-      irqWait.push(new WaiterFifo(cfg.waitDepth, this.changes.irqWait, d));
-    this.irqWait = irqWait;
-    this.irqPending = new Int32Array(cfg.devices);
-    this.ipcWait = new Array<TaskFifo | undefined>(n * cfg.ipcTypes).fill(undefined);
-    this.ipcPending = new Int32Array(n * cfg.ipcTypes);
-    this.online = new Uint8Array(n);
-    this.online[0] = 1;
+    if (from !== undefined) {
+      const ch = new IncrementalAbs(cfg, from.changes);
+      this.changes = ch;
+      this.ready = from.ready.map((f) => f?.copy(ch.ready));
+      this.occupancy = from.occupancy.slice();
+      this.irqWait = from.irqWait.map((f) => f.copy(ch.irqWait));
+      this.irqPending = from.irqPending.slice();
+      this.ipcWait = from.ipcWait.map((f) => f?.copy(ch.ipcWait));
+      this.ipcPending = from.ipcPending.slice();
+      this.online = from.online.slice();
+      this.error = from.error;
+      this.stale = from.stale;
+    } else {
+      this.changes = new IncrementalAbs(cfg);
+      const n = cfg.processes;
+      this.ready = new Array<TaskFifo | undefined>(n * cfg.priorities).fill(undefined);
+      this.occupancy = new Int32Array(n);
+      const irqWait: WaiterFifo[] = [];
+      for (let d = 0; d < cfg.devices; d++)
+        irqWait.push(new WaiterFifo(cfg.waitDepth, this.changes.irqWait, d));
+      this.irqWait = irqWait;
+      this.irqPending = new Int32Array(cfg.devices);
+      this.ipcWait = new Array<TaskFifo | undefined>(n * cfg.ipcTypes).fill(undefined);
+      this.ipcPending = new Int32Array(n * cfg.ipcTypes);
+      this.online = new Uint8Array(n);
+      this.online[0] = 1;
+    }
     this.tables = {
       ready: this.ready,
       irqWait: this.irqWait,
@@ -85,6 +100,11 @@ export class QueueEngine {
       ipcPending: this.ipcPending,
       online: this.online,
     };
+  }
+
+  /** An independent copy of this engine in its current state (see ReferenceDevice.copy). */
+  copy(): QueueEngine {
+    return new QueueEngine(this.cfg, this.mutation, this);
   }
 
   /** §4.3: a wrong access changes nothing but BAD_ACCESS; returns `obs` (0 for a read). */

@@ -28,11 +28,17 @@ export class ReferenceDevice implements ControllerDevice {
   /** The seeded bug, or undefined for the reference design. */
   private readonly mutation: ControllerMutation | undefined;
 
-  constructor(cfg: Config, mutation?: ControllerMutation) {
+  /** The design at reset; given `engine` (its own, never shared), a device in that engine's state. */
+  constructor(cfg: Config, mutation?: ControllerMutation, engine?: QueueEngine) {
     this.cfg = cfg;
     this.mutation = mutation;
-    this.engine = new QueueEngine(cfg, mutation);
+    this.engine = engine ?? new QueueEngine(cfg, mutation);
     this.span = BigInt(cfg.processes) * PAGE_SIZE;
+  }
+
+  /** An independent copy of this device in its current state (ControllerDevice.copy, for the explorer). */
+  copy(): ReferenceDevice {
+    return new ReferenceDevice(this.cfg, this.mutation, this.engine.copy());
   }
 
   /** A 64-bit MMIO read: DEQUEUE, ERROR (read-to-clear) or STATUS; anything else is wrong. */

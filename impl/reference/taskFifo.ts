@@ -30,7 +30,7 @@ export class TaskFifo {
   protected count = 0;
   /** The log told about the first change after each view, or undefined; and this ring's entry in it. */
   private readonly changes: ChangedIndices | undefined;
-  private readonly entry: number;
+  protected readonly entry: number;
   /** True while the last view still equals the ring's contents. */
   private fresh = true;
   /** Entries popped since the last view was made (they were its first ones). */
@@ -42,6 +42,26 @@ export class TaskFifo {
     this.depth = depth;
     this.changes = changes;
     this.entry = entry;
+  }
+
+  /**
+   * An independent copy of this ring reporting to `changes` (the copied engine's log): same
+   * slots, head, count and view bookkeeping; the last view is shared, as it is never modified.
+   */
+  copy(changes: ChangedIndices | undefined): TaskFifo {
+    const c = new TaskFifo(this.depth, changes, this.entry);
+    this.copyInto(c);
+    return c;
+  }
+
+  /** Copies this ring's storage and view bookkeeping into `c` (a fresh ring of the same depth and entry). */
+  protected copyInto(c: TaskFifo): void {
+    for (const t of this.slots) c.slots.push(t);
+    c.head = this.head;
+    c.count = this.count;
+    c.fresh = this.fresh;
+    c.poppedSinceView = this.poppedSinceView;
+    c.shown = this.shown;
   }
 
   /** Entries currently held. */

@@ -20,6 +20,15 @@ export class WaiterFifo extends TaskFifo {
     super(depth, changes, entry);
   }
 
+  /** An independent copy of this blocked queue reporting to `changes` (see {@link TaskFifo.copy}). */
+  override copy(changes: ChangedIndices | undefined): WaiterFifo {
+    const c = new WaiterFifo(this.depth, changes, this.entry);
+    this.copyInto(c);
+    for (const p of this.owners) c.owners.push(p);
+    c.shownWaiters = this.shownWaiters;
+    return c;
+  }
+
   /** Appends the waiter (p, task); the caller has checked that the ring is not full. */
   pushWaiter(p: number, task: bigint): void {
     this.owners[this.tailSlot()] = p | 0; // a 32-bit owner field

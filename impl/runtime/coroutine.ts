@@ -7,7 +7,10 @@ import type { Enqueue, IrqRegister } from '../../model/events/events.ts';
 import type { PollOutcome } from '../../model/wakeup/events.ts';
 import type { TaskLife, TaskRecord } from '../../model/wakeup/state.ts';
 
-/** What the executor does for a task after it stopped running it (spec §4.2 rule 3). */
+/**
+ * What the executor does for a task after it stopped running it (spec §4.2 rule 3). Frozen once
+ * made: copies of an executor share it (Executor.copy).
+ */
 export type ReturnAction =
   /** A yield: write the task to ENQUEUE_prio of its process. */
   | { readonly kind: 'enqueue'; readonly write: Enqueue }
@@ -40,6 +43,14 @@ export class Coroutine {
     this.waitsOn = life === 'blocked' ? handlerOf : -1;
   }
 
+  /** An independent copy of this coroutine (the explorer's branching; the last record is shared). */
+  copy(): Coroutine {
+    const c = new Coroutine(this.id, this.process, this.priority, this.handlerOf, this.life);
+    c.waitsOn = this.waitsOn;
+    c.snapshot = this.snapshot;
+    return c;
+  }
+
   /** An interrupt handler (it loops forever: serve, re-register). */
   get isHandler(): boolean {
     return this.handlerOf >= 0;
@@ -56,16 +67,19 @@ export class Coroutine {
     switch (outcome.kind) {
       case 'yield':
         this.life = 'ready';
-        return {
+        return Object.freeze<ReturnAction>({
           kind: 'enqueue',
           write: { type: 'Enqueue', p: this.process, prio: this.priority, task: this.id },
-        };
+        });
       case 'block':
       case 'handled': {
         const device = outcome.kind === 'block' ? outcome.device : this.handlerOf;
         this.life = 'blocked';
         this.waitsOn = device;
-        return { kind: 'register', write: { type: 'IrqRegister', p: this.process, device, task: this.id } };
+        return Object.freeze<ReturnAction>({
+          kind: 'register',
+          write: { type: 'IrqRegister', p: this.process, device, task: this.id },
+        });
       }
       case 'finish':
         this.life = 'done';

@@ -46,6 +46,48 @@ export class Executor {
     this.mutation = mutation;
   }
 
+  /**
+   * An independent copy of this executor on the copied runtime's `bus` and `kernel` (a copy of
+   * `from`): its task is the copied kernel's coroutine standing where its own stands in `from`.
+   * Return actions and hart states are never modified, so they are shared.
+   */
+  copy(bus: Bus, kernel: Kernel, from: Kernel): Executor {
+    const x = new Executor(this.hart, bus, kernel, this.mutation);
+    x.phase = this.phase;
+    x.process = this.process;
+    x.current = this.current === null ? null : kernel.counterpart(from, this.current);
+    x.pending = this.pending;
+    x.wokenOnce = this.wokenOnce;
+    x.snapshot = this.snapshot;
+    return x;
+  }
+
+  /**
+   * This executor's state outside {@link state} (key material for the explorer, one short
+   * string): the return action owed (kind, process, priority or device, task), the `double-wake`
+   * flag, the process and task of an idle hart (which `state()` shows as IDLE_HART), and a task
+   * that is not the kernel's coroutine of its id, with its record (never so by construction:
+   * `fetch` takes the kernel's own). Everything else the executor holds is either in `state()`
+   * (phase, process, task id), fixed for its lifetime (hart, mutation, bus, kernel) or a cache.
+   */
+  hiddenState(): string {
+    const a = this.pending;
+    let s =
+      a.kind === 'none'
+        ? '-'
+        : a.kind === 'enqueue'
+          ? `e${a.write.p}.${a.write.prio}.${a.write.task}`
+          : `r${a.write.p}.${a.write.device}.${a.write.task}`;
+    if (this.wokenOnce) s += 'w';
+    const c = this.current;
+    if (this.phase === 'idle') s += `i${this.process}.${c === null ? 0n : c.id}`;
+    if (c !== null && this.kernel.task(c.id) !== c) {
+      const r = c.record();
+      s += `?${r.life}.${r.p}.${r.prio}.${r.handlerOf}.${r.waitsOn}`;
+    }
+    return s;
+  }
+
   /** The kernel puts this hart on process p's executor, looking for work. */
   switchTo(p: number): void {
     this.phase = 'fetch';

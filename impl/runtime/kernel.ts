@@ -22,11 +22,43 @@ export class Kernel {
   /** The last task table handed out by `records()` (never modified after: copied on write). */
   private snapshot: readonly TaskRecord[] | undefined;
 
-  constructor(cfg: Config, bus: Bus) {
+  /** A kernel at reset driving `bus`; given `from` (see {@link copy}), a copy of `from` instead. */
+  constructor(cfg: Config, bus: Bus, from?: Kernel) {
     this.cfg = cfg;
     this.bus = bus;
+    if (from !== undefined) {
+      this.tasks = from.tasks.map((c) => c?.copy());
+      this.online = from.online.slice();
+      this.snapshot = from.snapshot;
+      return;
+    }
     this.tasks = new Array<Coroutine | undefined>(cfg.taskPool).fill(undefined);
     this.online = Array.from({ length: cfg.processes }, (_, p) => p === 0);
+  }
+
+  /** An independent copy of this kernel driving `bus` (the copied runtime's): coroutines copied, last table shared. */
+  copy(bus: Bus): Kernel {
+    return new Kernel(this.cfg, bus, this);
+  }
+
+  /**
+   * The coroutine of this kernel (a copy of `from`) that stands where `c` stands in `from`'s task
+   * table, so that a copied executor runs the copied kernel's coroutine; a copy of `c` when `from`
+   * does not hold it.
+   */
+  counterpart(from: Kernel, c: Coroutine): Coroutine {
+    const i = from.tasks.indexOf(c);
+    return (i < 0 ? undefined : this.tasks[i]) ?? c.copy();
+  }
+
+  /**
+   * The kernel's state outside the task table `records()` shows: its copy of the status bits,
+   * one character per process ('1' online). The coroutines' fields are all in their records.
+   */
+  hiddenState(): string {
+    let s = '';
+    for (const on of this.online) s += on ? '1' : '0';
+    return s;
   }
 
   /** Start-up (model/wakeup/boot.ts): create each device's handler and register it on its device. */

@@ -47,18 +47,49 @@ export class SoftwareRuntime {
   /** The last abs() handed out (never modified after): returned again while nothing changed. */
   private snapshot: SystemState | undefined;
 
-  /** A runtime over `device` (at reset), after start-up: handlers registered, harts on process 0. */
-  constructor(cfg: Config, device: ControllerDevice, mutation?: RuntimeMutation) {
+  /**
+   * A runtime over `device` (at reset), after start-up: handlers registered, harts on process 0.
+   * Given `from` (see {@link copy}), a copy of `from` over `device` instead, with no start-up.
+   */
+  constructor(cfg: Config, device: ControllerDevice, mutation?: RuntimeMutation, from?: SoftwareRuntime) {
     this.cfg = cfg;
     this.device = device;
     this.mutation = mutation;
     this.bus = deviceBus(cfg, device);
+    if (from !== undefined) {
+      const kernel = from.kernel.copy(this.bus);
+      this.kernel = kernel;
+      this.executors = from.executors.map((x) => x.copy(this.bus, kernel, from.kernel));
+      this.snapshot = from.snapshot;
+      return;
+    }
     this.kernel = new Kernel(cfg, this.bus);
     this.executors = Array.from(
       { length: cfg.harts },
       (_, h) => new Executor(h, this.bus, this.kernel, mutation),
     );
     this.kernel.boot();
+  }
+
+  /**
+   * An independent copy of this runtime over `device`, a copy of its device in the same state
+   * (the explorer's branching: it copies the device with `ControllerDevice.copy` when it has
+   * one). The abstraction caches are shared: they are never modified once handed out.
+   */
+  copy(device: ControllerDevice): SoftwareRuntime {
+    return new SoftwareRuntime(this.cfg, device, this.mutation, this);
+  }
+
+  /**
+   * The runtime's own state outside {@link abs} (key material for the explorer, like the
+   * device's `hiddenState`): the kernel's status bits and each executor's return action owed and
+   * flags (Kernel.hiddenState, Executor.hiddenState). With abs(), the device's abs() and its
+   * hiddenState, this determines everything the runtime does later.
+   */
+  hiddenState(): string {
+    let s = this.kernel.hiddenState();
+    for (const x of this.executors) s += `|${x.hiddenState()}`;
+    return s;
   }
 
   /** Performs one system event, or rejects it (for the same reason the model's `step` would). */

@@ -19,18 +19,32 @@ export class SharedRings {
   private readonly R: number;
   private readonly rings: MutRing[];
   private readonly mutation: SyscallRuntimeMutation | undefined;
-  /** The last abs() of each ring, or undefined once the ring was written since. */
+  /** The last abs() of each ring (frozen), or undefined once the ring was written since. */
   private readonly cached: (Ring | undefined)[];
 
-  constructor(cfg: Config, mutation: SyscallRuntimeMutation | undefined) {
+  /** Empty rings; given `from` (see {@link copy}), a copy of `from`'s rings instead. */
+  constructor(cfg: Config, mutation: SyscallRuntimeMutation | undefined, from?: SharedRings) {
     this.R = cfg.ringSlots;
     this.mutation = mutation;
+    if (from !== undefined) {
+      this.rings = from.rings.map((r) => ({ head: r.head, tail: r.tail, slots: r.slots.slice() }));
+      this.cached = from.cached.slice();
+      return;
+    }
     this.rings = Array.from({ length: cfg.processes }, () => ({
       head: 0,
       tail: 0,
       slots: new Array<Slot>(cfg.ringSlots).fill(FREE_SLOT),
     }));
     this.cached = new Array<Ring | undefined>(cfg.processes).fill(undefined);
+  }
+
+  /**
+   * An independent copy of these rings (the explorer's branching). Slots are frozen when stored
+   * and the cached abstractions are never modified once handed out, so both are shared.
+   */
+  copy(cfg: Config): SharedRings {
+    return new SharedRings(cfg, this.mutation, this);
   }
 
   /** Slots in use in ring p, as this runtime computes it. */
@@ -47,12 +61,12 @@ export class SharedRings {
     return this.mutation === 'overwrite-slot' || this.occupied(r) < this.R;
   }
 
-  /** Writes `slot` into ring p's tail slot and advances the tail; the slot's index. */
+  /** Writes `slot` (frozen) into ring p's tail slot and advances the tail; the slot's index. */
   alloc(p: number, slot: Slot): number {
     const r = this.rings[p];
     if (r === undefined) return -1;
     const i = r.tail % this.R;
-    r.slots[i] = slot;
+    r.slots[i] = Object.freeze(slot);
     r.tail++;
     this.cached[p] = undefined;
     return i;
@@ -68,10 +82,10 @@ export class SharedRings {
     return this.slot(Math.floor(code / this.R), code % this.R);
   }
 
-  /** Overwrites slot i of ring p. */
+  /** Overwrites slot i of ring p (with `slot` frozen). */
   set(p: number, i: number, slot: Slot): void {
     const r = this.rings[p];
-    if (r !== undefined) r.slots[i] = slot;
+    if (r !== undefined) r.slots[i] = Object.freeze(slot);
     this.cached[p] = undefined;
   }
 
@@ -114,7 +128,11 @@ export class SharedRings {
     for (let p = 0; p < this.rings.length; p++) {
       const r = this.rings[p];
       if (r === undefined || (prev !== undefined && this.cached[p] !== undefined)) continue;
-      const ring: Ring = { head: r.head % R2, tail: r.tail % R2, slots: r.slots.slice() };
+      const ring: Ring = Object.freeze({
+        head: r.head % R2,
+        tail: r.tail % R2,
+        slots: Object.freeze(r.slots.slice()),
+      });
       this.cached[p] = ring;
       out ??= prev === undefined ? new Array<Ring>(this.rings.length) : prev.slice();
       out[p] = ring;

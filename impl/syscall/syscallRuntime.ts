@@ -97,12 +97,36 @@ export class SyscallRuntime {
   private snapshot: SyscallState | undefined;
   private fresh = false;
 
-  constructor(cfg: Config, device: ControllerDevice, mutation?: SyscallRuntimeMutation) {
+  /**
+   * A runtime over `device` at reset, after the boot writes; given `from` (see {@link copy}), a
+   * copy of `from` over `device` instead, with no boot writes.
+   */
+  constructor(
+    cfg: Config,
+    device: ControllerDevice,
+    mutation?: SyscallRuntimeMutation,
+    from?: SyscallRuntime,
+  ) {
     this.cfg = cfg;
     this.device = device;
     this.mutation = mutation;
     this.bus = deviceBus(cfg, device);
     this.layout = layoutOf(cfg);
+    if (from !== undefined) {
+      this.rings = from.rings.copy(cfg);
+      this.agents = from.agents.map((x) => ({
+        phase: x.phase,
+        slot: x.slot,
+        req: x.req,
+        seen: x.seen,
+        served: x.served,
+      }));
+      this.online = from.online.slice();
+      this.awaiting = from.awaiting.map((q) => q.slice());
+      this.snapshot = from.snapshot;
+      this.fresh = from.fresh;
+      return;
+    }
     this.rings = new SharedRings(cfg, mutation);
     this.agents = this.layout.agents.map((x) => ({
       phase: x.kind === 'caller' ? 'idle' : 'waiting',
@@ -117,6 +141,33 @@ export class SyscallRuntime {
       if (w.type === 'StatusWrite') this.online[w.p] = w.data === 1n;
       this.bus.access(w);
     }
+  }
+
+  /**
+   * An independent copy of this runtime over `device`, a copy of its device in the same state
+   * (the explorer's branching; see SoftwareRuntime.copy). The last abs() is shared.
+   */
+  copy(device: ControllerDevice): SyscallRuntime {
+    return new SyscallRuntime(this.cfg, device, this.mutation, this);
+  }
+
+  /**
+   * The runtime's own state outside {@link abs} that can change what it does later (key material
+   * for the explorer, like the device's `hiddenState`): its status bits, each agent's half-done
+   * take (`take-without-cas`), and per process the callers awaiting a reply. Left out because
+   * nothing reads them: how many requests a service dispatcher took since it was dequeued (read
+   * only by `one-request-per-wake`, which gets whether it took one), and the order callers parked
+   * in (read only by `reply-to-queue-head`, which gets it; otherwise the set is listed in caller
+   * order). The rings' free-running indices are used only modulo R, and abs() shows them modulo 2R.
+   */
+  hiddenState(): string {
+    let s = '';
+    for (const on of this.online) s += on ? '1' : '0';
+    const counts = this.mutation === 'one-request-per-wake';
+    for (const x of this.agents) s += `|${x.seen}${counts && x.served >= 1 ? '+' : ''}`;
+    const ordered = this.mutation === 'reply-to-queue-head';
+    for (const q of this.awaiting) s += `/${(ordered ? q : q.slice().sort((a, b) => a - b)).join(',')}`;
+    return s;
   }
 
   /** Performs one event, or rejects it. */

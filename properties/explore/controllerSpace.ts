@@ -2,10 +2,10 @@
  * The controller protocol's state space: the controller model alone, or the product of the
  * model and a controller implementation (the reference, a published design, a mutant). A node
  * holds what `runController` (properties/runController.ts) holds between steps: the model's
- * state, the device (a snapshot per node), and the ghost data; each transition is judged by every
- * controller-step property exactly as a storm step is (refinement against the model's prediction
- * when a device runs). An access that stalls or aborts ends the run, as in `runController`: its
- * successor is terminal (no event is enabled there).
+ * state, the device (a copy per node: its own `copy`, else a generic snapshot), and the ghost
+ * data; each transition is judged by every controller-step property exactly as a storm step is
+ * (refinement against the model's prediction when a device runs). An access that stalls or
+ * aborts ends the run, as in `runController`: its successor is terminal (no event is enabled there).
  *
  * Key: the abstract state (the device's abs() and declared hidden state for a product), then the
  * ghost's verdict-relevant part (ghostKey.ts); the model beside a device is left out, since while
@@ -25,12 +25,12 @@ import type { Violation } from '../property.ts';
 import { changesControllerGhost } from './changesControllerGhost.ts';
 import { controllerAlphabet } from './controllerAlphabet.ts';
 import { controllerKey } from './controllerKey.ts';
+import { copyDevice } from './copyImpl.ts';
 import { EventAlphabet } from './eventAlphabet.ts';
 import { copyControllerGhost } from './ghostCopy.ts';
 import { controllerGhostKey } from './ghostKey.ts';
 import { hiddenKey } from './hiddenKey.ts';
 import { KeyBuilder } from './keyBuilder.ts';
-import { snapshot } from './snapshot.ts';
 import { type StateBounds, withinStateBounds } from './stateBounds.ts';
 import type { StateSpace } from './stateSpace.ts';
 
@@ -78,7 +78,7 @@ export function controllerSpace(
       let after = predicted.state;
       let dev: ControllerDevice | undefined;
       if (n.dev !== undefined) {
-        dev = last ? n.dev : snapshot(n.dev, sharing); // the last successor takes the node's own device
+        dev = last ? n.dev : copyDevice(n.dev, sharing); // the last successor takes the node's own device
         obs = drive(cfg, dev, e);
         after = dev.abs();
       }

@@ -3,18 +3,31 @@
  * the syscall runtime (impl/syscall) over a controller implementation (the reference, a
  * published design, a controller or syscall mutant). A node holds what `SyscallRun`
  * (properties/syscall/syscallRun.ts) holds between steps: the abstract state, the runtime (a
- * snapshot per node), the model beside it for refinement, and both ghosts; each transition is
+ * copy per node), the model beside it for refinement, and both ghosts; each transition is
  * judged exactly as a storm step is (controller-step properties on the access it performed, then
  * the syscall step properties), and liveness (`everyRequestAnswered`) is the §6 drain from the
  * node, every drain step judged too.
  *
  * The model alone steps only its enabled events; the product tries every candidate event, so a
  * runtime that accepts what the model refuses (or refuses what it accepts) meets refinement.
- * Key: the abstract state (model/syscall stateKey), for a product the runtime's own fields
- * beyond abs() (its rings are keyed through abs(), whose indices are taken modulo 2R, so the
- * runtime's ever-growing head and tail do not make the space infinite) and the device's hidden
- * state, then the ghosts' verdict-relevant parts. The model beside a runtime is left out: while
- * refinement holds it equals abs().
+ * Key: the abstract state (model/syscall stateKey), for a product the runtime's declared hidden
+ * state (SyscallRuntime.hiddenState) and the device's, then the ghosts' verdict-relevant parts.
+ * The model beside a runtime is left out: while refinement holds it equals abs().
+ *
+ * Why that key is canonical and injective on what the properties can distinguish: the runtime's
+ * fields are shown by abs() (each agent's phase, slot and request id; the rings' slots, and
+ * their head and tail modulo 2R: the runtime uses them only modulo R, so its ever-growing indices
+ * do not make the space infinite), declared hidden (its status bits, a half-done take, the
+ * callers awaiting a reply), fixed (configuration, layout, mutation, the bus) or caches of abs().
+ * Two fields are keyed only where something reads them: the requests a service dispatcher took
+ * since it was dequeued (read only by `one-request-per-wake`, as "took one"; otherwise it grows
+ * without bound and made the product with the reference infinite) and the order callers parked
+ * in (read only by `reply-to-queue-head`). The device is its abs() plus its hidden state. With
+ * the reference, the product finds exactly the model's count (manifest), and
+ * test/explore/productKeys.test.ts checks that states the key merges have the same futures.
+ *
+ * Each node owns its runtime (`copySyscallRuntime`); the last successor of a node and every drain
+ * step after the first take the runtime in place.
  */
 import type { ControllerImpl } from '../../impl/device.ts';
 import { isSyscallMutant } from '../../impl/mutants/syscallMutants.ts';
@@ -37,13 +50,13 @@ import { advanceSyscallGhost, initialSyscallGhost, type MutableSyscallGhost } fr
 import type { SyscallSelection } from '../syscall/selection.ts';
 import { bootedGhost } from '../wakeup/bootGhost.ts';
 import { changesControllerGhost } from './changesControllerGhost.ts';
+import { copySyscallRuntime } from './copyImpl.ts';
 import { EventAlphabet } from './eventAlphabet.ts';
-import { fingerprint } from './fingerprint.ts';
 import { copyControllerGhost } from './ghostCopy.ts';
 import { controllerGhostKey } from './ghostKey.ts';
 import { hiddenKey } from './hiddenKey.ts';
 import { KeyBuilder } from './keyBuilder.ts';
-import { type SnapshotSharing, snapshot } from './snapshot.ts';
+import type { SnapshotSharing } from './snapshot.ts';
 import type { StateSpace, Transition } from './stateSpace.ts';
 import { copySyscallGhost, syscallGhostKey } from './syscallGhostKey.ts';
 
@@ -58,12 +71,6 @@ export interface SyscallNode {
   readonly cghost: MutableControllerGhost;
   readonly ghost: MutableSyscallGhost;
 }
-
-/**
- * Runtime fields left out of its fingerprint: the abstraction cache and its freshness flag, the
- * device and bus (keyed by abs() plus the device's hidden state), and the rings (keyed by abs()).
- */
-const SKIPPED_FIELDS: ReadonlySet<string> = new Set(['snapshot', 'fresh', 'device', 'bus', 'rings']);
 
 /** The syscall state space of `impl` (undefined: the model alone) judged by `sel`. */
 export function syscallSpace(
@@ -90,7 +97,7 @@ export function syscallSpace(
     index: number,
     consume: boolean,
   ): Transition<SyscallNode> & { readonly accepted?: boolean } => {
-    const rt = n.rt === undefined || consume ? n.rt : snapshot(n.rt, sharing);
+    const rt = n.rt === undefined || consume ? n.rt : copySyscallRuntime(n.rt, sharing);
     const before = n.sys;
     let outcome: SyscallStepContext['outcome'];
     let after: SyscallState;
@@ -190,7 +197,7 @@ export function syscallSpace(
     key(n) {
       kb.reset();
       if (n.rt !== undefined) {
-        fingerprint(kb, n.rt, SKIPPED_FIELDS, shared);
+        hiddenKey(kb, n.rt);
         hiddenKey(kb, n.rt.device);
       }
       if (trackGhost) controllerGhostKey(kb, n.cghost);
@@ -207,7 +214,7 @@ export function syscallSpace(
         state: () => n.sys,
         apply: (e) => {
           if (failed !== null) return false;
-          const t = transition(n, e, index, false);
+          const t = transition(n, e, index, n !== start); // after its first step the drain owns its runtime
           if (t.kind === 'violation') {
             failed = t.violations;
             return false;

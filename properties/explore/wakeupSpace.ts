@@ -2,14 +2,34 @@
  * The wakeup protocol's state space: the system model alone, or the product of the system model
  * and the software runtime over an implementation (a published design, a controller mutant, a
  * runtime mutant). A node holds what one step of `WakeupRun` (properties/wakeup/wakeupRun.ts)
- * holds between steps: the abstract state, the runtime (a snapshot per node), the models beside it
+ * holds between steps: the abstract state, the runtime (a copy per node), the models beside it
  * for refinement, and both protocols' ghost data; each transition is judged exactly as a storm
  * step is (controller-step properties on the access, wakeup step properties on the system step),
  * and liveness is the §6 drain from the node (properties/explore/drainFrom.ts).
  *
- * A product node's key is the abstract system state, the runtime's own software state (its
- * executors and kernel, fingerprinted field by field) and the device's declared hidden state;
- * the models beside it for refinement are left out: while refinement holds they equal abs().
+ * A product node's key is the abstract system state, the runtime's declared hidden state
+ * (SoftwareRuntime.hiddenState) and the device's (ControllerDevice.hiddenState), then the ghosts'
+ * verdict-relevant parts; the models beside the runtime for refinement are left out: while
+ * refinement holds they equal abs().
+ *
+ * Why that key is canonical and injective on everything the properties can distinguish: every
+ * verdict of a later step is a function of the runtime's and the device's future behaviour, the
+ * abstract states and the ghosts. The runtime's fields are either shown by abs() (each coroutine's
+ * life, process, priority, handler line and line waited on, in the task table; each executor's
+ * phase, process and task, in the hart table), declared in its hidden state (the kernel's status
+ * bits, each executor's return action owed, its `double-wake` flag, an idle hart's process and
+ * task, a task that is not the kernel's coroutine of its id), fixed for the exploration (the
+ * configuration, the mutation, a hart's index, the bus to the device) or caches of abs() that
+ * change no value. The device is its abs() plus its hidden state by the ControllerDevice contract.
+ * So equal keys mean equal futures. Storage layout (the reference's ring positions) is in none of
+ * them, so equal states reached by different paths get equal keys. test/explore/copyImpl.test.ts
+ * checks from the reachable states of every implementation and mutant that this key partitions
+ * them exactly as the earlier reflective fingerprint of all the runtime's fields did, and the
+ * reference's product finds the model's count (manifest).
+ *
+ * Each node owns its runtime: a step copies it first (`copyRuntime`: the runtime's and the
+ * device's own `copy`, or the generic snapshot for a device without one), except for the last
+ * successor of a node, which takes the node's runtime itself.
  */
 import type { ControllerImpl } from '../../impl/device.ts';
 import { isWakeupMutant } from '../../impl/mutants/wakeupMutants.ts';
@@ -31,15 +51,15 @@ import type { StepOutcome, SystemPrediction, WakeupStepContext } from '../wakeup
 import { advanceWakeupGhost, initialWakeupGhost, type MutableWakeupGhost } from '../wakeup/ghost.ts';
 import type { WakeupSelection } from '../wakeup/selection.ts';
 import { changesControllerGhost } from './changesControllerGhost.ts';
+import { copyRuntime } from './copyImpl.ts';
 import { drainFrom } from './drainFrom.ts';
 import { DrainMemo } from './drainMemo.ts';
 import { EventAlphabet } from './eventAlphabet.ts';
-import { fingerprint } from './fingerprint.ts';
 import { copyControllerGhost, copyWakeupGhost } from './ghostCopy.ts';
 import { controllerGhostKey, wakeupGhostKey } from './ghostKey.ts';
 import { hiddenKey } from './hiddenKey.ts';
 import { KeyBuilder } from './keyBuilder.ts';
-import { type SnapshotSharing, snapshot } from './snapshot.ts';
+import type { SnapshotSharing } from './snapshot.ts';
 import type { StateSpace, Transition } from './stateSpace.ts';
 import { systemKey } from './systemKey.ts';
 
@@ -56,13 +76,6 @@ export interface WakeupNode {
   readonly cghost: MutableControllerGhost;
   readonly ghost: MutableWakeupGhost;
 }
-
-/**
- * Fields of the runtime left out of its fingerprint: its abstraction caches (the last view handed
- * out; they decide nothing) and the device and bus (the device is keyed by `abs()` plus its
- * declared hidden state: its storage layout, such as ring positions, is not behaviour).
- */
-const SKIPPED_FIELDS: ReadonlySet<string> = new Set(['snapshot', 'device', 'bus']);
 
 /**
  * What a runtime snapshot shares: the configuration, and the immutable views the abstraction
@@ -117,7 +130,6 @@ export function wakeupSpace(
   const alphabet = new EventAlphabet<SystemEvent>(formatSystemEvent);
   const kb = new KeyBuilder();
   const env = stepEnv(cfg, sel);
-  const shared: ReadonlySet<object> = new Set<object>([cfg]);
   const refines = impl !== undefined && sel.step.some((p) => p.kind === 'refinement');
   const ctrlRefines = impl !== undefined && sel.controller.some((p) => p.kind === 'refinement');
   const trackGhost = env.trackGhost;
@@ -156,7 +168,7 @@ export function wakeupSpace(
       kb.reset();
       systemKey(kb, n.sys);
       if (n.rt !== undefined) {
-        fingerprint(kb, n.rt, SKIPPED_FIELDS, shared);
+        hiddenKey(kb, n.rt);
         hiddenKey(kb, n.rt.device);
       }
       if (trackGhost) controllerGhostKey(kb, n.cghost);
@@ -183,7 +195,7 @@ export function wakeupTransition(
   consume = false,
 ): Transition<WakeupNode> & { readonly outcome?: StepOutcome } {
   const { cfg, sel, sharing, trackGhost } = env;
-  const rt = n.rt === undefined || consume ? n.rt : snapshot(n.rt, sharing);
+  const rt = n.rt === undefined || consume ? n.rt : copyRuntime(n.rt, sharing);
   const before = n.sys;
   let outcome: StepOutcome;
   let after: SystemState;

@@ -31,8 +31,9 @@ describe('the exploration manifest', () => {
     const count = (protocol: string, preset: string, impl: string) =>
       readManifest().entries.find((e) => e.protocol === protocol && e.preset === preset && e.impl === impl)
         ?.distinctStates;
-    for (const p of ['controller', 'wakeup']) {
+    for (const p of ['controller', 'wakeup', 'syscall']) {
       expect(count(p, 'tiny', 'reference')).toBe(count(p, 'tiny', 'model'));
+      expect(count(p, 'small', 'reference')).toBe(count(p, 'small', 'model'));
     }
   });
 });
