@@ -3,8 +3,6 @@
  * two-space indentation, final newline, no timestamps), and `writeTrace` puts it on disk
  * atomically so a crash or a parallel reader never sees half a file.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { configToJson } from '../model/config/loadConfig.ts';
 import { uipiConfigToJson } from '../model/uipi/loadUipiConfig.ts';
 import { OBS_VAR } from './controllerVars.ts';
@@ -12,6 +10,7 @@ import { itfToJson, type Json } from './itfValue.ts';
 import { jsonText } from './jsonText.ts';
 import { TOOL_VERSION } from './toolVersion.ts';
 import { ACTION_VAR, ITF_FORMAT_DESCRIPTION, PICKS_VAR, type Trace, type TraceMeta } from './trace.ts';
+import { writeTextAtomic } from './writeTextAtomic.ts';
 
 /** `#meta` in its fixed key order; optional fields only when set. */
 function metaJson(m: TraceMeta): Json {
@@ -54,44 +53,12 @@ export function traceToJson(trace: Trace): string {
   });
 }
 
-let tempCounter = 0;
-
 /**
- * Writes `trace` to `path` atomically: the text goes to a temporary file in the same directory,
- * is flushed to disk, then renamed over `path`. Missing parent directories are created.
+ * Writes `trace` to `path` atomically (writeTextAtomic.ts): a crash or a parallel reader never
+ * sees half a file. Missing parent directories are created.
  */
 export function writeTrace(path: string, trace: Trace): void {
-  const text = traceToJson(trace);
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${tempCounter++}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(temp, 'wx');
-    writeSync(fd, text);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, path);
-  } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
-    throw e;
-  }
-  syncDirectory(dir);
-}
-
-/** Makes the rename itself durable where the platform allows fsync on a directory. */
-function syncDirectory(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Some platforms refuse fsync on directories; the file itself is already on disk.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  writeTextAtomic(path, traceToJson(trace));
 }
 
 export { controllerTrace } from './controllerTrace.ts';

@@ -3,7 +3,7 @@
  * atomically; a page that cannot be written is a one-line usage error, not a stack trace.
  */
 import type { ControllerImpl } from '../../impl/device.ts';
-import { writeTextAtomic } from '../../pictures/html/writeTextAtomic.ts';
+import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
 import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
 import type { ParsedTrace } from '../../traces/readTrace.ts';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findControllerImpl } from '../../impl/registry.ts';
 import { renderDiagram } from '../../pictures/diagram/renderDiagram.ts';
-import { writeTextAtomic } from '../../pictures/html/writeTextAtomic.ts';
+import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
 import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
 import { readTrace } from '../../traces/readTrace.ts';

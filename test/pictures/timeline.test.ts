@@ -15,7 +15,7 @@ import { initialUipi } from '../../model/uipi/state.ts';
 import { initialSystem } from '../../model/wakeup/boot.ts';
 import { diagramProtocols } from '../../pictures/diagram/machines.ts';
 import { escapeHtml, jsonForScript } from '../../pictures/html/escapeHtml.ts';
-import { writeTextAtomic } from '../../pictures/html/writeTextAtomic.ts';
+import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
 import { BUS_LANE, CONTROLLER_LANES, controllerEventLanes } from '../../pictures/timeline/controllerLanes.ts';
 import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelineOf } from '../../pictures/timeline/timelineOf.ts';
