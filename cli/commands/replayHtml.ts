@@ -3,11 +3,11 @@
  * atomically; a page that cannot be written is a one-line usage error, not a stack trace.
  */
 import type { ControllerImpl } from '../../impl/device.ts';
-import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
 import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
 import type { ParsedTrace } from '../../traces/readTrace.ts';
 import type { ReplayResult } from '../../traces/replay.ts';
+import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
 import { UsageError } from '../errors.ts';
 
 /** Writes the timeline of `parsed` replayed as `result` to `path`. */

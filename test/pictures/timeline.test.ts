@@ -15,7 +15,6 @@ import { initialUipi } from '../../model/uipi/state.ts';
 import { initialSystem } from '../../model/wakeup/boot.ts';
 import { diagramProtocols } from '../../pictures/diagram/machines.ts';
 import { escapeHtml, jsonForScript } from '../../pictures/html/escapeHtml.ts';
-import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
 import { BUS_LANE, CONTROLLER_LANES, controllerEventLanes } from '../../pictures/timeline/controllerLanes.ts';
 import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelineOf } from '../../pictures/timeline/timelineOf.ts';
@@ -24,6 +23,7 @@ import { UIPI_LANES, uipiEventLanes } from '../../pictures/timeline/uipiLanes.ts
 import { wakeupEventLanes } from '../../pictures/timeline/wakeupLanes.ts';
 import { parseTrace, readTrace } from '../../traces/readTrace.ts';
 import { implFor, replayTrace } from '../../traces/replay.ts';
+import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
 import { writeUipiCounterexample } from './support/uipiCounterexample.ts';
 
