@@ -17,6 +17,7 @@ import { PACKED_PROPERTY_IDS } from '../../properties/explore/packed/packedInvar
 import { unpackable } from '../../properties/explore/packed/packedLayout.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import { exploreProgress } from './exploreProgress.ts';
 
 /** The explorer engines `--engine` names. */
 export const EXPLORE_ENGINES = ['objects', 'packed'] as const;
@@ -53,9 +54,14 @@ export function runPackedExplore(r: PackedRequest, report: ReportViolation): num
   const cfg = exploredConfig('wakeup', r.cfg, undefined);
   const why = unpackable(cfg);
   if (why !== null) throw new UsageError(why);
+  const progress = exploreProgress(`wakeup model ${r.name} (packed engine)`, !r.json);
   const t0 = performance.now();
-  const out = explorePackedProtocol(cfg, r.maxStates === undefined ? {} : { maxStates: r.maxStates });
+  const out = explorePackedProtocol(cfg, {
+    ...(r.maxStates === undefined ? {} : { maxStates: r.maxStates }),
+    onProgress: progress.tick,
+  });
   const seconds = (performance.now() - t0) / 1000;
+  progress.done();
   if (out.kind === 'violation') return report({ ...out, cfg }, seconds);
   const statesPerSecond = Math.round(out.distinct / Math.max(seconds, 1e-6));
   if (r.json) {

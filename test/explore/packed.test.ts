@@ -138,6 +138,18 @@ describe('packed wakeup engine', () => {
     },
   );
 
+  it('reports progress every 65,536 expanded states, with the queue still to expand', () => {
+    const seen: { distinct: number; queue: number; depth: number }[] = [];
+    const out = explorePacked(preset('small'), { onProgress: (p) => seen.push(p) });
+    expect(out.distinct).toBe(69_532);
+    expect(seen).toHaveLength(1); // 69,532 states: one report, when state 65,535 is next to expand
+    const [p] = seen;
+    expect(p?.distinct).toBeGreaterThan(65_536);
+    expect(p?.distinct).toBeLessThanOrEqual(69_532);
+    expect(p?.queue).toBe((p?.distinct ?? 0) - 65_535);
+    expect(p?.depth).toBeGreaterThan(0);
+  });
+
   it('stops at maxStates', () => {
     expect(explorePacked(preset('small'), { maxStates: 1000 })).toMatchObject({
       kind: 'maxStates',

@@ -13,6 +13,7 @@
 import type { Config } from '../../../model/config/config.ts';
 import { initialSystem } from '../../../model/wakeup/boot.ts';
 import type { SystemEvent } from '../../../model/wakeup/events.ts';
+import type { ExploreProgress } from '../explore.ts';
 import { PackedInvariants, type PackedVerdict } from './packedInvariants.ts';
 import { encodeSystem, type PackedLayout, packedLayout } from './packedLayout.ts';
 import type { PackedMutation } from './packedMutation.ts';
@@ -46,7 +47,12 @@ export interface PackedOptions {
   readonly invariants?: boolean;
   /** A seeded bug in the successor function (tests only). */
   readonly mutation?: PackedMutation;
+  /** Called every 65,536 expanded states (the explorer's progress line; cli/commands/exploreProgress.ts). */
+  readonly onProgress?: (p: ExploreProgress) => void;
 }
+
+/** States expanded between two progress reports, minus one (a mask: the check is one AND). */
+const PROGRESS_MASK = 0xffff;
 
 /**
  * One search: its counters and the successor visitor. A class with a `visit` method rather than a
@@ -57,6 +63,7 @@ class PackedSearch implements PackedVisitor {
   readonly succ: PackedSuccessors;
   readonly inv: PackedInvariants | null;
   readonly maxStates: number;
+  readonly onProgress: ((p: ExploreProgress) => void) | undefined;
   transitions = 0;
   diameter = 0;
   /** The BFS depth of the successors being visited, and the id of the state being expanded. */
@@ -74,6 +81,7 @@ class PackedSearch implements PackedVisitor {
     this.succ = new PackedSuccessors(L, opts.mutation);
     this.inv = opts.invariants === false ? null : new PackedInvariants(L);
     this.maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
+    this.onProgress = opts.onProgress;
   }
 
   visit(): void {
@@ -97,6 +105,12 @@ class PackedSearch implements PackedVisitor {
     this.bad = id;
   }
 
+  /** Tells `onProgress` where the search is, with `head` states expanded. */
+  report(head: number): void {
+    const { distinct, transitions } = { distinct: this.store.count, transitions: this.transitions };
+    this.onProgress?.({ distinct, transitions, queue: distinct - head, depth: this.depth });
+  }
+
   /** Breadth-first search from `init` until the space is exhausted, `maxStates` or a violation. */
   run(init: Uint8Array): void {
     const { store, succ } = this;
@@ -111,6 +125,7 @@ class PackedSearch implements PackedVisitor {
         this.bad = head;
         break;
       }
+      if ((head & PROGRESS_MASK) === PROGRESS_MASK) this.report(head);
       this.head = head;
       this.depth = (store.level[head] ?? 0) + 1;
       this.k = 0;
