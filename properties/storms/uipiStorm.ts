@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { isSkyloft, type UipiConfig } from '../../model/uipi/config.ts';
-import type { ReceiverStepType, UipiEvent } from '../../model/uipi/events.ts';
+import { RECEIVER_STEP_TYPES, type ReceiverStepType, type UipiEvent } from '../../model/uipi/events.ts';
 import { KERNEL_VECTOR, NOTIFICATION_VECTOR, TIMER_VECTOR } from '../../model/uipi/state.ts';
 
 export interface UipiStormOptions {
@@ -52,21 +52,7 @@ function single(cfg: UipiConfig): fc.Arbitrary<UipiEvent[]> {
       index: p.index,
     }),
     fc.record({
-      type: fc.constantFrom<ReceiverStepType>(
-        'Deliver',
-        'HandlerBody',
-        'Uiret',
-        'Stui',
-        'Clui',
-        'SwitchOutSn',
-        'SwitchOutSave',
-        'SwitchInClearSn',
-        'SwitchInCheckPir',
-        'WaitSwitchNv',
-        'WaitRecheck',
-        'WaitSleep',
-        'WakeRestoreNv',
-      ),
+      type: fc.constantFrom<ReceiverStepType>(...RECEIVER_STEP_TYPES),
       receiver: p.receiver,
     }),
   ];
