@@ -8,7 +8,6 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { shardRange } from '../../properties/check/seededRuns.ts';
 import type { Coverage } from '../../properties/coverage/coverage.ts';
 import { coverageFor } from '../../properties/coverage/coverageFor.ts';
 import { findProperty, propertiesOf } from '../../properties/registry.ts';
@@ -19,14 +18,11 @@ import { EXIT, UsageError } from '../errors.ts';
 import {
   CHECK_PROTOCOLS,
   type CheckProtocolName,
-  defaultSeed,
   designNames,
-  intOption,
   mutantNames,
   protocolOption,
   resolveConfigs,
   resolveImpl,
-  shardOption,
   syscallMutantNames,
   wakeupMutantNames,
 } from '../options.ts';
@@ -34,6 +30,7 @@ import { progressBar } from '../progress.ts';
 import { checkControllerConfig } from './checkControllerConfig.ts';
 import { writeCheckReport } from './checkHtmlReport.ts';
 import { type CheckReport, type ConfigReport, formatResult, reportToJson } from './checkReport.ts';
+import { checkRunOptions } from './checkRunOptions.ts';
 import { checkSyscallConfig } from './checkSyscallConfig.ts';
 import { runUipiCheck } from './checkUipi.ts';
 import { checkWakeupConfig } from './checkWakeupConfig.ts';
@@ -57,9 +54,6 @@ interface CheckFlags {
   note?: string;
   report?: string;
 }
-
-/** Most worker threads `--workers` accepts. */
-const MAX_WORKERS = 64;
 
 /** Each protocol's check of one configuration. */
 const CHECKS: Readonly<Record<Exclude<CheckProtocolName, 'uipi'>, ConfigCheck>> = {
@@ -120,16 +114,8 @@ async function runCheck(f: CheckFlags): Promise<number> {
       : protocol === 'syscall'
         ? defaultSyscallPropertyIds(impl)
         : defaultWakeupPropertyIds(impl);
-  const runs = intOption('--runs', f.runs, 1000, 1);
-  const seed = intOption('--seed', f.seed, defaultSeed(), -(2 ** 31), 2 ** 31 - 1);
-  const maxEvents = intOption('--max-events', f.maxEvents, 80, 1, 1_000_000);
-  const workers = intOption('--workers', f.workers, 1, 1, MAX_WORKERS);
-  const shard = shardOption(f.shard, runs);
-  const note = f.note?.trim();
-  if (note !== undefined && (note === '' || /[\r\n]/.test(note)))
-    throw new UsageError('--note: expected one non-empty line');
+  const { runs, seed, maxEvents, workers, shard, note, range } = checkRunOptions(f);
   const configs = resolveConfigs(f);
-  const range = shard ? shardRange(runs, shard.index, shard.count) : { from: 0, to: runs };
   const head: Omit<CheckReport, 'results' | 'ok'> = {
     protocol,
     implementation: impl.name,

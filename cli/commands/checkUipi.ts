@@ -26,7 +26,6 @@ import {
 import { formatUipiEvent } from '../../model/uipi/events.ts';
 import { loadUipiConfig, uipiConfigToJson } from '../../model/uipi/loadUipiConfig.ts';
 import { checkUipiParallel } from '../../properties/check/parallel/checkUipiParallel.ts';
-import { shardRange } from '../../properties/check/seededRuns.ts';
 import type { Coverage } from '../../properties/coverage/coverage.ts';
 import { coverageFor } from '../../properties/coverage/coverageFor.ts';
 import { UIPI_PROPERTIES } from '../../properties/uipi/index.ts';
@@ -34,10 +33,10 @@ import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { uipiTrace } from '../../traces/uipiTrace.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { defaultSeed, intOption, shardOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
 import { writeCheckReport } from './checkHtmlReport.ts';
 import { type CheckReport, type ConfigReport, formatResult, reportToJson } from './checkReport.ts';
+import { checkRunOptions } from './checkRunOptions.ts';
 import { traceName } from './configCheck.ts';
 
 /** The flags `check` parsed (strings), as this protocol reads them. */
@@ -102,15 +101,7 @@ export async function runUipiCheck(f: UipiCheckFlags): Promise<number> {
   }
   const selected = f.property;
   const checked = selected ? known.filter((id) => selected.includes(id)) : known;
-  const runs = intOption('--runs', f.runs, 1000, 1);
-  const seed = intOption('--seed', f.seed, defaultSeed(), -(2 ** 31), 2 ** 31 - 1);
-  const maxEvents = intOption('--max-events', f.maxEvents, 80, 1, 1_000_000);
-  const workers = intOption('--workers', f.workers, 1, 1, 64);
-  const shard = shardOption(f.shard, runs);
-  const note = f.note?.trim();
-  if (note !== undefined && (note === '' || /[\r\n]/.test(note)))
-    throw new UsageError('--note: expected one non-empty line');
-  const range = shard ? shardRange(runs, shard.index, shard.count) : { from: 0, to: runs };
+  const { runs, seed, maxEvents, workers, shard, note, range } = checkRunOptions(f);
   const head: Omit<CheckReport, 'results' | 'ok'> = {
     protocol: 'uipi',
     implementation: impl.name,
