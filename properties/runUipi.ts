@@ -12,6 +12,7 @@ import type { UipiEvent } from '../model/uipi/events.ts';
 import type { UipiStepResult } from '../model/uipi/result.ts';
 import { initialUipi, type UipiState } from '../model/uipi/state.ts';
 import { step } from '../model/uipi/step.ts';
+import { nextUndoClui } from '../model/uipi/undoClui.ts';
 import type { Coverage } from './coverage/coverage.ts';
 import { countUipiStep } from './coverage/uipiCoverage.ts';
 import type { Violation } from './property.ts';
@@ -21,7 +22,7 @@ import type {
   UipiStepContext,
   UipiStepProperty,
 } from './uipi/context.ts';
-import { initialCredit, initialOwed, nextCredit, nextOwed, nextUndoClui } from './uipi/ghost.ts';
+import { initialCredit, initialOwed, nextCredit, nextOwed } from './uipi/ghost.ts';
 import { UIPI_LIVENESS_PROPERTIES, UIPI_STEP_PROPERTIES } from './uipi/index.ts';
 import { type UipiSubject, uipiImplSubject, uipiModelSubject } from './uipi/subject.ts';
 

@@ -20,6 +20,7 @@ import { enabled } from './enabled.ts';
 import type { UipiEvent, UipiEventType } from './events.ts';
 import type { UipiState } from './state.ts';
 import { step } from './step.ts';
+import { nextUndoClui } from './undoClui.ts';
 
 /** A system the drain can step. */
 export interface UipiDrainSubject {
@@ -100,7 +101,7 @@ export function drainUipi(
   subject: UipiDrainSubject,
   undoClui: readonly boolean[],
 ): UipiDrainOutcome {
-  const undo = undoClui.slice();
+  let undo = undoClui;
   const events: UipiEvent[] = [];
   const sky = isSkyloft(cfg);
   let timerServed = false;
@@ -118,9 +119,7 @@ export function drainUipi(
     const servesTimer = e.type === 'Uiret' && s.receivers[e.receiver]?.hvec === cfg.timer;
     if (!subject.apply(e)) return { steps: events.length, events, reachedQuiescence: false, timerServed };
     events.push(e);
-    // A UIRET ends the storm's CLUI as STUI does (ghost.ts nextUndoClui): UIRET sets UIF, so a
-    // UIRET that forgets to must not be hidden by a later STUI of the drain.
-    if (e.type === 'Stui' || e.type === 'Uiret') undo[e.receiver] = false;
+    undo = nextUndoClui(undo, e); // a UIRET ends the storm's CLUI as STUI does (undoClui.ts)
     if (sky && servesTimer) timerServed = true;
   }
 }

@@ -5,7 +5,8 @@
  * minus its deliveries (coalescing makes it large, a fabricated delivery makes it negative:
  * research §1.10, deliveries(v) ≤ sends(v)); and `undoClui[r]`, whether r's
  * UIF = 0 comes from a CLUI of the storm (set by CLUI, cleared by STUI and UIRET) — the only
- * UIF the fair drain may restore. Computed from abstract states and events alone.
+ * UIF the fair drain may restore (its rule is model/uipi/undoClui.ts, which the drain shares).
+ * Computed from abstract states and events alone.
  */
 import { isSkyloft, type UipiConfig } from '../../model/uipi/config.ts';
 import type { UipiEvent } from '../../model/uipi/events.ts';
@@ -43,14 +44,6 @@ export function nextOwed(
     default:
       return owed;
   }
-}
-
-/** The undo-CLUI flags after an accepted step. */
-export function nextUndoClui(undo: readonly boolean[], e: UipiEvent): readonly boolean[] {
-  if (e.type !== 'Clui' && e.type !== 'Stui' && e.type !== 'Uiret') return undo;
-  const out = undo.slice();
-  out[e.receiver] = e.type === 'Clui';
-  return out;
 }
 
 /** The ghost at the start: Skyloft's armed timer bit counts as sent. */

@@ -1,6 +1,6 @@
 /**
  * The fair drain may STUI only to undo a CLUI of the storm (model/uipi/drain.ts), and a UIRET ends
- * that CLUI as it does in the ghost (properties/uipi/ghost.ts nextUndoClui): a storm that CLUIs
+ * that CLUI as it does in the ghost (model/uipi/undoClui.ts): a storm that CLUIs
  * inside a handler and leaves a second vector posted must still catch a UIRET that forgets to set
  * UIF (`uiret-keeps-uif-clear`), rather than have the drain's STUI deliver it and hide the bug.
  */
