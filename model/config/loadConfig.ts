@@ -52,8 +52,11 @@ function parseBase(v: unknown): bigint {
   return base;
 }
 
-/** Reads and validates a configuration file; every failure is a one-line {@link ConfigError}. */
-export function loadConfig(path: string, defaults: Config = PUBLISHED): Config {
+/**
+ * The parsed JSON of the configuration file at `path`, for every protocol's loader: a file that
+ * cannot be read or is not JSON is a one-line {@link ConfigError} naming the file.
+ */
+export function readConfigJson(path: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -62,13 +65,16 @@ export function loadConfig(path: string, defaults: Config = PUBLISHED): Config {
       `configuration file ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
     );
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new ConfigError(`configuration file ${path}: not valid JSON`);
   }
-  return parseConfig(json, defaults);
+}
+
+/** Reads and validates a configuration file; every failure is a one-line {@link ConfigError}. */
+export function loadConfig(path: string, defaults: Config = PUBLISHED): Config {
+  return parseConfig(readConfigJson(path), defaults);
 }
 
 /** The JSON form of a configuration (for traces' `#meta.config` and `--json` output), fields in a fixed order. */

@@ -3,8 +3,7 @@
  * an unknown field, a non-integer, a value outside its range or an inconsistent pair (more
  * receivers than CPUs, a timer vector ≥ vectors) is refused with a ConfigError naming the field.
  */
-import { readFileSync } from 'node:fs';
-import { ConfigError } from '../config/loadConfig.ts';
+import { ConfigError, readConfigJson } from '../config/loadConfig.ts';
 import { UIPI_CONFIG_RANGES, UIPI_FIELDS, UIPI_SMALL, type UipiConfig } from './config.ts';
 
 const KNOWN: ReadonlySet<string> = new Set(UIPI_FIELDS);
@@ -51,21 +50,7 @@ export function parseUipiConfig(input: unknown, defaults: UipiConfig = UIPI_SMAL
 
 /** Reads and validates a UIPI configuration file; every failure is a one-line ConfigError. */
 export function loadUipiConfig(path: string): UipiConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new ConfigError(
-      `configuration file ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new ConfigError(`configuration file ${path}: not valid JSON`);
-  }
-  return parseUipiConfig(json);
+  return parseUipiConfig(readConfigJson(path));
 }
 
 /** The JSON form (traces' `#meta.config`, `--json`), fields in a fixed order. */
