@@ -2,13 +2,18 @@
  * Shared option handling: configuration from --preset or --config, numbers, implementations.
  * Every refusal is a {@link UsageError} or ConfigError with one line naming the option.
  */
-import type { ControllerImpl } from '../impl/device.ts';
-import { CONTROLLER_MUTANTS } from '../impl/mutants/controllerMutants.ts';
-import { findSyscallMutant, SYSCALL_MUTANTS } from '../impl/mutants/syscallMutants.ts';
-import { findWakeupMutant, WAKEUP_MUTANTS } from '../impl/mutants/wakeupMutants.ts';
-import { CONTROLLER_IMPLS } from '../impl/registry.ts';
-import { type Config, PRESET_NAMES, PRESETS, type PresetName } from '../model/config/config.ts';
-import { loadConfig } from '../model/config/loadConfig.ts';
+import type { ControllerImpl } from '../protocols/controller/designs/device.ts';
+import { CONTROLLER_IMPLS } from '../protocols/controller/designs/registry.ts';
+import {
+  type Config,
+  PRESET_NAMES,
+  PRESETS,
+  type PresetName,
+} from '../protocols/controller/model/config/config.ts';
+import { loadConfig } from '../protocols/controller/model/config/loadConfig.ts';
+import { CONTROLLER_MUTANTS } from '../protocols/controller/mutants/controllerMutants.ts';
+import { findSyscallMutant, SYSCALL_MUTANTS } from '../protocols/syscall/mutants/syscallMutants.ts';
+import { findWakeupMutant, WAKEUP_MUTANTS } from '../protocols/wakeup/mutants/wakeupMutants.ts';
 import { UsageError } from './errors.ts';
 
 export interface NamedConfig {

@@ -4,15 +4,18 @@
  * `--protocol controller` drives the controller alone (lockstep with its model);
  * `--protocol wakeup` drives the whole wakeup system (software runtime over the controller, then
  * the §6 drain). `--workers N` spreads the runs over worker threads and `--shard i/n` runs only
- * the i-th of n contiguous slices of them; neither changes the verdict (properties/check/seededRuns.ts).
+ * the i-th of n contiguous slices of them; neither changes the verdict (engine/check/seededRuns.ts).
  */
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import type { Coverage } from '../../properties/coverage/coverage.ts';
-import { coverageFor } from '../../properties/coverage/coverageFor.ts';
-import { findProperty, propertiesOf } from '../../properties/registry.ts';
-import { defaultSyscallPropertyIds, syscallPropertyIds } from '../../properties/syscall/selection.ts';
-import { defaultWakeupPropertyIds, wakeupPropertyIds } from '../../properties/wakeup/selection.ts';
+import type { Coverage } from '../../engine/coverage/coverage.ts';
+import { coverageFor } from '../../protocols/coverageFor.ts';
+import { findProperty, propertiesOf } from '../../protocols/registry.ts';
+import {
+  defaultSyscallPropertyIds,
+  syscallPropertyIds,
+} from '../../protocols/syscall/properties/selection.ts';
+import { defaultWakeupPropertyIds, wakeupPropertyIds } from '../../protocols/wakeup/properties/selection.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import {

@@ -3,11 +3,12 @@
  * the options already parsed, and a {@link ConfigReport} with the trace written on failure. A
  * protocol joins the command by providing a {@link ConfigCheck}.
  */
-import type { ControllerImpl } from '../../impl/device.ts';
-import type { Config } from '../../model/config/config.ts';
-import type { CheckOptions } from '../../properties/check/checkController.ts';
-import type { RunRange } from '../../properties/check/seededRuns.ts';
-import type { Coverage } from '../../properties/coverage/coverage.ts';
+
+import type { RunRange } from '../../engine/check/seededRuns.ts';
+import type { Coverage } from '../../engine/coverage/coverage.ts';
+import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
+import type { CheckOptions } from '../../protocols/controller/engine/checkController.ts';
+import type { Config } from '../../protocols/controller/model/config/config.ts';
 import type { Shard } from '../options.ts';
 import type { CheckProtocol, ConfigReport } from './checkReport.ts';
 

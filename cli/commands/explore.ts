@@ -7,17 +7,17 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import type { ControllerImpl } from '../../impl/device.ts';
-import { type Config, PRESETS } from '../../model/config/config.ts';
-import { configToJson, loadConfig } from '../../model/config/loadConfig.ts';
-import { EXPLORE_PRESETS, explorePreset } from '../../properties/explore/explorePresets.ts';
+import { EXPLORE_PRESETS, explorePreset } from '../../engine/explore/explorePresets.ts';
+import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
+import { type Config, PRESETS } from '../../protocols/controller/model/config/config.ts';
+import { configToJson, loadConfig } from '../../protocols/controller/model/config/loadConfig.ts';
 import {
   type ExploreProtocol,
   type ExploreReport,
   exploreProtocol,
-} from '../../properties/explore/exploreProtocol.ts';
-import type { UipiExploreReport } from '../../properties/explore/exploreUipi.ts';
-import { PACKED_PROPERTY_IDS } from '../../properties/explore/packed/packedInvariants.ts';
+} from '../../protocols/exploreProtocol.ts';
+import type { UipiExploreReport } from '../../protocols/uipi/engine/exploreUipi.ts';
+import { PACKED_PROPERTY_IDS } from '../../protocols/wakeup/engine/packed/packedInvariants.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { intOption, protocolOption, resolveImpl } from '../options.ts';

@@ -1,0 +1,44 @@
+/**
+ * What every executable controller implementation is: a register-level device (a hardware
+ * designer's view: read, write, interrupt line) plus `abs()`, the map from its own state to the
+ * model's §3 state, on which the properties are evaluated (spec/controller.md §6).
+ */
+import type { Config } from '../model/config/config.ts';
+import type { Observation } from '../model/result.ts';
+import type { ControllerState } from '../model/state.ts';
+
+export interface ControllerDevice {
+  /** A 64-bit MMIO read: `{kind:'value'}` with the data, or `stall`/`abort` for designs that fail. */
+  read(addr: bigint): Observation;
+  /** A 64-bit MMIO write: `{kind:'ack'}` when it completes. */
+  write(addr: bigint, data: bigint): Observation;
+  /** An edge on interrupt line `line`. */
+  irq(line: number): Observation;
+  /** The abstraction function: this design's state as the model's §3 state. */
+  abs(): ControllerState;
+  /**
+   * State outside `abs()` that can change what the design does later (a gateway bit, a stalled
+   * or aborted bus, a stale output register), as a short string; absent or '' when there is none.
+   * The exhaustive explorer keys implementation states by `abs()` plus this (properties/explore).
+   */
+  hiddenState?(): string;
+  /**
+   * An independent copy of this device in its current state: stepping either never changes the
+   * other. Optional, for speed only: the exhaustive explorer branches from every state it
+   * explores and copies a device without it generically (engine/explore/snapshot.ts), several
+   * times slower; test/engine/explore/copyImpl.test.ts checks that a copy is the same object graph.
+   */
+  copy?(): ControllerDevice;
+}
+
+/** A named implementation (the reference, a published design, or a mutant) that can be instantiated. */
+export interface ControllerImpl {
+  /** Name used on the command line (`--impl NAME` / `--mutant NAME`) and in traces. */
+  readonly name: string;
+  /** One line: what this design is or what bug it seeds. */
+  readonly description: string;
+  /** For mutants and published designs: the property ids expected to catch it. Empty for the reference. */
+  readonly expectedViolations: readonly string[];
+  /** A fresh device at reset. */
+  create(cfg: Config): ControllerDevice;
+}

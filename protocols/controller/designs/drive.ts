@@ -1,0 +1,22 @@
+/**
+ * The driver (testbench sense): turns one event of the shared vocabulary into the register-level
+ * access or interrupt it stands for, and applies it to a device. Operation-level events are
+ * encoded by the shared encoder, so a device only ever sees reads, writes and interrupt edges.
+ */
+import type { Config } from '../model/config/config.ts';
+import { encodeOperation } from '../model/decode.ts';
+import type { ControllerEvent } from '../model/events.ts';
+import type { Observation } from '../model/result.ts';
+import type { ControllerDevice } from './device.ts';
+
+export function drive(cfg: Config, device: ControllerDevice, e: ControllerEvent): Observation {
+  const a = encodeOperation(cfg, e);
+  switch (a.type) {
+    case 'Read':
+      return device.read(a.addr);
+    case 'Write':
+      return device.write(a.addr, a.data);
+    case 'Irq':
+      return device.irq(a.line);
+  }
+}
