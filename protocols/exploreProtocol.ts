@@ -12,6 +12,7 @@ import { type ExploreOptions, type ExploreOutcome, explore } from '../engine/exp
 import type { StateBounds } from '../engine/explore/stateBounds.ts';
 import type { Violation } from '../engine/property.ts';
 import type { ControllerImpl } from './controller/designs/device.ts';
+import { supportedConfig } from './controller/designs/supportedConfig.ts';
 import { controllerSpace } from './controller/engine/controllerSpace.ts';
 import { type RunResult, runController } from './controller/engine/runController.ts';
 import type { Config } from './controller/model/config/config.ts';
@@ -22,7 +23,6 @@ import { syscallSpace } from './syscall/engine/syscallSpace.ts';
 import type { SyscallEvent } from './syscall/model/events.ts';
 import { defaultSyscallPropertyIds, selectSyscallProperties } from './syscall/properties/selection.ts';
 import { runWakeup, type WakeupRunResult } from './wakeup/engine/runWakeup.ts';
-import { supportedConfig } from './wakeup/engine/support.ts';
 import { wakeupSpace } from './wakeup/engine/wakeupSpace.ts';
 import type { SystemEvent } from './wakeup/model/events.ts';
 import { defaultWakeupPropertyIds, selectWakeupProperties } from './wakeup/properties/selection.ts';

@@ -29,6 +29,7 @@ describe('the property registry', () => {
   test('the controller-step properties are the §6 controller and per-step wakeup guarantees, and refinement', () => {
     expect(CONTROLLER_STEP_PROPERTIES.map((p) => p.id)).toEqual([
       'neverStalls',
+      'definedBehaviour',
       'strictPriority',
       'fifoWithinPriority',
       'taskConservation',

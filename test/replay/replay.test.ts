@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { ControllerDevice, ControllerImpl } from '../../protocols/controller/designs/device.ts';
+import { FULL_SUPPORT } from '../../protocols/controller/designs/device.ts';
 import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
 import { controllerStorm } from '../../protocols/controller/engine/controllerEvent.ts';
 import { type RunResult, runController } from '../../protocols/controller/engine/runController.ts';
@@ -27,6 +28,7 @@ const deafImpl: ControllerImpl = {
   name: 'deaf',
   description: 'the model, but interrupt edges are ignored',
   expectedViolations: ['noLostWakeup'],
+  supports: FULL_SUPPORT,
   create(cfg: Config): ControllerDevice {
     let s: ControllerState = initialState(cfg);
     const apply = (e: ControllerEvent): Observation => {

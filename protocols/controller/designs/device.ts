@@ -31,6 +31,31 @@ export interface ControllerDevice {
   copy?(): ControllerDevice;
 }
 
+/**
+ * What a design supports (spec/controller.md §7: a variant is checked "with storms restricted to
+ * the accesses the variant supports", on its own abstraction, not by refinement against the
+ * reference). The restriction is a configuration: storms, the software runtime and the §6 drain
+ * use only the processes, priorities and lines the design serves. Declared on the implementation
+ * itself, so a new design cannot be left out of a table and silently count as refining the model.
+ */
+export interface DesignSupport {
+  /** Process pages the design serves (their processes are usable by the system), or Infinity. */
+  readonly processes: number;
+  /** Priorities and lines beyond which the design aborts or ignores accesses, or Infinity. */
+  readonly priorities: number;
+  readonly devices: number;
+  /** The design is held to refinement against the reference model (the reference and its mutants). */
+  readonly refines: boolean;
+}
+
+/** The reference design, its mutants and the model: everything, refinement included. */
+export const FULL_SUPPORT: DesignSupport = Object.freeze({
+  processes: Number.POSITIVE_INFINITY,
+  priorities: Number.POSITIVE_INFINITY,
+  devices: Number.POSITIVE_INFINITY,
+  refines: true,
+});
+
 /** A named implementation (the reference, a published design, or a mutant) that can be instantiated. */
 export interface ControllerImpl {
   /** Name used on the command line (`--impl NAME` / `--mutant NAME`) and in traces. */
@@ -39,6 +64,8 @@ export interface ControllerImpl {
   readonly description: string;
   /** For mutants and published designs: the property ids expected to catch it. Empty for the reference. */
   readonly expectedViolations: readonly string[];
+  /** What storms may ask of it (FULL_SUPPORT for the reference and its mutants). */
+  readonly supports: DesignSupport;
   /** A fresh device at reset. */
   create(cfg: Config): ControllerDevice;
 }

@@ -27,6 +27,7 @@ import type { Config } from '../model/config/config.ts';
 import { toOperation } from '../model/decode.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import { formatEvent } from '../model/formatEvent.ts';
+import { endsRun } from '../model/result.ts';
 import { type ControllerState, initialState } from '../model/state.ts';
 import { step } from '../model/step.ts';
 import type { ControllerStepContext, ControllerStepProperty } from '../properties/context.ts';
@@ -94,7 +95,7 @@ export function controllerSpace(
         expected: dev === undefined ? undefined : { state: predicted.state, obs: predicted.obs },
         ghost: n.ghost,
       };
-      const ended = obs.kind === 'stall' || obs.kind === 'abort';
+      const ended = endsRun(obs);
       let found: Violation[] | undefined;
       for (const p of properties) {
         if (ended && !p.judgesIncomplete) continue;

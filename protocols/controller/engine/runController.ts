@@ -16,6 +16,7 @@ import type { Config } from '../model/config/config.ts';
 import { encodableError, toOperation } from '../model/decode.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
+import { type EndingObservation, endsRun } from '../model/result.ts';
 import { type ControllerState, initialState } from '../model/state.ts';
 import { step } from '../model/step.ts';
 import type { ControllerStepContext, ControllerStepProperty, Prediction } from '../properties/context.ts';
@@ -48,7 +49,7 @@ export type RunResult =
       readonly initial: ControllerState;
       readonly recorded: readonly RecordedStep[];
       /** Set when an access stalled or aborted while neverStalls was not selected: later events were not run. */
-      readonly stopped?: 'stall' | 'abort';
+      readonly stopped?: EndingObservation['kind'];
     }
   | {
       readonly ok: false;
@@ -72,7 +73,7 @@ function evaluate(
   properties: readonly ControllerStepProperty[],
   ctx: ControllerStepContext,
 ): Violation[] | undefined {
-  const incomplete = ctx.obs.kind === 'stall' || ctx.obs.kind === 'abort';
+  const incomplete = endsRun(ctx.obs);
   let violations: Violation[] | undefined;
   for (const p of properties) {
     if (incomplete && !p.judgesIncomplete) continue;
@@ -163,7 +164,7 @@ export function runController(
         failing,
       };
     }
-    if (obs.kind === 'stall' || obs.kind === 'abort') {
+    if (endsRun(obs)) {
       return { ok: true, steps: index + 1, initial, recorded, stopped: obs.kind };
     }
     advanceGhost(ghost, ctx);

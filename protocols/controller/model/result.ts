@@ -11,7 +11,20 @@ export type Observation =
   /** The access never completed (a design that stalls the bus). Only variants produce it. */
   | { readonly kind: 'stall' }
   /** The device aborted (QEMU's assert); every later access fails. Only variants produce it. */
-  | { readonly kind: 'abort' };
+  | { readonly kind: 'abort' }
+  /**
+   * The design's effect is undefined (a write outside its own arrays, which corrupts its memory):
+   * nothing later can be trusted. Only variants modelled on code that can do this produce it.
+   */
+  | { readonly kind: 'undefined' };
+
+/** An observation after which the run cannot go on: a stall, an abort or an undefined effect. */
+export type EndingObservation = Extract<Observation, { kind: 'stall' | 'abort' | 'undefined' }>;
+
+/** Whether `obs` ends the run (spec/controller.md §7: a stall, an abort or an undefined outcome). */
+export function endsRun(obs: Observation): obs is EndingObservation {
+  return obs.kind === 'stall' || obs.kind === 'abort' || obs.kind === 'undefined';
+}
 
 /** Why a waiter became ready. */
 export type WakeCause = 'interrupt' | 'irqPending' | 'send' | 'ipcPending';

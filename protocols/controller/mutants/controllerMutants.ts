@@ -5,6 +5,7 @@
  * Q2, Q5, N10, N11) are here, plus the counter, wake and decoder slips a hardware designer makes.
  */
 import type { ControllerImpl } from '../designs/device.ts';
+import { FULL_SUPPORT } from '../designs/device.ts';
 import { ReferenceDevice } from '../designs/reference/referenceDevice.ts';
 import { CONTROLLER_MUTATIONS, type ControllerMutation } from './mutation.ts';
 
@@ -134,6 +135,7 @@ function mutant(mutation: ControllerMutation, entry: MutantEntry): ControllerMut
     name: mutation,
     description: entry.description,
     expectedViolations: entry.expected,
+    supports: FULL_SUPPORT,
     mutation,
     create: (cfg) => new ReferenceDevice(cfg, mutation),
   };

@@ -19,6 +19,7 @@ export const neverStalls: ControllerStepProperty = {
     const { op, obs } = ctx;
     if (obs.kind === 'stall') return `${describeStep(ctx)} never completed (the device stalled the bus)`;
     if (obs.kind === 'abort') return `${describeStep(ctx)} failed: the device has aborted`;
+    if (obs.kind === 'undefined') return null; // definedBehaviour judges it
     const isRead =
       op.type === 'Dequeue' ||
       op.type === 'ErrorRead' ||

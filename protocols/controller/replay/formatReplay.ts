@@ -75,11 +75,16 @@ function failure(cfg: Config, result: Extract<ControllerReplay, { ok: false }>):
 function summary(result: ControllerReplay): string {
   if (result.ok) {
     const stopped =
-      result.stopped === undefined
-        ? ''
-        : ` (the run stopped there: the access ${result.stopped === 'stall' ? 'stalled' : 'aborted'})`;
+      result.stopped === undefined ? '' : ` (the run stopped there: the access ${STOPPED[result.stopped]})`;
     return `✓ passes on "${result.implementation}": ${count(result.steps, 'step')}, no property fails${stopped}`;
   }
   const v = result.violation;
   return `✗ still fails on "${result.implementation}": ${v.property} at step ${v.step}: ${v.message}`;
 }
+
+/** How a replay says that the run ended early. */
+const STOPPED = {
+  stall: 'stalled',
+  abort: 'aborted',
+  undefined: 'had an undefined effect in the design',
+} as const;

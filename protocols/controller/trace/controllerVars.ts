@@ -69,6 +69,7 @@ export function decodeObservation(v: ItfValue, path: string): Observation | null
     case 'ack':
     case 'stall':
     case 'abort':
+    case 'undefined':
       return { kind: v.tag };
     case 'value':
       return { kind: 'value', value: u64(v.value, `${path}(value)`) };

@@ -7,6 +7,7 @@
  * that switch on.
  */
 import type { ControllerImpl } from '../../controller/designs/device.ts';
+import { FULL_SUPPORT } from '../../controller/designs/device.ts';
 import { ReferenceDevice } from '../../controller/designs/reference/referenceDevice.ts';
 import { SYSCALL_RUNTIME_MUTATIONS, type SyscallRuntimeMutation } from '../runtime/mutation.ts';
 import { OfflineDropDevice } from '../runtime/offlineDropDevice.ts';
@@ -68,6 +69,7 @@ function runtimeMutant(m: SyscallRuntimeMutation): SyscallMutant {
     name: m,
     description: RUNTIME[m].description,
     expectedViolations: RUNTIME[m].expected,
+    supports: FULL_SUPPORT,
     protocol: 'syscall',
     syscallMutation: m,
     create: (cfg) => new ReferenceDevice(cfg),
@@ -80,6 +82,7 @@ const DEVICE_MUTANTS: readonly SyscallMutant[] = [
     name: 'send-no-handler-dropped',
     description: 'N10 (TAIC): an IPC_SEND that finds no handler registered is dropped, not counted.',
     expectedViolations: ['noLostWakeup', 'noLostIpcWakeup', 'everyRequestAnswered'],
+    supports: FULL_SUPPORT,
     protocol: 'syscall',
     syscallMutation: undefined,
     create: (cfg) => new ReferenceDevice(cfg, 'ipc-send-dropped'),
@@ -88,6 +91,7 @@ const DEVICE_MUTANTS: readonly SyscallMutant[] = [
     name: 'send-offline-dropped',
     description: 'N11: an IPC_SEND to an offline process is acknowledged and dropped.',
     expectedViolations: ['offlineRetention', 'noLostWakeup', 'noLostIpcWakeup'],
+    supports: FULL_SUPPORT,
     protocol: 'syscall',
     syscallMutation: undefined,
     create: (cfg) => new OfflineDropDevice(cfg),

@@ -5,10 +5,10 @@
  * all of them, refinement only for an implementation held to it.
  */
 import type { ControllerImpl } from '../../controller/designs/device.ts';
+import { wakeupSupport } from '../../controller/designs/supportedConfig.ts';
 import type { ControllerStepProperty } from '../../controller/properties/context.ts';
 import { CONTROLLER_STEP_PROPERTIES } from '../../controller/properties/index.ts';
 import { findProperty, PROPERTIES } from '../../registry.ts';
-import { wakeupSupport } from '../../wakeup/engine/support.ts';
 import type { SyscallLivenessProperty, SyscallStepProperty } from './context.ts';
 import { SYSCALL_LIVENESS_PROPERTIES, SYSCALL_STEP_PROPERTIES } from './index.ts';
 

@@ -20,11 +20,11 @@ import {
   stormResult,
   stormRuns,
 } from '../../../engine/check/stormCheck.ts';
+import { supportedConfig } from '../../controller/designs/supportedConfig.ts';
 import type { CheckOptions } from '../../controller/engine/checkController.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import type { SystemEvent } from '../model/events.ts';
 import { runWakeup, type WakeupRunResult } from './runWakeup.ts';
-import { supportedConfig } from './support.ts';
 import { type WakeupStormKind, wakeupStorm } from './wakeupStorm.ts';
 
 /**

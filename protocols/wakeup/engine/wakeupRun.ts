@@ -12,6 +12,7 @@ import type { Config } from '../../controller/model/config/config.ts';
 import { toOperation } from '../../controller/model/decode.ts';
 import type { ControllerEvent } from '../../controller/model/events.ts';
 import type { Observation } from '../../controller/model/result.ts';
+import { endsRun } from '../../controller/model/result.ts';
 import type { ControllerState } from '../../controller/model/state.ts';
 import { step as controllerStep } from '../../controller/model/step.ts';
 import type { ControllerStepContext, Prediction } from '../../controller/properties/context.ts';
@@ -38,7 +39,7 @@ export interface WakeupRecordedStep {
   readonly expected?: SystemState;
 }
 
-const isIncomplete = (c: ControllerStepContext): boolean => c.obs.kind === 'stall' || c.obs.kind === 'abort';
+const isIncomplete = (c: ControllerStepContext): boolean => endsRun(c.obs);
 
 export class WakeupRun {
   readonly cfg: Config;

@@ -45,6 +45,7 @@ import type { ControllerImpl } from '../../controller/designs/device.ts';
 import { changesControllerGhost } from '../../controller/engine/changesControllerGhost.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import { toOperation } from '../../controller/model/decode.ts';
+import { endsRun } from '../../controller/model/result.ts';
 import type { ControllerState } from '../../controller/model/state.ts';
 import { step as controllerStep } from '../../controller/model/step.ts';
 import type { ControllerStepContext, Prediction } from '../../controller/properties/context.ts';
@@ -118,7 +119,7 @@ function stepEnv(cfg: Config, sel: WakeupSelection): StepEnv {
   return env;
 }
 
-const incomplete = (c: ControllerStepContext): boolean => c.obs.kind === 'stall' || c.obs.kind === 'abort';
+const incomplete = (c: ControllerStepContext): boolean => endsRun(c.obs);
 
 /** The wakeup state space of `impl` (undefined: the model alone) judged by `sel`. */
 export function wakeupSpace(

@@ -6,6 +6,7 @@
  * so that the wakeup runner (protocols/wakeup/engine/runWakeup.ts) builds the runtime with that switch on.
  */
 import type { ControllerImpl } from '../../controller/designs/device.ts';
+import { FULL_SUPPORT } from '../../controller/designs/device.ts';
 import { ReferenceDevice } from '../../controller/designs/reference/referenceDevice.ts';
 import { RUNTIME_MUTATIONS, type RuntimeMutation } from '../runtime/mutation.ts';
 
@@ -55,6 +56,7 @@ function mutant(mutation: RuntimeMutation, entry: MutantEntry): WakeupMutant {
     name: mutation,
     description: entry.description,
     expectedViolations: entry.expected,
+    supports: FULL_SUPPORT,
     runtimeMutation: mutation,
     create: (cfg) => new ReferenceDevice(cfg),
   };

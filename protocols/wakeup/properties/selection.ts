@@ -6,10 +6,10 @@
  * to refine) and for a published design (spec §7 checks it on its own abstraction).
  */
 import type { ControllerImpl } from '../../controller/designs/device.ts';
+import { wakeupSupport } from '../../controller/designs/supportedConfig.ts';
 import type { ControllerStepProperty } from '../../controller/properties/context.ts';
 import { CONTROLLER_STEP_PROPERTIES } from '../../controller/properties/index.ts';
 import { findProperty, PROPERTIES } from '../../registry.ts';
-import { wakeupSupport } from '../engine/support.ts';
 import type { WakeupLivenessProperty, WakeupStepProperty } from './context.ts';
 import { WAKEUP_LIVENESS_PROPERTIES, WAKEUP_STEP_PROPERTIES } from './index.ts';
 

@@ -8,6 +8,7 @@ import { drive } from '../../controller/designs/drive.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import type { ControllerEvent } from '../../controller/model/events.ts';
 import type { Observation } from '../../controller/model/result.ts';
+import { endsRun } from '../../controller/model/result.ts';
 
 /** One controller access: the operation-level event it stands for, and what it observed. */
 export interface BusAccess {
@@ -43,7 +44,7 @@ export function deviceBus(cfg: Config, device: ControllerDevice): Bus {
   return new DeviceBus(cfg, device);
 }
 
-/** The access did not complete: the device stalled the bus or aborted. */
+/** The access did not complete: the device stalled the bus, aborted, or did something undefined. */
 export function failed(obs: Observation): boolean {
-  return obs.kind === 'stall' || obs.kind === 'abort';
+  return endsRun(obs);
 }

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { ControllerImpl } from '../../../protocols/controller/designs/device.ts';
+import { FULL_SUPPORT } from '../../../protocols/controller/designs/device.ts';
 import { referenceImpl } from '../../../protocols/controller/designs/reference/index.ts';
 import { ReferenceDevice } from '../../../protocols/controller/designs/reference/referenceDevice.ts';
 import { type Config, PUBLISHED, SMALL } from '../../../protocols/controller/model/config/config.ts';
@@ -41,6 +42,7 @@ const stallingReads: ControllerImpl = {
   name: 'test-stalling-reads',
   description: 'The reference design, except that every read stalls.',
   expectedViolations: ['noStuckSystem'],
+  supports: FULL_SUPPORT,
   create(c: Config) {
     const inner = new ReferenceDevice(c);
     return {

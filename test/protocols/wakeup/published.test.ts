@@ -13,10 +13,10 @@ import { atsIntcChisel } from '../../../protocols/controller/designs/ats-intc-ch
 import { atsIntcQemu } from '../../../protocols/controller/designs/ats-intc-qemu/atsIntcQemu.ts';
 import type { ControllerImpl } from '../../../protocols/controller/designs/device.ts';
 import { referenceImpl } from '../../../protocols/controller/designs/reference/index.ts';
+import { supportedConfig } from '../../../protocols/controller/designs/supportedConfig.ts';
 import { PUBLISHED, SMALL } from '../../../protocols/controller/model/config/config.ts';
 import { checkWakeup } from '../../../protocols/wakeup/engine/checkWakeup.ts';
 import { runWakeup } from '../../../protocols/wakeup/engine/runWakeup.ts';
-import { supportedConfig } from '../../../protocols/wakeup/engine/support.ts';
 import { formatSystemEvent, HANDLED, type SystemEvent } from '../../../protocols/wakeup/model/index.ts';
 import { runs, SEED } from '../../support/seed.ts';
 

@@ -11,5 +11,12 @@ export const atsIntcChisel: ControllerImpl = {
   description:
     'Published ATS-INTC Chisel design: page 0 only, one sorted array, gated device queues, stalls when full.',
   expectedViolations: ['noLostWakeup', 'neverStalls'],
+  // Process 0's page only.
+  supports: {
+    processes: 1,
+    priorities: Number.POSITIVE_INFINITY,
+    devices: Number.POSITIVE_INFINITY,
+    refines: false,
+  },
   create: (cfg) => new AtsIntcChiselDevice(cfg),
 };

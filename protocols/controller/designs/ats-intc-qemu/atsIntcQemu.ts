@@ -11,5 +11,7 @@ export const atsIntcQemu: ControllerImpl = {
   description:
     'Published ATS-INTC QEMU model: unbounded FIFOs, interrupts wake only process 0, IPC only logged, asserts abort.',
   expectedViolations: ['noLostWakeup', 'noLostIpcWakeup', 'offlineRetention', 'neverStalls'],
+  // Processes 0–3 are online from reset; pages ≥ 4 drop writes; P ≥ 8 and lines ≥ 16 abort QEMU.
+  supports: { processes: 4, priorities: 8, devices: 16, refines: false },
   create: (cfg) => new LiteExecutor(cfg),
 };

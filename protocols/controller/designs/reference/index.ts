@@ -3,6 +3,7 @@
  * other implementation is measured against, expected to violate nothing.
  */
 import type { ControllerImpl } from '../device.ts';
+import { FULL_SUPPORT } from '../device.ts';
 import { ReferenceDevice } from './referenceDevice.ts';
 
 /** The `reference` entry of the implementation registry. */
@@ -10,5 +11,6 @@ export const referenceImpl: ControllerImpl = {
   name: 'reference',
   description: 'The reference design of spec/controller.md: bounded rings, pending counters, global ERROR.',
   expectedViolations: [],
+  supports: FULL_SUPPORT,
   create: (cfg) => new ReferenceDevice(cfg),
 };

@@ -69,6 +69,15 @@ const CASES: readonly BadStep[] = [
     },
   },
   {
+    id: 'definedBehaviour',
+    says: 'IRQ_REGISTER_1 of 0x3 on page 0 has no defined effect in the design',
+    build: () => {
+      const pre = prefix(cfg, []);
+      const event = reg(0, 1, 3n);
+      return { pre, event, bad: stepAfter(pre, event, { after: pre.state, obs: { kind: 'undefined' } }) };
+    },
+  },
+  {
     id: 'strictPriority',
     says: 'DEQUEUE on page 0 returned task 0x5 from priority 1 while priority 0 held [0x3]',
     build: () => {

@@ -4,6 +4,7 @@
  * concerns. Everything else behaves exactly as the model.
  */
 import type { ControllerDevice, ControllerImpl } from '../../../../../protocols/controller/designs/device.ts';
+import { FULL_SUPPORT } from '../../../../../protocols/controller/designs/device.ts';
 import type { Config } from '../../../../../protocols/controller/model/config/config.ts';
 import { type Operation, toOperation } from '../../../../../protocols/controller/model/decode.ts';
 import type { ControllerEvent } from '../../../../../protocols/controller/model/events.ts';
@@ -47,6 +48,7 @@ export function mutantImpl(name: string, expected: string, bug: Bug): Controller
     name,
     description: `test mutant: ${name}`,
     expectedViolations: [expected],
+    supports: FULL_SUPPORT,
     create: (cfg) => new MutantDevice(cfg, bug),
   };
 }

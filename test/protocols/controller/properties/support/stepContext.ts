@@ -7,6 +7,7 @@ import type { Config } from '../../../../../protocols/controller/model/config/co
 import { toOperation } from '../../../../../protocols/controller/model/decode.ts';
 import type { ControllerEvent } from '../../../../../protocols/controller/model/events.ts';
 import type { Observation } from '../../../../../protocols/controller/model/result.ts';
+import { endsRun } from '../../../../../protocols/controller/model/result.ts';
 import {
   type ControllerState,
   initialState,
@@ -82,7 +83,10 @@ export function stepAfter(
 
 /** The ids of every controller-step property that fails on `ctx`. */
 export function failingIds(ctx: ControllerStepContext): string[] {
-  return CONTROLLER_STEP_PROPERTIES.filter((p) => p.check(ctx) !== null).map((p) => p.id);
+  const ended = endsRun(ctx.obs); // as the runners judge: an access that ended the run only by the properties about it
+  return CONTROLLER_STEP_PROPERTIES.filter(
+    (p) => (!ended || p.judgesIncomplete) && p.check(ctx) !== null,
+  ).map((p) => p.id);
 }
 
 /** `s` with ready[p][k] replaced. */
