@@ -4,6 +4,8 @@
  * model's §3 state, on which the properties are evaluated (spec/controller.md §6).
  */
 import type { Config } from '../model/config/config.ts';
+import type { Operation } from '../model/decode.ts';
+import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
 import type { ControllerState } from '../model/state.ts';
 
@@ -68,4 +70,12 @@ export interface ControllerImpl {
   readonly supports: DesignSupport;
   /** A fresh device at reset. */
   create(cfg: Config): ControllerDevice;
+  /**
+   * The design's driver: performs `e` on `device` through the design's own register map. Absent:
+   * the reference map (drive.ts). A design with another map (TAIC) maps the abstract operations
+   * onto its own access sequences here, and performs its design-only events.
+   */
+  readonly drive?: (cfg: Config, device: ControllerDevice, e: ControllerEvent) => Observation;
+  /** What `e` does in the abstract terms the properties judge. Absent: the reference decoding (toOperation). */
+  readonly decode?: (cfg: Config, e: ControllerEvent) => Operation;
 }

@@ -4,10 +4,10 @@
  * encoded by the shared encoder, so a device only ever sees reads, writes and interrupt edges.
  */
 import type { Config } from '../model/config/config.ts';
-import { encodeOperation } from '../model/decode.ts';
+import { encodeOperation, type Operation, toOperation } from '../model/decode.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
-import type { ControllerDevice } from './device.ts';
+import type { ControllerDevice, ControllerImpl } from './device.ts';
 
 export function drive(cfg: Config, device: ControllerDevice, e: ControllerEvent): Observation {
   const a = encodeOperation(cfg, e);
@@ -19,4 +19,19 @@ export function drive(cfg: Config, device: ControllerDevice, e: ControllerEvent)
     case 'Irq':
       return device.irq(a.line);
   }
+}
+
+/** Performs `e` on `device` through `impl`'s driver (the reference map when it has none, or for the model). */
+export function driveDesign(
+  impl: ControllerImpl | undefined,
+  cfg: Config,
+  device: ControllerDevice,
+  e: ControllerEvent,
+): Observation {
+  return impl?.drive === undefined ? drive(cfg, device, e) : impl.drive(cfg, device, e);
+}
+
+/** What `e` does in abstract terms for `impl` (the reference decoding when it has none). */
+export function decodeFor(impl: ControllerImpl | undefined, cfg: Config, e: ControllerEvent): Operation {
+  return impl?.decode === undefined ? toOperation(cfg, e) : impl.decode(cfg, e);
 }

@@ -1,27 +1,25 @@
 /**
  * The lockstep runner: drives a controller implementation (or the model alone) through a list of
- * events, steps the reference model beside it for the prediction, and evaluates the selected
- * properties on (abs(before), event, abs(after), observation) plus ghost data after every step.
- * Used by fast-check properties, replay and the CLI; it stops at the first step where a property
- * fails. An access that stalls or aborts ends the run: it is judged only by the properties about
- * the observation itself (neverStalls, refinement), since it has no effect to judge.
+ * events with the step judge (controllerJudge.ts: the reference model stepped beside it for the
+ * prediction, the selected properties evaluated after every step), and records the steps. Used by
+ * fast-check properties, replay and the CLI; it stops at the first step where a property fails,
+ * or at an access that ends the run (a stall, an abort, an undefined effect): such a run says so
+ * in `stopped`, and the check that ran it counts it as ended early.
  */
 
 import type { Coverage } from '../../../engine/coverage/coverage.ts';
 import type { Violation } from '../../../engine/property.ts';
 import { controllerStepProperties } from '../../registry.ts';
 import type { ControllerImpl } from '../designs/device.ts';
-import { drive } from '../designs/drive.ts';
 import type { Config } from '../model/config/config.ts';
-import { encodableError, toOperation } from '../model/decode.ts';
+import { encodableError } from '../model/decode.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
 import { type EndingObservation, endsRun } from '../model/result.ts';
-import { type ControllerState, initialState } from '../model/state.ts';
-import { step } from '../model/step.ts';
+import type { ControllerState } from '../model/state.ts';
 import type { ControllerStepContext, ControllerStepProperty, Prediction } from '../properties/context.ts';
-import { advanceGhost, initialGhost } from '../properties/ghost.ts';
 import { countControllerStep } from './controllerCoverage.ts';
+import { controllerJudge } from './controllerJudge.ts';
 
 export interface RunOptions {
   /** Property ids to evaluate; every controller-step property when absent. */
@@ -68,23 +66,6 @@ export type RunResult =
       readonly failing: RecordedStep;
     };
 
-/** The selected properties that fail on `ctx` (undefined when none does: no allocation on the common path). */
-function evaluate(
-  properties: readonly ControllerStepProperty[],
-  ctx: ControllerStepContext,
-): Violation[] | undefined {
-  const incomplete = endsRun(ctx.obs);
-  let violations: Violation[] | undefined;
-  for (const p of properties) {
-    if (incomplete && !p.judgesIncomplete) continue;
-    const message = p.check(ctx);
-    if (message === null) continue;
-    violations ??= [];
-    violations.push({ property: p.id, step: ctx.index, message });
-  }
-  return violations;
-}
-
 /** Every controller-step property, selected once (the registry is fixed after loading). */
 let everyProperty: readonly ControllerStepProperty[] | undefined;
 
@@ -117,42 +98,20 @@ export function runController(
     const bad = e === undefined ? null : encodableError(cfg, e);
     if (bad !== null) throw new RangeError(`event ${i}: ${bad}`);
   }
-  const device = impl?.create(cfg);
-  let model = initialState(cfg);
-  const initial = device === undefined ? model : device.abs();
-  const ghost = initialGhost(cfg);
+  const judge = controllerJudge(cfg, impl, properties);
+  let node = judge.initial();
+  const initial = node.abs;
   const recorded: RecordedStep[] = [];
-  let before = initial;
   for (let index = 0; index < events.length; index++) {
     const event = events[index];
     if (event === undefined) continue;
-    if (coverage?.live) countControllerStep(coverage, cfg, model, event);
-    const predicted = step(cfg, model, event);
-    model = predicted.state;
-    let obs = predicted.obs;
-    let after = predicted.state;
-    let expected: Prediction | undefined;
-    if (device !== undefined) {
-      obs = drive(cfg, device, event);
-      after = device.abs();
-      expected = { state: predicted.state, obs: predicted.obs };
-    }
-    const ctx: ControllerStepContext = {
-      cfg,
-      index,
-      event,
-      op: toOperation(cfg, event),
-      before,
-      after,
-      obs,
-      expected,
-      ghost,
-    };
-    if (record) recorded.push(recordOf(ctx));
-    const violations = evaluate(properties, ctx);
+    if (coverage?.live) countControllerStep(coverage, cfg, node.model, event);
+    const before = node.abs;
+    const { node: next, detail, violations } = judge.step(node, event, index, 'own');
+    if (record) recorded.push(recordOf(detail));
     const first = violations?.[0];
     if (violations !== undefined && first !== undefined) {
-      const failing = record ? (recorded[recorded.length - 1] ?? recordOf(ctx)) : recordOf(ctx);
+      const failing = record ? (recorded[recorded.length - 1] ?? recordOf(detail)) : recordOf(detail);
       return {
         ok: false,
         violation: first,
@@ -164,11 +123,9 @@ export function runController(
         failing,
       };
     }
-    if (endsRun(obs)) {
-      return { ok: true, steps: index + 1, initial, recorded, stopped: obs.kind };
-    }
-    advanceGhost(ghost, ctx);
-    before = after;
+    if (endsRun(detail.obs))
+      return { ok: true, steps: index + 1, initial, recorded, stopped: detail.obs.kind };
+    node = next;
   }
   return { ok: true, steps: events.length, initial, recorded };
 }

@@ -103,3 +103,18 @@ export function advanceGhost(g: MutableControllerGhost, ctx: ControllerStepConte
       return;
   }
 }
+
+/** A copy of the controller ghost `g` (custody maps copied, so the copy can be advanced alone). */
+export function copyControllerGhost(g: MutableControllerGhost): MutableControllerGhost {
+  const custody = g.custody.slice();
+  for (let p = 0; p < custody.length; p++) {
+    const m = custody[p];
+    if (m !== undefined) custody[p] = new Map(m);
+  }
+  return {
+    custody,
+    outstanding: g.outstanding,
+    errorSinceRead: g.errorSinceRead,
+    errorFirstStep: g.errorFirstStep.slice(),
+  };
+}

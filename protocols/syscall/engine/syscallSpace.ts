@@ -32,7 +32,6 @@
 
 import { copySyscallRuntime } from '../../../engine/explore/copyImpl.ts';
 import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
-import { copyControllerGhost } from '../../../engine/explore/ghostCopy.ts';
 import { controllerGhostKey } from '../../../engine/explore/ghostKey.ts';
 import { hiddenKey } from '../../../engine/explore/hiddenKey.ts';
 import { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
@@ -44,7 +43,11 @@ import { changesControllerGhost } from '../../controller/engine/changesControlle
 import type { Config } from '../../controller/model/config/config.ts';
 import { toOperation } from '../../controller/model/decode.ts';
 import type { ControllerStepContext } from '../../controller/properties/context.ts';
-import { advanceGhost, type MutableControllerGhost } from '../../controller/properties/ghost.ts';
+import {
+  advanceGhost,
+  copyControllerGhost,
+  type MutableControllerGhost,
+} from '../../controller/properties/ghost.ts';
 import { bootedGhost } from '../../wakeup/engine/bootGhost.ts';
 import { initialSyscall, syscallBootWrites } from '../model/boot.ts';
 import { drainSyscallSubject } from '../model/drain.ts';

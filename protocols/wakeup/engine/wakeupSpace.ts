@@ -34,7 +34,6 @@
 
 import { copyRuntime } from '../../../engine/explore/copyImpl.ts';
 import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
-import { copyControllerGhost, copyWakeupGhost } from '../../../engine/explore/ghostCopy.ts';
 import { controllerGhostKey, wakeupGhostKey } from '../../../engine/explore/ghostKey.ts';
 import { hiddenKey } from '../../../engine/explore/hiddenKey.ts';
 import { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
@@ -49,7 +48,11 @@ import { endsRun } from '../../controller/model/result.ts';
 import type { ControllerState } from '../../controller/model/state.ts';
 import { step as controllerStep } from '../../controller/model/step.ts';
 import type { ControllerStepContext, Prediction } from '../../controller/properties/context.ts';
-import { advanceGhost, type MutableControllerGhost } from '../../controller/properties/ghost.ts';
+import {
+  advanceGhost,
+  copyControllerGhost,
+  type MutableControllerGhost,
+} from '../../controller/properties/ghost.ts';
 import { initialSystem } from '../model/boot.ts';
 import { enabled as modelEnabled } from '../model/enabled.ts';
 import { formatSystemEvent, type SystemEvent } from '../model/events.ts';
@@ -57,7 +60,12 @@ import type { SystemState } from '../model/state.ts';
 import { step as systemStep } from '../model/step.ts';
 import { isWakeupMutant } from '../mutants/wakeupMutants.ts';
 import type { StepOutcome, SystemPrediction, WakeupStepContext } from '../properties/context.ts';
-import { advanceWakeupGhost, initialWakeupGhost, type MutableWakeupGhost } from '../properties/ghost.ts';
+import {
+  advanceWakeupGhost,
+  copyWakeupGhost,
+  initialWakeupGhost,
+  type MutableWakeupGhost,
+} from '../properties/ghost.ts';
 import type { WakeupSelection } from '../properties/selection.ts';
 import { SoftwareRuntime } from '../runtime/softwareRuntime.ts';
 import { bootedGhost } from './bootGhost.ts';

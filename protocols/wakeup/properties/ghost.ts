@@ -100,3 +100,13 @@ export function advanceWakeupGhost(
     g.wokenNotRun.delete(now.task); // the task started running on hart h: its wakes are served
   }
 }
+
+/** A copy of the wakeup ghost `g`. */
+export function copyWakeupGhost(g: MutableWakeupGhost): MutableWakeupGhost {
+  return {
+    undelivered: g.undelivered.map((q) => q.slice()),
+    interrupts: g.interrupts.slice(),
+    overflowed: g.overflowed.slice(),
+    wokenNotRun: new Map(g.wokenNotRun),
+  };
+}
