@@ -9,6 +9,9 @@ import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
 import type { ControllerDevice, ControllerImpl } from './device.ts';
 
+/** How an event becomes register accesses on a device (the reference map's {@link drive}, or a design's own). */
+export type Driver = (cfg: Config, device: ControllerDevice, e: ControllerEvent) => Observation;
+
 export function drive(cfg: Config, device: ControllerDevice, e: ControllerEvent): Observation {
   const a = encodeOperation(cfg, e);
   switch (a.type) {
@@ -19,6 +22,11 @@ export function drive(cfg: Config, device: ControllerDevice, e: ControllerEvent)
     case 'Irq':
       return device.irq(a.line);
   }
+}
+
+/** `impl`'s driver: its own, or the reference map's. */
+export function driverOf(impl: ControllerImpl | undefined): Driver {
+  return impl?.drive ?? drive;
 }
 
 /** Performs `e` on `device` through `impl`'s driver (the reference map when it has none, or for the model). */

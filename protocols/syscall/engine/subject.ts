@@ -4,6 +4,7 @@
  * on. Both report each step as a {@link SyscallStepOutcome} and their state as the model's.
  */
 import type { ControllerImpl } from '../../controller/designs/device.ts';
+import { driverOf } from '../../controller/designs/drive.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import { initialSyscall } from '../model/boot.ts';
 import type { SyscallEvent } from '../model/events.ts';
@@ -37,6 +38,8 @@ export function syscallRuntimeSubject(cfg: Config, impl: ControllerImpl): Syscal
     cfg,
     impl.create(cfg),
     isSyscallMutant(impl) ? impl.syscallMutation : undefined,
+    undefined,
+    driverOf(impl),
   );
   return { state: () => rt.abs(), apply: (e) => rt.apply(e) };
 }

@@ -10,6 +10,7 @@
  */
 
 import type { ControllerDevice } from '../../controller/designs/device.ts';
+import { type Driver, drive } from '../../controller/designs/drive.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import type { ControllerEvent } from '../../controller/model/events.ts';
 import type { Observation } from '../../controller/model/result.ts';
@@ -86,6 +87,8 @@ const no = syscallRejected;
 export class SyscallRuntime {
   readonly cfg: Config;
   readonly device: ControllerDevice;
+  /** How an event becomes register accesses on the device (the design's driver). */
+  readonly driver: Driver;
   readonly mutation: SyscallRuntimeMutation | undefined;
   private readonly bus: Bus;
   private readonly layout: Layout;
@@ -107,11 +110,13 @@ export class SyscallRuntime {
     device: ControllerDevice,
     mutation?: SyscallRuntimeMutation,
     from?: SyscallRuntime,
+    driver: Driver = from?.driver ?? drive,
   ) {
     this.cfg = cfg;
     this.device = device;
     this.mutation = mutation;
-    this.bus = deviceBus(cfg, device);
+    this.driver = driver;
+    this.bus = deviceBus(cfg, device, driver);
     this.layout = layoutOf(cfg);
     if (from !== undefined) {
       this.rings = from.rings.copy(cfg);

@@ -5,6 +5,7 @@
  * {@link StepOutcome} and their state as the model's system state (the runtime through `abs()`).
  */
 import type { ControllerImpl } from '../../controller/designs/device.ts';
+import { driverOf } from '../../controller/designs/drive.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import { initialSystem } from '../model/boot.ts';
 import { enabled } from '../model/enabled.ts';
@@ -44,6 +45,8 @@ export function runtimeSubject(cfg: Config, impl: ControllerImpl): WakeupSubject
     cfg,
     impl.create(cfg),
     isWakeupMutant(impl) ? impl.runtimeMutation : undefined,
+    undefined,
+    driverOf(impl),
   );
   let abs: SystemState | undefined;
   return {

@@ -41,6 +41,7 @@ import type { SnapshotSharing } from '../../../engine/explore/snapshot.ts';
 import type { StateSpace, Transition } from '../../../engine/explore/stateSpace.ts';
 import type { Violation } from '../../../engine/property.ts';
 import type { ControllerImpl } from '../../controller/designs/device.ts';
+import { driverOf } from '../../controller/designs/drive.ts';
 import { changesControllerGhost } from '../../controller/engine/changesControllerGhost.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import { toOperation } from '../../controller/model/decode.ts';
@@ -159,6 +160,8 @@ export function wakeupSpace(
               cfg,
               impl.create(cfg),
               isWakeupMutant(impl) ? impl.runtimeMutation : undefined,
+              undefined,
+              driverOf(impl),
             );
       const sys = rt === undefined ? initialSystem(cfg) : rt.abs();
       return {

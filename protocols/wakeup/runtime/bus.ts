@@ -1,10 +1,10 @@
 /**
  * The runtime's only way to the controller: one MMIO access (or, for the device side of the
- * system, one interrupt) at a time, through the shared driver, on any {@link ControllerDevice}.
+ * system, one interrupt) at a time, through the design's driver (the reference map unless the design brings its own), on any {@link ControllerDevice}.
  */
 
 import type { ControllerDevice } from '../../controller/designs/device.ts';
-import { drive } from '../../controller/designs/drive.ts';
+import type { Driver } from '../../controller/designs/drive.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import type { ControllerEvent } from '../../controller/model/events.ts';
 import type { Observation } from '../../controller/model/result.ts';
@@ -28,20 +28,22 @@ export interface Bus {
 class DeviceBus implements Bus {
   private readonly cfg: Config;
   private readonly device: ControllerDevice;
+  private readonly driver: Driver;
 
-  constructor(cfg: Config, device: ControllerDevice) {
+  constructor(cfg: Config, device: ControllerDevice, driver: Driver) {
     this.cfg = cfg;
     this.device = device;
+    this.driver = driver;
   }
 
   access(e: ControllerEvent): BusAccess {
-    return { access: e, obs: drive(this.cfg, this.device, e) };
+    return { access: e, obs: this.driver(this.cfg, this.device, e) };
   }
 }
 
-/** A bus onto `device`: every access goes through `drive`, so the device sees register-level reads and writes. */
-export function deviceBus(cfg: Config, device: ControllerDevice): Bus {
-  return new DeviceBus(cfg, device);
+/** A bus onto `device`: every access goes through the design's driver, so the device sees its own register-level reads and writes. */
+export function deviceBus(cfg: Config, device: ControllerDevice, driver: Driver): Bus {
+  return new DeviceBus(cfg, device, driver);
 }
 
 /** The access did not complete: the device stalled the bus, aborted, or did something undefined. */

@@ -9,6 +9,7 @@
  */
 
 import type { ControllerDevice } from '../../controller/designs/device.ts';
+import { type Driver, drive } from '../../controller/designs/drive.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import type { ControllerEvent } from '../../controller/model/events.ts';
 import type { Observation } from '../../controller/model/result.ts';
@@ -40,6 +41,8 @@ function accepted(a: BusAccess | null, task: bigint): RuntimeStepResult {
 export class SoftwareRuntime {
   readonly cfg: Config;
   readonly device: ControllerDevice;
+  /** How an event becomes register accesses on the device (the design's driver). */
+  readonly driver: Driver;
   readonly kernel: Kernel;
   readonly executors: readonly Executor[];
   /** The seeded bug, or undefined for the reference runtime. */
@@ -52,11 +55,18 @@ export class SoftwareRuntime {
    * A runtime over `device` (at reset), after start-up: handlers registered, harts on process 0.
    * Given `from` (see {@link copy}), a copy of `from` over `device` instead, with no start-up.
    */
-  constructor(cfg: Config, device: ControllerDevice, mutation?: RuntimeMutation, from?: SoftwareRuntime) {
+  constructor(
+    cfg: Config,
+    device: ControllerDevice,
+    mutation?: RuntimeMutation,
+    from?: SoftwareRuntime,
+    driver: Driver = from?.driver ?? drive,
+  ) {
     this.cfg = cfg;
     this.device = device;
     this.mutation = mutation;
-    this.bus = deviceBus(cfg, device);
+    this.driver = driver;
+    this.bus = deviceBus(cfg, device, driver);
     if (from !== undefined) {
       const kernel = from.kernel.copy(this.bus);
       this.kernel = kernel;
