@@ -8,11 +8,11 @@
  * (refinement: the model may have accepted it). Storm runs (WakeupRun), the explorer
  * (wakeupSpace), its leads-to drains (drainFrom) and replay all step through it.
  */
-import type { Ownership, StepJudge } from '../../../engine/judge.ts';
+import { failures, type Ownership, type StepJudge } from '../../../engine/judge.ts';
 import type { Violation } from '../../../engine/property.ts';
 import type { ControllerImpl } from '../../controller/designs/device.ts';
-import { decodeFor, driverOf } from '../../controller/designs/drive.ts';
-import { accessFailures, ghostAfter } from '../../controller/engine/judgeAccess.ts';
+import { driverOf } from '../../controller/designs/drive.ts';
+import { accessContext, accessFailures, ghostAfter } from '../../controller/engine/judgeAccess.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import { endsRun } from '../../controller/model/result.ts';
 import type { ControllerState } from '../../controller/model/state.ts';
@@ -69,6 +69,7 @@ export function wakeupJudge(
   const refines = impl !== undefined && sel.step.some((p) => p.kind === 'refinement');
   const ctrlRefines = impl !== undefined && sel.controller.some((p) => p.kind === 'refinement');
   const trackControllerGhost = sel.controller.length > 0;
+  const judgesRejected = sel.step.filter((p) => p.judgesRejected);
   const trackWakeupGhost = sel.liveness.length > 0;
   // The state just reached and the one function listing its enabled events (read by
   // noStuckSystem during the same step): one function per judge, not one closure per step.
@@ -133,16 +134,7 @@ export function wakeupJudge(
         ghost: n.ghost,
       };
       if (outcome.kind === 'rejected') {
-        let found: Violation[] | undefined;
-        if (expected !== undefined) {
-          for (const p of sel.step) {
-            if (!p.judgesRejected) continue;
-            const message = p.check(ctx);
-            if (message === null) continue;
-            found ??= [];
-            found.push({ property: p.id, step: index, message });
-          }
-        }
+        const found = expected === undefined ? undefined : failures(judgesRejected, ctx, index);
         return { node: n, detail: { ctx, access: undefined }, violations: found }; // nothing changed
       }
       let ctrlShadow = n.ctrlShadow;
@@ -155,25 +147,11 @@ export function wakeupJudge(
           prediction = { state: r.state, obs: r.obs };
           ctrlShadow = r.state;
         }
-        access = {
-          cfg,
-          index,
-          event: outcome.access,
-          op: decodeFor(impl, cfg, outcome.access),
-          before: before.ctrl,
-          after: sys.ctrl,
-          obs: outcome.obs,
-          expected: prediction,
-          ghost: n.cghost,
-        };
+        const states = { before: before.ctrl, after: sys.ctrl };
+        access = accessContext(cfg, impl, index, outcome.access, outcome.obs, states, prediction, n.cghost);
         found = accessFailures(sel.controller, access);
       }
-      for (const p of sel.step) {
-        const message = p.check(ctx);
-        if (message === null) continue;
-        found ??= [];
-        found.push({ property: p.id, step: index, message });
-      }
+      found = failures(sel.step, ctx, index, found);
       const detail = { ctx, access };
       if (found !== undefined) return { node: n, detail, violations: found };
       const complete = access !== undefined && !endsRun(access.obs) ? access : undefined;
