@@ -4,7 +4,7 @@
  * model's §3 state, on which the properties are evaluated (spec/controller.md §6).
  */
 import type { Config } from '../model/config/config.ts';
-import type { Operation } from '../model/decode.ts';
+import type { JudgedOp } from '../model/decode.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
 import type { ControllerState } from '../model/state.ts';
@@ -77,5 +77,5 @@ export interface ControllerImpl {
    */
   readonly drive?: (cfg: Config, device: ControllerDevice, e: ControllerEvent) => Observation;
   /** What `e` does in the abstract terms the properties judge. Absent: the reference decoding (toOperation). */
-  readonly decode?: (cfg: Config, e: ControllerEvent) => Operation;
+  readonly decode?: (cfg: Config, e: ControllerEvent) => JudgedOp;
 }

@@ -49,7 +49,9 @@ export const errorReporting: ControllerStepProperty = {
     const { cfg, op, obs, before, after } = ctx;
     if (op.type === 'ErrorRead') return checkRead(ctx);
     const req = stepRequiredErrors(ctx);
-    const want = before.error | req.bits;
+    // A design-only step may set bits of its own (none is named by §5), but clears none.
+    const own = op.type === 'DesignOnly' ? after.error & ~before.error : 0;
+    const want = before.error | req.bits | own;
     if (after.error !== want) {
       const missing = want & ~after.error;
       const extra = after.error & ~want;

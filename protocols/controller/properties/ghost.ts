@@ -71,7 +71,9 @@ function advanceErrors(g: MutableControllerGhost, ctx: ControllerStepContext): v
     g.errorFirstStep.fill(-1);
     return;
   }
-  const bits = stepRequiredErrors(ctx).bits;
+  // A design-only step owes the bits it set itself (no §5 rule names them), so a later read must return them.
+  const bits =
+    ctx.op.type === 'DesignOnly' ? ctx.after.error & ~ctx.before.error : stepRequiredErrors(ctx).bits;
   if (bits === 0) return;
   ERROR_BITS.forEach((bit, i) => {
     if ((bits & bit) !== 0 && (g.errorSinceRead & bit) === 0) g.errorFirstStep[i] = ctx.index;
@@ -94,12 +96,19 @@ export function advanceGhost(g: MutableControllerGhost, ctx: ControllerStepConte
       }
       return;
     case 'Dequeue':
+    case 'DequeueVia':
       if (obs.kind === 'value' && obs.value !== 0n) {
         addCustody(g, op.p, obs.value, -1);
         g.outstanding--;
       }
       return;
-    default:
+    case 'Irq':
+    case 'IpcSend':
+    case 'ErrorRead':
+    case 'StatusRead':
+    case 'StatusWrite':
+    case 'BadAccess':
+    case 'DesignOnly': // moves no instance: taskConservation holds it to that
       return;
   }
 }

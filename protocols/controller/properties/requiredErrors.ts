@@ -4,7 +4,7 @@
  * independent statement of the same rules).
  */
 import type { Config } from '../model/config/config.ts';
-import type { Operation } from '../model/decode.ts';
+import type { JudgedOp } from '../model/decode.ts';
 import type { IpcRegister, IpcSend, Irq, IrqRegister } from '../model/events.ts';
 import { ERR } from '../model/registers.ts';
 import { type ControllerState, occupancy } from '../model/state.ts';
@@ -46,7 +46,7 @@ function overflow(cfg: Config, waiting: number, pending: number, op: Irq | IpcSe
 }
 
 /** The bits `op` must set when applied to `s`. */
-export function requiredErrors(cfg: Config, s: ControllerState, op: Operation): RequiredErrors {
+export function requiredErrors(cfg: Config, s: ControllerState, op: JudgedOp): RequiredErrors {
   switch (op.type) {
     case 'BadAccess':
       return { bits: ERR.BAD_ACCESS, why: `the access is wrong (${op.reason})` };
@@ -71,10 +71,13 @@ export function requiredErrors(cfg: Config, s: ControllerState, op: Operation): 
       return overflow(cfg, s.ipcWait[i]?.length ?? 0, s.ipcPending[i] ?? 0, op);
     }
     case 'Dequeue':
+    case 'DequeueVia':
     case 'ErrorRead':
     case 'StatusRead':
     case 'StatusWrite':
       return NONE;
+    case 'DesignOnly':
+      return NONE; // no §5 rule names a design-only register: the bits it sets are the design's (ghost.ts)
   }
 }
 
