@@ -23,8 +23,22 @@ function owed(ctx: ControllerStepContext, bits: number): string {
   return parts.join(', ');
 }
 
+/** A read of a per-process register (ControllerState.errorOf): p's bits since p's last read, and p's register cleared. */
+function checkReadOf(ctx: ControllerStepContext, p: number, of: readonly number[]): string | null {
+  const { obs, ghost } = ctx;
+  const want = ghost.errorSinceReadOf[p] ?? 0;
+  if (obs.kind !== 'value' || obs.value !== BigInt(want)) {
+    const got = obs.kind === 'value' ? errorBitNames(Number(obs.value & 0xfn)) : formatObservation(obs);
+    return `${describeStep(ctx)} returned ${got}, but the bits set in process ${p}'s register since its previous read are ${errorBitNames(want)}`;
+  }
+  const left = of[p] ?? 0;
+  if (left !== 0) return `${describeStep(ctx)} left ${errorBitNames(left)} set (a read of ERROR clears it)`;
+  return null;
+}
+
 function checkRead(ctx: ControllerStepContext): string | null {
-  const { obs, after, ghost } = ctx;
+  const { obs, after, ghost, op } = ctx;
+  if (after.errorOf !== undefined && op.type === 'ErrorRead') return checkReadOf(ctx, op.p, after.errorOf);
   const want = ghost.errorSinceRead;
   if (obs.kind !== 'value' || obs.value !== BigInt(want)) {
     const got = obs.kind === 'value' ? errorBitNames(Number(obs.value & 0xfn)) : formatObservation(obs);
