@@ -113,7 +113,6 @@ function operations(cfg: Config, id: fc.Arbitrary<bigint>): fc.Arbitrary<Control
 function taicOnly(cfg: Config): fc.Arbitrary<ControllerEvent[]> {
   const p = biasedIndex(procs(cfg));
   const t = biasedIndex(cfg.ipcTypes);
-  const lq = fc.integer({ min: 1, max: LQ_NUM - 1 });
   const word = fc.oneof(
     fc.constant(1n),
     fc.tuple(p, t).map(([q, tt]) => (BigInt(q) << 32n) | BigInt(tt)),
@@ -124,12 +123,22 @@ function taicOnly(cfg: Config): fc.Arbitrary<ControllerEvent[]> {
   const flq = cfg.base + BigInt(CTL.flq);
   const one = (a: fc.Arbitrary<ControllerEvent>): fc.Arbitrary<ControllerEvent[]> => a.map((e) => [e]);
   return fc.oneof(
-    // DEQUEUE_r, r > 0: through the hart's own LQ (taic.md: not a priority request)
+    // DEQUEUE_r, r > 0, through the hart's own LQ (taic.md: not a priority request): p online, a
+    // second alq(1, p) gives it LQ 1, then dequeues through it
     {
-      arbitrary: one(
-        fc.record({ type: fc.constant('LocalRead' as const), p, lq, off: fc.constant(LQ_REG.taskDequeue) }),
-      ),
-      weight: 3,
+      arbitrary: fc
+        .tuple(p, fc.integer({ min: 1, max: 3 }))
+        .map(([pp, k]): ControllerEvent[] => [
+          { type: 'StatusWrite', p: pp, data: 1n },
+          { type: 'Write', addr: alq, data: 1n },
+          { type: 'Write', addr: alq, data: BigInt(pp) },
+          { type: 'Read', addr: alq },
+          ...Array.from(
+            { length: k },
+            (): ControllerEvent => ({ type: 'LocalRead', p: pp, lq: 1, off: LQ_REG.taskDequeue }),
+          ),
+        ]),
+      weight: 2,
     },
     // one word of a capability or send sequence: two harts' sequences interleave
     {
