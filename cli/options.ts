@@ -165,3 +165,23 @@ export function shardOption(value: string | undefined, runs: number): Shard | un
   if (count > runs) throw new UsageError(`--shard: ${count} shards for ${runs} runs leaves shards empty`);
   return { index, count };
 }
+
+/**
+ * `--profile NAME`: a storm profile `impl` declares (ControllerImpl.profiles), for the controller
+ * protocol only; undefined when not given.
+ */
+export function profileOption(
+  value: string | undefined,
+  impl: ControllerImpl | undefined,
+  protocol: string,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (protocol !== 'controller')
+    throw new UsageError('--profile: storm profiles are for --protocol controller');
+  const names = Object.keys(impl?.profiles ?? {});
+  if (!names.includes(value)) {
+    const known = names.length === 0 ? 'it declares none' : `known: ${names.join(', ')}`;
+    throw new UsageError(`--profile: ${impl?.name ?? 'the model'} has no profile "${value}" (${known})`);
+  }
+  return value;
+}

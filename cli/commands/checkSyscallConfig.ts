@@ -5,6 +5,7 @@
  * `--workers` (the same verdict and trace as one thread); `--shard` selects the runs.
  */
 import { join } from 'node:path';
+import { assertExpressible } from '../../protocols/controller/designs/supportedConfig.ts';
 import { configToJson } from '../../protocols/controller/model/config/loadConfig.ts';
 import { checkSyscallParallel } from '../../protocols/syscall/engine/checkSyscallParallel.ts';
 import { formatSyscallEvent } from '../../protocols/syscall/model/events.ts';
@@ -19,6 +20,7 @@ import { type ConfigCheckArgs, checkOptionsOf, traceName } from './configCheck.t
 export async function checkSyscallConfig(a: ConfigCheckArgs): Promise<ConfigReport> {
   const wrong = syscallConfigError(a.cfg);
   if (wrong !== null) throw new UsageError(`${a.preset}: ${wrong}`);
+  assertExpressible(a.cfg, a.impl);
   const result = await checkSyscallParallel(checkOptionsOf(a), a.workers);
   const { cfg } = result;
   const common = {

@@ -31,6 +31,8 @@ export interface ConfigCheckArgs {
   readonly shard?: Shard;
   /** `#meta.note` of the trace. */
   readonly note?: string;
+  /** The implementation's storm profile (`--profile`; controller only). */
+  readonly profile?: string;
   /** Counters of what the storms reach, when a report was asked for. */
   readonly coverage?: Coverage;
   readonly onRun: (done: number) => void;
@@ -50,6 +52,7 @@ export function checkOptionsOf(a: ConfigCheckArgs): CheckOptions {
     ...(a.properties ? { properties: a.properties } : {}),
     onRun: a.onRun,
     ...(a.coverage ? { coverage: a.coverage } : {}),
+    ...(a.profile === undefined ? {} : { profile: a.profile }),
   };
 }
 

@@ -8,12 +8,14 @@ import { atsIntcChisel } from './ats-intc-chisel/atsIntcChisel.ts';
 import { atsIntcQemu } from './ats-intc-qemu/atsIntcQemu.ts';
 import type { ControllerImpl } from './device.ts';
 import { referenceImpl } from './reference/index.ts';
+import { taic } from './taic/taic.ts';
 
 /** The registered implementations, reference first; names are unique. */
 export const CONTROLLER_IMPLS: readonly ControllerImpl[] = [
   referenceImpl,
   atsIntcQemu,
   atsIntcChisel,
+  taic,
   ...CONTROLLER_MUTANTS,
 ];
 
