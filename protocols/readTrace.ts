@@ -8,7 +8,6 @@
  * configuration may be given by the caller (`ReadOptions.config`, the CLI's `--preset`).
  */
 import { readFileSync } from 'node:fs';
-import { PROTOCOLS } from '../engine/property.ts';
 import { type ItfValue, itfFromJson } from '../traces/itfValue.ts';
 import { TraceError, within } from '../traces/TraceError.ts';
 import type { Config } from './controller/model/config/config.ts';
@@ -18,6 +17,7 @@ import type { Observation } from './controller/model/result.ts';
 import type { ControllerState } from './controller/model/state.ts';
 import { decodeControllerState, decodeObservation } from './controller/trace/controllerVars.ts';
 import { decodeEvent } from './controller/trace/eventCodec.ts';
+import { protocolNames } from './index.ts';
 import type { SyscallEvent } from './syscall/model/events.ts';
 import { decodeSyscallEvent } from './syscall/trace/syscallCodec.ts';
 import type { UipiConfig } from './uipi/model/config.ts';
@@ -202,7 +202,7 @@ function parseProtocol(
   initial: StateVars | undefined,
 ): 'controller' | 'wakeup' | 'syscall' | 'uipi' {
   if (p === undefined) return initial?.('harts') === undefined ? 'controller' : 'wakeup';
-  const known = PROTOCOLS.find((x) => x === p);
+  const known = protocolNames().find((x) => x === p);
   if (known === undefined) throw new TraceError(`unknown protocol ${JSON.stringify(p)}`);
   if (known !== 'controller' && known !== 'wakeup' && known !== 'syscall' && known !== 'uipi') {
     throw new TraceError(`protocol "${known}": its traces cannot be replayed yet`);

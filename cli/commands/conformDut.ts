@@ -11,13 +11,13 @@ import { type ConformResult, conformConfig } from '../../engine/dut/conformConfi
 import type { DutProcess } from '../../engine/dut/process/dutProcess.ts';
 import { startDut, stderrSuffix } from '../../engine/dut/process/startDut.ts';
 import { dutImplementation, dutTrace } from '../../protocols/controller/trace/dutTrace.ts';
+import { type ConformConfigReport, configReport, formatConform } from '../../report/conformReport.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import { EXIT } from '../errors.ts';
 import type { NamedConfig } from '../options.ts';
 import { defaultSeed, intOption, resolveConfigs } from '../options.ts';
 import { progressBar } from '../progress.ts';
 import type { ConformFlags } from './conform.ts';
-import { type ConformConfigReport, configReport, formatConform } from './conformReport.ts';
 
 /** The DUT-related numeric options, checked. */
 export interface DutOptions {

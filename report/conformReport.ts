@@ -4,9 +4,9 @@
  * protocol failure (one line naming the step and the request). Text lines or one JSON object.
  */
 
-import type { ConformResult } from '../../engine/dut/conformConfig.ts';
-import { formatEvent } from '../../protocols/controller/model/formatEvent.ts';
-import { formatObservation } from '../../protocols/controller/trace/stateCells.ts';
+import type { ConformResult } from '../engine/dut/conformConfig.ts';
+import { formatEvent } from '../protocols/controller/model/formatEvent.ts';
+import { formatObservation } from '../protocols/controller/trace/stateCells.ts';
 
 /** One configuration's verdict as reported. */
 export type ConformConfigReport =
