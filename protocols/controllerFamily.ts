@@ -94,15 +94,6 @@ export function familyExplorePresets(protocol: FamilyProtocol): string[] {
   return [...Object.keys(EXPLORE_PRESETS[protocol] ?? {}), 'published'];
 }
 
-/** The default properties of a check of `impl`: all of `ids`, refinement only for a design that refines the reference. */
-export function refiningDefaults(
-  all: readonly { readonly id: string; readonly kind: string }[],
-  impl: ControllerImpl | undefined,
-): string[] {
-  const refines = impl !== undefined && impl.supports.refines;
-  return all.filter((p) => refines || p.kind !== 'refinement').map((p) => p.id);
-}
-
 /** Explores `cfg` (named `name`) as `a` asks, writing the counterexample's trace under `a.out`. */
 function exploreFamily(m: FamilyMember, name: string, requested: Config, a: ExploreRunArgs): ExploreResult {
   const impl = a.impl === undefined ? undefined : implOf(m, a.impl);

@@ -17,7 +17,10 @@ import { controllerSpace } from './controller/engine/controllerSpace.ts';
 import { type RunResult, runController } from './controller/engine/runController.ts';
 import type { Config } from './controller/model/config/config.ts';
 import type { ControllerEvent } from './controller/model/events.ts';
-import { controllerStepProperties } from './registry.ts';
+import {
+  defaultControllerPropertyIds,
+  selectControllerProperties,
+} from './controller/properties/selection.ts';
 import { runSyscall, type SyscallRunResult } from './syscall/engine/runSyscall.ts';
 import { syscallSpace } from './syscall/engine/syscallSpace.ts';
 import type { SyscallEvent } from './syscall/model/events.ts';
@@ -77,7 +80,7 @@ export function exploreProtocol(req: ExploreRequest): ExploreReport & { readonly
   const { impl } = req;
   const cfg = exploredConfig(req.protocol, req.cfg, impl);
   if (req.protocol === 'controller') {
-    const props = controllerStepProperties(req.properties);
+    const props = selectControllerProperties(req.properties ?? defaultControllerPropertyIds(impl));
     const out = explore(controllerSpace(cfg, impl, props, req.bounds, req.profile), req);
     if (out.kind !== 'violation') return { ...out, cfg };
     const events = out.path as readonly ControllerEvent[];

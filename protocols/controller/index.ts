@@ -11,7 +11,6 @@ import {
   familyExploreConfig,
   familyExplorePresets,
   profileProperties,
-  refiningDefaults,
 } from '../controllerFamily.ts';
 import type { Protocol } from '../protocol.ts';
 import { checkControllerConfig } from './checkConfig.ts';
@@ -22,6 +21,7 @@ import { SMALL } from './model/config/config.ts';
 import { controllerMachine } from './model/machine.ts';
 import { CONTROLLER_MUTANTS } from './mutants/controllerMutants.ts';
 import { CONTROLLER_STEP_PROPERTIES } from './properties/index.ts';
+import { defaultControllerPropertyIds } from './properties/selection.ts';
 
 const member: FamilyMember = {
   protocol: 'controller',
@@ -37,7 +37,7 @@ export const controller: Protocol = {
   mutants: CONTROLLER_MUTANTS,
   foreignMutants: [],
   properties: CONTROLLER_STEP_PROPERTIES,
-  defaultProperties: (impl) => refiningDefaults(CONTROLLER_STEP_PROPERTIES, findControllerImpl(impl)),
+  defaultProperties: (impl) => defaultControllerPropertyIds(findControllerImpl(impl)),
   profileProperties: (impl, profile) => profileProperties(findControllerImpl(impl), profile),
   kill: withShortest(CONTROLLER_KILL, killShortest('controller', CONTROLLER_KILL.properties)),
   checkConfigs: (c) => familyCheckConfigs(member, c),
