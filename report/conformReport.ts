@@ -6,7 +6,7 @@
 
 import type { ConformResult } from '../engine/dut/conformConfig.ts';
 import { formatEvent } from '../protocols/controller/model/formatEvent.ts';
-import { formatObservation } from '../protocols/controller/trace/stateCells.ts';
+import { formatObservation } from '../protocols/controller/model/stateCells.ts';
 
 /** One configuration's verdict as reported. */
 export type ConformConfigReport =

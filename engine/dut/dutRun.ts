@@ -9,13 +9,13 @@
  * at the published sizes. Every run ends with a read of ERROR at page 0 (spec/dut-protocol.md).
  */
 import fc from 'fast-check';
+import type { Config } from '../../protocols/controller/model/config/config.ts';
 import {
   biasedIndex,
   controllerEvent,
   controllerStorm,
   taskId,
-} from '../../protocols/controller/engine/controllerEvent.ts';
-import type { Config } from '../../protocols/controller/model/config/config.ts';
+} from '../../protocols/controller/model/controllerEvent.ts';
 import { encodeOperation, registerAddress } from '../../protocols/controller/model/decode.ts';
 import type { ControllerEvent } from '../../protocols/controller/model/events.ts';
 import { wakeupAccesses } from '../../protocols/wakeup/engine/wakeupAccesses.ts';

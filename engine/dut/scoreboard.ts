@@ -11,8 +11,8 @@ import { type Operation, toOperation } from '../../protocols/controller/model/de
 import { ERR, errorBitNames } from '../../protocols/controller/model/registers.ts';
 import { ACK, type Observation, valueObs } from '../../protocols/controller/model/result.ts';
 import { type ControllerState, initialState } from '../../protocols/controller/model/state.ts';
+import { formatObservation } from '../../protocols/controller/model/stateCells.ts';
 import { step } from '../../protocols/controller/model/step.ts';
-import { formatObservation } from '../../protocols/controller/trace/stateCells.ts';
 import { describeOp } from '../explain.ts';
 import { type DutAccess, requestLine } from './process/requestLine.ts';
 

@@ -8,24 +8,23 @@
  * configuration may be given by the caller (`ReadOptions.config`, the CLI's `--preset`).
  */
 import { readFileSync } from 'node:fs';
-import { type ItfValue, itfFromJson } from '../traces/itfValue.ts';
-import { TraceError, within } from '../traces/TraceError.ts';
-import type { Config } from './controller/model/config/config.ts';
-import { ConfigError, parseConfig } from './controller/model/config/loadConfig.ts';
-import type { ControllerEvent } from './controller/model/events.ts';
-import type { Observation } from './controller/model/result.ts';
-import type { ControllerState } from './controller/model/state.ts';
-import { decodeControllerState, decodeObservation } from './controller/trace/controllerVars.ts';
-import { decodeEvent } from './controller/trace/eventCodec.ts';
-import { protocolNames } from './index.ts';
-import type { SyscallEvent } from './syscall/model/events.ts';
-import { decodeSyscallEvent } from './syscall/trace/syscallCodec.ts';
-import type { UipiConfig } from './uipi/model/config.ts';
-import type { UipiEvent } from './uipi/model/events.ts';
-import { parseUipiConfig } from './uipi/model/loadUipiConfig.ts';
-import { decodeUipiEvent } from './uipi/trace/uipiCodec.ts';
-import type { SystemEvent } from './wakeup/model/events.ts';
-import { decodeSystemEvent } from './wakeup/trace/wakeupCodec.ts';
+import { TraceError, within } from '../model/TraceError.ts';
+import type { Config } from '../protocols/controller/model/config/config.ts';
+import { ConfigError, parseConfig } from '../protocols/controller/model/config/loadConfig.ts';
+import type { ControllerEvent } from '../protocols/controller/model/events.ts';
+import type { Observation } from '../protocols/controller/model/result.ts';
+import type { ControllerState } from '../protocols/controller/model/state.ts';
+import { decodeControllerState, decodeObservation } from '../protocols/controller/trace/controllerVars.ts';
+import { decodeEvent } from '../protocols/controller/trace/eventCodec.ts';
+import type { SyscallEvent } from '../protocols/syscall/model/events.ts';
+import { decodeSyscallEvent } from '../protocols/syscall/trace/syscallCodec.ts';
+import type { UipiConfig } from '../protocols/uipi/model/config.ts';
+import type { UipiEvent } from '../protocols/uipi/model/events.ts';
+import { parseUipiConfig } from '../protocols/uipi/model/loadUipiConfig.ts';
+import { decodeUipiEvent } from '../protocols/uipi/trace/uipiCodec.ts';
+import type { SystemEvent } from '../protocols/wakeup/model/events.ts';
+import { decodeSystemEvent } from '../protocols/wakeup/trace/wakeupCodec.ts';
+import { type ItfValue, itfFromJson } from './itfValue.ts';
 
 /** The provenance fields of `#meta` that intcheck understands (each absent when missing or mistyped). */
 export interface ParsedMeta {
@@ -196,13 +195,16 @@ function parse(text: string, file: string, opts: ReadOptions): ParsedTrace {
   };
 }
 
+/** The protocols whose traces this reader decodes (each one's codec is in protocols/<name>/trace/). */
+const TRACE_PROTOCOLS = ['controller', 'wakeup', 'syscall', 'uipi'] as const;
+
 /** The protocol `#meta` names; without one, the wakeup system when state 0 has `harts`, else the controller. */
 function parseProtocol(
   p: unknown,
   initial: StateVars | undefined,
 ): 'controller' | 'wakeup' | 'syscall' | 'uipi' {
   if (p === undefined) return initial?.('harts') === undefined ? 'controller' : 'wakeup';
-  const known = protocolNames().find((x) => x === p);
+  const known = TRACE_PROTOCOLS.find((x) => x === p);
   if (known === undefined) throw new TraceError(`unknown protocol ${JSON.stringify(p)}`);
   if (known !== 'controller' && known !== 'wakeup' && known !== 'syscall' && known !== 'uipi') {
     throw new TraceError(`protocol "${known}": its traces cannot be replayed yet`);
