@@ -20,7 +20,7 @@ export const EXIT = {
 } as const;
 
 /** Where an internal error is reported (docs/reporting-bugs.md says what to include). */
-export const REPORT_BUGS = 'the intcheck issue tracker (docs/reporting-bugs.md)';
+const REPORT_BUGS = 'the intcheck issue tracker (docs/reporting-bugs.md)';
 
 /**
  * Error classes (by name) whose message is already a one-line explanation for the user: the

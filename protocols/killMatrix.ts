@@ -120,7 +120,7 @@ export function killRow(t: KillTarget, o: KillMatrixOptions): KillRow {
 }
 
 /** The median of `xs`; undefined when empty. */
-export function median(xs: readonly number[]): number | undefined {
+function median(xs: readonly number[]): number | undefined {
   const s = [...xs].sort((a, b) => a - b);
   if (s.length === 0) return undefined;
   const mid = Math.floor(s.length / 2);

@@ -17,7 +17,7 @@ export interface CatalogueEntry {
 }
 
 /** `mutants` as catalogue rows of `protocol`, in their catalogue's order. */
-export function catalogued(protocol: string, mutants: readonly MutantDescription[]): CatalogueEntry[] {
+function catalogued(protocol: string, mutants: readonly MutantDescription[]): CatalogueEntry[] {
   return mutants.map((m) => ({
     protocol,
     name: m.name,

@@ -9,7 +9,7 @@ import type { Observation } from '../protocols/controller/model/result.ts';
 import { formatObservation } from '../protocols/controller/model/stateCells.ts';
 
 /** Indent of the lines under a step. */
-export const STEP_INDENT = '        ';
+const STEP_INDENT = '        ';
 
 /** A recorded step of a system run, as the wakeup and syscall runners record them. */
 export interface SystemStepRecord<E, S> {

@@ -70,7 +70,7 @@ export interface ExploreSummary {
   readonly statesPerSecond: number;
 }
 
-export function summaryOf(r: ExploreResult): ExploreSummary {
+function summaryOf(r: ExploreResult): ExploreSummary {
   const s = Math.max(r.seconds, 1e-6);
   return {
     distinct: r.distinct,

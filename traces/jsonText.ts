@@ -6,7 +6,7 @@
 import type { Json } from './itfValue.ts';
 
 /** Column limit for keeping a value on one line. */
-export const WIDTH = 100;
+const WIDTH = 100;
 
 /** `value` as text: the same value always gives the same bytes. */
 export function jsonText(value: Json): string {

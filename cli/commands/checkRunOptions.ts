@@ -8,7 +8,7 @@ import { UsageError } from '../errors.ts';
 import { defaultSeed, intOption, type Shard, shardOption } from '../options.ts';
 
 /** Most worker threads `--workers` accepts. */
-export const MAX_WORKERS = 64;
+const MAX_WORKERS = 64;
 
 /** The option strings as commander hands them over. */
 export interface RunFlags {

@@ -35,7 +35,7 @@ export interface ExploreFlags {
 const EXPLORE_ENGINES = ['objects', 'packed'] as const;
 
 /** Commander's collector for a repeatable, comma-separated option. */
-export function collectIds(value: string, prev: readonly string[] | undefined): string[] {
+function collectIds(value: string, prev: readonly string[] | undefined): string[] {
   return [...(prev ?? []), ...value.split(',').map((id) => id.trim())];
 }
 

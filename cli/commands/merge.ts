@@ -51,7 +51,7 @@ function runMerge(files: readonly string[], f: MergeFlags): number {
 const SHARED = ['protocol', 'implementation', 'version', 'seed', 'runs', 'maxEvents', 'properties'] as const;
 
 /** The report of the whole check from the reports of all its shards. */
-export function mergeReports(shards: readonly ShardReport[]): CheckReport {
+function mergeReports(shards: readonly ShardReport[]): CheckReport {
   const first = shards[0];
   if (first === undefined) throw new UsageError('merge: no reports given');
   for (const s of shards) {

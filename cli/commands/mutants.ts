@@ -136,7 +136,7 @@ function selectTargets(all: readonly KillTarget[], names: readonly string[] | un
 }
 
 /** The one line naming every survivor, and the budget it survived. */
-export function survivorsLine(rows: readonly KillRow[], runs: number, explore: boolean): string {
+function survivorsLine(rows: readonly KillRow[], runs: number, explore: boolean): string {
   const names = rows.filter((r) => r.verdict === 'survived').map((r) => `${r.protocol}/${r.mutant}`);
   const how = explore ? `${runs} storms and the explorer` : `${runs} storms, explorer off`;
   return `SURVIVED (${how}): ${names.join(', ')}`;
@@ -154,7 +154,7 @@ function round(ms: number): number {
 }
 
 /** The matrix as an aligned text table, one mutant a line. */
-export function formatMatrix(rows: readonly KillRow[]): string[] {
+function formatMatrix(rows: readonly KillRow[]): string[] {
   const head = [
     'mutant',
     'protocol',

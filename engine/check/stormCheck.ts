@@ -99,7 +99,7 @@ function failingPrefix<E>(
 }
 
 /** `storm` (which fails with `property`) with every event removed that it can fail without. */
-export function minimizeStorm<E>(
+function minimizeStorm<E>(
   run: StormRunner<E, FailedRun>,
   storm: readonly E[],
   property: string,

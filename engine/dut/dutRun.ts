@@ -28,12 +28,12 @@ export function lower(cfg: Config, e: ControllerEvent): DutAccess {
 }
 
 /** The closing step of every run: ERROR read through page 0. */
-export function errorRead(cfg: Config): DutAccess {
+function errorRead(cfg: Config): DutAccess {
   return { type: 'Read', addr: registerAddress(cfg, 0, 'ERROR') };
 }
 
 /** C + 1 enqueues to one process and Q + 1 interrupts on one line with nobody waiting, among random events. */
-export function boundaryStorm(cfg: Config): fc.Arbitrary<ControllerEvent[]> {
+function boundaryStorm(cfg: Config): fc.Arbitrary<ControllerEvent[]> {
   return fc
     .record({
       p: biasedIndex(cfg.processes),

@@ -73,7 +73,7 @@ export function timelineOf<E extends { readonly type: string }, S, C = Config>(
 }
 
 /** The fields of an event other than `type`, as text (ids and data in hex). */
-export function eventArgs(e: object): [string, string][] {
+function eventArgs(e: object): [string, string][] {
   const out: [string, string][] = [];
   for (const [k, v] of Object.entries(e)) if (k !== 'type') out.push([k, argText(v)]);
   return out;

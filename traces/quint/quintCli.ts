@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 export const QUINT_SPEC_DIR = fileURLToPath(new URL('../../spec/quint/', import.meta.url));
 
 /** Where Quint may keep its files: QUINT_HOME when set, else a folder under the temporary directory. */
-export function quintHome(): string {
+function quintHome(): string {
   const home = process.env.QUINT_HOME;
   return home !== undefined && home !== '' ? home : join(tmpdir(), 'intcheck-quint-home');
 }

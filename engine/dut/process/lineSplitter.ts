@@ -5,7 +5,7 @@
  */
 
 /** The longest reply line accepted (spec: a line longer than 1 MiB is a failure). */
-export const MAX_LINE = 1024 * 1024;
+const MAX_LINE = 1024 * 1024;
 
 /** Incremental line splitting of a text stream. */
 export class LineSplitter {

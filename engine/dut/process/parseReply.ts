@@ -5,7 +5,7 @@
 import type { DutRequest } from './requestLine.ts';
 
 /** The protocol name a DUT's `hello` reply must carry. */
-export const DUT_PROTOCOL = 'intcheck-dut/1';
+const DUT_PROTOCOL = 'intcheck-dut/1';
 
 /** A validated reply: what a read returned, an acknowledgement, a refusal, or why it is malformed. */
 export type DutReply =
@@ -24,7 +24,7 @@ type Obj = Readonly<Record<string, unknown>>;
 const QUOTED = 80;
 
 /** `line` quoted for a one-line report, cut to a readable length. */
-export function quoteLine(line: string): string {
+function quoteLine(line: string): string {
   const cut = line.length > QUOTED ? `${line.slice(0, QUOTED)}…` : line;
   return JSON.stringify(cut);
 }

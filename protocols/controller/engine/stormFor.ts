@@ -11,7 +11,7 @@ import type { ControllerEvent } from '../model/events.ts';
 import { controllerAlphabet } from './controllerAlphabet.ts';
 
 /** The profile `name` of `impl`; throws when it has none by that name (the command line checks first). */
-export function profileOf(impl: ControllerImpl | undefined, name: string): StormProfile {
+function profileOf(impl: ControllerImpl | undefined, name: string): StormProfile {
   const p = impl?.profiles?.[name];
   if (p === undefined) throw new Error(`${impl?.name ?? 'the model'} has no storm profile "${name}"`);
   return p;

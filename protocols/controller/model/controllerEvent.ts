@@ -24,7 +24,7 @@ export function taskId(cfg: Config): fc.Arbitrary<bigint> {
 }
 
 /** A register-level access that is wrong (§4.3) or lands on an arbitrary offset of a page. */
-export function rawAccess(cfg: Config): fc.Arbitrary<ControllerEvent> {
+function rawAccess(cfg: Config): fc.Arbitrary<ControllerEvent> {
   const p = biasedIndex(cfg.processes);
   const span = BigInt(cfg.processes) * PAGE_SIZE;
   const anyAddr = fc.oneof(

@@ -161,7 +161,7 @@ export function toOperation(cfg: Config, e: ControllerEvent): Operation {
 }
 
 /** Where the reference map puts a design-only access of page p: its last, unmapped, register. */
-export const LOCAL_OFFSET = 0xff8n;
+const LOCAL_OFFSET = 0xff8n;
 
 function encodeLocal(cfg: Config, e: LocalAccess): AccessEvent {
   const addr = cfg.base + BigInt(e.p) * PAGE_SIZE + LOCAL_OFFSET;

@@ -9,7 +9,7 @@ import { type ActionFunction, assign, raise, setup } from 'xstate';
 import * as A from './actions.ts';
 import type { Config } from './config/config.ts';
 import { type Operation, toOperation } from './decode.ts';
-import { CONTROLLER_EVENT_TYPES, type ControllerEvent } from './events.ts';
+import type { ControllerEvent } from './events.ts';
 import * as G from './guards.ts';
 import {
   CONTROLLER_TRANSITIONS,
@@ -31,9 +31,6 @@ export type ControllerContext = {
 type Args = { readonly context: ControllerContext; readonly event: ControllerEvent };
 /** The operation of type `K`. */
 type OpOf<K extends Operation['type']> = Extract<Operation, { type: K }>;
-
-/** The events the machine accepts: the shared vocabulary, register and operation level alike. */
-export const MACHINE_EVENT_TYPES = CONTROLLER_EVENT_TYPES;
 
 /** Whether `op` is one of `types` (a type guard, so no cast is needed). */
 function isOp<K extends Operation['type']>(op: Operation, types: readonly K[]): op is OpOf<K> {

@@ -58,13 +58,8 @@ export function readyQueue(cfg: Config, s: ControllerState, p: number, k: number
   return s.ready[p * cfg.priorities + k] ?? EMPTY;
 }
 
-/** The handlers of process p waiting for IPC type t. */
-export function ipcWaiters(cfg: Config, s: ControllerState, p: number, t: number): readonly bigint[] {
-  return s.ipcWait[p * cfg.ipcTypes + t] ?? EMPTY;
-}
-
 /** `size(p)`: the tasks of p in its ready queues. */
-export function readySize(cfg: Config, s: ControllerState, p: number): number {
+function readySize(cfg: Config, s: ControllerState, p: number): number {
   let n = 0;
   const from = p * cfg.priorities;
   for (let k = 0; k < cfg.priorities; k++) n += s.ready[from + k]?.length ?? 0;

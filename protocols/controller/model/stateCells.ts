@@ -11,7 +11,7 @@ const hex = (v: bigint): string => `0x${v.toString(16)}`;
 const ids = (q: readonly bigint[]): string => `[${q.map(hex).join(', ')}]`;
 
 /** Every cell of `s` with its text, in §3 order. */
-export function stateCells(cfg: Config, s: ControllerState): Map<string, string> {
+function stateCells(cfg: Config, s: ControllerState): Map<string, string> {
   const cells = new Map<string, string>();
   const table = (name: string, width: number, f: (i: number) => string) => {
     for (let p = 0; p < cfg.processes; p++) {

@@ -55,7 +55,7 @@ function overflow(cfg: Config, waiting: number, pending: number, op: Irq | IpcSe
 }
 
 /** The bits `op` must set when applied to `s`. */
-export function requiredErrors(cfg: Config, s: ControllerState, op: JudgedOp): RequiredErrors {
+function requiredErrors(cfg: Config, s: ControllerState, op: JudgedOp): RequiredErrors {
   switch (op.type) {
     case 'BadAccess':
       return { bits: ERR.BAD_ACCESS, why: `the access is wrong (${op.reason})` };

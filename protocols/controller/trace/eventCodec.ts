@@ -22,7 +22,7 @@ export const INIT_ACTION = 'init';
 type FieldKind = 'u64' | 'index' | 'optIndex';
 
 /** Every event's fields besides `type`, in the order they are written. */
-export const EVENT_FIELDS: {
+const EVENT_FIELDS: {
   readonly [T in ControllerEventType]: readonly (readonly [string, FieldKind])[];
 } = {
   Read: [['addr', 'u64']],

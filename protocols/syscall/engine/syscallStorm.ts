@@ -29,7 +29,7 @@ function prefixOf<T>(
 }
 
 /** One chunk of a syscall storm of `cfg`. */
-export function syscallChunk(cfg: Config): fc.Arbitrary<SyscallEvent[]> {
+function syscallChunk(cfg: Config): fc.Arbitrary<SyscallEvent[]> {
   const l = layoutOf(cfg);
   const callers = l.agents.flatMap((x, a) => (x.kind === 'caller' ? [a] : []));
   const services = l.agents.flatMap((x, a) => (x.kind === 'service' ? [a] : []));

@@ -77,7 +77,7 @@ function withSlot(s: SyscallState, p: number, i: number, slot: Slot, ring?: Part
 }
 
 /** The lowest request id of 1..callers(p) no outstanding call of p uses. */
-export function freshRequestId(cfg: Config, s: SyscallState, p: number): number {
+function freshRequestId(cfg: Config, s: SyscallState, p: number): number {
   const mine = layoutOf(cfg).callers[p] ?? [];
   for (let id = 1; id <= mine.length; id++) {
     if (!mine.some((c) => s.agents[c]?.phase !== 'idle' && s.agents[c]?.req === id)) return id;

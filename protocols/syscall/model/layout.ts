@@ -46,12 +46,12 @@ export interface Layout {
 }
 
 /** Callers of process p. */
-export function callersOf(cfg: Config, p: number): number {
+function callersOf(cfg: Config, p: number): number {
   return p === 0 ? 0 : Math.max(0, Math.min(cfg.ringSlots, cfg.capacity - 1));
 }
 
 /** Service dispatchers of process p. */
-export function servicesOf(cfg: Config, p: number): number {
+function servicesOf(cfg: Config, p: number): number {
   const room = p === 0 ? cfg.capacity : cfg.capacity - 1 - callersOf(cfg, p);
   return Math.max(0, Math.min(cfg.dispatchers, cfg.waitDepth, room));
 }

@@ -22,7 +22,7 @@ const eq = <T>(x: T, y: T): boolean => x === y;
 const sameQueue = (x: readonly bigint[], y: readonly bigint[]): boolean => sameList(x, y, eq);
 
 /** The two controller states are equal. */
-export function sameController(a: ControllerState, b: ControllerState): boolean {
+function sameController(a: ControllerState, b: ControllerState): boolean {
   if (a === b) return true;
   return (
     a.error === b.error &&

@@ -22,7 +22,7 @@ const agentLane = (a: number) => laneId('agent', a);
 const ringLane = (p: number) => laneId('ring', p);
 
 /** Every lane of `cfg`, process by process: the process, its coroutines, its ring. */
-export function syscallLanes(cfg: Config): Lane[] {
+function syscallLanes(cfg: Config): Lane[] {
   const l = layoutOf(cfg);
   const out: Lane[] = [];
   for (let p = 0; p < cfg.processes; p++) {

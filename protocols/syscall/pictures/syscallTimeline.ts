@@ -18,7 +18,7 @@ import { SYSCALL_LANES } from './syscallLanes.ts';
 type SyscallReplay = Extract<ReplayResult, { readonly protocol: 'syscall' }>;
 
 /** A step's outcome as text: `IpcSend(…) → ack`, `software only`, or `rejected: reason`. */
-export function syscallOutcomeText(o: SyscallStepOutcome): string {
+function syscallOutcomeText(o: SyscallStepOutcome): string {
   if (o.kind === 'rejected') return `rejected: ${o.reason}`;
   if (o.access === null) return 'software only';
   return o.obs === null ? formatEvent(o.access) : `${formatEvent(o.access)} → ${formatObservation(o.obs)}`;

@@ -14,7 +14,7 @@ import { callerSlot, describeSlot } from './words.ts';
 const LIVE = new Set(['SUBMITTED', 'TAKEN', 'DONE']);
 
 /** The first outstanding call whose request is not in its slot, as a message, or null. */
-export function lostCall(cfg: Config, s: SyscallState): string | null {
+function lostCall(cfg: Config, s: SyscallState): string | null {
   const l = layoutOf(cfg);
   for (let a = 0; a < s.agents.length; a++) {
     const x = s.agents[a];

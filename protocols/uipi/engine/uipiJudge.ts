@@ -35,7 +35,7 @@ export interface UipiNode {
 }
 
 /** The mutation of a UIPI implementation the checker runs as a machine, or null when it is not one. */
-export function uipiMachineMutation(impl: UipiImpl): UipiMutation | undefined | null {
+function uipiMachineMutation(impl: UipiImpl): UipiMutation | undefined | null {
   if (impl.name === 'reference') return undefined;
   const m = (impl as { readonly mutation?: unknown }).mutation;
   return typeof m === 'string' ? (m as UipiMutation) : null;

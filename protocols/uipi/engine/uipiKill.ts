@@ -20,12 +20,12 @@ import { uipiResult, uipiRuns } from './checkUipi.ts';
 const PROPERTIES: readonly string[] = UIPI_GUARANTEE_IDS;
 
 /** The preset `impl` is hunted on: Skyloft for a mutant meant for it, otherwise small. */
-export function uipiKillConfig(impl: UipiImpl): UipiConfig {
+function uipiKillConfig(impl: UipiImpl): UipiConfig {
   return impl.preset === 'skyloft' ? UIPI_SKYLOFT : UIPI_SMALL;
 }
 
 /** `impl` (a UIPI mutant, or the reference) as a UIPI-protocol target of the matrix. */
-export function uipiTarget(impl: UipiImpl): KillTarget {
+function uipiTarget(impl: UipiImpl): KillTarget {
   return {
     protocol: 'uipi',
     name: impl.name,

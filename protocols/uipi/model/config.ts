@@ -41,7 +41,7 @@ export type UipiField = keyof typeof UIPI_CONFIG_RANGES;
 export const UIPI_FIELDS = Object.keys(UIPI_CONFIG_RANGES) as readonly UipiField[];
 
 /** The published sizes of spec/uipi.md: 4 CPUs, 4 receivers, 4 senders, 64 vectors. */
-export const UIPI_PUBLISHED: UipiConfig = {
+const UIPI_PUBLISHED: UipiConfig = {
   cpus: 4,
   receivers: 4,
   senders: 4,

@@ -16,10 +16,8 @@
  * or the instruction-level implementation, so both are drained identically.
  */
 import { isSkyloft, type UipiConfig } from './config.ts';
-import { enabled } from './enabled.ts';
 import type { UipiEvent, UipiEventType } from './events.ts';
 import type { UipiState } from './state.ts';
-import { step } from './step.ts';
 import { nextUndoClui } from './undoClui.ts';
 
 /** A system the drain can step. */
@@ -122,27 +120,4 @@ export function drainUipi(
     undo = nextUndoClui(undo, e); // a UIRET ends the storm's CLUI as STUI does (undoClui.ts)
     if (sky && servesTimer) timerServed = true;
   }
-}
-
-/** The drain of the model itself from `state` (for an explorer): its outcome and the state it ends in. */
-export function drainUipiModel(
-  cfg: UipiConfig,
-  state: UipiState,
-  undoClui: readonly boolean[] = [],
-): UipiDrainOutcome & { readonly state: UipiState } {
-  let s = state;
-  const out = drainUipi(
-    cfg,
-    {
-      state: () => s,
-      enabled: () => enabled(cfg, s),
-      apply: (e) => {
-        const r = step(cfg, s, e);
-        if (r.kind === 'accepted') s = r.state;
-        return r.kind === 'accepted';
-      },
-    },
-    undoClui,
-  );
-  return { ...out, state: s };
 }

@@ -115,7 +115,7 @@ export function replaced<T>(a: readonly T[], i: number, v: T): T[] {
   return c;
 }
 /** `a` (sorted) with `x` added, kept sorted. */
-export function sortedAdd(a: readonly number[], x: number): number[] {
+function sortedAdd(a: readonly number[], x: number): number[] {
   const c = a.slice();
   let i = c.length;
   while (i > 0 && (c[i - 1] ?? 0) > x) i--;

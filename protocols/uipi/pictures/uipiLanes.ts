@@ -18,7 +18,7 @@ import { uipiChanges } from '../replay/formatUipiReplay.ts';
 const hex = (v: number): string => `0x${v.toString(16)}`;
 
 /** The vectors of a 64-bit mask as `{0, 2}`. */
-export function vectorSet(mask: bigint): string {
+function vectorSet(mask: bigint): string {
   const out: number[] = [];
   for (let v = 0; mask >> BigInt(v) > 0n; v++) if (((mask >> BigInt(v)) & 1n) === 1n) out.push(v);
   return `{${out.join(', ')}}`;
@@ -59,7 +59,7 @@ export function uipiEventLanes(cfg: UipiConfig, e: UipiEvent, before: UipiState)
 }
 
 /** The queue view of a UIPI state: every UPID and receiver, every CPU, senders holding an IPI, the wires. */
-export function uipiQueues(_cfg: UipiConfig, s: UipiState): QueueRow[] {
+function uipiQueues(_cfg: UipiConfig, s: UipiState): QueueRow[] {
   const rows: QueueRow[] = [];
   s.upids.forEach((u, r) => {
     rows.push({

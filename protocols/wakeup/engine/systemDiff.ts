@@ -42,7 +42,7 @@ function sameList<T>(
 }
 
 /** True when `a` and `b` are the same system state. */
-export function sameSystem(a: SystemState, b: SystemState): boolean {
+function sameSystem(a: SystemState, b: SystemState): boolean {
   return (
     a === b ||
     (sameState(a.ctrl, b.ctrl) &&

@@ -24,7 +24,7 @@ const poll = (hart: number, outcome: PollOutcome): SystemEvent => ({ type: 'Hart
 const ret = (hart: number): SystemEvent => ({ type: 'HartReturn', hart });
 
 /** A poll outcome: handlers only `handle`, ordinary tasks yield, finish or block, so all are common. */
-export function pollOutcome(cfg: Config): fc.Arbitrary<PollOutcome> {
+function pollOutcome(cfg: Config): fc.Arbitrary<PollOutcome> {
   return fc.oneof(
     { weight: 3, arbitrary: fc.constant(HANDLED) },
     { weight: 2, arbitrary: fc.constant(YIELD) },

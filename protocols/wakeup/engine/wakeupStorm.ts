@@ -51,7 +51,7 @@ const WEIGHTS: Readonly<Record<WakeupStormKind, Weights>> = {
 };
 
 /** One chunk of a storm of `kind`. */
-export function wakeupChunk(
+function wakeupChunk(
   cfg: Config,
   kind: WakeupStormKind,
   o: ChunkOptions,

@@ -36,8 +36,8 @@ const POLL = {
 const OUTCOMES = ['yield', 'block', 'handled', 'finish'] as const satisfies readonly PollOutcomeKind[];
 
 /** The name of hart h's region and of task t's region. */
-export const hartRegion = (h: number): string => `hart${h}`;
-export const taskRegion = (t: bigint): string => `task${t}`;
+const hartRegion = (h: number): string => `hart${h}`;
+const taskRegion = (t: bigint): string => `task${t}`;
 
 /** The kernel region: one state, the steps not on a hart. */
 function kernel() {

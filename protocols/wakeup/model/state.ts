@@ -79,7 +79,7 @@ export function taskOf(s: SystemState, t: bigint): TaskRecord | undefined {
 }
 
 /** A task that exists: spawned (or a handler) and not finished. */
-export function isLive(r: TaskRecord): boolean {
+function isLive(r: TaskRecord): boolean {
   return r.life === 'ready' || r.life === 'running' || r.life === 'blocked';
 }
 

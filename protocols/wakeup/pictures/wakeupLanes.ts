@@ -37,7 +37,7 @@ export function wakeupEventLanes(e: SystemEvent, before: SystemState): string[] 
 }
 
 /** The queue view of the system: the controller's rows, every hart, every task that is not free. */
-export function wakeupQueues(cfg: Config, s: SystemState): QueueRow[] {
+function wakeupQueues(cfg: Config, s: SystemState): QueueRow[] {
   const rows = controllerQueues(cfg, s.ctrl);
   s.harts.forEach((h, i) => {
     const items: string[] = [h.phase];

@@ -37,7 +37,7 @@ function hartCanStep(s: SystemState): boolean {
 }
 
 /** An event that can serve outstanding work in `s`: a hart's step, or bringing a process online for an idle hart. */
-export function servesWork(e: SystemEvent, s: SystemState): boolean {
+function servesWork(e: SystemEvent, s: SystemState): boolean {
   switch (e.type) {
     case 'Irq':
     case 'Spawn':

@@ -68,7 +68,7 @@ function firstDuplicate(cfg: Config, s: SystemState): bigint {
 }
 
 /** Every place task `t` is in, in words. */
-export function placesOf(cfg: Config, s: SystemState, t: bigint): string[] {
+function placesOf(cfg: Config, s: SystemState, t: bigint): string[] {
   const out: string[] = [];
   const P = cfg.priorities;
   const T = cfg.ipcTypes;

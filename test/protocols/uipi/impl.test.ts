@@ -9,8 +9,13 @@ import { describe, expect, test } from 'vitest';
 import { uittEntryAddr, upidAddr } from '../../../protocols/uipi/designs/reference/memory.ts';
 import { UIPI_REFERENCE } from '../../../protocols/uipi/designs/reference/uipiImpl.ts';
 import { UipiMachine } from '../../../protocols/uipi/designs/reference/uipiMachine.ts';
-import { uittWord0 } from '../../../protocols/uipi/designs/reference/uittLayout.ts';
-import { upidNdst, upidNv, upidWord0 } from '../../../protocols/uipi/designs/reference/upidLayout.ts';
+import { UITT_RESERVED, uittWord0 } from '../../../protocols/uipi/designs/reference/uittLayout.ts';
+import {
+  UPID_RESERVED,
+  upidNdst,
+  upidNv,
+  upidWord0,
+} from '../../../protocols/uipi/designs/reference/upidLayout.ts';
 import { runUipi } from '../../../protocols/uipi/engine/runUipi.ts';
 import { uipiStorm } from '../../../protocols/uipi/engine/uipiStorm.ts';
 import { UIPI_PRESETS, UIPI_SMALL } from '../../../protocols/uipi/model/index.ts';
@@ -25,6 +30,22 @@ describe('UIPI bit layouts', () => {
     expect(upidNv(0xeb_0003n)).toBe(0xeb);
     expect(upidNdst(0x7_0000_0000n)).toBe(7);
     expect(uittWord0(true, 63)).toBe(0x3f01n);
+  });
+
+  test('no field of an encoded word reaches a reserved bit (SENDUIPI would take #GP)', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.boolean(), fc.nat(0xff), fc.nat(0xffff_ffff), (on, sn, nv, ndst) => {
+        expect(upidWord0(on, sn, nv, ndst) & UPID_RESERVED).toBe(0n);
+      }),
+      { seed: SEED },
+    );
+    fc.assert(
+      fc.property(fc.boolean(), fc.nat(63), (valid, uv) => {
+        expect(uittWord0(valid, uv) & UITT_RESERVED).toBe(0n);
+      }),
+      { seed: SEED },
+    );
+    expect(upidWord0(true, true, 0xff, 0xffff_ffff) | UPID_RESERVED).toBe(0xffff_ffff_ffff_ffffn);
   });
 
   test('a SENDUIPI posts into PIR (word 1) and sets ON (bit 0) with one locked update', () => {

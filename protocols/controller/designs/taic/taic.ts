@@ -13,7 +13,7 @@ import { GQ_NUM, LQ_NUM } from './taicMap.ts';
 import { taicStorm, wellFormedStorm } from './taicStorm.ts';
 
 /** Why TAIC cannot express `cfg` (taic.md *Parameters*), or null. */
-export function taicConfigError(cfg: Config): string | null {
+function taicConfigError(cfg: Config): string | null {
   if (cfg.processes > GQ_NUM)
     return `N = ${cfg.processes} processes, but TAIC holds at most ${GQ_NUM} online (one per global queue)`;
   if (cfg.priorities > LQ_NUM)
@@ -23,7 +23,7 @@ export function taicConfigError(cfg: Config): string | null {
 }
 
 /** The "should satisfy" list of taic.md, checked under the `well-formed` profile. */
-export const TAIC_SHOULD_SATISFY = [
+const TAIC_SHOULD_SATISFY = [
   'strictPriority',
   'wakePriority',
   'noSpuriousWakeup',

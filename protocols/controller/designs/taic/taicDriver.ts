@@ -109,7 +109,7 @@ function send(d: TaicDevice, p: number, q: number, t: number): Observation {
 }
 
 /** The sender an `IPC_REGISTER` names (see the decisions above). */
-export function senderOf(q: number, sender: number | undefined): number {
+function senderOf(q: number, sender: number | undefined): number {
   return sender ?? (q === 0 ? 1 : 0);
 }
 

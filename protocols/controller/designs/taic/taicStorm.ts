@@ -233,7 +233,7 @@ function addsTo(e: ControllerEvent): number {
 }
 
 /** `events` without the task-adding events past C − 1 per process (no local queue ever holds C tasks). */
-export function withinCapacity(cfg: Config, events: readonly ControllerEvent[]): ControllerEvent[] {
+function withinCapacity(cfg: Config, events: readonly ControllerEvent[]): ControllerEvent[] {
   const budget = new Array<number>(cfg.processes).fill(cfg.capacity - 1);
   return events.filter((e) => {
     const p = addsTo(e);

@@ -4,8 +4,8 @@
  * (entry i at +16·i). Unwritten words read 0.
  */
 
-export const UPID_BASE = 0x10_0000n;
-export const UITT_BASE = 0x20_0000n;
+const UPID_BASE = 0x10_0000n;
+const UITT_BASE = 0x20_0000n;
 
 export const upidAddr = (r: number): bigint => UPID_BASE + 64n * BigInt(r);
 export const uittEntryAddr = (s: number, i: number): bigint =>

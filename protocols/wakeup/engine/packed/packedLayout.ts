@@ -10,9 +10,9 @@ import type { ControllerState, Waiter } from '../../../controller/model/state.ts
 import type { HartPhase, HartState, SystemState, TaskLife, TaskRecord } from '../../model/state.ts';
 
 /** Hart phases by their byte code. */
-export const PHASES: readonly HartPhase[] = ['idle', 'fetch', 'running', 'returning', 'wedged'];
+const PHASES: readonly HartPhase[] = ['idle', 'fetch', 'running', 'returning', 'wedged'];
 /** Task lives by their byte code. */
-export const LIVES: readonly TaskLife[] = ['free', 'ready', 'running', 'blocked', 'done'];
+const LIVES: readonly TaskLife[] = ['free', 'ready', 'running', 'blocked', 'done'];
 export const PH_IDLE = 0;
 export const PH_FETCH = 1;
 export const PH_RUNNING = 2;
