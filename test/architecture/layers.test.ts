@@ -46,7 +46,7 @@ const TOP: Readonly<Record<string, Layer>> = {
 };
 
 /** The layer of `file`, or a description of why it has none. */
-export function layerOf(file: string): Layer | string {
+function layerOf(file: string): Layer | string {
   const parts = file.split('/');
   const [top, second, third] = parts;
   if (top === 'protocols') {
