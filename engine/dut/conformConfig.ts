@@ -132,7 +132,7 @@ async function consume(
   const pending: DutAccess[][] = [];
   let perRun = 64; // requests per run, re-estimated as runs come
   for (;;) {
-    const why = await session.ready();
+    const why = await session.ready(false);
     if (why !== undefined) return { kind: 'halted', reason: why, ...tally.counts(restartsBefore) };
     const from = tally.runs;
     // The first run goes alone with a lone reset: a DUT refusing the configuration sees no access.

@@ -61,10 +61,15 @@ export class DutSession {
     if (this.stale !== 'failure') this.stale = cause;
   }
 
-  /** Makes the process fit for the next run, restarting it if needed; undefined when ready, else why it cannot be. */
-  async ready(): Promise<string | undefined> {
+  /**
+   * Makes the process fit for the next run, restarting it if it was discarded, or (`broken`
+   * true, while shrinking) if it broke on its own; undefined when ready, else why it cannot be.
+   * With `broken` false a process that broke between runs is left as it is, so the next run
+   * reports its failure instead of a silent restart hiding it.
+   */
+  async ready(broken = true): Promise<string | undefined> {
     if (this.dead !== undefined) return this.dead;
-    if (this.stale === undefined && this.dut.usable) return undefined;
+    if (this.stale === undefined && (this.dut.usable || !broken)) return undefined;
     const cause = this.stale ?? 'failure';
     if (cause === 'failure' && this.failureRestarts >= this.how.maxRestarts) {
       this.dead = `the DUT was restarted ${this.failureRestarts} times after failing, the cap (--max-restarts ${this.how.maxRestarts})`;
