@@ -3,7 +3,7 @@
  * step named as a hardware engineer would say it ("DEQUEUE on page 1", "interrupt on line 0").
  */
 
-import type { Operation } from '../protocols/controller/model/decode.ts';
+import type { JudgedOp } from '../protocols/controller/model/decode.ts';
 import type { ControllerEvent } from '../protocols/controller/model/events.ts';
 import type { Waiter } from '../protocols/controller/model/state.ts';
 
@@ -34,7 +34,7 @@ export function fmtDelta(delta: ReadonlyMap<bigint, number>): string {
 }
 
 /** The step in domain words; a wrong access names the address (register level) or the event. */
-export function describeOp(event: ControllerEvent, op: Operation): string {
+export function describeOp(event: ControllerEvent, op: JudgedOp): string {
   switch (op.type) {
     case 'Dequeue':
       return `DEQUEUE on page ${op.p}`;
@@ -54,6 +54,10 @@ export function describeOp(event: ControllerEvent, op: Operation): string {
       return `STATUS read on page ${op.p}`;
     case 'StatusWrite':
       return `STATUS write of ${hex(op.data)} on page ${op.p}`;
+    case 'DequeueVia':
+      return `DEQUEUE through local queue ${op.via} of process ${op.p}`;
+    case 'DesignOnly':
+      return `${op.what} (${op.access}, no §4 counterpart)`;
     case 'BadAccess': {
       const where =
         event.type === 'Read' || event.type === 'Write' ? `at ${hex(event.addr)}` : `(${event.type})`;
@@ -63,6 +67,6 @@ export function describeOp(event: ControllerEvent, op: Operation): string {
 }
 
 /** {@link describeOp} of a step that carries its event and decoded operation. */
-export function describeStep(s: { readonly event: ControllerEvent; readonly op: Operation }): string {
+export function describeStep(s: { readonly event: ControllerEvent; readonly op: JudgedOp }): string {
   return describeOp(s.event, s.op);
 }

@@ -12,12 +12,15 @@ import { type ExploreOptions, type ExploreOutcome, explore } from '../engine/exp
 import type { StateBounds } from '../engine/explore/stateBounds.ts';
 import type { Violation } from '../engine/property.ts';
 import type { ControllerImpl } from './controller/designs/device.ts';
-import { supportedConfig } from './controller/designs/supportedConfig.ts';
+import { assertExpressible, supportedConfig } from './controller/designs/supportedConfig.ts';
 import { controllerSpace } from './controller/engine/controllerSpace.ts';
 import { type RunResult, runController } from './controller/engine/runController.ts';
 import type { Config } from './controller/model/config/config.ts';
 import type { ControllerEvent } from './controller/model/events.ts';
-import { controllerStepProperties } from './registry.ts';
+import {
+  defaultControllerPropertyIds,
+  selectControllerProperties,
+} from './controller/properties/selection.ts';
 import { runSyscall, type SyscallRunResult } from './syscall/engine/runSyscall.ts';
 import { syscallSpace } from './syscall/engine/syscallSpace.ts';
 import type { SyscallEvent } from './syscall/model/events.ts';
@@ -39,6 +42,8 @@ export interface ExploreRequest extends ExploreOptions {
   /** Property ids to judge (default: what `check` judges for this implementation). */
   readonly properties?: readonly string[];
   readonly bounds?: StateBounds;
+  /** The implementation's storm profile whose alphabet is explored (controller only). */
+  readonly profile?: string;
 }
 
 /** The re-run of a violating path through the protocol's runner (what a trace is written from). */
@@ -65,7 +70,9 @@ export function exploredConfig(
   cfg: Config,
   impl: ControllerImpl | undefined,
 ): Config {
-  return protocol === 'wakeup' ? supportedConfig(cfg, impl) : cfg;
+  if (protocol === 'wakeup') return supportedConfig(cfg, impl);
+  assertExpressible(cfg, impl);
+  return cfg;
 }
 
 /** Explores `req` (see above); `cfg` in the report is `exploredConfig`. */
@@ -73,8 +80,8 @@ export function exploreProtocol(req: ExploreRequest): ExploreReport & { readonly
   const { impl } = req;
   const cfg = exploredConfig(req.protocol, req.cfg, impl);
   if (req.protocol === 'controller') {
-    const props = controllerStepProperties(req.properties);
-    const out = explore(controllerSpace(cfg, impl, props, req.bounds), req);
+    const props = selectControllerProperties(req.properties ?? defaultControllerPropertyIds(impl));
+    const out = explore(controllerSpace(cfg, impl, props, req.bounds, req.profile), req);
     if (out.kind !== 'violation') return { ...out, cfg };
     const events = out.path as readonly ControllerEvent[];
     const run = runController(cfg, impl, events, req.properties ? { properties: req.properties } : {});

@@ -1,14 +1,9 @@
 /**
  * The mutant catalogue of every protocol in one list: each seeded bug with the protocol whose
- * properties must catch it, its one-line description and the property ids expected to. The
- * per-protocol catalogues (controllerMutants.ts, wakeupMutants.ts, and the syscall and UIPI
- * ones) keep their own types; this list only needs what every mutant says about itself.
- * Adding a protocol's catalogue is one line in {@link MUTANT_CATALOGUE}.
+ * properties must catch it, its one-line description and the property ids expected to, read off
+ * the protocol descriptors (protocols/index.ts), each protocol's catalogue in its own order.
  */
-import { CONTROLLER_MUTANTS } from './controller/mutants/controllerMutants.ts';
-import { SYSCALL_MUTANTS } from './syscall/mutants/syscallMutants.ts';
-import { UIPI_MUTANTS } from './uipi/mutants/uipiMutants.ts';
-import { WAKEUP_MUTANTS } from './wakeup/mutants/wakeupMutants.ts';
+import { PROTOCOLS } from './index.ts';
 
 /** What every mutant of every protocol says about itself (a protocol catalogue's entries have at least this). */
 export interface MutantDescription {
@@ -39,12 +34,9 @@ export function catalogued(protocol: string, mutants: readonly MutantDescription
 }
 
 /** Every mutant of every protocol, protocol by protocol, each in its catalogue's order. */
-export const MUTANT_CATALOGUE: readonly CatalogueEntry[] = [
-  ...catalogued('controller', CONTROLLER_MUTANTS),
-  ...catalogued('wakeup', WAKEUP_MUTANTS),
-  ...catalogued('syscall', SYSCALL_MUTANTS),
-  ...catalogued('uipi', UIPI_MUTANTS),
-];
+export const MUTANT_CATALOGUE: readonly CatalogueEntry[] = PROTOCOLS.flatMap((p) =>
+  catalogued(p.name, p.mutants),
+);
 
 /** The protocols that have mutants, in catalogue order. */
 export function catalogueProtocols(): string[] {

@@ -12,7 +12,6 @@
  * as a pass.
  */
 import { readFileSync } from 'node:fs';
-import { PROTOCOLS } from '../engine/property.ts';
 import { checkShape } from '../traces/itfShape.ts';
 import { type ItfValue, itfFromJson } from '../traces/itfValue.ts';
 import { TraceError, within } from '../traces/TraceError.ts';
@@ -27,6 +26,7 @@ import {
   decodeObservation,
 } from './controller/trace/controllerVars.ts';
 import { decodeEvent } from './controller/trace/eventCodec.ts';
+import { protocolNames } from './index.ts';
 import { initialSyscall } from './syscall/model/boot.ts';
 import type { SyscallEvent } from './syscall/model/events.ts';
 import { decodeSyscallEvent, encodeSyscallState } from './syscall/trace/syscallCodec.ts';
@@ -228,7 +228,7 @@ function parseProtocol(
       `names no protocol ("#meta.protocol") and its initial state holds none of a protocol's variables (the controller's ${CONTROLLER_VARS.join(', ')}; the wakeup system's harts)`,
     );
   }
-  const known = PROTOCOLS.find((x) => x === p);
+  const known = protocolNames().find((x) => x === p);
   if (known === undefined) throw new TraceError(`unknown protocol ${JSON.stringify(p)}`);
   if (known !== 'controller' && known !== 'wakeup' && known !== 'syscall' && known !== 'uipi') {
     throw new TraceError(`protocol "${known}": its traces cannot be replayed yet`);

@@ -5,7 +5,6 @@
  * (another `on` tag) to {@link RegisteredProperty}.
  */
 
-import type { Protocol } from '../engine/property.ts';
 import type { ControllerStepProperty } from './controller/properties/context.ts';
 import { CONTROLLER_STEP_PROPERTIES } from './controller/properties/index.ts';
 import type { SyscallLivenessProperty, SyscallStepProperty } from './syscall/properties/context.ts';
@@ -39,7 +38,7 @@ export function findProperty(id: string): RegisteredProperty | undefined {
 }
 
 /** The properties of one protocol, in registry order. */
-export function propertiesOf(protocol: Protocol): readonly RegisteredProperty[] {
+export function propertiesOf(protocol: string): readonly RegisteredProperty[] {
   return PROPERTIES.filter((p) => p.protocol === protocol);
 }
 

@@ -5,9 +5,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DIAGRAMS_END, DIAGRAMS_START, withDiagrams } from '../pictures/diagram/readmeDiagrams.ts';
+import { PROTOCOLS } from '../protocols/index.ts';
 
 const README = new URL('../README.md', import.meta.url);
-const next = withDiagrams(readFileSync(README, 'utf8'));
+const next = withDiagrams(readFileSync(README, 'utf8'), PROTOCOLS);
 if (next === undefined) {
   console.error(`scripts/diagrams.ts: README.md has no ${DIAGRAMS_START} … ${DIAGRAMS_END} markers`);
   process.exit(2);

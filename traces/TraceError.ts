@@ -2,8 +2,10 @@
  * The one error a trace file can cause: a single line naming what is wrong and where
  * (`trace.itf.json: state 3: unknown event "Enqeue"`). The CLI maps it to exit code 2.
  */
-export class TraceError extends Error {
-  override readonly name = 'TraceError';
+import { BadInput } from '../model/badInput.ts';
+
+export class TraceError extends BadInput {
+  override readonly name: string = 'TraceError';
 
   /** The same problem, with `where` ("state 3", the file name …) put in front of the message. */
   at(where: string): TraceError {

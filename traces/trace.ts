@@ -4,14 +4,14 @@
  * as Quint's `mbt::actionTaken` / `mbt::nondetPicks`. `traceToJson` turns it into ITF text.
  */
 
-import type { Protocol } from '../engine/property.ts';
 import type { Config } from '../protocols/controller/model/config/config.ts';
 import type { UipiConfig } from '../protocols/uipi/model/config.ts';
 import type { ItfValue } from './itfValue.ts';
 
 /** What a trace records about where it came from (written to `#meta`, in this order). */
 export interface TraceMeta {
-  readonly protocol: Protocol;
+  /** The protocol (a name of protocols/index.ts). */
+  readonly protocol: string;
   /** The implementation's registry name, or the DUT's name. */
   readonly implementation: string;
   /** The controller Config, or the UIPI protocol's own configuration. */

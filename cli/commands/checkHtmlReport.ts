@@ -8,10 +8,9 @@ import type { Coverage } from '../../engine/coverage/coverage.ts';
 import { type ReportSection, reportPage } from '../../pictures/report/reportPage.ts';
 import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import type { Timeline } from '../../pictures/timeline/timeline.ts';
-import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
 import { readTrace } from '../../protocols/readTrace.ts';
-import { replayTrace } from '../../replay/replay.ts';
-import type { CheckReport, ConfigReport } from './checkReport.ts';
+import { implFor, replayTrace } from '../../replay/replay.ts';
+import type { CheckReport, ConfigReport } from '../../report/checkReport.ts';
 import { writeHtml } from './replayHtml.ts';
 
 /** What the check hands over for its report page. */
@@ -19,8 +18,6 @@ export interface CheckReportArgs {
   readonly report: CheckReport;
   /** The counters of each configuration in `report.results`, in order. */
   readonly coverages: readonly (Coverage | undefined)[];
-  /** The controller the failures ran on; undefined for a UIPI check (its traces name their implementation). */
-  readonly impl: ControllerImpl | undefined;
   readonly seconds: number;
   readonly workers: number;
 }
@@ -29,7 +26,7 @@ export interface CheckReportArgs {
 export function writeCheckReport(path: string, a: CheckReportArgs): void {
   const sections = a.report.results.map((result, i): ReportSection => {
     const coverage = a.coverages[i]?.snapshot();
-    const timeline = result.ok ? undefined : failureTimeline(result, a.impl);
+    const timeline = result.ok ? undefined : failureTimeline(result);
     return { result, coverage, ...(timeline === undefined ? {} : { timeline }) };
   });
   writeHtml(
@@ -39,11 +36,8 @@ export function writeCheckReport(path: string, a: CheckReportArgs): void {
   );
 }
 
-/** The timeline of a failure's trace, replayed on the implementation that failed. */
-function failureTimeline(
-  result: Extract<ConfigReport, { ok: false }>,
-  impl: ControllerImpl | undefined,
-): Timeline {
+/** The timeline of a failure's trace, replayed on the implementation that failed (the one the trace names). */
+function failureTimeline(result: Extract<ConfigReport, { ok: false }>): Timeline {
   const parsed = readTrace(result.failure.trace);
-  return replayTimeline(parsed, replayTrace(parsed, impl === undefined ? {} : { impl }), impl);
+  return replayTimeline(parsed, replayTrace(parsed), implFor(parsed.protocol, parsed.implementation));
 }

@@ -16,19 +16,19 @@ import { stderrSuffix } from '../../engine/dut/process/startDut.ts';
 import { controllerImplNames } from '../../protocols/controller/designs/registry.ts';
 import type { ControllerTraceStep } from '../../protocols/controller/trace/controllerTrace.ts';
 import { dutImplementation, dutTrace } from '../../protocols/controller/trace/dutTrace.ts';
-import { writeTrace } from '../../traces/writeTrace.ts';
-import { EXIT, UsageError } from '../errors.ts';
-import type { NamedConfig } from '../options.ts';
-import { defaultSeed, intOption, resolveConfigs } from '../options.ts';
-import { progressBar } from '../progress.ts';
-import type { ConformFlags } from './conform.ts';
 import {
   type ConformConfigReport,
   configReport,
   configurationCounts,
   formatConform,
   summaryLine,
-} from './conformReport.ts';
+} from '../../report/conformReport.ts';
+import { writeTrace } from '../../traces/writeTrace.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import type { NamedConfig } from '../options.ts';
+import { defaultSeed, intOption, resolveConfigs } from '../options.ts';
+import { progressBar } from '../progress.ts';
+import type { ConformFlags } from './conform.ts';
 
 /** The DUT-related numeric options, checked. */
 export interface DutOptions {

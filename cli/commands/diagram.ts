@@ -4,8 +4,8 @@
  * itself, printed or written atomically to a file.
  */
 import type { Command } from 'commander';
-import { diagramProtocols } from '../../pictures/diagram/machines.ts';
 import { DIAGRAM_FORMATS, type DiagramFormat, renderDiagram } from '../../pictures/diagram/renderDiagram.ts';
+import { protocolNamed, protocolNames } from '../../protocols/index.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { writeHtml } from './replayHtml.ts';
 
@@ -20,7 +20,7 @@ export function registerDiagram(program: Command, setExit: (code: number) => voi
   program
     .command('diagram')
     .description("draw a protocol's statechart from the model's XState machine")
-    .requiredOption('--protocol <name>', `protocol: ${diagramProtocols().join(' | ')}`)
+    .requiredOption('--protocol <name>', `protocol: ${protocolNames().join(' | ')}`)
     .option('--format <format>', `output format: ${DIAGRAM_FORMATS.join(' | ')}`, 'mermaid')
     .option('--out <file>', 'write to this file instead of standard output')
     .action((flags: DiagramFlags) => setExit(runDiagram(flags)));
@@ -34,12 +34,7 @@ function runDiagram(f: DiagramFlags): number {
   if (!isFormat(f.format)) {
     throw new UsageError(`--format: unknown format "${f.format}" (known: ${DIAGRAM_FORMATS.join(', ')})`);
   }
-  const text = renderDiagram(f.protocol, f.format);
-  if (text === undefined) {
-    throw new UsageError(
-      `--protocol: no statechart for "${f.protocol}" (known: ${diagramProtocols().join(', ')})`,
-    );
-  }
+  const text = renderDiagram(protocolNamed(f.protocol).machine(), f.format);
   if (f.out === undefined) process.stdout.write(text);
   else writeHtml('--out', f.out, text);
   return EXIT.ok;

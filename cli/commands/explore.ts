@@ -3,30 +3,16 @@
  * product of the model and an implementation) on a small configuration, every property judged
  * on every transition and liveness from every state. Exit 0: the bound was exhausted with no
  * violation; 1: a violation (the BFS-shortest counterexample saved as an ITF trace); 2: bad
- * input; 3: --max-states stopped the search first (no verdict).
+ * input; 3: --max-states stopped the search first (no verdict). Any protocol of
+ * protocols/index.ts: its descriptor resolves the implementation and the configuration.
  */
-import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import { EXPLORE_PRESETS, explorePreset } from '../../engine/explore/explorePresets.ts';
-import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
-import { type Config, PRESETS } from '../../protocols/controller/model/config/config.ts';
-import { configToJson, loadConfig } from '../../protocols/controller/model/config/loadConfig.ts';
-import {
-  type ExploreProtocol,
-  type ExploreReport,
-  exploreProtocol,
-} from '../../protocols/exploreProtocol.ts';
-import type { UipiExploreReport } from '../../protocols/uipi/engine/exploreUipi.ts';
-import { PACKED_PROPERTY_IDS } from '../../protocols/wakeup/engine/packed/packedInvariants.ts';
+import { implementationOf, propertyIdsOf, protocolNamed, protocolNames } from '../../protocols/index.ts';
+import { exploreJson, formatExplore } from '../../report/exploreReport.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { intOption, protocolOption, resolveImpl } from '../options.ts';
-import { counterexampleOf } from './exploreCounterexample.ts';
-import { exploreEngine, runPackedExplore } from './explorePackedEngine.ts';
+import { intOption } from '../options.ts';
 import { exploreProgress } from './exploreProgress.ts';
-import { collectIds, explorePropertiesOption } from './exploreProperties.ts';
-import { writeExploreTrace } from './exploreTrace.ts';
-import { runExploreUipi } from './exploreUipiCommand.ts';
 
 export interface ExploreFlags {
   protocol: string;
@@ -42,6 +28,15 @@ export interface ExploreFlags {
   json?: boolean;
   engine?: string;
   property?: string[];
+  profile?: string;
+}
+
+/** The explorer engines `--engine` names. */
+const EXPLORE_ENGINES = ['objects', 'packed'] as const;
+
+/** Commander's collector for a repeatable, comma-separated option. */
+export function collectIds(value: string, prev: readonly string[] | undefined): string[] {
+  return [...(prev ?? []), ...value.split(',').map((id) => id.trim())];
 }
 
 export function registerExplore(program: Command, setExit: (code: number) => void): void {
@@ -50,7 +45,7 @@ export function registerExplore(program: Command, setExit: (code: number) => voi
     .description(
       'explore every reachable state of a protocol (breadth-first) and check every property on every transition',
     )
-    .requiredOption('--protocol <name>', 'protocol to explore: controller | wakeup | syscall | uipi')
+    .requiredOption('--protocol <name>', `protocol to explore: ${protocolNames().join(' | ')}`)
     .option(
       '--impl <name>',
       'explore the product of the model and this implementation (default: the model alone)',
@@ -73,203 +68,48 @@ export function registerExplore(program: Command, setExit: (code: number) => voi
       'judge only these properties (comma list or repeated; default: what check judges)',
       collectIds,
     )
+    .option(
+      '--profile <name>',
+      'explore the alphabet of a storm profile the implementation declares (taic: well-formed), judging the properties it claims under it unless --property is given',
+    )
     .action((flags: ExploreFlags) => setExit(runExplore(flags)));
 }
 
-/** The configuration to explore and its name. */
-function resolveExploreConfig(protocol: ExploreProtocol, f: ExploreFlags): { name: string; cfg: Config } {
-  if (f.preset !== undefined && f.config !== undefined)
-    throw new UsageError('--preset and --config cannot be used together');
-  if (f.config !== undefined) return { name: f.config, cfg: loadConfig(f.config) };
-  const name = f.preset ?? 'small';
-  const cfg = explorePreset(protocol, name) ?? (name === 'published' ? PRESETS.published : undefined);
-  if (cfg === undefined) {
-    const known = [...Object.keys(EXPLORE_PRESETS[protocol] ?? {}), 'published'];
-    throw new UsageError(`--preset: unknown preset "${name}" (known: ${known.join(', ')})`);
-  }
-  return { name, cfg };
-}
-
 function runExplore(f: ExploreFlags): number {
-  const asked = protocolOption(f.protocol);
-  const properties = explorePropertiesOption(asked, f.property);
-  if (properties !== undefined && exploreEngine(f.engine) === 'packed')
-    throw new UsageError(
-      `--property: the packed engine judges a fixed set (${PACKED_PROPERTY_IDS.join(', ')}); use the default engine to select properties`,
-    );
-  if (asked === 'uipi') {
-    if (exploreEngine(f.engine) === 'packed')
-      throw new UsageError('--engine packed: only the wakeup model has a packed engine');
-    return runExploreUipi(f);
-  }
-  const protocol = asked;
+  const protocol = protocolNamed(f.protocol);
+  const engine = EXPLORE_ENGINES.find((x) => x === (f.engine ?? 'objects'));
+  if (engine === undefined)
+    throw new UsageError(`--engine: unknown engine "${f.engine}" (known: ${EXPLORE_ENGINES.join(', ')})`);
+  const properties = propertyIdsOf(protocol, f.property);
   // Neither --impl nor --mutant (or --impl model): the model alone.
   const alone = (f.impl === undefined || f.impl === 'model') && f.mutant === undefined;
-  const impl: ControllerImpl | undefined = alone ? undefined : resolveImpl(f, protocol);
-  const { name, cfg: requested } = resolveExploreConfig(protocol, f);
+  const impl = alone ? undefined : implementationOf(protocol, f);
+  if (f.profile !== undefined && impl === undefined)
+    throw new UsageError(`--profile: the model has no profile "${f.profile}" (name a design with --impl)`);
+  const profiled =
+    f.profile === undefined || impl === undefined ? undefined : protocol.profileProperties(impl, f.profile);
+  const judged = properties ?? profiled;
+  const config = protocol.exploreConfig(f);
   const maxStates = f.maxStates === undefined ? undefined : intOption('--max-states', f.maxStates, 0, 1);
   const maxPending = f.maxPending === undefined ? undefined : intOption('--max-pending', f.maxPending, 0, 0);
   const maxQueue = f.maxQueue === undefined ? undefined : intOption('--max-queue', f.maxQueue, 0, 0);
-  if (exploreEngine(f.engine) === 'packed')
-    return runPackedExplore(
-      {
-        protocol,
-        alone,
-        constrained: maxPending !== undefined || maxQueue !== undefined,
-        name,
-        cfg: requested,
-        maxStates,
-        json: f.json === true,
-      },
-      (r, seconds) =>
-        reportExplore(
-          f,
-          {
-            protocol,
-            implementation: 'model',
-            traceImpl: 'reference',
-            name,
-            label: `wakeup model ${name} (packed engine)`,
-            maxStates,
-            json: { engine: 'packed', properties: PACKED_PROPERTY_IDS },
-          },
-          r,
-          seconds,
-        ),
-    );
-  const implementation = impl?.name ?? 'model';
-  const progress = exploreProgress(`${protocol} ${implementation} ${name}`, f.json !== true);
-  const t0 = performance.now();
-  const r = exploreProtocol({
-    protocol,
+  const label = `${protocol.name} ${impl ?? 'model'} ${config.name}${engine === 'packed' ? ' (packed engine)' : ''}`;
+  const progress = exploreProgress(label, f.json !== true);
+  const r = config.explore({
     impl,
-    cfg: requested,
     liveness: f.liveness,
-    ...(properties === undefined ? {} : { properties }),
+    ...(judged === undefined ? {} : { properties: judged }),
+    ...(f.profile === undefined ? {} : { profile: f.profile }),
     ...(maxStates === undefined ? {} : { maxStates }),
-    bounds: {
-      ...(maxPending === undefined ? {} : { maxPending }),
-      ...(maxQueue === undefined ? {} : { maxQueue }),
-    },
+    ...(maxPending === undefined ? {} : { maxPending }),
+    ...(maxQueue === undefined ? {} : { maxQueue }),
+    engine,
+    out: f.out,
     onProgress: progress.tick,
     progressEvery: 5000,
   });
   progress.done();
-  const seconds = (performance.now() - t0) / 1000;
-  const label = `${protocol} ${implementation} ${name}`;
-  // A model-only counterexample is written naming the reference (replay runs an implementation).
-  const traceImpl = impl?.name ?? 'reference';
-  return reportExplore(f, { protocol, implementation, traceImpl, name, label, maxStates }, r, seconds);
-}
-
-/** What the report of one exploration names: the protocol, implementation, preset, and its label in text. */
-export interface ExploreLabel {
-  readonly protocol: ExploreProtocol;
-  readonly implementation: string;
-  /** The implementation a counterexample trace names (replay runs an implementation). */
-  readonly traceImpl: string;
-  readonly name: string;
-  readonly label: string;
-  readonly maxStates: number | undefined;
-  /** Extra fields for --json (the packed engine names itself and its properties). */
-  readonly json?: Readonly<Record<string, unknown>>;
-}
-
-/**
- * Prints an exploration's outcome (text or --json), writing the counterexample trace on a
- * violation, and returns the exit code; shared by both engines so their violations read the same.
- */
-export function reportExplore(
-  f: ExploreFlags,
-  l: ExploreLabel,
-  r: ExploreReport & { readonly cfg: Config },
-  seconds: number,
-): number {
-  const { protocol, implementation, name, traceImpl, maxStates } = l;
-  const trace =
-    r.kind === 'violation'
-      ? writeExploreTrace(f.out, name, r.cfg, traceImpl, r.violation, r.reproduction)
-      : undefined;
-  const summary = summaryOf(r, seconds);
-  if (f.json === true) {
-    const counterexample = r.kind !== 'violation' ? undefined : counterexampleOf(r.reproduction);
-    console.log(
-      JSON.stringify({
-        ok: r.kind === 'complete',
-        verdict: r.kind,
-        protocol,
-        implementation,
-        ...l.json,
-        preset: name,
-        version: TOOL_VERSION,
-        config: configToJson(r.cfg),
-        ...summary,
-        ...(r.kind === 'violation'
-          ? {
-              violation: { ...r.violation, where: r.where },
-              length: r.reproduction.events.length,
-              counterexample,
-              trace,
-            }
-          : {}),
-      }),
-    );
-  } else {
-    for (const line of formatExplore(r, summary, l.label, maxStates, trace)) console.log(line);
-  }
+  if (f.json === true) console.log(exploreJson(r, TOOL_VERSION));
+  else for (const line of formatExplore(r, maxStates)) console.log(line);
   return r.kind === 'complete' ? EXIT.ok : r.kind === 'violation' ? EXIT.failed : EXIT.incomplete;
-}
-
-export interface Summary {
-  readonly distinct: number;
-  readonly transitions: number;
-  readonly diameter: number;
-  readonly constrained: number;
-  readonly seconds: number;
-  readonly statesPerSecond: number;
-}
-
-export function summaryOf(r: ExploreReport | UipiExploreReport, seconds: number): Summary {
-  const s = Math.max(seconds, 1e-6);
-  return {
-    distinct: r.distinct,
-    transitions: r.transitions,
-    diameter: r.diameter,
-    constrained: r.constrained,
-    seconds: Math.round(seconds * 1000) / 1000,
-    statesPerSecond: Math.round(r.distinct / s),
-  };
-}
-
-const fmt = (n: number): string => n.toLocaleString('en-US');
-
-export function formatExplore(
-  r: ExploreReport | UipiExploreReport,
-  s: Summary,
-  label: string,
-  maxStates: number | undefined,
-  trace: string | undefined,
-): string[] {
-  const stats = `${fmt(s.distinct)} distinct states, ${fmt(s.transitions)} transitions, diameter ${s.diameter}, ${s.seconds.toFixed(1)} s (${fmt(s.statesPerSecond)} distinct states/s)`;
-  const cut =
-    s.constrained > 0 ? `; ${fmt(s.constrained)} states outside the state constraint not expanded` : '';
-  switch (r.kind) {
-    case 'complete':
-      return [`explore ${label}: bound exhausted, no violation: ${stats}${cut}`];
-    case 'maxStates':
-      return [
-        `explore ${label}: STOPPED by --max-states ${fmt(maxStates ?? s.distinct)} before the bound was exhausted: NO VERDICT (${stats})`,
-      ];
-    case 'violation': {
-      const events = counterexampleOf(r.reproduction);
-      return [
-        `explore ${label}: VIOLATION of ${r.violation.property} (${r.where}) after ${stats}`,
-        `  ${r.violation.message}`,
-        `  shortest counterexample (BFS), ${events.length} events${r.where === 'liveness' ? ', then the §6 drain' : ''}:`,
-        ...events.map((e, i) => `    ${i}. ${e}`),
-        `  trace: ${trace ?? '(not written)'}`,
-        `  replay: npx intcheck replay ${trace ?? ''}`,
-      ];
-    }
-  }
 }

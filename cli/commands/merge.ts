@@ -7,15 +7,16 @@
  */
 import type { Command } from 'commander';
 import { shardRange } from '../../engine/check/seededRuns.ts';
-import { EXIT, UsageError } from '../errors.ts';
+import { protocolNames } from '../../protocols/index.ts';
 import {
   type CheckReport,
   type ConfigReport,
   formatResult,
   reportToJson,
   type ShardInfo,
-} from './checkReport.ts';
-import { readReport } from './readReport.ts';
+} from '../../report/checkReport.ts';
+import { readReport } from '../../report/readReport.ts';
+import { EXIT, UsageError } from '../errors.ts';
 
 /** The options as commander parses them. */
 interface MergeFlags {
@@ -40,7 +41,7 @@ export function registerMerge(program: Command, setExit: (code: number) => void)
 
 /** Reads, merges and prints the reports; returns the merged verdict's exit code. */
 function runMerge(files: readonly string[], f: MergeFlags): number {
-  const merged = mergeReports(files.map((file) => ({ file, report: readReport(file) })));
+  const merged = mergeReports(files.map((file) => ({ file, report: readReport(file, protocolNames()) })));
   if (f.json) console.log(reportToJson(merged));
   else for (const r of merged.results) for (const line of formatResult(merged, r)) console.log(line);
   return merged.ok ? EXIT.ok : EXIT.failed;

@@ -10,7 +10,7 @@ import { decodeFor, drive } from '../../protocols/controller/designs/drive.ts';
 import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
 import { supportedConfig } from '../../protocols/controller/designs/supportedConfig.ts';
 import type { Config } from '../../protocols/controller/model/config/config.ts';
-import type { Operation } from '../../protocols/controller/model/decode.ts';
+import type { JudgedOp } from '../../protocols/controller/model/decode.ts';
 import type { Observation } from '../../protocols/controller/model/result.ts';
 import { type ControllerState, initialState } from '../../protocols/controller/model/state.ts';
 import { step } from '../../protocols/controller/model/step.ts';
@@ -58,7 +58,7 @@ export function referencePredictor(cfg: Config): DutPredictor {
 }
 
 /** What `access` does in the predictor's abstract terms (its own decoding, or the reference's). */
-export function operationOf(p: DutPredictor, access: DutAccess): Operation {
+export function operationOf(p: DutPredictor, access: DutAccess): JudgedOp {
   return decodeFor(p.impl, p.cfg, access);
 }
 

@@ -9,7 +9,7 @@
  * (or should have set) a differing bit, since the cause of a wrong error bit is usually earlier.
  */
 
-import type { Operation } from '../../protocols/controller/model/decode.ts';
+import type { JudgedOp } from '../../protocols/controller/model/decode.ts';
 import { ERR, errorBitNames } from '../../protocols/controller/model/registers.ts';
 import { ACK, type Observation, valueObs } from '../../protocols/controller/model/result.ts';
 import type { ControllerState } from '../../protocols/controller/model/state.ts';
@@ -45,7 +45,7 @@ export interface Mismatch {
 }
 
 /** The error bits an operation can set (§5): what a wrong ERROR read is traced back to. */
-function settable(op: Operation): number {
+function settable(op: JudgedOp): number {
   switch (op.type) {
     case 'Irq':
       return ERR.PENDING_OVERFLOW;
@@ -135,7 +135,7 @@ export class Scoreboard {
   private mismatch(
     i: number,
     access: DutAccess,
-    op: Operation,
+    op: JudgedOp,
     expected: Observation,
     actual: Observation,
     isErrorRead: boolean,

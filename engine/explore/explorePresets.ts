@@ -17,10 +17,9 @@
  * `tiny` presets are smaller still, for the test suite's regression check of the manifest.
  */
 import { type Config, SMALL } from '../../protocols/controller/model/config/config.ts';
-import type { Protocol } from '../property.ts';
 
 /** The exploration presets by name, per protocol that can be explored. */
-export const EXPLORE_PRESETS: Readonly<Partial<Record<Protocol, Readonly<Record<string, Config>>>>> = {
+export const EXPLORE_PRESETS: Readonly<Partial<Record<string, Readonly<Record<string, Config>>>>> = {
   controller: {
     tiny: {
       ...SMALL,
@@ -43,6 +42,6 @@ export const EXPLORE_PRESETS: Readonly<Partial<Record<Protocol, Readonly<Record<
 };
 
 /** The configuration of preset `name` for `protocol`, or undefined. */
-export function explorePreset(protocol: Protocol, name: string): Config | undefined {
+export function explorePreset(protocol: string, name: string): Config | undefined {
   return EXPLORE_PRESETS[protocol]?.[name];
 }

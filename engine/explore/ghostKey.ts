@@ -18,6 +18,7 @@ import type { KeyBuilder } from './keyBuilder.ts';
 /** Appends the controller ghost's verdict-relevant part to `k` (custody sorted by task id). */
 export function controllerGhostKey(k: KeyBuilder, g: ControllerGhost): void {
   k.int(g.outstanding).int(g.errorSinceRead);
+  for (const bits of g.errorSinceReadOf) k.int(bits);
   for (const m of g.custody) {
     if (m === undefined || m.size === 0) {
       k.int(0);

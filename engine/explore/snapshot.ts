@@ -55,7 +55,12 @@ class Copier {
   /** The copy of `v`, found in field `at` (named in the error when it cannot be copied). */
   copy(v: unknown, at: string): unknown {
     if (typeof v !== 'object' || v === null) {
-      if (typeof v === 'function') throw new SnapshotError(`cannot snapshot the function in field "${at}"`);
+      // A function is kept only when declared shared (a stateless module-level driver); any other
+      // may close over state the copy would then share.
+      if (typeof v === 'function') {
+        if (this.shared?.has(v) === true) return v;
+        throw new SnapshotError(`cannot snapshot the function in field "${at}"`);
+      }
       return v;
     }
     if (Object.isFrozen(v) || this.shared?.has(v) === true) return v;

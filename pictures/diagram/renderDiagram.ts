@@ -1,6 +1,5 @@
-/** `intcheck diagram`'s output: a protocol's statechart in one of the supported formats. */
-import { chartOf } from './chart.ts';
-import { DIAGRAM_MACHINES } from './machines.ts';
+/** `intcheck diagram`'s output: a protocol's statechart (its descriptor's `machine()`) in one of the supported formats. */
+import { chartOf, type StateNodeLike } from './chart.ts';
 import { renderDot } from './renderDot.ts';
 import { renderMermaid } from './renderMermaid.ts';
 import { renderSvg } from './renderSvg.ts';
@@ -9,11 +8,9 @@ import { renderSvg } from './renderSvg.ts';
 export const DIAGRAM_FORMATS = ['mermaid', 'dot', 'svg'] as const;
 export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
 
-/** The diagram of `protocol`'s machine as `format` text, or undefined for a protocol without a machine. */
-export function renderDiagram(protocol: string, format: DiagramFormat): string | undefined {
-  const machine = DIAGRAM_MACHINES[protocol];
-  if (machine === undefined) return undefined;
-  const chart = chartOf(machine());
+/** The diagram of the statechart rooted at `root` as `format` text. */
+export function renderDiagram(root: StateNodeLike, format: DiagramFormat): string {
+  const chart = chartOf(root);
   switch (format) {
     case 'mermaid':
       return renderMermaid(chart);

@@ -4,9 +4,10 @@
  * the coverage the storms reached, and for each failure its explanation, counterexample and
  * the timeline of its trace. Self-contained like every generated page; every string escaped.
  */
-import type { CheckReport, ConfigReport } from '../../cli/commands/checkReport.ts';
+
 import type { CoverageCounts } from '../../engine/coverage/coverage.ts';
 import { findProperty } from '../../protocols/registry.ts';
+import type { CheckReport, ConfigReport } from '../../report/checkReport.ts';
 import { escapeHtml as e } from '../html/escapeHtml.ts';
 import { htmlPage } from '../html/htmlPage.ts';
 import { renderTimeline } from '../timeline/renderTimeline.ts';

@@ -26,7 +26,7 @@ const CASES: readonly (readonly [string, readonly string[], RegExp])[] = [
   [
     'an unknown implementation',
     [...CHECK, '--impl', 'nope'],
-    /--impl: unknown implementation "nope" \(known: reference, /,
+    /--impl: unknown implementation "nope" for protocol controller \(known: reference, /,
   ],
   [
     'a mutant under --impl',
@@ -41,7 +41,7 @@ const CASES: readonly (readonly [string, readonly string[], RegExp])[] = [
   [
     'an unknown mutant',
     [...CHECK, '--mutant', 'nope'],
-    /--mutant: unknown mutant "nope" \(known: lifo-within-priority, /,
+    /--mutant: unknown mutant "nope" for protocol controller \(known: lifo-within-priority, /,
   ],
   [
     '--impl with --mutant',

@@ -91,7 +91,9 @@ describe('intcheck check --protocol wakeup', () => {
     expect(replay.code).toBe(1);
     const elsewhere = await runCli(['check', '--protocol', 'controller', '--mutant', 'skip-reregister']);
     expect(elsewhere.code).toBe(2);
-    expect(elsewhere.stderr).toMatch(/^intcheck: --mutant: "skip-reregister" is a runtime mutant .*\n$/);
+    expect(elsewhere.stderr).toMatch(
+      /^intcheck: --mutant: "skip-reregister" is a mutant of the wakeup protocol: use --protocol wakeup\n$/,
+    );
   });
 
   test('a controller mutant under --mutant is run by the software runtime', async () => {
@@ -146,8 +148,8 @@ describe('intcheck check --protocol wakeup', () => {
     expect(trace['#meta'].note).toBe(note);
     const unknown = await runCli([...WAKEUP, '--property', 'exactlyOnceReply']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe(
-      'intcheck: --property: unknown property "exactlyOnceReply" for protocol wakeup\n',
+    expect(unknown.stderr).toMatch(
+      /^intcheck: --property: unknown property "exactlyOnceReply" for protocol wakeup \(known: neverStalls, .*\)\n$/,
     );
   });
 

@@ -13,6 +13,7 @@ import { renderDiagram } from '../../pictures/diagram/renderDiagram.ts';
 import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
 import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
+import { protocolNamed } from '../../protocols/index.ts';
 import { readTrace } from '../../protocols/readTrace.ts';
 import { replayTrace } from '../../replay/replay.ts';
 import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
@@ -78,7 +79,7 @@ beforeAll(async () => {
   const impl = findControllerImpl(parsed.implementation);
   if (impl === undefined) throw new Error(`no implementation ${parsed.implementation}`);
   writeTextAtomic(page.controller, timelinePage(replayTimeline(parsed, replayTrace(parsed, { impl }), impl)));
-  writeTextAtomic(page.diagram, renderDiagram('wakeup', 'svg') ?? '');
+  writeTextAtomic(page.diagram, renderDiagram(protocolNamed('wakeup').machine(), 'svg'));
   // A missing browser fails every test below with the reason (not a silent skip).
   try {
     browser = await startBrowser();

@@ -13,6 +13,7 @@ import { SMALL } from '../../protocols/controller/model/config/config.ts';
 import { CONTROLLER_EVENT_TYPES } from '../../protocols/controller/model/events.ts';
 import { controllerMachine } from '../../protocols/controller/model/machine.ts';
 import { CONTROLLER_TRANSITIONS } from '../../protocols/controller/model/machineTransitions.ts';
+import { PROTOCOLS, protocolNamed } from '../../protocols/index.ts';
 import { wakeupMachine } from '../../protocols/wakeup/model/machine.ts';
 
 const README = new URL('../../README.md', import.meta.url);
@@ -63,20 +64,20 @@ describe('diagrams drawn from the machine definitions', () => {
   });
 
   it('renders Mermaid, DOT and SVG for every protocol with a machine', () => {
-    for (const p of ['controller', 'wakeup']) {
-      const mermaid = renderDiagram(p, 'mermaid') ?? '';
+    for (const { name, machine } of PROTOCOLS) {
+      const p = machine();
+      const mermaid = renderDiagram(p, 'mermaid');
       expect(mermaid.startsWith('stateDiagram-v2\n')).toBe(true);
       expect(mermaid).toContain('[*] -->');
-      const dot = renderDiagram(p, 'dot') ?? '';
-      expect(dot).toMatch(/^digraph "\w+" \{/);
+      const dot = renderDiagram(p, 'dot');
+      expect(dot, name).toMatch(/^digraph "\w+" \{/);
       expect(dot.trimEnd().endsWith('}')).toBe(true);
-      const svg = renderDiagram(p, 'svg') ?? '';
+      const svg = renderDiagram(p, 'svg');
       expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
       expect(svg).not.toContain('NaN');
       expect(svg).not.toContain('undefined');
     }
-    expect(renderDiagram('wakeup', 'mermaid')).toContain('--');
-    expect(renderDiagram('uipi-not-yet', 'mermaid')).toBeUndefined();
+    expect(renderDiagram(protocolNamed('wakeup').machine(), 'mermaid')).toContain('--');
   });
 
   it("the README's diagrams are current (regenerate: npx tsx scripts/diagrams.ts)", () => {
@@ -84,7 +85,7 @@ describe('diagrams drawn from the machine definitions', () => {
     const from = readme.indexOf(DIAGRAMS_START);
     expect(from).toBeGreaterThanOrEqual(0);
     expect(readme.slice(from + DIAGRAMS_START.length)).toContain(
-      `\n${readmeDiagrams()}\n<!-- diagrams:end -->`,
+      `\n${readmeDiagrams(PROTOCOLS)}\n<!-- diagrams:end -->`,
     );
   });
 });

@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { type ChartNode, chartOf } from '../../pictures/diagram/chart.ts';
 import { allNodes } from '../../pictures/diagram/edgeGroups.ts';
-import { diagramProtocols } from '../../pictures/diagram/machines.ts';
 import { renderDiagram } from '../../pictures/diagram/renderDiagram.ts';
 import { SMALL } from '../../protocols/controller/model/config/config.ts';
+import { protocolNamed, protocolNames } from '../../protocols/index.ts';
 import { layoutOf } from '../../protocols/syscall/model/layout.ts';
 import { syscallMachine } from '../../protocols/syscall/model/machine.ts';
 
@@ -20,7 +20,7 @@ function find(root: ChartNode, key: string): ChartNode {
 
 describe('the syscall diagram', () => {
   it('has the kernel and one region per agent role, alike agents drawn once', () => {
-    expect(diagramProtocols()).toContain('syscall');
+    expect(protocolNames()).toContain('syscall');
     const chart = chartOf(syscallMachine(SMALL).root);
     expect(chart.kind).toBe('parallel');
     expect(find(chart, 'kernel').children.map((c) => c.key)).toEqual(['up']);
@@ -57,12 +57,12 @@ describe('the syscall diagram', () => {
   });
 
   it('renders Mermaid, DOT and SVG', () => {
-    const mermaid = renderDiagram('syscall', 'mermaid') ?? '';
+    const mermaid = renderDiagram(protocolNamed('syscall').machine(), 'mermaid');
     expect(mermaid.startsWith('stateDiagram-v2\n')).toBe(true);
     expect(mermaid).toContain('Signal<br/>');
-    const dot = renderDiagram('syscall', 'dot') ?? '';
+    const dot = renderDiagram(protocolNamed('syscall').machine(), 'dot');
     expect(dot).toMatch(/^digraph "\w+" \{/);
-    const svg = renderDiagram('syscall', 'svg') ?? '';
+    const svg = renderDiagram(protocolNamed('syscall').machine(), 'svg');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).not.toContain('NaN');
     expect(svg).not.toContain('undefined');

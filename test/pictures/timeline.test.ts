@@ -7,7 +7,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagramProtocols } from '../../pictures/diagram/machines.ts';
 import { escapeHtml, jsonForScript } from '../../pictures/html/escapeHtml.ts';
 import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelineOf } from '../../pictures/timeline/timelineOf.ts';
@@ -20,6 +19,7 @@ import {
   CONTROLLER_LANES,
   controllerEventLanes,
 } from '../../protocols/controller/pictures/controllerLanes.ts';
+import { protocolNames } from '../../protocols/index.ts';
 import { parseTrace, readTrace } from '../../protocols/readTrace.ts';
 import { UIPI_SMALL } from '../../protocols/uipi/model/config.ts';
 import { initialUipi } from '../../protocols/uipi/model/state.ts';
@@ -226,7 +226,7 @@ describe('writing pages and the commands around them', () => {
     expect(format?.stderr.trim()).toBe('intcheck: --format: unknown format "png" (known: mermaid, dot, svg)');
     expect(protocol?.code).toBe(2);
     expect(protocol?.stderr.trim()).toBe(
-      `intcheck: --protocol: no statechart for "nope" (known: ${diagramProtocols().join(', ')})`,
+      `intcheck: --protocol: unknown protocol "nope" (known: ${protocolNames().join(', ')})`,
     );
     expect(dot?.code).toBe(0);
     expect(existsSync(join(dir, 'c.dot'))).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { PROTOCOLS } from '../../engine/property.ts';
 import { CONTROLLER_STEP_PROPERTIES } from '../../protocols/controller/properties/index.ts';
+import { protocolNames } from '../../protocols/index.ts';
 import {
   controllerStepProperties,
   findProperty,
@@ -18,7 +18,7 @@ describe('the property registry', () => {
     '%s: a protocol, a kind, a spec reference and one sentence',
     (id, p) => {
       expect(id).toMatch(/^[a-z][A-Za-z]+$/);
-      expect(PROTOCOLS).toContain(p.protocol);
+      expect(protocolNames()).toContain(p.protocol);
       expect(['invariant', 'step', 'liveness', 'refinement']).toContain(p.kind);
       expect(p.spec).toMatch(/^[a-z-]+\.md §\d/);
       expect(p.description).toMatch(/^[A-Za-z].{10,}\.$/);

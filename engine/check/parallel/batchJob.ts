@@ -38,6 +38,8 @@ export interface JobCommon {
 export interface ControllerJob extends JobCommon {
   readonly protocol: 'controller';
   readonly cfg: Config;
+  /** The implementation's storm profile (`--profile`), by name. */
+  readonly profile?: string;
 }
 
 /**
@@ -118,7 +120,12 @@ export function runBatchJob(
   switch (job.protocol) {
     case 'controller':
       return seededRuns(
-        controllerRuns({ ...common, cfg: job.cfg, impl: named(job.impl, findControllerImpl) }),
+        controllerRuns({
+          ...common,
+          cfg: job.cfg,
+          impl: named(job.impl, findControllerImpl),
+          ...(job.profile === undefined ? {} : { profile: job.profile }),
+        }),
       );
     case 'wakeup':
       return seededRuns(

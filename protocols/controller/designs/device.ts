@@ -3,8 +3,9 @@
  * designer's view: read, write, interrupt line) plus `abs()`, the map from its own state to the
  * model's §3 state, on which the properties are evaluated (spec/controller.md §6).
  */
+import type fc from 'fast-check';
 import type { Config } from '../model/config/config.ts';
-import type { Operation } from '../model/decode.ts';
+import type { JudgedOp } from '../model/decode.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
 import type { ControllerState } from '../model/state.ts';
@@ -58,6 +59,23 @@ export const FULL_SUPPORT: DesignSupport = Object.freeze({
   refines: true,
 });
 
+/** How long a storm may be. */
+export interface StormOptions {
+  readonly maxLength?: number;
+}
+
+/**
+ * A named storm profile a design declares (`--profile NAME`): storms (and an explorer alphabet)
+ * restricted to accesses of a given discipline, and the properties the design is claimed to
+ * satisfy under it (checked by default when the profile is selected).
+ */
+export interface StormProfile {
+  readonly description: string;
+  readonly storm: (cfg: Config, opts: StormOptions) => fc.Arbitrary<ControllerEvent[]>;
+  readonly alphabet: (cfg: Config) => readonly ControllerEvent[];
+  readonly holds: readonly string[];
+}
+
 /** A named implementation (the reference, a published design, or a mutant) that can be instantiated. */
 export interface ControllerImpl {
   /** Name used on the command line (`--impl NAME` / `--mutant NAME`) and in traces. */
@@ -77,5 +95,13 @@ export interface ControllerImpl {
    */
   readonly drive?: (cfg: Config, device: ControllerDevice, e: ControllerEvent) => Observation;
   /** What `e` does in the abstract terms the properties judge. Absent: the reference decoding (toOperation). */
-  readonly decode?: (cfg: Config, e: ControllerEvent) => Operation;
+  readonly decode?: (cfg: Config, e: ControllerEvent) => JudgedOp;
+  /** Why the design cannot express `cfg` (one line), or null; the command line refuses it (exit 2). */
+  readonly configError?: (cfg: Config) => string | null;
+  /** The design's own storms (what it supports plus its design-only events). Absent: controllerStorm. */
+  readonly storm?: (cfg: Config, opts: StormOptions) => fc.Arbitrary<ControllerEvent[]>;
+  /** The design's own explorer alphabet. Absent: controllerAlphabet. */
+  readonly alphabet?: (cfg: Config) => readonly ControllerEvent[];
+  /** Named storm profiles (`--profile NAME`). */
+  readonly profiles?: Readonly<Record<string, StormProfile>>;
 }

@@ -4,7 +4,7 @@
  * encoded by the shared encoder, so a device only ever sees reads, writes and interrupt edges.
  */
 import type { Config } from '../model/config/config.ts';
-import { encodeOperation, type Operation, toOperation } from '../model/decode.ts';
+import { encodeOperation, type JudgedOp, toOperation } from '../model/decode.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
 import type { ControllerDevice, ControllerImpl } from './device.ts';
@@ -40,6 +40,6 @@ export function driveDesign(
 }
 
 /** What `e` does in abstract terms for `impl` (the reference decoding when it has none). */
-export function decodeFor(impl: ControllerImpl | undefined, cfg: Config, e: ControllerEvent): Operation {
+export function decodeFor(impl: ControllerImpl | undefined, cfg: Config, e: ControllerEvent): JudgedOp {
   return impl?.decode === undefined ? toOperation(cfg, e) : impl.decode(cfg, e);
 }

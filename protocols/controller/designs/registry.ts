@@ -1,6 +1,7 @@
 /**
- * Every executable controller implementation by name: the reference, the published designs and
- * the mutants. Adding one is one line in {@link CONTROLLER_IMPLS}.
+ * Every executable controller implementation by name: the reference and the published designs
+ * (`--impl`), then the mutants (`--mutant`). Adding a design is its folder here plus one line in
+ * {@link CONTROLLER_DESIGNS}.
  */
 
 import { CONTROLLER_MUTANTS } from '../mutants/controllerMutants.ts';
@@ -8,14 +9,18 @@ import { atsIntcChisel } from './ats-intc-chisel/atsIntcChisel.ts';
 import { atsIntcQemu } from './ats-intc-qemu/atsIntcQemu.ts';
 import type { ControllerImpl } from './device.ts';
 import { referenceImpl } from './reference/index.ts';
+import { taic } from './taic/taic.ts';
 
-/** The registered implementations, reference first; names are unique. */
-export const CONTROLLER_IMPLS: readonly ControllerImpl[] = [
+/** The designs, reference first; names are unique. */
+export const CONTROLLER_DESIGNS: readonly ControllerImpl[] = [
   referenceImpl,
   atsIntcQemu,
   atsIntcChisel,
-  ...CONTROLLER_MUTANTS,
+  taic,
 ];
+
+/** Every registered implementation: the designs, then the mutants. */
+export const CONTROLLER_IMPLS: readonly ControllerImpl[] = [...CONTROLLER_DESIGNS, ...CONTROLLER_MUTANTS];
 
 /** The implementation called `name`, or undefined. */
 export function findControllerImpl(name: string): ControllerImpl | undefined {

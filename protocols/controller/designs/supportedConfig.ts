@@ -8,6 +8,7 @@
  */
 
 import type { Config } from '../model/config/config.ts';
+import { ConfigError } from '../model/config/loadConfig.ts';
 import { type ControllerImpl, type DesignSupport, FULL_SUPPORT } from './device.ts';
 
 /** What `impl` supports (undefined, the model, supports everything). */
@@ -15,8 +16,15 @@ export function wakeupSupport(impl: ControllerImpl | undefined): DesignSupport {
   return impl === undefined ? FULL_SUPPORT : impl.supports;
 }
 
-/** `cfg` restricted to what `impl` supports (the same object when nothing is restricted). */
+/** Throws a one-line ConfigError when `impl` cannot express `cfg` at all (ControllerImpl.configError). */
+export function assertExpressible(cfg: Config, impl: ControllerImpl | undefined): void {
+  const why = impl?.configError?.(cfg) ?? null;
+  if (why !== null) throw new ConfigError(`${impl?.name ?? 'model'} cannot run this configuration: ${why}`);
+}
+
+/** `cfg` restricted to what `impl` supports (the same object when nothing is restricted); refused when it cannot express it. */
 export function supportedConfig(cfg: Config, impl: ControllerImpl | undefined): Config {
+  assertExpressible(cfg, impl);
   const s = wakeupSupport(impl);
   const processes = Math.min(cfg.processes, s.processes);
   const priorities = Math.min(cfg.priorities, s.priorities);

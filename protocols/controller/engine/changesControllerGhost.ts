@@ -12,7 +12,9 @@ export function changesControllerGhost(ctx: ControllerStepContext): boolean {
     case 'IrqRegister':
     case 'IpcRegister':
     case 'Dequeue':
+    case 'DequeueVia':
     case 'ErrorRead':
+    case 'DesignOnly': // it may set error bits of its own, which the ghost then owes
       return true;
     default:
       return stepRequiredErrors(ctx).bits !== 0;

@@ -16,8 +16,8 @@ import type { Coverage } from '../../../engine/coverage/coverage.ts';
 import type { ControllerImpl } from '../designs/device.ts';
 import type { Config } from '../model/config/config.ts';
 import type { ControllerEvent } from '../model/events.ts';
-import { controllerStorm } from './controllerEvent.ts';
 import { type RunResult, runController } from './runController.ts';
+import { stormFor } from './stormFor.ts';
 
 export interface CheckOptions {
   readonly cfg: Config;
@@ -32,6 +32,8 @@ export interface CheckOptions {
   readonly properties?: readonly string[];
   /** Longest storm generated. */
   readonly maxEvents?: number;
+  /** A storm profile the implementation declares (`--profile`); its own storms when absent. */
+  readonly profile?: string;
   /** Called after every generated run (not shrink runs) with the count so far. */
   readonly onRun?: (done: number) => void;
   /** Counters of what the generated storms reach (for `--report`); shrinking's runs are not counted. */
@@ -67,7 +69,7 @@ export function controllerRuns(
 ): SeededRunsOptions<ControllerEvent[]> {
   const sel = only(o.properties);
   return {
-    arbitrary: controllerStorm(o.cfg, { maxLength: o.maxEvents ?? 80 }),
+    arbitrary: stormFor(o.impl, o.profile, o.cfg, { maxLength: o.maxEvents ?? 80 }),
     holds: (storm) => {
       const cov = o.coverage?.live ? { coverage: o.coverage } : {};
       const ok = runController(o.cfg, o.impl, storm, { ...sel, record: false, ...cov }).ok;

@@ -16,6 +16,11 @@ import {
 /** Runs the check on `workers` threads (in this thread, without a pool, when `workers` is 1). */
 export async function checkControllerParallel(o: CheckOptions, workers: number): Promise<CheckResult> {
   if (workers <= 1) return checkController(o);
-  const job = { protocol: 'controller', cfg: o.cfg, ...jobCommon(o, findControllerImpl) } as const;
+  const job = {
+    protocol: 'controller',
+    cfg: o.cfg,
+    ...jobCommon(o, findControllerImpl),
+    ...(o.profile === undefined ? {} : { profile: o.profile }),
+  } as const;
   return controllerResult(o, await runJob(job, rangeOf(o), o, workers));
 }

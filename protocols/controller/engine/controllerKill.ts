@@ -5,15 +5,15 @@
 
 import { type KillAdapter, type KillTarget, withoutRefinement } from '../../../engine/kill/killAdapter.ts';
 import { budgetRuns, stormHunt } from '../../../engine/kill/stormHunt.ts';
-import { propertiesOf } from '../../registry.ts';
 import type { ControllerImpl } from '../designs/device.ts';
 import { referenceImpl } from '../designs/reference/index.ts';
 import { SMALL } from '../model/config/config.ts';
 import { CONTROLLER_MUTANTS } from '../mutants/controllerMutants.ts';
+import { CONTROLLER_STEP_PROPERTIES } from '../properties/index.ts';
 import { controllerResult, controllerRuns } from './checkController.ts';
 
 /** The controller properties a hunt evaluates. */
-const PROPERTIES: readonly string[] = withoutRefinement(propertiesOf('controller').map((p) => p.id));
+const PROPERTIES: readonly string[] = withoutRefinement(CONTROLLER_STEP_PROPERTIES.map((p) => p.id));
 
 /** `impl` as a controller-protocol target of the matrix. */
 export function controllerTarget(impl: ControllerImpl): KillTarget {

@@ -22,9 +22,9 @@ import type { Config } from '../model/config/config.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import { formatEvent } from '../model/formatEvent.ts';
 import type { ControllerStepProperty } from '../properties/context.ts';
-import { controllerAlphabet } from './controllerAlphabet.ts';
 import { type ControllerNode, controllerJudge } from './controllerJudge.ts';
 import { controllerKey } from './controllerKey.ts';
+import { alphabetFor } from './stormFor.ts';
 
 const NONE: readonly ControllerEvent[] = Object.freeze([]);
 /** The abstraction caches a device snapshot shares rather than copies (never modified once made). */
@@ -36,8 +36,9 @@ export function controllerSpace(
   impl: ControllerImpl | undefined,
   properties: readonly ControllerStepProperty[],
   bounds: StateBounds = {},
+  profile?: string,
 ): StateSpace<ControllerNode, ControllerEvent> {
-  const events = controllerAlphabet(cfg);
+  const events = alphabetFor(impl, profile, cfg);
   const alphabet = new EventAlphabet<ControllerEvent>(formatEvent);
   for (const e of events) alphabet.indexOf(e);
   const kb = new KeyBuilder();

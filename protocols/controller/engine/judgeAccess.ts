@@ -7,8 +7,14 @@
  */
 import type { Ownership } from '../../../engine/judge.ts';
 import type { Violation } from '../../../engine/property.ts';
+import type { ControllerImpl } from '../designs/device.ts';
+import { decodeFor } from '../designs/drive.ts';
+import type { Config } from '../model/config/config.ts';
+import type { ControllerEvent } from '../model/events.ts';
+import type { Observation } from '../model/result.ts';
 import { endsRun } from '../model/result.ts';
-import type { ControllerStepContext, ControllerStepProperty } from '../properties/context.ts';
+import type { ControllerState } from '../model/state.ts';
+import type { ControllerStepContext, ControllerStepProperty, Prediction } from '../properties/context.ts';
 import { advanceGhost, copyControllerGhost, type MutableControllerGhost } from '../properties/ghost.ts';
 import { changesControllerGhost } from './changesControllerGhost.ts';
 
@@ -45,4 +51,23 @@ export function ghostAfter(
   const next = copyControllerGhost(ghost);
   advanceGhost(next, ctx);
   return next;
+}
+
+/**
+ * The access a system step performed (a wakeup or syscall step), as the controller-step
+ * properties see it: the controller part of the system state before and after, and the
+ * controller model's prediction for the access when the controller's refinement is judged.
+ */
+export function accessContext(
+  cfg: Config,
+  impl: ControllerImpl | undefined,
+  index: number,
+  event: ControllerEvent,
+  obs: Observation,
+  states: { readonly before: ControllerState; readonly after: ControllerState },
+  expected: Prediction | undefined,
+  ghost: MutableControllerGhost,
+): ControllerStepContext {
+  const { before, after } = states;
+  return { cfg, index, event, op: decodeFor(impl, cfg, event), before, after, obs, expected, ghost };
 }

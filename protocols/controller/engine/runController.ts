@@ -9,7 +9,6 @@
 
 import type { Coverage } from '../../../engine/coverage/coverage.ts';
 import type { Violation } from '../../../engine/property.ts';
-import { controllerStepProperties } from '../../registry.ts';
 import type { ControllerImpl } from '../designs/device.ts';
 import type { Config } from '../model/config/config.ts';
 import { encodableError } from '../model/decode.ts';
@@ -17,7 +16,8 @@ import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
 import { type EndingObservation, endsRun } from '../model/result.ts';
 import type { ControllerState } from '../model/state.ts';
-import type { ControllerStepContext, ControllerStepProperty, Prediction } from '../properties/context.ts';
+import type { ControllerStepContext, Prediction } from '../properties/context.ts';
+import { defaultControllerPropertyIds, selectControllerProperties } from '../properties/selection.ts';
 import { countControllerStep } from './controllerCoverage.ts';
 import { controllerJudge } from './controllerJudge.ts';
 
@@ -66,14 +66,6 @@ export type RunResult =
       readonly failing: RecordedStep;
     };
 
-/** Every controller-step property, selected once (the registry is fixed after loading). */
-let everyProperty: readonly ControllerStepProperty[] | undefined;
-
-function allProperties(): readonly ControllerStepProperty[] {
-  everyProperty ??= controllerStepProperties();
-  return everyProperty;
-}
-
 function recordOf(ctx: ControllerStepContext): RecordedStep {
   const r = { event: ctx.event, obs: ctx.obs, state: ctx.after };
   return ctx.expected === undefined ? r : { ...r, expected: ctx.expected };
@@ -90,7 +82,9 @@ export function runController(
   opts: RunOptions = {},
 ): RunResult {
   const properties =
-    opts.properties === undefined ? allProperties() : controllerStepProperties(opts.properties);
+    opts.properties === undefined
+      ? selectControllerProperties(defaultControllerPropertyIds(impl))
+      : selectControllerProperties(opts.properties);
   const record = opts.record ?? true;
   const coverage = opts.coverage;
   for (let i = 0; i < events.length; i++) {

@@ -3,7 +3,7 @@
  * index), and where every wrong access of spec/controller.md §4.3 is recognised.
  */
 import type { Config } from './config/config.ts';
-import type { AccessEvent, ControllerEvent, Irq } from './events.ts';
+import type { AccessEvent, ControllerEvent, Irq, LocalAccess } from './events.ts';
 import { DIRECTION, INDEX_ROOM, OFFSET, PAGE_SIZE, type RegisterName } from './registers.ts';
 
 /** Why an access is wrong (§4.3). The reason is diagnostic; every one sets BAD_ACCESS alike. */
@@ -31,8 +31,39 @@ export interface BadAccess {
   readonly reason: BadAccessReason;
 }
 
-/** What one controller step does: an operation-level event with valid fields, an interrupt, or a wrong access. */
-export type Operation = Exclude<ControllerEvent, AccessEvent> | BadAccess;
+/**
+ * What one controller step does in the reference's terms: an operation-level event with valid
+ * fields, an interrupt, or a wrong access. A design-only access ({@link LocalAccess}) is a wrong
+ * (unmapped) access to the reference.
+ */
+export type Operation = Exclude<ControllerEvent, AccessEvent | LocalAccess> | BadAccess;
+
+/**
+ * A DEQUEUE through a design's own queue that is not a priority request (TAIC's `task_dequeue` on
+ * local queue `via` > 0: the hart's own queue, taic.md *Storm restriction*): it takes a task of
+ * process p as a DEQUEUE does, but strictPriority does not judge it.
+ */
+export interface DequeueVia {
+  readonly type: 'DequeueVia';
+  readonly p: number;
+  readonly via: number;
+}
+
+/**
+ * A step of a design's own register map with no §4 counterpart (a half-written capability
+ * sequence, `whart`, a word of `alq`/`flq`, …). The properties judge it by its effect alone: it
+ * moves no task instance in or out of the controller and makes none ready; the error bits it sets
+ * are the design's own business (no §5 rule names them), but it clears none.
+ */
+export interface DesignOnly {
+  readonly type: 'DesignOnly';
+  readonly access: 'read' | 'write';
+  /** The register, in the design's words (for messages). */
+  readonly what: string;
+}
+
+/** What a step does as the properties judge it: a reference operation, or a design's own kind (decoded by the design). */
+export type JudgedOp = Operation | DequeueVia | DesignOnly;
 
 const bad = (reason: BadAccessReason): DecodedAddress => ({ ok: false, reason });
 
@@ -121,12 +152,23 @@ export function toOperation(cfg: Config, e: ControllerEvent): Operation {
     case 'Read':
     case 'Write':
       return decodeAccess(cfg, e);
+    case 'LocalRead':
+    case 'LocalWrite':
+      return decodeAccess(cfg, encodeLocal(cfg, e));
     default:
       return checkOperation(cfg, e);
   }
 }
 
-function checkOperation(cfg: Config, e: Exclude<ControllerEvent, AccessEvent>): Operation {
+/** Where the reference map puts a design-only access of page p: its last, unmapped, register. */
+export const LOCAL_OFFSET = 0xff8n;
+
+function encodeLocal(cfg: Config, e: LocalAccess): AccessEvent {
+  const addr = cfg.base + BigInt(e.p) * PAGE_SIZE + LOCAL_OFFSET;
+  return e.type === 'LocalRead' ? { type: 'Read', addr } : { type: 'Write', addr, data: e.data };
+}
+
+function checkOperation(cfg: Config, e: Exclude<ControllerEvent, AccessEvent | LocalAccess>): Operation {
   if (e.type === 'Irq') return e;
   const access = e.type === 'Dequeue' || e.type === 'ErrorRead' || e.type === 'StatusRead' ? 'read' : 'write';
   if (e.p < 0 || e.p >= cfg.processes) return badOp(access, 'outsideRange');
@@ -159,6 +201,9 @@ export function encodeOperation(cfg: Config, e: ControllerEvent): AccessEvent | 
     case 'Write':
     case 'Irq':
       return e;
+    case 'LocalRead':
+    case 'LocalWrite':
+      return encodeLocal(cfg, e);
     case 'Dequeue':
       return { type: 'Read', addr: registerAddress(cfg, e.p, 'DEQUEUE') };
     case 'ErrorRead':
@@ -192,6 +237,14 @@ function indexError(v: number, room: number, name: string): string | null {
   return Number.isInteger(v) && v >= 0 && v < room ? null : `${name} ${v} is outside 0..${room - 1}`;
 }
 
+/** Why `off` is not an 8-byte aligned offset inside a page, or null. */
+function offsetError(off: number): string | null {
+  return (
+    indexError(off, Number(PAGE_SIZE), 'offset') ??
+    (off % 8 === 0 ? null : `offset ${off} is not 8-byte aligned`)
+  );
+}
+
 /** Why `p` is not a page number any address could carry, or null. */
 function pageError(p: number): string | null {
   return indexError(p, 2 ** 40, 'process');
@@ -221,7 +274,17 @@ export function encodableError(cfg: Config, e: ControllerEvent): string | null {
       return (
         pageError(e.p) ??
         indexError(e.ipcType, INDEX_ROOM.IPC_REGISTER, 'ipc type') ??
-        u64Error(e.task, 'task')
+        u64Error(e.task, 'task') ??
+        (e.sender === undefined ? null : pageError(e.sender))
+      );
+    case 'LocalRead':
+      return pageError(e.p) ?? indexError(e.lq, 2 ** 20, 'local page') ?? offsetError(e.off);
+    case 'LocalWrite':
+      return (
+        pageError(e.p) ??
+        indexError(e.lq, 2 ** 20, 'local page') ??
+        offsetError(e.off) ??
+        u64Error(e.data, 'data')
       );
     case 'IrqRegister':
       return (

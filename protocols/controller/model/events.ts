@@ -45,12 +45,17 @@ export interface IpcSend {
   readonly ipcType: number;
   readonly target: number;
 }
-/** Write handler `task` to IPC_REGISTER_ipcType on page `p`. */
+/**
+ * Write handler `task` to IPC_REGISTER_ipcType on page `p`. `sender` is the process the handler
+ * accepts sends from, for a design whose receive capability names one (TAIC, taic.md *Storm
+ * restriction*); the reference records no sender (§4.2, §8 decision 7) and ignores it.
+ */
 export interface IpcRegister {
   readonly type: 'IpcRegister';
   readonly p: number;
   readonly ipcType: number;
   readonly task: bigint;
+  readonly sender?: number;
 }
 /** Write `task` to IRQ_REGISTER_device on page `p`. */
 export interface IrqRegister {
@@ -76,7 +81,30 @@ export interface StatusWrite {
   readonly data: bigint;
 }
 
+/**
+ * A read of offset `off` of process p's local page `lq` in a design's own register map (TAIC's
+ * local-queue pages, taic.md *TAIC-only events*): the design's driver finds the page from the
+ * process, which is how a design-only access is made through a process. The reference map has no
+ * local pages: to it (and to the model) this is an unmapped access of page p.
+ */
+export interface LocalRead {
+  readonly type: 'LocalRead';
+  readonly p: number;
+  readonly lq: number;
+  readonly off: number;
+}
+/** A write of `data` to offset `off` of process p's local page `lq` in a design's own map (see {@link LocalRead}). */
+export interface LocalWrite {
+  readonly type: 'LocalWrite';
+  readonly p: number;
+  readonly lq: number;
+  readonly off: number;
+  readonly data: bigint;
+}
+
 export type AccessEvent = Read | Write;
+/** An access a design's own map has and the reference map does not (see {@link LocalRead}). */
+export type LocalAccess = LocalRead | LocalWrite;
 export type OperationEvent =
   | Dequeue
   | Enqueue
@@ -87,7 +115,7 @@ export type OperationEvent =
   | StatusRead
   | StatusWrite;
 /** Every step the controller can take: an access (at either level) or an interrupt. */
-export type ControllerEvent = AccessEvent | Irq | OperationEvent;
+export type ControllerEvent = AccessEvent | Irq | OperationEvent | LocalAccess;
 export type ControllerEventType = ControllerEvent['type'];
 
 /** Every controller event type, in a fixed order (storm weights, coverage, diagrams). */
@@ -103,6 +131,8 @@ export const CONTROLLER_EVENT_TYPES = [
   'ErrorRead',
   'StatusRead',
   'StatusWrite',
+  'LocalRead',
+  'LocalWrite',
 ] as const satisfies readonly ControllerEventType[];
 
 /** The largest unsigned 64-bit value: data, addresses and task ids are in 0..U64_MAX. */

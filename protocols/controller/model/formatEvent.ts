@@ -26,7 +26,13 @@ export function formatEvent(e: ControllerEvent): string {
     case 'IpcSend':
       return `IpcSend(p=${e.p}, ipcType=${e.ipcType}, target=${e.target})`;
     case 'IpcRegister':
-      return `IpcRegister(p=${e.p}, ipcType=${e.ipcType}, task=${hex(e.task)})`;
+      return e.sender === undefined
+        ? `IpcRegister(p=${e.p}, ipcType=${e.ipcType}, task=${hex(e.task)})`
+        : `IpcRegister(p=${e.p}, ipcType=${e.ipcType}, task=${hex(e.task)}, sender=${e.sender})`;
+    case 'LocalRead':
+      return `LocalRead(p=${e.p}, lq=${e.lq}, off=${hex(BigInt(e.off))})`;
+    case 'LocalWrite':
+      return `LocalWrite(p=${e.p}, lq=${e.lq}, off=${hex(BigInt(e.off))}, data=${hex(e.data)})`;
     case 'IrqRegister':
       return `IrqRegister(p=${e.p}, device=${e.device}, task=${hex(e.task)})`;
   }

@@ -63,4 +63,7 @@ export const CONTROLLER_TRANSITIONS = {
   ErrorRead: [BAD, { actions: 'readError' }],
   StatusRead: [BAD, { actions: 'readStatus' }],
   StatusWrite: [BAD, { actions: 'writeStatus' }],
+  // A design-only access is an unmapped one to the reference: always a wrong access.
+  LocalRead: [BAD],
+  LocalWrite: [BAD],
 } as const satisfies Readonly<Record<ControllerEventType, readonly Branch[]>>;

@@ -25,6 +25,12 @@ export interface ControllerState {
   readonly online: readonly boolean[];
   /** The four error bits (§5), one register for the whole controller. */
   readonly error: number;
+  /**
+   * For a design whose error register is per process (TAIC: one per global queue, taic.md *Error
+   * register*): `errorOf[p]` is p's register in §5 bits, and `error` is their union. A read of
+   * ERROR through page p returns and clears p's alone. Absent for the reference (§8 decision 4).
+   */
+  readonly errorOf?: readonly number[];
 }
 
 const EMPTY: readonly bigint[] = Object.freeze([]);

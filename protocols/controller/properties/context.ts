@@ -6,7 +6,7 @@
 
 import type { Property } from '../../../engine/property.ts';
 import type { Config } from '../model/config/config.ts';
-import type { Operation } from '../model/decode.ts';
+import type { JudgedOp } from '../model/decode.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
 import type { ControllerState } from '../model/state.ts';
@@ -24,8 +24,11 @@ export interface ControllerStepContext {
   /** 0-based index of the step in the run. */
   readonly index: number;
   readonly event: ControllerEvent;
-  /** `toOperation(cfg, event)`: what the step does, wrong accesses included. */
-  readonly op: Operation;
+  /**
+   * What the step does: `toOperation(cfg, event)`, or the design's own decoding (ControllerImpl
+   * `decode`), which may name a kind the reference map has no register for (DequeueVia, DesignOnly).
+   */
+  readonly op: JudgedOp;
   /** abs() before the step. */
   readonly before: ControllerState;
   /** abs() after the step. */

@@ -17,7 +17,9 @@ export const emptyMeansEmpty: ControllerStepProperty = {
   description: 'DEQUEUE returns 0 only when every ready queue of the process is empty.',
   check(ctx) {
     const { cfg, op, obs, before } = ctx;
-    if (op.type !== 'Dequeue' || obs.kind !== 'value' || obs.value !== 0n) return null;
+    // DequeueVia too: a DEQUEUE through a design's own queue also says "nothing ready" with 0.
+    if ((op.type !== 'Dequeue' && op.type !== 'DequeueVia') || obs.kind !== 'value' || obs.value !== 0n)
+      return null;
     const k = topPriority(cfg, before, op.p);
     if (k < 0) return null;
     return `DEQUEUE on page ${op.p} returned 0 while priority ${k} held ${fmtTasks(readyQueue(cfg, before, op.p, k))}`;

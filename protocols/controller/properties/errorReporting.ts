@@ -23,8 +23,22 @@ function owed(ctx: ControllerStepContext, bits: number): string {
   return parts.join(', ');
 }
 
+/** A read of a per-process register (ControllerState.errorOf): p's bits since p's last read, and p's register cleared. */
+function checkReadOf(ctx: ControllerStepContext, p: number, of: readonly number[]): string | null {
+  const { obs, ghost } = ctx;
+  const want = ghost.errorSinceReadOf[p] ?? 0;
+  if (obs.kind !== 'value' || obs.value !== BigInt(want)) {
+    const got = obs.kind === 'value' ? errorBitNames(Number(obs.value & 0xfn)) : formatObservation(obs);
+    return `${describeStep(ctx)} returned ${got}, but the bits set in process ${p}'s register since its previous read are ${errorBitNames(want)}`;
+  }
+  const left = of[p] ?? 0;
+  if (left !== 0) return `${describeStep(ctx)} left ${errorBitNames(left)} set (a read of ERROR clears it)`;
+  return null;
+}
+
 function checkRead(ctx: ControllerStepContext): string | null {
-  const { obs, after, ghost } = ctx;
+  const { obs, after, ghost, op } = ctx;
+  if (after.errorOf !== undefined && op.type === 'ErrorRead') return checkReadOf(ctx, op.p, after.errorOf);
   const want = ghost.errorSinceRead;
   if (obs.kind !== 'value' || obs.value !== BigInt(want)) {
     const got = obs.kind === 'value' ? errorBitNames(Number(obs.value & 0xfn)) : formatObservation(obs);
@@ -49,7 +63,9 @@ export const errorReporting: ControllerStepProperty = {
     const { cfg, op, obs, before, after } = ctx;
     if (op.type === 'ErrorRead') return checkRead(ctx);
     const req = stepRequiredErrors(ctx);
-    const want = before.error | req.bits;
+    // A design-only step may set bits of its own (none is named by §5), but clears none.
+    const own = op.type === 'DesignOnly' ? after.error & ~before.error : 0;
+    const want = before.error | req.bits | own;
     if (after.error !== want) {
       const missing = want & ~after.error;
       const extra = after.error & ~want;

@@ -18,7 +18,7 @@ export const fifoWithinPriority: ControllerStepProperty = {
   check(ctx) {
     const { cfg, op, obs, before, after } = ctx;
     const P = cfg.priorities;
-    const dequeuedFrom = op.type === 'Dequeue' ? op.p : -1;
+    const dequeuedFrom = op.type === 'Dequeue' || op.type === 'DequeueVia' ? op.p : -1;
     for (const c of stepFacts(ctx).ready) {
       const p = Math.floor(c.index / P);
       const k = c.index % P;

@@ -32,6 +32,12 @@ export interface ControllerGhost {
   readonly errorSinceRead: number;
   /** Per bit of {@link ERROR_BITS}: the first step since the last ERROR read that required it, or -1. */
   readonly errorFirstStep: readonly number[];
+  /**
+   * Where error registers are per process (ControllerState.errorOf): per process, the bits owed to
+   * its register since its last ERROR read (required bits of steps naming it, and the bits a
+   * design-only step set in it). Unused for a global register.
+   */
+  readonly errorSinceReadOf: readonly number[];
 }
 
 /** The ghost as the runner owns it: the same data, mutable. */
@@ -40,6 +46,7 @@ export interface MutableControllerGhost extends ControllerGhost {
   outstanding: number;
   errorSinceRead: number;
   errorFirstStep: number[];
+  errorSinceReadOf: number[];
 }
 
 /** The ghost at reset: nothing accepted, no error bit owed. */
@@ -49,6 +56,7 @@ export function initialGhost(cfg: Config): MutableControllerGhost {
     outstanding: 0,
     errorSinceRead: 0,
     errorFirstStep: ERROR_BITS.map(() => -1),
+    errorSinceReadOf: new Array<number>(cfg.processes).fill(0),
   };
 }
 
@@ -65,13 +73,36 @@ export function addCustody(g: MutableControllerGhost, p: number, task: bigint, n
   else m.delete(task);
 }
 
+/** The per-process registers' share of the step: a read clears its own, a step owes bits to the one it names. */
+function advanceErrorsOf(g: MutableControllerGhost, ctx: ControllerStepContext, of: readonly number[]): void {
+  const { op, before } = ctx;
+  if (op.type === 'ErrorRead') {
+    g.errorSinceReadOf[op.p] = 0;
+    return;
+  }
+  if (op.type === 'DesignOnly') {
+    for (let q = 0; q < g.errorSinceReadOf.length; q++) {
+      const set = (of[q] ?? 0) & ~(before.errorOf?.[q] ?? 0);
+      if (set !== 0) g.errorSinceReadOf[q] = (g.errorSinceReadOf[q] ?? 0) | set;
+    }
+    return;
+  }
+  const req = stepRequiredErrors(ctx);
+  if (req.bits !== 0 && req.p !== undefined)
+    g.errorSinceReadOf[req.p] = (g.errorSinceReadOf[req.p] ?? 0) | req.bits;
+}
+
 function advanceErrors(g: MutableControllerGhost, ctx: ControllerStepContext): void {
+  const of = ctx.after.errorOf;
+  if (of !== undefined) advanceErrorsOf(g, ctx, of);
   if (ctx.op.type === 'ErrorRead') {
-    g.errorSinceRead = 0;
+    g.errorSinceRead = of === undefined ? 0 : g.errorSinceReadOf.reduce((a, b) => a | b, 0);
     g.errorFirstStep.fill(-1);
     return;
   }
-  const bits = stepRequiredErrors(ctx).bits;
+  // A design-only step owes the bits it set itself (no §5 rule names them), so a later read must return them.
+  const bits =
+    ctx.op.type === 'DesignOnly' ? ctx.after.error & ~ctx.before.error : stepRequiredErrors(ctx).bits;
   if (bits === 0) return;
   ERROR_BITS.forEach((bit, i) => {
     if ((bits & bit) !== 0 && (g.errorSinceRead & bit) === 0) g.errorFirstStep[i] = ctx.index;
@@ -94,12 +125,19 @@ export function advanceGhost(g: MutableControllerGhost, ctx: ControllerStepConte
       }
       return;
     case 'Dequeue':
+    case 'DequeueVia':
       if (obs.kind === 'value' && obs.value !== 0n) {
         addCustody(g, op.p, obs.value, -1);
         g.outstanding--;
       }
       return;
-    default:
+    case 'Irq':
+    case 'IpcSend':
+    case 'ErrorRead':
+    case 'StatusRead':
+    case 'StatusWrite':
+    case 'BadAccess':
+    case 'DesignOnly': // moves no instance: taskConservation holds it to that
       return;
   }
 }
@@ -116,5 +154,6 @@ export function copyControllerGhost(g: MutableControllerGhost): MutableControlle
     outstanding: g.outstanding,
     errorSinceRead: g.errorSinceRead,
     errorFirstStep: g.errorFirstStep.slice(),
+    errorSinceReadOf: g.errorSinceReadOf.slice(),
   };
 }

@@ -22,9 +22,10 @@ export const neverStalls: ControllerStepProperty = {
     if (obs.kind === 'undefined') return null; // definedBehaviour judges it
     const isRead =
       op.type === 'Dequeue' ||
+      op.type === 'DequeueVia' ||
       op.type === 'ErrorRead' ||
       op.type === 'StatusRead' ||
-      (op.type === 'BadAccess' && op.access === 'read');
+      ((op.type === 'BadAccess' || op.type === 'DesignOnly') && op.access === 'read');
     if (isRead && obs.kind !== 'value')
       return `${describeStep(ctx)} completed without data (${formatObservation(obs)})`;
     if (!isRead && obs.kind !== 'ack')

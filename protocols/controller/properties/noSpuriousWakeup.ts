@@ -79,7 +79,13 @@ export const noSpuriousWakeup: ControllerStepProperty = {
         if (one !== undefined && waiting.includes(one)) return null;
         return `${describeStep(ctx)} made ${fmtDelta(came)} ready, but only a handler of process ${op.target} for type ${op.ipcType} may wake`;
       }
-      default:
+      case 'Dequeue':
+      case 'DequeueVia':
+      case 'ErrorRead':
+      case 'StatusRead':
+      case 'StatusWrite':
+      case 'BadAccess':
+      case 'DesignOnly': // no design-only register may make a task ready
         break;
     }
     return `${describeStep(ctx)} made ${fmtDelta(came)} ready, which no interrupt, send or consumed pending count explains`;

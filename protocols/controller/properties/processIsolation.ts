@@ -16,7 +16,9 @@ export const processIsolation: ControllerStepProperty = {
   description: 'A DEQUEUE on page p returns only instances written for, or woken into, process p.',
   check(ctx) {
     const { op, obs, ghost } = ctx;
-    if (op.type !== 'Dequeue' || obs.kind !== 'value' || obs.value === 0n) return null;
+    // A DEQUEUE through a design's own queue (DequeueVia) takes from page p as DEQUEUE does.
+    if ((op.type !== 'Dequeue' && op.type !== 'DequeueVia') || obs.kind !== 'value' || obs.value === 0n)
+      return null;
     const v = obs.value;
     if ((ghost.custody[op.p]?.get(v) ?? 0) > 0) return null;
     const owners: number[] = [];

@@ -4,7 +4,7 @@
  * independent statement of the same rules).
  */
 import type { Config } from '../model/config/config.ts';
-import type { Operation } from '../model/decode.ts';
+import type { JudgedOp } from '../model/decode.ts';
 import type { IpcRegister, IpcSend, Irq, IrqRegister } from '../model/events.ts';
 import { ERR } from '../model/registers.ts';
 import { type ControllerState, occupancy } from '../model/state.ts';
@@ -14,9 +14,18 @@ import type { ControllerStepContext } from './context.ts';
 export interface RequiredErrors {
   readonly bits: number;
   readonly why: string;
+  /**
+   * The process whose register the bits belong to where error registers are per process
+   * (ControllerState.errorOf): the page written, or the target of a send; undefined when the step
+   * names no process (a wrong access, an interrupt).
+   */
+  readonly p?: number;
 }
 
 const NONE: RequiredErrors = Object.freeze({ bits: 0, why: '' });
+
+/** `r` attributed to process p (unchanged when it owes nothing). */
+const of = (r: RequiredErrors, p: number): RequiredErrors => (r.bits === 0 ? r : { ...r, p });
 
 /** A registration: refused for capacity first, then for a full blocked queue when it would wait. */
 function registration(
@@ -46,35 +55,42 @@ function overflow(cfg: Config, waiting: number, pending: number, op: Irq | IpcSe
 }
 
 /** The bits `op` must set when applied to `s`. */
-export function requiredErrors(cfg: Config, s: ControllerState, op: Operation): RequiredErrors {
+export function requiredErrors(cfg: Config, s: ControllerState, op: JudgedOp): RequiredErrors {
   switch (op.type) {
     case 'BadAccess':
       return { bits: ERR.BAD_ACCESS, why: `the access is wrong (${op.reason})` };
     case 'Enqueue': {
       const occ = occupancy(cfg, s, op.p);
       if (occ < cfg.capacity) return NONE;
-      return { bits: ERR.QUEUE_FULL, why: `process ${op.p} held ${occ} of capacity ${cfg.capacity}` };
+      return {
+        bits: ERR.QUEUE_FULL,
+        why: `process ${op.p} held ${occ} of capacity ${cfg.capacity}`,
+        p: op.p,
+      };
     }
     case 'IrqRegister': {
       const d = op.device;
       const waiting = s.irqWait[d]?.length ?? 0;
-      return registration(cfg, s, op.p, s.irqPending[d] ?? 0, waiting, op);
+      return of(registration(cfg, s, op.p, s.irqPending[d] ?? 0, waiting, op), op.p);
     }
     case 'IpcRegister': {
       const i = op.p * cfg.ipcTypes + op.ipcType;
-      return registration(cfg, s, op.p, s.ipcPending[i] ?? 0, s.ipcWait[i]?.length ?? 0, op);
+      return of(registration(cfg, s, op.p, s.ipcPending[i] ?? 0, s.ipcWait[i]?.length ?? 0, op), op.p);
     }
     case 'Irq':
       return overflow(cfg, s.irqWait[op.line]?.length ?? 0, s.irqPending[op.line] ?? 0, op);
     case 'IpcSend': {
       const i = op.target * cfg.ipcTypes + op.ipcType;
-      return overflow(cfg, s.ipcWait[i]?.length ?? 0, s.ipcPending[i] ?? 0, op);
+      return of(overflow(cfg, s.ipcWait[i]?.length ?? 0, s.ipcPending[i] ?? 0, op), op.target);
     }
     case 'Dequeue':
+    case 'DequeueVia':
     case 'ErrorRead':
     case 'StatusRead':
     case 'StatusWrite':
       return NONE;
+    case 'DesignOnly':
+      return NONE; // no §5 rule names a design-only register: the bits it sets are the design's (ghost.ts)
   }
 }
 

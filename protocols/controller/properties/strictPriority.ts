@@ -18,6 +18,7 @@ export const strictPriority: ControllerStepProperty = {
   description: 'A DEQUEUE returns a task of the lowest-numbered non-empty priority of its process.',
   check(ctx) {
     const { cfg, op, obs, before } = ctx;
+    // Only a DEQUEUE is a priority request: a DequeueVia (a design's per-hart queue) is not judged here.
     if (op.type !== 'Dequeue' || obs.kind !== 'value' || obs.value === 0n) return null;
     const p = op.p;
     const top = topPriority(cfg, before, p);

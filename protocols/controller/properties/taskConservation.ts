@@ -44,12 +44,19 @@ export const taskConservation: ControllerStepProperty = {
         return `${describeStep(ctx)} was refused (the task is held nowhere) without setting ${errorBitNames(bits).replace('|', ' or ')}`;
       }
       case 'Dequeue':
+      case 'DequeueVia':
         if (obs.kind === 'value' && obs.value !== 0n) {
           if (only(held, obs.value, -1)) return null;
           return `${describeStep(ctx)} returned task ${hex(obs.value)} but the held instances changed by ${fmtDelta(held)} (expected {−${hex(obs.value)}})`;
         }
         break;
-      default:
+      case 'Irq':
+      case 'IpcSend':
+      case 'ErrorRead':
+      case 'StatusRead':
+      case 'StatusWrite':
+      case 'BadAccess':
+      case 'DesignOnly': // a design-only register moves no instance either
         break;
     }
     if (held.size === 0) return null;

@@ -15,8 +15,11 @@ import { CONTROLLER_EVENT_TYPES, type ControllerEvent, type ControllerEventType 
 /** `mbt::actionTaken` of the initial state. */
 export const INIT_ACTION = 'init';
 
-/** What kind of integer a field holds: a 64-bit register value / task id, or a small index. */
-type FieldKind = 'u64' | 'index';
+/**
+ * What kind of integer a field holds: a 64-bit register value / task id, or a small index
+ * (`optIndex`: an index the event may leave out, written only when present).
+ */
+type FieldKind = 'u64' | 'index' | 'optIndex';
 
 /** Every event's fields besides `type`, in the order they are written. */
 export const EVENT_FIELDS: {
@@ -43,6 +46,7 @@ export const EVENT_FIELDS: {
     ['p', 'index'],
     ['ipcType', 'index'],
     ['task', 'u64'],
+    ['sender', 'optIndex'],
   ],
   IrqRegister: [
     ['p', 'index'],
@@ -55,17 +59,29 @@ export const EVENT_FIELDS: {
     ['p', 'index'],
     ['data', 'u64'],
   ],
+  LocalRead: [
+    ['p', 'index'],
+    ['lq', 'index'],
+    ['off', 'index'],
+  ],
+  LocalWrite: [
+    ['p', 'index'],
+    ['lq', 'index'],
+    ['off', 'index'],
+    ['data', 'u64'],
+  ],
 };
 
 /** The event's fields as `mbt::nondetPicks`: a record of `Some(#bigint)` values. */
 export function encodePicks(e: ControllerEvent): ItfValue {
   const fields = new Map<string, unknown>(Object.entries(e));
   return itf.record(
-    EVENT_FIELDS[e.type].map(([name]) => {
+    EVENT_FIELDS[e.type].flatMap(([name, kind]) => {
       const v = fields.get(name);
+      if (v === undefined && kind === 'optIndex') return [];
       if (typeof v !== 'bigint' && typeof v !== 'number')
         throw new TraceError(`${e.type}: no field "${name}"`);
-      return [name, itf.some(itf.int(v))] as const;
+      return [[name, itf.some(itf.int(v))] as const];
     }),
   );
 }
@@ -80,8 +96,8 @@ const isEventType = (s: string): s is ControllerEventType =>
  */
 export function decodeEvent(cfg: Config, action: string, picks: ItfValue | undefined): ControllerEvent {
   if (!isEventType(action)) throw new TraceError(`unknown event ${JSON.stringify(action)}`);
-  const { big, num } = readPicks(action, picks);
-  const e = build(action, big, num);
+  const { big, num, has } = readPicks(action, picks);
+  const e = build(action, big, num, has);
   const wrong = encodableError(cfg, e);
   if (wrong !== null) throw new TraceError(wrong);
   return e;
@@ -91,6 +107,7 @@ function build(
   type: ControllerEventType,
   big: (name: string) => bigint,
   num: (name: string) => number,
+  has: (name: string) => boolean,
 ): ControllerEvent {
   switch (type) {
     case 'Read':
@@ -109,9 +126,15 @@ function build(
       return { type, p: num('p'), prio: num('prio'), task: big('task') };
     case 'IpcSend':
       return { type, p: num('p'), ipcType: num('ipcType'), target: num('target') };
-    case 'IpcRegister':
-      return { type, p: num('p'), ipcType: num('ipcType'), task: big('task') };
+    case 'IpcRegister': {
+      const e = { type, p: num('p'), ipcType: num('ipcType'), task: big('task') };
+      return has('sender') ? { ...e, sender: num('sender') } : e;
+    }
     case 'IrqRegister':
       return { type, p: num('p'), device: num('device'), task: big('task') };
+    case 'LocalRead':
+      return { type, p: num('p'), lq: num('lq'), off: num('off') };
+    case 'LocalWrite':
+      return { type, p: num('p'), lq: num('lq'), off: num('off'), data: big('data') };
   }
 }

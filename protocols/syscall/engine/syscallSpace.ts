@@ -1,11 +1,10 @@
 /**
  * The syscall protocol's state space: the syscall model alone, or the product of the model and
  * the syscall runtime (impl/syscall) over a controller implementation (the reference, a
- * published design, a controller or syscall mutant). A node holds what `SyscallRun`
- * (protocols/syscall/engine/syscallRun.ts) holds between steps: the abstract state, the runtime (a
- * copy per node), the model beside it for refinement, and both ghosts; each transition is
- * judged exactly as a storm step is (controller-step properties on the access it performed, then
- * the syscall step properties), and liveness (`everyRequestAnswered`) is the §6 drain from the
+ * published design, a controller or syscall mutant). A node is the step
+ * judge's (syscallJudge.ts: the abstract state, the runtime — a copy per node —, the model beside
+ * it for refinement, both ghosts); each transition is judged by that judge, as a storm step is,
+ * and liveness (`everyRequestAnswered`) is the §6 drain from the
  * node, every drain step judged too.
  *
  * The model alone steps only its enabled events; the product tries every candidate event, so a
@@ -36,46 +35,19 @@ import { controllerGhostKey } from '../../../engine/explore/ghostKey.ts';
 import { hiddenKey } from '../../../engine/explore/hiddenKey.ts';
 import { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
 import type { SnapshotSharing } from '../../../engine/explore/snapshot.ts';
-import type { StateSpace, Transition } from '../../../engine/explore/stateSpace.ts';
+import type { StateSpace } from '../../../engine/explore/stateSpace.ts';
 import type { Violation } from '../../../engine/property.ts';
 import type { ControllerImpl } from '../../controller/designs/device.ts';
-import { driverOf } from '../../controller/designs/drive.ts';
-import { changesControllerGhost } from '../../controller/engine/changesControllerGhost.ts';
 import type { Config } from '../../controller/model/config/config.ts';
-import { toOperation } from '../../controller/model/decode.ts';
-import type { ControllerStepContext } from '../../controller/properties/context.ts';
-import {
-  advanceGhost,
-  copyControllerGhost,
-  type MutableControllerGhost,
-} from '../../controller/properties/ghost.ts';
-import { bootedGhost } from '../../wakeup/engine/bootGhost.ts';
-import { initialSyscall, syscallBootWrites } from '../model/boot.ts';
 import { drainSyscallSubject } from '../model/drain.ts';
 import { candidateEvents, enabled as modelEnabled } from '../model/enabled.ts';
 import { formatSyscallEvent, type SyscallEvent } from '../model/events.ts';
 import { layoutOf } from '../model/layout.ts';
-import type { SyscallState } from '../model/state.ts';
 import { stateKey } from '../model/stateKey.ts';
-import { step as syscallStep } from '../model/step.ts';
-import { isSyscallMutant } from '../mutants/syscallMutants.ts';
-import type { SyscallLivenessContext, SyscallPrediction, SyscallStepContext } from '../properties/context.ts';
-import { advanceSyscallGhost, initialSyscallGhost, type MutableSyscallGhost } from '../properties/ghost.ts';
+import type { SyscallLivenessContext } from '../properties/context.ts';
 import type { SyscallSelection } from '../properties/selection.ts';
-import { SyscallRuntime } from '../runtime/syscallRuntime.ts';
-import { copySyscallGhost, syscallGhostKey } from './syscallGhostKey.ts';
-
-/** One explored state of the syscall system, with what the checker keeps beside it. */
-export interface SyscallNode {
-  /** abs() of the system (the model's state itself when the model is explored alone). */
-  readonly sys: SyscallState;
-  /** The runtime over the implementation, owned by this node. */
-  readonly rt: SyscallRuntime | undefined;
-  /** The syscall model beside the runtime, when syscallRefinement is judged. */
-  readonly shadow: SyscallState | undefined;
-  readonly cghost: MutableControllerGhost;
-  readonly ghost: MutableSyscallGhost;
-}
+import { syscallGhostKey } from './syscallGhostKey.ts';
+import { type SyscallNode, syscallJudge } from './syscallJudge.ts';
 
 /** The syscall state space of `impl` (undefined: the model alone) judged by `sel`. */
 export function syscallSpace(
@@ -92,115 +64,20 @@ export function syscallSpace(
     objects: shared,
     fields: new Set(['snapshot', 'shown', 'shownWaiters']),
   };
-  const refines = impl !== undefined && sel.step.some((p) => p.kind === 'refinement');
   const trackGhost = sel.controller.length > 0;
-
-  /** One judged step from `n` (never changed unless `consume`), as SyscallRun.step judges it. */
-  const transition = (
-    n: SyscallNode,
-    e: SyscallEvent,
-    index: number,
-    consume: boolean,
-  ): Transition<SyscallNode> & { readonly accepted?: boolean } => {
-    const rt = n.rt === undefined || consume ? n.rt : copySyscallRuntime(n.rt, sharing);
-    const before = n.sys;
-    let outcome: SyscallStepContext['outcome'];
-    let after: SyscallState;
-    if (rt === undefined) {
-      const r = syscallStep(cfg, before, e);
-      outcome = r.kind === 'accepted' ? { kind: 'accepted', access: r.access, obs: r.obs } : r;
-      after = r.kind === 'accepted' ? r.state : before;
-    } else {
-      outcome = rt.apply(e);
-      after = outcome.kind === 'accepted' ? rt.abs() : before;
-    }
-    let shadow = n.shadow;
-    let expected: SyscallPrediction | undefined;
-    if (shadow !== undefined) {
-      const r = syscallStep(cfg, shadow, e);
-      if (r.kind === 'rejected') expected = { outcome: r, state: shadow };
-      else {
-        shadow = r.state;
-        expected = { outcome: { kind: 'accepted', access: r.access, obs: r.obs }, state: r.state };
-      }
-    }
-    const ctx: SyscallStepContext = {
-      cfg,
-      index,
-      phase: 'storm',
-      event: e,
-      outcome,
-      before,
-      after,
-      expected,
-      ghost: n.ghost,
-    };
-    let found: Violation[] | undefined;
-    let actx: ControllerStepContext | undefined;
-    if (outcome.kind === 'accepted' && outcome.access !== null && outcome.obs !== null) {
-      actx = {
-        cfg,
-        index,
-        event: outcome.access,
-        op: toOperation(cfg, outcome.access),
-        before: before.ctrl,
-        after: after.ctrl,
-        obs: outcome.obs,
-        expected: undefined,
-        ghost: n.cghost,
-      };
-      for (const p of sel.controller) {
-        const message = p.check(actx);
-        if (message === null) continue;
-        found ??= [];
-        found.push({ property: p.id, step: index, message });
-      }
-    }
-    for (const p of sel.step) {
-      if (outcome.kind === 'rejected' && !p.judgesRejected) continue;
-      const message = p.check(ctx);
-      if (message === null) continue;
-      found ??= [];
-      found.push({ property: p.id, step: index, message });
-    }
-    if (found !== undefined) return { kind: 'violation', violations: found };
-    if (outcome.kind === 'rejected')
-      return { kind: 'next', node: shadow === n.shadow ? n : { ...n, rt, shadow }, accepted: false };
-    let cghost = n.cghost;
-    if (actx !== undefined && trackGhost && changesControllerGhost(actx)) {
-      cghost = copyControllerGhost(cghost);
-      advanceGhost(cghost, actx);
-    }
-    const ghost = copySyscallGhost(n.ghost);
-    advanceSyscallGhost(ghost, ctx);
-    return { kind: 'next', node: { sys: after, rt, shadow, cghost, ghost }, accepted: true };
-  };
+  const judge = syscallJudge(cfg, impl, sel, (rt) => copySyscallRuntime(rt, sharing));
 
   const space: StateSpace<SyscallNode, SyscallEvent> = {
     alphabet: alphabet.events,
     indexOf: (e) => alphabet.indexOf(e),
-    initial() {
-      const rt =
-        impl === undefined
-          ? undefined
-          : new SyscallRuntime(
-              cfg,
-              impl.create(cfg),
-              isSyscallMutant(impl) ? impl.syscallMutation : undefined,
-              undefined,
-              driverOf(impl),
-            );
-      const sys = rt === undefined ? initialSyscall(cfg) : rt.abs();
-      return {
-        sys,
-        rt,
-        shadow: refines ? initialSyscall(cfg) : undefined,
-        cghost: bootedGhost(cfg, syscallBootWrites(cfg)),
-        ghost: initialSyscallGhost(cfg, sys),
-      };
-    },
+    initial: () => judge.initial(),
     enabled: (n) => (n.rt === undefined ? modelEnabled(cfg, n.sys) : candidates),
-    step: (n, e, index, last) => transition(n, e, index, last),
+    step(n, e, index, last) {
+      const r = judge.step(n, e, index, last ? 'lastUse' : 'copy');
+      return r.violations === undefined
+        ? { kind: 'next', node: r.node }
+        : { kind: 'violation', violations: r.violations };
+    },
     key(n) {
       kb.reset();
       if (n.rt !== undefined) {
@@ -221,12 +98,13 @@ export function syscallSpace(
         state: () => n.sys,
         apply: (e) => {
           if (failed !== null) return false;
-          const t = transition(n, e, index, n !== start); // after its first step the drain owns its runtime
-          if (t.kind === 'violation') {
+          // after its first step the drain owns its runtime (its ghosts may still be shared)
+          const t = judge.step(n, e, index, n === start ? 'copy' : 'lastUse');
+          if (t.violations !== undefined) {
             failed = t.violations;
             return false;
           }
-          if (t.accepted !== true) return false;
+          if (t.detail.ctx.outcome.kind !== 'accepted') return false;
           index++;
           n = t.node;
           return true;

@@ -36,7 +36,6 @@ export interface SyscallPrediction {
 export interface SyscallStepContext {
   readonly cfg: Config;
   readonly index: number;
-  readonly phase: RunPhase;
   readonly event: SyscallEvent;
   readonly outcome: SyscallStepOutcome;
   readonly before: SyscallState;

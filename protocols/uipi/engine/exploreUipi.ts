@@ -12,10 +12,9 @@ import type { Violation } from '../../../engine/property.ts';
 import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
 import { UIPI_SKYLOFT, UIPI_SMALL, type UipiConfig } from '../model/config.ts';
 import type { UipiEvent } from '../model/events.ts';
-import type { UipiLivenessProperty, UipiStepProperty } from '../properties/context.ts';
-import { UIPI_LIVENESS_PROPERTIES, UIPI_STEP_PROPERTIES } from '../properties/index.ts';
+import { selectUipi } from '../properties/selection.ts';
 import { runUipi, type UipiRunResult } from './runUipi.ts';
-import { type UipiSelection, uipiSpace } from './uipiSpace.ts';
+import { uipiSpace } from './uipiSpace.ts';
 
 /**
  * The UIPI exploration presets. `small` (2 CPUs, 1 receiver, 2 senders, 3 vectors) is far beyond
@@ -51,16 +50,6 @@ export type UipiExploreReport =
       readonly violation: Violation;
       readonly reproduction: UipiReproduction;
     });
-
-/** runUipi's selection: the ids given, or all (refinement only with an implementation). */
-export function selectUipi(ids: readonly string[] | undefined, impl: UipiImpl | undefined): UipiSelection {
-  const want = (p: { readonly id: string; readonly kind: string }) =>
-    (ids === undefined || ids.includes(p.id)) && (p.kind !== 'refinement' || impl !== undefined);
-  return {
-    step: UIPI_STEP_PROPERTIES.filter(want) as readonly UipiStepProperty[],
-    liveness: UIPI_LIVENESS_PROPERTIES.filter(want) as readonly UipiLivenessProperty[],
-  };
-}
 
 /** Explores `req` (see above). */
 export function exploreUipi(req: UipiExploreRequest): UipiExploreReport {

@@ -1,31 +1,24 @@
 /**
  * The UIPI runner: drives the model or an implementation (checked against the model by
- * refinement) through a storm of UIPI events, then the fair drain, judging the step properties
- * after every step (ghost owed masks advanced beside the run) and the liveness properties at the
- * end. Stops at the first failing step. Storm event i is step i (a rejected event is skipped by
+ * refinement) through a storm of UIPI events, then the fair drain, each step judged by the step
+ * judge (uipiJudge.ts: the step properties, the ghost beside the run), and the liveness
+ * properties at the end. Stops at the first failing step. Storm event i is step i (a rejected event is skipped by
  * model and implementation alike and judged only by refinement); drain steps follow.
  */
 
 import type { Coverage } from '../../../engine/coverage/coverage.ts';
+import { failures } from '../../../engine/judge.ts';
 import type { Violation } from '../../../engine/property.ts';
 import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
 import type { UipiConfig } from '../model/config.ts';
 import { drainUipi, type UipiDrainOutcome } from '../model/drain.ts';
+import { enabled } from '../model/enabled.ts';
 import type { UipiEvent } from '../model/events.ts';
-import type { UipiStepResult } from '../model/result.ts';
-import { initialUipi, type UipiState } from '../model/state.ts';
-import { step } from '../model/step.ts';
-import { nextUndoClui } from '../model/undoClui.ts';
-import type {
-  UipiLivenessProperty,
-  UipiRunPhase,
-  UipiStepContext,
-  UipiStepProperty,
-} from '../properties/context.ts';
-import { initialCredit, initialOwed, nextCredit, nextOwed } from '../properties/ghost.ts';
-import { UIPI_LIVENESS_PROPERTIES, UIPI_STEP_PROPERTIES } from '../properties/index.ts';
-import { type UipiSubject, uipiImplSubject, uipiModelSubject } from './subject.ts';
+import type { UipiState } from '../model/state.ts';
+import type { UipiRunPhase } from '../properties/context.ts';
+import { selectUipi } from '../properties/selection.ts';
 import { countUipiStep } from './uipiCoverage.ts';
+import { uipiJudge } from './uipiJudge.ts';
 
 export interface UipiRunOptions {
   /** Property ids to judge (default: all; refinement only when an implementation runs). */
@@ -65,17 +58,6 @@ export type UipiRunResult =
       readonly phase: UipiRunPhase | 'quiescence';
     } & Facts);
 
-/** The selected properties for `impl` (refinement needs an implementation). */
-function select(ids: readonly string[] | undefined, impl: UipiImpl | undefined) {
-  const want = (p: { readonly id: string; readonly kind: string }) =>
-    (ids === undefined ? p.kind !== 'refinement' || impl !== undefined : ids.includes(p.id)) &&
-    (p.kind !== 'refinement' || impl !== undefined);
-  return {
-    step: UIPI_STEP_PROPERTIES.filter(want) as readonly UipiStepProperty[],
-    liveness: UIPI_LIVENESS_PROPERTIES.filter(want) as readonly UipiLivenessProperty[],
-  };
-}
-
 /** Runs `events` from the start state, then (unless `drain: false`) the fair drain. */
 export function runUipi(
   cfg: UipiConfig,
@@ -83,72 +65,39 @@ export function runUipi(
   events: readonly UipiEvent[],
   opts: UipiRunOptions = {},
 ): UipiRunResult {
-  const sel = select(opts.properties, impl);
+  const sel = selectUipi(opts.properties, impl);
   const record = opts.record ?? true;
   const coverage = opts.coverage;
-  const subject: UipiSubject = impl === undefined ? uipiModelSubject(cfg) : uipiImplSubject(cfg, impl);
-  const refine = impl !== undefined && sel.step.some((p) => p.kind === 'refinement');
-  let shadow: UipiState = initialUipi(cfg);
-  const initial = subject.state();
-  let owed = initialOwed(cfg);
-  let credit = initialCredit(cfg);
-  let undo: readonly boolean[] = Array.from({ length: cfg.receivers }, () => false);
+  const judge = uipiJudge(cfg, impl, sel, false);
+  let node = judge.initial();
+  const initial = node.sys;
   const recorded: UipiRecordedStep[] = [];
-  let failure: Violation[] | undefined;
+  let failure: readonly Violation[] | undefined;
   let index = 0;
 
   const run = (e: UipiEvent, phase: UipiRunPhase): boolean => {
-    const before = subject.state();
-    const accepted = subject.apply(e);
-    const after = accepted ? subject.state() : before;
+    const r = judge.step(node, e, index, 'own');
+    const { accepted, after } = r.detail;
     if (coverage?.live) countUipiStep(coverage, e, accepted, after);
-    let expected: UipiStepResult | undefined;
-    if (refine) {
-      expected = step(cfg, shadow, e);
-      if (expected.kind === 'accepted') shadow = expected.state;
-    }
-    const owedAfter = accepted ? nextOwed(cfg, owed, e, before, after) : owed;
-    const ctx: UipiStepContext = {
-      cfg,
-      index,
-      phase,
-      event: e,
-      accepted,
-      before,
-      after,
-      owedBefore: owed,
-      owedAfter,
-      creditBefore: credit,
-      expected,
-    };
-    const found: Violation[] = [];
-    for (const p of sel.step) {
-      if (!accepted && !p.judgesRejected) continue;
-      const message = p.check(ctx);
-      if (message !== null) found.push({ property: p.id, step: index, message });
-    }
-    if (record || found.length > 0) recorded.push({ index, phase, event: e, accepted, state: after });
+    if (record || r.violations !== undefined)
+      recorded.push({ index, phase, event: e, accepted, state: after });
     index++;
-    owed = owedAfter;
-    if (accepted) {
-      undo = nextUndoClui(undo, e);
-      credit = nextCredit(cfg, credit, e, before, after);
-    }
-    if (found.length > 0) failure = found;
+    node = r.node;
+    failure = r.violations;
     return accepted;
   };
 
   const facts = (drain: UipiDrainOutcome | undefined): Facts => ({
     steps: index,
     initial,
-    final: subject.state(),
+    final: node.sys,
     recorded,
     drain,
   });
   const failed = (
     phase: UipiRunPhase | 'quiescence',
     drain: UipiDrainOutcome | undefined,
-    v: Violation[],
+    v: readonly Violation[],
   ): UipiRunResult => {
     const first = v[0];
     if (first === undefined) throw new Error('runUipi: a failure without a violation');
@@ -163,18 +112,14 @@ export function runUipi(
   const drain = drainUipi(
     cfg,
     {
-      state: () => subject.state(),
-      enabled: () => subject.enabled(),
+      state: () => node.sys,
+      enabled: () => (node.m === undefined ? enabled(cfg, node.sys) : node.m.enabled()),
       apply: (e) => failure === undefined && run(e, 'drain'),
     },
-    undo,
+    node.undo,
   );
   if (failure !== undefined) return failed('drain', drain, failure);
-  const lctx = { cfg, index: Math.max(0, index - 1), state: subject.state(), drain, owed };
-  const v: Violation[] = [];
-  for (const p of sel.liveness) {
-    const message = p.check(lctx);
-    if (message !== null) v.push({ property: p.id, step: lctx.index, message });
-  }
-  return v.length > 0 ? failed('quiescence', drain, v) : { ok: true, ...facts(drain) };
+  const lctx = { cfg, index: Math.max(0, index - 1), state: node.sys, drain, owed: node.owed };
+  const v = failures(sel.liveness, lctx, lctx.index);
+  return v !== undefined ? failed('quiescence', drain, v) : { ok: true, ...facts(drain) };
 }

@@ -12,21 +12,22 @@
  */
 
 import type { Transition } from '../../../engine/explore/stateSpace.ts';
+import type { Ownership } from '../../../engine/judge.ts';
 import type { Violation } from '../../../engine/property.ts';
 import type { DrainMemo } from '../../wakeup/engine/drainMemo.ts';
 import type { UipiConfig } from '../model/config.ts';
 import { drainUipi, type UipiDrainSubject } from '../model/drain.ts';
 import type { UipiEvent } from '../model/events.ts';
 import type { UipiLivenessContext, UipiLivenessProperty } from '../properties/context.ts';
-import type { UipiNode } from './uipiSpace.ts';
+import type { UipiNode } from './uipiJudge.ts';
 
 /** One judged step from a node (uipiSpace's transition). */
 export type UipiNodeStep = (
   n: UipiNode,
   e: UipiEvent,
   index: number,
-  /** `n` is the drain's own copy, never used again: step it in place. */
-  consume: boolean,
+  /** The drain's first step copies the node; later ones step the drain's own copy (ghosts copied on change). */
+  own: Ownership,
 ) => Transition<UipiNode> & { readonly accepted?: boolean };
 
 /** The memo of earlier successful drains, and the key of a drain position. */
@@ -60,7 +61,7 @@ export function uipiDrainFrom(
     apply: (e) => {
       if (failed !== null) return false;
       const from = node();
-      const t = stepNode(from, e, index, from !== start);
+      const t = stepNode(from, e, index, from === start ? 'copy' : 'lastUse');
       index++;
       if (t.kind === 'violation') {
         failed = t.violations;

@@ -18,7 +18,6 @@ export type UipiRunPhase = 'storm' | 'drain';
 export interface UipiStepContext {
   readonly cfg: UipiConfig;
   readonly index: number;
-  readonly phase: UipiRunPhase;
   readonly event: UipiEvent;
   /** Whether the system under check accepted the event. */
   readonly accepted: boolean;

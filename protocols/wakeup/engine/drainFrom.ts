@@ -8,33 +8,24 @@
  * earlier successful drain went through stops there with the same (successful) verdict.
  */
 
-import type { Transition } from '../../../engine/explore/stateSpace.ts';
+import type { StepJudge } from '../../../engine/judge.ts';
 import type { Violation } from '../../../engine/property.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import { type DrainApplied, drainSubject } from '../model/drain.ts';
 import type { SystemEvent } from '../model/events.ts';
-import type { StepOutcome, WakeupLivenessContext } from '../properties/context.ts';
+import type { WakeupLivenessContext } from '../properties/context.ts';
 import type { WakeupSelection } from '../properties/selection.ts';
 import { DrainMemo } from './drainMemo.ts';
-import type { WakeupNode } from './wakeupSpace.ts';
+import type { WakeupJudgedStep, WakeupNode } from './wakeupJudge.ts';
 
 const NOT_APPLIED: DrainApplied = Object.freeze({ kind: 'rejected' });
-
-/** One judged step from a node (wakeupTransition). */
-export type NodeStep = (
-  n: WakeupNode,
-  e: SystemEvent,
-  index: number,
-  /** `n` is the drain's own copy, never used again: step it in place. */
-  consume: boolean,
-) => Transition<WakeupNode> & { readonly outcome?: StepOutcome };
 
 /** null when the drain from `start` reaches its goal; else the violations (on a drain step, or at its end). */
 export function drainFrom(
   cfg: Config,
   sel: WakeupSelection,
   start: WakeupNode,
-  stepNode: NodeStep,
+  judge: StepJudge<WakeupNode, SystemEvent, WakeupJudgedStep>,
   /** The memo of earlier successful drains, and the node key it is keyed by. */
   memo?: { readonly drains: DrainMemo; readonly key: (n: WakeupNode) => string },
 ): readonly Violation[] | null {
@@ -46,13 +37,15 @@ export function drainFrom(
     state: () => n.sys,
     apply: (e) => {
       if (failed !== null) return NOT_APPLIED;
-      const t = stepNode(n, e, index, n !== start);
-      if (t.kind === 'violation') {
+      // The drain's first step copies the node; later ones step the drain's own copy in place
+      // (its ghost may still be shared with explored nodes: copied on change).
+      const t = judge.step(n, e, index, n === start ? 'copy' : 'lastUse');
+      if (t.violations !== undefined) {
         failed = t.violations;
         return NOT_APPLIED;
       }
-      const o = t.outcome;
-      if (o === undefined || o.kind === 'rejected') return NOT_APPLIED;
+      const o = t.detail.ctx.outcome;
+      if (o.kind === 'rejected') return NOT_APPLIED;
       index++;
       n = t.node;
       return { kind: 'accepted', obs: o.obs };

@@ -84,7 +84,13 @@ function sameAccess(a: ControllerEvent | null, b: ControllerEvent | null): boole
     case 'IpcSend':
       return b.type === 'IpcSend' && a.p === b.p && a.ipcType === b.ipcType && a.target === b.target;
     case 'IpcRegister':
-      return b.type === 'IpcRegister' && a.p === b.p && a.ipcType === b.ipcType && a.task === b.task;
+      return (
+        b.type === 'IpcRegister' &&
+        a.p === b.p &&
+        a.ipcType === b.ipcType &&
+        a.task === b.task &&
+        a.sender === b.sender
+      );
     case 'IrqRegister':
       return b.type === 'IrqRegister' && a.p === b.p && a.device === b.device && a.task === b.task;
     case 'ErrorRead':
@@ -93,6 +99,10 @@ function sameAccess(a: ControllerEvent | null, b: ControllerEvent | null): boole
       return b.type === 'StatusRead' && a.p === b.p;
     case 'StatusWrite':
       return b.type === 'StatusWrite' && a.p === b.p && a.data === b.data;
+    case 'LocalRead':
+      return b.type === 'LocalRead' && a.p === b.p && a.lq === b.lq && a.off === b.off;
+    case 'LocalWrite':
+      return b.type === 'LocalWrite' && a.p === b.p && a.lq === b.lq && a.off === b.off && a.data === b.data;
   }
 }
 

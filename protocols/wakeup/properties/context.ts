@@ -43,7 +43,6 @@ export interface WakeupStepContext {
   readonly cfg: Config;
   /** 0-based index of the step in the run (storm events first, then the drain's steps). */
   readonly index: number;
-  readonly phase: RunPhase;
   readonly event: SystemEvent;
   readonly outcome: StepOutcome;
   /** abs() before the step. */

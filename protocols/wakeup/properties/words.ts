@@ -42,5 +42,9 @@ export function describeAccess(a: ControllerEvent | null): string {
   if (a === null) return 'no access';
   if (a.type === 'Read') return `read at ${hex(a.addr)}`;
   if (a.type === 'Write') return `write of ${hex(a.data)} at ${hex(a.addr)}`;
+  if (a.type === 'LocalRead')
+    return `read at offset ${hex(BigInt(a.off))} of local page ${a.lq} of process ${a.p}`;
+  if (a.type === 'LocalWrite')
+    return `write of ${hex(a.data)} at offset ${hex(BigInt(a.off))} of local page ${a.lq} of process ${a.p}`;
   return describeOp(a, a);
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { copyRuntime, copySyscallRuntime } from '../../../engine/explore/copyImpl.ts';
 import { explorePreset } from '../../../engine/explore/explorePresets.ts';
 import type { ControllerImpl } from '../../../protocols/controller/designs/device.ts';
+import { driverOf } from '../../../protocols/controller/designs/drive.ts';
 import { referenceImpl } from '../../../protocols/controller/designs/reference/index.ts';
 import { CONTROLLER_IMPLS } from '../../../protocols/controller/designs/registry.ts';
 import { type Config, SMALL } from '../../../protocols/controller/model/config/config.ts';
@@ -40,7 +41,7 @@ const WAKEUP_IMPLS: readonly ControllerImpl[] = [
 function wakeupCopyDifferences(impl: ControllerImpl, preset: Config): string[] {
   const cfg = exploredConfig('wakeup', preset, impl);
   const space = wakeupSpace(cfg, impl, selectWakeupProperties([], impl));
-  const shared = new Set<object>([cfg]);
+  const shared = new Set<object>([cfg, driverOf(impl)]); // the design's driver is a stateless module function
   const found: string[] = [];
   const states = reachable(space, 200, (n) => {
     if (n.rt === undefined) throw new Error('a product node without a runtime');
@@ -65,7 +66,7 @@ describe('copies of syscall runtimes and their devices', () => {
   it.each([referenceImpl, ...SYSCALL_MUTANTS].map((i) => [i.name, i] as const))('%s', (_, impl) => {
     if (tiny === undefined) throw new Error('no syscall tiny preset');
     const space = syscallSpace(tiny, impl, selectSyscallProperties([], impl));
-    const shared = new Set<object>([tiny, layoutOf(tiny)]);
+    const shared = new Set<object>([tiny, layoutOf(tiny), driverOf(impl)]);
     const found: string[] = [];
     const states = reachable(space, 150, (n) => {
       if (n.rt === undefined) throw new Error('a product node without a runtime');

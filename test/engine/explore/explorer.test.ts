@@ -80,7 +80,7 @@ describe('snapshot', () => {
   it('copies a runtime over the reference device: the copy steps without touching the original', () => {
     const rt = new SoftwareRuntime(SMALL, referenceImpl.create(SMALL));
     const before = rt.abs();
-    const copy = snapshot(rt, { objects: new Set<object>([SMALL]) });
+    const copy = snapshot(rt, { objects: new Set<object>([SMALL, rt.driver]) });
     expect(copy).toBeInstanceOf(SoftwareRuntime);
     expect(copy.apply({ type: 'Spawn', p: 0, prio: 1 }).kind).toBe('accepted');
     expect(copy.abs().ctrl.ready[1]).toEqual([3n]);

@@ -26,7 +26,8 @@ import { type Config, SMALL } from '../../../protocols/controller/model/config/c
 import { CONTROLLER_MUTANTS } from '../../../protocols/controller/mutants/controllerMutants.ts';
 import { exploredConfig } from '../../../protocols/exploreProtocol.ts';
 import { syscallGhostKey } from '../../../protocols/syscall/engine/syscallGhostKey.ts';
-import { type SyscallNode, syscallSpace } from '../../../protocols/syscall/engine/syscallSpace.ts';
+import type { SyscallNode } from '../../../protocols/syscall/engine/syscallJudge.ts';
+import { syscallSpace } from '../../../protocols/syscall/engine/syscallSpace.ts';
 import { layoutOf } from '../../../protocols/syscall/model/layout.ts';
 import { stateKey } from '../../../protocols/syscall/model/stateKey.ts';
 import { SYSCALL_MUTANTS } from '../../../protocols/syscall/mutants/syscallMutants.ts';

@@ -95,7 +95,6 @@ describe('each syscall property can fail', () => {
     const ctx: SyscallStepContext = {
       cfg,
       index: 0,
-      phase: 'storm',
       event: { type: 'Take', a: 0 },
       outcome: { kind: 'accepted', access: { type: 'IpcRegister', p: 0, ipcType: 0, task: 1n }, obs: ACK },
       before: running,

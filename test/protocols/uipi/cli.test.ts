@@ -55,7 +55,7 @@ describe('intcheck check --protocol uipi', () => {
     expect(fixed.code).toBe(0);
   });
 
-  test.each([[['--mutant', 'nope'], '--mutant: unknown UIPI mutant "nope"']])(
+  test.each([[['--mutant', 'nope'], '--mutant: unknown mutant "nope" for protocol uipi']])(
     '%j is refused with exit 2',
     async (args, message) => {
       const r = await runCli(['check', '--protocol', 'uipi', ...args]);

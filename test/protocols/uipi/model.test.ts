@@ -96,7 +96,6 @@ describe('UIPI step, enabled and stateKey', () => {
           const ctx: UipiStepContext = {
             cfg,
             index: 0,
-            phase: 'storm',
             event: e,
             accepted: true,
             before: s,

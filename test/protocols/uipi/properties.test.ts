@@ -74,7 +74,6 @@ describe('the UIPI properties', () => {
     const ctx: UipiStepContext = {
       cfg: UIPI_SMALL,
       index: 3,
-      phase: 'storm',
       event: { type: 'Send', sender: 1, index: 0 },
       accepted: true,
       before,

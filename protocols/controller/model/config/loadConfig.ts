@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { BadInput } from '../../../../model/badInput.ts';
 import { CONFIG_RANGES, type Config, INT_FIELDS, PUBLISHED } from './config.ts';
 
 /** A configuration that failed validation; the message names the field and what is wrong. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
+export class ConfigError extends BadInput {
+  override readonly name: string = 'ConfigError';
 }
 
 /** The JSON form of a configuration: every field optional, `base` a hex string. */

@@ -81,10 +81,13 @@ describe('runController: what a run returns', () => {
     expect(run).toMatchObject({ ok: true, steps: 4, stopped: 'stall' });
   });
 
-  test('properties evaluated elsewhere are ignored; an unknown id throws naming it', () => {
+  test('an empty selection judges nothing; an id that is no controller-step property throws naming it', () => {
     expect(runController(cfg, undefined, events, { properties: [] }).ok).toBe(true);
     expect(() => runController(cfg, undefined, events, { properties: ['noSuchThing'] })).toThrow(
       /"noSuchThing"/,
+    );
+    expect(() => runController(cfg, undefined, events, { properties: ['noStuckSystem'] })).toThrow(
+      /"noStuckSystem" is not a controller-step property/,
     );
   });
 

@@ -118,6 +118,21 @@ function eventTable(cfg: Config): Record<ControllerEventType, [number, fc.Arbitr
     ErrorRead: [1, fc.record({ type: fc.constant('ErrorRead'), p })],
     StatusRead: [1, fc.record({ type: fc.constant('StatusRead'), p })],
     StatusWrite: [1, fc.record({ type: fc.constant('StatusWrite'), p, data: data(cfg) })],
+    // A design's local-page access: an unmapped access of page p to the reference.
+    LocalRead: [
+      1,
+      fc.record({ type: fc.constant('LocalRead'), p, lq: valid(8), off: valid(64).map((o) => o * 8) }),
+    ],
+    LocalWrite: [
+      1,
+      fc.record({
+        type: fc.constant('LocalWrite'),
+        p,
+        lq: valid(8),
+        off: valid(64).map((o) => o * 8),
+        data: data(cfg),
+      }),
+    ],
   };
 }
 

@@ -8,13 +8,14 @@
 import { describe, expect, it } from 'vitest';
 import { CoverSet } from '../../../../engine/explore/coverSet.ts';
 import { explore } from '../../../../engine/explore/explore.ts';
-import { selectUipi, UIPI_EXPLORE_PRESETS } from '../../../../protocols/uipi/engine/exploreUipi.ts';
+import { UIPI_EXPLORE_PRESETS } from '../../../../protocols/uipi/engine/exploreUipi.ts';
 import { slackFalls } from '../../../../protocols/uipi/engine/uipiGhostMeasure.ts';
 import { uipiSpace } from '../../../../protocols/uipi/engine/uipiSpace.ts';
 import { UIPI_SKYLOFT } from '../../../../protocols/uipi/model/config.ts';
 import { initialUipi } from '../../../../protocols/uipi/model/state.ts';
 import { step } from '../../../../protocols/uipi/model/step.ts';
 import { UIPI_MUTANTS } from '../../../../protocols/uipi/mutants/uipiMutants.ts';
+import { selectUipi } from '../../../../protocols/uipi/properties/selection.ts';
 
 describe('CoverSet', () => {
   it('admits a state unless one with its key and a componentwise ≤ measure is stored', () => {

@@ -9,11 +9,12 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../../engine/explore/explore.ts';
 import { UIPI_REFERENCE, type UipiImpl } from '../../../../protocols/uipi/designs/reference/uipiImpl.ts';
-import { selectUipi, UIPI_EXPLORE_PRESETS } from '../../../../protocols/uipi/engine/exploreUipi.ts';
+import { UIPI_EXPLORE_PRESETS } from '../../../../protocols/uipi/engine/exploreUipi.ts';
 import { uipiSpace } from '../../../../protocols/uipi/engine/uipiSpace.ts';
 import { UIPI_SKYLOFT, type UipiConfig } from '../../../../protocols/uipi/model/config.ts';
 import { findUipiMutant } from '../../../../protocols/uipi/mutants/uipiMutants.ts';
 import { UIPI_LIVENESS_PROPERTIES } from '../../../../protocols/uipi/properties/index.ts';
+import { selectUipi } from '../../../../protocols/uipi/properties/selection.ts';
 
 const small = UIPI_EXPLORE_PRESETS.small;
 const LIVENESS = UIPI_LIVENESS_PROPERTIES.map((p) => p.id);

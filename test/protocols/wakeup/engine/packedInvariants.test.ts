@@ -60,7 +60,6 @@ function context(cfg: Config, before: SystemState, e: SystemEvent, after: System
   return {
     cfg,
     index: 0,
-    phase: 'storm',
     event: e,
     outcome: r.kind === 'accepted' ? r : { kind: 'accepted', access: null, obs: null, task: 0n },
     before,

@@ -4,6 +4,9 @@
  * A shard's report says which runs it covered and, per configuration, its own verdict.
  */
 
+/** A configuration's parameters as a report prints them (`base` a hex string). */
+export type ConfigJson = Readonly<Record<string, number | string>>;
+
 /** Which runs a shard covered: `index` of `count`, runs `from` to `to` (exclusive). */
 export interface ShardInfo {
   readonly index: number;
@@ -12,8 +15,8 @@ export interface ShardInfo {
   readonly to: number;
 }
 
-/** The protocols `intcheck check` runs. */
-export type CheckProtocol = 'controller' | 'wakeup' | 'syscall' | 'uipi';
+/** The protocol a report is of (a name of protocols/index.ts). */
+export type CheckProtocol = string;
 
 /** Where a wakeup run failed: on a storm event, on a drain step, or at quiescence after the drain. */
 export type FailurePhase = 'storm' | 'drain' | 'quiescence';
@@ -45,7 +48,7 @@ export interface FailureReport {
 export type ConfigReport =
   | {
       readonly preset: string;
-      readonly config: Readonly<Record<string, number | string>>;
+      readonly config: ConfigJson;
       readonly ok: true;
       readonly runs: number;
       readonly events: number;
@@ -53,7 +56,7 @@ export type ConfigReport =
     }
   | {
       readonly preset: string;
-      readonly config: Readonly<Record<string, number | string>>;
+      readonly config: ConfigJson;
       readonly ok: false;
       readonly runs: number;
       readonly events: number;

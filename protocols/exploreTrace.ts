@@ -4,13 +4,13 @@
  * `explorer: true` and the depth in `#meta`), and returns its path.
  */
 import { join } from 'node:path';
-import type { Violation } from '../../engine/property.ts';
-import type { Config } from '../../protocols/controller/model/config/config.ts';
-import { controllerTrace } from '../../protocols/controller/trace/controllerTrace.ts';
-import type { Reproduction } from '../../protocols/exploreProtocol.ts';
-import { syscallTrace } from '../../protocols/syscall/trace/syscallTrace.ts';
-import { wakeupTrace } from '../../protocols/wakeup/trace/wakeupTrace.ts';
-import { writeTrace } from '../../traces/writeTrace.ts';
+import type { Violation } from '../engine/property.ts';
+import { writeTrace } from '../traces/writeTrace.ts';
+import type { Config } from './controller/model/config/config.ts';
+import { controllerTrace } from './controller/trace/controllerTrace.ts';
+import type { Reproduction } from './exploreProtocol.ts';
+import { syscallTrace } from './syscall/trace/syscallTrace.ts';
+import { wakeupTrace } from './wakeup/trace/wakeupTrace.ts';
 
 export function writeExploreTrace(
   out: string,

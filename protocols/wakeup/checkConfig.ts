@@ -5,14 +5,14 @@
  * its drain steps included, with a few lines explaining the violation.
  */
 import { join } from 'node:path';
-import { configToJson } from '../../protocols/controller/model/config/loadConfig.ts';
-import { checkWakeupParallel } from '../../protocols/wakeup/engine/checkWakeupParallel.ts';
-import { explainWakeup } from '../../protocols/wakeup/engine/explainWakeup.ts';
-import { formatSystemEvent } from '../../protocols/wakeup/model/events.ts';
-import { wakeupTrace } from '../../protocols/wakeup/trace/wakeupTrace.ts';
+import type { ConfigReport } from '../../report/checkReport.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
-import type { ConfigReport } from './checkReport.ts';
-import { type ConfigCheckArgs, checkOptionsOf, traceName } from './configCheck.ts';
+import { type ConfigCheckArgs, checkOptionsOf, traceName } from '../configCheck.ts';
+import { configToJson } from '../controller/model/config/loadConfig.ts';
+import { checkWakeupParallel } from './engine/checkWakeupParallel.ts';
+import { explainWakeup } from './engine/explainWakeup.ts';
+import { formatSystemEvent } from './model/events.ts';
+import { wakeupTrace } from './trace/wakeupTrace.ts';
 
 /** Checks `a.cfg` and reports it (the configuration reported is the one checked); the trace is written first. */
 export async function checkWakeupConfig(a: ConfigCheckArgs): Promise<ConfigReport> {

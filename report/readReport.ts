@@ -3,7 +3,7 @@
  * a file that is not such a report is bad input with one line naming the file and the field.
  */
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../model/badInput.ts';
 import type {
   CheckProtocol,
   CheckReport,
@@ -13,15 +13,13 @@ import type {
   ShardInfo,
 } from './checkReport.ts';
 
-/** The protocols a report may be of. */
-const PROTOCOLS: readonly CheckProtocol[] = ['controller', 'wakeup', 'syscall'];
 /** Where a wakeup failure may have happened. */
 const PHASES: readonly FailurePhase[] = ['storm', 'drain', 'quiescence'];
 
 type Json = Readonly<Record<string, unknown>>;
 
-/** The report in `file`, or a UsageError naming what is wrong with it. */
-export function readReport(file: string): CheckReport {
+/** The report in `file` of one of `protocols` (protocols/index.ts's names), or a UsageError naming what is wrong with it. */
+export function readReport(file: string, protocols: readonly string[]): CheckReport {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -37,13 +35,13 @@ export function readReport(file: string): CheckReport {
   const bad = (what: string): never => {
     throw new UsageError(`merge: ${file} is not a check report: ${what}`);
   };
-  return parseReport(json, bad);
+  return parseReport(json, protocols, bad);
 }
 
-function parseReport(json: unknown, bad: (what: string) => never): CheckReport {
+function parseReport(json: unknown, protocols: readonly string[], bad: (what: string) => never): CheckReport {
   const o = record(json, 'the top level', bad);
-  const protocol =
-    PROTOCOLS.find((p) => p === o.protocol) ?? bad(`"protocol" is not one of ${PROTOCOLS.join(', ')}`);
+  const protocol: CheckProtocol =
+    protocols.find((p) => p === o.protocol) ?? bad(`"protocol" is not one of ${protocols.join(', ')}`);
   const props = o.properties;
   if (!Array.isArray(props) || !props.every((p) => typeof p === 'string'))
     bad('"properties" is not a list of ids');

@@ -4,14 +4,14 @@
  * written as an ITF trace.
  */
 import { join } from 'node:path';
-import { supportedConfig } from '../../protocols/controller/designs/supportedConfig.ts';
-import { checkControllerParallel } from '../../protocols/controller/engine/checkControllerParallel.ts';
-import { configToJson } from '../../protocols/controller/model/config/loadConfig.ts';
-import { formatEvent } from '../../protocols/controller/model/formatEvent.ts';
-import { controllerTrace } from '../../protocols/controller/trace/controllerTrace.ts';
+import type { ConfigReport } from '../../report/checkReport.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
-import type { ConfigReport } from './checkReport.ts';
-import { type ConfigCheckArgs, checkOptionsOf, traceName } from './configCheck.ts';
+import { type ConfigCheckArgs, checkOptionsOf, traceName } from '../configCheck.ts';
+import { supportedConfig } from './designs/supportedConfig.ts';
+import { checkControllerParallel } from './engine/checkControllerParallel.ts';
+import { configToJson } from './model/config/loadConfig.ts';
+import { formatEvent } from './model/formatEvent.ts';
+import { controllerTrace } from './trace/controllerTrace.ts';
 
 /**
  * Checks `a.cfg` and reports it; the trace is written before the report is returned. A published

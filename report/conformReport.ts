@@ -8,9 +8,9 @@
  * skipped and refused. Text lines or one JSON object.
  */
 
-import type { ConformResult, EndedEarly } from '../../engine/dut/conformConfig.ts';
-import { formatEvent } from '../../protocols/controller/model/formatEvent.ts';
-import { formatObservation } from '../../protocols/controller/trace/stateCells.ts';
+import type { ConformResult, EndedEarly } from '../engine/dut/conformConfig.ts';
+import { formatEvent } from '../protocols/controller/model/formatEvent.ts';
+import { formatObservation } from '../protocols/controller/trace/stateCells.ts';
 
 /** What a shrunk failure reports, whichever kind it is. */
 interface Shrunk {

@@ -4,13 +4,18 @@
  * protocol joins the command by providing a {@link ConfigCheck}.
  */
 
-import type { RunRange } from '../../engine/check/seededRuns.ts';
-import type { Coverage } from '../../engine/coverage/coverage.ts';
-import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
-import type { CheckOptions } from '../../protocols/controller/engine/checkController.ts';
-import type { Config } from '../../protocols/controller/model/config/config.ts';
-import type { Shard } from '../options.ts';
-import type { CheckProtocol, ConfigReport } from './checkReport.ts';
+import type { RunRange } from '../engine/check/seededRuns.ts';
+import type { Coverage } from '../engine/coverage/coverage.ts';
+import type { CheckProtocol, ConfigReport } from '../report/checkReport.ts';
+import type { ControllerImpl } from './controller/designs/device.ts';
+import type { CheckOptions } from './controller/engine/checkController.ts';
+import type { Config } from './controller/model/config/config.ts';
+
+/** One of `count` shards of a check's runs (`--shard index/count`). */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
 
 /** One configuration's check, as the command line asked for it. */
 export interface ConfigCheckArgs {
@@ -31,6 +36,8 @@ export interface ConfigCheckArgs {
   readonly shard?: Shard;
   /** `#meta.note` of the trace. */
   readonly note?: string;
+  /** The implementation's storm profile (`--profile`; controller only). */
+  readonly profile?: string;
   /** Counters of what the storms reach, when a report was asked for. */
   readonly coverage?: Coverage;
   readonly onRun: (done: number) => void;
@@ -50,6 +57,7 @@ export function checkOptionsOf(a: ConfigCheckArgs): CheckOptions {
     ...(a.properties ? { properties: a.properties } : {}),
     onRun: a.onRun,
     ...(a.coverage ? { coverage: a.coverage } : {}),
+    ...(a.profile === undefined ? {} : { profile: a.profile }),
   };
 }
 

@@ -5,20 +5,22 @@
  * `--workers` (the same verdict and trace as one thread); `--shard` selects the runs.
  */
 import { join } from 'node:path';
-import { configToJson } from '../../protocols/controller/model/config/loadConfig.ts';
-import { checkSyscallParallel } from '../../protocols/syscall/engine/checkSyscallParallel.ts';
-import { formatSyscallEvent } from '../../protocols/syscall/model/events.ts';
-import { syscallConfigError } from '../../protocols/syscall/model/layout.ts';
-import { syscallTrace } from '../../protocols/syscall/trace/syscallTrace.ts';
+import { UsageError } from '../../model/badInput.ts';
+import type { ConfigReport } from '../../report/checkReport.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
-import { UsageError } from '../errors.ts';
-import type { ConfigReport } from './checkReport.ts';
-import { type ConfigCheckArgs, checkOptionsOf, traceName } from './configCheck.ts';
+import { type ConfigCheckArgs, checkOptionsOf, traceName } from '../configCheck.ts';
+import { assertExpressible } from '../controller/designs/supportedConfig.ts';
+import { configToJson } from '../controller/model/config/loadConfig.ts';
+import { checkSyscallParallel } from './engine/checkSyscallParallel.ts';
+import { formatSyscallEvent } from './model/events.ts';
+import { syscallConfigError } from './model/layout.ts';
+import { syscallTrace } from './trace/syscallTrace.ts';
 
 /** Checks `a.cfg` and reports it; the trace is written first. */
 export async function checkSyscallConfig(a: ConfigCheckArgs): Promise<ConfigReport> {
   const wrong = syscallConfigError(a.cfg);
   if (wrong !== null) throw new UsageError(`${a.preset}: ${wrong}`);
+  assertExpressible(a.cfg, a.impl);
   const result = await checkSyscallParallel(checkOptionsOf(a), a.workers);
   const { cfg } = result;
   const common = {

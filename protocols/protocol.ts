@@ -1,0 +1,100 @@
+/**
+ * A protocol, in one descriptor: what every command, report reader, trace reader and the explorer
+ * need from it, and nothing else. Each protocol folder's index.ts builds one (protocols/<name>/
+ * index.ts) and protocols/index.ts lists them; adding a protocol is one folder plus one line there
+ * (docs/adding-a-protocol.md has the checklist).
+ *
+ * The descriptor speaks in names and plain data (implementation names, configuration names,
+ * JSON-ready reports), so the command line never sees a protocol's own types: each operation is
+ * bound to its protocol's types inside its folder. A configuration comes back from
+ * {@link Protocol.checkConfigs} / {@link Protocol.exploreConfig} with its operations bound to it.
+ */
+import type { Coverage } from '../engine/coverage/coverage.ts';
+import type { KillAdapter } from '../engine/kill/killAdapter.ts';
+import type { Property } from '../engine/property.ts';
+import type { StateNodeLike } from '../pictures/diagram/chart.ts';
+import type { ConfigJson, ConfigReport } from '../report/checkReport.ts';
+import type { ExploreResult, ExploreRunArgs } from '../report/exploreReport.ts';
+
+/** An implementation as the command line lists it (a design of `--impl`, a mutant of `--mutant`). */
+export interface Described {
+  readonly name: string;
+  /** One line: what the design is, or what bug the mutant seeds. */
+  readonly description: string;
+  /** Property ids expected to catch it (empty for the reference). */
+  readonly expectedViolations: readonly string[];
+}
+
+/** `--preset NAME` or `--config FILE` (neither: the protocol's default list). */
+export interface ConfigChoice {
+  readonly preset?: string;
+  readonly config?: string;
+}
+
+/** What one configuration's check is asked (the options parsed, the implementation by name). */
+export interface CheckArgs {
+  /** The implementation (a design or a mutant) by name; validated by {@link Protocol.implementation}. */
+  readonly impl: string;
+  readonly runs: number;
+  /** The runs to execute: all, or a shard's contiguous slice. */
+  readonly range: { readonly from: number; readonly to: number };
+  readonly seed: number;
+  readonly maxEvents: number;
+  /** Property ids asked for; the protocol's defaults for `impl` when absent. */
+  readonly properties?: readonly string[];
+  readonly workers: number;
+  /** Where a counterexample trace is written, and its file name's shard suffix. */
+  readonly out: string;
+  readonly shard?: { readonly index: number; readonly count: number };
+  readonly note?: string;
+  /** A storm profile the implementation declares (`--profile`). */
+  readonly profile?: string;
+  readonly coverage?: Coverage;
+  readonly onRun: (done: number) => void;
+  readonly seconds: () => number;
+}
+
+/** One configuration of a protocol, with its operations bound to it. */
+export interface ProtocolConfig {
+  /** "small", "published", another preset, or the configuration file's path. */
+  readonly name: string;
+  /** The parameters as reports print them. */
+  readonly json: ConfigJson;
+  /** Random storms against `a.impl`, shrunk on failure, the trace written; the configuration's report. */
+  check(a: CheckArgs): Promise<ConfigReport>;
+  /** Exhaustive exploration of the model, or its product with `a.impl`. */
+  explore(a: ExploreRunArgs): ExploreResult;
+}
+
+export interface Protocol {
+  /** `--protocol NAME`, `#meta.protocol` of its traces, the `protocol` of its reports. */
+  readonly name: string;
+  /** One line: what the protocol is. */
+  readonly summary: string;
+  /** Where it is specified (under ../shared/spec/). */
+  readonly spec: string;
+  /** `--impl`: the reference first, then the published designs. */
+  readonly designs: readonly Described[];
+  /** Its own seeded bugs: the kill matrix's catalogue of this protocol, and `--mutant` names. */
+  readonly mutants: readonly Described[];
+  /** Mutants of the protocol it is built on that `--mutant` takes too (the wakeup system runs the controller's). */
+  readonly foreignMutants: readonly Described[];
+  /** Every property a run of this protocol judges, in the order a failing step reports them. */
+  readonly properties: readonly Property<never>[];
+  /** The property ids judged when none are asked for (refinement only where it applies). */
+  defaultProperties(impl: string): readonly string[];
+  /** The properties a storm profile of `impl` claims (`--profile`), or a usage error naming its profiles. */
+  profileProperties(impl: string, profile: string): readonly string[];
+  /** The mutants of this protocol that the kill matrix must see caught, and its reference. */
+  readonly kill: KillAdapter;
+  /** The configurations `check` runs: the preset, the file, or the protocol's default list. */
+  checkConfigs(c: ConfigChoice): readonly ProtocolConfig[];
+  /** The configuration `explore` runs: an exploration preset (default small), or the file. */
+  exploreConfig(c: ConfigChoice): ProtocolConfig;
+  /** The exploration presets, by name (for help and errors). */
+  readonly explorePresets: readonly string[];
+  /** Fresh coverage counters of a check (`--report`). */
+  coverage(): Coverage;
+  /** The model's statechart, for `intcheck diagram`. */
+  machine(): StateNodeLike;
+}

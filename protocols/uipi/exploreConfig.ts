@@ -1,0 +1,73 @@
+/**
+ * `intcheck explore --protocol uipi` on one configuration: the UIPI model alone, or its product
+ * with the instruction-level reference or a UIPI mutant, every property judged on every
+ * transition and the leads-to drain from every state; the BFS-shortest counterexample re-run by
+ * `runUipi` and written as the same ITF trace a check writes.
+ */
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { UsageError } from '../../model/badInput.ts';
+import { type ExploreResult, type ExploreRunArgs, exploreTraceName } from '../../report/exploreReport.ts';
+import { writeTrace } from '../../traces/writeTrace.ts';
+import { exploreResultOf } from '../exploreResultOf.ts';
+import type { UipiImpl } from './designs/reference/uipiImpl.ts';
+import { exploreUipi } from './engine/exploreUipi.ts';
+import type { UipiConfig } from './model/config.ts';
+import { formatUipiEvent } from './model/events.ts';
+import { uipiConfigToJson } from './model/loadUipiConfig.ts';
+import { uipiTrace } from './trace/uipiTrace.ts';
+
+/** Explores `cfg` (named `name`) as `a` asks, `impl` undefined for the model alone. */
+export function exploreUipiConfig(
+  name: string,
+  cfg: UipiConfig,
+  impl: UipiImpl | undefined,
+  a: ExploreRunArgs,
+): ExploreResult {
+  if (a.engine === 'packed')
+    throw new UsageError('--engine packed: only the wakeup model has a packed engine');
+  if (a.maxPending !== undefined || a.maxQueue !== undefined)
+    throw new UsageError(
+      '--max-pending/--max-queue: state constraints apply to the controller protocols only',
+    );
+  const implementation = impl?.name ?? 'model';
+  const t0 = performance.now();
+  const r = exploreUipi({
+    cfg,
+    impl,
+    liveness: a.liveness,
+    ...(a.properties === undefined ? {} : { properties: a.properties }),
+    ...(a.maxStates === undefined ? {} : { maxStates: a.maxStates }),
+    ...(a.onProgress === undefined ? {} : { onProgress: a.onProgress }),
+    progressEvery: a.progressEvery ?? 5000,
+  });
+  const names = {
+    protocol: 'uipi',
+    implementation,
+    preset: name,
+    config: uipiConfigToJson(cfg),
+    seconds: (performance.now() - t0) / 1000,
+    label: `uipi ${implementation} ${name}`,
+  };
+  return exploreResultOf(r, names, (v) => {
+    if (r.kind !== 'violation') throw new Error('exploreUipiConfig: a violation without a reproduction');
+    // A model-only counterexample is written naming the reference (replay runs an implementation).
+    const traceImpl = impl?.name ?? 'reference';
+    const trace = join(a.out, exploreTraceName('uipi', traceImpl, v.property, name));
+    writeTrace(
+      trace,
+      uipiTrace({
+        cfg,
+        implementation: traceImpl,
+        property: v.property,
+        message: v.message,
+        failingStep: v.step,
+        explorer: true,
+        depth: r.reproduction.events.length,
+        initial: r.reproduction.run.initial,
+        steps: r.reproduction.run.recorded,
+      }),
+    );
+    return { counterexample: r.reproduction.events.map(formatUipiEvent), trace };
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * The report of `intcheck explore`, protocol-neutral: what a protocol's exploration returns (the
+ * verdict, the search's counts, and on a violation the BFS-shortest counterexample as formatted
+ * events and the trace written from it), and how the command prints it: one line of text, or one
+ * JSON object with `--json`.
+ */
+import type { ExploreStats } from '../engine/explore/explore.ts';
+import type { Violation } from '../engine/property.ts';
+import type { ConfigJson } from './checkReport.ts';
+
+/** What an exploration is asked, beyond its configuration (bound to the ProtocolConfig). */
+export interface ExploreRunArgs {
+  /** The implementation explored in product with the model (by name); undefined: the model alone. */
+  readonly impl: string | undefined;
+  readonly liveness: boolean;
+  /** Property ids to judge (checked by the caller against the protocol's); default: what check judges. */
+  readonly properties?: readonly string[];
+  /** A storm profile the implementation declares: its alphabet is explored. */
+  readonly profile?: string;
+  readonly maxStates?: number;
+  /** State constraints (controller family only). */
+  readonly maxPending?: number;
+  readonly maxQueue?: number;
+  /** `objects` (every property) or `packed` (the wakeup model's byte-packed engine). */
+  readonly engine: 'objects' | 'packed';
+  /** Where a counterexample trace is written. */
+  readonly out: string;
+  readonly onProgress?: (p: {
+    readonly distinct: number;
+    readonly transitions: number;
+    readonly queue: number;
+    readonly depth: number;
+  }) => void;
+  readonly progressEvery?: number;
+}
+
+/** What one exploration found, the counterexample trace already written. */
+export type ExploreResult = ExploreStats & {
+  readonly protocol: string;
+  /** The implementation explored ("model" for the model alone). */
+  readonly implementation: string;
+  readonly preset: string;
+  readonly config: ConfigJson;
+  readonly seconds: number;
+  /** Extra fields of the JSON report (the packed engine names itself and its properties). */
+  readonly extra?: Readonly<Record<string, unknown>>;
+  /** What the text report calls the exploration ("wakeup model small", …). */
+  readonly label: string;
+} & (
+    | { readonly kind: 'complete' | 'maxStates' }
+    | {
+        readonly kind: 'violation';
+        /** The first violation as the protocol's runner reports it on the path. */
+        readonly violation: Violation;
+        /** On a transition, a deadlock, or the fair drain from the last state. */
+        readonly where: 'step' | 'deadlock' | 'liveness';
+        /** The BFS-shortest path, one formatted event per step. */
+        readonly counterexample: readonly string[];
+        readonly trace: string;
+      }
+  );
+
+/** The search's counts as both reports print them. */
+export interface ExploreSummary {
+  readonly distinct: number;
+  readonly transitions: number;
+  readonly diameter: number;
+  readonly constrained: number;
+  readonly seconds: number;
+  readonly statesPerSecond: number;
+}
+
+export function summaryOf(r: ExploreResult): ExploreSummary {
+  const s = Math.max(r.seconds, 1e-6);
+  return {
+    distinct: r.distinct,
+    transitions: r.transitions,
+    diameter: r.diameter,
+    constrained: r.constrained,
+    seconds: Math.round(r.seconds * 1000) / 1000,
+    statesPerSecond: Math.round(r.distinct / s),
+  };
+}
+
+/** The `--json` report of `r` (`version`: intcheck's). */
+export function exploreJson(r: ExploreResult, version: string): string {
+  return JSON.stringify({
+    ok: r.kind === 'complete',
+    verdict: r.kind,
+    protocol: r.protocol,
+    implementation: r.implementation,
+    ...r.extra,
+    preset: r.preset,
+    version,
+    config: r.config,
+    ...summaryOf(r),
+    ...(r.kind === 'violation'
+      ? {
+          violation: { ...r.violation, where: r.where },
+          length: r.counterexample.length,
+          counterexample: r.counterexample,
+          trace: r.trace,
+        }
+      : {}),
+  });
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+
+/** The text report of `r` (`maxStates`: the bound that stopped it, for the message). */
+export function formatExplore(r: ExploreResult, maxStates: number | undefined): string[] {
+  const s = summaryOf(r);
+  const stats = `${fmt(s.distinct)} distinct states, ${fmt(s.transitions)} transitions, diameter ${s.diameter}, ${s.seconds.toFixed(1)} s (${fmt(s.statesPerSecond)} distinct states/s)`;
+  const cut =
+    s.constrained > 0 ? `; ${fmt(s.constrained)} states outside the state constraint not expanded` : '';
+  switch (r.kind) {
+    case 'complete':
+      return [`explore ${r.label}: bound exhausted, no violation: ${stats}${cut}`];
+    case 'maxStates':
+      return [
+        `explore ${r.label}: STOPPED by --max-states ${fmt(maxStates ?? s.distinct)} before the bound was exhausted: NO VERDICT (${stats})`,
+      ];
+    case 'violation': {
+      const events = r.counterexample;
+      return [
+        `explore ${r.label}: VIOLATION of ${r.violation.property} (${r.where}) after ${stats}`,
+        `  ${r.violation.message}`,
+        `  shortest counterexample (BFS), ${events.length} events${r.where === 'liveness' ? ', then the drain' : ''}:`,
+        ...events.map((e, i) => `    ${i}. ${e}`),
+        `  trace: ${r.trace}`,
+        `  replay: npx intcheck replay ${r.trace}`,
+      ];
+    }
+  }
+}
+
+/** The file a counterexample of an exploration is written to. */
+export function exploreTraceName(
+  protocol: string,
+  implementation: string,
+  property: string,
+  preset: string,
+): string {
+  const where = preset.replace(/[^\w.-]+/g, '_');
+  return `${protocol}--${implementation}--${property}--${where}--explore.itf.json`;
+}
