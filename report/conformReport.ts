@@ -188,8 +188,8 @@ function shrunkLines(r: Shrunk, command: string, predictor: string, runs: number
 
 /** "shrunk 5 times from 40 to 3 requests; the DUT was restarted 7 times". */
 function shrinkWords(r: Shrunk, what: string): string {
-  const restarted =
-    r.shrinkRestarts === 0 ? '' : `; the DUT was restarted ${r.shrinkRestarts} times while shrinking`;
+  const times = r.shrinkRestarts === 1 ? 'once' : `${r.shrinkRestarts} times`;
+  const restarted = r.shrinkRestarts === 0 ? '' : `; the DUT was restarted ${times} while shrinking`;
   return `shrunk ${r.shrinks} times from ${r.foundLength} to ${r.length} ${what}${restarted}`;
 }
 

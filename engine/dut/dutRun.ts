@@ -8,15 +8,12 @@
  * one process to capacity and one line's pending counter to saturation, so boundary bugs show
  * at the published sizes. Every run ends with a read of ERROR at page 0 (spec/dut-protocol.md).
  * With another predictor than the reference (`conform --against NAME`), the storms are those of
- * the configuration NAME supports, and the accesses are NAME's own (predictorAccesses.ts).
+ * the configuration NAME supports (NAME's own controller storms when it has them, stormFor.ts),
+ * and the accesses are NAME's own (predictorAccesses.ts).
  */
 import fc from 'fast-check';
-import {
-  biasedIndex,
-  controllerEvent,
-  controllerStorm,
-  taskId,
-} from '../../protocols/controller/engine/controllerEvent.ts';
+import { biasedIndex, controllerEvent, taskId } from '../../protocols/controller/engine/controllerEvent.ts';
+import { stormFor } from '../../protocols/controller/engine/stormFor.ts';
 import type { Config } from '../../protocols/controller/model/config/config.ts';
 import { encodeOperation, registerAddress } from '../../protocols/controller/model/decode.ts';
 import type { ControllerEvent } from '../../protocols/controller/model/events.ts';
@@ -90,7 +87,7 @@ export function dutRun(p: DutPredictor, maxEvents: number): fc.Arbitrary<DutAcce
   const impl = p.impl;
   const low = impl === undefined ? referenceLowering(cfg) : implLowering({ ...p, impl });
   return fc.oneof(
-    { weight: 4, arbitrary: controllerStorm(cfg, { maxLength: maxEvents }).map(low.events) },
+    { weight: 4, arbitrary: stormFor(impl, undefined, cfg, { maxLength: maxEvents }).map(low.events) },
     { weight: 3, arbitrary: wakeupStorm(cfg, { maxEvents }).map(low.system) },
     { weight: 1, arbitrary: boundaryStorm(cfg).map(low.events) },
   );

@@ -12,7 +12,7 @@ import type { SystemEvent } from '../../protocols/wakeup/model/events.ts';
 import { SoftwareRuntime } from '../../protocols/wakeup/runtime/softwareRuntime.ts';
 import type { ImplPredictor } from './predictor.ts';
 import type { DutAccess } from './process/requestLine.ts';
-import { RecordingDevice } from './recordingDevice.ts';
+import { AccessLog, recordingView } from './recordingDevice.ts';
 
 /** The closing step of a run: ERROR read through page 0, through the design's driver. */
 const CLOSE: ControllerEvent = { type: 'ErrorRead', p: 0 };
@@ -23,25 +23,27 @@ export function eventAccesses(
   events: readonly ControllerEvent[],
   close = true,
 ): DutAccess[] {
-  const device = new RecordingDevice(p.impl.create(p.cfg));
+  const log = new AccessLog();
+  const device = recordingView(p.impl.create(p.cfg), log);
   const driver = driverOf(p.impl);
   for (const e of close ? [...events, CLOSE] : events) {
     driver(p.cfg, device, e);
-    if (device.endedAt !== undefined) break;
+    if (log.endedAt !== undefined) break;
   }
-  return device.stimulus();
+  return log.stimulus();
 }
 
 /** The accesses the software runtime makes over `p`'s design for `storm` (start-up and drain included), closed by an ERROR read unless `close` is false. */
 export function runtimeAccesses(p: ImplPredictor, storm: readonly SystemEvent[], close = true): DutAccess[] {
-  const device = new RecordingDevice(p.impl.create(p.cfg));
+  const log = new AccessLog();
+  const device = recordingView(p.impl.create(p.cfg), log);
   const driver = driverOf(p.impl);
   const runtime = new SoftwareRuntime(p.cfg, device, undefined, undefined, driver);
   for (const e of storm) {
-    if (device.endedAt !== undefined) break;
+    if (log.endedAt !== undefined) break;
     runtime.apply(e);
   }
-  if (device.endedAt === undefined) runtime.drain();
-  if (close && device.endedAt === undefined) driver(p.cfg, device, CLOSE);
-  return device.stimulus();
+  if (log.endedAt === undefined) runtime.drain();
+  if (close && log.endedAt === undefined) driver(p.cfg, device, CLOSE);
+  return log.stimulus();
 }

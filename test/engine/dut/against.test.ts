@@ -97,6 +97,16 @@ describe.concurrent('conform --against NAME', () => {
     expect(good.code).toBe(0);
   });
 
+  test('taic, a design with its own register map: its driver makes the stimulus, the reference differs', async () => {
+    const taic = await conform('taic', 'taic', 15, ['--json']);
+    expect(taic.code).toBe(0);
+    const report = JSON.parse(taic.stdout.join('')) as Report;
+    expect(report.results[0]?.verdict).toBe('pass');
+    const ref = await conform('reference', 'taic', 30);
+    expect(ref.code).toBe(1);
+    expect(ref.stdout[0]).toMatch(/^✗ dut impl-reference \/ small: differs from taic at step \d+/);
+  });
+
   test('an unknown name: exit 2 with the names', async () => {
     const run = await runMain(['conform', '--dut', 'true', '--against', 'no-such-design']);
     expect(run.code).toBe(2);
