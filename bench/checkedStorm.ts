@@ -11,9 +11,9 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import type { ControllerImpl } from '../protocols/controller/designs/device.ts';
 import { referenceImpl } from '../protocols/controller/designs/reference/index.ts';
-import { controllerStorm } from '../protocols/controller/engine/controllerEvent.ts';
 import { runController } from '../protocols/controller/engine/runController.ts';
 import { type Config, PRESETS, type PresetName } from '../protocols/controller/model/config/config.ts';
+import { controllerStorm } from '../protocols/controller/model/controllerEvent.ts';
 import type { ControllerEvent } from '../protocols/controller/model/events.ts';
 import { printTable } from './table.ts';
 

@@ -31,3 +31,8 @@ export interface Violation {
   readonly step: number;
   readonly message: string;
 }
+
+/** Where a property comes from and what it says, looked up by id (a protocol descriptor's properties). */
+export type DescribeProperty = (
+  id: string,
+) => { readonly spec: string; readonly description: string } | undefined;

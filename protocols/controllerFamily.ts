@@ -7,6 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { EXPLORE_PRESETS, explorePreset } from '../engine/explore/explorePresets.ts';
+import { exploreProtocol } from '../engine/explore/exploreProtocol.ts';
 import { UsageError } from '../model/badInput.ts';
 import type { ConfigReport } from '../report/checkReport.ts';
 import type { ExploreResult, ExploreRunArgs } from '../report/exploreReport.ts';
@@ -17,7 +18,6 @@ import { type Config, PRESETS } from './controller/model/config/config.ts';
 import { configToJson, loadConfig } from './controller/model/config/loadConfig.ts';
 import { resolveConfigs } from './controller/model/config/resolveConfigs.ts';
 import { counterexampleOf } from './exploreCounterexample.ts';
-import { exploreProtocol } from './exploreProtocol.ts';
 import { exploreResultOf } from './exploreResultOf.ts';
 import { writeExploreTrace } from './exploreTrace.ts';
 import type { CheckArgs, ProtocolConfig } from './protocol.ts';

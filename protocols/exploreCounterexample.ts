@@ -1,8 +1,8 @@
 /** The counterexample of an exploration as the command line prints it: one formatted event per step. */
 
+import type { Reproduction } from '../engine/explore/exploreProtocol.ts';
 import { assertNever } from './controller/model/events.ts';
 import { formatEvent } from './controller/model/formatEvent.ts';
-import type { Reproduction } from './exploreProtocol.ts';
 import { formatSyscallEvent } from './syscall/model/events.ts';
 import type { UipiReproduction } from './uipi/engine/exploreUipi.ts';
 import { formatUipiEvent } from './uipi/model/events.ts';

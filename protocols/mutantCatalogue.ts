@@ -3,17 +3,10 @@
  * properties must catch it, its one-line description and the property ids expected to, read off
  * the protocol descriptors (protocols/index.ts), each protocol's catalogue in its own order.
  */
+import type { MutantDescription } from '../engine/kill/killAdapter.ts';
 import { PROTOCOLS } from './index.ts';
 
-/** What every mutant of every protocol says about itself (a protocol catalogue's entries have at least this). */
-export interface MutantDescription {
-  /** Name as on the command line (kebab-case). */
-  readonly name: string;
-  /** One line: the bug it seeds. */
-  readonly description: string;
-  /** The property ids expected to catch it. */
-  readonly expectedViolations: readonly string[];
-}
+export type { MutantDescription };
 
 /** One row of the catalogue: a mutant and the protocol it is checked on. */
 export interface CatalogueEntry {

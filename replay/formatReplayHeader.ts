@@ -1,5 +1,5 @@
 /** The opening lines of every replay report, whatever the protocol. */
-import type { ParsedTrace } from '../protocols/readTrace.ts';
+import type { ParsedTrace } from '../traces/readTrace.ts';
 
 /** The header lines every protocol's report starts with. */
 export function formatReplayHeader(parsed: ParsedTrace, implementation: string): string[] {

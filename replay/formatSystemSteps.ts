@@ -6,7 +6,7 @@
 
 import type { Violation } from '../engine/property.ts';
 import type { Observation } from '../protocols/controller/model/result.ts';
-import { formatObservation } from '../protocols/controller/trace/stateCells.ts';
+import { formatObservation } from '../protocols/controller/model/stateCells.ts';
 
 /** Indent of the lines under a step. */
 export const STEP_INDENT = '        ';

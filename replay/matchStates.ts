@@ -9,12 +9,12 @@
 import type { Observation } from '../protocols/controller/model/result.ts';
 import type { ControllerState } from '../protocols/controller/model/state.ts';
 import { encodeControllerState, encodeObservation } from '../protocols/controller/trace/controllerVars.ts';
-import type { ParsedTrace, StateVars } from '../protocols/readTrace.ts';
 import type { SystemState } from '../protocols/wakeup/model/state.ts';
 import { encodeSystemState } from '../protocols/wakeup/trace/wakeupCodec.ts';
 import { itfEqual } from '../traces/itfEqual.ts';
 import type { ItfValue } from '../traces/itfValue.ts';
 import { quintText } from '../traces/quint/quintText.ts';
+import type { ParsedTrace, StateVars } from '../traces/readTrace.ts';
 import type { ReplayResult } from './replay.ts';
 
 /** The first recorded state that differs from the replay's, in words. */

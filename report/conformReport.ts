@@ -10,7 +10,7 @@
 
 import type { ConformResult, EndedEarly } from '../engine/dut/conformConfig.ts';
 import { formatEvent } from '../protocols/controller/model/formatEvent.ts';
-import { formatObservation } from '../protocols/controller/trace/stateCells.ts';
+import { formatObservation } from '../protocols/controller/model/stateCells.ts';
 
 /** What a shrunk failure reports, whichever kind it is. */
 interface Shrunk {

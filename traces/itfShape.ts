@@ -5,8 +5,9 @@
  * variable a replay does not step through (the wakeup system's harts, the syscall rings) is
  * checked this way, so a damaged one is refused rather than carried along unread.
  */
+
+import { TraceError } from '../model/TraceError.ts';
 import type { ItfValue } from './itfValue.ts';
-import { TraceError } from './TraceError.ts';
 
 /** Throws a {@link TraceError} naming `path` when `v` is not shaped like `template`. */
 export function checkShape(template: ItfValue, v: ItfValue, path: string): void {

@@ -4,7 +4,7 @@
  * are read too. Quint's variants `{"tag": …, "value": …}` are a kind of their own, so a reader
  * never mistakes them for records.
  */
-import { TraceError } from './TraceError.ts';
+import { TraceError } from '../model/TraceError.ts';
 
 /** One ITF value. Records and maps keep their order, so encoding is deterministic. */
 export type ItfValue =

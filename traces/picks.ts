@@ -3,8 +3,9 @@
  * `None`, which counts as missing) and whose integers may be `#bigint` or plain numbers. Shared
  * by every protocol's event codec; errors name the action and the pick.
  */
+
+import { TraceError } from '../model/TraceError.ts';
 import { type ItfValue, itf } from './itfValue.ts';
-import { TraceError } from './TraceError.ts';
 
 export interface PicksReader {
   /** The pick as an ITF value, unwrapped from `Some`. */

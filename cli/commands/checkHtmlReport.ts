@@ -8,9 +8,10 @@ import type { Coverage } from '../../engine/coverage/coverage.ts';
 import { type ReportSection, reportPage } from '../../pictures/report/reportPage.ts';
 import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import type { Timeline } from '../../pictures/timeline/timeline.ts';
-import { readTrace } from '../../protocols/readTrace.ts';
+import { findProperty } from '../../protocols/registry.ts';
 import { implFor, replayTrace } from '../../replay/replay.ts';
 import type { CheckReport, ConfigReport } from '../../report/checkReport.ts';
+import { readTrace } from '../../traces/readTrace.ts';
 import { writeHtml } from './replayHtml.ts';
 
 /** What the check hands over for its report page. */
@@ -32,12 +33,23 @@ export function writeCheckReport(path: string, a: CheckReportArgs): void {
   writeHtml(
     '--report',
     path,
-    reportPage({ report: a.report, sections, seconds: a.seconds, workers: a.workers }),
+    reportPage({
+      report: a.report,
+      sections,
+      seconds: a.seconds,
+      workers: a.workers,
+      describe: findProperty,
+    }),
   );
 }
 
 /** The timeline of a failure's trace, replayed on the implementation that failed (the one the trace names). */
 function failureTimeline(result: Extract<ConfigReport, { ok: false }>): Timeline {
   const parsed = readTrace(result.failure.trace);
-  return replayTimeline(parsed, replayTrace(parsed), implFor(parsed.protocol, parsed.implementation));
+  return replayTimeline(
+    parsed,
+    replayTrace(parsed),
+    implFor(parsed.protocol, parsed.implementation),
+    findProperty,
+  );
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { conformLog } from '../../engine/dut/conformLog.ts';
-import { TraceError } from '../../traces/TraceError.ts';
+import { TraceError } from '../../model/TraceError.ts';
 import { EXIT } from '../errors.ts';
 import type { ConformFlags } from './conform.ts';
 

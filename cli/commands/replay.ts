@@ -5,13 +5,13 @@
  */
 import type { Command } from 'commander';
 import { controllerImplNames } from '../../protocols/controller/designs/registry.ts';
-import { formatReplay } from '../../protocols/controller/replay/formatReplay.ts';
-import { type ReadOptions, readTrace } from '../../protocols/readTrace.ts';
 import { SYSCALL_MUTANTS } from '../../protocols/syscall/mutants/syscallMutants.ts';
 import { UIPI_MUTANTS } from '../../protocols/uipi/mutants/uipiMutants.ts';
 import { WAKEUP_MUTANTS } from '../../protocols/wakeup/mutants/wakeupMutants.ts';
+import { formatReplay } from '../../replay/formatReplay.ts';
 import { matchStates } from '../../replay/matchStates.ts';
 import { findUipiImpl, implFor, type ReplayOptions, replayTrace } from '../../replay/replay.ts';
+import { type ReadOptions, readTrace } from '../../traces/readTrace.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveConfigs } from '../options.ts';
 import { dutOptions } from './conformDut.ts';

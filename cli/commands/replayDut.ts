@@ -18,12 +18,12 @@ import type { DutAccess } from '../../engine/dut/process/requestLine.ts';
 import { startDut, stderrSuffix } from '../../engine/dut/process/startDut.ts';
 import { runOnDut } from '../../engine/dut/runOnDut.ts';
 import type { RecordedStep } from '../../protocols/controller/engine/runController.ts';
-import { formatReplay } from '../../protocols/controller/replay/formatReplay.ts';
 import { dutImplementation } from '../../protocols/controller/trace/dutTrace.ts';
-import type { ParsedTrace } from '../../protocols/readTrace.ts';
 import { syscallAccesses } from '../../protocols/syscall/engine/syscallAccesses.ts';
 import { wakeupAccesses } from '../../protocols/wakeup/engine/wakeupAccesses.ts';
+import { formatReplay } from '../../replay/formatReplay.ts';
 import type { ReplayResult } from '../../replay/replay.ts';
+import type { ParsedTrace } from '../../traces/readTrace.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { againstPredictor, type DutOptions } from './conformDut.ts';
 

@@ -6,8 +6,9 @@
 import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
 import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
-import type { ParsedTrace } from '../../protocols/readTrace.ts';
+import { findProperty } from '../../protocols/registry.ts';
 import type { ReplayResult } from '../../replay/replay.ts';
+import type { ParsedTrace } from '../../traces/readTrace.ts';
 import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
 import { UsageError } from '../errors.ts';
 
@@ -18,7 +19,7 @@ export function writeReplayHtml(
   result: ReplayResult,
   impl: ControllerImpl | undefined,
 ): void {
-  writeHtml('--html', path, timelinePage(replayTimeline(parsed, result, impl)));
+  writeHtml('--html', path, timelinePage(replayTimeline(parsed, result, impl, findProperty)));
 }
 
 /** Writes a generated page to `path`, naming `option` in the one-line error when it cannot. */

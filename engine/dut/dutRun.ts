@@ -12,9 +12,9 @@
  * and the accesses are NAME's own (predictorAccesses.ts).
  */
 import fc from 'fast-check';
-import { biasedIndex, controllerEvent, taskId } from '../../protocols/controller/engine/controllerEvent.ts';
 import { stormFor } from '../../protocols/controller/engine/stormFor.ts';
 import type { Config } from '../../protocols/controller/model/config/config.ts';
+import { biasedIndex, controllerEvent, taskId } from '../../protocols/controller/model/controllerEvent.ts';
 import { encodeOperation, registerAddress } from '../../protocols/controller/model/decode.ts';
 import type { ControllerEvent } from '../../protocols/controller/model/events.ts';
 import { wakeupAccesses } from '../../protocols/wakeup/engine/wakeupAccesses.ts';

@@ -13,7 +13,7 @@ import type { JudgedOp } from '../../protocols/controller/model/decode.ts';
 import { ERR, errorBitNames } from '../../protocols/controller/model/registers.ts';
 import { ACK, type Observation, valueObs } from '../../protocols/controller/model/result.ts';
 import type { ControllerState } from '../../protocols/controller/model/state.ts';
-import { formatObservation } from '../../protocols/controller/trace/stateCells.ts';
+import { formatObservation } from '../../protocols/controller/model/stateCells.ts';
 import { describeOp } from '../explain.ts';
 import {
   type DutPredictor,

@@ -3,6 +3,9 @@
  * (state spaces), and the entry points the command line, the benches and the kill matrix use.
  */
 export { controllerSpace } from '../../protocols/controller/engine/controllerSpace.ts';
+export { wakeupSpace } from '../../protocols/wakeup/engine/wakeupSpace.ts';
+export { type ExploreOptions, type ExploreOutcome, type ExploreStats, explore } from './explore.ts';
+export { EXPLORE_PRESETS, explorePreset } from './explorePresets.ts';
 export {
   EXPLORE_PROTOCOLS,
   type ExploreProtocol,
@@ -10,10 +13,7 @@ export {
   type ExploreRequest,
   exploredConfig,
   exploreProtocol,
-} from '../../protocols/exploreProtocol.ts';
-export { wakeupSpace } from '../../protocols/wakeup/engine/wakeupSpace.ts';
-export { type ExploreOptions, type ExploreOutcome, type ExploreStats, explore } from './explore.ts';
-export { EXPLORE_PRESETS, explorePreset } from './explorePresets.ts';
+} from './exploreProtocol.ts';
 export { KeyBuilder } from './keyBuilder.ts';
 export { shortestCounterexample } from './shortestCounterexample.ts';
 export { snapshot } from './snapshot.ts';

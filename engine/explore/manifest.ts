@@ -7,13 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
-import { type ExploreProtocol, exploreProtocol } from '../../protocols/exploreProtocol.ts';
 import { findSyscallMutant } from '../../protocols/syscall/mutants/syscallMutants.ts';
 import { UIPI_REFERENCE } from '../../protocols/uipi/designs/reference/uipiImpl.ts';
 import { exploreUipi, UIPI_EXPLORE_PRESETS } from '../../protocols/uipi/engine/exploreUipi.ts';
 import { findUipiMutant } from '../../protocols/uipi/mutants/uipiMutants.ts';
 import { findWakeupMutant } from '../../protocols/wakeup/mutants/wakeupMutants.ts';
 import { explorePreset } from './explorePresets.ts';
+import { type ExploreProtocol, exploreProtocol } from './exploreProtocol.ts';
 
 export interface ManifestEntry {
   readonly protocol: ExploreProtocol | 'uipi';

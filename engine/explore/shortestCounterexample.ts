@@ -6,7 +6,7 @@
  */
 import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
 import type { Config } from '../../protocols/controller/model/config/config.ts';
-import { type ExploreProtocol, exploreProtocol } from '../../protocols/exploreProtocol.ts';
+import { type ExploreProtocol, exploreProtocol } from './exploreProtocol.ts';
 
 export function shortestCounterexample(
   protocol: ExploreProtocol,

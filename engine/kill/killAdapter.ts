@@ -6,6 +6,16 @@
  * (../killMatrix.ts) is protocol-blind.
  */
 
+/** What every mutant of every protocol says about itself (a protocol catalogue's entries have at least this). */
+export interface MutantDescription {
+  /** Name as on the command line (kebab-case). */
+  readonly name: string;
+  /** One line: the bug it seeds. */
+  readonly description: string;
+  /** The property ids expected to catch it. */
+  readonly expectedViolations: readonly string[];
+}
+
 /** The fixed budget of one hunt: the same for every mutant of a matrix. */
 export interface KillBudget {
   /** Random storms (the budget). */

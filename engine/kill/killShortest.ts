@@ -8,10 +8,10 @@
  */
 import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
 import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
-import { type ExploreProtocol, exploreProtocol } from '../../protocols/exploreProtocol.ts';
 import { findSyscallMutant } from '../../protocols/syscall/mutants/syscallMutants.ts';
 import { findWakeupMutant } from '../../protocols/wakeup/mutants/wakeupMutants.ts';
 import { explorePreset } from '../explore/explorePresets.ts';
+import { type ExploreProtocol, exploreProtocol } from '../explore/exploreProtocol.ts';
 import type { Shortest } from './killAdapter.ts';
 
 /** The explorer's bound per implementation in the kill matrix (distinct states). */

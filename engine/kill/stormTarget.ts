@@ -5,8 +5,7 @@
  * with a check of its own (a minimizing pass, a drain) writes its `hunt` with {@link stormHunt}.
  */
 import type fc from 'fast-check';
-import type { MutantDescription } from '../../protocols/mutantCatalogue.ts';
-import type { KillTarget } from './killAdapter.ts';
+import type { KillTarget, MutantDescription } from './killAdapter.ts';
 import { stormHunt } from './stormHunt.ts';
 
 /** One run of a storm: it holds, or these properties failed at this (0-based) step. */

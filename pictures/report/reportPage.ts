@@ -6,7 +6,7 @@
  */
 
 import type { CoverageCounts } from '../../engine/coverage/coverage.ts';
-import { findProperty } from '../../protocols/registry.ts';
+import type { DescribeProperty } from '../../engine/property.ts';
 import type { CheckReport, ConfigReport } from '../../report/checkReport.ts';
 import { escapeHtml as e } from '../html/escapeHtml.ts';
 import { htmlPage } from '../html/htmlPage.ts';
@@ -29,6 +29,8 @@ export interface ReportInput {
   /** Seconds the whole check took. */
   readonly seconds: number;
   readonly workers: number;
+  /** The spec and intent of each property id of the report. */
+  readonly describe: DescribeProperty;
 }
 
 /** The whole report page. */
@@ -59,7 +61,7 @@ export function reportPage(input: ReportInput): string {
     '<h2>Configurations</h2>',
     configTable(input.sections),
     '<h2>Properties checked</h2>',
-    propertyTable(report.properties, input.sections),
+    propertyTable(report.properties, input.sections, input.describe),
     ...input.sections.map((s, i) => section(s, i)),
   ];
   return htmlPage(title, body.join('\n'));
@@ -74,9 +76,13 @@ function configTable(sections: readonly ReportSection[]): string {
   return `<table class="configs"><tr><th>configuration</th><th>verdict</th><th class="num">storms</th><th class="num">events</th><th class="num">seconds</th><th class="num">events/s</th></tr>${rows.join('')}</table>`;
 }
 
-function propertyTable(ids: readonly string[], sections: readonly ReportSection[]): string {
+function propertyTable(
+  ids: readonly string[],
+  sections: readonly ReportSection[],
+  describe: DescribeProperty,
+): string {
   const rows = ids.map((id) => {
-    const p = findProperty(id);
+    const p = describe(id);
     const failed = sections.find((s) => !s.result.ok && s.result.failure.property === id);
     const status = failed ? `✗ fails on ${failed.result.preset}` : '✓';
     return `<tr${failed ? ' class="failing"' : ''}><td class="mono">${e(id)}</td><td>${e(p?.spec ?? '')}</td><td>${e(p?.description ?? '')}</td><td>${e(status)}</td></tr>`;

@@ -5,13 +5,13 @@
  * a case here that hands its recorded run to {@link timelineOf} with its adapter (UIPI: its own
  * configuration, lanes per CPU, receiver and sender).
  */
+
+import type { DescribeProperty } from '../../engine/property.ts';
 import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
 import type { RunResult } from '../../protocols/controller/engine/runController.ts';
 import type { Config } from '../../protocols/controller/model/config/config.ts';
+import { changedCells, formatObservation } from '../../protocols/controller/model/stateCells.ts';
 import { CONTROLLER_LANES } from '../../protocols/controller/pictures/controllerLanes.ts';
-import { changedCells, formatObservation } from '../../protocols/controller/trace/stateCells.ts';
-import type { ParsedTrace } from '../../protocols/readTrace.ts';
-import { findProperty } from '../../protocols/registry.ts';
 import { syscallTimeline } from '../../protocols/syscall/pictures/syscallTimeline.ts';
 import type { UipiRunResult } from '../../protocols/uipi/engine/runUipi.ts';
 import type { UipiConfig } from '../../protocols/uipi/model/config.ts';
@@ -20,6 +20,7 @@ import { explainWakeup } from '../../protocols/wakeup/engine/explainWakeup.ts';
 import type { WakeupRunResult } from '../../protocols/wakeup/engine/runWakeup.ts';
 import { WAKEUP_LANES } from '../../protocols/wakeup/pictures/wakeupLanes.ts';
 import type { ReplayResult } from '../../replay/replay.ts';
+import type { ParsedTrace } from '../../traces/readTrace.ts';
 import type { Timeline } from './timeline.ts';
 import { timelineOf } from './timelineOf.ts';
 
@@ -28,6 +29,7 @@ export function replayTimeline(
   parsed: ParsedTrace,
   result: ReplayResult,
   impl: ControllerImpl | undefined,
+  describe: DescribeProperty,
 ): Timeline {
   if (parsed.protocol === 'syscall' || result.protocol === 'syscall')
     return syscallTimeline(parsed, result, traceFacts(parsed, result.implementation));
@@ -37,10 +39,10 @@ export function replayTimeline(
     case 'controller':
       if (parsed.protocol === 'uipi')
         throw new Error('replayTimeline: a UIPI trace replayed as a controller run');
-      return controllerTimeline(parsed.config, title, facts, result);
+      return controllerTimeline(parsed.config, title, facts, result, describe);
     case 'uipi':
       if (parsed.protocol !== 'uipi') throw new Error('replayTimeline: a UIPI run of a non-UIPI trace');
-      return uipiTimeline(parsed.config, title, facts, result);
+      return uipiTimeline(parsed.config, title, facts, result, describe);
     case 'wakeup':
       if (parsed.protocol === 'uipi' || impl === undefined)
         throw new Error('replayTimeline: a wakeup run needs its trace and controller implementation');
@@ -74,8 +76,8 @@ function traceFacts(parsed: ParsedTrace, implementation: string): [string, strin
 }
 
 /** The rule a property states, as an explanation line. */
-function ruleOf(property: string): string[] {
-  const p = findProperty(property);
+function ruleOf(property: string, describe: DescribeProperty): string[] {
+  const p = describe(property);
   return p === undefined ? [] : [`rule (${p.spec}): ${p.description}`];
 }
 
@@ -84,6 +86,7 @@ function controllerTimeline(
   title: string,
   facts: readonly (readonly [string, string])[],
   result: RunResult & { readonly implementation: string },
+  describe: DescribeProperty,
 ): Timeline {
   const steps = result.recorded.map((r, index) => ({
     index,
@@ -117,7 +120,7 @@ function controllerTimeline(
       property: v.property,
       message: v.message,
       step: v.step,
-      explanation: [...others, ...ruleOf(v.property)],
+      explanation: [...others, ...ruleOf(v.property, describe)],
       expectedActual,
     },
   });
@@ -169,6 +172,7 @@ function uipiTimeline(
   title: string,
   facts: readonly (readonly [string, string])[],
   result: UipiRunResult & { readonly implementation: string },
+  describe: DescribeProperty,
 ): Timeline {
   const steps = result.recorded.map((r) => ({
     index: r.index,
@@ -193,7 +197,7 @@ function uipiTimeline(
       property: v.property,
       message: v.message,
       step: result.phase === 'quiescence' ? -1 : v.step,
-      explanation: [...others, ...ruleOf(v.property)],
+      explanation: [...others, ...ruleOf(v.property, describe)],
       expectedActual: [],
     },
   });

@@ -8,7 +8,8 @@ import { UsageError } from '../../model/badInput.ts';
 import type { ExploreRunArgs } from '../../report/exploreReport.ts';
 import type { CheckArgs, ConfigChoice, Protocol, ProtocolConfig } from '../protocol.ts';
 import { checkUipiConfig } from './checkConfig.ts';
-import { UIPI_REFERENCE, type UipiImpl } from './designs/reference/uipiImpl.ts';
+import type { UipiImpl } from './designs/reference/uipiImpl.ts';
+import { findUipiImpl, UIPI_DESIGNS } from './designs/registry.ts';
 import { UIPI_EXPLORE_PRESETS } from './engine/exploreUipi.ts';
 import { uipiCoverage } from './engine/uipiCoverage.ts';
 import { UIPI_KILL } from './engine/uipiKill.ts';
@@ -23,16 +24,8 @@ import {
 } from './model/config.ts';
 import { loadUipiConfig, uipiConfigToJson } from './model/loadUipiConfig.ts';
 import { uipiMachine } from './model/machine.ts';
-import { findUipiMutant, UIPI_MUTANTS } from './mutants/uipiMutants.ts';
+import { UIPI_MUTANTS } from './mutants/uipiMutants.ts';
 import { UIPI_PROPERTIES } from './properties/index.ts';
-
-/** The designs of `--impl`. */
-const UIPI_DESIGNS: readonly UipiImpl[] = [UIPI_REFERENCE];
-
-/** The implementation called `name` (a design or a UIPI mutant). */
-export function findUipiImpl(name: string): UipiImpl | undefined {
-  return UIPI_DESIGNS.find((d) => d.name === name) ?? findUipiMutant(name);
-}
 
 function implOf(name: string): UipiImpl {
   const impl = findUipiImpl(name);

@@ -14,8 +14,9 @@ import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
 import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
 import { protocolNamed } from '../../protocols/index.ts';
-import { readTrace } from '../../protocols/readTrace.ts';
+import { findProperty } from '../../protocols/registry.ts';
 import { replayTrace } from '../../replay/replay.ts';
+import { readTrace } from '../../traces/readTrace.ts';
 import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
 import { type Browser, type OpenedPage, openFile, startBrowser } from './support/browser.ts';
@@ -78,7 +79,10 @@ beforeAll(async () => {
   const parsed = readTrace(CONTROLLER_TRACE);
   const impl = findControllerImpl(parsed.implementation);
   if (impl === undefined) throw new Error(`no implementation ${parsed.implementation}`);
-  writeTextAtomic(page.controller, timelinePage(replayTimeline(parsed, replayTrace(parsed, { impl }), impl)));
+  writeTextAtomic(
+    page.controller,
+    timelinePage(replayTimeline(parsed, replayTrace(parsed, { impl }), impl, findProperty)),
+  );
   writeTextAtomic(page.diagram, renderDiagram(protocolNamed('wakeup').machine(), 'svg'));
   // A missing browser fails every test below with the reason (not a silent skip).
   try {

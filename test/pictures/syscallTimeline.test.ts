@@ -11,7 +11,7 @@ import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
 import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
 import { SMALL } from '../../protocols/controller/model/config/config.ts';
-import { readTrace } from '../../protocols/readTrace.ts';
+import { findProperty } from '../../protocols/registry.ts';
 import { initialSyscall } from '../../protocols/syscall/model/boot.ts';
 import type { SyscallEvent } from '../../protocols/syscall/model/events.ts';
 import { layoutOf } from '../../protocols/syscall/model/layout.ts';
@@ -20,6 +20,7 @@ import { step } from '../../protocols/syscall/model/step.ts';
 import { findSyscallMutant } from '../../protocols/syscall/mutants/syscallMutants.ts';
 import { syscallEventLanes, syscallQueues } from '../../protocols/syscall/pictures/syscallLanes.ts';
 import { replayTrace } from '../../replay/replay.ts';
+import { readTrace } from '../../traces/readTrace.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
 
 const TRACE = join(ROOT, 'traces', 'saved', 'syscall--reply-to-queue-head--replyRouting.itf.json');
@@ -98,7 +99,7 @@ describe('a syscall counterexample as a timeline', () => {
     const parsed = readTrace(TRACE);
     const impl = findSyscallMutant(parsed.implementation);
     if (impl === undefined) throw new Error(`no mutant ${parsed.implementation}`);
-    const t = replayTimeline(parsed, replayTrace(parsed, { impl }), impl);
+    const t = replayTimeline(parsed, replayTrace(parsed, { impl }), impl, findProperty);
     expect(t.failure?.property).toBe('replyRouting');
     const failing = t.steps[t.failure?.at ?? -1];
     expect(failing?.index).toBe(parsed.meta.failingStep);
@@ -123,7 +124,7 @@ describe('a syscall counterexample as a timeline', () => {
     // On the reference the same events pass, drawn without a failure.
     const reference = findControllerImpl('reference');
     if (reference === undefined) throw new Error('no reference');
-    const passing = replayTimeline(parsed, replayTrace(parsed, { impl: reference }), reference);
+    const passing = replayTimeline(parsed, replayTrace(parsed, { impl: reference }), reference, findProperty);
     expect(passing.failure).toBeUndefined();
     expect(passing.steps.length).toBeGreaterThan(0);
   });

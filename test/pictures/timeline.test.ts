@@ -20,13 +20,14 @@ import {
   controllerEventLanes,
 } from '../../protocols/controller/pictures/controllerLanes.ts';
 import { protocolNames } from '../../protocols/index.ts';
-import { parseTrace, readTrace } from '../../protocols/readTrace.ts';
+import { findProperty } from '../../protocols/registry.ts';
 import { UIPI_SMALL } from '../../protocols/uipi/model/config.ts';
 import { initialUipi } from '../../protocols/uipi/model/state.ts';
 import { UIPI_LANES, uipiEventLanes } from '../../protocols/uipi/pictures/uipiLanes.ts';
 import { initialSystem } from '../../protocols/wakeup/model/boot.ts';
 import { wakeupEventLanes } from '../../protocols/wakeup/pictures/wakeupLanes.ts';
 import { implFor, replayTrace } from '../../replay/replay.ts';
+import { parseTrace, readTrace } from '../../traces/readTrace.ts';
 import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
 import { writeUipiCounterexample } from './support/uipiCounterexample.ts';
@@ -98,7 +99,7 @@ describe('the lanes of an event', () => {
   it('uipi: a counterexample trace replayed and drawn, the failure at its recorded step', () => {
     const dir = tempDir();
     const parsed = readTrace(writeUipiCounterexample(dir));
-    const t = replayTimeline(parsed, replayTrace(parsed), undefined);
+    const t = replayTimeline(parsed, replayTrace(parsed), undefined, findProperty);
     expect(t.lanes.map((l) => l.group)).toContain('cpu');
     expect(t.lanes.map((l) => l.group)).toContain('receiver');
     expect(t.lanes.map((l) => l.group)).toContain('sender');
@@ -151,7 +152,7 @@ describe('every saved trace as a timeline', () => {
     const parsed = readTrace(join(SAVED, f));
     const impl = implFor(parsed.protocol, parsed.implementation);
     if (impl === undefined) throw new Error(`no implementation ${parsed.implementation}`);
-    const t = replayTimeline(parsed, replayTrace(parsed, { impl }), impl);
+    const t = replayTimeline(parsed, replayTrace(parsed, { impl }), impl, findProperty);
     expect(t.steps.length).toBeGreaterThan(0);
     expect(
       t.steps.every((s) => s.lanes.length > 0 && s.lanes.every((l) => t.lanes.some((x) => x.id === l))),
@@ -188,7 +189,7 @@ describe('untrusted text in pages', () => {
     const parsed = parseTrace(JSON.stringify(json), '<b>evil</b>.itf.json');
     const impl = findControllerImpl('ats-intc-qemu');
     if (impl === undefined) throw new Error('no ats-intc-qemu');
-    const html = timelinePage(replayTimeline(parsed, replayTrace(parsed, { impl }), impl));
+    const html = timelinePage(replayTimeline(parsed, replayTrace(parsed, { impl }), impl, findProperty));
     expect(html).not.toContain('alert(1)</script>');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>evil');

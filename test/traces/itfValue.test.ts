@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { TraceError } from '../../model/TraceError.ts';
 import { type ItfValue, itf, itfFromJson, itfToJson } from '../../traces/itfValue.ts';
 import { jsonText } from '../../traces/jsonText.ts';
-import { TraceError } from '../../traces/TraceError.ts';
 import { runs, SEED } from '../support/seed.ts';
 
 /** Record field names ITF allows that cannot make a record look like a variant. */

@@ -5,11 +5,11 @@ import { describe, expect, test } from 'vitest';
 import { SMALL } from '../../protocols/controller/model/config/config.ts';
 import { configToJson } from '../../protocols/controller/model/config/loadConfig.ts';
 import { controllerTrace } from '../../protocols/controller/trace/controllerTrace.ts';
-import { asControllerTrace, parseTrace as parseAny, readTrace } from '../../protocols/readTrace.ts';
+import { asControllerTrace, parseTrace as parseAny, readTrace } from '../../traces/readTrace.ts';
 
 const parseTrace = (text: string, file: string) => asControllerTrace(parseAny(text, file));
 
-import { TraceError } from '../../traces/TraceError.ts';
+import { TraceError } from '../../model/TraceError.ts';
 import { traceToJson } from '../../traces/writeTrace.ts';
 import { modelRun, SAMPLE_EVENTS } from './modelRun.ts';
 

@@ -4,8 +4,9 @@
  * Quint state variables (and `obs`) equal the recorded ones. `quint test` then checks the trace
  * against the Quint specification: every action must be enabled and every state must agree.
  */
+
+import { TraceError } from '../../model/TraceError.ts';
 import { type ItfValue, itfFromJson } from '../itfValue.ts';
-import { TraceError } from '../TraceError.ts';
 import { ACTION_VAR, PICKS_VAR } from '../trace.ts';
 import { quintText } from './quintText.ts';
 

@@ -4,8 +4,8 @@
  * a message per run.
  */
 
-import { coverageFor } from '../../../protocols/coverageFor.ts';
 import type { CoverageCounts } from '../../coverage/coverage.ts';
+import { coverageFor } from '../../coverage/coverageFor.ts';
 import type { RangeOutcome, RunRange } from '../seededRuns.ts';
 import { type BatchJob, type CounterexampleOf, runBatchJob } from './batchJob.ts';
 

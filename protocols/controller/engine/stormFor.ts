@@ -6,9 +6,9 @@
 import type fc from 'fast-check';
 import type { ControllerImpl, StormOptions, StormProfile } from '../designs/device.ts';
 import type { Config } from '../model/config/config.ts';
+import { controllerStorm } from '../model/controllerEvent.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import { controllerAlphabet } from './controllerAlphabet.ts';
-import { controllerStorm } from './controllerEvent.ts';
 
 /** The profile `name` of `impl`; throws when it has none by that name (the command line checks first). */
 export function profileOf(impl: ControllerImpl | undefined, name: string): StormProfile {

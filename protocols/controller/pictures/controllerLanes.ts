@@ -12,7 +12,7 @@ import type { ControllerEvent } from '../model/events.ts';
 import { formatEvent } from '../model/formatEvent.ts';
 import { errorBitNames } from '../model/registers.ts';
 import type { ControllerState } from '../model/state.ts';
-import { changedCells } from '../trace/stateCells.ts';
+import { changedCells } from '../model/stateCells.ts';
 
 const hex = (v: bigint): string => `0x${v.toString(16)}`;
 

@@ -6,7 +6,7 @@
 
 import { describeStep } from '../../../engine/explain.ts';
 import { ERR, errorBitNames } from '../model/registers.ts';
-import { changedCells, formatObservation } from '../trace/stateCells.ts';
+import { changedCells, formatObservation } from '../model/stateCells.ts';
 import type { ControllerStepContext, ControllerStepProperty } from './context.ts';
 import { ERROR_BITS } from './ghost.ts';
 import { sameExceptError } from './measures.ts';

@@ -4,7 +4,7 @@
  */
 
 import { describeStep } from '../../../engine/explain.ts';
-import { formatObservation } from '../trace/stateCells.ts';
+import { formatObservation } from '../model/stateCells.ts';
 import type { ControllerStepProperty } from './context.ts';
 
 export const neverStalls: ControllerStepProperty = {

@@ -6,7 +6,7 @@
 
 import { describeOp } from '../../../engine/explain.ts';
 import type { ControllerState } from '../model/state.ts';
-import { changedCells, formatObservation } from '../trace/stateCells.ts';
+import { changedCells, formatObservation } from '../model/stateCells.ts';
 import type { ControllerStepProperty } from './context.ts';
 import { sameState, sameStateGiven } from './measures.ts';
 

@@ -5,8 +5,8 @@
  * is a `#bigint`, and `online` is a list of booleans.
  */
 
+import { TraceError } from '../../../model/TraceError.ts';
 import { type ItfValue, itf } from '../../../traces/itfValue.ts';
-import { TraceError } from '../../../traces/TraceError.ts';
 import type { Config } from '../model/config/config.ts';
 import { U64_MAX } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';

@@ -5,9 +5,9 @@
  * plain numbers; it refuses anything no access of the configuration can stand for.
  */
 
+import { TraceError } from '../../../model/TraceError.ts';
 import { type ItfValue, itf } from '../../../traces/itfValue.ts';
 import { readPicks } from '../../../traces/picks.ts';
-import { TraceError } from '../../../traces/TraceError.ts';
 import type { Config } from '../model/config/config.ts';
 import { encodableError } from '../model/decode.ts';
 import { CONTROLLER_EVENT_TYPES, type ControllerEvent, type ControllerEventType } from '../model/events.ts';

@@ -7,11 +7,12 @@
 import type { Timeline } from '../../../pictures/timeline/timeline.ts';
 import { timelineOf } from '../../../pictures/timeline/timelineOf.ts';
 import type { ReplayResult } from '../../../replay/replay.ts';
+import type { ParsedTrace } from '../../../traces/readTrace.ts';
 import { formatEvent } from '../../controller/model/formatEvent.ts';
-import { formatObservation } from '../../controller/trace/stateCells.ts';
-import type { ParsedTrace } from '../../readTrace.ts';
-import { findProperty } from '../../registry.ts';
+import { formatObservation } from '../../controller/model/stateCells.ts';
+import { CONTROLLER_STEP_PROPERTIES } from '../../controller/properties/index.ts';
 import type { SyscallStepOutcome } from '../properties/context.ts';
+import { SYSCALL_PROPERTIES } from '../properties/index.ts';
 import { SYSCALL_LANES } from './syscallLanes.ts';
 
 type SyscallReplay = Extract<ReplayResult, { readonly protocol: 'syscall' }>;
@@ -53,7 +54,7 @@ export function syscallTimeline(
     });
   }
   const v = r.violation;
-  const rule = findProperty(v.property);
+  const rule = [...CONTROLLER_STEP_PROPERTIES, ...SYSCALL_PROPERTIES].find((q) => q.id === v.property);
   return timelineOf(SYSCALL_LANES, {
     ...input,
     verdict: `still fails on "${r.implementation}": ${v.property} at step ${v.step} (${r.phase})`,

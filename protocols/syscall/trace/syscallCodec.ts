@@ -5,9 +5,9 @@
  * `mbt::actionTaken` / `mbt::nondetPicks`.
  */
 
+import { TraceError } from '../../../model/TraceError.ts';
 import { type ItfValue, itf } from '../../../traces/itfValue.ts';
 import { readPicks } from '../../../traces/picks.ts';
-import { TraceError } from '../../../traces/TraceError.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import { encodableError } from '../../controller/model/decode.ts';
 import { CONTROLLER_VARS, encodeControllerState } from '../../controller/trace/controllerVars.ts';

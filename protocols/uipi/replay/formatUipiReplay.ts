@@ -6,7 +6,7 @@
 
 import { formatReplayHeader } from '../../../replay/formatReplayHeader.ts';
 import type { ReplayResult } from '../../../replay/replay.ts';
-import type { ParsedTrace } from '../../readTrace.ts';
+import type { ParsedTrace } from '../../../traces/readTrace.ts';
 import { formatUipiEvent } from '../model/events.ts';
 import type { UipiState } from '../model/state.ts';
 

@@ -6,9 +6,9 @@
  * outside the trace's configuration with a one-line TraceError.
  */
 
+import { TraceError } from '../../../model/TraceError.ts';
 import { type ItfValue, itf } from '../../../traces/itfValue.ts';
 import { readPicks } from '../../../traces/picks.ts';
-import { TraceError } from '../../../traces/TraceError.ts';
 import type { UipiConfig } from '../model/config.ts';
 import { isReceiverStepType, UIPI_EVENT_TYPES, type UipiEvent, type UipiEventType } from '../model/events.ts';
 import type { UipiState } from '../model/state.ts';

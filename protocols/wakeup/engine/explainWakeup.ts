@@ -8,9 +8,10 @@
 import type { ControllerImpl } from '../../controller/designs/device.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import { ERR } from '../../controller/model/registers.ts';
-import { findProperty } from '../../registry.ts';
+import { CONTROLLER_STEP_PROPERTIES } from '../../controller/properties/index.ts';
 import type { SystemEvent } from '../model/events.ts';
 import type { SystemState } from '../model/state.ts';
+import { WAKEUP_PROPERTIES } from '../properties/index.ts';
 import { describeAccess, describeEvent, describeTask } from '../properties/words.ts';
 import { runWakeup, type WakeupRecordedStep, type WakeupRunResult } from './runWakeup.ts';
 
@@ -222,7 +223,8 @@ export function explainWakeup(
   } else {
     lines.push(...failingStep(failure));
   }
-  const p = findProperty(failure.violation.property);
+  const id = failure.violation.property;
+  const p = [...CONTROLLER_STEP_PROPERTIES, ...WAKEUP_PROPERTIES].find((q) => q.id === id);
   if (p !== undefined) lines.push(`rule (${p.spec}): ${p.description}`);
   return lines;
 }

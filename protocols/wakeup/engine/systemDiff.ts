@@ -6,8 +6,8 @@
 import type { Config } from '../../controller/model/config/config.ts';
 import type { ControllerEvent } from '../../controller/model/events.ts';
 import type { Observation } from '../../controller/model/result.ts';
+import { changedCells, formatObservation } from '../../controller/model/stateCells.ts';
 import { sameState, sameStateGiven } from '../../controller/properties/measures.ts';
-import { changedCells, formatObservation } from '../../controller/trace/stateCells.ts';
 import type { HartState, SystemState, TaskRecord } from '../model/state.ts';
 import type { StepOutcome } from '../properties/context.ts';
 import { describeAccess, describeHart } from '../properties/words.ts';

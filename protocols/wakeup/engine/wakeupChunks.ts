@@ -6,8 +6,8 @@
  * return), an interrupt followed by its handler's cycle, bursts of interrupts between hart steps.
  */
 import fc from 'fast-check';
-import { biasedIndex } from '../../controller/engine/controllerEvent.ts';
 import type { Config } from '../../controller/model/config/config.ts';
+import { biasedIndex } from '../../controller/model/controllerEvent.ts';
 import { FINISH, HANDLED, type PollOutcome, type SystemEvent, YIELD } from '../model/events.ts';
 
 /** What a storm may contain besides the configuration's indices. */

@@ -7,9 +7,9 @@
 import { formatReplayHeader } from '../../../replay/formatReplayHeader.ts';
 import { formatSystemSteps } from '../../../replay/formatSystemSteps.ts';
 import type { ReplayResult } from '../../../replay/replay.ts';
+import type { ParsedTrace } from '../../../traces/readTrace.ts';
 import type { Config } from '../../controller/model/config/config.ts';
-import { changedCells } from '../../controller/trace/stateCells.ts';
-import type { ParsedTrace } from '../../readTrace.ts';
+import { changedCells } from '../../controller/model/stateCells.ts';
 import { formatSystemEvent } from '../model/events.ts';
 import type { SystemState } from '../model/state.ts';
 

@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readTrace } from '../../../protocols/readTrace.ts';
+import { readTrace } from '../../../traces/readTrace.ts';
 import { ROOT, runMain, tempDir } from './runMain.ts';
 
 const dir = tempDir();

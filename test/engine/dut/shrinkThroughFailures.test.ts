@@ -9,7 +9,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readTrace } from '../../../protocols/readTrace.ts';
+import { readTrace } from '../../../traces/readTrace.ts';
 import { FAKE, GOOD, runMain, tempDir } from './runMain.ts';
 
 const dir = tempDir();

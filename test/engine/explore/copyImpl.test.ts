@@ -8,13 +8,13 @@
 import { describe, expect, it } from 'vitest';
 import { copyRuntime, copySyscallRuntime } from '../../../engine/explore/copyImpl.ts';
 import { explorePreset } from '../../../engine/explore/explorePresets.ts';
+import { exploredConfig } from '../../../engine/explore/exploreProtocol.ts';
 import type { ControllerImpl } from '../../../protocols/controller/designs/device.ts';
 import { driverOf } from '../../../protocols/controller/designs/drive.ts';
 import { referenceImpl } from '../../../protocols/controller/designs/reference/index.ts';
 import { CONTROLLER_IMPLS } from '../../../protocols/controller/designs/registry.ts';
 import { type Config, SMALL } from '../../../protocols/controller/model/config/config.ts';
 import { CONTROLLER_MUTANTS } from '../../../protocols/controller/mutants/controllerMutants.ts';
-import { exploredConfig } from '../../../protocols/exploreProtocol.ts';
 import { syscallSpace } from '../../../protocols/syscall/engine/syscallSpace.ts';
 import { layoutOf } from '../../../protocols/syscall/model/layout.ts';
 import { SYSCALL_MUTANTS } from '../../../protocols/syscall/mutants/syscallMutants.ts';

@@ -7,15 +7,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatReplay } from '../../../protocols/controller/replay/formatReplay.ts';
-import { readTrace } from '../../../protocols/readTrace.ts';
 import { UIPI_REFERENCE } from '../../../protocols/uipi/designs/reference/uipiImpl.ts';
 import { checkUipi } from '../../../protocols/uipi/engine/checkUipi.ts';
 import { UIPI_SMALL } from '../../../protocols/uipi/model/index.ts';
 import { findUipiMutant } from '../../../protocols/uipi/mutants/uipiMutants.ts';
 import { UIPI_GUARANTEE_IDS } from '../../../protocols/uipi/properties/index.ts';
 import { uipiTrace } from '../../../protocols/uipi/trace/uipiTrace.ts';
+import { formatReplay } from '../../../replay/formatReplay.ts';
 import { replayTrace } from '../../../replay/replay.ts';
+import { readTrace } from '../../../traces/readTrace.ts';
 import { traceToJson, writeTrace } from '../../../traces/writeTrace.ts';
 import { SEED } from '../../support/seed.ts';
 

@@ -4,10 +4,10 @@
  * intcheck's #meta is read.
  */
 import { describe, expect, test } from 'vitest';
+import { TraceError } from '../../../model/TraceError.ts';
 import { runController } from '../../../protocols/controller/engine/runController.ts';
 import { SMALL } from '../../../protocols/controller/model/config/config.ts';
 import { controllerTrace } from '../../../protocols/controller/trace/controllerTrace.ts';
-import { parseTrace } from '../../../protocols/readTrace.ts';
 import { matchStates } from '../../../replay/matchStates.ts';
 import { replayTrace } from '../../../replay/replay.ts';
 import { itfEqual } from '../../../traces/itfEqual.ts';
@@ -15,7 +15,7 @@ import { itf } from '../../../traces/itfValue.ts';
 import { quintConstants, quintModule } from '../../../traces/quint/quintModule.ts';
 import { quintRunOfTrace } from '../../../traces/quint/quintRun.ts';
 import { quintText } from '../../../traces/quint/quintText.ts';
-import { TraceError } from '../../../traces/TraceError.ts';
+import { parseTrace } from '../../../traces/readTrace.ts';
 import { traceToJson } from '../../../traces/writeTrace.ts';
 import { reference } from './support.ts';
 

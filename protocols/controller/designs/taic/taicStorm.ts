@@ -13,8 +13,8 @@
  * enqueues, registrations, and sends, which may re-enqueue a stale `enq_data`).
  */
 import fc from 'fast-check';
-import { biasedIndex } from '../../engine/controllerEvent.ts';
 import type { Config } from '../../model/config/config.ts';
+import { biasedIndex } from '../../model/controllerEvent.ts';
 import type { ControllerEvent } from '../../model/events.ts';
 import type { StormOptions } from '../device.ts';
 import { CTL, GQ_NUM, LQ_NUM, LQ_REG, MASK64 } from './taicMap.ts';

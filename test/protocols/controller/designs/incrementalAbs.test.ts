@@ -11,8 +11,8 @@ import { ChangedIndices } from '../../../../protocols/controller/designs/referen
 import { ReferenceDevice } from '../../../../protocols/controller/designs/reference/referenceDevice.ts';
 import { TaskFifo } from '../../../../protocols/controller/designs/reference/taskFifo.ts';
 import { WaiterFifo } from '../../../../protocols/controller/designs/reference/waiterFifo.ts';
-import { controllerStorm } from '../../../../protocols/controller/engine/controllerEvent.ts';
 import { PUBLISHED, SMALL } from '../../../../protocols/controller/model/config/config.ts';
+import { controllerStorm } from '../../../../protocols/controller/model/controllerEvent.ts';
 import type { ControllerState } from '../../../../protocols/controller/model/state.ts';
 import {
   CONTROLLER_MUTATIONS,

@@ -12,31 +12,30 @@
  * as a pass.
  */
 import { readFileSync } from 'node:fs';
-import { checkShape } from '../traces/itfShape.ts';
-import { type ItfValue, itfFromJson } from '../traces/itfValue.ts';
-import { TraceError, within } from '../traces/TraceError.ts';
-import type { Config } from './controller/model/config/config.ts';
-import { ConfigError, parseConfig } from './controller/model/config/loadConfig.ts';
-import type { ControllerEvent } from './controller/model/events.ts';
-import type { Observation } from './controller/model/result.ts';
-import type { ControllerState } from './controller/model/state.ts';
+import { TraceError, within } from '../model/TraceError.ts';
+import type { Config } from '../protocols/controller/model/config/config.ts';
+import { ConfigError, parseConfig } from '../protocols/controller/model/config/loadConfig.ts';
+import type { ControllerEvent } from '../protocols/controller/model/events.ts';
+import type { Observation } from '../protocols/controller/model/result.ts';
+import type { ControllerState } from '../protocols/controller/model/state.ts';
 import {
   CONTROLLER_VARS,
   decodeControllerState,
   decodeObservation,
-} from './controller/trace/controllerVars.ts';
-import { decodeEvent } from './controller/trace/eventCodec.ts';
-import { protocolNames } from './index.ts';
-import { initialSyscall } from './syscall/model/boot.ts';
-import type { SyscallEvent } from './syscall/model/events.ts';
-import { decodeSyscallEvent, encodeSyscallState } from './syscall/trace/syscallCodec.ts';
-import type { UipiConfig } from './uipi/model/config.ts';
-import type { UipiEvent } from './uipi/model/events.ts';
-import { parseUipiConfig } from './uipi/model/loadUipiConfig.ts';
-import { decodeUipiEvent } from './uipi/trace/uipiCodec.ts';
-import { initialSystem } from './wakeup/model/boot.ts';
-import type { SystemEvent } from './wakeup/model/events.ts';
-import { decodeSystemEvent, encodeSystemState } from './wakeup/trace/wakeupCodec.ts';
+} from '../protocols/controller/trace/controllerVars.ts';
+import { decodeEvent } from '../protocols/controller/trace/eventCodec.ts';
+import { initialSyscall } from '../protocols/syscall/model/boot.ts';
+import type { SyscallEvent } from '../protocols/syscall/model/events.ts';
+import { decodeSyscallEvent, encodeSyscallState } from '../protocols/syscall/trace/syscallCodec.ts';
+import type { UipiConfig } from '../protocols/uipi/model/config.ts';
+import type { UipiEvent } from '../protocols/uipi/model/events.ts';
+import { parseUipiConfig } from '../protocols/uipi/model/loadUipiConfig.ts';
+import { decodeUipiEvent } from '../protocols/uipi/trace/uipiCodec.ts';
+import { initialSystem } from '../protocols/wakeup/model/boot.ts';
+import type { SystemEvent } from '../protocols/wakeup/model/events.ts';
+import { decodeSystemEvent, encodeSystemState } from '../protocols/wakeup/trace/wakeupCodec.ts';
+import { checkShape } from './itfShape.ts';
+import { type ItfValue, itfFromJson } from './itfValue.ts';
 
 /** The provenance fields of `#meta` that intcheck understands (each absent when missing or mistyped). */
 export interface ParsedMeta {
@@ -213,6 +212,9 @@ function parse(text: string, file: string, opts: ReadOptions): ParsedTrace {
   };
 }
 
+/** The protocols whose traces this reader decodes (each one's codec is in protocols/<name>/trace/). */
+const TRACE_PROTOCOLS = ['controller', 'wakeup', 'syscall', 'uipi'] as const;
+
 /**
  * The protocol `#meta` names; without one, the wakeup system when state 0 has `harts`, the
  * controller when it has one of the controller's variables, and otherwise none: refused.
@@ -228,7 +230,7 @@ function parseProtocol(
       `names no protocol ("#meta.protocol") and its initial state holds none of a protocol's variables (the controller's ${CONTROLLER_VARS.join(', ')}; the wakeup system's harts)`,
     );
   }
-  const known = protocolNames().find((x) => x === p);
+  const known = TRACE_PROTOCOLS.find((x) => x === p);
   if (known === undefined) throw new TraceError(`unknown protocol ${JSON.stringify(p)}`);
   if (known !== 'controller' && known !== 'wakeup' && known !== 'syscall' && known !== 'uipi') {
     throw new TraceError(`protocol "${known}": its traces cannot be replayed yet`);

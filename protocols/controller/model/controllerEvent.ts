@@ -5,10 +5,10 @@
  * controller.md §4.3, and bursts that pass capacity and pending saturation.
  */
 import fc from 'fast-check';
-import type { Config } from '../model/config/config.ts';
-import { registerAddress } from '../model/decode.ts';
-import type { ControllerEvent } from '../model/events.ts';
-import { PAGE_SIZE } from '../model/registers.ts';
+import type { Config } from './config/config.ts';
+import { registerAddress } from './decode.ts';
+import type { ControllerEvent } from './events.ts';
+import { PAGE_SIZE } from './registers.ts';
 
 /** An index in 0..n-1, mostly among the first `focus` values, sometimes anywhere. */
 export function biasedIndex(n: number, focus = 3): fc.Arbitrary<number> {

@@ -2,10 +2,10 @@
  * The controller state as named cells (`ready[0][1]` → `[0x3]`), the unit in which replays show
  * what a step changed and where an implementation departs from the model.
  */
-import type { Config } from '../model/config/config.ts';
-import { errorBitNames } from '../model/registers.ts';
-import type { Observation } from '../model/result.ts';
-import type { ControllerState } from '../model/state.ts';
+import type { Config } from './config/config.ts';
+import { errorBitNames } from './registers.ts';
+import type { Observation } from './result.ts';
+import type { ControllerState } from './state.ts';
 
 const hex = (v: bigint): string => `0x${v.toString(16)}`;
 const ids = (q: readonly bigint[]): string => `[${q.map(hex).join(', ')}]`;

@@ -1,10 +1,10 @@
 /** Fresh coverage counters for a check of a protocol (in this thread or in a worker). */
 
-import type { Coverage } from '../engine/coverage/coverage.ts';
-import { controllerCoverage } from './controller/engine/controllerCoverage.ts';
-import { syscallCoverage } from './syscall/engine/syscallCoverage.ts';
-import { uipiCoverage } from './uipi/engine/uipiCoverage.ts';
-import { wakeupCoverage } from './wakeup/engine/wakeupCoverage.ts';
+import { controllerCoverage } from '../../protocols/controller/engine/controllerCoverage.ts';
+import { syscallCoverage } from '../../protocols/syscall/engine/syscallCoverage.ts';
+import { uipiCoverage } from '../../protocols/uipi/engine/uipiCoverage.ts';
+import { wakeupCoverage } from '../../protocols/wakeup/engine/wakeupCoverage.ts';
+import type { Coverage } from './coverage.ts';
 
 /** The counters of `protocol`'s check. */
 export function coverageFor(protocol: 'controller' | 'wakeup' | 'syscall' | 'uipi'): Coverage {

@@ -1,38 +1,25 @@
 /**
- * The text a person reads after `intcheck replay`: a header, each step (event, what it returned,
+ * The text a person reads after `intcheck replay` of a controller trace: a header, each step (event, what it returned,
  * the state cells it changed), at the first failing step the property and its message with
  * expected beside actual where the model and the implementation differ, and a one-line summary.
  */
 
 import { count, formatReplayHeader } from '../../../replay/formatReplayHeader.ts';
 import type { ReplayResult } from '../../../replay/replay.ts';
-import type { ParsedTrace, ParsedUipiTrace } from '../../readTrace.ts';
-import { formatSyscallReplay } from '../../syscall/replay/formatSyscallReplay.ts';
-import { formatUipiReplay } from '../../uipi/replay/formatUipiReplay.ts';
-import { formatWakeupReplay } from '../../wakeup/replay/formatWakeupReplay.ts';
+import type { ParsedTrace, ParsedUipiTrace } from '../../../traces/readTrace.ts';
 import type { Config } from '../model/config/config.ts';
 import { formatEvent } from '../model/formatEvent.ts';
-import { changedCells, formatObservation } from '../trace/stateCells.ts';
+import { changedCells, formatObservation } from '../model/stateCells.ts';
 
 const INDENT = '        ';
 
 /** A trace of a protocol whose configuration is the controller's. */
-type ControllerOrWakeupTrace = Exclude<ParsedTrace, ParsedUipiTrace>;
+export type ControllerOrWakeupTrace = Exclude<ParsedTrace, ParsedUipiTrace>;
 
-type ControllerReplay = Extract<ReplayResult, { readonly protocol: 'controller' }>;
+export type ControllerReplay = Extract<ReplayResult, { readonly protocol: 'controller' }>;
 
-/** The whole replay report, lines joined with "\n" (no final newline). */
-export function formatReplay(result: ReplayResult, parsed: ParsedTrace): string {
-  if (result.protocol === 'syscall') return formatSyscallReplay(result, parsed);
-  if (result.protocol === 'uipi') return formatUipiReplay(result, parsed);
-  if (parsed.protocol === 'uipi')
-    throw new Error('formatReplay: a UIPI trace with another protocol’s result');
-  return result.protocol === 'wakeup'
-    ? formatWakeupReplay(result, parsed)
-    : formatControllerReplay(result, parsed);
-}
-
-function formatControllerReplay(result: ControllerReplay, parsed: ControllerOrWakeupTrace): string {
+/** The replay report of a controller trace, lines joined with "\n" (no final newline). */
+export function formatControllerReplay(result: ControllerReplay, parsed: ControllerOrWakeupTrace): string {
   const cfg = parsed.config;
   const lines = formatReplayHeader(parsed, result.implementation);
   const failAt = result.ok ? -1 : result.violation.step;

@@ -2,7 +2,7 @@
  * The one error a trace file can cause: a single line naming what is wrong and where
  * (`trace.itf.json: state 3: unknown event "Enqeue"`). The CLI maps it to exit code 2.
  */
-import { BadInput } from '../model/badInput.ts';
+import { BadInput } from './badInput.ts';
 
 export class TraceError extends BadInput {
   override readonly name: string = 'TraceError';
