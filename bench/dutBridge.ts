@@ -11,9 +11,10 @@
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { conformConfig } from '../engine/dut/conformConfig.ts';
+import { referencePredictor } from '../engine/dut/predictor.ts';
 import { DutProcess } from '../engine/dut/process/dutProcess.ts';
+import { DutSession } from '../engine/dut/process/dutSession.ts';
 import type { DutAccess } from '../engine/dut/process/requestLine.ts';
-import { startDut } from '../engine/dut/process/startDut.ts';
 import { PRESETS, type PresetName } from '../protocols/controller/model/config/config.ts';
 import { printTable } from './table.ts';
 
@@ -48,13 +49,18 @@ async function timed<T>(f: () => Promise<T>): Promise<{ value: T; wall: number; 
 
 /** conform with the example design on `preset`: `runs` runs after a warm-up. */
 async function benchExample(preset: PresetName, window: number, runs: number): Promise<BridgeRow> {
-  const started = await startDut(EXAMPLE, window, 30_000);
+  const started = await DutSession.start({
+    command: EXAMPLE,
+    window,
+    startTimeoutMs: 30_000,
+    maxRestarts: 0,
+  });
   if (!started.ok) throw new Error(started.line);
-  const cfg = PRESETS[preset];
-  const opts = { cfg, seed: 7, maxEvents: 80, timeoutMs: 10_000 };
-  await conformConfig(started.dut, { ...opts, runs: 30 });
-  const { value, wall, cpu } = await timed(() => conformConfig(started.dut, { ...opts, runs }));
-  await started.dut.close(2000);
+  const session = started.session;
+  const opts = { predictor: referencePredictor(PRESETS[preset]), seed: 7, maxEvents: 80, timeoutMs: 10_000 };
+  await conformConfig(session, { ...opts, runs: 30 });
+  const { value, wall, cpu } = await timed(() => conformConfig(session, { ...opts, runs }));
+  await session.close(2000);
   if (value.kind !== 'pass') throw new Error(`bench: the example design did not conform (${value.kind})`);
   const requests = value.requests;
   return {

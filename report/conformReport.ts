@@ -1,12 +1,37 @@
 /**
  * The report of `intcheck conform --dut`: per configuration a pass, a refused configuration
- * (skipped, with a visible note), a difference from the reference (shrunk, traced), or a
- * protocol failure (one line naming the step and the request). Text lines or one JSON object.
+ * (skipped, with a visible note), a configuration not run (after a failure elsewhere, or when the
+ * DUT could not go on), a difference from the predictor or a protocol failure (a death, a hang,
+ * garbage), each shrunk and traced. Runs are numbered from 1 and steps from 0, in the text and in
+ * `--json` alike (as the counterexample listing prints them). Runs the predictor ended early are
+ * counted ("N of M runs ended early: …"), and a summary line counts the configurations checked,
+ * skipped and refused. Text lines or one JSON object.
  */
 
-import type { ConformResult } from '../engine/dut/conformConfig.ts';
+import type { ConformResult, EndedEarly } from '../engine/dut/conformConfig.ts';
 import { formatEvent } from '../protocols/controller/model/formatEvent.ts';
 import { formatObservation } from '../protocols/controller/model/stateCells.ts';
+
+/** What a shrunk failure reports, whichever kind it is. */
+interface Shrunk {
+  /** 1-based run number. */
+  readonly run: number;
+  /** 0-based step at which the run failed (-1: the reset). */
+  readonly step: number;
+  readonly message: string;
+  readonly shrinks: number;
+  /** Requests of the failing run as found, and of the counterexample (its failing step included). */
+  readonly foundLength: number;
+  readonly length: number;
+  readonly restarts: number;
+  readonly shrinkRestarts: number;
+  readonly endedEarly: EndedEarly;
+  readonly seed: number;
+  readonly path: string;
+  readonly counterexample: readonly string[];
+  readonly trace: string;
+  readonly note?: string;
+}
 
 /** One configuration's verdict as reported. */
 export type ConformConfigReport =
@@ -16,120 +41,202 @@ export type ConformConfigReport =
       readonly runs: number;
       readonly requests: number;
       readonly seconds: number;
+      readonly endedEarly: EndedEarly;
+      readonly restarts: number;
     }
   | { readonly preset: string; readonly verdict: 'refused'; readonly error: string }
-  | {
+  /** Not run: the check stopped before it (`how` says how to run it), or the DUT could not go on. */
+  | { readonly preset: string; readonly verdict: 'skipped'; readonly reason: string; readonly how?: string }
+  | ({
       readonly preset: string;
       readonly verdict: 'mismatch';
-      readonly run: number;
-      readonly step: number;
-      readonly message: string;
       readonly expected: string;
       readonly actual: string;
       readonly cause?: number;
-      readonly shrinks: number;
-      readonly seed: number;
-      readonly path: string;
-      readonly counterexample: readonly string[];
-      readonly trace: string;
-      readonly note?: string;
-    }
-  | {
+    } & Shrunk)
+  | ({
       readonly preset: string;
       readonly verdict: 'failure';
-      readonly run: number;
-      /** -1: at the reset that starts the run. */
-      readonly step: number;
+      /** The protocol failure's kind (exit, crash, timeout, json, …). */
       readonly kind: string;
-      readonly message: string;
+      /** The request that failed, as sent. */
+      readonly request: string;
+      /** What happened, in words (an exit code, a signal, a timeout, the bad line). */
+      readonly detail: string;
+      /** The DUT's stderr lines, diagnoses first, bounded. */
       readonly stderr: readonly string[];
-      readonly trace: string;
-    };
+    } & Shrunk);
 
-/** The whole report of one `conform --dut`. */
-export interface ConformReport {
-  readonly ok: boolean;
-  readonly dut: string;
-  readonly command: string;
-  readonly seed: number;
-  readonly runs: number;
-  readonly window: number;
-  readonly results: readonly ConformConfigReport[];
+/** The configurations of one `conform --dut` by what became of them. */
+export interface ConfigurationCounts {
+  readonly checked: number;
+  readonly skipped: number;
+  readonly refused: number;
 }
 
-/** What to say about one configuration's result (the trace path already decided). */
-export function configReport(
-  preset: string,
-  r: ConformResult,
-  trace: string,
-  seconds: number,
-  failureLine: string,
-  stderr: readonly string[],
-): ConformConfigReport {
+/** Counts `results` for the summary line. */
+export function configurationCounts(results: readonly ConformConfigReport[]): ConfigurationCounts {
+  const n = (v: ConformConfigReport['verdict']) => results.filter((r) => r.verdict === v).length;
+  return {
+    checked: results.length - n('skipped') - n('refused'),
+    skipped: n('skipped'),
+    refused: n('refused'),
+  };
+}
+
+/** What a report needs besides the result. */
+export interface ReportContext {
+  readonly preset: string;
+  /** The predictor's name (`reference`, or `--against`'s). */
+  readonly predictor: string;
+  /** The trace written for a failure. */
+  readonly trace: string;
+  readonly seconds: number;
+  /** The one line of a protocol failure (conformDut's failureLine). */
+  readonly failureLine: string;
+}
+
+/** What to say about one configuration's result. */
+export function configReport(r: ConformResult, c: ReportContext): ConformConfigReport {
+  const preset = c.preset;
   switch (r.kind) {
     case 'pass':
-      return { preset, verdict: 'pass', runs: r.runs, requests: r.requests, seconds };
+      return {
+        preset,
+        verdict: 'pass',
+        runs: r.runs,
+        requests: r.requests,
+        seconds: c.seconds,
+        endedEarly: r.endedEarly,
+        restarts: r.restarts,
+      };
     case 'refused':
       return { preset, verdict: 'refused', error: r.error };
-    case 'mismatch': {
+    case 'halted':
+      return { preset, verdict: 'skipped', reason: `stopped after ${r.runs} runs: ${r.reason}` };
+    case 'mismatch':
+    case 'failure': {
+      const shrunk: Shrunk = {
+        run: r.index + 1,
+        step: r.kind === 'mismatch' ? r.run.mismatch.step : r.run.step,
+        message: r.kind === 'mismatch' ? r.run.mismatch.message : c.failureLine,
+        shrinks: r.shrinks,
+        foundLength: r.foundLength,
+        length: r.counterexample.length,
+        restarts: r.restarts,
+        shrinkRestarts: r.shrinkRestarts,
+        endedEarly: r.endedEarly,
+        seed: r.seed,
+        path: r.path,
+        counterexample: r.counterexample.map(formatEvent),
+        trace: c.trace,
+        ...(r.stoppedBy === undefined ? {} : { note: `shrinking stopped early: ${r.stoppedBy}` }),
+      };
+      if (r.kind === 'failure') {
+        return {
+          preset,
+          verdict: 'failure',
+          kind: r.run.failure.kind,
+          request: r.run.request,
+          detail: r.run.failure.detail,
+          stderr: r.run.stderr,
+          ...shrunk,
+        };
+      }
       const m = r.run.mismatch;
       return {
         preset,
         verdict: 'mismatch',
-        run: r.index,
-        step: m.step,
-        message: m.message,
         expected: formatObservation(m.expected),
         actual: formatObservation(m.actual),
         ...(m.cause === undefined ? {} : { cause: m.cause }),
-        shrinks: r.shrinks,
-        seed: r.seed,
-        path: r.path,
-        counterexample: r.counterexample.map(formatEvent),
-        trace,
-        ...(r.stoppedBy === undefined ? {} : { note: `shrinking stopped early: ${r.stoppedBy}` }),
+        ...shrunk,
       };
     }
-    case 'failure':
-      return {
-        preset,
-        verdict: 'failure',
-        run: r.index,
-        step: r.run.step,
-        kind: r.run.failure.kind,
-        message: failureLine,
-        stderr,
-        trace,
-      };
   }
 }
 
-/** The text lines of one configuration's verdict. */
-export function formatConform(dut: string, command: string, seed: number, r: ConformConfigReport): string[] {
+/** "N of M runs ended early: …" (empty when none did). */
+export function endedEarlyLine(e: EndedEarly, runs: number, predictor: string): string {
+  if (e.runs === 0) return '';
+  const parts = (['abort', 'undefined', 'stall'] as const).filter((k) => e[k] > 0).map((k) => `${e[k]} ${k}`);
+  return `${e.runs} of ${runs} runs ended early: ${parts.join(', ')} (${predictor} predicts the design stops there; the rest of each such run was not judged, and the DUT was restarted)`;
+}
+
+/** How the text names the predictor: "the reference", or the implementation. */
+const against = (predictor: string) => (predictor === 'reference' ? 'the reference' : predictor);
+
+/** The replay command of a failure's trace. */
+function replayCommand(trace: string, command: string, predictor: string): string {
+  const also = predictor === 'reference' ? '' : ` --against ${predictor}`;
+  return `npx intcheck replay ${trace} --dut ${JSON.stringify(command)}${also}`;
+}
+
+/** The lines every shrunk failure prints after its first. */
+function shrunkLines(r: Shrunk, command: string, predictor: string, runs: number): string[] {
+  const ended = endedEarlyLine(r.endedEarly, r.run, predictor);
+  return [
+    ...(r.note === undefined ? [] : [`  ${r.note}`]),
+    ...(ended === '' ? [] : [`  ${ended}`]),
+    '  counterexample:',
+    ...r.counterexample.map((e, i) => `  ${i === r.step ? '→' : ' '} ${String(i).padStart(3)}  ${e}`),
+    `  trace:  ${r.trace}`,
+    `  replay: ${replayCommand(r.trace, command, predictor)}`,
+    `  fast-check: { seed: ${r.seed}, path: "${r.path}", endOnFailure: true } (run ${r.run} of up to ${runs})`,
+  ];
+}
+
+/** "shrunk 5 times from 40 to 3 requests; the DUT was restarted 7 times". */
+function shrinkWords(r: Shrunk, what: string): string {
+  const times = r.shrinkRestarts === 1 ? 'once' : `${r.shrinkRestarts} times`;
+  const restarted = r.shrinkRestarts === 0 ? '' : `; the DUT was restarted ${times} while shrinking`;
+  return `shrunk ${r.shrinks} times from ${r.foundLength} to ${r.length} ${what}${restarted}`;
+}
+
+/** The text lines of one configuration's verdict; `runs` is the number of runs asked for. */
+export function formatConform(
+  dut: string,
+  command: string,
+  seed: number,
+  predictor: string,
+  runs: number,
+  r: ConformConfigReport,
+): string[] {
   const head = `dut ${dut} / ${r.preset}`;
   switch (r.verdict) {
     case 'pass': {
       const rate = r.seconds > 0 ? Math.round(r.requests / r.seconds).toLocaleString('en') : '—';
+      const ended = endedEarlyLine(r.endedEarly, r.runs, predictor);
       return [
-        `✓ ${head}: ${r.runs} runs conform to the reference (${r.requests.toLocaleString('en')} requests in ${r.seconds.toFixed(2)} s, ${rate} requests/s) [seed ${seed}]`,
+        `✓ ${head}: ${r.runs} runs conform to ${against(predictor)} (${r.requests.toLocaleString('en')} requests in ${r.seconds.toFixed(2)} s, ${rate} requests/s) [seed ${seed}]`,
+        ...(ended === '' ? [] : [`  ${ended}`]),
       ];
     }
     case 'refused':
       return [
         `⚠ ${head}: skipped, not counted as a pass: the DUT refused the configuration: ${JSON.stringify(r.error)}`,
       ];
+    case 'skipped':
+      return [
+        `⚠ ${head}: not checked, not counted as a pass: ${r.reason}${r.how === undefined ? '' : `; ${r.how}`}`,
+      ];
     case 'mismatch':
       return [
-        `✗ ${head}: differs from the reference at step ${r.step} (run ${r.run + 1}, shrunk ${r.shrinks} times to ${r.counterexample.length} accesses) [seed ${seed}]`,
+        `✗ ${head}: differs from ${against(predictor)} at step ${r.step} (run ${r.run}, ${shrinkWords(r, 'accesses')}) [seed ${seed}]`,
         `  ${r.message}`,
-        ...(r.note === undefined ? [] : [`  ${r.note}`]),
-        '  counterexample:',
-        ...r.counterexample.map((e, i) => `  ${i === r.step ? '→' : ' '} ${String(i).padStart(3)}  ${e}`),
-        `  trace:  ${r.trace}`,
-        `  replay: npx intcheck replay ${r.trace} --dut ${JSON.stringify(command)}`,
-        `  fast-check: { seed: ${r.seed}, path: "${r.path}", endOnFailure: true }`,
+        ...shrunkLines(r, command, predictor, runs),
       ];
     case 'failure':
-      return [`✗ ${head}: ${r.message}; the run's trace (not shrunk): ${r.trace}`];
+      return [
+        `✗ ${head}: ${r.message} (${shrinkWords(r, 'accesses')}) [seed ${seed}]`,
+        ...r.stderr.map((l) => `  DUT stderr: ${l}`),
+        ...shrunkLines(r, command, predictor, runs),
+      ];
   }
+}
+
+/** The closing summary line: configurations checked, skipped and refused. */
+export function summaryLine(dut: string, c: ConfigurationCounts): string {
+  const n = (k: number, what: string) => `${k} ${what}`;
+  return `dut ${dut}: ${n(c.checked, c.checked === 1 ? 'configuration checked' : 'configurations checked')}, ${n(c.skipped, 'skipped')}, ${n(c.refused, 'refused')}`;
 }

@@ -5,7 +5,11 @@
  * (`ctrl::ready` is `ready`). Every problem is a one-line {@link TraceError} naming the file.
  * A trace from another tool (`quint run --mbt --out-itf`) has no intcheck `#meta`: its protocol
  * is then read from its variables (a `harts` variable means the wakeup system) and its
- * configuration may be given by the caller (`ReadOptions.config`, the CLI's `--preset`).
+ * configuration may be given by the caller (`ReadOptions.config`, the CLI's `--preset`); a trace
+ * that names no protocol and holds none of a protocol's variables is refused, not taken for an
+ * empty controller run. Every variable of every state is decoded when the file is read, used or
+ * not, and every `#meta` field intcheck knows must have its type: a damaged trace never replays
+ * as a pass.
  */
 import { readFileSync } from 'node:fs';
 import { TraceError, within } from '../model/TraceError.ts';
@@ -14,16 +18,23 @@ import { ConfigError, parseConfig } from '../protocols/controller/model/config/l
 import type { ControllerEvent } from '../protocols/controller/model/events.ts';
 import type { Observation } from '../protocols/controller/model/result.ts';
 import type { ControllerState } from '../protocols/controller/model/state.ts';
-import { decodeControllerState, decodeObservation } from '../protocols/controller/trace/controllerVars.ts';
+import {
+  CONTROLLER_VARS,
+  decodeControllerState,
+  decodeObservation,
+} from '../protocols/controller/trace/controllerVars.ts';
 import { decodeEvent } from '../protocols/controller/trace/eventCodec.ts';
+import { initialSyscall } from '../protocols/syscall/model/boot.ts';
 import type { SyscallEvent } from '../protocols/syscall/model/events.ts';
-import { decodeSyscallEvent } from '../protocols/syscall/trace/syscallCodec.ts';
+import { decodeSyscallEvent, encodeSyscallState } from '../protocols/syscall/trace/syscallCodec.ts';
 import type { UipiConfig } from '../protocols/uipi/model/config.ts';
 import type { UipiEvent } from '../protocols/uipi/model/events.ts';
 import { parseUipiConfig } from '../protocols/uipi/model/loadUipiConfig.ts';
 import { decodeUipiEvent } from '../protocols/uipi/trace/uipiCodec.ts';
+import { initialSystem } from '../protocols/wakeup/model/boot.ts';
 import type { SystemEvent } from '../protocols/wakeup/model/events.ts';
-import { decodeSystemEvent } from '../protocols/wakeup/trace/wakeupCodec.ts';
+import { decodeSystemEvent, encodeSystemState } from '../protocols/wakeup/trace/wakeupCodec.ts';
+import { checkShape } from './itfShape.ts';
 import { type ItfValue, itfFromJson } from './itfValue.ts';
 
 /** The provenance fields of `#meta` that intcheck understands (each absent when missing or mistyped). */
@@ -145,9 +156,14 @@ function parse(text: string, file: string, opts: ReadOptions): ParsedTrace {
   if (states.length === 0) throw new TraceError('not ITF ("states" is empty: no initial state)');
   const rawMeta = json['#meta'] ?? {};
   if (!isObj(rawMeta)) throw new TraceError('not ITF ("#meta" is not an object)');
+  const listed = json.vars;
+  if (listed !== undefined && !(Array.isArray(listed) && listed.every((v) => typeof v === 'string'))) {
+    throw new TraceError('not ITF ("vars" is not a list of names)');
+  }
   const vars = states.map((s, i) => within(`state ${i}`, () => stateVars(s)));
   const protocol = parseProtocol(rawMeta.protocol, vars[0]);
-  const implementation = typeof rawMeta.implementation === 'string' ? rawMeta.implementation : 'reference';
+  const implementation = within('#meta', () => optionalString(rawMeta, 'implementation') ?? 'reference');
+  const meta = within('#meta', () => parseMeta(rawMeta));
   if (protocol === 'uipi') {
     const cfg = within('#meta', () => parseTraceUipiConfig(rawMeta.config));
     const events: UipiEvent[] = [];
@@ -155,16 +171,17 @@ function parse(text: string, file: string, opts: ReadOptions): ParsedTrace {
       if (i === 0 || isDrainStep(states[i])) return;
       events.push(within(`state ${i}`, () => uipiEvent(cfg, get)));
     });
-    return { file, meta: parseMeta(rawMeta), protocol, config: cfg, implementation, events };
+    return { file, meta, protocol, config: cfg, implementation, events };
   }
   const config = opts.config ?? within('#meta', () => parseTraceConfig(rawMeta.config));
+  if (protocol === 'syscall' || protocol === 'wakeup') checkSystemVars(protocol, config, vars);
   if (protocol === 'syscall') {
     const events: SyscallEvent[] = [];
     vars.forEach((get, i) => {
       if (i === 0 || isDrainStep(states[i])) return;
       events.push(within(`state ${i}`, () => syscallEventOf(config, get)));
     });
-    return { file, meta: parseMeta(rawMeta), protocol, config, implementation, events };
+    return { file, meta, protocol, config, implementation, events };
   }
   if (protocol === 'wakeup') {
     const events: SystemEvent[] = [];
@@ -174,12 +191,12 @@ function parse(text: string, file: string, opts: ReadOptions): ParsedTrace {
       recordedVars.push(get);
       if (i > 0) events.push(within(`state ${i}`, () => systemEvent(config, get)));
     });
-    return { file, meta: parseMeta(rawMeta), protocol, config, implementation, events, recordedVars };
+    return { file, meta, protocol, config, implementation, events, recordedVars };
   }
   const events = vars.slice(1).map((get, i) => within(`state ${i + 1}`, () => stepEvent(config, get)));
   return {
     file,
-    meta: parseMeta(rawMeta),
+    meta,
     protocol,
     config,
     implementation,
@@ -198,18 +215,50 @@ function parse(text: string, file: string, opts: ReadOptions): ParsedTrace {
 /** The protocols whose traces this reader decodes (each one's codec is in protocols/<name>/trace/). */
 const TRACE_PROTOCOLS = ['controller', 'wakeup', 'syscall', 'uipi'] as const;
 
-/** The protocol `#meta` names; without one, the wakeup system when state 0 has `harts`, else the controller. */
+/**
+ * The protocol `#meta` names; without one, the wakeup system when state 0 has `harts`, the
+ * controller when it has one of the controller's variables, and otherwise none: refused.
+ */
 function parseProtocol(
   p: unknown,
   initial: StateVars | undefined,
 ): 'controller' | 'wakeup' | 'syscall' | 'uipi' {
-  if (p === undefined) return initial?.('harts') === undefined ? 'controller' : 'wakeup';
+  if (p === undefined) {
+    if (initial?.('harts') !== undefined) return 'wakeup';
+    if (CONTROLLER_VARS.some((v) => initial?.(v) !== undefined)) return 'controller';
+    throw new TraceError(
+      `names no protocol ("#meta.protocol") and its initial state holds none of a protocol's variables (the controller's ${CONTROLLER_VARS.join(', ')}; the wakeup system's harts)`,
+    );
+  }
   const known = TRACE_PROTOCOLS.find((x) => x === p);
   if (known === undefined) throw new TraceError(`unknown protocol ${JSON.stringify(p)}`);
   if (known !== 'controller' && known !== 'wakeup' && known !== 'syscall' && known !== 'uipi') {
     throw new TraceError(`protocol "${known}": its traces cannot be replayed yet`);
   }
   return known;
+}
+
+/**
+ * The recorded variables of a wakeup or syscall trace, which its replay does not step through:
+ * the controller's are decoded, the system's own must be shaped as the protocol writes them, and
+ * the observation must be one.
+ */
+function checkSystemVars(protocol: 'wakeup' | 'syscall', cfg: Config, vars: readonly StateVars[]): void {
+  const template =
+    protocol === 'wakeup'
+      ? encodeSystemState(cfg, initialSystem(cfg))
+      : encodeSyscallState(cfg, initialSyscall(cfg));
+  vars.forEach((get, i) => {
+    within(`state ${i}`, () => {
+      decodeControllerState(cfg, get);
+      for (const [name, t] of template) {
+        const v = get(name);
+        if (v !== undefined) checkShape(t, v, name);
+      }
+      const obs = get('obs');
+      if (obs !== undefined) decodeObservation(obs, 'intcheck::obs');
+    });
+  });
 }
 
 /** Whether a raw ITF state is marked as a step of the drain (`#meta.phase`). */
@@ -256,26 +305,25 @@ function parseTraceConfig(c: unknown): Config {
   }
 }
 
-/** A lookup of one state's variables by unqualified name, each decoded on first use. */
+/** A lookup of one state's variables by unqualified name; every variable is decoded here, used or not. */
 function stateVars(s: unknown): StateVars {
   if (!isObj(s)) throw new TraceError('not an object');
-  const raw = new Map<string, { key: string; json: unknown }>();
+  const decoded = new Map<string, ItfValue>();
   for (const [key, json] of Object.entries(s)) {
     if (key.startsWith('#') || key.startsWith('__')) continue;
     const at = key.lastIndexOf('::');
     const name = at < 0 ? key : key.slice(at + 2);
-    if (!raw.has(name)) raw.set(name, { key, json });
+    const v = itfFromJson(json, key);
+    if (!decoded.has(name)) decoded.set(name, v);
   }
-  const decoded = new Map<string, ItfValue>();
-  return (name) => {
-    const hit = decoded.get(name);
-    if (hit !== undefined) return hit;
-    const r = raw.get(name);
-    if (r === undefined) return undefined;
-    const v = itfFromJson(r.json, r.key);
-    decoded.set(name, v);
-    return v;
-  };
+  return (name) => decoded.get(name);
+}
+
+/** `m[k]` when it is a string, undefined when absent; a {@link TraceError} when it is anything else. */
+function optionalString(m: Obj, k: string): string | undefined {
+  const v = m[k];
+  if (v === undefined || typeof v === 'string') return v;
+  throw new TraceError(`"${k}" is not a string`);
 }
 
 function stepEvent(cfg: Config, get: (name: string) => ItfValue | undefined): ControllerEvent {
@@ -285,15 +333,17 @@ function stepEvent(cfg: Config, get: (name: string) => ItfValue | undefined): Co
   return decodeEvent(cfg, action.value, get('nondetPicks'));
 }
 
+/** The `#meta` fields intcheck knows; one present with the wrong type is a {@link TraceError}. */
 function parseMeta(m: Obj): ParsedMeta {
-  const str = (k: string): string | undefined => {
-    const v = m[k];
-    return typeof v === 'string' ? v : undefined;
-  };
+  const str = (k: string): string | undefined => optionalString(m, k);
   const int = (k: string): number | undefined => {
     const v = m[k];
-    return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
+    if (v === undefined || (typeof v === 'number' && Number.isSafeInteger(v))) return v;
+    throw new TraceError(`"${k}" is not a whole number`);
   };
+  if (m.explorer !== undefined && typeof m.explorer !== 'boolean') {
+    throw new TraceError('"explorer" is not true or false');
+  }
   const fields: [keyof ParsedMeta, string | number | boolean | undefined][] = [
     ['source', str('source')],
     ['version', str('version')],

@@ -1,7 +1,8 @@
 /**
- * `intcheck conform`: checks a design that runs outside the suite against the reference model
- * (spec/dut-protocol.md). `--dut CMD` drives a live process with the controller and wakeup
- * storms; `--trace FILE.jsonl` checks a recorded request/reply log offline.
+ * `intcheck conform`: checks a design that runs outside the suite against the reference model,
+ * or with `--against NAME` against any implementation of the registry (spec/dut-protocol.md).
+ * `--dut CMD` drives a live process with the controller and wakeup storms; `--trace FILE.jsonl`
+ * checks a recorded request/reply log offline.
  */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
@@ -12,6 +13,8 @@ import { conformTrace } from './conformTrace.ts';
 export interface ConformFlags {
   dut?: string;
   trace?: string;
+  against?: string;
+  maxRestarts?: string;
   preset?: string;
   config?: string;
   runs?: string;
@@ -31,6 +34,10 @@ export function registerConform(program: Command, setExit: (code: number) => voi
     .description('check an external design (a DUT process, or a recorded log) against the reference model')
     .option('--dut <command>', 'command line that starts the design under test (JSON lines on stdin/stdout)')
     .option('--trace <file>', 'a recorded request/reply log (.jsonl) to check offline instead')
+    .option(
+      '--against <name>',
+      'implementation of the registry that predicts the replies (default: reference); storms restricted to what it supports',
+    )
     .option('--preset <name>', 'configuration preset: small | published (default: small, then published)')
     .option('--config <file>', 'configuration JSON file (missing fields take the published values)')
     .option('--runs <n>', 'random runs per configuration', '1000')
@@ -39,11 +46,21 @@ export function registerConform(program: Command, setExit: (code: number) => voi
     .option('--timeout-ms <n>', 'per-request timeout', '2000')
     .option('--start-timeout-ms <n>', 'timeout of the first hello (simulators start slowly)', '30000')
     .option('--window <n>', 'requests in flight (1: lockstep)', '32')
+    .option(
+      '--max-restarts <n>',
+      'most restarts of the DUT after it failed (while shrinking through crashes, hangs and garbage)',
+      '200',
+    )
     .option('--out <dir>', 'where counterexample traces are written', 'out')
     .option('--json', 'print one JSON object instead of text')
     .action(async (flags: ConformFlags) => {
       if ((flags.dut === undefined) === (flags.trace === undefined)) {
         throw new UsageError('conform: give exactly one of --dut <command> and --trace <file>');
+      }
+      if (flags.trace !== undefined && flags.against !== undefined) {
+        throw new UsageError(
+          'conform: --against needs --dut (a recorded log is checked against the reference)',
+        );
       }
       setExit(flags.trace !== undefined ? conformTrace(flags.trace, flags) : await conformDut(flags));
     });

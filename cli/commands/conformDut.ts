@@ -1,19 +1,30 @@
 /**
- * `intcheck conform --dut CMD`: one DUT process serves every configuration, run and shrink
- * candidate (`reset` between runs). Exit 0 when every configuration the DUT accepted conforms,
- * 1 when it was shown not to (a difference or a protocol failure, trace saved), 2 when the
- * check could not run (bad options, `hello` failed, every configuration refused). The process
- * is killed and reaped on every path out of here.
+ * `intcheck conform --dut CMD [--against NAME]`: one DUT process serves configuration after
+ * configuration, run after run and shrink candidate after candidate (`reset` between runs), and
+ * is restarted only when it cannot be trusted (DutSession). Exit 0 when every configuration the
+ * DUT accepted conforms, 1 when it was shown not to (a difference or a protocol failure, shrunk,
+ * trace saved), 2 when the check could not run (bad options, `hello` failed, every configuration
+ * refused, a DUT that could not be restarted). Every process is killed and reaped on every path
+ * out of here.
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type ConformResult, conformConfig } from '../../engine/dut/conformConfig.ts';
-import type { DutProcess } from '../../engine/dut/process/dutProcess.ts';
-import { startDut, stderrSuffix } from '../../engine/dut/process/startDut.ts';
+import { type DutPredictor, dutPredictor, REFERENCE } from '../../engine/dut/predictor.ts';
+import { DutSession } from '../../engine/dut/process/dutSession.ts';
+import { stderrSuffix } from '../../engine/dut/process/startDut.ts';
+import { controllerImplNames } from '../../protocols/controller/designs/registry.ts';
+import type { ControllerTraceStep } from '../../protocols/controller/trace/controllerTrace.ts';
 import { dutImplementation, dutTrace } from '../../protocols/controller/trace/dutTrace.ts';
-import { type ConformConfigReport, configReport, formatConform } from '../../report/conformReport.ts';
+import {
+  type ConformConfigReport,
+  configReport,
+  configurationCounts,
+  formatConform,
+  summaryLine,
+} from '../../report/conformReport.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
-import { EXIT } from '../errors.ts';
+import { EXIT, UsageError } from '../errors.ts';
 import type { NamedConfig } from '../options.ts';
 import { defaultSeed, intOption, resolveConfigs } from '../options.ts';
 import { progressBar } from '../progress.ts';
@@ -35,6 +46,17 @@ export function dutOptions(f: Pick<ConformFlags, 'timeoutMs' | 'startTimeoutMs' 
   };
 }
 
+/** The predictor `--against` names on `c` (default the reference), or a usage error listing the names. */
+export function againstPredictor(name: string | undefined, c: NamedConfig): DutPredictor {
+  const p = dutPredictor(name ?? REFERENCE, c.cfg);
+  if (p === undefined) {
+    throw new UsageError(
+      `--against: unknown implementation "${name}" (known: ${controllerImplNames().join(', ')})`,
+    );
+  }
+  return p;
+}
+
 /** A file-name-safe form of `s`. */
 const safe = (s: string): string => s.replace(/[^\w.-]+/g, '_');
 
@@ -44,25 +66,39 @@ export async function conformDut(f: ConformFlags): Promise<number> {
   const runs = intOption('--runs', f.runs, 1000, 1);
   const seed = intOption('--seed', f.seed, defaultSeed(), -(2 ** 31), 2 ** 31 - 1);
   const maxEvents = intOption('--max-events', f.maxEvents, 80, 1, 1_000_000);
+  const maxRestarts = intOption('--max-restarts', f.maxRestarts, 200, 0, 100_000);
   const o = dutOptions(f);
   const configs = resolveConfigs(f);
-  const started = await startDut(command, o.window, o.startTimeoutMs);
+  const predictors = configs.map((c) => ({ c, p: againstPredictor(f.against, c) }));
+  const against = f.against ?? REFERENCE;
+  const started = await DutSession.start({ command, ...o, maxRestarts });
   if (!started.ok) {
     console.error(`intcheck: ${started.line}`);
     return EXIT.badInput;
   }
-  const { dut, name } = started;
+  const session = started.session;
+  const name = session.name;
   const results: ConformConfigReport[] = [];
+  const print = (r: ConformConfigReport) => {
+    if (!f.json) for (const line of formatConform(name, command, seed, against, runs, r)) console.log(line);
+  };
   // Interrupted: the DUT runs in its own process group, so the terminal's signal does not reach it.
   const onSignal = (signal: NodeJS.Signals) => {
-    dut.killNow();
+    session.killNow();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  let stop: ConformConfigReport | undefined;
   try {
-    for (const c of configs) {
-      const r = await checkOne(dut, name, c, {
+    for (const { c, p } of predictors) {
+      if (stop !== undefined) {
+        const r = notRun(c.name, stop, command, f);
+        results.push(r);
+        print(r);
+        continue;
+      }
+      const r = await checkOne(session, name, c, p, {
         runs,
         seed,
         maxEvents,
@@ -71,26 +107,55 @@ export async function conformDut(f: ConformFlags): Promise<number> {
         ...o,
       });
       results.push(r);
-      if (!f.json) for (const line of formatConform(name, command, seed, r)) console.log(line);
-      if (r.verdict === 'mismatch' || r.verdict === 'failure') break;
+      print(r);
+      if (r.verdict === 'mismatch' || r.verdict === 'failure' || r.verdict === 'skipped') stop = r;
     }
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    const alive = results.every((r) => r.verdict !== 'failure');
-    if (alive) await dut.close(o.timeoutMs);
-    else await dut.kill();
+    await session.close(o.timeoutMs);
   }
   const failed = results.some((r) => r.verdict === 'mismatch' || r.verdict === 'failure');
-  const allRefused = results.every((r) => r.verdict === 'refused');
-  const ok = !failed && !allRefused;
+  const counts = configurationCounts(results);
+  const ok = !failed && counts.checked > 0 && counts.skipped === 0;
   if (f.json) {
-    console.log(JSON.stringify({ ok, dut: name, command, seed, runs, window: o.window, results }));
-  } else if (allRefused) {
-    console.error('intcheck: the DUT refused every configuration: nothing was checked');
+    console.log(
+      JSON.stringify({
+        ok,
+        dut: name,
+        command,
+        against,
+        seed,
+        runs,
+        window: o.window,
+        configurations: counts,
+        results,
+      }),
+    );
+  } else {
+    console.log(summaryLine(name, counts));
+    if (counts.refused === results.length) {
+      console.error('intcheck: the DUT refused every configuration: nothing was checked');
+    }
   }
   if (failed) return EXIT.failed;
-  return allRefused ? EXIT.badInput : EXIT.ok;
+  return ok ? EXIT.ok : EXIT.badInput;
+}
+
+/** A configuration not run because the check stopped at `stop`, and how to run it. */
+function notRun(
+  preset: string,
+  stop: ConformConfigReport,
+  command: string,
+  f: ConformFlags,
+): ConformConfigReport {
+  const why =
+    stop.verdict === 'skipped'
+      ? `the DUT could not go on (${stop.preset})`
+      : `the check stopped at the ${stop.verdict === 'mismatch' ? 'difference' : 'failure'} at ${stop.preset}`;
+  const also = f.against === undefined ? '' : ` --against ${f.against}`;
+  const how = `run it with: npx intcheck conform --dut ${JSON.stringify(command)} --preset ${preset}${also}`;
+  return { preset, verdict: 'skipped', reason: `not run: ${why}`, how };
 }
 
 interface OneOptions extends DutOptions {
@@ -103,15 +168,16 @@ interface OneOptions extends DutOptions {
 
 /** Checks one configuration and writes the trace of a failure. */
 async function checkOne(
-  dut: DutProcess,
+  session: DutSession,
   name: string,
   c: NamedConfig,
+  p: DutPredictor,
   o: OneOptions,
 ): Promise<ConformConfigReport> {
   const bar = progressBar(`dut ${name} ${c.name}`, o.runs, !o.json);
   const t0 = performance.now();
-  const r = await conformConfig(dut, {
-    cfg: c.cfg,
+  const r = await conformConfig(session, {
+    predictor: p,
     runs: o.runs,
     seed: o.seed,
     maxEvents: o.maxEvents,
@@ -121,50 +187,64 @@ async function checkOne(
   bar.done();
   const seconds = (performance.now() - t0) / 1000;
   const trace = join(o.out, `dut--${safe(name)}--${safe(c.name)}.itf.json`);
-  const line = failureLine(r, dut);
-  if (r.kind === 'mismatch' || r.kind === 'failure') writeTrace(trace, traceOf(name, c, r, o, line));
-  return configReport(c.name, r, trace, seconds, line, dut.stderrTail());
+  const line = failureLine(r);
+  if (r.kind === 'mismatch' || r.kind === 'failure') writeTrace(trace, traceOf(name, p, r, line));
+  return configReport(r, { preset: c.name, predictor: p.name, trace, seconds, failureLine: line });
 }
 
-/** The one line of a protocol failure: the run, the step, the request, what happened, the DUT's last stderr line. */
-function failureLine(r: ConformResult, dut: DutProcess): string {
+/** The one line of a protocol failure: the run (from 1), the step (from 0), the request, what happened. */
+function failureLine(r: ConformResult): string {
   if (r.kind !== 'failure') return '';
   const at = r.run.step < 0 ? 'at the reset' : `step ${r.run.step}`;
-  return `run ${r.index + 1}, ${at}, request ${r.run.request}: ${r.run.failure.detail}${stderrSuffix(dut)}`;
+  return `run ${r.index + 1}, ${at}, request ${r.run.request}: ${r.run.failure.detail}`;
+}
+
+/** Words for the trace's note: how the run was shrunk, and by whom it was predicted. */
+function traceNote(p: DutPredictor, r: Extract<ConformResult, { kind: 'mismatch' | 'failure' }>): string {
+  const by = p.name === REFERENCE ? '' : `; predicted by ${p.name} (conform --against ${p.name})`;
+  const stopped = r.stoppedBy === undefined ? '' : `; shrinking stopped early: ${r.stoppedBy}`;
+  return `run ${r.index + 1} of seed ${r.seed}, shrunk from ${r.foundLength} to ${r.counterexample.length} requests${by}${stopped}`;
 }
 
 function traceOf(
   name: string,
-  c: NamedConfig,
+  p: DutPredictor,
   r: Extract<ConformResult, { kind: 'mismatch' | 'failure' }>,
-  o: OneOptions,
   line: string,
 ) {
-  const common = { cfg: c.cfg, implementation: dutImplementation(name), seed: o.seed };
+  const common = {
+    cfg: p.cfg,
+    implementation: dutImplementation(name),
+    seed: r.seed,
+    path: r.path,
+    note: traceNote(p, r),
+  };
   if (r.kind === 'mismatch') {
     const m = r.run.mismatch;
     return dutTrace({
       ...common,
-      seed: r.seed,
-      path: r.path,
       property: 'refinement',
       message: m.message,
       failingStep: m.step,
-      ...(r.stoppedBy === undefined ? {} : { note: `shrinking stopped early: ${r.stoppedBy}` }),
       initial: r.run.board.initial,
       steps: r.run.board.steps,
     });
   }
   const board = r.run.board;
-  const access = r.accesses[r.run.step];
+  const access = r.counterexample[r.run.step];
+  const steps: ControllerTraceStep[] = [...board.steps];
+  if (access !== undefined) {
+    // The request the DUT never answered properly: a conforming design's state after it, observed
+    // as `stall` (no reply in time) or `abort` (garbage, an exit, a crash).
+    const state = board.unanswered(access).state;
+    steps.push({ event: access, obs: { kind: r.run.failure.kind === 'timeout' ? 'stall' : 'abort' }, state });
+  }
   return dutTrace({
     ...common,
     property: 'neverStalls',
-    message: line,
-    note: 'a protocol failure: the run as it was sent, not shrunk (the DUT cannot be trusted after it)',
+    message: `${line}${stderrSuffix(r.run.stderr)}`,
     ...(r.run.step >= 0 ? { failingStep: r.run.step } : {}),
     initial: board.initial,
-    steps: board.steps,
-    ...(access === undefined ? {} : { failed: { access, failure: r.run.failure, before: board.current() } }),
+    steps,
   });
 }

@@ -23,6 +23,7 @@ interface ReplayFlags {
   json?: boolean;
   html?: string;
   dut?: string;
+  against?: string;
   timeoutMs?: string;
   startTimeoutMs?: string;
   window?: string;
@@ -49,6 +50,7 @@ export function registerReplay(program: Command, setExit: (code: number) => void
     )
     .option('--config <file>', 'read the trace with the configuration in this JSON file')
     .option('--dut <command>', 'replay against an external design (a DUT process) instead')
+    .option('--against <name>', 'with --dut: implementation that predicts the replies (default: reference)')
     .option('--timeout-ms <n>', 'with --dut: per-request timeout', '2000')
     .option('--start-timeout-ms <n>', 'with --dut: timeout of the first hello', '30000')
     .option('--window <n>', 'with --dut: requests in flight', '32')
@@ -62,10 +64,11 @@ async function runReplayDut(file: string, f: ReplayFlags, command: string): Prom
   if (f.html !== undefined)
     throw new UsageError('--html and --dut cannot be used together (replay, then draw the trace it saves)');
   const o = dutOptions(f);
-  return replayOnDut(readTrace(file), command, o, f.json === true);
+  return replayOnDut(readTrace(file), command, o, f.json === true, f.against);
 }
 
 function runReplay(file: string, f: ReplayFlags): number {
+  if (f.against !== undefined) throw new UsageError('--against needs --dut (without it, use --impl)');
   const given = f.preset === undefined && f.config === undefined ? undefined : resolveConfigs(f)[0];
   const opts: ReadOptions = given === undefined ? {} : { config: given.cfg };
   const parsed = readTrace(file, opts);

@@ -1,14 +1,20 @@
 /**
- * `intcheck replay FILE --dut CMD`: re-runs a saved trace against an external design. A
- * controller trace's events are sent as the register accesses they stand for; a wakeup trace's
- * storm is first run by the software runtime over the reference device, and the accesses it made
- * are sent (as `conform` does); a syscall trace's storm likewise, through the syscall runtime.
- * The report is the controller replay's: each step, and at the first difference the model's
- * prediction beside what the DUT returned. A DUT has no `abs()`, so the states shown are the
- * reference model's.
+ * `intcheck replay FILE --dut CMD [--against NAME]`: re-runs a saved trace against an external
+ * design, each reply scored against the predictor (the reference model, or the implementation
+ * `--against` names, on the part of the trace's configuration it supports). A controller trace's
+ * events are sent as the register accesses they stand for (through NAME's driver when it has its
+ * own register map); a wakeup trace's storm is first run by the software runtime over the
+ * predictor's device, and the accesses it made are sent (as `conform` does); a syscall trace's
+ * storm likewise, through the syscall runtime over the reference device. The report is the
+ * controller replay's: each step, and at the first difference the prediction beside what the
+ * DUT returned. A DUT has no `abs()`, so the states shown are the predictor's. A run the
+ * predictor ends early (a stall, an abort, an undefined effect) is judged up to that step.
  */
 
 import { lower } from '../../engine/dut/dutRun.ts';
+import { type DutPredictor, REFERENCE } from '../../engine/dut/predictor.ts';
+import { eventAccesses, runtimeAccesses } from '../../engine/dut/predictorAccesses.ts';
+import type { DutAccess } from '../../engine/dut/process/requestLine.ts';
 import { startDut, stderrSuffix } from '../../engine/dut/process/startDut.ts';
 import { runOnDut } from '../../engine/dut/runOnDut.ts';
 import type { RecordedStep } from '../../protocols/controller/engine/runController.ts';
@@ -19,26 +25,43 @@ import { formatReplay } from '../../replay/formatReplay.ts';
 import type { ReplayResult } from '../../replay/replay.ts';
 import type { ParsedTrace } from '../../traces/readTrace.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import type { DutOptions } from './conformDut.ts';
+import { againstPredictor, type DutOptions } from './conformDut.ts';
 
-/** Replays `parsed` on the DUT `command`; returns the exit code. */
+/** The accesses `parsed` stands for on `p`'s design (no closing ERROR read: the trace has its own steps). */
+function traceAccesses(parsed: Exclude<ParsedTrace, { protocol: 'uipi' }>, p: DutPredictor): DutAccess[] {
+  const cfg = p.cfg;
+  const impl = p.impl;
+  switch (parsed.protocol) {
+    case 'wakeup':
+      return impl === undefined
+        ? wakeupAccesses(cfg, parsed.events)
+        : runtimeAccesses({ ...p, impl }, parsed.events, false);
+    case 'syscall':
+      if (impl !== undefined) {
+        throw new UsageError('--against: a syscall trace replays on a DUT against the reference only');
+      }
+      return syscallAccesses(cfg, parsed.events);
+    case 'controller':
+      return impl === undefined || impl.drive === undefined
+        ? parsed.events.map((e) => lower(cfg, e))
+        : eventAccesses({ ...p, impl }, parsed.events, false);
+  }
+}
+
+/** Replays `parsed` on the DUT `command`, predicted by `against` (default the reference); returns the exit code. */
 export async function replayOnDut(
   parsed: ParsedTrace,
   command: string,
   o: DutOptions,
   json: boolean,
+  against?: string,
 ): Promise<number> {
   if (parsed.protocol === 'uipi')
     throw new UsageError(
       `--dut: replaying a ${parsed.protocol} trace on an external design is not supported (controller, wakeup and syscall traces are)`,
     );
-  const cfg = parsed.config;
-  const accesses =
-    parsed.protocol === 'wakeup'
-      ? wakeupAccesses(cfg, parsed.events)
-      : parsed.protocol === 'syscall'
-        ? syscallAccesses(cfg, parsed.events)
-        : parsed.events.map((e) => lower(cfg, e));
+  const predictor = againstPredictor(against, { name: parsed.file, cfg: parsed.config });
+  const accesses = traceAccesses(parsed, predictor);
   const started = await startDut(command, o.window, o.startTimeoutMs);
   if (!started.ok) {
     console.error(`intcheck: ${started.line}`);
@@ -46,9 +69,9 @@ export async function replayOnDut(
   }
   const { dut, name } = started;
   const implementation = dutImplementation(name);
-  const run = await runOnDut(dut, cfg, accesses, o.timeoutMs, false);
-  const line = run.kind === 'failure' ? `${run.failure.detail}${stderrSuffix(dut)}` : '';
-  if (run.kind === 'failure') await dut.kill();
+  const run = await runOnDut(dut, predictor, accesses, o.timeoutMs, false);
+  const line = run.kind === 'failure' ? `${run.failure.detail}${stderrSuffix(run.stderr)}` : '';
+  if (run.kind === 'failure' || run.kind === 'ended') await dut.kill();
   else await dut.close(o.timeoutMs);
   const file = parsed.file;
   if (run.kind === 'refused' || run.kind === 'failure') {
@@ -67,12 +90,13 @@ export async function replayOnDut(
     expected: { state: s.state, obs: s.expected },
   }));
   const initial = run.board.initial;
+  const by = predictor.name === REFERENCE ? '' : ` (predicted by ${predictor.name})`;
   let result: ReplayResult;
-  if (run.kind === 'pass') {
+  if (run.kind === 'pass' || run.kind === 'ended') {
     result = { ok: true, steps: recorded.length, initial, recorded, protocol: 'controller', implementation };
   } else {
     const m = run.mismatch;
-    const violation = { property: 'refinement', step: m.step, message: m.message };
+    const violation = { property: 'refinement', step: m.step, message: `${m.message}${by}` };
     const failing = recorded[m.step] ?? recorded[recorded.length - 1];
     const before = recorded[m.step - 1]?.state ?? initial;
     if (failing === undefined) throw new Error('replay: a difference without a step');
@@ -89,9 +113,20 @@ export async function replayOnDut(
       implementation,
     };
   }
+  const ended =
+    run.kind === 'ended'
+      ? `${predictor.name} ends the run at step ${run.step} (${run.obs.kind}): the steps after ${run.step - 1} were not judged`
+      : undefined;
   if (json) {
     const body = result.ok ? { steps: result.steps } : { ...result.violation };
-    console.log(JSON.stringify({ ok: result.ok, file, implementation, ...body }));
-  } else console.log(formatReplay(result, parsed));
+    const note =
+      ended === undefined ? {} : { endedEarly: { step: run.kind === 'ended' ? run.step : 0, note: ended } };
+    console.log(
+      JSON.stringify({ ok: result.ok, file, implementation, against: predictor.name, ...body, ...note }),
+    );
+  } else {
+    console.log(formatReplay(result, parsed));
+    if (ended !== undefined) console.log(`note: ${ended}`);
+  }
   return result.ok ? EXIT.ok : EXIT.failed;
 }

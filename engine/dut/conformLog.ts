@@ -11,6 +11,7 @@ import { TraceError } from '../../model/TraceError.ts';
 import type { Config } from '../../protocols/controller/model/config/config.ts';
 import { ConfigError, parseConfig } from '../../protocols/controller/model/config/loadConfig.ts';
 import { replyFailure } from './dutRunOutcome.ts';
+import { referencePredictor } from './predictor.ts';
 import type { DutFailure } from './process/dutFailure.ts';
 import { HEX64, parseReply } from './process/parseReply.ts';
 import type { DutAccess, DutRequest } from './process/requestLine.ts';
@@ -108,7 +109,7 @@ export function conformLog(text: string, file: string): LogVerdict {
           continue;
         }
         cfg = req.cfg;
-        board = new Scoreboard(cfg, false);
+        board = new Scoreboard(referencePredictor(cfg), false);
         step = 0;
         runs++;
       }

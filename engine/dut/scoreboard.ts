@@ -1,19 +1,27 @@
 /**
- * The scoreboard of a DUT run: the reference model stepped beside the design, access by
- * access. Every reply is compared with the model's prediction (reads by their data, writes and
- * interrupts by their acknowledgement); the first difference is a {@link Mismatch}. For a wrong
+ * The scoreboard of a DUT run: the predictor (the reference model, or with `--against` another
+ * implementation) stepped beside the design, access by access. Every reply is compared with the
+ * prediction (reads by their data, writes and interrupts by their acknowledgement); the first
+ * difference is a {@link Mismatch}. A prediction can be asked for before its reply is awaited
+ * ({@link Scoreboard.expect}), so a run the predictor ends (a stall, an abort, an undefined
+ * effect) is cut before the suite waits for a reply that need not come. For a wrong
  * ERROR read it also names the earliest step since the previous ERROR read that could have set
  * (or should have set) a differing bit, since the cause of a wrong error bit is usually earlier.
  */
 
-import type { Config } from '../../protocols/controller/model/config/config.ts';
-import { type Operation, toOperation } from '../../protocols/controller/model/decode.ts';
+import type { JudgedOp } from '../../protocols/controller/model/decode.ts';
 import { ERR, errorBitNames } from '../../protocols/controller/model/registers.ts';
 import { ACK, type Observation, valueObs } from '../../protocols/controller/model/result.ts';
-import { type ControllerState, initialState } from '../../protocols/controller/model/state.ts';
+import type { ControllerState } from '../../protocols/controller/model/state.ts';
 import { formatObservation } from '../../protocols/controller/model/stateCells.ts';
-import { step } from '../../protocols/controller/model/step.ts';
 import { describeOp } from '../explain.ts';
+import {
+  type DutPredictor,
+  operationOf,
+  type Prediction,
+  predictRun,
+  type RunPrediction,
+} from './predictor.ts';
 import { type DutAccess, requestLine } from './process/requestLine.ts';
 
 /** One scored step: the access, what the DUT returned, the model's state after it. */
@@ -37,7 +45,7 @@ export interface Mismatch {
 }
 
 /** The error bits an operation can set (§5): what a wrong ERROR read is traced back to. */
-function settable(op: Operation): number {
+function settable(op: JudgedOp): number {
   switch (op.type) {
     case 'Irq':
       return ERR.PENDING_OVERFLOW;
@@ -56,10 +64,13 @@ function settable(op: Operation): number {
 const sameObs = (a: Observation, b: Observation): boolean =>
   a.kind === b.kind && (a.kind !== 'value' || (b.kind === 'value' && a.value === b.value));
 
-/** The model beside one DUT run, from reset. */
+/** The predictor beside one DUT run, from reset. */
 export class Scoreboard {
-  private readonly cfg: Config;
+  readonly predictor: DutPredictor;
+  private readonly run: RunPrediction;
   private state: ControllerState;
+  /** The prediction of the next access, asked for before its reply came. */
+  private pending: { readonly access: DutAccess; readonly p: Prediction } | undefined;
   readonly initial: ControllerState;
   /** Every scored step (when recording). */
   readonly steps: ScoredStep[] = [];
@@ -69,21 +80,29 @@ export class Scoreboard {
   private windowRaised: number[] = [];
   private windowSettable: number[] = [];
 
-  constructor(cfg: Config, record: boolean) {
-    this.cfg = cfg;
-    this.state = initialState(cfg);
+  constructor(predictor: DutPredictor, record: boolean) {
+    this.predictor = predictor;
+    this.run = predictRun(predictor);
+    this.state = this.run.initial;
     this.initial = this.state;
     this.record = record;
   }
 
+  /** What a conforming design replies to `access`, the next step (asked once, ahead of its reply). */
+  expect(access: DutAccess): Observation {
+    const p = this.run.next(access);
+    this.pending = { access, p };
+    return p.obs;
+  }
+
   /** Scores step `i`: the DUT returned `data` (a read) or acknowledged (`undefined`). Null when it matches. */
   score(i: number, access: DutAccess, data: bigint | undefined): Mismatch | null {
-    const before = this.state;
-    const r = step(this.cfg, before, access);
+    const r = this.pending?.access === access ? this.pending.p : this.run.next(access);
+    this.pending = undefined;
     this.state = r.state;
     const actual = data === undefined ? ACK : valueObs(data);
     if (this.record) this.steps.push({ event: access, obs: actual, state: r.state, expected: r.obs });
-    const op = toOperation(this.cfg, access);
+    const op = operationOf(this.predictor, access);
     const isErrorRead = op.type === 'ErrorRead';
     if (!sameObs(r.obs, actual)) return this.mismatch(i, access, op, r.obs, actual, isErrorRead);
     if (isErrorRead) {
@@ -91,24 +110,32 @@ export class Scoreboard {
       this.windowRaised = [];
       this.windowSettable = [];
     } else {
-      let raised = 0;
-      for (const eff of r.effects) if (eff.kind === 'ErrorRaised') raised |= eff.bits;
       this.windowSteps.push(i);
-      this.windowRaised.push(raised);
+      this.windowRaised.push(r.raised);
       this.windowSettable.push(settable(op));
     }
     return null;
   }
 
-  /** The model's state after the last scored step. */
+  /** The predictor's state after the last scored step. */
   current(): ControllerState {
     return this.state;
+  }
+
+  /**
+   * The predicted step for `access` when the DUT gave no usable reply to it (the run is over):
+   * the state a conforming design would be in after it.
+   */
+  unanswered(access: DutAccess): Prediction {
+    const r = this.pending?.access === access ? this.pending.p : this.run.next(access);
+    this.pending = undefined;
+    return r;
   }
 
   private mismatch(
     i: number,
     access: DutAccess,
-    op: Operation,
+    op: JudgedOp,
     expected: Observation,
     actual: Observation,
     isErrorRead: boolean,

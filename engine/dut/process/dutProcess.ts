@@ -51,6 +51,10 @@ export class DutProcess {
   private exited = false;
   private killed = false;
   private exitText: { readonly kind: DutFailureKind; readonly detail: string } | undefined;
+  /** An exchange ended with requests unanswered: later lines would be taken for the wrong requests. */
+  private outOfStep = false;
+  /** Settles when standard error has ended (the DUT's last words are all in the tail). */
+  private readonly stderrEnded: Promise<void>;
 
   /** Starts `command` with `/bin/sh -c` in a new process group (a simple command replaces the shell). */
   constructor(command: string, window: number) {
@@ -71,6 +75,21 @@ export class DutProcess {
     const err = this.child.stderr;
     err?.setEncoding('utf8');
     err?.on('data', (chunk: string) => this.tail.push(chunk));
+    this.stderrEnded = new Promise((resolve) => {
+      if (err === null) resolve();
+      else {
+        err.once('end', () => resolve());
+        err.once('close', () => resolve());
+      }
+    });
+  }
+
+  /**
+   * Whether the next exchange can be trusted: the process has not exited, failed the protocol,
+   * or been left with requests unanswered by an exchange that was cut short.
+   */
+  get usable(): boolean {
+    return !this.exited && !this.killed && this.broken === undefined && !this.outOfStep;
   }
 
   /** The process id (of the shell or the DUT it became). */
@@ -78,9 +97,30 @@ export class DutProcess {
     return this.child.pid;
   }
 
+  /** The caller saw the DUT break the protocol in a reply it did not judge (one in flight after its verdict): trust it no more. */
+  distrust(): void {
+    this.outOfStep = true;
+  }
+
   /** The DUT's last lines of standard error, oldest first. */
   stderrTail(): readonly string[] {
     return this.tail.last();
+  }
+
+  /**
+   * The stderr lines worth quoting (diagnoses first, bounded: {@link StderrTail.report}); after
+   * the process exited, once its standard error has ended or `graceMs` has passed.
+   */
+  async stderrReport(graceMs = 300): Promise<readonly string[]> {
+    if (this.exited) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        this.stderrEnded,
+        new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
+      ]);
+      clearTimeout(timer);
+    }
+    return this.tail.report();
   }
 
   /**
@@ -226,6 +266,7 @@ export class DutProcess {
   private finish(o: ExchangeOutcome): void {
     const x = this.current;
     this.current = undefined;
+    if (x !== undefined && x.answered < x.sent) this.outOfStep = true;
     this.stopTimer();
     x?.resolve(o);
   }

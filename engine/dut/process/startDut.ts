@@ -1,7 +1,7 @@
 /**
  * Starting a design under test: spawn its command line and say `hello` within the start
  * timeout (simulators start slowly). A DUT that fails `hello` is killed and reaped before this
- * returns, and the failure is one line naming the request, ending with the DUT's last stderr line.
+ * returns, and the failure is one line naming the request, ending with the DUT's last words on stderr.
  */
 import { DutProcess } from './dutProcess.ts';
 import type { DutReply } from './parseReply.ts';
@@ -12,10 +12,9 @@ export type StartedDut =
   | { readonly ok: true; readonly dut: DutProcess; readonly name: string }
   | { readonly ok: false; readonly line: string };
 
-/** The DUT's last stderr line, as a suffix for a one-line report ("" when it wrote none). */
-export function stderrSuffix(dut: DutProcess): string {
-  const last = dut.stderrTail().at(-1);
-  return last === undefined ? '' : ` (DUT stderr: ${JSON.stringify(last)})`;
+/** Quoted stderr lines (diagnoses first: {@link DutProcess.stderrReport}) as a suffix for a one-line report ("" for none). */
+export function stderrSuffix(lines: readonly string[]): string {
+  return lines.length === 0 ? '' : ` (DUT stderr: ${lines.map((l) => JSON.stringify(l)).join(' | ')})`;
 }
 
 /** Spawns `command` and exchanges `hello`. */
@@ -33,7 +32,7 @@ export async function startDut(command: string, window: number, startTimeoutMs: 
   else if (reply?.kind === 'refused') why = `the DUT answered "ok": false: ${JSON.stringify(reply.error)}`;
   else if (reply?.kind === 'malformed') why = reply.why;
   else why = 'no reply';
-  const suffix = stderrSuffix(dut);
+  const suffix = stderrSuffix(await dut.stderrReport());
   await dut.kill();
   return {
     ok: false,

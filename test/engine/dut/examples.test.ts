@@ -19,9 +19,11 @@ describe('examples/: Python designs behind the DUT bridge', () => {
   test('the conforming design passes the small and the published preset', async () => {
     const run = await runMain(['conform', '--dut', GOOD, '--runs', '100', '--out', dir]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toHaveLength(2);
-    expect(run.stdout[0]).toMatch(/^✓ dut python-reference \/ small: 100 runs conform/);
-    expect(run.stdout[1]).toMatch(/^✓ dut python-reference \/ published: 100 runs conform/);
+    expect(run.stdout).toEqual([
+      expect.stringMatching(/^✓ dut python-reference \/ small: 100 runs conform to the reference/),
+      expect.stringMatching(/^✓ dut python-reference \/ published: 100 runs conform to the reference/),
+      'dut python-reference: 2 configurations checked, 0 skipped, 0 refused',
+    ]);
   });
 
   test('the seeded bug is caught, shrunk, saved as a trace naming the DUT, and replays', async () => {
@@ -63,6 +65,28 @@ describe('examples/: Python designs behind the DUT bridge', () => {
     const plain = await runMain(['replay', trace]);
     expect(plain.code).toBe(2);
     expect(plain.stderr[0]).toMatch(/external design "python-buggy": replay it with --dut/);
+  });
+
+  test('a failure at small says that published was not run, and how to run it', async () => {
+    const out = join(dir, 'stops');
+    const run = await runMain(['conform', '--dut', BUGGY, '--runs', '150', '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stdout[0]).toMatch(/^✗ dut python-buggy \/ small: differs from the reference at step/);
+    expect(run.stdout.at(-2)).toBe(
+      `⚠ dut python-buggy / published: not checked, not counted as a pass: not run: the check stopped at the difference at small; run it with: npx intcheck conform --dut ${JSON.stringify(BUGGY)} --preset published`,
+    );
+    expect(run.stdout.at(-1)).toBe('dut python-buggy: 1 configuration checked, 1 skipped, 0 refused');
+    const json = await runMain(['conform', '--dut', BUGGY, '--runs', '150', '--out', out, '--json']);
+    const report = JSON.parse(json.stdout.join('')) as {
+      configurations: unknown;
+      results: { preset: string; verdict: string; run?: number; how?: string }[];
+    };
+    expect(report.configurations).toEqual({ checked: 1, skipped: 1, refused: 0 });
+    expect(report.results[1]).toMatchObject({ preset: 'published', verdict: 'skipped' });
+    expect(report.results[1]?.how).toMatch(/--preset published$/);
+    // One numbering: the text's "run N" is the JSON's run.
+    const n = /\(run (\d+),/.exec(run.stdout[0] ?? '')?.[1];
+    expect(report.results[0]?.run).toBe(Number(n));
   });
 
   test('lockstep (--window 1) and pipelined runs find the same counterexample', async () => {

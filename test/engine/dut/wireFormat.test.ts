@@ -61,8 +61,41 @@ describe('the DUT wire format', () => {
     for (let i = 0; i < 1000; i++) tail.push(`line ${i}\n`);
     tail.push(`${'x'.repeat(100_000)}\nlast words`);
     const last = tail.last();
-    expect(last).toHaveLength(5);
+    expect(last).toHaveLength(12);
     expect(last.at(-1)).toBe('last words');
-    expect(last.every((l) => l.length <= 201)).toBe(true);
+    expect(last.every((l) => l.length <= 301)).toBe(true);
+    expect(tail.report()).toEqual([last.at(-3), last.at(-2), 'last words']);
+  });
+
+  test('a sanitizer abort: its diagnosis is quoted first, not only the closing ==PID==ABORTING', () => {
+    const tail = new StderrTail();
+    tail.push('booting the simulator\n==77==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x6020');
+    tail.push('00000050 at pc 0x55d0\nWRITE of size 8\n');
+    for (let i = 0; i < 40; i++) tail.push(`    #${i} 0x55d0 in frame${i} device.c:${i}\n`);
+    tail.push('SUMMARY: AddressSanitizer: heap-buffer-overflow device.c:101 in enqueue_write\n');
+    for (let i = 0; i < 20; i++) tail.push('  0x0c047fff8000: fa fa 00 00 fa fa\n');
+    tail.push('==77==ABORTING\n');
+    const report = tail.report();
+    expect(report[0]).toBe(
+      '==77==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x602000000050 at pc 0x55d0',
+    );
+    expect(report[1]).toBe('SUMMARY: AddressSanitizer: heap-buffer-overflow device.c:101 in enqueue_write');
+    expect(report.at(-1)).toBe('==77==ABORTING');
+    expect(report.join('').length).toBeLessThanOrEqual(600);
+  });
+
+  test.each([
+    ["python3: device.c:42: enqueue: Assertion `k < 8' failed.", true],
+    ["thread 'main' panicked at src/dut.rs:10:5:", true],
+    ['panic: runtime error: index out of range [16] with length 16', true],
+    ['%Error: ATSINTC.v:12: Assertion failed in TOP.ATSINTC', true],
+    ['ValueError: invalid literal for int()', true],
+    ['simulator log line 5', false],
+    ['==12==ABORTING', false],
+  ])('%s looks like a diagnosis: %s', (line, yes) => {
+    const tail = new StderrTail();
+    tail.push(`${line}\n`);
+    for (let i = 0; i < 30; i++) tail.push(`log ${i}\n`);
+    expect(tail.report().includes(line)).toBe(yes);
   });
 });
