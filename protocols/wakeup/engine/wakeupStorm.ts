@@ -51,11 +51,7 @@ const WEIGHTS: Readonly<Record<WakeupStormKind, Weights>> = {
 };
 
 /** One chunk of a storm of `kind`. */
-function wakeupChunk(
-  cfg: Config,
-  kind: WakeupStormKind,
-  o: ChunkOptions,
-): fc.Arbitrary<SystemEvent[]> {
+function wakeupChunk(cfg: Config, kind: WakeupStormKind, o: ChunkOptions): fc.Arbitrary<SystemEvent[]> {
   const w = WEIGHTS[kind];
   const parts: fc.WeightedArbitrary<SystemEvent[]>[] = [];
   const add = (weight: number, arbitrary: () => fc.Arbitrary<SystemEvent[]>) => {
