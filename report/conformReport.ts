@@ -157,7 +157,7 @@ export function configReport(r: ConformResult, c: ReportContext): ConformConfigR
 }
 
 /** "N of M runs ended early: …" (empty when none did). */
-export function endedEarlyLine(e: EndedEarly, runs: number, predictor: string): string {
+function endedEarlyLine(e: EndedEarly, runs: number, predictor: string): string {
   if (e.runs === 0) return '';
   const parts = (['abort', 'undefined', 'stall'] as const).filter((k) => e[k] > 0).map((k) => `${e[k]} ${k}`);
   return `${e.runs} of ${runs} runs ended early: ${parts.join(', ')} (${predictor} predicts the design stops there; the rest of each such run was not judged, and the DUT was restarted)`;

@@ -61,7 +61,7 @@ export function replyFailure(reply: DutReply, index: number): DutFailure | undef
 export type RequestKind = 'reset' | 'read' | 'write' | 'irq';
 
 /** The kind of the request at `step` of `accesses` (-1: the reset). */
-export function requestKind(accesses: readonly DutAccess[], step: number): RequestKind {
+function requestKind(accesses: readonly DutAccess[], step: number): RequestKind {
   const a = accesses[step];
   if (step < 0 || a === undefined) return 'reset';
   switch (a.type) {

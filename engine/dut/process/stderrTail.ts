@@ -30,11 +30,6 @@ const MAYBE =
 
 const cut = (line: string): string => (line.length > LINE ? `${line.slice(0, LINE)}…` : line);
 
-/** Whether `line` looks like a diagnosis of a crash (see {@link DIAGNOSIS}). */
-export function isDiagnosis(line: string): boolean {
-  return DIAGNOSIS.test(line);
-}
-
 /** A rolling tail of a stream of text, with the diagnosis lines it contained. */
 export class StderrTail {
   private readonly lines: string[] = [];

@@ -9,7 +9,7 @@ import { CONTROLLER_STEP_PROPERTIES } from './index.ts';
 
 /** The default ids for `impl` (undefined: the model alone), in registry order. */
 export function defaultControllerPropertyIds(impl: ControllerImpl | undefined): string[] {
-  const refines = impl !== undefined && impl.supports.refines;
+  const refines = impl?.supports.refines === true;
   return CONTROLLER_STEP_PROPERTIES.filter((p) => refines || p.kind !== 'refinement').map((p) => p.id);
 }
 

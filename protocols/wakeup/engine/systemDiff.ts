@@ -7,7 +7,7 @@ import type { Config } from '../../controller/model/config/config.ts';
 import type { ControllerEvent } from '../../controller/model/events.ts';
 import type { Observation } from '../../controller/model/result.ts';
 import { changedCells, formatObservation } from '../../controller/model/stateCells.ts';
-import { sameState, sameStateGiven } from '../../controller/properties/measures.ts';
+import { sameStateGiven } from '../../controller/properties/measures.ts';
 import type { HartState, SystemState, TaskRecord } from '../model/state.ts';
 import type { StepOutcome } from '../properties/context.ts';
 import { describeAccess, describeHart } from '../properties/words.ts';
@@ -39,16 +39,6 @@ function sameList<T>(
     if (x === undefined || y === undefined || !same(x, y)) return false;
   }
   return true;
-}
-
-/** True when `a` and `b` are the same system state. */
-function sameSystem(a: SystemState, b: SystemState): boolean {
-  return (
-    a === b ||
-    (sameState(a.ctrl, b.ctrl) &&
-      sameList(a.harts, b.harts, a.harts, b.harts, sameHart) &&
-      sameList(a.tasks, b.tasks, a.tasks, b.tasks, sameTask))
-  );
 }
 
 /**
