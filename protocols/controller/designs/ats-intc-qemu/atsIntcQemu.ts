@@ -26,5 +26,8 @@ export const atsIntcQemu: ControllerImpl = {
   // "bring process p online / take it offline" needs no access, and the driver makes none.
   // Offset 0xF08 is not ignored by the device: a write there is IRQ_REGISTER of line 193,
   // past the waiter array (undefined, LiteExecutor.write); raw storm writes still reach it.
-  drive: (cfg, device, e) => (e.type === 'StatusWrite' ? ACK : drive(cfg, device, e)),
+  drive: (cfg, device, e) => {
+    if (e.type !== 'StatusWrite') return drive(cfg, device, e);
+    return device instanceof LiteExecutor ? device.noAccess() : ACK;
+  },
 };

@@ -149,6 +149,14 @@ export class LiteExecutor implements ControllerDevice {
   }
 
   /**
+   * A step of software that makes no access (the driver's STATUS write, atsIntcQemu.ts): it
+   * completes while the emulator runs, and fails like any access once it has stopped.
+   */
+  noAccess(): Observation {
+    return this.status === 'running' ? ACK : this.ended();
+  }
+
+  /**
    * The abstraction (spec §6, §7): `ready[p][k]` is group p's queue k for p < min(N, 4), k < min(P, 8);
    * `irqWait[d]` (d < min(D, 16)) lists group 0's waiters for d, then group 1's, 2's and 3's, each
    * head first: the order an interrupt could reach them (it only ever pops group 0's); no pending

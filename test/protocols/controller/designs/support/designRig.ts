@@ -3,6 +3,7 @@
  * (both designs use its offsets), a run of accesses by name, and the ready queues and waiters of
  * abs() in the few words a test asserts on.
  */
+import { expect } from 'vitest';
 import type { ControllerDevice } from '../../../../../protocols/controller/designs/device.ts';
 import type { Config } from '../../../../../protocols/controller/model/config/config.ts';
 import { registerAddress } from '../../../../../protocols/controller/model/decode.ts';
@@ -38,4 +39,17 @@ export function designRig<D extends ControllerDevice>(cfg: Config, dev: D) {
     /** `irqWait[d]` of abs(). */
     waiters: (d: number): readonly Waiter[] => dev.abs().irqWait[d] ?? [],
   };
+}
+
+/**
+ * The lost interrupt both designs share: an interrupt on line 0 with nobody waiting changes
+ * nothing and is remembered nowhere (no pending count), so a task registering afterwards waits.
+ */
+export function expectInterruptWithNobodyWaitingLost(r: ReturnType<typeof designRig>): void {
+  const before = r.dev.abs();
+  expect(r.dev.irq(0)).toEqual(ACK);
+  expect(r.dev.abs()).toEqual(before);
+  r.reg(0, 0, 4n);
+  expect(r.waiters(0)).toEqual([{ p: 0, task: 4n }]);
+  expect(r.dev.abs().irqPending.every((n) => n === 0)).toBe(true);
 }
