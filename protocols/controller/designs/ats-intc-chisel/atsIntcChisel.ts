@@ -3,6 +3,7 @@
  * implementation: AtsIntcChiselDevice and the storms it supports.
  */
 import type { ControllerImpl } from '../device.ts';
+import { findingProperties } from '../findings.ts';
 import { AtsIntcChiselDevice } from './atsIntcChiselDevice.ts';
 
 /** The `ats-intc-chisel` entry of the implementation registry. */
@@ -10,7 +11,8 @@ export const atsIntcChisel: ControllerImpl = {
   name: 'ats-intc-chisel',
   description:
     'Published ATS-INTC RTL: page 0 only, one shift array with index blocks (loses, duplicates and reorders at its bounds), gated waiter queues that lose interrupts, a full waiter queue holds the bus.',
-  expectedViolations: [],
+  // Every property that reports one of its findings (findings.ts).
+  expectedViolations: findingProperties('ats-intc-chisel'),
   // Process 0's page only (ATSINTC.scala:82-97); the RTL is elaborated with the configuration's
   // P and D, so every priority and line of the configuration exists.
   supports: {

@@ -1,11 +1,21 @@
 /**
  * The published ATS-INTC QEMU device (upstream ats-intc-qemu, spec/controller.md §7) as a named
  * implementation: LiteExecutor, the storms it supports, and its driver.
+ *
+ * IPC. The device has no IPC at all: IPC_SEND and IPC_REGISTER_t writes are only logged
+ * (riscv_lite_executor.c:152-165), and nothing about offline processes is involved (pages 0–3 are
+ * online from realize for good). What the IPC and syscall properties report on it follows from
+ * that alone: under the syscall system the dispatchers the runtime registers at boot are held
+ * nowhere, so taskConservation fails at the first step (the controller holds none of the accepted
+ * registrations); a system call's IPC_SEND wakes no dispatcher and counts nothing, so
+ * noLostIpcWakeup fails in the drain and everyRequestAnswered at quiescence; offlineRetention
+ * holds, vacuously, because no send is ever to a process offline in abs().
  */
 
 import { ACK } from '../../model/result.ts';
 import type { ControllerImpl } from '../device.ts';
 import { drive } from '../drive.ts';
+import { findingProperties } from '../findings.ts';
 import { LiteExecutor } from './liteExecutor.ts';
 import { LITE } from './liteExecutorDecode.ts';
 
@@ -14,7 +24,8 @@ export const atsIntcQemu: ControllerImpl = {
   name: 'ats-intc-qemu',
   description:
     'Published ATS-INTC QEMU device: unbounded FIFOs, every interrupt pulse pops twice and only process 0’s waiters, no IPC, no error bits, asserts abort.',
-  expectedViolations: [],
+  // Every property that reports one of its findings (findings.ts).
+  expectedViolations: findingProperties('ats-intc-qemu'),
   // Pages 0–3 are online from realize and each has its own queue group; pages 4–15 drop every
   // write (riscv_lite_executor.c:233-240), so a system can use processes 0–3 only. ENQUEUE_k
   // with k ≥ 8 and a line ≥ 16 stop QEMU (:142, :202). Raw accesses of the storms still reach
