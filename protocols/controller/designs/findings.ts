@@ -94,6 +94,13 @@ export const FINDINGS: readonly Finding[] = [
     upstream: `${QEMU_C}:203`,
     bug: "Interrupts pop only group 0's waiter queue, so a waiter registered from pages 1–3 is passed over by every later waiter of process 0 and never woken.",
     property: 'fifoWaiters',
+    trace: 'traces/saved/controller--ats-intc-qemu--fifoWaiters.itf.json',
+  },
+  {
+    design: 'ats-intc-qemu',
+    upstream: `${QEMU_C}:203`,
+    bug: "In the running system, a task of process 1 blocked behind process 0's handler is passed over when the handler, woken, registers again ahead of it.",
+    property: 'fifoWaiters',
     trace: 'traces/saved/wakeup--ats-intc-qemu--fifoWaiters.itf.json',
   },
   {
