@@ -85,9 +85,7 @@ export const FINDINGS: readonly Finding[] = [
     upstream: `${QEMU_C}:51`,
     bug: 'Any access to a page ≥ 16 of the 16 MiB window fails assert(process_index < MAX_PROCESS) (read :51, write :122) and stops QEMU.',
     property: 'neverStalls',
-    trace: null,
-    unsaved:
-      'Storms never reach it: the design supports processes 0–3, the storms address only the configuration’s pages (and 0x100 bytes around them), and a page ≥ 16 is within their reach only with N ≥ 16 pages configured, where the design supports 4. Pinned in test/protocols/controller/designs/atsIntcQemu.test.ts.',
+    trace: 'traces/saved/controller--ats-intc-qemu--neverStalls--page16.itf.json',
   },
   {
     design: 'ats-intc-qemu',

@@ -18,6 +18,7 @@ import { drive } from '../drive.ts';
 import { findingProperties } from '../findings.ts';
 import { LiteExecutor } from './liteExecutor.ts';
 import { LITE } from './liteExecutorDecode.ts';
+import { liteExecutorStorm } from './liteExecutorStorm.ts';
 
 /** The `ats-intc-qemu` entry of the implementation registry. */
 export const atsIntcQemu: ControllerImpl = {
@@ -32,6 +33,9 @@ export const atsIntcQemu: ControllerImpl = {
   // the other registers of these pages, the ones that assert or write past an array included.
   supports: { processes: LITE.groups, priorities: LITE.taskQueues, devices: LITE.lines, refines: false },
   create: (cfg) => new LiteExecutor(cfg),
+  // The reference storms on what it supports, plus raw accesses across its whole window, where
+  // a page ≥ 16 stops QEMU (liteExecutorStorm.ts).
+  storm: liteExecutorStorm,
   // The driver of software written for this device. The device has no STATUS register: pages
   // 0–3 are online from realize and nothing changes that (riscv_lite_executor.c:233-240), so
   // "bring process p online / take it offline" needs no access, and the driver makes none.

@@ -4,12 +4,16 @@
  * hw/ats/riscv_lite_executor.c (`.c`), hw/ats/util.c or include/hw/ats/riscv_lite_executor.h
  * (`.h`) it follows, and the shortest scenario of each bug with the exact abs() and observations.
  */
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { atsIntcQemu } from '../../../../protocols/controller/designs/ats-intc-qemu/atsIntcQemu.ts';
 import { LiteExecutor } from '../../../../protocols/controller/designs/ats-intc-qemu/liteExecutor.ts';
+import { liteExecutorStorm } from '../../../../protocols/controller/designs/ats-intc-qemu/liteExecutorStorm.ts';
 import { driveDesign } from '../../../../protocols/controller/designs/drive.ts';
 import { type Config, PUBLISHED, SMALL } from '../../../../protocols/controller/model/config/config.ts';
 import { registerAddress } from '../../../../protocols/controller/model/decode.ts';
+import type { ControllerEvent } from '../../../../protocols/controller/model/events.ts';
+import { SEED } from '../../../support/seed.ts';
 import {
   ABORT,
   ACK,
@@ -283,5 +287,16 @@ describe('copy and hiddenState (the explorer)', () => {
     expect(c.abs().ready[0]).toEqual([1n]);
     expect(c.outcome).toBe('running');
     expect(c.hiddenState()).toBe('|r0.6:2|w2.9:3');
+  });
+});
+
+describe('the storms (liteExecutorStorm)', () => {
+  test('one storm in five carries a raw access elsewhere in the 16 MiB window, two in five of those on a page ≥ 16', () => {
+    const storms = fc.sample(liteExecutorStorm(SMALL, { maxLength: 80 }), { seed: SEED, numRuns: 400 });
+    const pageOf = (e: ControllerEvent): number =>
+      e.type === 'Read' || e.type === 'Write' ? Number((e.addr - SMALL.base) / 0x1000n) : -1;
+    const reaching = storms.filter((s) => s.some((e) => pageOf(e) >= 16));
+    expect(reaching.length).toBeGreaterThan(15); // 400 × 1/5 × about 2/5 = 32 expected
+    expect(reaching.length).toBeLessThan(60);
   });
 });
