@@ -5,7 +5,7 @@
 import type { Config } from '../../model/config/config.ts';
 
 /** Offsets from the device's base. */
-export const ATSINTC_MAP = {
+const ATSINTC_MAP = {
   /** ATSINTC.scala:15, :33: the device answers a 16 MiB window. */
   windowBytes: 0x100_0000n,
   /** ATSINTC.scala:82: DEQUEUE, a `RegField.r` on the queue's dequeue port. */

@@ -9,8 +9,8 @@
  * 4096; the offset is any aligned one.
  */
 import fc from 'fast-check';
-import { controllerStorm, taskId } from '../../engine/controllerEvent.ts';
 import type { Config } from '../../model/config/config.ts';
+import { controllerStorm, taskId } from '../../model/controllerEvent.ts';
 import type { ControllerEvent } from '../../model/events.ts';
 import type { StormOptions } from '../device.ts';
 import { LITE } from './liteExecutorDecode.ts';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FINDINGS, findingProperties } from '../../../../protocols/controller/designs/findings.ts';
 import { findControllerImpl } from '../../../../protocols/controller/designs/registry.ts';
-import { readTrace } from '../../../../protocols/readTrace.ts';
+import { readTrace } from '../../../../traces/readTrace.ts';
 import { findProperty } from '../../../../protocols/registry.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
