@@ -53,7 +53,9 @@ describe('saved counterexamples (traces/saved)', () => {
         // Replayed afresh with every property, it fails, and its property is among those that fail at
         // the failing step (another may come first in registry order at that same step).
         const found = replayTrace(parsed);
-        expect(found.ok ? ['passes'] : found.violations.map((v) => v.property)).toContain(parsed.meta.property);
+        expect(found.ok ? ['passes'] : found.violations.map((v) => v.property)).toContain(
+          parsed.meta.property,
+        );
       }
       expect(replayTrace(parsed, { impl: reference }).ok).toBe(true);
     });

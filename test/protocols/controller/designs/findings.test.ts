@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FINDINGS, findingProperties } from '../../../../protocols/controller/designs/findings.ts';
 import { findControllerImpl } from '../../../../protocols/controller/designs/registry.ts';
-import { readTrace } from '../../../../traces/readTrace.ts';
 import { findProperty } from '../../../../protocols/registry.ts';
+import { readTrace } from '../../../../traces/readTrace.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 const DESIGNS = ['ats-intc-qemu', 'ats-intc-chisel'] as const;
