@@ -31,7 +31,7 @@ static const SeededBug SEEDED_BUGS[] = {
     {6, "error-not-cleared", false,
      "A read of ERROR returns the bits but does not clear them."},
     {7, "edge-lost-on-accept", false,
-     "An interrupt edge sampled in the same cycle as a bus request is taken into the request "
+     "An interrupt edge sampled at the clock edge that takes a bus request into the request "
      "latch is dropped (the latch's enable shadows the edge counter's)."},
     {8, "free-leak-on-refuse", false,
      "A write refused with QUEUE_FULL or WAIT_FULL pops an entry off the free list and never "
