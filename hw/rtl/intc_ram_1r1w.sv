@@ -18,6 +18,8 @@ module intc_ram_1r1w #(
   output logic [WIDTH-1:0] rdata_o
 );
   logic [WIDTH-1:0] mem_q [DEPTH];
+  logic [WIDTH-1:0] data_q;
+  logic             in_q;
 
   // Whether an address names a row (always true when DEPTH fills the address space).
   logic w_in, r_in;
@@ -29,8 +31,14 @@ module intc_ram_1r1w #(
     assign r_in = {1'b0, raddr_i} < (AW + 1)'(DEPTH);
   end
 
+  // A plain synchronous read port (the output register holds when re_i is low); the row check
+  // is registered beside it and applied after it, so the port still maps onto a RAM macro.
   always_ff @(posedge clk_i) begin
     if (we_i && w_in) mem_q[waddr_i] <= wdata_i;
-    if (re_i) rdata_o <= r_in ? mem_q[raddr_i] : '0;
+    if (re_i) begin
+      data_q <= mem_q[raddr_i];
+      in_q   <= r_in;
+    end
   end
+  assign rdata_o = in_q ? data_q : '0;
 endmodule
