@@ -33,7 +33,11 @@ module intc_ctrl #(
   parameter int unsigned PW = (N > 1) ? $clog2(N) : 1,
   parameter int unsigned KW = (P > 1) ? $clog2(P) : 1,
   parameter int unsigned DW = (D > 1) ? $clog2(D) : 1,
-  parameter int unsigned QW = ((D + N * T) > 1) ? $clog2(D + N * T) : 1
+  parameter int unsigned QW = ((D + N * T) > 1) ? $clog2(D + N * T) : 1,
+  parameter int unsigned OW  = $clog2(C + 1),      // occupancy 0..C
+  parameter int unsigned CW  = $clog2(B + 1),      // ring count 0..B
+  parameter int unsigned PDW = $clog2(Q + 1),      // pending counter 0..Q
+  parameter int unsigned FW  = $clog2(N * C + 1)   // free count 0..N*C
 ) (
   input  logic          clk_i,
   input  logic          rst_ni,
@@ -56,7 +60,15 @@ module intc_ctrl #(
   // Status.
   output logic          idle_o,
   output logic          step_valid_o,
-  output logic          step_irq_o
+  output logic          step_irq_o,
+  // Observation (copies of state, see intc_top).
+  output logic [3:0]                obs_err_o,
+  output logic [N-1:0]              obs_online_o,
+  output logic [N*OW-1:0]           obs_occ_o,
+  output logic [N*P-1:0]            obs_ready_nonempty_o,
+  output logic [(D+N*T)*CW-1:0]     obs_wait_count_o,
+  output logic [(D+N*T)*PDW-1:0]    obs_pending_o,
+  output logic [FW-1:0]             obs_free_o
 );
   localparam int unsigned M   = N * C;                       // task entries
   localparam int unsigned AW  = (M > 1) ? $clog2(M) : 1;     // entry index
@@ -65,10 +77,6 @@ module intc_ctrl #(
   localparam int unsigned WQ  = D + N * T;                   // blocked-queue rings
   localparam int unsigned BW  = (B > 1) ? $clog2(B) : 1;     // ring slot
   localparam int unsigned SW  = (WQ * B > 1) ? $clog2(WQ * B) : 1;  // wmem address
-  localparam int unsigned CW  = $clog2(B + 1);               // ring count 0..B
-  localparam int unsigned OW  = $clog2(C + 1);               // occupancy 0..C
-  localparam int unsigned PDW = $clog2(Q + 1);               // pending counter 0..Q
-  localparam int unsigned FW  = $clog2(M + 1);               // free count 0..M
   localparam int unsigned WDW = PW + AW;                     // wmem word {owner, entry}
 
   localparam logic [2:0] ST_INIT = 3'd0;
@@ -397,4 +405,16 @@ module intc_ctrl #(
   assign idle_o       = state_q == ST_IDLE && !edge_valid_i && !acc_valid_i;
   assign step_valid_o = go_edge || go_acc;
   assign step_irq_o   = go_edge;
+
+  assign obs_err_o            = err_q;
+  assign obs_online_o         = online_q;
+  assign obs_ready_nonempty_o = rne_q;
+  assign obs_free_o           = fcnt_q;
+  always_comb begin
+    for (int i = 0; i < N; i++) obs_occ_o[i * OW +: OW] = occ_q[i];
+    for (int r = 0; r < WQ; r++) begin
+      obs_wait_count_o[r * CW +: CW] = wcnt_q[r];
+      obs_pending_o[r * PDW +: PDW]  = pend_q[r];
+    end
+  end
 endmodule

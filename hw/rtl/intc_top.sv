@@ -22,7 +22,8 @@
 //
 // Other outputs: idle_o (no step running, no access latched, no edge waiting, memory
 // initialised: nothing will change until a request or an edge arrives); edge_ovf_o (sticky: a
-// line's backlog counter of EDGE_W bits was full when another edge of that line arrived).
+// line's backlog counter of EDGE_W bits was full when another edge of that line arrived); the
+// obs_* observation port (copies of state for checkers; see the port list).
 //
 // Reset: rst_ni is synchronous and active low. After reset the controller initialises its free
 // list (N*C cycles, req_ready_o may take requests meanwhile; they wait in the latch).
@@ -40,7 +41,12 @@ module intc_top #(
   parameter logic [63:0] BASE        = 64'h1000_0000,
   parameter int unsigned EDGE_W      = 8,
   parameter int unsigned ENABLE_BUGS = 0,
-  parameter int unsigned DW          = (D > 1) ? $clog2(D) : 1
+  // Derived widths (not meant to be overridden).
+  parameter int unsigned DW          = (D > 1) ? $clog2(D) : 1,
+  parameter int unsigned OW          = $clog2(C + 1),
+  parameter int unsigned CW          = $clog2(B + 1),
+  parameter int unsigned PDW         = $clog2(Q + 1),
+  parameter int unsigned FW          = $clog2(N * C + 1)
 ) (
   input  logic          clk_i,
   input  logic          rst_ni,
@@ -61,7 +67,17 @@ module intc_top #(
   output logic          edge_ovf_o,
   output logic          step_valid_o,
   output logic          step_irq_o,
-  output logic [DW-1:0] step_line_o
+  output logic [DW-1:0] step_line_o,
+  // Observation port: read-only copies of the controller's state, for formal checkers and
+  // monitors (Yosys reads neither hierarchical references nor bind); an SoC leaves it open.
+  output logic [3:0]             obs_err_o,             // the ERROR bits
+  output logic [N-1:0]           obs_online_o,          // online[p]
+  output logic [N*OW-1:0]        obs_occ_o,             // occupancy(p) at [p*OW +: OW]
+  output logic [N*P-1:0]         obs_ready_nonempty_o,  // ready[p][k] non-empty, bit p*P + k
+  output logic [(D+N*T)*CW-1:0]  obs_wait_count_o,      // length of ring r at [r*CW +: CW]
+  output logic [(D+N*T)*PDW-1:0] obs_pending_o,         // pending counter of ring r at [r*PDW +: PDW]
+  output logic [FW-1:0]          obs_free_o,            // entries on the free list
+  output logic [D-1:0]           obs_edge_waiting_o     // line d has an edge not yet taken
 );
   localparam int unsigned PW = (N > 1) ? $clog2(N) : 1;
   localparam int unsigned KW = (P > 1) ? $clog2(P) : 1;
@@ -121,9 +137,6 @@ module intc_top #(
   // Interrupt edges.
   logic          edge_valid, edge_take;
   logic [DW-1:0] edge_line;
-  /* verilator lint_off UNUSEDSIGNAL */
-  logic [D-1:0]  edge_waiting;  // per-line "an edge is waiting" (for waveforms and checkers)
-  /* verilator lint_on UNUSEDSIGNAL */
   intc_irq_edges #(.D(D), .EW(EDGE_W), .DW(DW)) u_edges (
     .clk_i,
     .rst_ni,
@@ -133,14 +146,15 @@ module intc_top #(
     .bug_one_per_cycle_i(bug == intc_pkg::BUG_EDGE_ONE_PER_CYCLE),
     .take_i             (edge_take),
     .take_line_i        (edge_line),
-    .waiting_o          (edge_waiting),
+    .waiting_o          (obs_edge_waiting_o),
     .sel_valid_o        (edge_valid),
     .sel_line_o         (edge_line),
     .ovf_o              (edge_ovf_o)
   );
 
   intc_ctrl #(
-    .N(N), .P(P), .C(C), .D(D), .T(T), .B(B), .Q(Q), .PW(PW), .KW(KW), .DW(DW), .QW(QW)
+    .N(N), .P(P), .C(C), .D(D), .T(T), .B(B), .Q(Q), .PW(PW), .KW(KW), .DW(DW), .QW(QW),
+    .OW(OW), .CW(CW), .PDW(PDW), .FW(FW)
   ) u_ctrl (
     .clk_i,
     .rst_ni,
@@ -159,7 +173,14 @@ module intc_top #(
     .rsp_rdata_o,
     .idle_o,
     .step_valid_o,
-    .step_irq_o
+    .step_irq_o,
+    .obs_err_o,
+    .obs_online_o,
+    .obs_occ_o,
+    .obs_ready_nonempty_o,
+    .obs_wait_count_o,
+    .obs_pending_o,
+    .obs_free_o
   );
   assign step_line_o = edge_line;
 endmodule

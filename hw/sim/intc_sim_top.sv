@@ -12,7 +12,11 @@ module intc_sim_top #(
   parameter int unsigned B    = 4,
   parameter int unsigned Q    = 255,
   parameter logic [63:0] BASE = 64'h1000_0000,
-  parameter int unsigned DW   = (D > 1) ? $clog2(D) : 1
+  parameter int unsigned DW   = (D > 1) ? $clog2(D) : 1,
+  parameter int unsigned OW   = $clog2(C + 1),
+  parameter int unsigned CW   = $clog2(B + 1),
+  parameter int unsigned PDW  = $clog2(Q + 1),
+  parameter int unsigned FW   = $clog2(N * C + 1)
 ) (
   input  logic          clk_i,
   input  logic          rst_ni,
@@ -30,13 +34,22 @@ module intc_sim_top #(
   output logic          step_valid_o,
   output logic          step_irq_o,
   output logic [DW-1:0] step_line_o,
+  output logic [3:0]             obs_err_o,
+  output logic [N-1:0]           obs_online_o,
+  output logic [N*OW-1:0]        obs_occ_o,
+  output logic [N*P-1:0]         obs_ready_nonempty_o,
+  output logic [(D+N*T)*CW-1:0]  obs_wait_count_o,
+  output logic [(D+N*T)*PDW-1:0] obs_pending_o,
+  output logic [FW-1:0]          obs_free_o,
+  output logic [D-1:0]           obs_edge_waiting_o,
   // Traced only (see the header).
   /* verilator lint_off UNUSEDSIGNAL */
   input  logic [31:0]   sim_step_i
   /* verilator lint_on UNUSEDSIGNAL */
 );
   intc_top #(
-    .N(N), .P(P), .C(C), .D(D), .T(T), .B(B), .Q(Q), .BASE(BASE), .ENABLE_BUGS(1), .DW(DW)
+    .N(N), .P(P), .C(C), .D(D), .T(T), .B(B), .Q(Q), .BASE(BASE), .ENABLE_BUGS(1), .DW(DW),
+    .OW(OW), .CW(CW), .PDW(PDW), .FW(FW)
   ) u_intc (
     .clk_i,
     .rst_ni,
@@ -53,6 +66,14 @@ module intc_sim_top #(
     .edge_ovf_o,
     .step_valid_o,
     .step_irq_o,
-    .step_line_o
+    .step_line_o,
+    .obs_err_o,
+    .obs_online_o,
+    .obs_occ_o,
+    .obs_ready_nonempty_o,
+    .obs_wait_count_o,
+    .obs_pending_o,
+    .obs_free_o,
+    .obs_edge_waiting_o
   );
 endmodule
