@@ -25,7 +25,15 @@ describe('hw/rtl behind the Verilator harness', () => {
   });
 
   test('conforms with the irq pulse applied at once (--irq-mode immediate)', async () => {
-    const run = await runMain(['conform', '--dut', `${HW_DUT} --irq-mode immediate`, '--preset', 'small']);
+    const run = await runMain([
+      'conform',
+      '--dut',
+      `${HW_DUT} --irq-mode immediate`,
+      '--preset',
+      'small',
+      '--out',
+      dir,
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout[0]).toMatch(/^✓ dut intc-rtl \/ small: 1000 runs conform/);
   });
@@ -41,12 +49,22 @@ describe('hw/rtl behind the Verilator harness', () => {
       '200',
       '--window',
       '1',
+      '--out',
+      dir,
     ]);
     expect(run.code).toBe(0);
   });
 
   test('a configuration it was not elaborated for is refused, and nothing passes', async () => {
-    const run = await runMain(['conform', '--dut', HW_DUT, '--config', configFile({ capacity: 4 })]);
+    const run = await runMain([
+      'conform',
+      '--dut',
+      HW_DUT,
+      '--config',
+      configFile({ capacity: 4 }),
+      '--out',
+      dir,
+    ]);
     expect(run.code).toBe(2);
     expect(run.stdout.join('\n')).toMatch(/elaborated for the small preset .* and the published preset/);
   });
