@@ -9,12 +9,12 @@
  */
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import type { ControllerImpl } from '../impl/device.ts';
-import { referenceImpl } from '../impl/reference/index.ts';
-import { type Config, PRESETS, type PresetName } from '../model/config/config.ts';
-import type { ControllerEvent } from '../model/events/events.ts';
-import { runController } from '../properties/runController.ts';
-import { controllerStorm } from '../properties/storms/controllerEvent.ts';
+import type { ControllerImpl } from '../protocols/controller/designs/device.ts';
+import { referenceImpl } from '../protocols/controller/designs/reference/index.ts';
+import { controllerStorm } from '../protocols/controller/engine/controllerEvent.ts';
+import { runController } from '../protocols/controller/engine/runController.ts';
+import { type Config, PRESETS, type PresetName } from '../protocols/controller/model/config/config.ts';
+import type { ControllerEvent } from '../protocols/controller/model/events.ts';
 import { printTable } from './table.ts';
 
 /** One measurement: a preset, what ran beside the properties, and the checked events per second. */

@@ -7,12 +7,12 @@
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { initialTransition, transition } from 'xstate';
-import { type Config, PRESETS, type PresetName } from '../model/config/config.ts';
-import { type ControllerMachine, controllerMachine } from '../model/controller/machine.ts';
-import { type ControllerState, initialState } from '../model/controller/state.ts';
-import { step } from '../model/controller/step.ts';
-import { encodeOperation } from '../model/events/decode.ts';
-import type { ControllerEvent } from '../model/events/events.ts';
+import { type Config, PRESETS, type PresetName } from '../protocols/controller/model/config/config.ts';
+import { encodeOperation } from '../protocols/controller/model/decode.ts';
+import type { ControllerEvent } from '../protocols/controller/model/events.ts';
+import { type ControllerMachine, controllerMachine } from '../protocols/controller/model/machine.ts';
+import { type ControllerState, initialState } from '../protocols/controller/model/state.ts';
+import { step } from '../protocols/controller/model/step.ts';
 import { printTable } from './table.ts';
 
 /** Which level the stream's accesses are at: operation events, or every access as a Read/Write. */

@@ -10,11 +10,11 @@
 
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DutProcess } from '../impl/dut/dutProcess.ts';
-import type { DutAccess } from '../impl/dut/requestLine.ts';
-import { startDut } from '../impl/dut/startDut.ts';
-import { PRESETS, type PresetName } from '../model/config/config.ts';
-import { conformConfig } from '../properties/dut/conformConfig.ts';
+import { conformConfig } from '../engine/dut/conformConfig.ts';
+import { DutProcess } from '../engine/dut/process/dutProcess.ts';
+import type { DutAccess } from '../engine/dut/process/requestLine.ts';
+import { startDut } from '../engine/dut/process/startDut.ts';
+import { PRESETS, type PresetName } from '../protocols/controller/model/config/config.ts';
 import { printTable } from './table.ts';
 
 export const TARGET_REQUESTS_PER_SECOND = 20_000;

@@ -11,13 +11,13 @@
  * process when spin is installed, so every row has its ratio to the baseline, the explorer and Spin.
  */
 import { performance } from 'node:perf_hooks';
-import { SMALL } from '../model/config/config.ts';
-import { initialSystem } from '../model/wakeup/boot.ts';
-import { enabled } from '../model/wakeup/enabled.ts';
-import type { SystemState } from '../model/wakeup/state.ts';
-import { step } from '../model/wakeup/step.ts';
-import { exploreProtocol } from '../properties/explore/exploreProtocol.ts';
-import { explorePacked } from '../properties/explore/packed/packedExplore.ts';
+import { SMALL } from '../protocols/controller/model/config/config.ts';
+import { exploreProtocol } from '../protocols/exploreProtocol.ts';
+import { explorePacked } from '../protocols/wakeup/engine/packed/packedExplore.ts';
+import { initialSystem } from '../protocols/wakeup/model/boot.ts';
+import { enabled } from '../protocols/wakeup/model/enabled.ts';
+import type { SystemState } from '../protocols/wakeup/model/state.ts';
+import { step } from '../protocols/wakeup/model/step.ts';
 import { hasSpin, runSpin } from './spinCompare.ts';
 import { printTable } from './table.ts';
 

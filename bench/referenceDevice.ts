@@ -5,9 +5,9 @@
  * Run alone with `npx tsx bench/referenceDevice.ts`.
  */
 import { pathToFileURL } from 'node:url';
-import { ReferenceDevice } from '../impl/reference/referenceDevice.ts';
-import { type Config, PRESETS, type PresetName } from '../model/config/config.ts';
-import { registerAddress } from '../model/events/decode.ts';
+import { ReferenceDevice } from '../protocols/controller/designs/reference/referenceDevice.ts';
+import { type Config, PRESETS, type PresetName } from '../protocols/controller/model/config/config.ts';
+import { registerAddress } from '../protocols/controller/model/decode.ts';
 
 /** One result row: the preset and the accesses per second it sustained. */
 export type BenchRow = readonly [preset: string, accessesPerSecond: number];

@@ -8,14 +8,14 @@
  * bound (liveness counterexamples are the storm before the drain, in both columns).
  */
 import { performance } from 'node:perf_hooks';
-import type { ControllerImpl } from '../impl/device.ts';
-import { CONTROLLER_MUTANTS } from '../impl/mutants/controllerMutants.ts';
-import { WAKEUP_MUTANTS } from '../impl/mutants/wakeupMutants.ts';
-import { findControllerImpl } from '../impl/registry.ts';
-import { SMALL } from '../model/config/config.ts';
-import { checkWakeup } from '../properties/check/checkWakeup.ts';
-import { shortestCounterexample } from '../properties/explore/shortestCounterexample.ts';
-import { defaultWakeupPropertyIds } from '../properties/wakeup/selection.ts';
+import { shortestCounterexample } from '../engine/explore/shortestCounterexample.ts';
+import type { ControllerImpl } from '../protocols/controller/designs/device.ts';
+import { findControllerImpl } from '../protocols/controller/designs/registry.ts';
+import { SMALL } from '../protocols/controller/model/config/config.ts';
+import { CONTROLLER_MUTANTS } from '../protocols/controller/mutants/controllerMutants.ts';
+import { checkWakeup } from '../protocols/wakeup/engine/checkWakeup.ts';
+import { WAKEUP_MUTANTS } from '../protocols/wakeup/mutants/wakeupMutants.ts';
+import { defaultWakeupPropertyIds } from '../protocols/wakeup/properties/selection.ts';
 import { printTable } from './table.ts';
 
 /** Distinct states the explorer may visit per implementation. */

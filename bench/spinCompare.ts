@@ -17,9 +17,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { SMALL } from '../model/config/config.ts';
-import { exploreProtocol } from '../properties/explore/exploreProtocol.ts';
-import { explorePacked } from '../properties/explore/packed/packedExplore.ts';
+import { SMALL } from '../protocols/controller/model/config/config.ts';
+import { exploreProtocol } from '../protocols/exploreProtocol.ts';
+import { explorePacked } from '../protocols/wakeup/engine/packed/packedExplore.ts';
 import { printTable } from './table.ts';
 
 const MODEL = fileURLToPath(new URL('./spin/wakeup.pml', import.meta.url));

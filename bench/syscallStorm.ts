@@ -9,15 +9,15 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import type { ControllerImpl } from '../impl/device.ts';
-import { SYSCALL_MUTANTS } from '../impl/mutants/syscallMutants.ts';
-import { referenceImpl } from '../impl/reference/index.ts';
-import { PRESETS, type PresetName } from '../model/config/config.ts';
-import type { SyscallEvent } from '../model/syscall/events.ts';
-import { syscallTarget } from '../properties/check/kill/syscallKill.ts';
-import { killRow } from '../properties/check/killMatrix.ts';
-import { runSyscall } from '../properties/runSyscall.ts';
-import { syscallStorm } from '../properties/storms/syscallStorm.ts';
+import type { ControllerImpl } from '../protocols/controller/designs/device.ts';
+import { referenceImpl } from '../protocols/controller/designs/reference/index.ts';
+import { PRESETS, type PresetName } from '../protocols/controller/model/config/config.ts';
+import { killRow } from '../protocols/killMatrix.ts';
+import { runSyscall } from '../protocols/syscall/engine/runSyscall.ts';
+import { syscallTarget } from '../protocols/syscall/engine/syscallKill.ts';
+import { syscallStorm } from '../protocols/syscall/engine/syscallStorm.ts';
+import type { SyscallEvent } from '../protocols/syscall/model/events.ts';
+import { SYSCALL_MUTANTS } from '../protocols/syscall/mutants/syscallMutants.ts';
 import { printTable } from './table.ts';
 
 const STORMS = 200;

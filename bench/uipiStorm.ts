@@ -9,12 +9,12 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import { UIPI_REFERENCE, type UipiImpl } from '../impl/uipi/uipiImpl.ts';
-import { UIPI_PRESET_NAMES, UIPI_PRESETS, type UipiPresetName } from '../model/uipi/config.ts';
-import type { UipiEvent } from '../model/uipi/events.ts';
-import { type KillRow, killMatrix, killTargets } from '../properties/check/killMatrix.ts';
-import { runUipi } from '../properties/runUipi.ts';
-import { uipiStorm } from '../properties/storms/uipiStorm.ts';
+import { type KillRow, killMatrix, killTargets } from '../protocols/killMatrix.ts';
+import { UIPI_REFERENCE, type UipiImpl } from '../protocols/uipi/designs/reference/uipiImpl.ts';
+import { runUipi } from '../protocols/uipi/engine/runUipi.ts';
+import { uipiStorm } from '../protocols/uipi/engine/uipiStorm.ts';
+import { UIPI_PRESET_NAMES, UIPI_PRESETS, type UipiPresetName } from '../protocols/uipi/model/config.ts';
+import type { UipiEvent } from '../protocols/uipi/model/events.ts';
 import { printTable } from './table.ts';
 
 const STORMS = 200;

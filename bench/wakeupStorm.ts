@@ -9,13 +9,13 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
-import type { ControllerImpl } from '../impl/device.ts';
-import { findControllerImpl } from '../impl/registry.ts';
-import { PRESETS, type PresetName } from '../model/config/config.ts';
-import type { SystemEvent } from '../model/wakeup/events.ts';
-import { checkWakeup } from '../properties/check/checkWakeup.ts';
-import { runWakeup } from '../properties/runWakeup.ts';
-import { wakeupStorm } from '../properties/storms/wakeupStorm.ts';
+import type { ControllerImpl } from '../protocols/controller/designs/device.ts';
+import { findControllerImpl } from '../protocols/controller/designs/registry.ts';
+import { PRESETS, type PresetName } from '../protocols/controller/model/config/config.ts';
+import { checkWakeup } from '../protocols/wakeup/engine/checkWakeup.ts';
+import { runWakeup } from '../protocols/wakeup/engine/runWakeup.ts';
+import { wakeupStorm } from '../protocols/wakeup/engine/wakeupStorm.ts';
+import type { SystemEvent } from '../protocols/wakeup/model/events.ts';
 import { printTable } from './table.ts';
 
 /** Storms per throughput measurement and their longest length. */

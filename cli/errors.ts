@@ -3,7 +3,7 @@
  * class the tool raises for bad input is mapped here.
  */
 import { CommanderError } from 'commander';
-import { ConfigError } from '../model/config/loadConfig.ts';
+import { ConfigError } from '../protocols/controller/model/config/loadConfig.ts';
 
 /** A command line that asks for something that does not exist or does not fit. */
 export class UsageError extends Error {

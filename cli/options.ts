@@ -2,13 +2,18 @@
  * Shared option handling: configuration from --preset or --config, numbers, implementations.
  * Every refusal is a {@link UsageError} or ConfigError with one line naming the option.
  */
-import type { ControllerImpl } from '../impl/device.ts';
-import { CONTROLLER_MUTANTS } from '../impl/mutants/controllerMutants.ts';
-import { findSyscallMutant, SYSCALL_MUTANTS } from '../impl/mutants/syscallMutants.ts';
-import { findWakeupMutant, WAKEUP_MUTANTS } from '../impl/mutants/wakeupMutants.ts';
-import { CONTROLLER_IMPLS } from '../impl/registry.ts';
-import { type Config, PRESET_NAMES, PRESETS, type PresetName } from '../model/config/config.ts';
-import { loadConfig } from '../model/config/loadConfig.ts';
+import type { ControllerImpl } from '../protocols/controller/designs/device.ts';
+import { CONTROLLER_IMPLS } from '../protocols/controller/designs/registry.ts';
+import {
+  type Config,
+  PRESET_NAMES,
+  PRESETS,
+  type PresetName,
+} from '../protocols/controller/model/config/config.ts';
+import { loadConfig } from '../protocols/controller/model/config/loadConfig.ts';
+import { CONTROLLER_MUTANTS } from '../protocols/controller/mutants/controllerMutants.ts';
+import { findSyscallMutant, SYSCALL_MUTANTS } from '../protocols/syscall/mutants/syscallMutants.ts';
+import { findWakeupMutant, WAKEUP_MUTANTS } from '../protocols/wakeup/mutants/wakeupMutants.ts';
 import { UsageError } from './errors.ts';
 
 export interface NamedConfig {
@@ -159,4 +164,24 @@ export function shardOption(value: string | undefined, runs: number): Shard | un
   }
   if (count > runs) throw new UsageError(`--shard: ${count} shards for ${runs} runs leaves shards empty`);
   return { index, count };
+}
+
+/**
+ * `--profile NAME`: a storm profile `impl` declares (ControllerImpl.profiles), for the controller
+ * protocol only; undefined when not given.
+ */
+export function profileOption(
+  value: string | undefined,
+  impl: ControllerImpl | undefined,
+  protocol: string,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (protocol !== 'controller')
+    throw new UsageError('--profile: storm profiles are for --protocol controller');
+  const names = Object.keys(impl?.profiles ?? {});
+  if (!names.includes(value)) {
+    const known = names.length === 0 ? 'it declares none' : `known: ${names.join(', ')}`;
+    throw new UsageError(`--profile: ${impl?.name ?? 'the model'} has no profile "${value}" (${known})`);
+  }
+  return value;
 }

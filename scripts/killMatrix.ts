@@ -8,12 +8,7 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import {
-  type KillRow,
-  killMatrix,
-  medianMsToDetect,
-  medianShrunkRatio,
-} from '../properties/check/killMatrix.ts';
+import { type KillRow, killMatrix, medianMsToDetect, medianShrunkRatio } from '../protocols/killMatrix.ts';
 
 const README = new URL('../README.md', import.meta.url);
 const START = '<!-- kill-matrix:start -->';

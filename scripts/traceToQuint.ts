@@ -6,11 +6,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { configToJson } from '../model/config/loadConfig.ts';
+import { configToJson } from '../protocols/controller/model/config/loadConfig.ts';
+import { parseTrace } from '../protocols/readTrace.ts';
 import { QUINT_SPEC_DIR } from '../traces/quint/quintCli.ts';
 import { type QuintInstance, quintModule } from '../traces/quint/quintModule.ts';
 import { quintRunOfTrace } from '../traces/quint/quintRun.ts';
-import { parseTrace } from '../traces/readTrace.ts';
 
 /** The alias each protocol's instance gets in the module. */
 const ALIAS = { controller: 'C', wakeup: 'W' } as const;

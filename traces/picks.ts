@@ -13,6 +13,8 @@ export interface PicksReader {
   big(name: string): bigint;
   /** The pick as a small integer (an index). */
   num(name: string): number;
+  /** Whether the pick is present (not missing, not `None`): for optional fields. */
+  has(name: string): boolean;
 }
 
 export function readPicks(action: string, picks: ItfValue | undefined): PicksReader {
@@ -38,5 +40,9 @@ export function readPicks(action: string, picks: ItfValue | undefined): PicksRea
     }
     return Number(v);
   };
-  return { value, big, num };
+  const has = (name: string): boolean => {
+    const v = rec.fields.get(name);
+    return v !== undefined && !(v.kind === 'variant' && v.tag === 'None');
+  };
+  return { value, big, num, has };
 }

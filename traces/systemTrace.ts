@@ -5,11 +5,11 @@
  * systems is only the codec: the protocol's name, its state variables and how its states and
  * events are encoded ({@link SystemTraceCodec}).
  */
-import type { Config } from '../model/config/config.ts';
-import type { Observation } from '../model/controller/result.ts';
-import type { RunPhase } from '../properties/wakeup/context.ts';
-import { encodeObservation } from './controllerVars.ts';
-import { INIT_ACTION } from './eventCodec.ts';
+import type { Config } from '../protocols/controller/model/config/config.ts';
+import type { Observation } from '../protocols/controller/model/result.ts';
+import { encodeObservation } from '../protocols/controller/trace/controllerVars.ts';
+import { INIT_ACTION } from '../protocols/controller/trace/eventCodec.ts';
+import type { RunPhase } from '../protocols/wakeup/properties/context.ts';
 import type { ItfValue } from './itfValue.ts';
 import { itf } from './itfValue.ts';
 import type { Trace, TraceMeta, TraceProvenance, TraceState } from './trace.ts';

@@ -3,9 +3,10 @@
  * per ITF state, each holding the model's state variables, what the step observed and the event
  * as Quint's `mbt::actionTaken` / `mbt::nondetPicks`. `traceToJson` turns it into ITF text.
  */
-import type { Config } from '../model/config/config.ts';
-import type { UipiConfig } from '../model/uipi/config.ts';
-import type { Protocol } from '../properties/property.ts';
+
+import type { Protocol } from '../engine/property.ts';
+import type { Config } from '../protocols/controller/model/config/config.ts';
+import type { UipiConfig } from '../protocols/uipi/model/config.ts';
 import type { ItfValue } from './itfValue.ts';
 
 /** What a trace records about where it came from (written to `#meta`, in this order). */

@@ -3,9 +3,9 @@
  * two-space indentation, final newline, no timestamps), and `writeTrace` puts it on disk
  * atomically so a crash or a parallel reader never sees half a file.
  */
-import { configToJson } from '../model/config/loadConfig.ts';
-import { uipiConfigToJson } from '../model/uipi/loadUipiConfig.ts';
-import { OBS_VAR } from './controllerVars.ts';
+import { configToJson } from '../protocols/controller/model/config/loadConfig.ts';
+import { OBS_VAR } from '../protocols/controller/trace/controllerVars.ts';
+import { uipiConfigToJson } from '../protocols/uipi/model/loadUipiConfig.ts';
 import { itfToJson, type Json } from './itfValue.ts';
 import { jsonText } from './jsonText.ts';
 import { TOOL_VERSION } from './toolVersion.ts';
@@ -61,4 +61,4 @@ export function writeTrace(path: string, trace: Trace): void {
   writeTextAtomic(path, traceToJson(trace));
 }
 
-export { controllerTrace } from './controllerTrace.ts';
+export { controllerTrace } from '../protocols/controller/trace/controllerTrace.ts';

@@ -4,15 +4,18 @@
  * `--protocol controller` drives the controller alone (lockstep with its model);
  * `--protocol wakeup` drives the whole wakeup system (software runtime over the controller, then
  * the §6 drain). `--workers N` spreads the runs over worker threads and `--shard i/n` runs only
- * the i-th of n contiguous slices of them; neither changes the verdict (properties/check/seededRuns.ts).
+ * the i-th of n contiguous slices of them; neither changes the verdict (engine/check/seededRuns.ts).
  */
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import type { Coverage } from '../../properties/coverage/coverage.ts';
-import { coverageFor } from '../../properties/coverage/coverageFor.ts';
-import { findProperty, propertiesOf } from '../../properties/registry.ts';
-import { defaultSyscallPropertyIds, syscallPropertyIds } from '../../properties/syscall/selection.ts';
-import { defaultWakeupPropertyIds, wakeupPropertyIds } from '../../properties/wakeup/selection.ts';
+import type { Coverage } from '../../engine/coverage/coverage.ts';
+import { coverageFor } from '../../protocols/coverageFor.ts';
+import { findProperty, propertiesOf } from '../../protocols/registry.ts';
+import {
+  defaultSyscallPropertyIds,
+  syscallPropertyIds,
+} from '../../protocols/syscall/properties/selection.ts';
+import { defaultWakeupPropertyIds, wakeupPropertyIds } from '../../protocols/wakeup/properties/selection.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import {
@@ -20,6 +23,7 @@ import {
   type CheckProtocolName,
   designNames,
   mutantNames,
+  profileOption,
   protocolOption,
   resolveConfigs,
   resolveImpl,
@@ -53,6 +57,7 @@ interface CheckFlags {
   shard?: string;
   note?: string;
   report?: string;
+  profile?: string;
 }
 
 /** Each protocol's check of one configuration. */
@@ -82,6 +87,10 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
     .option('--workers <n>', 'worker threads to run storms on (1: this process)', '1')
     .option('--shard <i/n>', 'run only the i-th of n contiguous slices of the storms (0-based)')
     .option('--out <dir>', 'where counterexample traces are written', 'out')
+    .option(
+      '--profile <name>',
+      'a storm profile the implementation declares (taic: well-formed); checks the properties it claims under it unless --property is given',
+    )
     .option('--note <text>', "one line saying what a counterexample shows, written to its trace's #meta.note")
     .option('--json', 'print one JSON object instead of text')
     .option(
@@ -106,7 +115,8 @@ async function runCheck(f: CheckFlags): Promise<number> {
     if (findProperty(id) === undefined || !known.includes(id))
       throw new UsageError(`--property: unknown property "${id}" for protocol ${protocol}`);
   }
-  const selected = f.property;
+  const profile = profileOption(f.profile, impl, protocol);
+  const selected = f.property ?? (profile === undefined ? undefined : impl.profiles?.[profile]?.holds);
   const checked = selected
     ? known.filter((id) => selected.includes(id))
     : protocol === 'controller'
@@ -147,6 +157,7 @@ async function runCheck(f: CheckFlags): Promise<number> {
       out: f.out,
       ...(shard ? { shard } : {}),
       ...(note === undefined ? {} : { note }),
+      ...(profile === undefined ? {} : { profile }),
       ...(coverage === undefined ? {} : { coverage }),
       onRun: (n) => bar.tick(n),
       seconds: () => (performance.now() - t0) / 1000,

@@ -4,11 +4,11 @@
  * written as an ITF trace.
  */
 import { join } from 'node:path';
-import { configToJson } from '../../model/config/loadConfig.ts';
-import { formatEvent } from '../../model/events/formatEvent.ts';
-import { checkControllerParallel } from '../../properties/check/parallel/checkControllerParallel.ts';
-import { supportedConfig } from '../../properties/wakeup/support.ts';
-import { controllerTrace } from '../../traces/controllerTrace.ts';
+import { supportedConfig } from '../../protocols/controller/designs/supportedConfig.ts';
+import { checkControllerParallel } from '../../protocols/controller/engine/checkControllerParallel.ts';
+import { configToJson } from '../../protocols/controller/model/config/loadConfig.ts';
+import { formatEvent } from '../../protocols/controller/model/formatEvent.ts';
+import { controllerTrace } from '../../protocols/controller/trace/controllerTrace.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import type { ConfigReport } from './checkReport.ts';
 import { type ConfigCheckArgs, checkOptionsOf, traceName } from './configCheck.ts';

@@ -3,13 +3,14 @@
  * page itself, with the timeline of each failure drawn from the trace the check just wrote
  * (read and replayed like any saved trace), written atomically.
  */
-import type { ControllerImpl } from '../../impl/device.ts';
+
+import type { Coverage } from '../../engine/coverage/coverage.ts';
 import { type ReportSection, reportPage } from '../../pictures/report/reportPage.ts';
 import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import type { Timeline } from '../../pictures/timeline/timeline.ts';
-import type { Coverage } from '../../properties/coverage/coverage.ts';
-import { readTrace } from '../../traces/readTrace.ts';
-import { replayTrace } from '../../traces/replay.ts';
+import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
+import { readTrace } from '../../protocols/readTrace.ts';
+import { replayTrace } from '../../replay/replay.ts';
 import type { CheckReport, ConfigReport } from './checkReport.ts';
 import { writeHtml } from './replayHtml.ts';
 

@@ -3,7 +3,7 @@
  * --workers, --shard, --note), validated once: a bad value is a one-line usage error naming the
  * option. The shard's range of run indices is computed here too.
  */
-import { shardRange } from '../../properties/check/seededRuns.ts';
+import { shardRange } from '../../engine/check/seededRuns.ts';
 import { UsageError } from '../errors.ts';
 import { defaultSeed, intOption, type Shard, shardOption } from '../options.ts';
 

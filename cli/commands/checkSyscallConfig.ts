@@ -5,11 +5,12 @@
  * `--workers` (the same verdict and trace as one thread); `--shard` selects the runs.
  */
 import { join } from 'node:path';
-import { configToJson } from '../../model/config/loadConfig.ts';
-import { formatSyscallEvent } from '../../model/syscall/events.ts';
-import { syscallConfigError } from '../../model/syscall/layout.ts';
-import { checkSyscallParallel } from '../../properties/check/parallel/checkSyscallParallel.ts';
-import { syscallTrace } from '../../traces/syscallTrace.ts';
+import { assertExpressible } from '../../protocols/controller/designs/supportedConfig.ts';
+import { configToJson } from '../../protocols/controller/model/config/loadConfig.ts';
+import { checkSyscallParallel } from '../../protocols/syscall/engine/checkSyscallParallel.ts';
+import { formatSyscallEvent } from '../../protocols/syscall/model/events.ts';
+import { syscallConfigError } from '../../protocols/syscall/model/layout.ts';
+import { syscallTrace } from '../../protocols/syscall/trace/syscallTrace.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import { UsageError } from '../errors.ts';
 import type { ConfigReport } from './checkReport.ts';
@@ -19,6 +20,7 @@ import { type ConfigCheckArgs, checkOptionsOf, traceName } from './configCheck.t
 export async function checkSyscallConfig(a: ConfigCheckArgs): Promise<ConfigReport> {
   const wrong = syscallConfigError(a.cfg);
   if (wrong !== null) throw new UsageError(`${a.preset}: ${wrong}`);
+  assertExpressible(a.cfg, a.impl);
   const result = await checkSyscallParallel(checkOptionsOf(a), a.workers);
   const { cfg } = result;
   const common = {

@@ -6,31 +6,31 @@
  *
  * How the command was widened (the controller check assumes a ControllerImpl and the controller
  * Config): `check` branches to this function right after parsing `--protocol`, so the UIPI
- * protocol has its own implementations (impl/uipi, impl/mutants/uipiMutants.ts), presets
+ * protocol has its own implementations (impl/uipi, protocols/uipi/mutants/uipiMutants.ts), presets
  * (small, skyloft, published; neither --preset nor --config: all three) and configuration files
- * (model/uipi/loadUipiConfig.ts), and reuses the report (and `--report`: its coverage counters in
- * properties/coverage/uipiCoverage.ts), the trace writer and the exit codes.
+ * (protocols/uipi/model/loadUipiConfig.ts), and reuses the report (and `--report`: its coverage counters in
+ * protocols/uipi/engine/uipiCoverage.ts), the trace writer and the exit codes.
  * `--workers N` spreads the runs over worker threads and `--shard i/n` selects them, as for the others.
  */
 
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { findUipiMutant, UIPI_MUTANTS } from '../../impl/mutants/uipiMutants.ts';
-import { UIPI_REFERENCE, type UipiImpl } from '../../impl/uipi/uipiImpl.ts';
+import type { Coverage } from '../../engine/coverage/coverage.ts';
+import { coverageFor } from '../../protocols/coverageFor.ts';
+import { UIPI_REFERENCE, type UipiImpl } from '../../protocols/uipi/designs/reference/uipiImpl.ts';
+import { checkUipiParallel } from '../../protocols/uipi/engine/checkUipiParallel.ts';
 import {
   UIPI_PRESET_NAMES,
   UIPI_PRESETS,
   type UipiConfig,
   type UipiPresetName,
-} from '../../model/uipi/config.ts';
-import { formatUipiEvent } from '../../model/uipi/events.ts';
-import { loadUipiConfig, uipiConfigToJson } from '../../model/uipi/loadUipiConfig.ts';
-import { checkUipiParallel } from '../../properties/check/parallel/checkUipiParallel.ts';
-import type { Coverage } from '../../properties/coverage/coverage.ts';
-import { coverageFor } from '../../properties/coverage/coverageFor.ts';
-import { UIPI_PROPERTIES } from '../../properties/uipi/index.ts';
+} from '../../protocols/uipi/model/config.ts';
+import { formatUipiEvent } from '../../protocols/uipi/model/events.ts';
+import { loadUipiConfig, uipiConfigToJson } from '../../protocols/uipi/model/loadUipiConfig.ts';
+import { findUipiMutant, UIPI_MUTANTS } from '../../protocols/uipi/mutants/uipiMutants.ts';
+import { UIPI_PROPERTIES } from '../../protocols/uipi/properties/index.ts';
+import { uipiTrace } from '../../protocols/uipi/trace/uipiTrace.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
-import { uipiTrace } from '../../traces/uipiTrace.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { progressBar } from '../progress.ts';

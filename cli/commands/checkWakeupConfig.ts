@@ -5,11 +5,11 @@
  * its drain steps included, with a few lines explaining the violation.
  */
 import { join } from 'node:path';
-import { configToJson } from '../../model/config/loadConfig.ts';
-import { formatSystemEvent } from '../../model/wakeup/events.ts';
-import { explainWakeup } from '../../properties/check/explainWakeup.ts';
-import { checkWakeupParallel } from '../../properties/check/parallel/checkWakeupParallel.ts';
-import { wakeupTrace } from '../../traces/wakeupTrace.ts';
+import { configToJson } from '../../protocols/controller/model/config/loadConfig.ts';
+import { checkWakeupParallel } from '../../protocols/wakeup/engine/checkWakeupParallel.ts';
+import { explainWakeup } from '../../protocols/wakeup/engine/explainWakeup.ts';
+import { formatSystemEvent } from '../../protocols/wakeup/model/events.ts';
+import { wakeupTrace } from '../../protocols/wakeup/trace/wakeupTrace.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import type { ConfigReport } from './checkReport.ts';
 import { type ConfigCheckArgs, checkOptionsOf, traceName } from './configCheck.ts';

@@ -3,11 +3,12 @@
  * the options already parsed, and a {@link ConfigReport} with the trace written on failure. A
  * protocol joins the command by providing a {@link ConfigCheck}.
  */
-import type { ControllerImpl } from '../../impl/device.ts';
-import type { Config } from '../../model/config/config.ts';
-import type { CheckOptions } from '../../properties/check/checkController.ts';
-import type { RunRange } from '../../properties/check/seededRuns.ts';
-import type { Coverage } from '../../properties/coverage/coverage.ts';
+
+import type { RunRange } from '../../engine/check/seededRuns.ts';
+import type { Coverage } from '../../engine/coverage/coverage.ts';
+import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
+import type { CheckOptions } from '../../protocols/controller/engine/checkController.ts';
+import type { Config } from '../../protocols/controller/model/config/config.ts';
 import type { Shard } from '../options.ts';
 import type { CheckProtocol, ConfigReport } from './checkReport.ts';
 
@@ -30,6 +31,8 @@ export interface ConfigCheckArgs {
   readonly shard?: Shard;
   /** `#meta.note` of the trace. */
   readonly note?: string;
+  /** The implementation's storm profile (`--profile`; controller only). */
+  readonly profile?: string;
   /** Counters of what the storms reach, when a report was asked for. */
   readonly coverage?: Coverage;
   readonly onRun: (done: number) => void;
@@ -49,6 +52,7 @@ export function checkOptionsOf(a: ConfigCheckArgs): CheckOptions {
     ...(a.properties ? { properties: a.properties } : {}),
     onRun: a.onRun,
     ...(a.coverage ? { coverage: a.coverage } : {}),
+    ...(a.profile === undefined ? {} : { profile: a.profile }),
   };
 }
 

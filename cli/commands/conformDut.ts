@@ -7,10 +7,10 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { DutProcess } from '../../impl/dut/dutProcess.ts';
-import { startDut, stderrSuffix } from '../../impl/dut/startDut.ts';
-import { type ConformResult, conformConfig } from '../../properties/dut/conformConfig.ts';
-import { dutImplementation, dutTrace } from '../../traces/dutTrace.ts';
+import { type ConformResult, conformConfig } from '../../engine/dut/conformConfig.ts';
+import type { DutProcess } from '../../engine/dut/process/dutProcess.ts';
+import { startDut, stderrSuffix } from '../../engine/dut/process/startDut.ts';
+import { dutImplementation, dutTrace } from '../../protocols/controller/trace/dutTrace.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import { EXIT } from '../errors.ts';
 import type { NamedConfig } from '../options.ts';

@@ -3,9 +3,10 @@
  * (skipped, with a visible note), a difference from the reference (shrunk, traced), or a
  * protocol failure (one line naming the step and the request). Text lines or one JSON object.
  */
-import { formatEvent } from '../../model/events/formatEvent.ts';
-import type { ConformResult } from '../../properties/dut/conformConfig.ts';
-import { formatObservation } from '../../traces/stateCells.ts';
+
+import type { ConformResult } from '../../engine/dut/conformConfig.ts';
+import { formatEvent } from '../../protocols/controller/model/formatEvent.ts';
+import { formatObservation } from '../../protocols/controller/trace/stateCells.ts';
 
 /** One configuration's verdict as reported. */
 export type ConformConfigReport =

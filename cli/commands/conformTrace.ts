@@ -4,7 +4,7 @@
  * 2 for a file that cannot be read or a malformed line.
  */
 import { readFileSync } from 'node:fs';
-import { conformLog } from '../../properties/dut/conformLog.ts';
+import { conformLog } from '../../engine/dut/conformLog.ts';
 import { TraceError } from '../../traces/TraceError.ts';
 import { EXIT } from '../errors.ts';
 import type { ConformFlags } from './conform.ts';

@@ -7,20 +7,20 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import type { ControllerImpl } from '../../impl/device.ts';
-import { type Config, PRESETS } from '../../model/config/config.ts';
-import { configToJson, loadConfig } from '../../model/config/loadConfig.ts';
-import { EXPLORE_PRESETS, explorePreset } from '../../properties/explore/explorePresets.ts';
+import { EXPLORE_PRESETS, explorePreset } from '../../engine/explore/explorePresets.ts';
+import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
+import { type Config, PRESETS } from '../../protocols/controller/model/config/config.ts';
+import { configToJson, loadConfig } from '../../protocols/controller/model/config/loadConfig.ts';
 import {
   type ExploreProtocol,
   type ExploreReport,
   exploreProtocol,
-} from '../../properties/explore/exploreProtocol.ts';
-import type { UipiExploreReport } from '../../properties/explore/exploreUipi.ts';
-import { PACKED_PROPERTY_IDS } from '../../properties/explore/packed/packedInvariants.ts';
+} from '../../protocols/exploreProtocol.ts';
+import type { UipiExploreReport } from '../../protocols/uipi/engine/exploreUipi.ts';
+import { PACKED_PROPERTY_IDS } from '../../protocols/wakeup/engine/packed/packedInvariants.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import { intOption, protocolOption, resolveImpl } from '../options.ts';
+import { intOption, profileOption, protocolOption, resolveImpl } from '../options.ts';
 import { counterexampleOf } from './exploreCounterexample.ts';
 import { exploreEngine, runPackedExplore } from './explorePackedEngine.ts';
 import { exploreProgress } from './exploreProgress.ts';
@@ -42,6 +42,7 @@ export interface ExploreFlags {
   json?: boolean;
   engine?: string;
   property?: string[];
+  profile?: string;
 }
 
 export function registerExplore(program: Command, setExit: (code: number) => void): void {
@@ -58,6 +59,10 @@ export function registerExplore(program: Command, setExit: (code: number) => voi
     .option('--mutant <name>', 'explore the product of the model and this seeded-bug implementation')
     .option('--preset <name>', 'exploration preset (default: small)')
     .option('--config <file>', 'configuration JSON file (missing fields take the published values)')
+    .option(
+      '--profile <name>',
+      'explore the alphabet of a storm profile the implementation declares (taic: well-formed), judging the properties it claims under it unless --property is given',
+    )
     .option('--max-states <n>', 'stop after this many distinct states (exit 3: no verdict)')
     .option('--max-pending <n>', 'state constraint: do not expand states with a pending counter above n')
     .option('--max-queue <n>', 'state constraint: do not expand states with a FIFO longer than n')
@@ -106,6 +111,9 @@ function runExplore(f: ExploreFlags): number {
   // Neither --impl nor --mutant (or --impl model): the model alone.
   const alone = (f.impl === undefined || f.impl === 'model') && f.mutant === undefined;
   const impl: ControllerImpl | undefined = alone ? undefined : resolveImpl(f, protocol);
+  const profile = profileOption(f.profile, impl, protocol);
+  const profiled = profile === undefined ? undefined : impl?.profiles?.[profile]?.holds;
+  const judged = properties ?? profiled;
   const { name, cfg: requested } = resolveExploreConfig(protocol, f);
   const maxStates = f.maxStates === undefined ? undefined : intOption('--max-states', f.maxStates, 0, 1);
   const maxPending = f.maxPending === undefined ? undefined : intOption('--max-pending', f.maxPending, 0, 0);
@@ -145,7 +153,8 @@ function runExplore(f: ExploreFlags): number {
     impl,
     cfg: requested,
     liveness: f.liveness,
-    ...(properties === undefined ? {} : { properties }),
+    ...(judged === undefined ? {} : { properties: judged }),
+    ...(profile === undefined ? {} : { profile }),
     ...(maxStates === undefined ? {} : { maxStates }),
     bounds: {
       ...(maxPending === undefined ? {} : { maxPending }),

@@ -1,12 +1,12 @@
 /** The counterexample of an exploration as the command line prints it: one formatted event per step. */
 
-import { assertNever } from '../../model/events/events.ts';
-import { formatEvent } from '../../model/events/formatEvent.ts';
-import { formatSyscallEvent } from '../../model/syscall/events.ts';
-import { formatUipiEvent } from '../../model/uipi/events.ts';
-import { formatSystemEvent } from '../../model/wakeup/events.ts';
-import type { Reproduction } from '../../properties/explore/exploreProtocol.ts';
-import type { UipiReproduction } from '../../properties/explore/exploreUipi.ts';
+import { assertNever } from '../../protocols/controller/model/events.ts';
+import { formatEvent } from '../../protocols/controller/model/formatEvent.ts';
+import type { Reproduction } from '../../protocols/exploreProtocol.ts';
+import { formatSyscallEvent } from '../../protocols/syscall/model/events.ts';
+import type { UipiReproduction } from '../../protocols/uipi/engine/exploreUipi.ts';
+import { formatUipiEvent } from '../../protocols/uipi/model/events.ts';
+import { formatSystemEvent } from '../../protocols/wakeup/model/events.ts';
 
 export function counterexampleOf(r: Reproduction | UipiReproduction): string[] {
   switch (r.protocol) {

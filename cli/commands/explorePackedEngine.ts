@@ -8,13 +8,13 @@
  * whose counts do not fit in a byte) with a usage error rather than a weaker answer.
  */
 import { performance } from 'node:perf_hooks';
-import type { Config } from '../../model/config/config.ts';
-import { configToJson } from '../../model/config/loadConfig.ts';
-import type { ExploreReport } from '../../properties/explore/exploreProtocol.ts';
-import { exploredConfig } from '../../properties/explore/exploreProtocol.ts';
-import { explorePackedProtocol } from '../../properties/explore/packed/explorePackedProtocol.ts';
-import { PACKED_PROPERTY_IDS } from '../../properties/explore/packed/packedInvariants.ts';
-import { unpackable } from '../../properties/explore/packed/packedLayout.ts';
+import type { Config } from '../../protocols/controller/model/config/config.ts';
+import { configToJson } from '../../protocols/controller/model/config/loadConfig.ts';
+import type { ExploreReport } from '../../protocols/exploreProtocol.ts';
+import { exploredConfig } from '../../protocols/exploreProtocol.ts';
+import { explorePackedProtocol } from '../../protocols/wakeup/engine/packed/explorePackedProtocol.ts';
+import { PACKED_PROPERTY_IDS } from '../../protocols/wakeup/engine/packed/packedInvariants.ts';
+import { unpackable } from '../../protocols/wakeup/engine/packed/packedLayout.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { exploreProgress } from './exploreProgress.ts';

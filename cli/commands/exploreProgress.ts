@@ -4,7 +4,7 @@
  * without --json; it erases itself when the search ends.
  */
 import { performance } from 'node:perf_hooks';
-import type { ExploreProgress } from '../../properties/explore/explore.ts';
+import type { ExploreProgress } from '../../engine/explore/explore.ts';
 
 export interface ExploreProgressLine {
   readonly tick: (p: ExploreProgress) => void;

@@ -3,10 +3,10 @@
  * protocol, and the check of the ids the user asked for (an unknown one is a usage error naming
  * it and listing the valid ids of that protocol).
  */
-import { propertiesOf } from '../../properties/registry.ts';
-import { syscallPropertyIds } from '../../properties/syscall/selection.ts';
-import { UIPI_PROPERTIES } from '../../properties/uipi/index.ts';
-import { wakeupPropertyIds } from '../../properties/wakeup/selection.ts';
+import { propertiesOf } from '../../protocols/registry.ts';
+import { syscallPropertyIds } from '../../protocols/syscall/properties/selection.ts';
+import { UIPI_PROPERTIES } from '../../protocols/uipi/properties/index.ts';
+import { wakeupPropertyIds } from '../../protocols/wakeup/properties/selection.ts';
 import { UsageError } from '../errors.ts';
 import type { CheckProtocolName } from '../options.ts';
 

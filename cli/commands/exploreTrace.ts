@@ -4,12 +4,12 @@
  * `explorer: true` and the depth in `#meta`), and returns its path.
  */
 import { join } from 'node:path';
-import type { Config } from '../../model/config/config.ts';
-import type { Reproduction } from '../../properties/explore/exploreProtocol.ts';
-import type { Violation } from '../../properties/property.ts';
-import { controllerTrace } from '../../traces/controllerTrace.ts';
-import { syscallTrace } from '../../traces/syscallTrace.ts';
-import { wakeupTrace } from '../../traces/wakeupTrace.ts';
+import type { Violation } from '../../engine/property.ts';
+import type { Config } from '../../protocols/controller/model/config/config.ts';
+import { controllerTrace } from '../../protocols/controller/trace/controllerTrace.ts';
+import type { Reproduction } from '../../protocols/exploreProtocol.ts';
+import { syscallTrace } from '../../protocols/syscall/trace/syscallTrace.ts';
+import { wakeupTrace } from '../../protocols/wakeup/trace/wakeupTrace.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 
 export function writeExploreTrace(

@@ -6,12 +6,12 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { UipiImpl } from '../../impl/uipi/uipiImpl.ts';
-import type { UipiConfig } from '../../model/uipi/config.ts';
-import { loadUipiConfig, uipiConfigToJson } from '../../model/uipi/loadUipiConfig.ts';
-import { exploreUipi, UIPI_EXPLORE_PRESETS } from '../../properties/explore/exploreUipi.ts';
+import type { UipiImpl } from '../../protocols/uipi/designs/reference/uipiImpl.ts';
+import { exploreUipi, UIPI_EXPLORE_PRESETS } from '../../protocols/uipi/engine/exploreUipi.ts';
+import type { UipiConfig } from '../../protocols/uipi/model/config.ts';
+import { loadUipiConfig, uipiConfigToJson } from '../../protocols/uipi/model/loadUipiConfig.ts';
+import { uipiTrace } from '../../protocols/uipi/trace/uipiTrace.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
-import { uipiTrace } from '../../traces/uipiTrace.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { intOption } from '../options.ts';

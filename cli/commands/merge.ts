@@ -6,7 +6,7 @@
  * version; a shard missing or given twice) are refused with one line and exit 2.
  */
 import type { Command } from 'commander';
-import { shardRange } from '../../properties/check/seededRuns.ts';
+import { shardRange } from '../../engine/check/seededRuns.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import {
   type CheckReport,

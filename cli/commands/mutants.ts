@@ -7,15 +7,15 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
-import type { KillTarget } from '../../properties/check/kill/killAdapter.ts';
-import { findKillAdapter, KILL_ADAPTERS, killProtocols } from '../../properties/check/kill/killAdapters.ts';
+import type { KillTarget } from '../../engine/kill/killAdapter.ts';
+import { findKillAdapter, KILL_ADAPTERS, killProtocols } from '../../protocols/killAdapters.ts';
 import {
   type KillRow,
   killMatrix,
   killTargets,
   medianMsToDetect,
   medianShrunkRatio,
-} from '../../properties/check/killMatrix.ts';
+} from '../../protocols/killMatrix.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { defaultSeed, intOption } from '../options.ts';
 import { progressBar } from '../progress.ts';

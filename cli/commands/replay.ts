@@ -4,14 +4,14 @@
  * failing one, expected beside actual.
  */
 import type { Command } from 'commander';
-import { SYSCALL_MUTANTS } from '../../impl/mutants/syscallMutants.ts';
-import { UIPI_MUTANTS } from '../../impl/mutants/uipiMutants.ts';
-import { WAKEUP_MUTANTS } from '../../impl/mutants/wakeupMutants.ts';
-import { controllerImplNames } from '../../impl/registry.ts';
-import { formatReplay } from '../../traces/formatReplay.ts';
-import { matchStates } from '../../traces/matchStates.ts';
-import { type ReadOptions, readTrace } from '../../traces/readTrace.ts';
-import { findUipiImpl, implFor, type ReplayOptions, replayTrace } from '../../traces/replay.ts';
+import { controllerImplNames } from '../../protocols/controller/designs/registry.ts';
+import { formatReplay } from '../../protocols/controller/replay/formatReplay.ts';
+import { type ReadOptions, readTrace } from '../../protocols/readTrace.ts';
+import { SYSCALL_MUTANTS } from '../../protocols/syscall/mutants/syscallMutants.ts';
+import { UIPI_MUTANTS } from '../../protocols/uipi/mutants/uipiMutants.ts';
+import { WAKEUP_MUTANTS } from '../../protocols/wakeup/mutants/wakeupMutants.ts';
+import { matchStates } from '../../replay/matchStates.ts';
+import { findUipiImpl, implFor, type ReplayOptions, replayTrace } from '../../replay/replay.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { resolveConfigs } from '../options.ts';
 import { dutOptions } from './conformDut.ts';

@@ -7,16 +7,17 @@
  * prediction beside what the DUT returned. A DUT has no `abs()`, so the states shown are the
  * reference model's.
  */
-import { startDut, stderrSuffix } from '../../impl/dut/startDut.ts';
-import { lower } from '../../properties/dut/dutRun.ts';
-import { runOnDut } from '../../properties/dut/runOnDut.ts';
-import { syscallAccesses } from '../../properties/dut/syscallAccesses.ts';
-import { wakeupAccesses } from '../../properties/dut/wakeupAccesses.ts';
-import type { RecordedStep } from '../../properties/runController.ts';
-import { dutImplementation } from '../../traces/dutTrace.ts';
-import { formatReplay } from '../../traces/formatReplay.ts';
-import type { ParsedTrace } from '../../traces/readTrace.ts';
-import type { ReplayResult } from '../../traces/replay.ts';
+
+import { lower } from '../../engine/dut/dutRun.ts';
+import { startDut, stderrSuffix } from '../../engine/dut/process/startDut.ts';
+import { runOnDut } from '../../engine/dut/runOnDut.ts';
+import type { RecordedStep } from '../../protocols/controller/engine/runController.ts';
+import { formatReplay } from '../../protocols/controller/replay/formatReplay.ts';
+import { dutImplementation } from '../../protocols/controller/trace/dutTrace.ts';
+import type { ParsedTrace } from '../../protocols/readTrace.ts';
+import { syscallAccesses } from '../../protocols/syscall/engine/syscallAccesses.ts';
+import { wakeupAccesses } from '../../protocols/wakeup/engine/wakeupAccesses.ts';
+import type { ReplayResult } from '../../replay/replay.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import type { DutOptions } from './conformDut.ts';
 

@@ -2,11 +2,12 @@
  * `intcheck replay FILE --html OUT.html`: the replayed trace as a timeline page, written
  * atomically; a page that cannot be written is a one-line usage error, not a stack trace.
  */
-import type { ControllerImpl } from '../../impl/device.ts';
+
 import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
-import type { ParsedTrace } from '../../traces/readTrace.ts';
-import type { ReplayResult } from '../../traces/replay.ts';
+import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
+import type { ParsedTrace } from '../../protocols/readTrace.ts';
+import type { ReplayResult } from '../../replay/replay.ts';
 import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
 import { UsageError } from '../errors.ts';
 

@@ -4,12 +4,12 @@
  * once; UIPI uses its own small preset). A protocol joins `intcheck diagram` by adding its
  * machine here.
  */
-import { SMALL } from '../../model/config/config.ts';
-import { controllerMachine } from '../../model/controller/machine.ts';
-import { syscallMachine } from '../../model/syscall/machine.ts';
-import { UIPI_SMALL } from '../../model/uipi/config.ts';
-import { uipiMachine } from '../../model/uipi/machine.ts';
-import { wakeupMachine } from '../../model/wakeup/machine.ts';
+import { SMALL } from '../../protocols/controller/model/config/config.ts';
+import { controllerMachine } from '../../protocols/controller/model/machine.ts';
+import { syscallMachine } from '../../protocols/syscall/model/machine.ts';
+import { UIPI_SMALL } from '../../protocols/uipi/model/config.ts';
+import { uipiMachine } from '../../protocols/uipi/model/machine.ts';
+import { wakeupMachine } from '../../protocols/wakeup/model/machine.ts';
 import type { StateNodeLike } from './chart.ts';
 
 /** The root state node of each protocol's statechart. */

@@ -3,7 +3,7 @@
  * events, states, transitions …), each row with its count and a bar; rows never reached are
  * marked, and each table says how many of its rows were reached.
  */
-import type { CoverageCounts } from '../../properties/coverage/coverage.ts';
+import type { CoverageCounts } from '../../engine/coverage/coverage.ts';
 import { escapeHtml as e } from '../html/escapeHtml.ts';
 
 /** The coverage tables of one configuration's counters. */

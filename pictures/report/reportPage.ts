@@ -5,8 +5,8 @@
  * the timeline of its trace. Self-contained like every generated page; every string escaped.
  */
 import type { CheckReport, ConfigReport } from '../../cli/commands/checkReport.ts';
-import type { CoverageCounts } from '../../properties/coverage/coverage.ts';
-import { findProperty } from '../../properties/registry.ts';
+import type { CoverageCounts } from '../../engine/coverage/coverage.ts';
+import { findProperty } from '../../protocols/registry.ts';
 import { escapeHtml as e } from '../html/escapeHtml.ts';
 import { htmlPage } from '../html/htmlPage.ts';
 import { renderTimeline } from '../timeline/renderTimeline.ts';

@@ -4,7 +4,7 @@
  * and wakeup adapters live beside this file; the syscall and UIPI protocols (lanes per CPU and
  * thread) and DUT traces plug in with one adapter each, then {@link timelineOf} does the rest.
  */
-import type { Config } from '../../model/config/config.ts';
+import type { Config } from '../../protocols/controller/model/config/config.ts';
 import type { Lane, QueueRow } from './timeline.ts';
 
 /**

@@ -5,23 +5,23 @@
  * a case here that hands its recorded run to {@link timelineOf} with its adapter (UIPI: its own
  * configuration, lanes per CPU, receiver and sender).
  */
-import type { ControllerImpl } from '../../impl/device.ts';
-import type { Config } from '../../model/config/config.ts';
-import type { UipiConfig } from '../../model/uipi/config.ts';
-import { explainWakeup } from '../../properties/check/explainWakeup.ts';
-import { findProperty } from '../../properties/registry.ts';
-import type { RunResult } from '../../properties/runController.ts';
-import type { UipiRunResult } from '../../properties/runUipi.ts';
-import type { WakeupRunResult } from '../../properties/runWakeup.ts';
-import type { ParsedTrace } from '../../traces/readTrace.ts';
-import type { ReplayResult } from '../../traces/replay.ts';
-import { changedCells, formatObservation } from '../../traces/stateCells.ts';
-import { CONTROLLER_LANES } from './controllerLanes.ts';
-import { syscallTimeline } from './syscallTimeline.ts';
+import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
+import type { RunResult } from '../../protocols/controller/engine/runController.ts';
+import type { Config } from '../../protocols/controller/model/config/config.ts';
+import { CONTROLLER_LANES } from '../../protocols/controller/pictures/controllerLanes.ts';
+import { changedCells, formatObservation } from '../../protocols/controller/trace/stateCells.ts';
+import type { ParsedTrace } from '../../protocols/readTrace.ts';
+import { findProperty } from '../../protocols/registry.ts';
+import { syscallTimeline } from '../../protocols/syscall/pictures/syscallTimeline.ts';
+import type { UipiRunResult } from '../../protocols/uipi/engine/runUipi.ts';
+import type { UipiConfig } from '../../protocols/uipi/model/config.ts';
+import { UIPI_LANES } from '../../protocols/uipi/pictures/uipiLanes.ts';
+import { explainWakeup } from '../../protocols/wakeup/engine/explainWakeup.ts';
+import type { WakeupRunResult } from '../../protocols/wakeup/engine/runWakeup.ts';
+import { WAKEUP_LANES } from '../../protocols/wakeup/pictures/wakeupLanes.ts';
+import type { ReplayResult } from '../../replay/replay.ts';
 import type { Timeline } from './timeline.ts';
 import { timelineOf } from './timelineOf.ts';
-import { UIPI_LANES } from './uipiLanes.ts';
-import { WAKEUP_LANES } from './wakeupLanes.ts';
 
 /** The timeline of `parsed` replayed as `result` against `impl`. */
 export function replayTimeline(

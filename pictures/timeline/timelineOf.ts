@@ -3,7 +3,7 @@
  * run (initial state, then each step's event, outcome and state after it), lays the steps on
  * the lanes, keeps only the lanes some event touches, and attaches the queue view of every step.
  */
-import type { Config } from '../../model/config/config.ts';
+import type { Config } from '../../protocols/controller/model/config/config.ts';
 import type { LaneAdapter } from './laneAdapter.ts';
 import type { Lane, Timeline, TimelineFailure, TimelineStep } from './timeline.ts';
 

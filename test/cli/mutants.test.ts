@@ -4,13 +4,13 @@
  * reporting a "mutant" that is really the reference design as survived.
  */
 import { describe, expect, test } from 'vitest';
-import { UIPI_MUTANTS } from '../../impl/mutants/uipiMutants.ts';
-import { WAKEUP_MUTANTS } from '../../impl/mutants/wakeupMutants.ts';
-import { findControllerImpl } from '../../impl/registry.ts';
-import { controllerTarget } from '../../properties/check/kill/controllerKill.ts';
-import { killProtocols } from '../../properties/check/kill/killAdapters.ts';
-import { WAKEUP_KILL, wakeupTarget } from '../../properties/check/kill/wakeupKill.ts';
-import { type KillRow, killMatrix, medianMsToDetect } from '../../properties/check/killMatrix.ts';
+import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
+import { controllerTarget } from '../../protocols/controller/engine/controllerKill.ts';
+import { killProtocols } from '../../protocols/killAdapters.ts';
+import { type KillRow, killMatrix, medianMsToDetect } from '../../protocols/killMatrix.ts';
+import { UIPI_MUTANTS } from '../../protocols/uipi/mutants/uipiMutants.ts';
+import { WAKEUP_KILL, wakeupTarget } from '../../protocols/wakeup/engine/wakeupKill.ts';
+import { WAKEUP_MUTANTS } from '../../protocols/wakeup/mutants/wakeupMutants.ts';
 import { runs, SEED } from '../support/seed.ts';
 import { jsonOf, runCli } from './runCli.ts';
 

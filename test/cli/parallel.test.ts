@@ -6,11 +6,11 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CONTROLLER_MUTANTS } from '../../impl/mutants/controllerMutants.ts';
-import { referenceImpl } from '../../impl/reference/index.ts';
-import { SMALL } from '../../model/config/config.ts';
-import { type CheckResult, checkController } from '../../properties/check/checkController.ts';
-import { checkControllerParallel } from '../../properties/check/parallel/checkControllerParallel.ts';
+import { referenceImpl } from '../../protocols/controller/designs/reference/index.ts';
+import { type CheckResult, checkController } from '../../protocols/controller/engine/checkController.ts';
+import { checkControllerParallel } from '../../protocols/controller/engine/checkControllerParallel.ts';
+import { SMALL } from '../../protocols/controller/model/config/config.ts';
+import { CONTROLLER_MUTANTS } from '../../protocols/controller/mutants/controllerMutants.ts';
 import { type CliRun, comparable, runCli, tempDir, traceOf } from './runCli.ts';
 
 /** Time limit of a test that runs several checks (CI shares two cores with the rest of the suite). */

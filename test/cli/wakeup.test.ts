@@ -7,10 +7,10 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { findWakeupMutant } from '../../impl/mutants/wakeupMutants.ts';
-import { SMALL } from '../../model/config/config.ts';
-import { checkWakeup } from '../../properties/check/checkWakeup.ts';
-import { checkWakeupParallel } from '../../properties/check/parallel/checkWakeupParallel.ts';
+import { SMALL } from '../../protocols/controller/model/config/config.ts';
+import { checkWakeup } from '../../protocols/wakeup/engine/checkWakeup.ts';
+import { checkWakeupParallel } from '../../protocols/wakeup/engine/checkWakeupParallel.ts';
+import { findWakeupMutant } from '../../protocols/wakeup/mutants/wakeupMutants.ts';
 import { type CliRun, comparable, jsonOf, runCli, tempDir } from './runCli.ts';
 
 /** Time limit of a test that runs several commands (CI shares two cores with the rest of the suite). */

@@ -9,12 +9,12 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findControllerImpl } from '../../impl/registry.ts';
 import { renderDiagram } from '../../pictures/diagram/renderDiagram.ts';
 import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
-import { readTrace } from '../../traces/readTrace.ts';
-import { replayTrace } from '../../traces/replay.ts';
+import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
+import { readTrace } from '../../protocols/readTrace.ts';
+import { replayTrace } from '../../replay/replay.ts';
 import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
 import { type Browser, type OpenedPage, openFile, startBrowser } from './support/browser.ts';

@@ -6,23 +6,26 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTROLLER_MUTANTS } from '../../impl/mutants/controllerMutants.ts';
-import { referenceImpl } from '../../impl/reference/index.ts';
-import { SMALL } from '../../model/config/config.ts';
-import { initialState } from '../../model/controller/state.ts';
-import { step } from '../../model/controller/step.ts';
-import { registerAddress } from '../../model/events/decode.ts';
-import type { ControllerEvent } from '../../model/events/events.ts';
-import { UIPI_SMALL } from '../../model/uipi/config.ts';
-import { initialUipi } from '../../model/uipi/state.ts';
-import { checkController } from '../../properties/check/checkController.ts';
-import { checkUipi } from '../../properties/check/checkUipi.ts';
-import { checkWakeup } from '../../properties/check/checkWakeup.ts';
-import { checkControllerParallel } from '../../properties/check/parallel/checkControllerParallel.ts';
-import { controllerCoverage, countControllerStep } from '../../properties/coverage/controllerCoverage.ts';
-import type { Coverage } from '../../properties/coverage/coverage.ts';
-import { countUipiStep, uipiCoverage } from '../../properties/coverage/uipiCoverage.ts';
-import { wakeupCoverage } from '../../properties/coverage/wakeupCoverage.ts';
+import type { Coverage } from '../../engine/coverage/coverage.ts';
+import { referenceImpl } from '../../protocols/controller/designs/reference/index.ts';
+import { checkController } from '../../protocols/controller/engine/checkController.ts';
+import { checkControllerParallel } from '../../protocols/controller/engine/checkControllerParallel.ts';
+import {
+  controllerCoverage,
+  countControllerStep,
+} from '../../protocols/controller/engine/controllerCoverage.ts';
+import { SMALL } from '../../protocols/controller/model/config/config.ts';
+import { registerAddress } from '../../protocols/controller/model/decode.ts';
+import type { ControllerEvent } from '../../protocols/controller/model/events.ts';
+import { initialState } from '../../protocols/controller/model/state.ts';
+import { step } from '../../protocols/controller/model/step.ts';
+import { CONTROLLER_MUTANTS } from '../../protocols/controller/mutants/controllerMutants.ts';
+import { checkUipi } from '../../protocols/uipi/engine/checkUipi.ts';
+import { countUipiStep, uipiCoverage } from '../../protocols/uipi/engine/uipiCoverage.ts';
+import { UIPI_SMALL } from '../../protocols/uipi/model/config.ts';
+import { initialUipi } from '../../protocols/uipi/model/state.ts';
+import { checkWakeup } from '../../protocols/wakeup/engine/checkWakeup.ts';
+import { wakeupCoverage } from '../../protocols/wakeup/engine/wakeupCoverage.ts';
 import { runCli, tempDir } from '../cli/runCli.ts';
 import { SEED } from '../support/seed.ts';
 

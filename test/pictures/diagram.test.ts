@@ -5,15 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SMALL } from '../../model/config/config.ts';
-import { controllerMachine } from '../../model/controller/machine.ts';
-import { CONTROLLER_TRANSITIONS } from '../../model/controller/machineTransitions.ts';
-import { CONTROLLER_EVENT_TYPES } from '../../model/events/events.ts';
-import { wakeupMachine } from '../../model/wakeup/machine.ts';
 import { type ChartNode, chartOf, guardLabel } from '../../pictures/diagram/chart.ts';
 import { allNodes, branchLabel } from '../../pictures/diagram/edgeGroups.ts';
 import { DIAGRAMS_START, readmeDiagrams } from '../../pictures/diagram/readmeDiagrams.ts';
 import { renderDiagram } from '../../pictures/diagram/renderDiagram.ts';
+import { SMALL } from '../../protocols/controller/model/config/config.ts';
+import { CONTROLLER_EVENT_TYPES } from '../../protocols/controller/model/events.ts';
+import { controllerMachine } from '../../protocols/controller/model/machine.ts';
+import { CONTROLLER_TRANSITIONS } from '../../protocols/controller/model/machineTransitions.ts';
+import { wakeupMachine } from '../../protocols/wakeup/model/machine.ts';
 
 const README = new URL('../../README.md', import.meta.url);
 

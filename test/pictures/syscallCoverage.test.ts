@@ -7,15 +7,15 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findSyscallMutant } from '../../impl/mutants/syscallMutants.ts';
-import { referenceImpl } from '../../impl/reference/index.ts';
-import { SMALL } from '../../model/config/config.ts';
-import { layoutOf } from '../../model/syscall/layout.ts';
-import { checkSyscall } from '../../properties/check/checkSyscall.ts';
-import type { Coverage } from '../../properties/coverage/coverage.ts';
-import { coverageFor } from '../../properties/coverage/coverageFor.ts';
-import { syscallCoverage } from '../../properties/coverage/syscallCoverage.ts';
-import { runSyscall } from '../../properties/runSyscall.ts';
+import type { Coverage } from '../../engine/coverage/coverage.ts';
+import { referenceImpl } from '../../protocols/controller/designs/reference/index.ts';
+import { SMALL } from '../../protocols/controller/model/config/config.ts';
+import { coverageFor } from '../../protocols/coverageFor.ts';
+import { checkSyscall } from '../../protocols/syscall/engine/checkSyscall.ts';
+import { runSyscall } from '../../protocols/syscall/engine/runSyscall.ts';
+import { syscallCoverage } from '../../protocols/syscall/engine/syscallCoverage.ts';
+import { layoutOf } from '../../protocols/syscall/model/layout.ts';
+import { findSyscallMutant } from '../../protocols/syscall/mutants/syscallMutants.ts';
 import { runCli, tempDir } from '../cli/runCli.ts';
 import { SEED } from '../support/seed.ts';
 

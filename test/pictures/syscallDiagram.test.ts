@@ -4,13 +4,13 @@
  * state, and every format well formed.
  */
 import { describe, expect, it } from 'vitest';
-import { SMALL } from '../../model/config/config.ts';
-import { layoutOf } from '../../model/syscall/layout.ts';
-import { syscallMachine } from '../../model/syscall/machine.ts';
 import { type ChartNode, chartOf } from '../../pictures/diagram/chart.ts';
 import { allNodes } from '../../pictures/diagram/edgeGroups.ts';
 import { diagramProtocols } from '../../pictures/diagram/machines.ts';
 import { renderDiagram } from '../../pictures/diagram/renderDiagram.ts';
+import { SMALL } from '../../protocols/controller/model/config/config.ts';
+import { layoutOf } from '../../protocols/syscall/model/layout.ts';
+import { syscallMachine } from '../../protocols/syscall/model/machine.ts';
 
 function find(root: ChartNode, key: string): ChartNode {
   const n = allNodes(root).find((x) => x.key === key);

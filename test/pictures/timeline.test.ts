@@ -7,22 +7,26 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findControllerImpl } from '../../impl/registry.ts';
-import { SMALL } from '../../model/config/config.ts';
-import { registerAddress } from '../../model/events/decode.ts';
-import { UIPI_SMALL } from '../../model/uipi/config.ts';
-import { initialUipi } from '../../model/uipi/state.ts';
-import { initialSystem } from '../../model/wakeup/boot.ts';
 import { diagramProtocols } from '../../pictures/diagram/machines.ts';
 import { escapeHtml, jsonForScript } from '../../pictures/html/escapeHtml.ts';
-import { BUS_LANE, CONTROLLER_LANES, controllerEventLanes } from '../../pictures/timeline/controllerLanes.ts';
 import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelineOf } from '../../pictures/timeline/timelineOf.ts';
 import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
-import { UIPI_LANES, uipiEventLanes } from '../../pictures/timeline/uipiLanes.ts';
-import { wakeupEventLanes } from '../../pictures/timeline/wakeupLanes.ts';
-import { parseTrace, readTrace } from '../../traces/readTrace.ts';
-import { implFor, replayTrace } from '../../traces/replay.ts';
+import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
+import { SMALL } from '../../protocols/controller/model/config/config.ts';
+import { registerAddress } from '../../protocols/controller/model/decode.ts';
+import {
+  BUS_LANE,
+  CONTROLLER_LANES,
+  controllerEventLanes,
+} from '../../protocols/controller/pictures/controllerLanes.ts';
+import { parseTrace, readTrace } from '../../protocols/readTrace.ts';
+import { UIPI_SMALL } from '../../protocols/uipi/model/config.ts';
+import { initialUipi } from '../../protocols/uipi/model/state.ts';
+import { UIPI_LANES, uipiEventLanes } from '../../protocols/uipi/pictures/uipiLanes.ts';
+import { initialSystem } from '../../protocols/wakeup/model/boot.ts';
+import { wakeupEventLanes } from '../../protocols/wakeup/pictures/wakeupLanes.ts';
+import { implFor, replayTrace } from '../../replay/replay.ts';
 import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
 import { writeUipiCounterexample } from './support/uipiCounterexample.ts';

@@ -3,7 +3,7 @@
  * space's key) up to a cap, each expanded with every enabled event (successors that violate a
  * property are not expanded), and no node ever stepped in place, so visited nodes stay usable.
  */
-import type { StateSpace } from '../../properties/explore/stateSpace.ts';
+import type { StateSpace } from '../../engine/explore/stateSpace.ts';
 
 /** Calls `visit` on each distinct state expanded and `duplicate` on each successor whose key was already known (with the first node of that key); returns the distinct states found. */
 export function reachable<N, E>(

@@ -18,7 +18,9 @@ export function sameGraph(
   const images = new Set<object>();
   const walk = (x: unknown, y: unknown, at: string): string | null => {
     if (typeof x !== 'object' || x === null || typeof y !== 'object' || y === null) {
-      if (typeof x === 'function' || typeof y === 'function') return `${at}: a function`;
+      // A function is shared only when declared so (a module-level driver, which holds no state).
+      if (typeof x === 'function' || typeof y === 'function')
+        return x === y && typeof x === 'function' && shared.has(x) ? null : `${at}: a function`;
       return Object.is(x, y) ? null : `${at}: ${String(x)} ≠ ${String(y)}`;
     }
     if (shared.has(x) || Object.isFrozen(x)) return x === y ? null : `${at}: a shared object was copied`;

@@ -1,9 +1,9 @@
 /** Test helper: a run of the pure controller model, in the shape `controllerTrace` takes. */
-import type { Config } from '../../model/config/config.ts';
-import { initialState } from '../../model/controller/state.ts';
-import { step } from '../../model/controller/step.ts';
-import type { ControllerEvent } from '../../model/events/events.ts';
-import type { ControllerTraceStep } from '../../traces/controllerTrace.ts';
+import type { Config } from '../../protocols/controller/model/config/config.ts';
+import type { ControllerEvent } from '../../protocols/controller/model/events.ts';
+import { initialState } from '../../protocols/controller/model/state.ts';
+import { step } from '../../protocols/controller/model/step.ts';
+import type { ControllerTraceStep } from '../../protocols/controller/trace/controllerTrace.ts';
 
 /** Runs `events` through the model from reset and records every step. */
 export function modelRun(cfg: Config, events: readonly ControllerEvent[]) {

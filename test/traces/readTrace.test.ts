@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { SMALL } from '../../model/config/config.ts';
-import { configToJson } from '../../model/config/loadConfig.ts';
-import { controllerTrace } from '../../traces/controllerTrace.ts';
-import { asControllerTrace, parseTrace as parseAny, readTrace } from '../../traces/readTrace.ts';
+import { SMALL } from '../../protocols/controller/model/config/config.ts';
+import { configToJson } from '../../protocols/controller/model/config/loadConfig.ts';
+import { controllerTrace } from '../../protocols/controller/trace/controllerTrace.ts';
+import { asControllerTrace, parseTrace as parseAny, readTrace } from '../../protocols/readTrace.ts';
 
 const parseTrace = (text: string, file: string) => asControllerTrace(parseAny(text, file));
 

@@ -7,9 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { findControllerImpl } from '../../impl/registry.ts';
-import { readTrace } from '../../traces/readTrace.ts';
-import { replayTrace } from '../../traces/replay.ts';
+import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
+import { readTrace } from '../../protocols/readTrace.ts';
+import { replayTrace } from '../../replay/replay.ts';
 
 const DIR = join(import.meta.dirname, '..', '..', 'traces', 'saved');
 const NAME = /^([a-z]+)--([\w.-]+?)--(\w+)(--[\w.-]+)?\.itf\.json$/;

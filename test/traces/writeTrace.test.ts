@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { SMALL } from '../../model/config/config.ts';
-import { controllerStorm } from '../../properties/storms/controllerEvent.ts';
-import { controllerTrace } from '../../traces/controllerTrace.ts';
-import { asControllerTrace, parseTrace as parseAny } from '../../traces/readTrace.ts';
+import { controllerStorm } from '../../protocols/controller/engine/controllerEvent.ts';
+import { SMALL } from '../../protocols/controller/model/config/config.ts';
+import { controllerTrace } from '../../protocols/controller/trace/controllerTrace.ts';
+import { asControllerTrace, parseTrace as parseAny } from '../../protocols/readTrace.ts';
 
 const parseTrace = (text: string, file: string) => asControllerTrace(parseAny(text, file));
 

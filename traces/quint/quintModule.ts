@@ -3,7 +3,7 @@
  * each under an alias, and holds generated `run`s, e.g. storms' traces as quintRunOfTrace writes
  * them: one `quint test --main=NAME` then checks traces of several protocols in one process.
  */
-import type { Config } from '../../model/config/config.ts';
+import type { Config } from '../../protocols/controller/model/config/config.ts';
 
 /** The specification an instance is of: the controller or the wakeup system. */
 export type QuintSpec = 'controller' | 'wakeup';

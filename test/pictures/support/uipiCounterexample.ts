@@ -4,11 +4,11 @@
  * property at a storm step), written as an ITF file the way `check` saves it.
  */
 import { join } from 'node:path';
-import { findUipiMutant } from '../../../impl/mutants/uipiMutants.ts';
-import { UIPI_SMALL } from '../../../model/uipi/config.ts';
-import { checkUipi } from '../../../properties/check/checkUipi.ts';
-import { UIPI_GUARANTEE_IDS } from '../../../properties/uipi/index.ts';
-import { uipiTrace } from '../../../traces/uipiTrace.ts';
+import { checkUipi } from '../../../protocols/uipi/engine/checkUipi.ts';
+import { UIPI_SMALL } from '../../../protocols/uipi/model/config.ts';
+import { findUipiMutant } from '../../../protocols/uipi/mutants/uipiMutants.ts';
+import { UIPI_GUARANTEE_IDS } from '../../../protocols/uipi/properties/index.ts';
+import { uipiTrace } from '../../../protocols/uipi/trace/uipiTrace.ts';
 import { writeTrace } from '../../../traces/writeTrace.ts';
 import { SEED } from '../../support/seed.ts';
 

@@ -1,0 +1,76 @@
+/**
+ * TAIC (`taic-repo/taic-rocket-chip@8ede103`, spec/taic.md, controller.md §7) as a named
+ * implementation: the register-level device at TAIC's own map, its driver and decoding, its
+ * storms and the `well-formed` profile for what taic.md says it should satisfy.
+ */
+import type { Config } from '../../model/config/config.ts';
+import type { ControllerImpl } from '../device.ts';
+import { wellFormedAlphabet } from './taicAlphabet.ts';
+import { taicDecode } from './taicDecode.ts';
+import { TaicDevice } from './taicDevice.ts';
+import { taicDrive } from './taicDriver.ts';
+import { GQ_NUM, LQ_NUM } from './taicMap.ts';
+import { taicStorm, wellFormedStorm } from './taicStorm.ts';
+
+/** Why TAIC cannot express `cfg` (taic.md *Parameters*), or null. */
+export function taicConfigError(cfg: Config): string | null {
+  if (cfg.processes > GQ_NUM)
+    return `N = ${cfg.processes} processes, but TAIC holds at most ${GQ_NUM} online (one per global queue)`;
+  if (cfg.priorities > LQ_NUM)
+    return `P = ${cfg.priorities} priorities, but a TAIC global queue has ${LQ_NUM} local queues`;
+  if (cfg.capacity < 2) return `C = ${cfg.capacity}: a local queue's count has ⌈log2 C⌉ bits, none at C = 1`;
+  return null;
+}
+
+/** The "should satisfy" list of taic.md, checked under the `well-formed` profile. */
+export const TAIC_SHOULD_SATISFY = [
+  'strictPriority',
+  'wakePriority',
+  'noSpuriousWakeup',
+  'processIsolation',
+  'capacityBound',
+  'fifoWithinPriority',
+  'emptyMeansEmpty',
+  'fifoWaiters',
+] as const;
+
+export const taic: ControllerImpl = {
+  name: 'taic',
+  description:
+    'TAIC RTL (taic-rocket-chip 8ede103): 4 global queues of 8 local queues over one DataArray each, one-shot slots and capabilities, per-queue errors.',
+  expectedViolations: [
+    'noLostWakeup',
+    'taskConservation',
+    'fifoWithinPriority',
+    'neverStalls',
+    'errorReporting',
+    'emptyMeansEmpty',
+    'processIsolation',
+  ],
+  // TAIC refuses what it cannot express (configError) rather than running a restricted configuration.
+  supports: {
+    processes: Number.POSITIVE_INFINITY,
+    priorities: Number.POSITIVE_INFINITY,
+    devices: Number.POSITIVE_INFINITY,
+    refines: false,
+  },
+  configError: taicConfigError,
+  create: (cfg) => {
+    const why = taicConfigError(cfg);
+    if (why !== null) throw new Error(`taic: ${why}`);
+    return TaicDevice.booted(cfg);
+  },
+  drive: taicDrive,
+  decode: taicDecode,
+  storm: taicStorm,
+  alphabet: wellFormedAlphabet,
+  profiles: {
+    'well-formed': {
+      description:
+        'no preempt or keep bit, no id 0, no local queue holding C tasks (taic.md "Should satisfy")',
+      storm: wellFormedStorm,
+      alphabet: wellFormedAlphabet,
+      holds: TAIC_SHOULD_SATISFY,
+    },
+  },
+};

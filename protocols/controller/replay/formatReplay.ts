@@ -1,0 +1,90 @@
+/**
+ * The text a person reads after `intcheck replay`: a header, each step (event, what it returned,
+ * the state cells it changed), at the first failing step the property and its message with
+ * expected beside actual where the model and the implementation differ, and a one-line summary.
+ */
+
+import { count, formatReplayHeader } from '../../../replay/formatReplayHeader.ts';
+import type { ReplayResult } from '../../../replay/replay.ts';
+import type { ParsedTrace, ParsedUipiTrace } from '../../readTrace.ts';
+import { formatSyscallReplay } from '../../syscall/replay/formatSyscallReplay.ts';
+import { formatUipiReplay } from '../../uipi/replay/formatUipiReplay.ts';
+import { formatWakeupReplay } from '../../wakeup/replay/formatWakeupReplay.ts';
+import type { Config } from '../model/config/config.ts';
+import { formatEvent } from '../model/formatEvent.ts';
+import { changedCells, formatObservation } from '../trace/stateCells.ts';
+
+const INDENT = '        ';
+
+/** A trace of a protocol whose configuration is the controller's. */
+type ControllerOrWakeupTrace = Exclude<ParsedTrace, ParsedUipiTrace>;
+
+type ControllerReplay = Extract<ReplayResult, { readonly protocol: 'controller' }>;
+
+/** The whole replay report, lines joined with "\n" (no final newline). */
+export function formatReplay(result: ReplayResult, parsed: ParsedTrace): string {
+  if (result.protocol === 'syscall') return formatSyscallReplay(result, parsed);
+  if (result.protocol === 'uipi') return formatUipiReplay(result, parsed);
+  if (parsed.protocol === 'uipi')
+    throw new Error('formatReplay: a UIPI trace with another protocol’s result');
+  return result.protocol === 'wakeup'
+    ? formatWakeupReplay(result, parsed)
+    : formatControllerReplay(result, parsed);
+}
+
+function formatControllerReplay(result: ControllerReplay, parsed: ControllerOrWakeupTrace): string {
+  const cfg = parsed.config;
+  const lines = formatReplayHeader(parsed, result.implementation);
+  const failAt = result.ok ? -1 : result.violation.step;
+  let before = result.initial;
+  result.recorded.forEach((r, i) => {
+    const failed = i === failAt;
+    const obs = r.obs.kind === 'ack' ? '' : ` → ${formatObservation(r.obs)}`;
+    lines.push(`${failed ? '✗' : ' '} ${String(i).padStart(4)}  ${formatEvent(r.event)}${obs}`);
+    for (const [name, was, now] of changedCells(cfg, before, r.state))
+      lines.push(`${INDENT}${name}: ${was} → ${now}`);
+    if (failed && !result.ok) lines.push(...failure(cfg, result));
+    before = r.state;
+  });
+  if (!result.ok && (failAt < 0 || failAt >= result.recorded.length)) lines.push(...failure(cfg, result));
+  lines.push(summary(result));
+  return lines.join('\n');
+}
+
+/** The property, its message, and expected (model) beside actual (implementation) when they differ. */
+function failure(cfg: Config, result: Extract<ControllerReplay, { ok: false }>): string[] {
+  const v = result.violation;
+  const out = [`${INDENT}property ${v.property} fails: ${v.message}`];
+  const r = result.failing;
+  const exp = r.expected;
+  if (exp === undefined) return out;
+  const rows: [string, string, string][] = [];
+  const eo = formatObservation(exp.obs);
+  const ao = formatObservation(r.obs);
+  if (eo !== ao) rows.push(['returned', eo, ao]);
+  rows.push(...changedCells(cfg, exp.state, r.state));
+  if (rows.length === 0) return out;
+  const head: [string, string, string] = ['', 'expected (model)', `actual (${result.implementation})`];
+  const all = [head, ...rows];
+  const w0 = Math.max(...all.map((x) => x[0].length));
+  const w1 = Math.max(...all.map((x) => x[1].length));
+  for (const [name, e, a] of all) out.push(`${INDENT}${name.padEnd(w0)}  ${e.padEnd(w1)}  ${a}`.trimEnd());
+  return out;
+}
+
+function summary(result: ControllerReplay): string {
+  if (result.ok) {
+    const stopped =
+      result.stopped === undefined ? '' : ` (the run stopped there: the access ${STOPPED[result.stopped]})`;
+    return `✓ passes on "${result.implementation}": ${count(result.steps, 'step')}, no property fails${stopped}`;
+  }
+  const v = result.violation;
+  return `✗ still fails on "${result.implementation}": ${v.property} at step ${v.step}: ${v.message}`;
+}
+
+/** How a replay says that the run ended early. */
+const STOPPED = {
+  stall: 'stalled',
+  abort: 'aborted',
+  undefined: 'had an undefined effect in the design',
+} as const;

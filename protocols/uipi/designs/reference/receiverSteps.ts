@@ -1,0 +1,124 @@
+/**
+ * A receiver thread's steps: delivery, handler body, UIRET, STUI/CLUI (the CPU's microcode and
+ * user code) and the kernel's paths — switch_uintr_prepare and XSAVES, XRSTORS and
+ * switch_uintr_return, uintr_wait and the wake's NV restore (research §1.7–1.8). M9–M19 and the
+ * Skyloft re-post (M23) live here.
+ */
+import { isSkyloft } from '../../model/config.ts';
+import type { ReceiverStep } from '../../model/events.ts';
+import { KERNEL_VECTOR, NOTIFICATION_VECTOR } from '../../model/state.ts';
+import { upidAddr } from './memory.ts';
+import type { UipiMachine } from './uipiMachine.ts';
+import { MISC_UIF, SN_BIT, upidOn, withNv } from './upidLayout.ts';
+
+const bitOf = (v: number): bigint => 1n << BigInt(v);
+
+/** XRSTORS onto `c`, then switch_uintr_return 1–2: UINV re-programmed if 0, NDST := c. */
+export function switchInRestore(m: UipiMachine, r: number, c: number): void {
+  const t = m.threads[r];
+  const cpu = m.cpus[c];
+  if (t === undefined || cpu === undefined) return;
+  Object.assign(cpu, {
+    current: r,
+    uirr: t.saved.uirr,
+    misc: t.saved.misc & ~MISC_UIF,
+    uif: (t.saved.misc & MISC_UIF) !== 0n,
+    pd: t.saved.pd,
+  });
+  t.cpu = c;
+  t.kstate = 'inRestored';
+  if (m.is('switch-in-sn-before-ndst')) {
+    m.upid0(r, (w) => w & ~SN_BIT);
+    return;
+  }
+  m.routeTo(r, cpu, c);
+}
+
+export function receiverStep(m: UipiMachine, e: ReceiverStep): void {
+  const r = e.receiver;
+  const t = m.threads[r];
+  if (t === undefined) return;
+  const cpu = m.cpus[t.cpu];
+  const sky = isSkyloft(m.cfg);
+  switch (e.type) {
+    case 'Deliver': {
+      if (cpu === undefined) return;
+      let v = 63;
+      if (m.is('deliver-lowest')) v = 0;
+      const step = m.is('deliver-lowest') ? 1 : -1;
+      while (((cpu.uirr >> BigInt(v)) & 1n) === 0n) v += step;
+      if (!m.is('deliver-keeps-uirr')) cpu.uirr &= ~bitOf(v);
+      if (!m.is('deliver-keeps-uif')) cpu.uif = false;
+      t.frame = v;
+      t.body = false;
+      return;
+    }
+    case 'HandlerBody':
+      t.body = true;
+      if (sky && t.frame === m.cfg.timer && !m.is('skyloft-no-repost')) {
+        // _senduipi(self): with SN = 1 the locked post only sets PIR ("reset UPID.PIR").
+        m.mem.write(upidAddr(r) + 8n, m.pirOf(r) | bitOf(m.cfg.timer));
+      }
+      return;
+    case 'Uiret':
+      t.frame = -1;
+      t.body = false;
+      if (cpu !== undefined && !m.is('uiret-keeps-uif-clear')) cpu.uif = true;
+      return;
+    case 'Stui':
+    case 'Clui':
+      if (cpu !== undefined) cpu.uif = e.type === 'Stui';
+      return;
+    case 'SwitchOutSn':
+      if (!m.is('switch-out-no-sn')) m.upid0(r, (w) => w | SN_BIT);
+      t.kstate = 'outSn';
+      return;
+    case 'SwitchOutSave':
+      m.saveAndLeave(t, 'off');
+      return;
+    case 'SwitchInClearSn':
+      t.kstate = 'inSnClear';
+      if (m.is('switch-in-sn-before-ndst')) {
+        if (cpu !== undefined) m.routeTo(r, cpu, t.cpu);
+        return;
+      }
+      if (m.is('switch-in-pir-check-first')) {
+        if (!sky && m.pirOf(r) !== 0n) m.selfIpi(t.cpu);
+        return;
+      }
+      if (!sky) m.upid0(r, (w) => w & ~SN_BIT);
+      return;
+    case 'SwitchInCheckPir':
+      t.kstate = 'user';
+      if (sky || m.is('switch-in-no-pir-check')) return;
+      if (m.is('switch-in-pir-check-first')) {
+        m.upid0(r, (w) => w & ~SN_BIT);
+        return;
+      }
+      // PIR ≠ 0 or a stale ON (protocols/uipi/model/actions.ts switchInCheckPir says why ON too).
+      if (m.pirOf(r) !== 0n || upidOn(m.mem.read(upidAddr(r)))) m.selfIpi(t.cpu);
+      return;
+    case 'WaitSwitchNv':
+      m.upid0(r, (w) => withNv(w, KERNEL_VECTOR));
+      t.kstate = 'waitNv';
+      return;
+    case 'WaitRecheck': {
+      const pending = upidOn(m.mem.read(upidAddr(r))) || m.pirOf(r) !== 0n || (cpu?.uirr ?? 0n) !== 0n;
+      if (!pending || m.is('wait-no-recheck')) {
+        t.kstate = 'waitChecked';
+        return;
+      }
+      m.upid0(r, (w) => withNv(w, NOTIFICATION_VECTOR));
+      t.kstate = 'user';
+      if (m.pirOf(r) !== 0n) m.selfIpi(t.cpu);
+      return;
+    }
+    case 'WaitSleep':
+      m.saveAndLeave(t, 'waiting');
+      return;
+    case 'WakeRestoreNv':
+      if (!m.is('wake-keeps-kernel-nv')) m.upid0(r, (w) => withNv(w, NOTIFICATION_VECTOR));
+      t.kstate = 'off';
+      return;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The UIPI protocol's state space: the UIPI model alone, or the product of the model and the
+ * instruction-level implementation (impl/uipi: the reference machine or a UIPI mutant, checked
+ * against the model by `uipiRefinement` through its abstraction function absUipi). A node is
+ * the step judge's (uipiJudge.ts: the abstract state, the machine — a snapshot per node —, the
+ * model beside it for refinement, the ghost: owed masks, send-minus-delivery credits, the
+ * undo-CLUI flags); each transition is judged by that judge, as a storm step is, and liveness (uipiEventuallyDelivered, and uipiTimerRearms, UL4, on the Skyloft
+ * preset) is the fair drain from the node (uipiDrainFrom.ts), every drain step judged too, with a
+ * memo of earlier successful drains.
+ *
+ * The model alone steps its enabled events; the product steps the machine's own enabled events
+ * (so a machine that can do what the model cannot meets refinement, as in a storm).
+ * Key: the abstract state (keyUipiState.ts), for a product the machine's whole field state
+ * (memory, registers, threads, wires), then the undo-CLUI flags (the fair drain reads them). The
+ * owed masks and the credits are not keyed but the covering measure (uipiGhostMeasure.ts, where
+ * the argument is): a node with the same key, more owed and no more credit, found before, covers
+ * it (the model's measure leaves credits out, behind a check made on every step). No merge
+ * bounds the exploration: the verdict is exact for the explored configuration.
+ */
+
+import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
+import { fingerprint } from '../../../engine/explore/fingerprint.ts';
+import { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
+import type { StateSpace, Transition } from '../../../engine/explore/stateSpace.ts';
+import type { Ownership } from '../../../engine/judge.ts';
+import { DrainMemo } from '../../wakeup/engine/drainMemo.ts';
+import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
+import type { UipiConfig } from '../model/config.ts';
+import { enabled as modelEnabled } from '../model/enabled.ts';
+import { formatUipiEvent, type UipiEvent } from '../model/events.ts';
+import { keyUipiState } from './keyUipiState.ts';
+import { type UipiNode, uipiJudge } from './uipiJudge.ts';
+
+export type { UipiNode };
+
+import type { UipiSelection } from '../properties/selection.ts';
+import { uipiDrainFrom } from './uipiDrainFrom.ts';
+import { keyUipiGhost, slackFalls, uipiGhostMeasure } from './uipiGhostMeasure.ts';
+
+const NOTHING: ReadonlySet<string> = new Set();
+
+/** The UIPI state space of `impl` (undefined: the model alone) judged by `sel`. */
+export function uipiSpace(
+  cfg: UipiConfig,
+  impl: UipiImpl | undefined,
+  sel: UipiSelection,
+  /** Remember successful drains (default true; false only to test that the memo changes no verdict). */
+  drainMemo = true,
+): StateSpace<UipiNode, UipiEvent> {
+  const judge = uipiJudge(cfg, impl, sel, true);
+  const alphabet = new EventAlphabet<UipiEvent>(formatUipiEvent);
+  const kb = new KeyBuilder();
+  const shared: ReadonlySet<object> = new Set<object>([cfg]);
+  /** Credits in the measure and the drain memo: for a product only (the model's slack never falls, see uipiGhostMeasure.ts). */
+  const credits = impl !== undefined;
+  const transition = (
+    n: UipiNode,
+    e: UipiEvent,
+    index: number,
+    own: Ownership,
+  ): Transition<UipiNode> & { readonly accepted?: boolean } => {
+    const r = judge.step(n, e, index, own);
+    if (r.violations !== undefined) return { kind: 'violation', violations: r.violations };
+    const { accepted, before, after } = r.detail;
+    if (accepted && !credits && r.node.credit !== n.credit) {
+      const fell = slackFalls(cfg, before, after, n.credit, r.node.credit);
+      if (fell !== null)
+        throw new Error(
+          `explore: ${formatUipiEvent(e)} lowers the slack of vector ${fell.v} for receiver ${fell.r} (credit minus pending copies): the model's measure without credits (uipiGhostMeasure.ts) is unsound for this model`,
+        );
+    }
+    return { kind: 'next', node: r.node, accepted };
+  };
+
+  /** Starts a key with the node's keyed part: abstract state, machine, undo flags. */
+  const keyNode = (n: UipiNode): KeyBuilder => {
+    kb.reset();
+    keyUipiState(kb, n.sys);
+    if (n.m !== undefined) fingerprint(kb, n.m, NOTHING, shared);
+    for (const u of n.undo) kb.bool(u);
+    return kb;
+  };
+  const space: StateSpace<UipiNode, UipiEvent> = {
+    alphabet: alphabet.events,
+    indexOf: (e) => alphabet.indexOf(e),
+    initial: () => judge.initial(),
+    enabled: (n) => (n.m === undefined ? modelEnabled(cfg, n.sys) : n.m.enabled()),
+    step: (n, e, index, last) => transition(n, e, index, last ? 'lastUse' : 'copy'),
+    key: (n) => keyNode(n).done(),
+    measure: (n) => uipiGhostMeasure(cfg, n, credits),
+  };
+  if (sel.liveness.length > 0) {
+    // A drain position: the node's key, the ghost its verdicts read, the drain policy's state.
+    const position = (n: UipiNode, undo: readonly boolean[], timerServed: boolean): string => {
+      const k = keyNode(n);
+      keyUipiGhost(k, n, credits);
+      for (const u of undo) k.bool(u);
+      return k.bool(timerServed).done();
+    };
+    const memo = drainMemo ? { drains: new DrainMemo(), position } : undefined;
+    space.liveness = uipiDrainFrom(cfg, sel.liveness, space.enabled, transition, memo);
+  }
+  return space;
+}

@@ -1,0 +1,23 @@
+/**
+ * Which UIPI properties a run or an exploration judges: the ids given, or all of them; refinement
+ * only when an implementation runs beside the model.
+ */
+import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
+import type { UipiLivenessProperty, UipiStepProperty } from './context.ts';
+import { UIPI_LIVENESS_PROPERTIES, UIPI_STEP_PROPERTIES } from './index.ts';
+
+/** The UIPI properties one run or exploration judges. */
+export interface UipiSelection {
+  readonly step: readonly UipiStepProperty[];
+  readonly liveness: readonly UipiLivenessProperty[];
+}
+
+/** The selected properties for `impl` (refinement needs an implementation). */
+export function selectUipi(ids: readonly string[] | undefined, impl: UipiImpl | undefined): UipiSelection {
+  const want = (p: { readonly id: string; readonly kind: string }) =>
+    (ids === undefined || ids.includes(p.id)) && (p.kind !== 'refinement' || impl !== undefined);
+  return {
+    step: UIPI_STEP_PROPERTIES.filter(want) as readonly UipiStepProperty[],
+    liveness: UIPI_LIVENESS_PROPERTIES.filter(want) as readonly UipiLivenessProperty[],
+  };
+}

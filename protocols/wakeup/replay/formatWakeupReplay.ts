@@ -1,0 +1,65 @@
+/**
+ * The replay report of a wakeup-system trace: each recorded step (storm events, then the drain's
+ * steps), the controller cells, harts and tasks it changed, and at the failing step the property
+ * with its explanation in domain words.
+ */
+
+import { formatReplayHeader } from '../../../replay/formatReplayHeader.ts';
+import { formatSystemSteps } from '../../../replay/formatSystemSteps.ts';
+import type { ReplayResult } from '../../../replay/replay.ts';
+import type { Config } from '../../controller/model/config/config.ts';
+import { changedCells } from '../../controller/trace/stateCells.ts';
+import type { ParsedTrace } from '../../readTrace.ts';
+import { formatSystemEvent } from '../model/events.ts';
+import type { SystemState } from '../model/state.ts';
+
+type WakeupReplay = Extract<ReplayResult, { readonly protocol: 'wakeup' }>;
+
+/** What changed from `a` to `b`: controller cells, then harts and tasks, as `name: was → now`. */
+export function systemChanges(cfg: Config, a: SystemState, b: SystemState): [string, string, string][] {
+  const out = changedCells(cfg, a.ctrl, b.ctrl);
+  b.harts.forEach((h, i) => {
+    const was = a.harts[i];
+    if (was !== h && was !== undefined && (was.phase !== h.phase || was.p !== h.p || was.task !== h.task)) {
+      const show = (x: typeof h) =>
+        `${x.phase}${x.p >= 0 ? ` p${x.p}` : ''}${x.task !== 0n ? ` task 0x${x.task.toString(16)}` : ''}`;
+      out.push([`hart ${i}`, show(was), show(h)]);
+    }
+  });
+  b.tasks.forEach((t, i) => {
+    const was = a.tasks[i];
+    if (
+      was !== t &&
+      was !== undefined &&
+      (was.life !== t.life || was.p !== t.p || was.waitsOn !== t.waitsOn)
+    ) {
+      const show = (x: typeof t) => `${x.life}${x.waitsOn >= 0 ? ` on line ${x.waitsOn}` : ''}`;
+      out.push([`task 0x${(i + 1).toString(16)}`, show(was), show(t)]);
+    }
+  });
+  return out;
+}
+
+export function formatWakeupReplay(
+  result: WakeupReplay,
+  parsed: Exclude<ParsedTrace, { readonly protocol: 'uipi' }>,
+): string {
+  const cfg = parsed.config;
+  const lines = formatReplayHeader(parsed, result.implementation);
+  formatSystemSteps(lines, result.initial, result.recorded, result.ok ? undefined : result.violation, {
+    drainLine: '  -- drain: every process online, harts in round-robin, no new events --',
+    event: formatSystemEvent,
+    changes: (a, b) => systemChanges(cfg, a, b),
+  });
+  if (result.ok) {
+    lines.push(
+      `✓ passes on "${result.implementation}": ${result.steps} steps (drain included), no property fails`,
+    );
+  } else {
+    const v = result.violation;
+    lines.push(
+      `✗ still fails on "${result.implementation}": ${v.property} at step ${v.step} (${result.phase}): ${v.message}`,
+    );
+  }
+  return lines.join('\n');
+}

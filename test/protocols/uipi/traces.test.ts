@@ -1,0 +1,73 @@
+/**
+ * UIPI traces: a failing check's trace is written, read back with its own configuration and
+ * events (drain steps left to replay), replayed to the same failure on the mutant and to a pass
+ * on the reference; malformed UIPI traces are one-line TraceErrors.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { formatReplay } from '../../../protocols/controller/replay/formatReplay.ts';
+import { readTrace } from '../../../protocols/readTrace.ts';
+import { UIPI_REFERENCE } from '../../../protocols/uipi/designs/reference/uipiImpl.ts';
+import { checkUipi } from '../../../protocols/uipi/engine/checkUipi.ts';
+import { UIPI_SMALL } from '../../../protocols/uipi/model/index.ts';
+import { findUipiMutant } from '../../../protocols/uipi/mutants/uipiMutants.ts';
+import { UIPI_GUARANTEE_IDS } from '../../../protocols/uipi/properties/index.ts';
+import { uipiTrace } from '../../../protocols/uipi/trace/uipiTrace.ts';
+import { replayTrace } from '../../../replay/replay.ts';
+import { traceToJson, writeTrace } from '../../../traces/writeTrace.ts';
+import { SEED } from '../../support/seed.ts';
+
+describe('UIPI traces', () => {
+  test('write, read, replay: the same failure on the mutant, a pass on the reference', () => {
+    const impl = findUipiMutant('deliver-lowest');
+    if (impl === undefined) throw new Error('no mutant');
+    const r = checkUipi({ cfg: UIPI_SMALL, impl, runs: 1000, seed: SEED, properties: UIPI_GUARANTEE_IDS });
+    if (r.ok) throw new Error('not caught');
+    const trace = uipiTrace({
+      cfg: UIPI_SMALL,
+      implementation: impl.name,
+      property: r.failure.violation.property,
+      failingStep: r.failure.violation.step,
+      initial: r.failure.initial,
+      steps: r.failure.recorded,
+    });
+    const file = join(mkdtempSync(join(tmpdir(), 'intcheck-uipi-')), 't.itf.json');
+    writeTrace(file, trace);
+    expect(traceToJson(trace)).toBe(traceToJson(trace));
+    const parsed = readTrace(file);
+    expect(parsed.protocol).toBe('uipi');
+    if (parsed.protocol !== 'uipi') return;
+    expect(parsed.config).toEqual(UIPI_SMALL);
+    expect(parsed.events).toEqual(r.counterexample);
+    const again = replayTrace(parsed);
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.violation.property).toBe('uipiPriority');
+    expect(formatReplay(again, parsed)).toContain('✗ still fails on "deliver-lowest": uipiPriority');
+    expect(replayTrace(parsed, { uipiImpl: UIPI_REFERENCE }).ok).toBe(true);
+  });
+
+  test.each([
+    [{ cpus: 99 }, [], 'field "cpus": 99 is outside'],
+    [
+      {},
+      [{ 'mbt::actionTaken': 'Send', 'mbt::nondetPicks': { sender: 5, index: 0 } }],
+      'state 1: Send: sender 5 is outside 0..1',
+    ],
+    [{}, [{ 'mbt::actionTaken': 'Sned', 'mbt::nondetPicks': {} }], 'state 1: unknown event "Sned"'],
+    [
+      {},
+      [{ 'mbt::actionTaken': 'Deliver', 'mbt::nondetPicks': {} }],
+      'state 1: Deliver: missing pick "receiver"',
+    ],
+  ])('a malformed trace (%j, %j) is one TraceError line', (config, steps, message) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'intcheck-uipi-')), 'bad.itf.json');
+    const json = {
+      '#meta': { protocol: 'uipi', config },
+      states: [{ 'mbt::actionTaken': 'init' }, ...steps],
+    };
+    writeFileSync(file, JSON.stringify(json));
+    expect(() => readTrace(file)).toThrow(message);
+  });
+});
