@@ -46,7 +46,7 @@ const char* const PROTOCOL = "intcheck-dut/1";
 const uint64_t CYCLE_LIMIT = 200000;
 const size_t MAX_LINE = 1u << 20;
 
-// The presets of model/config/config.ts (the controller's fields).
+// The presets of protocols/controller/model/config/config.ts (the controller's fields).
 ControllerConfig smallConfig() {
     ControllerConfig c;
     c.processes = 2, c.priorities = 2, c.capacity = 3, c.devices = 2, c.ipcTypes = 2;

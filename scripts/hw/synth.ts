@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { PRESETS, type PresetName } from '../../model/config/config.ts';
+import { PRESETS, type PresetName } from '../../protocols/controller/model/config/config.ts';
 import { RTL_FILES, requireTool } from './hw.ts';
 
 export type MemoryMode = 'map' | 'macro';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildHarness, HW_DUT } from '../../scripts/hw/hw.ts';
 import { parseBugList } from '../../scripts/hw/rtlBugs.ts';
-import { tempDir } from '../dut/runMain.ts';
+import { tempDir } from '../engine/dut/runMain.ts';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

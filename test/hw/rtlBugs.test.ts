@@ -17,7 +17,7 @@ import {
   type SeededBug,
   seededBugs,
 } from '../../scripts/hw/rtlBugs.ts';
-import { runMain, tempDir } from '../dut/runMain.ts';
+import { runMain, tempDir } from '../engine/dut/runMain.ts';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

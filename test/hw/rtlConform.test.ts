@@ -8,7 +8,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildHarness, HW_DUT } from '../../scripts/hw/hw.ts';
-import { runMain, tempDir } from '../dut/runMain.ts';
+import { runMain, tempDir } from '../engine/dut/runMain.ts';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildHarness } from '../../scripts/hw/hw.ts';
 import { bugCommand, conformArgs } from '../../scripts/hw/rtlBugs.ts';
-import { runMain, tempDir } from '../dut/runMain.ts';
+import { runMain, tempDir } from '../engine/dut/runMain.ts';
 import { parseVcd, readVcd, risingEdges } from './support/vcd.ts';
 
 const dir = tempDir();
