@@ -1,7 +1,7 @@
 /**
  * `npm run hw:bugs-table`: regenerates docs/rtl-bugs.md. Builds the Verilator harness, then for
  * every seeded bug of `intc-dut --list-bugs` runs `intcheck conform --dut "intc-dut --bug NAME"
- * --preset small --json` in this process (seed 42, 1000 runs, the suite's defaults) and records
+ * --json` in this process (the suite's defaults: seed 42, 1000 runs, small then published) and records
  * the exit code, the shrunk counterexample and its length, the runs it took to find, and the
  * wall time of the whole check. Exits 1 when a bug that the protocol can reach was not caught.
  * test/hw/rtlBugs.test.ts checks the file against the harness.
@@ -60,8 +60,9 @@ function document(rows: readonly BugRow[], load: string): string {
     'against the harness. Each bug is a mistake a hardware designer makes, compiled into the',
     'Verilator build of hw/rtl and selected at run time (`intc-dut --bug NAME`, through the',
     "design's `bug_sel_i` input; synthesis ties it off). Each row is one",
-    '`intcheck conform --dut "hw/sim/build/intc-dut --bug NAME" --preset small --json` (seed 42,',
-    'up to 1000 runs): the exit code (1 = caught), the length of the shrunk counterexample (the',
+    '`intcheck conform --dut "hw/sim/build/intc-dut --bug NAME" --json` (the defaults: seed 42, up',
+    'to 1000 runs at the small preset, then at the published one; every bug below is found at',
+    'small): the exit code (1 = caught), the length of the shrunk counterexample (the',
     "run's closing ERROR read included), how many runs it took to find, and the wall time of the",
     'whole check: start the DUT, find the difference, shrink it, write the trace.',
     '',
