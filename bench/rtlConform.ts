@@ -14,61 +14,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { conformConfig } from '../engine/dut/conformConfig.ts';
-import { startDut } from '../engine/dut/process/startDut.ts';
-import { PRESETS, type PresetName } from '../protocols/controller/model/config/config.ts';
 import { buildHarness, HW_DUT, ROOT } from '../scripts/hw/hw.ts';
-import type { BridgeRow } from './dutBridge.ts';
+import { type BridgeRow, benchDut } from './dutBridge.ts';
 import { printTable } from './table.ts';
 
 export const RTL_TARGET_REQUESTS_PER_SECOND = 40_000;
 
 const PYTHON = `python3 ${fileURLToPath(new URL('../examples/dut_reference.py', import.meta.url))}`;
 
-/** conform with `command` on `preset`: `runs` runs after a warm-up of 30. */
-async function benchDesign(
-  subject: string,
-  command: string,
-  preset: PresetName,
-  window: number,
-  runs: number,
-): Promise<BridgeRow> {
-  const started = await startDut(command, window, 30_000);
-  if (!started.ok) throw new Error(started.line);
-  const opts = { cfg: PRESETS[preset], seed: 7, maxEvents: 80, timeoutMs: 10_000 };
-  await conformConfig(started.dut, { ...opts, runs: 30 });
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const r = await conformConfig(started.dut, { ...opts, runs });
-  const wall = (performance.now() - t0) / 1000;
-  const c = process.cpuUsage(c0);
-  await started.dut.close(2000);
-  if (r.kind !== 'pass') throw new Error(`bench: ${subject} did not conform at ${preset} (${r.kind})`);
-  return {
-    subject,
-    preset,
-    window,
-    requests: r.requests,
-    seconds: wall,
-    requestsPerSecond: r.requests / wall,
-    suiteShare: (100 * (c.user + c.system)) / 1e6 / wall,
-  };
-}
-
 export async function benchRtlConform(): Promise<BridgeRow[]> {
   buildHarness();
   // A discarded pass first, so that whichever design is measured first does not pay for the
   // suite's own JIT warm-up (the suite's CPU time is most of the wall time here).
-  await benchDesign('warm-up', HW_DUT, 'small', 32, 2000);
-  await benchDesign('warm-up', PYTHON, 'published', 32, 500);
+  await benchDut('warm-up', HW_DUT, 'small', 32, 2000);
+  await benchDut('warm-up', PYTHON, 'published', 32, 500);
   const rows: BridgeRow[] = [];
   for (const [preset, runs] of [
     ['small', 2000],
     ['published', 500],
   ] as const) {
-    rows.push(await benchDesign('RTL (Verilator)', HW_DUT, preset, 32, runs));
-    rows.push(await benchDesign('RTL (Verilator)', HW_DUT, preset, 1, Math.round(runs / 4)));
-    rows.push(await benchDesign('Python example', PYTHON, preset, 32, runs));
+    rows.push(await benchDut('RTL (Verilator)', HW_DUT, preset, 32, runs));
+    rows.push(await benchDut('RTL (Verilator)', HW_DUT, preset, 1, Math.round(runs / 4)));
+    rows.push(await benchDut('Python example', PYTHON, preset, 32, runs));
   }
   return rows;
 }
