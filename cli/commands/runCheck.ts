@@ -6,7 +6,13 @@
 import { performance } from 'node:perf_hooks';
 import type { Coverage } from '../../engine/coverage/coverage.ts';
 import { implementationOf, propertyIdsOf, protocolNamed } from '../../protocols/index.ts';
-import { type CheckReport, type ConfigReport, formatResult, reportToJson } from '../../report/checkReport.ts';
+import {
+  type CheckReport,
+  type ConfigReport,
+  coverageLines,
+  formatResult,
+  reportToJson,
+} from '../../report/checkReport.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT } from '../errors.ts';
 import type { Io } from '../io.ts';
@@ -66,6 +72,17 @@ export async function runCheck(f: CheckFlags, io: Io): Promise<number> {
     if (!r.ok) break;
   }
   const ok = results.every((r) => r.ok);
+  if (!f.json) {
+    const flag = protocol.designs.some((d) => d.name === impl) ? '--impl' : '--mutant';
+    const rerun = (preset: string) =>
+      `npx intcheck check --protocol ${protocol.name} ${flag} ${impl} --preset ${preset}`;
+    for (const line of coverageLines(
+      results,
+      configs.map((c) => c.name),
+      rerun,
+    ))
+      io.out(line);
+  }
   if (f.json) io.out(reportToJson({ ok, ...head, results }));
   if (f.report !== undefined) {
     const seconds = (performance.now() - started) / 1000;

@@ -27,6 +27,7 @@ export async function checkControllerConfig(a: ConfigCheckArgs): Promise<ConfigR
     config: configToJson(cfg),
     runs: result.runs,
     events: result.events,
+    endedEarly: result.endedEarly,
     seconds: a.seconds(),
   };
   if (result.ok) return { ...common, ok: true };
@@ -48,7 +49,7 @@ export async function checkControllerConfig(a: ConfigCheckArgs): Promise<ConfigR
     }),
   );
   const failure = {
-    run: result.index,
+    run: result.index + 1,
     property: v.property,
     step: v.step,
     message: v.message,

@@ -28,6 +28,7 @@ export async function checkSyscallConfig(a: ConfigCheckArgs): Promise<ConfigRepo
     config: configToJson(cfg),
     runs: result.runs,
     events: result.events,
+    endedEarly: result.endedEarly,
     seconds: a.seconds(),
   };
   if (result.ok) return { ...common, ok: true };
@@ -50,7 +51,7 @@ export async function checkSyscallConfig(a: ConfigCheckArgs): Promise<ConfigRepo
     }),
   );
   const failure = {
-    run: result.index,
+    run: result.index + 1,
     property: v.property,
     step: v.step,
     phase: run.phase,

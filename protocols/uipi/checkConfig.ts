@@ -42,6 +42,7 @@ export async function checkUipiConfig(
     config: uipiConfigToJson(cfg),
     runs: r.runs,
     events: r.events,
+    endedEarly: r.endedEarly,
     seconds: a.seconds(),
   };
   if (r.ok) return { ...common, ok: true };
@@ -66,7 +67,7 @@ export async function checkUipiConfig(
     ...common,
     ok: false,
     failure: {
-      run: r.index,
+      run: r.index + 1,
       property: v.property,
       step: v.step,
       phase: r.failure.phase,

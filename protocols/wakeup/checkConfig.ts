@@ -24,6 +24,7 @@ export async function checkWakeupConfig(a: ConfigCheckArgs): Promise<ConfigRepor
     config: configToJson(cfg),
     runs: result.runs,
     events: result.events,
+    endedEarly: result.endedEarly,
     seconds: a.seconds(),
   };
   if (result.ok) return { ...common, ok: true };
@@ -46,7 +47,7 @@ export async function checkWakeupConfig(a: ConfigCheckArgs): Promise<ConfigRepor
     }),
   );
   const failure = {
-    run: result.index,
+    run: result.index + 1,
     property: v.property,
     step: v.step,
     phase: run.phase,

@@ -6,6 +6,7 @@
  */
 import Tinypool from 'tinypool';
 import type { Coverage } from '../../coverage/coverage.ts';
+import { NONE_ENDED } from '../endedEarly.ts';
 import { combineOutcomes, type RangeOutcome, type RunRange, splitRange } from '../seededRuns.ts';
 import type { BatchJob, CounterexampleOf } from './batchJob.ts';
 import type { BatchOutcome, BatchTask } from './batchWorker.ts';
@@ -34,7 +35,8 @@ export async function runBatches<J extends BatchJob>(
   o: BatchOptions,
 ): Promise<RangeOutcome<CounterexampleOf<J>>> {
   const batches = splitRange(range, o.workers * BATCHES_PER_WORKER);
-  if (batches.length === 0) return { verdict: 'pass', from: range.from, to: range.to, runs: 0, events: 0 };
+  if (batches.length === 0)
+    return { verdict: 'pass', from: range.from, to: range.to, runs: 0, events: 0, endedEarly: NONE_ENDED };
   const progress = new SharedArrayBuffer(4);
   const counter = new Int32Array(progress);
   const pool = new Tinypool({

@@ -6,6 +6,7 @@
  * shards finds the same first failure as this one.
  */
 
+import type { EndedEarly } from '../../../engine/check/endedEarly.ts';
 import {
   type RangeOutcome,
   type RunRange,
@@ -41,12 +42,14 @@ export interface CheckOptions {
 }
 
 export type CheckResult =
-  | { readonly ok: true; readonly runs: number; readonly events: number }
+  | { readonly ok: true; readonly runs: number; readonly events: number; readonly endedEarly: EndedEarly }
   | {
       readonly ok: false;
       /** Runs until the first failure, the failing one included (shrinking not counted). */
       readonly runs: number;
       readonly events: number;
+      /** Runs before the failing one that ended early (the design stalled, aborted or did something undefined). */
+      readonly endedEarly: EndedEarly;
       /** 0-based index of the failing run in the whole check. */
       readonly index: number;
       readonly shrinks: number;
@@ -72,9 +75,9 @@ export function controllerRuns(
     arbitrary: stormFor(o.impl, o.profile, o.cfg, { maxLength: o.maxEvents ?? 80 }),
     holds: (storm) => {
       const cov = o.coverage?.live ? { coverage: o.coverage } : {};
-      const ok = runController(o.cfg, o.impl, storm, { ...sel, record: false, ...cov }).ok;
-      if (!ok && o.coverage !== undefined) o.coverage.live = false;
-      return ok;
+      const r = runController(o.cfg, o.impl, storm, { ...sel, record: false, ...cov });
+      if (!r.ok && o.coverage !== undefined) o.coverage.live = false;
+      return r.ok ? (r.stopped ?? true) : false;
     },
     weight: (storm) => storm.length,
     seed: o.seed,
@@ -98,7 +101,7 @@ export function controllerResult(
 ): CheckResult {
   switch (outcome.verdict) {
     case 'pass':
-      return { ok: true, runs: outcome.runs, events: outcome.events };
+      return { ok: true, runs: outcome.runs, events: outcome.events, endedEarly: outcome.endedEarly };
     case 'crash':
       throw outcome.error;
     case 'fail': {
@@ -114,6 +117,7 @@ export function controllerResult(
         ok: false,
         runs: outcome.runs,
         events: outcome.events,
+        endedEarly: outcome.endedEarly,
         index: outcome.index,
         shrinks: outcome.shrinks,
         seed: outcome.seed,
