@@ -1,7 +1,7 @@
 /** The counterexample of an exploration as the command line prints it: one formatted event per step. */
 
 import type { Reproduction } from '../engine/explore/exploreProtocol.ts';
-import { assertNever } from './controller/model/events.ts';
+import { assertNever } from '../model/assertNever.ts';
 import { formatEvent } from './controller/model/formatEvent.ts';
 import { formatSyscallEvent } from './syscall/model/events.ts';
 import type { UipiReproduction } from './uipi/engine/exploreUipi.ts';

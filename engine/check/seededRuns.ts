@@ -173,3 +173,8 @@ export function splitRange(range: RunRange, parts: number): RunRange[] {
 export function shardRange(runs: number, index: number, count: number): RunRange {
   return { from: Math.floor((index * runs) / count), to: Math.floor(((index + 1) * runs) / count) };
 }
+
+/** The runs of a check of `runs` runs restricted to `range` (the whole check when no range is given). */
+export function rangeOf(o: { readonly runs: number; readonly range?: RunRange | undefined }): RunRange {
+  return o.range ?? { from: 0, to: o.runs };
+}

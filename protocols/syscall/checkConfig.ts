@@ -7,8 +7,9 @@
 import { join } from 'node:path';
 import { UsageError } from '../../model/badInput.ts';
 import type { ConfigReport } from '../../report/checkReport.ts';
+import { traceName } from '../../traces/traceName.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
-import { type ConfigCheckArgs, checkOptionsOf, traceName } from '../configCheck.ts';
+import { type ConfigCheckArgs, checkOptionsOf } from '../configCheck.ts';
 import { assertExpressible } from '../controller/designs/supportedConfig.ts';
 import { configToJson } from '../controller/model/config/loadConfig.ts';
 import { checkSyscallParallel } from './engine/checkSyscallParallel.ts';

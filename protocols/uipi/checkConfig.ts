@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import type { ConfigReport } from '../../report/checkReport.ts';
+import { traceName } from '../../traces/traceName.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
-import { traceName } from '../configCheck.ts';
 import type { CheckArgs } from '../protocol.ts';
 import type { UipiImpl } from './designs/reference/uipiImpl.ts';
 import { checkUipiParallel } from './engine/checkUipiParallel.ts';

@@ -6,8 +6,9 @@
  */
 import { join } from 'node:path';
 import type { ConfigReport } from '../../report/checkReport.ts';
+import { traceName } from '../../traces/traceName.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
-import { type ConfigCheckArgs, checkOptionsOf, traceName } from '../configCheck.ts';
+import { type ConfigCheckArgs, checkOptionsOf } from '../configCheck.ts';
 import { configToJson } from '../controller/model/config/loadConfig.ts';
 import { checkWakeupParallel } from './engine/checkWakeupParallel.ts';
 import { explainWakeup } from './engine/explainWakeup.ts';

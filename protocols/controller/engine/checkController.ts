@@ -10,6 +10,7 @@ import type { EndedEarly } from '../../../engine/check/endedEarly.ts';
 import {
   type RangeOutcome,
   type RunRange,
+  rangeOf,
   type SeededRunsOptions,
   seededRuns,
 } from '../../../engine/check/seededRuns.ts';
@@ -60,11 +61,6 @@ export type CheckResult =
       /** The failing run of the shrunk counterexample, recorded step by step. */
       readonly failure: Extract<RunResult, { ok: false }>;
     };
-
-/** The runs of `o`'s check: the whole check when no range is given. */
-export function rangeOf(o: Pick<CheckOptions, 'runs' | 'range'>): RunRange {
-  return o.range ?? { from: 0, to: o.runs };
-}
 
 /** The seeded-run description of a controller check (shared by this process and the workers). */
 export function controllerRuns(

@@ -4,14 +4,9 @@
  */
 
 import { jobCommon, runJob } from '../../../engine/check/parallel/batchCheck.ts';
+import { rangeOf } from '../../../engine/check/seededRuns.ts';
 import { findControllerImpl } from '../designs/registry.ts';
-import {
-  type CheckOptions,
-  type CheckResult,
-  checkController,
-  controllerResult,
-  rangeOf,
-} from './checkController.ts';
+import { type CheckOptions, type CheckResult, checkController, controllerResult } from './checkController.ts';
 
 /** Runs the check on `workers` threads (in this thread, without a pool, when `workers` is 1). */
 export async function checkControllerParallel(o: CheckOptions, workers: number): Promise<CheckResult> {

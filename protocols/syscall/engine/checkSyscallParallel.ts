@@ -6,7 +6,8 @@
 
 import { jobCommon, runJob } from '../../../engine/check/parallel/batchCheck.ts';
 import { syscallImplNamed } from '../../../engine/check/parallel/batchJob.ts';
-import { type CheckOptions, rangeOf } from '../../controller/engine/checkController.ts';
+import { rangeOf } from '../../../engine/check/seededRuns.ts';
+import type { CheckOptions } from '../../controller/engine/checkController.ts';
 import { checkSyscall, type SyscallCheckResult, syscallResult } from './checkSyscall.ts';
 
 /** Runs the check on `workers` threads (in this thread, without a pool, when `workers` is 1). */

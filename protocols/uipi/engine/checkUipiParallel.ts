@@ -6,7 +6,7 @@
 
 import { jobCommon, runJob } from '../../../engine/check/parallel/batchCheck.ts';
 import { uipiImplNamed } from '../../../engine/check/parallel/batchJob.ts';
-import { rangeOf } from '../../controller/engine/checkController.ts';
+import { rangeOf } from '../../../engine/check/seededRuns.ts';
 import { checkUipi, type UipiCheckOptions, type UipiCheckResult, uipiResult } from './checkUipi.ts';
 
 /** Runs the check on `workers` threads (in this thread, without a pool, when `workers` is 1). */
