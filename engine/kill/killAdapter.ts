@@ -16,6 +16,9 @@ export interface MutantDescription {
   readonly expectedViolations: readonly string[];
 }
 
+/** The explorer's bound per implementation in the kill matrix (distinct states). */
+export const KILL_EXPLORE_MAX_STATES = 2_000;
+
 /** The fixed budget of one hunt: the same for every mutant of a matrix. */
 export interface KillBudget {
   /** Random storms (the budget). */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { ConfigReport } from '../../report/checkReport.ts';
 import { traceName } from '../../traces/traceName.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
-import { type ConfigCheckArgs, checkOptionsOf } from '../configCheck.ts';
+import { type ConfigCheckArgs, checkOptionsOf } from '../family/configCheck.ts';
 import { supportedConfig } from './designs/supportedConfig.ts';
 import { checkControllerParallel } from './engine/checkControllerParallel.ts';
 import { configToJson } from './model/config/loadConfig.ts';

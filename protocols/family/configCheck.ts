@@ -4,12 +4,12 @@
  * protocol joins the command by providing a {@link ConfigCheck}.
  */
 
-import type { RunRange } from '../engine/check/seededRuns.ts';
-import type { Coverage } from '../engine/coverage/coverage.ts';
-import type { ConfigReport } from '../report/checkReport.ts';
-import type { ControllerImpl } from './controller/designs/device.ts';
-import type { CheckOptions } from './controller/engine/checkController.ts';
-import type { Config } from './controller/model/config/config.ts';
+import type { RunRange } from '../../engine/check/seededRuns.ts';
+import type { Coverage } from '../../engine/coverage/coverage.ts';
+import type { ConfigReport } from '../../report/checkReport.ts';
+import type { ControllerImpl } from '../controller/designs/device.ts';
+import type { CheckOptions } from '../controller/engine/checkController.ts';
+import type { Config } from '../controller/model/config/config.ts';
 
 /** One of `count` shards of a check's runs (`--shard index/count`). */
 export interface Shard {
