@@ -4,7 +4,8 @@
  * with its research id and the properties expected to catch it. The Skyloft mutant (M23) is
  * meant for the Skyloft configuration.
  */
-import { type UipiImpl, uipiDevice } from '../designs/reference/uipiImpl.ts';
+import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
+import { UipiMachine } from '../designs/reference/uipiMachine.ts';
 import { UIPI_MUTATIONS, type UipiMutation } from '../designs/reference/uipiMutation.ts';
 
 /** A UIPI mutant: the reference machine with `mutation` switched on. */
@@ -129,7 +130,8 @@ function mutant(mutation: UipiMutation, e: Entry): UipiMutant {
     expectedViolations: e.expected,
     ...(e.preset === undefined ? {} : { preset: e.preset }),
     mutation,
-    create: (cfg) => uipiDevice(cfg, mutation),
+    refines: true,
+    create: (cfg) => new UipiMachine(cfg, mutation),
   };
 }
 

@@ -5,18 +5,22 @@
  * the kernel's paths (switch_uintr_prepare / _return, uintr_wait, the kernel-vector handler).
  * It never calls the model; absUipi.ts maps it to the model's state (the refinement map). Each
  * step runs the instruction's or kernel step's own micro-operations; a {@link UipiMutation}
- * changes one of them.
+ * changes one of them. It is a {@link UipiDevice}: its whole state is in its fields, and its copy
+ * is the explorer's generic snapshot (which keeps field order, so a copy keys as its original).
  */
+import { snapshot } from '../../../../engine/explore/snapshot.ts';
 import { isSkyloft, type UipiConfig } from '../../model/config.ts';
 import { ipiEvent, uipiEventTable } from '../../model/enabled.ts';
 import type { UipiEvent } from '../../model/events.ts';
-import { NOTIFICATION_VECTOR, TIMER_VECTOR, uittBinding } from '../../model/state.ts';
+import { NOTIFICATION_VECTOR, TIMER_VECTOR, type UipiState, uittBinding } from '../../model/state.ts';
+import { absUipi } from './absUipi.ts';
 import { Memory, uittEntryAddr, upidAddr } from './memory.ts';
 import { accept, notifyDrain } from './notification.ts';
 import { receiverStep, switchInRestore } from './receiverSteps.ts';
 import { sendIpi, senduipi } from './senduipi.ts';
 import { uipiCan } from './uipiCan.ts';
 import { type CpuRegs, idleCpu, type SenderRec, type ThreadRec } from './uipiCpu.ts';
+import type { UipiDevice } from './uipiImpl.ts';
 import type { UipiMutation } from './uipiMutation.ts';
 import { uittWithValid, uittWord0 } from './uittLayout.ts';
 import { MISC_UIF, miscUinv, miscWithUinv, upidWord0, withNdst } from './upidLayout.ts';
@@ -29,7 +33,20 @@ export interface Wire {
   readonly vector: number;
 }
 
-export class UipiMachine {
+/** What a copy shares with its original, per configuration: the configuration itself. */
+const SHARING = new WeakMap<UipiConfig, ReadonlySet<object>>();
+
+/** The objects a machine of `cfg` shares with its copies (the configuration, never written). */
+export function sharedWith(cfg: UipiConfig): ReadonlySet<object> {
+  let s = SHARING.get(cfg);
+  if (s === undefined) {
+    s = new Set<object>([cfg]);
+    SHARING.set(cfg, s);
+  }
+  return s;
+}
+
+export class UipiMachine implements UipiDevice {
   readonly cfg: UipiConfig;
   readonly mutation: UipiMutation | undefined;
   readonly mem = new Memory();
@@ -95,6 +112,16 @@ export class UipiMachine {
     });
     for (const e of uipiEventTable(this.cfg)) if (this.can(e)) out.push(e);
     return out;
+  }
+
+  /** The model state it stands for (absUipi.ts). */
+  abs(): UipiState {
+    return absUipi(this);
+  }
+
+  /** An independent copy in the same state. */
+  copy(): UipiMachine {
+    return snapshot(this, { objects: sharedWith(this.cfg) });
   }
 
   /** Whether `e` is possible now (the instruction's, the APIC's or the kernel's own conditions). */
