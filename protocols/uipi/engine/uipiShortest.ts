@@ -7,7 +7,7 @@
 
 import type { Shortest } from '../../../engine/kill/killAdapter.ts';
 import { KILL_EXPLORE_MAX_STATES } from '../../../engine/kill/killShortest.ts';
-import { findUipiImpl } from '../../../replay/replay.ts';
+import { findUipiImpl } from '../designs/registry.ts';
 import { exploreUipi, UIPI_EXPLORE_PRESETS } from './exploreUipi.ts';
 
 /** The shortest-counterexample function `withShortest` wants for UIPI, judged by `properties`. */
