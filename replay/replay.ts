@@ -10,9 +10,9 @@ import { type RunResult, runController } from '../protocols/controller/engine/ru
 import type { ParsedTrace } from '../protocols/readTrace.ts';
 import { runSyscall, type SyscallRunResult } from '../protocols/syscall/engine/runSyscall.ts';
 import { findSyscallMutant } from '../protocols/syscall/mutants/syscallMutants.ts';
-import { UIPI_REFERENCE, type UipiImpl } from '../protocols/uipi/designs/reference/uipiImpl.ts';
+import type { UipiImpl } from '../protocols/uipi/designs/reference/uipiImpl.ts';
+import { findUipiImpl } from '../protocols/uipi/designs/registry.ts';
 import { runUipi, type UipiRunResult } from '../protocols/uipi/engine/runUipi.ts';
-import { findUipiMutant } from '../protocols/uipi/mutants/uipiMutants.ts';
 import { runWakeup, type WakeupRunResult } from '../protocols/wakeup/engine/runWakeup.ts';
 import { findWakeupMutant } from '../protocols/wakeup/mutants/wakeupMutants.ts';
 import { TraceError } from '../traces/TraceError.ts';
@@ -31,10 +31,8 @@ export interface ReplayOptions {
   readonly uipiImpl?: UipiImpl;
 }
 
-/** The UIPI implementation called `name`: the reference or a mutant of the catalogue. */
-export function findUipiImpl(name: string): UipiImpl | undefined {
-  return name === UIPI_REFERENCE.name ? UIPI_REFERENCE : findUipiMutant(name);
-}
+/** The UIPI implementation called `name` (protocols/uipi/designs/registry.ts). */
+export { findUipiImpl };
 
 /** The implementation called `name` for `protocol` (runtime mutants exist for the wakeup system only). */
 export function implFor(protocol: ParsedTrace['protocol'], name: string): ControllerImpl | undefined {

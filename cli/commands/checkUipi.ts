@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Coverage } from '../../engine/coverage/coverage.ts';
 import { coverageFor } from '../../protocols/coverageFor.ts';
-import { UIPI_REFERENCE, type UipiImpl } from '../../protocols/uipi/designs/reference/uipiImpl.ts';
+import type { UipiImpl } from '../../protocols/uipi/designs/reference/uipiImpl.ts';
+import { findUipiDesign, UIPI_DESIGNS } from '../../protocols/uipi/designs/registry.ts';
 import { checkUipiParallel } from '../../protocols/uipi/engine/checkUipiParallel.ts';
 import {
   UIPI_PRESET_NAMES,
@@ -57,7 +58,7 @@ export interface UipiCheckFlags {
   readonly report?: string;
 }
 
-/** `--impl` (only the reference) or `--mutant` (the UIPI catalogue). */
+/** `--impl` (a UIPI design: the reference or another) or `--mutant` (the UIPI catalogue). */
 export function resolveUipiImpl(f: Pick<UipiCheckFlags, 'impl' | 'mutant'>): UipiImpl {
   if (f.impl !== undefined && f.mutant !== undefined)
     throw new UsageError('--impl and --mutant cannot be used together');
@@ -69,10 +70,13 @@ export function resolveUipiImpl(f: Pick<UipiCheckFlags, 'impl' | 'mutant'>): Uip
     );
   }
   const name = f.impl ?? 'reference';
-  if (name === UIPI_REFERENCE.name) return UIPI_REFERENCE;
+  const design = findUipiDesign(name);
+  if (design !== undefined) return design;
   if (findUipiMutant(name) !== undefined)
     throw new UsageError(`--impl: "${name}" is a mutant: use --mutant ${name}`);
-  throw new UsageError(`--impl: unknown UIPI implementation "${name}" (known: reference)`);
+  throw new UsageError(
+    `--impl: unknown UIPI implementation "${name}" (known: ${UIPI_DESIGNS.map((d) => d.name).join(', ')})`,
+  );
 }
 
 /** The configurations: the preset, the file, or small, skyloft and published. */

@@ -9,9 +9,8 @@ import { readFileSync } from 'node:fs';
 import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
 import { type ExploreProtocol, exploreProtocol } from '../../protocols/exploreProtocol.ts';
 import { findSyscallMutant } from '../../protocols/syscall/mutants/syscallMutants.ts';
-import { UIPI_REFERENCE } from '../../protocols/uipi/designs/reference/uipiImpl.ts';
+import { findUipiImpl } from '../../protocols/uipi/designs/registry.ts';
 import { exploreUipi, UIPI_EXPLORE_PRESETS } from '../../protocols/uipi/engine/exploreUipi.ts';
-import { findUipiMutant } from '../../protocols/uipi/mutants/uipiMutants.ts';
 import { findWakeupMutant } from '../../protocols/wakeup/mutants/wakeupMutants.ts';
 import { explorePreset } from './explorePresets.ts';
 
@@ -84,8 +83,7 @@ function runUipiEntry(
 ): ManifestEntry {
   const cfg = UIPI_EXPLORE_PRESETS[e.preset];
   if (cfg === undefined) throw new Error(`manifest: no preset "${e.preset}" for uipi`);
-  const impl =
-    e.impl === 'model' ? undefined : e.impl === 'reference' ? UIPI_REFERENCE : findUipiMutant(e.impl);
+  const impl = e.impl === 'model' ? undefined : findUipiImpl(e.impl);
   if (e.impl !== 'model' && impl === undefined)
     throw new Error(`manifest: unknown implementation "${e.impl}"`);
   const r = exploreUipi({ cfg, impl, ...(e.maxStates ? { maxStates: e.maxStates } : {}) });

@@ -11,11 +11,11 @@ import type { ControllerEvent } from '../../../protocols/controller/model/events
 import { syscallRuns } from '../../../protocols/syscall/engine/checkSyscall.ts';
 import type { SyscallEvent } from '../../../protocols/syscall/model/events.ts';
 import { findSyscallMutant } from '../../../protocols/syscall/mutants/syscallMutants.ts';
-import { UIPI_REFERENCE, type UipiImpl } from '../../../protocols/uipi/designs/reference/uipiImpl.ts';
+import type { UipiImpl } from '../../../protocols/uipi/designs/reference/uipiImpl.ts';
+import { findUipiImpl } from '../../../protocols/uipi/designs/registry.ts';
 import { uipiRuns } from '../../../protocols/uipi/engine/checkUipi.ts';
 import type { UipiConfig } from '../../../protocols/uipi/model/config.ts';
 import type { UipiEvent } from '../../../protocols/uipi/model/events.ts';
-import { findUipiMutant } from '../../../protocols/uipi/mutants/uipiMutants.ts';
 import { wakeupRuns } from '../../../protocols/wakeup/engine/checkWakeup.ts';
 import type { WakeupStormKind } from '../../../protocols/wakeup/engine/wakeupStorm.ts';
 import type { SystemEvent } from '../../../protocols/wakeup/model/events.ts';
@@ -89,9 +89,9 @@ export function syscallImplNamed(name: string): ControllerImpl | undefined {
   return findSyscallMutant(name) ?? findControllerImpl(name);
 }
 
-/** The UIPI implementation a UIPI job names: the reference or a UIPI mutant. */
+/** The UIPI implementation a UIPI job names: a UIPI design or a UIPI mutant. */
 export function uipiImplNamed(name: string): UipiImpl | undefined {
-  return name === UIPI_REFERENCE.name ? UIPI_REFERENCE : findUipiMutant(name);
+  return findUipiImpl(name);
 }
 
 /** The implementation `name` found by `find`, undefined for null; an unknown name throws. */
