@@ -39,6 +39,8 @@ export function uipiChanges(a: UipiState, b: UipiState): [string, string, string
     cmp(`receiver ${r} UIF`, String(+w.uif), String(+rc.uif));
     cmp(`receiver ${r} UINV`, hex(BigInt(w.uinv)), hex(BigInt(rc.uinv)));
     cmp(`receiver ${r} handler`, String(w.hvec), String(rc.hvec));
+    cmp(`receiver ${r} waiting`, String(+w.waiting), String(+rc.waiting));
+    cmp(`receiver ${r} on wait list`, String(+w.listed), String(+rc.listed));
   });
   b.senders.forEach((sd, s) => {
     const w = a.senders[s];
@@ -49,11 +51,9 @@ export function uipiChanges(a: UipiState, b: UipiState): [string, string, string
   b.cpus.forEach((c, i) => {
     const w = a.cpus[i];
     if (w === undefined || w === c) return;
-    cmp(
-      `cpu ${i}`,
-      `cur ${w.cur}${w.processing ? ' processing' : ''}`,
-      `cur ${c.cur}${c.processing ? ' processing' : ''}`,
-    );
+    const what = (x: typeof c) =>
+      `cur ${x.cur}${x.other ? ' (a receiver outside the configuration)' : ''}${x.processing ? ' processing' : ''}`;
+    cmp(`cpu ${i}`, what(w), what(c));
     cmp(
       `cpu ${i} pending`,
       w.pending.map((v) => hex(BigInt(v))).join(' '),

@@ -4,8 +4,17 @@
  * is loaded there and from its XSAVE image otherwise (UINV 0 once saved); a sender's UITT
  * validity from the V bits of its entries; APIC IRR bits become pending vectors; the wires
  * become the multiset of in-flight IPIs. A split SENDUIPI's unfinished half holds no notification.
+ * Its kernel keeps no wait flags of its own: they are the ones its thread's phase implies, and no
+ * receiver outside the configuration ever runs.
  */
-import type { Cpu, Receiver, Sender, UipiState, Upid } from '../../model/state.ts';
+import {
+  type Cpu,
+  modelWaitFlags,
+  type Receiver,
+  type Sender,
+  type UipiState,
+  type Upid,
+} from '../../model/state.ts';
 import { uittEntryAddr, upidAddr } from './memory.ts';
 import type { UipiMachine } from './uipiMachine.ts';
 import { uittValid } from './uittLayout.ts';
@@ -34,6 +43,7 @@ export function absUipi(m: UipiMachine): UipiState {
       uinv: live ? miscUinv(cpu.misc) : 0,
       hvec: t.frame,
       body: t.body,
+      ...modelWaitFlags(t.kstate),
     });
   });
   const senders: Sender[] = m.senders.map((sd, s) => {
@@ -44,7 +54,7 @@ export function absUipi(m: UipiMachine): UipiState {
   const cpus: Cpu[] = m.cpus.map((c) => {
     const pending: number[] = [];
     for (let v = 0; v < 256; v++) if (((c.irr >> BigInt(v)) & 1n) === 1n) pending.push(v);
-    return { cur: c.current, pending, processing: c.processing };
+    return { cur: c.current, pending, processing: c.processing, other: false };
   });
   const inflight = m.wires.map((w) => w.dest * 256 + w.vector).sort((a, b) => a - b);
   return { upids, receivers, senders, cpus, inflight };
