@@ -21,9 +21,10 @@ import { uipiSpace } from './uipiSpace.ts';
  * a minute, so its exploration keeps the two CPUs (migration, stale notifications to the old CPU)
  * and the one receiver but has one sender with one UITT entry and one vector: coalescing,
  * suppression and migration races are inside the bound, priority between vectors and two senders
- * racing are not (storms cover them at `small`). The model there has 653,952 abstract states;
- * with the undo-CLUI flags and the owed masks (as a covering measure: uipiGhostMeasure.ts) the
- * explorer admits 1,062,288 and exhausts them, every property and the leads-to check included.
+ * racing are not (storms cover them at `small`). The model there has 900,736 abstract states
+ * (653,952 before it had kernel entry and exit); with the undo-CLUI flags and the owed masks (as a
+ * covering measure: uipiGhostMeasure.ts) the explorer admits 1,483,160 (before: 1,062,288) and
+ * exhausts them, every property and the leads-to check included.
  * No ghost merge bounds it further. `skyloft` is the Skyloft preset itself (UL4 included).
  */
 export const UIPI_EXPLORE_PRESETS: Readonly<Record<string, UipiConfig>> = {

@@ -181,6 +181,25 @@ export const switchInRestore: A<SwitchInRestore> = (cfg, s, e) => {
   }));
 };
 
+/** A syscall, interrupt or exception takes the thread to the kernel: no UINTR action (the RFC adds no entry hook, [P07]). */
+export const kernelEntry: A<ReceiverStep> = (_cfg, s, e) =>
+  withReceiver(s, e.receiver, (rc) => at(rc, 'kernel'));
+
+/**
+ * The exit to user mode from the kernel without a switch, switch_uintr_return 1–2 (uipi-linux.md
+ * 3(a+b)): UINV re-programmed if XSAVES cleared it, NDST := this CPU. Steps 3 and 4 (3(c), 3(d))
+ * are switchInClearSn and switchInCheckPir, as after a switch-in.
+ */
+export const kernelExit: A<ReceiverStep> = (cfg, s, e) => {
+  const rc = s.receivers[e.receiver];
+  if (rc === undefined) return s;
+  const ndst = withUpid(s, e.receiver, (u) => ({ ...u, ndst: rc.cpu }));
+  return withReceiver(ndst, e.receiver, (x) => ({
+    ...at(x, 'inRestored'),
+    uinv: x.uinv === 0 ? programmedUinv(cfg) : x.uinv,
+  }));
+};
+
 /** switch_uintr_return 3: SN := 0 (Skyloft's suppressed mode keeps SN set). */
 export const switchInClearSn: A<ReceiverStep> = (cfg, s, e) => {
   const cleared = isSkyloft(cfg) ? s : withUpid(s, e.receiver, (u) => ({ ...u, sn: false }));

@@ -8,7 +8,7 @@
  *
  * Policy (decisions where the spec is silent): each step takes the first enabled event of the
  * highest class — SendIpi, IpiArrive, NotifyDrain, Accept, the kernel path steps (switch-out
- * save, switch-in, uintr_wait re-check and sleep, the wake's NV restore), SwitchInRestore onto
+ * save, switch-in, the exit from the kernel, uintr_wait re-check and sleep, the wake's NV restore), SwitchInRestore onto
  * the lowest free CPU, HandlerBody and UIRET, Deliver, STUI (undoing a storm CLUI), TimerTick.
  * Without new sends every class but the timer's is finite, so each enabled step is eventually
  * taken. The drain ends when no step but a tick is enabled (quiescence; in Skyloft also after one
@@ -59,6 +59,7 @@ const CLASS: Partial<Record<UipiEventType, number>> = {
   SwitchOutSave: 4,
   SwitchInClearSn: 4,
   SwitchInCheckPir: 4,
+  KernelExit: 4,
   WaitRecheck: 4,
   WaitSleep: 4,
   WakeRestoreNv: 4,

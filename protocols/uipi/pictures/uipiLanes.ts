@@ -43,7 +43,8 @@ export function uipiEventLanes(cfg: UipiConfig, e: UipiEvent, before: UipiState)
     case 'IpiArrive':
     case 'Accept':
     case 'NotifyDrain':
-    case 'TimerTick': {
+    case 'TimerTick':
+    case 'RunOther': {
       const cur = before.cpus[e.cpu]?.cur ?? -1;
       return cur < 0 ? [laneId('cpu', e.cpu)] : [laneId('cpu', e.cpu), laneId('receiver', cur)];
     }

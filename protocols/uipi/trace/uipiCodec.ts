@@ -123,6 +123,7 @@ export function decodeUipiEvent(cfg: UipiConfig, action: string, picks: ItfValue
       return { type: action, cpu: cpu(), vector: index(action, 'vector', r.num('vector'), 256) };
     case 'NotifyDrain':
     case 'TimerTick':
+    case 'RunOther':
       return { type: action, cpu: cpu() };
     case 'SwitchInRestore':
       return { type: action, receiver: receiver(), cpu: cpu() };

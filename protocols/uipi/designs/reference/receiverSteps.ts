@@ -8,10 +8,27 @@ import { isSkyloft } from '../../model/config.ts';
 import type { ReceiverStep } from '../../model/events.ts';
 import { KERNEL_VECTOR, NOTIFICATION_VECTOR } from '../../model/state.ts';
 import { upidAddr } from './memory.ts';
+import type { CpuRegs } from './uipiCpu.ts';
 import type { UipiMachine } from './uipiMachine.ts';
 import { MISC_UIF, SN_BIT, upidOn, withNv } from './upidLayout.ts';
 
 const bitOf = (v: number): bigint => 1n << BigInt(v);
+
+/**
+ * switch_uintr_return 1–2 on `c` (after a switch-in's XRSTORS, or on a kernel exit without one):
+ * UINV re-programmed if 0, NDST := c. The M16 mutation clears SN here instead and routes one
+ * step later (at SwitchInClearSn), on both paths: it is one function in the kernel.
+ */
+function exitRestore(m: UipiMachine, r: number, cpu: CpuRegs, c: number): void {
+  const t = m.threads[r];
+  if (t === undefined) return;
+  t.kstate = 'inRestored';
+  if (m.is('switch-in-sn-before-ndst')) {
+    m.upid0(r, (w) => w & ~SN_BIT);
+    return;
+  }
+  m.routeTo(r, cpu, c);
+}
 
 /** XRSTORS onto `c`, then switch_uintr_return 1–2: UINV re-programmed if 0, NDST := c. */
 export function switchInRestore(m: UipiMachine, r: number, c: number): void {
@@ -26,12 +43,7 @@ export function switchInRestore(m: UipiMachine, r: number, c: number): void {
     pd: t.saved.pd,
   });
   t.cpu = c;
-  t.kstate = 'inRestored';
-  if (m.is('switch-in-sn-before-ndst')) {
-    m.upid0(r, (w) => w & ~SN_BIT);
-    return;
-  }
-  m.routeTo(r, cpu, c);
+  exitRestore(m, r, cpu, c);
 }
 
 export function receiverStep(m: UipiMachine, e: ReceiverStep): void {
@@ -120,5 +132,13 @@ export function receiverStep(m: UipiMachine, e: ReceiverStep): void {
       if (!m.is('wake-keeps-kernel-nv')) m.upid0(r, (w) => withNv(w, NOTIFICATION_VECTOR));
       t.kstate = 'off';
       return;
+    case 'KernelEntry':
+      t.kstate = 'kernel';
+      return;
+    case 'KernelExit':
+      if (cpu !== undefined) exitRestore(m, r, cpu, t.cpu);
+      return;
+    case 'WaitEnlist':
+      return; // never possible here (uipiCan)
   }
 }

@@ -1,8 +1,10 @@
 /**
  * When the implementation can take a step: SENDUIPI needs a valid UITT entry and a sender not in
  * the middle of one; an IPI must be on the wires; a CPU accepts a pending vector when idle or
- * running its thread at user level, not during processing; a thread's steps follow the kernel's
- * view of where it is and the CPU's registers (UIF, UIRR) while it runs.
+ * running its thread at user level or in the kernel with interrupts on, not during processing; a
+ * thread's steps follow the kernel's view of where it is and the CPU's registers (UIF, UIRR)
+ * while it runs. No receiver outside the configuration ever runs here (no RunOther) and
+ * uintr_wait has no separate enlist step (the wait list is the sleeping threads).
  */
 import { isSkyloft } from '../../model/config.ts';
 import type { ReceiverStep, UipiEvent } from '../../model/events.ts';
@@ -41,7 +43,8 @@ export function uipiCan(m: UipiMachine, e: UipiEvent): boolean {
       const c = idx(e.cpu, cfg.cpus) ? m.cpus[e.cpu] : undefined;
       if (c === undefined || !idx(e.vector, 256) || ((c.irr >> BigInt(e.vector)) & 1n) === 0n || c.processing)
         return false;
-      return c.current < 0 || m.threads[c.current]?.kstate === 'user';
+      const k = c.current < 0 ? undefined : m.threads[c.current]?.kstate;
+      return c.current < 0 || k === 'user' || k === 'kernel';
     }
     case 'NotifyDrain':
       return idx(e.cpu, cfg.cpus) && m.cpus[e.cpu]?.processing === true;
@@ -56,6 +59,8 @@ export function uipiCan(m: UipiMachine, e: UipiEvent): boolean {
         m.threads[e.receiver]?.kstate === 'off' &&
         m.cpus[e.cpu]?.current === -1
       );
+    case 'RunOther':
+      return false;
     default:
       return idx(e.receiver, cfg.receivers) && canReceiver(m, e);
   }
@@ -67,6 +72,7 @@ function canReceiver(m: UipiMachine, e: ReceiverStep): boolean {
   const cpu = t.cpu >= 0 ? m.cpus[t.cpu] : undefined;
   if (cpu?.processing === true) return false;
   const user = t.kstate === 'user' && cpu !== undefined;
+  const kernel = t.kstate === 'kernel' && cpu !== undefined;
   switch (e.type) {
     case 'Deliver':
       return user && cpu.uif && cpu.uirr !== 0n;
@@ -77,10 +83,16 @@ function canReceiver(m: UipiMachine, e: ReceiverStep): boolean {
     case 'Stui':
       return user && t.frame < 0;
     case 'Clui':
-    case 'SwitchOutSn':
+    case 'KernelEntry':
       return user;
+    case 'SwitchOutSn':
+      return user || kernel;
+    case 'KernelExit':
+      return kernel;
     case 'WaitSwitchNv':
-      return user && t.frame < 0 && !isSkyloft(m.cfg);
+      return (user || kernel) && t.frame < 0 && !isSkyloft(m.cfg);
+    case 'WaitEnlist':
+      return false;
     case 'SwitchOutSave':
       return t.kstate === 'outSn';
     case 'SwitchInClearSn':

@@ -176,6 +176,8 @@ export class UipiMachine implements UipiDevice {
       case 'SwitchInRestore':
         switchInRestore(this, e.receiver, e.cpu);
         return;
+      case 'RunOther':
+        return; // never possible here (uipiCan)
       default:
         receiverStep(this, e);
         return;
