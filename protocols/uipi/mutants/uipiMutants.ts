@@ -47,12 +47,13 @@ const CATALOGUE: Readonly<Record<UipiMutation, Entry>> = {
   'drain-before-clear-on': {
     research: 'M5',
     description: 'Notification processing swaps PIR out before clearing ON.',
-    expected: ['uipiNoStrandedPost', 'uipiEventuallyDelivered'],
+    // Between its two steps ON is still 1 with the notification that set it consumed: a stuck ON (U3).
+    expected: ['uipiNoStrandedPost', 'uipiNoStuckOn', 'uipiEventuallyDelivered'],
   },
   'processing-keeps-on': {
     research: 'M6',
     description: 'Notification processing never clears ON, so later sends are suppressed for good.',
-    expected: ['uipiEventuallyDelivered'],
+    expected: ['uipiNoStuckOn', 'uipiEventuallyDelivered'], // research §5: U3, UL1
   },
   'uirr-assigned': {
     research: 'M7',
@@ -92,7 +93,8 @@ const CATALOGUE: Readonly<Record<UipiMutation, Entry>> = {
   'switch-in-no-pir-check': {
     research: 'M14',
     description: 'Switch-in clears SN but never checks PIR, stranding bits posted while suppressed.',
-    expected: ['uipiNoStrandedPost', 'uipiEventuallyDelivered'],
+    // Nor ON: a notification dropped while it was off leaves ON stuck at user level (U3).
+    expected: ['uipiNoStrandedPost', 'uipiNoStuckOn', 'uipiEventuallyDelivered'],
   },
   'switch-in-pir-check-first': {
     research: 'M15',
