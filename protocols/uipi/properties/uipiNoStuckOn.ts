@@ -7,8 +7,8 @@
  * of them is the stuck ON: every later SENDUIPI sees ON = 1 and notifies no one, so what it posts
  * waits in PIR for something else (a kernel exit's PIR check) to notice it.
  */
-import { ipi } from '../model/state.ts';
 import type { UipiStepProperty } from './context.ts';
+import { notificationOnItsWay } from './notificationOnItsWay.ts';
 import { vectors } from './words.ts';
 
 export const uipiNoStuckOn: UipiStepProperty = {
@@ -24,9 +24,7 @@ export const uipiNoStuckOn: UipiStepProperty = {
       const u = s.upids[r];
       const rc = s.receivers[r];
       if (u === undefined || rc === undefined || rc.phase !== 'user' || rc.cpu < 0 || u.sn || !u.on) continue;
-      const n = ipi(u.ndst, u.nv);
-      if (s.inflight.includes(n) || s.cpus[u.ndst]?.pending.includes(u.nv) === true) continue;
-      if (s.senders.some((sd) => sd.held === n)) continue;
+      if (notificationOnItsWay(s, u)) continue;
       return `receiver ${r} runs at user level on CPU ${rc.cpu} with SN = 0 and ON = 1, but no notification (0x${u.nv.toString(16)} to CPU ${u.ndst}) is held, in flight or pending: ON is stuck, later sends notify no one (PIR ${vectors(u.pir)})`;
     }
     return null;
