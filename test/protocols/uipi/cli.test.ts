@@ -22,7 +22,7 @@ describe('intcheck check --protocol uipi', () => {
       '100',
     ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('✓ uipi / reference / small: 13 properties hold on 100 storms');
+    expect(r.stdout).toContain('✓ uipi / reference / small: 14 properties hold on 100 storms');
   });
 
   test('a mutant fails, saves a trace, and replay re-runs it', async () => {
