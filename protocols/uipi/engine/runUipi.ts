@@ -1,6 +1,6 @@
 /**
  * The UIPI runner: drives the model or an implementation (checked against the model by
- * refinement) through a storm of UIPI events, then the fair drain, each step judged by the step
+ * refinement) through a storm of UIPI events, then the drain `cfg.drain` names, each step judged by the step
  * judge (uipiJudge.ts: the step properties, the ghost beside the run), and the liveness
  * properties at the end. Stops at the first failing step. Storm event i is step i (a rejected event is skipped by
  * model and implementation alike and judged only by refinement); drain steps follow.
@@ -25,7 +25,7 @@ export interface UipiRunOptions {
   readonly properties?: readonly string[];
   /** Keep every step in `recorded` (default true). */
   readonly record?: boolean;
-  /** Run the fair drain and the liveness properties (default true). */
+  /** Run the drain (`cfg.drain`) and the liveness properties (default true). */
   readonly drain?: boolean;
   /** Counts every step (storm and drain, accepted or refused) while it is live (`--report`). */
   readonly coverage?: Coverage;
@@ -58,7 +58,7 @@ export type UipiRunResult =
       readonly phase: UipiRunPhase | 'quiescence';
     } & Facts);
 
-/** Runs `events` from the start state, then (unless `drain: false`) the fair drain. */
+/** Runs `events` from the start state, then (unless `drain: false`) the drain `cfg.drain` names. */
 export function runUipi(
   cfg: UipiConfig,
   impl: UipiImpl | undefined,
