@@ -136,13 +136,6 @@ export const RECEIVER_STEP_TYPES = [
   'WaitEnlist',
 ] as const satisfies readonly ReceiverStepType[];
 
-/** The receiver steps a storm without kernel steps leaves out (uipiStorm.ts): kernel entry and exit, uintr_wait's enlist. */
-export const KERNEL_STEP_TYPES = [
-  'KernelEntry',
-  'KernelExit',
-  'WaitEnlist',
-] as const satisfies readonly ReceiverStepType[];
-
 /** Every event type, in a fixed order (codec, storms, coverage). */
 export const UIPI_EVENT_TYPES = [
   'Send',

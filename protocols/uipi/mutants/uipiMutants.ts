@@ -99,7 +99,8 @@ const CATALOGUE: Readonly<Record<UipiMutation, Entry>> = {
   'switch-in-pir-check-first': {
     research: 'M15',
     description: 'Switch-in checks PIR before clearing SN, so a send in between is stranded.',
-    expected: ['uipiNoStrandedPost', 'uipiEventuallyDelivered'],
+    // Its check reads PIR only, not the repaired rule's ON: a stale ON stays stuck (U3).
+    expected: ['uipiNoStrandedPost', 'uipiNoStuckOn', 'uipiEventuallyDelivered'],
   },
   'switch-in-sn-before-ndst': {
     research: 'M16',
