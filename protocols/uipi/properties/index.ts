@@ -35,10 +35,13 @@ export const UIPI_STEP_PROPERTIES: readonly UipiStepProperty[] = [
   uipiRefinement,
 ];
 
-/** Judged once after the fair drain. */
+/**
+ * Judged once after the drain, the more specific first: a receiver left asleep in uintr_wait
+ * with a vector owed (a lost wakeup, uipiWaitWakes) also leaves that vector undelivered.
+ */
 export const UIPI_LIVENESS_PROPERTIES: readonly UipiLivenessProperty[] = [
-  uipiEventuallyDelivered,
   uipiWaitWakes,
+  uipiEventuallyDelivered,
   uipiTimerRearms,
 ];
 
