@@ -5,10 +5,11 @@
  * known everywhere at once.
  */
 import { UIPI_MUTANTS } from '../mutants/uipiMutants.ts';
+import { LINUX_RFC_V1 } from './linux-rfc-v1/linuxRfcV1.ts';
 import { UIPI_REFERENCE, type UipiImpl } from './reference/uipiImpl.ts';
 
 /** Every UIPI design that is not a seeded bug, the reference first. */
-export const UIPI_DESIGNS: readonly UipiImpl[] = [UIPI_REFERENCE];
+export const UIPI_DESIGNS: readonly UipiImpl[] = [UIPI_REFERENCE, LINUX_RFC_V1];
 
 /** The design called `name` (not a mutant), or undefined. */
 export function findUipiDesign(name: string): UipiImpl | undefined {

@@ -39,8 +39,10 @@ export interface UipiImpl {
    * (linux-rfc-v1, the literal Linux RFC) is judged by the guarantees alone.
    */
   readonly refines: boolean;
-  /** A fresh machine in its start state. */
+  /** A fresh machine in its start state (throws for a configuration the design cannot run: configError). */
   create(cfg: UipiConfig): UipiDevice;
+  /** Why the design cannot run `cfg` (a scenario it does not have), or undefined; absent: it runs every one. */
+  readonly configError?: (cfg: UipiConfig) => string | undefined;
 }
 
 /** The reference implementation. */
