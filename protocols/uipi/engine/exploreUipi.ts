@@ -14,6 +14,7 @@ import { UIPI_SKYLOFT, UIPI_SMALL, type UipiConfig } from '../model/config.ts';
 import type { UipiEvent } from '../model/events.ts';
 import { selectUipi } from '../properties/selection.ts';
 import { runUipi, type UipiRunResult } from './runUipi.ts';
+import { scenarioSpace, type UipiScenario } from './uipiScenario.ts';
 import { uipiSpace } from './uipiSpace.ts';
 
 /**
@@ -37,6 +38,8 @@ export interface UipiExploreRequest extends ExploreOptions {
   /** undefined: the model alone. */
   readonly impl: UipiImpl | undefined;
   readonly properties?: readonly string[];
+  /** Only this finding (uipiScenario.ts): its events expanded, its leads-to violations reported. */
+  readonly scenario?: UipiScenario;
 }
 
 export interface UipiReproduction {
@@ -54,7 +57,8 @@ export type UipiExploreReport =
 
 /** Explores `req` (see above). */
 export function exploreUipi(req: UipiExploreRequest): UipiExploreReport {
-  const out = explore(uipiSpace(req.cfg, req.impl, selectUipi(req.properties, req.impl)), req);
+  const space = uipiSpace(req.cfg, req.impl, selectUipi(req.properties, req.impl));
+  const out = explore(req.scenario === undefined ? space : scenarioSpace(space, req.scenario), req);
   if (out.kind !== 'violation') return out;
   const events = out.path as readonly UipiEvent[];
   const run = runUipi(req.cfg, req.impl, events, {

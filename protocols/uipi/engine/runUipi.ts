@@ -45,6 +45,8 @@ interface Facts {
   readonly steps: number;
   readonly initial: UipiState;
   readonly final: UipiState;
+  /** The state the drain started from (the storm's end), when the run got that far. */
+  readonly atDrain: UipiState | undefined;
   readonly recorded: readonly UipiRecordedStep[];
   readonly drain: UipiDrainOutcome | undefined;
 }
@@ -87,10 +89,12 @@ export function runUipi(
     return accepted;
   };
 
+  let atDrain: UipiState | undefined;
   const facts = (drain: UipiDrainOutcome | undefined): Facts => ({
     steps: index,
     initial,
     final: node.sys,
+    atDrain,
     recorded,
     drain,
   });
@@ -109,6 +113,7 @@ export function runUipi(
     if (failure !== undefined) return failed('storm', undefined, failure);
   }
   if (opts.drain === false) return { ok: true, ...facts(undefined) };
+  atDrain = node.sys;
   const drain = drainUipi(
     cfg,
     {
