@@ -1,5 +1,5 @@
 /**
- * The replay report of a UIPI trace: each recorded step (storm events, then the fair drain's),
+ * The replay report of a UIPI trace: each recorded step (storm events, then the drain's),
  * the fields of the UPIDs, receivers, senders, CPUs and wires it changed, and at the failing step
  * the property with its explanation.
  */
@@ -65,6 +65,14 @@ export function uipiChanges(a: UipiState, b: UipiState): [string, string, string
   return out;
 }
 
+/** What the trace's drain does (its configuration names it). */
+function drainLine(parsed: ParsedTrace): string {
+  const common = 'no new sends, receivers scheduled at user level, handlers run to UIRET';
+  if (parsed.protocol !== 'uipi' || parsed.config.drain === 'fair')
+    return `fair drain: ${common}, each receiver at user level enters and leaves the kernel once`;
+  return `no-kernel-entry drain: ${common}, no receiver at user level enters the kernel`;
+}
+
 export function formatUipiReplay(result: UipiReplay, parsed: ParsedTrace): string {
   const lines = formatReplayHeader(parsed, result.implementation);
   const failAt = result.ok ? -1 : result.violation.step;
@@ -72,9 +80,7 @@ export function formatUipiReplay(result: UipiReplay, parsed: ParsedTrace): strin
   let drainShown = false;
   for (const r of result.recorded) {
     if (r.phase === 'drain' && !drainShown) {
-      lines.push(
-        '  -- fair drain: no new sends, receivers scheduled at user level, handlers run to UIRET --',
-      );
+      lines.push(`  -- ${drainLine(parsed)} --`);
       drainShown = true;
     }
     const failed = r.index === failAt;
