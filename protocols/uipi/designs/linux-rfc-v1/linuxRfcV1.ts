@@ -6,6 +6,7 @@
  * about that code (findings.ts). Its storms include the kernel steps (kernel entry and exit,
  * uintr_wait's enlist, another receiver on an idle CPU), and its check reports both drains.
  */
+import { UIPI_DRAINS } from '../../model/config.ts';
 import type { UipiImpl } from '../reference/uipiImpl.ts';
 import { LinuxRfcV1Machine, linuxRfcV1ConfigError } from './linuxRfcV1Machine.ts';
 
@@ -17,4 +18,6 @@ export const LINUX_RFC_V1: UipiImpl = {
   refines: false,
   create: (cfg) => new LinuxRfcV1Machine(cfg),
   configError: linuxRfcV1ConfigError,
+  // Its liveness verdict depends on whether receivers at user level enter the kernel: report both.
+  drains: UIPI_DRAINS,
 };

@@ -6,7 +6,7 @@
  * alone; whether the model is a design's specification (`refines`) decides whether
  * uipiRefinement judges it.
  */
-import type { UipiConfig } from '../../model/config.ts';
+import type { UipiConfig, UipiDrainName } from '../../model/config.ts';
 import type { UipiEvent } from '../../model/events.ts';
 import type { UipiState } from '../../model/state.ts';
 import { UipiMachine } from './uipiMachine.ts';
@@ -43,6 +43,8 @@ export interface UipiImpl {
   create(cfg: UipiConfig): UipiDevice;
   /** Why the design cannot run `cfg` (a scenario it does not have), or undefined; absent: it runs every one. */
   readonly configError?: (cfg: UipiConfig) => string | undefined;
+  /** The drains a check reports a verdict under by default (absent: the configuration's own). */
+  readonly drains?: readonly UipiDrainName[];
 }
 
 /** The reference implementation. */
