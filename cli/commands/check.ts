@@ -39,6 +39,7 @@ import { checkSyscallConfig } from './checkSyscallConfig.ts';
 import { runUipiCheck } from './checkUipi.ts';
 import { checkWakeupConfig } from './checkWakeupConfig.ts';
 import type { ConfigCheck } from './configCheck.ts';
+import { collectIds } from './exploreProperties.ts';
 
 /** The options as commander parses them (strings, checked in runCheck). */
 interface CheckFlags {
@@ -58,6 +59,7 @@ interface CheckFlags {
   note?: string;
   report?: string;
   profile?: string;
+  drain?: string[];
 }
 
 /** Each protocol's check of one configuration. */
@@ -92,6 +94,11 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
       'a storm profile the implementation declares (taic: well-formed); checks the properties it claims under it unless --property is given',
     )
     .option('--note <text>', "one line saying what a counterexample shows, written to its trace's #meta.note")
+    .option(
+      '--drain <names>',
+      'UIPI: judge the liveness properties after these drains, one verdict each: fair | no-kernel-entry | all (comma list or repeated; default: the design’s, else fair)',
+      collectIds,
+    )
     .option('--json', 'print one JSON object instead of text')
     .option(
       '--report <file>',
@@ -104,6 +111,7 @@ export function registerCheck(program: Command, setExit: (code: number) => void)
 async function runCheck(f: CheckFlags): Promise<number> {
   const protocol = protocolOption(f.protocol);
   if (protocol === 'uipi') return runUipiCheck(f); // its own implementations and configuration (checkUipi.ts)
+  if (f.drain !== undefined) throw new UsageError('--drain: the named drains are those of --protocol uipi');
   const impl = resolveImpl(f, protocol);
   const known =
     protocol === 'controller'

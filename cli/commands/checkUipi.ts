@@ -21,9 +21,12 @@ import type { UipiImpl } from '../../protocols/uipi/designs/reference/uipiImpl.t
 import { findUipiDesign, UIPI_DESIGNS } from '../../protocols/uipi/designs/registry.ts';
 import { checkUipiParallel } from '../../protocols/uipi/engine/checkUipiParallel.ts';
 import {
+  isUipiDrain,
+  UIPI_DRAINS,
   UIPI_PRESET_NAMES,
   UIPI_PRESETS,
   type UipiConfig,
+  type UipiDrainName,
   type UipiPresetName,
 } from '../../protocols/uipi/model/config.ts';
 import { formatUipiEvent } from '../../protocols/uipi/model/events.ts';
@@ -56,6 +59,8 @@ export interface UipiCheckFlags {
   readonly shard?: string;
   readonly note?: string;
   readonly report?: string;
+  /** `--drain`: drain names, or `all`. */
+  readonly drain?: readonly string[];
 }
 
 /** `--impl` (a UIPI design: the reference or another) or `--mutant` (the UIPI catalogue). */
@@ -79,26 +84,76 @@ export function resolveUipiImpl(f: Pick<UipiCheckFlags, 'impl' | 'mutant'>): Uip
   );
 }
 
-/** The configurations: the preset, the file, or small, skyloft and published. */
-function uipiConfigs(f: Pick<UipiCheckFlags, 'preset' | 'config'>): { name: string; cfg: UipiConfig }[] {
+/**
+ * The configurations: the preset, the file, or small, skyloft and published (leaving out those
+ * `impl` cannot run; one asked for by name is refused).
+ */
+function uipiConfigs(
+  f: Pick<UipiCheckFlags, 'preset' | 'config'>,
+  impl: UipiImpl,
+): { name: string; cfg: UipiConfig }[] {
   if (f.preset !== undefined && f.config !== undefined)
     throw new UsageError('--preset and --config cannot be used together');
-  if (f.config !== undefined) return [{ name: f.config, cfg: loadUipiConfig(f.config) }];
+  const named = (name: string, cfg: UipiConfig) => {
+    const why = impl.configError?.(cfg);
+    if (why !== undefined) throw new UsageError(`${name}: ${why}`);
+    return [{ name, cfg }];
+  };
+  if (f.config !== undefined) return named(f.config, loadUipiConfig(f.config));
   if (f.preset !== undefined) {
     const p = UIPI_PRESET_NAMES.find((n) => n === f.preset);
     if (p === undefined)
       throw new UsageError(
         `--preset: unknown UIPI preset "${f.preset}" (known: ${UIPI_PRESET_NAMES.join(', ')})`,
       );
-    return [{ name: p, cfg: UIPI_PRESETS[p] }];
+    return named(p, UIPI_PRESETS[p]);
   }
   const order: readonly UipiPresetName[] = ['small', 'skyloft', 'published'];
-  return order.map((name) => ({ name, cfg: UIPI_PRESETS[name] }));
+  return order
+    .map((name) => ({ name, cfg: UIPI_PRESETS[name] }))
+    .filter(({ cfg }) => impl.configError?.(cfg) === undefined);
 }
 
-/** Checks each configuration in turn, stopping at the first that fails; returns the exit code. */
+/**
+ * `--drain`: the named drains the liveness properties are judged after, each its own verdict
+ * (`all`: every one); without it, the design's own (linux-rfc-v1: both) or the configuration's.
+ */
+export function uipiDrainsOption(
+  names: readonly string[] | undefined,
+  impl: UipiImpl,
+): UipiDrainName[] | undefined {
+  if (names === undefined) return impl.drains === undefined ? undefined : [...impl.drains];
+  const out: UipiDrainName[] = [];
+  for (const n of names) {
+    const add = n === 'all' ? UIPI_DRAINS : isUipiDrain(n) ? [n] : undefined;
+    if (add === undefined)
+      throw new UsageError(`--drain: unknown UIPI drain "${n}" (known: ${UIPI_DRAINS.join(', ')}, all)`);
+    for (const d of add) if (!out.includes(d)) out.push(d);
+  }
+  return out;
+}
+
+/** The configuration under each drain asked for, labelled (a drain other than the configuration's own is named). */
+function withDrains(
+  configs: readonly { name: string; cfg: UipiConfig }[],
+  drains: readonly UipiDrainName[] | undefined,
+): { name: string; cfg: UipiConfig }[] {
+  if (drains === undefined) return [...configs];
+  return configs.flatMap(({ name, cfg }) =>
+    drains.map((drain) => ({
+      name: drain === cfg.drain ? name : `${name} drain=${drain}`,
+      cfg: { ...cfg, drain },
+    })),
+  );
+}
+
+/**
+ * Checks each configuration in turn under each drain asked for (every drain's verdict is
+ * reported), stopping after the first configuration that fails; returns the exit code.
+ */
 export async function runUipiCheck(f: UipiCheckFlags): Promise<number> {
   const impl = resolveUipiImpl(f);
+  const drains = uipiDrainsOption(f.drain, impl);
   const known = UIPI_PROPERTIES.map((p) => p.id);
   for (const id of f.property ?? []) {
     if (!known.includes(id)) throw new UsageError(`--property: unknown property "${id}" for protocol uipi`);
@@ -119,7 +174,7 @@ export async function runUipiCheck(f: UipiCheckFlags): Promise<number> {
   const results: ConfigReport[] = [];
   const coverages: (Coverage | undefined)[] = [];
   const started = performance.now();
-  for (const { name, cfg } of uipiConfigs(f)) {
+  const checkOne = async ({ name, cfg }: { name: string; cfg: UipiConfig }): Promise<void> => {
     const bar = progressBar(`${impl.name} ${name}`, range.to - range.from, !f.json);
     const t0 = performance.now();
     const coverage = f.report === undefined ? undefined : coverageFor('uipi');
@@ -186,7 +241,10 @@ export async function runUipiCheck(f: UipiCheckFlags): Promise<number> {
     }
     results.push(report);
     if (!f.json) for (const line of formatResult(head, report)) console.log(line);
-    if (!report.ok) break;
+  };
+  for (const config of uipiConfigs(f, impl)) {
+    for (const run of withDrains([config], drains)) await checkOne(run);
+    if (results.some((r) => !r.ok)) break;
   }
   const ok = results.every((r) => r.ok);
   if (f.json) console.log(reportToJson({ ok, ...head, results }));

@@ -43,6 +43,7 @@ export interface ExploreFlags {
   engine?: string;
   property?: string[];
   profile?: string;
+  drain?: string[];
 }
 
 export function registerExplore(program: Command, setExit: (code: number) => void): void {
@@ -67,6 +68,11 @@ export function registerExplore(program: Command, setExit: (code: number) => voi
     .option('--max-pending <n>', 'state constraint: do not expand states with a pending counter above n')
     .option('--max-queue <n>', 'state constraint: do not expand states with a FIFO longer than n')
     .option('--no-liveness', 'skip the leads-to check (the fair drain from every state)')
+    .option(
+      '--drain <name>',
+      'UIPI: the drain of the leads-to check: fair (default) | no-kernel-entry',
+      collectIds,
+    )
     .option('--out <dir>', 'where the counterexample trace is written', 'out')
     .option('--json', 'print one JSON object instead of text')
     .option(
@@ -107,6 +113,7 @@ function runExplore(f: ExploreFlags): number {
       throw new UsageError('--engine packed: only the wakeup model has a packed engine');
     return runExploreUipi(f);
   }
+  if (f.drain !== undefined) throw new UsageError('--drain: the named drains are those of --protocol uipi');
   const protocol = asked;
   // Neither --impl nor --mutant (or --impl model): the model alone.
   const alone = (f.impl === undefined || f.impl === 'model') && f.mutant === undefined;

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { UipiImpl } from '../../protocols/uipi/designs/reference/uipiImpl.ts';
+import { UIPI_REFERENCE, type UipiImpl } from '../../protocols/uipi/designs/reference/uipiImpl.ts';
 import { exploreUipi, UIPI_EXPLORE_PRESETS } from '../../protocols/uipi/engine/exploreUipi.ts';
 import type { UipiConfig } from '../../protocols/uipi/model/config.ts';
 import { loadUipiConfig, uipiConfigToJson } from '../../protocols/uipi/model/loadUipiConfig.ts';
@@ -15,7 +15,7 @@ import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import { intOption } from '../options.ts';
-import { resolveUipiImpl } from './checkUipi.ts';
+import { resolveUipiImpl, uipiDrainsOption } from './checkUipi.ts';
 import type { ExploreFlags } from './explore.ts';
 import { formatExplore, summaryOf } from './explore.ts';
 import { counterexampleOf } from './exploreCounterexample.ts';
@@ -43,7 +43,13 @@ export function runExploreUipi(f: ExploreFlags): number {
     );
   const alone = (f.impl === undefined || f.impl === 'model') && f.mutant === undefined;
   const impl: UipiImpl | undefined = alone ? undefined : resolveUipiImpl(f);
-  const { name, cfg } = uipiExploreConfig(f);
+  const { name, cfg: preset } = uipiExploreConfig(f);
+  const drains =
+    f.drain === undefined ? [preset.drain] : (uipiDrainsOption(f.drain, impl ?? UIPI_REFERENCE) ?? []);
+  const [drain] = drains;
+  if (drain === undefined || drains.length > 1)
+    throw new UsageError('--drain: explore judges one drain at a time (fair or no-kernel-entry)');
+  const cfg = { ...preset, drain };
   const properties = explorePropertiesOption('uipi', f.property);
   const maxStates = f.maxStates === undefined ? undefined : intOption('--max-states', f.maxStates, 0, 1);
   const implementation = impl?.name ?? 'model';
