@@ -240,7 +240,7 @@ export abstract class UintrMachine implements UipiDevice {
           if (u !== undefined) userStep(this, e.receiver, u.thread, u.cpu, e.type);
           return;
         }
-        this.kernelExec(e as KernelEvent);
+        this.kernelExec(e);
     }
   }
 
