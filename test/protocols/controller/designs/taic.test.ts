@@ -150,6 +150,12 @@ describe('taic: the must-find scenarios of taic.md', () => {
     expect(r.failing.state.ready[0]).toEqual([4n, 8n, 8n]);
     expect(r.failing.state.ipcWait[0]).toEqual([]);
   });
+  it('STATUS←1 is a write: acknowledged once its alq sequence completed (neverStalls holds)', () => {
+    const r = runController(SMALL, taic, [on(1), on(1)], { properties: ['neverStalls'] });
+    expect(r.ok).toBe(true);
+    expect(r.recorded.map((s) => s.obs)).toEqual([{ kind: 'ack' }, { kind: 'ack' }]);
+    expect(r.recorded[0]?.state.online[1]).toBe(true);
+  });
   it('refuses N > 4 and P > 8', () => {
     expect(taic.configError?.({ ...SMALL, processes: 5 })).toMatch(/N = 5/);
     expect(taic.configError?.({ ...SMALL, priorities: 9 })).toMatch(/P = 9/);
