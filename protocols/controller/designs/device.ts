@@ -47,6 +47,12 @@ export interface DesignSupport {
   /** Priorities and lines beyond which the design aborts or ignores accesses, or Infinity. */
   readonly priorities: number;
   readonly devices: number;
+  /**
+   * The depth of the design's blocked queues (B) when the design fixes it, so that the
+   * configuration it is checked on says so (TAIC: one slot per line and process, B = 1); absent:
+   * the configuration's.
+   */
+  readonly waitDepth?: number;
   /** The design is held to refinement against the reference model (the reference and its mutants). */
   readonly refines: boolean;
 }
@@ -73,6 +79,12 @@ export interface StormProfile {
   readonly description: string;
   readonly storm: (cfg: Config, opts: StormOptions) => fc.Arbitrary<ControllerEvent[]>;
   readonly alphabet: (cfg: Config) => readonly ControllerEvent[];
+  /**
+   * Whether software of this discipline would make `e` on `device` in its current state (for
+   * conditions on the state, such as "only send to a registered receiver"). The explorer enables
+   * only these events in each state; the profile's storms apply it themselves. Absent: every event.
+   */
+  readonly enabled?: (cfg: Config, device: ControllerDevice, e: ControllerEvent) => boolean;
   readonly holds: readonly string[];
 }
 

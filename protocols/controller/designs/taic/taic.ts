@@ -11,6 +11,7 @@ import { TaicDevice } from './taicDevice.ts';
 import { taicDrive } from './taicDriver.ts';
 import { GQ_NUM, LQ_NUM } from './taicMap.ts';
 import { taicStorm, wellFormedStorm } from './taicStorm.ts';
+import { wellFormedEnabled } from './wellFormed.ts';
 
 /** Why TAIC cannot express `cfg` (taic.md *Parameters*), or null. */
 function taicConfigError(cfg: Config): string | null {
@@ -52,6 +53,8 @@ export const taic: ControllerImpl = {
     processes: Number.POSITIVE_INFINITY,
     priorities: Number.POSITIVE_INFINITY,
     devices: Number.POSITIVE_INFINITY,
+    // One slot per (GQ, line) and no pending counters: B = 1 by design (taic.md *Parameters*; X:25).
+    waitDepth: 1,
     refines: false,
   },
   configError: taicConfigError,
@@ -67,9 +70,10 @@ export const taic: ControllerImpl = {
   profiles: {
     'well-formed': {
       description:
-        'no preempt or keep bit, no id 0, no local queue holding C tasks (taic.md "Should satisfy")',
+        'no preempt or keep bit, no id 0, no process holding C, one waiter per line and per (process, type), sends to a registered receiver, STATUS←0 of an empty process (taic.md "Should satisfy"; wellFormed.ts says why)',
       storm: wellFormedStorm,
       alphabet: wellFormedAlphabet,
+      enabled: wellFormedEnabled,
       holds: TAIC_SHOULD_SATISFY,
     },
   },
