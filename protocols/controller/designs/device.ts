@@ -10,6 +10,17 @@ import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
 import type { ControllerState } from '../model/state.ts';
 
+/**
+ * A design's own state as a trace shows it beside abs() (ControllerDevice.designState): integers
+ * as bigint, flags, names, lists and records with fields in a fixed order.
+ */
+export type DesignValue =
+  | bigint
+  | boolean
+  | string
+  | readonly DesignValue[]
+  | { readonly [field: string]: DesignValue };
+
 export interface ControllerDevice {
   /** A 64-bit MMIO read: `{kind:'value'}` with the data, or `stall`/`abort` for designs that fail. */
   read(addr: bigint): Observation;
@@ -25,6 +36,12 @@ export interface ControllerDevice {
    * The exhaustive explorer keys implementation states by `abs()` plus this (properties/explore).
    */
   hiddenState?(): string;
+  /**
+   * The design's own state that has no §3 counterpart, structured for a trace, which shows it
+   * beside abs() in every state (`intcheck::design`). Absent: the trace has no such variable, so a
+   * design without it writes the traces it always wrote.
+   */
+  designState?(): DesignValue;
   /**
    * An independent copy of this device in its current state: stepping either never changes the
    * other. Optional, for speed only: the exhaustive explorer branches from every state it

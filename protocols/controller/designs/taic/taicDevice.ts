@@ -11,9 +11,10 @@
 import type { Config } from '../../model/config/config.ts';
 import { ACK, type Observation, valueObs } from '../../model/result.ts';
 import type { ControllerState } from '../../model/state.ts';
-import type { ControllerDevice } from '../device.ts';
+import type { ControllerDevice, DesignValue } from '../device.ts';
 import { GlobalQueue } from './globalQueue.ts';
 import { taicAbs } from './taicAbs.ts';
+import { taicDesignState } from './taicDesignState.ts';
 import { CTL, GQ_NUM, LQ_BASE, LQ_NUM, LQ_REG, MASK32, MASK64, PAGE } from './taicMap.ts';
 
 /** The controller states that survive a step [C:49-54]. */
@@ -276,6 +277,10 @@ export class TaicDevice implements ControllerDevice {
 
   abs(): ControllerState {
     return taicAbs(this.cfg, this);
+  }
+
+  designState(): DesignValue {
+    return taicDesignState(this);
   }
 
   hiddenState(): string {
