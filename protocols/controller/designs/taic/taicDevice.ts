@@ -31,7 +31,7 @@ export class TaicDevice implements ControllerDevice {
   os = 0n;
   proc = 0n;
   lqIdx = 0n;
-  /** The GQ allocator's bitmap: `gqFree[g]` [B:259]. */
+  /** The GQ allocator's bitmap: `gqFree[g]` [B:10]. */
   readonly gqFree: boolean[];
   /** An access never completed: the node is held for good. */
   stalled = false;
@@ -203,7 +203,7 @@ export class TaicDevice implements ControllerDevice {
     }
     const gq = this.gqs[g];
     if (gq === undefined) return;
-    // The lowest free LQ (7 when none: PriorityEncoder of 0 [B:261]); its head is the previous LQ's tail, its count kept [Q:118-120,242-250]
+    // The lowest free LQ (7 when none: PriorityEncoder of 0 [B:12]); its head is the previous LQ's tail, its count kept [Q:118-120,242-250]
     let l = gq.lqFree.indexOf(true);
     if (l < 0) l = LQ_NUM - 1;
     gq.head[l] = l === 0 ? 0 : gq.tail(l - 1);
