@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { TraceError, within } from '../model/TraceError.ts';
+import { findControllerImpl } from '../protocols/controller/designs/registry.ts';
 import type { Config } from '../protocols/controller/model/config/config.ts';
 import { ConfigError, parseConfig } from '../protocols/controller/model/config/loadConfig.ts';
 import type { ControllerEvent } from '../protocols/controller/model/events.ts';
@@ -22,6 +23,7 @@ import {
   CONTROLLER_VARS,
   decodeControllerState,
   decodeObservation,
+  encodeDesignValue,
 } from '../protocols/controller/trace/controllerVars.ts';
 import { decodeEvent } from '../protocols/controller/trace/eventCodec.ts';
 import { initialSyscall } from '../protocols/syscall/model/boot.ts';
@@ -193,6 +195,7 @@ function parse(text: string, file: string, opts: ReadOptions): ParsedTrace {
     });
     return { file, meta, protocol, config, implementation, events, recordedVars };
   }
+  checkDesignVars(config, implementation, vars);
   const events = vars.slice(1).map((get, i) => within(`state ${i + 1}`, () => stepEvent(config, get)));
   return {
     file,
@@ -259,6 +262,33 @@ function checkSystemVars(protocol: 'wakeup' | 'syscall', cfg: Config, vars: read
       if (obs !== undefined) decodeObservation(obs, 'intcheck::obs');
     });
   });
+}
+
+/**
+ * A controller trace's `intcheck::design` (the design's own state beside abs(), for a design
+ * that shows it): every state that has it must be shaped as the named implementation writes it at
+ * reset; a trace of an implementation that shows none may not have it.
+ */
+function checkDesignVars(cfg: Config, implementation: string, vars: readonly StateVars[]): void {
+  if (!vars.some((get) => get('design') !== undefined)) return;
+  const template = designTemplate(cfg, implementation);
+  vars.forEach((get, i) => {
+    const v = get('design');
+    if (v === undefined) return;
+    within(`state ${i}`, () => {
+      if (template === undefined)
+        throw new TraceError(`intcheck::design: implementation "${implementation}" shows no design state`);
+      checkShape(template, v, 'intcheck::design');
+    });
+  });
+}
+
+/** `implementation`'s design state at reset as ITF, or undefined when it shows none (or is unknown). */
+function designTemplate(cfg: Config, implementation: string): ItfValue | undefined {
+  const impl = findControllerImpl(implementation);
+  if (impl === undefined || (impl.configError?.(cfg) ?? null) !== null) return undefined;
+  const d = impl.create(cfg).designState?.();
+  return d === undefined ? undefined : encodeDesignValue(d);
 }
 
 /** Whether a raw ITF state is marked as a step of the drain (`#meta.phase`). */

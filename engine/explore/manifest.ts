@@ -20,6 +20,8 @@ export interface ManifestEntry {
   readonly preset: string;
   /** An implementation or mutant name, or "model" for the model alone. */
   readonly impl: string;
+  /** The implementation's storm profile whose alphabet (and condition on the state) is explored; absent: none. */
+  readonly profile?: string;
   /** Search bound; absent: none. */
   readonly maxStates?: number;
   readonly verdict: 'complete' | 'violation' | 'maxStates';
@@ -45,7 +47,7 @@ export function readManifest(): Manifest {
 
 /** What exploring `e`'s protocol, preset and implementation gives now, in the manifest's terms (`test` copied). */
 export function runManifestEntry(
-  e: Pick<ManifestEntry, 'protocol' | 'preset' | 'impl' | 'maxStates' | 'test'>,
+  e: Pick<ManifestEntry, 'protocol' | 'preset' | 'impl' | 'profile' | 'maxStates' | 'test'>,
 ): ManifestEntry {
   if (e.protocol === 'uipi') return runUipiEntry(e);
   const cfg = explorePreset(e.protocol, e.preset);
@@ -62,12 +64,14 @@ export function runManifestEntry(
     protocol: e.protocol,
     impl,
     cfg,
+    ...(e.profile === undefined ? {} : { profile: e.profile }),
     ...(e.maxStates ? { maxStates: e.maxStates } : {}),
   });
   const base = {
     protocol: e.protocol,
     preset: e.preset,
     impl: e.impl,
+    ...(e.profile === undefined ? {} : { profile: e.profile }),
     ...(e.maxStates ? { maxStates: e.maxStates } : {}),
     verdict: r.kind,
     distinctStates: r.distinct,

@@ -50,6 +50,19 @@ describe('a design that shows its own state (TAIC)', () => {
     expect(last.gqs[0].extSlots).toEqual([{ '#bigint': '0' }, { '#bigint': '0' }]);
   });
 
+  test('a damaged design state is refused, and so is one in the trace of a design that shows none', () => {
+    const damaged = JSON.parse(text);
+    damaged.states[2]['intcheck::design'].gqs[0].enqData = 'nine';
+    expect(() => parseTrace(JSON.stringify(damaged), 'd.itf.json')).toThrow(
+      /state 2: intcheck::design\.gqs\[0\]\.enqData: expected an integer, found a string/,
+    );
+    const other = JSON.parse(text);
+    other['#meta'].implementation = 'reference';
+    expect(() => parseTrace(JSON.stringify(other), 'r.itf.json')).toThrow(
+      /"reference" shows no design state/,
+    );
+  });
+
   test('the trace reads and replays as before', () => {
     const parsed = asControllerTrace(parseTrace(text, 'taic.itf.json'));
     expect(parsed.events).toEqual(events);
