@@ -106,4 +106,18 @@ export const TAIC_FINDINGS: readonly Finding[] = [
     property: 'taskConservation',
     trace: 'traces/saved/syscall--taic--taskConservation--keep-bit.itf.json',
   },
+  {
+    design: 'taic',
+    upstream: 'utils/Queue.scala:507,535-538',
+    bug: 'A local queue count is ⌈log2 C⌉ bits wide and its saturation test compares it with C, which it cannot hold at a power-of-two C: a local queue reaching C tasks wraps to empty.',
+    property: 'fifoWithinPriority',
+    trace: 'traces/saved/controller--taic--fifoWithinPriority--c4.itf.json',
+  },
+  {
+    design: 'taic',
+    upstream: 'utils/Queue.scala:190-192',
+    bug: 'queue_full counts only the ready tasks in the DataArray, so a process holding C ready tasks or fewer plus interrupt slots and receive capabilities is above the §5 capacity without QUEUE_FULL.',
+    property: 'capacityBound',
+    trace: 'traces/saved/controller--taic--capacityBound--c4.itf.json',
+  },
 ];

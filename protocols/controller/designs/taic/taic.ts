@@ -10,8 +10,8 @@ import { taicDecode } from './taicDecode.ts';
 import { TaicDevice } from './taicDevice.ts';
 import { taicDrive } from './taicDriver.ts';
 import { GQ_NUM, LQ_NUM } from './taicMap.ts';
-import { taicStorm, wellFormedStorm } from './taicStorm.ts';
-import { wellFormedEnabled } from './wellFormed.ts';
+import { fillStorm, taicStorm, wellFormedStorm } from './taicStorm.ts';
+import { fillEnabled, wellFormedEnabled } from './wellFormed.ts';
 
 /** Why TAIC cannot express `cfg` (taic.md *Parameters*), or null. */
 function taicConfigError(cfg: Config): string | null {
@@ -34,6 +34,9 @@ const TAIC_SHOULD_SATISFY = [
   'emptyMeansEmpty',
   'fifoWaiters',
 ] as const;
+
+/** What still holds when a process may fill its global queue (checked under the `fill` profile). */
+const TAIC_FILL_HOLDS = ['neverStalls', 'definedBehaviour'] as const;
 
 export const taic: ControllerImpl = {
   name: 'taic',
@@ -75,6 +78,14 @@ export const taic: ControllerImpl = {
       alphabet: wellFormedAlphabet,
       enabled: wellFormedEnabled,
       holds: TAIC_SHOULD_SATISFY,
+    },
+    fill: {
+      description:
+        'the well-formed discipline without its capacity condition: a process may fill its global queue (taic.md must-finds at C: the wrapped local-queue count, the wake into a full queue)',
+      storm: fillStorm,
+      alphabet: wellFormedAlphabet,
+      enabled: fillEnabled,
+      holds: TAIC_FILL_HOLDS,
     },
   },
 };

@@ -17,11 +17,11 @@ import fc from 'fast-check';
 import type { Config } from '../../model/config/config.ts';
 import { biasedIndex } from '../../model/controllerEvent.ts';
 import type { ControllerEvent } from '../../model/events.ts';
-import type { StormOptions } from '../device.ts';
+import type { ControllerDevice, StormOptions } from '../device.ts';
 import { TaicDevice } from './taicDevice.ts';
 import { taicDrive } from './taicDriver.ts';
 import { CTL, GQ_NUM, LQ_NUM, LQ_REG, MASK64 } from './taicMap.ts';
-import { wellFormedEnabled } from './wellFormed.ts';
+import { fillEnabled, wellFormedEnabled } from './wellFormed.ts';
 
 /** The processes TAIC can hold at once (taic.md: N ≤ 4). */
 const procs = (cfg: Config): number => Math.min(cfg.processes, GQ_NUM);
@@ -227,11 +227,15 @@ export function taicStorm(cfg: Config, opts: StormOptions): fc.Arbitrary<Control
  * (wellFormed.ts): the storm is replayed on a TAIC device through the driver, so every kept event
  * sees the very state the run will give it.
  */
-function wellFormedOnly(cfg: Config, events: readonly ControllerEvent[]): ControllerEvent[] {
+function allowed(
+  cfg: Config,
+  events: readonly ControllerEvent[],
+  enabled: (cfg: Config, device: ControllerDevice, e: ControllerEvent) => boolean,
+): ControllerEvent[] {
   const d = TaicDevice.booted(cfg);
   const kept: ControllerEvent[] = [];
   for (const e of events) {
-    if (!wellFormedEnabled(cfg, d, e)) continue;
+    if (!enabled(cfg, d, e)) continue;
     kept.push(e);
     taicDrive(cfg, d, e);
   }
@@ -240,5 +244,10 @@ function wellFormedOnly(cfg: Config, events: readonly ControllerEvent[]): Contro
 
 /** The `well-formed` profile's storm (see the header). */
 export function wellFormedStorm(cfg: Config, opts: StormOptions): fc.Arbitrary<ControllerEvent[]> {
-  return chunks(operations(cfg, plainId(cfg)), opts).map((events) => wellFormedOnly(cfg, events));
+  return chunks(operations(cfg, plainId(cfg)), opts).map((events) => allowed(cfg, events, wellFormedEnabled));
+}
+
+/** The `fill` profile's storm: the well-formed one without its capacity rule (wellFormed.ts `fillEnabled`). */
+export function fillStorm(cfg: Config, opts: StormOptions): fc.Arbitrary<ControllerEvent[]> {
+  return chunks(operations(cfg, plainId(cfg)), opts).map((events) => allowed(cfg, events, fillEnabled));
 }

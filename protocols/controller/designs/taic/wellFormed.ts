@@ -1,5 +1,6 @@
 /**
- * The `well-formed` profile's condition on the state (StormProfile.enabled): the events software
+ * The `well-formed` profile's condition on the state (StormProfile.enabled), and the `fill`
+ * profile's (the same without its capacity rule): the events software
  * of that discipline makes only in some states. taic.md's "should satisfy" names three conditions
  * (no preempt or keep bit, no id 0, no local queue holding C tasks); the first two are the storm's
  * ids (taicStorm.ts `plainId`), the third is the capacity rule below. The others keep the storm
@@ -34,14 +35,15 @@ function canReceive(d: TaicDevice, q: number, p: number, t: number): boolean {
   return gq?.caps.recv.some((c) => c.os === 1n && c.word === word && c.task !== 0n) ?? false;
 }
 
-export function wellFormedEnabled(cfg: Config, device: ControllerDevice, e: ControllerEvent): boolean {
+/** The discipline above; `capacity` false leaves out its capacity rule (the `fill` profile). */
+function disciplined(cfg: Config, device: ControllerDevice, e: ControllerEvent, capacity: boolean): boolean {
   if (!(device instanceof TaicDevice)) return true;
   switch (e.type) {
     case 'Enqueue':
     case 'IrqRegister':
     case 'IpcRegister': {
       const s = device.abs();
-      if (occupancy(cfg, s, e.p) > cfg.capacity - 2) return false;
+      if (capacity && occupancy(cfg, s, e.p) > cfg.capacity - 2) return false;
       if (e.type === 'IrqRegister') return (s.irqWait[e.device]?.length ?? 0) === 0;
       if (e.type === 'IpcRegister') return (s.ipcWait[e.p * cfg.ipcTypes + e.ipcType]?.length ?? 0) === 0;
       return true;
@@ -53,4 +55,18 @@ export function wellFormedEnabled(cfg: Config, device: ControllerDevice, e: Cont
     default:
       return true;
   }
+}
+
+export function wellFormedEnabled(cfg: Config, device: ControllerDevice, e: ControllerEvent): boolean {
+  return disciplined(cfg, device, e, true);
+}
+
+/**
+ * The `fill` profile's condition: the discipline without its capacity rule, so a process may
+ * fill its global queue. It reaches what taic.md's must-find scenarios at C show (the count of a
+ * local queue holding C wraps [Q:507,536]; a wake into a full GQ [Q:129-131; D:40-41]) without
+ * the shorter findings the rest of the discipline keeps out.
+ */
+export function fillEnabled(cfg: Config, device: ControllerDevice, e: ControllerEvent): boolean {
+  return disciplined(cfg, device, e, false);
 }
