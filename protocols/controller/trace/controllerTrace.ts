@@ -6,8 +6,10 @@
 
 import { type ItfValue, itf } from '../../../traces/itfValue.ts';
 import type { Trace, TraceMeta, TraceProvenance } from '../../../traces/trace.ts';
+import { INIT_ACTION } from '../../../traces/trace.ts';
 import type { DesignValue } from '../designs/device.ts';
 import type { Config } from '../model/config/config.ts';
+import { configToJson } from '../model/config/loadConfig.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
 import type { ControllerState } from '../model/state.ts';
@@ -18,7 +20,7 @@ import {
   encodeDesignValue,
   encodeObservation,
 } from './controllerVars.ts';
-import { encodePicks, INIT_ACTION } from './eventCodec.ts';
+import { encodePicks } from './eventCodec.ts';
 
 /** One step of a controller run: the event, what it observed, the (abstract) state after it. */
 export interface ControllerTraceStep {
@@ -29,7 +31,7 @@ export interface ControllerTraceStep {
   readonly design?: DesignValue;
 }
 
-export interface ControllerTraceArgs extends TraceProvenance {
+export interface ControllerTraceArgs extends TraceProvenance<Config> {
   readonly initial: ControllerState;
   /** The design's own state at reset; given, every state of the trace shows `intcheck::design`. */
   readonly initialDesign?: DesignValue | undefined;
@@ -52,7 +54,7 @@ function varsOf(
 /** The trace of a controller run, ready for `writeTrace`. */
 export function controllerTrace(args: ControllerTraceArgs): Trace {
   const { cfg, initial, initialDesign, steps, ...rest } = args;
-  const meta: TraceMeta = { protocol: 'controller', ...rest, config: cfg };
+  const meta: TraceMeta = { protocol: 'controller', ...rest, config: configToJson(cfg) };
   const shown = initialDesign !== undefined;
   return {
     meta,

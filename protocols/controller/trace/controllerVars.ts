@@ -25,9 +25,6 @@ export const CONTROLLER_VARS = [
   'error',
 ] as const;
 
-/** The variable holding what a step observed. */
-export const OBS_VAR = 'intcheck::obs';
-
 /** The variable holding a design's own state beside abs(), in traces of a design that shows it (ControllerDevice.designState). */
 export const DESIGN_VAR = 'intcheck::design';
 
