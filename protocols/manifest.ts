@@ -60,11 +60,15 @@ export function runManifestEntry(
         findControllerImpl(e.impl));
   if (e.impl !== 'model' && impl === undefined)
     throw new Error(`manifest: unknown implementation "${e.impl}"`);
+  const claims = e.profile === undefined ? undefined : impl?.profiles?.[e.profile]?.holds;
+  if (e.profile !== undefined && claims === undefined)
+    throw new Error(`manifest: ${e.impl} has no storm profile "${e.profile}"`);
   const r = exploreProtocol({
     protocol: e.protocol,
     impl,
     cfg,
-    ...(e.profile === undefined ? {} : { profile: e.profile }),
+    // under a profile, the properties it claims (as `intcheck explore --profile` judges them)
+    ...(e.profile === undefined || claims === undefined ? {} : { profile: e.profile, properties: claims }),
     ...(e.maxStates ? { maxStates: e.maxStates } : {}),
   });
   const base = {

@@ -6,7 +6,7 @@
  * configuration, lanes per CPU, receiver and sender).
  */
 
-import type { DescribeProperty } from '../../engine/property.ts';
+import type { DescribeProperty, Violation } from '../../engine/property.ts';
 import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
 import type { RunResult } from '../../protocols/controller/engine/runController.ts';
 import type { Config } from '../../protocols/controller/model/config/config.ts';
@@ -39,7 +39,7 @@ export function replayTimeline(
     case 'controller':
       if (parsed.protocol === 'uipi')
         throw new Error('replayTimeline: a UIPI trace replayed as a controller run');
-      return controllerTimeline(parsed.config, title, facts, result, describe);
+      return controllerTimeline(parsed.config, title, facts, result, describe, parsed.meta.property);
     case 'uipi':
       if (parsed.protocol !== 'uipi') throw new Error('replayTimeline: a UIPI run of a non-UIPI trace');
       return uipiTimeline(parsed.config, title, facts, result, describe);
@@ -53,8 +53,24 @@ export function replayTimeline(
         result,
         impl,
         parsed.protocol === 'wakeup' ? parsed.events : [],
+        parsed.meta.property,
       );
   }
+}
+
+/**
+ * The violation a timeline shows, and the others of its step: the trace's own property when it
+ * fails at that step (a saved trace is about it, though another may come first in registry
+ * order), else the first.
+ */
+function shownFailure(
+  first: Violation,
+  violations: readonly Violation[],
+  recorded: string | undefined,
+): { readonly shown: Violation; readonly others: readonly string[] } {
+  const shown = violations.find((x) => x.property === recorded) ?? first;
+  const others = violations.filter((x) => x !== shown).map((x) => `also fails: ${x.property}: ${x.message}`);
+  return { shown, others };
 }
 
 /** What the header shows about the trace file. */
@@ -87,6 +103,7 @@ function controllerTimeline(
   facts: readonly (readonly [string, string])[],
   result: RunResult & { readonly implementation: string },
   describe: DescribeProperty,
+  recorded: string | undefined,
 ): Timeline {
   const steps = result.recorded.map((r, index) => ({
     index,
@@ -103,7 +120,7 @@ function controllerTimeline(
       verdict: `passes on "${result.implementation}": ${result.steps} steps, no property fails${stopped}`,
     });
   }
-  const v = result.violation;
+  const { shown: v, others } = shownFailure(result.violation, result.violations, recorded);
   const r = result.failing;
   const expectedActual: [string, string, string][] = [];
   if (r.expected !== undefined) {
@@ -112,7 +129,6 @@ function controllerTimeline(
     if (eo !== ao) expectedActual.push(['returned', eo, ao]);
     expectedActual.push(...changedCells(cfg, r.expected.state, r.state));
   }
-  const others = result.violations.slice(1).map((x) => `also fails: ${x.property}: ${x.message}`);
   return timelineOf(CONTROLLER_LANES, {
     ...input,
     verdict: `still fails on "${result.implementation}": ${v.property} at step ${v.step}`,
@@ -133,6 +149,7 @@ function wakeupTimeline(
   result: WakeupRunResult & { readonly implementation: string },
   impl: ControllerImpl,
   events: Parameters<typeof explainWakeup>[2],
+  recorded: string | undefined,
 ): Timeline {
   const steps = result.recorded.map((r) => ({
     index: r.index,
@@ -153,7 +170,7 @@ function wakeupTimeline(
       verdict: `passes on "${result.implementation}": ${result.steps} steps (drain included), no property fails`,
     });
   }
-  const v = result.violation;
+  const { shown: v, others } = shownFailure(result.violation, result.violations, recorded);
   return timelineOf(WAKEUP_LANES, {
     ...input,
     verdict: `still fails on "${result.implementation}": ${v.property} at step ${v.step} (${result.phase})`,
@@ -161,7 +178,7 @@ function wakeupTimeline(
       property: v.property,
       message: v.message,
       step: result.phase === 'quiescence' ? -1 : v.step,
-      explanation: explainWakeup(cfg, impl, events, result),
+      explanation: [...others, ...explainWakeup(cfg, impl, events, result)],
       expectedActual: [],
     },
   });

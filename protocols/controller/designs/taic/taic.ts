@@ -5,6 +5,7 @@
  */
 import type { Config } from '../../model/config/config.ts';
 import type { ControllerImpl } from '../device.ts';
+import { taicFindingProperties } from './findings.ts';
 import { wellFormedAlphabet } from './taicAlphabet.ts';
 import { taicDecode } from './taicDecode.ts';
 import { TaicDevice } from './taicDevice.ts';
@@ -42,15 +43,8 @@ export const taic: ControllerImpl = {
   name: 'taic',
   description:
     'TAIC RTL (taic-rocket-chip 8ede103): 4 global queues of 8 local queues over one DataArray each, one-shot slots and capabilities, per-queue errors.',
-  expectedViolations: [
-    'noLostWakeup',
-    'taskConservation',
-    'fifoWithinPriority',
-    'neverStalls',
-    'errorReporting',
-    'emptyMeansEmpty',
-    'processIsolation',
-  ],
+  // the properties of its findings (findings.ts), saved or not
+  expectedViolations: taicFindingProperties(),
   // TAIC refuses what it cannot express (configError) rather than running a restricted configuration.
   supports: {
     processes: Number.POSITIVE_INFINITY,
