@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { readTrace } from '../../traces/readTrace.ts';
+import { readTrace } from '../../protocols/readTrace.ts';
 
 /** One finding as the tables write it (only what this check reads). */
 export type FindingTrace = { readonly design: string; readonly property: string } & (
@@ -21,6 +21,6 @@ export function expectFindingTrace(root: string, f: FindingTrace): void {
   }
   const file = join(root, f.trace);
   expect(existsSync(file), f.trace).toBe(true);
-  const parsed = readTrace(file);
+  const parsed = readTrace(file).header;
   expect([parsed.implementation, parsed.meta.property]).toEqual([f.design, f.property]);
 }

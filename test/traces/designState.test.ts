@@ -13,9 +13,11 @@ import { runController } from '../../protocols/controller/engine/runController.t
 import { SMALL } from '../../protocols/controller/model/config/config.ts';
 import type { ControllerEvent } from '../../protocols/controller/model/events.ts';
 import { controllerTrace } from '../../protocols/controller/trace/controllerTrace.ts';
-import { replayTrace } from '../../replay/replay.ts';
-import { asControllerTrace, parseTrace } from '../../traces/readTrace.ts';
+import { readControllerTrace } from '../../protocols/controller/trace/readControllerTrace.ts';
+import { parseTrace } from '../../protocols/readTrace.ts';
+import { parseItf } from '../../traces/itfTrace.ts';
 import { traceToJson } from '../../traces/writeTrace.ts';
+import { replayOn } from './replayOn.ts';
 
 const DIR = join(import.meta.dirname, '..', '..', 'traces', 'saved');
 
@@ -64,9 +66,9 @@ describe('a design that shows its own state (TAIC)', () => {
   });
 
   test('the trace reads and replays as before', () => {
-    const parsed = asControllerTrace(parseTrace(text, 'taic.itf.json'));
-    expect(parsed.events).toEqual(events);
-    expect(replayTrace(parsed).ok).toBe(false); // fifoWithinPriority: the preempting wake
+    expect(readControllerTrace(parseItf(text, 'taic.itf.json')).events).toEqual(events);
+    const verdict = replayOn(parseTrace(text, 'taic.itf.json')).verdict;
+    expect(verdict.ok ? 'passes' : verdict.violation.property).toBe('fifoWithinPriority'); // the preempting wake
   });
 });
 
@@ -79,7 +81,7 @@ describe('designs that do not show their own state', () => {
 
   test.each(saved)('%s is written byte for byte as it was', (f) => {
     const file = readFileSync(join(DIR, f), 'utf8');
-    const parsed = asControllerTrace(parseTrace(file, f));
+    const parsed = readControllerTrace(parseItf(file, f));
     const impl = findControllerImpl(parsed.implementation);
     if (impl === undefined) throw new Error(`no implementation ${parsed.implementation}`);
     const run = runController(parsed.config, impl, parsed.events, { properties: [] });
