@@ -19,6 +19,8 @@ export interface ManifestEntry {
   readonly preset: string;
   /** An implementation or mutant name, or "model" for the model alone. */
   readonly impl: string;
+  /** The implementation's storm profile whose alphabet (and condition on the state) is explored; absent: none. */
+  readonly profile?: string;
   /** Search bound; absent: none. */
   readonly maxStates?: number;
   readonly verdict: 'complete' | 'violation' | 'maxStates';
@@ -44,7 +46,7 @@ export function readManifest(): Manifest {
 
 /** What exploring `e`'s protocol, preset and implementation gives now, in the manifest's terms (`test` copied). */
 export function runManifestEntry(
-  e: Pick<ManifestEntry, 'protocol' | 'preset' | 'impl' | 'maxStates' | 'test'>,
+  e: Pick<ManifestEntry, 'protocol' | 'preset' | 'impl' | 'profile' | 'maxStates' | 'test'>,
 ): ManifestEntry {
   if (e.protocol === 'uipi') return runUipiEntry(e);
   const cfg = explorePreset(e.protocol, e.preset);
@@ -57,16 +59,22 @@ export function runManifestEntry(
         findControllerImpl(e.impl));
   if (e.impl !== 'model' && impl === undefined)
     throw new Error(`manifest: unknown implementation "${e.impl}"`);
+  const claims = e.profile === undefined ? undefined : impl?.profiles?.[e.profile]?.holds;
+  if (e.profile !== undefined && claims === undefined)
+    throw new Error(`manifest: ${e.impl} has no storm profile "${e.profile}"`);
   const r = exploreProtocol({
     protocol: e.protocol,
     impl,
     cfg,
+    // under a profile, the properties it claims (as `intcheck explore --profile` judges them)
+    ...(e.profile === undefined || claims === undefined ? {} : { profile: e.profile, properties: claims }),
     ...(e.maxStates ? { maxStates: e.maxStates } : {}),
   });
   const base = {
     protocol: e.protocol,
     preset: e.preset,
     impl: e.impl,
+    ...(e.profile === undefined ? {} : { profile: e.profile }),
     ...(e.maxStates ? { maxStates: e.maxStates } : {}),
     verdict: r.kind,
     distinctStates: r.distinct,

@@ -7,11 +7,11 @@
  */
 import { join } from 'node:path';
 import { LINUX_RFC_V1_FINDINGS } from '../protocols/uipi/designs/linux-rfc-v1/findings.ts';
-import { findingTrace } from '../protocols/uipi/trace/linuxFindingTrace.ts';
 import { exploreUipi, UIPI_EXPLORE_PRESETS } from '../protocols/uipi/engine/exploreUipi.ts';
 import { runUipi } from '../protocols/uipi/engine/runUipi.ts';
 import { findUipiMutant } from '../protocols/uipi/mutants/uipiMutants.ts';
 import { UIPI_GUARANTEE_IDS } from '../protocols/uipi/properties/index.ts';
+import { findingTrace } from '../protocols/uipi/trace/linuxFindingTrace.ts';
 import { uipiTrace } from '../protocols/uipi/trace/uipiTrace.ts';
 import { writeTrace } from '../traces/writeTrace.ts';
 

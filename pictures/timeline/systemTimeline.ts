@@ -48,7 +48,7 @@ export function systemTimeline<E extends { readonly type: string }, S, C>(
       verdict: `passes on "${result.implementation}": ${result.steps} steps (drain included), no property fails`,
     });
   }
-  const v = result.violation;
+  const v = shownViolation(result.violation, result.violations, parsed.meta.property);
   return timelineOf(lanes, {
     ...input,
     verdict: `still fails on "${result.implementation}": ${v.property} at step ${v.step} (${result.phase})`,
@@ -62,7 +62,20 @@ export function systemTimeline<E extends { readonly type: string }, S, C>(
   });
 }
 
-/** The other properties that fail at the same step, one line each. */
-export function alsoFails(violations: readonly Violation[]): string[] {
-  return violations.slice(1).map((x) => `also fails: ${x.property}: ${x.message}`);
+/**
+ * The violation a timeline shows: the trace's own property (`recorded`, its `#meta.property`)
+ * when it fails at the failing step, since a saved trace is about it although another may come
+ * first in registry order; else the first.
+ */
+export function shownViolation(
+  first: Violation,
+  violations: readonly Violation[],
+  recorded: string | undefined,
+): Violation {
+  return violations.find((x) => x.property === recorded) ?? first;
+}
+
+/** The other properties that fail at the same step as `shown` (the first by default), one line each. */
+export function alsoFails(violations: readonly Violation[], shown = violations[0]): string[] {
+  return violations.filter((x) => x !== shown).map((x) => `also fails: ${x.property}: ${x.message}`);
 }

@@ -46,6 +46,7 @@ export async function checkControllerConfig(a: ConfigCheckArgs): Promise<ConfigR
       failingStep: v.step,
       ...(a.note === undefined ? {} : { note: a.note }),
       initial: result.failure.initial,
+      initialDesign: result.failure.initialDesign,
       steps: result.failure.recorded,
     }),
   );

@@ -32,7 +32,8 @@ export function writeExploreTrace(
     depth: r.events.length,
   };
   if (r.protocol === 'controller') {
-    writeTrace(file, controllerTrace({ ...common, initial: r.run.initial, steps: r.run.recorded }));
+    const { initial, initialDesign, recorded } = r.run;
+    writeTrace(file, controllerTrace({ ...common, initial, initialDesign, steps: recorded }));
   } else if (r.protocol === 'syscall') {
     writeTrace(file, syscallTrace({ ...common, initial: r.run.initial, steps: r.run.recorded }));
   } else {

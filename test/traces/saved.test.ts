@@ -13,8 +13,8 @@ import { replayOn } from './replayOn.ts';
 const DIR = join(import.meta.dirname, '..', '..', 'traces', 'saved');
 const NAME = /^([a-z]+)--([\w.-]+?)--(\w+)(--[\w.-]+)?\.itf\.json$/;
 const files = readdirSync(DIR).filter((f) => f.endsWith('.itf.json'));
-/** The published designs of spec/controller.md §7. */
-const PUBLISHED_DESIGNS = ['ats-intc-qemu', 'ats-intc-chisel'];
+/** The published designs of spec/controller.md §7 (TAIC: spec/taic.md). */
+const PUBLISHED_DESIGNS = ['ats-intc-qemu', 'ats-intc-chisel', 'taic'];
 
 describe('saved counterexamples (traces/saved)', () => {
   test('every file is named <protocol>--<impl>--<property>.itf.json after its #meta and has a note', () => {

@@ -3,6 +3,7 @@
  * step expected (model) beside actual (implementation).
  */
 import type { DescribeProperty } from '../../../engine/property.ts';
+import { alsoFails, shownViolation } from '../../../pictures/timeline/systemTimeline.ts';
 import type { Timeline } from '../../../pictures/timeline/timeline.ts';
 import { timelineOf } from '../../../pictures/timeline/timelineOf.ts';
 import { ruleOf, traceFacts } from '../../../pictures/timeline/traceFacts.ts';
@@ -34,7 +35,7 @@ export function controllerTimeline(
       verdict: `passes on "${result.implementation}": ${result.steps} steps, no property fails${stopped}`,
     });
   }
-  const v = result.violation;
+  const v = shownViolation(result.violation, result.violations, parsed.meta.property);
   const r = result.failing;
   const expectedActual: [string, string, string][] = [];
   if (r.expected !== undefined) {
@@ -43,7 +44,7 @@ export function controllerTimeline(
     if (eo !== ao) expectedActual.push(['returned', eo, ao]);
     expectedActual.push(...changedCells(cfg, r.expected.state, r.state));
   }
-  const others = result.violations.slice(1).map((x) => `also fails: ${x.property}: ${x.message}`);
+  const others = alsoFails(result.violations, v);
   return timelineOf(CONTROLLER_LANES, {
     ...input,
     verdict: `still fails on "${result.implementation}": ${v.property} at step ${v.step}`,

@@ -1,4 +1,5 @@
-import { within } from '../../../model/TraceError.ts';
+import { TraceError, within } from '../../../model/TraceError.ts';
+import { checkShape } from '../../../traces/itfShape.ts';
 import {
   actionOf,
   type ItfTrace,
@@ -6,12 +7,14 @@ import {
   type ParsedMeta,
   type StateVars,
 } from '../../../traces/itfTrace.ts';
+import type { ItfValue } from '../../../traces/itfValue.ts';
+import { findControllerImpl } from '../designs/registry.ts';
 import type { Config } from '../model/config/config.ts';
 import { parseConfig } from '../model/config/loadConfig.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
 import type { ControllerState } from '../model/state.ts';
-import { decodeControllerState, decodeObservation } from './controllerVars.ts';
+import { decodeControllerState, decodeObservation, encodeDesignValue } from './controllerVars.ts';
 import { decodeEvent } from './eventCodec.ts';
 
 /** A controller trace ready for replay. `states`/`observations` are the recorded ones, for display only. */
@@ -38,9 +41,37 @@ export function traceConfig(itf: ItfTrace): Config {
   return within(itf.file, () => metaConfig(itf, (json) => parseConfig(json)));
 }
 
+/**
+ * A controller trace's `intcheck::design` (the design's own state beside abs(), for a design
+ * that shows it): every state that has it must be shaped as the named implementation writes it at
+ * reset; a trace of an implementation that shows none may not have it.
+ */
+function checkDesignVars(cfg: Config, implementation: string, vars: readonly StateVars[]): void {
+  if (!vars.some((get) => get('design') !== undefined)) return;
+  const template = designTemplate(cfg, implementation);
+  vars.forEach((get, i) => {
+    const v = get('design');
+    if (v === undefined) return;
+    within(`state ${i}`, () => {
+      if (template === undefined)
+        throw new TraceError(`intcheck::design: implementation "${implementation}" shows no design state`);
+      checkShape(template, v, 'intcheck::design');
+    });
+  });
+}
+
+/** `implementation`'s design state at reset as ITF, or undefined when it shows none (or is unknown). */
+function designTemplate(cfg: Config, implementation: string): ItfValue | undefined {
+  const impl = findControllerImpl(implementation);
+  if (impl === undefined || (impl.configError?.(cfg) ?? null) !== null) return undefined;
+  const d = impl.create(cfg).designState?.();
+  return d === undefined ? undefined : encodeDesignValue(d);
+}
+
 /** The controller trace `itf` (read with `config` in place of `#meta.config` when given). */
 export function readControllerTrace(itf: ItfTrace, config?: Config): ParsedControllerTrace {
   const cfg = config ?? traceConfig(itf);
+  within(itf.file, () => checkDesignVars(cfg, itf.implementation, itf.vars));
   return within(itf.file, () => ({
     file: itf.file,
     meta: itf.meta,

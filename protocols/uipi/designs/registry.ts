@@ -12,7 +12,7 @@ import { UIPI_REFERENCE, type UipiImpl } from './reference/uipiImpl.ts';
 export const UIPI_DESIGNS: readonly UipiImpl[] = [UIPI_REFERENCE, LINUX_RFC_V1];
 
 /** The design called `name` (not a mutant), or undefined. */
-export function findUipiDesign(name: string): UipiImpl | undefined {
+function findUipiDesign(name: string): UipiImpl | undefined {
   return UIPI_DESIGNS.find((d) => d.name === name);
 }
 

@@ -97,7 +97,7 @@ const takes = (e: UipiEvent, v: number): boolean => e.type === 'Accept' && e.vec
 /** Some receiver is in uintr_wait. */
 const anyWaits = (s: UipiState): boolean => s.receivers.some(inWaitPath);
 
-export const LINUX_FINDING_SCENARIOS: readonly LinuxFindingScenario[] = [
+const LINUX_FINDING_SCENARIOS: readonly LinuxFindingScenario[] = [
   {
     // (a) A send during processing re-sets ON; its IPI reaches the CPU after the switch-out's
     // XSAVES and is acked as spurious; the exit's PIR check sees PIR = 0: ON stays 1 at user level.

@@ -69,7 +69,7 @@ function exitPath(receiver: number): UipiEvent[] {
 }
 
 /** A syscall (or interrupt) with no switch: kernel entry, then the exit, notifications around and inside it. */
-export function kernelTrip(cfg: UipiConfig): fc.Arbitrary<UipiEvent[]> {
+function kernelTrip(cfg: UipiConfig): fc.Arbitrary<UipiEvent[]> {
   const p = parts(cfg);
   return interleaved(
     fc

@@ -119,7 +119,7 @@ function settled(cfg: UipiConfig, s: UipiState): boolean {
 }
 
 /** The policy at the start of a drain: `undoClui[r]` as the storm left it, nothing else done yet. */
-export function drainStart(cfg: UipiConfig, undoClui: readonly boolean[]): UipiDrainPolicy {
+function drainStart(cfg: UipiConfig, undoClui: readonly boolean[]): UipiDrainPolicy {
   return { undo: undoClui, timerServed: false, entered: new Array<boolean>(cfg.receivers).fill(false) };
 }
 

@@ -1,5 +1,5 @@
 /** The timeline of a replayed wakeup-system trace, the drain's steps marked, the failure explained. */
-import { systemTimeline } from '../../../pictures/timeline/systemTimeline.ts';
+import { alsoFails, shownViolation, systemTimeline } from '../../../pictures/timeline/systemTimeline.ts';
 import type { Timeline } from '../../../pictures/timeline/timeline.ts';
 import type { ControllerImpl } from '../../controller/designs/device.ts';
 import { formatObservation } from '../../controller/model/stateCells.ts';
@@ -26,6 +26,14 @@ export function wakeupTimeline(
     drain: r.phase === 'drain',
   }));
   return systemTimeline(WAKEUP_LANES, parsed, result, steps, () =>
-    result.ok ? [] : explainWakeup(parsed.config, impl, parsed.events, result),
+    result.ok
+      ? []
+      : [
+          ...alsoFails(
+            result.violations,
+            shownViolation(result.violation, result.violations, parsed.meta.property),
+          ),
+          ...explainWakeup(parsed.config, impl, parsed.events, result),
+        ],
   );
 }

@@ -9,15 +9,15 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readTrace } from '../../../protocols/readTrace.ts';
-import { linuxFindingScenario } from '../../../protocols/uipi/engine/linuxFindingScenarios.ts';
 import { LINUX_RFC_V1_FINDINGS } from '../../../protocols/uipi/designs/linux-rfc-v1/findings.ts';
-import { findingTrace } from '../../../protocols/uipi/trace/linuxFindingTrace.ts';
 import { LINUX_RFC_V1 } from '../../../protocols/uipi/designs/linux-rfc-v1/linuxRfcV1.ts';
 import { UIPI_REFERENCE } from '../../../protocols/uipi/designs/reference/uipiImpl.ts';
 import { checkUipi } from '../../../protocols/uipi/engine/checkUipi.ts';
+import { linuxFindingScenario } from '../../../protocols/uipi/engine/linuxFindingScenarios.ts';
 import { runUipi } from '../../../protocols/uipi/engine/runUipi.ts';
 import type { UipiScenario } from '../../../protocols/uipi/engine/uipiScenario.ts';
 import { UIPI_SMALL } from '../../../protocols/uipi/model/config.ts';
+import { findingTrace } from '../../../protocols/uipi/trace/linuxFindingTrace.ts';
 import { runs, SEED } from '../../support/seed.ts';
 
 /** Storms per finding: the budget within which each must be reported. */
