@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { EXPLORE_PRESETS, explorePreset } from '../engine/explore/explorePresets.ts';
-import { exploreProtocol } from '../engine/explore/exploreProtocol.ts';
+import { type ExploreReport, exploreProtocol } from '../engine/explore/exploreProtocol.ts';
 import { UsageError } from '../model/badInput.ts';
 import type { ConfigReport } from '../report/checkReport.ts';
 import type { ExploreResult, ExploreRunArgs } from '../report/exploreReport.ts';
@@ -21,6 +21,7 @@ import { counterexampleOf } from './exploreCounterexample.ts';
 import { exploreResultOf } from './exploreResultOf.ts';
 import { writeExploreTrace } from './exploreTrace.ts';
 import type { CheckArgs, ProtocolConfig } from './protocol.ts';
+import { exploreJudgedProtocol, judgedPropertyIds } from './wakeup/engine/packed/exploreJudgedProtocol.ts';
 import { explorePackedProtocol } from './wakeup/engine/packed/explorePackedProtocol.ts';
 import { PACKED_PROPERTY_IDS } from './wakeup/engine/packed/packedInvariants.ts';
 import { unpackable } from './wakeup/engine/packed/packedLayout.ts';
@@ -102,6 +103,9 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
   const traceImpl = impl?.name ?? 'reference';
   if (a.engine === 'packed') return explorePackedFamily(m, name, requested, a);
   const cfg = supportedConfig(requested, impl);
+  const notJudged = judgedRefusal(m, impl, cfg, a);
+  if (a.engine === 'judged' && notJudged !== null) throw new UsageError(`--engine judged: ${notJudged}`);
+  if (a.engine !== 'objects' && notJudged === null) return exploreJudgedFamily(name, cfg, a);
   const t0 = performance.now();
   const r = exploreProtocol({
     protocol: m.protocol,
@@ -136,6 +140,43 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
 }
 
 /**
+ * Why the judged engine (the wakeup model alone over packed states with ghosts, every default
+ * property judged) cannot answer `a`, or null when it can: then it is the default engine, since it
+ * answers exactly what the object engine does (test/protocols/wakeup/engine/judged.test.ts).
+ */
+function judgedRefusal(
+  m: FamilyMember,
+  impl: ControllerImpl | undefined,
+  cfg: Config,
+  a: ExploreRunArgs,
+): string | null {
+  if (m.protocol !== 'wakeup') return 'it explores --protocol wakeup only';
+  if (impl !== undefined) return 'it explores the model alone (no --impl or --mutant)';
+  if (a.maxPending !== undefined || a.maxQueue !== undefined)
+    return 'it has no state constraint (--max-pending, --max-queue)';
+  if (a.profile !== undefined) return 'it has no --profile';
+  const ids = judgedPropertyIds();
+  if (
+    a.properties !== undefined &&
+    (a.properties.length !== ids.length || ids.some((id) => !a.properties?.includes(id)))
+  )
+    return `it judges the default properties only (${ids.join(', ')}); use --engine objects to select properties`;
+  return unpackable(cfg);
+}
+
+/** The wakeup model explored by the judged engine (see {@link judgedRefusal}). */
+function exploreJudgedFamily(name: string, cfg: Config, a: ExploreRunArgs): ExploreResult {
+  const t0 = performance.now();
+  const r = exploreJudgedProtocol(cfg, {
+    liveness: a.liveness,
+    ...(a.maxStates === undefined ? {} : { maxStates: a.maxStates }),
+    ...(a.onProgress === undefined ? {} : { onProgress: a.onProgress }),
+    progressEvery: a.progressEvery ?? 5000,
+  });
+  return wakeupModelResult(r, name, cfg, a.out, t0, '', { engine: 'judged' });
+}
+
+/**
  * `--engine packed`: the wakeup model alone over byte-packed states, judging the wakeup state
  * invariants only; it refuses anything it cannot do with a usage error rather than a weaker answer.
  */
@@ -156,20 +197,42 @@ function explorePackedFamily(m: FamilyMember, name: string, cfg: Config, a: Expl
     ...(a.maxStates === undefined ? {} : { maxStates: a.maxStates }),
     ...(a.onProgress === undefined ? {} : { onProgress: a.onProgress }),
   });
+  const extra = { engine: 'packed', properties: PACKED_PROPERTY_IDS };
+  return wakeupModelResult(
+    r,
+    name,
+    cfg,
+    a.out,
+    t0,
+    ` (packed engine: ${PACKED_PROPERTY_IDS.join(', ')})`,
+    extra,
+  );
+}
+
+/** The report of an exploration of the wakeup model alone by a packed engine, started at `t0`; its trace under `out`. */
+function wakeupModelResult(
+  r: ExploreReport,
+  name: string,
+  cfg: Config,
+  out: string,
+  t0: number,
+  labelSuffix: string,
+  extra: Readonly<Record<string, unknown>>,
+): ExploreResult {
   const names = {
     protocol: 'wakeup',
     implementation: 'model',
     preset: name,
     config: configToJson(cfg),
     seconds: (performance.now() - t0) / 1000,
-    label: `wakeup model ${name} (packed engine: ${PACKED_PROPERTY_IDS.join(', ')})`,
-    extra: { engine: 'packed', properties: PACKED_PROPERTY_IDS },
+    label: `wakeup model ${name}${labelSuffix}`,
+    extra,
   };
   return exploreResultOf(r, names, (v) => {
-    if (r.kind !== 'violation') throw new Error('explorePackedFamily: a violation without a reproduction');
+    if (r.kind !== 'violation') throw new Error('wakeupModelResult: a violation without a reproduction');
     return {
       counterexample: counterexampleOf(r.reproduction),
-      trace: writeExploreTrace(a.out, name, cfg, 'reference', v, r.reproduction),
+      trace: writeExploreTrace(out, name, cfg, 'reference', v, r.reproduction),
     };
   });
 }

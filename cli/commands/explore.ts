@@ -32,7 +32,7 @@ export interface ExploreFlags {
 }
 
 /** The explorer engines `--engine` names. */
-const EXPLORE_ENGINES = ['objects', 'packed'] as const;
+const EXPLORE_ENGINES = ['auto', 'objects', 'judged', 'packed'] as const;
 
 /** Commander's collector for a repeatable, comma-separated option. */
 function collectIds(value: string, prev: readonly string[] | undefined): string[] {
@@ -61,7 +61,7 @@ export function registerExplore(program: Command, setExit: (code: number) => voi
     .option('--json', 'print one JSON object instead of text')
     .option(
       '--engine <name>',
-      'objects (default) | packed: the wakeup model alone over byte-packed states, judging only the state invariants taskInOnePlace, onlyOnlineRun and noStuckSystem (no other step property, no leads-to)',
+      'auto (default: judged where it applies, else objects) | objects: any protocol, every selected property | judged: the wakeup model alone over byte-packed states with ghosts, every default property and leads-to (the same answer as objects, faster) | packed: the wakeup model alone over byte-packed states, judging only the state invariants taskInOnePlace, onlyOnlineRun and noStuckSystem (no other step property, no leads-to)',
     )
     .option(
       '--property <ids>',
@@ -77,7 +77,7 @@ export function registerExplore(program: Command, setExit: (code: number) => voi
 
 function runExplore(f: ExploreFlags): number {
   const protocol = protocolNamed(f.protocol);
-  const engine = EXPLORE_ENGINES.find((x) => x === (f.engine ?? 'objects'));
+  const engine = EXPLORE_ENGINES.find((x) => x === (f.engine ?? 'auto'));
   if (engine === undefined)
     throw new UsageError(`--engine: unknown engine "${f.engine}" (known: ${EXPLORE_ENGINES.join(', ')})`);
   const properties = propertyIdsOf(protocol, f.property);
