@@ -19,6 +19,7 @@ import { bootedGhost } from '../bootGhost.ts';
 import { PackedDrain } from './packedDrain.ts';
 import { encodeGhosts, type PackedGhostLayout, packedGhostLayout } from './packedGhost.ts';
 import { decodeSystem, encodeSystem, packedLayout } from './packedLayout.ts';
+import { PackedLeadsTo } from './packedLeadsTo.ts';
 import type { PackedMutation } from './packedMutation.ts';
 import { packedPath } from './packedPath.ts';
 import { PackedStepJudge } from './packedStepJudge.ts';
@@ -52,6 +53,11 @@ export interface JudgedOptions {
   readonly onProgress?: (p: ExploreProgress) => void;
   /** Distinct states between two progress reports (default 50,000). */
   readonly progressEvery?: number;
+  /**
+   * Judge every drain step as drainFrom does (default false: see {@link exploreJudged}; a search
+   * that does not complete is repeated with it on; with `maxStates` it is on from the start).
+   */
+  readonly judgeDrainSteps?: boolean;
 }
 
 /** The initial packed state with its ghost. */
@@ -69,7 +75,10 @@ class JudgedSearch implements PackedVisitor {
   readonly store: PackedStore;
   readonly succ: PackedSuccessors;
   readonly judge: PackedStepJudge;
+  /** The drain from every new state, each step judged (exact mode), or null. */
   readonly drain: PackedDrain | null;
+  /** The leads-to check over the explored graph after the search (lazy mode), or null. */
+  readonly leadsTo: PackedLeadsTo | null;
   readonly maxStates: number;
   readonly every: number;
   readonly onProgress: ((p: ExploreProgress) => void) | undefined;
@@ -89,10 +98,13 @@ class JudgedSearch implements PackedVisitor {
     this.store = new PackedStore(G.width);
     this.succ = new PackedSuccessors(G.L, opts.mutation, G.width);
     this.judge = new PackedStepJudge(G, sel);
+    const live = opts.liveness !== false;
+    const exact = opts.judgeDrainSteps === true;
     this.drain =
-      opts.liveness === false
-        ? null
-        : new PackedDrain(G, sel, new PackedSuccessors(G.L, opts.mutation, G.width), this.judge);
+      live && exact
+        ? new PackedDrain(G, sel, new PackedSuccessors(G.L, opts.mutation, G.width), this.judge, true)
+        : null;
+    this.leadsTo = live && !exact ? new PackedLeadsTo(G, sel) : null;
     this.maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
     this.every = opts.progressEvery ?? 50_000;
     this.onProgress = opts.onProgress;
@@ -113,6 +125,7 @@ class JudgedSearch implements PackedVisitor {
       this.found = { where: 'step', ids: judge.ids(bits), state: this.head, event: i };
       return;
     }
+    this.leadsTo?.record(this.head, succ, store.lastId);
     if (!isNew) return;
     if (depth > this.diameter) this.diameter = depth;
     const id = store.count - 1;
@@ -150,6 +163,11 @@ class JudgedSearch implements PackedVisitor {
       succ.expand(store.words, head * n, this);
     }
     if (this.found === null) this.report(0);
+    if (this.found !== null || this.full || this.leadsTo === null) return;
+    const v = this.leadsTo.check(store);
+    // a failing or unfollowable drain: the caller repeats the search judging every drain step
+    if (v.kind === 'fails') this.found = { where: 'liveness', ids: v.ids, state: v.state, event: -1 };
+    else if (v.kind === 'unknown') this.found = { where: 'liveness', ids: [], state: 0, event: -1 };
   }
 }
 
@@ -158,8 +176,34 @@ export function judgedLayout(cfg: Config): PackedGhostLayout {
   return packedGhostLayout(packedLayout(cfg));
 }
 
-/** Explores the wakeup model on `cfg` judging `sel` (see above). */
+/**
+ * Explores the wakeup model on `cfg` judging `sel` (see above).
+ *
+ * The leads-to check is first made after the search, over the explored graph (packedLeadsTo.ts):
+ * every drain step is a transition between explored nodes (a drain starts at an explored node, and
+ * a node's successor by an enabled event is explored too), which the search judges itself. So when
+ * the search completes and every drain reaches its goal, every drain step was judged and passed,
+ * and each drain went through the nodes drainFrom's would: the answer is the object engine's. A
+ * search that stops early (a violation), or whose leads-to check fails, may owe its first violation
+ * to a drain drainFrom runs earlier (at the state it was found, before later transitions are
+ * judged), so it is repeated with the drain run from every new state as it is found, every drain
+ * step judged (packedDrain.ts), and that answer is returned; with `maxStates` that is how it runs
+ * from the start.
+ */
 export function exploreJudged(cfg: Config, sel: WakeupSelection, opts: JudgedOptions = {}): JudgedOutcome {
+  const exact = opts.judgeDrainSteps === true || opts.maxStates !== undefined;
+  const out = searchJudged(cfg, sel, { ...opts, judgeDrainSteps: exact });
+  if (out.kind === 'complete' || exact || opts.liveness === false) return out;
+  const { onProgress: _reported, ...again } = opts; // its progress was shown by the first search
+  return searchJudged(cfg, sel, { ...again, judgeDrainSteps: true });
+}
+
+/**
+ * One search as `opts` says, not repeated: with `judgeDrainSteps` the drain from every new state,
+ * each step judged; without, the leads-to check over the explored graph after a completed search
+ * (the tests compare the two).
+ */
+export function searchJudged(cfg: Config, sel: WakeupSelection, opts: JudgedOptions): JudgedOutcome {
   const G = judgedLayout(cfg);
   const search = new JudgedSearch(G, sel, opts);
   search.run(judgedInitial(G));

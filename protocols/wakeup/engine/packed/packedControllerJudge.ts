@@ -132,6 +132,18 @@ export class PackedControllerJudge {
     return bits;
   }
 
+  /**
+   * Both ghosts in `next` advanced past the access of `s` without judging it (the drain's steps in
+   * a search whose every transition the search itself judges); false when the step changes a queue
+   * in a way this judge does not read (nothing is advanced then).
+   */
+  advanceOnly(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): boolean {
+    if (!this.facts(cur, next)) return false;
+    this.advance(cur, next, s);
+    this.clearTally();
+    return true;
+  }
+
   /** Reads how every queue changed (false: one changed otherwise than by one append or one head removal). */
   private facts(cur: Uint8Array, next: Uint8Array): boolean {
     const { L } = this;
@@ -455,6 +467,8 @@ export class PackedControllerJudge {
   }
 
   private wake(next: Uint8Array, t: number): void {
-    next[this.G.woken + this.poolIndex(t)] = 1;
+    const i = this.poolIndex(t);
+    const at = this.G.woken + (i >> 3);
+    next[at] = (next[at] ?? 0) | (1 << (i & 7));
   }
 }

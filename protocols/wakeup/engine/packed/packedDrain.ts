@@ -10,6 +10,7 @@
  */
 import type { WakeupLivenessContext } from '../../properties/context.ts';
 import type { WakeupSelection } from '../../properties/selection.ts';
+import { onlyWedgedWorkAt, quiescentAt } from './drainState.ts';
 import { decodeGhosts, type PackedGhostLayout } from './packedGhost.ts';
 import * as K from './packedLayout.ts';
 import { decodeSystem } from './packedLayout.ts';
@@ -22,7 +23,6 @@ const PH_IDLE = K.PH_IDLE;
 const PH_FETCH = K.PH_FETCH;
 const PH_RUNNING = K.PH_RUNNING;
 const PH_RETURNING = K.PH_RETURNING;
-const PH_WEDGED = K.PH_WEDGED;
 
 /** How a drain failed: the properties failing on a drain step, or at its end. */
 export interface PackedDrainFailure {
@@ -52,8 +52,17 @@ export class PackedDrain {
   private trailLen = 0;
   /** The drains run to their end (not cut by the memo). */
   ended = 0;
+  /** Judge every drain step (drainFrom does); false: only build it (see judgedExplore.ts for when that is exact). */
+  private readonly judgeSteps: boolean;
 
-  constructor(G: PackedGhostLayout, sel: WakeupSelection, succ: PackedSuccessors, judge: PackedStepJudge) {
+  constructor(
+    G: PackedGhostLayout,
+    sel: WakeupSelection,
+    succ: PackedSuccessors,
+    judge: PackedStepJudge,
+    judgeSteps = true,
+  ) {
+    this.judgeSteps = judgeSteps;
     this.G = G;
     this.L = G.L;
     this.sel = sel;
@@ -161,6 +170,11 @@ export class PackedDrain {
   /** Judges the drain step built in the successor buffer and moves to it; what failed, or null. */
   private step(steps: number): PackedDrainFailure | null {
     const { judge, succ } = this;
+    if (!this.judgeSteps) {
+      judge.successorOnly(succ, steps);
+      this.xWords.set(succ.words);
+      return null;
+    }
     const bits = judge.stepFailures(succ, steps) | judge.stateFailures(succ.b);
     if (bits !== 0 || judge.ctrlFails !== null) return { ids: judge.ids(bits) };
     this.xWords.set(succ.words);
@@ -168,27 +182,11 @@ export class PackedDrain {
   }
 
   private quiescent(): boolean {
-    const { L, x } = this;
-    const queues = L.cfg.processes * L.cfg.priorities;
-    for (let q = 0; q < queues; q++) if ((x[L.ready + q * L.readyW] ?? 0) > 0) return false;
-    for (let h = 0; h < L.cfg.harts; h++) {
-      const ph = x[L.harts + h * HART_W];
-      if (ph !== PH_IDLE && ph !== PH_FETCH) return false;
-    }
-    return true;
+    return quiescentAt(this.L, this.x, 0);
   }
 
   private onlyWedgedWork(): boolean {
-    const { L, x } = this;
-    const queues = L.cfg.processes * L.cfg.priorities;
-    for (let q = 0; q < queues; q++) if ((x[L.ready + q * L.readyW] ?? 0) > 0) return false;
-    let wedged = false;
-    for (let h = 0; h < L.cfg.harts; h++) {
-      const ph = x[L.harts + h * HART_W];
-      if (ph === PH_WEDGED) wedged = true;
-      else if (ph !== PH_IDLE && ph !== PH_FETCH) return false;
-    }
-    return wedged;
+    return onlyWedgedWorkAt(this.L, this.x, 0);
   }
 
   /** Records a position of the current drain; the steps from it to a known successful end, or -1. */

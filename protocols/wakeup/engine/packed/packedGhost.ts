@@ -2,9 +2,11 @@
  * The checker's ghost data as bytes, appended to a packed wakeup state for the judged engine
  * (judgedExplore.ts): exactly the verdict-relevant parts the explorer's key holds
  * (engine/explore/ghostKey.ts), so packed states are equal exactly when the explorer's keys are.
- * Controller ghost: outstanding instances, the error bits owed since the last ERROR read (global,
- * then per process), and the custody count of every (process, task id). Wakeup ghost: the number
- * of interrupts owed a wake per line, and which task ids were woken and have not run since. Step
+ * Controller ghost: outstanding instances, the error bits owed since the last ERROR read, and the
+ * custody count of every (process, task id); the bits owed per process register stay 0 (the wakeup
+ * system's controller has one global register) and are not stored (encoding refuses any other
+ * value). Wakeup ghost: the number of interrupts owed a wake per line, and which task ids were
+ * woken and have not run since (one bit per task id: bit (t - 1) % 8 of byte (t - 1) >> 3). Step
  * numbers, kept by the object ghosts only for messages, are not stored: a violation's path is
  * re-run through the wakeup runner, whose messages name them.
  */
@@ -22,14 +24,14 @@ export interface PackedGhostLayout {
   readonly start: number;
   readonly outstanding: number;
   readonly errorSinceRead: number;
-  /** One byte per process. */
-  readonly errorSinceReadOf: number;
   /** custody[p][t - 1] at `custody + p * taskPool + t - 1`. */
   readonly custody: number;
   /** One byte per line: the interrupts on it owed a wake. */
   readonly undelivered: number;
-  /** One byte per task id t at `woken + t - 1`: 1 when t was woken and has not run since. */
+  /** Bit (t - 1) % 8 of byte `woken + ((t - 1) >> 3)` is set when task t was woken and has not run since. */
   readonly woken: number;
+  /** Bytes of the woken bits. */
+  readonly wokenW: number;
 }
 
 /** The ghost layout after `L`. */
@@ -38,12 +40,12 @@ export function packedGhostLayout(L: PackedLayout): PackedGhostLayout {
   const start = L.width;
   const outstanding = start;
   const errorSinceRead = outstanding + 1;
-  const errorSinceReadOf = errorSinceRead + 1;
-  const custody = errorSinceReadOf + cfg.processes;
+  const custody = errorSinceRead + 1;
   const undelivered = custody + cfg.processes * cfg.taskPool;
   const woken = undelivered + cfg.devices;
-  const width = Math.ceil((woken + cfg.taskPool) / 4) * 4;
-  return { L, width, start, outstanding, errorSinceRead, errorSinceReadOf, custody, undelivered, woken };
+  const wokenW = (cfg.taskPool + 7) >> 3;
+  const width = Math.ceil((woken + wokenW) / 4) * 4;
+  return { L, width, start, outstanding, errorSinceRead, custody, undelivered, woken, wokenW };
 }
 
 function byte(v: number, what: string): number {
@@ -71,8 +73,8 @@ export function encodeGhosts(
   b.fill(0, G.start, G.width);
   b[G.outstanding] = byte(cg.outstanding, 'outstanding');
   b[G.errorSinceRead] = byte(cg.errorSinceRead, 'errorSinceRead');
-  for (let p = 0; p < cfg.processes; p++)
-    b[G.errorSinceReadOf + p] = byte(cg.errorSinceReadOf[p] ?? 0, 'errorSinceReadOf');
+  if (cg.errorSinceReadOf.some((bits) => bits !== 0))
+    throw new Error('judged engine: error bits owed to a per-process register (the wakeup system has none)');
   cg.custody.forEach((m, p) => {
     if (m === undefined) return;
     if (p >= cfg.processes) throw new Error(`judged engine: custody of process ${p}`);
@@ -80,7 +82,10 @@ export function encodeGhosts(
   });
   for (let d = 0; d < cfg.devices; d++)
     b[G.undelivered + d] = byte(wg.undelivered[d]?.length ?? 0, 'undelivered');
-  for (const t of wg.wokenNotRun.keys()) b[G.woken + taskIndex(cfg, t)] = 1;
+  for (const t of wg.wokenNotRun.keys()) {
+    const i = taskIndex(cfg, t);
+    b[G.woken + (i >> 3)] = (b[G.woken + (i >> 3)] ?? 0) | (1 << (i & 7));
+  }
 }
 
 /**
@@ -109,10 +114,11 @@ export function decodeGhosts(
     outstanding: at(G.outstanding),
     errorSinceRead: at(G.errorSinceRead),
     errorFirstStep: ERROR_BITS.map(() => -1),
-    errorSinceReadOf: Array.from({ length: cfg.processes }, (_, p) => at(G.errorSinceReadOf + p)),
+    errorSinceReadOf: new Array<number>(cfg.processes).fill(0),
   };
   const wokenNotRun = new Map<bigint, number>();
-  for (let i = 0; i < cfg.taskPool; i++) if (at(G.woken + i) !== 0) wokenNotRun.set(BigInt(i + 1), 0);
+  for (let i = 0; i < cfg.taskPool; i++)
+    if ((at(G.woken + (i >> 3)) & (1 << (i & 7))) !== 0) wokenNotRun.set(BigInt(i + 1), 0);
   const wg: MutableWakeupGhost = {
     undelivered: Array.from({ length: cfg.devices }, (_, d) =>
       new Array<number>(at(G.undelivered + d)).fill(0),

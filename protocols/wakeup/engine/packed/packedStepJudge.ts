@@ -103,6 +103,20 @@ export class PackedStepJudge {
     return bits & this.selected;
   }
 
+  /**
+   * Builds the successor's ghost as {@link stepFailures} does, without judging the step (the
+   * drain's steps when the search judges every transition itself: see judgedExplore.ts).
+   */
+  successorOnly(s: PackedSuccessors, index: number): void {
+    const cur = s.cur;
+    const next = s.b;
+    if (s.acc !== ACC_NONE && !this.ctrl.advanceOnly(cur, next, s)) {
+      this.fallbacks++;
+      judgeAccessObjects(this.G, this.sel, cur, next, s, index);
+    }
+    this.wokenRan(cur, next);
+  }
+
   /** The state invariants failing in `next` (bits). */
   stateFailures(next: Uint8Array): number {
     let bits = 0;
@@ -128,15 +142,17 @@ export class PackedStepJudge {
   private wokenRan(cur: Uint8Array, next: Uint8Array): void {
     const { G, L } = this;
     const T = L.cfg.taskPool;
-    let any = false;
-    for (let i = 0; i < T; i++) if (next[G.woken + i] !== 0) any = true;
-    if (!any) return;
+    let any = 0;
+    for (let i = 0; i < G.wokenW; i++) any |= next[G.woken + i] ?? 0;
+    if (any === 0) return;
     for (let h = 0; h < L.cfg.harts; h++) {
       const o = L.harts + h * HART_W;
       if (next[o] !== PH_RUNNING) continue;
       const t = next[o + 2] ?? 0;
       if (cur[o] === PH_RUNNING && cur[o + 2] === t) continue;
-      if (t >= 1 && t <= T) next[G.woken + t - 1] = 0;
+      if (t < 1 || t > T) continue;
+      const at = G.woken + ((t - 1) >> 3);
+      next[at] = (next[at] ?? 0) & ~(1 << ((t - 1) & 7));
     }
   }
 

@@ -31,6 +31,8 @@ export class PackedStore {
   /** Per state id: its parent's id (-1 for the initial state) and the index of its event in the parent's `enabled`. */
   parent: Int32Array;
   via: Int32Array;
+  /** The id of the state the last {@link add} was given (new or already known). */
+  lastId = -1;
   /** Slot → state id + 1 (0: empty). */
   private table: Int32Array;
   private mask = 2 * INITIAL - 1;
@@ -65,7 +67,10 @@ export class PackedStore {
         const o = (id1 - 1) * n;
         let i = 0;
         while (i < n && words[o + i] === w[i]) i++;
-        if (i === n) return false;
+        if (i === n) {
+          this.lastId = id1 - 1;
+          return false;
+        }
       }
       slot = (slot + 1) & mask;
     }
@@ -78,6 +83,7 @@ export class PackedStore {
     this.via[id] = k;
     table[slot] = id + 1;
     this.count = id + 1;
+    this.lastId = id;
     if (this.count * 2 > mask) this.rehash();
     return true;
   }

@@ -55,6 +55,12 @@ export const ACC_REGISTER = 4;
 /** Dequeue(p accA), which read accTask. */
 export const ACC_DEQUEUE = 5;
 
+/** HartPoll outcomes, as {@link PackedSuccessors.poll} names them. */
+export const POLL_YIELD = 1;
+export const POLL_FINISH = 2;
+export const POLL_HANDLED = 3;
+export const POLL_BLOCK = 4;
+
 /** The successors of packed wakeup states of one layout (see above). */
 export class PackedSuccessors {
   readonly L: PackedLayout;
@@ -82,6 +88,10 @@ export class PackedSuccessors {
   hart = -1;
   isReturn = false;
   isFetch = false;
+  /** For a HartSwitch successor, the process the hart is put on (-1 for any other event). */
+  switchTo = -1;
+  /** For a HartPoll successor, its outcome (see POLL_FINISH, POLL_HANDLED; 0 for any other event). */
+  poll = 0;
 
   /**
    * `width`: bytes per state as stored (default the layout's; the judged engine stores a ghost after
@@ -172,12 +182,15 @@ export class PackedSuccessors {
           if (cur[L.online + p] !== 1 || hp === p) continue;
           this.reset();
           this.setHart(h, PH_FETCH, p, 0);
+          this.switchTo = p;
           v.visit();
           n++;
         }
+        this.switchTo = -1;
       } else if (phase === PH_RUNNING) {
         this.acc = ACC_NONE;
         n += this.polls(h, hp, cur[o + 2] ?? 0, v);
+        this.poll = 0;
       } else if (phase === PH_RETURNING) {
         this.reset();
         this.ret(h, hp, cur[o + 2] ?? 0);
@@ -281,18 +294,22 @@ export class PackedSuccessors {
       this.reset();
       this.setHart(h, this.owes, hp, t);
       this.setTask(t, LIFE_BLOCKED, p, prio, handlerOf, handlerOf);
+      this.poll = POLL_HANDLED;
       v.visit();
       return 1;
     }
     this.reset();
     this.setHart(h, this.owes, hp, t);
     this.setTask(t, LIFE_READY, p, prio, -1, (cur[o + 4] ?? 0) - 1);
+    this.poll = POLL_YIELD;
     v.visit();
     this.reset();
     this.setHart(h, PH_FETCH, this.mutation === 'finishWanders' ? (hp + 1) % L.cfg.processes : hp, 0);
     this.setTask(t, LIFE_DONE, p, prio, -1, -1);
+    this.poll = POLL_FINISH;
     v.visit();
     let n = 2;
+    this.poll = POLL_BLOCK;
     for (let d = 0; d < L.cfg.devices; d++) {
       if (this.waitClaims(d) >= L.cfg.waitDepth) continue;
       this.reset();

@@ -17,6 +17,7 @@ import {
   exploreJudged,
   judgedInitial,
   judgedLayout,
+  searchJudged,
 } from '../../../../protocols/wakeup/engine/packed/judgedExplore.ts';
 import {
   accessEvent,
@@ -305,6 +306,45 @@ describe('judged wakeup engine', () => {
     expect(() => exploreJudgedProtocol(cfg, { mutation: 'stealsOffline' })).toThrow(
       /does not fail in runWakeup/,
     );
+  });
+
+  it.each<[string, PackedMutation | undefined, number]>([
+    ['the model', undefined, 1000],
+    ['the model, drain bound 4', undefined, 4],
+    ['the model, drain bound 9', undefined, 9],
+    ['wedges', 'wedges', 1000],
+    ['finishWanders', 'finishWanders', 1000],
+  ])(
+    'finds the drain that fails first over the explored graph as the drain from every state does (%s)',
+    (_, mutation, drainBound) => {
+      const cfg = { ...preset('tiny'), drainBound };
+      const live = selectWakeupProperties(['noLostWakeupEventually'], undefined); // nothing else stops the search
+      const opts = mutation === undefined ? {} : { mutation };
+      const overGraph = searchJudged(cfg, live, opts);
+      const fromEvery = searchJudged(cfg, live, { ...opts, judgeDrainSteps: true });
+      // the same verdict and path (the counts differ: the check over the graph follows a whole search)
+      const verdict = (o: typeof overGraph) =>
+        o.kind === 'violation' ? { properties: o.properties, path: o.path } : { kind: o.kind };
+      expect(verdict(overGraph)).toEqual(verdict(fromEvery));
+      if (drainBound < 1000 || mutation === 'wedges') expect(overGraph.kind).toBe('violation');
+    },
+  );
+
+  it('answers what the object engine answers when a drain fails (drain bound 6): the same counts, property and path', () => {
+    const cfg = { ...preset('tiny'), drainBound: 6 };
+    const judged = exploreJudged(cfg, SEL);
+    const ref = exploreProtocol({ protocol: 'wakeup', impl: undefined, cfg, liveness: true });
+    expect(judged.kind).toBe('violation');
+    if (judged.kind !== 'violation' || ref.kind !== 'violation') throw new Error('no violation');
+    expect({ ...judged, properties: judged.properties }).toEqual({
+      kind: 'violation',
+      where: ref.where,
+      properties: ref.violations.map((v) => v.property),
+      path: ref.path,
+      distinct: ref.distinct,
+      transitions: ref.transitions,
+      diameter: ref.diameter,
+    });
   });
 
   it('stops at maxStates and without leads-to when asked', () => {
