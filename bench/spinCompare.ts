@@ -119,7 +119,9 @@ export function sideBySide(
   try {
     for (let i = 0; i < runs; i++) {
       spins.push(pan.run());
-      ours.push(runCli(`intcheck explore ${cliArgs.join(' ')} (defaults: every property + leads-to)`, cliArgs));
+      ours.push(
+        runCli(`intcheck explore ${cliArgs.join(' ')} (defaults: every property + leads-to)`, cliArgs),
+      );
     }
   } finally {
     pan.close();
@@ -185,7 +187,8 @@ export function spinCompare(): void {
       `${(rate(r) / rate(spin)).toFixed(2)}×`,
     ]),
   );
-  const each = (xs: readonly number[]): string => xs.map((x) => Math.round(x).toLocaleString('en-US')).join(', ');
+  const each = (xs: readonly number[]): string =>
+    xs.map((x) => Math.round(x).toLocaleString('en-US')).join(', ');
   console.log(`every run (states/s, in order): pan ${each(side.spinRates)}; intcheck ${each(side.ourRates)}`);
   const same = spin.states === ours.states + 1 && spin.transitions === ours.transitions + 2;
   console.log(
