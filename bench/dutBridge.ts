@@ -48,9 +48,20 @@ async function timed<T>(f: () => Promise<T>): Promise<{ value: T; wall: number; 
 }
 
 /** conform with the example design on `preset`: `runs` runs after a warm-up. */
-async function benchExample(preset: PresetName, window: number, runs: number): Promise<BridgeRow> {
+function benchExample(preset: PresetName, window: number, runs: number): Promise<BridgeRow> {
+  return benchDut('example design', EXAMPLE, preset, window, runs);
+}
+
+/** conform with the DUT `command` (called `subject`) on `preset`: `runs` runs after a warm-up of 30. */
+export async function benchDut(
+  subject: string,
+  command: string,
+  preset: PresetName,
+  window: number,
+  runs: number,
+): Promise<BridgeRow> {
   const started = await DutSession.start({
-    command: EXAMPLE,
+    command,
     window,
     startTimeoutMs: 30_000,
     maxRestarts: 0,
@@ -61,10 +72,11 @@ async function benchExample(preset: PresetName, window: number, runs: number): P
   await conformConfig(session, { ...opts, runs: 30 });
   const { value, wall, cpu } = await timed(() => conformConfig(session, { ...opts, runs }));
   await session.close(2000);
-  if (value.kind !== 'pass') throw new Error(`bench: the example design did not conform (${value.kind})`);
+  if (value.kind !== 'pass')
+    throw new Error(`bench: ${subject} did not conform at ${preset} (${value.kind})`);
   const requests = value.requests;
   return {
-    subject: 'example design',
+    subject,
     preset,
     window,
     requests,

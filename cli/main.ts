@@ -1,11 +1,14 @@
 /**
  * The `intcheck` command line: one subcommand per job, shared exit codes (0 holds, 1 failed,
- * 2 bad input with a one-line reason).
+ * 2 bad input with a one-line reason, 3 explore stopped before a verdict, 70 an internal error).
+ * `main(argv, io)` runs it in this process, writing through `io` (the tests and the programmatic
+ * API pass buffers); each command's work is loaded only when that command runs.
  */
 
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerCheck } from './commands/check.ts';
+import type { CommandContext, HelpProtocol } from './commands/commandContext.ts';
 import { registerConform } from './commands/conform.ts';
 import { registerDiagram } from './commands/diagram.ts';
 import { registerExplore } from './commands/explore.ts';
@@ -13,29 +16,46 @@ import { registerMerge } from './commands/merge.ts';
 import { registerMutants } from './commands/mutants.ts';
 import { registerReplay } from './commands/replay.ts';
 import { describeError, EXIT } from './errors.ts';
+import { type Io, processIo } from './io.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** Whether `argv` asks for help (then the help text lists the protocols, which loads them). */
+function wantsHelp(args: readonly string[]): boolean {
+  return args.length === 0 || args.some((a) => a === '--help' || a === '-h' || a === 'help');
+}
+
+/** The protocols and their designs, for help text. */
+async function helpProtocols(): Promise<HelpProtocol[]> {
+  const { PROTOCOLS } = await import('../protocols/index.ts');
+  return PROTOCOLS.map((p) => ({ name: p.name, designs: p.designs.map((d) => d.name) }));
+}
+
+/** Runs `intcheck` with `argv` (as process.argv: node, script, arguments); returns the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let code: number = EXIT.ok;
-  const setExit = (c: number) => {
-    code = c;
+  const ctx: CommandContext = {
+    setExit: (c) => {
+      code = c;
+    },
+    io,
+    protocols: wantsHelp(argv.slice(2)) ? await helpProtocols() : [],
   };
   const program = new Command('intcheck')
     .description('property-based verification of task-aware interrupt controllers and their protocols')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: () => {} })
+    .configureOutput({ writeOut: (s) => io.write(s), writeErr: () => {} })
     .showSuggestionAfterError(true);
-  registerCheck(program, setExit);
-  registerReplay(program, setExit);
-  registerMerge(program, setExit);
-  registerMutants(program, setExit);
-  registerDiagram(program, setExit);
-  registerConform(program, setExit);
-  registerExplore(program, setExit);
+  registerCheck(program, ctx);
+  registerReplay(program, ctx);
+  registerMerge(program, ctx);
+  registerMutants(program, ctx);
+  registerDiagram(program, ctx);
+  registerConform(program, ctx);
+  registerExplore(program, ctx);
   try {
     await program.parseAsync([...argv]);
     return code;
@@ -47,9 +67,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       err.code === 'commander.help'
     )
       return EXIT.ok;
-    if (process.env.INTCHECK_DEBUG) console.error(e);
+    if (process.env.INTCHECK_DEBUG) io.err(e instanceof Error ? (e.stack ?? e.message) : String(e));
     const { line, code: exit } = describeError(e);
-    console.error(`intcheck: ${line}`);
+    io.err(`intcheck: ${line}`);
     return exit;
   }
 }

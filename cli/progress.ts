@@ -3,6 +3,7 @@
  * a run has lasted a second; it erases itself when done.
  */
 import { performance } from 'node:perf_hooks';
+import type { Io } from './io.ts';
 
 export interface Progress {
   tick(done: number): void;
@@ -11,9 +12,8 @@ export interface Progress {
 
 const SILENT: Progress = { tick() {}, done() {} };
 
-export function progressBar(label: string, total: number, enabled: boolean): Progress {
-  const out = process.stderr;
-  if (!enabled || !out.isTTY) return SILENT;
+export function progressBar(label: string, total: number, enabled: boolean, io: Io): Progress {
+  if (!enabled || !io.progressTty) return SILENT;
   const start = performance.now();
   let last = 0;
   let shown = false;
@@ -26,10 +26,10 @@ export function progressBar(label: string, total: number, enabled: boolean): Pro
       const width = 30;
       const frac = Math.min(1, done / Math.max(1, total));
       const filled = Math.round(frac * width);
-      out.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} runs`);
+      io.progress(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} runs`);
     },
     done() {
-      if (shown) out.write('\r\x1b[2K');
+      if (shown) io.progress('\r\x1b[2K');
     },
   };
 }

@@ -6,8 +6,7 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
-import { conformDut } from './conformDut.ts';
-import { conformTrace } from './conformTrace.ts';
+import type { CommandContext } from './commandContext.ts';
 
 /** The options as commander parses them (strings, checked in the runners). */
 export interface ConformFlags {
@@ -28,7 +27,7 @@ export interface ConformFlags {
 }
 
 /** Adds the `conform` subcommand to `program`; its exit code goes to `setExit`. */
-export function registerConform(program: Command, setExit: (code: number) => void): void {
+export function registerConform(program: Command, ctx: CommandContext): void {
   program
     .command('conform')
     .description('check an external design (a DUT process, or a recorded log) against the reference model')
@@ -62,6 +61,12 @@ export function registerConform(program: Command, setExit: (code: number) => voi
           'conform: --against needs --dut (a recorded log is checked against the reference)',
         );
       }
-      setExit(flags.trace !== undefined ? conformTrace(flags.trace, flags) : await conformDut(flags));
+      if (flags.trace !== undefined) {
+        const { conformTrace } = await import('./conformTrace.ts');
+        ctx.setExit(conformTrace(flags.trace, flags, ctx.io));
+      } else {
+        const { conformDut } = await import('./conformDut.ts');
+        ctx.setExit(await conformDut(flags, ctx.io));
+      }
     });
 }

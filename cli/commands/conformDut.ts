@@ -25,6 +25,7 @@ import {
 } from '../../report/conformReport.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import type { Io } from '../io.ts';
 import type { NamedConfig } from '../options.ts';
 import { defaultSeed, intOption, resolveConfigs } from '../options.ts';
 import { progressBar } from '../progress.ts';
@@ -61,7 +62,7 @@ export function againstPredictor(name: string | undefined, c: NamedConfig): DutP
 const safe = (s: string): string => s.replace(/[^\w.-]+/g, '_');
 
 /** Runs the check; returns the exit code. */
-export async function conformDut(f: ConformFlags): Promise<number> {
+export async function conformDut(f: ConformFlags, io: Io): Promise<number> {
   const command = f.dut ?? '';
   const runs = intOption('--runs', f.runs, 1000, 1);
   const seed = intOption('--seed', f.seed, defaultSeed(), -(2 ** 31), 2 ** 31 - 1);
@@ -73,14 +74,14 @@ export async function conformDut(f: ConformFlags): Promise<number> {
   const against = f.against ?? REFERENCE;
   const started = await DutSession.start({ command, ...o, maxRestarts });
   if (!started.ok) {
-    console.error(`intcheck: ${started.line}`);
+    io.err(`intcheck: ${started.line}`);
     return EXIT.badInput;
   }
   const session = started.session;
   const name = session.name;
   const results: ConformConfigReport[] = [];
   const print = (r: ConformConfigReport) => {
-    if (!f.json) for (const line of formatConform(name, command, seed, against, runs, r)) console.log(line);
+    if (!f.json) for (const line of formatConform(name, command, seed, against, runs, r)) io.out(line);
   };
   // Interrupted: the DUT runs in its own process group, so the terminal's signal does not reach it.
   const onSignal = (signal: NodeJS.Signals) => {
@@ -104,6 +105,7 @@ export async function conformDut(f: ConformFlags): Promise<number> {
         maxEvents,
         out: f.out,
         json: f.json === true,
+        io,
         ...o,
       });
       results.push(r);
@@ -119,7 +121,7 @@ export async function conformDut(f: ConformFlags): Promise<number> {
   const counts = configurationCounts(results);
   const ok = !failed && counts.checked > 0 && counts.skipped === 0;
   if (f.json) {
-    console.log(
+    io.out(
       JSON.stringify({
         ok,
         dut: name,
@@ -133,9 +135,9 @@ export async function conformDut(f: ConformFlags): Promise<number> {
       }),
     );
   } else {
-    console.log(summaryLine(name, counts));
+    io.out(summaryLine(name, counts));
     if (counts.refused === results.length) {
-      console.error('intcheck: the DUT refused every configuration: nothing was checked');
+      io.err('intcheck: the DUT refused every configuration: nothing was checked');
     }
   }
   if (failed) return EXIT.failed;
@@ -164,6 +166,7 @@ interface OneOptions extends DutOptions {
   readonly maxEvents: number;
   readonly out: string;
   readonly json: boolean;
+  readonly io: Io;
 }
 
 /** Checks one configuration and writes the trace of a failure. */
@@ -174,7 +177,7 @@ async function checkOne(
   p: DutPredictor,
   o: OneOptions,
 ): Promise<ConformConfigReport> {
-  const bar = progressBar(`dut ${name} ${c.name}`, o.runs, !o.json);
+  const bar = progressBar(`dut ${name} ${c.name}`, o.runs, !o.json, o.io);
   const t0 = performance.now();
   const r = await conformConfig(session, {
     predictor: p,

@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import { conformLog } from '../../engine/dut/conformLog.ts';
 import { TraceError } from '../../model/TraceError.ts';
 import { EXIT } from '../errors.ts';
+import type { Io } from '../io.ts';
 import type { ConformFlags } from './conform.ts';
 
 /** Checks the log at `file`; returns the exit code. */
-export function conformTrace(file: string, f: Pick<ConformFlags, 'json'>): number {
+export function conformTrace(file: string, f: Pick<ConformFlags, 'json'>, io: Io): number {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -18,28 +19,27 @@ export function conformTrace(file: string, f: Pick<ConformFlags, 'json'>): numbe
     throw new TraceError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   const v = conformLog(text, file);
-  const json = (o: Record<string, unknown>) => console.log(JSON.stringify({ file, ...o }));
+  const json = (o: Record<string, unknown>) => io.out(JSON.stringify({ file, ...o }));
   switch (v.kind) {
     case 'pass': {
       const skipped = v.refused === 0 ? '' : `, ${v.refused} refused configuration(s) skipped`;
       if (v.runs === 0) {
         if (f.json) json({ ok: false, runs: 0, requests: v.requests, refused: v.refused });
-        else console.error(`intcheck: ${file}: no accepted reset: nothing to check`);
+        else io.err(`intcheck: ${file}: no accepted reset: nothing to check`);
         return EXIT.badInput;
       }
       if (f.json) json({ ok: true, runs: v.runs, requests: v.requests, refused: v.refused });
-      else
-        console.log(`✓ ${file}: ${v.requests} requests in ${v.runs} runs conform to the reference${skipped}`);
+      else io.out(`✓ ${file}: ${v.requests} requests in ${v.runs} runs conform to the reference${skipped}`);
       return EXIT.ok;
     }
     case 'mismatch':
       if (f.json) json({ ok: false, line: v.line, step: v.mismatch.step, message: v.mismatch.message });
-      else console.log(`✗ ${file}: line ${v.line}: ${v.mismatch.message}`);
+      else io.out(`✗ ${file}: line ${v.line}: ${v.mismatch.message}`);
       return EXIT.failed;
     case 'failure': {
       const msg = `step ${v.failure.index}, request ${v.request}: ${v.failure.detail}`;
       if (f.json) json({ ok: false, line: v.line, kind: v.failure.kind, message: msg });
-      else console.log(`✗ ${file}: line ${v.line}: ${msg}`);
+      else io.out(`✗ ${file}: line ${v.line}: ${msg}`);
       return EXIT.failed;
     }
   }

@@ -7,12 +7,7 @@
  * protocols/index.ts: its descriptor resolves the implementation and the configuration.
  */
 import type { Command } from 'commander';
-import { implementationOf, propertyIdsOf, protocolNamed, protocolNames } from '../../protocols/index.ts';
-import { exploreJson, formatExplore } from '../../report/exploreReport.ts';
-import { TOOL_VERSION } from '../../traces/toolVersion.ts';
-import { EXIT, UsageError } from '../errors.ts';
-import { intOption } from '../options.ts';
-import { exploreProgress } from './exploreProgress.ts';
+import type { CommandContext } from './commandContext.ts';
 
 export interface ExploreFlags {
   protocol: string;
@@ -32,20 +27,23 @@ export interface ExploreFlags {
 }
 
 /** The explorer engines `--engine` names. */
-const EXPLORE_ENGINES = ['auto', 'objects', 'judged', 'packed'] as const;
+export const EXPLORE_ENGINES = ['auto', 'objects', 'judged', 'packed'] as const;
 
 /** Commander's collector for a repeatable, comma-separated option. */
 function collectIds(value: string, prev: readonly string[] | undefined): string[] {
   return [...(prev ?? []), ...value.split(',').map((id) => id.trim())];
 }
 
-export function registerExplore(program: Command, setExit: (code: number) => void): void {
+export function registerExplore(program: Command, ctx: CommandContext): void {
   program
     .command('explore')
     .description(
       'explore every reachable state of a protocol (breadth-first) and check every property on every transition',
     )
-    .requiredOption('--protocol <name>', `protocol to explore: ${protocolNames().join(' | ')}`)
+    .requiredOption(
+      '--protocol <name>',
+      `protocol to explore: ${ctx.protocols.map((p) => p.name).join(' | ')}`,
+    )
     .option(
       '--impl <name>',
       'explore the product of the model and this implementation (default: the model alone)',
@@ -72,44 +70,7 @@ export function registerExplore(program: Command, setExit: (code: number) => voi
       '--profile <name>',
       'explore the alphabet of a storm profile the implementation declares (taic: well-formed), judging the properties it claims under it unless --property is given',
     )
-    .action((flags: ExploreFlags) => setExit(runExplore(flags)));
-}
-
-function runExplore(f: ExploreFlags): number {
-  const protocol = protocolNamed(f.protocol);
-  const engine = EXPLORE_ENGINES.find((x) => x === (f.engine ?? 'auto'));
-  if (engine === undefined)
-    throw new UsageError(`--engine: unknown engine "${f.engine}" (known: ${EXPLORE_ENGINES.join(', ')})`);
-  const properties = propertyIdsOf(protocol, f.property);
-  // Neither --impl nor --mutant (or --impl model): the model alone.
-  const alone = (f.impl === undefined || f.impl === 'model') && f.mutant === undefined;
-  const impl = alone ? undefined : implementationOf(protocol, f);
-  if (f.profile !== undefined && impl === undefined)
-    throw new UsageError(`--profile: the model has no profile "${f.profile}" (name a design with --impl)`);
-  const profiled =
-    f.profile === undefined || impl === undefined ? undefined : protocol.profileProperties(impl, f.profile);
-  const judged = properties ?? profiled;
-  const config = protocol.exploreConfig(f);
-  const maxStates = f.maxStates === undefined ? undefined : intOption('--max-states', f.maxStates, 0, 1);
-  const maxPending = f.maxPending === undefined ? undefined : intOption('--max-pending', f.maxPending, 0, 0);
-  const maxQueue = f.maxQueue === undefined ? undefined : intOption('--max-queue', f.maxQueue, 0, 0);
-  const label = `${protocol.name} ${impl ?? 'model'} ${config.name}${engine === 'packed' ? ' (packed engine)' : ''}`;
-  const progress = exploreProgress(label, f.json !== true);
-  const r = config.explore({
-    impl,
-    liveness: f.liveness,
-    ...(judged === undefined ? {} : { properties: judged }),
-    ...(f.profile === undefined ? {} : { profile: f.profile }),
-    ...(maxStates === undefined ? {} : { maxStates }),
-    ...(maxPending === undefined ? {} : { maxPending }),
-    ...(maxQueue === undefined ? {} : { maxQueue }),
-    engine,
-    out: f.out,
-    onProgress: progress.tick,
-    progressEvery: 5000,
-  });
-  progress.done();
-  if (f.json === true) console.log(exploreJson(r, TOOL_VERSION));
-  else for (const line of formatExplore(r, maxStates)) console.log(line);
-  return r.kind === 'complete' ? EXIT.ok : r.kind === 'violation' ? EXIT.failed : EXIT.incomplete;
+    .action(async (flags: ExploreFlags) =>
+      ctx.setExit((await import('./runExplore.ts')).runExplore(flags, ctx.io)),
+    );
 }

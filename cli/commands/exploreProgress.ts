@@ -5,15 +5,15 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { ExploreProgress } from '../../engine/explore/explore.ts';
+import type { Io } from '../io.ts';
 
 export interface ExploreProgressLine {
   readonly tick: (p: ExploreProgress) => void;
   done(): void;
 }
 
-export function exploreProgress(label: string, enabled: boolean): ExploreProgressLine {
-  const out = process.stderr;
-  if (!enabled || !out.isTTY) return { tick: () => {}, done() {} };
+export function exploreProgress(label: string, enabled: boolean, io: Io): ExploreProgressLine {
+  if (!enabled || !io.progressTty) return { tick: () => {}, done() {} };
   const start = performance.now();
   let last = start;
   let shown = false;
@@ -24,12 +24,12 @@ export function exploreProgress(label: string, enabled: boolean): ExploreProgres
       last = now;
       shown = true;
       const rate = Math.round(p.distinct / ((now - start) / 1000));
-      out.write(
+      io.progress(
         `\r\x1b[2K${label}: depth ${p.depth}, ${p.transitions.toLocaleString('en-US')} states generated, ${p.distinct.toLocaleString('en-US')} distinct (${rate.toLocaleString('en-US')}/s), ${p.queue.toLocaleString('en-US')} on queue`,
       );
     },
     done() {
-      if (shown) out.write('\r\x1b[2K');
+      if (shown) io.progress('\r\x1b[2K');
     },
   };
 }

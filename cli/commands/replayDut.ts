@@ -25,6 +25,7 @@ import { formatReplay } from '../../replay/formatReplay.ts';
 import type { ReplayResult } from '../../replay/replay.ts';
 import type { ParsedTrace } from '../../traces/readTrace.ts';
 import { EXIT, UsageError } from '../errors.ts';
+import type { Io } from '../io.ts';
 import { againstPredictor, type DutOptions } from './conformDut.ts';
 
 /** The accesses `parsed` stands for on `p`'s design (no closing ERROR read: the trace has its own steps). */
@@ -54,7 +55,8 @@ export async function replayOnDut(
   command: string,
   o: DutOptions,
   json: boolean,
-  against?: string,
+  against: string | undefined,
+  io: Io,
 ): Promise<number> {
   if (parsed.protocol === 'uipi')
     throw new UsageError(
@@ -64,7 +66,7 @@ export async function replayOnDut(
   const accesses = traceAccesses(parsed, predictor);
   const started = await startDut(command, o.window, o.startTimeoutMs);
   if (!started.ok) {
-    console.error(`intcheck: ${started.line}`);
+    io.err(`intcheck: ${started.line}`);
     return EXIT.badInput;
   }
   const { dut, name } = started;
@@ -79,8 +81,8 @@ export async function replayOnDut(
       run.kind === 'refused'
         ? `the DUT refused the trace's configuration: ${JSON.stringify(run.error)}`
         : `${run.step < 0 ? 'at the reset' : `step ${run.step}`}, request ${run.request}: ${line}`;
-    if (json) console.log(JSON.stringify({ ok: false, file, implementation, message: why }));
-    else console.log(`✗ replay of ${file} on "${implementation}": ${why}`);
+    if (json) io.out(JSON.stringify({ ok: false, file, implementation, message: why }));
+    else io.out(`✗ replay of ${file} on "${implementation}": ${why}`);
     return run.kind === 'refused' ? EXIT.badInput : EXIT.failed;
   }
   const recorded: RecordedStep[] = run.board.steps.map((s) => ({
@@ -121,12 +123,12 @@ export async function replayOnDut(
     const body = result.ok ? { steps: result.steps } : { ...result.violation };
     const note =
       ended === undefined ? {} : { endedEarly: { step: run.kind === 'ended' ? run.step : 0, note: ended } };
-    console.log(
+    io.out(
       JSON.stringify({ ok: result.ok, file, implementation, against: predictor.name, ...body, ...note }),
     );
   } else {
-    console.log(formatReplay(result, parsed));
-    if (ended !== undefined) console.log(`note: ${ended}`);
+    io.out(formatReplay(result, parsed));
+    if (ended !== undefined) io.out(`note: ${ended}`);
   }
   return result.ok ? EXIT.ok : EXIT.failed;
 }

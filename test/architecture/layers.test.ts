@@ -32,6 +32,8 @@ const PROTOCOL_SUBFOLDERS: Readonly<Record<string, Layer>> = {
   trace: 'traces',
   replay: 'replay',
   pictures: 'pictures',
+  // Flows that drive external tools over a protocol's designs (the RTL's formal proof): composition roots.
+  formal: 'protocols',
 };
 
 /** The top-level folders outside protocols/, and their layers. */

@@ -1,12 +1,16 @@
 /**
- * Runs the real `intcheck` command (`node cli/bin.mjs …`) in a child process, as a user would,
- * with a time limit, and returns its exit code and output.
+ * Runs the `intcheck` command line: in this process through `main(argv, io)` (`runCli`: the CLI's
+ * own code path, without paying the start of a Node process and the TypeScript loader per run), or
+ * as a user would, the real binary in a child process (`runBinary`: for the few end-to-end tests
+ * of the binary itself). Both return the exit code and the output.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { capturedIo } from '../../cli/io.ts';
+import { main } from '../../cli/main.ts';
 
 /** The repository root (the CLI's working directory in these tests). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,8 +24,18 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `intcheck ...args`; INTCHECK_SEED and INTCHECK_DEBUG are cleared so defaults are the pinned ones. */
-export function runCli(args: readonly string[], timeoutMs = 90_000): Promise<CliRun> {
+/**
+ * Runs `intcheck ...args` in this process (the working directory is the repository root, as for
+ * the binary below; INTCHECK_SEED is expected unset, so defaults are the pinned ones).
+ */
+export async function runCli(args: readonly string[]): Promise<CliRun> {
+  const io = capturedIo();
+  const code = await main(['node', 'intcheck', ...args], io);
+  return { code, stdout: io.stdoutText(), stderr: io.stderrText() };
+}
+
+/** Runs the real binary `node cli/bin.mjs ...args`; INTCHECK_SEED and INTCHECK_DEBUG are cleared so defaults are the pinned ones. */
+export function runBinary(args: readonly string[], timeoutMs = 90_000): Promise<CliRun> {
   const env = { ...process.env };
   delete env.INTCHECK_SEED;
   delete env.INTCHECK_DEBUG;

@@ -1,7 +1,7 @@
 /**
  * The saved counterexamples (traces/saved): every file is named after its #meta and carries a
- * note, is listed in the README with it, still fails with its property on the design it was
- * found in, and passes on the reference; each published design has a saved lost wakeup of the
+ * note, is listed in the README with it, still fails on the design it was found in with its property
+ * among those failing at the failing step, and passes on the reference; each published design has a saved lost wakeup of the
  * wakeup system.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -50,8 +50,12 @@ describe('saved counterexamples (traces/saved)', () => {
       const reference = findControllerImpl('reference');
       if (reference === undefined) throw new Error('no reference implementation registered');
       if (parsed.implementation !== 'reference') {
+        // Replayed afresh with every property, it fails, and its property is among those that fail at
+        // the failing step (another may come first in registry order at that same step).
         const found = replayTrace(parsed);
-        expect(found.ok ? 'passes' : found.violation.property).toBe(parsed.meta.property);
+        expect(found.ok ? ['passes'] : found.violations.map((v) => v.property)).toContain(
+          parsed.meta.property,
+        );
       }
       expect(replayTrace(parsed, { impl: reference }).ok).toBe(true);
     });

@@ -1,14 +1,13 @@
 /**
- * Runs the `intcheck` command in this process (`main` from cli/main.ts) with its console output
- * captured per command (so tests may run concurrently): fast enough to run one conversation per
- * misbehaviour, and exactly the CLI's code path.
+ * Runs the `intcheck` command in this process (`main` from cli/main.ts) with its output captured
+ * (so tests may run concurrently): fast enough to run one conversation per misbehaviour, and
+ * exactly the CLI's code path.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { vi } from 'vitest';
+import { capturedIo } from '../../../cli/io.ts';
 import { main } from '../../../cli/main.ts';
 
 /** The repository root. */
@@ -26,30 +25,16 @@ export interface MainRun {
   readonly stderr: string[];
 }
 
-/** The output buffers of the command running in the current async context. */
-const sinks = new AsyncLocalStorage<{ readonly stdout: string[]; readonly stderr: string[] }>();
-let installed = false;
-
-/** Routes console.log / console.error to the buffers of the command that called them (commands may run concurrently). */
-function installSpies(): void {
-  if (installed) return;
-  installed = true;
-  const to =
-    (which: 'stdout' | 'stderr') =>
-    (...a: unknown[]) => {
-      sinks.getStore()?.[which].push(...a.map(String).join(' ').split('\n'));
-    };
-  vi.spyOn(console, 'log').mockImplementation(to('stdout'));
-  vi.spyOn(console, 'error').mockImplementation(to('stderr'));
+/** The lines of `text` (a final newline ends the last line, it does not start another). */
+function linesOf(text: string): string[] {
+  return text === '' ? [] : text.replace(/\n$/, '').split('\n');
 }
 
 /** Runs `intcheck ...args` in this process. */
 export async function runMain(args: readonly string[]): Promise<MainRun> {
-  installSpies();
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await sinks.run({ stdout, stderr }, () => main(['node', 'intcheck', ...args]));
-  return { code, stdout, stderr };
+  const io = capturedIo();
+  const code = await main(['node', 'intcheck', ...args], io);
+  return { code, stdout: linesOf(io.stdoutText()), stderr: linesOf(io.stderrText()) };
 }
 
 /** A fresh temporary directory. */

@@ -1,17 +1,20 @@
 /**
- * The published ATS-INTC Chisel design as a named implementation (spec/controller.md §7,
- * research/ats-intc.md §2.3, §4.1), expected to lose wakeups behind its gateway and to stall.
+ * The published ATS-INTC RTL (upstream ats-intc-chisel, spec/controller.md §7) as a named
+ * implementation: AtsIntcChiselDevice and the storms it supports.
  */
 import type { ControllerImpl } from '../device.ts';
+import { findingProperties } from '../findings.ts';
 import { AtsIntcChiselDevice } from './atsIntcChiselDevice.ts';
 
 /** The `ats-intc-chisel` entry of the implementation registry. */
 export const atsIntcChisel: ControllerImpl = {
   name: 'ats-intc-chisel',
   description:
-    'Published ATS-INTC Chisel design: page 0 only, one sorted array, gated device queues, stalls when full.',
-  expectedViolations: ['noLostWakeup', 'neverStalls'],
-  // Process 0's page only.
+    'Published ATS-INTC RTL: page 0 only, one shift array with index blocks (loses, duplicates and reorders at its bounds), gated waiter queues that lose interrupts, a full waiter queue holds the bus.',
+  // Every property that reports one of its findings (findings.ts).
+  expectedViolations: findingProperties('ats-intc-chisel'),
+  // Process 0's page only (ATSINTC.scala:82-97); the RTL is elaborated with the configuration's
+  // P and D, so every priority and line of the configuration exists.
   supports: {
     processes: 1,
     priorities: Number.POSITIVE_INFINITY,

@@ -1,52 +1,43 @@
 /**
- * An unbounded FIFO kept as a singly linked list with head and tail pointers, the way the QEMU
- * model keeps its queues (a heap-allocated simple queue): it is never full, and an empty pop
- * returns nothing rather than failing.
+ * One queue of the QEMU device: `Queue` over QEMU's singly linked tail queue (QSIMPLEQ), as
+ * `util.c` uses it. Modelled clean-room: an array held head first.
+ * - util.c:41-45, 71-75, 105-109: a push allocates an entry and links it at the tail
+ *   (queue.h:300-304 QSIMPLEQ_INSERT_TAIL); nothing bounds the length (MAX_TASK_PER_QUEUE,
+ *   riscv_lite_executor.h:13, is never used), so the queue is never full.
+ * - util.c:47-59, 111-124: a pop unlinks the head (queue.h:312-317 QSIMPLEQ_REMOVE_HEAD) and
+ *   returns its data; an empty queue pops 0, which the callers cannot tell from a stored 0.
  */
+export class ListQueue {
+  /** The entries' data, head first. */
+  private readonly items: bigint[];
 
-/** One heap node of the list. */
-interface ListNode<T> {
-  readonly value: T;
-  next: ListNode<T> | undefined;
-}
+  /** An empty queue; given `from`, an independent copy of it. */
+  constructor(from?: ListQueue) {
+    this.items = from === undefined ? [] : from.items.slice();
+  }
 
-/** An unbounded FIFO: append at the tail, remove at the head. */
-export class ListQueue<T> {
-  /** The oldest entry, removed first. */
-  private head: ListNode<T> | undefined = undefined;
-  /** The newest entry, where the next append links. */
-  private tail: ListNode<T> | undefined = undefined;
-  /** Entries held. */
-  private count = 0;
+  /** An independent copy of this queue (for the explorer's branching). */
+  copy(): ListQueue {
+    return new ListQueue(this);
+  }
 
   /** Entries currently held. */
   get length(): number {
-    return this.count;
+    return this.items.length;
   }
 
-  /** Appends `value` at the tail; always succeeds (the list is unbounded). */
-  push(value: T): void {
-    const node: ListNode<T> = { value, next: undefined };
-    if (this.tail === undefined) this.head = node;
-    else this.tail.next = node;
-    this.tail = node;
-    this.count++;
+  /** Links `data` at the tail; always succeeds. */
+  push(data: bigint): void {
+    this.items.push(data);
   }
 
-  /** Removes and returns the head entry, or undefined when the list is empty. */
-  pop(): T | undefined {
-    const node = this.head;
-    if (node === undefined) return undefined;
-    this.head = node.next;
-    if (this.head === undefined) this.tail = undefined;
-    this.count--;
-    return node.value;
+  /** Unlinks the head and returns its data; 0 when the queue is empty (as util.c returns it). */
+  pop(): bigint {
+    return this.items.shift() ?? 0n;
   }
 
   /** The held entries, head first, as a fresh array (for the abstraction function). */
-  toArray(): T[] {
-    const out: T[] = [];
-    for (let n = this.head; n !== undefined; n = n.next) out.push(n.value);
-    return out;
+  toArray(): bigint[] {
+    return this.items.slice();
   }
 }

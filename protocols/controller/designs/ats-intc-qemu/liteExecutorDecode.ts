@@ -1,72 +1,85 @@
 /**
- * Address decoding of the ATS-INTC QEMU model ("lite executor", research/ats-intc.md §2.2,
- * spec/controller.md §7): which page and register an access reaches, before the device applies
- * its own rules (what it asserts on, what it ignores). Offsets follow the reference map.
+ * Address decoding of the QEMU device ("lite executor", upstream ats-intc-qemu, spec/controller.md
+ * §7): where an access lands, in the order QEMU and the device's callbacks look at it, before the
+ * device applies what it does there (LiteExecutor). The configuration says only where the window
+ * starts; every size is QEMU's own constant. Line numbers are those of the upstream files
+ * hw/ats/riscv_lite_executor.c, hw/ats/util.c and include/hw/ats/riscv_lite_executor.h.
  */
 import type { Config } from '../../model/config/config.ts';
-import { OFFSET, PAGE_SIZE } from '../../model/registers.ts';
 
-/** The QEMU model's fixed array sizes; an index at or above them trips an `assert` (an abort). */
-export const LITE_LIMITS = {
-  /** `MAX_TASK_QUEUE`: ready FIFOs per process; ENQUEUE_k with k ≥ 8 asserts. */
-  priorities: 8,
-  /** `MAX_PROCESS`: status-table entries; a page ≥ 16 asserts. */
+/** The device's fixed sizes (riscv_lite_executor.h). */
+export const LITE = {
+  /** riscv_lite_executor.h:12 MAX_TASK_QUEUE: ready queues per group (util.c:64-68). */
+  taskQueues: 8,
+  /** riscv_lite_executor.h:14 MAX_ONLINE_STRUCT_GROUP: queue groups and pages online from realize. */
+  groups: 4,
+  /** riscv_lite_executor.h:15 MAX_PROCESS: status-table entries (riscv_lite_executor.c:231). */
   pages: 16,
-  /** `MAX_EXTERNAL_INTR`: waiter FIFOs per process; IRQ_REGISTER_d or line d ≥ 16 asserts. */
-  devices: 16,
-  /** Processes 0–3 are forced online at realize and nothing ever changes that. */
-  onlineProcesses: 4,
-  /** The MMIO window: 4096 pages of 4 KiB. */
+  /** riscv_lite_executor.h:16 MAX_EXTERNAL_INTR: waiter queues per group (util.c:98). */
+  lines: 16,
+  /** riscv_lite_executor.h:18: the window QEMU routes to the device (riscv_lite_executor.c:224-225). */
   windowBytes: 0x100_0000n,
+  /** riscv_lite_executor.h:22 PROCESS_MMIO_SIZE: one page per process. */
+  pageBytes: 0x1000n,
+  /** riscv_lite_executor.h:37 PS_ENQUEUE_MMIO_OFFSET: ENQUEUE_k at 0x008 + 8k. */
+  enqueueArea: 0x008,
+  /** riscv_lite_executor.h:29 IPC_HANDLER_MMIO_OFFSET: 0x800–0x8FF. */
+  ipcArea: 0x800,
+  /** riscv_lite_executor.h:31 EXTERNAL_INTERRUPT_HANDLER_MMIO_OFFSET: 0x900 to the page's end. */
+  eihArea: 0x900,
 } as const;
 
-/** The register families of one QEMU process page. */
-export type LiteRegister =
-  /** 0x000: `ps_pop` on read; a write is logged and ignored. */
-  | 'DEQUEUE'
-  /** 0x008 + 8k (k ≤ 254): append to ready FIFO k on write (k ≥ 8 asserts). */
-  | 'ENQUEUE'
-  /** 0x800–0x8F8 (IPC_SEND, IPC_REGISTER_t): logged only, IPC is not implemented. */
-  | 'IPC'
-  /** 0x900 + 8d: append to waiter FIFO d on write (d ≥ 16 asserts). */
-  | 'EIH'
-  /** 0xF00 / 0xF08 (the reference's ERROR and STATUS): no such register, reads 0, writes ignored. */
-  | 'NONE';
-
-/** Where an access lands in the QEMU model. */
-export type LiteTarget =
-  /** Never reaches the device: outside its window or not 8-byte aligned (QEMU's memory core refuses it). */
+/** Where one 64-bit access lands in the QEMU device. */
+export type LiteAccess =
+  /**
+   * Never reaches the device: outside its 16 MiB window, or not 8-byte aligned. The ops accept
+   * only 8-byte accesses and do not allow unaligned ones (riscv_lite_executor.c:185-188), so
+   * QEMU's memory core refuses the others before a callback runs. The suite models that as a
+   * read of 0 and a write with no effect (the CPU would take an access fault, which the suite
+   * has no observation for).
+   */
   | { readonly kind: 'unrouted' }
-  /** A page ≥ 16: `assert(process_index < MAX_PROCESS)` fails. */
+  /** A page ≥ 16: `assert(process_index < MAX_PROCESS)` fails (riscv_lite_executor.c:51, :122). */
   | { readonly kind: 'badPage'; readonly page: number }
-  /** A page whose process is not online (≥ 4) or not in this configuration: reads 0, drops writes. */
-  | { readonly kind: 'offline'; readonly p: number }
-  /** A register of an online process page. */
-  | { readonly kind: 'register'; readonly p: number; readonly reg: LiteRegister; readonly index: number };
+  /**
+   * Pages 4–15: realize puts only pages 0–3 online (riscv_lite_executor.c:233-240) and nothing
+   * can change that (no STATUS register is decoded), so a read returns 0 (:53-57) and a write is
+   * dropped (:124-128) before the offset is looked at.
+   */
+  | { readonly kind: 'offline'; readonly page: number }
+  /** 0x000–0x007: DEQUEUE on a read (riscv_lite_executor.c:63-75); a write is only logged (:134-137). */
+  | { readonly kind: 'dequeue'; readonly group: number }
+  /**
+   * 0x008–0x7FF, ENQUEUE_queue for queue 0..254: a read returns 0 (riscv_lite_executor.c:77-83);
+   * a write asserts queue < 8 (:142) and pushes (:146-148).
+   */
+  | { readonly kind: 'enqueue'; readonly group: number; readonly queue: number }
+  /** 0x800–0x8FF (IPC_SEND, IPC_REGISTER_t): reads 0 (riscv_lite_executor.c:85-100), writes logged (:152-165). */
+  | { readonly kind: 'ipc'; readonly group: number }
+  /**
+   * 0x900–0xFFF, the waiter area of line 0..223 (ERROR 0xF00 is line 192, STATUS 0xF08 line 193):
+   * a read returns 0 (riscv_lite_executor.c:101-108); a write pushes onto the group's waiter
+   * queue `line` (:166-178), which exists only for line < 16 (util.c:98, :108).
+   */
+  | { readonly kind: 'eih'; readonly group: number; readonly line: number };
 
-const UNROUTED: LiteTarget = Object.freeze({ kind: 'unrouted' });
-
-/** The number of processes of `cfg` that the QEMU model keeps online (0–3, as far as N allows). */
-export function liteOnlineCount(cfg: Config): number {
-  return Math.min(cfg.processes, LITE_LIMITS.onlineProcesses);
-}
+const UNROUTED: LiteAccess = Object.freeze({ kind: 'unrouted' });
 
 /**
- * Decodes `addr` in the order the QEMU callbacks check it: the page bound (assert) first, then
- * the process's online bit, then the offset. The configuration only says where the window
- * starts and how many processes exist; every other limit is QEMU's own.
+ * Decodes `addr` in the order the device sees it: QEMU's routing (window, alignment), then the
+ * page bound (assert), then the page's online bit, then the offset (riscv_lite_executor.c:48-60,
+ * :119-131). A page's queue group is the page itself: realize maps page i to group i for i < 4
+ * (:238, `proc_status_add_map`), and the callbacks index the groups by that map (:58, :129).
  */
-export function decodeLiteExecutor(cfg: Config, addr: bigint): LiteTarget {
+export function decodeLite(cfg: Config, addr: bigint): LiteAccess {
   const rel = addr - cfg.base;
-  if (rel < 0n || rel >= LITE_LIMITS.windowBytes || (rel & 7n) !== 0n) return UNROUTED;
-  const page = Number(rel / PAGE_SIZE);
-  if (page >= LITE_LIMITS.pages) return { kind: 'badPage', page };
-  if (page >= liteOnlineCount(cfg)) return { kind: 'offline', p: page };
-  const off = Number(rel % PAGE_SIZE);
-  const at = (reg: LiteRegister, index: number): LiteTarget => ({ kind: 'register', p: page, reg, index });
-  if (off === OFFSET.DEQUEUE) return at('DEQUEUE', 0);
-  if (off < OFFSET.IPC_SEND) return at('ENQUEUE', (off - OFFSET.ENQUEUE) / 8);
-  if (off < OFFSET.IRQ_REGISTER) return at('IPC', 0);
-  if (off === OFFSET.ERROR || off === OFFSET.STATUS) return at('NONE', 0);
-  return at('EIH', (off - OFFSET.IRQ_REGISTER) / 8);
+  if (rel < 0n || rel >= LITE.windowBytes || (rel & 7n) !== 0n) return UNROUTED;
+  const page = Number(rel / LITE.pageBytes);
+  if (page >= LITE.pages) return { kind: 'badPage', page };
+  if (page >= LITE.groups) return { kind: 'offline', page };
+  const off = Number(rel % LITE.pageBytes);
+  if (off < LITE.enqueueArea) return { kind: 'dequeue', group: page };
+  if (off < LITE.ipcArea) return { kind: 'enqueue', group: page, queue: (off - LITE.enqueueArea) / 8 };
+  if (off < LITE.eihArea) return { kind: 'ipc', group: page };
+  return { kind: 'eih', group: page, line: (off - LITE.eihArea) / 8 };
 }

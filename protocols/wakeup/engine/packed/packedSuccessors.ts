@@ -56,10 +56,10 @@ export const ACC_REGISTER = 4;
 export const ACC_DEQUEUE = 5;
 
 /** HartPoll outcomes, as {@link PackedSuccessors.poll} names them. */
-export const POLL_YIELD = 1;
+const POLL_YIELD = 1;
 export const POLL_FINISH = 2;
 export const POLL_HANDLED = 3;
-export const POLL_BLOCK = 4;
+const POLL_BLOCK = 4;
 
 /** The successors of packed wakeup states of one layout (see above). */
 export class PackedSuccessors {

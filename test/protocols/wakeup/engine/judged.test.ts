@@ -8,11 +8,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
-import { exploreProtocol } from '../../../../engine/explore/exploreProtocol.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
 import { ACK, valueObs } from '../../../../protocols/controller/model/result.ts';
+import { exploreJudgedProtocol } from '../../../../protocols/family/exploreJudgedProtocol.ts';
+import { exploreProtocol } from '../../../../protocols/family/exploreProtocol.ts';
 import { drainFrom } from '../../../../protocols/wakeup/engine/drainFrom.ts';
-import { exploreJudgedProtocol } from '../../../../protocols/wakeup/engine/packed/exploreJudgedProtocol.ts';
 import {
   exploreJudged,
   judgedInitial,

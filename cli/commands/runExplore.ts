@@ -1,0 +1,52 @@
+/**
+ * The work of `intcheck explore` (cli/commands/explore.ts registers the command and loads this
+ * only when it runs): the protocol's descriptor resolves the implementation and the configuration
+ * and explores it; the report is printed as text or JSON.
+ */
+import { implementationOf, propertyIdsOf, protocolNamed } from '../../protocols/index.ts';
+import { exploreJson, formatExplore } from '../../report/exploreReport.ts';
+import { TOOL_VERSION } from '../../traces/toolVersion.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import type { Io } from '../io.ts';
+import { intOption } from '../options.ts';
+import { EXPLORE_ENGINES, type ExploreFlags } from './explore.ts';
+import { exploreProgress } from './exploreProgress.ts';
+
+export function runExplore(f: ExploreFlags, io: Io): number {
+  const protocol = protocolNamed(f.protocol);
+  const engine = EXPLORE_ENGINES.find((x) => x === (f.engine ?? 'auto'));
+  if (engine === undefined)
+    throw new UsageError(`--engine: unknown engine "${f.engine}" (known: ${EXPLORE_ENGINES.join(', ')})`);
+  const properties = propertyIdsOf(protocol, f.property);
+  // Neither --impl nor --mutant (or --impl model): the model alone.
+  const alone = (f.impl === undefined || f.impl === 'model') && f.mutant === undefined;
+  const impl = alone ? undefined : implementationOf(protocol, f);
+  if (f.profile !== undefined && impl === undefined)
+    throw new UsageError(`--profile: the model has no profile "${f.profile}" (name a design with --impl)`);
+  const profiled =
+    f.profile === undefined || impl === undefined ? undefined : protocol.profileProperties(impl, f.profile);
+  const judged = properties ?? profiled;
+  const config = protocol.exploreConfig(f);
+  const maxStates = f.maxStates === undefined ? undefined : intOption('--max-states', f.maxStates, 0, 1);
+  const maxPending = f.maxPending === undefined ? undefined : intOption('--max-pending', f.maxPending, 0, 0);
+  const maxQueue = f.maxQueue === undefined ? undefined : intOption('--max-queue', f.maxQueue, 0, 0);
+  const label = `${protocol.name} ${impl ?? 'model'} ${config.name}${engine === 'packed' ? ' (packed engine)' : ''}`;
+  const progress = exploreProgress(label, f.json !== true, io);
+  const r = config.explore({
+    impl,
+    liveness: f.liveness,
+    ...(judged === undefined ? {} : { properties: judged }),
+    ...(f.profile === undefined ? {} : { profile: f.profile }),
+    ...(maxStates === undefined ? {} : { maxStates }),
+    ...(maxPending === undefined ? {} : { maxPending }),
+    ...(maxQueue === undefined ? {} : { maxQueue }),
+    engine,
+    out: f.out,
+    onProgress: progress.tick,
+    progressEvery: 5000,
+  });
+  progress.done();
+  if (f.json === true) io.out(exploreJson(r, TOOL_VERSION));
+  else for (const line of formatExplore(r, maxStates)) io.out(line);
+  return r.kind === 'complete' ? EXIT.ok : r.kind === 'violation' ? EXIT.failed : EXIT.incomplete;
+}
