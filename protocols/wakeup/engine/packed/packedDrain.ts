@@ -10,7 +10,7 @@
  */
 import type { WakeupLivenessContext } from '../../properties/context.ts';
 import type { WakeupSelection } from '../../properties/selection.ts';
-import { onlyWedgedWorkAt, quiescentAt } from './drainState.ts';
+import * as D from './drainState.ts';
 import { decodeGhosts, type PackedGhostLayout } from './packedGhost.ts';
 import * as K from './packedLayout.ts';
 import { decodeSystem } from './packedLayout.ts';
@@ -18,6 +18,9 @@ import type { PackedStepJudge } from './packedStepJudge.ts';
 import type { PackedSuccessors } from './packedSuccessors.ts';
 import { WordTable } from './wordTable.ts';
 
+/** Module-local copies (an imported binding may compile to an accessor call). */
+const quiescentAt = D.quiescentAt;
+const onlyWedgedWorkAt = D.onlyWedgedWorkAt;
 const HART_W = K.HART_W;
 const PH_IDLE = K.PH_IDLE;
 const PH_FETCH = K.PH_FETCH;

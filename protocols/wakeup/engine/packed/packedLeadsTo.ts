@@ -19,7 +19,7 @@
  */
 import type { WakeupLivenessContext } from '../../properties/context.ts';
 import type { WakeupSelection } from '../../properties/selection.ts';
-import { onlyWedgedWorkAt, quiescentAt } from './drainState.ts';
+import * as D from './drainState.ts';
 import { decodeGhosts, type PackedGhostLayout } from './packedGhost.ts';
 import * as K from './packedLayout.ts';
 import { decodeSystem } from './packedLayout.ts';
@@ -27,6 +27,9 @@ import type { PackedStore } from './packedStore.ts';
 import type { PackedSuccessors } from './packedSuccessors.ts';
 import * as S from './packedSuccessors.ts';
 
+/** Module-local copies of what the hot loop calls (an imported binding may compile to an accessor call). */
+const quiescentAt = D.quiescentAt;
+const onlyWedgedWorkAt = D.onlyWedgedWorkAt;
 const HART_W = K.HART_W;
 const TASK_W = K.TASK_W;
 const PH_IDLE = K.PH_IDLE;
@@ -43,6 +46,9 @@ export type LeadsToVerdict =
   | { readonly kind: 'fails'; readonly state: number; readonly ids: readonly string[] }
   | { readonly kind: 'unknown' };
 
+/** States the per-state tables have room for before their first grow (as packedStore.ts). */
+const INITIAL = 1 << 17;
+
 function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
   if (need <= a.length) return a;
   const b = new Int32Array(Math.max(need, a.length * 2)).fill(-1);
@@ -56,11 +62,11 @@ export class PackedLeadsTo {
   private readonly sel: WakeupSelection;
   private readonly H: number;
   /** Per state x and hart h at x * H + h: the successor of h's turn, its HartSwitch to the next process (fetching), and whether its HartFetch read 0. */
-  private turn = new Int32Array(1 << 16).fill(-1);
-  private next = new Int32Array(1 << 16).fill(-1);
-  private readZero = new Int32Array(1 << 16);
+  private turn: Int32Array<ArrayBuffer>;
+  private next: Int32Array<ArrayBuffer>;
+  private readZero: Int32Array<ArrayBuffer>;
   /** Per state: its successor by the STATUS write of its first offline process. */
-  private status = new Int32Array(1 << 15).fill(-1);
+  private status = new Int32Array(INITIAL).fill(-1);
   /** Drain steps taken by {@link check}. */
   steps = 0;
 
@@ -69,6 +75,10 @@ export class PackedLeadsTo {
     this.L = G.L;
     this.sel = sel;
     this.H = G.L.cfg.harts;
+    // room for as many states as the store's first buffers (a grow replaces a field, which costs the optimised code)
+    this.turn = new Int32Array(INITIAL * this.H).fill(-1);
+    this.next = new Int32Array(INITIAL * this.H).fill(-1);
+    this.readZero = new Int32Array(INITIAL * this.H);
   }
 
   /** Records the successor `id` of state `x` (its bytes `s.cur`) that `s` describes, when the drain can take it. */

@@ -18,8 +18,8 @@ import { judgeAccessObjects } from './objectAccessJudge.ts';
 import { PackedControllerJudge } from './packedControllerJudge.ts';
 import type { PackedGhostLayout } from './packedGhost.ts';
 import * as K from './packedLayout.ts';
-import { packedStuck } from './packedNoStuckSystem.ts';
-import { runsOffline } from './packedOnlyOnlineRun.ts';
+import * as NS from './packedNoStuckSystem.ts';
+import * as OR from './packedOnlyOnlineRun.ts';
 import type { PackedSuccessors } from './packedSuccessors.ts';
 import * as S from './packedSuccessors.ts';
 import { PackedTaskInOnePlace } from './packedTaskInOnePlace.ts';
@@ -29,6 +29,9 @@ const ACC_DEQUEUE = S.ACC_DEQUEUE;
 const ACC_NONE = S.ACC_NONE;
 const ACC_REGISTER = S.ACC_REGISTER;
 
+/** Module-local copies of what the hot path calls (an imported binding may compile to an accessor call). */
+const packedStuck = NS.packedStuck;
+const runsOffline = OR.runsOffline;
 const HART_W = K.HART_W;
 const TASK_W = K.TASK_W;
 const PH_RUNNING = K.PH_RUNNING;
