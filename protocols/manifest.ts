@@ -22,6 +22,8 @@ export interface ManifestEntry {
   readonly impl: string;
   /** Search bound; absent: none. */
   readonly maxStates?: number;
+  /** Explored with symmetry reduction (one state per orbit); absent: the full space. */
+  readonly symmetry?: boolean;
   readonly verdict: 'complete' | 'violation' | 'maxStates';
   readonly distinctStates: number;
   readonly transitions: number;
@@ -45,7 +47,7 @@ export function readManifest(): Manifest {
 
 /** What exploring `e`'s protocol, preset and implementation gives now, in the manifest's terms (`test` copied). */
 export function runManifestEntry(
-  e: Pick<ManifestEntry, 'protocol' | 'preset' | 'impl' | 'maxStates' | 'test'>,
+  e: Pick<ManifestEntry, 'protocol' | 'preset' | 'impl' | 'maxStates' | 'symmetry' | 'test'>,
 ): ManifestEntry {
   if (e.protocol === 'uipi') return runUipiEntry(e);
   const cfg = explorePreset(e.protocol, e.preset);
@@ -63,12 +65,14 @@ export function runManifestEntry(
     impl,
     cfg,
     ...(e.maxStates ? { maxStates: e.maxStates } : {}),
+    ...(e.symmetry === true ? { symmetry: true } : {}),
   });
   const base = {
     protocol: e.protocol,
     preset: e.preset,
     impl: e.impl,
     ...(e.maxStates ? { maxStates: e.maxStates } : {}),
+    ...(e.symmetry === true ? { symmetry: true } : {}),
     verdict: r.kind,
     distinctStates: r.distinct,
     transitions: r.transitions,

@@ -17,6 +17,8 @@ export interface ExploreRunArgs {
   readonly properties?: readonly string[];
   /** A storm profile the implementation declares: its alphabet is explored. */
   readonly profile?: string;
+  /** One state per orbit of interchangeable processes (the controller model alone). */
+  readonly symmetry?: boolean;
   readonly maxStates?: number;
   /** State constraints (controller family only). */
   readonly maxPending?: number;

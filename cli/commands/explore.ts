@@ -24,6 +24,7 @@ export interface ExploreFlags {
   engine?: string;
   property?: string[];
   profile?: string;
+  symmetry?: boolean;
 }
 
 /** The explorer engines `--engine` names. */
@@ -55,6 +56,10 @@ export function registerExplore(program: Command, ctx: CommandContext): void {
     .option('--max-pending <n>', 'state constraint: do not expand states with a pending counter above n')
     .option('--max-queue <n>', 'state constraint: do not expand states with a FIFO longer than n')
     .option('--no-liveness', 'skip the leads-to check (the fair drain from every state)')
+    .option(
+      '--symmetry',
+      'explore one state per orbit of interchangeable processes (the controller model alone; counts are of orbits)',
+    )
     .option('--out <dir>', 'where the counterexample trace is written', 'out')
     .option('--json', 'print one JSON object instead of text')
     .option(

@@ -37,6 +37,7 @@ export function runExplore(f: ExploreFlags, io: Io): number {
     liveness: f.liveness,
     ...(judged === undefined ? {} : { properties: judged }),
     ...(f.profile === undefined ? {} : { profile: f.profile }),
+    ...(f.symmetry === true ? { symmetry: true } : {}),
     ...(maxStates === undefined ? {} : { maxStates }),
     ...(maxPending === undefined ? {} : { maxPending }),
     ...(maxQueue === undefined ? {} : { maxQueue }),

@@ -101,6 +101,10 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
   const implementation = impl?.name ?? 'model';
   // A model-only counterexample is written naming the reference (replay runs an implementation).
   const traceImpl = impl?.name ?? 'reference';
+  if (a.symmetry === true && (m.protocol !== 'controller' || impl !== undefined))
+    throw new UsageError(
+      `--symmetry: only the controller model alone is explored by orbits (its processes are interchangeable; ${m.protocol === 'controller' ? "a design's hidden state cannot be renamed" : `the ${m.protocol} system's start-up and drain treat its processes and harts apart`})`,
+    );
   if (a.engine === 'packed') return explorePackedFamily(m, name, requested, a);
   const cfg = supportedConfig(requested, impl);
   const notJudged = judgedRefusal(m, impl, cfg, a);
@@ -114,6 +118,7 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
     liveness: a.liveness,
     ...(a.properties === undefined ? {} : { properties: a.properties }),
     ...(a.profile === undefined ? {} : { profile: a.profile }),
+    ...(a.symmetry === true ? { symmetry: true } : {}),
     ...(a.maxStates === undefined ? {} : { maxStates: a.maxStates }),
     bounds: {
       ...(a.maxPending === undefined ? {} : { maxPending: a.maxPending }),
@@ -128,7 +133,8 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
     preset: name,
     config: configToJson(r.cfg),
     seconds: (performance.now() - t0) / 1000,
-    label: `${m.protocol} ${implementation} ${name}`,
+    label: `${m.protocol} ${implementation} ${name}${a.symmetry === true ? ' (symmetry: one state per orbit)' : ''}`,
+    ...(a.symmetry === true ? { extra: { symmetry: true } } : {}),
   };
   return exploreResultOf(r, names, (v) => {
     if (r.kind !== 'violation') throw new Error('exploreFamily: a violation without a reproduction');

@@ -26,6 +26,10 @@ export function exploreUipiConfig(
 ): ExploreResult {
   if (a.engine === 'packed' || a.engine === 'judged')
     throw new UsageError(`--engine ${a.engine}: only the wakeup model has a ${a.engine} engine`);
+  if (a.symmetry === true)
+    throw new UsageError(
+      '--symmetry: UIPI is not explored by orbits yet (only the controller model alone is)',
+    );
   if (a.maxPending !== undefined || a.maxQueue !== undefined)
     throw new UsageError(
       '--max-pending/--max-queue: state constraints apply to the controller protocols only',
