@@ -1,6 +1,7 @@
 /**
- * Spin beside `intcheck explore` on the same system: compiles a Promela model of it (bench/spin/)
- * with `spin -a` and `gcc -O2 -DSAFETY` once, then runs `pan` and `intcheck explore --protocol P
+ * Spin beside `intcheck explore` on the same system, per protocol that has a Promela model of it
+ * (bench/spin/wakeup.pml; bench/spin/controller.pml, the controller alone at its exploration
+ * preset): compiles the model with `spin -a` and `gcc -O2 -DSAFETY` once, then runs `pan` and `intcheck explore --protocol P
  * --json` (its defaults: every property and leads-to, a fresh process each time) alternately,
  * three of each, so both see the same load; each side's best run is compared: pan's stored states
  * over its own elapsed time, intcheck's `statesPerSecond` (distinct states over the search's time,
@@ -12,8 +13,9 @@
  * transition is the same. The load average (os.loadavg) is printed with the table: the machine is
  * shared, and only the ratio of two runs taken side by side means anything.
  *
- * Also, in this process: the object engine judging every property (`--engine objects`, one run),
- * and the packed engine with the three state invariants pan's model asserts (first run, best of 5).
+ * Also, for wakeup, in this process: the object engine judging every property (`--engine objects`,
+ * one run), and the packed engine with the three state invariants pan's model asserts (first run,
+ * best of 5). The controller has no fast engine: its row is the object engine.
  * Without spin installed it says how to get it (Debian/Ubuntu: `sudo apt-get install spin`;
  * elsewhere https://spinroot.com) and exits 0. The test suite does not need spin.
  */
@@ -159,24 +161,17 @@ function runPacked(tool: string, runs: number): Row {
 
 const fmtLoad = (l: readonly number[]): string => l.map((x) => x.toFixed(2)).join(', ');
 
-export function spinCompare(): void {
-  if (!hasSpin()) {
-    console.log(
-      'spin is not installed: sudo apt-get install spin (Debian/Ubuntu), or see https://spinroot.com; gcc is needed too.',
-    );
-    return;
-  }
-  const side = sideBySide('wakeup.pml', 1_000_000, ['--protocol', 'wakeup']);
+/** One protocol's side-by-side comparison: its table rows and whether the counts agree (Spin = intcheck + 1 state, + 2 transitions). */
+function compareProtocol(protocol: string, model: string, extra: () => Row[]): { ok: boolean } {
+  const side = sideBySide(model, 1_000_000, ['--protocol', protocol]);
   const { spin, ours } = side;
   const rows = [
     { ...spin, tool: `${spin.tool}, best of 3` },
     { ...ours, tool: `${ours.tool}, best of 3` },
-    runPacked('intcheck packed engine, pan’s three invariants only (first run in this process)', 1),
-    runPacked('intcheck packed engine, pan’s three invariants only (best of 5 more)', 5),
-    runExplorer('intcheck explore --engine objects, every property + leads-to (one run)', undefined, true),
+    ...extra(),
   ];
   printTable(
-    `wakeup small: Spin and intcheck on the same system (load average ${fmtLoad(side.load)} at the start; ${fmtLoad(loadavg())} at the end)`,
+    `${protocol} small: Spin and intcheck on the same system (load average ${fmtLoad(side.load)} at the start; ${fmtLoad(loadavg())} at the end)`,
     ['tool', 'states', 'transitions', 'seconds', 'states/s', 'rate vs pan'],
     rows.map((r) => [
       r.tool,
@@ -199,9 +194,28 @@ export function spinCompare(): void {
   console.log(
     `intcheck's defaults at ${(rate(ours) / rate(spin)).toFixed(2)}× pan's rate (best of 3 each, side by side): ${rate(ours) >= rate(spin) ? 'at or ahead of pan' : 'BEHIND pan'}`,
   );
-  const packedSame = rows[2]?.states === ours.states && rows[2]?.transitions === ours.transitions;
-  if (!packedSame) console.log('packed engine counts DIFFER from the explorer');
-  if (!same || !packedSame) process.exitCode = 1;
+  const extraSame = rows
+    .slice(2)
+    .every((r) => r.states === ours.states && r.transitions === ours.transitions);
+  if (!extraSame) console.log('another engine counts DIFFER from intcheck explore');
+  return { ok: same && extraSame };
+}
+
+export function spinCompare(): void {
+  if (!hasSpin()) {
+    console.log(
+      'spin is not installed: sudo apt-get install spin (Debian/Ubuntu), or see https://spinroot.com; gcc is needed too.',
+    );
+    return;
+  }
+  const wakeup = compareProtocol('wakeup', 'wakeup.pml', () => [
+    runPacked('intcheck packed engine, pan’s three invariants only (first run in this process)', 1),
+    runPacked('intcheck packed engine, pan’s three invariants only (best of 5 more)', 5),
+    runExplorer('intcheck explore --engine objects, every property + leads-to (one run)', undefined, true),
+  ]);
+  console.log();
+  const controller = compareProtocol('controller', 'controller.pml', () => []);
+  if (!wakeup.ok || !controller.ok) process.exitCode = 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) spinCompare();
