@@ -1,17 +1,18 @@
 /**
- * Process symmetry of the controller model (opt-in `--symmetry`, as TLC's symmetry sets): the
- * processes are interchangeable in the controller on its own — every rule of spec/controller.md
- * §3–§5 treats each page alike, the reset state is the same on every page, and the exploration
- * alphabet offers every page the same operations, except the few it offers on page 0 only (an IPC
- * send, whose sender is not recorded, §8 decision 7; the global ERROR read; the wrong accesses),
- * whose effect names no process. So renaming the processes by a permutation maps a reachable
- * state, its ghost and its transitions to a reachable state, ghost and transitions with the same
- * verdicts (test/engine/explore/symmetry.test.ts checks this on every state and event of the tiny
- * preset), and the explorer can keep one state per orbit: its canonical key is the least key over
- * every renaming. Only the model alone: a device's hidden state has no renaming.
+ * Process symmetry of the controller model (opt-in `--symmetry`, as TLC's symmetry sets): every
+ * rule of spec/controller.md §3–§5 treats each page alike, and the exploration alphabet offers
+ * every page the same operations, except the few it offers on page 0 only (an IPC send, whose
+ * sender is not recorded, §8 decision 7; the global ERROR read; the wrong accesses), whose effect
+ * names no process. So renaming the processes by a permutation commutes with every step: the
+ * renamed state's step by the renamed event (the page-0-only events kept as they are) is the
+ * renamed successor, with the same verdicts (test/engine/explore/symmetry.test.ts checks this on
+ * every reachable state and event of the tiny preset). The reset state need not be symmetric
+ * (process 0 starts online): by that commutation, the orbit of every state reachable from it is
+ * reached from the orbit's first-found member, so the explorer keeps one state per orbit, keyed by
+ * the least key over every renaming, finds every reachable orbit, and finds a violation as soon as
+ * the full search does (violations are closed under renaming). Only the model alone: a device's
+ * hidden state has no renaming.
  */
-
-import { controllerGhostKey } from '../../../engine/explore/ghostKey.ts';
 import type { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
 import type { Config } from '../model/config/config.ts';
 import type { ControllerEvent } from '../model/events.ts';
