@@ -13,6 +13,7 @@
  * the full search does (violations are closed under renaming). Only the model alone: a device's
  * hidden state has no renaming.
  */
+import { controllerGhostKey } from '../../../engine/explore/ghostKey.ts';
 import type { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
 import type { Config } from '../model/config/config.ts';
 import type { ControllerEvent } from '../model/events.ts';
