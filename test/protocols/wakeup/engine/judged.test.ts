@@ -349,7 +349,13 @@ describe('judged wakeup engine', () => {
 
   it('stops at maxStates and without leads-to when asked', () => {
     const cfg = preset('small');
-    expect(exploreJudged(cfg, SEL, { maxStates: 1000 })).toMatchObject({ kind: 'maxStates', distinct: 1000 });
+    const ref = exploreProtocol({ protocol: 'wakeup', impl: undefined, cfg, maxStates: 1000 });
+    expect(exploreJudged(cfg, SEL, { maxStates: 1000 })).toEqual({
+      kind: 'maxStates',
+      distinct: 1000,
+      transitions: ref.transitions,
+      diameter: ref.diameter,
+    });
     expect(exploreJudged(preset('tiny'), SEL, { liveness: false })).toMatchObject({
       kind: 'complete',
       distinct: 1704,
