@@ -94,6 +94,17 @@ export class PackedControllerJudge {
   private readySize = 0;
   private anyReadyChange = false;
   private anyWaitChange = false;
+  /**
+   * What the state being expanded holds, read once for all its successors: per process its
+   * occupancy and its lowest non-empty priority (-1: none), and the instances held in all.
+   */
+  private beforeOf: PackedSuccessors | null = null;
+  private beforeGen = -1;
+  private readonly occCur: Int32Array;
+  private readonly topCur: Int32Array;
+  private heldCur = 0;
+  /** Per process: how the step changed its occupancy (from the queue changes). */
+  private readonly occDelta: Int32Array;
 
   constructor(G: PackedGhostLayout, sel: WakeupSelection) {
     this.G = G;
@@ -112,6 +123,26 @@ export class PackedControllerJudge {
     this.waitHow = new Int32Array(cfg.devices);
     this.waitP = new Int32Array(cfg.devices);
     this.waitTask = new Int32Array(cfg.devices);
+    this.occCur = new Int32Array(cfg.processes);
+    this.topCur = new Int32Array(cfg.processes);
+    this.occDelta = new Int32Array(cfg.processes);
+  }
+
+  /** Reads the state `s` expands (or loaded) unless it was read already. */
+  private readBefore(s: PackedSuccessors): void {
+    if (this.beforeOf === s && this.beforeGen === s.generation) return;
+    this.beforeOf = s;
+    this.beforeGen = s.generation;
+    const { L } = this;
+    const cur = s.cur;
+    let held = 0;
+    for (let q = 0; q < this.NQ; q++) held += cur[L.ready + q * L.readyW] ?? 0;
+    for (let d = 0; d < L.cfg.devices; d++) held += cur[L.irqWait + d * L.waitW] ?? 0;
+    this.heldCur = held;
+    for (let p = 0; p < L.cfg.processes; p++) {
+      this.occCur[p] = this.occupancy(cur, p);
+      this.topCur[p] = this.top(cur, p);
+    }
   }
 
   /** The ids of the properties among `bits`, in registry order. */
@@ -125,6 +156,7 @@ export class PackedControllerJudge {
    * advanced past the access. -1: the step changes a queue in a way this judge does not read.
    */
   judge(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): number {
+    this.readBefore(s);
     if (!this.facts(cur, next)) return -1;
     const bits = this.verdicts(cur, next, s) & this.selected;
     if (bits === 0) this.advance(cur, next, s);
@@ -138,6 +170,7 @@ export class PackedControllerJudge {
    * in a way this judge does not read (nothing is advanced then).
    */
   advanceOnly(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): boolean {
+    this.readBefore(s);
     if (!this.facts(cur, next)) return false;
     this.advance(cur, next, s);
     this.clearTally();
@@ -149,6 +182,8 @@ export class PackedControllerJudge {
     const { L } = this;
     this.anyReadyChange = false;
     this.anyWaitChange = false;
+    this.occDelta.fill(0);
+    const P = L.cfg.priorities;
     for (let q = 0; q < this.NQ; q++) {
       const o = L.ready + q * L.readyW;
       const how = this.change(cur, next, o, 1);
@@ -159,6 +194,8 @@ export class PackedControllerJudge {
       const t = how === APPENDED ? (next[o + (next[o] ?? 0)] ?? 0) : (cur[o + 1] ?? 0);
       this.readyItem[q] = t;
       this.tally(t, how === APPENDED ? 1 : -1, true);
+      const p = Math.floor(q / P);
+      this.occDelta[p] = (this.occDelta[p] ?? 0) + (how === APPENDED ? 1 : -1);
     }
     for (let d = 0; d < L.cfg.devices; d++) {
       const o = L.irqWait + d * L.waitW;
@@ -171,6 +208,9 @@ export class PackedControllerJudge {
       const src = how === APPENDED ? next : cur;
       this.waitP[d] = src[at] ?? 0;
       this.waitTask[d] = src[at + 1] ?? 0;
+      const wp = (src[at] ?? 0) - 1; // a waiter of no process counts for none
+      if (wp >= 0 && wp < L.cfg.processes)
+        this.occDelta[wp] = (this.occDelta[wp] ?? 0) + (how === APPENDED ? 1 : -1);
       this.tally(src[at + 1] ?? 0, how === APPENDED ? 1 : -1, false);
     }
     return true;
@@ -249,9 +289,9 @@ export class PackedControllerJudge {
     const { cfg } = L;
     switch (s.acc) {
       case ACC_ENQUEUE:
-        return this.occupancy(cur, s.accA) >= cfg.capacity ? QUEUE_FULL : 0;
+        return (this.occCur[s.accA] ?? 0) >= cfg.capacity ? QUEUE_FULL : 0;
       case ACC_REGISTER: {
-        if (this.occupancy(cur, s.accA) >= cfg.capacity) return QUEUE_FULL;
+        if ((this.occCur[s.accA] ?? 0) >= cfg.capacity) return QUEUE_FULL;
         const d = s.accB;
         const pending = cur[L.irqPending + d] ?? 0;
         const waiting = cur[L.irqWait + d * L.waitW] ?? 0;
@@ -279,7 +319,7 @@ export class PackedControllerJudge {
     // strictPriority, emptyMeansEmpty, processIsolation: a DEQUEUE's value
     if (acc === ACC_DEQUEUE) {
       const p = s.accA;
-      const top = this.top(cur, p);
+      const top = this.topCur[p] ?? -1;
       if (v !== 0 && top >= 0) {
         let lower = false;
         for (let k = 0; k < P; k++) if (k !== top && this.readyHow[p * P + k] === DROPPED) lower = true;
@@ -299,10 +339,7 @@ export class PackedControllerJudge {
       if (!returned || cur[L.ready + q * L.readyW + 1] !== v) bits |= FIFO_PRIORITY;
     }
     // taskConservation
-    let total = 0;
-    for (let q = 0; q < this.NQ; q++) total += cur[L.ready + q * L.readyW] ?? 0;
-    for (let d = 0; d < cfg.devices; d++) total += cur[L.irqWait + d * L.waitW] ?? 0;
-    if (total !== (cur[this.G.outstanding] ?? 0)) bits |= CONSERVATION;
+    if (this.heldCur !== (cur[this.G.outstanding] ?? 0)) bits |= CONSERVATION;
     else if (isWrite) {
       if (!(this.heldSize === 1 && this.held[v] === 1)) {
         if (this.heldSize > 0) bits |= CONSERVATION;
@@ -313,12 +350,13 @@ export class PackedControllerJudge {
       if (!(this.heldSize === 1 && this.held[v] === -1)) bits |= CONSERVATION;
     } else if (this.heldSize > 0) bits |= CONSERVATION;
     // capacityBound: every bound after the step, and a write refused only at one
-    for (let p = 0; p < cfg.processes; p++) if (this.occupancy(next, p) > cfg.capacity) bits |= CAPACITY;
+    for (let p = 0; p < cfg.processes; p++)
+      if ((this.occCur[p] ?? 0) + (this.occDelta[p] ?? 0) > cfg.capacity) bits |= CAPACITY; // occupancy after
     for (let d = 0; d < cfg.devices; d++) {
       if ((next[L.irqWait + d * L.waitW] ?? 0) > cfg.waitDepth) bits |= CAPACITY;
       if ((next[L.irqPending + d] ?? 0) > cfg.pendingMax) bits |= CAPACITY;
     }
-    if (isWrite && this.heldSize === 0 && this.occupancy(cur, s.accA) < cfg.capacity) {
+    if (isWrite && this.heldSize === 0 && (this.occCur[s.accA] ?? 0) < cfg.capacity) {
       if (acc === ACC_ENQUEUE) bits |= CAPACITY;
       else {
         const d = s.accB;

@@ -88,6 +88,8 @@ export class PackedSuccessors {
   hart = -1;
   isReturn = false;
   isFetch = false;
+  /** Counts the states expanded or loaded: a judge may keep what it read of {@link cur} while this stays the same. */
+  generation = 0;
   /** For a HartSwitch successor, the process the hart is put on (-1 for any other event). */
   switchTo = -1;
   /** For a HartPoll successor, its outcome (see POLL_FINISH, POLL_HANDLED; 0 for any other event). */
@@ -116,6 +118,7 @@ export class PackedSuccessors {
     const { cfg } = L;
     const cw = this.curWords;
     for (let i = 0; i < cw.length; i++) cw[i] = src[off + i] ?? 0;
+    this.generation++;
     let n = 0;
     this.hart = -1;
     this.isReturn = false;
@@ -219,6 +222,7 @@ export class PackedSuccessors {
   load(src: Int32Array, off: number): void {
     const cw = this.curWords;
     for (let i = 0; i < cw.length; i++) cw[i] = src[off + i] ?? 0;
+    this.generation++;
   }
 
   /** StatusWrite(p, data = 1) from the loaded state (it must be offline). */
