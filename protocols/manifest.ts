@@ -23,6 +23,8 @@ export interface ManifestEntry {
   readonly profile?: string;
   /** Search bound; absent: none. */
   readonly maxStates?: number;
+  /** Explored with symmetry reduction (one state per orbit); absent: the full space. */
+  readonly symmetry?: boolean;
   readonly verdict: 'complete' | 'violation' | 'maxStates';
   readonly distinctStates: number;
   readonly transitions: number;
@@ -46,7 +48,7 @@ export function readManifest(): Manifest {
 
 /** What exploring `e`'s protocol, preset and implementation gives now, in the manifest's terms (`test` copied). */
 export function runManifestEntry(
-  e: Pick<ManifestEntry, 'protocol' | 'preset' | 'impl' | 'profile' | 'maxStates' | 'test'>,
+  e: Pick<ManifestEntry, 'protocol' | 'preset' | 'impl' | 'profile' | 'maxStates' | 'symmetry' | 'test'>,
 ): ManifestEntry {
   if (e.protocol === 'uipi') return runUipiEntry(e);
   const cfg = explorePreset(e.protocol, e.preset);
@@ -69,6 +71,7 @@ export function runManifestEntry(
     // under a profile, the properties it claims (as `intcheck explore --profile` judges them)
     ...(e.profile === undefined || claims === undefined ? {} : { profile: e.profile, properties: claims }),
     ...(e.maxStates ? { maxStates: e.maxStates } : {}),
+    ...(e.symmetry === true ? { symmetry: true } : {}),
   });
   const base = {
     protocol: e.protocol,
@@ -76,6 +79,7 @@ export function runManifestEntry(
     impl: e.impl,
     ...(e.profile === undefined ? {} : { profile: e.profile }),
     ...(e.maxStates ? { maxStates: e.maxStates } : {}),
+    ...(e.symmetry === true ? { symmetry: true } : {}),
     verdict: r.kind,
     distinctStates: r.distinct,
     transitions: r.transitions,

@@ -26,10 +26,11 @@ export interface ExploreFlags {
   property?: string[];
   profile?: string;
   drain?: string[];
+  symmetry?: boolean;
 }
 
 /** The explorer engines `--engine` names. */
-export const EXPLORE_ENGINES = ['objects', 'packed'] as const;
+export const EXPLORE_ENGINES = ['auto', 'objects', 'judged', 'packed'] as const;
 
 export function registerExplore(program: Command, ctx: CommandContext): void {
   program
@@ -57,11 +58,15 @@ export function registerExplore(program: Command, ctx: CommandContext): void {
       'the drain of the leads-to check, where a protocol names its drains (uipi: fair, no-kernel-entry)',
       collectIds,
     )
+    .option(
+      '--symmetry',
+      'explore one state per orbit of interchangeable processes (the controller model alone; counts are of orbits)',
+    )
     .option('--out <dir>', 'where the counterexample trace is written', 'out')
     .option('--json', 'print one JSON object instead of text')
     .option(
       '--engine <name>',
-      'objects (default) | packed: the wakeup model alone over byte-packed states, judging only the state invariants taskInOnePlace, onlyOnlineRun and noStuckSystem (no other step property, no leads-to)',
+      'auto (default: judged where it applies, else objects) | objects: any protocol, every selected property | judged: the wakeup model alone over byte-packed states with ghosts, every default property and leads-to (the same answer as objects, faster) | packed: the wakeup model alone over byte-packed states, judging only the state invariants taskInOnePlace, onlyOnlineRun and noStuckSystem (no other step property, no leads-to)',
     )
     .option(
       '--property <ids>',

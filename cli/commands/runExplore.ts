@@ -14,7 +14,7 @@ import { exploreProgress } from './exploreProgress.ts';
 
 export function runExplore(f: ExploreFlags, io: Io): number {
   const protocol = protocolNamed(f.protocol);
-  const engine = EXPLORE_ENGINES.find((x) => x === (f.engine ?? 'objects'));
+  const engine = EXPLORE_ENGINES.find((x) => x === (f.engine ?? 'auto'));
   if (engine === undefined)
     throw new UsageError(`--engine: unknown engine "${f.engine}" (known: ${EXPLORE_ENGINES.join(', ')})`);
   const properties = propertyIdsOf(protocol, f.property);
@@ -37,6 +37,7 @@ export function runExplore(f: ExploreFlags, io: Io): number {
     liveness: f.liveness,
     ...(judged === undefined ? {} : { properties: judged }),
     ...(f.profile === undefined ? {} : { profile: f.profile }),
+    ...(f.symmetry === true ? { symmetry: true } : {}),
     ...(maxStates === undefined ? {} : { maxStates }),
     ...(maxPending === undefined ? {} : { maxPending }),
     ...(maxQueue === undefined ? {} : { maxQueue }),

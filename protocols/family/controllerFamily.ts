@@ -21,8 +21,9 @@ import { PACKED_PROPERTY_IDS } from '../wakeup/engine/packed/packedInvariants.ts
 import { unpackable } from '../wakeup/engine/packed/packedLayout.ts';
 import type { ConfigCheckArgs } from './configCheck.ts';
 import { counterexampleOf } from './exploreCounterexample.ts';
+import { exploreJudgedProtocol, judgedPropertyIds } from './exploreJudgedProtocol.ts';
 import { explorePackedProtocol } from './explorePackedProtocol.ts';
-import { exploreProtocol } from './exploreProtocol.ts';
+import { type ExploreReport, exploreProtocol } from './exploreProtocol.ts';
 import { writeExploreTrace } from './exploreTrace.ts';
 
 export type FamilyProtocol = 'controller' | 'wakeup' | 'syscall';
@@ -104,8 +105,15 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
   const implementation = impl?.name ?? 'model';
   // A model-only counterexample is written naming the reference (replay runs an implementation).
   const traceImpl = impl?.name ?? 'reference';
+  if (a.symmetry === true && (m.protocol !== 'controller' || impl !== undefined))
+    throw new UsageError(
+      `--symmetry: only the controller model alone is explored by orbits (its processes are interchangeable; ${m.protocol === 'controller' ? "a design's hidden state cannot be renamed" : `the ${m.protocol} system's start-up and drain treat its processes and harts apart`})`,
+    );
   if (a.engine === 'packed') return explorePackedFamily(m, name, requested, a);
   const cfg = supportedConfig(requested, impl);
+  const notJudged = judgedRefusal(m, impl, cfg, a);
+  if (a.engine === 'judged' && notJudged !== null) throw new UsageError(`--engine judged: ${notJudged}`);
+  if (a.engine !== 'objects' && notJudged === null) return exploreJudgedFamily(name, cfg, a);
   const t0 = performance.now();
   const r = exploreProtocol({
     protocol: m.protocol,
@@ -114,6 +122,7 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
     liveness: a.liveness,
     ...(a.properties === undefined ? {} : { properties: a.properties }),
     ...(a.profile === undefined ? {} : { profile: a.profile }),
+    ...(a.symmetry === true ? { symmetry: true } : {}),
     ...(a.maxStates === undefined ? {} : { maxStates: a.maxStates }),
     bounds: {
       ...(a.maxPending === undefined ? {} : { maxPending: a.maxPending }),
@@ -128,7 +137,8 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
     preset: name,
     config: configToJson(r.cfg),
     seconds: (performance.now() - t0) / 1000,
-    label: `${m.protocol} ${implementation} ${name}`,
+    label: `${m.protocol} ${implementation} ${name}${a.symmetry === true ? ' (symmetry: one state per orbit)' : ''}`,
+    ...(a.symmetry === true ? { extra: { symmetry: true } } : {}),
   };
   return exploreResultOf(r, names, (v) => {
     if (r.kind !== 'violation') throw new Error('exploreFamily: a violation without a reproduction');
@@ -137,6 +147,43 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
       trace: writeExploreTrace(a.out, name, r.cfg, traceImpl, v, r.reproduction),
     };
   });
+}
+
+/**
+ * Why the judged engine (the wakeup model alone over packed states with ghosts, every default
+ * property judged) cannot answer `a`, or null when it can: then it is the default engine, since it
+ * answers exactly what the object engine does (test/protocols/wakeup/engine/judged.test.ts).
+ */
+function judgedRefusal(
+  m: FamilyMember,
+  impl: ControllerImpl | undefined,
+  cfg: Config,
+  a: ExploreRunArgs,
+): string | null {
+  if (m.protocol !== 'wakeup') return 'it explores --protocol wakeup only';
+  if (impl !== undefined) return 'it explores the model alone (no --impl or --mutant)';
+  if (a.maxPending !== undefined || a.maxQueue !== undefined)
+    return 'it has no state constraint (--max-pending, --max-queue)';
+  if (a.profile !== undefined) return 'it has no --profile';
+  const ids = judgedPropertyIds();
+  if (
+    a.properties !== undefined &&
+    (a.properties.length !== ids.length || ids.some((id) => !a.properties?.includes(id)))
+  )
+    return `it judges the default properties only (${ids.join(', ')}); use --engine objects to select properties`;
+  return unpackable(cfg);
+}
+
+/** The wakeup model explored by the judged engine (see {@link judgedRefusal}). */
+function exploreJudgedFamily(name: string, cfg: Config, a: ExploreRunArgs): ExploreResult {
+  const t0 = performance.now();
+  const r = exploreJudgedProtocol(cfg, {
+    liveness: a.liveness,
+    ...(a.maxStates === undefined ? {} : { maxStates: a.maxStates }),
+    ...(a.onProgress === undefined ? {} : { onProgress: a.onProgress }),
+    progressEvery: a.progressEvery ?? 5000,
+  });
+  return wakeupModelResult(r, name, cfg, a.out, t0, '', { engine: 'judged' });
 }
 
 /**
@@ -160,20 +207,42 @@ function explorePackedFamily(m: FamilyMember, name: string, cfg: Config, a: Expl
     ...(a.maxStates === undefined ? {} : { maxStates: a.maxStates }),
     ...(a.onProgress === undefined ? {} : { onProgress: a.onProgress }),
   });
+  const extra = { engine: 'packed', properties: PACKED_PROPERTY_IDS };
+  return wakeupModelResult(
+    r,
+    name,
+    cfg,
+    a.out,
+    t0,
+    ` (packed engine: ${PACKED_PROPERTY_IDS.join(', ')})`,
+    extra,
+  );
+}
+
+/** The report of an exploration of the wakeup model alone by a packed engine, started at `t0`; its trace under `out`. */
+function wakeupModelResult(
+  r: ExploreReport,
+  name: string,
+  cfg: Config,
+  out: string,
+  t0: number,
+  labelSuffix: string,
+  extra: Readonly<Record<string, unknown>>,
+): ExploreResult {
   const names = {
     protocol: 'wakeup',
     implementation: 'model',
     preset: name,
     config: configToJson(cfg),
     seconds: (performance.now() - t0) / 1000,
-    label: `wakeup model ${name} (packed engine: ${PACKED_PROPERTY_IDS.join(', ')})`,
-    extra: { engine: 'packed', properties: PACKED_PROPERTY_IDS },
+    label: `wakeup model ${name}${labelSuffix}`,
+    extra,
   };
   return exploreResultOf(r, names, (v) => {
-    if (r.kind !== 'violation') throw new Error('explorePackedFamily: a violation without a reproduction');
+    if (r.kind !== 'violation') throw new Error('wakeupModelResult: a violation without a reproduction');
     return {
       counterexample: counterexampleOf(r.reproduction),
-      trace: writeExploreTrace(a.out, name, cfg, 'reference', v, r.reproduction),
+      trace: writeExploreTrace(out, name, cfg, 'reference', v, r.reproduction),
     };
   });
 }

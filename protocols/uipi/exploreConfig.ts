@@ -24,8 +24,12 @@ export function exploreUipiConfig(
   impl: UipiImpl | undefined,
   a: ExploreRunArgs,
 ): ExploreResult {
-  if (a.engine === 'packed')
-    throw new UsageError('--engine packed: only the wakeup model has a packed engine');
+  if (a.engine === 'packed' || a.engine === 'judged')
+    throw new UsageError(`--engine ${a.engine}: only the wakeup model has a ${a.engine} engine`);
+  if (a.symmetry === true)
+    throw new UsageError(
+      '--symmetry: UIPI is not explored by orbits yet (only the controller model alone is)',
+    );
   if (a.maxPending !== undefined || a.maxQueue !== undefined)
     throw new UsageError(
       '--max-pending/--max-queue: state constraints apply to the controller protocols only',

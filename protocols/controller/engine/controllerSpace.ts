@@ -26,6 +26,7 @@ import type { ControllerStepProperty } from '../properties/context.ts';
 import { type ControllerNode, controllerJudge } from './controllerJudge.ts';
 import { controllerKey } from './controllerKey.ts';
 import { copyDevice } from './copyDevice.ts';
+import { canonicalControllerKey } from './processSymmetry.ts';
 import { alphabetFor, enabledFor } from './stormFor.ts';
 
 const NONE: readonly ControllerEvent[] = Object.freeze([]);
@@ -71,6 +72,8 @@ export function controllerSpace(
       return kb.done();
     },
   };
+  // the model alone is symmetric in its processes (processSymmetry.ts); a device's hidden state is not
+  if (impl === undefined) space.canonical = canonicalControllerKey(cfg, new KeyBuilder());
   if (bounds.maxPending !== undefined || bounds.maxQueue !== undefined)
     space.withinBounds = (n) => withinStateBounds(bounds, n.abs);
   return space;
