@@ -13,7 +13,14 @@ import type { BatchOutcome, BatchTask } from './batchWorker.ts';
 /** Batches per worker: enough to balance the load and stop early, few enough that each batch's start-up jumps stay negligible. */
 const BATCHES_PER_WORKER = 16;
 
-const WORKER_ENTRY = new URL('./batchWorker.mjs', import.meta.url).href;
+/**
+ * The worker's entry: from the sources (tests, `tsx`), batchWorker.mjs registers tsx and loads
+ * batchWorker.ts; from the built package (dist/), batchWorker.js is that file already compiled.
+ */
+const WORKER_ENTRY = new URL(
+  import.meta.url.endsWith('.ts') ? './batchWorker.mjs' : './batchWorker.js',
+  import.meta.url,
+).href;
 
 export interface BatchOptions {
   /** Worker threads (at least 1). */
