@@ -21,6 +21,8 @@ export interface ExploreFlags {
   liveness: boolean;
   out: string;
   json?: boolean;
+  /** Also write a JUnit XML report here. */
+  junit?: string;
   engine?: string;
   property?: string[];
   profile?: string;
@@ -57,6 +59,7 @@ export function registerExplore(program: Command, ctx: CommandContext): void {
     .option('--no-liveness', 'skip the leads-to check (the fair drain from every state)')
     .option('--out <dir>', 'where the counterexample trace is written', 'out')
     .option('--json', 'print one JSON object instead of text')
+    .option('--junit <file>', 'also write a JUnit XML report (one test case per property judged)')
     .option(
       '--engine <name>',
       'objects (default) | packed: the wakeup model alone over byte-packed states, judging only the state invariants taskInOnePlace, onlyOnlineRun and noStuckSystem (no other step property, no leads-to)',

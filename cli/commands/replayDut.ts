@@ -17,6 +17,7 @@ import { eventAccesses, runtimeAccesses } from '../../engine/dut/predictorAccess
 import type { DutAccess } from '../../engine/dut/process/requestLine.ts';
 import { startDut, stderrSuffix } from '../../engine/dut/process/startDut.ts';
 import { runOnDut } from '../../engine/dut/runOnDut.ts';
+import { BadInput } from '../../model/badInput.ts';
 import type { RecordedStep } from '../../protocols/controller/engine/runController.ts';
 import { dutImplementation } from '../../protocols/controller/trace/dutTrace.ts';
 import { syscallAccesses } from '../../protocols/syscall/engine/syscallAccesses.ts';
@@ -25,8 +26,8 @@ import { formatReplay } from '../../replay/formatReplay.ts';
 import type { ReplayResult } from '../../replay/replay.ts';
 import type { ParsedTrace } from '../../traces/readTrace.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import type { Io } from '../io.ts';
 import { againstPredictor, type DutOptions } from './conformDut.ts';
+import type { ReplayRun } from './runReplay.ts';
 
 /** The accesses `parsed` stands for on `p`'s design (no closing ERROR read: the trace has its own steps). */
 function traceAccesses(parsed: Exclude<ParsedTrace, { protocol: 'uipi' }>, p: DutPredictor): DutAccess[] {
@@ -49,15 +50,13 @@ function traceAccesses(parsed: Exclude<ParsedTrace, { protocol: 'uipi' }>, p: Du
   }
 }
 
-/** Replays `parsed` on the DUT `command`, predicted by `against` (default the reference); returns the exit code. */
+/** Replays `parsed` on the DUT `command`, predicted by `against` (default the reference): the report, its lines, the exit code. */
 export async function replayOnDut(
   parsed: ParsedTrace,
   command: string,
   o: DutOptions,
-  json: boolean,
   against: string | undefined,
-  io: Io,
-): Promise<number> {
+): Promise<ReplayRun> {
   if (parsed.protocol === 'uipi')
     throw new UsageError(
       `--dut: replaying a ${parsed.protocol} trace on an external design is not supported (controller, wakeup and syscall traces are)`,
@@ -65,10 +64,7 @@ export async function replayOnDut(
   const predictor = againstPredictor(against, { name: parsed.file, cfg: parsed.config });
   const accesses = traceAccesses(parsed, predictor);
   const started = await startDut(command, o.window, o.startTimeoutMs);
-  if (!started.ok) {
-    io.err(`intcheck: ${started.line}`);
-    return EXIT.badInput;
-  }
+  if (!started.ok) throw new BadInput(started.line);
   const { dut, name } = started;
   const implementation = dutImplementation(name);
   const run = await runOnDut(dut, predictor, accesses, o.timeoutMs, false);
@@ -81,9 +77,11 @@ export async function replayOnDut(
       run.kind === 'refused'
         ? `the DUT refused the trace's configuration: ${JSON.stringify(run.error)}`
         : `${run.step < 0 ? 'at the reset' : `step ${run.step}`}, request ${run.request}: ${line}`;
-    if (json) io.out(JSON.stringify({ ok: false, file, implementation, message: why }));
-    else io.out(`✗ replay of ${file} on "${implementation}": ${why}`);
-    return run.kind === 'refused' ? EXIT.badInput : EXIT.failed;
+    return {
+      report: { ok: false, file, implementation, message: why },
+      lines: [`✗ replay of ${file} on "${implementation}": ${why}`],
+      exit: run.kind === 'refused' ? EXIT.badInput : EXIT.failed,
+    };
   }
   const recorded: RecordedStep[] = run.board.steps.map((s) => ({
     event: s.event,
@@ -119,16 +117,12 @@ export async function replayOnDut(
     run.kind === 'ended'
       ? `${predictor.name} ends the run at step ${run.step} (${run.obs.kind}): the steps after ${run.step - 1} were not judged`
       : undefined;
-  if (json) {
-    const body = result.ok ? { steps: result.steps } : { ...result.violation };
-    const note =
-      ended === undefined ? {} : { endedEarly: { step: run.kind === 'ended' ? run.step : 0, note: ended } };
-    io.out(
-      JSON.stringify({ ok: result.ok, file, implementation, against: predictor.name, ...body, ...note }),
-    );
-  } else {
-    io.out(formatReplay(result, parsed));
-    if (ended !== undefined) io.out(`note: ${ended}`);
-  }
-  return result.ok ? EXIT.ok : EXIT.failed;
+  const body = result.ok ? { steps: result.steps } : { ...result.violation };
+  const note =
+    ended === undefined ? {} : { endedEarly: { step: run.kind === 'ended' ? run.step : 0, note: ended } };
+  return {
+    report: { ok: result.ok, file, implementation, against: predictor.name, ...body, ...note },
+    lines: [formatReplay(result, parsed), ...(ended === undefined ? [] : [`note: ${ended}`])],
+    exit: result.ok ? EXIT.ok : EXIT.failed,
+  };
 }
