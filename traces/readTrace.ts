@@ -36,6 +36,8 @@ import type { SystemEvent } from '../protocols/wakeup/model/events.ts';
 import { decodeSystemEvent, encodeSystemState } from '../protocols/wakeup/trace/wakeupCodec.ts';
 import { checkShape } from './itfShape.ts';
 import { type ItfValue, itfFromJson } from './itfValue.ts';
+import { TOOL_VERSION } from './toolVersion.ts';
+import { TRACE_FORMAT_VERSION } from './trace.ts';
 
 /** The provenance fields of `#meta` that intcheck understands (each absent when missing or mistyped). */
 export interface ParsedMeta {
@@ -160,6 +162,7 @@ function parse(text: string, file: string, opts: ReadOptions): ParsedTrace {
   if (listed !== undefined && !(Array.isArray(listed) && listed.every((v) => typeof v === 'string'))) {
     throw new TraceError('not ITF ("vars" is not a list of names)');
   }
+  within('#meta', () => checkFormatVersion(rawMeta));
   const vars = states.map((s, i) => within(`state ${i}`, () => stateVars(s)));
   const protocol = parseProtocol(rawMeta.protocol, vars[0]);
   const implementation = within('#meta', () => optionalString(rawMeta, 'implementation') ?? 'reference');
@@ -210,6 +213,23 @@ function parse(text: string, file: string, opts: ReadOptions): ParsedTrace {
     ),
     recordedVars: vars,
   };
+}
+
+/**
+ * Refuses a trace of another format version than this reader's (`#meta.formatVersion`; none:
+ * format 1, the format of every trace written before the field existed), naming both and the
+ * intcheck that wrote it, before anything else of it is decoded.
+ */
+function checkFormatVersion(m: Obj): void {
+  const v = m.formatVersion ?? 1;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) {
+    throw new TraceError('"formatVersion" is not a whole number ≥ 1');
+  }
+  if (v === TRACE_FORMAT_VERSION) return;
+  const writer = typeof m.version === 'string' ? `intcheck ${m.version}` : 'another intcheck';
+  throw new TraceError(
+    `trace format version ${v} (written by ${writer}), but intcheck ${TOOL_VERSION} reads trace format version ${TRACE_FORMAT_VERSION}`,
+  );
 }
 
 /** The protocols whose traces this reader decodes (each one's codec is in protocols/<name>/trace/). */

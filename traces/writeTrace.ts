@@ -9,7 +9,14 @@ import { uipiConfigToJson } from '../protocols/uipi/model/loadUipiConfig.ts';
 import { itfToJson, type Json } from './itfValue.ts';
 import { jsonText } from './jsonText.ts';
 import { TOOL_VERSION } from './toolVersion.ts';
-import { ACTION_VAR, ITF_FORMAT_DESCRIPTION, PICKS_VAR, type Trace, type TraceMeta } from './trace.ts';
+import {
+  ACTION_VAR,
+  ITF_FORMAT_DESCRIPTION,
+  PICKS_VAR,
+  TRACE_FORMAT_VERSION,
+  type Trace,
+  type TraceMeta,
+} from './trace.ts';
 import { writeTextAtomic } from './writeTextAtomic.ts';
 
 /** `#meta` in its fixed key order; optional fields only when set. */
@@ -19,6 +26,7 @@ function metaJson(m: TraceMeta): Json {
     'format-description': ITF_FORMAT_DESCRIPTION,
     source: 'intcheck',
     version: TOOL_VERSION,
+    formatVersion: TRACE_FORMAT_VERSION,
     protocol: m.protocol,
     implementation: m.implementation,
     config: 'cpus' in m.config ? uipiConfigToJson(m.config) : configToJson(m.config),
