@@ -14,8 +14,8 @@ import { capturedIo } from '../cli/io.ts';
 import { BadInput } from '../model/badInput.ts';
 import { PROTOCOLS } from '../protocols/index.ts';
 import type { MutantsReport } from '../protocols/mutantsReport.ts';
-import type { CheckReport } from '../report/checkReport.ts';
-import type { ConformReport } from '../report/conformReport.ts';
+import { type CheckReport, formatResult } from '../report/checkReport.ts';
+import { type ConformReport, formatConform, summaryLine } from '../report/conformReport.ts';
 import type { ExploreReport } from '../report/exploreReport.ts';
 import {
   type CheckOptions,
@@ -129,4 +129,23 @@ export function mutants(options: MutantsOptions = {}): Promise<MutantsReport> {
   return api(async () =>
     (await import('../cli/commands/runMutants.ts')).mutantsReport(mutantsFlags(options), capturedIo()),
   );
+}
+
+/**
+ * The text `intcheck check` prints for `report`: each configuration's verdict and, for a failure,
+ * the shrunk counterexample, the trace and the replay command (for a test's failure message).
+ */
+export function checkText(report: CheckReport): string {
+  return report.results.flatMap((r) => formatResult(report, r)).join('\n');
+}
+
+/**
+ * The text `intcheck conform --dut` prints for `report`: each configuration's verdict and, for a
+ * failure, the shrunk counterexample, the trace and the replay command on the DUT, then the summary.
+ */
+export function conformText(report: ConformReport): string {
+  const lines = report.results.flatMap((r) =>
+    formatConform(report.dut, report.command, report.seed, report.against, report.runs, r),
+  );
+  return [...lines, summaryLine(report.dut, report.configurations)].join('\n');
 }
