@@ -11,8 +11,8 @@
  * process when spin is installed, so every row has its ratio to the baseline, the explorer and Spin.
  */
 import { performance } from 'node:perf_hooks';
-import { exploreProtocol } from '../engine/explore/exploreProtocol.ts';
 import { SMALL } from '../protocols/controller/model/config/config.ts';
+import { exploreProtocol } from '../protocols/family/exploreProtocol.ts';
 import { explorePacked } from '../protocols/wakeup/engine/packed/packedExplore.ts';
 import { initialSystem } from '../protocols/wakeup/model/boot.ts';
 import { enabled } from '../protocols/wakeup/model/enabled.ts';

@@ -17,8 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { exploreProtocol } from '../engine/explore/exploreProtocol.ts';
 import { SMALL } from '../protocols/controller/model/config/config.ts';
+import { exploreProtocol } from '../protocols/family/exploreProtocol.ts';
 import { explorePacked } from '../protocols/wakeup/engine/packed/packedExplore.ts';
 import { printTable } from './table.ts';
 

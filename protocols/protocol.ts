@@ -9,6 +9,8 @@
  * bound to its protocol's types inside its folder. A configuration comes back from
  * {@link Protocol.checkConfigs} / {@link Protocol.exploreConfig} with its operations bound to it.
  */
+import type { WorkerJob } from '../engine/check/parallel/workerJob.ts';
+import type { RangeOutcome, RunRange } from '../engine/check/seededRuns.ts';
 import type { Coverage } from '../engine/coverage/coverage.ts';
 import type { KillAdapter } from '../engine/kill/killAdapter.ts';
 import type { Property } from '../engine/property.ts';
@@ -95,6 +97,13 @@ export interface Protocol {
   readonly explorePresets: readonly string[];
   /** Fresh coverage counters of a check (`--report`). */
   coverage(): Coverage;
+  /** A worker thread's share of a parallel check: `range` of `job` (which this protocol built), counted into `coverage`. */
+  workerRuns(
+    job: WorkerJob,
+    range: RunRange,
+    onRun?: (done: number) => void,
+    coverage?: Coverage,
+  ): RangeOutcome<unknown>;
   /** The model's statechart, for `intcheck diagram`. */
   machine(): StateNodeLike;
 }

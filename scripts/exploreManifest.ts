@@ -1,11 +1,11 @@
 /**
- * Re-checks every entry of the exploration manifest (engine/explore/manifest.json) and prints
+ * Re-checks every entry of the exploration manifest (protocols/manifest.json) and prints
  * what differs; `--write` regenerates the file from the list below instead. Takes a few minutes:
  * the test suite checks only the entries marked `test`.
  */
 import { writeFileSync } from 'node:fs';
-import { type ManifestEntry, readManifest, runManifestEntry } from '../engine/explore/manifest.ts';
 import { CONTROLLER_MUTANTS } from '../protocols/controller/mutants/controllerMutants.ts';
+import { type ManifestEntry, readManifest, runManifestEntry } from '../protocols/manifest.ts';
 import { WAKEUP_MUTANTS } from '../protocols/wakeup/mutants/wakeupMutants.ts';
 
 type Row = Pick<ManifestEntry, 'protocol' | 'preset' | 'impl' | 'maxStates' | 'test'>;
@@ -83,7 +83,7 @@ if (write || appendMode) {
     entries: appendMode ? [...(old?.entries ?? []), ...out] : out,
   };
   writeFileSync(
-    new URL('../engine/explore/manifest.json', import.meta.url),
+    new URL('../protocols/manifest.json', import.meta.url),
     `${JSON.stringify(manifest, null, 2)}\n`,
   );
 }

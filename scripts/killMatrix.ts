@@ -1,5 +1,5 @@
 /**
- * Regenerates the kill matrix in README.md: every mutant of every protocol hunted on the small
+ * Regenerates the kill matrix in docs/kill-matrix.md: every mutant of every protocol hunted on the small
  * preset (seed 42, 1000 storms each, refinement excluded; then the explorer where one is wired
  * in), written as a Markdown table between the `<!-- kill-matrix:start -->` and
  * `<!-- kill-matrix:end -->` markers, with the median time to detect and the median ratio of
@@ -10,7 +10,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { type KillRow, killMatrix, medianMsToDetect, medianShrunkRatio } from '../protocols/killMatrix.ts';
 
-const README = new URL('../README.md', import.meta.url);
+const PAGE = new URL('../docs/kill-matrix.md', import.meta.url);
 const START = '<!-- kill-matrix:start -->';
 const END = '<!-- kill-matrix:end -->';
 const RUNS = 1000;
@@ -43,16 +43,16 @@ function markdown(rows: readonly KillRow[]): string {
 }
 
 const rows = killMatrix({ runs: RUNS, seed: SEED, now: () => performance.now() });
-const text = readFileSync(README, 'utf8');
+const text = readFileSync(PAGE, 'utf8');
 const from = text.indexOf(START);
 const to = text.indexOf(END);
 if (from < 0 || to < from) {
-  console.error(`scripts/killMatrix.ts: README.md has no ${START} … ${END} markers`);
+  console.error(`scripts/killMatrix.ts: docs/kill-matrix.md has no ${START} … ${END} markers`);
   process.exit(2);
 }
 const next = `${text.slice(0, from + START.length)}\n${markdown(rows)}\n${text.slice(to)}`;
-const tmp = new URL('../README.md.tmp', import.meta.url);
+const tmp = new URL('../docs/kill-matrix.md.tmp', import.meta.url);
 writeFileSync(tmp, next);
-renameSync(tmp, README);
-console.log(`README.md: kill matrix of ${rows.length} mutants written`);
+renameSync(tmp, PAGE);
+console.log(`docs/kill-matrix.md: kill matrix of ${rows.length} mutants written`);
 process.exit(rows.every((r) => r.verdict === 'caught') ? 0 : 1);

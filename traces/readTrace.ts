@@ -12,9 +12,10 @@
  * as a pass.
  */
 import { readFileSync } from 'node:fs';
+import { ConfigError } from '../model/configFile.ts';
 import { TraceError, within } from '../model/TraceError.ts';
 import type { Config } from '../protocols/controller/model/config/config.ts';
-import { ConfigError, parseConfig } from '../protocols/controller/model/config/loadConfig.ts';
+import { parseConfig } from '../protocols/controller/model/config/loadConfig.ts';
 import type { ControllerEvent } from '../protocols/controller/model/events.ts';
 import type { Observation } from '../protocols/controller/model/result.ts';
 import type { ControllerState } from '../protocols/controller/model/state.ts';

@@ -6,7 +6,13 @@
 import { performance } from 'node:perf_hooks';
 import type { Coverage } from '../../engine/coverage/coverage.ts';
 import { implementationOf, propertyIdsOf, protocolNamed } from '../../protocols/index.ts';
-import { type CheckReport, type ConfigReport, formatResult, reportToJson } from '../../report/checkReport.ts';
+import {
+  type CheckReport,
+  type ConfigReport,
+  coverageLines,
+  formatResult,
+  reportToJson,
+} from '../../report/checkReport.ts';
 import { checkSuites } from '../../report/junit/checkSuites.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT } from '../errors.ts';
@@ -80,6 +86,17 @@ export async function checkReport(f: CheckFlags, io: Io): Promise<CheckReport> {
     if (!r.ok) break;
   }
   const ok = results.every((r) => r.ok);
+  if (!f.json) {
+    const flag = protocol.designs.some((d) => d.name === impl) ? '--impl' : '--mutant';
+    const rerun = (preset: string) =>
+      `npx intcheck check --protocol ${protocol.name} ${flag} ${impl} --preset ${preset}`;
+    for (const line of coverageLines(
+      results,
+      configs.map((c) => c.name),
+      rerun,
+    ))
+      io.out(line);
+  }
   if (f.report !== undefined) {
     const seconds = (performance.now() - started) / 1000;
     writeCheckReport(f.report, { report: { ok, ...head, results }, coverages, seconds, workers });

@@ -35,6 +35,10 @@ export function runMutants(f: MutantsFlags, io: Io): number {
       `${report.caught}/${report.rows.length} mutants caught in ≤ ${report.runs} storms (seed ${report.seed})${med}`,
     );
     if (report.survived > 0) io.out(survivorsLine(report.rows, report.runs, f.explore));
+    for (const r of report.rows.filter((x) => x.endedEarly > 0))
+      io.out(
+        `${r.protocol}/${r.mutant}: ${r.endedEarly} of ${r.storms} storms ended early (the design stopped there)`,
+      );
   }
   ciReports(f, io, () => mutantsSuites(report));
   return report.ok ? EXIT.ok : EXIT.failed;

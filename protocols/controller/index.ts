@@ -4,17 +4,18 @@
  * (the reference and its mutants by refinement, the published designs on their own abstraction).
  */
 import { withShortest } from '../../engine/kill/killAdapter.ts';
-import { killShortest } from '../../engine/kill/killShortest.ts';
 import {
   type FamilyMember,
   familyCheckConfigs,
   familyExploreConfig,
   familyExplorePresets,
   profileProperties,
-} from '../controllerFamily.ts';
+} from '../family/controllerFamily.ts';
+import { killShortest } from '../family/killShortest.ts';
 import type { Protocol } from '../protocol.ts';
 import { checkControllerConfig } from './checkConfig.ts';
 import { CONTROLLER_DESIGNS, findControllerImpl } from './designs/registry.ts';
+import { controllerWorkerRuns } from './engine/checkControllerParallel.ts';
 import { controllerCoverage } from './engine/controllerCoverage.ts';
 import { CONTROLLER_KILL } from './engine/controllerKill.ts';
 import { SMALL } from './model/config/config.ts';
@@ -44,5 +45,6 @@ export const controller: Protocol = {
   exploreConfig: (c) => familyExploreConfig(member, c),
   explorePresets: familyExplorePresets('controller'),
   coverage: controllerCoverage,
+  workerRuns: controllerWorkerRuns,
   machine: () => controllerMachine(SMALL).root,
 };

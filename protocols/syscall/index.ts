@@ -4,7 +4,6 @@
  * controller design; the controller-step properties judge every access the system makes.
  */
 import { withShortest } from '../../engine/kill/killAdapter.ts';
-import { killShortest } from '../../engine/kill/killShortest.ts';
 import { UsageError } from '../../model/badInput.ts';
 import { CONTROLLER_DESIGNS, findControllerImpl } from '../controller/designs/registry.ts';
 import { SMALL } from '../controller/model/config/config.ts';
@@ -15,9 +14,11 @@ import {
   familyCheckConfigs,
   familyExploreConfig,
   familyExplorePresets,
-} from '../controllerFamily.ts';
+} from '../family/controllerFamily.ts';
+import { killShortest } from '../family/killShortest.ts';
 import type { Protocol } from '../protocol.ts';
 import { checkSyscallConfig } from './checkConfig.ts';
+import { syscallWorkerRuns } from './engine/checkSyscallParallel.ts';
 import { syscallCoverage } from './engine/syscallCoverage.ts';
 import { SYSCALL_KILL } from './engine/syscallKill.ts';
 import { syscallMachine } from './model/machine.ts';
@@ -45,5 +46,6 @@ export const syscall: Protocol = {
   exploreConfig: (c) => familyExploreConfig(member, c),
   explorePresets: familyExplorePresets('syscall'),
   coverage: syscallCoverage,
+  workerRuns: syscallWorkerRuns,
   machine: () => syscallMachine(SMALL).root,
 };

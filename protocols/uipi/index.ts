@@ -10,6 +10,7 @@ import type { CheckArgs, ConfigChoice, Protocol, ProtocolConfig } from '../proto
 import { checkUipiConfig } from './checkConfig.ts';
 import type { UipiImpl } from './designs/reference/uipiImpl.ts';
 import { findUipiImpl, UIPI_DESIGNS } from './designs/registry.ts';
+import { uipiWorkerRuns } from './engine/checkUipiParallel.ts';
 import { UIPI_EXPLORE_PRESETS } from './engine/exploreUipi.ts';
 import { uipiCoverage } from './engine/uipiCoverage.ts';
 import { UIPI_KILL } from './engine/uipiKill.ts';
@@ -92,5 +93,6 @@ export const uipi: Protocol = {
   exploreConfig,
   explorePresets: Object.keys(UIPI_EXPLORE_PRESETS),
   coverage: uipiCoverage,
+  workerRuns: uipiWorkerRuns,
   machine: () => uipiMachine(UIPI_SMALL).root,
 };

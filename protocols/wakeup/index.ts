@@ -4,7 +4,6 @@
  * §6 drain after every storm; the controller-step properties judge every access the system makes.
  */
 import { withShortest } from '../../engine/kill/killAdapter.ts';
-import { killShortest } from '../../engine/kill/killShortest.ts';
 import { UsageError } from '../../model/badInput.ts';
 import { CONTROLLER_DESIGNS, findControllerImpl } from '../controller/designs/registry.ts';
 import { SMALL } from '../controller/model/config/config.ts';
@@ -15,9 +14,11 @@ import {
   familyCheckConfigs,
   familyExploreConfig,
   familyExplorePresets,
-} from '../controllerFamily.ts';
+} from '../family/controllerFamily.ts';
+import { killShortest } from '../family/killShortest.ts';
 import type { Protocol } from '../protocol.ts';
 import { checkWakeupConfig } from './checkConfig.ts';
+import { wakeupWorkerRuns } from './engine/checkWakeupParallel.ts';
 import { wakeupCoverage } from './engine/wakeupCoverage.ts';
 import { WAKEUP_KILL } from './engine/wakeupKill.ts';
 import { wakeupMachine } from './model/machine.ts';
@@ -45,5 +46,6 @@ export const wakeup: Protocol = {
   exploreConfig: (c) => familyExploreConfig(member, c),
   explorePresets: familyExplorePresets('wakeup'),
   coverage: wakeupCoverage,
+  workerRuns: wakeupWorkerRuns,
   machine: () => wakeupMachine(SMALL).root,
 };

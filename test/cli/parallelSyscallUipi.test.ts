@@ -28,15 +28,15 @@ const check = (protocol: string) => [
 const CASES: readonly (readonly [string, readonly string[], number | null])[] = [
   ['syscall reference, passing', [...check('syscall'), '--impl', 'reference', '--runs', '40'], null],
   [
-    'syscall overwrite-slot, failing at storm 123',
+    'syscall overwrite-slot, failing at storm 124',
     [...check('syscall'), '--mutant', 'overwrite-slot', '--runs', '300'],
-    123,
+    124,
   ],
   ['uipi reference, passing', [...check('uipi'), '--impl', 'reference', '--runs', '40'], null],
   [
-    'uipi pir-read-then-clear, failing at storm 45',
+    'uipi pir-read-then-clear, failing at storm 46',
     [...check('uipi'), '--mutant', 'pir-read-then-clear', '--runs', '300'],
-    45,
+    46,
   ],
 ];
 

@@ -100,8 +100,8 @@ describe('the explorer hook', () => {
     expected: ['p'],
     hunt: () =>
       caught
-        ? { caught: true, storms: 1, violated: ['p'], msToDetect: 1, counterexampleLength: 4 }
-        : { caught: false, storms: 10 },
+        ? { caught: true, storms: 1, endedEarly: 0, violated: ['p'], msToDetect: 1, counterexampleLength: 4 }
+        : { caught: false, storms: 10, endedEarly: 0 },
     ...(shortest ? { shortest } : {}),
   });
   const o = { runs: 10, seed: 1, now: () => 0 };

@@ -7,8 +7,8 @@
  * 0), so they only steer the runtime's kernel (which harts may run which process).
  */
 
+import { ConfigError } from '../../../model/configFile.ts';
 import type { Config } from '../model/config/config.ts';
-import { ConfigError } from '../model/config/loadConfig.ts';
 import { type ControllerImpl, type DesignSupport, FULL_SUPPORT } from './device.ts';
 
 /** What `impl` supports (undefined, the model, supports everything). */

@@ -10,7 +10,6 @@
  * refinement holds it equals abs().
  */
 
-import { copyDevice } from '../../../engine/explore/copyImpl.ts';
 import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
 import { controllerGhostKey } from '../../../engine/explore/ghostKey.ts';
 import { hiddenKey } from '../../../engine/explore/hiddenKey.ts';
@@ -24,6 +23,7 @@ import { formatEvent } from '../model/formatEvent.ts';
 import type { ControllerStepProperty } from '../properties/context.ts';
 import { type ControllerNode, controllerJudge } from './controllerJudge.ts';
 import { controllerKey } from './controllerKey.ts';
+import { copyDevice } from './copyDevice.ts';
 import { alphabetFor } from './stormFor.ts';
 
 const NONE: readonly ControllerEvent[] = Object.freeze([]);

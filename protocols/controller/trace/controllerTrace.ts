@@ -5,11 +5,14 @@
 
 import { itf } from '../../../traces/itfValue.ts';
 import type { Trace, TraceMeta, TraceProvenance } from '../../../traces/trace.ts';
+import { INIT_ACTION } from '../../../traces/trace.ts';
+import type { Config } from '../model/config/config.ts';
+import { configToJson } from '../model/config/loadConfig.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
 import type { ControllerState } from '../model/state.ts';
 import { CONTROLLER_VARS, encodeControllerState, encodeObservation } from './controllerVars.ts';
-import { encodePicks, INIT_ACTION } from './eventCodec.ts';
+import { encodePicks } from './eventCodec.ts';
 
 /** One step of a controller run: the event, what it observed, the (abstract) state after it. */
 export interface ControllerTraceStep {
@@ -18,7 +21,7 @@ export interface ControllerTraceStep {
   readonly state: ControllerState;
 }
 
-export interface ControllerTraceArgs extends TraceProvenance {
+export interface ControllerTraceArgs extends TraceProvenance<Config> {
   readonly initial: ControllerState;
   readonly steps: readonly ControllerTraceStep[];
 }
@@ -26,7 +29,7 @@ export interface ControllerTraceArgs extends TraceProvenance {
 /** The trace of a controller run, ready for `writeTrace`. */
 export function controllerTrace(args: ControllerTraceArgs): Trace {
   const { cfg, initial, steps, ...rest } = args;
-  const meta: TraceMeta = { protocol: 'controller', ...rest, config: cfg };
+  const meta: TraceMeta = { protocol: 'controller', ...rest, config: configToJson(cfg) };
   return {
     meta,
     vars: CONTROLLER_VARS,

@@ -23,9 +23,6 @@ export const CONTROLLER_VARS = [
   'error',
 ] as const;
 
-/** The variable holding what a step observed. */
-export const OBS_VAR = 'intcheck::obs';
-
 /** Splits a flat `p * width + i` table into one list per process. */
 function perProcess<T>(flat: readonly T[], n: number, width: number, f: (x: T) => ItfValue): ItfValue {
   return itf.list(

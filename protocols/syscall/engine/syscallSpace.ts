@@ -29,7 +29,6 @@
  * step after the first take the runtime in place.
  */
 
-import { copySyscallRuntime } from '../../../engine/explore/copyImpl.ts';
 import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
 import { controllerGhostKey } from '../../../engine/explore/ghostKey.ts';
 import { hiddenKey } from '../../../engine/explore/hiddenKey.ts';
@@ -46,6 +45,7 @@ import { layoutOf } from '../model/layout.ts';
 import { stateKey } from '../model/stateKey.ts';
 import type { SyscallLivenessContext } from '../properties/context.ts';
 import type { SyscallSelection } from '../properties/selection.ts';
+import { copySyscallRuntime } from './copySyscallRuntime.ts';
 import { syscallGhostKey } from './syscallGhostKey.ts';
 import { type SyscallNode, syscallJudge } from './syscallJudge.ts';
 

@@ -8,6 +8,7 @@
 import {
   type RangeOutcome,
   type RunRange,
+  rangeOf,
   type SeededRunsOptions,
   seededRuns,
 } from '../../../engine/check/seededRuns.ts';
@@ -18,7 +19,6 @@ import {
   stormRuns,
 } from '../../../engine/check/stormCheck.ts';
 import type { Coverage } from '../../../engine/coverage/coverage.ts';
-import { rangeOf } from '../../controller/engine/checkController.ts';
 import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
 import type { UipiConfig } from '../model/config.ts';
 import type { UipiEvent } from '../model/events.ts';

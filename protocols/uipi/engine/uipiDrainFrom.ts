@@ -11,10 +11,10 @@
  * handler was served).
  */
 
+import type { DrainMemo } from '../../../engine/explore/drainMemo.ts';
 import type { Transition } from '../../../engine/explore/stateSpace.ts';
 import type { Ownership } from '../../../engine/judge.ts';
 import type { Violation } from '../../../engine/property.ts';
-import type { DrainMemo } from '../../wakeup/engine/drainMemo.ts';
 import type { UipiConfig } from '../model/config.ts';
 import { drainUipi, type UipiDrainSubject } from '../model/drain.ts';
 import type { UipiEvent } from '../model/events.ts';

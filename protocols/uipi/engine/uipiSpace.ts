@@ -18,12 +18,12 @@
  * bounds the exploration: the verdict is exact for the explored configuration.
  */
 
+import { DrainMemo } from '../../../engine/explore/drainMemo.ts';
 import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
 import { fingerprint } from '../../../engine/explore/fingerprint.ts';
 import { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
 import type { StateSpace, Transition } from '../../../engine/explore/stateSpace.ts';
 import type { Ownership } from '../../../engine/judge.ts';
-import { DrainMemo } from '../../wakeup/engine/drainMemo.ts';
 import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
 import type { UipiConfig } from '../model/config.ts';
 import { enabled as modelEnabled } from '../model/enabled.ts';

@@ -3,7 +3,8 @@
  * an unknown field, a non-integer, a value outside its range or an inconsistent pair (more
  * receivers than CPUs, a timer vector ≥ vectors) is refused with a ConfigError naming the field.
  */
-import { ConfigError, readConfigJson } from '../../controller/model/config/loadConfig.ts';
+
+import { ConfigError, readConfigJson } from '../../../model/configFile.ts';
 import { UIPI_CONFIG_RANGES, UIPI_FIELDS, UIPI_SMALL, type UipiConfig } from './config.ts';
 
 const KNOWN: ReadonlySet<string> = new Set(UIPI_FIELDS);

@@ -5,7 +5,8 @@
  * tree alone (no allocation: `enabled` uses it), `step` runs the action when it finds no reason.
  * The statechart in machine.ts is the same decision tree over the same named guards and actions.
  */
-import { assertNever } from '../../controller/model/events.ts';
+
+import { assertNever } from '../../../model/assertNever.ts';
 import * as A from './actions.ts';
 import { isSkyloft, type UipiConfig } from './config.ts';
 import type { ReceiverStep, UipiEvent } from './events.ts';

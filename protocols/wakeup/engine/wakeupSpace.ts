@@ -31,7 +31,7 @@
  * successor of a node, which takes the node's runtime itself.
  */
 
-import { copyRuntime } from '../../../engine/explore/copyImpl.ts';
+import { DrainMemo } from '../../../engine/explore/drainMemo.ts';
 import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
 import { controllerGhostKey, wakeupGhostKey } from '../../../engine/explore/ghostKey.ts';
 import { hiddenKey } from '../../../engine/explore/hiddenKey.ts';
@@ -43,8 +43,8 @@ import type { Config } from '../../controller/model/config/config.ts';
 import { enabled as modelEnabled } from '../model/enabled.ts';
 import { formatSystemEvent, type SystemEvent } from '../model/events.ts';
 import type { WakeupSelection } from '../properties/selection.ts';
+import { copyRuntime } from './copyRuntime.ts';
 import { drainFrom } from './drainFrom.ts';
-import { DrainMemo } from './drainMemo.ts';
 import { systemKey } from './systemKey.ts';
 import { type WakeupNode, wakeupJudge } from './wakeupJudge.ts';
 

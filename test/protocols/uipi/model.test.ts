@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ConfigError } from '../../../protocols/controller/model/config/loadConfig.ts';
+import { ConfigError } from '../../../model/configFile.ts';
 import { uipiStorm } from '../../../protocols/uipi/engine/uipiStorm.ts';
 import {
   enabled,

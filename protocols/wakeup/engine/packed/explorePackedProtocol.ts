@@ -7,9 +7,9 @@
  * model disagree: an internal error, never a silent pass.
  */
 
-import type { ExploreReport } from '../../../../engine/explore/exploreProtocol.ts';
 import type { ControllerImpl } from '../../../controller/designs/device.ts';
 import type { Config } from '../../../controller/model/config/config.ts';
+import type { ExploreReport } from '../../../family/exploreProtocol.ts';
 import { runWakeup } from '../runWakeup.ts';
 import { explorePacked, type PackedOptions } from './packedExplore.ts';
 import { PACKED_PROPERTY_IDS } from './packedInvariants.ts';

@@ -4,12 +4,12 @@
  * protocol joins the command by providing a {@link ConfigCheck}.
  */
 
-import type { RunRange } from '../engine/check/seededRuns.ts';
-import type { Coverage } from '../engine/coverage/coverage.ts';
-import type { CheckProtocol, ConfigReport } from '../report/checkReport.ts';
-import type { ControllerImpl } from './controller/designs/device.ts';
-import type { CheckOptions } from './controller/engine/checkController.ts';
-import type { Config } from './controller/model/config/config.ts';
+import type { RunRange } from '../../engine/check/seededRuns.ts';
+import type { Coverage } from '../../engine/coverage/coverage.ts';
+import type { ConfigReport } from '../../report/checkReport.ts';
+import type { ControllerImpl } from '../controller/designs/device.ts';
+import type { CheckOptions } from '../controller/engine/checkController.ts';
+import type { Config } from '../controller/model/config/config.ts';
 
 /** One of `count` shards of a check's runs (`--shard index/count`). */
 export interface Shard {
@@ -63,19 +63,3 @@ export function checkOptionsOf(a: ConfigCheckArgs): CheckOptions {
 
 /** A protocol's check of one configuration. */
 export type ConfigCheck = (a: ConfigCheckArgs) => Promise<ConfigReport>;
-
-/**
- * The trace file of a failure, `<protocol>--<impl>--<property>--<preset>.itf.json`; a shard's
- * carries its number, so shards sharing `--out` do not collide.
- */
-export function traceName(
-  protocol: CheckProtocol,
-  impl: string,
-  property: string,
-  preset: string,
-  shard: Shard | undefined,
-): string {
-  const where = preset.replace(/[^\w.-]+/g, '_');
-  const suffix = shard ? `--shard-${shard.index}-of-${shard.count}` : '';
-  return `${protocol}--${impl}--${property}--${where}${suffix}.itf.json`;
-}

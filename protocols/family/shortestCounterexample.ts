@@ -4,8 +4,8 @@
  * liveness failure, the path to the state the drain fails from), or undefined when none exists
  * within `maxStates` distinct states (none at all, or the bound stopped the search first).
  */
-import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
-import type { Config } from '../../protocols/controller/model/config/config.ts';
+import type { ControllerImpl } from '../controller/designs/device.ts';
+import type { Config } from '../controller/model/config/config.ts';
 import { type ExploreProtocol, exploreProtocol } from './exploreProtocol.ts';
 
 export function shortestCounterexample(

@@ -6,14 +6,14 @@
  * (`--write` regenerates the file), and test/explore checks those marked `test` (the fast ones).
  */
 import { readFileSync } from 'node:fs';
-import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
-import { findSyscallMutant } from '../../protocols/syscall/mutants/syscallMutants.ts';
-import { UIPI_REFERENCE } from '../../protocols/uipi/designs/reference/uipiImpl.ts';
-import { exploreUipi, UIPI_EXPLORE_PRESETS } from '../../protocols/uipi/engine/exploreUipi.ts';
-import { findUipiMutant } from '../../protocols/uipi/mutants/uipiMutants.ts';
-import { findWakeupMutant } from '../../protocols/wakeup/mutants/wakeupMutants.ts';
-import { explorePreset } from './explorePresets.ts';
-import { type ExploreProtocol, exploreProtocol } from './exploreProtocol.ts';
+import { explorePreset } from '../engine/explore/explorePresets.ts';
+import { findControllerImpl } from './controller/designs/registry.ts';
+import { type ExploreProtocol, exploreProtocol } from './family/exploreProtocol.ts';
+import { findSyscallMutant } from './syscall/mutants/syscallMutants.ts';
+import { UIPI_REFERENCE } from './uipi/designs/reference/uipiImpl.ts';
+import { exploreUipi, UIPI_EXPLORE_PRESETS } from './uipi/engine/exploreUipi.ts';
+import { findUipiMutant } from './uipi/mutants/uipiMutants.ts';
+import { findWakeupMutant } from './wakeup/mutants/wakeupMutants.ts';
 
 export interface ManifestEntry {
   readonly protocol: ExploreProtocol | 'uipi';

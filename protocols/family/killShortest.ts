@@ -6,16 +6,15 @@
  * counterexample lies beyond that bound shows no shortest length (and, when the storms missed
  * it too, survives).
  */
-import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
-import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
-import { findSyscallMutant } from '../../protocols/syscall/mutants/syscallMutants.ts';
-import { findWakeupMutant } from '../../protocols/wakeup/mutants/wakeupMutants.ts';
-import { explorePreset } from '../explore/explorePresets.ts';
-import { type ExploreProtocol, exploreProtocol } from '../explore/exploreProtocol.ts';
-import type { Shortest } from './killAdapter.ts';
 
-/** The explorer's bound per implementation in the kill matrix (distinct states). */
-export const KILL_EXPLORE_MAX_STATES = 2_000;
+import { explorePreset } from '../../engine/explore/explorePresets.ts';
+import type { Shortest } from '../../engine/kill/killAdapter.ts';
+import { KILL_EXPLORE_MAX_STATES } from '../../engine/kill/killAdapter.ts';
+import type { ControllerImpl } from '../controller/designs/device.ts';
+import { findControllerImpl } from '../controller/designs/registry.ts';
+import { findSyscallMutant } from '../syscall/mutants/syscallMutants.ts';
+import { findWakeupMutant } from '../wakeup/mutants/wakeupMutants.ts';
+import { type ExploreProtocol, exploreProtocol } from './exploreProtocol.ts';
 
 function implOf(protocol: ExploreProtocol, name: string): ControllerImpl | undefined {
   if (protocol === 'wakeup') return findWakeupMutant(name) ?? findControllerImpl(name);

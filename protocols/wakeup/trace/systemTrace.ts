@@ -5,14 +5,16 @@
  * systems is only the codec: the protocol's name, its state variables and how its states and
  * events are encoded ({@link SystemTraceCodec}).
  */
-import type { Config } from '../protocols/controller/model/config/config.ts';
-import type { Observation } from '../protocols/controller/model/result.ts';
-import { encodeObservation } from '../protocols/controller/trace/controllerVars.ts';
-import { INIT_ACTION } from '../protocols/controller/trace/eventCodec.ts';
-import type { RunPhase } from '../protocols/wakeup/properties/context.ts';
-import type { ItfValue } from './itfValue.ts';
-import { itf } from './itfValue.ts';
-import type { Trace, TraceMeta, TraceProvenance, TraceState } from './trace.ts';
+
+import type { ItfValue } from '../../../traces/itfValue.ts';
+import { itf } from '../../../traces/itfValue.ts';
+import type { Trace, TraceMeta, TraceProvenance, TraceState } from '../../../traces/trace.ts';
+import { INIT_ACTION } from '../../../traces/trace.ts';
+import type { Config } from '../../controller/model/config/config.ts';
+import { configToJson } from '../../controller/model/config/loadConfig.ts';
+import type { Observation } from '../../controller/model/result.ts';
+import { encodeObservation } from '../../controller/trace/controllerVars.ts';
+import type { RunPhase } from '../properties/context.ts';
 
 /** How one system's states and events become ITF. */
 export interface SystemTraceCodec<S, E extends { readonly type: string }> {
@@ -33,7 +35,7 @@ export interface SystemRecordedStep<S, E> {
   readonly state: S;
 }
 
-export interface SystemTraceArgs<S, E> extends TraceProvenance {
+export interface SystemTraceArgs<S, E> extends TraceProvenance<Config> {
   readonly initial: S;
   /** The recorded steps; `failingStep` counts storm events first, then drain steps. */
   readonly steps: readonly SystemRecordedStep<S, E>[];
@@ -45,7 +47,7 @@ export function systemTrace<S, E extends { readonly type: string }>(
   args: SystemTraceArgs<S, E>,
 ): Trace {
   const { cfg, initial, steps, ...rest } = args;
-  const meta: TraceMeta = { protocol: codec.protocol, ...rest, config: cfg };
+  const meta: TraceMeta = { protocol: codec.protocol, ...rest, config: configToJson(cfg) };
   const init: TraceState = {
     action: INIT_ACTION,
     picks: itf.record([]),

@@ -8,33 +8,27 @@
  * trace is the path followed by the drain steps that fail to reach the goal.
  */
 
-import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
-import { assertExpressible, supportedConfig } from '../../protocols/controller/designs/supportedConfig.ts';
-import { controllerSpace } from '../../protocols/controller/engine/controllerSpace.ts';
-import { type RunResult, runController } from '../../protocols/controller/engine/runController.ts';
-import type { Config } from '../../protocols/controller/model/config/config.ts';
-import type { ControllerEvent } from '../../protocols/controller/model/events.ts';
+import { type ExploreOptions, type ExploreOutcome, explore } from '../../engine/explore/explore.ts';
+import type { StateBounds } from '../../engine/explore/stateBounds.ts';
+import type { Violation } from '../../engine/property.ts';
+import type { ControllerImpl } from '../controller/designs/device.ts';
+import { assertExpressible, supportedConfig } from '../controller/designs/supportedConfig.ts';
+import { controllerSpace } from '../controller/engine/controllerSpace.ts';
+import { type RunResult, runController } from '../controller/engine/runController.ts';
+import type { Config } from '../controller/model/config/config.ts';
+import type { ControllerEvent } from '../controller/model/events.ts';
 import {
   defaultControllerPropertyIds,
   selectControllerProperties,
-} from '../../protocols/controller/properties/selection.ts';
-import { runSyscall, type SyscallRunResult } from '../../protocols/syscall/engine/runSyscall.ts';
-import { syscallSpace } from '../../protocols/syscall/engine/syscallSpace.ts';
-import type { SyscallEvent } from '../../protocols/syscall/model/events.ts';
-import {
-  defaultSyscallPropertyIds,
-  selectSyscallProperties,
-} from '../../protocols/syscall/properties/selection.ts';
-import { runWakeup, type WakeupRunResult } from '../../protocols/wakeup/engine/runWakeup.ts';
-import { wakeupSpace } from '../../protocols/wakeup/engine/wakeupSpace.ts';
-import type { SystemEvent } from '../../protocols/wakeup/model/events.ts';
-import {
-  defaultWakeupPropertyIds,
-  selectWakeupProperties,
-} from '../../protocols/wakeup/properties/selection.ts';
-import type { Violation } from '../property.ts';
-import { type ExploreOptions, type ExploreOutcome, explore } from './explore.ts';
-import type { StateBounds } from './stateBounds.ts';
+} from '../controller/properties/selection.ts';
+import { runSyscall, type SyscallRunResult } from '../syscall/engine/runSyscall.ts';
+import { syscallSpace } from '../syscall/engine/syscallSpace.ts';
+import type { SyscallEvent } from '../syscall/model/events.ts';
+import { defaultSyscallPropertyIds, selectSyscallProperties } from '../syscall/properties/selection.ts';
+import { runWakeup, type WakeupRunResult } from '../wakeup/engine/runWakeup.ts';
+import { wakeupSpace } from '../wakeup/engine/wakeupSpace.ts';
+import type { SystemEvent } from '../wakeup/model/events.ts';
+import { defaultWakeupPropertyIds, selectWakeupProperties } from '../wakeup/properties/selection.ts';
 
 /** The protocols the explorer has an adapter for. */
 export const EXPLORE_PROTOCOLS = ['controller', 'wakeup', 'syscall'] as const;

@@ -3,9 +3,9 @@
  * step named as a hardware engineer would say it ("DEQUEUE on page 1", "interrupt on line 0").
  */
 
-import type { JudgedOp } from '../protocols/controller/model/decode.ts';
-import type { ControllerEvent } from '../protocols/controller/model/events.ts';
-import type { Waiter } from '../protocols/controller/model/state.ts';
+import type { JudgedOp } from '../model/decode.ts';
+import type { ControllerEvent } from '../model/events.ts';
+import type { Waiter } from '../model/state.ts';
 
 /** A 64-bit value as `0x…`. */
 export function hex(v: bigint): string {

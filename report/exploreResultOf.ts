@@ -5,8 +5,8 @@
  */
 import type { ExploreOutcome } from '../engine/explore/explore.ts';
 import type { Violation } from '../engine/property.ts';
-import type { ConfigJson } from '../report/checkReport.ts';
-import type { ExploreResult } from '../report/exploreReport.ts';
+import type { ConfigJson } from './checkReport.ts';
+import type { ExploreResult } from './exploreReport.ts';
 
 /** What names one exploration in its report. */
 export interface ExploreNames {

@@ -6,24 +6,24 @@
  * protocol's state space with the counterexample re-run by its runner and written as a trace.
  */
 import { performance } from 'node:perf_hooks';
-import { EXPLORE_PRESETS, explorePreset } from '../engine/explore/explorePresets.ts';
-import { exploreProtocol } from '../engine/explore/exploreProtocol.ts';
-import { UsageError } from '../model/badInput.ts';
-import type { ConfigReport } from '../report/checkReport.ts';
-import type { ExploreResult, ExploreRunArgs } from '../report/exploreReport.ts';
+import { EXPLORE_PRESETS, explorePreset } from '../../engine/explore/explorePresets.ts';
+import { UsageError } from '../../model/badInput.ts';
+import type { ConfigReport } from '../../report/checkReport.ts';
+import type { ExploreResult, ExploreRunArgs } from '../../report/exploreReport.ts';
+import { exploreResultOf } from '../../report/exploreResultOf.ts';
+import type { ControllerImpl } from '../controller/designs/device.ts';
+import { supportedConfig } from '../controller/designs/supportedConfig.ts';
+import { type Config, PRESETS } from '../controller/model/config/config.ts';
+import { configToJson, loadConfig } from '../controller/model/config/loadConfig.ts';
+import { resolveConfigs } from '../controller/model/config/resolveConfigs.ts';
+import type { CheckArgs, ProtocolConfig } from '../protocol.ts';
+import { explorePackedProtocol } from '../wakeup/engine/packed/explorePackedProtocol.ts';
+import { PACKED_PROPERTY_IDS } from '../wakeup/engine/packed/packedInvariants.ts';
+import { unpackable } from '../wakeup/engine/packed/packedLayout.ts';
 import type { ConfigCheckArgs } from './configCheck.ts';
-import type { ControllerImpl } from './controller/designs/device.ts';
-import { supportedConfig } from './controller/designs/supportedConfig.ts';
-import { type Config, PRESETS } from './controller/model/config/config.ts';
-import { configToJson, loadConfig } from './controller/model/config/loadConfig.ts';
-import { resolveConfigs } from './controller/model/config/resolveConfigs.ts';
 import { counterexampleOf } from './exploreCounterexample.ts';
-import { exploreResultOf } from './exploreResultOf.ts';
+import { exploreProtocol } from './exploreProtocol.ts';
 import { writeExploreTrace } from './exploreTrace.ts';
-import type { CheckArgs, ProtocolConfig } from './protocol.ts';
-import { explorePackedProtocol } from './wakeup/engine/packed/explorePackedProtocol.ts';
-import { PACKED_PROPERTY_IDS } from './wakeup/engine/packed/packedInvariants.ts';
-import { unpackable } from './wakeup/engine/packed/packedLayout.ts';
 
 export type FamilyProtocol = 'controller' | 'wakeup' | 'syscall';
 
