@@ -87,7 +87,7 @@ export interface ConformHost {
    * On SIGINT/SIGTERM, kill the DUT and exit the process (130/143), as the command line does: the
    * DUT runs in its own process group, so the terminal's signal does not reach it. The programmatic
    * API passes false: it never exits its caller's process (the DUT is still killed when the check
-   * ends, however it ends).
+   * ends, however it ends, and when the process exits while it runs).
    */
   readonly exitOnSignal: boolean;
 }
@@ -118,6 +118,9 @@ export async function conformDutReport(f: ConformFlags, io: Io, host: ConformHos
     session.killNow();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
+  // However the process ends while the check runs (a test runner's own exit, too), the DUT goes with it.
+  const onExit = () => session.killNow();
+  process.once('exit', onExit);
   if (host.exitOnSignal) {
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
@@ -145,6 +148,7 @@ export async function conformDutReport(f: ConformFlags, io: Io, host: ConformHos
       if (r.verdict === 'mismatch' || r.verdict === 'failure' || r.verdict === 'skipped') stop = r;
     }
   } finally {
+    process.off('exit', onExit);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await session.close(o.timeoutMs);

@@ -42,6 +42,20 @@ describe('the package, installed from its tarball into an empty project', () => 
     }
   });
 
+  test('every relative import of the emitted JavaScript names a .js file (rewriteRelativeImportExtensions)', () => {
+    const dist = join(installed(), 'dist');
+    const js = execFileSync('find', [dist, '-name', '*.js'], { encoding: 'utf8' }).trim().split('\n');
+    expect(js.length).toBeGreaterThan(100);
+    const specifier = /(?:from\s*|import\(\s*)'(\.{1,2}\/[^']+)'/g;
+    const wrong = js.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(specifier)]
+        .map((m) => m[1] ?? '')
+        .filter((spec) => !spec.endsWith('.js'))
+        .map((spec) => `${file}: ${spec}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
   test('package.json declares what it needs and nothing else', () => {
     const pkg = JSON.parse(readFileSync(join(installed(), 'package.json'), 'utf8'));
     expect(pkg.private).toBeUndefined();
