@@ -13,10 +13,14 @@ import type { WorkerJob } from '../engine/check/parallel/workerJob.ts';
 import type { RangeOutcome, RunRange } from '../engine/check/seededRuns.ts';
 import type { Coverage } from '../engine/coverage/coverage.ts';
 import type { KillAdapter } from '../engine/kill/killAdapter.ts';
-import type { Property } from '../engine/property.ts';
+import type { DescribeProperty, Property } from '../engine/property.ts';
 import type { StateNodeLike } from '../pictures/diagram/chart.ts';
+import type { Timeline } from '../pictures/timeline/timeline.ts';
+import type { StateMismatch } from '../replay/compareStates.ts';
+import type { ReplayVerdict } from '../replay/replayVerdict.ts';
 import type { ConfigJson, ConfigReport } from '../report/checkReport.ts';
 import type { ExploreResult, ExploreRunArgs } from '../report/exploreReport.ts';
+import type { ItfTrace, TraceHeader } from '../traces/itfTrace.ts';
 
 /** An implementation as the command line lists it (a design of `--impl`, a mutant of `--mutant`). */
 export interface Described {
@@ -68,6 +72,35 @@ export interface ProtocolConfig {
   explore(a: ExploreRunArgs): ExploreResult;
 }
 
+/** A trace its protocol has read ({@link Protocol.loadTrace}), ready to replay on the implementations it knows. */
+export interface LoadedTrace {
+  readonly header: TraceHeader;
+  /** The built-in implementations it replays on, by name (for messages). */
+  readonly implementations: readonly string[];
+  /**
+   * The trace's events re-run on implementation `name` beside the model and judged afresh with
+   * the protocol's default properties (the recorded states are not compared: spec/traces.md);
+   * undefined when the protocol has no implementation of that name.
+   */
+  replay(name: string): TraceReplay | undefined;
+}
+
+/** One replay of a loaded trace, with the ways to show it. */
+export interface TraceReplay {
+  /** The implementation it ran on. */
+  readonly implementation: string;
+  readonly verdict: ReplayVerdict;
+  /** The report a person reads: each step, the failure, a summary line (joined with "\n"). */
+  text(): string;
+  /** The replay as a timeline (`--html`), each failure's rule looked up with `describe`. */
+  timeline(describe: DescribeProperty): Timeline;
+  /**
+   * `--match-states`: the first recorded state that differs from the one the replay reached, or
+   * null; absent where the protocol's traces are not compared state by state.
+   */
+  readonly matchStates?: () => StateMismatch | null;
+}
+
 export interface Protocol {
   /** `--protocol NAME`, `#meta.protocol` of its traces, the `protocol` of its reports. */
   readonly name: string;
@@ -104,6 +137,13 @@ export interface Protocol {
     onRun?: (done: number) => void,
     coverage?: Coverage,
   ): RangeOutcome<unknown>;
+  /**
+   * Variables whose presence in the initial state marks a trace that names no protocol (one from
+   * another tool) as this protocol's; empty when its traces are recognised only by `#meta.protocol`.
+   */
+  readonly traceVars: readonly string[];
+  /** Reads a trace of this protocol; `c` gives a configuration in place of `#meta.config` (`--preset`, `--config`). */
+  loadTrace(itf: ItfTrace, c: ConfigChoice): LoadedTrace;
   /** The model's statechart, for `intcheck diagram`. */
   machine(): StateNodeLike;
 }

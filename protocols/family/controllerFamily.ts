@@ -17,11 +17,11 @@ import { type Config, PRESETS } from '../controller/model/config/config.ts';
 import { configToJson, loadConfig } from '../controller/model/config/loadConfig.ts';
 import { resolveConfigs } from '../controller/model/config/resolveConfigs.ts';
 import type { CheckArgs, ProtocolConfig } from '../protocol.ts';
-import { explorePackedProtocol } from '../wakeup/engine/packed/explorePackedProtocol.ts';
 import { PACKED_PROPERTY_IDS } from '../wakeup/engine/packed/packedInvariants.ts';
 import { unpackable } from '../wakeup/engine/packed/packedLayout.ts';
 import type { ConfigCheckArgs } from './configCheck.ts';
 import { counterexampleOf } from './exploreCounterexample.ts';
+import { explorePackedProtocol } from './explorePackedProtocol.ts';
 import { exploreProtocol } from './exploreProtocol.ts';
 import { writeExploreTrace } from './exploreTrace.ts';
 

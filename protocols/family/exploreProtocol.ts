@@ -31,7 +31,7 @@ import type { SystemEvent } from '../wakeup/model/events.ts';
 import { defaultWakeupPropertyIds, selectWakeupProperties } from '../wakeup/properties/selection.ts';
 
 /** The protocols the explorer has an adapter for. */
-export const EXPLORE_PROTOCOLS = ['controller', 'wakeup', 'syscall'] as const;
+const EXPLORE_PROTOCOLS = ['controller', 'wakeup', 'syscall'] as const;
 export type ExploreProtocol = (typeof EXPLORE_PROTOCOLS)[number];
 
 export interface ExploreRequest extends ExploreOptions {

@@ -15,12 +15,13 @@ import {
   familyExploreConfig,
   familyExplorePresets,
 } from '../family/controllerFamily.ts';
+import type { DutReplayable } from '../family/familyTrace.ts';
 import { killShortest } from '../family/killShortest.ts';
-import type { Protocol } from '../protocol.ts';
 import { checkSyscallConfig } from './checkConfig.ts';
 import { syscallWorkerRuns } from './engine/checkSyscallParallel.ts';
 import { syscallCoverage } from './engine/syscallCoverage.ts';
 import { SYSCALL_KILL } from './engine/syscallKill.ts';
+import { loadSyscallTrace, syscallDutTrace } from './loadTrace.ts';
 import { syscallMachine } from './model/machine.ts';
 import { findSyscallMutant, SYSCALL_MUTANTS } from './mutants/syscallMutants.ts';
 import { SYSCALL_PROPERTIES } from './properties/index.ts';
@@ -29,7 +30,7 @@ import { defaultSyscallPropertyIds } from './properties/selection.ts';
 const find = (name: string) => findSyscallMutant(name) ?? findControllerImpl(name);
 const member: FamilyMember = { protocol: 'syscall', find, check: checkSyscallConfig };
 
-export const syscall: Protocol = {
+export const syscall: DutReplayable = {
   name: 'syscall',
   summary: 'system calls as IPC through the controller: request rings, dispatchers, replies',
   spec: 'controller.md §4.2, §6',
@@ -47,5 +48,8 @@ export const syscall: Protocol = {
   explorePresets: familyExplorePresets('syscall'),
   coverage: syscallCoverage,
   workerRuns: syscallWorkerRuns,
+  traceVars: [],
+  loadTrace: loadSyscallTrace,
+  loadDutTrace: syscallDutTrace,
   machine: () => syscallMachine(SMALL).root,
 };

@@ -16,15 +16,11 @@ import { uipiCoverage } from './engine/uipiCoverage.ts';
 import { UIPI_KILL } from './engine/uipiKill.ts';
 import { uipiShortest } from './engine/uipiShortest.ts';
 import { exploreUipiConfig } from './exploreConfig.ts';
-import {
-  UIPI_PRESET_NAMES,
-  UIPI_PRESETS,
-  UIPI_SMALL,
-  type UipiConfig,
-  type UipiPresetName,
-} from './model/config.ts';
+import { loadUipiTrace } from './loadTrace.ts';
+import { UIPI_SMALL, type UipiConfig } from './model/config.ts';
 import { loadUipiConfig, uipiConfigToJson } from './model/loadUipiConfig.ts';
 import { uipiMachine } from './model/machine.ts';
+import { resolveUipiConfigs } from './model/resolveUipiConfigs.ts';
 import { UIPI_MUTANTS } from './mutants/uipiMutants.ts';
 import { UIPI_PROPERTIES } from './properties/index.ts';
 
@@ -46,19 +42,7 @@ function bound(name: string, cfg: UipiConfig): ProtocolConfig {
 
 /** The configurations a check runs: the preset, the file, or small, skyloft and published. */
 function checkConfigs(c: ConfigChoice): ProtocolConfig[] {
-  if (c.preset !== undefined && c.config !== undefined)
-    throw new UsageError('--preset and --config cannot be used together');
-  if (c.config !== undefined) return [bound(c.config, loadUipiConfig(c.config))];
-  if (c.preset !== undefined) {
-    const p = UIPI_PRESET_NAMES.find((n) => n === c.preset);
-    if (p === undefined)
-      throw new UsageError(
-        `--preset: unknown UIPI preset "${c.preset}" (known: ${UIPI_PRESET_NAMES.join(', ')})`,
-      );
-    return [bound(p, UIPI_PRESETS[p])];
-  }
-  const order: readonly UipiPresetName[] = ['small', 'skyloft', 'published'];
-  return order.map((name) => bound(name, UIPI_PRESETS[name]));
+  return resolveUipiConfigs(c).map(({ name, cfg }) => bound(name, cfg));
 }
 
 /** The configuration an exploration runs: an exploration preset (default small), or the file. */
@@ -94,5 +78,7 @@ export const uipi: Protocol = {
   explorePresets: Object.keys(UIPI_EXPLORE_PRESETS),
   coverage: uipiCoverage,
   workerRuns: uipiWorkerRuns,
+  traceVars: [],
+  loadTrace: loadUipiTrace,
   machine: () => uipiMachine(UIPI_SMALL).root,
 };

@@ -15,12 +15,13 @@ import {
   familyExploreConfig,
   familyExplorePresets,
 } from '../family/controllerFamily.ts';
+import type { DutReplayable } from '../family/familyTrace.ts';
 import { killShortest } from '../family/killShortest.ts';
-import type { Protocol } from '../protocol.ts';
 import { checkWakeupConfig } from './checkConfig.ts';
 import { wakeupWorkerRuns } from './engine/checkWakeupParallel.ts';
 import { wakeupCoverage } from './engine/wakeupCoverage.ts';
 import { WAKEUP_KILL } from './engine/wakeupKill.ts';
+import { loadWakeupTrace, wakeupDutTrace } from './loadTrace.ts';
 import { wakeupMachine } from './model/machine.ts';
 import { findWakeupMutant, WAKEUP_MUTANTS } from './mutants/wakeupMutants.ts';
 import { WAKEUP_PROPERTIES } from './properties/index.ts';
@@ -29,7 +30,7 @@ import { defaultWakeupPropertyIds } from './properties/selection.ts';
 const find = (name: string) => findWakeupMutant(name) ?? findControllerImpl(name);
 const member: FamilyMember = { protocol: 'wakeup', find, check: checkWakeupConfig };
 
-export const wakeup: Protocol = {
+export const wakeup: DutReplayable = {
   name: 'wakeup',
   summary: 'the wakeup system: the software runtime over a controller design, interrupts waking tasks',
   spec: 'controller.md §4.1, §6',
@@ -47,5 +48,8 @@ export const wakeup: Protocol = {
   explorePresets: familyExplorePresets('wakeup'),
   coverage: wakeupCoverage,
   workerRuns: wakeupWorkerRuns,
+  traceVars: ['harts'],
+  loadTrace: loadWakeupTrace,
+  loadDutTrace: wakeupDutTrace,
   machine: () => wakeupMachine(SMALL).root,
 };

@@ -44,7 +44,9 @@ describe('intcheck check', () => {
     expect(fixed.code).toBe(0);
     const unknown = await runCli(['replay', file, '--impl', 'nope']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^intcheck: --impl: unknown implementation "nope".*\n$/);
+    expect(unknown.stderr).toMatch(
+      /^intcheck: --impl: unknown controller implementation "nope", which is not built in \(known: reference, .*\)\n$/,
+    );
   });
 
   test('--json prints one parsable report with the failure and its trace', async () => {

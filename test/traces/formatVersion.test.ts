@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readTrace } from '../../traces/readTrace.ts';
+import { readTrace } from '../../protocols/readTrace.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { TRACE_FORMAT_VERSION } from '../../traces/trace.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';

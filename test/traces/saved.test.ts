@@ -7,9 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
-import { replayTrace } from '../../replay/replay.ts';
-import { readTrace } from '../../traces/readTrace.ts';
+import { readTrace } from '../../protocols/readTrace.ts';
+import { replayOn } from './replayOn.ts';
 
 const DIR = join(import.meta.dirname, '..', '..', 'traces', 'saved');
 const NAME = /^([a-z]+)--([\w.-]+?)--(\w+)(--[\w.-]+)?\.itf\.json$/;
@@ -22,7 +21,7 @@ describe('saved counterexamples (traces/saved)', () => {
     for (const f of files) {
       const m = NAME.exec(f);
       expect(m, f).not.toBeNull();
-      const parsed = readTrace(join(DIR, f));
+      const parsed = readTrace(join(DIR, f)).header;
       expect([parsed.protocol, parsed.implementation, parsed.meta.property], f).toEqual([
         m?.[1],
         m?.[2],
@@ -35,7 +34,7 @@ describe('saved counterexamples (traces/saved)', () => {
   test('the README lists every file with its note', () => {
     const readme = readFileSync(join(DIR, 'README.md'), 'utf8');
     for (const f of files) {
-      const note = readTrace(join(DIR, f)).meta.note ?? '';
+      const note = readTrace(join(DIR, f)).header.meta.note ?? '';
       expect(readme, f).toContain(`| \`${f}\` | ${note} |`);
     }
   });
@@ -46,18 +45,15 @@ describe('saved counterexamples (traces/saved)', () => {
 
   for (const f of files) {
     test(`${f}: fails on the design it was found in, passes on the reference`, () => {
-      const parsed = readTrace(join(DIR, f));
-      const reference = findControllerImpl('reference');
-      if (reference === undefined) throw new Error('no reference implementation registered');
-      if (parsed.implementation !== 'reference') {
+      const trace = readTrace(join(DIR, f));
+      const { implementation, meta } = trace.header;
+      if (implementation !== 'reference') {
         // Replayed afresh with every property, it fails, and its property is among those that fail at
         // the failing step (another may come first in registry order at that same step).
-        const found = replayTrace(parsed);
-        expect(found.ok ? ['passes'] : found.violations.map((v) => v.property)).toContain(
-          parsed.meta.property,
-        );
+        const found = replayOn(trace, implementation).verdict;
+        expect(found.ok ? ['passes'] : found.violations.map((v) => v.property)).toContain(meta.property);
       }
-      expect(replayTrace(parsed, { impl: reference }).ok).toBe(true);
+      expect(replayOn(trace, 'reference').verdict.ok).toBe(true);
     });
   }
 });

@@ -5,14 +5,12 @@
  */
 
 import { formatReplayHeader } from '../../../replay/formatReplayHeader.ts';
-import type { ReplayResult } from '../../../replay/replay.ts';
-import type { ParsedTrace } from '../../../traces/readTrace.ts';
 import { formatUipiEvent } from '../model/events.ts';
 import type { UipiState } from '../model/state.ts';
+import type { ParsedUipiTrace } from '../trace/readUipiTrace.ts';
+import type { UipiReplay } from './replayUipiTrace.ts';
 
 const INDENT = '        ';
-
-type UipiReplay = Extract<ReplayResult, { readonly protocol: 'uipi' }>;
 
 const hex = (v: bigint): string => `0x${v.toString(16)}`;
 
@@ -65,7 +63,7 @@ export function uipiChanges(a: UipiState, b: UipiState): [string, string, string
   return out;
 }
 
-export function formatUipiReplay(result: UipiReplay, parsed: ParsedTrace): string {
+export function formatUipiReplay(result: UipiReplay, parsed: ParsedUipiTrace): string {
   const lines = formatReplayHeader(parsed, result.implementation);
   const failAt = result.ok ? -1 : result.violation.step;
   let before = result.initial;

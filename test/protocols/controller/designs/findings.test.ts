@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FINDINGS, findingProperties } from '../../../../protocols/controller/designs/findings.ts';
 import { findControllerImpl } from '../../../../protocols/controller/designs/registry.ts';
+import { readTrace } from '../../../../protocols/readTrace.ts';
 import { findProperty } from '../../../../protocols/registry.ts';
-import { readTrace } from '../../../../traces/readTrace.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 const DESIGNS = ['ats-intc-qemu', 'ats-intc-chisel'] as const;
@@ -42,7 +42,7 @@ describe('the findings table', () => {
       }
       const file = join(ROOT, f.trace);
       expect(existsSync(file), f.trace).toBe(true);
-      const parsed = readTrace(file);
+      const parsed = readTrace(file).header;
       expect([parsed.implementation, parsed.meta.property]).toEqual([f.design, f.property]);
     },
   );

@@ -7,12 +7,12 @@
  * model disagree: an internal error, never a silent pass.
  */
 
-import type { ControllerImpl } from '../../../controller/designs/device.ts';
-import type { Config } from '../../../controller/model/config/config.ts';
-import type { ExploreReport } from '../../../family/exploreProtocol.ts';
-import { runWakeup } from '../runWakeup.ts';
-import { explorePacked, type PackedOptions } from './packedExplore.ts';
-import { PACKED_PROPERTY_IDS } from './packedInvariants.ts';
+import type { ControllerImpl } from '../controller/designs/device.ts';
+import type { Config } from '../controller/model/config/config.ts';
+import { explorePacked, type PackedOptions } from '../wakeup/engine/packed/packedExplore.ts';
+import { PACKED_PROPERTY_IDS } from '../wakeup/engine/packed/packedInvariants.ts';
+import { runWakeup } from '../wakeup/engine/runWakeup.ts';
+import type { ExploreReport } from './exploreProtocol.ts';
 
 /**
  * Explores the wakeup model on `cfg` with the packed engine (see above). `runner` is what the path
