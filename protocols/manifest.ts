@@ -10,9 +10,8 @@ import { explorePreset } from '../engine/explore/explorePresets.ts';
 import { findControllerImpl } from './controller/designs/registry.ts';
 import { type ExploreProtocol, exploreProtocol } from './family/exploreProtocol.ts';
 import { findSyscallMutant } from './syscall/mutants/syscallMutants.ts';
-import { UIPI_REFERENCE } from './uipi/designs/reference/uipiImpl.ts';
+import { findUipiImpl } from './uipi/designs/registry.ts';
 import { exploreUipi, UIPI_EXPLORE_PRESETS } from './uipi/engine/exploreUipi.ts';
-import { findUipiMutant } from './uipi/mutants/uipiMutants.ts';
 import { findWakeupMutant } from './wakeup/mutants/wakeupMutants.ts';
 
 export interface ManifestEntry {
@@ -84,8 +83,7 @@ function runUipiEntry(
 ): ManifestEntry {
   const cfg = UIPI_EXPLORE_PRESETS[e.preset];
   if (cfg === undefined) throw new Error(`manifest: no preset "${e.preset}" for uipi`);
-  const impl =
-    e.impl === 'model' ? undefined : e.impl === 'reference' ? UIPI_REFERENCE : findUipiMutant(e.impl);
+  const impl = e.impl === 'model' ? undefined : findUipiImpl(e.impl);
   if (e.impl !== 'model' && impl === undefined)
     throw new Error(`manifest: unknown implementation "${e.impl}"`);
   const r = exploreUipi({ cfg, impl, ...(e.maxStates ? { maxStates: e.maxStates } : {}) });

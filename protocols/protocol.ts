@@ -31,10 +31,20 @@ export interface Described {
   readonly expectedViolations: readonly string[];
 }
 
-/** `--preset NAME` or `--config FILE` (neither: the protocol's default list). */
+/** `--preset NAME` or `--config FILE` (neither: the protocol's default list), and what narrows it. */
 export interface ConfigChoice {
   readonly preset?: string;
   readonly config?: string;
+  /**
+   * The implementation the configurations are for: one it cannot run is left out of the default
+   * list, and refused when asked for by name.
+   */
+  readonly impl?: string;
+  /**
+   * `--drain`: the named drains the liveness properties are judged after, each configuration once
+   * per drain (`all`: every one); a protocol without named drains refuses the option.
+   */
+  readonly drain?: readonly string[];
 }
 
 /** What one configuration's check is asked (the options parsed, the implementation by name). */
@@ -66,6 +76,11 @@ export interface ProtocolConfig {
   readonly name: string;
   /** The parameters as reports print them. */
   readonly json: ConfigJson;
+  /**
+   * Configurations of one group (one configuration under several drains) each get their verdict:
+   * a failing one stops the check only after the rest of its group.
+   */
+  readonly group?: string;
   /** Random storms against `a.impl`, shrunk on failure, the trace written; the configuration's report. */
   check(a: CheckArgs): Promise<ConfigReport>;
   /** Exhaustive exploration of the model, or its product with `a.impl`. */

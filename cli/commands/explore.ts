@@ -7,6 +7,7 @@
  * protocols/index.ts: its descriptor resolves the implementation and the configuration.
  */
 import type { Command } from 'commander';
+import { collectIds } from '../collectIds.ts';
 import type { CommandContext } from './commandContext.ts';
 
 export interface ExploreFlags {
@@ -26,15 +27,11 @@ export interface ExploreFlags {
   engine?: string;
   property?: string[];
   profile?: string;
+  drain?: string[];
 }
 
 /** The explorer engines `--engine` names. */
 export const EXPLORE_ENGINES = ['objects', 'packed'] as const;
-
-/** Commander's collector for a repeatable, comma-separated option. */
-function collectIds(value: string, prev: readonly string[] | undefined): string[] {
-  return [...(prev ?? []), ...value.split(',').map((id) => id.trim())];
-}
 
 export function registerExplore(program: Command, ctx: CommandContext): void {
   program
@@ -57,6 +54,11 @@ export function registerExplore(program: Command, ctx: CommandContext): void {
     .option('--max-pending <n>', 'state constraint: do not expand states with a pending counter above n')
     .option('--max-queue <n>', 'state constraint: do not expand states with a FIFO longer than n')
     .option('--no-liveness', 'skip the leads-to check (the fair drain from every state)')
+    .option(
+      '--drain <name>',
+      'the drain of the leads-to check, where a protocol names its drains (uipi: fair, no-kernel-entry)',
+      collectIds,
+    )
     .option('--out <dir>', 'where the counterexample trace is written', 'out')
     .option('--json', 'print one JSON object instead of text')
     .option('--junit <file>', 'also write a JUnit XML report (one test case per property judged)')

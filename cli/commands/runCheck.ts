@@ -45,7 +45,7 @@ export async function checkReport(f: CheckFlags, io: Io): Promise<CheckReport> {
   const known = protocol.properties.map((p) => p.id);
   const checked = selected ? known.filter((id) => selected.includes(id)) : protocol.defaultProperties(impl);
   const { runs, seed, maxEvents, workers, shard, note, range } = checkRunOptions(f);
-  const configs = protocol.checkConfigs(f);
+  const configs = protocol.checkConfigs({ ...f, impl });
   const head: Omit<CheckReport, 'results' | 'ok'> = {
     protocol: protocol.name,
     implementation: impl,
@@ -83,7 +83,12 @@ export async function checkReport(f: CheckFlags, io: Io): Promise<CheckReport> {
     bar.done();
     results.push(r);
     if (!f.json) for (const line of formatResult(head, r)) io.out(line);
-    if (!r.ok) break;
+    const next = configs[configs.indexOf(config) + 1];
+    if (
+      results.some((x) => !x.ok) &&
+      (next === undefined || next.group === undefined || next.group !== config.group)
+    )
+      break;
   }
   const ok = results.every((r) => r.ok);
   if (!f.json) {

@@ -45,7 +45,7 @@ export function exploreRun(f: ExploreFlags, io: Io): { report: ExploreReport; li
   const profiled =
     f.profile === undefined || impl === undefined ? undefined : protocol.profileProperties(impl, f.profile);
   const judged = properties ?? profiled;
-  const config = protocol.exploreConfig(f);
+  const config = protocol.exploreConfig({ ...f, ...(impl === undefined ? {} : { impl }) });
   const maxStates = f.maxStates === undefined ? undefined : intOption('--max-states', f.maxStates, 0, 1);
   const maxPending = f.maxPending === undefined ? undefined : intOption('--max-pending', f.maxPending, 0, 0);
   const maxQueue = f.maxQueue === undefined ? undefined : intOption('--max-queue', f.maxQueue, 0, 0);

@@ -16,7 +16,7 @@ import { supportedConfig } from '../controller/designs/supportedConfig.ts';
 import { type Config, PRESETS } from '../controller/model/config/config.ts';
 import { configToJson, loadConfig } from '../controller/model/config/loadConfig.ts';
 import { resolveConfigs } from '../controller/model/config/resolveConfigs.ts';
-import type { CheckArgs, ProtocolConfig } from '../protocol.ts';
+import type { CheckArgs, ConfigChoice, ProtocolConfig } from '../protocol.ts';
 import { PACKED_PROPERTY_IDS } from '../wakeup/engine/packed/packedInvariants.ts';
 import { unpackable } from '../wakeup/engine/packed/packedLayout.ts';
 import type { ConfigCheckArgs } from './configCheck.ts';
@@ -64,19 +64,23 @@ function bound(m: FamilyMember, name: string, cfg: Config): ProtocolConfig {
   };
 }
 
+/** The family has one drain (§6), not named ones: `--drain` is refused. */
+function noNamedDrains(m: FamilyMember, c: ConfigChoice): void {
+  if (c.drain !== undefined)
+    throw new UsageError(
+      `--drain: --protocol ${m.protocol} has one drain (controller.md §6), not named ones`,
+    );
+}
+
 /** The configurations `check` runs (the preset, the file, or small then published). */
-export function familyCheckConfigs(
-  m: FamilyMember,
-  c: { preset?: string; config?: string },
-): ProtocolConfig[] {
+export function familyCheckConfigs(m: FamilyMember, c: ConfigChoice): ProtocolConfig[] {
+  noNamedDrains(m, c);
   return resolveConfigs(c).map(({ name, cfg }) => bound(m, name, cfg));
 }
 
 /** The configuration `explore` runs: an exploration preset (default small), published, or the file. */
-export function familyExploreConfig(
-  m: FamilyMember,
-  c: { preset?: string; config?: string },
-): ProtocolConfig {
+export function familyExploreConfig(m: FamilyMember, c: ConfigChoice): ProtocolConfig {
+  noNamedDrains(m, c);
   if (c.preset !== undefined && c.config !== undefined)
     throw new UsageError('--preset and --config cannot be used together');
   if (c.config !== undefined) return bound(m, c.config, loadConfig(c.config));

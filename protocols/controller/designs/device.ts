@@ -28,7 +28,7 @@ export interface ControllerDevice {
   /**
    * An independent copy of this device in its current state: stepping either never changes the
    * other. Optional, for speed only: the exhaustive explorer branches from every state it
-   * explores and copies a device without it generically (engine/explore/snapshot.ts), several
+   * explores and copies a device without it generically (model/snapshot.ts), several
    * times slower; test/engine/explore/copyImpl.test.ts checks that a copy is the same object graph.
    */
   copy?(): ControllerDevice;

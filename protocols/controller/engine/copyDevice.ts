@@ -4,7 +4,7 @@
  * the generic snapshot. Both give the same object graph; test/engine/explore/copyImpl.test.ts
  * checks it from every reachable tiny state.
  */
-import { type SnapshotSharing, snapshot } from '../../../engine/explore/snapshot.ts';
+import { type SnapshotSharing, snapshot } from '../../../model/snapshot.ts';
 import type { ControllerDevice } from '../designs/device.ts';
 
 /** An independent copy of `d` in its current state. */

@@ -26,6 +26,7 @@ import type { StateSpace, Transition } from '../../../engine/explore/stateSpace.
 import type { Ownership } from '../../../engine/judge.ts';
 import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
 import type { UipiConfig } from '../model/config.ts';
+import type { UipiDrainPolicy } from '../model/drain.ts';
 import { enabled as modelEnabled } from '../model/enabled.ts';
 import { formatUipiEvent, type UipiEvent } from '../model/events.ts';
 import { keyUipiState } from './keyUipiState.ts';
@@ -91,11 +92,12 @@ export function uipiSpace(
   };
   if (sel.liveness.length > 0) {
     // A drain position: the node's key, the ghost its verdicts read, the drain policy's state.
-    const position = (n: UipiNode, undo: readonly boolean[], timerServed: boolean): string => {
+    const position = (n: UipiNode, policy: UipiDrainPolicy): string => {
       const k = keyNode(n);
       keyUipiGhost(k, n, credits);
-      for (const u of undo) k.bool(u);
-      return k.bool(timerServed).done();
+      for (const u of policy.undo) k.bool(u);
+      for (const x of policy.entered) k.bool(x);
+      return k.bool(policy.timerServed).done();
     };
     const memo = drainMemo ? { drains: new DrainMemo(), position } : undefined;
     space.liveness = uipiDrainFrom(cfg, sel.liveness, space.enabled, transition, memo);

@@ -1,5 +1,5 @@
 /** A copy of the software runtime and its device, for branching (engine/explore). */
-import type { SnapshotSharing } from '../../../engine/explore/snapshot.ts';
+import type { SnapshotSharing } from '../../../model/snapshot.ts';
 import { copyDevice } from '../../controller/engine/copyDevice.ts';
 import type { SoftwareRuntime } from '../runtime/softwareRuntime.ts';
 

@@ -36,7 +36,7 @@ import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
 import { controllerGhostKey, wakeupGhostKey } from '../../../engine/explore/ghostKey.ts';
 import { hiddenKey } from '../../../engine/explore/hiddenKey.ts';
 import { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
-import type { SnapshotSharing } from '../../../engine/explore/snapshot.ts';
+import type { SnapshotSharing } from '../../../model/snapshot.ts';
 import type { StateSpace } from '../../../engine/explore/stateSpace.ts';
 import type { ControllerImpl } from '../../controller/designs/device.ts';
 import type { Config } from '../../controller/model/config/config.ts';

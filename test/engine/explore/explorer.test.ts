@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../engine/explore/explore.ts';
 import { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
-import { SnapshotError, snapshot } from '../../../engine/explore/snapshot.ts';
+import { SnapshotError, snapshot } from '../../../model/snapshot.ts';
 import type { StateSpace } from '../../../engine/explore/stateSpace.ts';
 import { referenceImpl } from '../../../protocols/controller/designs/reference/index.ts';
 import { SMALL } from '../../../protocols/controller/model/config/config.ts';
