@@ -11,5 +11,5 @@ export const HELP_PROTOCOLS: readonly HelpProtocol[] = [
   { name: 'controller', designs: DESIGNS },
   { name: 'wakeup', designs: DESIGNS },
   { name: 'syscall', designs: DESIGNS },
-  { name: 'uipi', designs: ['reference'] },
+  { name: 'uipi', designs: ['reference', 'linux-rfc-v1'] },
 ];
