@@ -7,6 +7,8 @@ const jsonReport = process.env.INTCHECK_JSON_REPORT;
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The binary and package tests run the compiled dist/: rebuilt first when a source is newer.
+    globalSetup: ['test/support/builtPackage.ts'],
     testTimeout: 60_000,
     pool: 'threads',
     reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],

@@ -10,11 +10,14 @@ import { benchReferenceDevice } from './referenceDevice.ts';
 import { benchBuild, benchRtlConform, printRtlConform } from './rtlConform.ts';
 import { benchShrinkQuality, printShrinkQuality } from './shrinkQuality.ts';
 import { spinCompare } from './spinCompare.ts';
+import { benchStartup, printStartup } from './startup.ts';
 import { benchSyscallDetect, benchSyscallThroughput, printSyscallBench } from './syscallStorm.ts';
 import { printTable } from './table.ts';
 import { benchUipiMutants, benchUipiThroughput, printUipiBench } from './uipiStorm.ts';
 import { benchPublishedFinds, benchWakeupThroughput, printWakeupBench } from './wakeupStorm.ts';
 
+printStartup(await benchStartup());
+console.log();
 printControllerStep(benchControllerStep());
 console.log();
 printTable(

@@ -5,33 +5,19 @@
  * API pass buffers); each command's work is loaded only when that command runs.
  */
 
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { TOOL_VERSION } from '../traces/toolVersion.ts';
 import { registerCheck } from './commands/check.ts';
-import type { CommandContext, HelpProtocol } from './commands/commandContext.ts';
+import type { CommandContext } from './commands/commandContext.ts';
 import { registerConform } from './commands/conform.ts';
 import { registerDiagram } from './commands/diagram.ts';
 import { registerExplore } from './commands/explore.ts';
+import { helpProtocols } from './commands/helpProtocols.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerMutants } from './commands/mutants.ts';
 import { registerReplay } from './commands/replay.ts';
 import { describeError, EXIT } from './errors.ts';
 import { type Io, processIo } from './io.ts';
-
-const VERSION = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
-
-/** Whether `argv` asks for help (then the help text lists the protocols, which loads them). */
-function wantsHelp(args: readonly string[]): boolean {
-  return args.length === 0 || args.some((a) => a === '--help' || a === '-h' || a === 'help');
-}
-
-/** The protocols and their designs, for help text. */
-async function helpProtocols(): Promise<HelpProtocol[]> {
-  const { PROTOCOLS } = await import('../protocols/index.ts');
-  return PROTOCOLS.map((p) => ({ name: p.name, designs: p.designs.map((d) => d.name) }));
-}
 
 /** Runs `intcheck` with `argv` (as process.argv: node, script, arguments); returns the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
@@ -41,11 +27,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       code = c;
     },
     io,
-    protocols: wantsHelp(argv.slice(2)) ? await helpProtocols() : [],
+    protocols: await helpProtocols(),
   };
   const program = new Command('intcheck')
     .description('property-based verification of task-aware interrupt controllers and their protocols')
-    .version(VERSION)
+    .version(TOOL_VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.write(s), writeErr: () => {} })
     .showSuggestionAfterError(true);

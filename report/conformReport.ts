@@ -84,6 +84,26 @@ export function configurationCounts(results: readonly ConformConfigReport[]): Co
   };
 }
 
+/** The report of `conform --dut` (what `--json` prints, and the programmatic API's `conform`). */
+export interface ConformReport {
+  /** Every configuration the DUT accepted conforms, and at least one was checked. */
+  readonly ok: boolean;
+  /** The DUT's name, from its `hello`. */
+  readonly dut: string;
+  readonly command: string;
+  /** The predictor's name (`reference`, or `--against`'s). */
+  readonly against: string;
+  readonly seed: number;
+  readonly runs: number;
+  readonly window: number;
+  readonly configurations: ConfigurationCounts;
+  readonly results: readonly ConformConfigReport[];
+}
+
+/** Whether the DUT was shown not to conform (a difference or a protocol failure). */
+export const conformFailed = (r: ConformReport): boolean =>
+  r.results.some((c) => c.verdict === 'mismatch' || c.verdict === 'failure');
+
 /** What a report needs besides the result. */
 export interface ReportContext {
   readonly preset: string;
@@ -167,7 +187,7 @@ function endedEarlyLine(e: EndedEarly, runs: number, predictor: string): string 
 const against = (predictor: string) => (predictor === 'reference' ? 'the reference' : predictor);
 
 /** The replay command of a failure's trace. */
-function replayCommand(trace: string, command: string, predictor: string): string {
+export function replayCommand(trace: string, command: string, predictor: string): string {
   const also = predictor === 'reference' ? '' : ` --against ${predictor}`;
   return `npx intcheck replay ${trace} --dut ${JSON.stringify(command)}${also}`;
 }

@@ -88,13 +88,41 @@ function summaryOf(r: ExploreResult): ExploreSummary {
   };
 }
 
-/** The `--json` report of `r` (`version`: intcheck's). */
-export function exploreJson(r: ExploreResult, version: string): string {
-  return JSON.stringify({
+/**
+ * What `explore --json` prints (and the programmatic API's `explore` returns): the verdict, the
+ * search's counts, the judged properties and, on a violation, the counterexample and its trace.
+ */
+export type ExploreReport = ExploreSummary & {
+  /** The bound was exhausted with no violation. */
+  readonly ok: boolean;
+  readonly verdict: ExploreResult['kind'];
+  readonly protocol: string;
+  readonly implementation: string;
+  readonly preset: string;
+  readonly version: string;
+  readonly config: ConfigJson;
+  /** The property ids judged on every transition (the packed engine's own). */
+  readonly properties: readonly string[];
+  readonly violation?: Violation & { readonly where: 'step' | 'deadlock' | 'liveness' };
+  readonly length?: number;
+  readonly counterexample?: readonly string[];
+  readonly trace?: string;
+  /** The packed engine names itself (`engine`). */
+  readonly engine?: string;
+};
+
+/** The report of `r` (`version`: intcheck's; `properties`: the ids judged). */
+export function exploreReport(
+  r: ExploreResult,
+  version: string,
+  properties: readonly string[],
+): ExploreReport {
+  return {
     ok: r.kind === 'complete',
     verdict: r.kind,
     protocol: r.protocol,
     implementation: r.implementation,
+    properties,
     ...r.extra,
     preset: r.preset,
     version,
@@ -108,7 +136,7 @@ export function exploreJson(r: ExploreResult, version: string): string {
           trace: r.trace,
         }
       : {}),
-  });
+  };
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-US');

@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { ConfigError } from '../model/configFile.ts';
 import { TraceError, within } from '../model/TraceError.ts';
 import { type ItfValue, itfFromJson } from './itfValue.ts';
-import type { TraceMeta } from './trace.ts';
+import { TOOL_VERSION } from './toolVersion.ts';
+import { TRACE_FORMAT_VERSION, type TraceMeta } from './trace.ts';
 
 /**
  * The provenance fields of `#meta` that intcheck understands (each absent when missing): those a
@@ -95,6 +96,7 @@ function parse(text: string, file: string): ItfTrace {
   if (listed !== undefined && !(Array.isArray(listed) && listed.every((v) => typeof v === 'string'))) {
     throw new TraceError('not ITF ("vars" is not a list of names)');
   }
+  within('#meta', () => checkFormatVersion(rawMeta));
   const vars = states.map((s, i) => within(`state ${i}`, () => stateVars(s)));
   return within('#meta', () => ({
     file,
@@ -105,6 +107,23 @@ function parse(text: string, file: string): ItfTrace {
     vars,
     drain: states.map((s) => isObj(s) && isObj(s['#meta']) && s['#meta'].phase === 'drain'),
   }));
+}
+
+/**
+ * Refuses a trace of another format version than this reader's (`#meta.formatVersion`; none:
+ * format 1, the format of every trace written before the field existed), naming both and the
+ * intcheck that wrote it, before anything else of it is decoded.
+ */
+function checkFormatVersion(m: Obj): void {
+  const v = m.formatVersion ?? 1;
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) {
+    throw new TraceError('"formatVersion" is not a whole number ≥ 1');
+  }
+  if (v === TRACE_FORMAT_VERSION) return;
+  const writer = typeof m.version === 'string' ? `intcheck ${m.version}` : 'another intcheck';
+  throw new TraceError(
+    `trace format version ${v} (written by ${writer}), but intcheck ${TOOL_VERSION} reads trace format version ${TRACE_FORMAT_VERSION}`,
+  );
 }
 
 /** A lookup of one state's variables by unqualified name; every variable is decoded here, used or not. */

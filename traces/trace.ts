@@ -63,6 +63,14 @@ export interface Trace {
 
 /** The ADR that defines ITF, as Quint writes it in `format-description`. */
 export const ITF_FORMAT_DESCRIPTION = 'https://apalache-mc.org/docs/adr/015adr-trace.html';
+
+/**
+ * The version of intcheck's trace format (`#meta.formatVersion`): the ITF variables, the event
+ * encoding and the `#meta` fields replay relies on. It changes only when a trace written by one
+ * version cannot be read correctly by another, independently of the package version (which
+ * `#meta.version` records). A trace without it (written before it existed) is format 1.
+ */
+export const TRACE_FORMAT_VERSION = 1;
 /** The variable holding what a step observed (traces.md). */
 export const OBS_VAR = 'intcheck::obs';
 /** `mbt::actionTaken` of state 0. */

@@ -11,6 +11,7 @@ import {
   ITF_FORMAT_DESCRIPTION,
   OBS_VAR,
   PICKS_VAR,
+  TRACE_FORMAT_VERSION,
   type Trace,
   type TraceMeta,
 } from './trace.ts';
@@ -23,6 +24,7 @@ function metaJson(m: TraceMeta): Json {
     'format-description': ITF_FORMAT_DESCRIPTION,
     source: 'intcheck',
     version: TOOL_VERSION,
+    formatVersion: TRACE_FORMAT_VERSION,
     protocol: m.protocol,
     implementation: m.implementation,
     config: m.config,

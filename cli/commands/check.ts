@@ -27,6 +27,8 @@ export interface CheckFlags {
   shard?: string;
   note?: string;
   report?: string;
+  /** Also write a JUnit XML report here. */
+  junit?: string;
   profile?: string;
   drain?: string[];
 }
@@ -63,6 +65,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     )
     .option('--note <text>', "one line saying what a counterexample shows, written to its trace's #meta.note")
     .option('--json', 'print one JSON object instead of text')
+    .option('--junit <file>', 'also write a JUnit XML report (one test case per property per configuration)')
     .option(
       '--report <file>',
       'also write a summary page: properties, storms, coverage, failures as timelines',

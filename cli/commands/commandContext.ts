@@ -1,7 +1,7 @@
 /**
  * What every command's registration gets: where its exit code goes, where it writes, and, for
- * its help text, the protocols with their designs (filled only when help is asked for, so that a
- * command does not load every protocol before it runs).
+ * its help text, the protocols with their designs (a written-out list, so that no command loads
+ * every protocol before it runs).
  */
 import type { Io } from '../io.ts';
 
@@ -14,6 +14,6 @@ export interface HelpProtocol {
 export interface CommandContext {
   readonly setExit: (code: number) => void;
   readonly io: Io;
-  /** Empty unless help was asked for. */
+  /** The protocols and designs the help text names (cli/commands/helpProtocols.ts). */
   readonly protocols: readonly HelpProtocol[];
 }

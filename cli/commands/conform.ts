@@ -24,6 +24,8 @@ export interface ConformFlags {
   window?: string;
   out: string;
   json?: boolean;
+  /** Also write a JUnit XML report here. */
+  junit?: string;
 }
 
 /** Adds the `conform` subcommand to `program`; its exit code goes to `setExit`. */
@@ -52,6 +54,10 @@ export function registerConform(program: Command, ctx: CommandContext): void {
     )
     .option('--out <dir>', 'where counterexample traces are written', 'out')
     .option('--json', 'print one JSON object instead of text')
+    .option(
+      '--junit <file>',
+      'also write a JUnit XML report (one test case per property (refinement, neverStalls) per configuration)',
+    )
     .action(async (flags: ConformFlags) => {
       if ((flags.dut === undefined) === (flags.trace === undefined)) {
         throw new UsageError('conform: give exactly one of --dut <command> and --trace <file>');
@@ -59,6 +65,11 @@ export function registerConform(program: Command, ctx: CommandContext): void {
       if (flags.trace !== undefined && flags.against !== undefined) {
         throw new UsageError(
           'conform: --against needs --dut (a recorded log is checked against the reference)',
+        );
+      }
+      if (flags.trace !== undefined && flags.junit !== undefined) {
+        throw new UsageError(
+          'conform: --junit needs --dut (a recorded log has one verdict: its exit code and --json say it)',
         );
       }
       if (flags.trace !== undefined) {

@@ -13,22 +13,27 @@ import { type ConformResult, conformConfig } from '../../engine/dut/conformConfi
 import { type DutPredictor, dutPredictor, REFERENCE } from '../../engine/dut/predictor.ts';
 import { DutSession } from '../../engine/dut/process/dutSession.ts';
 import { stderrSuffix } from '../../engine/dut/process/startDut.ts';
+import { BadInput } from '../../model/badInput.ts';
 import { controllerImplNames } from '../../protocols/controller/designs/registry.ts';
 import type { ControllerTraceStep } from '../../protocols/controller/trace/controllerTrace.ts';
 import { dutImplementation, dutTrace } from '../../protocols/controller/trace/dutTrace.ts';
 import {
   type ConformConfigReport,
+  type ConformReport,
   configReport,
   configurationCounts,
+  conformFailed,
   formatConform,
   summaryLine,
 } from '../../report/conformReport.ts';
+import { conformSuites } from '../../report/junit/conformSuites.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import type { NamedConfig } from '../options.ts';
 import { defaultSeed, intOption, resolveConfigs } from '../options.ts';
 import { progressBar } from '../progress.ts';
+import { ciReports } from './ciReports.ts';
 import type { ConformFlags } from './conform.ts';
 
 /** The DUT-related numeric options, checked. */
@@ -61,8 +66,37 @@ export function againstPredictor(name: string | undefined, c: NamedConfig): DutP
 /** A file-name-safe form of `s`. */
 const safe = (s: string): string => s.replace(/[^\w.-]+/g, '_');
 
-/** Runs the check; returns the exit code. */
+/** Runs the check, prints the report (text or JSON), writes the CI reports asked for; the exit code. */
 export async function conformDut(f: ConformFlags, io: Io): Promise<number> {
+  const report = await conformDutReport(f, io, { exitOnSignal: true });
+  if (f.json) io.out(JSON.stringify(report));
+  else {
+    io.out(summaryLine(report.dut, report.configurations));
+    if (report.configurations.refused === report.results.length) {
+      io.err('intcheck: the DUT refused every configuration: nothing was checked');
+    }
+  }
+  ciReports(f, io, () => conformSuites(report));
+  if (conformFailed(report)) return EXIT.failed;
+  return report.ok ? EXIT.ok : EXIT.badInput;
+}
+
+/** How the check behaves in its host process. */
+export interface ConformHost {
+  /**
+   * On SIGINT/SIGTERM, kill the DUT and exit the process (130/143), as the command line does: the
+   * DUT runs in its own process group, so the terminal's signal does not reach it. The programmatic
+   * API passes false: it never exits its caller's process (the DUT is still killed when the check
+   * ends, however it ends, and when the process exits while it runs).
+   */
+  readonly exitOnSignal: boolean;
+}
+
+/**
+ * Runs the check and returns its report; without `json`, each configuration's verdict is printed
+ * as text as soon as it is known. A DUT that cannot be started is bad input (a BadInput thrown).
+ */
+export async function conformDutReport(f: ConformFlags, io: Io, host: ConformHost): Promise<ConformReport> {
   const command = f.dut ?? '';
   const runs = intOption('--runs', f.runs, 1000, 1);
   const seed = intOption('--seed', f.seed, defaultSeed(), -(2 ** 31), 2 ** 31 - 1);
@@ -73,23 +107,24 @@ export async function conformDut(f: ConformFlags, io: Io): Promise<number> {
   const predictors = configs.map((c) => ({ c, p: againstPredictor(f.against, c) }));
   const against = f.against ?? REFERENCE;
   const started = await DutSession.start({ command, ...o, maxRestarts });
-  if (!started.ok) {
-    io.err(`intcheck: ${started.line}`);
-    return EXIT.badInput;
-  }
+  if (!started.ok) throw new BadInput(started.line);
   const session = started.session;
   const name = session.name;
   const results: ConformConfigReport[] = [];
   const print = (r: ConformConfigReport) => {
     if (!f.json) for (const line of formatConform(name, command, seed, against, runs, r)) io.out(line);
   };
-  // Interrupted: the DUT runs in its own process group, so the terminal's signal does not reach it.
   const onSignal = (signal: NodeJS.Signals) => {
     session.killNow();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // However the process ends while the check runs (a test runner's own exit, too), the DUT goes with it.
+  const onExit = () => session.killNow();
+  process.once('exit', onExit);
+  if (host.exitOnSignal) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
   let stop: ConformConfigReport | undefined;
   try {
     for (const { c, p } of predictors) {
@@ -113,6 +148,7 @@ export async function conformDut(f: ConformFlags, io: Io): Promise<number> {
       if (r.verdict === 'mismatch' || r.verdict === 'failure' || r.verdict === 'skipped') stop = r;
     }
   } finally {
+    process.off('exit', onExit);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await session.close(o.timeoutMs);
@@ -120,28 +156,7 @@ export async function conformDut(f: ConformFlags, io: Io): Promise<number> {
   const failed = results.some((r) => r.verdict === 'mismatch' || r.verdict === 'failure');
   const counts = configurationCounts(results);
   const ok = !failed && counts.checked > 0 && counts.skipped === 0;
-  if (f.json) {
-    io.out(
-      JSON.stringify({
-        ok,
-        dut: name,
-        command,
-        against,
-        seed,
-        runs,
-        window: o.window,
-        configurations: counts,
-        results,
-      }),
-    );
-  } else {
-    io.out(summaryLine(name, counts));
-    if (counts.refused === results.length) {
-      io.err('intcheck: the DUT refused every configuration: nothing was checked');
-    }
-  }
-  if (failed) return EXIT.failed;
-  return ok ? EXIT.ok : EXIT.badInput;
+  return { ok, dut: name, command, against, seed, runs, window: o.window, configurations: counts, results };
 }
 
 /** A configuration not run because the check stopped at `stop`, and how to run it. */

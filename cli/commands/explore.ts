@@ -22,6 +22,8 @@ export interface ExploreFlags {
   liveness: boolean;
   out: string;
   json?: boolean;
+  /** Also write a JUnit XML report here. */
+  junit?: string;
   engine?: string;
   property?: string[];
   profile?: string;
@@ -64,6 +66,7 @@ export function registerExplore(program: Command, ctx: CommandContext): void {
     )
     .option('--out <dir>', 'where the counterexample trace is written', 'out')
     .option('--json', 'print one JSON object instead of text')
+    .option('--junit <file>', 'also write a JUnit XML report (one test case per property judged)')
     .option(
       '--engine <name>',
       'auto (default: judged where it applies, else objects) | objects: any protocol, every selected property | judged: the wakeup model alone over byte-packed states with ghosts, every default property and leads-to (the same answer as objects, faster) | packed: the wakeup model alone over byte-packed states, judging only the state invariants taskInOnePlace, onlyOnlineRun and noStuckSystem (no other step property, no leads-to)',

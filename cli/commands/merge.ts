@@ -11,6 +11,8 @@ import type { CommandContext } from './commandContext.ts';
 /** The options as commander parses them. */
 export interface MergeFlags {
   json?: boolean;
+  /** Also write a JUnit XML report here. */
+  junit?: string;
 }
 
 /** Adds the `merge` subcommand to `program`; its exit code goes to `setExit`. */
@@ -20,6 +22,10 @@ export function registerMerge(program: Command, ctx: CommandContext): void {
     .description("merge the --json reports of a check's shards into the report of the whole check")
     .argument('<files...>', 'one report per shard (check --shard i/n --json)')
     .option('--json', 'print one JSON object instead of text')
+    .option(
+      '--junit <file>',
+      'also write a JUnit XML report (of the merged check: one test case per property per configuration)',
+    )
     .action(async (files: string[], flags: MergeFlags) =>
       ctx.setExit((await import('./runMerge.ts')).runMerge(files, flags, ctx.io)),
     );

@@ -14,6 +14,8 @@ export interface MutantsFlags {
   runs?: string;
   seed?: string;
   json?: boolean;
+  /** Also write a JUnit XML report here. */
+  junit?: string;
   /** False under --no-explore. */
   explore: boolean;
   mutant?: string[];
@@ -34,6 +36,10 @@ export function registerMutants(program: Command, ctx: CommandContext): void {
     .option('--runs <n>', 'random storms per mutant (the budget)', String(DEFAULT_RUNS))
     .option('--seed <n>', 'fast-check seed (default: INTCHECK_SEED or 42)')
     .option('--json', 'print one JSON object instead of text')
+    .option(
+      '--junit <file>',
+      'also write a JUnit XML report (one test case per mutant, failing when it survives)',
+    )
     .option('--no-explore', 'random storms only: do not run the explorer on the mutants the storms miss')
     .option(
       '--mutant <names>',

@@ -14,6 +14,7 @@
 import { type DutPredictor, REFERENCE } from '../../engine/dut/predictor.ts';
 import { startDut, stderrSuffix } from '../../engine/dut/process/startDut.ts';
 import { runOnDut } from '../../engine/dut/runOnDut.ts';
+import { BadInput } from '../../model/badInput.ts';
 import type { RecordedStep } from '../../protocols/controller/engine/runController.ts';
 import { formatControllerReplay } from '../../protocols/controller/replay/formatControllerReplay.ts';
 import type { ControllerReplay } from '../../protocols/controller/replay/replayControllerTrace.ts';
@@ -22,18 +23,16 @@ import { dutReplayable } from '../../protocols/family/familyTrace.ts';
 import { protocolOfTrace } from '../../protocols/readTrace.ts';
 import { readItf } from '../../traces/itfTrace.ts';
 import { EXIT, UsageError } from '../errors.ts';
-import type { Io } from '../io.ts';
 import { againstPredictor, type DutOptions } from './conformDut.ts';
+import type { ReplayRun } from './runReplay.ts';
 
-/** Replays the trace `path` on the DUT `command`, predicted by `against` (default the reference); returns the exit code. */
+/** Replays the trace `path` on the DUT `command`, predicted by `against` (default the reference): the report, its lines, the exit code. */
 export async function replayOnDut(
   path: string,
   command: string,
   o: DutOptions,
-  json: boolean,
   against: string | undefined,
-  io: Io,
-): Promise<number> {
+): Promise<ReplayRun> {
   const itf = readItf(path);
   const protocol = protocolOfTrace(itf);
   if (!dutReplayable(protocol))
@@ -44,10 +43,7 @@ export async function replayOnDut(
   const predictor: DutPredictor = againstPredictor(against, { name: parsed.header.file, cfg: parsed.config });
   const accesses = parsed.accesses(predictor);
   const started = await startDut(command, o.window, o.startTimeoutMs);
-  if (!started.ok) {
-    io.err(`intcheck: ${started.line}`);
-    return EXIT.badInput;
-  }
+  if (!started.ok) throw new BadInput(started.line);
   const { dut, name } = started;
   const implementation = dutImplementation(name);
   const run = await runOnDut(dut, predictor, accesses, o.timeoutMs, false);
@@ -60,9 +56,11 @@ export async function replayOnDut(
       run.kind === 'refused'
         ? `the DUT refused the trace's configuration: ${JSON.stringify(run.error)}`
         : `${run.step < 0 ? 'at the reset' : `step ${run.step}`}, request ${run.request}: ${line}`;
-    if (json) io.out(JSON.stringify({ ok: false, file, implementation, message: why }));
-    else io.out(`✗ replay of ${file} on "${implementation}": ${why}`);
-    return run.kind === 'refused' ? EXIT.badInput : EXIT.failed;
+    return {
+      report: { ok: false, file, implementation, message: why },
+      lines: [`✗ replay of ${file} on "${implementation}": ${why}`],
+      exit: run.kind === 'refused' ? EXIT.badInput : EXIT.failed,
+    };
   }
   const recorded: RecordedStep[] = run.board.steps.map((s) => ({
     event: s.event,
@@ -98,16 +96,15 @@ export async function replayOnDut(
     run.kind === 'ended'
       ? `${predictor.name} ends the run at step ${run.step} (${run.obs.kind}): the steps after ${run.step - 1} were not judged`
       : undefined;
-  if (json) {
-    const body = result.ok ? { steps: result.steps } : { ...result.violation };
-    const note =
-      ended === undefined ? {} : { endedEarly: { step: run.kind === 'ended' ? run.step : 0, note: ended } };
-    io.out(
-      JSON.stringify({ ok: result.ok, file, implementation, against: predictor.name, ...body, ...note }),
-    );
-  } else {
-    io.out(formatControllerReplay(result, { ...parsed.header, config: parsed.config }));
-    if (ended !== undefined) io.out(`note: ${ended}`);
-  }
-  return result.ok ? EXIT.ok : EXIT.failed;
+  const body = result.ok ? { steps: result.steps } : { ...result.violation };
+  const note =
+    ended === undefined ? {} : { endedEarly: { step: run.kind === 'ended' ? run.step : 0, note: ended } };
+  return {
+    report: { ok: result.ok, file, implementation, against: predictor.name, ...body, ...note },
+    lines: [
+      formatControllerReplay(result, { ...parsed.header, config: parsed.config }),
+      ...(ended === undefined ? [] : [`note: ${ended}`]),
+    ],
+    exit: result.ok ? EXIT.ok : EXIT.failed,
+  };
 }

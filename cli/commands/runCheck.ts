@@ -13,6 +13,7 @@ import {
   formatResult,
   reportToJson,
 } from '../../report/checkReport.ts';
+import { checkSuites } from '../../report/junit/checkSuites.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT } from '../errors.ts';
 import type { Io } from '../io.ts';
@@ -20,9 +21,22 @@ import { progressBar } from '../progress.ts';
 import type { CheckFlags } from './check.ts';
 import { writeCheckReport } from './checkHtmlReport.ts';
 import { checkRunOptions } from './checkRunOptions.ts';
+import { ciReports } from './ciReports.ts';
 
-/** Checks each configuration in turn, stopping at the first that fails; returns the exit code. */
+/** Runs the check, prints the report (text or JSON), writes the CI reports asked for; the exit code. */
 export async function runCheck(f: CheckFlags, io: Io): Promise<number> {
+  const report = await checkReport(f, io);
+  if (f.json) io.out(reportToJson(report));
+  ciReports(f, io, () => checkSuites(report));
+  return report.ok ? EXIT.ok : EXIT.failed;
+}
+
+/**
+ * Checks each configuration in turn, stopping at the first that fails, and returns the report
+ * `--json` prints (the programmatic API's `check`); without `json`, each configuration's verdict
+ * is printed as text as soon as it is known. `--report` pages are written here.
+ */
+export async function checkReport(f: CheckFlags, io: Io): Promise<CheckReport> {
   const protocol = protocolNamed(f.protocol);
   const impl = implementationOf(protocol, f);
   const asked = propertyIdsOf(protocol, f.property);
@@ -88,11 +102,10 @@ export async function runCheck(f: CheckFlags, io: Io): Promise<number> {
     ))
       io.out(line);
   }
-  if (f.json) io.out(reportToJson({ ok, ...head, results }));
   if (f.report !== undefined) {
     const seconds = (performance.now() - started) / 1000;
     writeCheckReport(f.report, { report: { ok, ...head, results }, coverages, seconds, workers });
     if (!f.json) io.out(`report: ${f.report}`);
   }
-  return ok ? EXIT.ok : EXIT.failed;
+  return { ok, ...head, results };
 }

@@ -4,15 +4,34 @@
  * and explores it; the report is printed as text or JSON.
  */
 import { implementationOf, propertyIdsOf, protocolNamed } from '../../protocols/index.ts';
-import { exploreJson, formatExplore } from '../../report/exploreReport.ts';
+import { type ExploreReport, exploreReport, formatExplore } from '../../report/exploreReport.ts';
+import { exploreSuites } from '../../report/junit/exploreSuites.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { intOption } from '../options.ts';
+import { ciReports } from './ciReports.ts';
 import { EXPLORE_ENGINES, type ExploreFlags } from './explore.ts';
 import { exploreProgress } from './exploreProgress.ts';
 
+/** Explores, prints the report (text or JSON), writes the CI reports asked for; the exit code. */
 export function runExplore(f: ExploreFlags, io: Io): number {
+  const { report, lines } = exploreRun(f, io);
+  if (f.json === true) io.out(JSON.stringify(report));
+  else for (const line of lines) io.out(line);
+  ciReports(f, io, () => exploreSuites(report, lines));
+  return report.verdict === 'complete'
+    ? EXIT.ok
+    : report.verdict === 'violation'
+      ? EXIT.failed
+      : EXIT.incomplete;
+}
+
+/**
+ * Explores as `f` asks and returns the report `--json` prints (the programmatic API's `explore`)
+ * with the text report's lines.
+ */
+export function exploreRun(f: ExploreFlags, io: Io): { report: ExploreReport; lines: string[] } {
   const protocol = protocolNamed(f.protocol);
   const engine = EXPLORE_ENGINES.find((x) => x === (f.engine ?? 'auto'));
   if (engine === undefined)
@@ -47,7 +66,6 @@ export function runExplore(f: ExploreFlags, io: Io): number {
     progressEvery: 5000,
   });
   progress.done();
-  if (f.json === true) io.out(exploreJson(r, TOOL_VERSION));
-  else for (const line of formatExplore(r, maxStates)) io.out(line);
-  return r.kind === 'complete' ? EXIT.ok : r.kind === 'violation' ? EXIT.failed : EXIT.incomplete;
+  const judgedIds = judged ?? protocol.defaultProperties(impl ?? 'model');
+  return { report: exploreReport(r, TOOL_VERSION, judgedIds), lines: formatExplore(r, maxStates) };
 }

@@ -12,9 +12,11 @@ import {
   reportToJson,
   type ShardInfo,
 } from '../../report/checkReport.ts';
+import { checkSuites } from '../../report/junit/checkSuites.ts';
 import { readReport } from '../../report/readReport.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
+import { ciReports } from './ciReports.ts';
 import type { MergeFlags } from './merge.ts';
 
 /** A report and the file it came from (for error messages). */
@@ -28,6 +30,7 @@ export function runMerge(files: readonly string[], f: MergeFlags, io: Io): numbe
   const merged = mergeReports(files.map((file) => ({ file, report: readReport(file, protocolNames()) })));
   if (f.json) io.out(reportToJson(merged));
   else for (const r of merged.results) for (const line of formatResult(merged, r)) io.out(line);
+  ciReports(f, io, () => checkSuites(merged));
   return merged.ok ? EXIT.ok : EXIT.failed;
 }
 

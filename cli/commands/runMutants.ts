@@ -12,14 +12,40 @@ import {
   medianMsToDetect,
   medianShrunkRatio,
 } from '../../protocols/killMatrix.ts';
+import { type MutantsReport, mutantsSuites } from '../../protocols/mutantsReport.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { defaultSeed, intOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
+import { ciReports } from './ciReports.ts';
 import { DEFAULT_RUNS, type MutantsFlags } from './mutants.ts';
 
-/** Builds the matrix, prints it, and returns the exit code. */
+/** Builds the matrix, prints it (text or JSON), writes the CI reports asked for; the exit code. */
 export function runMutants(f: MutantsFlags, io: Io): number {
+  const report = mutantsReport(f, io);
+  if (f.json) io.out(JSON.stringify(report));
+  else {
+    for (const line of formatMatrix(report.rows)) io.out(line);
+    const median = report.medianMsToDetect;
+    const ratio = report.medianShrunkToShortest;
+    const med =
+      (median === null ? '' : `; median time to detect ${median.toFixed(1)} ms`) +
+      (ratio === null ? '' : `; median shrunk/shortest ${ratio.toFixed(2)}`);
+    io.out(
+      `${report.caught}/${report.rows.length} mutants caught in ≤ ${report.runs} storms (seed ${report.seed})${med}`,
+    );
+    if (report.survived > 0) io.out(survivorsLine(report.rows, report.runs, f.explore));
+    for (const r of report.rows.filter((x) => x.endedEarly > 0))
+      io.out(
+        `${r.protocol}/${r.mutant}: ${r.endedEarly} of ${r.storms} storms ended early (the design stopped there)`,
+      );
+  }
+  ciReports(f, io, () => mutantsSuites(report));
+  return report.ok ? EXIT.ok : EXIT.failed;
+}
+
+/** Hunts the mutants `f` selects and returns the kill matrix's report (the programmatic API's `mutants`). */
+export function mutantsReport(f: MutantsFlags, io: Io): MutantsReport {
   const protocols = f.protocol === undefined ? killProtocols() : [protocolNamed(f.protocol)];
   const runs = intOption('--runs', f.runs, DEFAULT_RUNS, 1);
   const seed = intOption('--seed', f.seed, defaultSeed(), -(2 ** 31), 2 ** 31 - 1);
@@ -47,39 +73,21 @@ export function runMutants(f: MutantsFlags, io: Io): number {
   const survived = rows.filter((r) => r.verdict === 'survived').length;
   const median = medianMsToDetect(rows);
   const ratio = medianShrunkRatio(rows);
-  if (f.json) {
-    io.out(
-      JSON.stringify({
-        ok: survived === 0,
-        preset: 'small',
-        seed,
-        runs,
-        explore: f.explore,
-        properties: Object.fromEntries(
-          KILL_ADAPTERS.filter((a) => protocols.includes(a.protocol)).map((a) => [a.protocol, a.properties]),
-        ),
-        caught: rows.length - survived,
-        survived,
-        medianMsToDetect: median === undefined ? null : round(median),
-        medianShrunkToShortest: ratio === undefined ? null : round(ratio),
-        rows: rows.map(jsonRow),
-      }),
-    );
-  } else {
-    for (const line of formatMatrix(rows)) io.out(line);
-    const med =
-      (median === undefined ? '' : `; median time to detect ${median.toFixed(1)} ms`) +
-      (ratio === undefined ? '' : `; median shrunk/shortest ${ratio.toFixed(2)}`);
-    io.out(
-      `${rows.length - survived}/${rows.length} mutants caught in ≤ ${runs} storms (seed ${seed})${med}`,
-    );
-    if (survived > 0) io.out(survivorsLine(rows, runs, f.explore));
-    for (const r of rows.filter((x) => x.endedEarly > 0))
-      io.out(
-        `${r.protocol}/${r.mutant}: ${r.endedEarly} of ${r.storms} storms ended early (the design stopped there)`,
-      );
-  }
-  return survived === 0 ? EXIT.ok : EXIT.failed;
+  return {
+    ok: survived === 0,
+    preset: 'small',
+    seed,
+    runs,
+    explore: f.explore,
+    properties: Object.fromEntries(
+      KILL_ADAPTERS.filter((a) => protocols.includes(a.protocol)).map((a) => [a.protocol, a.properties]),
+    ),
+    caught: rows.length - survived,
+    survived,
+    medianMsToDetect: median === undefined ? null : round(median),
+    medianShrunkToShortest: ratio === undefined ? null : round(ratio),
+    rows: rows.map(jsonRow),
+  };
 }
 
 /** `--protocol NAME`: a protocol with a kill adapter. */

@@ -13,21 +13,44 @@ import type { ReplayFlags } from './replay.ts';
 import { replayOnDut } from './replayDut.ts';
 import { writeReplayHtml } from './replayHtml.ts';
 
-async function runReplayDut(file: string, f: ReplayFlags, command: string, io: Io): Promise<number> {
+async function replayDut(file: string, f: ReplayFlags, command: string): Promise<ReplayRun> {
   if (f.impl !== undefined) throw new UsageError('--impl and --dut cannot be used together');
   if (f.html !== undefined)
     throw new UsageError('--html and --dut cannot be used together (replay, then draw the trace it saves)');
   if (f.matchStates === true) throw new UsageError('--match-states and --dut cannot be used together');
   const o = dutOptions(f);
-  return replayOnDut(file, command, o, f.json === true, f.against, io);
+  return replayOnDut(file, command, o, f.against);
 }
 
 /** Replays `file` as `f` asks (on the model and an implementation, or on a DUT); the exit code. */
 export async function runReplay(file: string, f: ReplayFlags, io: Io): Promise<number> {
-  return f.dut === undefined ? replayBuiltIn(file, f, io) : runReplayDut(file, f, f.dut, io);
+  const run = await replayRun(file, f);
+  if (f.json) io.out(JSON.stringify(run.report));
+  else for (const line of run.lines) io.out(line);
+  return run.exit;
 }
 
-function replayBuiltIn(file: string, f: ReplayFlags, io: Io): number {
+/** What `--json` prints for a replay (the programmatic API's `replay`). */
+export type ReplayReport = Readonly<Record<string, unknown>> & {
+  /** The trace replays as recorded: no property fails (and, with matchStates, every state matches). */
+  readonly ok: boolean;
+  readonly file: string;
+  readonly implementation: string;
+};
+
+/** A replay's report, its text lines and its exit code. */
+export interface ReplayRun {
+  readonly report: ReplayReport;
+  readonly lines: readonly string[];
+  readonly exit: number;
+}
+
+/** Replays `file` as `f` asks and returns the report without printing it. */
+export async function replayRun(file: string, f: ReplayFlags): Promise<ReplayRun> {
+  return f.dut === undefined ? replayBuiltIn(file, f) : replayDut(file, f, f.dut);
+}
+
+function replayBuiltIn(file: string, f: ReplayFlags): ReplayRun {
   if (f.against !== undefined) throw new UsageError('--against needs --dut (without it, use --impl)');
   const choice = {
     ...(f.preset === undefined ? {} : { preset: f.preset }),
@@ -55,20 +78,15 @@ function replayBuiltIn(file: string, f: ReplayFlags, io: Io): number {
   if (f.html !== undefined) writeReplayHtml(f.html, replay.timeline(findProperty));
   const mismatch = f.matchStates === true ? (replay.matchStates?.() ?? null) : null;
   const v = replay.verdict;
-  if (f.json) {
-    io.out(
-      JSON.stringify({
-        ...(v.ok
-          ? { ok: mismatch === null, file, implementation: name, steps: v.steps }
-          : { ok: false, file, implementation: name, ...v.violation }),
-        ...(mismatch === null ? {} : { stateMismatch: mismatch }),
-      }),
-    );
-  } else {
-    io.out(replay.text());
-    if (f.html !== undefined) io.out(`timeline: ${f.html}`);
-    if (mismatch !== null) io.out(`state ${mismatch.state} differs: ${mismatch.message}`);
-    else if (f.matchStates) io.out('every recorded state matches the replay');
-  }
-  return v.ok && mismatch === null ? EXIT.ok : EXIT.failed;
+  const report: ReplayReport = {
+    ...(v.ok
+      ? { ok: mismatch === null, file, implementation: name, steps: v.steps }
+      : { ok: false, file, implementation: name, ...v.violation }),
+    ...(mismatch === null ? {} : { stateMismatch: mismatch }),
+  };
+  const lines = [replay.text()];
+  if (f.html !== undefined) lines.push(`timeline: ${f.html}`);
+  if (mismatch !== null) lines.push(`state ${mismatch.state} differs: ${mismatch.message}`);
+  else if (f.matchStates) lines.push('every recorded state matches the replay');
+  return { report, lines, exit: v.ok && mismatch === null ? EXIT.ok : EXIT.failed };
 }

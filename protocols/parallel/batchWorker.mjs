@@ -1,5 +1,7 @@
-// Worker-thread entry of parallel checks (tinypool loads it): like cli/bin.mjs, it runs the
-// TypeScript sources through tsx, then hands tinypool the task function of batchWorker.ts.
+// Worker-thread entry of parallel checks when intcheck runs from its TypeScript sources (tests,
+// `tsx`): it registers tsx, then hands tinypool the task function of batchWorker.ts. The built
+// package loads the compiled batchWorker.js instead (runBatches.ts picks), so tsx is needed only
+// in development.
 import { register } from 'tsx/esm/api';
 
 register();

@@ -17,6 +17,7 @@ export const SOURCE_FOLDERS = [
   'report',
   'pictures',
   'cli',
+  'api',
 ];
 
 export interface ImportEdge {

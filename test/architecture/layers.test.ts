@@ -1,6 +1,6 @@
 /**
  * The layers point one way (issue 15): model ← designs/runtime/mutants ← properties/engine ←
- * traces ← replay ← pictures/report ← protocol descriptors ← cli. A file may import only from its
+ * traces ← replay ← pictures/report ← protocol descriptors ← cli and api. A file may import only from its
  * own layer or a lower one; a protocol's folder may import only from protocols listed before it
  * in protocols/index.ts (the wakeup system builds on the controller, syscall on both).
  */
@@ -45,6 +45,8 @@ const TOP: Readonly<Record<string, Layer>> = {
   report: 'pictures',
   pictures: 'pictures',
   cli: 'cli',
+  // The programmatic API (package.json's `exports`): the command line's work as functions.
+  api: 'cli',
 };
 
 /** The layer of `file`, or a description of why it has none. */

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { runBinary } from './runCli.ts';
 
-describe('node cli/bin.mjs', () => {
+describe('node dist/cli/bin.js (package.json bin)', () => {
   test('--version prints the package version; --help lists the commands and the protocols', async () => {
     const [version, help] = await Promise.all([runBinary(['--version']), runBinary(['check', '--help'])]);
     expect(version.code).toBe(0);

@@ -15,7 +15,8 @@ import { main } from '../../cli/main.ts';
 /** The repository root (the CLI's working directory in these tests). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-const BIN = join(ROOT, 'cli', 'bin.mjs');
+/** The command as package.json's `bin` names it: the compiled JavaScript (vitest's global setup builds it). */
+const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
 
 /** What one run of the command did. */
 export interface CliRun {
@@ -34,7 +35,7 @@ export async function runCli(args: readonly string[]): Promise<CliRun> {
   return { code, stdout: io.stdoutText(), stderr: io.stderrText() };
 }
 
-/** Runs the real binary `node cli/bin.mjs ...args`; INTCHECK_SEED and INTCHECK_DEBUG are cleared so defaults are the pinned ones. */
+/** Runs the real binary `node dist/cli/bin.js ...args`; INTCHECK_SEED and INTCHECK_DEBUG are cleared so defaults are the pinned ones. */
 export function runBinary(args: readonly string[], timeoutMs = 90_000): Promise<CliRun> {
   const env = { ...process.env };
   delete env.INTCHECK_SEED;

@@ -52,6 +52,7 @@ describe('writing traces', () => {
       'format-description': 'https://apalache-mc.org/docs/adr/015adr-trace.html',
       source: 'intcheck',
       version: TOOL_VERSION,
+      formatVersion: 1,
       protocol: 'controller',
       implementation: 'reference',
       config: { ...json['#meta'].config },
@@ -62,7 +63,7 @@ describe('writing traces', () => {
       path: '3:1:0',
       note: 'hand-made sample',
     });
-    expect(Object.keys(json['#meta'])[5]).toBe('implementation');
+    expect(Object.keys(json['#meta'])[6]).toBe('implementation');
     expect(json['#meta'].config.base).toBe('0x10000000');
     expect(json.vars).toEqual([
       'ready',

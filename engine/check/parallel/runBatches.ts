@@ -16,9 +16,16 @@ const BATCHES_PER_WORKER = 16;
 
 /**
  * The worker threads' entry: it loads the protocol list (protocols/index.ts), the composition
- * root above every layer, so it lives there; this module only names the file.
+ * root above every layer, so it lives there; this module only names the file. From the sources
+ * (tests, `tsx`), batchWorker.mjs registers tsx and loads batchWorker.ts; from the built package
+ * (dist/), batchWorker.js is that file already compiled.
  */
-const WORKER_ENTRY = new URL('../../../protocols/parallel/batchWorker.mjs', import.meta.url).href;
+const WORKER_ENTRY = new URL(
+  import.meta.url.endsWith('.ts')
+    ? '../../../protocols/parallel/batchWorker.mjs'
+    : '../../../protocols/parallel/batchWorker.js',
+  import.meta.url,
+).href;
 
 export interface BatchOptions {
   /** Worker threads (at least 1). */

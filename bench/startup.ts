@@ -1,0 +1,95 @@
+/**
+ * How fast `intcheck --help` starts (issue 20: under 200 ms from the installed package), beside
+ * the figure of the way it started before the package existed, measured in the same run: the
+ * TypeScript sources loaded through tsx at every start, and every protocol loaded for the help
+ * text. Each is started `RUNS` times; the table gives the median and the fastest wall time and the
+ * median CPU time (user + system, from /usr/bin/time) of a start. The load average is printed with
+ * it: on a busy machine wall times grow, CPU times much less.
+ *
+ * `npx tsx bench/startup.ts` (also part of `npm run bench`); it packs the package and installs it
+ * in an empty directory (the npm registry must be reachable), as the package test does.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { installInEmptyProject, pack, REPO } from '../test/package/installed.ts';
+import { printTable } from './table.ts';
+
+const RUNS = Number(process.env.INTCHECK_BENCH_RUNS ?? 15);
+const TIME = '/usr/bin/time';
+
+/** One start: wall seconds, and CPU seconds when /usr/bin/time is there. */
+function start(argv: readonly string[], cwd: string): { wall: number; cpu: number | undefined } {
+  const timed = existsSync(TIME);
+  const [file, ...args] = timed ? [TIME, '-f', '%U %S', ...argv] : argv;
+  if (file === undefined) throw new Error('nothing to start');
+  const t0 = performance.now();
+  const r = spawnSync(file, args, { cwd, encoding: 'utf8' });
+  const wall = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const last = r.stderr.trim().split('\n').at(-1) ?? '';
+  const [user, sys] = last.split(' ').map(Number);
+  return { wall, cpu: timed && user !== undefined && sys !== undefined ? user + sys : undefined };
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+};
+
+/** `RUNS` starts of `argv`: [median wall ms, fastest wall ms, median CPU ms]. */
+function measure(argv: readonly string[], cwd: string): [number, number, number | string] {
+  start(argv, cwd); // warm the file cache
+  const runs = Array.from({ length: RUNS }, () => start(argv, cwd));
+  const cpus = runs.flatMap((r) => (r.cpu === undefined ? [] : [r.cpu]));
+  return [
+    Math.round(median(runs.map((r) => r.wall)) * 1000),
+    Math.round(Math.min(...runs.map((r) => r.wall)) * 1000),
+    cpus.length === 0 ? '—' : Math.round(median(cpus) * 1000),
+  ];
+}
+
+/** The start before issue 20 (cli/bin.mjs then): tsx registered, every protocol loaded for help. */
+function beforeEntry(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'intcheck-bench-')), 'before.mjs');
+  const url = (p: string) => JSON.stringify(new URL(p, `file://${REPO}`).href);
+  writeFileSync(
+    file,
+    [
+      `import { register } from ${url('node_modules/tsx/dist/esm/api/index.mjs')};`,
+      'register();',
+      `await import(${url('protocols/index.ts')});`,
+      `const { main } = await import(${url('cli/main.ts')});`,
+      'process.exitCode = await main(process.argv);',
+    ].join('\n'),
+  );
+  return file;
+}
+
+export async function benchStartup(): Promise<(string | number)[][]> {
+  const app = await installInEmptyProject(await pack());
+  const installedBin = join(app, 'node_modules', '.bin', 'intcheck');
+  return [
+    [
+      'before: sources through tsx, help loading every protocol',
+      ...measure([process.execPath, beforeEntry(), '--help'], REPO),
+    ],
+    ['installed package: node_modules/.bin/intcheck --help', ...measure([installedBin, '--help'], app)],
+    ['installed package: intcheck --version', ...measure([installedBin, '--version'], app)],
+    ['node -e 0 (Node alone, for scale)', ...measure([process.execPath, '-e', '0'], app)],
+  ];
+}
+
+export function printStartup(rows: (string | number)[][]): void {
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  printTable(
+    `intcheck start-up, ${RUNS} starts each (load average ${load})`,
+    ['start', 'median ms', 'fastest ms', 'median CPU ms'],
+    rows,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) printStartup(await benchStartup());

@@ -1,0 +1,30 @@
+/**
+ * vitest's global setup: the tests that start the real binary (`runBinary`) or pack the package
+ * run the compiled JavaScript in dist/, so dist/ is rebuilt (npm run build) before the suite
+ * whenever a source file is newer than it. `npm ci` builds it already (the `prepare` script);
+ * this covers a developer who edited a source since.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** What the build reads: the folders tsconfig.build.json compiles, and the build's own files. */
+const INPUTS = ['api', 'cli', 'model', 'protocols', 'engine', 'traces', 'replay', 'report', 'pictures'];
+const BUILD_FILES = ['tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'package.json'];
+
+/** The newest modification time under `path`, in milliseconds (0 when it does not exist). */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+export default function setup(): void {
+  const built = join(ROOT, 'dist', 'cli', 'bin.js');
+  const sources = Math.max(...[...INPUTS, ...BUILD_FILES].map((p) => newest(join(ROOT, p))));
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+}
