@@ -5,17 +5,13 @@
  * beside this file holds the entries; `npx tsx scripts/exploreManifest.ts` re-checks them all
  * (`--write` regenerates the file), and test/explore checks those marked `test` (the fast ones).
  */
-import { readFileSync } from 'node:fs';
-import { explorePreset } from '../engine/explore/explorePresets.ts';
-import { findControllerImpl } from './controller/designs/registry.ts';
-import { type ExploreProtocol, exploreProtocol } from './family/exploreProtocol.ts';
-import { findSyscallMutant } from './syscall/mutants/syscallMutants.ts';
-import { findUipiImpl } from './uipi/designs/registry.ts';
-import { exploreUipi, UIPI_EXPLORE_PRESETS } from './uipi/engine/exploreUipi.ts';
-import { findWakeupMutant } from './wakeup/mutants/wakeupMutants.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findProtocol } from './index.ts';
 
 export interface ManifestEntry {
-  readonly protocol: ExploreProtocol | 'uipi';
+  readonly protocol: string;
   readonly preset: string;
   /** An implementation or mutant name, or "model" for the model alone. */
   readonly impl: string;
@@ -46,69 +42,51 @@ export function readManifest(): Manifest {
   return JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8')) as Manifest;
 }
 
-/** What exploring `e`'s protocol, preset and implementation gives now, in the manifest's terms (`test` copied). */
+/**
+ * What exploring `e`'s protocol, preset and implementation gives now, in the manifest's terms
+ * (`test` copied): the protocol's descriptor explores it as `intcheck explore` does (every default
+ * property and the leads-to drain; under a profile, the properties the profile claims), on the
+ * object engine, whose counts the faster engines are tested against.
+ */
 export function runManifestEntry(
   e: Pick<ManifestEntry, 'protocol' | 'preset' | 'impl' | 'profile' | 'maxStates' | 'symmetry' | 'test'>,
 ): ManifestEntry {
-  if (e.protocol === 'uipi') return runUipiEntry(e);
-  const cfg = explorePreset(e.protocol, e.preset);
-  if (cfg === undefined) throw new Error(`manifest: no preset "${e.preset}" for ${e.protocol}`);
-  const impl =
-    e.impl === 'model'
-      ? undefined
-      : ((e.protocol === 'wakeup' ? findWakeupMutant(e.impl) : undefined) ??
-        (e.protocol === 'syscall' ? findSyscallMutant(e.impl) : undefined) ??
-        findControllerImpl(e.impl));
-  if (e.impl !== 'model' && impl === undefined)
-    throw new Error(`manifest: unknown implementation "${e.impl}"`);
-  const claims = e.profile === undefined ? undefined : impl?.profiles?.[e.profile]?.holds;
-  if (e.profile !== undefined && claims === undefined)
-    throw new Error(`manifest: ${e.impl} has no storm profile "${e.profile}"`);
-  const r = exploreProtocol({
-    protocol: e.protocol,
-    impl,
-    cfg,
-    // under a profile, the properties it claims (as `intcheck explore --profile` judges them)
-    ...(e.profile === undefined || claims === undefined ? {} : { profile: e.profile, properties: claims }),
-    ...(e.maxStates ? { maxStates: e.maxStates } : {}),
-    ...(e.symmetry === true ? { symmetry: true } : {}),
-  });
-  const base = {
-    protocol: e.protocol,
-    preset: e.preset,
-    impl: e.impl,
-    ...(e.profile === undefined ? {} : { profile: e.profile }),
-    ...(e.maxStates ? { maxStates: e.maxStates } : {}),
-    ...(e.symmetry === true ? { symmetry: true } : {}),
-    verdict: r.kind,
-    distinctStates: r.distinct,
-    transitions: r.transitions,
-    diameter: r.diameter,
-  };
-  if (r.kind !== 'violation') return { ...base, test: e.test };
-  return { ...base, property: r.violation.property, length: r.reproduction.events.length, test: e.test };
-}
-
-/** runManifestEntry for the UIPI protocol (its own presets and implementations). */
-function runUipiEntry(
-  e: Pick<ManifestEntry, 'protocol' | 'preset' | 'impl' | 'maxStates' | 'test'>,
-): ManifestEntry {
-  const cfg = UIPI_EXPLORE_PRESETS[e.preset];
-  if (cfg === undefined) throw new Error(`manifest: no preset "${e.preset}" for uipi`);
-  const impl = e.impl === 'model' ? undefined : findUipiImpl(e.impl);
-  if (e.impl !== 'model' && impl === undefined)
-    throw new Error(`manifest: unknown implementation "${e.impl}"`);
-  const r = exploreUipi({ cfg, impl, ...(e.maxStates ? { maxStates: e.maxStates } : {}) });
-  const base = {
-    protocol: e.protocol,
-    preset: e.preset,
-    impl: e.impl,
-    ...(e.maxStates ? { maxStates: e.maxStates } : {}),
-    verdict: r.kind,
-    distinctStates: r.distinct,
-    transitions: r.transitions,
-    diameter: r.diameter,
-  };
-  if (r.kind !== 'violation') return { ...base, test: e.test };
-  return { ...base, property: r.violation.property, length: r.reproduction.events.length, test: e.test };
+  const protocol = findProtocol(e.protocol);
+  if (protocol === undefined) throw new Error(`manifest: unknown protocol "${e.protocol}"`);
+  const impl = e.impl === 'model' ? undefined : e.impl;
+  const properties = e.profile === undefined ? undefined : protocol.profileProperties(e.impl, e.profile);
+  const out = mkdtempSync(join(tmpdir(), 'intcheck-manifest-'));
+  try {
+    const r = protocol.exploreConfig({ preset: e.preset }).explore({
+      impl,
+      liveness: true,
+      engine: 'objects',
+      out,
+      ...(e.profile === undefined ? {} : { profile: e.profile }),
+      ...(properties === undefined ? {} : { properties }),
+      ...(e.maxStates ? { maxStates: e.maxStates } : {}),
+      ...(e.symmetry === true ? { symmetry: true } : {}),
+    });
+    const base = {
+      protocol: e.protocol,
+      preset: e.preset,
+      impl: e.impl,
+      ...(e.profile === undefined ? {} : { profile: e.profile }),
+      ...(e.maxStates ? { maxStates: e.maxStates } : {}),
+      ...(e.symmetry === true ? { symmetry: true } : {}),
+      verdict: r.kind,
+      distinctStates: r.distinct,
+      transitions: r.transitions,
+      diameter: r.diameter,
+    };
+    if (r.kind !== 'violation') return { ...base, test: e.test };
+    return {
+      ...base,
+      property: r.violation.property,
+      length: r.counterexample.length,
+      test: e.test,
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
