@@ -19,9 +19,11 @@ describe('hw/rtl behind the Verilator harness', () => {
     const run = await runMain(['conform', '--dut', HW_DUT, '--out', dir]);
     expect(run.stderr.join('\n')).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toHaveLength(2);
+    expect(run.stdout).toHaveLength(3);
     expect(run.stdout[0]).toMatch(/^✓ dut intc-rtl \/ small: 1000 runs conform/);
     expect(run.stdout[1]).toMatch(/^✓ dut intc-rtl \/ published: 1000 runs conform/);
+    // the closing line every conform prints: nothing skipped or refused
+    expect(run.stdout[2]).toBe('dut intc-rtl: 2 configurations checked, 0 skipped, 0 refused');
   });
 
   test('conforms with the irq pulse applied at once (--irq-mode immediate)', async () => {
