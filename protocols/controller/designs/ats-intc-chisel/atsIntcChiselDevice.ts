@@ -59,6 +59,7 @@ export class AtsIntcChiselDevice implements ControllerDevice {
   read(addr: bigint): Observation {
     if (this.stalled) return STALL;
     const r = decodeAtsIntc(this.cfg, addr);
+    // Reading: a write-only register (RegField.w, ATSINTC.scala:84, :87, :94) reads 0, as rocket-chip does.
     return r.kind === 'dequeue' ? valueObs(this.queue.dequeue()) : ZERO;
   }
 
@@ -67,6 +68,7 @@ export class AtsIntcChiselDevice implements ControllerDevice {
     if (this.stalled) return STALL;
     const r = decodeAtsIntc(this.cfg, addr);
     switch (r.kind) {
+      // Reading: a write to the read-only DEQUEUE (RegField.r, ATSINTC.scala:82) completes and does nothing.
       case 'none':
       case 'dequeue': // ATSINTC.scala:82: `RegField.r`, nothing to write
         return ACK;
@@ -88,6 +90,7 @@ export class AtsIntcChiselDevice implements ControllerDevice {
         return ACK;
       }
       case 'pulse':
+        // Reading: the data is ignored (ATSINTC.scala:87-91): any value pulses, 0 included.
         this.pulse(r.line);
         return ACK;
     }
@@ -113,6 +116,7 @@ export class AtsIntcChiselDevice implements ControllerDevice {
    * back-pressure, so if the array is full the task is dropped (PriorityQueue.enqueue).
    */
   private pulse(line: number): void {
+    // Reading: one wake per pulse: the gateway's valid lasts two cycles (Utils.scala:109); taken once (:22).
     const woken = this.lines[line]?.interrupt();
     if (woken !== undefined) this.queue.enqueue(0, woken);
   }
@@ -133,6 +137,7 @@ export class AtsIntcChiselDevice implements ControllerDevice {
       irqPending: new Array<number>(nd).fill(0),
       ipcWait: Array.from({ length: n * nt }, () => []),
       ipcPending: new Array<number>(n * nt).fill(0),
+      // Reading: §7 says nothing of online; page 0 is the only page, so only process 0 is online.
       online: Array.from({ length: n }, (_, p) => p === 0),
       error: 0,
     };

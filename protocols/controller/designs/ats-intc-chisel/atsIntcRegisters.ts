@@ -36,6 +36,7 @@ const DEQUEUE: AtsIntcRegister = Object.freeze({ kind: 'dequeue' });
 /** The register `addr` reaches (the same for a read and a write: the device decides what each does). */
 export function decodeAtsIntc(cfg: Config, addr: bigint): AtsIntcRegister {
   const rel = addr - cfg.base;
+  // Reading: the suite's accesses are all 64-bit; an unaligned one (TileLink cannot carry it) reads 0.
   if (rel < 0n || rel >= ATSINTC_MAP.windowBytes || (rel & 7n) !== 0n) return NONE;
   const off = Number(rel);
   const index = (from: number, count: number): number => {

@@ -65,6 +65,7 @@ export class PriorityQueue {
 
   /** Priority k's block, mem[index_blocks(k) .. index_blocks(k+1) − 1], stale and duplicate values included. */
   level(k: number): bigint[] {
+    // Reading: a block whose bounds a wrap crossed (index_blocks(k+1) ≤ index_blocks(k)) is empty.
     return this.array.slice(this.indexBlocks[k] ?? 0, this.indexBlocks[k + 1] ?? 0);
   }
 

@@ -42,6 +42,7 @@ export const atsIntcQemu: ControllerImpl = {
   // Offset 0xF08 is not ignored by the device: a write there is IRQ_REGISTER of line 193,
   // past the waiter array (undefined, LiteExecutor.write); raw storm writes still reach it.
   drive: (cfg, device, e) => {
+    // Reading: §7 is silent on StatusWrite; it makes no access (online is set at realize only, :233-240).
     if (e.type !== 'StatusWrite') return drive(cfg, device, e);
     return device instanceof LiteExecutor ? device.noAccess() : ACK;
   },

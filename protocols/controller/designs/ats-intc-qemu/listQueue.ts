@@ -28,6 +28,7 @@ export class ListQueue {
 
   /** Links `data` at the tail; always succeeds. */
   push(data: bigint): void {
+    // Reading: no bound; MAX_TASK_PER_QUEUE (riscv_lite_executor.h:13) is defined and never used.
     this.items.push(data);
   }
 

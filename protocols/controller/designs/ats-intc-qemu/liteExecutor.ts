@@ -5,8 +5,8 @@
  * unbounded ready queues and 16 unbounded waiter queues, pages 0–3 online for good, no ERROR,
  * STATUS, pending count or IPC, asserts that stop the emulator, and one write outside its arrays.
  *
- * Readings where the spec's summary and the code differ are marked "Reading:" and listed in the
- * issue note; the code wins.
+ * Readings where the spec's summary and the code differ are marked "Reading:" and listed in
+ * docs/controller.md (Where §7 and the code part); the code wins.
  */
 import type { Config } from '../../model/config/config.ts';
 import { ACK, type Observation, valueObs } from '../../model/result.ts';
@@ -90,6 +90,7 @@ export class LiteExecutor implements ControllerDevice {
         return this.abort(); // riscv_lite_executor.c:51
       case 'dequeue':
         return valueObs(this.popReady(a.group)); // riscv_lite_executor.c:68-75
+      // Reading: §7's "k ≥ 8 asserts" holds for a write only (:142); a read of 0x008–0x7FF returns 0.
       case 'enqueue': // riscv_lite_executor.c:77-83: no assert on a read, whatever the index
       case 'ipc': // riscv_lite_executor.c:85-100
       case 'eih': // riscv_lite_executor.c:101-108: no array is indexed on a read
@@ -107,6 +108,7 @@ export class LiteExecutor implements ControllerDevice {
         return ACK;
       case 'badPage':
         return this.abort(); // riscv_lite_executor.c:122
+      // Reading: §7 is silent on a write to DEQUEUE; the code only logs it (:134-137): no effect.
       case 'dequeue': // riscv_lite_executor.c:134-137: logged only
       case 'ipc': // riscv_lite_executor.c:152-165: IPC_SEND, IPC_REGISTER logged only: no IPC at all
         return ACK;
@@ -139,6 +141,8 @@ export class LiteExecutor implements ControllerDevice {
    */
   irq(line: number): Observation {
     if (this.status !== 'running') return this.ended();
+    // Reading: lines 0–15 are all wired (num-sources, :262, is the board's); a line ≥ 16 asserts (§7).
+    // Reading: each call is one atomic step (QEMU's global lock), though eih_pop (:203) takes no lock.
     for (let call = 0; call < 2; call++) {
       if (line >= LITE.lines) return this.abort(); // riscv_lite_executor.c:202: assert(irq < 16)
       const kernel = this.group(0);
@@ -164,11 +168,13 @@ export class LiteExecutor implements ControllerDevice {
    */
   abs(): ControllerState {
     const { processes: n, priorities: pr, devices: nd, ipcTypes: nt } = this.cfg;
+    // Reading: groups ≥ N, priorities ≥ P and lines ≥ D stay out of abs(); hiddenState() carries them.
     const ready: bigint[][] = [];
     for (let p = 0; p < n; p++) {
       const g = this.groups[p];
       for (let k = 0; k < pr; k++) ready.push(g?.ready[k]?.toArray() ?? []);
     }
+    // Reading: irqWait[d] is group 0's FIFO, then groups 1–3's (§7 does not place the never-woken ones).
     const irqWait: Waiter[][] = [];
     for (let d = 0; d < nd; d++) {
       const ws: Waiter[] = [];

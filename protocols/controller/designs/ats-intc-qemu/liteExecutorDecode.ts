@@ -73,6 +73,7 @@ const UNROUTED: LiteAccess = Object.freeze({ kind: 'unrouted' });
  */
 export function decodeLite(cfg: Config, addr: bigint): LiteAccess {
   const rel = addr - cfg.base;
+  // Reading: §7's "a read returns 0, a write has no effect"; QEMU refuses such an access and the CPU faults.
   if (rel < 0n || rel >= LITE.windowBytes || (rel & 7n) !== 0n) return UNROUTED;
   const page = Number(rel / LITE.pageBytes);
   if (page >= LITE.pages) return { kind: 'badPage', page };
