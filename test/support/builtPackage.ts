@@ -2,12 +2,14 @@
  * vitest's global setup: the tests that start the real binary (`runBinary`) or pack the package
  * run the compiled JavaScript in dist/, so dist/ is rebuilt (npm run build) before the suite
  * whenever a source file is newer than it. `npm ci` builds it already (the `prepare` script);
- * this covers a developer who edited a source since.
+ * this covers a developer who edited a source since. Once dist/ is current, the worker threads of
+ * parallel checks load its compiled entry rather than registering tsx in every thread
+ * (engine/check/parallel/runBatches.ts, `INTCHECK_WORKER_ENTRY`).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What the build reads: the folders tsconfig.build.json compiles, and the build's own files. */
@@ -25,6 +27,9 @@ function newest(path: string): number {
 export default function setup(): void {
   const built = join(ROOT, 'dist', 'cli', 'bin.js');
   const sources = Math.max(...[...INPUTS, ...BUILD_FILES].map((p) => newest(join(ROOT, p))));
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(built) || statSync(built).mtimeMs < sources)
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  process.env.INTCHECK_WORKER_ENTRY = pathToFileURL(
+    join(ROOT, 'dist', 'protocols', 'parallel', 'batchWorker.js'),
+  ).href;
 }

@@ -16,16 +16,20 @@ const BATCHES_PER_WORKER = 16;
 
 /**
  * The worker threads' entry: it loads the protocol list (protocols/index.ts), the composition
- * root above every layer, so it lives there; this module only names the file. From the sources
- * (tests, `tsx`), batchWorker.mjs registers tsx and loads batchWorker.ts; from the built package
- * (dist/), batchWorker.js is that file already compiled.
+ * root above every layer, so it lives there; this module only names the file. From the built
+ * package (dist/), batchWorker.js is that file already compiled. From the sources (`tsx`),
+ * batchWorker.mjs registers tsx and loads batchWorker.ts, which costs each thread some 1.5 s of
+ * TypeScript loading; under the test runner, whose global setup (test/support/builtPackage.ts)
+ * has just rebuilt dist/ from these very sources, `INTCHECK_WORKER_ENTRY` names the compiled
+ * entry instead, so the suite does not pay that at every pool it starts.
  */
-const WORKER_ENTRY = new URL(
-  import.meta.url.endsWith('.ts')
-    ? '../../../protocols/parallel/batchWorker.mjs'
-    : '../../../protocols/parallel/batchWorker.js',
-  import.meta.url,
-).href;
+function workerEntry(): string {
+  if (!import.meta.url.endsWith('.ts'))
+    return new URL('../../../protocols/parallel/batchWorker.js', import.meta.url).href;
+  const compiled = process.env.INTCHECK_WORKER_ENTRY;
+  if (compiled !== undefined && compiled !== '') return compiled;
+  return new URL('../../../protocols/parallel/batchWorker.mjs', import.meta.url).href;
+}
 
 export interface BatchOptions {
   /** Worker threads (at least 1). */
@@ -54,7 +58,7 @@ export async function runBatches<T>(
   const progress = new SharedArrayBuffer(4);
   const counter = new Int32Array(progress);
   const pool = new Tinypool({
-    filename: WORKER_ENTRY,
+    filename: workerEntry(),
     minThreads: Math.min(o.workers, batches.length),
     maxThreads: Math.min(o.workers, batches.length),
   });
