@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // When INTCHECK_JSON_REPORT names a file (as .ci/run does), vitest also writes its JSON report
@@ -11,6 +12,9 @@ export default defineConfig({
     globalSetup: ['test/support/builtPackage.ts'],
     testTimeout: 60_000,
     pool: 'threads',
+    // vitest's default is one worker fewer than the cores: a single worker on the 2-core machine,
+    // which ran the suite's files one after another with a core idle. One worker per core.
+    maxWorkers: availableParallelism(),
     reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
   },
 });
