@@ -39,7 +39,7 @@ export const ATS_INTC_CHISEL_FINDINGS: readonly Finding[] = [
     shows: /^interrupt on line \d+ found \d+ waiting and woke none/,
     trace: null,
     unsaved:
-      'Every storm that shows it also shows the shorter interrupt with nobody waiting (drop the registrations), which shrinking reaches first. Pinned in test/protocols/controller/designs/atsIntcChisel.test.ts and test/protocols/wakeup/published.test.ts.',
+      'Unnarrowed, every storm that shows it also shows the shorter interrupt with nobody waiting (drop the registrations), which shrinking reaches first. Narrowed to its message (docs/findings.md), storms shrink it to two registrations and two interrupts, whose replay with every property fails first with noLostWakeup at the second interrupt: a trace that could be saved, but `check` has no option to narrow. Pinned in test/protocols/controller/designs/atsIntcChisel.test.ts and test/protocols/wakeup/published.test.ts.',
   },
   {
     design: 'ats-intc-chisel',

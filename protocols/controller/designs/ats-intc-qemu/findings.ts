@@ -90,7 +90,7 @@ export const ATS_INTC_QEMU_FINDINGS: readonly Finding[] = [
     shows: /task \S+ \(process [1-9]\d*, priority \d+\) still wait/,
     trace: null,
     unsaved:
-      'noLostWakeupEventually sees it only together with an interrupt that woke nobody, and every such storm shrinks to the shorter handler-window loss (two interrupts, saved as wakeup--ats-intc-qemu--noLostWakeup); storms find the bug itself as fifoWaiters. Pinned by the hand-written run in test/protocols/wakeup/published.test.ts.',
+      'noLostWakeupEventually sees it only together with an interrupt that woke nobody: unnarrowed, every such storm shrinks to the shorter handler-window loss (two interrupts, saved as wakeup--ats-intc-qemu--noLostWakeup), and storms find the bug itself as fifoWaiters; narrowed to its message (docs/findings.md), storms find it, but its replay with every property fails first with noLostWakeup at the second interrupt, which finds group 0’s queue empty. Pinned by the hand-written run in test/protocols/wakeup/published.test.ts.',
   },
   {
     design: 'ats-intc-qemu',
