@@ -8,6 +8,7 @@
  * the CLI and the README script decide what to print. The clock is the caller's.
  */
 import type { KillBudget, KillTarget, Shortest } from '../engine/kill/killAdapter.ts';
+import { median } from '../report/median.ts';
 import { KILL_ADAPTERS } from './killAdapters.ts';
 
 /** What every row shares: which mutant, on which protocol, who the catalogue expects to catch it. */
@@ -120,15 +121,6 @@ export function killRow(t: KillTarget, o: KillMatrixOptions): KillRow {
     };
   }
   return { ...head, verdict: 'survived', msTotal };
-}
-
-/** The median of `xs`; undefined when empty. */
-function median(xs: readonly number[]): number | undefined {
-  const s = [...xs].sort((a, b) => a - b);
-  if (s.length === 0) return undefined;
-  const mid = Math.floor(s.length / 2);
-  const hi = s[mid] ?? 0;
-  return s.length % 2 === 1 ? hi : ((s[mid - 1] ?? hi) + hi) / 2;
 }
 
 /** The median detection time of the caught rows in milliseconds; undefined when none was caught. */

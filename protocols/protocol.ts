@@ -12,8 +12,10 @@
 import type { WorkerJob } from '../engine/check/parallel/workerJob.ts';
 import type { RangeOutcome, RunRange } from '../engine/check/seededRuns.ts';
 import type { Coverage } from '../engine/coverage/coverage.ts';
+import type { FindingTarget } from '../engine/kill/findingTarget.ts';
 import type { KillAdapter } from '../engine/kill/killAdapter.ts';
 import type { DescribeProperty, Property } from '../engine/property.ts';
+import type { Finding } from '../model/finding.ts';
 import type { StateNodeLike } from '../pictures/diagram/chart.ts';
 import type { Timeline } from '../pictures/timeline/timeline.ts';
 import type { StateMismatch } from '../replay/compareStates.ts';
@@ -29,6 +31,8 @@ export interface Described {
   readonly description: string;
   /** Property ids expected to catch it (empty for the reference). */
   readonly expectedViolations: readonly string[];
+  /** A design written elsewhere: what the suite finds in it, on any protocol (its findings.ts). */
+  readonly findings?: readonly Finding[];
 }
 
 /** `--preset NAME` or `--config FILE` (neither: the protocol's default list), and what narrows it. */
@@ -137,6 +141,17 @@ export interface Protocol {
   profileProperties(impl: string, profile: string): readonly string[];
   /** The mutants of this protocol that the kill matrix must see caught, and its reference. */
   readonly kill: KillAdapter;
+  /**
+   * What the suite finds in its designs written elsewhere and its check reports (each design's
+   * `findings`, model/finding.ts): the rows of the findings table (docs/findings.md).
+   */
+  readonly findings: readonly Finding[];
+  /**
+   * Finding `f` as the findings table hunts it: storms with its property alone, the explorer's
+   * shortest run. `f.design` may name any implementation of this protocol (the reference, to show
+   * that the hunt comes back empty on a design without the bug).
+   */
+  findingTarget(f: Finding): FindingTarget;
   /** The configurations `check` runs: the preset, the file, or the protocol's default list. */
   checkConfigs(c: ConfigChoice): readonly ProtocolConfig[];
   /** The configuration `explore` runs: an exploration preset (default small), or the file. */

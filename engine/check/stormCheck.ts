@@ -35,6 +35,21 @@ export type StormRunner<E, F extends FailedRun> = (
   coverage?: Coverage,
 ) => { readonly ok: true; readonly endedBy?: EndReason | undefined } | F;
 
+/**
+ * `run` with only the failures `accept` takes counted, the others passing (one finding of a
+ * design with several of one property: model/finding.ts); `run` itself when `accept` is absent.
+ */
+export function acceptedOnly<E, F extends FailedRun>(
+  run: StormRunner<E, F>,
+  accept: ((v: Violation) => boolean) | undefined,
+): StormRunner<E, F> {
+  if (accept === undefined) return run;
+  return (storm, record, coverage) => {
+    const r = run(storm, record, coverage);
+    return r.ok || accept(r.violation) ? r : { ok: true };
+  };
+}
+
 /** The result of a storm check; `F` is the protocol's failing run. */
 export type StormCheckResult<E, F extends FailedRun> =
   | { readonly ok: true; readonly runs: number; readonly events: number; readonly endedEarly: EndedEarly }

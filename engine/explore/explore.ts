@@ -26,6 +26,13 @@ export interface ExploreOptions {
   readonly progressEvery?: number;
   /** Keep one state per orbit (StateSpace.canonical; refused for a space without it). */
   readonly symmetry?: boolean;
+  /**
+   * Only the violations this accepts end the search (one finding of a design with several of one
+   * property: model/finding.ts): a transition whose violations it rejects all is not taken, and a
+   * state whose deadlock or leads-to violations it rejects all is kept and expanded. Absent: every
+   * violation counts.
+   */
+  readonly accept?: (v: Violation) => boolean;
 }
 
 export interface ExploreProgress {
@@ -72,6 +79,13 @@ export function explore<N, E>(space: StateSpace<N, E>, opts: ExploreOptions = {}
   const liveness = opts.liveness !== false && space.liveness !== undefined;
   const every = opts.progressEvery ?? 50_000;
   const symmetric = opts.symmetry === true;
+  const { accept } = opts;
+  /** `vs` as `accept` keeps them; null (nothing found) when it keeps none of a non-empty list, or `vs` is null. */
+  const accepted = (vs: readonly Violation[] | null): readonly Violation[] | null => {
+    if (vs === null || accept === undefined) return vs;
+    const kept = vs.filter(accept);
+    return kept.length === 0 && vs.length > 0 ? null : kept;
+  };
   if (symmetric && (space.canonical === undefined || space.measure !== undefined))
     throw new Error('explore: symmetry asked of a state space without a canonical form (or with covering)');
   const keyOf = symmetric ? (n: N): string => space.canonical?.(n) ?? '' : (n: N): string => space.key(n);
@@ -108,11 +122,11 @@ export function explore<N, E>(space: StateSpace<N, E>, opts: ExploreOptions = {}
   /** The checks every new state gets; a failure as an outcome. */
   const judgeNew = (n: N, id: number): ExploreOutcome<E> | null => {
     const dead = space.stuck?.(n) ?? null;
-    if (dead !== null) {
-      const v = { property: 'deadlock', step: level[id] ?? 0, message: dead };
-      return { kind: 'violation', where: 'deadlock', violations: [v], path: pathTo(id), ...stats() };
-    }
-    const lv = liveness ? (space.liveness?.(n) ?? null) : null;
+    const deadlock =
+      dead === null ? null : accepted([{ property: 'deadlock', step: level[id] ?? 0, message: dead }]);
+    if (deadlock !== null)
+      return { kind: 'violation', where: 'deadlock', violations: deadlock, path: pathTo(id), ...stats() };
+    const lv = accepted(liveness ? (space.liveness?.(n) ?? null) : null);
     if (lv === null) return null;
     return { kind: 'violation', where: 'liveness', violations: lv, path: pathTo(id), ...stats() };
   };
@@ -140,11 +154,13 @@ export function explore<N, E>(space: StateSpace<N, E>, opts: ExploreOptions = {}
       transitions++;
       const t = space.step(n, e, d - 1, i === events.length - 1);
       if (t.kind === 'violation') {
+        const violations = accepted(t.violations);
+        if (violations === null) continue;
         diameter = Math.max(diameter, d);
         return {
           kind: 'violation',
           where: 'step',
-          violations: t.violations,
+          violations,
           path: pathTo(head, e),
           ...stats(),
         };

@@ -3,7 +3,9 @@
  * step of the register-level controller; the designs of designs/ are checked against the model
  * (the reference and its mutants by refinement, the published designs on their own abstraction).
  */
+
 import { withShortest } from '../../engine/kill/killAdapter.ts';
+import { findingsOn } from '../../model/finding.ts';
 import {
   type FamilyMember,
   familyCheckConfigs,
@@ -11,6 +13,7 @@ import {
   familyExplorePresets,
   profileProperties,
 } from '../family/controllerFamily.ts';
+import { familyFindingTarget } from '../family/familyFindingTarget.ts';
 import type { DutReplayable } from '../family/familyTrace.ts';
 import { killShortest } from '../family/killShortest.ts';
 import { checkControllerConfig } from './checkConfig.ts';
@@ -43,6 +46,8 @@ export const controller: DutReplayable = {
   defaultProperties: (impl) => defaultControllerPropertyIds(findControllerImpl(impl)),
   profileProperties: (impl, profile) => profileProperties(findControllerImpl(impl), profile),
   kill: withShortest(CONTROLLER_KILL, killShortest('controller', CONTROLLER_KILL.properties)),
+  findings: findingsOn('controller', CONTROLLER_DESIGNS),
+  findingTarget: (f) => familyFindingTarget('controller', findControllerImpl, f),
   checkConfigs: (c) => familyCheckConfigs(member, c),
   exploreConfig: (c) => familyExploreConfig(member, c),
   explorePresets: familyExplorePresets('controller'),

@@ -3,8 +3,10 @@
  * IPC to the kernel's dispatchers through shared request rings, replies as IPC back, over a
  * controller design; the controller-step properties judge every access the system makes.
  */
+
 import { withShortest } from '../../engine/kill/killAdapter.ts';
 import { UsageError } from '../../model/badInput.ts';
+import { findingsOn } from '../../model/finding.ts';
 import { CONTROLLER_DESIGNS, findControllerImpl } from '../controller/designs/registry.ts';
 import { SMALL } from '../controller/model/config/config.ts';
 import { CONTROLLER_MUTANTS } from '../controller/mutants/controllerMutants.ts';
@@ -15,6 +17,7 @@ import {
   familyExploreConfig,
   familyExplorePresets,
 } from '../family/controllerFamily.ts';
+import { familyFindingTarget } from '../family/familyFindingTarget.ts';
 import type { DutReplayable } from '../family/familyTrace.ts';
 import { killShortest } from '../family/killShortest.ts';
 import { checkSyscallConfig } from './checkConfig.ts';
@@ -43,6 +46,8 @@ export const syscall: DutReplayable = {
     throw new UsageError('--profile: storm profiles are for --protocol controller');
   },
   kill: withShortest(SYSCALL_KILL, killShortest('syscall', SYSCALL_KILL.properties)),
+  findings: findingsOn('syscall', CONTROLLER_DESIGNS),
+  findingTarget: (f) => familyFindingTarget('syscall', find, f),
   checkConfigs: (c) => familyCheckConfigs(member, c),
   exploreConfig: (c) => familyExploreConfig(member, c),
   explorePresets: familyExplorePresets('syscall'),

@@ -3,8 +3,10 @@
  * them, at instruction level: SENDUIPI posts, notification processing, delivery, the kernel's
  * context-switch and `uintr_wait` steps; the fair drain after every storm.
  */
+
 import { withShortest } from '../../engine/kill/killAdapter.ts';
 import { UsageError } from '../../model/badInput.ts';
+import { findingsOn } from '../../model/finding.ts';
 import type { ExploreRunArgs } from '../../report/exploreReport.ts';
 import type { CheckArgs, ConfigChoice, Protocol, ProtocolConfig } from '../protocol.ts';
 import { checkUipiConfig } from './checkConfig.ts';
@@ -23,6 +25,7 @@ import { uipiMachine } from './model/machine.ts';
 import { resolveUipiConfigs } from './model/resolveUipiConfigs.ts';
 import { UIPI_MUTANTS } from './mutants/uipiMutants.ts';
 import { UIPI_PROPERTIES } from './properties/index.ts';
+import { uipiFindingTarget } from './uipiFindingTarget.ts';
 
 function implOf(name: string): UipiImpl {
   const impl = findUipiImpl(name);
@@ -115,6 +118,8 @@ export const uipi: Protocol = {
     throw new UsageError('--profile: storm profiles are for --protocol controller');
   },
   kill: withShortest(UIPI_KILL, uipiShortest(UIPI_KILL.properties)),
+  findings: findingsOn('uipi', UIPI_DESIGNS),
+  findingTarget: uipiFindingTarget,
   checkConfigs,
   exploreConfig,
   explorePresets: Object.keys(UIPI_EXPLORE_PRESETS),

@@ -3,8 +3,10 @@
  * executors on harts over a controller design, device interrupts waking registered tasks, and the
  * §6 drain after every storm; the controller-step properties judge every access the system makes.
  */
+
 import { withShortest } from '../../engine/kill/killAdapter.ts';
 import { UsageError } from '../../model/badInput.ts';
+import { findingsOn } from '../../model/finding.ts';
 import { CONTROLLER_DESIGNS, findControllerImpl } from '../controller/designs/registry.ts';
 import { SMALL } from '../controller/model/config/config.ts';
 import { CONTROLLER_MUTANTS } from '../controller/mutants/controllerMutants.ts';
@@ -15,6 +17,7 @@ import {
   familyExploreConfig,
   familyExplorePresets,
 } from '../family/controllerFamily.ts';
+import { familyFindingTarget } from '../family/familyFindingTarget.ts';
 import type { DutReplayable } from '../family/familyTrace.ts';
 import { killShortest } from '../family/killShortest.ts';
 import { checkWakeupConfig } from './checkConfig.ts';
@@ -43,6 +46,8 @@ export const wakeup: DutReplayable = {
     throw new UsageError('--profile: storm profiles are for --protocol controller');
   },
   kill: withShortest(WAKEUP_KILL, killShortest('wakeup', WAKEUP_KILL.properties)),
+  findings: findingsOn('wakeup', CONTROLLER_DESIGNS),
+  findingTarget: (f) => familyFindingTarget('wakeup', find, f),
   checkConfigs: (c) => familyCheckConfigs(member, c),
   exploreConfig: (c) => familyExploreConfig(member, c),
   explorePresets: familyExplorePresets('wakeup'),

@@ -3,7 +3,9 @@
  * designer's view: read, write, interrupt line) plus `abs()`, the map from its own state to the
  * model's §3 state, on which the properties are evaluated (spec/controller.md §6).
  */
+
 import type fc from 'fast-check';
+import type { Finding } from '../../../model/finding.ts';
 import type { Config } from '../model/config/config.ts';
 import type { JudgedOp } from '../model/decode.ts';
 import type { ControllerEvent } from '../model/events.ts';
@@ -133,4 +135,6 @@ export interface ControllerImpl {
   readonly alphabet?: (cfg: Config) => readonly ControllerEvent[];
   /** Named storm profiles (`--profile NAME`). */
   readonly profiles?: Readonly<Record<string, StormProfile>>;
+  /** What the suite finds in a design written elsewhere (its findings.ts), on every protocol built on the controller. */
+  readonly findings?: readonly Finding[];
 }

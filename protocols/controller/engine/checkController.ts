@@ -15,6 +15,7 @@ import {
   seededRuns,
 } from '../../../engine/check/seededRuns.ts';
 import type { Coverage } from '../../../engine/coverage/coverage.ts';
+import type { Violation } from '../../../engine/property.ts';
 import type { ControllerImpl } from '../designs/device.ts';
 import type { Config } from '../model/config/config.ts';
 import type { ControllerEvent } from '../model/events.ts';
@@ -40,6 +41,12 @@ export interface CheckOptions {
   readonly onRun?: (done: number) => void;
   /** Counters of what the generated storms reach (for `--report`); shrinking's runs are not counted. */
   readonly coverage?: Coverage;
+  /**
+   * Only the failures this accepts count, the others pass (one finding of a design with several
+   * of one property: model/finding.ts), so shrinking too keeps to it. In this process only: a
+   * function is not sent to worker threads.
+   */
+  readonly accept?: (v: Violation) => boolean;
 }
 
 export type CheckResult =
@@ -72,8 +79,10 @@ export function controllerRuns(
     holds: (storm) => {
       const cov = o.coverage?.live ? { coverage: o.coverage } : {};
       const r = runController(o.cfg, o.impl, storm, { ...sel, record: false, ...cov });
-      if (!r.ok && o.coverage !== undefined) o.coverage.live = false;
-      return r.ok ? (r.stopped ?? true) : false;
+      if (r.ok) return r.stopped ?? true;
+      if (o.accept !== undefined && !o.accept(r.violation)) return true;
+      if (o.coverage !== undefined) o.coverage.live = false;
+      return false;
     },
     weight: (storm) => storm.length,
     seed: o.seed,
@@ -92,7 +101,7 @@ export function checkController(o: CheckOptions): CheckResult {
  * again with every step recorded (for the trace). A crash is rethrown.
  */
 export function controllerResult(
-  o: Pick<CheckOptions, 'cfg' | 'impl' | 'properties'>,
+  o: Pick<CheckOptions, 'cfg' | 'impl' | 'properties' | 'accept'>,
   outcome: RangeOutcome<readonly ControllerEvent[]>,
 ): CheckResult {
   switch (outcome.verdict) {
@@ -103,7 +112,7 @@ export function controllerResult(
     case 'fail': {
       const shrunk = outcome.counterexample;
       const failure = runController(o.cfg, o.impl, shrunk, { ...only(o.properties), record: true });
-      if (failure.ok) {
+      if (failure.ok || (o.accept !== undefined && !o.accept(failure.violation))) {
         throw new Error(
           'check: the shrunk counterexample passes when run again (non-deterministic implementation?)',
         );

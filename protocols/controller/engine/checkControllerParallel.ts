@@ -32,6 +32,7 @@ const isControllerJob = (job: WorkerJob): job is ControllerJob => job.protocol =
 /** Runs the check on `workers` threads (in this thread, without a pool, when `workers` is 1). */
 export async function checkControllerParallel(o: CheckOptions, workers: number): Promise<CheckResult> {
   if (workers <= 1) return checkController(o);
+  if (o.accept !== undefined) throw new Error('check: a narrowed check (accept) runs in this process only');
   const job: ControllerJob = {
     protocol: 'controller',
     cfg: o.cfg,

@@ -13,6 +13,7 @@ import {
   seededRuns,
 } from '../../../engine/check/seededRuns.ts';
 import {
+  acceptedOnly,
   type StormCheckResult,
   type StormRunner,
   stormResult,
@@ -31,11 +32,15 @@ export type SyscallCheckResult = StormCheckResult<SyscallEvent, Extract<SyscallR
 
 /** The syscall runner with the check's options bound (the selected properties). */
 function syscallRunner(
-  o: Pick<CheckOptions, 'cfg' | 'impl' | 'properties'>,
+  o: Pick<CheckOptions, 'cfg' | 'impl' | 'properties' | 'accept'>,
 ): StormRunner<SyscallEvent, Extract<SyscallRunResult, { ok: false }>> {
   const base = o.properties ? { properties: o.properties } : {};
-  return (storm, record, coverage) =>
-    runSyscall(o.cfg, o.impl, storm, { ...base, record, ...(coverage ? { coverage } : {}) });
+  const run: StormRunner<SyscallEvent, Extract<SyscallRunResult, { ok: false }>> = (
+    storm,
+    record,
+    coverage,
+  ) => runSyscall(o.cfg, o.impl, storm, { ...base, record, ...(coverage ? { coverage } : {}) });
+  return acceptedOnly(run, o.accept);
 }
 
 /** The seeded-run description of a syscall check (shared by this process and the workers). */
@@ -56,7 +61,7 @@ export function checkSyscall(o: CheckOptions): SyscallCheckResult {
 
 /** The result of a check from the outcome of its runs (stormResult); a crash is rethrown. */
 export function syscallResult(
-  o: Pick<CheckOptions, 'cfg' | 'impl' | 'properties'>,
+  o: Pick<CheckOptions, 'cfg' | 'impl' | 'properties' | 'accept'>,
   outcome: RangeOutcome<readonly SyscallEvent[]>,
 ): SyscallCheckResult {
   return { ...stormResult(syscallRunner(o), outcome), cfg: o.cfg };

@@ -30,6 +30,7 @@ const syscallImplNamed = (name: string) => findSyscallMutant(name) ?? findContro
 /** Runs the check on `workers` threads (in this thread, without a pool, when `workers` is 1). */
 export async function checkSyscallParallel(o: CheckOptions, workers: number): Promise<SyscallCheckResult> {
   if (workers <= 1) return checkSyscall(o);
+  if (o.accept !== undefined) throw new Error('check: a narrowed check (accept) runs in this process only');
   const job: SyscallJob = { protocol: 'syscall', cfg: o.cfg, ...jobCommon(o, syscallImplNamed) };
   return syscallResult(o, await runJob<readonly SyscallEvent[]>(job, rangeOf(o), o, workers));
 }

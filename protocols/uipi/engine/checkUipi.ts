@@ -13,12 +13,14 @@ import {
   seededRuns,
 } from '../../../engine/check/seededRuns.ts';
 import {
+  acceptedOnly,
   type StormCheckResult,
   type StormRunner,
   stormResult,
   stormRuns,
 } from '../../../engine/check/stormCheck.ts';
 import type { Coverage } from '../../../engine/coverage/coverage.ts';
+import type { Violation } from '../../../engine/property.ts';
 import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
 import type { UipiConfig } from '../model/config.ts';
 import type { UipiEvent } from '../model/events.ts';
@@ -41,6 +43,8 @@ export interface UipiCheckOptions {
   readonly coverage?: Coverage;
   /** Only this finding's failures count (uipiScenario.ts); in this process only (not with workers). */
   readonly scenario?: UipiScenario;
+  /** Only the failures this accepts count, the others pass (model/finding.ts); in this process only. */
+  readonly accept?: (v: Violation) => boolean;
 }
 
 export type UipiCheckResult = StormCheckResult<UipiEvent, Extract<UipiRunResult, { ok: false }>>;
@@ -50,6 +54,13 @@ export type UipiCheckResult = StormCheckResult<UipiEvent, Extract<UipiRunResult,
  * runs are recorded and a failure counts only when the scenario accepts it).
  */
 function uipiRunner(
+  o: Pick<UipiCheckOptions, 'cfg' | 'impl' | 'properties' | 'scenario' | 'accept'>,
+): StormRunner<UipiEvent, Extract<UipiRunResult, { ok: false }>> {
+  return acceptedOnly(scenarioRunner(o), o.accept);
+}
+
+/** The UIPI runner with the selected properties and the scenario bound. */
+function scenarioRunner(
   o: Pick<UipiCheckOptions, 'cfg' | 'impl' | 'properties' | 'scenario'>,
 ): StormRunner<UipiEvent, Extract<UipiRunResult, { ok: false }>> {
   const base = o.properties ? { properties: o.properties } : {};
@@ -84,7 +95,7 @@ export function checkUipi(o: UipiCheckOptions): UipiCheckResult {
 
 /** The result of a check from the outcome of its runs (stormResult); a crash is rethrown. */
 export function uipiResult(
-  o: Pick<UipiCheckOptions, 'cfg' | 'impl' | 'properties' | 'scenario'>,
+  o: Pick<UipiCheckOptions, 'cfg' | 'impl' | 'properties' | 'scenario' | 'accept'>,
   outcome: RangeOutcome<readonly UipiEvent[]>,
 ): UipiCheckResult {
   return stormResult(uipiRunner(o), outcome);

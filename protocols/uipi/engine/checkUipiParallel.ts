@@ -25,6 +25,7 @@ const isUipiJob = (job: WorkerJob): job is UipiJob => job.protocol === 'uipi';
 /** Runs the check on `workers` threads (in this thread, without a pool, when `workers` is 1). */
 export async function checkUipiParallel(o: UipiCheckOptions, workers: number): Promise<UipiCheckResult> {
   if (workers <= 1) return checkUipi(o);
+  if (o.accept !== undefined) throw new Error('check: a narrowed check (accept) runs in this process only');
   const job: UipiJob = { protocol: 'uipi', cfg: o.cfg, ...jobCommon(o, findUipiImpl) };
   return uipiResult(o, await runJob<readonly UipiEvent[]>(job, rangeOf(o), o, workers));
 }

@@ -7,7 +7,6 @@
  */
 
 import fc from 'fast-check';
-import type { LinuxFindingId } from '../designs/linux-rfc-v1/findings.ts';
 import type { UipiConfig, UipiDrainName } from '../model/config.ts';
 import type { UipiEvent } from '../model/events.ts';
 import { KERNEL_VECTOR, NOTIFICATION_VECTOR, type Receiver, type UipiState } from '../model/state.ts';
@@ -15,8 +14,10 @@ import { raceSwitch, sendPath, switchAndExit, waitPaths } from './uipiKernelStor
 import type { UipiScenario } from './uipiScenario.ts';
 import { stormOf } from './uipiStormParts.ts';
 
-/** The findings, by the letters of uipi-linux.md (b5 and b6 are the suite's own, not in its list). */
+/** The findings' names, as uipi-linux.md letters them (b5 and b6 are the suite's own, not in its list). */
+type LinuxFindingId = 'a' | 'b1' | 'b2' | 'b3' | 'b4' | 'b5' | 'b6';
 
+/** A finding's narrowing, by its letter (a finding's `run.scenario`). */
 export interface LinuxFindingScenario {
   readonly id: LinuxFindingId;
   /** The property that reports it when judged alone. */
@@ -197,9 +198,14 @@ const LINUX_FINDING_SCENARIOS: readonly LinuxFindingScenario[] = [
   },
 ];
 
-/** The scenario of finding `id`. */
-export function linuxFindingScenario(id: LinuxFindingId): LinuxFindingScenario {
-  const f = LINUX_FINDING_SCENARIOS.find((x) => x.id === id);
+/** The scenario of finding `id` (a finding's `run.scenario`), or undefined when none has that letter. */
+export function findLinuxFindingScenario(id: string): LinuxFindingScenario | undefined {
+  return LINUX_FINDING_SCENARIOS.find((x) => x.id === id);
+}
+
+/** The scenario of finding `id`; throws when none has that letter. */
+export function linuxFindingScenario(id: string): LinuxFindingScenario {
+  const f = findLinuxFindingScenario(id);
   if (f === undefined) throw new Error(`no linux-rfc-v1 finding ${id}`);
   return f;
 }

@@ -8,13 +8,13 @@
  * (M23 fails on the drain alone).
  */
 
-import type { KillAdapter, KillTarget } from '../../../engine/kill/killAdapter.ts';
+import type { Hunt, KillAdapter, KillBudget, KillTarget } from '../../../engine/kill/killAdapter.ts';
 import { budgetRuns, stormHunt } from '../../../engine/kill/stormHunt.ts';
 import { UIPI_REFERENCE, type UipiImpl } from '../designs/reference/uipiImpl.ts';
 import { UIPI_SKYLOFT, UIPI_SMALL, type UipiConfig } from '../model/config.ts';
 import { UIPI_MUTANTS } from '../mutants/uipiMutants.ts';
 import { UIPI_GUARANTEE_IDS } from '../properties/index.ts';
-import { uipiResult, uipiRuns } from './checkUipi.ts';
+import { type UipiCheckOptions, uipiResult, uipiRuns } from './checkUipi.ts';
 
 /** The UIPI properties a hunt evaluates (every one but `uipiRefinement`). */
 const PROPERTIES: readonly string[] = UIPI_GUARANTEE_IDS;
@@ -30,20 +30,27 @@ function uipiTarget(impl: UipiImpl): KillTarget {
     protocol: 'uipi',
     name: impl.name,
     expected: impl.expectedViolations,
-    hunt: (b) => {
-      const o = { cfg: uipiKillConfig(impl), impl, properties: PROPERTIES, runs: b.runs, ...budgetRuns(b) };
-      return stormHunt(
-        uipiRuns(o),
-        (outcome) => {
-          const r = uipiResult(o, outcome);
-          return r.ok
-            ? null
-            : { violated: r.failure.violations.map((v) => v.property), length: r.failure.steps };
-        },
-        b.now,
-      );
-    },
+    hunt: (b) => uipiHunt({ cfg: uipiKillConfig(impl), impl, properties: PROPERTIES }, b),
   };
+}
+
+/**
+ * Storms of `o` within `b`, as `check --protocol uipi` runs them on one thread; a caught hunt's
+ * length is the failing run's steps up to the failure, the drain's included.
+ */
+export function uipiHunt(
+  o: Pick<UipiCheckOptions, 'cfg' | 'impl' | 'properties' | 'scenario' | 'accept'>,
+  b: KillBudget,
+): Hunt {
+  const c = { ...o, runs: b.runs, ...budgetRuns(b) };
+  return stormHunt(
+    uipiRuns(c),
+    (outcome) => {
+      const r = uipiResult(c, outcome);
+      return r.ok ? null : { violated: r.failure.violations.map((v) => v.property), length: r.failure.steps };
+    },
+    b.now,
+  );
 }
 
 /** The UIPI protocol in the kill matrix. */

@@ -6,8 +6,8 @@
  * the test suite checks that the file still holds this run.
  */
 
+import type { Finding } from '../../../model/finding.ts';
 import type { Trace } from '../../../traces/trace.ts';
-import type { UipiFinding } from '../designs/linux-rfc-v1/findings.ts';
 import { LINUX_RFC_V1 } from '../designs/linux-rfc-v1/linuxRfcV1.ts';
 import { exploreUipi, UIPI_EXPLORE_PRESETS } from '../engine/exploreUipi.ts';
 import { linuxFindingScenario } from '../engine/linuxFindingScenarios.ts';
@@ -22,20 +22,21 @@ export interface FindingTrace {
   readonly trace: Trace;
 }
 
-/** The BFS-shortest trace of finding `f`. */
-export function findingTrace(f: UipiFinding): FindingTrace {
-  const sc = linuxFindingScenario(f.id);
+/** The BFS-shortest trace of finding `f` (a linux-rfc-v1 finding: its scenario names it). */
+export function findingTrace(f: Finding): FindingTrace {
+  const id = f.run?.scenario ?? '';
+  const sc = linuxFindingScenario(id);
   const small = UIPI_EXPLORE_PRESETS.small;
   if (small === undefined) throw new Error('no small UIPI exploration preset');
   const cfg = { ...small, drain: sc.drain };
   const r = exploreUipi({ cfg, impl: LINUX_RFC_V1, properties: [sc.property], scenario: sc.scenario });
-  if (r.kind !== 'violation') throw new Error(`finding ${f.id}: the explorer found no violation (${r.kind})`);
+  if (r.kind !== 'violation') throw new Error(`finding ${id}: the explorer found no violation (${r.kind})`);
   const events = r.reproduction.events;
   const full = runUipi(cfg, LINUX_RFC_V1, events);
-  if (full.ok) throw new Error(`finding ${f.id}: its run passes with every property`);
+  if (full.ok) throw new Error(`finding ${id}: its run passes with every property`);
   const first = full.violation;
-  if (first.property !== (f.replayFailsFirst ?? f.property))
-    throw new Error(`finding ${f.id}: its replay fails with ${first.property} first`);
+  if (first.property !== ((f.trace === null ? undefined : f.replayFailsFirst) ?? f.property))
+    throw new Error(`finding ${id}: its replay fails with ${first.property} first`);
   const trace = uipiTrace({
     cfg,
     implementation: LINUX_RFC_V1.name,
@@ -48,5 +49,5 @@ export function findingTrace(f: UipiFinding): FindingTrace {
     initial: r.reproduction.run.initial,
     steps: r.reproduction.run.recorded,
   });
-  return { file: `uipi--${LINUX_RFC_V1.name}--${first.property}--${f.id}.itf.json`, events, trace };
+  return { file: `uipi--${LINUX_RFC_V1.name}--${first.property}--${id}.itf.json`, events, trace };
 }

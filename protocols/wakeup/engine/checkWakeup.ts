@@ -15,6 +15,7 @@ import {
   seededRuns,
 } from '../../../engine/check/seededRuns.ts';
 import {
+  acceptedOnly,
   type StormCheckResult,
   type StormRunner,
   stormResult,
@@ -45,15 +46,16 @@ export type WakeupCheckResult = StormCheckResult<SystemEvent, Extract<WakeupRunR
 
 /** The wakeup runner with the check's options bound (the selected properties, the drain switch). */
 function wakeupRunner(
-  o: Pick<WakeupCheckOptions, 'cfg' | 'impl' | 'properties' | 'drain'>,
+  o: Pick<WakeupCheckOptions, 'cfg' | 'impl' | 'properties' | 'drain' | 'accept'>,
 ): StormRunner<SystemEvent, Extract<WakeupRunResult, { ok: false }>> {
   const cfg = supportedConfig(o.cfg, o.impl);
   const base = {
     ...(o.properties ? { properties: o.properties } : {}),
     ...(o.drain === undefined ? {} : { drain: o.drain }),
   };
-  return (storm, record, coverage) =>
+  const run: StormRunner<SystemEvent, Extract<WakeupRunResult, { ok: false }>> = (storm, record, coverage) =>
     runWakeup(cfg, o.impl, storm, { ...base, record, ...(coverage ? { coverage } : {}) });
+  return acceptedOnly(run, o.accept);
 }
 
 /** The seeded-run description of a wakeup check (shared by this process and the workers). */
@@ -80,7 +82,7 @@ export function checkWakeup(o: WakeupCheckOptions): WakeupCheckResult {
 
 /** The result of a check from the outcome of its runs (stormResult); a crash is rethrown. */
 export function wakeupResult(
-  o: Pick<WakeupCheckOptions, 'cfg' | 'impl' | 'properties' | 'drain'>,
+  o: Pick<WakeupCheckOptions, 'cfg' | 'impl' | 'properties' | 'drain' | 'accept'>,
   outcome: RangeOutcome<readonly SystemEvent[]>,
 ): WakeupCheckResult {
   return { ...stormResult(wakeupRunner(o), outcome), cfg: supportedConfig(o.cfg, o.impl) };

@@ -42,6 +42,7 @@ export async function checkWakeupParallel(
   workers: number,
 ): Promise<WakeupCheckResult> {
   if (workers <= 1) return checkWakeup(o);
+  if (o.accept !== undefined) throw new Error('check: a narrowed check (accept) runs in this process only');
   const job: WakeupJob = {
     protocol: 'wakeup',
     cfg: o.cfg,

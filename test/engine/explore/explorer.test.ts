@@ -144,4 +144,18 @@ describe('explore', () => {
     expect(live).toMatchObject({ kind: 'violation', where: 'liveness' });
     expect(explore(counterSpace(10, [], { liveness: () => [] }), { liveness: false }).kind).toBe('complete');
   });
+
+  it('with accept, takes no transition to a violation it rejects and goes on to one it accepts', () => {
+    const accept = (v: { readonly message: string }) => v.message === 'reached 9';
+    const r = explore(counterSpace(100, [3, 9]), { accept });
+    expect(r).toMatchObject({ kind: 'violation', where: 'step', violations: [{ message: 'reached 9' }] });
+    if (r.kind === 'violation') expect(r.path.reduce((a, b) => a + b, 0)).toBe(9);
+    // 3 is never entered, so the shortest way to 9 avoids it: 2+2+1+2+2 (five steps, not 2+1+2+2+2).
+    if (r.kind === 'violation') expect(r.path).toEqual([2, 2, 1, 2, 2]);
+    expect(explore(counterSpace(10, [3]), { accept: () => false })).toMatchObject({ kind: 'complete', distinct: 9 });
+    const live = counterSpace(10, [], {
+      liveness: (n) => (n === 4 ? [{ property: 'eventuallyZero', step: 0, message: 'no drain from 4' }] : null),
+    });
+    expect(explore(live, { accept: () => false }).kind).toBe('complete');
+  });
 });

@@ -8,6 +8,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import type { Finding } from '../../../model/finding.ts';
 import { readTrace } from '../../../protocols/readTrace.ts';
 import { LINUX_RFC_V1_FINDINGS } from '../../../protocols/uipi/designs/linux-rfc-v1/findings.ts';
 import { LINUX_RFC_V1 } from '../../../protocols/uipi/designs/linux-rfc-v1/linuxRfcV1.ts';
@@ -28,11 +29,18 @@ const MAX_EVENTS = 40;
 const SHORT = 20;
 const SAVED = join(import.meta.dirname, '..', '..', '..', 'traces', 'saved');
 
+/** A finding's letter: the scenario it is narrowed to. */
+function letter(f: Finding): string {
+  const id = f.run?.scenario;
+  if (id === undefined) throw new Error(`a linux-rfc-v1 finding without a scenario: ${f.bug}`);
+  return id;
+}
+
 describe('the findings on linux-rfc-v1', () => {
-  test.each(LINUX_RFC_V1_FINDINGS.map((f) => [f.id, f] as const))(
+  test.each(LINUX_RFC_V1_FINDINGS.map((f) => [letter(f), f] as const))(
     '(%s) is reported by storms with its property, shrunk, and fails without the narrowing',
-    (_id, f) => {
-      const sc = linuxFindingScenario(f.id);
+    (id, f) => {
+      const sc = linuxFindingScenario(id);
       const cfg = { ...UIPI_SMALL, drain: sc.drain };
       const r = checkUipi({
         cfg,
@@ -52,10 +60,10 @@ describe('the findings on linux-rfc-v1', () => {
     },
   );
 
-  test.each(LINUX_RFC_V1_FINDINGS.map((f) => [f.id, f] as const))(
+  test.each(LINUX_RFC_V1_FINDINGS.map((f) => [letter(f), f] as const))(
     '(%s): the reference passes the same storms',
-    (_id, f) => {
-      const sc = linuxFindingScenario(f.id);
+    (id) => {
+      const sc = linuxFindingScenario(id);
       const { storm, name } = sc.scenario;
       const r = checkUipi({
         cfg: { ...UIPI_SMALL, drain: sc.drain },
@@ -101,13 +109,16 @@ describe('the findings on linux-rfc-v1', () => {
   test('the registry of findings names saved traces, each the explorer’s BFS-shortest run of its finding', () => {
     const files = readdirSync(SAVED);
     for (const f of LINUX_RFC_V1_FINDINGS) {
+      const id = letter(f);
+      if (f.trace === null) throw new Error(`(${id}) has no saved trace`);
       const name = f.trace.replace('traces/saved/', '');
-      expect(files, f.id).toContain(name);
+      expect(files, id).toContain(name);
       expect(name).toContain(`--${f.replayFailsFirst ?? f.property}--`);
       const saved = readTrace(join(SAVED, name)).header;
       expect(saved.meta.explorer).toBe(true);
       expect(saved.meta.note).toBe(f.bug);
-      expect(saved.events, f.id).toEqual(findingTrace(f).events);
+      expect(saved.events, id).toEqual(findingTrace(f).events);
+      expect(f.run?.drain).toBe(linuxFindingScenario(id).drain);
     }
   });
 });

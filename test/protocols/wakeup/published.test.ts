@@ -9,7 +9,7 @@
  * duplicates (Utils.scala:27-29, :44) make the runtime run one handler on two harts and wedge the
  * system. A check at the pinned seed finds the lost wakeup within a second, shrunk to the two
  * interrupts, while the reference passes the same storms; the others are shorter to show as the
- * runs below (protocols/controller/designs/findings.ts says why no storm trace of them is saved).
+ * runs below (the designs' findings.ts say why no storm trace of them is saved).
  */
 import { performance } from 'node:perf_hooks';
 import { describe, expect, test } from 'vitest';

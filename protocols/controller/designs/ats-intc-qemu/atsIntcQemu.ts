@@ -12,10 +12,11 @@
  * holds, vacuously, because no send is ever to a process offline in abs().
  */
 
+import { findingProperties } from '../../../../model/finding.ts';
 import { ACK } from '../../model/result.ts';
 import type { ControllerImpl } from '../device.ts';
 import { drive } from '../drive.ts';
-import { findingProperties } from '../findings.ts';
+import { ATS_INTC_QEMU_FINDINGS } from './findings.ts';
 import { LiteExecutor } from './liteExecutor.ts';
 import { LITE } from './liteExecutorDecode.ts';
 import { liteExecutorStorm } from './liteExecutorStorm.ts';
@@ -26,7 +27,8 @@ export const atsIntcQemu: ControllerImpl = {
   description:
     'Published ATS-INTC QEMU device: unbounded FIFOs, every interrupt pulse pops twice and only process 0’s waiters, no IPC, no error bits, asserts abort.',
   // Every property that reports one of its findings (findings.ts).
-  expectedViolations: findingProperties('ats-intc-qemu'),
+  expectedViolations: findingProperties(ATS_INTC_QEMU_FINDINGS),
+  findings: ATS_INTC_QEMU_FINDINGS,
   // Pages 0–3 are online from realize and each has its own queue group; pages 4–15 drop every
   // write (riscv_lite_executor.c:233-240), so a system can use processes 0–3 only. ENQUEUE_k
   // with k ≥ 8 and a line ≥ 16 stop QEMU (:142, :202). Raw accesses of the storms still reach

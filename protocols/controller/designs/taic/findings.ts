@@ -1,40 +1,19 @@
 /**
- * What storms find in TAIC (spec/taic.md *Must find*), as plain data in the shape of the
- * published designs' table (../findings.ts): the upstream line that causes it (a path under
- * `taic/src/main/scala/` of taic-rocket-chip@8ede103), the bug in one sentence, the property that
- * reports it, and its saved counterexample. A finding has a trace under traces/saved when a storm
- * found it with its property selected, shrunk, and the replay with every property fails with that
- * property at the failing step (test/traces/saved.test.ts); otherwise `trace` is null and
- * `unsaved` says why and where it is pinned instead. test/protocols/controller/designs/taic.test.ts
- * runs every must-find scenario with every property judged and says which reports it first.
+ * What storms find in TAIC (spec/taic.md *Must find*; the findings table, docs/findings.md): the
+ * upstream line that causes it (a path under `taic/src/main/scala/` of taic-rocket-chip@8ede103),
+ * the bug in one sentence, the property that reports it, and its saved counterexample. A finding
+ * has a trace under traces/saved when a storm found it with its property selected, shrunk, and
+ * the replay with every property fails with that property at the failing step
+ * (test/traces/saved.test.ts); otherwise `trace` is null and `unsaved` says why and where it is
+ * pinned instead. test/protocols/controller/designs/taic.test.ts runs every must-find scenario
+ * with every property judged and says which reports it first.
  */
+import type { Finding } from '../../../../model/finding.ts';
 
-interface TaicFindingBase {
-  readonly design: 'taic';
-  /** `file:line`, `file:first-last` or a comma list of lines, under taic/src/main/scala/. */
-  readonly upstream: string;
-  /** One sentence, in domain words. */
-  readonly bug: string;
-  /** The id of the property that reports it. */
-  readonly property: string;
-}
-
-/** A finding with a saved counterexample: `traces/saved/<protocol>--taic--<property>[--suffix].itf.json`. */
-interface TaicSavedFinding extends TaicFindingBase {
-  readonly trace: string;
-}
-
-/** A finding without one: why, and what reproduces it instead. */
-interface TaicUnsavedFinding extends TaicFindingBase {
-  readonly trace: null;
-  readonly unsaved: string;
-}
-
-export type TaicFinding = TaicSavedFinding | TaicUnsavedFinding;
-
-export const TAIC_FINDINGS: readonly TaicFinding[] = [
+export const TAIC_FINDINGS: readonly Finding[] = [
   {
     design: 'taic',
+    protocol: 'controller',
     upstream: 'utils/Queue.scala:337-343',
     bug: "An interrupt with no handler in any global queue's slot is consumed: no wake, no pending count, no error bit.",
     property: 'noLostWakeup',
@@ -42,6 +21,7 @@ export const TAIC_FINDINGS: readonly TaicFinding[] = [
   },
   {
     design: 'taic',
+    protocol: 'wakeup',
     upstream: 'utils/ExtIntrSlots.scala:25',
     bug: 'A woken slot is cleared, so an interrupt that comes before the handler registers again finds no slot and is consumed uncounted.',
     property: 'noLostWakeup',
@@ -49,34 +29,43 @@ export const TAIC_FINDINGS: readonly TaicFinding[] = [
   },
   {
     design: 'taic',
+    protocol: 'controller',
     upstream: 'utils/SoftIntrSlots.scala:58',
     bug: 'A second receive capability for the same sender and type is written into the matching slot and the first empty one: the first handler vanishes and the second is held twice, with no error.',
     property: 'taskConservation',
+    shows: /^IPC_REGISTER_\d+ of (0x[0-9a-f]+) .*changed the held instances by \{.*\+\1 ×2\}/,
     trace: 'traces/saved/controller--taic--taskConservation.itf.json',
   },
   {
     design: 'taic',
+    protocol: 'controller',
     upstream: 'utils/Queue.scala:186-199',
     bug: 'An enqueue checks only for a full or unallocated global queue, so task id 0, a wrong write the reference refuses with BAD_ACCESS, is stored like any other id.',
     property: 'taskConservation',
+    shows: /^wrong write \(Enqueue\): zeroTask/,
     trace: 'traces/saved/controller--taic--taskConservation--zero-id.itf.json',
   },
   {
     design: 'taic',
+    protocol: 'syscall',
     upstream: 'utils/SoftIntrSlots.scala:57-58,100-106',
     bug: 'Taking the kernel offline cleans its global queue, whose capability unit then clears every receive capability: the service dispatchers are no longer registered.',
     property: 'taskConservation',
+    shows: /^STATUS write/,
     trace: 'traces/saved/syscall--taic--taskConservation.itf.json',
   },
   {
     design: 'taic',
+    protocol: 'syscall',
     upstream: 'utils/SoftIntrSlots.scala:58',
     bug: "A receive capability whose handler has bit 1 (keep) set stays armed when woken; the syscall runtime's dispatcher 0x2 has that bit.",
     property: 'taskConservation',
+    shows: /^IPC_SEND .* changed the held instances by \{\+/,
     trace: 'traces/saved/syscall--taic--taskConservation--keep-bit.itf.json',
   },
   {
     design: 'taic',
+    protocol: 'controller',
     upstream: 'utils/Queue.scala:456-481',
     bug: "A send that finds no receive capability leaves handler_idx outside the slots, so the global queue's stale enq_data (the id last enqueued) is made ready again, with no error bit.",
     property: 'noSpuriousWakeup',
@@ -84,6 +73,7 @@ export const TAIC_FINDINGS: readonly TaicFinding[] = [
   },
   {
     design: 'taic',
+    protocol: 'controller',
     upstream: 'utils/Controller.scala:150',
     bug: 'An alq read with no allocation pending never gets valid, and the concurrency-1 register node hangs.',
     property: 'neverStalls',
@@ -91,48 +81,63 @@ export const TAIC_FINDINGS: readonly TaicFinding[] = [
   },
   {
     design: 'taic',
+    protocol: 'controller',
     upstream: 'TAIC.scala:116-118',
     bug: 'task_enqueue is a write-only register field: a read of it returns 0, and TAIC has no error bit for a wrong access.',
     property: 'errorReporting',
+    shows: /readOfWriteOnly did not set BAD_ACCESS/,
     trace: 'traces/saved/controller--taic--errorReporting.itf.json',
   },
   {
     design: 'taic',
+    protocol: 'controller',
     upstream: 'utils/Queue.scala:216',
     bug: 'A woken handler with the preempt bit is put at the head of local queue 0, ahead of the tasks enqueued before it.',
     property: 'fifoWithinPriority',
+    shows: /\(not as a FIFO\)/,
     trace: 'traces/saved/controller--taic--fifoWithinPriority.itf.json',
   },
   {
     design: 'taic',
+    protocol: 'controller',
     upstream: 'utils/Queue.scala:257-276',
     bug: "Freeing a process's last local queue cleans its global queue, which discards the tasks still queued (and its slots and capabilities).",
     property: 'fifoWithinPriority',
+    shows: /to \[\] \(its head left without a DEQUEUE/,
     trace: 'traces/saved/controller--taic--fifoWithinPriority--clean.itf.json',
   },
   {
     design: 'taic',
+    protocol: 'controller',
     upstream: 'utils/Queue.scala:507,535-538',
     bug: 'A local queue count is ⌈log2 C⌉ bits wide and its saturation test compares it with C, which it cannot hold at a power-of-two C: a local queue reaching C tasks wraps to empty.',
     property: 'fifoWithinPriority',
+    shows: /entries left its head in one step/,
+    run: { config: 'traces/saved/configs/taic-c4.json', profile: 'fill' },
     trace: 'traces/saved/controller--taic--fifoWithinPriority--c4.itf.json',
   },
   {
     design: 'taic',
+    protocol: 'controller',
     upstream: 'utils/Queue.scala:282-305',
     bug: 'Each global queue has its own slot per line, so two processes wait for one line where a blocked queue of depth B = 1 holds one waiter.',
     property: 'capacityBound',
+    shows: /waiters wait for line \d+, above wait depth/,
     trace: 'traces/saved/controller--taic--capacityBound.itf.json',
   },
   {
     design: 'taic',
+    protocol: 'controller',
     upstream: 'utils/Queue.scala:190-192',
     bug: 'queue_full counts only the ready tasks in the DataArray, so a process holding C ready tasks or fewer plus interrupt slots and receive capabilities is above the §5 capacity without QUEUE_FULL.',
     property: 'capacityBound',
+    shows: /above capacity/,
+    run: { config: 'traces/saved/configs/taic-c4.json', profile: 'fill' },
     trace: 'traces/saved/controller--taic--capacityBound--c4.itf.json',
   },
   {
     design: 'taic',
+    protocol: 'controller',
     upstream: 'utils/Queue.scala:282-305',
     bug: "TAIC records no registration order: the waiters of a line are its global queues' slots, so a later registration of a lower-numbered global queue goes ahead.",
     property: 'fifoWaiters',
@@ -140,6 +145,7 @@ export const TAIC_FINDINGS: readonly TaicFinding[] = [
   },
   {
     design: 'taic',
+    protocol: 'wakeup',
     upstream: 'utils/ExtIntrSlots.scala:25',
     bug: "A handler whose id has bit 1 (keep) set is woken and stays in its slot, so it is ready and waiting at once; the wakeup runtime's handler 0x2 has that bit.",
     property: 'taskInOnePlace',
@@ -147,6 +153,7 @@ export const TAIC_FINDINGS: readonly TaicFinding[] = [
   },
   {
     design: 'taic',
+    protocol: 'controller',
     upstream: 'utils/Queue.scala:186-199',
     bug: 'Task id 0 is stored like any other id, and a DEQUEUE of it reads as "empty" while tasks are queued behind it.',
     property: 'emptyMeansEmpty',
@@ -156,6 +163,7 @@ export const TAIC_FINDINGS: readonly TaicFinding[] = [
   },
   {
     design: 'taic',
+    protocol: 'controller',
     upstream: 'utils/Queue.scala:456-481',
     bug: 'A raw send to (0, 0) matches an empty send capability and is forwarded to a free global queue, whose stale enq_data is enqueued there and inherited by the next process that allocates it.',
     property: 'processIsolation',
@@ -165,6 +173,7 @@ export const TAIC_FINDINGS: readonly TaicFinding[] = [
   },
   {
     design: 'taic',
+    protocol: 'syscall',
     upstream: 'utils/Controller.scala:223-226',
     bug: 'A send to a process with no global queue is dropped with no error bit, and nothing is served when the process comes online again.',
     property: 'offlineRetention',
@@ -174,6 +183,7 @@ export const TAIC_FINDINGS: readonly TaicFinding[] = [
   },
   {
     design: 'taic',
+    protocol: 'syscall',
     upstream: 'utils/SoftIntrSlots.scala:58',
     bug: "A send after the dispatcher's one-shot receive capability was consumed wakes nobody (or re-enqueues the stale enq_data), so the request waits with no dispatcher ready.",
     property: 'noLostIpcWakeup',
@@ -183,6 +193,7 @@ export const TAIC_FINDINGS: readonly TaicFinding[] = [
   },
   {
     design: 'taic',
+    protocol: 'syscall',
     upstream: 'utils/SoftIntrSlots.scala:58',
     bug: "A request whose send found the dispatcher's capability consumed is never answered: TAIC has no pending count for the re-registration to consume.",
     property: 'everyRequestAnswered',
@@ -191,8 +202,3 @@ export const TAIC_FINDINGS: readonly TaicFinding[] = [
       "Every `check --protocol syscall --impl taic --property everyRequestAnswered` (seeds 1–4) replays first with a taskConservation step of the storm (the keep bit of dispatcher 0x2, or the kernel's clean), before the drain in which everyRequestAnswered is judged.",
   },
 ];
-
-/** The properties of TAIC's findings, in table order (its expected violations). */
-export function taicFindingProperties(): string[] {
-  return [...new Set(TAIC_FINDINGS.map((f) => f.property))];
-}

@@ -3,9 +3,10 @@
  * implementation: the register-level device at TAIC's own map, its driver and decoding, its
  * storms and the `well-formed` profile for what taic.md says it should satisfy.
  */
+import { findingProperties } from '../../../../model/finding.ts';
 import type { Config } from '../../model/config/config.ts';
 import type { ControllerImpl } from '../device.ts';
-import { taicFindingProperties } from './findings.ts';
+import { TAIC_FINDINGS } from './findings.ts';
 import { wellFormedAlphabet } from './taicAlphabet.ts';
 import { taicDecode } from './taicDecode.ts';
 import { TaicDevice } from './taicDevice.ts';
@@ -44,7 +45,8 @@ export const taic: ControllerImpl = {
   description:
     'TAIC RTL (taic-rocket-chip 8ede103): 4 global queues of 8 local queues over one DataArray each, one-shot slots and capabilities, per-queue errors.',
   // the properties of its findings (findings.ts), saved or not
-  expectedViolations: taicFindingProperties(),
+  expectedViolations: findingProperties(TAIC_FINDINGS),
+  findings: TAIC_FINDINGS,
   // TAIC refuses what it cannot express (configError) rather than running a restricted configuration.
   supports: {
     processes: Number.POSITIVE_INFINITY,

@@ -8,6 +8,7 @@
  */
 import { UIPI_DRAINS } from '../../model/config.ts';
 import type { UipiImpl } from '../reference/uipiImpl.ts';
+import { LINUX_RFC_V1_FINDINGS } from './findings.ts';
 import { LinuxRfcV1Machine, linuxRfcV1ConfigError } from './linuxRfcV1Machine.ts';
 
 export const LINUX_RFC_V1: UipiImpl = {
@@ -20,4 +21,5 @@ export const LINUX_RFC_V1: UipiImpl = {
   configError: linuxRfcV1ConfigError,
   // Its liveness verdict depends on whether receivers at user level enter the kernel: report both.
   drains: UIPI_DRAINS,
+  findings: LINUX_RFC_V1_FINDINGS,
 };

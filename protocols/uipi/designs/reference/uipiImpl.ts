@@ -6,6 +6,7 @@
  * alone; whether the model is a design's specification (`refines`) decides whether
  * uipiRefinement judges it.
  */
+import type { Finding } from '../../../../model/finding.ts';
 import type { UipiConfig, UipiDrainName } from '../../model/config.ts';
 import type { UipiEvent } from '../../model/events.ts';
 import type { UipiState } from '../../model/state.ts';
@@ -45,6 +46,8 @@ export interface UipiImpl {
   readonly configError?: (cfg: UipiConfig) => string | undefined;
   /** The drains a check reports a verdict under by default (absent: the configuration's own). */
   readonly drains?: readonly UipiDrainName[];
+  /** What the suite finds in a design written elsewhere (its findings.ts). */
+  readonly findings?: readonly Finding[];
 }
 
 /** The reference implementation. */

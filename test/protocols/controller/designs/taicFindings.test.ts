@@ -2,15 +2,13 @@
  * TAIC's findings (protocols/controller/designs/taic/findings.ts) are exact: one finding per saved
  * TAIC trace and a saved trace for every finding that names one, found in TAIC by the finding's
  * property (test/traces/saved.test.ts replays them); an unsaved finding says why; every finding
- * names a known property and an upstream place; TAIC's expected violations are their properties.
+ * names a known property and an upstream place; TAIC's expected violations are their properties, and it names them.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import {
-  TAIC_FINDINGS,
-  taicFindingProperties,
-} from '../../../../protocols/controller/designs/taic/findings.ts';
+import { findingProperties } from '../../../../model/finding.ts';
+import { TAIC_FINDINGS } from '../../../../protocols/controller/designs/taic/findings.ts';
 import { taic } from '../../../../protocols/controller/designs/taic/taic.ts';
 import { findProperty } from '../../../../protocols/registry.ts';
 import { expectFindingTrace } from '../../../support/findingTrace.ts';
@@ -36,7 +34,8 @@ describe('taic findings.ts', () => {
     expectFindingTrace(ROOT, f);
   });
 
-  test("TAIC's expected violations are its findings' properties", () => {
-    expect(taic.expectedViolations).toEqual(taicFindingProperties());
+  test("TAIC's expected violations are its findings' properties, and it names them", () => {
+    expect(taic.expectedViolations).toEqual(findingProperties(TAIC_FINDINGS));
+    expect(taic.findings).toBe(TAIC_FINDINGS);
   });
 });
