@@ -112,7 +112,9 @@ export function formatResult(report: Omit<CheckReport, 'results' | 'ok'>, r: Con
     `  ${f.message}`,
     ...(others > 0
       ? [
-          `  the other ${others} properties held in the ${before} storms before it (${r.events.toLocaleString('en')} events in all), when the check stopped: not a full pass`,
+          before === 0
+            ? `  the other ${others} properties were judged only on the failing storm (${r.events.toLocaleString('en')} events), when the check stopped: not a full pass`
+            : `  the other ${others} properties held in the ${before} storm${before === 1 ? '' : 's'} before it (${r.events.toLocaleString('en')} events in all), when the check stopped: not a full pass`,
         ]
       : []),
     ...endedLine,
