@@ -37,6 +37,7 @@ export const EXPLORE_PRESETS: Readonly<Partial<Record<string, Readonly<Record<st
   syscall: {
     tiny: { ...SMALL, capacity: 2, ringSlots: 1, dispatchers: 1 },
     small: { ...SMALL, capacity: 2, dispatchers: 1 },
+    'spec-small': SMALL,
   },
   wakeup: { tiny: { ...SMALL, harts: 1, devices: 1, taskPool: 2, capacity: 2 }, small: SMALL },
 };

@@ -105,9 +105,15 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
   const implementation = impl?.name ?? 'model';
   // A model-only counterexample is written naming the reference (replay runs an implementation).
   const traceImpl = impl?.name ?? 'reference';
-  if (a.symmetry === true && (m.protocol !== 'controller' || impl !== undefined))
+  if (a.symmetry === true && (m.protocol === 'wakeup' || impl !== undefined))
     throw new UsageError(
-      `--symmetry: only the controller model alone is explored by orbits (its processes are interchangeable; ${m.protocol === 'controller' ? "a design's hidden state cannot be renamed" : `the ${m.protocol} system's start-up and drain treat its processes and harts apart`})`,
+      `--symmetry: only the controller and syscall models alone are explored by orbits (processes; a process's interchangeable agents; ${impl !== undefined ? "an implementation's hidden state cannot be renamed" : "the wakeup system's start-up and drain treat its processes and harts apart"})`,
+    );
+  // the syscall model alone: the graph engine unless --engine objects (the only one with symmetry)
+  const graph = m.protocol === 'syscall' && impl === undefined && a.engine !== 'objects';
+  if (a.symmetry === true && m.protocol === 'syscall' && !graph)
+    throw new UsageError(
+      '--symmetry: the syscall model is explored by orbits by its graph engine only (not --engine objects)',
     );
   if (a.engine === 'packed') return explorePackedFamily(m, name, requested, a);
   const cfg = supportedConfig(requested, impl);
@@ -124,6 +130,7 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
     ...(a.profile === undefined ? {} : { profile: a.profile }),
     ...(a.symmetry === true ? { symmetry: true } : {}),
     ...(a.maxStates === undefined ? {} : { maxStates: a.maxStates }),
+    graph,
     bounds: {
       ...(a.maxPending === undefined ? {} : { maxPending: a.maxPending }),
       ...(a.maxQueue === undefined ? {} : { maxQueue: a.maxQueue }),
@@ -138,7 +145,14 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
     config: configToJson(r.cfg),
     seconds: (performance.now() - t0) / 1000,
     label: `${m.protocol} ${implementation} ${name}${a.symmetry === true ? ' (symmetry: one state per orbit)' : ''}`,
-    ...(a.symmetry === true ? { extra: { symmetry: true } } : {}),
+    ...(a.symmetry === true || graph
+      ? {
+          extra: {
+            ...(a.symmetry === true ? { symmetry: true } : {}),
+            ...(graph ? { engine: 'graph' } : {}),
+          },
+        }
+      : {}),
   };
   return exploreResultOf(r, names, (v) => {
     if (r.kind !== 'violation') throw new Error('exploreFamily: a violation without a reproduction');

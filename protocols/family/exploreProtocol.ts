@@ -22,6 +22,7 @@ import {
   selectControllerProperties,
 } from '../controller/properties/selection.ts';
 import { runSyscall, type SyscallRunResult } from '../syscall/engine/runSyscall.ts';
+import { exploreSyscallGraph } from '../syscall/engine/syscallGraphExplore.ts';
 import { syscallSpace } from '../syscall/engine/syscallSpace.ts';
 import type { SyscallEvent } from '../syscall/model/events.ts';
 import { defaultSyscallPropertyIds, selectSyscallProperties } from '../syscall/properties/selection.ts';
@@ -44,6 +45,11 @@ export interface ExploreRequest extends ExploreOptions {
   readonly bounds?: StateBounds;
   /** The implementation's storm profile whose alphabet is explored (controller only). */
   readonly profile?: string;
+  /**
+   * The syscall model alone: explore with the graph engine (syscallGraphExplore.ts, the leads-to
+   * check over the explored graph; the only one with symmetry). Default true; false: the object engine.
+   */
+  readonly graph?: boolean;
 }
 
 /** The re-run of a violating path through the protocol's runner (what a trace is written from). */
@@ -91,7 +97,11 @@ export function exploreProtocol(req: ExploreRequest): ExploreReport & { readonly
   }
   if (req.protocol === 'syscall') {
     const ids = req.properties ?? defaultSyscallPropertyIds(impl);
-    const out = explore(syscallSpace(cfg, impl, selectSyscallProperties(ids, impl)), req);
+    const sel = selectSyscallProperties(ids, impl);
+    const out =
+      impl === undefined && req.graph !== false
+        ? exploreSyscallGraph(cfg, sel, req)
+        : explore(syscallSpace(cfg, impl, sel), req);
     if (out.kind !== 'violation') return { ...out, cfg };
     const events = out.path as readonly SyscallEvent[];
     const run = runSyscall(cfg, impl, events, { properties: ids, drain: out.where === 'liveness' });
