@@ -27,6 +27,7 @@ export interface ExploreFlags {
   profile?: string;
   drain?: string[];
   symmetry?: boolean;
+  workers?: string;
 }
 
 /** The explorer engines `--engine` names. */
@@ -61,6 +62,11 @@ export function registerExplore(program: Command, ctx: CommandContext): void {
     .option(
       '--symmetry',
       'explore one state per orbit of interchangeable processes (the controller model alone; counts are of orbits)',
+    )
+    .option(
+      '--workers <n>',
+      'worker threads of a level-synchronous parallel search of the model alone (1: this thread; the same counts, and on a violation the same counterexample)',
+      '1',
     )
     .option('--out <dir>', 'where the counterexample trace is written', 'out')
     .option('--json', 'print one JSON object instead of text')

@@ -109,8 +109,22 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
     throw new UsageError(
       `--symmetry: only the controller and syscall models alone are explored by orbits (processes; a process's interchangeable agents; ${impl !== undefined ? "an implementation's hidden state cannot be renamed" : "the wakeup system's start-up and drain treat its processes and harts apart"})`,
     );
-  // the syscall model alone: the graph engine unless --engine objects (the only one with symmetry)
-  const graph = m.protocol === 'syscall' && impl === undefined && a.engine !== 'objects';
+  const workers = a.workers ?? 1;
+  if (workers > 1) {
+    const refused =
+      impl !== undefined
+        ? 'the model alone (no --impl or --mutant)'
+        : a.maxStates !== undefined
+          ? 'no --max-states (which states fill the bound depends on the order within a level)'
+          : a.profile !== undefined
+            ? 'no --profile'
+            : a.engine === 'judged' || a.engine === 'packed'
+              ? 'the object engine (not --engine judged or packed)'
+              : null;
+    if (refused !== null) throw new UsageError(`--workers: the parallel search explores ${refused}`);
+  }
+  // the syscall model alone: the graph engine unless --engine objects or --workers (the only one with symmetry)
+  const graph = m.protocol === 'syscall' && impl === undefined && a.engine !== 'objects' && workers === 1;
   if (a.symmetry === true && m.protocol === 'syscall' && !graph)
     throw new UsageError(
       '--symmetry: the syscall model is explored by orbits by its graph engine only (not --engine objects)',
@@ -119,7 +133,7 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
   const cfg = supportedConfig(requested, impl);
   const notJudged = judgedRefusal(m, impl, cfg, a);
   if (a.engine === 'judged' && notJudged !== null) throw new UsageError(`--engine judged: ${notJudged}`);
-  if (a.engine !== 'objects' && notJudged === null) return exploreJudgedFamily(name, cfg, a);
+  if (a.engine !== 'objects' && notJudged === null && workers === 1) return exploreJudgedFamily(name, cfg, a);
   const t0 = performance.now();
   const r = exploreProtocol({
     protocol: m.protocol,
@@ -131,6 +145,7 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
     ...(a.symmetry === true ? { symmetry: true } : {}),
     ...(a.maxStates === undefined ? {} : { maxStates: a.maxStates }),
     graph,
+    workers,
     bounds: {
       ...(a.maxPending === undefined ? {} : { maxPending: a.maxPending }),
       ...(a.maxQueue === undefined ? {} : { maxQueue: a.maxQueue }),

@@ -9,7 +9,9 @@
  */
 
 import { type ExploreOptions, type ExploreOutcome, explore } from '../../engine/explore/explore.ts';
+import { exploreParallel } from '../../engine/explore/parallel/parallelExplore.ts';
 import type { StateBounds } from '../../engine/explore/stateBounds.ts';
+import type { StateSpace } from '../../engine/explore/stateSpace.ts';
 import type { Violation } from '../../engine/property.ts';
 import type { ControllerImpl } from '../controller/designs/device.ts';
 import { assertExpressible, supportedConfig } from '../controller/designs/supportedConfig.ts';
@@ -50,6 +52,75 @@ export interface ExploreRequest extends ExploreOptions {
    * check over the explored graph; the only one with symmetry). Default true; false: the object engine.
    */
   readonly graph?: boolean;
+  /**
+   * Worker threads (default 1): more runs the level-synchronous parallel search over the model
+   * alone (engine/explore/parallel/), whose complete answer is the sequential one; on a violation
+   * the sequential explorer finds the counterexample (the same depth).
+   */
+  readonly workers?: number;
+}
+
+/** What a worker of the parallel search is given to rebuild the model's state space (structured-cloned). */
+export interface ParallelExploreJob {
+  readonly protocol: ExploreProtocol;
+  readonly cfg: Config;
+  readonly properties: readonly string[] | undefined;
+  readonly bounds: StateBounds | undefined;
+  readonly liveness: boolean;
+  readonly symmetry: boolean;
+}
+
+/** The state space of the model alone the job names, as the sequential explorer searches it. */
+export function modelSpace(job: ParallelExploreJob): StateSpace<unknown, unknown> {
+  const { cfg, properties: ids } = job;
+  switch (job.protocol) {
+    case 'controller':
+      return controllerSpace(
+        cfg,
+        undefined,
+        selectControllerProperties(ids ?? defaultControllerPropertyIds(undefined)),
+        job.bounds,
+      ) as StateSpace<unknown, unknown>;
+    case 'syscall':
+      return syscallSpace(
+        cfg,
+        undefined,
+        selectSyscallProperties(ids ?? defaultSyscallPropertyIds(undefined), undefined),
+      ) as StateSpace<unknown, unknown>;
+    case 'wakeup':
+      return wakeupSpace(
+        cfg,
+        undefined,
+        selectWakeupProperties(ids ?? defaultWakeupPropertyIds(undefined), undefined),
+      ) as StateSpace<unknown, unknown>;
+  }
+}
+
+/** The parallel search's worker entry (it loads the protocols, so it lives beside them). */
+const EXPLORE_WORKER = new URL('../parallel/exploreWorker.mjs', import.meta.url);
+
+/** The complete answer of the parallel search of `req` (the model alone), or undefined on a violation. */
+function parallelAnswer(
+  req: ExploreRequest,
+  cfg: Config,
+  workers: number,
+): Extract<ExploreOutcome<unknown>, { kind: 'complete' }> | undefined {
+  if (req.impl !== undefined || req.maxStates !== undefined || req.profile !== undefined)
+    throw new Error('parallel explore: the model alone, without --max-states or a profile');
+  const job: ParallelExploreJob = {
+    protocol: req.protocol,
+    cfg,
+    properties: req.properties,
+    bounds: req.bounds,
+    liveness: req.liveness !== false,
+    symmetry: req.symmetry === true,
+  };
+  const out = exploreParallel(EXPLORE_WORKER, job, {
+    workers,
+    ...(req.onProgress === undefined ? {} : { onProgress: req.onProgress }),
+  });
+  if (out.kind === 'violation') return undefined;
+  return out;
 }
 
 /** The re-run of a violating path through the protocol's runner (what a trace is written from). */
@@ -85,6 +156,8 @@ export function exploredConfig(
 export function exploreProtocol(req: ExploreRequest): ExploreReport & { readonly cfg: Config } {
   const { impl } = req;
   const cfg = exploredConfig(req.protocol, req.cfg, impl);
+  const parallel = (req.workers ?? 1) > 1 ? parallelAnswer(req, cfg, req.workers ?? 1) : undefined;
+  if (parallel !== undefined) return { ...parallel, cfg };
   if (req.protocol === 'controller') {
     const props = selectControllerProperties(req.properties ?? defaultControllerPropertyIds(impl));
     const out = explore(controllerSpace(cfg, impl, props, req.bounds, req.profile), req);
