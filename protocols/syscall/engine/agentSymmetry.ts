@@ -263,6 +263,11 @@ function isIdentity(perm: readonly number[]): boolean {
 export interface Canonical {
   readonly key: string;
   readonly perm: number;
+  /**
+   * The node's stabilizer, as a bit per group element g with g(node) = node (bit 0, the identity,
+   * always set): the sorting renamings that give the canonical key are exactly perm∘stabilizer.
+   */
+  readonly stabilizer: number;
 }
 
 /**
@@ -275,20 +280,27 @@ export function canonicalSyscall(
   key: (n: SyscallNode) => string,
 ): (n: SyscallNode) => Canonical {
   const classes = symmetricClasses(cfg);
-  const index = new Map(agentPermutations(cfg).map((p, i) => [p.join(), i] as const));
+  const perms = agentPermutations(cfg);
+  if (perms.length > 30) throw new Error('agent symmetry: more than 30 renamings');
+  const { compose, inverse } = groupTables(perms);
+  const index = new Map(perms.map((p, i) => [p.join(), i] as const));
   return (n) => {
     let best: string | undefined;
-    let bestPerm = 0;
+    let giving: number[] = [];
     for (const perm of sortingRenamings(n, classes)) {
       const k = key(isIdentity(perm) ? n : renameSyscallNode(n, perm));
+      const at = index.get(perm.join());
+      if (at === undefined) throw new Error('agent symmetry: a sorting renaming outside the group');
       if (best === undefined || k < best) {
         best = k;
-        bestPerm = index.get(perm.join()) ?? -1;
-      }
+        giving = [at];
+      } else if (k === best) giving.push(at);
     }
-    if (best === undefined || bestPerm < 0)
-      throw new Error('agent symmetry: a sorting renaming outside the group');
-    return { key: best, perm: bestPerm };
+    const first = giving[0];
+    if (best === undefined || first === undefined) throw new Error('agent symmetry: no sorting renaming');
+    let stabilizer = 0;
+    for (const p of giving) stabilizer |= 1 << (compose[inverse[first] ?? 0]?.[p] ?? 0);
+    return { key: best, perm: first, stabilizer };
   };
 }
 

@@ -59,6 +59,8 @@ export class SyscallDrainGraph {
   private succ = new Int32Array(1024).fill(-1);
   private rho = new Uint8Array(1024);
   private flags = new Uint8Array(1024);
+  /** Per representative, its stabilizer (a bit per group element that maps it to itself). */
+  private stabilizers = new Int32Array(1024);
   private memo = new Int32Array(0);
   private reps = 0;
   /** Every transition of every representative, in expansion order: its successor and ρ. */
@@ -88,9 +90,11 @@ export class SyscallDrainGraph {
 
   /**
    * Records representative `id`'s facts once its edges are added (ids in order): whether it is
-   * quiescent and, if so, whether the liveness properties hold there.
+   * quiescent and, if so, whether the liveness properties hold there; and its stabilizer.
    */
-  setRep(id: number, quiescent: boolean, endOk: boolean): void {
+  setRep(id: number, quiescent: boolean, endOk: boolean, stabilizer: number): void {
+    this.stabilizers = grownI32(this.stabilizers, id + 1, 1);
+    this.stabilizers[id] = stabilizer;
     this.edgeEnd = grownI32(this.edgeEnd, id + 1, 0);
     this.edgeEnd[id] = this.edges;
     this.flags = grownU8(this.flags, id + 1);
@@ -124,23 +128,63 @@ export class SyscallDrainGraph {
    * never used).
    */
   reachable(): Uint8Array {
+    const depth = this.pairDepths();
+    return Uint8Array.from(depth, (d) => (d >= 0 ? 1 : 0));
+  }
+
+  /** Each pair's BFS depth from (0, identity) over the recorded transitions, -1 if unreachable. */
+  private pairDepths(): Int32Array {
     const { compose, perms } = this.group;
     const k = perms.length;
-    const out = new Uint8Array(this.reps * k);
-    const stack = [0];
-    out[0] = 1;
-    while (stack.length > 0) {
-      const pair = stack.pop() ?? 0;
+    const depth = new Int32Array(this.reps * k).fill(-1);
+    const queue = new Int32Array(this.reps * k);
+    let tail = 0;
+    depth[0] = 0;
+    queue[tail++] = 0;
+    for (let head = 0; head < tail; head++) {
+      const pair = queue[head] ?? 0;
       const id = Math.floor(pair / k);
       const s = pair % k;
       for (let e = id === 0 ? 0 : (this.edgeEnd[id - 1] ?? 0); e < (this.edgeEnd[id] ?? 0); e++) {
         const next = (this.edgeTo[e] ?? 0) * k + (compose[s]?.[this.edgeRho[e] ?? 0] ?? 0);
-        if (out[next] === 1) continue;
-        out[next] = 1;
-        stack.push(next);
+        if ((depth[next] ?? 0) >= 0) continue;
+        depth[next] = (depth[pair] ?? 0) + 1;
+        queue[tail++] = next;
       }
     }
-    return out;
+    return depth;
+  }
+
+  /**
+   * The full space's counts, from the graph of orbits: its states are the members σ(rep) of the
+   * reachable pairs, where σ(rep) = σ'(rep) exactly when σ⁻¹σ' is in rep's stabilizer; each has
+   * rep's number of transitions, and its depth is the least of its pairs'.
+   */
+  fullCounts(): { readonly distinct: number; readonly transitions: number; readonly diameter: number } {
+    const { compose, perms } = this.group;
+    const k = perms.length;
+    const depth = this.pairDepths();
+    let distinct = 0;
+    let transitions = 0;
+    let diameter = 0;
+    const memberDepth = new Map<number, number>();
+    for (let id = 0; id < this.reps; id++) {
+      memberDepth.clear();
+      const stab = this.stabilizers[id] ?? 1;
+      for (let s = 0; s < k; s++) {
+        const d = depth[id * k + s] ?? -1;
+        if (d < 0) continue;
+        let member = s; // the coset s·stabilizer, named by its least element
+        for (let g = 0; g < k; g++)
+          if ((stab & (1 << g)) !== 0) member = Math.min(member, compose[s]?.[g] ?? s);
+        memberDepth.set(member, Math.min(d, memberDepth.get(member) ?? d));
+      }
+      const edges = (this.edgeEnd[id] ?? 0) - (id === 0 ? 0 : (this.edgeEnd[id - 1] ?? 0));
+      distinct += memberDepth.size;
+      transitions += memberDepth.size * edges;
+      for (const d of memberDepth.values()) diameter = Math.max(diameter, d);
+    }
+    return { distinct, transitions, diameter };
   }
 
   /** The drain from the actual state σ(rep `id`). */

@@ -67,12 +67,13 @@ export function searchSyscallGraph(
   const group = groupTables(perms);
   const canon: (n: SyscallNode) => Canonical = symmetry
     ? canonicalSyscall(cfg, space.key)
-    : (n) => ({ key: space.key(n), perm: 0 });
+    : (n) => ({ key: space.key(n), perm: 0, stabilizer: 1 });
   const graph = new SyscallDrainGraph(cfg, group);
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
   const every = opts.progressEvery ?? 50_000;
   const ids = new Map<string, number>();
   let repPerm = new Int32Array(1024);
+  let stabilizer = new Int32Array(1024);
   let level = new Int32Array(1024);
   const queue: (SyscallNode | undefined)[] = [];
   let transitions = 0;
@@ -84,6 +85,7 @@ export function searchSyscallGraph(
   const c0 = canon(init);
   ids.set(c0.key, 0);
   repPerm[0] = c0.perm;
+  stabilizer[0] = c0.stabilizer;
   queue.push(init);
   const succOf = new Map<number, number>(); // alphabet index → successor id, per expanded state
   const rhoOf = new Map<number, number>();
@@ -117,8 +119,10 @@ export function searchSyscallGraph(
         id = queue.length;
         ids.set(c.key, id);
         repPerm = grow(repPerm, id + 1);
+        stabilizer = grow(stabilizer, id + 1);
         level = grow(level, id + 1);
         repPerm[id] = c.perm;
+        stabilizer[id] = c.stabilizer;
         level[id] = d;
         if (d > diameter) diameter = d;
         queue.push(t.node);
@@ -137,7 +141,18 @@ export function searchSyscallGraph(
       rhoOf.set(ix, rho);
       graph.addEdge(id, rho);
     }
-    recordDrainFacts(cfg, sel, graph, head, n, (e) => space.indexOf(e), statusIndex, succOf, rhoOf);
+    recordDrainFacts(
+      cfg,
+      sel,
+      graph,
+      head,
+      n,
+      stabilizer[head] ?? 1,
+      (e) => space.indexOf(e),
+      statusIndex,
+      succOf,
+      rhoOf,
+    );
     if (ids.size >= maxStates) return stats('maxStates');
   }
   opts.onProgress?.({ distinct: ids.size, transitions, queue: 0, depth: diameter });
@@ -151,13 +166,14 @@ function recordDrainFacts(
   graph: SyscallDrainGraph,
   id: number,
   n: SyscallNode,
+  stabilizer: number,
   indexOf: (e: SyscallEvent) => number,
   statusIndex: readonly number[],
   succOf: ReadonlyMap<number, number>,
   rhoOf: ReadonlyMap<number, number>,
 ): void {
   const quiescent = syscallQuiescent(cfg, n.sys);
-  graph.setRep(id, quiescent, quiescent && livenessHolds(cfg, sel, n));
+  graph.setRep(id, quiescent, quiescent && livenessHolds(cfg, sel, n), stabilizer);
   statusIndex.forEach((ix, p) => {
     const to = succOf.get(ix);
     if (to !== undefined) graph.setStatus(id, p, to, rhoOf.get(ix) ?? 0);
@@ -191,8 +207,25 @@ export function exploreSyscallGraph(
   sel: SyscallSelection,
   opts: ExploreOptions,
 ): ExploreOutcome<SyscallEvent> {
-  const objects = (): ExploreOutcome<SyscallEvent> =>
-    explore(syscallSpace(cfg, undefined, sel), { ...opts, symmetry: false });
+  return exploreSyscallOrbits(cfg, sel, opts).outcome;
+}
+
+/** The full space's counts, derived from a complete search of its orbits. */
+export interface FullCounts {
+  readonly distinct: number;
+  readonly transitions: number;
+  readonly diameter: number;
+}
+
+/** {@link exploreSyscallGraph}, with the full space's counts when a complete search was by orbits. */
+export function exploreSyscallOrbits(
+  cfg: Config,
+  sel: SyscallSelection,
+  opts: ExploreOptions,
+): { readonly outcome: ExploreOutcome<SyscallEvent>; readonly full?: FullCounts } {
+  const objects = (): { outcome: ExploreOutcome<SyscallEvent> } => ({
+    outcome: explore(syscallSpace(cfg, undefined, sel), { ...opts, symmetry: false }),
+  });
   const liveness = opts.liveness !== false && sel.liveness.length > 0;
   const symmetric = opts.symmetry === true;
   const found = searchSyscallGraph(cfg, sel, opts);
@@ -203,7 +236,7 @@ export function exploreSyscallGraph(
     diameter: found.diameter,
     constrained: 0,
   };
-  if (found.kind === 'maxStates') return { kind: 'maxStates', ...stats };
+  if (found.kind === 'maxStates') return { outcome: { kind: 'maxStates', ...stats } };
   if (liveness) {
     const k = symmetric ? agentPermutations(cfg).length : 1;
     const reachable = found.graph.reachable();
@@ -211,5 +244,6 @@ export function exploreSyscallGraph(
       for (let s = 0; s < k; s++)
         if (reachable[id * k + s] === 1 && !found.graph.walk(id, s).ok) return objects();
   }
-  return { kind: 'complete', ...stats };
+  const outcome = { kind: 'complete' as const, ...stats };
+  return symmetric ? { outcome, full: found.graph.fullCounts() } : { outcome };
 }

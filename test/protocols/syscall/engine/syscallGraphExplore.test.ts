@@ -3,7 +3,7 @@
  * the explored graph (syscallDrainGraph.ts) is the §6 drain itself, state by state — from every
  * reachable state, with and without symmetry, on the default bound and on a bound short enough
  * for drains to fail; the (representative, renaming) pairs it closes are exactly the reachable
- * states; and the engine answers what the object engine answers (counts, or the violation).
+ * states, and give the full space's counts; and the engine answers what the object engine answers (counts, or the violation).
  */
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../../engine/explore/explore.ts';
@@ -51,7 +51,7 @@ function walksAgree(cfg: Config, symmetry: boolean): { states: number; failing: 
   const space = syscallSpace(cfg, undefined, SEL);
   const canon = symmetry
     ? canonicalSyscall(cfg, space.key)
-    : (n: SyscallNode) => ({ key: space.key(n), perm: 0 });
+    : (n: SyscallNode) => ({ key: space.key(n), perm: 0, stabilizer: 1 });
   const group = groupTables(symmetry ? agentPermutations(cfg) : [agentPermutations(cfg)[0] ?? []]);
   const reps: SyscallNode[] = [];
   const found = searchSyscallGraph(cfg, SEL, { symmetry }, (id, n) => {
@@ -104,6 +104,15 @@ describe('syscall graph engine', () => {
     expect(states).toBe(symmetry ? 15_812 : 6092);
     if (name.includes('bound')) expect(failing).toBeGreaterThan(100);
     else expect(failing).toBe(0);
+  });
+
+  it("derives the full space's counts from the graph of orbits", () => {
+    const reduced = searchSyscallGraph(TWO_DISPATCHERS, SEL, { symmetry: true });
+    const full = searchSyscallGraph(TWO_DISPATCHERS, SEL, {});
+    if (reduced.kind === 'violation' || full.kind === 'violation') throw new Error('a violation');
+    expect(reduced.distinct).toBe(8512);
+    expect(reduced.graph.fullCounts()).toEqual({ distinct: 15_812, transitions: 70_982, diameter: 74 });
+    expect(full.graph.fullCounts()).toEqual({ distinct: 15_812, transitions: 70_982, diameter: 74 });
   });
 
   it('counts what the object engine counts', () => {
