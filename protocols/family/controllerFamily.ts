@@ -159,12 +159,19 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
     preset: name,
     config: configToJson(r.cfg),
     seconds: (performance.now() - t0) / 1000,
-    label: `${m.protocol} ${implementation} ${name}${a.symmetry === true ? ' (symmetry: one state per orbit)' : ''}`,
+    label: `${m.protocol} ${implementation} ${name}${a.symmetry === true ? ` (symmetry: one state per orbit${r.kind !== 'violation' && r.full !== undefined ? ` of ${r.full.distinct.toLocaleString('en-US')} states` : ''})` : ''}`,
     ...(a.symmetry === true || graph
       ? {
           extra: {
             ...(a.symmetry === true ? { symmetry: true } : {}),
             ...(graph ? { engine: 'graph' } : {}),
+            ...(r.kind !== 'violation' && r.full !== undefined
+              ? {
+                  fullStates: r.full.distinct,
+                  fullTransitions: r.full.transitions,
+                  fullDiameter: r.full.diameter,
+                }
+              : {}),
           },
         }
       : {}),

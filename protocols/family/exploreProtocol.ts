@@ -24,7 +24,7 @@ import {
   selectControllerProperties,
 } from '../controller/properties/selection.ts';
 import { runSyscall, type SyscallRunResult } from '../syscall/engine/runSyscall.ts';
-import { exploreSyscallGraph } from '../syscall/engine/syscallGraphExplore.ts';
+import { exploreSyscallOrbits, type FullCounts } from '../syscall/engine/syscallGraphExplore.ts';
 import { syscallSpace } from '../syscall/engine/syscallSpace.ts';
 import type { SyscallEvent } from '../syscall/model/events.ts';
 import { defaultSyscallPropertyIds, selectSyscallProperties } from '../syscall/properties/selection.ts';
@@ -134,7 +134,10 @@ export type Reproduction =
     };
 
 export type ExploreReport =
-  | Exclude<ExploreOutcome<unknown>, { kind: 'violation' }>
+  | (Exclude<ExploreOutcome<unknown>, { kind: 'violation' }> & {
+      /** A complete search by orbits that knows the full space's counts (the syscall graph engine). */
+      readonly full?: FullCounts;
+    })
   | (Extract<ExploreOutcome<unknown>, { kind: 'violation' }> & {
       /** The first violation as the runner reports it on the path. */
       readonly violation: Violation;
@@ -171,11 +174,10 @@ export function exploreProtocol(req: ExploreRequest): ExploreReport & { readonly
   if (req.protocol === 'syscall') {
     const ids = req.properties ?? defaultSyscallPropertyIds(impl);
     const sel = selectSyscallProperties(ids, impl);
-    const out =
-      impl === undefined && req.graph !== false
-        ? exploreSyscallGraph(cfg, sel, req)
-        : explore(syscallSpace(cfg, impl, sel), req);
-    if (out.kind !== 'violation') return { ...out, cfg };
+    const graph = impl === undefined && req.graph !== false ? exploreSyscallOrbits(cfg, sel, req) : undefined;
+    const out = graph?.outcome ?? explore(syscallSpace(cfg, impl, sel), req);
+    if (out.kind !== 'violation')
+      return { ...out, cfg, ...(graph?.full === undefined ? {} : { full: graph.full }) };
     const events = out.path as readonly SyscallEvent[];
     const run = runSyscall(cfg, impl, events, { properties: ids, drain: out.where === 'liveness' });
     if (run.ok)
