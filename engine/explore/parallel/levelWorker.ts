@@ -5,7 +5,8 @@
  * next level. Per level it
  * 1. expands its frontier (every transition judged, as the explorer does), admitting its own
  *    successors and setting the others' aside with their keys;
- * 2. sends each peer the keys it owns and answers the peer's keys with a bit per key: new or not;
+ * 2. sends each peer the keys it owns, each key once per run (one sent before is known to its
+ *    owner), and answers the peer's keys with a bit per key: new or not;
  * 3. sends each peer the nodes whose keys were new (only new states cross threads, about half of
  *    the distinct states on two workers), and judges the nodes it receives as new states
  *    (deadlock, leads-to);
@@ -61,6 +62,8 @@ export function runLevelWorker<N, E>(space: StateSpace<N, E>, o: LevelWorkerOpti
   const keyOf = o.symmetry ? (n: N): string => space.canonical?.(n) ?? '' : (n: N): string => space.key(n);
   const liveness = o.liveness && space.liveness !== undefined;
   const seen = new Set<string>();
+  /** Keys of other workers' states this worker has already sent (each is sent once). */
+  const sent = new Set<string>();
   const admit = (k: string): boolean => {
     const known = seen.size;
     seen.add(k);
@@ -104,6 +107,9 @@ export function runLevelWorker<N, E>(space: StateSpace<N, E>, o: LevelWorkerOpti
         const k = keyOf(t.node);
         const owner = ownerOf(k, workers);
         if (owner !== w) {
+          // a key sent before is known to its owner now (admitted then, or already there): not new
+          if (sent.has(k)) continue;
+          sent.add(k);
           outKeys[owner]?.push(k);
           outNodes[owner]?.push(t.node);
         } else if (admit(k)) {
