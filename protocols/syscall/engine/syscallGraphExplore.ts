@@ -39,7 +39,7 @@ export type SyscallGraphSearch =
       readonly transitions: number;
       readonly diameter: number;
       readonly graph: SyscallDrainGraph;
-      /** Each state id's node is not kept; the representative's canonical renaming per id. */
+      /** Whether the states are orbits (agent symmetry); the graph's renamings are then the group's. */
       readonly symmetry: boolean;
     }
   | { readonly kind: 'violation'; readonly depth: number };
