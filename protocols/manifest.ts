@@ -46,7 +46,8 @@ export function readManifest(): Manifest {
  * What exploring `e`'s protocol, preset and implementation gives now, in the manifest's terms
  * (`test` copied): the protocol's descriptor explores it as `intcheck explore` does (every default
  * property and the leads-to drain; under a profile, the properties the profile claims), on the
- * object engine, whose counts the faster engines are tested against.
+ * object engine, whose counts the faster engines are tested against (a search by orbits on the
+ * engine that has one).
  */
 export function runManifestEntry(
   e: Pick<ManifestEntry, 'protocol' | 'preset' | 'impl' | 'profile' | 'maxStates' | 'symmetry' | 'test'>,
@@ -60,7 +61,8 @@ export function runManifestEntry(
     const r = protocol.exploreConfig({ preset: e.preset }).explore({
       impl,
       liveness: true,
-      engine: 'objects',
+      // symmetry is the orbit search of the engine that has it (the syscall model's graph engine)
+      engine: e.symmetry === true ? 'auto' : 'objects',
       out,
       ...(e.profile === undefined ? {} : { profile: e.profile }),
       ...(properties === undefined ? {} : { properties }),

@@ -17,9 +17,11 @@ export interface ExploreRunArgs {
   readonly properties?: readonly string[];
   /** A storm profile the implementation declares: its alphabet is explored. */
   readonly profile?: string;
-  /** One state per orbit of interchangeable processes (the controller model alone). */
+  /** One state per orbit of interchangeable processes or agents (the controller and syscall models alone). */
   readonly symmetry?: boolean;
   readonly maxStates?: number;
+  /** Worker threads of the parallel search (the controller family's models alone); absent or 1: this thread. */
+  readonly workers?: number;
   /** State constraints (controller family only). */
   readonly maxPending?: number;
   readonly maxQueue?: number;

@@ -29,6 +29,7 @@ export interface ExploreFlags {
   profile?: string;
   drain?: string[];
   symmetry?: boolean;
+  workers?: string;
 }
 
 /** The explorer engines `--engine` names. */
@@ -62,14 +63,19 @@ export function registerExplore(program: Command, ctx: CommandContext): void {
     )
     .option(
       '--symmetry',
-      'explore one state per orbit of interchangeable processes (the controller model alone; counts are of orbits)',
+      'explore one state per orbit of interchangeable processes or agents (the controller and syscall models alone; counts are of orbits)',
+    )
+    .option(
+      '--workers <n>',
+      'worker threads of a level-synchronous parallel search of the model alone (1: this thread; the same counts, and on a violation the same counterexample)',
+      '1',
     )
     .option('--out <dir>', 'where the counterexample trace is written', 'out')
     .option('--json', 'print one JSON object instead of text')
     .option('--junit <file>', 'also write a JUnit XML report (one test case per property judged)')
     .option(
       '--engine <name>',
-      'auto (default: judged where it applies, else objects) | objects: any protocol, every selected property | judged: the wakeup model alone over byte-packed states with ghosts, every default property and leads-to (the same answer as objects, faster) | packed: the wakeup model alone over byte-packed states, judging only the state invariants taskInOnePlace, onlyOnlineRun and noStuckSystem (no other step property, no leads-to)',
+      'auto (default: judged for the wakeup model alone, the graph engine for the syscall model alone — leads-to walked over the explored graph, the same answer —, else objects) | objects: any protocol, every selected property | judged: the wakeup model alone over byte-packed states with ghosts, every default property and leads-to (the same answer as objects, faster) | packed: the wakeup model alone over byte-packed states, judging only the state invariants taskInOnePlace, onlyOnlineRun and noStuckSystem (no other step property, no leads-to)',
     )
     .option(
       '--property <ids>',

@@ -47,6 +47,7 @@ export function exploreRun(f: ExploreFlags, io: Io): { report: ExploreReport; li
   const judged = properties ?? profiled;
   const config = protocol.exploreConfig({ ...f, ...(impl === undefined ? {} : { impl }) });
   const maxStates = f.maxStates === undefined ? undefined : intOption('--max-states', f.maxStates, 0, 1);
+  const workers = intOption('--workers', f.workers, 1, 1, 64);
   const maxPending = f.maxPending === undefined ? undefined : intOption('--max-pending', f.maxPending, 0, 0);
   const maxQueue = f.maxQueue === undefined ? undefined : intOption('--max-queue', f.maxQueue, 0, 0);
   const label = `${protocol.name} ${impl ?? 'model'} ${config.name}${engine === 'packed' ? ' (packed engine)' : ''}`;
@@ -58,6 +59,7 @@ export function exploreRun(f: ExploreFlags, io: Io): { report: ExploreReport; li
     ...(f.profile === undefined ? {} : { profile: f.profile }),
     ...(f.symmetry === true ? { symmetry: true } : {}),
     ...(maxStates === undefined ? {} : { maxStates }),
+    ...(workers === 1 ? {} : { workers }),
     ...(maxPending === undefined ? {} : { maxPending }),
     ...(maxQueue === undefined ? {} : { maxQueue }),
     engine,

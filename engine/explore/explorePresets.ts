@@ -14,6 +14,9 @@
  * states, drain included, in about 12 s. Races between two callers of one ring or two
  * dispatchers taking from it (singleConsumer's two-taker case) are outside this bound; storms
  * cover them at `small`.
+ * `spec-small` is the spec's small itself, explored by the syscall graph engine (one state per
+ * orbit of the two system-call dispatchers with `--symmetry`); `dispatchers` is the smallest
+ * configuration with interchangeable agents, for the symmetry tests and the manifest.
  * `tiny` presets are smaller still, for the test suite's regression check of the manifest.
  */
 import { type Config, SMALL } from '../../protocols/controller/model/config/config.ts';
@@ -37,6 +40,10 @@ export const EXPLORE_PRESETS: Readonly<Partial<Record<string, Readonly<Record<st
   syscall: {
     tiny: { ...SMALL, capacity: 2, ringSlots: 1, dispatchers: 1 },
     small: { ...SMALL, capacity: 2, dispatchers: 1 },
+    /** The spec's small itself (some 7 million states; `--symmetry` halves them). */
+    'spec-small': SMALL,
+    /** Two interchangeable system-call dispatchers and one caller (`--symmetry`): 15,812 states, 8,512 orbits. */
+    dispatchers: { ...SMALL, ringSlots: 1, capacity: 2, dispatchers: 2, priorities: 1, devices: 1, pendingMax: 1 },
   },
   wakeup: { tiny: { ...SMALL, harts: 1, devices: 1, taskPool: 2, capacity: 2 }, small: SMALL },
 };

@@ -105,15 +105,35 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
   const implementation = impl?.name ?? 'model';
   // A model-only counterexample is written naming the reference (replay runs an implementation).
   const traceImpl = impl?.name ?? 'reference';
-  if (a.symmetry === true && (m.protocol !== 'controller' || impl !== undefined))
+  if (a.symmetry === true && (m.protocol === 'wakeup' || impl !== undefined))
     throw new UsageError(
-      `--symmetry: only the controller model alone is explored by orbits (its processes are interchangeable; ${m.protocol === 'controller' ? "a design's hidden state cannot be renamed" : `the ${m.protocol} system's start-up and drain treat its processes and harts apart`})`,
+      `--symmetry: only the controller and syscall models alone are explored by orbits (processes; a process's interchangeable agents; ${impl !== undefined ? "an implementation's hidden state cannot be renamed" : "the wakeup system's start-up and drain treat its processes and harts apart"})`,
+    );
+  const workers = a.workers ?? 1;
+  if (workers > 1) {
+    const refused =
+      impl !== undefined
+        ? 'the model alone (no --impl or --mutant)'
+        : a.maxStates !== undefined
+          ? 'no --max-states (which states fill the bound depends on the order within a level)'
+          : a.profile !== undefined
+            ? 'no --profile'
+            : a.engine === 'judged' || a.engine === 'packed'
+              ? 'the object engine (not --engine judged or packed)'
+              : null;
+    if (refused !== null) throw new UsageError(`--workers: the parallel search explores ${refused}`);
+  }
+  // the syscall model alone: the graph engine unless --engine objects or --workers (the only one with symmetry)
+  const graph = m.protocol === 'syscall' && impl === undefined && a.engine !== 'objects' && workers === 1;
+  if (a.symmetry === true && m.protocol === 'syscall' && !graph)
+    throw new UsageError(
+      '--symmetry: the syscall model is explored by orbits by its graph engine only (not --engine objects)',
     );
   if (a.engine === 'packed') return explorePackedFamily(m, name, requested, a);
   const cfg = supportedConfig(requested, impl);
   const notJudged = judgedRefusal(m, impl, cfg, a);
   if (a.engine === 'judged' && notJudged !== null) throw new UsageError(`--engine judged: ${notJudged}`);
-  if (a.engine !== 'objects' && notJudged === null) return exploreJudgedFamily(name, cfg, a);
+  if (a.engine !== 'objects' && notJudged === null && workers === 1) return exploreJudgedFamily(name, cfg, a);
   const t0 = performance.now();
   const r = exploreProtocol({
     protocol: m.protocol,
@@ -124,6 +144,8 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
     ...(a.profile === undefined ? {} : { profile: a.profile }),
     ...(a.symmetry === true ? { symmetry: true } : {}),
     ...(a.maxStates === undefined ? {} : { maxStates: a.maxStates }),
+    graph,
+    workers,
     bounds: {
       ...(a.maxPending === undefined ? {} : { maxPending: a.maxPending }),
       ...(a.maxQueue === undefined ? {} : { maxQueue: a.maxQueue }),
@@ -137,8 +159,22 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
     preset: name,
     config: configToJson(r.cfg),
     seconds: (performance.now() - t0) / 1000,
-    label: `${m.protocol} ${implementation} ${name}${a.symmetry === true ? ' (symmetry: one state per orbit)' : ''}`,
-    ...(a.symmetry === true ? { extra: { symmetry: true } } : {}),
+    label: `${m.protocol} ${implementation} ${name}${a.symmetry === true ? ` (symmetry: one state per orbit${r.kind !== 'violation' && r.full !== undefined ? ` of ${r.full.distinct.toLocaleString('en-US')} states` : ''})` : ''}`,
+    ...(a.symmetry === true || graph
+      ? {
+          extra: {
+            ...(a.symmetry === true ? { symmetry: true } : {}),
+            ...(graph ? { engine: 'graph' } : {}),
+            ...(r.kind !== 'violation' && r.full !== undefined
+              ? {
+                  fullStates: r.full.distinct,
+                  fullTransitions: r.full.transitions,
+                  fullDiameter: r.full.diameter,
+                }
+              : {}),
+          },
+        }
+      : {}),
   };
   return exploreResultOf(r, names, (v) => {
     if (r.kind !== 'violation') throw new Error('exploreFamily: a violation without a reproduction');

@@ -9,7 +9,9 @@
  */
 
 import { type ExploreOptions, type ExploreOutcome, explore } from '../../engine/explore/explore.ts';
+import { exploreParallel } from '../../engine/explore/parallel/parallelExplore.ts';
 import type { StateBounds } from '../../engine/explore/stateBounds.ts';
+import type { StateSpace } from '../../engine/explore/stateSpace.ts';
 import type { Violation } from '../../engine/property.ts';
 import type { ControllerImpl } from '../controller/designs/device.ts';
 import { assertExpressible, supportedConfig } from '../controller/designs/supportedConfig.ts';
@@ -22,6 +24,7 @@ import {
   selectControllerProperties,
 } from '../controller/properties/selection.ts';
 import { runSyscall, type SyscallRunResult } from '../syscall/engine/runSyscall.ts';
+import { exploreSyscallOrbits, type FullCounts } from '../syscall/engine/syscallGraphExplore.ts';
 import { syscallSpace } from '../syscall/engine/syscallSpace.ts';
 import type { SyscallEvent } from '../syscall/model/events.ts';
 import { defaultSyscallPropertyIds, selectSyscallProperties } from '../syscall/properties/selection.ts';
@@ -44,6 +47,80 @@ export interface ExploreRequest extends ExploreOptions {
   readonly bounds?: StateBounds;
   /** The implementation's storm profile whose alphabet is explored (controller only). */
   readonly profile?: string;
+  /**
+   * The syscall model alone: explore with the graph engine (syscallGraphExplore.ts, the leads-to
+   * check over the explored graph; the only one with symmetry). Default true; false: the object engine.
+   */
+  readonly graph?: boolean;
+  /**
+   * Worker threads (default 1): more runs the level-synchronous parallel search over the model
+   * alone (engine/explore/parallel/), whose complete answer is the sequential one; on a violation
+   * the sequential explorer finds the counterexample (the same depth).
+   */
+  readonly workers?: number;
+}
+
+/** What a worker of the parallel search is given to rebuild the model's state space (structured-cloned). */
+export interface ParallelExploreJob {
+  readonly protocol: ExploreProtocol;
+  readonly cfg: Config;
+  readonly properties: readonly string[] | undefined;
+  readonly bounds: StateBounds | undefined;
+  readonly liveness: boolean;
+  readonly symmetry: boolean;
+}
+
+/** The state space of the model alone the job names, as the sequential explorer searches it. */
+export function modelSpace(job: ParallelExploreJob): StateSpace<unknown, unknown> {
+  const { cfg, properties: ids } = job;
+  switch (job.protocol) {
+    case 'controller':
+      return controllerSpace(
+        cfg,
+        undefined,
+        selectControllerProperties(ids ?? defaultControllerPropertyIds(undefined)),
+        job.bounds,
+      ) as StateSpace<unknown, unknown>;
+    case 'syscall':
+      return syscallSpace(
+        cfg,
+        undefined,
+        selectSyscallProperties(ids ?? defaultSyscallPropertyIds(undefined), undefined),
+      ) as StateSpace<unknown, unknown>;
+    case 'wakeup':
+      return wakeupSpace(
+        cfg,
+        undefined,
+        selectWakeupProperties(ids ?? defaultWakeupPropertyIds(undefined), undefined),
+      ) as StateSpace<unknown, unknown>;
+  }
+}
+
+/** The parallel search's worker entry (it loads the protocols, so it lives beside them). */
+const EXPLORE_WORKER = new URL('../parallel/exploreWorker.mjs', import.meta.url);
+
+/** The complete answer of the parallel search of `req` (the model alone), or undefined on a violation. */
+function parallelAnswer(
+  req: ExploreRequest,
+  cfg: Config,
+  workers: number,
+): Extract<ExploreOutcome<unknown>, { kind: 'complete' }> | undefined {
+  if (req.impl !== undefined || req.maxStates !== undefined || req.profile !== undefined)
+    throw new Error('parallel explore: the model alone, without --max-states or a profile');
+  const job: ParallelExploreJob = {
+    protocol: req.protocol,
+    cfg,
+    properties: req.properties,
+    bounds: req.bounds,
+    liveness: req.liveness !== false,
+    symmetry: req.symmetry === true,
+  };
+  const out = exploreParallel(EXPLORE_WORKER, job, {
+    workers,
+    ...(req.onProgress === undefined ? {} : { onProgress: req.onProgress }),
+  });
+  if (out.kind === 'violation') return undefined;
+  return out;
 }
 
 /** The re-run of a violating path through the protocol's runner (what a trace is written from). */
@@ -57,7 +134,10 @@ export type Reproduction =
     };
 
 export type ExploreReport =
-  | Exclude<ExploreOutcome<unknown>, { kind: 'violation' }>
+  | (Exclude<ExploreOutcome<unknown>, { kind: 'violation' }> & {
+      /** A complete search by orbits that knows the full space's counts (the syscall graph engine). */
+      readonly full?: FullCounts;
+    })
   | (Extract<ExploreOutcome<unknown>, { kind: 'violation' }> & {
       /** The first violation as the runner reports it on the path. */
       readonly violation: Violation;
@@ -79,6 +159,8 @@ export function exploredConfig(
 export function exploreProtocol(req: ExploreRequest): ExploreReport & { readonly cfg: Config } {
   const { impl } = req;
   const cfg = exploredConfig(req.protocol, req.cfg, impl);
+  const parallel = (req.workers ?? 1) > 1 ? parallelAnswer(req, cfg, req.workers ?? 1) : undefined;
+  if (parallel !== undefined) return { ...parallel, cfg };
   if (req.protocol === 'controller') {
     const props = selectControllerProperties(req.properties ?? defaultControllerPropertyIds(impl));
     const out = explore(controllerSpace(cfg, impl, props, req.bounds, req.profile), req);
@@ -91,8 +173,11 @@ export function exploreProtocol(req: ExploreRequest): ExploreReport & { readonly
   }
   if (req.protocol === 'syscall') {
     const ids = req.properties ?? defaultSyscallPropertyIds(impl);
-    const out = explore(syscallSpace(cfg, impl, selectSyscallProperties(ids, impl)), req);
-    if (out.kind !== 'violation') return { ...out, cfg };
+    const sel = selectSyscallProperties(ids, impl);
+    const graph = impl === undefined && req.graph !== false ? exploreSyscallOrbits(cfg, sel, req) : undefined;
+    const out = graph?.outcome ?? explore(syscallSpace(cfg, impl, sel), req);
+    if (out.kind !== 'violation')
+      return { ...out, cfg, ...(graph?.full === undefined ? {} : { full: graph.full }) };
     const events = out.path as readonly SyscallEvent[];
     const run = runSyscall(cfg, impl, events, { properties: ids, drain: out.where === 'liveness' });
     if (run.ok)

@@ -28,7 +28,11 @@ export function exploreUipiConfig(
     throw new UsageError(`--engine ${a.engine}: only the wakeup model has a ${a.engine} engine`);
   if (a.symmetry === true)
     throw new UsageError(
-      '--symmetry: UIPI is not explored by orbits yet (only the controller model alone is)',
+      '--symmetry: UIPI is not explored by orbits yet (only the controller and syscall models alone are)',
+    );
+  if ((a.workers ?? 1) > 1)
+    throw new UsageError(
+      '--workers: UIPI is explored on one thread (its covering measure admits states in an order the parallel search does not keep)',
     );
   if (a.maxPending !== undefined || a.maxQueue !== undefined)
     throw new UsageError(

@@ -95,6 +95,26 @@ const CASES: readonly (readonly [string, readonly string[], RegExp])[] = [
     /merge: .*not-itf\.itf\.json is not a check report/,
   ],
   ['merge of a file that is not JSON', ['merge', notJson], /merge: .*not-json\.json is not JSON/],
+  [
+    'explore --workers with an implementation',
+    ['explore', '--protocol', 'wakeup', '--impl', 'reference', '--workers', '2'],
+    /--workers: the parallel search explores the model alone/,
+  ],
+  [
+    'explore --workers with --max-states',
+    ['explore', '--protocol', 'controller', '--max-states', '10', '--workers', '2'],
+    /--workers: the parallel search explores no --max-states/,
+  ],
+  [
+    'explore --workers 0',
+    ['explore', '--protocol', 'controller', '--workers', '0'],
+    /--workers: 0 is outside 1\.\.64/,
+  ],
+  [
+    'explore --symmetry for the wakeup system',
+    ['explore', '--protocol', 'wakeup', '--symmetry'],
+    /--symmetry: only the controller and syscall models alone are explored by orbits/,
+  ],
 ];
 
 describe('bad input: exit 2, one line, no stack trace', () => {

@@ -11,27 +11,29 @@ import type { MutableSyscallGhost, RequestInstance } from '../properties/ghost.t
 
 /** Appends the verdict-relevant part of `g` to `k`. */
 export function syscallGhostKey(k: KeyBuilder, g: MutableSyscallGhost): void {
-  const local = new Map<RequestInstance, number>();
-  const put = (inst: RequestInstance | undefined): void => {
-    if (inst === undefined) {
-      k.int(0);
-      return;
-    }
-    const known = local.get(inst);
-    if (known !== undefined) {
-      k.int(known);
-      return;
-    }
-    local.set(inst, local.size + 1);
-    k.int(local.size);
-    k.int(inst.p)
-      .int(inst.slot)
-      .int(inst.req)
-      .int(inst.requester + 1);
-    k.int(inst.executions).int(inst.replies);
-  };
-  for (const inst of g.bySlot) put(inst);
-  for (const inst of g.held) put(inst);
+  const local: RequestInstance[] = []; // instances met so far: a later place holding one names its number
+  for (const inst of g.bySlot) putInstance(k, local, inst);
+  for (const inst of g.held) putInstance(k, local, inst);
+}
+
+/** One place of the ghost: 0 (empty), the number of an instance met before, or a new one in full. */
+function putInstance(k: KeyBuilder, local: RequestInstance[], inst: RequestInstance | undefined): void {
+  if (inst === undefined) {
+    k.int(0);
+    return;
+  }
+  const known = local.indexOf(inst);
+  if (known >= 0) {
+    k.int(known + 1);
+    return;
+  }
+  local.push(inst);
+  k.int(local.length);
+  k.int(inst.p)
+    .int(inst.slot)
+    .int(inst.req)
+    .int(inst.requester + 1);
+  k.int(inst.executions).int(inst.replies);
 }
 
 /** A copy of `g` whose instances are fresh objects (sharing between slots and holders kept). */

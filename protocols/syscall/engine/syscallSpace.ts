@@ -29,6 +29,7 @@
  * step after the first take the runtime in place.
  */
 
+import { DrainMemo } from '../../../engine/explore/drainMemo.ts';
 import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
 import { controllerGhostKey } from '../../../engine/explore/ghostKey.ts';
 import { hiddenKey } from '../../../engine/explore/hiddenKey.ts';
@@ -90,10 +91,12 @@ export function syscallSpace(
     },
   };
   if (sel.liveness.length > 0) {
+    const memo = new DrainMemo();
     space.liveness = (start) => {
       let n = start;
       let index = 0;
       let failed: readonly Violation[] | null = null;
+      memo.begin();
       const drain = drainSyscallSubject(cfg, {
         state: () => n.sys,
         apply: (e) => {
@@ -109,8 +112,13 @@ export function syscallSpace(
           n = t.node;
           return true;
         },
+        at: (turn, steps) => memo.visit(DrainMemo.position(space.key(n), turn, [], 0), steps, cfg.drainBound),
       });
       if (failed !== null) return failed;
+      if (memo.cut) {
+        memo.succeeded(drain.steps);
+        return null;
+      }
       const ctx: SyscallLivenessContext = {
         cfg,
         index: Math.max(0, index - 1),
@@ -123,7 +131,9 @@ export function syscallSpace(
         const message = p.check(ctx);
         if (message !== null) out.push({ property: p.id, step: ctx.index, message });
       }
-      return out.length > 0 ? out : null;
+      if (out.length > 0) return out;
+      memo.succeeded(drain.steps);
+      return null;
     };
   }
   return space;

@@ -23,6 +23,16 @@ export interface SyscallDrainSubject {
   state(): SyscallState;
   /** Applies `e`; true when it was accepted. */
   apply(e: SyscallEvent): boolean;
+  /**
+   * Optional: told the policy's position before each unit's turn once the processes are online
+   * (whose turn it is and the steps taken; the state is neither quiescent nor at the bound).
+   * Returning true stops the drain there, reported as not reaching quiescence: a checker that
+   * knows the continuation from this position (the explorer's memo of earlier drains) skips the
+   * rest. The turns passed without a step are not part of the position: from a state and a turn,
+   * the next accepted step is the same whatever the turns before it (a drain stops idle only
+   * when no unit at all can step).
+   */
+  at?(turn: number, steps: number): boolean;
 }
 
 export interface SyscallDrainOutcome {
@@ -32,8 +42,8 @@ export interface SyscallDrainOutcome {
   readonly reachedQuiescence: boolean;
 }
 
-/** The candidate steps of unit u (processes first, then agents) in `s`. */
-function candidates(cfg: Config, s: SyscallState, u: number): SyscallEvent[] {
+/** The candidate steps of unit u (processes first, then agents) in `s`, in the order the drain tries them. */
+export function drainCandidates(cfg: Config, s: SyscallState, u: number): SyscallEvent[] {
   if (u < cfg.processes) {
     const from = u * cfg.priorities;
     for (let k = 0; k < cfg.priorities; k++) {
@@ -88,8 +98,10 @@ export function drainSyscallSubject(cfg: Config, subject: SyscallDrainSubject): 
     if (events.length >= bound || idle >= units)
       return { steps: events.length, events, reachedQuiescence: false };
     const turn = u;
+    if (idle === 0 && subject.at?.(turn, events.length) === true)
+      return { steps: events.length, events, reachedQuiescence: false };
     u = (u + 1) % units;
-    const taken = candidates(cfg, subject.state(), turn).find((e) => subject.apply(e));
+    const taken = drainCandidates(cfg, subject.state(), turn).find((e) => subject.apply(e));
     if (taken === undefined) {
       idle++;
       continue;

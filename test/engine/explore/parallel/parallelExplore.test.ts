@@ -1,0 +1,60 @@
+/**
+ * The parallel explorer (engine/explore/parallel/): on two worker threads, a complete search counts
+ * exactly what the sequential explorer counts (distinct states, transitions, diameter), with and
+ * without symmetry; a violation is reported at the depth of the sequential search's first one;
+ * and through exploreProtocol the counterexample is the sequential one.
+ */
+import { describe, expect, it } from 'vitest';
+import { explore } from '../../../../engine/explore/explore.ts';
+import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
+import { ownerOf } from '../../../../engine/explore/parallel/levelWorker.ts';
+import { exploreParallel } from '../../../../engine/explore/parallel/parallelExplore.ts';
+import type { Config } from '../../../../protocols/controller/model/config/config.ts';
+import {
+  type ExploreProtocol,
+  exploreProtocol,
+  modelSpace,
+  type ParallelExploreJob,
+} from '../../../../protocols/family/exploreProtocol.ts';
+import { TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
+
+const ENTRY = new URL('../../../../protocols/parallel/exploreWorker.mjs', import.meta.url);
+
+function preset(protocol: ExploreProtocol, name: string): Config {
+  const cfg = explorePreset(protocol, name);
+  if (cfg === undefined) throw new Error(`no ${protocol} preset ${name}`);
+  return cfg;
+}
+
+function job(protocol: ExploreProtocol, cfg: Config, symmetry = false): ParallelExploreJob {
+  return { protocol, cfg, properties: undefined, bounds: undefined, liveness: true, symmetry };
+}
+
+describe('parallel explorer', () => {
+  it('partitions keys over the workers by hash', () => {
+    const owners = Array.from({ length: 1000 }, (_, i) => ownerOf(`key ${i}`, 2));
+    expect(owners.filter((o) => o === 0).length).toBeGreaterThan(400);
+    expect(owners.every((o) => o === 0 || o === 1)).toBe(true);
+  });
+
+  it.each([
+    ['syscall tiny', job('syscall', preset('syscall', 'tiny'))],
+    ['controller tiny, symmetry', job('controller', preset('controller', 'tiny'), true)],
+  ])('counts what the sequential explorer counts (%s, two workers)', (_, j) => {
+    const sequential = explore(modelSpace(j), { symmetry: j.symmetry });
+    const parallel = exploreParallel(ENTRY, j, { workers: 2 });
+    expect(sequential.kind).toBe('complete');
+    expect(parallel).toEqual({ ...sequential });
+  });
+
+  it('reports a violation at the depth of the first one, and the counterexample is the sequential one', () => {
+    const cfg = { ...TWO_DISPATCHERS, drainBound: 6 };
+    const sequential = exploreProtocol({ protocol: 'syscall', impl: undefined, cfg, graph: false });
+    const parallel = exploreParallel(ENTRY, job('syscall', cfg), { workers: 2 });
+    expect(sequential.kind).toBe('violation');
+    if (sequential.kind !== 'violation') return;
+    expect(parallel).toMatchObject({ kind: 'violation', depth: sequential.path.length });
+    const via = exploreProtocol({ protocol: 'syscall', impl: undefined, cfg, graph: false, workers: 2 });
+    expect(via).toEqual(sequential);
+  });
+});
