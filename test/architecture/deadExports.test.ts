@@ -53,7 +53,8 @@ function importedNames(text: string): Set<string> {
   }
   for (const m of text.matchAll(/import\s+([A-Za-z_$][\w$]*)\s+from/g)) if (m[1]) names.add(m[1]);
   // A lazy import uses the names read off it: `(await import('./x.ts')).f` or `const { f } = await import('./x.ts')`.
-  for (const m of text.matchAll(/import\(\s*['"][^'"]+['"]\s*\)\)\.([A-Za-z_$][\w$]*)/g)) if (m[1]) names.add(m[1]);
+  for (const m of text.matchAll(/import\(\s*['"][^'"]+['"]\s*\)\)\.([A-Za-z_$][\w$]*)/g))
+    if (m[1]) names.add(m[1]);
   for (const m of text.matchAll(/const\s*\{([^}]*)\}\s*=\s*await\s+import\(/g)) {
     for (const part of (m[1] ?? '').split(',')) {
       const name = part.split(':')[0]?.trim();
