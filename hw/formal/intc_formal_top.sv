@@ -24,12 +24,13 @@ module intc_formal_top #(
   localparam int unsigned PDW = $clog2(Q + 1);
   localparam int unsigned FW  = $clog2(N * C + 1);
 
-  logic                   rst_ni;
-  logic                   ev_req_valid, ev_req_ready, ev_req_write, ev_rsp_valid;
-  logic [63:0]            ev_req_addr, ev_req_wdata, ev_rsp_rdata;
-  logic [D-1:0]           ev_irq;
-  logic                   ev_step_valid, ev_step_irq;
-  logic [DW-1:0]          ev_step_line;
+  // keep: the witness reader needs these in every property's waveform, in its cone or not.
+  (* keep *) logic          rst_ni;
+  (* keep *) logic          ev_req_valid, ev_req_ready, ev_req_write, ev_rsp_valid;
+  (* keep *) logic [63:0]   ev_req_addr, ev_req_wdata, ev_rsp_rdata;
+  (* keep *) logic [D-1:0]  ev_irq;
+  (* keep *) logic          ev_step_valid, ev_step_irq;
+  (* keep *) logic [DW-1:0] ev_step_line;
   logic                   idle, edge_ovf, outstanding;
   logic [63:0]            wid;
   logic [3:0]             obs_err;

@@ -1,0 +1,127 @@
+/**
+ * The formal flow of `intcheck formal`: elaborate the harness (hw/formal) for a configuration and
+ * a seeded bug, then for each property a bounded model check to the depth asked, and where it
+ * holds an attempt at the induction step; a failure's witness is read back and written as a
+ * controller trace. Properties run `jobs` at a time (one solver each).
+ */
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { BadInput } from '../../../model/badInput.ts';
+import { writeTrace } from '../../../traces/writeTrace.ts';
+import type { Config } from '../model/config/config.ts';
+import type { ControllerEvent } from '../model/events.ts';
+import type { Observation } from '../model/result.ts';
+import { formalModel } from './formalModel.ts';
+import type { FormalProperty } from './formalProperties.ts';
+import { requireFormalTools } from './formalTools.ts';
+import { formalTrace, formalTraceEvents } from './formalTrace.ts';
+import type { SeededBug } from './seededBugs.ts';
+import { runSmtbmc } from './smtbmc.ts';
+import { readVcd } from './vcd.ts';
+import { witnessEvents } from './witness.ts';
+
+export type Verdict = 'proved' | 'holds' | 'fails';
+
+export interface FormalRow {
+  readonly id: FormalProperty;
+  readonly verdict: Verdict;
+  /** Clock cycles: checked (holds), of the induction (proved), or of the counterexample (fails). */
+  readonly depth: number;
+  /** Wall seconds of this property's solver runs. */
+  readonly seconds: number;
+  /** fails: the assertions that failed, and the trace written. */
+  readonly assertions?: readonly string[];
+  readonly trace?: string;
+  readonly failingStep?: number;
+  /** holds: the time limit stopped the check before the depth asked (depth is what was reached). */
+  readonly timedOut?: boolean;
+}
+
+export interface FormalOptions {
+  readonly cfg: Config;
+  /** undefined: the correct RTL. */
+  readonly bug: SeededBug | undefined;
+  readonly properties: readonly FormalProperty[];
+  /** BMC depth in clock cycles. */
+  readonly depth: number;
+  /** Length of the induction step tried where BMC holds; 0: no induction. */
+  readonly inductionDepth: number;
+  readonly out: string;
+  readonly jobs: number;
+  /** Per solver call. */
+  readonly timeoutMs: number;
+  /** Replies of the simulated design to a counterexample's events, when a simulation is at hand. */
+  readonly simulate?: (events: readonly ControllerEvent[]) => Promise<readonly Observation[] | undefined>;
+  /** Called as each property finishes. */
+  readonly onRow?: (row: FormalRow) => void;
+}
+
+/** The design's name as its DUT harness gives it. */
+export function designName(bug: SeededBug | undefined): string {
+  return bug === undefined ? 'intc-rtl' : `intc-rtl-bug-${bug.name}`;
+}
+
+/** Runs the flow; rows in the order of `o.properties`. */
+export async function runFormalFlow(o: FormalOptions): Promise<FormalRow[]> {
+  const versions = requireFormalTools();
+  mkdirSync(o.out, { recursive: true });
+  const model = await formalModel(o.cfg, o.bug?.id ?? 0, versions.yosys ?? '', o.timeoutMs);
+  const rows = new Map<FormalProperty, FormalRow>();
+  const queue = [...o.properties];
+  const worker = async () => {
+    for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
+      const row = await checkProperty(o, p, await model.smt2(p));
+      rows.set(p, row);
+      o.onRow?.(row);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, o.jobs) }, worker));
+  return o.properties.flatMap((p) => {
+    const r = rows.get(p);
+    return r === undefined ? [] : [r];
+  });
+}
+
+async function checkProperty(o: FormalOptions, id: FormalProperty, smt2: string): Promise<FormalRow> {
+  const vcd = join(o.out, `${id}.vcd`);
+  const bmc = await runSmtbmc({ smt2, depth: o.depth, induction: false, timeoutMs: o.timeoutMs, vcd });
+  if (bmc.kind === 'error') throw new BadInput(`formal: ${id}: ${bmc.message}`);
+  if (bmc.kind === 'timeout') {
+    return { id, verdict: 'holds', depth: bmc.depth, seconds: bmc.seconds, timedOut: true };
+  }
+  if (bmc.kind === 'failed') {
+    const trace = join(o.out, `${id}.itf.json`);
+    const witness = witnessEvents(readVcd(readFileSync(vcd, 'utf8')), o.cfg.devices);
+    const events = formalTraceEvents({ cfg: o.cfg, witness });
+    const replies = await o.simulate?.(events);
+    const closingReplies = replies?.slice(witness.length);
+    const built = formalTrace({
+      cfg: o.cfg,
+      design: designName(o.bug),
+      property: id,
+      assertions: bmc.assertions,
+      depth: bmc.depth,
+      witness,
+      ...(closingReplies === undefined ? {} : { closingReplies }),
+    });
+    writeTrace(trace, built.trace);
+    rmSync(vcd, { force: true });
+    return {
+      id,
+      verdict: 'fails',
+      depth: bmc.depth,
+      seconds: bmc.seconds,
+      assertions: bmc.assertions,
+      trace,
+      failingStep: built.failingStep,
+    };
+  }
+  rmSync(vcd, { force: true });
+  if (o.inductionDepth > 0) {
+    const ind = await runSmtbmc({ smt2, depth: o.inductionDepth, induction: true, timeoutMs: o.timeoutMs });
+    const seconds = Math.round((bmc.seconds + ind.seconds) * 10) / 10;
+    if (ind.kind === 'passed') return { id, verdict: 'proved', depth: o.inductionDepth, seconds };
+    return { id, verdict: 'holds', depth: bmc.depth, seconds };
+  }
+  return { id, verdict: 'holds', depth: bmc.depth, seconds: bmc.seconds };
+}
