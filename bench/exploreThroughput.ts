@@ -5,19 +5,23 @@
  * no property at all. Machines shared with other jobs swing by 2–3×, so the ratio to the baseline
  * measured in the same process is the figure to compare; the issue's target (≥ 500,000 distinct
  * states/s, Spin's compiled verifier doing 600,000–900,000 here) is printed beside it. The packed
- * engine (properties/explore/packed/) gets three rows: with its state invariants (taskInOnePlace,
+ * judged engine (protocols/wakeup/engine/packed/judgedExplore.ts: every default property and
+ * leads-to, what `intcheck explore` runs by default) gets two rows, its first run and its best of
+ * five more; the packed engine (protocols/wakeup/engine/packed/) gets three rows: with its state invariants (taskInOnePlace,
  * onlyOnlineRun, noStuckSystem), its first run in the process and its best of five more (after the
  * JIT has warmed up), and without them (what judging costs); Spin's `pan` on the same system runs in the same
  * process when spin is installed, so every row has its ratio to the baseline, the explorer and Spin.
  */
 import { performance } from 'node:perf_hooks';
-import { exploreProtocol } from '../engine/explore/exploreProtocol.ts';
 import { SMALL } from '../protocols/controller/model/config/config.ts';
+import { exploreProtocol } from '../protocols/family/exploreProtocol.ts';
+import { exploreJudged } from '../protocols/wakeup/engine/packed/judgedExplore.ts';
 import { explorePacked } from '../protocols/wakeup/engine/packed/packedExplore.ts';
 import { initialSystem } from '../protocols/wakeup/model/boot.ts';
 import { enabled } from '../protocols/wakeup/model/enabled.ts';
 import type { SystemState } from '../protocols/wakeup/model/state.ts';
 import { step } from '../protocols/wakeup/model/step.ts';
+import { selectWakeupProperties } from '../protocols/wakeup/properties/selection.ts';
 import { hasSpin, runSpin } from './spinCompare.ts';
 import { printTable } from './table.ts';
 
@@ -90,6 +94,17 @@ function packed(runs: number, invariants: boolean): Measured {
   return best;
 }
 
+/** The judged engine (every default property, leads-to from every state): its first run in the process, or the best of `runs` after it. */
+function judged(runs: number): Measured {
+  const sel = selectWakeupProperties(undefined, undefined);
+  let best: Measured = { distinct: 0, seconds: Number.POSITIVE_INFINITY, cpuSeconds: 0 };
+  for (let i = 0; i < runs; i++) {
+    const m = measure(() => exploreJudged(SMALL, sel).distinct);
+    if (m.seconds < best.seconds) best = m;
+  }
+  return best;
+}
+
 /** Spin's pan on the same system in the same run (its own elapsed time), when spin is installed. */
 function spin(): ThroughputRow[] {
   if (!hasSpin()) return [];
@@ -113,6 +128,8 @@ export function benchExploreThroughput(): ThroughputRow[] {
     { what: 'explorer, no properties', ...timed([], false) },
     { what: 'explorer, every step property', ...timed(undefined, false) },
     { what: 'explorer, every property + leads-to from every state', ...timed(undefined, true) },
+    { what: 'judged engine, every property + leads-to (first run)', ...judged(1) },
+    { what: 'judged engine, every property + leads-to (best of 5 more)', ...judged(5) },
     { what: 'packed engine, state invariants (first run)', ...packed(1, true) },
     { what: 'packed engine, state invariants (best of 5 more)', ...packed(5, true) },
     { what: 'packed engine, no invariants (best of 5)', ...packed(5, false) },

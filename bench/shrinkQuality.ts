@@ -8,11 +8,11 @@
  * bound (liveness counterexamples are the storm before the drain, in both columns).
  */
 import { performance } from 'node:perf_hooks';
-import { shortestCounterexample } from '../engine/explore/shortestCounterexample.ts';
 import type { ControllerImpl } from '../protocols/controller/designs/device.ts';
 import { findControllerImpl } from '../protocols/controller/designs/registry.ts';
 import { SMALL } from '../protocols/controller/model/config/config.ts';
 import { CONTROLLER_MUTANTS } from '../protocols/controller/mutants/controllerMutants.ts';
+import { shortestCounterexample } from '../protocols/family/shortestCounterexample.ts';
 import { checkWakeup } from '../protocols/wakeup/engine/checkWakeup.ts';
 import { WAKEUP_MUTANTS } from '../protocols/wakeup/mutants/wakeupMutants.ts';
 import { defaultWakeupPropertyIds } from '../protocols/wakeup/properties/selection.ts';

@@ -4,7 +4,7 @@
  * option. What a protocol's options mean (implementations, presets, properties) is its
  * descriptor's business (protocols/index.ts).
  */
-import type { Shard } from '../protocols/configCheck.ts';
+import type { Shard } from '../protocols/family/configCheck.ts';
 import { UsageError } from './errors.ts';
 
 export { type NamedConfig, resolveConfigs } from '../protocols/controller/model/config/resolveConfigs.ts';

@@ -12,6 +12,7 @@
  */
 import type { Config } from '../protocols/controller/model/config/config.ts';
 import type { RunPhase } from '../protocols/wakeup/properties/context.ts';
+import type { EndReason } from './check/endedEarly.ts';
 import type { Coverage } from './coverage/coverage.ts';
 import type { Violation } from './property.ts';
 
@@ -35,6 +36,8 @@ export interface SystemRun<S, E, O, R, G> {
   readonly violations: readonly Violation[] | undefined;
   /** The state before the step that failed, once one has. */
   readonly failedBefore: S | undefined;
+  /** How the design stopped, when an access of the run stalled, aborted or had an undefined outcome. */
+  readonly endedBy: EndReason | undefined;
   readonly ghost: G;
   state(): S;
   step(e: E, phase: RunPhase, index: number): O;
@@ -80,6 +83,8 @@ interface RunFacts<S, R, D> {
   readonly recorded: readonly R[];
   /** What the drain did, when it ran. */
   readonly drain: D | undefined;
+  /** How the design stopped during the run, if it did (the run went on, with the design stopped). */
+  readonly endedBy: EndReason | undefined;
 }
 
 export type SystemRunResult<S, R, D> =
@@ -113,6 +118,7 @@ export function runSystem<S, E, O extends { readonly kind: string }, R extends {
     final: run.state(),
     recorded: run.recorded,
     drain,
+    endedBy: run.endedBy,
   });
   const failed = (phase: RunPhase, steps: number, drain: D | undefined): SystemRunResult<S, R, D> => {
     const violations = run.violations ?? [];

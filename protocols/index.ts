@@ -13,7 +13,7 @@ import { wakeup } from './wakeup/index.ts';
 export const PROTOCOLS: readonly Protocol[] = [controller, wakeup, syscall, uipi];
 
 /** The protocol called `name`, or undefined. */
-function findProtocol(name: string): Protocol | undefined {
+export function findProtocol(name: string): Protocol | undefined {
   return PROTOCOLS.find((p) => p.name === name);
 }
 

@@ -17,6 +17,8 @@ interface RowHead {
   readonly expected: readonly string[];
   /** Storms generated, the failing one included (shrinking not counted). */
   readonly storms: number;
+  /** Storms the design stopped in before the failing one (a stall, an abort, an undefined outcome). */
+  readonly endedEarly: number;
   /** Events of the explorer's shortest counterexample; null when no explorer is wired or it found none. */
   readonly shortestLength: number | null;
 }
@@ -90,6 +92,7 @@ export function killRow(t: KillTarget, o: KillMatrixOptions): KillRow {
     protocol: t.protocol,
     expected: t.expected,
     storms: hunt.storms,
+    endedEarly: hunt.endedEarly,
     shortestLength: shortest.found ? shortest.length : null,
   };
   const caught = (violated: readonly string[]) => ({

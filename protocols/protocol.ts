@@ -9,12 +9,18 @@
  * bound to its protocol's types inside its folder. A configuration comes back from
  * {@link Protocol.checkConfigs} / {@link Protocol.exploreConfig} with its operations bound to it.
  */
+import type { WorkerJob } from '../engine/check/parallel/workerJob.ts';
+import type { RangeOutcome, RunRange } from '../engine/check/seededRuns.ts';
 import type { Coverage } from '../engine/coverage/coverage.ts';
 import type { KillAdapter } from '../engine/kill/killAdapter.ts';
-import type { Property } from '../engine/property.ts';
+import type { DescribeProperty, Property } from '../engine/property.ts';
 import type { StateNodeLike } from '../pictures/diagram/chart.ts';
+import type { Timeline } from '../pictures/timeline/timeline.ts';
+import type { StateMismatch } from '../replay/compareStates.ts';
+import type { ReplayVerdict } from '../replay/replayVerdict.ts';
 import type { ConfigJson, ConfigReport } from '../report/checkReport.ts';
 import type { ExploreResult, ExploreRunArgs } from '../report/exploreReport.ts';
+import type { ItfTrace, TraceHeader } from '../traces/itfTrace.ts';
 
 /** An implementation as the command line lists it (a design of `--impl`, a mutant of `--mutant`). */
 export interface Described {
@@ -25,10 +31,20 @@ export interface Described {
   readonly expectedViolations: readonly string[];
 }
 
-/** `--preset NAME` or `--config FILE` (neither: the protocol's default list). */
+/** `--preset NAME` or `--config FILE` (neither: the protocol's default list), and what narrows it. */
 export interface ConfigChoice {
   readonly preset?: string;
   readonly config?: string;
+  /**
+   * The implementation the configurations are for: one it cannot run is left out of the default
+   * list, and refused when asked for by name.
+   */
+  readonly impl?: string;
+  /**
+   * `--drain`: the named drains the liveness properties are judged after, each configuration once
+   * per drain (`all`: every one); a protocol without named drains refuses the option.
+   */
+  readonly drain?: readonly string[];
 }
 
 /** What one configuration's check is asked (the options parsed, the implementation by name). */
@@ -60,10 +76,44 @@ export interface ProtocolConfig {
   readonly name: string;
   /** The parameters as reports print them. */
   readonly json: ConfigJson;
+  /**
+   * Configurations of one group (one configuration under several drains) each get their verdict:
+   * a failing one stops the check only after the rest of its group.
+   */
+  readonly group?: string;
   /** Random storms against `a.impl`, shrunk on failure, the trace written; the configuration's report. */
   check(a: CheckArgs): Promise<ConfigReport>;
   /** Exhaustive exploration of the model, or its product with `a.impl`. */
   explore(a: ExploreRunArgs): ExploreResult;
+}
+
+/** A trace its protocol has read ({@link Protocol.loadTrace}), ready to replay on the implementations it knows. */
+export interface LoadedTrace {
+  readonly header: TraceHeader;
+  /** The built-in implementations it replays on, by name (for messages). */
+  readonly implementations: readonly string[];
+  /**
+   * The trace's events re-run on implementation `name` beside the model and judged afresh with
+   * the protocol's default properties (the recorded states are not compared: spec/traces.md);
+   * undefined when the protocol has no implementation of that name.
+   */
+  replay(name: string): TraceReplay | undefined;
+}
+
+/** One replay of a loaded trace, with the ways to show it. */
+export interface TraceReplay {
+  /** The implementation it ran on. */
+  readonly implementation: string;
+  readonly verdict: ReplayVerdict;
+  /** The report a person reads: each step, the failure, a summary line (joined with "\n"). */
+  text(): string;
+  /** The replay as a timeline (`--html`), each failure's rule looked up with `describe`. */
+  timeline(describe: DescribeProperty): Timeline;
+  /**
+   * `--match-states`: the first recorded state that differs from the one the replay reached, or
+   * null; absent where the protocol's traces are not compared state by state.
+   */
+  readonly matchStates?: () => StateMismatch | null;
 }
 
 export interface Protocol {
@@ -95,6 +145,20 @@ export interface Protocol {
   readonly explorePresets: readonly string[];
   /** Fresh coverage counters of a check (`--report`). */
   coverage(): Coverage;
+  /** A worker thread's share of a parallel check: `range` of `job` (which this protocol built), counted into `coverage`. */
+  workerRuns(
+    job: WorkerJob,
+    range: RunRange,
+    onRun?: (done: number) => void,
+    coverage?: Coverage,
+  ): RangeOutcome<unknown>;
+  /**
+   * Variables whose presence in the initial state marks a trace that names no protocol (one from
+   * another tool) as this protocol's; empty when its traces are recognised only by `#meta.protocol`.
+   */
+  readonly traceVars: readonly string[];
+  /** Reads a trace of this protocol; `c` gives a configuration in place of `#meta.config` (`--preset`, `--config`). */
+  loadTrace(itf: ItfTrace, c: ConfigChoice): LoadedTrace;
   /** The model's statechart, for `intcheck diagram`. */
   machine(): StateNodeLike;
 }

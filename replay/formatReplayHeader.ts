@@ -1,8 +1,8 @@
 /** The opening lines of every replay report, whatever the protocol. */
-import type { ParsedTrace } from '../traces/readTrace.ts';
+import type { TraceHeader } from '../traces/itfTrace.ts';
 
 /** The header lines every protocol's report starts with. */
-export function formatReplayHeader(parsed: ParsedTrace, implementation: string): string[] {
+export function formatReplayHeader(parsed: TraceHeader, implementation: string): string[] {
   const lines = [
     `replay of ${parsed.file}: ${parsed.protocol} on "${implementation}", ${count(parsed.events.length, 'event')}`,
   ];

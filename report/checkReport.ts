@@ -4,6 +4,8 @@
  * A shard's report says which runs it covered and, per configuration, its own verdict.
  */
 
+import { type EndedEarly, endedEarlyText } from '../engine/check/endedEarly.ts';
+
 /** A configuration's parameters as a report prints them (`base` a hex string). */
 export type ConfigJson = Readonly<Record<string, number | string>>;
 
@@ -23,7 +25,7 @@ export type FailurePhase = 'storm' | 'drain' | 'quiescence';
 
 /** The lowest failing run of one configuration and its shrunk counterexample. */
 export interface FailureReport {
-  /** 0-based index of the failing run in the whole check (`storm run + 1`). */
+  /** The failing run, numbered from 1 in the whole check (as the text says "storm N"). */
   readonly run: number;
   readonly property: string;
   /** 0-based index of the failing step: an event of the counterexample, or (wakeup) a drain step after them. */
@@ -52,6 +54,8 @@ export type ConfigReport =
       readonly ok: true;
       readonly runs: number;
       readonly events: number;
+      /** Runs in which the design stopped (a stall, an abort, an undefined outcome), by how. */
+      readonly endedEarly: EndedEarly;
       readonly seconds: number;
     }
   | {
@@ -60,6 +64,7 @@ export type ConfigReport =
       readonly ok: false;
       readonly runs: number;
       readonly events: number;
+      readonly endedEarly: EndedEarly;
       readonly seconds: number;
       readonly failure: FailureReport;
     };
@@ -88,17 +93,29 @@ export function formatResult(report: Omit<CheckReport, 'results' | 'ok'>, r: Con
   const shard = report.shard
     ? `, shard ${report.shard.index}/${report.shard.count}: runs ${report.shard.from}..${report.shard.to - 1}`
     : '';
+  const ended = endedEarlyText(r.endedEarly, r.runs, 'storms');
+  const endedLine =
+    ended === '' ? [] : [`  ${ended} (the design stopped there; each was judged up to that step)`];
   if (r.ok) {
     return [
       `✓ ${head}: ${report.properties.length} properties hold on ${r.runs} storms (${r.events.toLocaleString('en')} events) in ${r.seconds.toFixed(2)} s [seed ${report.seed}${shard}]`,
+      ...endedLine,
     ];
   }
   const f = r.failure;
   const where = f.phase === 'drain' ? ' in the drain' : f.phase === 'quiescence' ? ' at quiescence' : '';
   const why = f.explanation ?? [];
+  const others = report.properties.length - 1;
+  const before = r.runs - 1;
   return [
-    `✗ ${head}: ${f.property} failed at step ${f.step}${where} (storm ${f.run + 1}, shrunk ${f.shrinks} times to ${f.length} events) [seed ${report.seed}${shard}]`,
+    `✗ ${head}: ${f.property} failed at step ${f.step}${where} (storm ${f.run}, shrunk ${f.shrinks} times to ${f.length} events) [seed ${report.seed}${shard}]`,
     `  ${f.message}`,
+    ...(others > 0
+      ? [
+          `  the other ${others} properties held in the ${before} storms before it (${r.events.toLocaleString('en')} events in all), when the check stopped: not a full pass`,
+        ]
+      : []),
+    ...endedLine,
     ...(why.length > 0 ? ['  why:', ...why.map((line) => `    ${line}`)] : []),
     '  counterexample:',
     ...f.counterexample.map((e, i) => `  ${i === f.step ? '→' : ' '} ${String(i).padStart(3)}  ${e}`),
@@ -127,7 +144,12 @@ export function reportToJson(report: CheckReport): string {
 
 function orderedResult(r: ConfigReport): ConfigReport {
   const common = { preset: r.preset, config: r.config };
-  const counts = { runs: r.runs, events: r.events, seconds: r.seconds };
+  const counts = {
+    runs: r.runs,
+    events: r.events,
+    endedEarly: orderedEnded(r.endedEarly),
+    seconds: r.seconds,
+  };
   if (r.ok) return { ...common, ok: true, ...counts };
   const f = r.failure;
   return {
@@ -149,4 +171,29 @@ function orderedResult(r: ConfigReport): ConfigReport {
       trace: f.trace,
     },
   };
+}
+
+/** `e` with its keys in a fixed order. */
+function orderedEnded(e: EndedEarly): EndedEarly {
+  return { runs: e.runs, stall: e.stall, abort: e.abort, undefined: e.undefined };
+}
+
+/**
+ * The lines that say what a check did not cover: the configurations after the one that failed
+ * (not checked), with the command that checks one, and the count of configurations checked and
+ * skipped.
+ */
+export function coverageLines(
+  results: readonly ConfigReport[],
+  planned: readonly string[],
+  rerun: (preset: string) => string,
+): string[] {
+  const skipped = planned.slice(results.length);
+  const lines = skipped.map(
+    (name) =>
+      `${name} was not checked: the check stops at the first configuration that fails (run it: ${rerun(name)})`,
+  );
+  const checked = results.length;
+  lines.push(`${checked} configuration${checked === 1 ? '' : 's'} checked, ${skipped.length} skipped`);
+  return lines;
 }

@@ -17,12 +17,18 @@ export interface ExploreRunArgs {
   readonly properties?: readonly string[];
   /** A storm profile the implementation declares: its alphabet is explored. */
   readonly profile?: string;
+  /** One state per orbit of interchangeable processes (the controller model alone). */
+  readonly symmetry?: boolean;
   readonly maxStates?: number;
   /** State constraints (controller family only). */
   readonly maxPending?: number;
   readonly maxQueue?: number;
-  /** `objects` (every property) or `packed` (the wakeup model's byte-packed engine). */
-  readonly engine: 'objects' | 'packed';
+  /**
+   * `auto` (the judged engine where it applies, else objects), `objects` (every property, any
+   * protocol), `judged` (the wakeup model alone over packed states, every default property) or
+   * `packed` (the wakeup model's byte-packed engine, three invariants).
+   */
+  readonly engine: 'auto' | 'objects' | 'judged' | 'packed';
   /** Where a counterexample trace is written. */
   readonly out: string;
   readonly onProgress?: (p: {

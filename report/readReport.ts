@@ -3,6 +3,7 @@
  * a file that is not such a report is bad input with one line naming the file and the field.
  */
 import { readFileSync } from 'node:fs';
+import type { EndedEarly } from '../engine/check/endedEarly.ts';
 import { UsageError } from '../model/badInput.ts';
 import type {
   CheckProtocol,
@@ -81,10 +82,20 @@ function parseResult(o: Json, bad: (what: string) => never): ConfigReport {
     config: config as Record<string, number | string>,
     runs: int(o, 'runs', bad),
     events: int(o, 'events', bad),
+    endedEarly: parseEnded(record(o.endedEarly, '"endedEarly"', bad), bad),
     seconds: num(o, 'seconds', bad),
   };
   if (bool(o, 'ok', bad)) return { ...common, ok: true };
   return { ...common, ok: false, failure: parseFailure(record(o.failure, '"failure"', bad), bad) };
+}
+
+function parseEnded(o: Json, bad: (what: string) => never): EndedEarly {
+  return {
+    runs: int(o, 'runs', bad),
+    stall: int(o, 'stall', bad),
+    abort: int(o, 'abort', bad),
+    undefined: int(o, 'undefined', bad),
+  };
 }
 
 function parseFailure(o: Json, bad: (what: string) => never): FailureReport {

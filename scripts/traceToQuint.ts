@@ -7,10 +7,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { configToJson } from '../protocols/controller/model/config/loadConfig.ts';
+import { readControllerTrace } from '../protocols/controller/trace/readControllerTrace.ts';
+import { protocolOfTrace } from '../protocols/readTrace.ts';
+import { readWakeupTrace } from '../protocols/wakeup/trace/readWakeupTrace.ts';
+import { parseItf } from '../traces/itfTrace.ts';
 import { QUINT_SPEC_DIR } from '../traces/quint/quintCli.ts';
 import { type QuintInstance, quintModule } from '../traces/quint/quintModule.ts';
 import { quintRunOfTrace } from '../traces/quint/quintRun.ts';
-import { parseTrace } from '../traces/readTrace.ts';
 
 /** The alias each protocol's instance gets in the module. */
 const ALIAS = { controller: 'C', wakeup: 'W' } as const;
@@ -26,9 +29,11 @@ function main(args: readonly string[]): number {
   let configText: string | undefined;
   files.forEach((file, i) => {
     const text = readFileSync(file, 'utf8');
-    const parsed = parseTrace(text, file);
-    if (parsed.protocol === 'syscall') throw new Error(`${file}: syscall traces have no Quint specification`);
-    if (parsed.protocol === 'uipi') throw new Error(`${file}: UIPI traces have no Quint specification`);
+    const itf = parseItf(text, file);
+    const protocol = protocolOfTrace(itf).name;
+    if (protocol !== 'controller' && protocol !== 'wakeup')
+      throw new Error(`${file}: ${protocol} traces have no Quint specification`);
+    const parsed = protocol === 'controller' ? readControllerTrace(itf) : readWakeupTrace(itf);
     const cfgText = JSON.stringify(configToJson(parsed.config));
     configText ??= cfgText;
     if (cfgText !== configText) throw new Error(`${file}: its configuration differs from the first trace's`);

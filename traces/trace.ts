@@ -4,9 +4,10 @@
  * as Quint's `mbt::actionTaken` / `mbt::nondetPicks`. `traceToJson` turns it into ITF text.
  */
 
-import type { Config } from '../protocols/controller/model/config/config.ts';
-import type { UipiConfig } from '../protocols/uipi/model/config.ts';
 import type { ItfValue } from './itfValue.ts';
+
+/** A protocol's configuration as `#meta.config` records it (each protocol's own `…ToJson`). */
+export type ConfigJson = Readonly<Record<string, number | string>>;
 
 /** What a trace records about where it came from (written to `#meta`, in this order). */
 export interface TraceMeta {
@@ -14,8 +15,8 @@ export interface TraceMeta {
   readonly protocol: string;
   /** The implementation's registry name, or the DUT's name. */
   readonly implementation: string;
-  /** The controller Config, or the UIPI protocol's own configuration. */
-  readonly config: Config | UipiConfig;
+  /** The protocol's configuration, as its own JSON form. */
+  readonly config: ConfigJson;
   /** Id of the property that failed; absent for a trace that records a passing run. */
   readonly property?: string;
   /** The property's explanation of the failure. */
@@ -32,8 +33,8 @@ export interface TraceMeta {
   readonly note?: string;
 }
 
-/** What a caller gives a trace builder besides the run itself: every meta field but the protocol, and the configuration. */
-export type TraceProvenance = Omit<TraceMeta, 'protocol' | 'config'> & { readonly cfg: Config };
+/** What a caller gives a trace builder besides the run itself: every meta field but the protocol, and the configuration `C`. */
+export type TraceProvenance<C> = Omit<TraceMeta, 'protocol' | 'config'> & { readonly cfg: C };
 
 /** One ITF state. State 0 is the initial state, with action {@link INIT_ACTION}. */
 export interface TraceState {
@@ -62,6 +63,10 @@ export interface Trace {
 
 /** The ADR that defines ITF, as Quint writes it in `format-description`. */
 export const ITF_FORMAT_DESCRIPTION = 'https://apalache-mc.org/docs/adr/015adr-trace.html';
+/** The variable holding what a step observed (traces.md). */
+export const OBS_VAR = 'intcheck::obs';
+/** `mbt::actionTaken` of state 0. */
+export const INIT_ACTION = 'init';
 /** The Quint MBT variable names. */
 export const ACTION_VAR = 'mbt::actionTaken';
 export const PICKS_VAR = 'mbt::nondetPicks';

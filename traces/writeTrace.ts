@@ -3,13 +3,17 @@
  * two-space indentation, final newline, no timestamps), and `writeTrace` puts it on disk
  * atomically so a crash or a parallel reader never sees half a file.
  */
-import { configToJson } from '../protocols/controller/model/config/loadConfig.ts';
-import { OBS_VAR } from '../protocols/controller/trace/controllerVars.ts';
-import { uipiConfigToJson } from '../protocols/uipi/model/loadUipiConfig.ts';
 import { itfToJson, type Json } from './itfValue.ts';
 import { jsonText } from './jsonText.ts';
 import { TOOL_VERSION } from './toolVersion.ts';
-import { ACTION_VAR, ITF_FORMAT_DESCRIPTION, PICKS_VAR, type Trace, type TraceMeta } from './trace.ts';
+import {
+  ACTION_VAR,
+  ITF_FORMAT_DESCRIPTION,
+  OBS_VAR,
+  PICKS_VAR,
+  type Trace,
+  type TraceMeta,
+} from './trace.ts';
 import { writeTextAtomic } from './writeTextAtomic.ts';
 
 /** `#meta` in its fixed key order; optional fields only when set. */
@@ -21,7 +25,7 @@ function metaJson(m: TraceMeta): Json {
     version: TOOL_VERSION,
     protocol: m.protocol,
     implementation: m.implementation,
-    config: 'cpus' in m.config ? uipiConfigToJson(m.config) : configToJson(m.config),
+    config: m.config,
   };
   if (m.property !== undefined) out.property = m.property;
   if (m.message !== undefined) out.message = m.message;
@@ -60,5 +64,3 @@ export function traceToJson(trace: Trace): string {
 export function writeTrace(path: string, trace: Trace): void {
   writeTextAtomic(path, traceToJson(trace));
 }
-
-export { controllerTrace } from '../protocols/controller/trace/controllerTrace.ts';

@@ -7,6 +7,7 @@
  * (engine/check/seededRuns.ts).
  */
 import type { Command } from 'commander';
+import { collectIds } from '../collectIds.ts';
 import type { CommandContext } from './commandContext.ts';
 
 /** The options as commander parses them (strings, checked in runCheck). */
@@ -27,6 +28,7 @@ export interface CheckFlags {
   note?: string;
   report?: string;
   profile?: string;
+  drain?: string[];
 }
 
 /** Adds the `check` subcommand to `program`; its exit code goes to `setExit`. */
@@ -53,6 +55,11 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .option(
       '--profile <name>',
       'a storm profile the implementation declares (taic: well-formed); checks the properties it claims under it unless --property is given',
+    )
+    .option(
+      '--drain <names>',
+      'judge the liveness properties after these named drains, one verdict each (uipi: fair, no-kernel-entry, all; default: the design’s, else the configuration’s)',
+      collectIds,
     )
     .option('--note <text>', "one line saying what a counterexample shows, written to its trace's #meta.note")
     .option('--json', 'print one JSON object instead of text')

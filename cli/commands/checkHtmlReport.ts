@@ -6,12 +6,10 @@
 
 import type { Coverage } from '../../engine/coverage/coverage.ts';
 import { type ReportSection, reportPage } from '../../pictures/report/reportPage.ts';
-import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import type { Timeline } from '../../pictures/timeline/timeline.ts';
+import { readTrace } from '../../protocols/readTrace.ts';
 import { findProperty } from '../../protocols/registry.ts';
-import { implFor, replayTrace } from '../../replay/replay.ts';
 import type { CheckReport, ConfigReport } from '../../report/checkReport.ts';
-import { readTrace } from '../../traces/readTrace.ts';
 import { writeHtml } from './replayHtml.ts';
 
 /** What the check hands over for its report page. */
@@ -45,11 +43,12 @@ export function writeCheckReport(path: string, a: CheckReportArgs): void {
 
 /** The timeline of a failure's trace, replayed on the implementation that failed (the one the trace names). */
 function failureTimeline(result: Extract<ConfigReport, { ok: false }>): Timeline {
-  const parsed = readTrace(result.failure.trace);
-  return replayTimeline(
-    parsed,
-    replayTrace(parsed),
-    implFor(parsed.protocol, parsed.implementation),
-    findProperty,
-  );
+  const trace = readTrace(result.failure.trace);
+  const replay = trace.replay(trace.header.implementation);
+  if (replay === undefined) {
+    throw new Error(
+      `--report: the trace a check wrote names an unknown implementation (${trace.header.implementation})`,
+    );
+  }
+  return replay.timeline(findProperty);
 }

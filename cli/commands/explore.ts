@@ -7,6 +7,7 @@
  * protocols/index.ts: its descriptor resolves the implementation and the configuration.
  */
 import type { Command } from 'commander';
+import { collectIds } from '../collectIds.ts';
 import type { CommandContext } from './commandContext.ts';
 
 export interface ExploreFlags {
@@ -24,15 +25,12 @@ export interface ExploreFlags {
   engine?: string;
   property?: string[];
   profile?: string;
+  drain?: string[];
+  symmetry?: boolean;
 }
 
 /** The explorer engines `--engine` names. */
-export const EXPLORE_ENGINES = ['objects', 'packed'] as const;
-
-/** Commander's collector for a repeatable, comma-separated option. */
-function collectIds(value: string, prev: readonly string[] | undefined): string[] {
-  return [...(prev ?? []), ...value.split(',').map((id) => id.trim())];
-}
+export const EXPLORE_ENGINES = ['auto', 'objects', 'judged', 'packed'] as const;
 
 export function registerExplore(program: Command, ctx: CommandContext): void {
   program
@@ -55,11 +53,20 @@ export function registerExplore(program: Command, ctx: CommandContext): void {
     .option('--max-pending <n>', 'state constraint: do not expand states with a pending counter above n')
     .option('--max-queue <n>', 'state constraint: do not expand states with a FIFO longer than n')
     .option('--no-liveness', 'skip the leads-to check (the fair drain from every state)')
+    .option(
+      '--drain <name>',
+      'the drain of the leads-to check, where a protocol names its drains (uipi: fair, no-kernel-entry)',
+      collectIds,
+    )
+    .option(
+      '--symmetry',
+      'explore one state per orbit of interchangeable processes (the controller model alone; counts are of orbits)',
+    )
     .option('--out <dir>', 'where the counterexample trace is written', 'out')
     .option('--json', 'print one JSON object instead of text')
     .option(
       '--engine <name>',
-      'objects (default) | packed: the wakeup model alone over byte-packed states, judging only the state invariants taskInOnePlace, onlyOnlineRun and noStuckSystem (no other step property, no leads-to)',
+      'auto (default: judged where it applies, else objects) | objects: any protocol, every selected property | judged: the wakeup model alone over byte-packed states with ghosts, every default property and leads-to (the same answer as objects, faster) | packed: the wakeup model alone over byte-packed states, judging only the state invariants taskInOnePlace, onlyOnlineRun and noStuckSystem (no other step property, no leads-to)',
     )
     .option(
       '--property <ids>',

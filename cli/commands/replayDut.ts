@@ -11,59 +11,38 @@
  * predictor ends early (a stall, an abort, an undefined effect) is judged up to that step.
  */
 
-import { lower } from '../../engine/dut/dutRun.ts';
 import { type DutPredictor, REFERENCE } from '../../engine/dut/predictor.ts';
-import { eventAccesses, runtimeAccesses } from '../../engine/dut/predictorAccesses.ts';
-import type { DutAccess } from '../../engine/dut/process/requestLine.ts';
 import { startDut, stderrSuffix } from '../../engine/dut/process/startDut.ts';
 import { runOnDut } from '../../engine/dut/runOnDut.ts';
 import type { RecordedStep } from '../../protocols/controller/engine/runController.ts';
+import { formatControllerReplay } from '../../protocols/controller/replay/formatControllerReplay.ts';
+import type { ControllerReplay } from '../../protocols/controller/replay/replayControllerTrace.ts';
 import { dutImplementation } from '../../protocols/controller/trace/dutTrace.ts';
-import { syscallAccesses } from '../../protocols/syscall/engine/syscallAccesses.ts';
-import { wakeupAccesses } from '../../protocols/wakeup/engine/wakeupAccesses.ts';
-import { formatReplay } from '../../replay/formatReplay.ts';
-import type { ReplayResult } from '../../replay/replay.ts';
-import type { ParsedTrace } from '../../traces/readTrace.ts';
+import { dutReplayable } from '../../protocols/family/familyTrace.ts';
+import { protocolOfTrace } from '../../protocols/readTrace.ts';
+import { readItf } from '../../traces/itfTrace.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { againstPredictor, type DutOptions } from './conformDut.ts';
 
-/** The accesses `parsed` stands for on `p`'s design (no closing ERROR read: the trace has its own steps). */
-function traceAccesses(parsed: Exclude<ParsedTrace, { protocol: 'uipi' }>, p: DutPredictor): DutAccess[] {
-  const cfg = p.cfg;
-  const impl = p.impl;
-  switch (parsed.protocol) {
-    case 'wakeup':
-      return impl === undefined
-        ? wakeupAccesses(cfg, parsed.events)
-        : runtimeAccesses({ ...p, impl }, parsed.events, false);
-    case 'syscall':
-      if (impl !== undefined) {
-        throw new UsageError('--against: a syscall trace replays on a DUT against the reference only');
-      }
-      return syscallAccesses(cfg, parsed.events);
-    case 'controller':
-      return impl === undefined || impl.drive === undefined
-        ? parsed.events.map((e) => lower(cfg, e))
-        : eventAccesses({ ...p, impl }, parsed.events, false);
-  }
-}
-
-/** Replays `parsed` on the DUT `command`, predicted by `against` (default the reference); returns the exit code. */
+/** Replays the trace `path` on the DUT `command`, predicted by `against` (default the reference); returns the exit code. */
 export async function replayOnDut(
-  parsed: ParsedTrace,
+  path: string,
   command: string,
   o: DutOptions,
   json: boolean,
   against: string | undefined,
   io: Io,
 ): Promise<number> {
-  if (parsed.protocol === 'uipi')
+  const itf = readItf(path);
+  const protocol = protocolOfTrace(itf);
+  if (!dutReplayable(protocol))
     throw new UsageError(
-      `--dut: replaying a ${parsed.protocol} trace on an external design is not supported (controller, wakeup and syscall traces are)`,
+      `--dut: a ${protocol.name} trace does not replay on an external design (a DUT speaks the controller's registers)`,
     );
-  const predictor = againstPredictor(against, { name: parsed.file, cfg: parsed.config });
-  const accesses = traceAccesses(parsed, predictor);
+  const parsed = protocol.loadDutTrace(itf);
+  const predictor: DutPredictor = againstPredictor(against, { name: parsed.header.file, cfg: parsed.config });
+  const accesses = parsed.accesses(predictor);
   const started = await startDut(command, o.window, o.startTimeoutMs);
   if (!started.ok) {
     io.err(`intcheck: ${started.line}`);
@@ -75,7 +54,7 @@ export async function replayOnDut(
   const line = run.kind === 'failure' ? `${run.failure.detail}${stderrSuffix(run.stderr)}` : '';
   if (run.kind === 'failure' || run.kind === 'ended') await dut.kill();
   else await dut.close(o.timeoutMs);
-  const file = parsed.file;
+  const file = parsed.header.file;
   if (run.kind === 'refused' || run.kind === 'failure') {
     const why =
       run.kind === 'refused'
@@ -93,7 +72,7 @@ export async function replayOnDut(
   }));
   const initial = run.board.initial;
   const by = predictor.name === REFERENCE ? '' : ` (predicted by ${predictor.name})`;
-  let result: ReplayResult;
+  let result: ControllerReplay;
   if (run.kind === 'pass' || run.kind === 'ended') {
     result = { ok: true, steps: recorded.length, initial, recorded, protocol: 'controller', implementation };
   } else {
@@ -127,7 +106,7 @@ export async function replayOnDut(
       JSON.stringify({ ok: result.ok, file, implementation, against: predictor.name, ...body, ...note }),
     );
   } else {
-    io.out(formatReplay(result, parsed));
+    io.out(formatControllerReplay(result, { ...parsed.header, config: parsed.config }));
     if (ended !== undefined) io.out(`note: ${ended}`);
   }
   return result.ok ? EXIT.ok : EXIT.failed;

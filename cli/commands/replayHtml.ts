@@ -3,23 +3,14 @@
  * atomically; a page that cannot be written is a one-line usage error, not a stack trace.
  */
 
-import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
+import type { Timeline } from '../../pictures/timeline/timeline.ts';
 import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
-import type { ControllerImpl } from '../../protocols/controller/designs/device.ts';
-import { findProperty } from '../../protocols/registry.ts';
-import type { ReplayResult } from '../../replay/replay.ts';
-import type { ParsedTrace } from '../../traces/readTrace.ts';
 import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
 import { UsageError } from '../errors.ts';
 
-/** Writes the timeline of `parsed` replayed as `result` to `path`. */
-export function writeReplayHtml(
-  path: string,
-  parsed: ParsedTrace,
-  result: ReplayResult,
-  impl: ControllerImpl | undefined,
-): void {
-  writeHtml('--html', path, timelinePage(replayTimeline(parsed, result, impl, findProperty)));
+/** Writes the timeline page of a replay to `path`. */
+export function writeReplayHtml(path: string, timeline: Timeline): void {
+  writeHtml('--html', path, timelinePage(timeline));
 }
 
 /** Writes a generated page to `path`, naming `option` in the one-line error when it cannot. */

@@ -6,7 +6,13 @@
 import { performance } from 'node:perf_hooks';
 import type { Coverage } from '../../engine/coverage/coverage.ts';
 import { implementationOf, propertyIdsOf, protocolNamed } from '../../protocols/index.ts';
-import { type CheckReport, type ConfigReport, formatResult, reportToJson } from '../../report/checkReport.ts';
+import {
+  type CheckReport,
+  type ConfigReport,
+  coverageLines,
+  formatResult,
+  reportToJson,
+} from '../../report/checkReport.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { EXIT } from '../errors.ts';
 import type { Io } from '../io.ts';
@@ -25,7 +31,7 @@ export async function runCheck(f: CheckFlags, io: Io): Promise<number> {
   const known = protocol.properties.map((p) => p.id);
   const checked = selected ? known.filter((id) => selected.includes(id)) : protocol.defaultProperties(impl);
   const { runs, seed, maxEvents, workers, shard, note, range } = checkRunOptions(f);
-  const configs = protocol.checkConfigs(f);
+  const configs = protocol.checkConfigs({ ...f, impl });
   const head: Omit<CheckReport, 'results' | 'ok'> = {
     protocol: protocol.name,
     implementation: impl,
@@ -63,9 +69,25 @@ export async function runCheck(f: CheckFlags, io: Io): Promise<number> {
     bar.done();
     results.push(r);
     if (!f.json) for (const line of formatResult(head, r)) io.out(line);
-    if (!r.ok) break;
+    const next = configs[configs.indexOf(config) + 1];
+    if (
+      results.some((x) => !x.ok) &&
+      (next === undefined || next.group === undefined || next.group !== config.group)
+    )
+      break;
   }
   const ok = results.every((r) => r.ok);
+  if (!f.json) {
+    const flag = protocol.designs.some((d) => d.name === impl) ? '--impl' : '--mutant';
+    const rerun = (preset: string) =>
+      `npx intcheck check --protocol ${protocol.name} ${flag} ${impl} --preset ${preset}`;
+    for (const line of coverageLines(
+      results,
+      configs.map((c) => c.name),
+      rerun,
+    ))
+      io.out(line);
+  }
   if (f.json) io.out(reportToJson({ ok, ...head, results }));
   if (f.report !== undefined) {
     const seconds = (performance.now() - started) / 1000;

@@ -14,7 +14,7 @@ import { exploreProgress } from './exploreProgress.ts';
 
 export function runExplore(f: ExploreFlags, io: Io): number {
   const protocol = protocolNamed(f.protocol);
-  const engine = EXPLORE_ENGINES.find((x) => x === (f.engine ?? 'objects'));
+  const engine = EXPLORE_ENGINES.find((x) => x === (f.engine ?? 'auto'));
   if (engine === undefined)
     throw new UsageError(`--engine: unknown engine "${f.engine}" (known: ${EXPLORE_ENGINES.join(', ')})`);
   const properties = propertyIdsOf(protocol, f.property);
@@ -26,7 +26,7 @@ export function runExplore(f: ExploreFlags, io: Io): number {
   const profiled =
     f.profile === undefined || impl === undefined ? undefined : protocol.profileProperties(impl, f.profile);
   const judged = properties ?? profiled;
-  const config = protocol.exploreConfig(f);
+  const config = protocol.exploreConfig({ ...f, ...(impl === undefined ? {} : { impl }) });
   const maxStates = f.maxStates === undefined ? undefined : intOption('--max-states', f.maxStates, 0, 1);
   const maxPending = f.maxPending === undefined ? undefined : intOption('--max-pending', f.maxPending, 0, 0);
   const maxQueue = f.maxQueue === undefined ? undefined : intOption('--max-queue', f.maxQueue, 0, 0);
@@ -37,6 +37,7 @@ export function runExplore(f: ExploreFlags, io: Io): number {
     liveness: f.liveness,
     ...(judged === undefined ? {} : { properties: judged }),
     ...(f.profile === undefined ? {} : { profile: f.profile }),
+    ...(f.symmetry === true ? { symmetry: true } : {}),
     ...(maxStates === undefined ? {} : { maxStates }),
     ...(maxPending === undefined ? {} : { maxPending }),
     ...(maxQueue === undefined ? {} : { maxQueue }),

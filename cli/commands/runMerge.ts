@@ -2,6 +2,7 @@
  * The work of `intcheck merge` (cli/commands/merge.ts registers the command): reading the shards'
  * reports, checking that they fit together, and the merged report.
  */
+import { addEnded, NONE_ENDED } from '../../engine/check/endedEarly.ts';
 import { shardRange } from '../../engine/check/seededRuns.ts';
 import { protocolNames } from '../../protocols/index.ts';
 import {
@@ -95,6 +96,7 @@ function mergeConfig(
 ): ConfigReport {
   let runs = 0;
   let events = 0;
+  let endedEarly = NONE_ENDED;
   let seconds = 0;
   const firstEntry = entries.find((e) => e.r !== undefined);
   const first = firstEntry?.r;
@@ -119,8 +121,9 @@ function mergeConfig(
     }
     runs += r.runs;
     events += r.events;
+    endedEarly = addEnded(endedEarly, r.endedEarly);
     seconds += r.seconds;
-    if (!r.ok) return { ...r, runs, events, seconds };
+    if (!r.ok) return { ...r, runs, events, endedEarly, seconds };
   }
-  return { preset: first.preset, config: first.config, ok: true, runs, events, seconds };
+  return { preset: first.preset, config: first.config, ok: true, runs, events, endedEarly, seconds };
 }

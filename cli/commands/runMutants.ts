@@ -74,6 +74,10 @@ export function runMutants(f: MutantsFlags, io: Io): number {
       `${rows.length - survived}/${rows.length} mutants caught in ≤ ${runs} storms (seed ${seed})${med}`,
     );
     if (survived > 0) io.out(survivorsLine(rows, runs, f.explore));
+    for (const r of rows.filter((x) => x.endedEarly > 0))
+      io.out(
+        `${r.protocol}/${r.mutant}: ${r.endedEarly} of ${r.storms} storms ended early (the design stopped there)`,
+      );
   }
   return survived === 0 ? EXIT.ok : EXIT.failed;
 }

@@ -1,19 +1,13 @@
 /**
  * The work of `intcheck replay` (cli/commands/replay.ts registers the command and loads this only
- * when it runs): the trace read, replayed on the implementation it names (or `--impl`, or a DUT),
- * the report printed, the timeline written when asked.
+ * when it runs): the trace read by its protocol, replayed on the implementation it names (or
+ * `--impl`, or a DUT), the report printed, the timeline written when asked.
  */
-import { controllerImplNames } from '../../protocols/controller/designs/registry.ts';
-import { SYSCALL_MUTANTS } from '../../protocols/syscall/mutants/syscallMutants.ts';
-import { UIPI_MUTANTS } from '../../protocols/uipi/mutants/uipiMutants.ts';
-import { WAKEUP_MUTANTS } from '../../protocols/wakeup/mutants/wakeupMutants.ts';
-import { formatReplay } from '../../replay/formatReplay.ts';
-import { matchStates } from '../../replay/matchStates.ts';
-import { findUipiImpl, implFor, type ReplayOptions, replayTrace } from '../../replay/replay.ts';
-import { type ReadOptions, readTrace } from '../../traces/readTrace.ts';
+
+import { readTrace } from '../../protocols/readTrace.ts';
+import { findProperty } from '../../protocols/registry.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import type { Io } from '../io.ts';
-import { resolveConfigs } from '../options.ts';
 import { dutOptions } from './conformDut.ts';
 import type { ReplayFlags } from './replay.ts';
 import { replayOnDut } from './replayDut.ts';
@@ -23,8 +17,9 @@ async function runReplayDut(file: string, f: ReplayFlags, command: string, io: I
   if (f.impl !== undefined) throw new UsageError('--impl and --dut cannot be used together');
   if (f.html !== undefined)
     throw new UsageError('--html and --dut cannot be used together (replay, then draw the trace it saves)');
+  if (f.matchStates === true) throw new UsageError('--match-states and --dut cannot be used together');
   const o = dutOptions(f);
-  return replayOnDut(readTrace(file), command, o, f.json === true, f.against, io);
+  return replayOnDut(file, command, o, f.json === true, f.against, io);
 }
 
 /** Replays `file` as `f` asks (on the model and an implementation, or on a DUT); the exit code. */
@@ -34,14 +29,15 @@ export async function runReplay(file: string, f: ReplayFlags, io: Io): Promise<n
 
 function replayBuiltIn(file: string, f: ReplayFlags, io: Io): number {
   if (f.against !== undefined) throw new UsageError('--against needs --dut (without it, use --impl)');
-  const given = f.preset === undefined && f.config === undefined ? undefined : resolveConfigs(f)[0];
-  const opts: ReadOptions = given === undefined ? {} : { config: given.cfg };
-  const parsed = readTrace(file, opts);
-  const name = f.impl ?? parsed.implementation;
-  const uipiOpts = parsed.protocol === 'uipi' ? uipiReplayOptions(name, f.impl !== undefined) : undefined;
-  // A wakeup trace may name a runtime mutant of the wakeup system as well as a controller.
-  const impl = implFor(parsed.protocol, name);
-  if (uipiOpts === undefined && impl === undefined) {
+  const choice = {
+    ...(f.preset === undefined ? {} : { preset: f.preset }),
+    ...(f.config === undefined ? {} : { config: f.config }),
+  };
+  const trace = readTrace(file, choice);
+  const protocol = trace.header.protocol;
+  const name = f.impl ?? trace.header.implementation;
+  const replay = trace.replay(name);
+  if (replay === undefined) {
     if (f.impl === undefined && name.startsWith('dut:')) {
       throw new UsageError(
         `the trace was found on the external design "${name.slice(4)}": replay it with --dut "<command line>" (or --impl reference)`,
@@ -49,44 +45,30 @@ function replayBuiltIn(file: string, f: ReplayFlags, io: Io): number {
     }
     const where =
       f.impl === undefined
-        ? `the trace names implementation "${name}"`
-        : `--impl: unknown implementation "${name}"`;
-    const known = [
-      ...(parsed.protocol === 'wakeup' ? WAKEUP_MUTANTS.map((m) => m.name) : []),
-      ...(parsed.protocol === 'syscall' ? SYSCALL_MUTANTS.map((m) => m.name) : []),
-      ...controllerImplNames(),
-    ];
-    throw new UsageError(`${where}, which is not built in (known: ${known.join(', ')})`);
+        ? `the trace names ${protocol} implementation "${name}"`
+        : `--impl: unknown ${protocol} implementation "${name}"`;
+    throw new UsageError(`${where}, which is not built in (known: ${trace.implementations.join(', ')})`);
   }
-  const result = replayTrace(parsed, uipiOpts ?? (impl === undefined ? {} : { impl }));
-  if (f.html !== undefined) writeReplayHtml(f.html, parsed, result, impl);
-  const mismatch = f.matchStates ? matchStates(parsed, result) : null;
+  if (f.matchStates === true && replay.matchStates === undefined) {
+    throw new UsageError(`--match-states: ${protocol} traces are not compared state by state`);
+  }
+  if (f.html !== undefined) writeReplayHtml(f.html, replay.timeline(findProperty));
+  const mismatch = f.matchStates === true ? (replay.matchStates?.() ?? null) : null;
+  const v = replay.verdict;
   if (f.json) {
     io.out(
       JSON.stringify({
-        ...(result.ok
-          ? { ok: mismatch === null, file, implementation: name, steps: result.steps }
-          : { ok: false, file, implementation: name, ...result.violation }),
+        ...(v.ok
+          ? { ok: mismatch === null, file, implementation: name, steps: v.steps }
+          : { ok: false, file, implementation: name, ...v.violation }),
         ...(mismatch === null ? {} : { stateMismatch: mismatch }),
       }),
     );
   } else {
-    io.out(formatReplay(result, parsed));
+    io.out(replay.text());
     if (f.html !== undefined) io.out(`timeline: ${f.html}`);
     if (mismatch !== null) io.out(`state ${mismatch.state} differs: ${mismatch.message}`);
     else if (f.matchStates) io.out('every recorded state matches the replay');
   }
-  return result.ok && mismatch === null ? EXIT.ok : EXIT.failed;
-}
-
-/** A UIPI trace replays against its own implementations: the reference and the UIPI mutants. */
-function uipiReplayOptions(name: string, given: boolean): ReplayOptions {
-  const uipiImpl = findUipiImpl(name);
-  if (uipiImpl !== undefined) return { uipiImpl };
-  const where = given
-    ? `--impl: unknown UIPI implementation "${name}"`
-    : `the trace names UIPI implementation "${name}"`;
-  throw new UsageError(
-    `${where}, which is not built in (known: reference, ${UIPI_MUTANTS.map((m) => m.name).join(', ')})`,
-  );
+  return v.ok && mismatch === null ? EXIT.ok : EXIT.failed;
 }

@@ -10,6 +10,7 @@
  * range should be long; {@link splitRange} makes few, long, contiguous ranges.
  */
 import fc from 'fast-check';
+import { addEnded, type EndedEarly, endedOnce, NONE_ENDED, type RunHeld } from './endedEarly.ts';
 
 /** Run indices `from` (inclusive) to `to` (exclusive) of a check. */
 export interface RunRange {
@@ -25,6 +26,7 @@ export type RangeOutcome<T> =
       readonly to: number;
       readonly runs: number;
       readonly events: number;
+      readonly endedEarly: EndedEarly;
     }
   | {
       readonly verdict: 'fail';
@@ -33,6 +35,8 @@ export type RangeOutcome<T> =
       /** Runs executed, the failing one included. */
       readonly runs: number;
       readonly events: number;
+      /** Runs before the failing one that ended early. */
+      readonly endedEarly: EndedEarly;
       /** Index of the failing run in the whole check. */
       readonly index: number;
       readonly shrinks: number;
@@ -48,6 +52,7 @@ export type RangeOutcome<T> =
       readonly to: number;
       readonly runs: number;
       readonly events: number;
+      readonly endedEarly: EndedEarly;
       /** Index of the run whose check threw (or whose shrinking did). */
       readonly index: number;
       /** What the check threw (an internal error, never a property failure). */
@@ -56,8 +61,11 @@ export type RangeOutcome<T> =
 
 export interface SeededRunsOptions<T> {
   readonly arbitrary: fc.Arbitrary<T>;
-  /** True when the run passes; a throw is a crash, reported and not shrunk further. */
-  readonly holds: (value: T) => boolean;
+  /**
+   * True when the run passes, false when it fails, or how it ended early (it passes, and is
+   * counted in `endedEarly`); a throw is a crash, reported and not shrunk further.
+   */
+  readonly holds: (value: T) => RunHeld;
   /** What a run counts as in `events` (its length, say); 0 when absent. */
   readonly weight?: (value: T) => number;
   /** The seed of the whole check (not of the range): run `i` is the same wherever it runs. */
@@ -73,9 +81,10 @@ export function seededRuns<T>(o: SeededRunsOptions<T>): RangeOutcome<T> {
   const { from, to } = o.range;
   let runs = 0;
   let events = 0;
+  let endedEarly = NONE_ENDED;
   let shrinking = false;
   let crash: { readonly error: unknown } | undefined;
-  if (to <= from) return { verdict: 'pass', from, to, runs: 0, events: 0 };
+  if (to <= from) return { verdict: 'pass', from, to, runs: 0, events: 0, endedEarly };
   const property = fc.property(o.arbitrary, (value) => {
     if (crash !== undefined) return true; // a crash is not shrunk: let fast-check finish at once
     if (!shrinking) {
@@ -83,15 +92,19 @@ export function seededRuns<T>(o: SeededRunsOptions<T>): RangeOutcome<T> {
       events += o.weight?.(value) ?? 0;
       o.onRun?.(runs);
     }
-    let ok: boolean;
+    let held: RunHeld;
     try {
-      ok = o.holds(value);
+      held = o.holds(value);
     } catch (error) {
       crash = { error };
       return false;
     }
-    if (!ok) shrinking = true;
-    return ok;
+    if (held === false) {
+      shrinking = true;
+      return false;
+    }
+    if (held !== true && !shrinking) endedEarly = endedOnce(endedEarly, held);
+    return true;
   });
   const details = fc.check(property, {
     seed: o.seed,
@@ -99,8 +112,8 @@ export function seededRuns<T>(o: SeededRunsOptions<T>): RangeOutcome<T> {
     ...(from > 0 ? { path: String(from) } : {}),
   });
   if (crash !== undefined)
-    return { verdict: 'crash', from, to, runs, events, index: from + runs - 1, ...crash };
-  if (!details.failed) return { verdict: 'pass', from, to, runs, events };
+    return { verdict: 'crash', from, to, runs, events, endedEarly, index: from + runs - 1, ...crash };
+  if (!details.failed) return { verdict: 'pass', from, to, runs, events, endedEarly };
   const shrunk = details.counterexample?.[0];
   if (shrunk === undefined) throw new Error('check: fast-check reported a failure without a counterexample');
   return {
@@ -109,6 +122,7 @@ export function seededRuns<T>(o: SeededRunsOptions<T>): RangeOutcome<T> {
     to,
     runs,
     events,
+    endedEarly,
     index: from + runs - 1,
     shrinks: details.numShrinks,
     seed: details.seed,
@@ -130,16 +144,18 @@ export function combineOutcomes<T>(
   if (first === undefined) return undefined;
   let runs = 0;
   let events = 0;
+  let endedEarly = NONE_ENDED;
   let to = first.from;
   for (const part of parts) {
     if (part === undefined) return undefined;
     if (part.from !== to) throw new Error(`check: ranges are not contiguous (${to} then ${part.from})`);
     runs += part.runs;
     events += part.events;
+    endedEarly = addEnded(endedEarly, part.endedEarly);
     to = part.to;
-    if (part.verdict !== 'pass') return { ...part, from: first.from, runs, events };
+    if (part.verdict !== 'pass') return { ...part, from: first.from, runs, events, endedEarly };
   }
-  return { verdict: 'pass', from: first.from, to, runs, events };
+  return { verdict: 'pass', from: first.from, to, runs, events, endedEarly };
 }
 
 /** `range` cut into at most `parts` contiguous non-empty ranges of near-equal length, in order. */
@@ -156,4 +172,9 @@ export function splitRange(range: RunRange, parts: number): RunRange[] {
 /** The runs of shard `index` of `count` in a check of `runs` runs: the index-th contiguous slice. */
 export function shardRange(runs: number, index: number, count: number): RunRange {
   return { from: Math.floor((index * runs) / count), to: Math.floor(((index + 1) * runs) / count) };
+}
+
+/** The runs of a check of `runs` runs restricted to `range` (the whole check when no range is given). */
+export function rangeOf(o: { readonly runs: number; readonly range?: RunRange | undefined }): RunRange {
+  return o.range ?? { from: 0, to: o.runs };
 }

@@ -14,6 +14,7 @@
 import type fc from 'fast-check';
 import type { Coverage } from '../coverage/coverage.ts';
 import type { Violation } from '../property.ts';
+import type { EndedEarly, EndReason } from './endedEarly.ts';
 import type { RangeOutcome, RunRange, SeededRunsOptions } from './seededRuns.ts';
 
 /** What the check reads from a failing run of any protocol's runner. */
@@ -32,16 +33,18 @@ export type StormRunner<E, F extends FailedRun> = (
   storm: readonly E[],
   record: boolean,
   coverage?: Coverage,
-) => { readonly ok: true } | F;
+) => { readonly ok: true; readonly endedBy?: EndReason | undefined } | F;
 
 /** The result of a storm check; `F` is the protocol's failing run. */
 export type StormCheckResult<E, F extends FailedRun> =
-  | { readonly ok: true; readonly runs: number; readonly events: number }
+  | { readonly ok: true; readonly runs: number; readonly events: number; readonly endedEarly: EndedEarly }
   | {
       readonly ok: false;
       /** Runs until the first failure, the failing one included (shrinking not counted). */
       readonly runs: number;
       readonly events: number;
+      /** Runs before the failing one in which the design stopped (a stall, an abort, an undefined outcome). */
+      readonly endedEarly: EndedEarly;
       /** 0-based index of the failing run in the whole check. */
       readonly index: number;
       readonly shrinks: number;
@@ -75,10 +78,10 @@ export function stormRuns<E>(o: {
   return {
     arbitrary: o.arbitrary,
     holds: (storm) => {
-      const ok = o.run(storm, false, coverage?.live ? coverage : undefined).ok;
+      const r = o.run(storm, false, coverage?.live ? coverage : undefined);
       // Shrinking's runs are not storms the check generated: stop counting at the first failure.
-      if (!ok && coverage !== undefined) coverage.live = false;
-      return ok;
+      if (!r.ok && coverage !== undefined) coverage.live = false;
+      return r.ok ? (r.endedBy ?? true) : false;
     },
     weight: (storm) => storm.length,
     seed: o.seed,
@@ -128,7 +131,7 @@ export function stormResult<E, F extends FailedRun>(
 ): StormCheckResult<E, F> {
   switch (outcome.verdict) {
     case 'pass':
-      return { ok: true, runs: outcome.runs, events: outcome.events };
+      return { ok: true, runs: outcome.runs, events: outcome.events, endedEarly: outcome.endedEarly };
     case 'crash':
       throw outcome.error;
     case 'fail': {
@@ -148,6 +151,7 @@ export function stormResult<E, F extends FailedRun>(
         ok: false,
         runs: outcome.runs,
         events: outcome.events,
+        endedEarly: outcome.endedEarly,
         index: outcome.index,
         shrinks: outcome.shrinks,
         shrunkLength: prefix.length,

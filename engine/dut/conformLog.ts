@@ -7,9 +7,10 @@
  * of the recorded design, reported with its line.
  */
 
+import { ConfigError } from '../../model/configFile.ts';
 import { TraceError } from '../../model/TraceError.ts';
 import type { Config } from '../../protocols/controller/model/config/config.ts';
-import { ConfigError, parseConfig } from '../../protocols/controller/model/config/loadConfig.ts';
+import { parseConfig } from '../../protocols/controller/model/config/loadConfig.ts';
 import { replyFailure } from './dutRunOutcome.ts';
 import { referencePredictor } from './predictor.ts';
 import type { DutFailure } from './process/dutFailure.ts';

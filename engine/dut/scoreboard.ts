@@ -14,7 +14,7 @@ import { ERR, errorBitNames } from '../../protocols/controller/model/registers.t
 import { ACK, type Observation, valueObs } from '../../protocols/controller/model/result.ts';
 import type { ControllerState } from '../../protocols/controller/model/state.ts';
 import { formatObservation } from '../../protocols/controller/model/stateCells.ts';
-import { describeOp } from '../explain.ts';
+import { describeOp } from '../../protocols/controller/properties/explain.ts';
 import {
   type DutPredictor,
   operationOf,

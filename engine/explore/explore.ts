@@ -24,6 +24,8 @@ export interface ExploreOptions {
   /** Called about every `progressEvery` distinct states, and at the end. */
   readonly onProgress?: (p: ExploreProgress) => void;
   readonly progressEvery?: number;
+  /** Keep one state per orbit (StateSpace.canonical; refused for a space without it). */
+  readonly symmetry?: boolean;
 }
 
 export interface ExploreProgress {
@@ -69,6 +71,10 @@ export function explore<N, E>(space: StateSpace<N, E>, opts: ExploreOptions = {}
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
   const liveness = opts.liveness !== false && space.liveness !== undefined;
   const every = opts.progressEvery ?? 50_000;
+  const symmetric = opts.symmetry === true;
+  if (symmetric && (space.canonical === undefined || space.measure !== undefined))
+    throw new Error('explore: symmetry asked of a state space without a canonical form (or with covering)');
+  const keyOf = symmetric ? (n: N): string => space.canonical?.(n) ?? '' : (n: N): string => space.key(n);
   const seen = space.measure === undefined ? new Set<string>() : undefined;
   const covering = space.measure === undefined ? undefined : new CoverSet();
   const measure = space.measure;
@@ -77,7 +83,7 @@ export function explore<N, E>(space: StateSpace<N, E>, opts: ExploreOptions = {}
     seen !== undefined
       ? (n: N): boolean => {
           const known = seen.size;
-          seen.add(space.key(n)); // one hash operation: the size tells whether the key was new
+          seen.add(keyOf(n)); // one hash operation: the size tells whether the key was new
           return seen.size !== known;
         }
       : (n: N): boolean => covering?.add(space.key(n), measure?.(n) ?? []) === true;

@@ -45,6 +45,15 @@ export interface StateSpace<N, E> {
    */
   measure?(n: N): readonly number[];
   /**
+   * Optional symmetry reduction (opt-in: ExploreOptions.symmetry): the key of the canonical member
+   * of `n`'s orbit under the permutations the configuration makes interchangeable (TLC's symmetry
+   * sets). The adapter guarantees that renaming by such a permutation maps every transition to a
+   * transition of the same verdicts (the alphabet is closed under it, or the events it leaves out
+   * act alike on every member), so one state per orbit is explored, and since the violations are
+   * closed under renaming too, the BFS-shortest counterexample keeps its length.
+   */
+  canonical?(n: N): string;
+  /**
    * The state constraint (TLC's CONSTRAINT): a node outside it is counted but not expanded.
    * Absent: every node is expanded.
    */

@@ -16,6 +16,9 @@ export interface MutantDescription {
   readonly expectedViolations: readonly string[];
 }
 
+/** The explorer's bound per implementation in the kill matrix (distinct states). */
+export const KILL_EXPLORE_MAX_STATES = 2_000;
+
 /** The fixed budget of one hunt: the same for every mutant of a matrix. */
 export interface KillBudget {
   /** Random storms (the budget). */
@@ -35,11 +38,15 @@ export type Hunt =
       readonly caught: false;
       /** Storms generated. */
       readonly storms: number;
+      /** Storms the design stopped in (a stall, an abort, an undefined outcome). */
+      readonly endedEarly: number;
     }
   | {
       readonly caught: true;
       /** Storms generated, the failing one included (shrinking not counted). */
       readonly storms: number;
+      /** Storms before the failing one that the design stopped in. */
+      readonly endedEarly: number;
       /** Every property that failed at the failing step, in evaluation order. */
       readonly violated: readonly string[];
       /** Milliseconds from the start of the hunt until the first failing storm had run. */

@@ -29,16 +29,18 @@ export function stormHunt<T>(
   const outcome = seededRuns({
     ...runs,
     holds: (value) => {
-      const ok = runs.holds(value);
-      if (!ok && at === undefined) at = now();
-      return ok;
+      const held = runs.holds(value);
+      if (held === false && at === undefined) at = now();
+      return held;
     },
   });
   const f = failed(outcome);
-  if (f === null || f.violated.length === 0) return { caught: false, storms: outcome.runs };
+  const endedEarly = outcome.endedEarly.runs;
+  if (f === null || f.violated.length === 0) return { caught: false, storms: outcome.runs, endedEarly };
   return {
     caught: true,
     storms: outcome.runs,
+    endedEarly,
     violated: f.violated,
     msToDetect: (at ?? now()) - start,
     counterexampleLength: f.length,

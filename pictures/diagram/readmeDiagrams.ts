@@ -3,6 +3,8 @@
  * between the `<!-- diagrams:start -->` and `<!-- diagrams:end -->` markers. The script
  * scripts/diagrams.ts writes it; a test checks that the page's copy is the current one.
  */
+
+import { withMarkedSection } from '../../report/markedSection.ts';
 import type { StateNodeLike } from './chart.ts';
 import { renderDiagram } from './renderDiagram.ts';
 
@@ -26,8 +28,5 @@ export function readmeDiagrams(machines: readonly NamedMachine[]): string {
 
 /** `readme` with its diagrams section replaced, or undefined when it has no markers. */
 export function withDiagrams(readme: string, machines: readonly NamedMachine[]): string | undefined {
-  const from = readme.indexOf(DIAGRAMS_START);
-  const to = readme.indexOf(DIAGRAMS_END);
-  if (from < 0 || to < from) return undefined;
-  return `${readme.slice(0, from + DIAGRAMS_START.length)}\n${readmeDiagrams(machines)}\n${readme.slice(to)}`;
+  return withMarkedSection(readme, 'diagrams', readmeDiagrams(machines));
 }

@@ -84,10 +84,24 @@ function propertyTable(
   const rows = ids.map((id) => {
     const p = describe(id);
     const failed = sections.find((s) => !s.result.ok && s.result.failure.property === id);
-    const status = failed ? `✗ fails on ${failed.result.preset}` : '✓';
+    const status = failed ? `✗ fails on ${failed.result.preset}` : heldOn(sections);
     return `<tr${failed ? ' class="failing"' : ''}><td class="mono">${e(id)}</td><td>${e(p?.spec ?? '')}</td><td>${e(p?.description ?? '')}</td><td>${e(status)}</td></tr>`;
   });
   return `<table class="properties"><tr><th>property</th><th>spec</th><th>what holds</th><th>verdict</th></tr>${rows.join('')}</table>`;
+}
+
+/**
+ * What a property that did not fail was judged on: every storm of every configuration when the
+ * check ran to the end; otherwise the storms before the check stopped, said so (no bare ✓ for a
+ * property barely checked).
+ */
+function heldOn(sections: readonly ReportSection[]): string {
+  const storms = sections.reduce((n, s) => n + (s.result.ok ? s.result.runs : s.result.runs - 1), 0);
+  const events = sections.reduce((n, s) => n + s.result.events, 0);
+  const counted = `${storms.toLocaleString('en')} storms, ${events.toLocaleString('en')} events`;
+  return sections.every((s) => s.result.ok)
+    ? `✓ held in ${counted}`
+    : `held in ${counted}, before the check stopped`;
 }
 
 function section(s: ReportSection, i: number): string {
@@ -107,7 +121,7 @@ function section(s: ReportSection, i: number): string {
   if (!r.ok) {
     const f = r.failure;
     parts.push(
-      `<h3>Failure</h3><div class="failure"><div><span class="property">${e(f.property)}</span> failed at step ${f.step}${f.phase ? ` (${e(f.phase)})` : ''} of storm ${f.run + 1}, shrunk ${f.shrinks} times to ${f.length} events: <span class="message">${e(f.message)}</span></div>` +
+      `<h3>Failure</h3><div class="failure"><div><span class="property">${e(f.property)}</span> failed at step ${f.step}${f.phase ? ` (${e(f.phase)})` : ''} of storm ${f.run}, shrunk ${f.shrinks} times to ${f.length} events: <span class="message">${e(f.message)}</span></div>` +
         (f.explanation && f.explanation.length > 0
           ? `<ul>${f.explanation.map((l) => `<li>${e(l)}</li>`).join('')}</ul>`
           : '') +

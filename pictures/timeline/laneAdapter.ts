@@ -1,17 +1,16 @@
 /**
  * What a protocol provides to be drawn as a timeline: its lanes, the lanes of an event (the one
  * function that decides where a mark goes), its queues and what a step changed. The controller
- * and wakeup adapters live beside this file; the syscall and UIPI protocols (lanes per CPU and
- * thread) and DUT traces plug in with one adapter each, then {@link timelineOf} does the rest.
+ * each protocol's adapter lives in its folder (protocols/<name>/pictures/), and {@link timelineOf}
+ * does the rest.
  */
-import type { Config } from '../../protocols/controller/model/config/config.ts';
 import type { Lane, QueueRow } from './timeline.ts';
 
 /**
  * A protocol's view of its events `E` and states `S` for the timeline, under its configuration
- * `C` (the controller's Config unless the protocol has its own, as UIPI does).
+ * `C` (each protocol's own: the controller family's Config, UIPI's UipiConfig).
  */
-export interface LaneAdapter<E, S, C = Config> {
+export interface LaneAdapter<E, S, C> {
   /** Every lane the configuration has, in display order (unused lanes are dropped later). */
   lanes(cfg: C): readonly Lane[];
   /**

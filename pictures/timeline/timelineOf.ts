@@ -3,7 +3,6 @@
  * run (initial state, then each step's event, outcome and state after it), lays the steps on
  * the lanes, keeps only the lanes some event touches, and attaches the queue view of every step.
  */
-import type { Config } from '../../protocols/controller/model/config/config.ts';
 import type { LaneAdapter } from './laneAdapter.ts';
 import type { Lane, Timeline, TimelineFailure, TimelineStep } from './timeline.ts';
 
@@ -20,7 +19,7 @@ export interface RunStep<E, S> {
 }
 
 /** A recorded run to draw. */
-export interface TimelineInput<E, S, C = Config> {
+export interface TimelineInput<E, S, C> {
   readonly cfg: C;
   readonly title: string;
   readonly facts: readonly (readonly [string, string])[];
@@ -32,7 +31,7 @@ export interface TimelineInput<E, S, C = Config> {
 }
 
 /** The timeline of `input` drawn with `adapter`. */
-export function timelineOf<E extends { readonly type: string }, S, C = Config>(
+export function timelineOf<E extends { readonly type: string }, S, C>(
   adapter: LaneAdapter<E, S, C>,
   input: TimelineInput<E, S, C>,
 ): Timeline {

@@ -5,8 +5,9 @@
  */
 import { join } from 'node:path';
 import type { ConfigReport } from '../../report/checkReport.ts';
+import { traceName } from '../../traces/traceName.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
-import { type ConfigCheckArgs, checkOptionsOf, traceName } from '../configCheck.ts';
+import { type ConfigCheckArgs, checkOptionsOf } from '../family/configCheck.ts';
 import { supportedConfig } from './designs/supportedConfig.ts';
 import { checkControllerParallel } from './engine/checkControllerParallel.ts';
 import { configToJson } from './model/config/loadConfig.ts';
@@ -27,6 +28,7 @@ export async function checkControllerConfig(a: ConfigCheckArgs): Promise<ConfigR
     config: configToJson(cfg),
     runs: result.runs,
     events: result.events,
+    endedEarly: result.endedEarly,
     seconds: a.seconds(),
   };
   if (result.ok) return { ...common, ok: true };
@@ -44,11 +46,12 @@ export async function checkControllerConfig(a: ConfigCheckArgs): Promise<ConfigR
       failingStep: v.step,
       ...(a.note === undefined ? {} : { note: a.note }),
       initial: result.failure.initial,
+      initialDesign: result.failure.initialDesign,
       steps: result.failure.recorded,
     }),
   );
   const failure = {
-    run: result.index,
+    run: result.index + 1,
     property: v.property,
     step: v.step,
     message: v.message,

@@ -4,24 +4,27 @@
  * (the reference and its mutants by refinement, the published designs on their own abstraction).
  */
 import { withShortest } from '../../engine/kill/killAdapter.ts';
-import { killShortest } from '../../engine/kill/killShortest.ts';
 import {
   type FamilyMember,
   familyCheckConfigs,
   familyExploreConfig,
   familyExplorePresets,
   profileProperties,
-} from '../controllerFamily.ts';
-import type { Protocol } from '../protocol.ts';
+} from '../family/controllerFamily.ts';
+import type { DutReplayable } from '../family/familyTrace.ts';
+import { killShortest } from '../family/killShortest.ts';
 import { checkControllerConfig } from './checkConfig.ts';
 import { CONTROLLER_DESIGNS, findControllerImpl } from './designs/registry.ts';
+import { controllerWorkerRuns } from './engine/checkControllerParallel.ts';
 import { controllerCoverage } from './engine/controllerCoverage.ts';
 import { CONTROLLER_KILL } from './engine/controllerKill.ts';
+import { controllerDutTrace, loadControllerTrace } from './loadTrace.ts';
 import { SMALL } from './model/config/config.ts';
 import { controllerMachine } from './model/machine.ts';
 import { CONTROLLER_MUTANTS } from './mutants/controllerMutants.ts';
 import { CONTROLLER_STEP_PROPERTIES } from './properties/index.ts';
 import { defaultControllerPropertyIds } from './properties/selection.ts';
+import { CONTROLLER_VARS } from './trace/controllerVars.ts';
 
 const member: FamilyMember = {
   protocol: 'controller',
@@ -29,7 +32,7 @@ const member: FamilyMember = {
   check: checkControllerConfig,
 };
 
-export const controller: Protocol = {
+export const controller: DutReplayable = {
   name: 'controller',
   summary: 'the task-aware interrupt controller alone: register accesses and interrupt edges',
   spec: 'controller.md',
@@ -44,5 +47,9 @@ export const controller: Protocol = {
   exploreConfig: (c) => familyExploreConfig(member, c),
   explorePresets: familyExplorePresets('controller'),
   coverage: controllerCoverage,
+  workerRuns: controllerWorkerRuns,
+  traceVars: CONTROLLER_VARS,
+  loadTrace: loadControllerTrace,
+  loadDutTrace: controllerDutTrace,
   machine: () => controllerMachine(SMALL).root,
 };

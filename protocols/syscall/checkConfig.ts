@@ -7,10 +7,11 @@
 import { join } from 'node:path';
 import { UsageError } from '../../model/badInput.ts';
 import type { ConfigReport } from '../../report/checkReport.ts';
+import { traceName } from '../../traces/traceName.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
-import { type ConfigCheckArgs, checkOptionsOf, traceName } from '../configCheck.ts';
 import { assertExpressible } from '../controller/designs/supportedConfig.ts';
 import { configToJson } from '../controller/model/config/loadConfig.ts';
+import { type ConfigCheckArgs, checkOptionsOf } from '../family/configCheck.ts';
 import { checkSyscallParallel } from './engine/checkSyscallParallel.ts';
 import { formatSyscallEvent } from './model/events.ts';
 import { syscallConfigError } from './model/layout.ts';
@@ -28,6 +29,7 @@ export async function checkSyscallConfig(a: ConfigCheckArgs): Promise<ConfigRepo
     config: configToJson(cfg),
     runs: result.runs,
     events: result.events,
+    endedEarly: result.endedEarly,
     seconds: a.seconds(),
   };
   if (result.ok) return { ...common, ok: true };
@@ -50,7 +52,7 @@ export async function checkSyscallConfig(a: ConfigCheckArgs): Promise<ConfigRepo
     }),
   );
   const failure = {
-    run: result.index,
+    run: result.index + 1,
     property: v.property,
     step: v.step,
     phase: run.phase,

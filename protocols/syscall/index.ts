@@ -4,7 +4,6 @@
  * controller design; the controller-step properties judge every access the system makes.
  */
 import { withShortest } from '../../engine/kill/killAdapter.ts';
-import { killShortest } from '../../engine/kill/killShortest.ts';
 import { UsageError } from '../../model/badInput.ts';
 import { CONTROLLER_DESIGNS, findControllerImpl } from '../controller/designs/registry.ts';
 import { SMALL } from '../controller/model/config/config.ts';
@@ -15,11 +14,14 @@ import {
   familyCheckConfigs,
   familyExploreConfig,
   familyExplorePresets,
-} from '../controllerFamily.ts';
-import type { Protocol } from '../protocol.ts';
+} from '../family/controllerFamily.ts';
+import type { DutReplayable } from '../family/familyTrace.ts';
+import { killShortest } from '../family/killShortest.ts';
 import { checkSyscallConfig } from './checkConfig.ts';
+import { syscallWorkerRuns } from './engine/checkSyscallParallel.ts';
 import { syscallCoverage } from './engine/syscallCoverage.ts';
 import { SYSCALL_KILL } from './engine/syscallKill.ts';
+import { loadSyscallTrace, syscallDutTrace } from './loadTrace.ts';
 import { syscallMachine } from './model/machine.ts';
 import { findSyscallMutant, SYSCALL_MUTANTS } from './mutants/syscallMutants.ts';
 import { SYSCALL_PROPERTIES } from './properties/index.ts';
@@ -28,7 +30,7 @@ import { defaultSyscallPropertyIds } from './properties/selection.ts';
 const find = (name: string) => findSyscallMutant(name) ?? findControllerImpl(name);
 const member: FamilyMember = { protocol: 'syscall', find, check: checkSyscallConfig };
 
-export const syscall: Protocol = {
+export const syscall: DutReplayable = {
   name: 'syscall',
   summary: 'system calls as IPC through the controller: request rings, dispatchers, replies',
   spec: 'controller.md §4.2, §6',
@@ -45,5 +47,9 @@ export const syscall: Protocol = {
   exploreConfig: (c) => familyExploreConfig(member, c),
   explorePresets: familyExplorePresets('syscall'),
   coverage: syscallCoverage,
+  workerRuns: syscallWorkerRuns,
+  traceVars: [],
+  loadTrace: loadSyscallTrace,
+  loadDutTrace: syscallDutTrace,
   machine: () => syscallMachine(SMALL).root,
 };

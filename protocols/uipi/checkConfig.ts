@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import type { ConfigReport } from '../../report/checkReport.ts';
+import { traceName } from '../../traces/traceName.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
-import { traceName } from '../configCheck.ts';
 import type { CheckArgs } from '../protocol.ts';
 import type { UipiImpl } from './designs/reference/uipiImpl.ts';
 import { checkUipiParallel } from './engine/checkUipiParallel.ts';
@@ -42,6 +42,7 @@ export async function checkUipiConfig(
     config: uipiConfigToJson(cfg),
     runs: r.runs,
     events: r.events,
+    endedEarly: r.endedEarly,
     seconds: a.seconds(),
   };
   if (r.ok) return { ...common, ok: true };
@@ -66,7 +67,7 @@ export async function checkUipiConfig(
     ...common,
     ok: false,
     failure: {
-      run: r.index,
+      run: r.index + 1,
       property: v.property,
       step: v.step,
       phase: r.failure.phase,

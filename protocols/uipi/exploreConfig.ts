@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { UsageError } from '../../model/badInput.ts';
 import { type ExploreResult, type ExploreRunArgs, exploreTraceName } from '../../report/exploreReport.ts';
+import { exploreResultOf } from '../../report/exploreResultOf.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
-import { exploreResultOf } from '../exploreResultOf.ts';
 import type { UipiImpl } from './designs/reference/uipiImpl.ts';
 import { exploreUipi } from './engine/exploreUipi.ts';
 import type { UipiConfig } from './model/config.ts';
@@ -24,8 +24,12 @@ export function exploreUipiConfig(
   impl: UipiImpl | undefined,
   a: ExploreRunArgs,
 ): ExploreResult {
-  if (a.engine === 'packed')
-    throw new UsageError('--engine packed: only the wakeup model has a packed engine');
+  if (a.engine === 'packed' || a.engine === 'judged')
+    throw new UsageError(`--engine ${a.engine}: only the wakeup model has a ${a.engine} engine`);
+  if (a.symmetry === true)
+    throw new UsageError(
+      '--symmetry: UIPI is not explored by orbits yet (only the controller model alone is)',
+    );
   if (a.maxPending !== undefined || a.maxQueue !== undefined)
     throw new UsageError(
       '--max-pending/--max-queue: state constraints apply to the controller protocols only',

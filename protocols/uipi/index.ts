@@ -10,20 +10,17 @@ import type { CheckArgs, ConfigChoice, Protocol, ProtocolConfig } from '../proto
 import { checkUipiConfig } from './checkConfig.ts';
 import type { UipiImpl } from './designs/reference/uipiImpl.ts';
 import { findUipiImpl, UIPI_DESIGNS } from './designs/registry.ts';
+import { uipiWorkerRuns } from './engine/checkUipiParallel.ts';
 import { UIPI_EXPLORE_PRESETS } from './engine/exploreUipi.ts';
 import { uipiCoverage } from './engine/uipiCoverage.ts';
 import { UIPI_KILL } from './engine/uipiKill.ts';
 import { uipiShortest } from './engine/uipiShortest.ts';
 import { exploreUipiConfig } from './exploreConfig.ts';
-import {
-  UIPI_PRESET_NAMES,
-  UIPI_PRESETS,
-  UIPI_SMALL,
-  type UipiConfig,
-  type UipiPresetName,
-} from './model/config.ts';
+import { loadUipiTrace } from './loadTrace.ts';
+import { isUipiDrain, UIPI_DRAINS, UIPI_SMALL, type UipiConfig, type UipiDrainName } from './model/config.ts';
 import { loadUipiConfig, uipiConfigToJson } from './model/loadUipiConfig.ts';
 import { uipiMachine } from './model/machine.ts';
+import { resolveUipiConfigs } from './model/resolveUipiConfigs.ts';
 import { UIPI_MUTANTS } from './mutants/uipiMutants.ts';
 import { UIPI_PROPERTIES } from './properties/index.ts';
 
@@ -43,35 +40,62 @@ function bound(name: string, cfg: UipiConfig): ProtocolConfig {
   };
 }
 
-/** The configurations a check runs: the preset, the file, or small, skyloft and published. */
+/**
+ * The configurations a check runs: the preset, the file, or small, skyloft and published (leaving
+ * out those the implementation cannot run; one asked for by name is refused), each under every
+ * drain asked for (`--drain`; default: the design's own, else the configuration's), one verdict
+ * per drain.
+ */
 function checkConfigs(c: ConfigChoice): ProtocolConfig[] {
-  if (c.preset !== undefined && c.config !== undefined)
-    throw new UsageError('--preset and --config cannot be used together');
-  if (c.config !== undefined) return [bound(c.config, loadUipiConfig(c.config))];
-  if (c.preset !== undefined) {
-    const p = UIPI_PRESET_NAMES.find((n) => n === c.preset);
-    if (p === undefined)
-      throw new UsageError(
-        `--preset: unknown UIPI preset "${c.preset}" (known: ${UIPI_PRESET_NAMES.join(', ')})`,
-      );
-    return [bound(p, UIPI_PRESETS[p])];
-  }
-  const order: readonly UipiPresetName[] = ['small', 'skyloft', 'published'];
-  return order.map((name) => bound(name, UIPI_PRESETS[name]));
+  const impl = c.impl === undefined ? undefined : findUipiImpl(c.impl);
+  const named = c.preset !== undefined || c.config !== undefined;
+  const runnable = resolveUipiConfigs(c).filter(({ name, cfg }) => {
+    const why = impl?.configError?.(cfg);
+    if (why !== undefined && named) throw new UsageError(`${name}: ${why}`);
+    return why === undefined;
+  });
+  const drains = drainsOption(c.drain) ?? impl?.drains;
+  return runnable.flatMap(({ name, cfg }) =>
+    (drains ?? [cfg.drain]).map((drain) => ({
+      ...bound(drain === cfg.drain ? name : `${name} drain=${drain}`, { ...cfg, drain }),
+      group: name,
+    })),
+  );
 }
 
-/** The configuration an exploration runs: an exploration preset (default small), or the file. */
+/** `--drain`: the named drains, or `all`; undefined when the option is absent. */
+function drainsOption(names: readonly string[] | undefined): UipiDrainName[] | undefined {
+  if (names === undefined) return undefined;
+  const out: UipiDrainName[] = [];
+  for (const n of names) {
+    const add = n === 'all' ? UIPI_DRAINS : isUipiDrain(n) ? [n] : undefined;
+    if (add === undefined)
+      throw new UsageError(`--drain: unknown UIPI drain "${n}" (known: ${UIPI_DRAINS.join(', ')}, all)`);
+    for (const d of add) if (!out.includes(d)) out.push(d);
+  }
+  return out;
+}
+
+/** The configuration an exploration runs: an exploration preset (default small), or the file, under one drain (`--drain`). */
 function exploreConfig(c: ConfigChoice): ProtocolConfig {
   if (c.preset !== undefined && c.config !== undefined)
     throw new UsageError('--preset and --config cannot be used together');
-  if (c.config !== undefined) return bound(c.config, loadUipiConfig(c.config));
+  const drains = drainsOption(c.drain);
+  const [asked] = drains ?? [];
+  if (drains !== undefined && (asked === undefined || drains.length > 1))
+    throw new UsageError(`--drain: explore judges one drain at a time (${UIPI_DRAINS.join(' or ')})`);
+  const named = (name: string, cfg: UipiConfig): ProtocolConfig => {
+    const drain = asked ?? cfg.drain;
+    return bound(drain === cfg.drain ? name : `${name} drain=${drain}`, { ...cfg, drain });
+  };
+  if (c.config !== undefined) return named(c.config, loadUipiConfig(c.config));
   const name = c.preset ?? 'small';
   const cfg = UIPI_EXPLORE_PRESETS[name];
   if (cfg === undefined)
     throw new UsageError(
       `--preset: unknown UIPI exploration preset "${name}" (known: ${Object.keys(UIPI_EXPLORE_PRESETS).join(', ')})`,
     );
-  return bound(name, cfg);
+  return named(name, cfg);
 }
 
 export const uipi: Protocol = {
@@ -82,8 +106,11 @@ export const uipi: Protocol = {
   mutants: UIPI_MUTANTS,
   foreignMutants: [],
   properties: UIPI_PROPERTIES,
-  // Every property; refinement is the reference's and its mutants' (all of them are machines refining the model).
-  defaultProperties: () => UIPI_PROPERTIES.map((p) => p.id),
+  // Every property; refinement only for a design whose specification is the model (UipiImpl.refines).
+  defaultProperties: (impl) =>
+    UIPI_PROPERTIES.filter((p) => p.kind !== 'refinement' || findUipiImpl(impl)?.refines === true).map(
+      (p) => p.id,
+    ),
   profileProperties: () => {
     throw new UsageError('--profile: storm profiles are for --protocol controller');
   },
@@ -92,5 +119,8 @@ export const uipi: Protocol = {
   exploreConfig,
   explorePresets: Object.keys(UIPI_EXPLORE_PRESETS),
   coverage: uipiCoverage,
+  workerRuns: uipiWorkerRuns,
+  traceVars: [],
+  loadTrace: loadUipiTrace,
   machine: () => uipiMachine(UIPI_SMALL).root,
 };

@@ -6,9 +6,10 @@
  */
 import { join } from 'node:path';
 import type { ConfigReport } from '../../report/checkReport.ts';
+import { traceName } from '../../traces/traceName.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
-import { type ConfigCheckArgs, checkOptionsOf, traceName } from '../configCheck.ts';
 import { configToJson } from '../controller/model/config/loadConfig.ts';
+import { type ConfigCheckArgs, checkOptionsOf } from '../family/configCheck.ts';
 import { checkWakeupParallel } from './engine/checkWakeupParallel.ts';
 import { explainWakeup } from './engine/explainWakeup.ts';
 import { formatSystemEvent } from './model/events.ts';
@@ -24,6 +25,7 @@ export async function checkWakeupConfig(a: ConfigCheckArgs): Promise<ConfigRepor
     config: configToJson(cfg),
     runs: result.runs,
     events: result.events,
+    endedEarly: result.endedEarly,
     seconds: a.seconds(),
   };
   if (result.ok) return { ...common, ok: true };
@@ -46,7 +48,7 @@ export async function checkWakeupConfig(a: ConfigCheckArgs): Promise<ConfigRepor
     }),
   );
   const failure = {
-    run: result.index,
+    run: result.index + 1,
     property: v.property,
     step: v.step,
     phase: run.phase,

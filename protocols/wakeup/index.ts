@@ -4,7 +4,6 @@
  * §6 drain after every storm; the controller-step properties judge every access the system makes.
  */
 import { withShortest } from '../../engine/kill/killAdapter.ts';
-import { killShortest } from '../../engine/kill/killShortest.ts';
 import { UsageError } from '../../model/badInput.ts';
 import { CONTROLLER_DESIGNS, findControllerImpl } from '../controller/designs/registry.ts';
 import { SMALL } from '../controller/model/config/config.ts';
@@ -15,11 +14,14 @@ import {
   familyCheckConfigs,
   familyExploreConfig,
   familyExplorePresets,
-} from '../controllerFamily.ts';
-import type { Protocol } from '../protocol.ts';
+} from '../family/controllerFamily.ts';
+import type { DutReplayable } from '../family/familyTrace.ts';
+import { killShortest } from '../family/killShortest.ts';
 import { checkWakeupConfig } from './checkConfig.ts';
+import { wakeupWorkerRuns } from './engine/checkWakeupParallel.ts';
 import { wakeupCoverage } from './engine/wakeupCoverage.ts';
 import { WAKEUP_KILL } from './engine/wakeupKill.ts';
+import { loadWakeupTrace, wakeupDutTrace } from './loadTrace.ts';
 import { wakeupMachine } from './model/machine.ts';
 import { findWakeupMutant, WAKEUP_MUTANTS } from './mutants/wakeupMutants.ts';
 import { WAKEUP_PROPERTIES } from './properties/index.ts';
@@ -28,7 +30,7 @@ import { defaultWakeupPropertyIds } from './properties/selection.ts';
 const find = (name: string) => findWakeupMutant(name) ?? findControllerImpl(name);
 const member: FamilyMember = { protocol: 'wakeup', find, check: checkWakeupConfig };
 
-export const wakeup: Protocol = {
+export const wakeup: DutReplayable = {
   name: 'wakeup',
   summary: 'the wakeup system: the software runtime over a controller design, interrupts waking tasks',
   spec: 'controller.md §4.1, §6',
@@ -45,5 +47,9 @@ export const wakeup: Protocol = {
   exploreConfig: (c) => familyExploreConfig(member, c),
   explorePresets: familyExplorePresets('wakeup'),
   coverage: wakeupCoverage,
+  workerRuns: wakeupWorkerRuns,
+  traceVars: ['harts'],
+  loadTrace: loadWakeupTrace,
+  loadDutTrace: wakeupDutTrace,
   machine: () => wakeupMachine(SMALL).root,
 };

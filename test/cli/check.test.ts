@@ -44,7 +44,9 @@ describe('intcheck check', () => {
     expect(fixed.code).toBe(0);
     const unknown = await runCli(['replay', file, '--impl', 'nope']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^intcheck: --impl: unknown implementation "nope".*\n$/);
+    expect(unknown.stderr).toMatch(
+      /^intcheck: --impl: unknown controller implementation "nope", which is not built in \(known: reference, .*\)\n$/,
+    );
   });
 
   test('--json prints one parsable report with the failure and its trace', async () => {
@@ -98,5 +100,52 @@ describe('intcheck check', () => {
     ]);
     expect([ra.code, rb.code]).toEqual([1, 1]);
     expect(readFileSync(join(a, TRACE))).toEqual(readFileSync(join(b, TRACE)));
+  });
+});
+
+describe('what a check did not cover is said', () => {
+  test('storms a design stopped in are counted, in text and JSON (no silent storms)', async () => {
+    // ats-intc-qemu asserts on a page ≥ 16 and writes past its waiter array; its storms reach both.
+    const args = [
+      'check',
+      '--protocol',
+      'controller',
+      '--impl',
+      'ats-intc-qemu',
+      '--preset',
+      'small',
+      '--runs',
+      '200',
+    ];
+    const [text, json] = await Promise.all([
+      runCli([...args, '--property', 'strictPriority', '--out', outDir()]),
+      runCli([...args, '--property', 'strictPriority', '--out', outDir(), '--json']),
+    ]);
+    expect(text.stdout).toMatch(/^ {2}\d+ of 200 storms ended early: \d+ abort/m);
+    const [result] = jsonOf(json).results as { endedEarly: { runs: number; abort: number; stall: number } }[];
+    expect(result?.endedEarly.runs).toBeGreaterThan(0);
+    expect(result?.endedEarly.stall).toBe(0);
+  });
+
+  test('a check that stops at small says published was not checked, and how the others fared', async () => {
+    const r = await runCli([
+      'check',
+      '--protocol',
+      'controller',
+      '--mutant',
+      'lifo-within-priority',
+      '--runs',
+      '50',
+      '--out',
+      outDir(),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /^ {2}the other \d+ properties held in the \d+ storms before it \(\d[\d,]* events in all\), when the check stopped: not a full pass$/m,
+    );
+    expect(r.stdout).toMatch(
+      /^published was not checked: the check stops at the first configuration that fails \(run it: npx intcheck check --protocol controller --mutant lifo-within-priority --preset published\)$/m,
+    );
+    expect(r.stdout).toMatch(/^1 configuration checked, 1 skipped$/m);
   });
 });

@@ -6,8 +6,8 @@
 import { describe, expect, test } from 'vitest';
 import { describeError, EXIT } from '../../cli/errors.ts';
 import { BadInput, UsageError } from '../../model/badInput.ts';
+import { ConfigError } from '../../model/configFile.ts';
 import { TraceError } from '../../model/TraceError.ts';
-import { ConfigError } from '../../protocols/controller/model/config/loadConfig.ts';
 
 describe('describeError', () => {
   test.each([

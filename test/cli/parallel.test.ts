@@ -11,6 +11,7 @@ import { type CheckResult, checkController } from '../../protocols/controller/en
 import { checkControllerParallel } from '../../protocols/controller/engine/checkControllerParallel.ts';
 import { SMALL } from '../../protocols/controller/model/config/config.ts';
 import { CONTROLLER_MUTANTS } from '../../protocols/controller/mutants/controllerMutants.ts';
+import { PROTOCOLS } from '../../protocols/index.ts';
 import { type CliRun, comparable, runCli, tempDir, traceOf } from './runCli.ts';
 
 /** Time limit of a test that runs several checks (CI shares two cores with the rest of the suite). */
@@ -25,14 +26,26 @@ const PASSING = [...BASE, '--impl', 'reference', '--runs', '30'];
 /** With seed 42 its first failing storm on small is not the first one, and later ones fail too. */
 const FAILING = [...BASE, '--mutant', 'priority-index-wraps', '--runs', '60'];
 
-/** Runs the check whole and as three shards, and merges the shards' reports: [single, merged, shards]. */
-async function shardedAndMerged(args: readonly string[], name: string): Promise<[CliRun, CliRun, CliRun[]]> {
+/** Runs the check whole and as `n` shards (three by default), and merges the shards' reports: [single, merged, shards]. */
+async function shardedAndMerged(
+  args: readonly string[],
+  name: string,
+  n = 3,
+): Promise<[CliRun, CliRun, CliRun[]]> {
   const out = join(dir, name);
   const single = await runCli([...args, '--out', join(out, 'single')]);
   const shards = await Promise.all(
-    // Shard 1 also spreads its slice over two workers.
-    [0, 1, 2].map((i) =>
-      runCli([...args, '--shard', `${i}/3`, '--workers', i === 1 ? '2' : '1', '--out', join(out, 'shards')]),
+    // Shard 1 also spreads its slice over two workers (when there are three).
+    Array.from({ length: n }, (_, i) =>
+      runCli([
+        ...args,
+        '--shard',
+        `${i}/${n}`,
+        '--workers',
+        i === 1 && n === 3 ? '2' : '1',
+        '--out',
+        join(out, 'shards'),
+      ]),
     ),
   );
   const files = shards.map((s, i) => {
@@ -112,6 +125,34 @@ describe('shards 0/3, 1/3 and 2/3 merged are the single run', () => {
       const text = await runCli(['merge', ...[0, 1, 2].map((i) => join(dir, `fail-${i}.json`))]);
       expect(text.code).toBe(1);
       expect(text.stdout).toMatch(/^✗ controller \/ priority-index-wraps \/ small: /);
+    },
+    SLOW,
+  );
+});
+
+describe('merge takes the shards of every protocol (regression: it refused UIPI shards)', () => {
+  test.each(PROTOCOLS.map((p) => p.name))(
+    '%s: shards 0/2 and 1/2 merged are the single run',
+    async (protocol) => {
+      const args = [
+        'check',
+        '--protocol',
+        protocol,
+        '--seed',
+        '42',
+        '--json',
+        '--preset',
+        'small',
+        '--runs',
+        '4',
+        '--max-events',
+        '20',
+      ];
+      const [single, merged] = await shardedAndMerged(args, `proto-${protocol}`, 2);
+      expect(single.code).toBe(0);
+      expect(merged.stderr).toBe('');
+      expect(merged.code).toBe(0);
+      expect(comparable(merged)).toEqual(comparable(single));
     },
     SLOW,
   );

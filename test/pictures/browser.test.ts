@@ -10,15 +10,13 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDiagram } from '../../pictures/diagram/renderDiagram.ts';
-import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
-import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
 import { protocolNamed } from '../../protocols/index.ts';
+import { readTrace } from '../../protocols/readTrace.ts';
 import { findProperty } from '../../protocols/registry.ts';
-import { replayTrace } from '../../replay/replay.ts';
-import { readTrace } from '../../traces/readTrace.ts';
 import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
+import { replayOn } from '../traces/replayOn.ts';
 import { type Browser, type OpenedPage, openFile, startBrowser } from './support/browser.ts';
 import { checkTimeline } from './support/checkTimeline.ts';
 import { writeUipiCounterexample } from './support/uipiCounterexample.ts';
@@ -76,12 +74,9 @@ beforeAll(async () => {
   // Each counterexample still fails (exit 1).
   expect(runs.map((r) => r.code)).toEqual([1, 1, 1, 1]);
   // The other pages are made in this process (the CLI's part is the same as above).
-  const parsed = readTrace(CONTROLLER_TRACE);
-  const impl = findControllerImpl(parsed.implementation);
-  if (impl === undefined) throw new Error(`no implementation ${parsed.implementation}`);
   writeTextAtomic(
     page.controller,
-    timelinePage(replayTimeline(parsed, replayTrace(parsed, { impl }), impl, findProperty)),
+    timelinePage(replayOn(readTrace(CONTROLLER_TRACE)).timeline(findProperty)),
   );
   writeTextAtomic(page.diagram, renderDiagram(protocolNamed('wakeup').machine(), 'svg'));
   // A missing browser fails every test below with the reason (not a silent skip).

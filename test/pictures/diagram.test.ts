@@ -1,7 +1,7 @@
 /**
  * Diagrams come from the machines themselves: the controller chart lists exactly the branches of
  * CONTROLLER_TRANSITIONS in order, the wakeup chart every hart phase and task life, each format
- * is well formed, and the README's Mermaid copy is the current one.
+ * is well formed, and docs/diagrams.md's Mermaid copy is the current one.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ import { CONTROLLER_TRANSITIONS } from '../../protocols/controller/model/machine
 import { PROTOCOLS, protocolNamed } from '../../protocols/index.ts';
 import { wakeupMachine } from '../../protocols/wakeup/model/machine.ts';
 
-const README = new URL('../../README.md', import.meta.url);
+const README = new URL('../../docs/diagrams.md', import.meta.url);
 
 function find(root: ChartNode, key: string): ChartNode {
   const n = allNodes(root).find((x) => x.key === key);
@@ -80,7 +80,7 @@ describe('diagrams drawn from the machine definitions', () => {
     expect(renderDiagram(protocolNamed('wakeup').machine(), 'mermaid')).toContain('--');
   });
 
-  it("the README's diagrams are current (regenerate: npx tsx scripts/diagrams.ts)", () => {
+  it("docs/diagrams.md's diagrams are current (regenerate: npx tsx scripts/diagrams.ts)", () => {
     const readme = readFileSync(README, 'utf8');
     const from = readme.indexOf(DIAGRAMS_START);
     expect(from).toBeGreaterThanOrEqual(0);

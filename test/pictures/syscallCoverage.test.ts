@@ -8,9 +8,9 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Coverage } from '../../engine/coverage/coverage.ts';
-import { coverageFor } from '../../engine/coverage/coverageFor.ts';
 import { referenceImpl } from '../../protocols/controller/designs/reference/index.ts';
 import { SMALL } from '../../protocols/controller/model/config/config.ts';
+import { protocolNamed } from '../../protocols/index.ts';
 import { checkSyscall } from '../../protocols/syscall/engine/checkSyscall.ts';
 import { runSyscall } from '../../protocols/syscall/engine/runSyscall.ts';
 import { syscallCoverage } from '../../protocols/syscall/engine/syscallCoverage.ts';
@@ -62,7 +62,7 @@ describe('syscall coverage', () => {
     expect(sum(all, 'agent state')).toBe(accepted * l.agents.length);
     expect(count(all, 'agent transition', 'caller reading → idle')).toBe(1);
     expect(count(all, 'agent transition', 'service waiting → running')).toBeGreaterThan(0);
-    expect(coverageFor('syscall').rows).toEqual(cov.rows);
+    expect(protocolNamed('syscall').coverage().rows).toEqual(cov.rows);
   });
 
   it("adds up to the check's events, changes no verdict, and stops at the first failure", () => {

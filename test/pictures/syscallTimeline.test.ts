@@ -7,21 +7,18 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
-import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
 import { SMALL } from '../../protocols/controller/model/config/config.ts';
+import { readTrace } from '../../protocols/readTrace.ts';
 import { findProperty } from '../../protocols/registry.ts';
 import { initialSyscall } from '../../protocols/syscall/model/boot.ts';
 import type { SyscallEvent } from '../../protocols/syscall/model/events.ts';
 import { layoutOf } from '../../protocols/syscall/model/layout.ts';
 import type { SyscallState } from '../../protocols/syscall/model/state.ts';
 import { step } from '../../protocols/syscall/model/step.ts';
-import { findSyscallMutant } from '../../protocols/syscall/mutants/syscallMutants.ts';
 import { syscallEventLanes, syscallQueues } from '../../protocols/syscall/pictures/syscallLanes.ts';
-import { replayTrace } from '../../replay/replay.ts';
-import { readTrace } from '../../traces/readTrace.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
+import { replayOn } from '../traces/replayOn.ts';
 
 const TRACE = join(ROOT, 'traces', 'saved', 'syscall--reply-to-queue-head--replyRouting.itf.json');
 
@@ -96,10 +93,9 @@ describe('the lanes of a syscall event', () => {
 
 describe('a syscall counterexample as a timeline', () => {
   it('the wrong wake is the failing step, on the reply dispatcher and the caller it woke', () => {
-    const parsed = readTrace(TRACE);
-    const impl = findSyscallMutant(parsed.implementation);
-    if (impl === undefined) throw new Error(`no mutant ${parsed.implementation}`);
-    const t = replayTimeline(parsed, replayTrace(parsed, { impl }), impl, findProperty);
+    const trace = readTrace(TRACE);
+    const parsed = trace.header;
+    const t = replayOn(trace).timeline(findProperty);
     expect(t.failure?.property).toBe('replyRouting');
     const failing = t.steps[t.failure?.at ?? -1];
     expect(failing?.index).toBe(parsed.meta.failingStep);
@@ -122,9 +118,7 @@ describe('a syscall counterexample as a timeline', () => {
     const html = timelinePage(t);
     expect(html.match(/<g class="mark/g)?.length).toBe(t.steps.length);
     // On the reference the same events pass, drawn without a failure.
-    const reference = findControllerImpl('reference');
-    if (reference === undefined) throw new Error('no reference');
-    const passing = replayTimeline(parsed, replayTrace(parsed, { impl: reference }), reference, findProperty);
+    const passing = replayOn(trace, 'reference').timeline(findProperty);
     expect(passing.failure).toBeUndefined();
     expect(passing.steps.length).toBeGreaterThan(0);
   });

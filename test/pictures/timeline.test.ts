@@ -8,10 +8,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, jsonForScript } from '../../pictures/html/escapeHtml.ts';
-import { replayTimeline } from '../../pictures/timeline/replayTimeline.ts';
 import { timelineOf } from '../../pictures/timeline/timelineOf.ts';
 import { timelinePage } from '../../pictures/timeline/timelinePage.ts';
-import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
 import { SMALL } from '../../protocols/controller/model/config/config.ts';
 import { registerAddress } from '../../protocols/controller/model/decode.ts';
 import {
@@ -20,16 +18,16 @@ import {
   controllerEventLanes,
 } from '../../protocols/controller/pictures/controllerLanes.ts';
 import { protocolNames } from '../../protocols/index.ts';
+import { parseTrace, readTrace } from '../../protocols/readTrace.ts';
 import { findProperty } from '../../protocols/registry.ts';
 import { UIPI_SMALL } from '../../protocols/uipi/model/config.ts';
 import { initialUipi } from '../../protocols/uipi/model/state.ts';
 import { UIPI_LANES, uipiEventLanes } from '../../protocols/uipi/pictures/uipiLanes.ts';
 import { initialSystem } from '../../protocols/wakeup/model/boot.ts';
 import { wakeupEventLanes } from '../../protocols/wakeup/pictures/wakeupLanes.ts';
-import { implFor, replayTrace } from '../../replay/replay.ts';
-import { parseTrace, readTrace } from '../../traces/readTrace.ts';
 import { writeTextAtomic } from '../../traces/writeTextAtomic.ts';
 import { ROOT, runCli, tempDir } from '../cli/runCli.ts';
+import { replayOn } from '../traces/replayOn.ts';
 import { writeUipiCounterexample } from './support/uipiCounterexample.ts';
 
 const SAVED = join(ROOT, 'traces', 'saved');
@@ -98,8 +96,9 @@ describe('the lanes of an event', () => {
 
   it('uipi: a counterexample trace replayed and drawn, the failure at its recorded step', () => {
     const dir = tempDir();
-    const parsed = readTrace(writeUipiCounterexample(dir));
-    const t = replayTimeline(parsed, replayTrace(parsed), undefined, findProperty);
+    const trace = readTrace(writeUipiCounterexample(dir));
+    const parsed = trace.header;
+    const t = replayOn(trace).timeline(findProperty);
     expect(t.lanes.map((l) => l.group)).toContain('cpu');
     expect(t.lanes.map((l) => l.group)).toContain('receiver');
     expect(t.lanes.map((l) => l.group)).toContain('sender');
@@ -149,10 +148,9 @@ describe('the lanes of an event', () => {
 
 describe('every saved trace as a timeline', () => {
   it.each(saved)('%s: a mark per step, the recorded failure at its step', (f) => {
-    const parsed = readTrace(join(SAVED, f));
-    const impl = implFor(parsed.protocol, parsed.implementation);
-    if (impl === undefined) throw new Error(`no implementation ${parsed.implementation}`);
-    const t = replayTimeline(parsed, replayTrace(parsed, { impl }), impl, findProperty);
+    const trace = readTrace(join(SAVED, f));
+    const parsed = trace.header;
+    const t = replayOn(trace).timeline(findProperty);
     expect(t.steps.length).toBeGreaterThan(0);
     expect(
       t.steps.every((s) => s.lanes.length > 0 && s.lanes.every((l) => t.lanes.some((x) => x.id === l))),
@@ -186,10 +184,8 @@ describe('untrusted text in pages', () => {
     json['#meta'].note = '<script>alert(1)</script>';
     json['#meta'].property = '<img src=x onerror=alert(2)>';
     json['#meta'].message = '</script><script>alert(3)</script>';
-    const parsed = parseTrace(JSON.stringify(json), '<b>evil</b>.itf.json');
-    const impl = findControllerImpl('ats-intc-qemu');
-    if (impl === undefined) throw new Error('no ats-intc-qemu');
-    const html = timelinePage(replayTimeline(parsed, replayTrace(parsed, { impl }), impl, findProperty));
+    const trace = parseTrace(JSON.stringify(json), '<b>evil</b>.itf.json');
+    const html = timelinePage(replayOn(trace, 'ats-intc-qemu').timeline(findProperty));
     expect(html).not.toContain('alert(1)</script>');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>evil');

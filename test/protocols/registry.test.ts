@@ -1,14 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { CONTROLLER_STEP_PROPERTIES } from '../../protocols/controller/properties/index.ts';
-import { protocolNames } from '../../protocols/index.ts';
-import {
-  controllerStepProperties,
-  findProperty,
-  PROPERTIES,
-  propertiesOf,
-} from '../../protocols/registry.ts';
+import { selectControllerProperties } from '../../protocols/controller/properties/selection.ts';
+import { PROTOCOLS, protocolNames } from '../../protocols/index.ts';
+import { findProperty, PROPERTIES, propertiesOf } from '../../protocols/registry.ts';
 
 describe('the property registry', () => {
+  test('it is every property a protocol judges, each once', () => {
+    const judged = new Set(PROTOCOLS.flatMap((p) => p.properties.map((q) => q.id)));
+    expect(new Set(PROPERTIES.map((p) => p.id))).toEqual(judged);
+  });
+
   test('ids are unique', () => {
     const ids = PROPERTIES.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -46,16 +47,16 @@ describe('the property registry', () => {
     // The per-step wakeup guarantees are evaluated on controller steps, so they belong to the
     // controller protocol (and `check --protocol controller --property noLostWakeup` works).
     expect(propertiesOf('controller')).toEqual(CONTROLLER_STEP_PROPERTIES);
-    expect(propertiesOf('wakeup').filter((p) => p.on === 'controllerStep')).toEqual([]);
+    const stepIds = CONTROLLER_STEP_PROPERTIES.map((p) => p.id);
+    expect(propertiesOf('wakeup').filter((p) => stepIds.includes(p.id))).toEqual([]);
     expect(findProperty('noSuchProperty')).toBeUndefined();
   });
 
   test('selection for the controller runner keeps registry order and refuses unknown ids', () => {
-    expect(controllerStepProperties().map((p) => p.id)).toEqual(CONTROLLER_STEP_PROPERTIES.map((p) => p.id));
-    expect(controllerStepProperties(['refinement', 'neverStalls']).map((p) => p.id)).toEqual([
+    expect(selectControllerProperties(['refinement', 'neverStalls']).map((p) => p.id)).toEqual([
       'neverStalls',
       'refinement',
     ]);
-    expect(() => controllerStepProperties(['nope'])).toThrow(/unknown property "nope"/);
+    expect(() => selectControllerProperties(['nope'])).toThrow(/"nope" is not a controller-step property/);
   });
 });

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { TraceError } from '../../model/TraceError.ts';
 import type { ControllerDevice, ControllerImpl } from '../../protocols/controller/designs/device.ts';
 import { FULL_SUPPORT } from '../../protocols/controller/designs/device.ts';
 import { findControllerImpl } from '../../protocols/controller/designs/registry.ts';
@@ -16,10 +15,12 @@ import { formatEvent } from '../../protocols/controller/model/formatEvent.ts';
 import { ACK, type Observation } from '../../protocols/controller/model/result.ts';
 import { type ControllerState, initialState } from '../../protocols/controller/model/state.ts';
 import { step } from '../../protocols/controller/model/step.ts';
+import { formatControllerReplay } from '../../protocols/controller/replay/formatControllerReplay.ts';
+import { replayControllerTrace } from '../../protocols/controller/replay/replayControllerTrace.ts';
 import { controllerTrace } from '../../protocols/controller/trace/controllerTrace.ts';
-import { formatReplay } from '../../replay/formatReplay.ts';
-import { replayTrace } from '../../replay/replay.ts';
-import { parseTrace, readTrace } from '../../traces/readTrace.ts';
+import { readControllerTrace } from '../../protocols/controller/trace/readControllerTrace.ts';
+import { parseTrace } from '../../protocols/readTrace.ts';
+import { parseItf, readItf } from '../../traces/itfTrace.ts';
 import { traceToJson, writeTrace } from '../../traces/writeTrace.ts';
 import { runs, SEED } from '../support/seed.ts';
 
@@ -68,6 +69,9 @@ function traceOf(cfg: Config, implementation: string, run: RunResult) {
   });
 }
 
+/** A controller trace's text read for replay. */
+const controllerTraceOf = (text: string, file: string) => readControllerTrace(parseItf(text, file));
+
 const verdict = (r: { readonly ok: boolean; readonly violation?: unknown }) =>
   r.ok ? { ok: true } : { ok: false, ...(r.violation as object) };
 
@@ -88,7 +92,7 @@ describe('replaying traces', () => {
         const run = runController(SMALL, impl, events, { record: true });
         const file = join(dir, 't.itf.json');
         writeTrace(file, traceOf(SMALL, impl.name, run));
-        const replayed = replayTrace(readTrace(file), deaf ? { impl: deafImpl } : {});
+        const replayed = replayControllerTrace(readControllerTrace(readItf(file)), impl);
         expect(verdict(replayed)).toEqual(verdict(run));
         expect(replayed.implementation).toBe(impl.name);
         expect(replayed.recorded.map((r) => r.event)).toEqual(run.recorded.map((r) => r.event));
@@ -100,25 +104,27 @@ describe('replaying traces', () => {
   test('a counterexample still fails on its design and passes on the reference', () => {
     const run = runController(SMALL, deafImpl, LOST_WAKEUP, { record: true });
     expect(run.ok).toBe(false);
-    const parsed = parseTrace(traceToJson(traceOf(SMALL, 'deaf', run)), 'deaf.itf.json');
-    expect(replayTrace(parsed, { impl: deafImpl }).ok).toBe(false);
-    const fixed = replayTrace(parsed, { impl: reference() });
+    const parsed = controllerTraceOf(traceToJson(traceOf(SMALL, 'deaf', run)), 'deaf.itf.json');
+    expect(replayControllerTrace(parsed, deafImpl).ok).toBe(false);
+    const fixed = replayControllerTrace(parsed, reference());
     expect(fixed.ok).toBe(true);
     expect(fixed.implementation).toBe('reference');
   });
 
   test('a trace naming an implementation that is not built in cannot be replayed without --impl', () => {
     const run = runController(SMALL, deafImpl, LOST_WAKEUP, { record: true });
-    const parsed = parseTrace(traceToJson(traceOf(SMALL, 'deaf', run)), 'deaf.itf.json');
-    expect(() => replayTrace(parsed)).toThrow(TraceError);
-    expect(() => replayTrace(parsed)).toThrow(/^deaf\.itf\.json: unknown implementation "deaf"/);
+    const trace = parseTrace(traceToJson(traceOf(SMALL, 'deaf', run)), 'deaf.itf.json');
+    expect(trace.header.implementation).toBe('deaf');
+    expect(trace.replay('deaf')).toBeUndefined();
+    expect(trace.implementations).toContain('reference');
+    expect(trace.implementations).not.toContain('deaf');
   });
 
   test('the report shows each step, what changed, and expected beside actual at the failure', () => {
     const run = runController(SMALL, deafImpl, LOST_WAKEUP, { record: true });
-    const parsed = parseTrace(traceToJson(traceOf(SMALL, 'deaf', run)), 'deaf.itf.json');
-    const result = replayTrace(parsed, { impl: deafImpl });
-    const text = formatReplay(result, parsed);
+    const parsed = controllerTraceOf(traceToJson(traceOf(SMALL, 'deaf', run)), 'deaf.itf.json');
+    const result = replayControllerTrace(parsed, deafImpl);
+    const text = formatControllerReplay(result, parsed);
     expect(text).toContain('replay of deaf.itf.json: controller on "deaf", 3 events');
     expect(text).toContain('Enqueue(p=0, prio=1, task=0x3)');
     expect(text).toContain('ready[0][1]: [] → [0x3]');
@@ -130,7 +136,7 @@ describe('replaying traces', () => {
     );
     expect(text).toContain(`property ${result.violation.property} fails: ${result.violation.message}`);
     expect(text).toMatch(/expected \(model\) +actual \(deaf\)\n +ready\[0\]\[0\] +\[0x2\] +\[\]\n/);
-    const passing = formatReplay(replayTrace(parsed, { impl: reference() }), parsed);
+    const passing = formatControllerReplay(replayControllerTrace(parsed, reference()), parsed);
     expect(passing.split('\n').at(-1)).toBe('✓ passes on "reference": 3 steps, no property fails');
   });
 

@@ -2,16 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { TraceError } from '../../model/TraceError.ts';
 import { SMALL } from '../../protocols/controller/model/config/config.ts';
 import { configToJson } from '../../protocols/controller/model/config/loadConfig.ts';
 import { controllerTrace } from '../../protocols/controller/trace/controllerTrace.ts';
-import { asControllerTrace, parseTrace as parseAny, readTrace } from '../../traces/readTrace.ts';
-
-const parseTrace = (text: string, file: string) => asControllerTrace(parseAny(text, file));
-
-import { TraceError } from '../../model/TraceError.ts';
+import { readTrace } from '../../protocols/readTrace.ts';
 import { traceToJson } from '../../traces/writeTrace.ts';
 import { modelRun, SAMPLE_EVENTS } from './modelRun.ts';
+import { parseControllerTrace as parseTrace } from './parseControllerTrace.ts';
 
 const META = { protocol: 'controller', implementation: 'reference', config: configToJson(SMALL) };
 const INIT = { 'mbt::actionTaken': 'init', 'mbt::nondetPicks': {} };
@@ -135,7 +133,7 @@ describe('reading traces', () => {
       join(dir, 'ok.itf.json'),
       traceText([{ 'mbt::actionTaken': 'Dequeue', 'mbt::nondetPicks': { p: 1 } }]),
     );
-    expect(readTrace(join(dir, 'ok.itf.json')).events).toEqual([{ type: 'Dequeue', p: 1 }]);
+    expect(readTrace(join(dir, 'ok.itf.json')).header.events).toEqual([{ type: 'Dequeue', p: 1 }]);
   });
 
   const enqueue = (task: unknown) => ({

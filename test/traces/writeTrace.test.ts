@@ -6,14 +6,11 @@ import { describe, expect, test } from 'vitest';
 import { SMALL } from '../../protocols/controller/model/config/config.ts';
 import { controllerStorm } from '../../protocols/controller/model/controllerEvent.ts';
 import { controllerTrace } from '../../protocols/controller/trace/controllerTrace.ts';
-import { asControllerTrace, parseTrace as parseAny } from '../../traces/readTrace.ts';
-
-const parseTrace = (text: string, file: string) => asControllerTrace(parseAny(text, file));
-
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { traceToJson, writeTrace } from '../../traces/writeTrace.ts';
 import { runs, SEED } from '../support/seed.ts';
 import { modelRun, SAMPLE_EVENTS } from './modelRun.ts';
+import { parseControllerTrace as parseTrace } from './parseControllerTrace.ts';
 
 const sample = () =>
   controllerTrace({

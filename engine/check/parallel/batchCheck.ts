@@ -6,8 +6,8 @@
  */
 import type { Coverage } from '../../coverage/coverage.ts';
 import type { RangeOutcome, RunRange } from '../seededRuns.ts';
-import type { BatchJob, CounterexampleOf, JobCommon } from './batchJob.ts';
 import { runBatches } from './runBatches.ts';
+import type { JobCommon, WorkerJob } from './workerJob.ts';
 
 /** The options of a check that a job and the pool read. */
 export interface BatchCheckOptions {
@@ -36,14 +36,17 @@ export function jobCommon(o: BatchCheckOptions, find: (name: string) => unknown)
   };
 }
 
-/** Runs `range` of `job` on `workers` threads, progress to `o.onRun`, coverage into `o.coverage`. */
-export function runJob<J extends BatchJob>(
-  job: J,
+/**
+ * Runs `range` of `job` on `workers` threads, progress to `o.onRun`, coverage into `o.coverage`;
+ * `T` is the type of the job's counterexamples (the worker runs the same protocol's runs).
+ */
+export function runJob<T>(
+  job: WorkerJob,
   range: RunRange,
   o: BatchCheckOptions,
   workers: number,
-): Promise<RangeOutcome<CounterexampleOf<J>>> {
-  return runBatches(job, range, {
+): Promise<RangeOutcome<T>> {
+  return runBatches<T>(job, range, {
     workers,
     ...(o.onRun ? { onProgress: o.onRun } : {}),
     ...(o.coverage ? { coverage: o.coverage } : {}),

@@ -6,14 +6,19 @@
  */
 import Tinypool from 'tinypool';
 import type { Coverage } from '../../coverage/coverage.ts';
+import { NONE_ENDED } from '../endedEarly.ts';
 import { combineOutcomes, type RangeOutcome, type RunRange, splitRange } from '../seededRuns.ts';
-import type { BatchJob, CounterexampleOf } from './batchJob.ts';
-import type { BatchOutcome, BatchTask } from './batchWorker.ts';
+import type { BatchOutcome, BatchTask } from './batchTask.ts';
+import type { WorkerJob } from './workerJob.ts';
 
 /** Batches per worker: enough to balance the load and stop early, few enough that each batch's start-up jumps stay negligible. */
 const BATCHES_PER_WORKER = 16;
 
-const WORKER_ENTRY = new URL('./batchWorker.mjs', import.meta.url).href;
+/**
+ * The worker threads' entry: it loads the protocol list (protocols/index.ts), the composition
+ * root above every layer, so it lives there; this module only names the file.
+ */
+const WORKER_ENTRY = new URL('../../../protocols/parallel/batchWorker.mjs', import.meta.url).href;
 
 export interface BatchOptions {
   /** Worker threads (at least 1). */
@@ -27,14 +32,18 @@ export interface BatchOptions {
   readonly coverage?: Coverage;
 }
 
-/** Runs `range` of `job` on `workers` threads and returns the combined outcome. */
-export async function runBatches<J extends BatchJob>(
-  job: J,
+/**
+ * Runs `range` of `job` on `workers` threads and returns the combined outcome; `T` is the type of
+ * the job's counterexamples (its protocol's runs produce them, structured-cloned across threads).
+ */
+export async function runBatches<T>(
+  job: WorkerJob,
   range: RunRange,
   o: BatchOptions,
-): Promise<RangeOutcome<CounterexampleOf<J>>> {
+): Promise<RangeOutcome<T>> {
   const batches = splitRange(range, o.workers * BATCHES_PER_WORKER);
-  if (batches.length === 0) return { verdict: 'pass', from: range.from, to: range.to, runs: 0, events: 0 };
+  if (batches.length === 0)
+    return { verdict: 'pass', from: range.from, to: range.to, runs: 0, events: 0, endedEarly: NONE_ENDED };
   const progress = new SharedArrayBuffer(4);
   const counter = new Int32Array(progress);
   const pool = new Tinypool({
@@ -43,7 +52,7 @@ export async function runBatches<J extends BatchJob>(
     maxThreads: Math.min(o.workers, batches.length),
   });
   const timer = o.onProgress ? setInterval(() => o.onProgress?.(Atomics.load(counter, 0)), 100) : undefined;
-  const outcomes: (BatchOutcome<CounterexampleOf<J>> | undefined)[] = batches.map(() => undefined);
+  const outcomes: (BatchOutcome<T> | undefined)[] = batches.map(() => undefined);
   try {
     return await new Promise((resolve, reject) => {
       let settled = false;
@@ -56,7 +65,7 @@ export async function runBatches<J extends BatchJob>(
       batches.forEach((batch, i) => {
         const task: BatchTask = { job, range: batch, progress };
         pool.run(task).then(
-          (outcome: BatchOutcome<CounterexampleOf<J>>) => {
+          (outcome: BatchOutcome<T>) => {
             if (settled) return;
             outcomes[i] = outcome;
             const decided = combineOutcomes(outcomes);

@@ -10,6 +10,17 @@ import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
 import type { ControllerState } from '../model/state.ts';
 
+/**
+ * A design's own state as a trace shows it beside abs() (ControllerDevice.designState): integers
+ * as bigint, flags, names, lists and records with fields in a fixed order.
+ */
+export type DesignValue =
+  | bigint
+  | boolean
+  | string
+  | readonly DesignValue[]
+  | { readonly [field: string]: DesignValue };
+
 export interface ControllerDevice {
   /** A 64-bit MMIO read: `{kind:'value'}` with the data, or `stall`/`abort` for designs that fail. */
   read(addr: bigint): Observation;
@@ -26,9 +37,15 @@ export interface ControllerDevice {
    */
   hiddenState?(): string;
   /**
+   * The design's own state that has no §3 counterpart, structured for a trace, which shows it
+   * beside abs() in every state (`intcheck::design`). Absent: the trace has no such variable, so a
+   * design without it writes the traces it always wrote.
+   */
+  designState?(): DesignValue;
+  /**
    * An independent copy of this device in its current state: stepping either never changes the
    * other. Optional, for speed only: the exhaustive explorer branches from every state it
-   * explores and copies a device without it generically (engine/explore/snapshot.ts), several
+   * explores and copies a device without it generically (model/snapshot.ts), several
    * times slower; test/engine/explore/copyImpl.test.ts checks that a copy is the same object graph.
    */
   copy?(): ControllerDevice;
@@ -47,6 +64,12 @@ export interface DesignSupport {
   /** Priorities and lines beyond which the design aborts or ignores accesses, or Infinity. */
   readonly priorities: number;
   readonly devices: number;
+  /**
+   * The depth of the design's blocked queues (B) when the design fixes it, so that the
+   * configuration it is checked on says so (TAIC: one slot per line and process, B = 1); absent:
+   * the configuration's.
+   */
+  readonly waitDepth?: number;
   /** The design is held to refinement against the reference model (the reference and its mutants). */
   readonly refines: boolean;
 }
@@ -73,6 +96,12 @@ export interface StormProfile {
   readonly description: string;
   readonly storm: (cfg: Config, opts: StormOptions) => fc.Arbitrary<ControllerEvent[]>;
   readonly alphabet: (cfg: Config) => readonly ControllerEvent[];
+  /**
+   * Whether software of this discipline would make `e` on `device` in its current state (for
+   * conditions on the state, such as "only send to a registered receiver"). The explorer enables
+   * only these events in each state; the profile's storms apply it themselves. Absent: every event.
+   */
+  readonly enabled?: (cfg: Config, device: ControllerDevice, e: ControllerEvent) => boolean;
   readonly holds: readonly string[];
 }
 

@@ -6,9 +6,11 @@
  * shards finds the same first failure as this one.
  */
 
+import type { EndedEarly } from '../../../engine/check/endedEarly.ts';
 import {
   type RangeOutcome,
   type RunRange,
+  rangeOf,
   type SeededRunsOptions,
   seededRuns,
 } from '../../../engine/check/seededRuns.ts';
@@ -41,12 +43,14 @@ export interface CheckOptions {
 }
 
 export type CheckResult =
-  | { readonly ok: true; readonly runs: number; readonly events: number }
+  | { readonly ok: true; readonly runs: number; readonly events: number; readonly endedEarly: EndedEarly }
   | {
       readonly ok: false;
       /** Runs until the first failure, the failing one included (shrinking not counted). */
       readonly runs: number;
       readonly events: number;
+      /** Runs before the failing one that ended early (the design stalled, aborted or did something undefined). */
+      readonly endedEarly: EndedEarly;
       /** 0-based index of the failing run in the whole check. */
       readonly index: number;
       readonly shrinks: number;
@@ -58,11 +62,6 @@ export type CheckResult =
       readonly failure: Extract<RunResult, { ok: false }>;
     };
 
-/** The runs of `o`'s check: the whole check when no range is given. */
-export function rangeOf(o: Pick<CheckOptions, 'runs' | 'range'>): RunRange {
-  return o.range ?? { from: 0, to: o.runs };
-}
-
 /** The seeded-run description of a controller check (shared by this process and the workers). */
 export function controllerRuns(
   o: Omit<CheckOptions, 'runs'> & { readonly range: RunRange },
@@ -72,9 +71,9 @@ export function controllerRuns(
     arbitrary: stormFor(o.impl, o.profile, o.cfg, { maxLength: o.maxEvents ?? 80 }),
     holds: (storm) => {
       const cov = o.coverage?.live ? { coverage: o.coverage } : {};
-      const ok = runController(o.cfg, o.impl, storm, { ...sel, record: false, ...cov }).ok;
-      if (!ok && o.coverage !== undefined) o.coverage.live = false;
-      return ok;
+      const r = runController(o.cfg, o.impl, storm, { ...sel, record: false, ...cov });
+      if (!r.ok && o.coverage !== undefined) o.coverage.live = false;
+      return r.ok ? (r.stopped ?? true) : false;
     },
     weight: (storm) => storm.length,
     seed: o.seed,
@@ -98,7 +97,7 @@ export function controllerResult(
 ): CheckResult {
   switch (outcome.verdict) {
     case 'pass':
-      return { ok: true, runs: outcome.runs, events: outcome.events };
+      return { ok: true, runs: outcome.runs, events: outcome.events, endedEarly: outcome.endedEarly };
     case 'crash':
       throw outcome.error;
     case 'fail': {
@@ -114,6 +113,7 @@ export function controllerResult(
         ok: false,
         runs: outcome.runs,
         events: outcome.events,
+        endedEarly: outcome.endedEarly,
         index: outcome.index,
         shrinks: outcome.shrinks,
         seed: outcome.seed,

@@ -3,14 +3,15 @@
  * model and a controller implementation (the reference, a published design, a mutant). A node is
  * the step judge's (controllerJudge.ts), with a copy of the device per node (its own `copy`, else
  * a generic snapshot), and each transition is judged by that judge, as a storm step is. An access
- * that ends the run ends it here too: its successor is terminal (no event is enabled there).
+ * that ends the run ends it here too: its successor is terminal (no event is enabled there). A
+ * storm profile with a condition on the state (StormProfile.enabled) enables only the events it
+ * allows in each state.
  *
  * Key: the abstract state (the device's abs() and declared hidden state for a product), then the
  * ghost's verdict-relevant part (ghostKey.ts); the model beside a device is left out, since while
  * refinement holds it equals abs().
  */
 
-import { copyDevice } from '../../../engine/explore/copyImpl.ts';
 import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
 import { controllerGhostKey } from '../../../engine/explore/ghostKey.ts';
 import { hiddenKey } from '../../../engine/explore/hiddenKey.ts';
@@ -24,7 +25,9 @@ import { formatEvent } from '../model/formatEvent.ts';
 import type { ControllerStepProperty } from '../properties/context.ts';
 import { type ControllerNode, controllerJudge } from './controllerJudge.ts';
 import { controllerKey } from './controllerKey.ts';
-import { alphabetFor } from './stormFor.ts';
+import { copyDevice } from './copyDevice.ts';
+import { canonicalControllerKey } from './processSymmetry.ts';
+import { alphabetFor, enabledFor } from './stormFor.ts';
 
 const NONE: readonly ControllerEvent[] = Object.freeze([]);
 /** The abstraction caches a device snapshot shares rather than copies (never modified once made). */
@@ -39,6 +42,7 @@ export function controllerSpace(
   profile?: string,
 ): StateSpace<ControllerNode, ControllerEvent> {
   const events = alphabetFor(impl, profile, cfg);
+  const guard = enabledFor(impl, profile);
   const alphabet = new EventAlphabet<ControllerEvent>(formatEvent);
   for (const e of events) alphabet.indexOf(e);
   const kb = new KeyBuilder();
@@ -48,7 +52,11 @@ export function controllerSpace(
     alphabet: alphabet.events,
     indexOf: (e) => alphabet.indexOf(e),
     initial: () => judge.initial(),
-    enabled: (n) => (n.ended ? NONE : events),
+    enabled(n) {
+      if (n.ended) return NONE;
+      const dev = n.dev;
+      return guard === undefined || dev === undefined ? events : events.filter((e) => guard(cfg, dev, e));
+    },
     step(n, e, index, last) {
       const r = judge.step(n, e, index, last ? 'lastUse' : 'copy'); // the last successor takes the node's own device
       return r.violations === undefined
@@ -64,6 +72,8 @@ export function controllerSpace(
       return kb.done();
     },
   };
+  // the model alone is symmetric in its processes (processSymmetry.ts); a device's hidden state is not
+  if (impl === undefined) space.canonical = canonicalControllerKey(cfg, new KeyBuilder());
   if (bounds.maxPending !== undefined || bounds.maxQueue !== undefined)
     space.withinBounds = (n) => withinStateBounds(bounds, n.abs);
   return space;

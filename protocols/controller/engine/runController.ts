@@ -9,7 +9,7 @@
 
 import type { Coverage } from '../../../engine/coverage/coverage.ts';
 import type { Violation } from '../../../engine/property.ts';
-import type { ControllerImpl } from '../designs/device.ts';
+import type { ControllerDevice, ControllerImpl, DesignValue } from '../designs/device.ts';
 import type { Config } from '../model/config/config.ts';
 import { encodableError } from '../model/decode.ts';
 import type { ControllerEvent } from '../model/events.ts';
@@ -37,6 +37,8 @@ export interface RecordedStep {
   readonly state: ControllerState;
   /** Present when an implementation ran beside the model. */
   readonly expected?: Prediction;
+  /** The design's own state after the step, for a device that shows it (ControllerDevice.designState). */
+  readonly design?: DesignValue;
 }
 
 export type RunResult =
@@ -45,6 +47,8 @@ export type RunResult =
       /** Steps executed: every event, unless the device stalled or aborted (see `stopped`). */
       readonly steps: number;
       readonly initial: ControllerState;
+      /** The design's own state at reset, for a device that shows it. */
+      readonly initialDesign?: DesignValue;
       readonly recorded: readonly RecordedStep[];
       /** Set when an access stalled or aborted while neverStalls was not selected: later events were not run. */
       readonly stopped?: EndingObservation['kind'];
@@ -58,6 +62,8 @@ export type RunResult =
       /** Steps executed, the failing one included. */
       readonly steps: number;
       readonly initial: ControllerState;
+      /** The design's own state at reset, for a device that shows it. */
+      readonly initialDesign?: DesignValue;
       /** With `record`, every step up to and including the failing one; otherwise empty. */
       readonly recorded: readonly RecordedStep[];
       /** abs() before the failing step. */
@@ -66,9 +72,17 @@ export type RunResult =
       readonly failing: RecordedStep;
     };
 
-function recordOf(ctx: ControllerStepContext): RecordedStep {
+function recordOf(ctx: ControllerStepContext, dev: ControllerDevice | undefined): RecordedStep {
   const r = { event: ctx.event, obs: ctx.obs, state: ctx.after };
-  return ctx.expected === undefined ? r : { ...r, expected: ctx.expected };
+  const withModel = ctx.expected === undefined ? r : { ...r, expected: ctx.expected };
+  const design = dev?.designState?.();
+  return design === undefined ? withModel : { ...withModel, design };
+}
+
+/** `{ initialDesign }` for a device that shows its own state, else nothing. */
+function designAtReset(dev: ControllerDevice | undefined): { initialDesign?: DesignValue } {
+  const d = dev?.designState?.();
+  return d === undefined ? {} : { initialDesign: d };
 }
 
 /**
@@ -95,6 +109,7 @@ export function runController(
   const judge = controllerJudge(cfg, impl, properties);
   let node = judge.initial();
   const initial = node.abs;
+  const atReset = record ? designAtReset(node.dev) : {};
   const recorded: RecordedStep[] = [];
   for (let index = 0; index < events.length; index++) {
     const event = events[index];
@@ -102,24 +117,25 @@ export function runController(
     if (coverage?.live) countControllerStep(coverage, cfg, node.model, event);
     const before = node.abs;
     const { node: next, detail, violations } = judge.step(node, event, index, 'own');
-    if (record) recorded.push(recordOf(detail));
+    if (record) recorded.push(recordOf(detail, next.dev));
     const first = violations?.[0];
     if (violations !== undefined && first !== undefined) {
-      const failing = record ? (recorded[recorded.length - 1] ?? recordOf(detail)) : recordOf(detail);
+      const failing = recorded[recorded.length - 1] ?? recordOf(detail, next.dev);
       return {
         ok: false,
         violation: first,
         violations,
         steps: index + 1,
         initial,
+        ...atReset,
         recorded,
         before,
         failing,
       };
     }
     if (endsRun(detail.obs))
-      return { ok: true, steps: index + 1, initial, recorded, stopped: detail.obs.kind };
+      return { ok: true, steps: index + 1, initial, ...atReset, recorded, stopped: detail.obs.kind };
     node = next;
   }
-  return { ok: true, steps: events.length, initial, recorded };
+  return { ok: true, steps: events.length, initial, ...atReset, recorded };
 }

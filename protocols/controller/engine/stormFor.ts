@@ -1,10 +1,10 @@
 /**
  * The storms and the explorer alphabet of a design: a named profile's (ControllerImpl.profiles,
  * `--profile NAME`), else the design's own, else the reference's (controllerStorm,
- * controllerAlphabet).
+ * controllerAlphabet); and a profile's condition on the state in which it makes an event.
  */
 import type fc from 'fast-check';
-import type { ControllerImpl, StormOptions, StormProfile } from '../designs/device.ts';
+import type { ControllerDevice, ControllerImpl, StormOptions, StormProfile } from '../designs/device.ts';
 import type { Config } from '../model/config/config.ts';
 import { controllerStorm } from '../model/controllerEvent.ts';
 import type { ControllerEvent } from '../model/events.ts';
@@ -34,4 +34,12 @@ export function alphabetFor(
 ): readonly ControllerEvent[] {
   if (profile !== undefined) return profileOf(impl, profile).alphabet(cfg);
   return impl?.alphabet?.(cfg) ?? controllerAlphabet(cfg);
+}
+
+/** The state condition of profile `name` on the events it makes (StormProfile.enabled), if it has one. */
+export function enabledFor(
+  impl: ControllerImpl | undefined,
+  profile: string | undefined,
+): ((cfg: Config, device: ControllerDevice, e: ControllerEvent) => boolean) | undefined {
+  return profile === undefined ? undefined : profileOf(impl, profile).enabled;
 }

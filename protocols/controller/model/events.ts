@@ -137,10 +137,3 @@ export const CONTROLLER_EVENT_TYPES = [
 
 /** The largest unsigned 64-bit value: data, addresses and task ids are in 0..U64_MAX. */
 export const U64_MAX = (1n << 64n) - 1n;
-
-/** Stops a switch from compiling when a case is missing; throws if reached at run time. */
-export function assertNever(x: never, what = 'value'): never {
-  throw new Error(
-    `unexpected ${what}: ${JSON.stringify(x, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v))}`,
-  );
-}

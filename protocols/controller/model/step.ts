@@ -5,10 +5,11 @@
  * `machine.ts` is the same decision tree over the same named guards and actions.
  */
 
+import { assertNever } from '../../../model/assertNever.ts';
 import * as A from './actions.ts';
 import type { Config } from './config/config.ts';
 import { toOperation } from './decode.ts';
-import { assertNever, type ControllerEvent } from './events.ts';
+import type { ControllerEvent } from './events.ts';
 import * as G from './guards.ts';
 import type { StepResult } from './result.ts';
 import type { ControllerState } from './state.ts';

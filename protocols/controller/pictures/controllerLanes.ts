@@ -80,7 +80,7 @@ export function controllerQueues(cfg: Config, s: ControllerState): QueueRow[] {
 }
 
 /** The controller protocol's lanes, queues and changes. */
-export const CONTROLLER_LANES: LaneAdapter<ControllerEvent, ControllerState> = {
+export const CONTROLLER_LANES: LaneAdapter<ControllerEvent, ControllerState, Config> = {
   lanes: (cfg) => [
     ...laneRange('process', cfg.processes, (p) => `process ${p}`),
     ...laneRange('device', cfg.devices, (d) => `line ${d}`),

@@ -5,11 +5,11 @@
  * blocked queue).
  */
 
-import { describeOp } from '../../../engine/explain.ts';
 import type { Config } from '../model/config/config.ts';
 import { type ControllerState, occupancy } from '../model/state.ts';
 import { aboveCapacity } from './aboveCapacity.ts';
 import type { ControllerStepContext, ControllerStepProperty } from './context.ts';
+import { describeOp } from './explain.ts';
 import { heldCountAfter } from './heldCount.ts';
 import { stepFacts } from './stepFacts.ts';
 

@@ -5,8 +5,8 @@
  * the run ends there and this property reports it.
  */
 
-import { describeStep } from '../../../engine/explain.ts';
 import type { ControllerStepProperty } from './context.ts';
+import { describeStep } from './explain.ts';
 
 export const definedBehaviour: ControllerStepProperty = {
   id: 'definedBehaviour',

@@ -3,9 +3,9 @@
  * process is empty.
  */
 
-import { fmtTasks } from '../../../engine/explain.ts';
 import { readyQueue, topPriority } from '../model/state.ts';
 import type { ControllerStepProperty } from './context.ts';
+import { fmtTasks } from './explain.ts';
 
 export const emptyMeansEmpty: ControllerStepProperty = {
   id: 'emptyMeansEmpty',

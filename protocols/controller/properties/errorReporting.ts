@@ -4,10 +4,10 @@
  * read of ERROR, and that read returns every bit set since the previous read.
  */
 
-import { describeStep } from '../../../engine/explain.ts';
 import { ERR, errorBitNames } from '../model/registers.ts';
 import { changedCells, formatObservation } from '../model/stateCells.ts';
 import type { ControllerStepContext, ControllerStepProperty } from './context.ts';
+import { describeStep } from './explain.ts';
 import { ERROR_BITS } from './ghost.ts';
 import { sameExceptError } from './measures.ts';
 import { stepRequiredErrors } from './requiredErrors.ts';

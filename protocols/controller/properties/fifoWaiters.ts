@@ -3,8 +3,9 @@
  * order. Every blocked queue (irqWait[d], and likewise ipcWait[p][t]) only gains entries at its
  * tail and loses them at its head, and the instance an interrupt (send) wakes is that head.
  */
-import { describeStep, fmtTasks, fmtWaiters, hex } from '../../../engine/explain.ts';
+
 import type { ControllerStepProperty } from './context.ts';
+import { describeStep, fmtTasks, fmtWaiters, hex } from './explain.ts';
 import { changeAt, stepFacts } from './stepFacts.ts';
 
 export const fifoWaiters: ControllerStepProperty = {

@@ -3,8 +3,9 @@
  * the order they entered. Checked on every ready queue at every step: entries are only appended
  * at the tail, and only a DEQUEUE of that process takes the head, which is what it returns.
  */
-import { fmtTasks, hex } from '../../../engine/explain.ts';
+
 import type { ControllerStepProperty } from './context.ts';
+import { fmtTasks, hex } from './explain.ts';
 import { stepFacts } from './stepFacts.ts';
 
 export const fifoWithinPriority: ControllerStepProperty = {

@@ -3,9 +3,9 @@
  * its data, a write or an interrupt with its acknowledgement; never a stall or an abort.
  */
 
-import { describeStep } from '../../../engine/explain.ts';
 import { formatObservation } from '../model/stateCells.ts';
 import type { ControllerStepProperty } from './context.ts';
+import { describeStep } from './explain.ts';
 
 export const neverStalls: ControllerStepProperty = {
   id: 'neverStalls',

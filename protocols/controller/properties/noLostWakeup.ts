@@ -6,12 +6,12 @@
  * interrupt"). Which waiter and where it goes are fifoWaiters' and wakePriority's business.
  */
 
-import { describeOp, describeStep, hex } from '../../../engine/explain.ts';
 import type { Config } from '../model/config/config.ts';
 import type { IpcSend, Irq } from '../model/events.ts';
 import { ERR } from '../model/registers.ts';
 import type { ControllerState, Waiter } from '../model/state.ts';
 import type { ControllerStepContext, ControllerStepProperty } from './context.ts';
+import { describeOp, describeStep, hex } from './explain.ts';
 import { changeAt, type QueueChange, stepFacts } from './stepFacts.ts';
 
 const waiterTask = (w: Waiter): bigint => w.task;

@@ -3,8 +3,9 @@
  * by its own ENQUEUE, by an interrupt on the line it waits for (a send of the type its handler
  * waits for), or at its registration by consuming a pending count, which then goes down by one.
  */
-import { describeStep, fmtDelta, hex } from '../../../engine/explain.ts';
+
 import type { ControllerStepContext, ControllerStepProperty } from './context.ts';
+import { describeStep, fmtDelta, hex } from './explain.ts';
 import { stepFacts } from './stepFacts.ts';
 
 /** The instances whose number in ready queues went up in this step. */

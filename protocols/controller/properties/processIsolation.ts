@@ -3,8 +3,9 @@
  * for, or woken into, p. The ghost keeps, per process, the instances accepted from its own page
  * (a woken instance belongs to the process that registered it) and not yet returned.
  */
-import { hex } from '../../../engine/explain.ts';
+
 import type { ControllerStepProperty } from './context.ts';
+import { hex } from './explain.ts';
 
 export const processIsolation: ControllerStepProperty = {
   id: 'processIsolation',

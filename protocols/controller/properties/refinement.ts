@@ -4,10 +4,10 @@
  * property that consults the model; an external design (DUT) is judged by this one alone.
  */
 
-import { describeOp } from '../../../engine/explain.ts';
 import type { ControllerState } from '../model/state.ts';
 import { changedCells, formatObservation } from '../model/stateCells.ts';
 import type { ControllerStepProperty } from './context.ts';
+import { describeOp } from './explain.ts';
 import { sameState, sameStateGiven } from './measures.ts';
 
 const SHOWN = 4;

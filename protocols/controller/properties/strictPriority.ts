@@ -3,9 +3,9 @@
  * non-empty priority of its process, taken from that priority's queue.
  */
 
-import { fmtTasks, hex } from '../../../engine/explain.ts';
 import { readyQueue, topPriority } from '../model/state.ts';
 import type { ControllerStepProperty } from './context.ts';
+import { fmtTasks, hex } from './explain.ts';
 import { stepFacts } from './stepFacts.ts';
 
 export const strictPriority: ControllerStepProperty = {

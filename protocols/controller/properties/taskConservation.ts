@@ -6,9 +6,9 @@
  * each step equals the accepted instances not yet returned (ghost).
  */
 
-import { describeStep, fmtDelta, hex } from '../../../engine/explain.ts';
 import { ERR, errorBitNames } from '../model/registers.ts';
 import type { ControllerStepProperty } from './context.ts';
+import { describeStep, fmtDelta, hex } from './explain.ts';
 import { heldCount } from './heldCount.ts';
 import { stepFacts } from './stepFacts.ts';
 

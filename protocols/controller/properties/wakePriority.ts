@@ -4,8 +4,9 @@
  * registration consuming a pending count) and where the registrant is recorded (a registration
  * that waits must record its own page, in the queue it names).
  */
-import { describeOp, describeStep, hex } from '../../../engine/explain.ts';
+
 import type { ControllerStepContext, ControllerStepProperty } from './context.ts';
+import { describeOp, describeStep, hex } from './explain.ts';
 import { changeAt, type StepFacts, stepFacts } from './stepFacts.ts';
 
 /** Where `task` entered a ready queue in this step, as "process j priority k"; null if at (p, 0) or nowhere. */

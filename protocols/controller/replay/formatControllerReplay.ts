@@ -5,21 +5,23 @@
  */
 
 import { count, formatReplayHeader } from '../../../replay/formatReplayHeader.ts';
-import type { ReplayResult } from '../../../replay/replay.ts';
-import type { ParsedTrace, ParsedUipiTrace } from '../../../traces/readTrace.ts';
+import type { TraceHeader } from '../../../traces/itfTrace.ts';
 import type { Config } from '../model/config/config.ts';
 import { formatEvent } from '../model/formatEvent.ts';
 import { changedCells, formatObservation } from '../model/stateCells.ts';
+import type { ControllerReplay } from './replayControllerTrace.ts';
 
 const INDENT = '        ';
 
-/** A trace of a protocol whose configuration is the controller's. */
-export type ControllerOrWakeupTrace = Exclude<ParsedTrace, ParsedUipiTrace>;
-
-export type ControllerReplay = Extract<ReplayResult, { readonly protocol: 'controller' }>;
-
-/** The replay report of a controller trace, lines joined with "\n" (no final newline). */
-export function formatControllerReplay(result: ControllerReplay, parsed: ControllerOrWakeupTrace): string {
+/**
+ * The replay report of a controller run, lines joined with "\n" (no final newline); `parsed` is
+ * the trace's header and configuration (a wakeup or syscall trace's too, when replayed on a DUT
+ * as the accesses it stands for).
+ */
+export function formatControllerReplay(
+  result: ControllerReplay,
+  parsed: TraceHeader & { readonly config: Config },
+): string {
   const cfg = parsed.config;
   const lines = formatReplayHeader(parsed, result.implementation);
   const failAt = result.ok ? -1 : result.violation.step;

@@ -2,11 +2,13 @@
  * The controller's state variables (spec/controller.md §3) and a step's observation as ITF
  * values, both ways. Per-index tables are nested lists indexed from 0 (`ready[p][k]`,
  * `ipcPending[p][t]`), FIFOs are lists head first, waiters are records `{p, task}`, every integer
- * is a `#bigint`, and `online` is a list of booleans.
+ * is a `#bigint`, and `online` is a list of booleans. A design that shows its own state
+ * (ControllerDevice.designState) has it beside them as `intcheck::design`.
  */
 
 import { TraceError } from '../../../model/TraceError.ts';
 import { type ItfValue, itf } from '../../../traces/itfValue.ts';
+import type { DesignValue } from '../designs/device.ts';
 import type { Config } from '../model/config/config.ts';
 import { U64_MAX } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
@@ -23,8 +25,21 @@ export const CONTROLLER_VARS = [
   'error',
 ] as const;
 
-/** The variable holding what a step observed. */
-export const OBS_VAR = 'intcheck::obs';
+/** The variable holding a design's own state beside abs(), in traces of a design that shows it (ControllerDevice.designState). */
+export const DESIGN_VAR = 'intcheck::design';
+
+/** A design's own state as an ITF value: integers, flags, strings, lists, records in field order. */
+export function encodeDesignValue(v: DesignValue): ItfValue {
+  if (typeof v === 'bigint') return itf.int(v);
+  if (typeof v === 'boolean') return itf.bool(v);
+  if (typeof v === 'string') return itf.str(v);
+  if (isDesignList(v)) return itf.list(v.map(encodeDesignValue));
+  return itf.record(Object.entries(v).map(([k, x]) => [k, encodeDesignValue(x)] as const));
+}
+
+function isDesignList(v: DesignValue): v is readonly DesignValue[] {
+  return Array.isArray(v);
+}
 
 /** Splits a flat `p * width + i` table into one list per process. */
 function perProcess<T>(flat: readonly T[], n: number, width: number, f: (x: T) => ItfValue): ItfValue {

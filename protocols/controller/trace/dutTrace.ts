@@ -17,8 +17,7 @@ export function dutImplementation(name: string): string {
   return `dut:${name}`;
 }
 
-export interface DutTraceArgs extends Omit<TraceProvenance, 'cfg'> {
-  readonly cfg: Config;
+export interface DutTraceArgs extends TraceProvenance<Config> {
   readonly initial: ControllerState;
   readonly steps: readonly ControllerTraceStep[];
   /** A protocol failure on the request after `steps`: it is appended as the trace's last step. */

@@ -12,9 +12,6 @@ import type { Config } from '../model/config/config.ts';
 import { encodableError } from '../model/decode.ts';
 import { CONTROLLER_EVENT_TYPES, type ControllerEvent, type ControllerEventType } from '../model/events.ts';
 
-/** `mbt::actionTaken` of the initial state. */
-export const INIT_ACTION = 'init';
-
 /**
  * What kind of integer a field holds: a 64-bit register value / task id, or a small index
  * (`optIndex`: an index the event may leave out, written only when present).

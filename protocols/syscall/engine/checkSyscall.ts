@@ -8,6 +8,7 @@
 import {
   type RangeOutcome,
   type RunRange,
+  rangeOf,
   type SeededRunsOptions,
   seededRuns,
 } from '../../../engine/check/seededRuns.ts';
@@ -17,7 +18,7 @@ import {
   stormResult,
   stormRuns,
 } from '../../../engine/check/stormCheck.ts';
-import { type CheckOptions, rangeOf } from '../../controller/engine/checkController.ts';
+import type { CheckOptions } from '../../controller/engine/checkController.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import type { SyscallEvent } from '../model/events.ts';
 import { runSyscall, type SyscallRunResult } from './runSyscall.ts';

@@ -4,10 +4,12 @@
  * protocols/syscall/engine/runSyscall.ts drives it through the storm and the drain.
  */
 
+import type { EndReason } from '../../../engine/check/endedEarly.ts';
 import type { StepJudge } from '../../../engine/judge.ts';
 import type { Violation } from '../../../engine/property.ts';
 import type { ControllerImpl } from '../../controller/designs/device.ts';
 import type { Config } from '../../controller/model/config/config.ts';
+import { endsRun } from '../../controller/model/result.ts';
 import type { SyscallEvent } from '../model/events.ts';
 import type { SyscallState } from '../model/state.ts';
 import type { RunPhase, SyscallStepOutcome } from '../properties/context.ts';
@@ -29,6 +31,8 @@ export class SyscallRun {
   readonly cfg: Config;
   readonly initial: SyscallState;
   readonly recorded: SyscallRecordedStep[] = [];
+  /** How the design stopped, when one of the run's accesses stalled, aborted or had an undefined outcome. */
+  endedBy: EndReason | undefined;
   failedBefore: SyscallState | undefined;
   violations: readonly Violation[] | undefined;
   private readonly record: boolean;
@@ -58,6 +62,8 @@ export class SyscallRun {
   step(e: SyscallEvent, phase: RunPhase, index: number): SyscallStepOutcome {
     const before = this.node.sys;
     const { node, detail, violations } = this.judge.step(this.node, e, index, 'own');
+    const obs = detail.access?.obs;
+    if (this.endedBy === undefined && obs !== undefined && endsRun(obs)) this.endedBy = obs.kind;
     const { outcome, after } = detail.ctx;
     if (violations !== undefined || (this.record && outcome.kind === 'accepted')) {
       const o: SyscallStepOutcome =

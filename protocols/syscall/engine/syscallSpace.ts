@@ -29,14 +29,13 @@
  * step after the first take the runtime in place.
  */
 
-import { copySyscallRuntime } from '../../../engine/explore/copyImpl.ts';
 import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
 import { controllerGhostKey } from '../../../engine/explore/ghostKey.ts';
 import { hiddenKey } from '../../../engine/explore/hiddenKey.ts';
 import { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
-import type { SnapshotSharing } from '../../../engine/explore/snapshot.ts';
 import type { StateSpace } from '../../../engine/explore/stateSpace.ts';
 import type { Violation } from '../../../engine/property.ts';
+import type { SnapshotSharing } from '../../../model/snapshot.ts';
 import type { ControllerImpl } from '../../controller/designs/device.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import { drainSyscallSubject } from '../model/drain.ts';
@@ -46,6 +45,7 @@ import { layoutOf } from '../model/layout.ts';
 import { stateKey } from '../model/stateKey.ts';
 import type { SyscallLivenessContext } from '../properties/context.ts';
 import type { SyscallSelection } from '../properties/selection.ts';
+import { copySyscallRuntime } from './copySyscallRuntime.ts';
 import { syscallGhostKey } from './syscallGhostKey.ts';
 import { type SyscallNode, syscallJudge } from './syscallJudge.ts';
 

@@ -4,8 +4,9 @@
  * role, phase, then the rest), so the reason is deterministic. The XState machine in machine.ts
  * is the same decision tree over the same named guards and actions.
  */
+
+import { assertNever } from '../../../model/assertNever.ts';
 import type { Config } from '../../controller/model/config/config.ts';
-import { assertNever } from '../../controller/model/events.ts';
 import * as A from './actions.ts';
 import type { AgentEvent, SyscallEvent } from './events.ts';
 import * as G from './guards.ts';

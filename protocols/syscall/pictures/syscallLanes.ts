@@ -163,7 +163,7 @@ export function syscallQueues(cfg: Config, s: SyscallState): QueueRow[] {
 }
 
 /** The syscall protocol's lanes, queues and changes. */
-export const SYSCALL_LANES: LaneAdapter<SyscallEvent, SyscallState> = {
+export const SYSCALL_LANES: LaneAdapter<SyscallEvent, SyscallState, Config> = {
   lanes: syscallLanes,
   eventLanes: syscallEventLanes,
   eventLabel: formatSyscallEvent,

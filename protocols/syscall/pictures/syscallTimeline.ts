@@ -4,18 +4,16 @@
  * that returned, and the failure with the properties that also failed and the rule it states.
  */
 
+import type { DescribeProperty } from '../../../engine/property.ts';
+import { alsoFails, systemTimeline } from '../../../pictures/timeline/systemTimeline.ts';
 import type { Timeline } from '../../../pictures/timeline/timeline.ts';
-import { timelineOf } from '../../../pictures/timeline/timelineOf.ts';
-import type { ReplayResult } from '../../../replay/replay.ts';
-import type { ParsedTrace } from '../../../traces/readTrace.ts';
+import { ruleOf } from '../../../pictures/timeline/traceFacts.ts';
 import { formatEvent } from '../../controller/model/formatEvent.ts';
 import { formatObservation } from '../../controller/model/stateCells.ts';
-import { CONTROLLER_STEP_PROPERTIES } from '../../controller/properties/index.ts';
 import type { SyscallStepOutcome } from '../properties/context.ts';
-import { SYSCALL_PROPERTIES } from '../properties/index.ts';
+import type { SyscallReplay } from '../replay/replaySyscallTrace.ts';
+import type { ParsedSyscallTrace } from '../trace/readSyscallTrace.ts';
 import { SYSCALL_LANES } from './syscallLanes.ts';
-
-type SyscallReplay = Extract<ReplayResult, { readonly protocol: 'syscall' }>;
 
 /** A step's outcome as text: `IpcSend(…) → ack`, `software only`, or `rejected: reason`. */
 function syscallOutcomeText(o: SyscallStepOutcome): string {
@@ -24,15 +22,12 @@ function syscallOutcomeText(o: SyscallStepOutcome): string {
   return o.obs === null ? formatEvent(o.access) : `${formatEvent(o.access)} → ${formatObservation(o.obs)}`;
 }
 
-/** The timeline of the syscall trace `parsed` replayed as `result`, with the header `facts`. */
+/** The timeline of the syscall trace `parsed` replayed as `r`, each failure's rule looked up with `describe`. */
 export function syscallTimeline(
-  parsed: ParsedTrace,
-  result: ReplayResult,
-  facts: readonly (readonly [string, string])[],
+  parsed: ParsedSyscallTrace,
+  r: SyscallReplay,
+  describe: DescribeProperty,
 ): Timeline {
-  if (parsed.protocol !== 'syscall' || result.protocol !== 'syscall')
-    throw new Error('syscallTimeline: not a syscall trace');
-  const r: SyscallReplay = result;
   const steps = r.recorded.map((x) => ({
     index: x.index,
     event: x.event,
@@ -40,33 +35,7 @@ export function syscallTimeline(
     outcome: syscallOutcomeText(x.outcome),
     drain: x.phase === 'drain',
   }));
-  const input = {
-    cfg: parsed.config,
-    title: `${parsed.protocol} trace ${parsed.file}`,
-    facts,
-    initial: r.initial,
-    steps,
-  };
-  if (r.ok) {
-    return timelineOf(SYSCALL_LANES, {
-      ...input,
-      verdict: `passes on "${r.implementation}": ${r.steps} steps (drain included), no property fails`,
-    });
-  }
-  const v = r.violation;
-  const rule = [...CONTROLLER_STEP_PROPERTIES, ...SYSCALL_PROPERTIES].find((q) => q.id === v.property);
-  return timelineOf(SYSCALL_LANES, {
-    ...input,
-    verdict: `still fails on "${r.implementation}": ${v.property} at step ${v.step} (${r.phase})`,
-    failure: {
-      property: v.property,
-      message: v.message,
-      step: r.phase === 'quiescence' ? -1 : v.step,
-      explanation: [
-        ...r.violations.slice(1).map((x) => `also fails: ${x.property}: ${x.message}`),
-        ...(rule === undefined ? [] : [`rule (${rule.spec}): ${rule.description}`]),
-      ],
-      expectedActual: [],
-    },
-  });
+  return systemTimeline(SYSCALL_LANES, parsed, r, steps, () =>
+    r.ok ? [] : [...alsoFails(r.violations), ...ruleOf(r.violation.property, describe)],
+  );
 }

@@ -6,15 +6,13 @@
 
 import { formatReplayHeader } from '../../../replay/formatReplayHeader.ts';
 import { formatSystemSteps } from '../../../replay/formatSystemSteps.ts';
-import type { ReplayResult } from '../../../replay/replay.ts';
-import type { ParsedTrace } from '../../../traces/readTrace.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import { changedCells } from '../../controller/model/stateCells.ts';
 import { formatSyscallEvent } from '../model/events.ts';
 import { agentName } from '../model/layout.ts';
 import type { Slot, SyscallState } from '../model/state.ts';
-
-type SyscallReplay = Extract<ReplayResult, { readonly protocol: 'syscall' }>;
+import type { ParsedSyscallTrace } from '../trace/readSyscallTrace.ts';
+import type { SyscallReplay } from './replaySyscallTrace.ts';
 
 const showSlot = (cfg: Config, s: Slot | undefined): string =>
   s === undefined || s.state === 'FREE'
@@ -45,8 +43,7 @@ export function syscallChanges(cfg: Config, a: SyscallState, b: SyscallState): [
   return out;
 }
 
-export function formatSyscallReplay(result: SyscallReplay, parsed: ParsedTrace): string {
-  if (parsed.protocol === 'uipi') throw new Error('formatSyscallReplay: a UIPI trace with a syscall result');
+export function formatSyscallReplay(result: SyscallReplay, parsed: ParsedSyscallTrace): string {
   const cfg = parsed.config;
   const lines = formatReplayHeader(parsed, result.implementation);
   formatSystemSteps(lines, result.initial, result.recorded, result.ok ? undefined : result.violation, {

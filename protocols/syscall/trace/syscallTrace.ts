@@ -4,8 +4,8 @@
  * one, and the drain's steps marked `drain`).
  */
 
-import { type SystemTraceArgs, type SystemTraceCodec, systemTrace } from '../../../traces/systemTrace.ts';
 import type { Trace } from '../../../traces/trace.ts';
+import { type SystemTraceArgs, type SystemTraceCodec, systemTrace } from '../../wakeup/trace/systemTrace.ts';
 import type { SyscallEvent } from '../model/events.ts';
 import type { SyscallState } from '../model/state.ts';
 import { encodeSyscallPicks, encodeSyscallState, SYSCALL_VARS } from './syscallCodec.ts';

@@ -1,15 +1,22 @@
 /**
- * Every UIPI implementation by name: the designs (`--impl`: the instruction-level reference), then
- * the UIPI mutants (`--mutant`). Adding a design is its folder here plus one line in
- * {@link UIPI_DESIGNS}.
+ * The UIPI designs the checker knows by name (`--impl`, a trace's `#meta.implementation`, a
+ * worker's job, the exploration manifest): the instruction-level reference and the designs beside
+ * it, and, by the same lookup, the catalogue's mutants (`--mutant`). One list, so a new design is
+ * known everywhere at once.
  */
-import { findUipiMutant } from '../mutants/uipiMutants.ts';
+import { UIPI_MUTANTS } from '../mutants/uipiMutants.ts';
+import { LINUX_RFC_V1 } from './linux-rfc-v1/linuxRfcV1.ts';
 import { UIPI_REFERENCE, type UipiImpl } from './reference/uipiImpl.ts';
 
-/** The designs, reference first. */
-export const UIPI_DESIGNS: readonly UipiImpl[] = [UIPI_REFERENCE];
+/** Every UIPI design that is not a seeded bug, the reference first. */
+export const UIPI_DESIGNS: readonly UipiImpl[] = [UIPI_REFERENCE, LINUX_RFC_V1];
 
-/** The implementation called `name` (a design or a UIPI mutant), or undefined. */
+/** The design called `name` (not a mutant), or undefined. */
+function findUipiDesign(name: string): UipiImpl | undefined {
+  return UIPI_DESIGNS.find((d) => d.name === name);
+}
+
+/** The UIPI implementation called `name`: a design or a mutant of the catalogue. */
 export function findUipiImpl(name: string): UipiImpl | undefined {
-  return UIPI_DESIGNS.find((d) => d.name === name) ?? findUipiMutant(name);
+  return findUipiDesign(name) ?? UIPI_MUTANTS.find((m) => m.name === name);
 }

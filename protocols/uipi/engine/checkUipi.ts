@@ -8,6 +8,7 @@
 import {
   type RangeOutcome,
   type RunRange,
+  rangeOf,
   type SeededRunsOptions,
   seededRuns,
 } from '../../../engine/check/seededRuns.ts';
@@ -18,11 +19,11 @@ import {
   stormRuns,
 } from '../../../engine/check/stormCheck.ts';
 import type { Coverage } from '../../../engine/coverage/coverage.ts';
-import { rangeOf } from '../../controller/engine/checkController.ts';
 import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
 import type { UipiConfig } from '../model/config.ts';
 import type { UipiEvent } from '../model/events.ts';
 import { runUipi, type UipiRunResult } from './runUipi.ts';
+import { scenarioAccepts, type UipiScenario } from './uipiScenario.ts';
 import { uipiStorm } from './uipiStorm.ts';
 
 export interface UipiCheckOptions {
@@ -38,17 +39,28 @@ export interface UipiCheckOptions {
   readonly onRun?: (done: number) => void;
   /** Counters to count the storms' steps into (turned off at the first failure, before shrinking). */
   readonly coverage?: Coverage;
+  /** Only this finding's failures count (uipiScenario.ts); in this process only (not with workers). */
+  readonly scenario?: UipiScenario;
 }
 
 export type UipiCheckResult = StormCheckResult<UipiEvent, Extract<UipiRunResult, { ok: false }>>;
 
-/** The UIPI runner with the check's options bound (the selected properties). */
+/**
+ * The UIPI runner with the check's options bound (the selected properties; with a scenario, its
+ * runs are recorded and a failure counts only when the scenario accepts it).
+ */
 function uipiRunner(
-  o: Pick<UipiCheckOptions, 'cfg' | 'impl' | 'properties'>,
+  o: Pick<UipiCheckOptions, 'cfg' | 'impl' | 'properties' | 'scenario'>,
 ): StormRunner<UipiEvent, Extract<UipiRunResult, { ok: false }>> {
   const base = o.properties ? { properties: o.properties } : {};
-  return (storm, record, coverage) =>
-    runUipi(o.cfg, o.impl, storm, { ...base, record, ...(coverage ? { coverage } : {}) });
+  const sc = o.scenario;
+  if (sc === undefined)
+    return (storm, record, coverage) =>
+      runUipi(o.cfg, o.impl, storm, { ...base, record, ...(coverage ? { coverage } : {}) });
+  return (storm, _record, coverage) => {
+    const r = runUipi(o.cfg, o.impl, storm, { ...base, record: true, ...(coverage ? { coverage } : {}) });
+    return r.ok || scenarioAccepts(sc, r) ? r : { ok: true };
+  };
 }
 
 /** The check's storms as a seeded-run description of `o.range` (shared by this process and the workers). */
@@ -57,7 +69,10 @@ export function uipiRuns(
 ): SeededRunsOptions<UipiEvent[]> {
   return stormRuns({
     ...o,
-    arbitrary: uipiStorm(o.cfg, { maxEvents: o.maxEvents ?? 80 }),
+    arbitrary: (o.scenario?.storm ?? ((cfg, maxEvents) => uipiStorm(cfg, { maxEvents })))(
+      o.cfg,
+      o.maxEvents ?? 80,
+    ),
     run: uipiRunner(o),
   });
 }
@@ -69,7 +84,7 @@ export function checkUipi(o: UipiCheckOptions): UipiCheckResult {
 
 /** The result of a check from the outcome of its runs (stormResult); a crash is rethrown. */
 export function uipiResult(
-  o: Pick<UipiCheckOptions, 'cfg' | 'impl' | 'properties'>,
+  o: Pick<UipiCheckOptions, 'cfg' | 'impl' | 'properties' | 'scenario'>,
   outcome: RangeOutcome<readonly UipiEvent[]>,
 ): UipiCheckResult {
   return stormResult(uipiRunner(o), outcome);

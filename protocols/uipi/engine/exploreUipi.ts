@@ -14,6 +14,7 @@ import { UIPI_SKYLOFT, UIPI_SMALL, type UipiConfig } from '../model/config.ts';
 import type { UipiEvent } from '../model/events.ts';
 import { selectUipi } from '../properties/selection.ts';
 import { runUipi, type UipiRunResult } from './runUipi.ts';
+import { scenarioSpace, type UipiScenario } from './uipiScenario.ts';
 import { uipiSpace } from './uipiSpace.ts';
 
 /**
@@ -21,9 +22,10 @@ import { uipiSpace } from './uipiSpace.ts';
  * a minute, so its exploration keeps the two CPUs (migration, stale notifications to the old CPU)
  * and the one receiver but has one sender with one UITT entry and one vector: coalescing,
  * suppression and migration races are inside the bound, priority between vectors and two senders
- * racing are not (storms cover them at `small`). The model there has 653,952 abstract states;
- * with the undo-CLUI flags and the owed masks (as a covering measure: uipiGhostMeasure.ts) the
- * explorer admits 1,062,288 and exhausts them, every property and the leads-to check included.
+ * racing are not (storms cover them at `small`). The model there has 900,736 abstract states
+ * (653,952 before it had kernel entry and exit); with the undo-CLUI flags and the owed masks (as a
+ * covering measure: uipiGhostMeasure.ts) the explorer admits 1,483,160 (before: 1,062,288) and
+ * exhausts them, every property and the leads-to check included.
  * No ghost merge bounds it further. `skyloft` is the Skyloft preset itself (UL4 included).
  */
 export const UIPI_EXPLORE_PRESETS: Readonly<Record<string, UipiConfig>> = {
@@ -36,6 +38,8 @@ export interface UipiExploreRequest extends ExploreOptions {
   /** undefined: the model alone. */
   readonly impl: UipiImpl | undefined;
   readonly properties?: readonly string[];
+  /** Only this finding (uipiScenario.ts): its events expanded, its leads-to violations reported. */
+  readonly scenario?: UipiScenario;
 }
 
 export interface UipiReproduction {
@@ -53,7 +57,8 @@ export type UipiExploreReport =
 
 /** Explores `req` (see above). */
 export function exploreUipi(req: UipiExploreRequest): UipiExploreReport {
-  const out = explore(uipiSpace(req.cfg, req.impl, selectUipi(req.properties, req.impl)), req);
+  const space = uipiSpace(req.cfg, req.impl, selectUipi(req.properties, req.impl));
+  const out = explore(req.scenario === undefined ? space : scenarioSpace(space, req.scenario), req);
   if (out.kind !== 'violation') return out;
   const events = out.path as readonly UipiEvent[];
   const run = runUipi(req.cfg, req.impl, events, {

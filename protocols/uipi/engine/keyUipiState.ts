@@ -22,7 +22,14 @@ export function keyUipiState(kb: KeyBuilder, s: UipiState): void {
     kb.int(PHASE.get(rc.phase) ?? 255)
       .int(rc.cpu + 1)
       .big(rc.uirr)
-      .int((rc.uif ? 1 : 0) | (rc.body ? 2 : 0) | (u.on ? 4 : 0) | (u.sn ? 8 : 0))
+      .int(
+        (rc.uif ? 1 : 0) |
+          (rc.body ? 2 : 0) |
+          (u.on ? 4 : 0) |
+          (u.sn ? 8 : 0) |
+          (rc.waiting ? 16 : 0) |
+          (rc.listed ? 32 : 0),
+      )
       .int(rc.uinv)
       .int(rc.hvec + 1)
       .int(u.nv)
@@ -32,7 +39,7 @@ export function keyUipiState(kb: KeyBuilder, s: UipiState): void {
   for (const sd of senders) kb.int(sd.valid).int(sd.held + 1);
   for (const c of cpus) {
     kb.int(c.cur + 1)
-      .int(c.processing ? 1 : 0)
+      .int((c.processing ? 1 : 0) | (c.other ? 2 : 0))
       .int(c.pending.length);
     for (const v of c.pending) kb.int(v);
   }

@@ -1,6 +1,6 @@
 /**
  * The UIPI runner: drives the model or an implementation (checked against the model by
- * refinement) through a storm of UIPI events, then the fair drain, each step judged by the step
+ * refinement) through a storm of UIPI events, then the drain `cfg.drain` names, each step judged by the step
  * judge (uipiJudge.ts: the step properties, the ghost beside the run), and the liveness
  * properties at the end. Stops at the first failing step. Storm event i is step i (a rejected event is skipped by
  * model and implementation alike and judged only by refinement); drain steps follow.
@@ -25,7 +25,7 @@ export interface UipiRunOptions {
   readonly properties?: readonly string[];
   /** Keep every step in `recorded` (default true). */
   readonly record?: boolean;
-  /** Run the fair drain and the liveness properties (default true). */
+  /** Run the drain (`cfg.drain`) and the liveness properties (default true). */
   readonly drain?: boolean;
   /** Counts every step (storm and drain, accepted or refused) while it is live (`--report`). */
   readonly coverage?: Coverage;
@@ -45,6 +45,8 @@ interface Facts {
   readonly steps: number;
   readonly initial: UipiState;
   readonly final: UipiState;
+  /** The state the drain started from (the storm's end), when the run got that far. */
+  readonly atDrain: UipiState | undefined;
   readonly recorded: readonly UipiRecordedStep[];
   readonly drain: UipiDrainOutcome | undefined;
 }
@@ -58,7 +60,7 @@ export type UipiRunResult =
       readonly phase: UipiRunPhase | 'quiescence';
     } & Facts);
 
-/** Runs `events` from the start state, then (unless `drain: false`) the fair drain. */
+/** Runs `events` from the start state, then (unless `drain: false`) the drain `cfg.drain` names. */
 export function runUipi(
   cfg: UipiConfig,
   impl: UipiImpl | undefined,
@@ -87,10 +89,12 @@ export function runUipi(
     return accepted;
   };
 
+  let atDrain: UipiState | undefined;
   const facts = (drain: UipiDrainOutcome | undefined): Facts => ({
     steps: index,
     initial,
     final: node.sys,
+    atDrain,
     recorded,
     drain,
   });
@@ -109,6 +113,7 @@ export function runUipi(
     if (failure !== undefined) return failed('storm', undefined, failure);
   }
   if (opts.drain === false) return { ok: true, ...facts(undefined) };
+  atDrain = node.sys;
   const drain = drainUipi(
     cfg,
     {

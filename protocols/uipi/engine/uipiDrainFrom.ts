@@ -1,22 +1,22 @@
 /**
  * The leads-to check of the UIPI protocol from one explored state (`uipiEventuallyDelivered`, and
- * `uipiWaitWakes` and UL4 `uipiTimerRearms`, read as "from every reachable state, the fair drain
- * reaches the goal"): the fair drain (protocols/uipi/model/drain.ts, the policy a storm's drain uses) is run
+ * `uipiWaitWakes` and UL4 `uipiTimerRearms`, read as "from every reachable state, the drain
+ * reaches the goal"): the drain `cfg.drain` names (protocols/uipi/model/drain.ts, the policy a storm's drain uses) is run
  * from the node, every drain step judged like any other step, and the liveness properties judged
  * where it ends. Nothing of the node is changed (its first step copies it; later steps step the
  * drain's own copy in place). With a {@link DrainMemo}, a drain reaching a position an earlier
  * successful drain went through stops there with the same (successful) verdict: the drain is
  * deterministic, and its position is the node key (abstract state, machine, the ghost the
  * verdicts read) with the policy's own state (its copy of the undo-CLUI flags, whether the timer
- * handler was served).
+ * handler was served, which receivers the fair drain took into the kernel).
  */
 
+import type { DrainMemo } from '../../../engine/explore/drainMemo.ts';
 import type { Transition } from '../../../engine/explore/stateSpace.ts';
 import type { Ownership } from '../../../engine/judge.ts';
 import type { Violation } from '../../../engine/property.ts';
-import type { DrainMemo } from '../../wakeup/engine/drainMemo.ts';
 import type { UipiConfig } from '../model/config.ts';
-import { drainUipi, type UipiDrainSubject } from '../model/drain.ts';
+import { drainUipi, type UipiDrainPolicy, type UipiDrainSubject } from '../model/drain.ts';
 import type { UipiEvent } from '../model/events.ts';
 import type { UipiLivenessContext, UipiLivenessProperty } from '../properties/context.ts';
 import type { UipiNode } from './uipiJudge.ts';
@@ -33,7 +33,7 @@ export type UipiNodeStep = (
 /** The memo of earlier successful drains, and the key of a drain position. */
 export interface UipiDrainMemo {
   readonly drains: DrainMemo;
-  position(n: UipiNode, undo: readonly boolean[], timerServed: boolean): string;
+  position(n: UipiNode, policy: UipiDrainPolicy): string;
 }
 
 /**
@@ -73,8 +73,8 @@ export function uipiDrainFrom(
     ...(memo === undefined
       ? {}
       : {
-          at: (undo: readonly boolean[], timerServed: boolean, steps: number) =>
-            memo.drains.visit(memo.position(node(), undo, timerServed), steps, cfg.drainBound),
+          at: (policy: UipiDrainPolicy, steps: number) =>
+            memo.drains.visit(memo.position(node(), policy), steps, cfg.drainBound),
         }),
   };
   return (from) => {

@@ -10,7 +10,8 @@
  * coalesced send, without bound. But both are ghost: computed from (before, event, after) and
  * read only by verdicts. The covering contract holds, property by property:
  * (1) nothing else reads them: the model's `step` and `enabled`, the machine, the successor's key
- *     and the fair drain's choice (which reads only the undo flags, kept in the key) never do;
+ *     and the drain's choice (which reads only the undo flags, kept in the key, and its own
+ *     policy state, which starts afresh at every drain) never do;
  * (2) their updates are monotone for two nodes with the same key: a step takes the same event
  *     between the same abstract states in both, so `nextOwed` sets or clears the same bits (a
  *     superset stays a superset) and `nextCredit` adds the same ±1 (≤ stays ≤);

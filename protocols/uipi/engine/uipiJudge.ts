@@ -1,18 +1,16 @@
 /**
  * The UIPI protocol's step judge (engine/judge.ts): one step of the UIPI model, or of an
- * instruction-level machine checked against the model (uipiRefinement, through absUipi), judged
+ * instruction-level machine (any {@link UipiDevice} a design creates: the reference, a mutant,
+ * linux-rfc-v1), checked against the model when the design refines it (uipiRefinement, through
+ * the machine's abstraction), judged
  * by the selected step properties with the ghost beside it (owed vector masks, send-minus-delivery
  * credits, the undo-CLUI flags the fair drain reads). A step the system rejects is judged only by
  * the properties that judge rejections. Storm runs (runUipi), the explorer (uipiSpace) and its
  * leads-to drains (uipiDrainFrom) step through it.
  */
 
-import { snapshot } from '../../../engine/explore/snapshot.ts';
 import { failures, type Ownership, type StepJudge } from '../../../engine/judge.ts';
-import { absUipi } from '../designs/reference/absUipi.ts';
-import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
-import { UipiMachine } from '../designs/reference/uipiMachine.ts';
-import type { UipiMutation } from '../designs/reference/uipiMutation.ts';
+import type { UipiDevice, UipiImpl } from '../designs/reference/uipiImpl.ts';
 import type { UipiConfig } from '../model/config.ts';
 import type { UipiEvent } from '../model/events.ts';
 import type { UipiStepResult } from '../model/result.ts';
@@ -27,18 +25,11 @@ import type { UipiSelection } from '../properties/selection.ts';
 export interface UipiNode {
   readonly sys: UipiState;
   /** The machine under check, owned by this node; undefined for the model alone. */
-  readonly m: UipiMachine | undefined;
+  readonly m: UipiDevice | undefined;
   readonly shadow: UipiState | undefined;
   readonly owed: readonly bigint[];
   readonly credit: readonly number[];
   readonly undo: readonly boolean[];
-}
-
-/** The mutation of a UIPI implementation the checker runs as a machine, or null when it is not one. */
-function uipiMachineMutation(impl: UipiImpl): UipiMutation | undefined | null {
-  if (impl.name === 'reference') return undefined;
-  const m = (impl as { readonly mutation?: unknown }).mutation;
-  return typeof m === 'string' ? (m as UipiMutation) : null;
 }
 
 /**
@@ -53,12 +44,6 @@ export function uipiJudge(
   sel: UipiSelection,
   enabledOnly: boolean,
 ): StepJudge<UipiNode, UipiEvent, UipiStepContext> {
-  const mutation = impl === undefined ? undefined : uipiMachineMutation(impl);
-  if (mutation === null)
-    throw new Error(
-      `UIPI implementation "${impl?.name}" is not an instruction-level machine the checker can run`,
-    );
-  const shared: ReadonlySet<object> = new Set<object>([cfg]);
   const refine = impl !== undefined && sel.step.some((p) => p.kind === 'refinement');
   const judgesRejected = sel.step.filter((p) => p.judgesRejected);
   const ctx: { -readonly [K in keyof UipiStepContext]: UipiStepContext[K] } = {
@@ -75,9 +60,9 @@ export function uipiJudge(
   };
   return {
     initial() {
-      const m = impl === undefined ? undefined : new UipiMachine(cfg, mutation ?? undefined);
+      const m = impl?.create(cfg);
       return {
-        sys: m === undefined ? initialUipi(cfg) : absUipi(m),
+        sys: m === undefined ? initialUipi(cfg) : m.abs(),
         m,
         shadow: refine ? initialUipi(cfg) : undefined,
         owed: initialOwed(cfg),
@@ -86,13 +71,13 @@ export function uipiJudge(
       };
     },
     step(n: UipiNode, e: UipiEvent, index: number, own: Ownership) {
-      const m = n.m === undefined || own !== 'copy' ? n.m : snapshot(n.m, { objects: shared });
+      const m = n.m === undefined || own !== 'copy' ? n.m : n.m.copy();
       const before = n.sys;
       let accepted: boolean;
       let after: UipiState;
       if (m !== undefined) {
         accepted = m.apply(e);
-        after = accepted ? absUipi(m) : before;
+        after = accepted ? m.abs() : before;
       } else if (enabledOnly) {
         accepted = true;
         after = act(cfg, before, e);

@@ -5,8 +5,7 @@
  * properties, within the same state bound as the other protocols' explorer column.
  */
 
-import type { Shortest } from '../../../engine/kill/killAdapter.ts';
-import { KILL_EXPLORE_MAX_STATES } from '../../../engine/kill/killShortest.ts';
+import { KILL_EXPLORE_MAX_STATES, type Shortest } from '../../../engine/kill/killAdapter.ts';
 import { findUipiImpl } from '../designs/registry.ts';
 import { exploreUipi, UIPI_EXPLORE_PRESETS } from './exploreUipi.ts';
 

@@ -18,14 +18,15 @@
  * bounds the exploration: the verdict is exact for the explored configuration.
  */
 
+import { DrainMemo } from '../../../engine/explore/drainMemo.ts';
 import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
 import { fingerprint } from '../../../engine/explore/fingerprint.ts';
 import { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
 import type { StateSpace, Transition } from '../../../engine/explore/stateSpace.ts';
 import type { Ownership } from '../../../engine/judge.ts';
-import { DrainMemo } from '../../wakeup/engine/drainMemo.ts';
 import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
 import type { UipiConfig } from '../model/config.ts';
+import type { UipiDrainPolicy } from '../model/drain.ts';
 import { enabled as modelEnabled } from '../model/enabled.ts';
 import { formatUipiEvent, type UipiEvent } from '../model/events.ts';
 import { keyUipiState } from './keyUipiState.ts';
@@ -91,11 +92,12 @@ export function uipiSpace(
   };
   if (sel.liveness.length > 0) {
     // A drain position: the node's key, the ghost its verdicts read, the drain policy's state.
-    const position = (n: UipiNode, undo: readonly boolean[], timerServed: boolean): string => {
+    const position = (n: UipiNode, policy: UipiDrainPolicy): string => {
       const k = keyNode(n);
       keyUipiGhost(k, n, credits);
-      for (const u of undo) k.bool(u);
-      return k.bool(timerServed).done();
+      for (const u of policy.undo) k.bool(u);
+      for (const x of policy.entered) k.bool(x);
+      return k.bool(policy.timerServed).done();
     };
     const memo = drainMemo ? { drains: new DrainMemo(), position } : undefined;
     space.liveness = uipiDrainFrom(cfg, sel.liveness, space.enabled, transition, memo);

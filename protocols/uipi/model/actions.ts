@@ -22,6 +22,7 @@ import {
   highest,
   ipi,
   KERNEL_VECTOR,
+  modelWaitFlags,
   NOTIFICATION_VECTOR,
   programmedUinv,
   type Receiver,
@@ -44,6 +45,8 @@ const withReceiver = (s: UipiState, r: number, f: (rc: Receiver) => Receiver): U
   const rc = s.receivers[r];
   return rc === undefined ? s : { ...s, receivers: replaced(s.receivers, r, f(rc)) };
 };
+/** `rc` moved to `phase`, with the uintr_wait flags that phase implies in the model. */
+const at = (rc: Receiver, phase: Receiver['phase']): Receiver => ({ ...rc, phase, ...modelWaitFlags(phase) });
 const withCpu = (s: UipiState, c: number, f: (cpu: Cpu) => Cpu): UipiState => {
   const cpu = s.cpus[c];
   return cpu === undefined ? s : { ...s, cpus: replaced(s.cpus, c, f(cpu)) };
@@ -109,7 +112,7 @@ function wakeWaiters(s: UipiState): UipiState {
   s.receivers.forEach((rc, r) => {
     if (rc.phase !== 'waiting' || s.upids[r]?.on !== true) return;
     out = withUpid(out, r, (u) => ({ ...u, sn: true }));
-    out = withReceiver(out, r, (x) => ({ ...x, phase: 'woken' }));
+    out = withReceiver(out, r, (x) => at(x, 'woken'));
   });
   return out;
 }
@@ -154,7 +157,7 @@ export const switchOutSn: A<ReceiverStep> = (_cfg, s, e) =>
   withReceiver(
     withUpid(s, e.receiver, (u) => ({ ...u, sn: true })),
     e.receiver,
-    (rc) => ({ ...rc, phase: 'outSn' }),
+    (rc) => at(rc, 'outSn'),
   );
 
 /** XSAVES (UINV := 0 in the saved MISC) and the thread leaves its CPU. */
@@ -163,7 +166,7 @@ export const switchOutSave: A<ReceiverStep> = (_cfg, s, e) => leaveCpu(s, e.rece
 /** The thread leaves its CPU, saved (UINV cleared), into `phase`. */
 function leaveCpu(s: UipiState, r: number, phase: Receiver['phase']): UipiState {
   const c = s.receivers[r]?.cpu ?? -1;
-  const off = withReceiver(s, r, (rc) => ({ ...rc, phase, cpu: -1, uinv: 0 }));
+  const off = withReceiver(s, r, (rc) => ({ ...at(rc, phase), cpu: -1, uinv: 0 }));
   return withCpu(off, c, (cpu) => ({ ...cpu, cur: -1 }));
 }
 
@@ -172,17 +175,35 @@ export const switchInRestore: A<SwitchInRestore> = (cfg, s, e) => {
   const placed = withCpu(s, e.cpu, (c) => ({ ...c, cur: e.receiver }));
   const ndst = withUpid(placed, e.receiver, (u) => ({ ...u, ndst: e.cpu }));
   return withReceiver(ndst, e.receiver, (rc) => ({
-    ...rc,
-    phase: 'inRestored',
+    ...at(rc, 'inRestored'),
     cpu: e.cpu,
     uinv: programmedUinv(cfg),
+  }));
+};
+
+/** A syscall, interrupt or exception takes the thread to the kernel: no UINTR action (the RFC adds no entry hook, [P07]). */
+export const kernelEntry: A<ReceiverStep> = (_cfg, s, e) =>
+  withReceiver(s, e.receiver, (rc) => at(rc, 'kernel'));
+
+/**
+ * The exit to user mode from the kernel without a switch, switch_uintr_return 1–2 (uipi-linux.md
+ * 3(a+b)): UINV re-programmed if XSAVES cleared it, NDST := this CPU. Steps 3 and 4 (3(c), 3(d))
+ * are switchInClearSn and switchInCheckPir, as after a switch-in.
+ */
+export const kernelExit: A<ReceiverStep> = (cfg, s, e) => {
+  const rc = s.receivers[e.receiver];
+  if (rc === undefined) return s;
+  const ndst = withUpid(s, e.receiver, (u) => ({ ...u, ndst: rc.cpu }));
+  return withReceiver(ndst, e.receiver, (x) => ({
+    ...at(x, 'inRestored'),
+    uinv: x.uinv === 0 ? programmedUinv(cfg) : x.uinv,
   }));
 };
 
 /** switch_uintr_return 3: SN := 0 (Skyloft's suppressed mode keeps SN set). */
 export const switchInClearSn: A<ReceiverStep> = (cfg, s, e) => {
   const cleared = isSkyloft(cfg) ? s : withUpid(s, e.receiver, (u) => ({ ...u, sn: false }));
-  return withReceiver(cleared, e.receiver, (rc) => ({ ...rc, phase: 'inSnClear' }));
+  return withReceiver(cleared, e.receiver, (rc) => at(rc, 'inSnClear'));
 };
 
 /**
@@ -199,7 +220,7 @@ export const switchInClearSn: A<ReceiverStep> = (cfg, s, e) => {
  */
 export const switchInCheckPir: A<ReceiverStep> = (cfg, s, e) => {
   const rc = s.receivers[e.receiver];
-  const back = withReceiver(s, e.receiver, (x) => ({ ...x, phase: 'user' }));
+  const back = withReceiver(s, e.receiver, (x) => at(x, 'user'));
   const u = s.upids[e.receiver];
   if (rc === undefined || isSkyloft(cfg) || u === undefined || (u.pir === 0n && !u.on)) return back;
   return withCpu(back, rc.cpu, (c) => ({ ...c, pending: setAdd(c.pending, NOTIFICATION_VECTOR) }));
@@ -210,7 +231,7 @@ export const waitSwitchNv: A<ReceiverStep> = (_cfg, s, e) =>
   withReceiver(
     withUpid(s, e.receiver, (u) => ({ ...u, nv: KERNEL_VECTOR })),
     e.receiver,
-    (rc) => ({ ...rc, phase: 'waitNv' }),
+    (rc) => at(rc, 'waitNv'),
   );
 
 /**
@@ -222,9 +243,9 @@ export const waitRecheck: A<ReceiverStep> = (_cfg, s, e) => {
   const u = s.upids[e.receiver];
   if (rc === undefined || u === undefined) return s;
   if (!u.on && u.pir === 0n && rc.uirr === 0n)
-    return withReceiver(s, e.receiver, (x) => ({ ...x, phase: 'waitChecked' }));
+    return withReceiver(s, e.receiver, (x) => at(x, 'waitChecked'));
   const restored = withUpid(s, e.receiver, (x) => ({ ...x, nv: NOTIFICATION_VECTOR }));
-  const back = withReceiver(restored, e.receiver, (x) => ({ ...x, phase: 'user' }));
+  const back = withReceiver(restored, e.receiver, (x) => at(x, 'user'));
   if (u.pir === 0n) return back;
   return withCpu(back, rc.cpu, (c) => ({ ...c, pending: setAdd(c.pending, NOTIFICATION_VECTOR) }));
 };
@@ -237,7 +258,7 @@ export const wakeRestoreNv: A<ReceiverStep> = (_cfg, s, e) =>
   withReceiver(
     withUpid(s, e.receiver, (u) => ({ ...u, nv: NOTIFICATION_VECTOR })),
     e.receiver,
-    (rc) => ({ ...rc, phase: 'off' }),
+    (rc) => at(rc, 'off'),
   );
 
 /** uintr_register_sender: V := 1 on the slot. */

@@ -1,7 +1,7 @@
 /**
  * The UIPI protocol's own configuration (spec/uipi.md "Scope of the model"): CPUs, receiver and
  * sender threads, user vectors V ≤ 64, UITT slots per sender, the Skyloft timer scenario, and the
- * drain bound of the bounded-liveness properties. Separate from the controller's Config: the two
+ * drain of the bounded-liveness properties (which one, and its bound). Separate from the controller's Config: the two
  * protocols share no parameter.
  */
 
@@ -22,11 +22,27 @@ export interface UipiConfig {
    * `timer` re-posts its own PIR bit.
    */
   readonly timer: number;
-  /** Steps the fair drain may take before it counts as a failure (intcheck's decision). */
+  /** Steps the drain may take before it counts as a failure (intcheck's decision). */
   readonly drainBound: number;
+  /**
+   * The drain the bounded-liveness properties are judged after (model/drain.ts), i.e. the
+   * fairness they assume: `fair`, where a receiver at user level also enters and leaves the
+   * kernel (a syscall, an interrupt), or `no-kernel-entry`, where a receiver at user level never
+   * enters the kernel (threads already in it still leave it).
+   */
+  readonly drain: UipiDrainName;
 }
 
-/** Allowed range of each field. */
+/** The named drains (UipiConfig.drain), `fair` first (the default). */
+export const UIPI_DRAINS = ['fair', 'no-kernel-entry'] as const;
+export type UipiDrainName = (typeof UIPI_DRAINS)[number];
+
+/** Whether `s` names a drain. */
+export function isUipiDrain(s: string): s is UipiDrainName {
+  return (UIPI_DRAINS as readonly string[]).includes(s);
+}
+
+/** Allowed range of each numeric field (every field but `drain`). */
 export const UIPI_CONFIG_RANGES = {
   cpus: { min: 1, max: 64 },
   receivers: { min: 1, max: 64 },
@@ -35,9 +51,13 @@ export const UIPI_CONFIG_RANGES = {
   uittSize: { min: 1, max: 30 },
   timer: { min: -1, max: 63 },
   drainBound: { min: 1, max: 10_000_000 },
-} as const satisfies Record<keyof UipiConfig, { readonly min: number; readonly max: number }>;
+} as const satisfies Record<
+  Exclude<keyof UipiConfig, 'drain'>,
+  { readonly min: number; readonly max: number }
+>;
 
 export type UipiField = keyof typeof UIPI_CONFIG_RANGES;
+/** The numeric fields, in their JSON order (then `drain`). */
 export const UIPI_FIELDS = Object.keys(UIPI_CONFIG_RANGES) as readonly UipiField[];
 
 /** The published sizes of spec/uipi.md: 4 CPUs, 4 receivers, 4 senders, 64 vectors. */
@@ -49,6 +69,7 @@ const UIPI_PUBLISHED: UipiConfig = {
   uittSize: 4,
   timer: -1,
   drainBound: 100_000,
+  drain: 'fair',
 };
 
 /** The small sizes: 2 CPUs, 1 receiver, 2 senders, 3 vectors (a finite, modest state space). */
@@ -60,6 +81,7 @@ export const UIPI_SMALL: UipiConfig = {
   uittSize: 2,
   timer: -1,
   drainBound: 1_000,
+  drain: 'fair',
 };
 
 /** The Skyloft timer scenario: one CPU, one receiver whose vector 1 is the timer, one other sender. */
@@ -71,6 +93,7 @@ export const UIPI_SKYLOFT: UipiConfig = {
   uittSize: 1,
   timer: 1,
   drainBound: 1_000,
+  drain: 'fair',
 };
 
 export const UIPI_PRESETS = { small: UIPI_SMALL, published: UIPI_PUBLISHED, skyloft: UIPI_SKYLOFT } as const;

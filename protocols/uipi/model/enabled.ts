@@ -35,6 +35,7 @@ export function uipiEventTable(cfg: UipiConfig): readonly UipiEvent[] {
     }
   }
   if (cfg.timer >= 0) for (let cpu = 0; cpu < cfg.cpus; cpu++) out.push({ type: 'TimerTick', cpu });
+  for (let cpu = 0; cpu < cfg.cpus; cpu++) out.push({ type: 'RunOther', cpu });
   t = Object.freeze(out.map((e) => Object.freeze(e)));
   TABLES.set(cfg, t);
   return t;

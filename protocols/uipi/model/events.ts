@@ -8,6 +8,15 @@
  * delivery, handler body, UIRET, STUI, CLUI; switch-out (set SN | save); switch-in (restore UINV
  * and NDST | clear SN | PIR check and self-IPI); `uintr_wait` (NV to the kernel vector | re-check
  * | sleep); the wake's NV restore; sender registration and revocation; the Skyloft timer tick.
+ *
+ * Kernel entry and exit without a context switch (spec/uipi-linux.md "New events and state"):
+ * `KernelEntry` (a syscall, interrupt or exception takes the receiver to the kernel, with no UINTR
+ * action) and `KernelExit` (switch_uintr_return's step 3(a+b): UINV re-programmed if 0, NDST :=
+ * this CPU), after which the same `SwitchInClearSn` (3(c)) and `SwitchInCheckPir` (3(d)) run as
+ * after a switch-in: the exit to user mode is one code path whether or not the thread was
+ * switched. Two events belong to linux-rfc-v1 alone, which has state the model does not (the
+ * model rejects them as `designOnly`): `WaitEnlist` (uintr_wait's list_add, step 5(b)) and
+ * `RunOther` (a receiver thread outside the configuration runs on an idle CPU).
  */
 
 /** SENDUIPI by `sender` through its UITT slot `index` (one locked read-modify-write of the UPID). */
@@ -53,7 +62,10 @@ export interface ReceiverStep {
     | 'WaitSwitchNv'
     | 'WaitRecheck'
     | 'WaitSleep'
-    | 'WakeRestoreNv';
+    | 'WakeRestoreNv'
+    | 'KernelEntry'
+    | 'KernelExit'
+    | 'WaitEnlist';
   readonly receiver: number;
 }
 /** The kernel puts runnable receiver `receiver` on free `cpu`: XRSTORS, UINV re-programmed, NDST := cpu. */
@@ -79,6 +91,15 @@ export interface TimerTick {
   readonly type: 'TimerTick';
   readonly cpu: number;
 }
+/**
+ * linux-rfc-v1's `runOther(cpu, T)`: idle `cpu` runs T, a receiver thread outside the
+ * configuration (its UPID is one no sender here targets): live UINV := the notification vector,
+ * UPIDADDR := T's UPID, until a receiver of the configuration is switched in there.
+ */
+export interface RunOther {
+  readonly type: 'RunOther';
+  readonly cpu: number;
+}
 
 export type UipiEvent =
   | Send
@@ -90,11 +111,12 @@ export type UipiEvent =
   | SwitchInRestore
   | Register
   | Revoke
-  | TimerTick;
+  | TimerTick
+  | RunOther;
 export type UipiEventType = UipiEvent['type'];
 export type ReceiverStepType = ReceiverStep['type'];
 
-/** The receiver-step types, in a fixed order. */
+/** The receiver-step types, in a fixed order (the kernel entry/exit steps and linux-rfc-v1's enlist last). */
 export const RECEIVER_STEP_TYPES = [
   'Deliver',
   'HandlerBody',
@@ -109,6 +131,9 @@ export const RECEIVER_STEP_TYPES = [
   'WaitRecheck',
   'WaitSleep',
   'WakeRestoreNv',
+  'KernelEntry',
+  'KernelExit',
+  'WaitEnlist',
 ] as const satisfies readonly ReceiverStepType[];
 
 /** Every event type, in a fixed order (codec, storms, coverage). */
@@ -123,6 +148,7 @@ export const UIPI_EVENT_TYPES = [
   'Register',
   'Revoke',
   'TimerTick',
+  'RunOther',
 ] as const satisfies readonly UipiEventType[];
 
 /** True when `t` is a receiver-step type. */
@@ -144,6 +170,7 @@ export function formatUipiEvent(e: UipiEvent): string {
       return `${e.type}(cpu=${e.cpu}, vector=0x${e.vector.toString(16)})`;
     case 'NotifyDrain':
     case 'TimerTick':
+    case 'RunOther':
       return `${e.type}(cpu=${e.cpu})`;
     case 'SwitchInRestore':
       return `SwitchInRestore(receiver=${e.receiver}, cpu=${e.cpu})`;

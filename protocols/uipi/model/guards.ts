@@ -10,6 +10,7 @@ import type {
   ReceiverStep,
   Register,
   Revoke,
+  RunOther,
   Send,
   SendIpi,
   SwitchInRestore,
@@ -34,17 +35,26 @@ export const senderFree: G<Send> = (_cfg, s, e) => s.senders[e.sender]?.held ===
 export const senderHolds: G<SendIpi> = (_cfg, s, e) => (s.senders[e.sender]?.held ?? -1) >= 0;
 
 /** The CPU exists. */
-export const cpuExists: G<IpiArrive | Accept | NotifyDrain | TimerTick | SwitchInRestore> = (cfg, _s, e) =>
-  inRange(e.cpu, cfg.cpus);
+export const cpuExists: G<IpiArrive | Accept | NotifyDrain | TimerTick | SwitchInRestore | RunOther> = (
+  cfg,
+  _s,
+  e,
+) => inRange(e.cpu, cfg.cpus);
 /** An IPI with this vector to this CPU is in flight. */
 export const ipiInFlight: G<IpiArrive> = (_cfg, s, e) => s.inflight.includes(ipi(e.cpu, e.vector));
 /** The vector is pending in the CPU's APIC. */
 export const vectorPending: G<Accept> = (_cfg, s, e) => s.cpus[e.cpu]?.pending.includes(e.vector) === true;
-/** The CPU takes interrupts: not processing, and idle or running its thread at user level. */
+/**
+ * The CPU takes interrupts: not processing, and idle or running its thread at user level or in
+ * the kernel with interrupts on (`kernel`: a notification is then processed against the running
+ * thread's UPID and delivered after the return to user, uipi-linux.md step 4). The kernel's own
+ * paths (switch-out, the exit steps, uintr_wait) run with interrupts off.
+ */
 export const cpuAccepts: G<Accept> = (_cfg, s, e) => {
   const c = s.cpus[e.cpu];
   if (c === undefined || c.processing) return false;
-  return c.cur < 0 || s.receivers[c.cur]?.phase === 'user';
+  const phase = c.cur < 0 ? undefined : s.receivers[c.cur]?.phase;
+  return c.cur < 0 || phase === 'user' || phase === 'kernel';
 };
 /** The CPU is between processing steps a and b. */
 export const cpuProcessing: G<NotifyDrain> = (_cfg, s, e) => s.cpus[e.cpu]?.processing === true;
@@ -84,8 +94,15 @@ export const inHandlerAfter: G<ReceiverStep> = (cfg, s, e) => {
 /** In user code outside any handler (where STUI and uintr_wait are issued). */
 export const outsideHandler: G<ReceiverStep> = (cfg, s, e) =>
   atUser(cfg, s, e) && (rec(s, e.receiver)?.hvec ?? 0) < 0;
-/** uintr_wait exists in the plain scenario only (the Skyloft receiver never blocks). */
-export const mayWait: G<ReceiverStep> = (cfg, s, e) => !isSkyloft(cfg) && outsideHandler(cfg, s, e);
+/** At user level or in the kernel (a switch-out starts from either: a preemption enters the kernel first). */
+export const atUserOrKernel: G<ReceiverStep> = (cfg, s, e) =>
+  atUser(cfg, s, e) || inPhase(cfg, s, e, 'kernel');
+/**
+ * uintr_wait exists in the plain scenario only (the Skyloft receiver never blocks), outside a
+ * handler: a syscall from the kernel, or from user level with the kernel entry taken at once.
+ */
+export const mayWait: G<ReceiverStep> = (cfg, s, e) =>
+  !isSkyloft(cfg) && atUserOrKernel(cfg, s, e) && (rec(s, e.receiver)?.hvec ?? 0) < 0;
 /** The receiver is in `phase` (and its CPU, if any, is not processing). */
 export function inPhase(cfg: UipiConfig, s: UipiState, e: ReceiverStep, phase: Receiver['phase']): boolean {
   void cfg;

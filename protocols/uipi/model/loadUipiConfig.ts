@@ -1,12 +1,21 @@
 /**
  * Loading and validating a UIPI configuration: a missing field takes the small preset's value;
- * an unknown field, a non-integer, a value outside its range or an inconsistent pair (more
- * receivers than CPUs, a timer vector ≥ vectors) is refused with a ConfigError naming the field.
+ * an unknown field, a non-integer, a value outside its range, a drain that has no name here or an
+ * inconsistent pair (more receivers than CPUs, a timer vector ≥ vectors) is refused with a
+ * ConfigError naming the field.
  */
-import { ConfigError, readConfigJson } from '../../controller/model/config/loadConfig.ts';
-import { UIPI_CONFIG_RANGES, UIPI_FIELDS, UIPI_SMALL, type UipiConfig } from './config.ts';
 
-const KNOWN: ReadonlySet<string> = new Set(UIPI_FIELDS);
+import { ConfigError, readConfigJson } from '../../../model/configFile.ts';
+import {
+  isUipiDrain,
+  UIPI_CONFIG_RANGES,
+  UIPI_DRAINS,
+  UIPI_FIELDS,
+  UIPI_SMALL,
+  type UipiConfig,
+} from './config.ts';
+
+const KNOWN: ReadonlySet<string> = new Set([...UIPI_FIELDS, 'drain']);
 
 /** Validates an untrusted value as a UIPI configuration. */
 export function parseUipiConfig(input: unknown, defaults: UipiConfig = UIPI_SMALL): UipiConfig {
@@ -17,7 +26,7 @@ export function parseUipiConfig(input: unknown, defaults: UipiConfig = UIPI_SMAL
   for (const key of Object.keys(raw)) {
     if (!KNOWN.has(key)) throw new ConfigError(`uipi configuration field "${key}": unknown field`);
   }
-  const out: Record<string, number> = { ...defaults };
+  const out: Record<string, number | string> = { ...defaults };
   for (const field of UIPI_FIELDS) {
     const v = raw[field];
     if (v === undefined) continue;
@@ -33,6 +42,14 @@ export function parseUipiConfig(input: unknown, defaults: UipiConfig = UIPI_SMAL
       );
     }
     out[field] = v;
+  }
+  const drain = raw.drain;
+  if (drain !== undefined) {
+    if (typeof drain !== 'string' || !isUipiDrain(drain))
+      throw new ConfigError(
+        `uipi configuration field "drain": expected one of ${UIPI_DRAINS.join(', ')}, got ${JSON.stringify(drain)}`,
+      );
+    out.drain = drain;
   }
   const cfg = out as unknown as UipiConfig;
   if (cfg.receivers > cfg.cpus) {
@@ -53,9 +70,10 @@ export function loadUipiConfig(path: string): UipiConfig {
   return parseUipiConfig(readConfigJson(path));
 }
 
-/** The JSON form (traces' `#meta.config`, `--json`), fields in a fixed order. */
-export function uipiConfigToJson(cfg: UipiConfig): Record<string, number> {
-  const out: Record<string, number> = {};
+/** The JSON form (traces' `#meta.config`, `--json`), fields in a fixed order, the drain last. */
+export function uipiConfigToJson(cfg: UipiConfig): Record<string, number | string> {
+  const out: Record<string, number | string> = {};
   for (const f of UIPI_FIELDS) out[f] = cfg[f];
+  out.drain = cfg.drain;
   return out;
 }

@@ -5,7 +5,8 @@
  *   CPU's acceptance and notification processing, registration, revocation, timer ticks);
  * - one region per receiver: its phase (state.ts), moved by its own steps, which run their action
  *   there; a waiting receiver is moved to `woken` by the kernel-vector Accept of the system
- *   region (a guard-only transition), so each accepted event runs exactly one action.
+ *   region (a guard-only transition), so each accepted event runs exactly one action. The
+ *   region has the model's phases; linux-rfc-v1's `waitListed` is not one of them.
  * XState's pure `transition(machine, snapshot, e)` gives the same state as `step`; an event
  * `step` rejects takes no transition (`context.accepted` is unchanged).
  */
@@ -59,7 +60,15 @@ function receiver(r: number, initial: ReceiverPhase) {
           Uiret: { guard: and([me, 'inHandlerAfter']), actions: 'uiret' },
           Stui: { guard: and([me, 'outsideHandler']), actions: 'stui' },
           Clui: { guard: and([me, 'atUser']), actions: 'clui' },
-          SwitchOutSn: { guard: and([me, 'atUser']), target: 'outSn', actions: 'switchOutSn' },
+          SwitchOutSn: { guard: and([me, 'atUserOrKernel']), target: 'outSn', actions: 'switchOutSn' },
+          WaitSwitchNv: { guard: and([me, 'mayWait']), target: 'waitNv', actions: 'waitSwitchNv' },
+          KernelEntry: { guard: and([me, 'atUser']), target: 'kernel', actions: 'kernelEntry' },
+        },
+      },
+      kernel: {
+        on: {
+          KernelExit: { guard: phase('kernel'), target: 'inRestored', actions: 'kernelExit' },
+          SwitchOutSn: { guard: and([me, 'atUserOrKernel']), target: 'outSn', actions: 'switchOutSn' },
           WaitSwitchNv: { guard: and([me, 'mayWait']), target: 'waitNv', actions: 'waitSwitchNv' },
         },
       },

@@ -72,6 +72,7 @@ export const UIPI_GUARDS = {
   inHandlerAfter: onStep(G.inHandlerAfter),
   outsideHandler: onStep(G.outsideHandler),
   mayWait: onStep(G.mayWait),
+  atUserOrKernel: onStep(G.atUserOrKernel),
   inPhase: ({ context, event }: Args, params: { readonly phase: ReceiverPhase }) => {
     const e = rs(event);
     return e.type !== 'SwitchInRestore' && G.inPhase(context.cfg, context.state, e, params.phase);
@@ -148,6 +149,8 @@ export const UIPI_ACTIONS = {
   waitRecheck: updateStep(A.waitRecheck),
   waitSleep: updateStep(A.waitSleep),
   wakeRestoreNv: updateStep(A.wakeRestoreNv),
+  kernelEntry: updateStep(A.kernelEntry),
+  kernelExit: updateStep(A.kernelExit),
   register: update('Register', A.register),
   revoke: update('Revoke', A.revoke),
   timerTick: update('TimerTick', A.timerTick),

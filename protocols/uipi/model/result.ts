@@ -19,7 +19,9 @@ export type UipiRejectReason =
   /** The receiver's phase (or UIF, UIRR, handler) does not allow the step. */
   | 'wrongPhase'
   /** A Skyloft-only step outside that scenario, or a step that scenario does not have. */
-  | 'wrongScenario';
+  | 'wrongScenario'
+  /** A step of a design with state the model does not have (linux-rfc-v1's WaitEnlist and RunOther). */
+  | 'designOnly';
 
 export type UipiStepResult =
   | { readonly kind: 'accepted'; readonly state: UipiState }

@@ -10,6 +10,14 @@
  * does); UINV is the value in the thread's IA32_UINTR_MISC while it is loaded, 0 once XSAVES
  * cleared it. Every receiver starts registered, on CPU r, at user level with UIF = 1 (it has run
  * STUI), SN = 0; in the Skyloft scenario SN = 1, UINV is the timer's vector, and PIR[timer] = 1.
+ *
+ * The kernel's own uintr_wait bookkeeping (research §1.8, spec/uipi-linux.md "New events and
+ * state") is shown too: a receiver's `waiting` flag and whether it is on the wait list, and per
+ * CPU whether a receiver thread outside the configuration runs there (`other`: its live UINV is
+ * the notification vector and its UPIDADDR a UPID nobody here sends to). In the model they follow
+ * from the phase ({@link modelWaitFlags}) and `other` stays false; a design with its own kernel
+ * (linux-rfc-v1) sets them itself. So the per-CPU live UINV and loaded UPIDADDR are the running
+ * receiver's UINV and UPID, the other thread's, or 0 and none.
  */
 import { isSkyloft, type UipiConfig } from './config.ts';
 
@@ -26,7 +34,11 @@ export const TIMER_VECTOR = 0xe0;
  * - `outSn`: switch-out began, SN set, state not yet saved; `off`: runnable, off-CPU;
  * - `inRestored`: switch-in restored UINV and NDST; `inSnClear`: SN cleared, PIR not yet checked;
  * - `waitNv`: in uintr_wait, NV switched to the kernel vector; `waitChecked`: re-checked, not yet asleep;
- * - `waiting`: blocked in uintr_wait, off-CPU; `woken`: the kernel-vector handler woke it, NV not yet restored.
+ * - `waiting`: blocked (asleep) in uintr_wait, off-CPU; `woken`: the kernel-vector handler woke it, NV not yet restored;
+ * - `kernel`: in the kernel on its CPU at CPL 0 with interrupts on, no UINTR step pending (after a
+ *   kernel entry; in linux-rfc-v1 also after a switch-in, until its exit to user);
+ * - `waitListed`: linux-rfc-v1's uintr_wait with its UPID on the wait list, not yet asleep.
+ * Appended phases keep the earlier ones' codes (state keys, the statechart's order).
  */
 export const RECEIVER_PHASES = [
   'user',
@@ -38,6 +50,8 @@ export const RECEIVER_PHASES = [
   'waitChecked',
   'waiting',
   'woken',
+  'kernel',
+  'waitListed',
 ] as const;
 export type ReceiverPhase = (typeof RECEIVER_PHASES)[number];
 
@@ -66,6 +80,10 @@ export interface Receiver {
   readonly hvec: number;
   /** The handler's body has run (UIRET is next). */
   readonly body: boolean;
+  /** The kernel's `waiting` flag: set by uintr_wait's NV switch, cleared by the wake (or an aborting re-check). */
+  readonly waiting: boolean;
+  /** Its UPID is on the kernel's uintr_wait list (the list the kernel-vector handler scans). */
+  readonly listed: boolean;
 }
 
 /** One sender: which UITT slots are valid (bit i), and the notification IPI it holds (cpu·256 + vector, -1 none). */
@@ -79,6 +97,8 @@ export interface Cpu {
   readonly cur: number;
   readonly pending: readonly number[];
   readonly processing: boolean;
+  /** A receiver thread outside the configuration runs here (cur = -1): live UINV = the notification vector, its own UPID. */
+  readonly other: boolean;
 }
 
 export interface UipiState {
@@ -89,6 +109,27 @@ export interface UipiState {
   /** IPIs in flight as cpu·256 + vector, sorted, without repeats (identical IPIs merge; actions.ts `sendIpi`). */
   readonly inflight: readonly number[];
 }
+
+/** The `waiting` and `listed` flags the model's phase implies (the model's wake clears `waiting`: `woken` has neither). */
+export function modelWaitFlags(phase: ReceiverPhase): {
+  readonly waiting: boolean;
+  readonly listed: boolean;
+} {
+  return WAIT_FLAGS[phase];
+}
+const WAIT_FLAGS: Readonly<Record<ReceiverPhase, { readonly waiting: boolean; readonly listed: boolean }>> = {
+  user: { waiting: false, listed: false },
+  outSn: { waiting: false, listed: false },
+  off: { waiting: false, listed: false },
+  inRestored: { waiting: false, listed: false },
+  inSnClear: { waiting: false, listed: false },
+  waitNv: { waiting: true, listed: false },
+  waitChecked: { waiting: true, listed: false },
+  waiting: { waiting: true, listed: true },
+  woken: { waiting: false, listed: false },
+  kernel: { waiting: false, listed: false },
+  waitListed: { waiting: true, listed: true },
+};
 
 /** The (receiver, user vector) fd that UITT slot `index` of `sender` is bound to (fixed by configuration). */
 export function uittBinding(cfg: UipiConfig, sender: number, index: number): { target: number; uv: number } {
@@ -152,6 +193,8 @@ export function initialUipi(cfg: UipiConfig): UipiState {
       uinv: sky ? TIMER_VECTOR : NOTIFICATION_VECTOR,
       hvec: -1,
       body: false,
+      waiting: false,
+      listed: false,
     });
   }
   const all = (1 << cfg.uittSize) - 1;
@@ -163,6 +206,7 @@ export function initialUipi(cfg: UipiConfig): UipiState {
       cur: c < cfg.receivers ? c : -1,
       pending: [],
       processing: false,
+      other: false,
     })),
     inflight: [],
   };
@@ -173,7 +217,7 @@ export function programmedUinv(cfg: UipiConfig): number {
   return isSkyloft(cfg) ? TIMER_VECTOR : NOTIFICATION_VECTOR;
 }
 
-/** Whether receiver r is in the uintr_wait path (NV switched, asleep, or about to sleep). */
+/** Whether receiver r is waiting in uintr_wait (the kernel's flag: NV switched and not yet woken). */
 export function inWait(rc: Receiver): boolean {
-  return rc.phase === 'waitNv' || rc.phase === 'waitChecked' || rc.phase === 'waiting';
+  return rc.waiting;
 }

@@ -5,7 +5,8 @@
  * tree alone (no allocation: `enabled` uses it), `step` runs the action when it finds no reason.
  * The statechart in machine.ts is the same decision tree over the same named guards and actions.
  */
-import { assertNever } from '../../controller/model/events.ts';
+
+import { assertNever } from '../../../model/assertNever.ts';
 import * as A from './actions.ts';
 import { isSkyloft, type UipiConfig } from './config.ts';
 import type { ReceiverStep, UipiEvent } from './events.ts';
@@ -46,9 +47,12 @@ export function rejection(cfg: UipiConfig, s: UipiState, e: UipiEvent): UipiReje
       if (!G.cpuExists(cfg, s, e)) return 'outOfRange';
       if (!isSkyloft(cfg)) return 'wrongScenario';
       return G.timerUnmasked(cfg, s, e) ? null : 'wrongPhase';
+    case 'RunOther':
+      return G.cpuExists(cfg, s, e) ? 'designOnly' : 'outOfRange';
     default:
       if (!G.receiverExists(cfg, s, e)) return 'outOfRange';
       if (e.type === 'WaitSwitchNv' && isSkyloft(cfg)) return 'wrongScenario';
+      if (e.type === 'WaitEnlist') return 'designOnly';
       return receiverGuard(cfg, s, e) ? null : 'wrongPhase';
   }
 }
@@ -66,8 +70,14 @@ function receiverGuard(cfg: UipiConfig, s: UipiState, e: ReceiverStep): boolean 
     case 'Stui':
       return G.outsideHandler(cfg, s, e);
     case 'Clui':
-    case 'SwitchOutSn':
+    case 'KernelEntry':
       return G.atUser(cfg, s, e);
+    case 'SwitchOutSn':
+      return G.atUserOrKernel(cfg, s, e);
+    case 'KernelExit':
+      return G.inPhase(cfg, s, e, 'kernel');
+    case 'WaitEnlist':
+      return false; // linux-rfc-v1's (rejection says so first)
     case 'SwitchOutSave':
       return G.inPhase(cfg, s, e, 'outSn');
     case 'SwitchInClearSn':
@@ -137,6 +147,13 @@ export function act(cfg: UipiConfig, s: UipiState, e: UipiEvent): UipiState {
       return A.waitSleep(cfg, s, e);
     case 'WakeRestoreNv':
       return A.wakeRestoreNv(cfg, s, e);
+    case 'KernelEntry':
+      return A.kernelEntry(cfg, s, e);
+    case 'KernelExit':
+      return A.kernelExit(cfg, s, e);
+    case 'WaitEnlist':
+    case 'RunOther':
+      return s; // never enabled in the model (rejection: designOnly)
     default:
       return assertNever(e, 'uipi event');
   }

@@ -4,7 +4,8 @@
  * with its research id and the properties expected to catch it. The Skyloft mutant (M23) is
  * meant for the Skyloft configuration.
  */
-import { type UipiImpl, uipiDevice } from '../designs/reference/uipiImpl.ts';
+import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
+import { UipiMachine } from '../designs/reference/uipiMachine.ts';
 import { UIPI_MUTATIONS, type UipiMutation } from '../designs/reference/uipiMutation.ts';
 
 /** A UIPI mutant: the reference machine with `mutation` switched on. */
@@ -46,12 +47,13 @@ const CATALOGUE: Readonly<Record<UipiMutation, Entry>> = {
   'drain-before-clear-on': {
     research: 'M5',
     description: 'Notification processing swaps PIR out before clearing ON.',
-    expected: ['uipiNoStrandedPost', 'uipiEventuallyDelivered'],
+    // Between its two steps ON is still 1 with the notification that set it consumed: a stuck ON (U3).
+    expected: ['uipiNoStrandedPost', 'uipiNoStuckOn', 'uipiEventuallyDelivered'],
   },
   'processing-keeps-on': {
     research: 'M6',
     description: 'Notification processing never clears ON, so later sends are suppressed for good.',
-    expected: ['uipiEventuallyDelivered'],
+    expected: ['uipiNoStuckOn', 'uipiEventuallyDelivered'], // research §5: U3, UL1
   },
   'uirr-assigned': {
     research: 'M7',
@@ -91,12 +93,14 @@ const CATALOGUE: Readonly<Record<UipiMutation, Entry>> = {
   'switch-in-no-pir-check': {
     research: 'M14',
     description: 'Switch-in clears SN but never checks PIR, stranding bits posted while suppressed.',
-    expected: ['uipiNoStrandedPost', 'uipiEventuallyDelivered'],
+    // Nor ON: a notification dropped while it was off leaves ON stuck at user level (U3).
+    expected: ['uipiNoStrandedPost', 'uipiNoStuckOn', 'uipiEventuallyDelivered'],
   },
   'switch-in-pir-check-first': {
     research: 'M15',
     description: 'Switch-in checks PIR before clearing SN, so a send in between is stranded.',
-    expected: ['uipiNoStrandedPost', 'uipiEventuallyDelivered'],
+    // Its check reads PIR only, not the repaired rule's ON: a stale ON stays stuck (U3).
+    expected: ['uipiNoStrandedPost', 'uipiNoStuckOn', 'uipiEventuallyDelivered'],
   },
   'switch-in-sn-before-ndst': {
     research: 'M16',
@@ -129,7 +133,8 @@ function mutant(mutation: UipiMutation, e: Entry): UipiMutant {
     expectedViolations: e.expected,
     ...(e.preset === undefined ? {} : { preset: e.preset }),
     mutation,
-    create: (cfg) => uipiDevice(cfg, mutation),
+    refines: true,
+    create: (cfg) => new UipiMachine(cfg, mutation),
   };
 }
 

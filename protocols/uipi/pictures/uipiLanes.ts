@@ -43,7 +43,8 @@ export function uipiEventLanes(cfg: UipiConfig, e: UipiEvent, before: UipiState)
     case 'IpiArrive':
     case 'Accept':
     case 'NotifyDrain':
-    case 'TimerTick': {
+    case 'TimerTick':
+    case 'RunOther': {
       const cur = before.cpus[e.cpu]?.cur ?? -1;
       return cur < 0 ? [laneId('cpu', e.cpu)] : [laneId('cpu', e.cpu), laneId('receiver', cur)];
     }
@@ -71,10 +72,12 @@ function uipiQueues(_cfg: UipiConfig, s: UipiState): QueueRow[] {
     const items = [rc.cpu < 0 ? rc.phase : `${rc.phase} on cpu ${rc.cpu}`, `UIRR ${vectorSet(rc.uirr)}`];
     items.push(`UIF ${+rc.uif}`, `UINV ${hex(rc.uinv)}`);
     if (rc.hvec >= 0) items.push(`in handler of ${rc.hvec}${rc.body ? ' (body done)' : ''}`);
+    if (rc.waiting) items.push('waiting');
+    if (rc.listed) items.push('on the wait list');
     rows.push({ label: `receiver ${r}`, items });
   });
   s.cpus.forEach((c, i) => {
-    const items = [c.cur < 0 ? 'idle' : `runs receiver ${c.cur}`];
+    const items = [c.cur >= 0 ? `runs receiver ${c.cur}` : c.other ? 'runs another receiver' : 'idle'];
     if (c.processing) items.push('processing');
     rows.push({ label: `cpu ${i} pending`, items: [...items, ...c.pending.map(hex)] });
   });

@@ -1,6 +1,7 @@
 /**
  * The UIPI protocol's properties (spec/uipi.md "Guarantees", research §4.1 U1–U11, UL1–UL4 as
- * the spec adopts them): the invariants and step rules judged after every step, refinement last;
+ * the spec adopts them, and U3 `uipiNoStuckOn` from the spec's last section): the invariants and
+ * step rules judged after every step, refinement last;
  * the bounded-liveness properties judged once after the fair drain.
  */
 import type { UipiLivenessProperty, UipiStepProperty } from './context.ts';
@@ -10,6 +11,7 @@ import { uipiMasking } from './uipiMasking.ts';
 import { uipiNoFabrication } from './uipiNoFabrication.ts';
 import { uipiNoLoss } from './uipiNoLoss.ts';
 import { uipiNoStrandedPost } from './uipiNoStrandedPost.ts';
+import { uipiNoStuckOn } from './uipiNoStuckOn.ts';
 import { uipiNotificationDiscipline } from './uipiNotificationDiscipline.ts';
 import { uipiPriority } from './uipiPriority.ts';
 import { uipiRefinement } from './uipiRefinement.ts';
@@ -24,6 +26,7 @@ export const UIPI_STEP_PROPERTIES: readonly UipiStepProperty[] = [
   uipiNoFabrication,
   uipiNotificationDiscipline,
   uipiNoStrandedPost,
+  uipiNoStuckOn,
   uipiSuppressedWhileOff,
   uipiRouting,
   uipiMasking,
@@ -32,10 +35,13 @@ export const UIPI_STEP_PROPERTIES: readonly UipiStepProperty[] = [
   uipiRefinement,
 ];
 
-/** Judged once after the fair drain. */
+/**
+ * Judged once after the drain, the more specific first: a receiver left asleep in uintr_wait
+ * with a vector owed (a lost wakeup, uipiWaitWakes) also leaves that vector undelivered.
+ */
 export const UIPI_LIVENESS_PROPERTIES: readonly UipiLivenessProperty[] = [
-  uipiEventuallyDelivered,
   uipiWaitWakes,
+  uipiEventuallyDelivered,
   uipiTimerRearms,
 ];
 

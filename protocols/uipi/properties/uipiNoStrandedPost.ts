@@ -5,8 +5,8 @@
  * PIR check. A reading of the spec: uintr_wait's window between the NV switch and its re-check is
  * the same kind of return-path window (the re-check catches what was posted), so it is exempt too.
  */
-import { ipi } from '../model/state.ts';
 import type { UipiStepProperty } from './context.ts';
+import { notificationOnItsWay } from './notificationOnItsWay.ts';
 import { vectors } from './words.ts';
 
 export const uipiNoStrandedPost: UipiStepProperty = {
@@ -25,9 +25,7 @@ export const uipiNoStrandedPost: UipiStepProperty = {
       // The two return-path windows whose next step re-checks PIR: switch-in's, and uintr_wait's.
       if (rc.phase === 'inSnClear' || rc.phase === 'waitNv') continue;
       if (rc.cpu >= 0 && s.cpus[rc.cpu]?.cur === r && s.cpus[rc.cpu]?.processing === true) continue;
-      const n = ipi(u.ndst, u.nv);
-      if (s.inflight.includes(n) || s.cpus[u.ndst]?.pending.includes(u.nv) === true) continue;
-      if (s.senders.some((sd) => sd.held === n)) continue;
+      if (notificationOnItsWay(s, u)) continue;
       return `receiver ${r}: PIR holds ${vectors(u.pir)} with SN = 0 and ON = 0, and no notification is on its way (stranded)`;
     }
     return null;

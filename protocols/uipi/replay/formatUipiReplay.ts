@@ -1,18 +1,16 @@
 /**
- * The replay report of a UIPI trace: each recorded step (storm events, then the fair drain's),
+ * The replay report of a UIPI trace: each recorded step (storm events, then the drain's),
  * the fields of the UPIDs, receivers, senders, CPUs and wires it changed, and at the failing step
  * the property with its explanation.
  */
 
 import { formatReplayHeader } from '../../../replay/formatReplayHeader.ts';
-import type { ReplayResult } from '../../../replay/replay.ts';
-import type { ParsedTrace } from '../../../traces/readTrace.ts';
 import { formatUipiEvent } from '../model/events.ts';
 import type { UipiState } from '../model/state.ts';
+import type { ParsedUipiTrace } from '../trace/readUipiTrace.ts';
+import type { UipiReplay } from './replayUipiTrace.ts';
 
 const INDENT = '        ';
-
-type UipiReplay = Extract<ReplayResult, { readonly protocol: 'uipi' }>;
 
 const hex = (v: bigint): string => `0x${v.toString(16)}`;
 
@@ -39,6 +37,8 @@ export function uipiChanges(a: UipiState, b: UipiState): [string, string, string
     cmp(`receiver ${r} UIF`, String(+w.uif), String(+rc.uif));
     cmp(`receiver ${r} UINV`, hex(BigInt(w.uinv)), hex(BigInt(rc.uinv)));
     cmp(`receiver ${r} handler`, String(w.hvec), String(rc.hvec));
+    cmp(`receiver ${r} waiting`, String(+w.waiting), String(+rc.waiting));
+    cmp(`receiver ${r} on wait list`, String(+w.listed), String(+rc.listed));
   });
   b.senders.forEach((sd, s) => {
     const w = a.senders[s];
@@ -49,11 +49,9 @@ export function uipiChanges(a: UipiState, b: UipiState): [string, string, string
   b.cpus.forEach((c, i) => {
     const w = a.cpus[i];
     if (w === undefined || w === c) return;
-    cmp(
-      `cpu ${i}`,
-      `cur ${w.cur}${w.processing ? ' processing' : ''}`,
-      `cur ${c.cur}${c.processing ? ' processing' : ''}`,
-    );
+    const what = (x: typeof c) =>
+      `cur ${x.cur}${x.other ? ' (a receiver outside the configuration)' : ''}${x.processing ? ' processing' : ''}`;
+    cmp(`cpu ${i}`, what(w), what(c));
     cmp(
       `cpu ${i} pending`,
       w.pending.map((v) => hex(BigInt(v))).join(' '),
@@ -65,16 +63,22 @@ export function uipiChanges(a: UipiState, b: UipiState): [string, string, string
   return out;
 }
 
-export function formatUipiReplay(result: UipiReplay, parsed: ParsedTrace): string {
+/** What the trace's drain does (its configuration names it). */
+function drainLine(parsed: ParsedUipiTrace): string {
+  const common = 'no new sends, receivers scheduled at user level, handlers run to UIRET';
+  if (parsed.config.drain === 'fair')
+    return `fair drain: ${common}, each receiver at user level enters and leaves the kernel once`;
+  return `no-kernel-entry drain: ${common}, no receiver at user level enters the kernel`;
+}
+
+export function formatUipiReplay(result: UipiReplay, parsed: ParsedUipiTrace): string {
   const lines = formatReplayHeader(parsed, result.implementation);
   const failAt = result.ok ? -1 : result.violation.step;
   let before = result.initial;
   let drainShown = false;
   for (const r of result.recorded) {
     if (r.phase === 'drain' && !drainShown) {
-      lines.push(
-        '  -- fair drain: no new sends, receivers scheduled at user level, handlers run to UIRET --',
-      );
+      lines.push(`  -- ${drainLine(parsed)} --`);
       drainShown = true;
     }
     const failed = r.index === failAt;

@@ -1,7 +1,8 @@
 /**
  * The UIPI system in ITF: its state variables are `upids` (per receiver {on, sn, nv, ndst, pir}),
- * `receivers` (per receiver {phase, cpu, uirr, uif, uinv, hvec, body}), `senders` ({valid, held}),
- * `cpus` ({cur, pending, processing}) and `inflight` (a list of {cpu, vector}); its events are
+ * `receivers` (per receiver {phase, cpu, uirr, uif, uinv, hvec, body, waiting, listed}), `senders`
+ * ({valid, held}), `cpus` ({cur, pending, processing, other}) and `inflight` (a list of {cpu,
+ * vector}); its events are
  * {@link UipiEvent}s as `mbt::actionTaken` / `mbt::nondetPicks`. Decoding refuses any index
  * outside the trace's configuration with a one-line TraceError.
  */
@@ -51,6 +52,8 @@ export function encodeUipiState(s: UipiState): [string, ItfValue][] {
             ['uinv', itf.int(r.uinv)],
             ['hvec', itf.int(r.hvec)],
             ['body', itf.bool(r.body)],
+            ['waiting', itf.bool(r.waiting)],
+            ['listed', itf.bool(r.listed)],
           ]),
         ),
       ),
@@ -74,6 +77,7 @@ export function encodeUipiState(s: UipiState): [string, ItfValue][] {
             ['cur', itf.int(c.cur)],
             ['pending', itf.set(c.pending.map((v) => itf.int(v)))],
             ['processing', itf.bool(c.processing)],
+            ['other', itf.bool(c.other)],
           ]),
         ),
       ),
@@ -119,6 +123,7 @@ export function decodeUipiEvent(cfg: UipiConfig, action: string, picks: ItfValue
       return { type: action, cpu: cpu(), vector: index(action, 'vector', r.num('vector'), 256) };
     case 'NotifyDrain':
     case 'TimerTick':
+    case 'RunOther':
       return { type: action, cpu: cpu() };
     case 'SwitchInRestore':
       return { type: action, receiver: receiver(), cpu: cpu() };

@@ -5,14 +5,14 @@
 
 import { itf } from '../../../traces/itfValue.ts';
 import type { Trace, TraceMeta, TraceProvenance, TraceState } from '../../../traces/trace.ts';
-import { INIT_ACTION } from '../../controller/trace/eventCodec.ts';
+import { INIT_ACTION } from '../../../traces/trace.ts';
 import type { UipiRecordedStep } from '../engine/runUipi.ts';
 import type { UipiConfig } from '../model/config.ts';
+import { uipiConfigToJson } from '../model/loadUipiConfig.ts';
 import type { UipiState } from '../model/state.ts';
 import { encodeUipiPicks, encodeUipiState, UIPI_VARS } from './uipiCodec.ts';
 
-export interface UipiTraceArgs extends Omit<TraceProvenance, 'cfg'> {
-  readonly cfg: UipiConfig;
+export interface UipiTraceArgs extends TraceProvenance<UipiConfig> {
   readonly initial: UipiState;
   readonly steps: readonly UipiRecordedStep[];
 }
@@ -20,7 +20,7 @@ export interface UipiTraceArgs extends Omit<TraceProvenance, 'cfg'> {
 /** The trace of a UIPI run, ready for `writeTrace`. */
 export function uipiTrace(args: UipiTraceArgs): Trace {
   const { cfg, initial, steps, ...rest } = args;
-  const meta: TraceMeta = { protocol: 'uipi', ...rest, config: cfg };
+  const meta: TraceMeta = { protocol: 'uipi', ...rest, config: uipiConfigToJson(cfg) };
   const init: TraceState = {
     action: INIT_ACTION,
     picks: itf.record([]),

@@ -8,6 +8,7 @@
  * earlier successful drain went through stops there with the same (successful) verdict.
  */
 
+import { DrainMemo } from '../../../engine/explore/drainMemo.ts';
 import type { StepJudge } from '../../../engine/judge.ts';
 import type { Violation } from '../../../engine/property.ts';
 import type { Config } from '../../controller/model/config/config.ts';
@@ -15,7 +16,6 @@ import { type DrainApplied, drainSubject } from '../model/drain.ts';
 import type { SystemEvent } from '../model/events.ts';
 import type { WakeupLivenessContext } from '../properties/context.ts';
 import type { WakeupSelection } from '../properties/selection.ts';
-import { DrainMemo } from './drainMemo.ts';
 import type { WakeupJudgedStep, WakeupNode } from './wakeupJudge.ts';
 
 const NOT_APPLIED: DrainApplied = Object.freeze({ kind: 'rejected' });

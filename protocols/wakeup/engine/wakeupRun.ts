@@ -4,10 +4,12 @@
  * protocols/wakeup/engine/runWakeup.ts drives it through the storm and the drain.
  */
 
+import type { EndReason } from '../../../engine/check/endedEarly.ts';
 import type { StepJudge } from '../../../engine/judge.ts';
 import type { Violation } from '../../../engine/property.ts';
 import type { ControllerImpl } from '../../controller/designs/device.ts';
 import type { Config } from '../../controller/model/config/config.ts';
+import { endsRun } from '../../controller/model/result.ts';
 import type { SystemEvent } from '../model/events.ts';
 import type { SystemState } from '../model/state.ts';
 import type { RunPhase, StepOutcome, WakeupStepContext } from '../properties/context.ts';
@@ -32,6 +34,8 @@ export class WakeupRun {
   readonly initial: SystemState;
   readonly recorded: WakeupRecordedStep[] = [];
   /** The state before the step that failed, once one has. */
+  /** How the design stopped, when one of the run's accesses stalled, aborted or had an undefined outcome. */
+  endedBy: EndReason | undefined;
   failedBefore: SystemState | undefined;
   violations: readonly Violation[] | undefined;
   private readonly record: boolean;
@@ -62,6 +66,8 @@ export class WakeupRun {
   step(e: SystemEvent, phase: RunPhase, index: number): StepOutcome {
     const before = this.node.sys;
     const { node, detail, violations } = this.judge.step(this.node, e, index, 'own');
+    const obs = detail.access?.obs;
+    if (this.endedBy === undefined && obs !== undefined && endsRun(obs)) this.endedBy = obs.kind;
     const { ctx } = detail;
     if (violations !== undefined) {
       this.recordStep(ctx, phase);

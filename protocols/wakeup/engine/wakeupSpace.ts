@@ -31,20 +31,20 @@
  * successor of a node, which takes the node's runtime itself.
  */
 
-import { copyRuntime } from '../../../engine/explore/copyImpl.ts';
+import { DrainMemo } from '../../../engine/explore/drainMemo.ts';
 import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
 import { controllerGhostKey, wakeupGhostKey } from '../../../engine/explore/ghostKey.ts';
 import { hiddenKey } from '../../../engine/explore/hiddenKey.ts';
 import { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
-import type { SnapshotSharing } from '../../../engine/explore/snapshot.ts';
 import type { StateSpace } from '../../../engine/explore/stateSpace.ts';
+import type { SnapshotSharing } from '../../../model/snapshot.ts';
 import type { ControllerImpl } from '../../controller/designs/device.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import { enabled as modelEnabled } from '../model/enabled.ts';
 import { formatSystemEvent, type SystemEvent } from '../model/events.ts';
 import type { WakeupSelection } from '../properties/selection.ts';
+import { copyRuntime } from './copyRuntime.ts';
 import { drainFrom } from './drainFrom.ts';
-import { DrainMemo } from './drainMemo.ts';
 import { systemKey } from './systemKey.ts';
 import { type WakeupNode, wakeupJudge } from './wakeupJudge.ts';
 

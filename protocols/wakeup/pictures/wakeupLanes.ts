@@ -56,7 +56,7 @@ function wakeupQueues(cfg: Config, s: SystemState): QueueRow[] {
 }
 
 /** The wakeup protocol's lanes, queues and changes. */
-export const WAKEUP_LANES: LaneAdapter<SystemEvent, SystemState> = {
+export const WAKEUP_LANES: LaneAdapter<SystemEvent, SystemState, Config> = {
   lanes: (cfg) => [
     ...laneRange('hart', cfg.harts, (h) => `hart ${h}`),
     ...laneRange('process', cfg.processes, (p) => `process ${p}`),

@@ -6,9 +6,9 @@
  * DEQUEUE (polled again at once) has its own priority, the queue its yield would have entered.
  */
 
-import { fmtTasks } from '../../../engine/explain.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import type { ControllerState } from '../../controller/model/state.ts';
+import { fmtTasks } from '../../controller/properties/explain.ts';
 import { taskOf } from '../model/state.ts';
 import type { WakeupStepContext, WakeupStepProperty } from './context.ts';
 import { describeEvent, describeTask } from './words.ts';

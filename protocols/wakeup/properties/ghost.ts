@@ -52,8 +52,8 @@ function woke(g: MutableWakeupGhost, task: bigint, index: number): void {
   if (!g.wokenNotRun.has(task)) g.wokenNotRun.set(task, index);
 }
 
-/** What the controller access `a` of the step did to interrupts and waiters. */
-function advanceAccess(g: MutableWakeupGhost, a: ControllerStepContext): void {
+/** What the controller access `a` of the step did to interrupts and waiters (the first half of {@link advanceWakeupGhost}). */
+export function advanceWakeupGhostAccess(g: MutableWakeupGhost, a: ControllerStepContext): void {
   const { op, before, after, cfg, index } = a;
   if (op.type === 'Irq') {
     const d = op.line;
@@ -89,7 +89,7 @@ export function advanceWakeupGhost(
   access: ControllerStepContext | undefined,
 ): void {
   if (ctx.outcome.kind !== 'accepted') return;
-  if (access !== undefined) advanceAccess(g, access);
+  if (access !== undefined) advanceWakeupGhostAccess(g, access);
   if (g.wokenNotRun.size === 0) return;
   const { before, after } = ctx;
   for (let h = 0; h < after.harts.length; h++) {

@@ -4,7 +4,7 @@
  * performed by a HartReturn of the hart that stopped running it and holds it as its hand-off, and
  * no hart runs the task at that moment (before or after the write).
  */
-import { hex } from '../../../engine/explain.ts';
+import { hex } from '../../controller/properties/explain.ts';
 import type { WakeupStepProperty } from './context.ts';
 import { describeAccess, describeEvent, describeHart } from './words.ts';
 

@@ -3,7 +3,7 @@
  * No hart reads DEQUEUE of a process that is offline, and no hart is running a task of a process
  * that is offline; online is the status-table bit of the controller's abstract state.
  */
-import { hex } from '../../../engine/explain.ts';
+import { hex } from '../../controller/properties/explain.ts';
 import type { WakeupStepProperty } from './context.ts';
 import { describeEvent } from './words.ts';
 

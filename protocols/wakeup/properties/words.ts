@@ -3,8 +3,8 @@
  * tasks with their role ("task 0x1, the handler of line 0"), and harts with what they hold.
  */
 
-import { describeOp, hex } from '../../../engine/explain.ts';
 import type { ControllerEvent } from '../../controller/model/events.ts';
+import { describeOp, hex } from '../../controller/properties/explain.ts';
 import { formatSystemEvent, type SystemEvent } from '../model/events.ts';
 import { type HartState, type SystemState, taskOf } from '../model/state.ts';
 

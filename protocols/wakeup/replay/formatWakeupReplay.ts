@@ -6,14 +6,12 @@
 
 import { formatReplayHeader } from '../../../replay/formatReplayHeader.ts';
 import { formatSystemSteps } from '../../../replay/formatSystemSteps.ts';
-import type { ReplayResult } from '../../../replay/replay.ts';
-import type { ParsedTrace } from '../../../traces/readTrace.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import { changedCells } from '../../controller/model/stateCells.ts';
 import { formatSystemEvent } from '../model/events.ts';
 import type { SystemState } from '../model/state.ts';
-
-type WakeupReplay = Extract<ReplayResult, { readonly protocol: 'wakeup' }>;
+import type { ParsedWakeupTrace } from '../trace/readWakeupTrace.ts';
+import type { WakeupReplay } from './replayWakeupTrace.ts';
 
 /** What changed from `a` to `b`: controller cells, then harts and tasks, as `name: was → now`. */
 export function systemChanges(cfg: Config, a: SystemState, b: SystemState): [string, string, string][] {
@@ -40,10 +38,7 @@ export function systemChanges(cfg: Config, a: SystemState, b: SystemState): [str
   return out;
 }
 
-export function formatWakeupReplay(
-  result: WakeupReplay,
-  parsed: Exclude<ParsedTrace, { readonly protocol: 'uipi' }>,
-): string {
+export function formatWakeupReplay(result: WakeupReplay, parsed: ParsedWakeupTrace): string {
   const cfg = parsed.config;
   const lines = formatReplayHeader(parsed, result.implementation);
   formatSystemSteps(lines, result.initial, result.recorded, result.ok ? undefined : result.violation, {

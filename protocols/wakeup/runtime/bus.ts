@@ -23,7 +23,7 @@ export interface Bus {
 
 /**
  * A bus onto a device, as an object with fields rather than a closure, so that a runtime can be
- * copied field by field (the explorer's snapshots, engine/explore/snapshot.ts).
+ * copied field by field (the explorer's snapshots, model/snapshot.ts).
  */
 class DeviceBus implements Bus {
   private readonly cfg: Config;

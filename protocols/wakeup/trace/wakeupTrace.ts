@@ -4,10 +4,10 @@
  * and the drain's steps marked `drain`).
  */
 
-import { type SystemTraceArgs, type SystemTraceCodec, systemTrace } from '../../../traces/systemTrace.ts';
 import type { Trace } from '../../../traces/trace.ts';
 import type { SystemEvent } from '../model/events.ts';
 import type { SystemState } from '../model/state.ts';
+import { type SystemTraceArgs, type SystemTraceCodec, systemTrace } from './systemTrace.ts';
 import { encodeSystemPicks, encodeSystemState, WAKEUP_VARS } from './wakeupCodec.ts';
 
 export type WakeupTraceArgs = SystemTraceArgs<SystemState, SystemEvent>;

@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readTrace } from '../../../traces/readTrace.ts';
+import { readTrace } from '../../../protocols/readTrace.ts';
 import { ROOT, runMain, tempDir } from './runMain.ts';
 
 const dir = tempDir();
@@ -85,7 +85,7 @@ describe.concurrent('conform --against NAME', () => {
     const replay = ref.stdout.find((l) => l.startsWith('  replay: '));
     expect(replay).toMatch(/ --against ats-intc-qemu$/);
     const trace = /replay (\S+) --dut/.exec(replay ?? '')?.[1] ?? '';
-    expect(readTrace(trace).meta.note).toMatch(
+    expect(readTrace(trace).header.meta.note).toMatch(
       /predicted by ats-intc-qemu \(conform --against ats-intc-qemu\)/,
     );
     const bad = await runMain(['replay', trace, '--dut', served('reference'), '--against', 'ats-intc-qemu']);

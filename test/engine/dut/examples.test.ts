@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readTrace } from '../../../traces/readTrace.ts';
+import { readTrace } from '../../../protocols/readTrace.ts';
 import { BUGGY, GOOD, runMain, tempDir } from './runMain.ts';
 
 const dir = tempDir();
@@ -56,7 +56,7 @@ describe('examples/: Python designs behind the DUT bridge', () => {
       /DEQUEUE on page \d\), request \{"op":"read","addr":"0x10000000"\}: expected 0x\w+, actual 0x0/,
     );
     const trace = r?.trace ?? '';
-    const parsed = readTrace(trace);
+    const parsed = readTrace(trace).header;
     expect(parsed.implementation).toBe('dut:python-buggy');
     expect(parsed.meta.property).toBe('refinement');
     expect((await runMain(['replay', trace, '--dut', BUGGY])).code).toBe(1);

@@ -9,7 +9,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readTrace } from '../../../traces/readTrace.ts';
+import { readTrace } from '../../../protocols/readTrace.ts';
 import { BUGGY, FAKE, gone, pidIn, runMain, tempDir } from './runMain.ts';
 
 const dir = tempDir();
@@ -67,7 +67,7 @@ describe.concurrent('conform --dut: a misbehaving DUT', () => {
       expect(await gone(pid)).toBe(true);
       const trace = join(out, 'dut--python-reference--small.itf.json');
       expect(existsSync(trace)).toBe(true);
-      const parsed = readTrace(trace);
+      const parsed = readTrace(trace).header;
       expect(parsed.implementation).toBe('dut:python-reference');
       expect(parsed.meta.note).toMatch(/^run [1-9]\d* of seed 42, shrunk from \d+ to \d+ requests/);
       expect(parsed.meta.failingStep).toBe(parsed.events.length - 1);

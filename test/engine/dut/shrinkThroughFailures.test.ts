@@ -9,7 +9,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readTrace } from '../../../traces/readTrace.ts';
+import { readTrace } from '../../../protocols/readTrace.ts';
 import { FAKE, GOOD, runMain, tempDir } from './runMain.ts';
 
 const dir = tempDir();
@@ -86,7 +86,7 @@ describe.concurrent('conform --dut: shrinking through a DUT that dies, hangs or 
     expect(r.note).toBeUndefined();
     expect(r.stderr?.[0]).toMatch(/^==\d+==ERROR: AddressSanitizer: heap-buffer-overflow/);
     expect(r.stderr?.[1]).toMatch(/^SUMMARY: AddressSanitizer: heap-buffer-overflow/);
-    const parsed = readTrace(r.trace);
+    const parsed = readTrace(r.trace).header;
     expect(parsed.events).toHaveLength(4);
     expect(parsed.meta.failingStep).toBe(3);
     expect(parsed.meta.message).toMatch(/exited with code 1 \(DUT stderr: "==\d+==ERROR: AddressSanitizer/);

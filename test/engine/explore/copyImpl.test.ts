@@ -6,19 +6,20 @@
  * prototypes, fields in the same order, values and aliasing) sharing nothing mutable with it.
  */
 import { describe, expect, it } from 'vitest';
-import { copyRuntime, copySyscallRuntime } from '../../../engine/explore/copyImpl.ts';
 import { explorePreset } from '../../../engine/explore/explorePresets.ts';
-import { exploredConfig } from '../../../engine/explore/exploreProtocol.ts';
 import type { ControllerImpl } from '../../../protocols/controller/designs/device.ts';
 import { driverOf } from '../../../protocols/controller/designs/drive.ts';
 import { referenceImpl } from '../../../protocols/controller/designs/reference/index.ts';
 import { CONTROLLER_IMPLS } from '../../../protocols/controller/designs/registry.ts';
 import { type Config, SMALL } from '../../../protocols/controller/model/config/config.ts';
 import { CONTROLLER_MUTANTS } from '../../../protocols/controller/mutants/controllerMutants.ts';
+import { exploredConfig } from '../../../protocols/family/exploreProtocol.ts';
+import { copySyscallRuntime } from '../../../protocols/syscall/engine/copySyscallRuntime.ts';
 import { syscallSpace } from '../../../protocols/syscall/engine/syscallSpace.ts';
 import { layoutOf } from '../../../protocols/syscall/model/layout.ts';
 import { SYSCALL_MUTANTS } from '../../../protocols/syscall/mutants/syscallMutants.ts';
 import { selectSyscallProperties } from '../../../protocols/syscall/properties/selection.ts';
+import { copyRuntime } from '../../../protocols/wakeup/engine/copyRuntime.ts';
 import { wakeupSpace } from '../../../protocols/wakeup/engine/wakeupSpace.ts';
 import { WAKEUP_MUTANTS } from '../../../protocols/wakeup/mutants/wakeupMutants.ts';
 import { selectWakeupProperties } from '../../../protocols/wakeup/properties/selection.ts';

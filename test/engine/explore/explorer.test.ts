@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../engine/explore/explore.ts';
 import { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
-import { SnapshotError, snapshot } from '../../../engine/explore/snapshot.ts';
 import type { StateSpace } from '../../../engine/explore/stateSpace.ts';
+import { SnapshotError, snapshot } from '../../../model/snapshot.ts';
 import { referenceImpl } from '../../../protocols/controller/designs/reference/index.ts';
 import { SMALL } from '../../../protocols/controller/model/config/config.ts';
 import { SoftwareRuntime } from '../../../protocols/wakeup/runtime/softwareRuntime.ts';

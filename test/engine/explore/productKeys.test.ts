@@ -13,7 +13,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explorePreset } from '../../../engine/explore/explorePresets.ts';
-import { exploredConfig } from '../../../engine/explore/exploreProtocol.ts';
 import { fingerprint } from '../../../engine/explore/fingerprint.ts';
 import { controllerGhostKey } from '../../../engine/explore/ghostKey.ts';
 import { hiddenKey } from '../../../engine/explore/hiddenKey.ts';
@@ -25,6 +24,7 @@ import { referenceImpl } from '../../../protocols/controller/designs/reference/i
 import { CONTROLLER_IMPLS } from '../../../protocols/controller/designs/registry.ts';
 import { type Config, SMALL } from '../../../protocols/controller/model/config/config.ts';
 import { CONTROLLER_MUTANTS } from '../../../protocols/controller/mutants/controllerMutants.ts';
+import { exploredConfig } from '../../../protocols/family/exploreProtocol.ts';
 import { syscallGhostKey } from '../../../protocols/syscall/engine/syscallGhostKey.ts';
 import type { SyscallNode } from '../../../protocols/syscall/engine/syscallJudge.ts';
 import { syscallSpace } from '../../../protocols/syscall/engine/syscallSpace.ts';

@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explorePreset } from '../../../engine/explore/explorePresets.ts';
-import { exploreProtocol } from '../../../engine/explore/exploreProtocol.ts';
-import { readManifest, runManifestEntry } from '../../../engine/explore/manifest.ts';
-import { shortestCounterexample } from '../../../engine/explore/shortestCounterexample.ts';
 import { findControllerImpl } from '../../../protocols/controller/designs/registry.ts';
+import { exploreProtocol } from '../../../protocols/family/exploreProtocol.ts';
+import { shortestCounterexample } from '../../../protocols/family/shortestCounterexample.ts';
+import { readManifest, runManifestEntry } from '../../../protocols/manifest.ts';
 import { findWakeupMutant } from '../../../protocols/wakeup/mutants/wakeupMutants.ts';
 
 const tinyWakeup = explorePreset('wakeup', 'tiny');

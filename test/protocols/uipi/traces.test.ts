@@ -7,17 +7,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { UIPI_REFERENCE } from '../../../protocols/uipi/designs/reference/uipiImpl.ts';
+import { readTrace } from '../../../protocols/readTrace.ts';
 import { checkUipi } from '../../../protocols/uipi/engine/checkUipi.ts';
 import { UIPI_SMALL } from '../../../protocols/uipi/model/index.ts';
 import { findUipiMutant } from '../../../protocols/uipi/mutants/uipiMutants.ts';
 import { UIPI_GUARANTEE_IDS } from '../../../protocols/uipi/properties/index.ts';
+import { readUipiTrace } from '../../../protocols/uipi/trace/readUipiTrace.ts';
 import { uipiTrace } from '../../../protocols/uipi/trace/uipiTrace.ts';
-import { formatReplay } from '../../../replay/formatReplay.ts';
-import { replayTrace } from '../../../replay/replay.ts';
-import { readTrace } from '../../../traces/readTrace.ts';
+import { readItf } from '../../../traces/itfTrace.ts';
 import { traceToJson, writeTrace } from '../../../traces/writeTrace.ts';
 import { SEED } from '../../support/seed.ts';
+import { replayOn } from '../../traces/replayOn.ts';
 
 describe('UIPI traces', () => {
   test('write, read, replay: the same failure on the mutant, a pass on the reference', () => {
@@ -36,16 +36,16 @@ describe('UIPI traces', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'intcheck-uipi-')), 't.itf.json');
     writeTrace(file, trace);
     expect(traceToJson(trace)).toBe(traceToJson(trace));
-    const parsed = readTrace(file);
-    expect(parsed.protocol).toBe('uipi');
-    if (parsed.protocol !== 'uipi') return;
+    const parsed = readUipiTrace(readItf(file));
     expect(parsed.config).toEqual(UIPI_SMALL);
     expect(parsed.events).toEqual(r.counterexample);
-    const again = replayTrace(parsed);
-    expect(again.ok).toBe(false);
-    if (!again.ok) expect(again.violation.property).toBe('uipiPriority');
-    expect(formatReplay(again, parsed)).toContain('✗ still fails on "deliver-lowest": uipiPriority');
-    expect(replayTrace(parsed, { uipiImpl: UIPI_REFERENCE }).ok).toBe(true);
+    const loaded = readTrace(file);
+    expect(loaded.header.protocol).toBe('uipi');
+    const again = replayOn(loaded);
+    expect(again.verdict.ok).toBe(false);
+    if (!again.verdict.ok) expect(again.verdict.violation.property).toBe('uipiPriority');
+    expect(again.text()).toContain('✗ still fails on "deliver-lowest": uipiPriority');
+    expect(replayOn(loaded, 'reference').verdict.ok).toBe(true);
   });
 
   test.each([

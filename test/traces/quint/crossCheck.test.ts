@@ -18,34 +18,13 @@ import { controllerTrace } from '../../../protocols/controller/trace/controllerT
 import { runWakeup } from '../../../protocols/wakeup/engine/runWakeup.ts';
 import { wakeupStorm } from '../../../protocols/wakeup/engine/wakeupStorm.ts';
 import { wakeupTrace } from '../../../protocols/wakeup/trace/wakeupTrace.ts';
-import { matchStates } from '../../../replay/matchStates.ts';
-import { type ReplayResult, replayTrace } from '../../../replay/replay.ts';
 import { QUINT_SPEC_DIR, runQuint } from '../../../traces/quint/quintCli.ts';
 import { quintModule } from '../../../traces/quint/quintModule.ts';
 import { quintRunOfTrace } from '../../../traces/quint/quintRun.ts';
-import { type ParsedTrace, parseTrace, readTrace } from '../../../traces/readTrace.ts';
 import { traceToJson } from '../../../traces/writeTrace.ts';
 import { jsonOf, runCli } from '../../cli/runCli.ts';
 import { SEED } from '../../support/seed.ts';
-import { readTestReport, reference, scratch } from './support.ts';
-
-/** The replay of `parsed` on the TypeScript model alone, shaped like a replay result. */
-function onModel(parsed: ParsedTrace): ReplayResult {
-  if (parsed.protocol === 'wakeup') {
-    return {
-      ...runWakeup(parsed.config, undefined, parsed.events),
-      protocol: 'wakeup',
-      implementation: 'model',
-    };
-  }
-  if (parsed.protocol === 'uipi' || parsed.protocol === 'syscall')
-    throw new Error(`Quint has no ${parsed.protocol} specification`);
-  return {
-    ...runController(parsed.config, undefined, parsed.events),
-    protocol: 'controller',
-    implementation: 'model',
-  };
-}
+import { crossCheck, readTestReport, reference, scratch } from './support.ts';
 
 /** A copy of ITF text with state `i`'s variable `name` (unqualified) replaced by `value`. */
 function altered(text: string, i: number, name: string, value: unknown): string {
@@ -91,24 +70,21 @@ describe('Quint ⇄ intcheck cross-check', () => {
       const files = readdirSync(dir).filter((f) => f.endsWith('.itf.json'));
       expect(files.length).toBe(6);
       for (const f of files) {
-        const parsed = readTrace(join(dir, f), { config: SMALL });
-        expect(parsed.protocol).toBe(f.startsWith('wakeup') ? 'wakeup' : 'controller');
-        expect(parsed.events.length).toBeGreaterThan(5);
-        const replayed = replayTrace(parsed, { impl: reference() });
-        expect({ f, ok: replayed.ok }).toEqual({ f, ok: true });
-        expect({ f, mismatch: matchStates(parsed, replayed) }).toEqual({ f, mismatch: null });
-        expect({ f, mismatch: matchStates(parsed, onModel(parsed)) }).toEqual({ f, mismatch: null });
+        const c = crossCheck(readFileSync(join(dir, f), 'utf8'), f);
+        expect(c.protocol).toBe(f.startsWith('wakeup') ? 'wakeup' : 'controller');
+        expect(c.events).toBeGreaterThan(5);
+        expect({ f, ok: c.ok }).toEqual({ f, ok: true });
+        expect({ f, mismatch: c.reference }).toEqual({ f, mismatch: null });
+        expect({ f, mismatch: c.model }).toEqual({ f, mismatch: null });
       }
 
       // Able to fail: one recorded state altered is found at that state, on either side.
       const ctrl = readFileSync(join(dir, 'controller_0.itf.json'), 'utf8');
-      const bad = parseTrace(altered(ctrl, 4, 'error', { '#bigint': '15' }), 'bad.itf.json', {
-        config: SMALL,
-      });
-      expect(matchStates(bad, replayTrace(bad, { impl: reference() }))?.state).toBe(4);
+      expect(
+        crossCheck(altered(ctrl, 4, 'error', { '#bigint': '15' }), 'bad.itf.json').reference?.state,
+      ).toBe(4);
       const sys = readFileSync(join(dir, 'wakeup_0.itf.json'), 'utf8');
-      const badSys = parseTrace(altered(sys, 3, 'harts', []), 'bad.itf.json', { config: SMALL });
-      expect(matchStates(badSys, onModel(badSys))).toMatchObject({ state: 3 });
+      expect(crossCheck(altered(sys, 3, 'harts', []), 'bad.itf.json').model).toMatchObject({ state: 3 });
 
       // And the command a user runs.
       const cli = await runCli([

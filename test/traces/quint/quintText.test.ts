@@ -7,15 +7,18 @@ import { describe, expect, test } from 'vitest';
 import { TraceError } from '../../../model/TraceError.ts';
 import { runController } from '../../../protocols/controller/engine/runController.ts';
 import { SMALL } from '../../../protocols/controller/model/config/config.ts';
+import { matchControllerStates } from '../../../protocols/controller/replay/matchControllerStates.ts';
+import { replayControllerTrace } from '../../../protocols/controller/replay/replayControllerTrace.ts';
 import { controllerTrace } from '../../../protocols/controller/trace/controllerTrace.ts';
-import { matchStates } from '../../../replay/matchStates.ts';
-import { replayTrace } from '../../../replay/replay.ts';
+import { readControllerTrace } from '../../../protocols/controller/trace/readControllerTrace.ts';
+import { protocolOfTrace } from '../../../protocols/readTrace.ts';
+import { readWakeupTrace } from '../../../protocols/wakeup/trace/readWakeupTrace.ts';
 import { itfEqual } from '../../../traces/itfEqual.ts';
+import { parseItf } from '../../../traces/itfTrace.ts';
 import { itf } from '../../../traces/itfValue.ts';
 import { quintConstants, quintModule } from '../../../traces/quint/quintModule.ts';
 import { quintRunOfTrace } from '../../../traces/quint/quintRun.ts';
 import { quintText } from '../../../traces/quint/quintText.ts';
-import { parseTrace } from '../../../traces/readTrace.ts';
 import { traceToJson } from '../../../traces/writeTrace.ts';
 import { reference } from './support.ts';
 
@@ -70,14 +73,16 @@ describe('a trace as a Quint run', () => {
   });
 
   test('--match-states: the recorded states agree with the replay, and an altered one is named', () => {
-    const parsed = parseTrace(text, 't.itf.json');
-    expect(matchStates(parsed, replayTrace(parsed, { impl: reference() }))).toBeNull();
+    const matched = (t: string, file: string) => {
+      const parsed = readControllerTrace(parseItf(t, file));
+      return matchControllerStates(parsed, replayControllerTrace(parsed, reference()));
+    };
+    expect(matched(text, 't.itf.json')).toBeNull();
     const json = JSON.parse(text) as { states: Record<string, unknown>[] };
     const s2 = json.states[2];
     if (s2 === undefined) throw new Error('no state 2');
     s2.irqPending = [{ '#bigint': '1' }, { '#bigint': '0' }];
-    const bad = parseTrace(JSON.stringify(json), 'bad.itf.json');
-    expect(matchStates(bad, replayTrace(bad, { impl: reference() }))).toEqual({
+    expect(matched(JSON.stringify(json), 'bad.itf.json')).toEqual({
       state: 2,
       message: 'irqPending is [1, 0] in the trace but [0, 0] in implementation "reference"',
     });
@@ -126,15 +131,15 @@ describe('reading a trace another tool wrote', () => {
     });
 
   test('a `harts` variable makes it a wakeup trace; the configuration comes from the caller', () => {
-    const t = parseTrace(foreign({ 'm::harts': [], 'm::ready': [] }), 'q.itf.json', { config: SMALL });
-    expect(t.protocol).toBe('wakeup');
+    const itf = parseItf(foreign({ 'm::harts': [], 'm::ready': [] }), 'q.itf.json');
+    expect(protocolOfTrace(itf).name).toBe('wakeup');
+    const t = readWakeupTrace(itf, SMALL);
     expect(t.config).toBe(SMALL);
     expect(t.events).toEqual([{ type: 'Irq', line: 1 }]);
-    expect(t.protocol === 'wakeup' && t.recordedVars.length).toBe(2);
+    expect(t.recordedVars.length).toBe(2);
   });
 
   test('without `harts` it is a controller trace', () => {
-    const t = parseTrace(foreign({ 'm::ready': [] }), 'q.itf.json', { config: SMALL });
-    expect(t.protocol).toBe('controller');
+    expect(protocolOfTrace(parseItf(foreign({ 'm::ready': [] }), 'q.itf.json')).name).toBe('controller');
   });
 });

@@ -42,7 +42,7 @@ export class GlobalQueue {
   readonly width: number;
   os = 0n;
   proc = 0n;
-  /** The LQ allocator's bitmap: `lqFree[l]` (reset: all free) [B:259]. */
+  /** The LQ allocator's bitmap: `lqFree[l]` (reset: all free) [B:10]. */
   readonly lqFree: boolean[];
   /** LqMeta `head` and `count`, w bits each [Q:506-507]. */
   readonly head: number[];
@@ -56,7 +56,7 @@ export class GlobalQueue {
   hartid = MASK64;
   /** `error_code` [Q:103]. */
   error = 0;
-  /** ExtIntrSlots `handlers[d]` [X:123]. */
+  /** ExtIntrSlots `handlers[d]` [X:18]. */
   readonly extSlots: bigint[];
   readonly caps: CapabilitySlots;
   sint: SintState = 'idle';
@@ -111,7 +111,7 @@ export class GlobalQueue {
     return this.wrap((this.head[l] ?? 0) + (this.count[l] ?? 0)) % this.cap;
   }
 
-  /** Allocated LQs (the allocator's `alloc_count`) [B:265]. */
+  /** Allocated LQs (the allocator's `alloc_count`) [B:16]. */
   lqCount(): number {
     return this.lqFree.filter((f) => !f).length;
   }
@@ -218,7 +218,7 @@ export class GlobalQueue {
     return BigInt(bits);
   }
 
-  /** `register_extint_d` [Q:287-305; X:25 (X:130)]: the slot is overwritten (0 clears it). */
+  /** `register_extint_d` [Q:287-305; X:25]: the slot is overwritten (0 clears it). */
   registerExtint(d: number, handler: bigint): void {
     if (d < this.extSlots.length) this.extSlots[d] = handler;
   }

@@ -5,12 +5,14 @@
  */
 import type { Config } from '../../model/config/config.ts';
 import type { ControllerImpl } from '../device.ts';
+import { taicFindingProperties } from './findings.ts';
 import { wellFormedAlphabet } from './taicAlphabet.ts';
 import { taicDecode } from './taicDecode.ts';
 import { TaicDevice } from './taicDevice.ts';
 import { taicDrive } from './taicDriver.ts';
 import { GQ_NUM, LQ_NUM } from './taicMap.ts';
-import { taicStorm, wellFormedStorm } from './taicStorm.ts';
+import { fillStorm, taicStorm, wellFormedStorm } from './taicStorm.ts';
+import { fillEnabled, wellFormedEnabled } from './wellFormed.ts';
 
 /** Why TAIC cannot express `cfg` (taic.md *Parameters*), or null. */
 function taicConfigError(cfg: Config): string | null {
@@ -34,24 +36,22 @@ const TAIC_SHOULD_SATISFY = [
   'fifoWaiters',
 ] as const;
 
+/** What still holds when a process may fill its global queue (checked under the `fill` profile). */
+const TAIC_FILL_HOLDS = ['neverStalls', 'definedBehaviour'] as const;
+
 export const taic: ControllerImpl = {
   name: 'taic',
   description:
     'TAIC RTL (taic-rocket-chip 8ede103): 4 global queues of 8 local queues over one DataArray each, one-shot slots and capabilities, per-queue errors.',
-  expectedViolations: [
-    'noLostWakeup',
-    'taskConservation',
-    'fifoWithinPriority',
-    'neverStalls',
-    'errorReporting',
-    'emptyMeansEmpty',
-    'processIsolation',
-  ],
+  // the properties of its findings (findings.ts), saved or not
+  expectedViolations: taicFindingProperties(),
   // TAIC refuses what it cannot express (configError) rather than running a restricted configuration.
   supports: {
     processes: Number.POSITIVE_INFINITY,
     priorities: Number.POSITIVE_INFINITY,
     devices: Number.POSITIVE_INFINITY,
+    // One slot per (GQ, line) and no pending counters: B = 1 by design (taic.md *Parameters*; X:25).
+    waitDepth: 1,
     refines: false,
   },
   configError: taicConfigError,
@@ -67,10 +67,19 @@ export const taic: ControllerImpl = {
   profiles: {
     'well-formed': {
       description:
-        'no preempt or keep bit, no id 0, no local queue holding C tasks (taic.md "Should satisfy")',
+        'no preempt or keep bit, no id 0, no process holding C, one waiter per line and per (process, type), sends to a registered receiver, STATUS←0 of an empty process (taic.md "Should satisfy"; wellFormed.ts says why)',
       storm: wellFormedStorm,
       alphabet: wellFormedAlphabet,
+      enabled: wellFormedEnabled,
       holds: TAIC_SHOULD_SATISFY,
+    },
+    fill: {
+      description:
+        'the well-formed discipline without its capacity condition: a process may fill its global queue (taic.md must-finds at C: the wrapped local-queue count, the wake into a full queue)',
+      storm: fillStorm,
+      alphabet: wellFormedAlphabet,
+      enabled: fillEnabled,
+      holds: TAIC_FILL_HOLDS,
     },
   },
 };

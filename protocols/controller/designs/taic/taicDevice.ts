@@ -11,9 +11,10 @@
 import type { Config } from '../../model/config/config.ts';
 import { ACK, type Observation, valueObs } from '../../model/result.ts';
 import type { ControllerState } from '../../model/state.ts';
-import type { ControllerDevice } from '../device.ts';
+import type { ControllerDevice, DesignValue } from '../device.ts';
 import { GlobalQueue } from './globalQueue.ts';
 import { taicAbs } from './taicAbs.ts';
+import { taicDesignState } from './taicDesignState.ts';
 import { CTL, GQ_NUM, LQ_BASE, LQ_NUM, LQ_REG, MASK32, MASK64, PAGE } from './taicMap.ts';
 
 /** The controller states that survive a step [C:49-54]. */
@@ -30,7 +31,7 @@ export class TaicDevice implements ControllerDevice {
   os = 0n;
   proc = 0n;
   lqIdx = 0n;
-  /** The GQ allocator's bitmap: `gqFree[g]` [B:259]. */
+  /** The GQ allocator's bitmap: `gqFree[g]` [B:10]. */
   readonly gqFree: boolean[];
   /** An access never completed: the node is held for good. */
   stalled = false;
@@ -202,7 +203,7 @@ export class TaicDevice implements ControllerDevice {
     }
     const gq = this.gqs[g];
     if (gq === undefined) return;
-    // The lowest free LQ (7 when none: PriorityEncoder of 0 [B:261]); its head is the previous LQ's tail, its count kept [Q:118-120,242-250]
+    // The lowest free LQ (7 when none: PriorityEncoder of 0 [B:12]); its head is the previous LQ's tail, its count kept [Q:118-120,242-250]
     let l = gq.lqFree.indexOf(true);
     if (l < 0) l = LQ_NUM - 1;
     gq.head[l] = l === 0 ? 0 : gq.tail(l - 1);
@@ -276,6 +277,10 @@ export class TaicDevice implements ControllerDevice {
 
   abs(): ControllerState {
     return taicAbs(this.cfg, this);
+  }
+
+  designState(): DesignValue {
+    return taicDesignState(this);
   }
 
   hiddenState(): string {

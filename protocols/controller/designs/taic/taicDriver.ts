@@ -74,10 +74,18 @@ function writeAt(d: TaicDevice, p: number, lq: number, off: number, ...words: bi
   return sequence(words.map((w) => () => d.write(page + BigInt(off), w & MASK64)));
 }
 
-/** STATUS←1: `alq(1, p)` for an offline p; STATUS←0: `flq` of every LQ of p's GQ [TD lq.rs:108-120]. */
+/**
+ * STATUS←1: `alq(1, p)` for an offline p [TD lib.rs:23-36]; STATUS←0: `flq` of every LQ of p's GQ
+ * [TD lq.rs:108-120]. STATUS is a write: once its accesses completed it is acknowledged (the
+ * `alq` read's value is the driver's, not the write's result); a stalled access is passed on.
+ */
 function writeStatus(d: TaicDevice, p: number, on: boolean): Observation {
   const g = d.gqOf(p);
-  if (on) return g < 0 ? sequence([() => allocate(d, p)]) : ACK;
+  if (on) {
+    if (g >= 0) return ACK;
+    const r = allocate(d, p);
+    return r.kind === 'value' ? ACK : r;
+  }
   const gq = d.gqs[g];
   if (gq === undefined) return ACK;
   const flq = d.cfg.base + BigInt(CTL.flq);

@@ -8,16 +8,20 @@
  * `send_intr` to (0, 0)).
  *
  * The `well-formed` profile keeps only what taic.md's "should satisfy" assumes: ids without
- * the preempt or keep bit and never 0, no word-level sequences or raw words, and no local queue
- * ever holding C tasks (each process is the target of at most C − 1 task-adding events in a storm:
- * enqueues, registrations, and sends, which may re-enqueue a stale `enq_data`).
+ * the preempt or keep bit and never 0, no word-level sequences or raw words, and only the events
+ * its condition on the state allows (wellFormed.ts: no process ever holding C, one waiter per
+ * line, one handler per process and type, sends to a registered receiver, STATUS←0 of an empty
+ * process).
  */
 import fc from 'fast-check';
 import type { Config } from '../../model/config/config.ts';
 import { biasedIndex } from '../../model/controllerEvent.ts';
 import type { ControllerEvent } from '../../model/events.ts';
-import type { StormOptions } from '../device.ts';
+import type { ControllerDevice, StormOptions } from '../device.ts';
+import { TaicDevice } from './taicDevice.ts';
+import { taicDrive } from './taicDriver.ts';
 import { CTL, GQ_NUM, LQ_NUM, LQ_REG, MASK64 } from './taicMap.ts';
+import { fillEnabled, wellFormedEnabled } from './wellFormed.ts';
 
 /** The processes TAIC can hold at once (taic.md: N ≤ 4). */
 const procs = (cfg: Config): number => Math.min(cfg.processes, GQ_NUM);
@@ -218,34 +222,32 @@ export function taicStorm(cfg: Config, opts: StormOptions): fc.Arbitrary<Control
   return chunks(gen, opts);
 }
 
-/** The process a task-adding event may add to (the enqueue's, the registrant's, a send's target), or -1. */
-function addsTo(e: ControllerEvent): number {
-  switch (e.type) {
-    case 'Enqueue':
-    case 'IrqRegister':
-    case 'IpcRegister':
-      return e.p;
-    case 'IpcSend':
-      return e.target;
-    default:
-      return -1;
+/**
+ * `events` without those the `well-formed` discipline would not make in the state reached so far
+ * (wellFormed.ts): the storm is replayed on a TAIC device through the driver, so every kept event
+ * sees the very state the run will give it.
+ */
+function allowed(
+  cfg: Config,
+  events: readonly ControllerEvent[],
+  enabled: (cfg: Config, device: ControllerDevice, e: ControllerEvent) => boolean,
+): ControllerEvent[] {
+  const d = TaicDevice.booted(cfg);
+  const kept: ControllerEvent[] = [];
+  for (const e of events) {
+    if (!enabled(cfg, d, e)) continue;
+    kept.push(e);
+    taicDrive(cfg, d, e);
   }
-}
-
-/** `events` without the task-adding events past C − 1 per process (no local queue ever holds C tasks). */
-function withinCapacity(cfg: Config, events: readonly ControllerEvent[]): ControllerEvent[] {
-  const budget = new Array<number>(cfg.processes).fill(cfg.capacity - 1);
-  return events.filter((e) => {
-    const p = addsTo(e);
-    if (p < 0) return true;
-    const left = budget[p] ?? 0;
-    if (left <= 0) return false;
-    budget[p] = left - 1;
-    return true;
-  });
+  return kept;
 }
 
 /** The `well-formed` profile's storm (see the header). */
 export function wellFormedStorm(cfg: Config, opts: StormOptions): fc.Arbitrary<ControllerEvent[]> {
-  return chunks(operations(cfg, plainId(cfg)), opts).map((events) => withinCapacity(cfg, events));
+  return chunks(operations(cfg, plainId(cfg)), opts).map((events) => allowed(cfg, events, wellFormedEnabled));
+}
+
+/** The `fill` profile's storm: the well-formed one without its capacity rule (wellFormed.ts `fillEnabled`). */
+export function fillStorm(cfg: Config, opts: StormOptions): fc.Arbitrary<ControllerEvent[]> {
+  return chunks(operations(cfg, plainId(cfg)), opts).map((events) => allowed(cfg, events, fillEnabled));
 }

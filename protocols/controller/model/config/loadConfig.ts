@@ -1,11 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { BadInput } from '../../../../model/badInput.ts';
+import { ConfigError, readConfigJson } from '../../../../model/configFile.ts';
 import { CONFIG_RANGES, type Config, INT_FIELDS, PUBLISHED } from './config.ts';
-
-/** A configuration that failed validation; the message names the field and what is wrong. */
-export class ConfigError extends BadInput {
-  override readonly name: string = 'ConfigError';
-}
 
 /** The JSON form of a configuration: every field optional, `base` a hex string. */
 export type ConfigJson = { readonly [K in keyof Config]?: K extends 'base' ? string : number };
@@ -51,26 +45,6 @@ function parseBase(v: unknown): bigint {
   const base = BigInt(v);
   if (base % 0x1000n !== 0n) throw new ConfigError(`configuration field "base": ${v} is not 4 KiB aligned`);
   return base;
-}
-
-/**
- * The parsed JSON of the configuration file at `path`, for every protocol's loader: a file that
- * cannot be read or is not JSON is a one-line {@link ConfigError} naming the file.
- */
-export function readConfigJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new ConfigError(
-      `configuration file ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ConfigError(`configuration file ${path}: not valid JSON`);
-  }
 }
 
 /** Reads and validates a configuration file; every failure is a one-line {@link ConfigError}. */

@@ -1,17 +1,32 @@
 /**
- * A receiver thread's steps: delivery, handler body, UIRET, STUI/CLUI (the CPU's microcode and
- * user code) and the kernel's paths — switch_uintr_prepare and XSAVES, XRSTORS and
- * switch_uintr_return, uintr_wait and the wake's NV restore (research §1.7–1.8). M9–M19 and the
- * Skyloft re-post (M23) live here.
+ * The reference kernel's steps of a receiver thread (research §1.8): kernel entry,
+ * switch_uintr_prepare and XSAVES, XRSTORS and switch_uintr_return (after a switch-in or on a
+ * kernel exit), uintr_wait with its re-check, the kernel-vector handler's wake and the wake's NV
+ * restore. M13–M19 live here; the user-level steps are the hardware's (userSteps.ts).
  */
 import { isSkyloft } from '../../model/config.ts';
 import type { ReceiverStep } from '../../model/events.ts';
 import { KERNEL_VECTOR, NOTIFICATION_VECTOR } from '../../model/state.ts';
 import { upidAddr } from './memory.ts';
+import type { CpuRegs } from './uipiCpu.ts';
 import type { UipiMachine } from './uipiMachine.ts';
 import { MISC_UIF, SN_BIT, upidOn, withNv } from './upidLayout.ts';
 
-const bitOf = (v: number): bigint => 1n << BigInt(v);
+/**
+ * switch_uintr_return 1–2 on `c` (after a switch-in's XRSTORS, or on a kernel exit without one):
+ * UINV re-programmed if 0, NDST := c. The M16 mutation clears SN here instead and routes one
+ * step later (at SwitchInClearSn), on both paths: it is one function in the kernel.
+ */
+function exitRestore(m: UipiMachine, r: number, cpu: CpuRegs, c: number): void {
+  const t = m.threads[r];
+  if (t === undefined) return;
+  t.kstate = 'inRestored';
+  if (m.is('switch-in-sn-before-ndst')) {
+    m.upid0(r, (w) => w & ~SN_BIT);
+    return;
+  }
+  m.routeTo(r, cpu, c);
+}
 
 /** XRSTORS onto `c`, then switch_uintr_return 1–2: UINV re-programmed if 0, NDST := c. */
 export function switchInRestore(m: UipiMachine, r: number, c: number): void {
@@ -26,14 +41,19 @@ export function switchInRestore(m: UipiMachine, r: number, c: number): void {
     pd: t.saved.pd,
   });
   t.cpu = c;
-  t.kstate = 'inRestored';
-  if (m.is('switch-in-sn-before-ndst')) {
-    m.upid0(r, (w) => w & ~SN_BIT);
-    return;
-  }
-  m.routeTo(r, cpu, c);
+  exitRestore(m, r, cpu, c);
 }
 
+/** The kernel-vector handler: every receiver asleep in uintr_wait whose UPID has ON = 1 gets SN := 1 and is woken. */
+export function wakeWaiters(m: UipiMachine): void {
+  m.threads.forEach((t, r) => {
+    if (t.kstate !== 'waiting' || !upidOn(m.mem.read(upidAddr(r)))) return;
+    m.upid0(r, (w) => w | SN_BIT);
+    t.kstate = 'woken';
+  });
+}
+
+/** Performs the reference kernel's receiver step `e` (possible now). */
 export function receiverStep(m: UipiMachine, e: ReceiverStep): void {
   const r = e.receiver;
   const t = m.threads[r];
@@ -41,34 +61,6 @@ export function receiverStep(m: UipiMachine, e: ReceiverStep): void {
   const cpu = m.cpus[t.cpu];
   const sky = isSkyloft(m.cfg);
   switch (e.type) {
-    case 'Deliver': {
-      if (cpu === undefined) return;
-      let v = 63;
-      if (m.is('deliver-lowest')) v = 0;
-      const step = m.is('deliver-lowest') ? 1 : -1;
-      while (((cpu.uirr >> BigInt(v)) & 1n) === 0n) v += step;
-      if (!m.is('deliver-keeps-uirr')) cpu.uirr &= ~bitOf(v);
-      if (!m.is('deliver-keeps-uif')) cpu.uif = false;
-      t.frame = v;
-      t.body = false;
-      return;
-    }
-    case 'HandlerBody':
-      t.body = true;
-      if (sky && t.frame === m.cfg.timer && !m.is('skyloft-no-repost')) {
-        // _senduipi(self): with SN = 1 the locked post only sets PIR ("reset UPID.PIR").
-        m.mem.write(upidAddr(r) + 8n, m.pirOf(r) | bitOf(m.cfg.timer));
-      }
-      return;
-    case 'Uiret':
-      t.frame = -1;
-      t.body = false;
-      if (cpu !== undefined && !m.is('uiret-keeps-uif-clear')) cpu.uif = true;
-      return;
-    case 'Stui':
-    case 'Clui':
-      if (cpu !== undefined) cpu.uif = e.type === 'Stui';
-      return;
     case 'SwitchOutSn':
       if (!m.is('switch-out-no-sn')) m.upid0(r, (w) => w | SN_BIT);
       t.kstate = 'outSn';
@@ -120,5 +112,19 @@ export function receiverStep(m: UipiMachine, e: ReceiverStep): void {
       if (!m.is('wake-keeps-kernel-nv')) m.upid0(r, (w) => withNv(w, NOTIFICATION_VECTOR));
       t.kstate = 'off';
       return;
+    case 'KernelEntry':
+      t.kstate = 'kernel';
+      return;
+    case 'KernelExit':
+      if (cpu !== undefined) exitRestore(m, r, cpu, t.cpu);
+      return;
+    case 'WaitEnlist':
+      return; // never possible here (uipiCan)
+    case 'Deliver':
+    case 'HandlerBody':
+    case 'Uiret':
+    case 'Stui':
+    case 'Clui':
+      return; // the hardware's (userSteps.ts)
   }
 }

@@ -4,14 +4,14 @@
  * notification IPI sent after the lock. The M1–M4 mutations change one micro-operation each.
  */
 import { uittEntryAddr } from './memory.ts';
-import type { UipiMachine } from './uipiMachine.ts';
+import type { UintrMachine } from './uintrMachine.ts';
 import { uittUv } from './uittLayout.ts';
 import { ON_BIT, upidNdst, upidNv, upidOn, upidSn } from './upidLayout.ts';
 
 const bitOf = (v: number): bigint => 1n << BigInt(v);
 
 /** SENDUIPI (SDM pseudo-code, research §1.5): read the UITTE, then one locked RMW of the UPID. */
-export function senduipi(m: UipiMachine, s: number, i: number): void {
+export function senduipi(m: UintrMachine, s: number, i: number): void {
   const sd = m.senders[s];
   if (sd === undefined) return;
   const entry = uittEntryAddr(s, i);
@@ -29,7 +29,7 @@ export function senduipi(m: UipiMachine, s: number, i: number): void {
 }
 
 /** The notification leaves the sender (after the lock); the split mutation tests ON only now. */
-export function sendIpi(m: UipiMachine, s: number): void {
+export function sendIpi(m: UintrMachine, s: number): void {
   const sd = m.senders[s];
   if (sd === undefined) return;
   const upid = sd.midSend;

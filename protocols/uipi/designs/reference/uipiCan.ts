@@ -1,50 +1,31 @@
 /**
- * When the implementation can take a step: SENDUIPI needs a valid UITT entry and a sender not in
- * the middle of one; an IPI must be on the wires; a CPU accepts a pending vector when idle or
- * running its thread at user level, not during processing; a thread's steps follow the kernel's
- * view of where it is and the CPU's registers (UIF, UIRR) while it runs.
+ * When the reference kernel can take a step (the hardware's own conditions are uintrMachine.ts's):
+ * a CPU takes a pending vector when idle or running its thread at user level or in the kernel
+ * with interrupts on; a thread's kernel steps follow the kernel's view of where it is. No
+ * receiver outside the configuration ever runs here (no RunOther) and uintr_wait has no separate
+ * enlist step (the wait list is the sleeping threads).
  */
 import { isSkyloft } from '../../model/config.ts';
-import type { ReceiverStep, UipiEvent } from '../../model/events.ts';
-import { uittEntryAddr } from './memory.ts';
+import type { ReceiverStep } from '../../model/events.ts';
+import type { KernelEvent } from './uintrMachine.ts';
 import type { UipiMachine } from './uipiMachine.ts';
-import { uittValid } from './uittLayout.ts';
 
 /** Whether `i` indexes one of `n` things. */
 function idx(i: number, n: number): boolean {
   return Number.isInteger(i) && i >= 0 && i < n;
 }
 
-/** Whether `e` is possible now (the instruction's, the APIC's or the kernel's own conditions). */
-export function uipiCan(m: UipiMachine, e: UipiEvent): boolean {
+/** Whether CPU `c` takes interrupts: idle, or its thread at user level or in the kernel with interrupts on. */
+export function referenceTakesInterrupts(m: UipiMachine, c: number): boolean {
+  const cur = m.cpus[c]?.current ?? -1;
+  const k = cur < 0 ? undefined : m.threads[cur]?.kstate;
+  return cur < 0 || k === 'user' || k === 'kernel';
+}
+
+/** Whether the reference kernel's event `e` is possible now. */
+export function uipiCan(m: UipiMachine, e: KernelEvent): boolean {
   const { cfg } = m;
   switch (e.type) {
-    case 'Send': {
-      if (!idx(e.sender, cfg.senders) || !idx(e.index, cfg.uittSize)) return false;
-      const sd = m.senders[e.sender];
-      return (
-        sd?.held === null && sd.midSend === null && uittValid(m.mem.read(uittEntryAddr(e.sender, e.index)))
-      );
-    }
-    case 'SendIpi': {
-      const sd = idx(e.sender, cfg.senders) ? m.senders[e.sender] : undefined;
-      return sd !== undefined && (sd.held !== null || sd.midSend !== null);
-    }
-    case 'Register':
-    case 'Revoke': {
-      if (!idx(e.sender, cfg.senders) || !idx(e.index, cfg.uittSize)) return false;
-      return uittValid(m.mem.read(uittEntryAddr(e.sender, e.index))) === (e.type === 'Revoke');
-    }
-    case 'IpiArrive':
-      return m.wires.some((w) => w.dest === e.cpu && w.vector === e.vector);
-    case 'Accept': {
-      const c = idx(e.cpu, cfg.cpus) ? m.cpus[e.cpu] : undefined;
-      if (c === undefined || !idx(e.vector, 256) || ((c.irr >> BigInt(e.vector)) & 1n) === 0n || c.processing)
-        return false;
-      return c.current < 0 || m.threads[c.current]?.kstate === 'user';
-    }
-    case 'NotifyDrain':
-      return idx(e.cpu, cfg.cpus) && m.cpus[e.cpu]?.processing === true;
     case 'TimerTick': {
       const cur = idx(e.cpu, cfg.cpus) ? (m.cpus[e.cpu]?.current ?? -1) : -1;
       return isSkyloft(cfg) && cur >= 0 && m.threads[cur]?.kstate === 'user';
@@ -56,6 +37,8 @@ export function uipiCan(m: UipiMachine, e: UipiEvent): boolean {
         m.threads[e.receiver]?.kstate === 'off' &&
         m.cpus[e.cpu]?.current === -1
       );
+    case 'RunOther':
+      return false;
     default:
       return idx(e.receiver, cfg.receivers) && canReceiver(m, e);
   }
@@ -67,20 +50,16 @@ function canReceiver(m: UipiMachine, e: ReceiverStep): boolean {
   const cpu = t.cpu >= 0 ? m.cpus[t.cpu] : undefined;
   if (cpu?.processing === true) return false;
   const user = t.kstate === 'user' && cpu !== undefined;
+  const kernel = t.kstate === 'kernel' && cpu !== undefined;
   switch (e.type) {
-    case 'Deliver':
-      return user && cpu.uif && cpu.uirr !== 0n;
-    case 'HandlerBody':
-      return user && t.frame >= 0 && !t.body;
-    case 'Uiret':
-      return user && t.frame >= 0 && t.body;
-    case 'Stui':
-      return user && t.frame < 0;
-    case 'Clui':
-    case 'SwitchOutSn':
+    case 'KernelEntry':
       return user;
+    case 'SwitchOutSn':
+      return user || kernel;
+    case 'KernelExit':
+      return kernel;
     case 'WaitSwitchNv':
-      return user && t.frame < 0 && !isSkyloft(m.cfg);
+      return (user || kernel) && t.frame < 0 && !isSkyloft(m.cfg);
     case 'SwitchOutSave':
       return t.kstate === 'outSn';
     case 'SwitchInClearSn':
@@ -93,5 +72,12 @@ function canReceiver(m: UipiMachine, e: ReceiverStep): boolean {
       return t.kstate === 'waitChecked';
     case 'WakeRestoreNv':
       return t.kstate === 'woken';
+    case 'WaitEnlist':
+    case 'Deliver':
+    case 'HandlerBody':
+    case 'Uiret':
+    case 'Stui':
+    case 'Clui':
+      return false; // no enlist step here; the user-level steps are the hardware's (uintrMachine.ts)
   }
 }

@@ -15,10 +15,12 @@ export function packedPath(
   via: Int32Array,
   id: number,
   fetchHart: number,
+  /** Bytes per stored state (the layout's width, or more when a ghost follows it). */
+  stride = L.width,
 ): SystemEvent[] {
   const bytes = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
   const eventOf = (from: number, k: number): SystemEvent => {
-    const e = enabled(L.cfg, decodeSystem(L, bytes, from * L.width))[k];
+    const e = enabled(L.cfg, decodeSystem(L, bytes, from * stride))[k];
     if (e === undefined) throw new Error(`packed engine: state ${from} has no event ${k}`);
     return e;
   };
@@ -26,7 +28,7 @@ export function packedPath(
   for (let i = id; i > 0; i = parent[i] ?? 0) ids.push(i);
   const out = ids.reverse().map((i) => eventOf(parent[i] ?? 0, via[i] ?? 0));
   if (fetchHart >= 0) {
-    const s = decodeSystem(L, bytes, id * L.width);
+    const s = decodeSystem(L, bytes, id * stride);
     const e = enabled(L.cfg, s).find((x) => x.type === 'HartFetch' && x.hart === fetchHart);
     if (e === undefined) throw new Error(`packed engine: hart ${fetchHart} cannot fetch in state ${id}`);
     out.push(e);

@@ -31,7 +31,12 @@ export class PackedStore {
   /** Per state id: its parent's id (-1 for the initial state) and the index of its event in the parent's `enabled`. */
   parent: Int32Array;
   via: Int32Array;
-  /** Slot → state id + 1 (0: empty). */
+  /** The id of the state the last {@link add} was given (new or already known). */
+  lastId = -1;
+  /**
+   * Slot s → at 2s the state id + 1 (0: empty), at 2s + 1 its hash: a probe reads one cache line
+   * before it compares a state's words.
+   */
   private table: Int32Array;
   private mask = 2 * INITIAL - 1;
   count = 0;
@@ -43,7 +48,7 @@ export class PackedStore {
     this.level = new Int32Array(INITIAL);
     this.parent = new Int32Array(INITIAL);
     this.via = new Int32Array(INITIAL);
-    this.table = new Int32Array(this.mask + 1);
+    this.table = new Int32Array(2 * (this.mask + 1));
   }
 
   /** Adds the state `w` at BFS depth `depth`, reached from `from` by its event `k`, unless it is known; true when it was new. */
@@ -59,13 +64,16 @@ export class PackedStore {
     const mask = this.mask;
     let slot = h & mask;
     for (;;) {
-      const id1 = table[slot] ?? 0;
+      const id1 = table[2 * slot] ?? 0;
       if (id1 === 0) break;
-      if (this.hashes[id1 - 1] === h) {
+      if (table[2 * slot + 1] === h) {
         const o = (id1 - 1) * n;
         let i = 0;
         while (i < n && words[o + i] === w[i]) i++;
-        if (i === n) return false;
+        if (i === n) {
+          this.lastId = id1 - 1;
+          return false;
+        }
       }
       slot = (slot + 1) & mask;
     }
@@ -76,8 +84,10 @@ export class PackedStore {
     this.level[id] = depth;
     this.parent[id] = from;
     this.via[id] = k;
-    table[slot] = id + 1;
+    table[2 * slot] = id + 1;
+    table[2 * slot + 1] = h;
     this.count = id + 1;
+    this.lastId = id;
     if (this.count * 2 > mask) this.rehash();
     return true;
   }
@@ -96,11 +106,13 @@ export class PackedStore {
 
   private rehash(): void {
     const mask = this.mask * 2 + 1;
-    const table = new Int32Array(mask + 1);
+    const table = new Int32Array(2 * (mask + 1));
     for (let id = 0; id < this.count; id++) {
-      let slot = (this.hashes[id] ?? 0) & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = id + 1;
+      const h = this.hashes[id] ?? 0;
+      let slot = h & mask;
+      while (table[2 * slot] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = id + 1;
+      table[2 * slot + 1] = h;
     }
     this.mask = mask;
     this.table = table;

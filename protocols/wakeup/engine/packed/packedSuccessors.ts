@@ -42,11 +42,30 @@ export interface PackedVisitor {
   visit(): void;
 }
 
+/** No controller access (a software step). */
+export const ACC_NONE = 0;
+/** Irq(line accA). */
+export const ACC_IRQ = 1;
+/** StatusWrite(p accA, data accB). */
+export const ACC_STATUS = 2;
+/** Enqueue(p accA, prio accB, task accTask). */
+export const ACC_ENQUEUE = 3;
+/** IrqRegister(p accA, device accB, task accTask). */
+export const ACC_REGISTER = 4;
+/** Dequeue(p accA), which read accTask. */
+export const ACC_DEQUEUE = 5;
+
+/** HartPoll outcomes, as {@link PackedSuccessors.poll} names them. */
+const POLL_YIELD = 1;
+export const POLL_FINISH = 2;
+export const POLL_HANDLED = 3;
+const POLL_BLOCK = 4;
+
 /** The successors of packed wakeup states of one layout (see above). */
 export class PackedSuccessors {
   readonly L: PackedLayout;
-  /** The state being expanded, and the buffer each successor is built in. */
-  private readonly cur: Uint8Array;
+  /** The state being expanded (or loaded; read-only to everyone else), and the buffer each successor is built in. */
+  readonly cur: Uint8Array;
   private readonly curWords: Int32Array;
   /** The successor being visited (bytes, then the same buffer as 32-bit words; the width is a multiple of 4). */
   readonly b: Uint8Array;
@@ -55,14 +74,38 @@ export class PackedSuccessors {
   private readonly mutation: PackedMutation | null;
   /** The phase a poll leaves its hart in when it owes a return action (wedged under the `wedges` mutation). */
   private readonly owes: number;
+  /**
+   * The controller access the successor being visited performed (see {@link Access}: ACC_NONE for a
+   * software step) and its arguments: `accA` the process (or line), `accB` the priority, device or
+   * STATUS data, `accTask` the task written, or for a DEQUEUE the value it read. The judged engine
+   * (judgedExplore.ts) judges the access by these; the plain packed engine ignores them.
+   */
+  acc = ACC_NONE;
+  accA = 0;
+  accB = 0;
+  accTask = 0;
+  /** The hart whose executor step the successor is (-1: an interrupt or a kernel step), and whether it is a HartReturn / HartFetch. */
+  hart = -1;
+  isReturn = false;
+  isFetch = false;
+  /** Counts the states expanded or loaded: a judge may keep what it read of {@link cur} while this stays the same. */
+  generation = 0;
+  /** For a HartSwitch successor, the process the hart is put on (-1 for any other event). */
+  switchTo = -1;
+  /** For a HartPoll successor, its outcome (see POLL_FINISH, POLL_HANDLED; 0 for any other event). */
+  poll = 0;
 
-  constructor(L: PackedLayout, mutation?: PackedMutation) {
+  /**
+   * `width`: bytes per state as stored (default the layout's; the judged engine stores a ghost after
+   * the system bytes, which a successor starts from as a copy of its state's and no event changes).
+   */
+  constructor(L: PackedLayout, mutation?: PackedMutation, width = L.width) {
     this.L = L;
     this.mutation = mutation ?? null;
     this.owes = mutation === 'wedges' ? PH_WEDGED : PH_RETURNING;
-    this.cur = new Uint8Array(L.width);
+    this.cur = new Uint8Array(width);
     this.curWords = new Int32Array(this.cur.buffer);
-    this.b = new Uint8Array(L.width);
+    this.b = new Uint8Array(width);
     this.words = new Int32Array(this.b.buffer);
   }
 
@@ -71,11 +114,15 @@ export class PackedSuccessors {
    * {@link b} / {@link words} meanwhile (one buffer, reused: copy it); returns how many there were.
    */
   expand(src: Int32Array, off: number, v: PackedVisitor): number {
-    const { L, cur, b } = this;
+    const { L, cur } = this;
     const { cfg } = L;
     const cw = this.curWords;
     for (let i = 0; i < cw.length; i++) cw[i] = src[off + i] ?? 0;
+    this.generation++;
     let n = 0;
+    this.hart = -1;
+    this.isReturn = false;
+    this.isFetch = false;
     for (let d = 0; d < cfg.devices; d++) {
       this.reset();
       this.irq(d);
@@ -87,13 +134,13 @@ export class PackedSuccessors {
       // data 0 (offline) only when online and no hart is on p; data 1 only when offline
       if (on && !this.hartOn(p)) {
         this.reset();
-        b[L.online + p] = 0;
+        this.status(p, 0);
         v.visit();
         n++;
       }
       if (!on) {
         this.reset();
-        b[L.online + p] = 1;
+        this.status(p, 1);
         v.visit();
         n++;
       }
@@ -106,6 +153,10 @@ export class PackedSuccessors {
           this.reset();
           this.setTask(t, LIFE_READY, p, k, -1, -1);
           this.enqueue(p, k, t);
+          this.acc = ACC_ENQUEUE;
+          this.accA = p;
+          this.accB = k;
+          this.accTask = t;
           v.visit();
           n++;
         }
@@ -115,33 +166,118 @@ export class PackedSuccessors {
       const o = L.harts + h * HART_W;
       const phase = cur[o] ?? PH_IDLE;
       const hp = (cur[o + 1] ?? 0) - 1;
+      this.hart = h;
       if (phase === PH_FETCH) {
         this.reset();
         this.fetch(h, hp);
+        this.isFetch = true;
         v.visit();
+        this.isFetch = false;
         this.reset();
         this.setHart(h, PH_IDLE, -1, 0);
+        this.acc = ACC_NONE;
         v.visit();
         n += 2;
       }
       if (phase === PH_FETCH || phase === PH_IDLE) {
+        this.acc = ACC_NONE;
         for (let p = 0; p < cfg.processes; p++) {
           if (cur[L.online + p] !== 1 || hp === p) continue;
           this.reset();
           this.setHart(h, PH_FETCH, p, 0);
+          this.switchTo = p;
           v.visit();
           n++;
         }
+        this.switchTo = -1;
       } else if (phase === PH_RUNNING) {
+        this.acc = ACC_NONE;
         n += this.polls(h, hp, cur[o + 2] ?? 0, v);
+        this.poll = 0;
       } else if (phase === PH_RETURNING) {
         this.reset();
         this.ret(h, hp, cur[o + 2] ?? 0);
+        this.isReturn = true;
         v.visit();
+        this.isReturn = false;
         n++;
       }
     }
     return n;
+  }
+
+  /** STATUS write of process p with `data` (0 offline, 1 online) into the buffer being built. */
+  private status(p: number, data: number): void {
+    this.b[this.L.online + p] = data;
+    this.acc = ACC_STATUS;
+    this.accA = p;
+    this.accB = data;
+  }
+
+  /**
+   * Loads the state at word `off` of `src` for the single-event steps below (the drain's): each
+   * builds the one successor of that event into {@link b} and sets the access fields, as
+   * {@link expand} does for the same event.
+   */
+  load(src: Int32Array, off: number): void {
+    const cw = this.curWords;
+    for (let i = 0; i < cw.length; i++) cw[i] = src[off + i] ?? 0;
+    this.generation++;
+  }
+
+  /** StatusWrite(p, data = 1) from the loaded state (it must be offline). */
+  statusOnOne(p: number): void {
+    this.single(-1);
+    this.status(p, 1);
+  }
+
+  /** HartSwitch(h, p) from the loaded state. */
+  switchOne(h: number, p: number): void {
+    this.single(h);
+    this.setHart(h, PH_FETCH, p, 0);
+  }
+
+  /** HartFetch(h) from the loaded state (h fetching). */
+  fetchOne(h: number): void {
+    this.single(h);
+    this.isFetch = true;
+    this.fetch(h, (this.cur[this.L.harts + h * HART_W + 1] ?? 0) - 1);
+  }
+
+  /** HartPoll(h) with the drain's outcome from the loaded state (h running): `handled` for a handler, else `finish`. */
+  pollOne(h: number): void {
+    this.single(h);
+    const { L, cur } = this;
+    const hp = (cur[L.harts + h * HART_W + 1] ?? 0) - 1;
+    const t = cur[L.harts + h * HART_W + 2] ?? 0;
+    const o = L.tasks + (t - 1) * TASK_W;
+    const p = (cur[o + 1] ?? 0) - 1;
+    const prio = cur[o + 2] ?? 0;
+    const handlerOf = (cur[o + 3] ?? 0) - 1;
+    if (handlerOf >= 0) {
+      this.setHart(h, this.owes, hp, t);
+      this.setTask(t, LIFE_BLOCKED, p, prio, handlerOf, handlerOf);
+      return;
+    }
+    this.setHart(h, PH_FETCH, this.mutation === 'finishWanders' ? (hp + 1) % L.cfg.processes : hp, 0);
+    this.setTask(t, LIFE_DONE, p, prio, -1, -1);
+  }
+
+  /** HartReturn(h) from the loaded state (h returning). */
+  returnOne(h: number): void {
+    this.single(h);
+    this.isReturn = true;
+    const o = this.L.harts + h * HART_W;
+    this.ret(h, (this.cur[o + 1] ?? 0) - 1, this.cur[o + 2] ?? 0);
+  }
+
+  /** Starts a single-event successor of hart h (-1: a kernel step) from the loaded state. */
+  private single(h: number): void {
+    this.reset();
+    this.hart = h;
+    this.isReturn = false;
+    this.isFetch = false;
+    this.acc = ACC_NONE;
   }
 
   /** Starts the next successor from the state being expanded (word by word: cheaper than `set` for a few words). */
@@ -162,18 +298,22 @@ export class PackedSuccessors {
       this.reset();
       this.setHart(h, this.owes, hp, t);
       this.setTask(t, LIFE_BLOCKED, p, prio, handlerOf, handlerOf);
+      this.poll = POLL_HANDLED;
       v.visit();
       return 1;
     }
     this.reset();
     this.setHart(h, this.owes, hp, t);
     this.setTask(t, LIFE_READY, p, prio, -1, (cur[o + 4] ?? 0) - 1);
+    this.poll = POLL_YIELD;
     v.visit();
     this.reset();
     this.setHart(h, PH_FETCH, this.mutation === 'finishWanders' ? (hp + 1) % L.cfg.processes : hp, 0);
     this.setTask(t, LIFE_DONE, p, prio, -1, -1);
+    this.poll = POLL_FINISH;
     v.visit();
     let n = 2;
+    this.poll = POLL_BLOCK;
     for (let d = 0; d < L.cfg.devices; d++) {
       if (this.waitClaims(d) >= L.cfg.waitDepth) continue;
       this.reset();
@@ -188,6 +328,8 @@ export class PackedSuccessors {
   /** A device interrupt (controller §4.1): wake the head waiter, else count it, else flag the overflow. */
   private irq(d: number): void {
     const { L, b } = this;
+    this.acc = ACC_IRQ;
+    this.accA = d;
     const w = L.irqWait + d * L.waitW;
     const len = b[w] ?? 0;
     if (len > 0) {
@@ -215,6 +357,9 @@ export class PackedSuccessors {
     if (hp < 0) throw new Error('packed engine: a fetching hart on no process');
     let p = hp;
     let t = this.dequeue(p);
+    this.acc = ACC_DEQUEUE;
+    this.accA = hp;
+    this.accTask = t;
     if (t === 0 && this.mutation === 'stealsOffline') {
       for (let q = 0; q < L.cfg.processes && t === 0; q++) {
         if (q === hp || b[L.online + q] === 1) continue;
@@ -251,12 +396,18 @@ export class PackedSuccessors {
     const o = L.tasks + (t - 1) * TASK_W;
     const p = (b[o + 1] ?? 0) - 1;
     this.setHart(h, PH_FETCH, hp, 0);
+    this.accA = p;
+    this.accTask = t;
     if (b[o] === LIFE_READY) {
+      this.acc = ACC_ENQUEUE;
+      this.accB = b[o + 2] ?? 0;
       this.enqueue(p, b[o + 2] ?? 0, t);
       return;
     }
     const d = (b[o + 4] ?? 0) - 1;
     if (d < 0) throw new Error('packed engine: a registration for no device');
+    this.acc = ACC_REGISTER;
+    this.accB = d;
     if (this.occupancy(p) >= L.cfg.capacity) {
       b[L.error] = (b[L.error] ?? 0) | QUEUE_FULL;
       return;

@@ -5,13 +5,13 @@
  * designs is in the table; an unsaved one says why; each design's expected violations are the
  * properties of its findings. (test/traces/saved.test.ts replays the traces themselves.)
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { FINDINGS, findingProperties } from '../../../../protocols/controller/designs/findings.ts';
 import { findControllerImpl } from '../../../../protocols/controller/designs/registry.ts';
 import { findProperty } from '../../../../protocols/registry.ts';
-import { readTrace } from '../../../../traces/readTrace.ts';
+import { expectFindingTrace } from '../../../support/findingTrace.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 const DESIGNS = ['ats-intc-qemu', 'ats-intc-chisel'] as const;
@@ -35,16 +35,7 @@ describe('the findings table', () => {
 
   test.each(FINDINGS.map((f, i) => [i, f] as const))(
     '%i: its trace was found in its design by its property, or it says why none is saved',
-    (_i, f) => {
-      if (f.trace === null) {
-        expect(f.unsaved.trim().length).toBeGreaterThan(0);
-        return;
-      }
-      const file = join(ROOT, f.trace);
-      expect(existsSync(file), f.trace).toBe(true);
-      const parsed = readTrace(file);
-      expect([parsed.implementation, parsed.meta.property]).toEqual([f.design, f.property]);
-    },
+    (_i, f) => expectFindingTrace(ROOT, f),
   );
 
   test.each(DESIGNS)(

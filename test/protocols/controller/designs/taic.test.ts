@@ -8,6 +8,7 @@ import { taic } from '../../../../protocols/controller/designs/taic/taic.ts';
 import { runController } from '../../../../protocols/controller/engine/runController.ts';
 import { type Config, SMALL } from '../../../../protocols/controller/model/config/config.ts';
 import type { ControllerEvent } from '../../../../protocols/controller/model/events.ts';
+import { defaultControllerPropertyIds } from '../../../../protocols/controller/properties/selection.ts';
 
 const C4: Config = { ...SMALL, capacity: 4 };
 const N3: Config = { ...SMALL, processes: 3 };
@@ -150,9 +151,137 @@ describe('taic: the must-find scenarios of taic.md', () => {
     expect(r.failing.state.ready[0]).toEqual([4n, 8n, 8n]);
     expect(r.failing.state.ipcWait[0]).toEqual([]);
   });
+  it('STATUS←1 is a write: acknowledged once its alq sequence completed (neverStalls holds)', () => {
+    const r = runController(SMALL, taic, [on(1), on(1)], { properties: ['neverStalls'] });
+    expect(r.ok).toBe(true);
+    expect(r.recorded.map((s) => s.obs)).toEqual([{ kind: 'ack' }, { kind: 'ack' }]);
+    expect(r.recorded[0]?.state.online[1]).toBe(true);
+  });
   it('refuses N > 4 and P > 8', () => {
     expect(taic.configError?.({ ...SMALL, processes: 5 })).toMatch(/N = 5/);
     expect(taic.configError?.({ ...SMALL, priorities: 9 })).toMatch(/P = 9/);
     expect(taic.configError?.(SMALL)).toBeNull();
+  });
+});
+
+/**
+ * The same scenarios with every property judged (as a check without --property and a replay
+ * judge them): which property reports each first, and at which step. Where it is not the property
+ * taic.md names, an earlier-ordered property fails at the same step or earlier, by a TAIC
+ * behaviour that is itself a finding; the saved traces (traces/saved, findings.ts) are named
+ * after what they show first.
+ */
+describe('taic: the must-find scenarios with every property judged', () => {
+  const ipcReg = (p: number, t: number, task: bigint, sender: number): ControllerEvent => ({
+    type: 'IpcRegister',
+    p,
+    ipcType: t,
+    task,
+    sender,
+  });
+  const send = (p: number, q: number, t: number): ControllerEvent => ({
+    type: 'IpcSend',
+    p,
+    ipcType: t,
+    target: q,
+  });
+  const alq = (data: bigint): ControllerEvent => ({ type: 'Write', addr: SMALL.base, data });
+  const sendZero: ControllerEvent = { type: 'LocalWrite', p: 0, lq: 0, off: 0x30, data: 0n };
+  const cases: [string, Config, ControllerEvent[], string, number][] = [
+    ['noLostWakeup (a)', SMALL, [irq(0)], 'noLostWakeup', 0],
+    ['noLostWakeup (b)', SMALL, [reg(0, 0, 4n), irq(0), irq(0)], 'noLostWakeup', 2],
+    ['noLostWakeup: both waiters', SMALL, [on(1), reg(0, 0, 4n), reg(1, 0, 8n), irq(0)], 'noLostWakeup', 3],
+    ['taskConservation (a)', SMALL, [reg(0, 0, 4n), reg(0, 0, 8n)], 'taskConservation', 1],
+    ['taskConservation (b)', SMALL, [reg(0, 0, 6n), irq(0)], 'taskConservation', 1],
+    [
+      'taskConservation (c)',
+      SMALL,
+      [on(1), ...senderCap(1, 0, 0), enq(0, 0, 8n), send(1, 0, 0)],
+      'taskConservation',
+      4,
+    ],
+    // the wrapped count empties LQ 0 in one step: fifoWithinPriority is ordered first
+    ['taskConservation (d), C = 4', C4, [4n, 8n, 12n, 16n].map((t) => enq(0, 0, t)), 'fifoWithinPriority', 3],
+    // the handler's slot counts in occupancy: the registration takes process 0 to C + 1 first
+    [
+      'taskConservation (e), C = 4',
+      C4,
+      [enq(0, 0, 4n), enq(0, 0, 8n), enq(0, 1, 12n), enq(0, 1, 16n), reg(0, 0, 20n), irq(0)],
+      'capacityBound',
+      4,
+    ],
+    ['taskConservation (f)', SMALL, [on(1), reg(1, 0, 4n), off(1)], 'taskConservation', 2],
+    [
+      'fifoWithinPriority: preempt',
+      SMALL,
+      [enq(0, 0, 4n), reg(0, 0, 9n), irq(0), deq(0)],
+      'fifoWithinPriority',
+      2,
+    ],
+    [
+      'fifoWithinPriority, C = 4',
+      C4,
+      [enq(0, 0, 4n), enq(0, 0, 8n), enq(0, 0, 12n), enq(0, 0, 16n), deq(0), enq(0, 0, 20n), deq(0)],
+      'fifoWithinPriority',
+      3,
+    ],
+    // offlineRetention is a syscall property; in the controller the dropped send is a lost wakeup
+    [
+      'offlineRetention',
+      SMALL,
+      [...senderCap(0, 1, 0), send(0, 1, 0), on(1), ipcReg(1, 0, 4n, 0)],
+      'noLostWakeup',
+      2,
+    ],
+    // the keep-bit wake adds an instance: taskConservation in the step taskInOnePlace would see
+    ['taskInOnePlace: keep bit', SMALL, [reg(0, 0, 6n), irq(0), irq(0)], 'taskConservation', 1],
+    ['neverStalls: alq R', SMALL, [{ type: 'Read', addr: SMALL.base }], 'neverStalls', 0],
+    [
+      'neverStalls: flq ← ~0',
+      SMALL,
+      [{ type: 'Write', addr: SMALL.base + 8n, data: (1n << 64n) - 1n }, alq(1n)],
+      'neverStalls',
+      1,
+    ],
+    ['errorReporting (a)', SMALL, [{ type: 'LocalRead', p: 0, lq: 0, off: 0 }], 'errorReporting', 0],
+    ['errorReporting (c)', SMALL, [...senderCap(0, 1, 0), send(0, 1, 0)], 'noLostWakeup', 2],
+    [
+      'noLostIpcWakeup',
+      SMALL,
+      [on(1), ...senderCap(1, 0, 0), ipcReg(0, 0, 4n, 1), send(1, 0, 0), enq(0, 0, 8n), send(1, 0, 0)],
+      'taskConservation',
+      6,
+    ],
+    // id 0 is a wrong write (§4.3) that TAIC stores: taskConservation in its own step
+    ['emptyMeansEmpty: id 0', SMALL, [enq(0, 0, 0n), enq(0, 0, 4n), deq(0)], 'taskConservation', 0],
+    // a dequeue through a freed LQ 0 of a GQ that keeps LQ 1 returns 0 with no_lq [Q:156-158]
+    [
+      'emptyMeansEmpty: freed LQ 0',
+      SMALL,
+      [
+        enq(0, 0, 4n),
+        alq(1n),
+        alq(0n),
+        { type: 'Read', addr: SMALL.base },
+        { type: 'Write', addr: SMALL.base + 8n, data: 0n },
+        deq(0),
+      ],
+      'emptyMeansEmpty',
+      5,
+    ],
+    // the clean of GQ 1 empties priority 0 of process 1 before the raw send brings X back
+    [
+      'processIsolation',
+      N3,
+      [on(1), enq(1, 0, 4n), off(1), sendZero, sendZero, on(2), deq(2)],
+      'fifoWithinPriority',
+      2,
+    ],
+  ];
+  const table = cases.map(([name, cfg, events, first, step]) => [name, first, step, cfg, events] as const);
+  it.each(table)('%s: %s first, at step %s', (_name, first, step, cfg, events) => {
+    const r = runController(cfg, taic, events, { properties: defaultControllerPropertyIds(taic) });
+    if (r.ok) throw new Error('passes');
+    expect([r.violation.property, r.violation.step]).toEqual([first, step]);
   });
 });

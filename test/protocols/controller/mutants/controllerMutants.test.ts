@@ -22,15 +22,14 @@ import {
   findMutant,
 } from '../../../../protocols/controller/mutants/controllerMutants.ts';
 import { CONTROLLER_MUTATIONS } from '../../../../protocols/controller/mutants/mutation.ts';
-import { controllerStepProperties, findProperty } from '../../../../protocols/registry.ts';
+import { CONTROLLER_STEP_PROPERTIES } from '../../../../protocols/controller/properties/index.ts';
+import { findProperty } from '../../../../protocols/registry.ts';
 import { runs, SEED } from '../../../support/seed.ts';
 
 const cfg = SMALL; // N=2 P=2 C=3 D=2 T=2 B=2 Q=2
 
 /** The §6 guarantees: every controller-step property but refinement (which any departure fails). */
-const GUARANTEES = controllerStepProperties()
-  .filter((p) => p.kind !== 'refinement')
-  .map((p) => p.id);
+const GUARANTEES = CONTROLLER_STEP_PROPERTIES.filter((p) => p.kind !== 'refinement').map((p) => p.id);
 /** Storms per check: the budget within which the suite must catch each mutant. */
 const BUDGET = 2000;
 /** The longest shrunk counterexample accepted as "short". */

@@ -2,9 +2,11 @@
  * The memo of successful UIPI drains changes no verdict: from every state of small UIPI
  * explorations (the model on the Skyloft preset, complete, and on the narrowed small preset; the
  * product with the reference; mutants whose drain fails: a UIRET that leaves UIF clear, a
- * processing that never clears ON, a uintr_wait without its re-check, a Skyloft timer handler that
- * does not re-post, whose every failing drain runs to its bound of 1,000 steps, hence its few
- * states), the leads-to check with the memo gives exactly the verdict of the full drain.
+ * processing that never clears ON (under the no-kernel-entry drain: the fair drain's kernel exit
+ * self-IPIs on ON = 1 and delivers), a uintr_wait without its re-check, a Skyloft timer handler
+ * that does not re-post, whose every failing drain runs to its bound of 1,000 steps, hence its
+ * few states), the leads-to check with the memo gives exactly the verdict of the full drain, and
+ * processing-keeps-on's drains all succeed under the fair drain.
  */
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../../engine/explore/explore.ts';
@@ -41,7 +43,15 @@ describe('the UIPI drain memo', () => {
     ['the reference, small', small, UIPI_REFERENCE, undefined, 1_500, false],
     // Liveness only: the step properties would stop the search at a mutant's first step violation.
     ['uiret-keeps-uif-clear', small, mutant('uiret-keeps-uif-clear'), LIVENESS, 1_500, true],
-    ['processing-keeps-on', small, mutant('processing-keeps-on'), LIVENESS, 1_500, true],
+    [
+      'processing-keeps-on, no-kernel-entry',
+      { ...small, drain: 'no-kernel-entry' },
+      mutant('processing-keeps-on'),
+      LIVENESS,
+      1_500,
+      true,
+    ],
+    ['processing-keeps-on, fair', small, mutant('processing-keeps-on'), LIVENESS, 1_500, false],
     ['wait-no-recheck', small, mutant('wait-no-recheck'), LIVENESS, 1_500, true],
     ['skyloft-no-repost', UIPI_SKYLOFT, mutant('skyloft-no-repost'), LIVENESS, 300, true],
   ];

@@ -8,8 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../../engine/explore/explore.ts';
 import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
-import { exploredConfig } from '../../../../engine/explore/exploreProtocol.ts';
 import { findControllerImpl } from '../../../../protocols/controller/designs/registry.ts';
+import { exploredConfig } from '../../../../protocols/family/exploreProtocol.ts';
 import { wakeupSpace } from '../../../../protocols/wakeup/engine/wakeupSpace.ts';
 import { findWakeupMutant } from '../../../../protocols/wakeup/mutants/wakeupMutants.ts';
 import { selectWakeupProperties } from '../../../../protocols/wakeup/properties/selection.ts';

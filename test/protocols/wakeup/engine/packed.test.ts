@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
-import { exploreProtocol } from '../../../../engine/explore/exploreProtocol.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
+import { exploreProtocol } from '../../../../protocols/family/exploreProtocol.ts';
 import { explorePacked } from '../../../../protocols/wakeup/engine/packed/packedExplore.ts';
 import {
   decodeSystem,

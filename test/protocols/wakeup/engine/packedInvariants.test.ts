@@ -12,7 +12,7 @@ import { explore } from '../../../../engine/explore/explore.ts';
 import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
 import type { StateSpace } from '../../../../engine/explore/stateSpace.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
-import { explorePackedProtocol } from '../../../../protocols/wakeup/engine/packed/explorePackedProtocol.ts';
+import { explorePackedProtocol } from '../../../../protocols/family/explorePackedProtocol.ts';
 import { explorePacked } from '../../../../protocols/wakeup/engine/packed/packedExplore.ts';
 import {
   decodeSystem,

@@ -1,15 +1,12 @@
 import { describe, expect, test } from 'vitest';
+import { ConfigError } from '../../../../../model/configFile.ts';
 import {
   CONFIG_RANGES,
   INT_FIELDS,
   PUBLISHED,
   SMALL,
 } from '../../../../../protocols/controller/model/config/config.ts';
-import {
-  ConfigError,
-  configToJson,
-  parseConfig,
-} from '../../../../../protocols/controller/model/config/loadConfig.ts';
+import { configToJson, parseConfig } from '../../../../../protocols/controller/model/config/loadConfig.ts';
 
 describe('configuration (controller.md §1)', () => {
   test('an empty object is the published preset', () => {

@@ -1,0 +1,111 @@
+/**
+ * Exhaustive exploration of one protocol on one configuration, for the command line, the tests
+ * and the benches: builds the protocol's state space (the model alone, or the product with an
+ * implementation), runs the explorer, and on a violation re-runs the BFS-shortest path through the
+ * protocol's own lockstep runner (`runController`, `runWakeup`), so the verdict, the message and
+ * the recorded steps are exactly those `intcheck check` and `intcheck replay` produce, and the
+ * trace written from them replays. A wakeup liveness violation is re-run with the §6 drain, so its
+ * trace is the path followed by the drain steps that fail to reach the goal.
+ */
+
+import { type ExploreOptions, type ExploreOutcome, explore } from '../../engine/explore/explore.ts';
+import type { StateBounds } from '../../engine/explore/stateBounds.ts';
+import type { Violation } from '../../engine/property.ts';
+import type { ControllerImpl } from '../controller/designs/device.ts';
+import { assertExpressible, supportedConfig } from '../controller/designs/supportedConfig.ts';
+import { controllerSpace } from '../controller/engine/controllerSpace.ts';
+import { type RunResult, runController } from '../controller/engine/runController.ts';
+import type { Config } from '../controller/model/config/config.ts';
+import type { ControllerEvent } from '../controller/model/events.ts';
+import {
+  defaultControllerPropertyIds,
+  selectControllerProperties,
+} from '../controller/properties/selection.ts';
+import { runSyscall, type SyscallRunResult } from '../syscall/engine/runSyscall.ts';
+import { syscallSpace } from '../syscall/engine/syscallSpace.ts';
+import type { SyscallEvent } from '../syscall/model/events.ts';
+import { defaultSyscallPropertyIds, selectSyscallProperties } from '../syscall/properties/selection.ts';
+import { runWakeup, type WakeupRunResult } from '../wakeup/engine/runWakeup.ts';
+import { wakeupSpace } from '../wakeup/engine/wakeupSpace.ts';
+import type { SystemEvent } from '../wakeup/model/events.ts';
+import { defaultWakeupPropertyIds, selectWakeupProperties } from '../wakeup/properties/selection.ts';
+
+/** The protocols the explorer has an adapter for. */
+const EXPLORE_PROTOCOLS = ['controller', 'wakeup', 'syscall'] as const;
+export type ExploreProtocol = (typeof EXPLORE_PROTOCOLS)[number];
+
+export interface ExploreRequest extends ExploreOptions {
+  readonly protocol: ExploreProtocol;
+  /** The implementation explored in product with the model; undefined: the model alone. */
+  readonly impl: ControllerImpl | undefined;
+  readonly cfg: Config;
+  /** Property ids to judge (default: what `check` judges for this implementation). */
+  readonly properties?: readonly string[];
+  readonly bounds?: StateBounds;
+  /** The implementation's storm profile whose alphabet is explored (controller only). */
+  readonly profile?: string;
+}
+
+/** The re-run of a violating path through the protocol's runner (what a trace is written from). */
+export type Reproduction =
+  | { readonly protocol: 'controller'; readonly events: readonly ControllerEvent[]; readonly run: RunResult }
+  | { readonly protocol: 'wakeup'; readonly events: readonly SystemEvent[]; readonly run: WakeupRunResult }
+  | {
+      readonly protocol: 'syscall';
+      readonly events: readonly SyscallEvent[];
+      readonly run: SyscallRunResult;
+    };
+
+export type ExploreReport =
+  | Exclude<ExploreOutcome<unknown>, { kind: 'violation' }>
+  | (Extract<ExploreOutcome<unknown>, { kind: 'violation' }> & {
+      /** The first violation as the runner reports it on the path. */
+      readonly violation: Violation;
+      readonly reproduction: Reproduction;
+    });
+
+/** The configuration actually explored (a published design's wakeup system is restricted to what it supports). */
+export function exploredConfig(
+  protocol: ExploreProtocol,
+  cfg: Config,
+  impl: ControllerImpl | undefined,
+): Config {
+  if (protocol === 'wakeup') return supportedConfig(cfg, impl);
+  assertExpressible(cfg, impl);
+  return cfg;
+}
+
+/** Explores `req` (see above); `cfg` in the report is `exploredConfig`. */
+export function exploreProtocol(req: ExploreRequest): ExploreReport & { readonly cfg: Config } {
+  const { impl } = req;
+  const cfg = exploredConfig(req.protocol, req.cfg, impl);
+  if (req.protocol === 'controller') {
+    const props = selectControllerProperties(req.properties ?? defaultControllerPropertyIds(impl));
+    const out = explore(controllerSpace(cfg, impl, props, req.bounds, req.profile), req);
+    if (out.kind !== 'violation') return { ...out, cfg };
+    const events = out.path as readonly ControllerEvent[];
+    const run = runController(cfg, impl, events, req.properties ? { properties: req.properties } : {});
+    if (run.ok)
+      throw new Error(`explorer: the path to ${out.violations[0]?.property} does not fail in runController`);
+    return { ...out, cfg, violation: run.violation, reproduction: { protocol: 'controller', events, run } };
+  }
+  if (req.protocol === 'syscall') {
+    const ids = req.properties ?? defaultSyscallPropertyIds(impl);
+    const out = explore(syscallSpace(cfg, impl, selectSyscallProperties(ids, impl)), req);
+    if (out.kind !== 'violation') return { ...out, cfg };
+    const events = out.path as readonly SyscallEvent[];
+    const run = runSyscall(cfg, impl, events, { properties: ids, drain: out.where === 'liveness' });
+    if (run.ok)
+      throw new Error(`explorer: the path to ${out.violations[0]?.property} does not fail in runSyscall`);
+    return { ...out, cfg, violation: run.violation, reproduction: { protocol: 'syscall', events, run } };
+  }
+  const ids = req.properties ?? defaultWakeupPropertyIds(impl);
+  const sel = selectWakeupProperties(ids, impl);
+  const out = explore(wakeupSpace(cfg, impl, sel), req);
+  if (out.kind !== 'violation') return { ...out, cfg };
+  const events = out.path as readonly SystemEvent[];
+  const run = runWakeup(cfg, impl, events, { properties: ids, drain: out.where === 'liveness' });
+  if (run.ok)
+    throw new Error(`explorer: the path to ${out.violations[0]?.property} does not fail in runWakeup`);
+  return { ...out, cfg, violation: run.violation, reproduction: { protocol: 'wakeup', events, run } };
+}

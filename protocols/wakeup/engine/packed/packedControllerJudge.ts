@@ -1,0 +1,512 @@
+/**
+ * The controller-step properties (protocols/controller/properties/, their definitions) re-encoded
+ * over packed bytes for the accesses the wakeup system performs (Irq, StatusWrite, Enqueue,
+ * IrqRegister, Dequeue; a write acknowledged, a DEQUEUE returning a value), with the controller
+ * ghost's and the wakeup ghost's advance past the access: the judged engine's controller half.
+ *
+ * It reads the step's queue changes as stepFacts.ts does, restricted to the changes one access
+ * makes in a correct controller: a queue unchanged, one entry appended at its tail, or its head
+ * removed. A step that changes any queue otherwise (reordered, two entries, a middle one) is not
+ * judged here: {@link judge} answers -1 and the caller judges it with the properties themselves
+ * (objectAccessJudge.ts), on the same bytes. neverStalls and definedBehaviour judge only the
+ * observation, which the packed engine cannot get wrong (a DEQUEUE reads a value, every other
+ * access is acknowledged), so they hold on every step it judges.
+ *
+ * test/protocols/wakeup/engine/judged.test.ts requires, on every transition of the tiny preset and
+ * on every successor of each seeded bug (packedMutation.ts), that these verdicts and ghosts are
+ * the properties' and the ghosts' own on the decoded step.
+ */
+import { ERR } from '../../../controller/model/registers.ts';
+import { CONTROLLER_STEP_PROPERTIES } from '../../../controller/properties/index.ts';
+import type { WakeupSelection } from '../../properties/selection.ts';
+import type { PackedGhostLayout } from './packedGhost.ts';
+import type { PackedLayout } from './packedLayout.ts';
+import type { PackedSuccessors } from './packedSuccessors.ts';
+import * as S from './packedSuccessors.ts';
+
+/** The access codes as module-local constants (an imported binding may compile to an accessor call on this hot path). */
+const ACC_DEQUEUE = S.ACC_DEQUEUE;
+const ACC_ENQUEUE = S.ACC_ENQUEUE;
+const ACC_IRQ = S.ACC_IRQ;
+const ACC_REGISTER = S.ACC_REGISTER;
+
+/** The bit of controller property `id` (its index in CONTROLLER_STEP_PROPERTIES, the order violations are reported in). */
+function bitOf(id: string): number {
+  const i = CONTROLLER_STEP_PROPERTIES.findIndex((p) => p.id === id);
+  if (i < 0 || i > 30) throw new Error(`judged engine: no controller property ${id}`);
+  return 1 << i;
+}
+const STRICT = bitOf('strictPriority');
+const FIFO_PRIORITY = bitOf('fifoWithinPriority');
+const CONSERVATION = bitOf('taskConservation');
+const ISOLATION = bitOf('processIsolation');
+const EMPTY = bitOf('emptyMeansEmpty');
+const CAPACITY = bitOf('capacityBound');
+const ERRORS = bitOf('errorReporting');
+const LOST = bitOf('noLostWakeup');
+const SPURIOUS = bitOf('noSpuriousWakeup');
+const WAKE_PRIORITY = bitOf('wakePriority');
+/** The properties this judge decides (the observation-only ones hold on every packed step). */
+const JUDGED = new Set([
+  'neverStalls',
+  'definedBehaviour',
+  'strictPriority',
+  'fifoWithinPriority',
+  'taskConservation',
+  'processIsolation',
+  'emptyMeansEmpty',
+  'capacityBound',
+  'errorReporting',
+  'noLostWakeup',
+  'noSpuriousWakeup',
+  'fifoWaiters',
+  'wakePriority',
+]);
+
+const QUEUE_FULL = ERR.QUEUE_FULL;
+const WAIT_FULL = ERR.WAIT_FULL;
+const PENDING_OVERFLOW = ERR.PENDING_OVERFLOW;
+
+/** How one queue changed: not at all, one entry appended, or its head removed. */
+const SAME = 0;
+const APPENDED = 1;
+const DROPPED = 2;
+
+export class PackedControllerJudge {
+  private readonly L: PackedLayout;
+  private readonly G: PackedGhostLayout;
+  /** The selected controller properties, as bits. */
+  private readonly selected: number;
+  private readonly trackWakeGhost: boolean;
+  private readonly NQ: number;
+  /** Per ready queue / irqWait line: how it changed, and the entry (task; waiter process + 1 and task). */
+  private readonly readyHow: Int32Array;
+  private readonly readyItem: Int32Array;
+  private readonly waitHow: Int32Array;
+  private readonly waitP: Int32Array;
+  private readonly waitTask: Int32Array;
+  /** Net change of held / ready instances per task id byte, the ids touched, and how many held ids are non-zero. */
+  private readonly held = new Int32Array(256);
+  private readonly readyNet = new Int32Array(256);
+  private readonly touched = new Int32Array(64);
+  private nTouched = 0;
+  private heldSize = 0;
+  private readySize = 0;
+  private anyReadyChange = false;
+  private anyWaitChange = false;
+  /**
+   * What the state being expanded holds, read once for all its successors: per process its
+   * occupancy and its lowest non-empty priority (-1: none), and the instances held in all.
+   */
+  private beforeOf: PackedSuccessors | null = null;
+  private beforeGen = -1;
+  private readonly occCur: Int32Array;
+  private readonly topCur: Int32Array;
+  private heldCur = 0;
+  /** Per process: how the step changed its occupancy (from the queue changes). */
+  private readonly occDelta: Int32Array;
+
+  constructor(G: PackedGhostLayout, sel: WakeupSelection) {
+    this.G = G;
+    this.L = G.L;
+    let bits = 0;
+    for (const p of sel.controller) {
+      if (!JUDGED.has(p.id)) throw new Error(`judged engine: ${p.id} is not judged over packed states`);
+      bits |= bitOf(p.id);
+    }
+    this.selected = bits;
+    this.trackWakeGhost = sel.liveness.length > 0;
+    const { cfg } = G.L;
+    this.NQ = cfg.processes * cfg.priorities;
+    this.readyHow = new Int32Array(this.NQ);
+    this.readyItem = new Int32Array(this.NQ);
+    this.waitHow = new Int32Array(cfg.devices);
+    this.waitP = new Int32Array(cfg.devices);
+    this.waitTask = new Int32Array(cfg.devices);
+    this.occCur = new Int32Array(cfg.processes);
+    this.topCur = new Int32Array(cfg.processes);
+    this.occDelta = new Int32Array(cfg.processes);
+  }
+
+  /** Reads the state `s` expands (or loaded) unless it was read already. */
+  private readBefore(s: PackedSuccessors): void {
+    if (this.beforeOf === s && this.beforeGen === s.generation) return;
+    this.beforeOf = s;
+    this.beforeGen = s.generation;
+    const { L } = this;
+    const cur = s.cur;
+    let held = 0;
+    for (let q = 0; q < this.NQ; q++) held += cur[L.ready + q * L.readyW] ?? 0;
+    for (let d = 0; d < L.cfg.devices; d++) held += cur[L.irqWait + d * L.waitW] ?? 0;
+    this.heldCur = held;
+    for (let p = 0; p < L.cfg.processes; p++) {
+      this.occCur[p] = this.occupancy(cur, p);
+      this.topCur[p] = this.top(cur, p);
+    }
+  }
+
+  /** The ids of the properties among `bits`, in registry order. */
+  static ids(bits: number): string[] {
+    return CONTROLLER_STEP_PROPERTIES.filter((_, i) => (bits & (1 << i)) !== 0).map((p) => p.id);
+  }
+
+  /**
+   * The selected properties failing on the access `s` describes, from `cur` to `next` (system bytes
+   * then ghost bytes, the ghost still `cur`'s), as bits; when none fails, both ghosts in `next` are
+   * advanced past the access. -1: the step changes a queue in a way this judge does not read.
+   */
+  judge(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): number {
+    this.readBefore(s);
+    if (!this.facts(cur, next)) return -1;
+    const bits = this.verdicts(cur, next, s) & this.selected;
+    if (bits === 0) this.advance(cur, next, s);
+    this.clearTally();
+    return bits;
+  }
+
+  /**
+   * Both ghosts in `next` advanced past the access of `s` without judging it (the drain's steps in
+   * a search whose every transition the search itself judges); false when the step changes a queue
+   * in a way this judge does not read (nothing is advanced then).
+   */
+  advanceOnly(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): boolean {
+    this.readBefore(s);
+    if (!this.facts(cur, next)) return false;
+    this.advance(cur, next, s);
+    this.clearTally();
+    return true;
+  }
+
+  /** Reads how every queue changed (false: one changed otherwise than by one append or one head removal). */
+  private facts(cur: Uint8Array, next: Uint8Array): boolean {
+    const { L } = this;
+    this.anyReadyChange = false;
+    this.anyWaitChange = false;
+    this.occDelta.fill(0);
+    const P = L.cfg.priorities;
+    for (let q = 0; q < this.NQ; q++) {
+      const o = L.ready + q * L.readyW;
+      const how = this.change(cur, next, o, 1);
+      if (how < 0) return false;
+      this.readyHow[q] = how;
+      if (how === SAME) continue;
+      this.anyReadyChange = true;
+      const t = how === APPENDED ? (next[o + (next[o] ?? 0)] ?? 0) : (cur[o + 1] ?? 0);
+      this.readyItem[q] = t;
+      this.tally(t, how === APPENDED ? 1 : -1, true);
+      const p = Math.floor(q / P);
+      this.occDelta[p] = (this.occDelta[p] ?? 0) + (how === APPENDED ? 1 : -1);
+    }
+    for (let d = 0; d < L.cfg.devices; d++) {
+      const o = L.irqWait + d * L.waitW;
+      const how = this.change(cur, next, o, 2);
+      if (how < 0) return false;
+      this.waitHow[d] = how;
+      if (how === SAME) continue;
+      this.anyWaitChange = true;
+      const at = how === APPENDED ? o + 1 + 2 * ((next[o] ?? 0) - 1) : o + 1;
+      const src = how === APPENDED ? next : cur;
+      this.waitP[d] = src[at] ?? 0;
+      this.waitTask[d] = src[at + 1] ?? 0;
+      const wp = (src[at] ?? 0) - 1; // a waiter of no process counts for none
+      if (wp >= 0 && wp < L.cfg.processes)
+        this.occDelta[wp] = (this.occDelta[wp] ?? 0) + (how === APPENDED ? 1 : -1);
+      this.tally(src[at + 1] ?? 0, how === APPENDED ? 1 : -1, false);
+    }
+    return true;
+  }
+
+  /** How the FIFO of `w`-byte entries at `o` changed from `cur` to `next`, or -1 (see above). */
+  private change(cur: Uint8Array, next: Uint8Array, o: number, w: number): number {
+    const lb = cur[o] ?? 0;
+    const la = next[o] ?? 0;
+    if (la === lb) {
+      for (let i = 1; i <= lb * w; i++) if (cur[o + i] !== next[o + i]) return -1;
+      return SAME;
+    }
+    if (la === lb + 1) {
+      for (let i = 1; i <= lb * w; i++) if (cur[o + i] !== next[o + i]) return -1;
+      return APPENDED;
+    }
+    if (la === lb - 1) {
+      for (let i = 1; i <= la * w; i++) if (next[o + i] !== cur[o + i + w]) return -1;
+      return DROPPED;
+    }
+    return -1;
+  }
+
+  private tally(t: number, n: number, ready: boolean): void {
+    const { held, readyNet } = this;
+    if (held[t] === 0 && readyNet[t] === 0) this.touched[this.nTouched++] = t;
+    const h0 = held[t] ?? 0;
+    held[t] = h0 + n;
+    if (h0 === 0) this.heldSize++;
+    else if (h0 + n === 0) this.heldSize--;
+    if (ready) {
+      const r0 = readyNet[t] ?? 0;
+      readyNet[t] = r0 + n;
+      if (r0 === 0) this.readySize++;
+      else if (r0 + n === 0) this.readySize--;
+    }
+  }
+
+  private clearTally(): void {
+    for (let i = 0; i < this.nTouched; i++) {
+      const t = this.touched[i] ?? 0;
+      this.held[t] = 0;
+      this.readyNet[t] = 0;
+    }
+    this.nTouched = 0;
+    this.heldSize = 0;
+    this.readySize = 0;
+  }
+
+  /** The lowest-numbered non-empty ready queue of p in `b`, or -1. */
+  private top(b: Uint8Array, p: number): number {
+    const { L } = this;
+    const P = L.cfg.priorities;
+    for (let k = 0; k < P; k++) if ((b[L.ready + (p * P + k) * L.readyW] ?? 0) > 0) return k;
+    return -1;
+  }
+
+  /** occupancy(p) of `b`: p's ready entries and its irq waiters. */
+  private occupancy(b: Uint8Array, p: number): number {
+    const { L } = this;
+    const P = L.cfg.priorities;
+    let n = 0;
+    for (let k = 0; k < P; k++) n += b[L.ready + (p * P + k) * L.readyW] ?? 0;
+    for (let d = 0; d < L.cfg.devices; d++) {
+      const o = L.irqWait + d * L.waitW;
+      const len = b[o] ?? 0;
+      for (let j = 0; j < len; j++) if (b[o + 1 + 2 * j] === p + 1) n++;
+    }
+    return n;
+  }
+
+  /** The error bits §5 requires of the access from `cur` (requiredErrors.ts). */
+  private required(cur: Uint8Array, s: PackedSuccessors): number {
+    const { L } = this;
+    const { cfg } = L;
+    switch (s.acc) {
+      case ACC_ENQUEUE:
+        return (this.occCur[s.accA] ?? 0) >= cfg.capacity ? QUEUE_FULL : 0;
+      case ACC_REGISTER: {
+        if ((this.occCur[s.accA] ?? 0) >= cfg.capacity) return QUEUE_FULL;
+        const d = s.accB;
+        const pending = cur[L.irqPending + d] ?? 0;
+        const waiting = cur[L.irqWait + d * L.waitW] ?? 0;
+        return pending === 0 && waiting >= cfg.waitDepth ? WAIT_FULL : 0;
+      }
+      case ACC_IRQ: {
+        const d = s.accA;
+        const waiting = cur[L.irqWait + d * L.waitW] ?? 0;
+        return waiting > 0 || (cur[L.irqPending + d] ?? 0) < cfg.pendingMax ? 0 : PENDING_OVERFLOW;
+      }
+      default:
+        return 0;
+    }
+  }
+
+  /** Every property's verdict as bits (1: fails). */
+  private verdicts(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): number {
+    const { L } = this;
+    const { cfg } = L;
+    const P = cfg.priorities;
+    const acc = s.acc;
+    const isWrite = acc === ACC_ENQUEUE || acc === ACC_REGISTER;
+    const v = s.accTask; // the DEQUEUE's value, or the task written
+    let bits = 0;
+    // strictPriority, emptyMeansEmpty, processIsolation: a DEQUEUE's value
+    if (acc === ACC_DEQUEUE) {
+      const p = s.accA;
+      const top = this.topCur[p] ?? -1;
+      if (v !== 0 && top >= 0) {
+        let lower = false;
+        for (let k = 0; k < P; k++) if (k !== top && this.readyHow[p * P + k] === DROPPED) lower = true;
+        const q = L.ready + (p * P + top) * L.readyW;
+        let has = false;
+        for (let j = 0; j < (cur[q] ?? 0); j++) if (cur[q + 1 + j] === v) has = true;
+        if (lower || !has) bits |= STRICT;
+      }
+      if (v === 0 && top >= 0) bits |= EMPTY;
+      if (v !== 0 && !(v <= cfg.taskPool && (cur[this.G.custody + p * cfg.taskPool + v - 1] ?? 0) > 0))
+        bits |= ISOLATION;
+    }
+    // fifoWithinPriority: a head leaves only as the value of a DEQUEUE of its process
+    for (let q = 0; q < this.NQ; q++) {
+      if (this.readyHow[q] !== DROPPED) continue;
+      const returned = acc === ACC_DEQUEUE && Math.floor(q / P) === s.accA;
+      if (!returned || cur[L.ready + q * L.readyW + 1] !== v) bits |= FIFO_PRIORITY;
+    }
+    // taskConservation
+    if (this.heldCur !== (cur[this.G.outstanding] ?? 0)) bits |= CONSERVATION;
+    else if (isWrite) {
+      if (!(this.heldSize === 1 && this.held[v] === 1)) {
+        if (this.heldSize > 0) bits |= CONSERVATION;
+        else if (((next[L.error] ?? 0) & (acc === ACC_ENQUEUE ? QUEUE_FULL : QUEUE_FULL | WAIT_FULL)) === 0)
+          bits |= CONSERVATION;
+      }
+    } else if (acc === ACC_DEQUEUE && v !== 0) {
+      if (!(this.heldSize === 1 && this.held[v] === -1)) bits |= CONSERVATION;
+    } else if (this.heldSize > 0) bits |= CONSERVATION;
+    // capacityBound: every bound after the step, and a write refused only at one
+    for (let p = 0; p < cfg.processes; p++)
+      if ((this.occCur[p] ?? 0) + (this.occDelta[p] ?? 0) > cfg.capacity) bits |= CAPACITY; // occupancy after
+    for (let d = 0; d < cfg.devices; d++) {
+      if ((next[L.irqWait + d * L.waitW] ?? 0) > cfg.waitDepth) bits |= CAPACITY;
+      if ((next[L.irqPending + d] ?? 0) > cfg.pendingMax) bits |= CAPACITY;
+    }
+    if (isWrite && this.heldSize === 0 && (this.occCur[s.accA] ?? 0) < cfg.capacity) {
+      if (acc === ACC_ENQUEUE) bits |= CAPACITY;
+      else {
+        const d = s.accB;
+        const pending = cur[L.irqPending + d] ?? 0;
+        const waiting = cur[L.irqWait + d * L.waitW] ?? 0;
+        if (!(pending === 0 && waiting >= cfg.waitDepth)) bits |= CAPACITY;
+      }
+    }
+    // errorReporting: exactly the required bits are added, and a step that sets one changes nothing else
+    const req = this.required(cur, s);
+    const before = cur[L.error] ?? 0;
+    if ((next[L.error] ?? 0) !== (before | req)) bits |= ERRORS;
+    else if (req !== 0 && !this.sameExceptError(cur, next)) bits |= ERRORS;
+    // noLostWakeup: an interrupt wakes the head waiter, or is counted, or is reported; no count beside waiters
+    if (acc === ACC_IRQ) {
+      const d = s.accA;
+      const waiting = cur[L.irqWait + d * L.waitW] ?? 0;
+      if (waiting > 0) {
+        if (this.waitHow[d] !== DROPPED || (this.readyNet[this.waitTask[d] ?? 0] ?? 0) <= 0) bits |= LOST;
+      } else {
+        const was = cur[L.irqPending + d] ?? 0;
+        if (was < cfg.pendingMax) {
+          if ((next[L.irqPending + d] ?? 0) !== was + 1) bits |= LOST;
+        } else if (((next[L.error] ?? 0) & PENDING_OVERFLOW) === 0) bits |= LOST;
+      }
+    }
+    for (let d = 0; d < cfg.devices; d++)
+      if ((next[L.irqPending + d] ?? 0) > 0 && (next[L.irqWait + d * L.waitW] ?? 0) > 0) bits |= LOST;
+    // noSpuriousWakeup: what became ready is the task written, a woken waiter, or a consumed count's
+    if (this.readySize > 0) bits |= this.spurious(cur, next, s);
+    // fifoWaiters: the waiter an interrupt wakes is the head (a removal here is always the head's)
+    // wakePriority: a woken instance enters priority 0 of its process; a registration records its own waiter
+    if (acc === ACC_IRQ) {
+      const d = s.accA;
+      if (this.waitHow[d] === DROPPED && this.misplaced(this.waitTask[d] ?? 0, (this.waitP[d] ?? 0) - 1))
+        bits |= WAKE_PRIORITY;
+    } else if (acc === ACC_REGISTER) {
+      if ((this.readyNet[v] ?? 0) > 0 && this.misplaced(v, s.accA)) bits |= WAKE_PRIORITY;
+      for (let d = 0; d < cfg.devices; d++) {
+        if (this.waitHow[d] !== APPENDED) continue;
+        if (d !== s.accB || this.waitP[d] !== s.accA + 1 || this.waitTask[d] !== v) bits |= WAKE_PRIORITY;
+      }
+    }
+    return bits;
+  }
+
+  /** noSpuriousWakeup's verdict when some task's ready count rose. */
+  private spurious(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): number {
+    const { L } = this;
+    let came = 0;
+    let one = -1;
+    for (let i = 0; i < this.nTouched; i++) {
+      const t = this.touched[i] ?? 0;
+      const n = this.readyNet[t] ?? 0;
+      if (n <= 0) continue;
+      came++;
+      one = n === 1 ? t : -1;
+    }
+    if (came === 0) return 0;
+    if (came !== 1) one = -1;
+    if (s.acc === ACC_ENQUEUE) return one === s.accTask ? 0 : SPURIOUS;
+    if (s.acc === ACC_REGISTER) {
+      if (one !== s.accTask) return SPURIOUS;
+      const was = cur[L.irqPending + s.accB] ?? 0;
+      return was === 0 || (next[L.irqPending + s.accB] ?? 0) !== was - 1 ? SPURIOUS : 0;
+    }
+    if (s.acc === ACC_IRQ && one >= 0) {
+      const o = L.irqWait + s.accA * L.waitW;
+      for (let j = 0; j < (cur[o] ?? 0); j++) if (cur[o + 2 + 2 * j] === one) return 0;
+    }
+    return SPURIOUS;
+  }
+
+  /** wakePriority's misplaced: task t was appended to some ready queue but not to priority 0 of process p. */
+  private misplaced(t: number, p: number): boolean {
+    const P = this.L.cfg.priorities;
+    let elsewhere = false;
+    for (let q = 0; q < this.NQ; q++) {
+      if (this.readyHow[q] !== APPENDED || this.readyItem[q] !== t) continue;
+      if (q === p * P) return false;
+      elsewhere = true;
+    }
+    return elsewhere;
+  }
+
+  /** Every controller cell but the error register is the same (the queues' changes are known to be none). */
+  private sameExceptError(cur: Uint8Array, next: Uint8Array): boolean {
+    if (this.anyReadyChange || this.anyWaitChange) return false;
+    const { L } = this;
+    for (let i = L.irqPending; i < L.error; i++) if (cur[i] !== next[i]) return false;
+    return true;
+  }
+
+  /** Both ghosts past the access (ghost.ts advanceGhost; the wakeup ghost's access half), in `next`. */
+  private advance(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): void {
+    const { G, L } = this;
+    const { cfg } = L;
+    next[G.errorSinceRead] = (next[G.errorSinceRead] ?? 0) | this.required(cur, s);
+    const v = s.accTask;
+    if (s.acc === ACC_ENQUEUE || s.acc === ACC_REGISTER) {
+      if ((this.held[v] ?? 0) > 0) {
+        this.add(next, G.custody + s.accA * cfg.taskPool + this.poolIndex(v), 1);
+        this.add(next, G.outstanding, 1);
+      }
+    } else if (s.acc === ACC_DEQUEUE && v !== 0) {
+      if (v >= 1 && v <= cfg.taskPool) {
+        const at = G.custody + s.accA * cfg.taskPool + v - 1;
+        const c = next[at] ?? 0;
+        next[at] = c > 0 ? c - 1 : 0;
+      }
+      this.add(next, G.outstanding, -1);
+    }
+    if (!this.trackWakeGhost) return;
+    if (s.acc === ACC_IRQ) {
+      const d = s.accA;
+      const w = this.waitTask[d] ?? 0;
+      if (this.waitHow[d] === DROPPED && (this.readyNet[w] ?? 0) > 0) {
+        this.wake(next, w);
+        return;
+      }
+      const was = cur[L.irqPending + d] ?? 0;
+      if (was >= cfg.pendingMax && ((next[L.error] ?? 0) & PENDING_OVERFLOW) !== 0) return;
+      this.add(next, G.undelivered + d, 1);
+      return;
+    }
+    if (s.acc === ACC_REGISTER && (this.readyNet[v] ?? 0) > 0) {
+      const at = G.undelivered + s.accB;
+      const u = next[at] ?? 0;
+      next[at] = u > 0 ? u - 1 : 0;
+      this.wake(next, v);
+    }
+  }
+
+  /** Adds `n` to the ghost count at `at` (a count outside a byte is the ghost encoder's error too). */
+  private add(b: Uint8Array, at: number, n: number): void {
+    const x = (b[at] ?? 0) + n;
+    if (x < 0 || x > 255) throw new Error('judged engine: a ghost count left 0..255');
+    b[at] = x;
+  }
+
+  /** The task id `t` (a byte) as an index of the pool (an id outside it is the ghost encoder's error too). */
+  private poolIndex(t: number): number {
+    if (t < 1 || t > this.L.cfg.taskPool)
+      throw new Error(`judged engine: ghost task id ${t} is not of the pool`);
+    return t - 1;
+  }
+
+  private wake(next: Uint8Array, t: number): void {
+    const i = this.poolIndex(t);
+    const at = this.G.woken + (i >> 3);
+    next[at] = (next[at] ?? 0) | (1 << (i & 7));
+  }
+}
