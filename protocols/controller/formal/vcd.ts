@@ -2,7 +2,8 @@
  * A small reader of the Value Change Dump files yosys-smtbmc writes for a counterexample: `$var`
  * declarations under nested scopes, then `#time` stamps with scalar (`0n1`) and vector
  * (`b1010 n2`) changes. One step of the trace is 10 time units (the clock toggles at 5), so the
- * value of a signal in step i is its value at time 10·i. Only the top scope's signals are read.
+ * value of a signal in step i is its value at time 10·i; the last time stamp, 10·n, closes the n
+ * steps (smtbmc writes only the clock there). Only the top scope's signals are read.
  */
 
 /** Each top-scope signal's value in each step, as a bigint (x and z read as 0). */
@@ -61,7 +62,7 @@ export function readVcd(text: string): StepValues {
     else if (c === 'r' || c === 'R') i++;
     else if (c !== undefined && '01xzXZ'.includes(c)) current.set(t.slice(1), c === '1' ? 1n : 0n);
   }
-  snapshotUpTo(now + 1);
+  snapshotUpTo(now);
   return {
     steps: snapshots.length,
     has: (name) => idOf.has(name),
