@@ -77,16 +77,24 @@ async function simulate(
 }
 
 function verdictText(r: FormalRow): string {
-  if (r.verdict === 'proved') return `proved (${r.depth}-induction)`;
-  if (r.verdict === 'fails') return `fails at depth ${r.depth}`;
-  return `holds to depth ${r.depth}${r.timedOut === true ? ' (time limit)' : ''}`;
+  switch (r.verdict) {
+    case 'proved':
+      return `proved (${r.depth}-induction)`;
+    case 'fails':
+      return `fails at depth ${r.depth}`;
+    case 'holds':
+      return `holds to depth ${r.depth}${r.timedOut === true ? ' (time limit)' : ''}`;
+  }
 }
 
 function rowLine(r: FormalRow, width: number): string {
   const mark = r.verdict === 'fails' ? '✗' : '✓';
   const head = `${mark} ${r.id.padEnd(width)}  ${verdictText(r).padEnd(30)} ${r.seconds.toFixed(1).padStart(7)} s`;
-  if (r.verdict !== 'fails') return head;
-  return `${head}\n    ${(r.assertions ?? []).join(', ')}; trace: ${r.trace ?? ''} (step ${r.failingStep ?? 0})`;
+  if (r.verdict === 'fails')
+    return `${head}\n    ${(r.assertions ?? []).join(', ')}; trace: ${r.trace ?? ''} (step ${r.failingStep ?? 0})`;
+  if (r.provedParts !== undefined)
+    return `${head}\n    proved by induction on their own: ${r.provedParts.join(', ')}`;
+  return head;
 }
 
 /** Runs `intcheck formal`; returns the exit code. */
@@ -102,17 +110,46 @@ export async function runFormal(f: FormalFlags, io: Io): Promise<number> {
   const design = designName(bug);
   if (f.json !== true)
     io.out(`formal: ${design}, preset ${f.preset}, depth ${depth} cycles (yosys-smtbmc, z3)`);
-  const rows = await runFormalFlow({
-    cfg,
-    bug,
-    properties,
-    depth,
-    inductionDepth,
-    out: f.out,
-    jobs,
-    timeoutMs,
-    simulate: (events) => simulate(cfg, bug, events),
-  });
+  // Rows are printed in the order of the properties, each as soon as those before it are done.
+  const done = new Map<FormalProperty, FormalRow>();
+  let printed = 0;
+  const onRow = (r: FormalRow) => {
+    done.set(r.id, r);
+    for (;;) {
+      const p = properties[printed];
+      const next = p === undefined ? undefined : done.get(p);
+      if (next === undefined) return;
+      if (f.json !== true) io.out(rowLine(next, width));
+      printed++;
+    }
+  };
+  // Interrupted: the solvers run in their own process groups, so the terminal's signal does not reach them.
+  const abort = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    abort.abort();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let rows: FormalRow[];
+  try {
+    rows = await runFormalFlow({
+      cfg,
+      bug,
+      properties,
+      depth,
+      inductionDepth,
+      out: f.out,
+      jobs,
+      timeoutMs,
+      simulate: (events) => simulate(cfg, bug, events),
+      onRow,
+      signal: abort.signal,
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
   const failed = rows.some((r) => r.verdict === 'fails');
   if (f.json === true) {
     io.out(
@@ -127,11 +164,11 @@ export async function runFormal(f: FormalFlags, io: Io): Promise<number> {
           ...(r.trace === undefined
             ? {}
             : { trace: r.trace, assertions: r.assertions, failingStep: r.failingStep }),
+          ...(r.provedParts === undefined ? {} : { provedParts: r.provedParts }),
         })),
       }),
     );
   } else {
-    for (const r of rows) io.out(rowLine(r, width));
     const n = (v: string) => rows.filter((r) => r.verdict === v).length;
     io.out(`${design}: ${n('proved')} proved, ${n('holds')} hold, ${n('fails')} fail`);
   }

@@ -31,12 +31,14 @@ module intc_checker #(
   parameter int unsigned EDGE_W  = 8,    // the design's per-line edge backlog counter width
   parameter int unsigned MAX_LAT = 2,    // cycles from a step's start to its response
   parameter int unsigned HAS_OBS = 1,    // the design has the observation port (intc_top's obs_*)
+  parameter int unsigned HAS_PROBES = 0, // probe_* are bound (intc_probes): the induction invariants
   // Derived widths (as in intc_top).
   parameter int unsigned DW  = (D > 1) ? $clog2(D) : 1,
   parameter int unsigned OW  = $clog2(C + 1),
   parameter int unsigned CW  = $clog2(B + 1),
   parameter int unsigned PDW = $clog2(Q + 1),
-  parameter int unsigned FW  = $clog2(N * C + 1)
+  parameter int unsigned FW  = $clog2(N * C + 1),
+  parameter int unsigned PAW = ((N * C) > 1) ? $clog2(N * C) : 1
 ) (
   input  logic                   clk_i,
   input  logic                   rst_ni,
@@ -57,6 +59,14 @@ module intc_checker #(
   input  logic [(D+N*T)*CW-1:0]  obs_wait_count_i,
   input  logic [(D+N*T)*PDW-1:0] obs_pending_i,
   input  logic [FW-1:0]          obs_free_i,
+  // Probes of the design's inside, for the induction invariants only (see intc_probes).
+  input  logic [D*EDGE_W-1:0]    probe_edge_cnt_i,
+  input  logic                   probe_latched_i,
+  input  logic                   probe_busy_acc_i,
+  input  logic                   probe_busy_edge_i,
+  input  logic                   probe_init_i,
+  input  logic [PAW-1:0]         probe_init_idx_i,
+  input  logic                   probe_bad_state_i,
   // To the environment.
   output logic                   outstanding_o,
   output logic [63:0]            wid_o
@@ -520,5 +530,40 @@ module intc_checker #(
   end else begin : g_no_obs
     logic unused_obs;
     assign unused_obs = ^{obs_err_i, obs_occ_i, obs_ready_nonempty_i, obs_wait_count_i, obs_pending_i, obs_free_i};
+  end
+
+  // -------------------------------------------------------------------------------------------
+  // Induction invariants (named _I): facts of every reachable state that tie the checker's
+  // registers to the design's, so that the induction step does not start from states no run
+  // reaches. The flow checks them like assertions, from reset to the induction length (the base
+  // case), and assumes them in the induction step with the property; a bounded check of a
+  // property ignores them. docs/formal.md explains each in one sentence.
+  if (HAS_PROBES != 0) begin : g_probes
+    logic edges_ok;
+    always_comb begin
+      edges_ok = 1'b1;
+      for (int d = 0; d < D; d++) if (ec_q[d] != EC'(probe_edge_cnt_i[d * EDGE_W +: EDGE_W])) edges_ok = 1'b0;
+    end
+    always_comb begin
+      if (active_q && rst_ni) begin
+        inv_edges_I: assert (edges_ok);
+        inv_state_I: assert (!probe_bad_state_i);
+        inv_latch_I: assert (probe_latched_i == (cq_valid_q && !rsp_valid_i));
+        inv_started_I: assert (!cq_started_q || cq_valid_q);
+        inv_busy_I: assert (!probe_busy_acc_i || (cq_started_q && !rsp_valid_i && lat_q == LW'(1)));
+        inv_unanswered_I: assert (!(cq_started_q && !rsp_valid_i) || probe_busy_acc_i);
+        inv_rsp_I: assert (!rsp_valid_i || (cq_started_q && lat_q >= LW'(1) && lat_q <= LW'(2)
+                                            && !probe_busy_acc_i && !probe_busy_edge_i && !probe_init_i));
+        inv_lat_I: assert (cq_started_q || lat_q == '0);
+        inv_wait_I: assert (wait_q == '0 || (cq_valid_q && !cq_started_q));
+        inv_wait_init_I: assert (!probe_init_i || WW'(wait_q) <= WW'(probe_init_idx_i));
+        inv_wait_run_I: assert (probe_init_i || wait_q <= WW'(N * C + 1));
+        inv_init_I: assert (!probe_init_i || (!cq_started_q && !rsp_valid_i));
+      end
+    end
+  end else begin : g_no_probes
+    logic unused_probes;
+    assign unused_probes = ^{probe_edge_cnt_i, probe_latched_i, probe_busy_acc_i, probe_busy_edge_i, probe_init_i,
+                             probe_init_idx_i, probe_bad_state_i};
   end
 endmodule

@@ -86,8 +86,28 @@ module intc_formal_top #(
     .obs_edge_waiting_o  (obs_edge_waiting)
   );
 
+  // The induction probes: raw_* are driven by hw/formal/intc_probes.ys after flatten.
+  localparam int unsigned PAW = ((N * C) > 1) ? $clog2(N * C) : 1;
+  logic [D*EDGE_W-1:0] probe_edge_cnt;
+  logic                probe_latched, probe_busy_acc, probe_busy_edge, probe_init, probe_bad_state;
+  logic [PAW-1:0]      probe_init_idx;
+  intc_probes #(.N(N), .C(C), .D(D), .EDGE_W(EDGE_W)) u_probes (
+    .raw_state_i    (),
+    .raw_cur_acc_i  (),
+    .raw_init_idx_i (),
+    .raw_acc_valid_i(),
+    .raw_edge_cnt_i (),
+    .edge_cnt_o     (probe_edge_cnt),
+    .latched_o      (probe_latched),
+    .busy_acc_o     (probe_busy_acc),
+    .busy_edge_o    (probe_busy_edge),
+    .init_o         (probe_init),
+    .init_idx_o     (probe_init_idx),
+    .bad_state_o    (probe_bad_state)
+  );
+
   intc_checker #(
-    .N(N), .P(P), .C(C), .D(D), .T(T), .B(B), .Q(Q), .BASE(BASE), .EDGE_W(EDGE_W)
+    .N(N), .P(P), .C(C), .D(D), .T(T), .B(B), .Q(Q), .BASE(BASE), .EDGE_W(EDGE_W), .HAS_PROBES(1)
   ) u_chk (
     .clk_i,
     .rst_ni,
@@ -108,6 +128,13 @@ module intc_formal_top #(
     .obs_wait_count_i    (obs_wait_count),
     .obs_pending_i       (obs_pending),
     .obs_free_i          (obs_free),
+    .probe_edge_cnt_i    (probe_edge_cnt),
+    .probe_latched_i     (probe_latched),
+    .probe_busy_acc_i    (probe_busy_acc),
+    .probe_busy_edge_i   (probe_busy_edge),
+    .probe_init_i        (probe_init),
+    .probe_init_idx_i    (probe_init_idx),
+    .probe_bad_state_i   (probe_bad_state),
     .outstanding_o       (outstanding),
     .wid_o               (wid)
   );

@@ -11,10 +11,11 @@ import { writeTrace } from '../../../traces/writeTrace.ts';
 import type { Config } from '../model/config/config.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
-import { formalModel } from './formalModel.ts';
+import { type FormalModel, formalModel } from './formalModel.ts';
 import type { FormalProperty } from './formalProperties.ts';
 import { requireFormalTools } from './formalTools.ts';
 import { formalTrace, formalTraceEvents } from './formalTrace.ts';
+import { induction } from './induction.ts';
 import type { SeededBug } from './seededBugs.ts';
 import { runSmtbmc } from './smtbmc.ts';
 import { readVcd } from './vcd.ts';
@@ -35,6 +36,8 @@ export interface FormalRow {
   readonly failingStep?: number;
   /** holds: the time limit stopped the check before the depth asked (depth is what was reached). */
   readonly timedOut?: boolean;
+  /** holds: the assertions of the property that the induction step proves on their own (its parts). */
+  readonly provedParts?: readonly string[];
 }
 
 export interface FormalOptions {
@@ -54,6 +57,8 @@ export interface FormalOptions {
   readonly simulate?: (events: readonly ControllerEvent[]) => Promise<readonly Observation[] | undefined>;
   /** Called as each property finishes. */
   readonly onRow?: (row: FormalRow) => void;
+  /** Aborting it kills the solver runs in progress. */
+  readonly signal?: AbortSignal;
 }
 
 /** The design's name as its DUT harness gives it. */
@@ -70,7 +75,7 @@ export async function runFormalFlow(o: FormalOptions): Promise<FormalRow[]> {
   const queue = [...o.properties];
   const worker = async () => {
     for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
-      const row = await checkProperty(o, p, await model.smt2(p));
+      const row = await checkProperty(o, model, p);
       rows.set(p, row);
       o.onRow?.(row);
     }
@@ -82,9 +87,11 @@ export async function runFormalFlow(o: FormalOptions): Promise<FormalRow[]> {
   });
 }
 
-async function checkProperty(o: FormalOptions, id: FormalProperty, smt2: string): Promise<FormalRow> {
+async function checkProperty(o: FormalOptions, model: FormalModel, id: FormalProperty): Promise<FormalRow> {
+  const smt2 = await model.smt2(id);
   const vcd = join(o.out, `${id}.vcd`);
-  const bmc = await runSmtbmc({ smt2, depth: o.depth, induction: false, timeoutMs: o.timeoutMs, vcd });
+  const solver = { smt2, timeoutMs: o.timeoutMs, ...(o.signal === undefined ? {} : { signal: o.signal }) };
+  const bmc = await runSmtbmc({ ...solver, depth: o.depth, induction: false, vcd });
   if (bmc.kind === 'error') throw new BadInput(`formal: ${id}: ${bmc.message}`);
   if (bmc.kind === 'timeout') {
     return { id, verdict: 'holds', depth: bmc.depth, seconds: bmc.seconds, timedOut: true };
@@ -118,10 +125,16 @@ async function checkProperty(o: FormalOptions, id: FormalProperty, smt2: string)
   }
   rmSync(vcd, { force: true });
   if (o.inductionDepth > 0) {
-    const ind = await runSmtbmc({ smt2, depth: o.inductionDepth, induction: true, timeoutMs: o.timeoutMs });
+    const ind = await induction(o, model, id, smt2);
     const seconds = Math.round((bmc.seconds + ind.seconds) * 10) / 10;
-    if (ind.kind === 'passed') return { id, verdict: 'proved', depth: o.inductionDepth, seconds };
-    return { id, verdict: 'holds', depth: bmc.depth, seconds };
+    if (ind.proved) return { id, verdict: 'proved', depth: o.inductionDepth, seconds };
+    return {
+      id,
+      verdict: 'holds',
+      depth: bmc.depth,
+      seconds,
+      ...(ind.parts.length > 0 ? { provedParts: ind.parts } : {}),
+    };
   }
   return { id, verdict: 'holds', depth: bmc.depth, seconds: bmc.seconds };
 }

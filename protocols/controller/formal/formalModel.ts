@@ -1,17 +1,22 @@
 /**
  * Builds what yosys-smtbmc reads: the harness elaborated by Yosys at one configuration with one
- * seeded bug selected (an RTLIL file), then, per property, an SMT-LIB file in which only that
- * property's assertions are left (the others are removed, so their logic is optimised away).
- * Every file is cached under hw/formal/build by the hash of everything it is made from (sources,
- * parameters, script, Yosys's version), so a second run with the same inputs elaborates nothing.
+ * seeded bug selected (an RTLIL file), then SMT-LIB files that keep only some assertions (the
+ * others are removed, so their logic is optimised away): per property, its assertions (the
+ * bounded check), and for the induction step its assertions with the induction invariants of the
+ * checker (`*_I`, bound to the design by hw/formal/intc_probes.ys). Every file is cached under
+ * hw/formal/build by the hash of everything it is made from (sources, parameters, scripts,
+ * Yosys's version), so a second run with the same inputs elaborates nothing.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../model/config/config.ts';
 import type { FormalProperty } from './formalProperties.ts';
-import { FORMAL_CACHE, FORMAL_FILES, RTL_FILES } from './hwFiles.ts';
+import { FORMAL_CACHE, FORMAL_FILES, PROBES_SCRIPT, RTL_FILES } from './hwFiles.ts';
+
+/** The design's per-line edge backlog counter width (intc_formal_top's EDGE_W). */
+const EDGE_W = 8;
 
 /** The harness's parameters for `cfg` and the bug number (0: the correct RTL). */
 function parameters(cfg: Config, bug: number): [string, string][] {
@@ -28,12 +33,29 @@ function parameters(cfg: Config, bug: number): [string, string][] {
   ];
 }
 
+/** The probe bindings of `text` (intc_probes.ys) for `devices` lines: a line with %d% once per line. */
+export function probeCommands(text: string, devices: number): string[] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+    .flatMap((l) =>
+      l.includes('%d%')
+        ? Array.from({ length: devices }, (_, d) =>
+            l
+              .replaceAll('%d%', String(d))
+              .replaceAll('%HI%', String(d * EDGE_W + EDGE_W - 1))
+              .replaceAll('%LO%', String(d * EDGE_W)),
+          )
+        : [l],
+    );
+}
+
 /**
- * The elaboration: flatten (one module, every name reachable), memories mapped to registers
- * (plain bit-vectors: no array theory), asynchronous resets made synchronous and enables
- * unmapped, the form write_smt2 accepts.
+ * The elaboration: flatten (one module, every name reachable), the probes bound, memories mapped
+ * to registers (plain bit-vectors: no array theory), asynchronous resets made synchronous and
+ * enables unmapped, the form write_smt2 accepts.
  */
-function elaborationScript(cfg: Config, bug: number, out: string): string {
+function elaborationScript(cfg: Config, bug: number, probes: readonly string[], out: string): string {
   const files = [...RTL_FILES, ...FORMAL_FILES].join(' ');
   const chparam = parameters(cfg, bug)
     .map(([k, v]) => `-set ${k} ${v}`)
@@ -43,6 +65,7 @@ function elaborationScript(cfg: Config, bug: number, out: string): string {
     `chparam ${chparam} intc_formal_top`,
     'prep -top intc_formal_top',
     'flatten',
+    ...probes,
     'memory_map',
     'opt -fast',
     'async2sync',
@@ -51,16 +74,25 @@ function elaborationScript(cfg: Config, bug: number, out: string): string {
   ].join('\n');
 }
 
-/** One property's SMT-LIB file: the other properties' assertions removed. */
-function propertyScript(il: string, property: FormalProperty, out: string): string {
+/**
+ * An SMT-LIB file with only the assertions `keep` selects (Yosys selection patterns) left. -nomem:
+ * no array theory (memory_map left no memory), so yosys-smtbmc declares the logic QF_BV, which z3
+ * bit-blasts; under QF_ABV the same queries took 1.7 times the CPU.
+ */
+function selectionScript(il: string, keep: readonly string[], out: string): string {
   return [
     `read_rtlil ${il}`,
-    `select -set keep c:*.${property}_A c:*.${property}_*_A`,
+    `select -set keep ${keep.join(' ')}`,
     'chformal -remove t:$assert @keep %d',
     'opt_clean',
-    `write_smt2 -wires ${out}`,
+    `write_smt2 -wires -nomem ${out}`,
   ].join('\n');
 }
+
+/** The assertions of property `p` (`P_A`, and its parts `P_<part>_A`). */
+const assertionsOf = (p: FormalProperty): string[] => [`c:*.${p}_A`, `c:*.${p}_*_A`];
+/** Every induction invariant of the checker. */
+const INVARIANTS = 'c:*_I';
 
 function hash(parts: readonly string[]): string {
   const h = createHash('sha256');
@@ -100,7 +132,12 @@ function runYosys(script: string, scriptFile: string, timeoutMs: number): Promis
 async function cached(out: string, script: (tmp: string) => string, timeoutMs: number): Promise<string> {
   if (existsSync(out)) return out;
   const tmp = `${out}.${process.pid}.tmp`;
-  await runYosys(script(tmp), `${out}.${process.pid}.ys`, timeoutMs);
+  const ys = `${out}.${process.pid}.ys`;
+  try {
+    await runYosys(script(tmp), ys, timeoutMs);
+  } finally {
+    rmSync(ys, { force: true });
+  }
   renameSync(tmp, out);
   return out;
 }
@@ -108,8 +145,13 @@ async function cached(out: string, script: (tmp: string) => string, timeoutMs: n
 export interface FormalModel {
   /** The key of this configuration and bug (names every cached file). */
   readonly key: string;
-  /** The SMT-LIB file of `property`, built on first use. */
+  /** The SMT-LIB file of `property`'s assertions (bounded model checking), built on first use. */
   smt2(property: FormalProperty): Promise<string>;
+  /**
+   * The SMT-LIB file of the induction step: `property`'s assertions, or only its assertion `part`
+   * (`noLostWakeup_edges_A`), with every induction invariant.
+   */
+  inductionSmt2(property: FormalProperty, part?: string): Promise<string>;
 }
 
 /** The elaborated harness for `cfg` with bug `bug` (0: the correct RTL), built once. */
@@ -120,20 +162,23 @@ export async function formalModel(
   timeoutMs: number,
 ): Promise<FormalModel> {
   mkdirSync(FORMAL_CACHE, { recursive: true });
+  const probes = probeCommands(readFileSync(PROBES_SCRIPT, 'utf8'), cfg.devices);
   const sources = [...RTL_FILES, ...FORMAL_FILES].map((f) => readFileSync(f, 'utf8'));
-  const key = hash([yosysVersion, elaborationScript(cfg, bug, ''), ...sources]);
+  const scripts = [elaborationScript(cfg, bug, probes, ''), selectionScript('', [], '')];
+  const key = hash([yosysVersion, ...scripts, ...sources]);
   const il = await cached(
     join(FORMAL_CACHE, `${key}.il`),
-    (tmp) => elaborationScript(cfg, bug, tmp),
+    (tmp) => elaborationScript(cfg, bug, probes, tmp),
     timeoutMs,
   );
+  const select = (name: string, keep: readonly string[]) =>
+    cached(join(FORMAL_CACHE, `${key}.${name}.smt2`), (tmp) => selectionScript(il, keep, tmp), timeoutMs);
   return {
     key,
-    smt2: (property) =>
-      cached(
-        join(FORMAL_CACHE, `${key}.${property}.smt2`),
-        (tmp) => propertyScript(il, property, tmp),
-        timeoutMs,
-      ),
+    smt2: (property) => select(property, assertionsOf(property)),
+    inductionSmt2: (property, part) =>
+      part === undefined
+        ? select(`${property}.ind`, [...assertionsOf(property), INVARIANTS])
+        : select(`${part}.ind`, [`c:*.${part}`, INVARIANTS]),
   };
 }

@@ -23,9 +23,15 @@ export const RTL_FILES = [
 export const FORMAL_DIR = join(ROOT, 'hw', 'formal');
 
 /** The harness's own sources, after the RTL. */
-export const FORMAL_FILES = ['intc_bus_env.sv', 'intc_checker.sv', 'intc_formal_top.sv'].map((f) =>
-  join(FORMAL_DIR, f),
-);
+export const FORMAL_FILES = [
+  'intc_bus_env.sv',
+  'intc_checker.sv',
+  'intc_probes.sv',
+  'intc_formal_top.sv',
+].map((f) => join(FORMAL_DIR, f));
+
+/** The Yosys commands that bind the induction probes to the design's registers (run after flatten). */
+export const PROBES_SCRIPT = join(FORMAL_DIR, 'intc_probes.ys');
 
 /** The seeded bugs' names and descriptions (the harness's bugs.h, one source for both flows). */
 export const BUGS_HEADER = join(ROOT, 'hw', 'sim', 'bugs.h');

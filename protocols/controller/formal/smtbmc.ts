@@ -32,6 +32,8 @@ export interface SmtbmcRun {
   readonly timeoutMs: number;
   /** Where to write the counterexample's waveform (BMC). */
   readonly vcd?: string;
+  /** Aborting it kills the run (its process group: yosys-smtbmc, the filter and z3). */
+  readonly signal?: AbortSignal;
 }
 
 /** What a finished run's output says. */
@@ -78,12 +80,15 @@ export function runSmtbmc(run: SmtbmcRun): Promise<SmtbmcOutcome> {
       timedOut = true;
       kill();
     }, run.timeoutMs);
+    run.signal?.addEventListener('abort', kill, { once: true });
     child.on('error', (e) => {
       clearTimeout(timer);
+      run.signal?.removeEventListener('abort', kill);
       resolve({ kind: 'error', message: `yosys-smtbmc: ${e.message}`, seconds: seconds() });
     });
     child.on('close', () => {
       clearTimeout(timer);
+      run.signal?.removeEventListener('abort', kill);
       kill();
       if (timedOut) {
         const steps = [...out.matchAll(/Checking assertions in step (\d+)\.\./g)].map((m) => Number(m[1]));
