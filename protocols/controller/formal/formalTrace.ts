@@ -1,8 +1,7 @@
 /**
  * A BMC counterexample as an intcheck controller trace, like the trace of a conform run: the
- * witness's completed accesses and interrupt edges in order, then closing reads that make what
- * the design holds visible on the bus (an ERROR read through page 0, then DEQUEUE on every page
- * until the reference's ready queues of that page are empty). Each state is the reference
+ * witness's completed accesses and interrupt edges in order, then the closing accesses that make
+ * what the design holds visible on the bus (closingReads.ts). Each state is the reference
  * model's prediction; `intcheck::obs` is what the design returned: the witness's own replies for
  * its accesses, and for the closing reads the simulated design's replies when the caller has
  * them (the Verilator harness of the same bug), else the reference's. The trace ends at the first
@@ -12,14 +11,14 @@
  */
 import type { Trace } from '../../../traces/trace.ts';
 import type { Config } from '../model/config/config.ts';
-import { registerAddress } from '../model/decode.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import { ACK, type Observation, valueObs } from '../model/result.ts';
-import { type ControllerState, initialState, topPriority } from '../model/state.ts';
+import { initialState } from '../model/state.ts';
 import { formatObservation } from '../model/stateCells.ts';
 import { step } from '../model/step.ts';
 import type { ControllerTraceStep } from '../trace/controllerTrace.ts';
 import { dutImplementation, dutTrace } from '../trace/dutTrace.ts';
+import { closingReads } from './closingReads.ts';
 import type { WitnessEvent } from './witness.ts';
 
 export interface FormalTraceArgs {
@@ -36,25 +35,11 @@ export interface FormalTraceArgs {
   readonly closingReplies?: readonly Observation[];
 }
 
-/** The closing reads after `s`: ERROR through page 0, then DEQUEUE on each page until it is empty. */
-export function closingReads(cfg: Config, s: ControllerState): ControllerEvent[] {
-  const out: ControllerEvent[] = [{ type: 'Read', addr: registerAddress(cfg, 0, 'ERROR') }];
-  let state = s;
-  for (let p = 0; p < cfg.processes; p++) {
-    while (topPriority(cfg, state, p) >= 0) {
-      const e: ControllerEvent = { type: 'Read', addr: registerAddress(cfg, p, 'DEQUEUE') };
-      out.push(e);
-      state = step(cfg, state, e).state;
-    }
-  }
-  return out;
-}
-
 function same(a: Observation, b: Observation): boolean {
   return formatObservation(a) === formatObservation(b);
 }
 
-/** The events of `a`'s trace before it is cut at the first differing reply: witness, then closing reads. */
+/** The events of `a`'s trace before it is cut at the first differing reply: witness, then closing accesses. */
 export function formalTraceEvents(a: Pick<FormalTraceArgs, 'cfg' | 'witness'>): ControllerEvent[] {
   let s = initialState(a.cfg);
   for (const w of a.witness) s = step(a.cfg, s, w.event).state;
