@@ -1,5 +1,7 @@
-// intc_formal_top: the formal harness of hw/rtl/intc_top. The design (with its seeded bugs
-// compiled in and one selected by the BUG parameter; 0 is the correct design), the free
+// intc_formal_top: the formal harness of hw/rtl/intc_top. The design (BUG = 0: the correct
+// design, its bug hooks tied off as in synthesis; BUG = 1: the seeded bugs compiled in, the one
+// selected by the wire bug_sel, which the flow drives with a constant after elaboration, so that
+// one elaboration serves every bug), the free
 // environment (intc_bus_env) and the checker (intc_checker), wired by name. Everything is a
 // function of the free inputs of intc_bus_env and of the checker's $anyconst watched id.
 // The signals named ev_* are the run's observable events, which the witness reader takes from
@@ -23,6 +25,12 @@ module intc_formal_top #(
   localparam int unsigned CW  = $clog2(B + 1);
   localparam int unsigned PDW = $clog2(Q + 1);
   localparam int unsigned FW  = $clog2(N * C + 1);
+
+  // The seeded bug (BUG = 1): left undriven here, driven by `connect -set bug_sel` (formalModel.ts).
+  (* keep *) logic [7:0] bug_sel;
+  if (BUG == 0) begin : g_correct
+    assign bug_sel = 8'd0;
+  end
 
   // keep: the witness reader needs these in every property's waveform, in its cone or not.
   (* keep *) logic          rst_ni;
@@ -58,7 +66,7 @@ module intc_formal_top #(
 
   intc_top #(
     .N(N), .P(P), .C(C), .D(D), .T(T), .B(B), .Q(Q), .BASE(BASE), .EDGE_W(EDGE_W),
-    .ENABLE_BUGS(BUG != 0 ? 1 : 0)
+    .ENABLE_BUGS(BUG)
   ) u_dut (
     .clk_i,
     .rst_ni,
@@ -70,7 +78,7 @@ module intc_formal_top #(
     .rsp_valid_o         (ev_rsp_valid),
     .rsp_rdata_o         (ev_rsp_rdata),
     .irq_i               (ev_irq),
-    .bug_sel_i           (8'(BUG)),
+    .bug_sel_i           (bug_sel),
     .idle_o              (idle),
     .edge_ovf_o          (edge_ovf),
     .step_valid_o        (ev_step_valid),

@@ -11,6 +11,7 @@ import { writeTrace } from '../../../traces/writeTrace.ts';
 import type { Config } from '../model/config/config.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import type { Observation } from '../model/result.ts';
+import type { CheckerMutation } from './checkerMutations.ts';
 import { type FormalModel, formalModel } from './formalModel.ts';
 import type { FormalProperty } from './formalProperties.ts';
 import { requireFormalTools } from './formalTools.ts';
@@ -47,6 +48,13 @@ export interface FormalOptions {
   readonly properties: readonly FormalProperty[];
   /** BMC depth in clock cycles. */
   readonly depth: number;
+  /**
+   * The first cycle whose assertions BMC checks (default 1): a test that knows a counterexample's
+   * length checks only its last cycle. A property that holds then holds from that cycle on.
+   */
+  readonly from?: number;
+  /** A checker mutation to check the properties against (no induction is tried then). */
+  readonly mutation?: CheckerMutation;
   /** Length of the induction step tried where BMC holds; 0: no induction. */
   readonly inductionDepth: number;
   readonly out: string;
@@ -88,10 +96,16 @@ export async function runFormalFlow(o: FormalOptions): Promise<FormalRow[]> {
 }
 
 async function checkProperty(o: FormalOptions, model: FormalModel, id: FormalProperty): Promise<FormalRow> {
-  const smt2 = await model.smt2(id);
+  const smt2 = await model.smt2(id, o.mutation);
   const vcd = join(o.out, `${id}.vcd`);
   const solver = { smt2, timeoutMs: o.timeoutMs, ...(o.signal === undefined ? {} : { signal: o.signal }) };
-  const bmc = await runSmtbmc({ ...solver, depth: o.depth, induction: false, vcd });
+  const bmc = await runSmtbmc({
+    ...solver,
+    depth: o.depth,
+    induction: false,
+    vcd,
+    ...(o.from === undefined ? {} : { from: o.from }),
+  });
   if (bmc.kind === 'error') throw new BadInput(`formal: ${id}: ${bmc.message}`);
   if (bmc.kind === 'timeout') {
     return { id, verdict: 'holds', depth: bmc.depth, seconds: bmc.seconds, timedOut: true };
@@ -124,7 +138,7 @@ async function checkProperty(o: FormalOptions, model: FormalModel, id: FormalPro
     };
   }
   rmSync(vcd, { force: true });
-  if (o.inductionDepth > 0) {
+  if (o.inductionDepth > 0 && o.mutation === undefined) {
     const ind = await induction(o, model, id, smt2);
     const seconds = Math.round((bmc.seconds + ind.seconds) * 10) / 10;
     if (ind.proved) return { id, verdict: 'proved', depth: o.inductionDepth, seconds };

@@ -1,25 +1,27 @@
 /**
- * Builds what yosys-smtbmc reads: the harness elaborated by Yosys at one configuration with one
- * seeded bug selected (an RTLIL file), then SMT-LIB files that keep only some assertions (the
- * others are removed, so their logic is optimised away): per property, its assertions (the
- * bounded check), and for the induction step its assertions with the induction invariants of the
- * checker (`*_I`, bound to the design by hw/formal/intc_probes.ys). Every file is cached under
- * hw/formal/build by the hash of everything it is made from (sources, parameters, scripts,
- * Yosys's version), so a second run with the same inputs elaborates nothing.
+ * Builds what yosys-smtbmc reads: the harness elaborated by Yosys at one configuration, the
+ * correct RTL or the RTL with its seeded bugs compiled in (an RTLIL file), then SMT-LIB files,
+ * each with one seeded bug selected, that keep only some assertions (the others are removed, so
+ * their logic is optimised away): per property, its assertions (the bounded check), and for the
+ * induction step its assertions with the induction invariants of the checker (`*_I`, bound to
+ * the design by hw/formal/intc_probes.ys). Every file is cached under hw/formal/build by the hash
+ * of everything it is made from (sources, parameters, scripts, Yosys's version), so a second run
+ * with the same inputs elaborates nothing.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../model/config/config.ts';
+import type { CheckerMutation } from './checkerMutations.ts';
 import type { FormalProperty } from './formalProperties.ts';
 import { FORMAL_CACHE, FORMAL_FILES, PROBES_SCRIPT, RTL_FILES } from './hwFiles.ts';
 
 /** The design's per-line edge backlog counter width (intc_formal_top's EDGE_W). */
 const EDGE_W = 8;
 
-/** The harness's parameters for `cfg` and the bug number (0: the correct RTL). */
-function parameters(cfg: Config, bug: number): [string, string][] {
+/** The harness's parameters for `cfg`, with the seeded bugs compiled in or not. */
+function parameters(cfg: Config, bugs: boolean): [string, string][] {
   return [
     ['N', String(cfg.processes)],
     ['P', String(cfg.priorities)],
@@ -29,7 +31,7 @@ function parameters(cfg: Config, bug: number): [string, string][] {
     ['B', String(cfg.waitDepth)],
     ['Q', String(cfg.pendingMax)],
     ['BASE', `64'h${cfg.base.toString(16)}`],
-    ['BUG', String(bug)],
+    ['BUG', bugs ? '1' : '0'],
   ];
 }
 
@@ -55,9 +57,9 @@ export function probeCommands(text: string, devices: number): string[] {
  * to registers (plain bit-vectors: no array theory), asynchronous resets made synchronous and
  * enables unmapped, the form write_smt2 accepts.
  */
-function elaborationScript(cfg: Config, bug: number, probes: readonly string[], out: string): string {
+function elaborationScript(cfg: Config, bugs: boolean, probes: readonly string[], out: string): string {
   const files = [...RTL_FILES, ...FORMAL_FILES].join(' ');
-  const chparam = parameters(cfg, bug)
+  const chparam = parameters(cfg, bugs)
     .map(([k, v]) => `-set ${k} ${v}`)
     .join(' ');
   return [
@@ -75,13 +77,20 @@ function elaborationScript(cfg: Config, bug: number, probes: readonly string[], 
 }
 
 /**
- * An SMT-LIB file with only the assertions `keep` selects (Yosys selection patterns) left. -nomem:
- * no array theory (memory_map left no memory), so yosys-smtbmc declares the logic QF_BV, which z3
- * bit-blasts; under QF_ABV the same queries took 1.7 times the CPU.
+ * An SMT-LIB file with only the assertions `keep` selects (Yosys selection patterns) left, after
+ * `changes` (the seeded bug selected, a checker mutation). -nomem: no array theory (memory_map
+ * left no memory), so yosys-smtbmc declares the logic QF_BV, which z3 bit-blasts; under QF_ABV
+ * the same queries took 1.7 times the CPU.
  */
-function selectionScript(il: string, keep: readonly string[], out: string): string {
+function selectionScript(
+  il: string,
+  keep: readonly string[],
+  changes: readonly string[],
+  out: string,
+): string {
   return [
     `read_rtlil ${il}`,
+    ...changes,
     `select -set keep ${keep.join(' ')}`,
     'chformal -remove t:$assert @keep %d',
     'opt_clean',
@@ -145,8 +154,11 @@ async function cached(out: string, script: (tmp: string) => string, timeoutMs: n
 export interface FormalModel {
   /** The key of this configuration and bug (names every cached file). */
   readonly key: string;
-  /** The SMT-LIB file of `property`'s assertions (bounded model checking), built on first use. */
-  smt2(property: FormalProperty): Promise<string>;
+  /**
+   * The SMT-LIB file of `property`'s assertions (bounded model checking), built on first use; in
+   * the checker mutated by `mutation` when given.
+   */
+  smt2(property: FormalProperty, mutation?: CheckerMutation): Promise<string>;
   /**
    * The SMT-LIB file of the induction step: `property`'s assertions, or only its assertion `part`
    * (`noLostWakeup_edges_A`), with every induction invariant.
@@ -154,7 +166,11 @@ export interface FormalModel {
   inductionSmt2(property: FormalProperty, part?: string): Promise<string>;
 }
 
-/** The elaborated harness for `cfg` with bug `bug` (0: the correct RTL), built once. */
+/**
+ * The elaborated harness for `cfg` with bug `bug` (0: the correct RTL, its bug hooks tied off as
+ * in synthesis). Every seeded bug shares one elaboration, the bugs compiled in; the bug is
+ * selected in each SMT-LIB file by driving the harness's `bug_sel` with its number.
+ */
 export async function formalModel(
   cfg: Config,
   bug: number,
@@ -164,18 +180,27 @@ export async function formalModel(
   mkdirSync(FORMAL_CACHE, { recursive: true });
   const probes = probeCommands(readFileSync(PROBES_SCRIPT, 'utf8'), cfg.devices);
   const sources = [...RTL_FILES, ...FORMAL_FILES].map((f) => readFileSync(f, 'utf8'));
-  const scripts = [elaborationScript(cfg, bug, probes, ''), selectionScript('', [], '')];
+  const bugs = bug !== 0;
+  const scripts = [elaborationScript(cfg, bugs, probes, ''), selectionScript('', [], [], '')];
   const key = hash([yosysVersion, ...scripts, ...sources]);
   const il = await cached(
     join(FORMAL_CACHE, `${key}.il`),
-    (tmp) => elaborationScript(cfg, bug, probes, tmp),
+    (tmp) => elaborationScript(cfg, bugs, probes, tmp),
     timeoutMs,
   );
-  const select = (name: string, keep: readonly string[]) =>
-    cached(join(FORMAL_CACHE, `${key}.${name}.smt2`), (tmp) => selectionScript(il, keep, tmp), timeoutMs);
+  const selected = bugs ? [`connect -set bug_sel 8'd${bug}`] : [];
+  const select = (name: string, keep: readonly string[], mutation: readonly string[] = []) =>
+    cached(
+      join(FORMAL_CACHE, `${key}.bug${bug}.${name}.smt2`),
+      (tmp) => selectionScript(il, keep, [...selected, ...mutation], tmp),
+      timeoutMs,
+    );
   return {
     key,
-    smt2: (property) => select(property, assertionsOf(property)),
+    smt2: (property, mutation) =>
+      mutation === undefined
+        ? select(property, assertionsOf(property))
+        : select(`${property}.${mutation.name}`, assertionsOf(property), mutation.commands(cfg)),
     inductionSmt2: (property, part) =>
       part === undefined
         ? select(`${property}.ind`, [...assertionsOf(property), INVARIANTS])

@@ -14,8 +14,14 @@ const TOOLS = [
   { tool: 'python3', args: ['--version'], pkg: 'python3' },
 ] as const;
 
+/** What a search of each PATH found (a run of the test suite asks many times). */
+const FOUND = new Map<string, Record<string, string>>();
+
 /** The first line of each tool's version, or throws naming the first missing tool. */
 export function requireFormalTools(): Record<string, string> {
+  const path = process.env.PATH ?? '';
+  const known = FOUND.get(path);
+  if (known !== undefined) return known;
   const found: Record<string, string> = {};
   for (const t of TOOLS) {
     const r = spawnSync(t.tool, [...t.args], { encoding: 'utf8', timeout: 20_000 });
@@ -27,5 +33,6 @@ export function requireFormalTools(): Record<string, string> {
     }
     found[t.tool] = `${r.stdout}${r.stderr}`.trim().split('\n')[0] ?? '';
   }
+  FOUND.set(path, found);
   return found;
 }

@@ -28,6 +28,11 @@ export interface SmtbmcRun {
   readonly smt2: string;
   /** Clock cycles (BMC), or the induction length. */
   readonly depth: number;
+  /**
+   * BMC: the first cycle (1-based) whose assertions are checked; the cycles before it are only
+   * constrained (by the assumptions). Default 1: every cycle.
+   */
+  readonly from?: number;
   readonly induction: boolean;
   readonly timeoutMs: number;
   /** Where to write the counterexample's waveform (BMC). */
@@ -51,7 +56,9 @@ export function parseSmtbmc(text: string, run: SmtbmcRun, seconds: number): Smtb
 
 /** Runs yosys-smtbmc as `run` says. */
 export function runSmtbmc(run: SmtbmcRun): Promise<SmtbmcOutcome> {
-  const args = ['-s', 'z3', '--unroll', '--noincr', '--noprogress', '-t', String(run.depth)];
+  const skip = run.induction ? 0 : Math.min(Math.max(0, (run.from ?? 1) - 1), run.depth - 1);
+  const steps = skip === 0 ? String(run.depth) : `${skip}:${run.depth}`;
+  const args = ['-s', 'z3', '--unroll', '--noincr', '--noprogress', '-t', steps];
   if (run.induction) args.push('-i');
   if (run.vcd !== undefined) args.push('--dump-vcd', run.vcd);
   args.push(run.smt2);
