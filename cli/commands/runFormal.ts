@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import { referencePredictor } from '../../engine/dut/predictor.ts';
 import { startDut } from '../../engine/dut/process/startDut.ts';
 import { runOnDut } from '../../engine/dut/runOnDut.ts';
-import { designName, type FormalRow, runFormalFlow } from '../../protocols/controller/formal/formalFlow.ts';
+import {
+  designName,
+  type FormalRow,
+  runFormalFlow,
+  type Verdict,
+} from '../../protocols/controller/formal/formalFlow.ts';
 import {
   FORMAL_PROPERTIES,
   type FormalProperty,
@@ -83,18 +88,37 @@ function verdictText(r: FormalRow): string {
     case 'fails':
       return `fails at depth ${r.depth}`;
     case 'holds':
-      return `holds to depth ${r.depth}${r.timedOut === true ? ' (time limit)' : ''}`;
+      return `holds to depth ${r.depth}${r.timedOut ? ' (time limit)' : ''}`;
   }
 }
 
-function rowLine(r: FormalRow, width: number): string {
+/** A row's line, and under it what a failure left (its assertions and trace) or the parts proved. */
+function rowLines(r: FormalRow, width: number): string[] {
   const mark = r.verdict === 'fails' ? '✗' : '✓';
   const head = `${mark} ${r.id.padEnd(width)}  ${verdictText(r).padEnd(30)} ${r.seconds.toFixed(1).padStart(7)} s`;
-  if (r.verdict === 'fails')
-    return `${head}\n    ${(r.assertions ?? []).join(', ')}; trace: ${r.trace ?? ''} (step ${r.failingStep ?? 0})`;
-  if (r.provedParts !== undefined)
-    return `${head}\n    proved by induction on their own: ${r.provedParts.join(', ')}`;
-  return head;
+  switch (r.verdict) {
+    case 'proved':
+      return [head];
+    case 'holds':
+      return r.provedParts.length === 0
+        ? [head]
+        : [head, `    proved by induction on their own: ${r.provedParts.join(', ')}`];
+    case 'fails':
+      return [head, `    ${r.assertions.join(', ')}; trace: ${r.trace} (step ${r.failingStep})`];
+  }
+}
+
+/** A row as `--json` prints it. */
+function rowJson(r: FormalRow): Record<string, unknown> {
+  const common = { id: r.id, verdict: r.verdict, depth: r.depth, seconds: r.seconds };
+  switch (r.verdict) {
+    case 'proved':
+      return common;
+    case 'holds':
+      return r.provedParts.length === 0 ? common : { ...common, provedParts: r.provedParts };
+    case 'fails':
+      return { ...common, trace: r.trace, assertions: r.assertions, failingStep: r.failingStep };
+  }
 }
 
 /** Runs `intcheck formal`; returns the exit code. */
@@ -119,7 +143,7 @@ export async function runFormal(f: FormalFlags, io: Io): Promise<number> {
       const p = properties[printed];
       const next = p === undefined ? undefined : done.get(p);
       if (next === undefined) return;
-      if (f.json !== true) io.out(rowLine(next, width));
+      if (f.json !== true) for (const line of rowLines(next, width)) io.out(line);
       printed++;
     }
   };
@@ -156,20 +180,11 @@ export async function runFormal(f: FormalFlags, io: Io): Promise<number> {
       JSON.stringify({
         design,
         preset: f.preset,
-        properties: rows.map((r) => ({
-          id: r.id,
-          verdict: r.verdict,
-          depth: r.depth,
-          seconds: r.seconds,
-          ...(r.trace === undefined
-            ? {}
-            : { trace: r.trace, assertions: r.assertions, failingStep: r.failingStep }),
-          ...(r.provedParts === undefined ? {} : { provedParts: r.provedParts }),
-        })),
+        properties: rows.map(rowJson),
       }),
     );
   } else {
-    const n = (v: string) => rows.filter((r) => r.verdict === v).length;
+    const n = (v: Verdict) => rows.filter((r) => r.verdict === v).length;
     io.out(`${design}: ${n('proved')} proved, ${n('holds')} hold, ${n('fails')} fail`);
   }
   return failed ? EXIT.failed : EXIT.ok;

@@ -22,24 +22,38 @@ import { runSmtbmc } from './smtbmc.ts';
 import { readVcd } from './vcd.ts';
 import { witnessEvents } from './witness.ts';
 
-export type Verdict = 'proved' | 'holds' | 'fails';
+/** One property's result; `depth` in clock cycles, `seconds` the wall time of its solver runs. */
+export type FormalRow =
+  /** Proved by k-induction (k = `depth`), after holding to the BMC depth. */
+  | {
+      readonly id: FormalProperty;
+      readonly verdict: 'proved';
+      readonly depth: number;
+      readonly seconds: number;
+    }
+  /** Holds to `depth` cycles (fewer than asked when the time limit stopped it). */
+  | {
+      readonly id: FormalProperty;
+      readonly verdict: 'holds';
+      readonly depth: number;
+      readonly seconds: number;
+      readonly timedOut: boolean;
+      /** The property's assertions that the induction step proves on their own (its parts). */
+      readonly provedParts: readonly string[];
+    }
+  /** Fails in cycle `depth`: the assertions that failed, the trace written, its failing step. */
+  | {
+      readonly id: FormalProperty;
+      readonly verdict: 'fails';
+      readonly depth: number;
+      readonly seconds: number;
+      readonly assertions: readonly string[];
+      readonly trace: string;
+      readonly failingStep: number;
+    };
 
-export interface FormalRow {
-  readonly id: FormalProperty;
-  readonly verdict: Verdict;
-  /** Clock cycles: checked (holds), of the induction (proved), or of the counterexample (fails). */
-  readonly depth: number;
-  /** Wall seconds of this property's solver runs. */
-  readonly seconds: number;
-  /** fails: the assertions that failed, and the trace written. */
-  readonly assertions?: readonly string[];
-  readonly trace?: string;
-  readonly failingStep?: number;
-  /** holds: the time limit stopped the check before the depth asked (depth is what was reached). */
-  readonly timedOut?: boolean;
-  /** holds: the assertions of the property that the induction step proves on their own (its parts). */
-  readonly provedParts?: readonly string[];
-}
+/** What a row says. */
+export type Verdict = FormalRow['verdict'];
 
 export interface FormalOptions {
   readonly cfg: Config;
@@ -108,7 +122,7 @@ async function checkProperty(o: FormalOptions, model: FormalModel, id: FormalPro
   });
   if (bmc.kind === 'error') throw new BadInput(`formal: ${id}: ${bmc.message}`);
   if (bmc.kind === 'timeout') {
-    return { id, verdict: 'holds', depth: bmc.depth, seconds: bmc.seconds, timedOut: true };
+    return { id, verdict: 'holds', depth: bmc.depth, seconds: bmc.seconds, timedOut: true, provedParts: [] };
   }
   if (bmc.kind === 'failed') {
     const trace = join(o.out, `${id}.itf.json`);
@@ -142,13 +156,7 @@ async function checkProperty(o: FormalOptions, model: FormalModel, id: FormalPro
     const ind = await induction(o, model, id, smt2);
     const seconds = Math.round((bmc.seconds + ind.seconds) * 10) / 10;
     if (ind.proved) return { id, verdict: 'proved', depth: o.inductionDepth, seconds };
-    return {
-      id,
-      verdict: 'holds',
-      depth: bmc.depth,
-      seconds,
-      ...(ind.parts.length > 0 ? { provedParts: ind.parts } : {}),
-    };
+    return { id, verdict: 'holds', depth: bmc.depth, seconds, timedOut: false, provedParts: ind.parts };
   }
-  return { id, verdict: 'holds', depth: bmc.depth, seconds: bmc.seconds };
+  return { id, verdict: 'holds', depth: bmc.depth, seconds: bmc.seconds, timedOut: false, provedParts: [] };
 }
