@@ -12,6 +12,7 @@ import type { CommandContext } from './commands/commandContext.ts';
 import { registerConform } from './commands/conform.ts';
 import { registerDiagram } from './commands/diagram.ts';
 import { registerExplore } from './commands/explore.ts';
+import { registerFormal } from './commands/formal.ts';
 import { helpProtocols } from './commands/helpProtocols.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerMutants } from './commands/mutants.ts';
@@ -42,6 +43,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   registerDiagram(program, ctx);
   registerConform(program, ctx);
   registerExplore(program, ctx);
+  registerFormal(program, ctx);
   try {
     await program.parseAsync([...argv]);
     return code;

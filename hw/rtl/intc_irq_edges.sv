@@ -32,7 +32,9 @@ module intc_irq_edges #(
   output logic [DW-1:0] sel_line_o,
   output logic          ovf_o
 );
-  localparam logic [EW-1:0] CNT_MAX = '1;
+  // Not '1: Yosys 0.23 reads an unsized '1 in a parameter as the value 1 (so the synthesised and
+  // formal views of this file dropped the second waiting edge of a line).
+  localparam logic [EW-1:0] CNT_MAX = {EW{1'b1}};
 
   logic [D-1:0]  irq_q;
   logic [EW-1:0] cnt_q [D];

@@ -5,22 +5,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-/** The repository root. */
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { ROOT } from '../../protocols/controller/formal/hwFiles.ts';
+
+export { ROOT, RTL_FILES } from '../../protocols/controller/formal/hwFiles.ts';
 /** The Verilator harness (both presets in one binary). */
 export const HW_DUT = join(ROOT, 'hw', 'sim', 'build', 'intc-dut');
-/** The synthesizable RTL, in the order a tool must read it (the package first). */
-export const RTL_FILES = [
-  'intc_pkg.sv',
-  'intc_ram_1r1w.sv',
-  'intc_prio_enc.sv',
-  'intc_irq_edges.sv',
-  'intc_reg_decode.sv',
-  'intc_ctrl.sv',
-  'intc_top.sv',
-].map((f) => join(ROOT, 'hw', 'rtl', f));
 
 /** The Debian package that brings each tool. */
 const PACKAGE: Record<string, string> = {

@@ -8,20 +8,25 @@ import { count, formatReplayHeader } from '../../../replay/formatReplayHeader.ts
 import type { TraceHeader } from '../../../traces/itfTrace.ts';
 import type { Config } from '../model/config/config.ts';
 import { formatEvent } from '../model/formatEvent.ts';
+import type { Observation } from '../model/result.ts';
 import { changedCells, formatObservation } from '../model/stateCells.ts';
 import type { ControllerReplay } from './replayControllerTrace.ts';
 
 const INDENT = '        ';
 
 /**
- * The replay report of a controller run, lines joined with "\n" (no final newline); `parsed` is
- * the trace's header and configuration (a wakeup or syscall trace's too, when replayed on a DUT
- * as the accesses it stands for).
+ * The trace a report is of: its header and configuration (a wakeup or syscall trace's too, when
+ * replayed on a DUT as the accesses it stands for), and for a controller trace the replies it
+ * recorded (index i + 1 is event i's), which the report puts beside the replayed ones at the
+ * recorded failing step.
  */
-export function formatControllerReplay(
-  result: ControllerReplay,
-  parsed: TraceHeader & { readonly config: Config },
-): string {
+export type ReplayedTrace = TraceHeader & {
+  readonly config: Config;
+  readonly observations?: readonly (Observation | null)[];
+};
+
+/** The replay report of a controller run, lines joined with "\n" (no final newline). */
+export function formatControllerReplay(result: ControllerReplay, parsed: ReplayedTrace): string {
   const cfg = parsed.config;
   const lines = formatReplayHeader(parsed, result.implementation);
   const failAt = result.ok ? -1 : result.violation.step;
@@ -33,11 +38,33 @@ export function formatControllerReplay(
     for (const [name, was, now] of changedCells(cfg, before, r.state))
       lines.push(`${INDENT}${name}: ${was} → ${now}`);
     if (failed && !result.ok) lines.push(...failure(cfg, result));
+    if (i === parsed.meta.failingStep) lines.push(...recordedBeside(parsed, r.obs, i, result.implementation));
     before = r.state;
   });
   if (!result.ok && (failAt < 0 || failAt >= result.recorded.length)) lines.push(...failure(cfg, result));
   lines.push(summary(result));
   return lines.join('\n');
+}
+
+/**
+ * At the trace's recorded failing step, when the trace is replayed on another implementation than
+ * the one it recorded (the reference, a DUT), the reply this one gave beside the recorded one (a
+ * DUT's, a formal counterexample's), whether or not they differ.
+ */
+function recordedBeside(
+  parsed: ReplayedTrace,
+  replayed: Observation,
+  i: number,
+  implementation: string,
+): string[] {
+  const recorded = parsed.observations?.[i + 1];
+  if (recorded === null || recorded === undefined || implementation === parsed.implementation) return [];
+  const r = formatObservation(replayed);
+  const t = formatObservation(recorded);
+  const verdict = r === t ? 'the same reply' : 'they differ';
+  return [
+    `${INDENT}recorded failing step: "${implementation}" replies ${r}, the trace (${parsed.implementation}) recorded ${t}: ${verdict}`,
+  ];
 }
 
 /** The property, its message, and expected (model) beside actual (implementation) when they differ. */
