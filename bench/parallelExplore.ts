@@ -48,7 +48,13 @@ function timed(name: string, run: () => ExploreStats): Run {
   const wall = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
   const after = loadavg()[0] ?? 0;
-  const r = { name, stats, wall, cpu: (c.user + c.system) / 1e6, load: `${before.toFixed(1)}–${after.toFixed(1)}` };
+  const r = {
+    name,
+    stats,
+    wall,
+    cpu: (c.user + c.system) / 1e6,
+    load: `${before.toFixed(1)}–${after.toFixed(1)}`,
+  };
   console.log(`${name}: ${stats.distinct} states, ${wall.toFixed(1)} s wall, load ${r.load}`);
   return r;
 }
@@ -62,7 +68,8 @@ const counts = new Set(runs.map((r) => `${r.stats.distinct}/${r.stats.transition
 if (counts.size !== 1) throw new Error(`the counts differ: ${[...counts].join(' vs ')}`);
 const rows = runs.map((r, i) => {
   const partner = runs[i % 2 === 0 ? i + 1 : i - 1];
-  const speedup = r.name === 'sequential' || partner === undefined ? '' : `${(partner.wall / r.wall).toFixed(2)}×`;
+  const speedup =
+    r.name === 'sequential' || partner === undefined ? '' : `${(partner.wall / r.wall).toFixed(2)}×`;
   return [
     r.name,
     r.stats.distinct.toLocaleString('en-US'),
@@ -76,6 +83,15 @@ const rows = runs.map((r, i) => {
 });
 printTable(
   'parallel explorer: wakeup model, small with taskPool 4 (every property, leads-to)',
-  ['run', 'distinct', 'transitions', 'wall s', 'CPU s', 'distinct/s', 'speedup vs the run before', 'load (1 min)'],
+  [
+    'run',
+    'distinct',
+    'transitions',
+    'wall s',
+    'CPU s',
+    'distinct/s',
+    'speedup vs the run before',
+    'load (1 min)',
+  ],
   rows,
 );

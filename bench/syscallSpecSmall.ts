@@ -10,7 +10,10 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { SMALL } from '../protocols/controller/model/config/config.ts';
 import { exploreSyscallOrbits } from '../protocols/syscall/engine/syscallGraphExplore.ts';
-import { defaultSyscallPropertyIds, selectSyscallProperties } from '../protocols/syscall/properties/selection.ts';
+import {
+  defaultSyscallPropertyIds,
+  selectSyscallProperties,
+} from '../protocols/syscall/properties/selection.ts';
 
 const sel = selectSyscallProperties(defaultSyscallPropertyIds(undefined), undefined);
 const load0 = loadavg()[0] ?? 0;
@@ -19,7 +22,10 @@ const t0 = performance.now();
 const { outcome, full } = exploreSyscallOrbits(SMALL, sel, {
   symmetry: true,
   progressEvery: 250_000,
-  onProgress: (p) => console.log(`  ${p.distinct} orbits, depth ${p.depth}, ${((performance.now() - t0) / 1000).toFixed(0)} s`),
+  onProgress: (p) =>
+    console.log(
+      `  ${p.distinct} orbits, depth ${p.depth}, ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    ),
 });
 const wall = (performance.now() - t0) / 1000;
 const c = process.cpuUsage(c0);
@@ -27,7 +33,9 @@ const cpu = (c.user + c.system) / 1e6;
 console.log(`syscall spec-small, graph engine, symmetry: ${outcome.kind}`);
 console.log(`  orbits ${outcome.distinct}, transitions ${outcome.transitions}, diameter ${outcome.diameter}`);
 if (full !== undefined)
-  console.log(`  full space ${full.distinct} states, ${full.transitions} transitions, diameter ${full.diameter}`);
+  console.log(
+    `  full space ${full.distinct} states, ${full.transitions} transitions, diameter ${full.diameter}`,
+  );
 console.log(
   `  ${wall.toFixed(1)} s wall, ${cpu.toFixed(1)} s CPU, ${Math.round(outcome.distinct / wall)} orbits/s, heap ${(process.memoryUsage().heapUsed / 1e9).toFixed(2)} GB, load ${load0.toFixed(1)}–${(loadavg()[0] ?? 0).toFixed(1)}`,
 );

@@ -27,7 +27,9 @@ function builtList(): readonly HelpProtocol[] | undefined {
 function isHelpProtocol(v: unknown): v is HelpProtocol {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as { name?: unknown; designs?: unknown };
-  return typeof o.name === 'string' && Array.isArray(o.designs) && o.designs.every((d) => typeof d === 'string');
+  return (
+    typeof o.name === 'string' && Array.isArray(o.designs) && o.designs.every((d) => typeof d === 'string')
+  );
 }
 
 /** The protocols of protocols/index.ts with their designs' names, as the help text names them. */

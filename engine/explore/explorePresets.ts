@@ -43,7 +43,15 @@ export const EXPLORE_PRESETS: Readonly<Partial<Record<string, Readonly<Record<st
     /** The spec's small itself (some 7 million states; `--symmetry` halves them). */
     'spec-small': SMALL,
     /** Two interchangeable system-call dispatchers and one caller (`--symmetry`): 15,812 states, 8,512 orbits. */
-    dispatchers: { ...SMALL, ringSlots: 1, capacity: 2, dispatchers: 2, priorities: 1, devices: 1, pendingMax: 1 },
+    dispatchers: {
+      ...SMALL,
+      ringSlots: 1,
+      capacity: 2,
+      dispatchers: 2,
+      priorities: 1,
+      devices: 1,
+      pendingMax: 1,
+    },
   },
   wakeup: { tiny: { ...SMALL, harts: 1, devices: 1, taskPool: 2, capacity: 2 }, small: SMALL },
 };

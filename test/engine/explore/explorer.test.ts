@@ -152,9 +152,13 @@ describe('explore', () => {
     if (r.kind === 'violation') expect(r.path.reduce((a, b) => a + b, 0)).toBe(9);
     // 3 is never entered, so the shortest way to 9 avoids it: 2+2+1+2+2 (five steps, not 2+1+2+2+2).
     if (r.kind === 'violation') expect(r.path).toEqual([2, 2, 1, 2, 2]);
-    expect(explore(counterSpace(10, [3]), { accept: () => false })).toMatchObject({ kind: 'complete', distinct: 9 });
+    expect(explore(counterSpace(10, [3]), { accept: () => false })).toMatchObject({
+      kind: 'complete',
+      distinct: 9,
+    });
     const live = counterSpace(10, [], {
-      liveness: (n) => (n === 4 ? [{ property: 'eventuallyZero', step: 0, message: 'no drain from 4' }] : null),
+      liveness: (n) =>
+        n === 4 ? [{ property: 'eventuallyZero', step: 0, message: 'no drain from 4' }] : null,
     });
     expect(explore(live, { accept: () => false }).kind).toBe('complete');
   });
