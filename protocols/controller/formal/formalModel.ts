@@ -80,7 +80,8 @@ function elaborationScript(cfg: Config, bugs: boolean, probes: readonly string[]
  * An SMT-LIB file with only the assertions `keep` selects (Yosys selection patterns) left, after
  * `changes` (the seeded bug selected, a checker mutation). -nomem: no array theory (memory_map
  * left no memory), so yosys-smtbmc declares the logic QF_BV, which z3 bit-blasts; under QF_ABV
- * the same queries took 1.7 times the CPU.
+ * the same queries took 1.7 times the CPU. No -wires: a counterexample's waveform needs only the
+ * harness's `(* keep *)` event signals, and every other wire would be unrolled and dumped too.
  */
 function selectionScript(
   il: string,
@@ -94,7 +95,7 @@ function selectionScript(
     `select -set keep ${keep.join(' ')}`,
     'chformal -remove t:$assert @keep %d',
     'opt_clean',
-    `write_smt2 -wires -nomem ${out}`,
+    `write_smt2 -nomem ${out}`,
   ].join('\n');
 }
 

@@ -3,7 +3,7 @@
  * no bug breaks it within a bounded check's reach, a checker mutation) and the cycle at which
  * bounded model checking finds it. The suite checks that cycle alone (`from`: the cycles before
  * it are only constrained), at configurations small enough for a fast check: every case is the
- * shortest counterexample at its configuration, found at full depth by the same flow (the
+ * shortest counterexample at its configuration, found by the same flow checking every cycle (the
  * lengths at the small preset are in docs/formal.md, from `npm run formal:full`).
  */
 import { existsSync, rmSync } from 'node:fs';
@@ -18,11 +18,12 @@ import { seededBugs } from '../../../../protocols/controller/formal/seededBugs.t
 import { type Config, SMALL } from '../../../../protocols/controller/model/config/config.ts';
 import { tempDir } from '../../../engine/dut/runMain.ts';
 
-/** The small preset with one IPC type and pending counters of 1: fewer registers, same behaviours. */
+/** The small preset with one interrupt line, one IPC type and pending counters of 1: fewer registers, same behaviours. */
 const tiny = (processes: number, capacity: number): Config => ({
   ...SMALL,
   processes,
   capacity,
+  devices: 1,
   ipcTypes: 1,
   pendingMax: 1,
 });
