@@ -6,7 +6,7 @@
  * its wall time, the CPU time of the whole process (every thread), its counts (which must agree)
  * and the load average (1 minute, from os.loadavg, before and after): the machine is shared, and
  * only the ratio of two runs taken side by side means anything. Worker start-up (loading the
- * sources through tsx) is inside the parallel run's time.
+ * compiled package: `built()` rebuilds dist/ first) is inside the parallel run's time.
  *
  * The space: the wakeup model alone at small with four task ids instead of three (`SPACE` below:
  * 1,298,356 states, 9,792,688 transitions, the packed engine's count), every default property on
@@ -17,8 +17,10 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { type ExploreStats, explore } from '../engine/explore/explore.ts';
 import { exploreParallel } from '../engine/explore/parallel/parallelExplore.ts';
+import { workerEntry } from '../engine/workerEntry.ts';
 import { SMALL } from '../protocols/controller/model/config/config.ts';
 import { modelSpace, type ParallelExploreJob } from '../protocols/family/exploreProtocol.ts';
+import { built } from './built.ts';
 import { printTable } from './table.ts';
 
 const SPACE: ParallelExploreJob = {
@@ -29,7 +31,8 @@ const SPACE: ParallelExploreJob = {
   liveness: true,
   symmetry: false,
 };
-const ENTRY = new URL('../protocols/parallel/exploreWorker.mjs', import.meta.url);
+built();
+const ENTRY = workerEntry('exploreWorker');
 const rounds = Number(process.argv[2] ?? 2);
 
 interface Run {

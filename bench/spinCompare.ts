@@ -28,9 +28,11 @@ import { fileURLToPath } from 'node:url';
 import { SMALL } from '../protocols/controller/model/config/config.ts';
 import { exploreProtocol } from '../protocols/family/exploreProtocol.ts';
 import { explorePacked } from '../protocols/wakeup/engine/packed/packedExplore.ts';
+import { built } from './built.ts';
 import { printTable } from './table.ts';
 
-const CLI = fileURLToPath(new URL('../cli/bin.mjs', import.meta.url));
+/** The compiled binary (rebuilt first): what a user runs. */
+const CLI = built();
 
 /** The first number on the line of `out` matching `re`. */
 function number(out: string, re: RegExp): number {

@@ -13,6 +13,7 @@ import { exploreParallel } from '../../engine/explore/parallel/parallelExplore.t
 import type { StateBounds } from '../../engine/explore/stateBounds.ts';
 import type { StateSpace } from '../../engine/explore/stateSpace.ts';
 import type { Violation } from '../../engine/property.ts';
+import { workerEntry } from '../../engine/workerEntry.ts';
 import type { ControllerImpl } from '../controller/designs/device.ts';
 import { assertExpressible, supportedConfig } from '../controller/designs/supportedConfig.ts';
 import { controllerSpace } from '../controller/engine/controllerSpace.ts';
@@ -96,9 +97,6 @@ export function modelSpace(job: ParallelExploreJob): StateSpace<unknown, unknown
   }
 }
 
-/** The parallel search's worker entry (it loads the protocols, so it lives beside them). */
-const EXPLORE_WORKER = new URL('../parallel/exploreWorker.mjs', import.meta.url);
-
 /** The complete answer of the parallel search of `req` (the model alone), or undefined on a violation. */
 function parallelAnswer(
   req: ExploreRequest,
@@ -115,7 +113,7 @@ function parallelAnswer(
     liveness: req.liveness !== false,
     symmetry: req.symmetry === true,
   };
-  const out = exploreParallel(EXPLORE_WORKER, job, {
+  const out = exploreParallel(workerEntry('exploreWorker'), job, {
     workers,
     ...(req.onProgress === undefined ? {} : { onProgress: req.onProgress }),
   });

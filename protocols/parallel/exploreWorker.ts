@@ -2,24 +2,35 @@
  * The worker-thread side of `intcheck explore --workers N`: turns the job (a protocol of the
  * controller family, its configuration and properties; the model alone) back into the state space
  * the sequential explorer would search, and runs one partition of the level-synchronous search.
+ *
+ * The coordinator sleeps until a worker reports, and cannot see a thread die: so whatever this
+ * worker throws, from loading the protocols to the last level, is reported to it as an error (it
+ * then stops every worker and fails with that message) rather than left for it to wait on. The
+ * protocols are loaded inside that guard, after this module's own imports.
  */
 import { workerData } from 'node:worker_threads';
-import { runLevelWorker } from '../../engine/explore/parallel/levelWorker.ts';
 import { Mailbox } from '../../engine/explore/parallel/mailbox.ts';
 import type { LevelWorkerData } from '../../engine/explore/parallel/parallelExplore.ts';
-import { modelSpace, type ParallelExploreJob } from '../family/exploreProtocol.ts';
+import type { ParallelExploreJob } from '../family/exploreProtocol.ts';
 
 const data = workerData as LevelWorkerData<ParallelExploreJob>;
 const coordinator = data.coordinator;
-runLevelWorker(modelSpace(data.job), {
-  index: data.index,
-  workers: data.workers,
-  mailbox: new Mailbox(data.signals, data.index),
-  peers: data.peers,
-  coordinator,
-  coordinatorSlot: data.workers,
-  liveness: data.job.liveness,
-  symmetry: data.job.symmetry,
-});
+const mailbox = new Mailbox(data.signals, data.index);
+try {
+  const { runLevelWorker } = await import('../../engine/explore/parallel/levelWorker.ts');
+  const { modelSpace } = await import('../family/exploreProtocol.ts');
+  runLevelWorker(modelSpace(data.job), {
+    index: data.index,
+    workers: data.workers,
+    mailbox,
+    peers: data.peers,
+    coordinator,
+    coordinatorSlot: data.workers,
+    liveness: data.job.liveness,
+    symmetry: data.job.symmetry,
+  });
+} catch (e) {
+  mailbox.send(coordinator, data.workers, { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+}
 for (const p of data.peers) p?.close();
 coordinator.close();

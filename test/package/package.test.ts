@@ -132,6 +132,17 @@ describe('the package, installed from its tarball into an empty project', () => 
       app,
     );
     expect(parallel.code, parallel.stderr).toBe(0);
+    // the parallel explorer's worker threads start from the compiled entry too (it once named the
+    // sources' .mjs, which the package does not ship, and the search waited for ever)
+    const explored = await run(
+      'npx',
+      ['intcheck', 'explore', '--protocol', 'controller', '--preset', 'tiny', '--workers', '2', '--json'],
+      app,
+      {},
+      60_000,
+    );
+    expect(explored.code, explored.stderr).toBe(0);
+    expect(JSON.parse(explored.stdout)).toMatchObject({ verdict: 'complete', distinct: 4480 });
   });
 
   test('docs/api.md’s vitest file, run in the project with the installed types: passes, then fails with the counterexample', async () => {

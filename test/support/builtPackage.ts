@@ -4,7 +4,7 @@
  * whenever a source file is newer than it. `npm ci` builds it already (the `prepare` script);
  * this covers a developer who edited a source since. Once dist/ is current, the worker threads of
  * parallel checks load its compiled entry rather than registering tsx in every thread
- * (engine/check/parallel/runBatches.ts, `INTCHECK_WORKER_ENTRY`).
+ * (engine/workerEntry.ts, `INTCHECK_COMPILED_ROOT`).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -29,7 +29,5 @@ export default function setup(): void {
   const sources = Math.max(...[...INPUTS, ...BUILD_FILES].map((p) => newest(join(ROOT, p))));
   if (!existsSync(built) || statSync(built).mtimeMs < sources)
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  process.env.INTCHECK_WORKER_ENTRY = pathToFileURL(
-    join(ROOT, 'dist', 'protocols', 'parallel', 'batchWorker.js'),
-  ).href;
+  process.env.INTCHECK_COMPILED_ROOT = pathToFileURL(join(ROOT, 'dist')).href;
 }

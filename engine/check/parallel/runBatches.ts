@@ -6,6 +6,7 @@
  */
 import Tinypool from 'tinypool';
 import type { Coverage } from '../../coverage/coverage.ts';
+import { workerEntry } from '../../workerEntry.ts';
 import { NONE_ENDED } from '../endedEarly.ts';
 import { combineOutcomes, type RangeOutcome, type RunRange, splitRange } from '../seededRuns.ts';
 import type { BatchOutcome, BatchTask } from './batchTask.ts';
@@ -13,23 +14,6 @@ import type { WorkerJob } from './workerJob.ts';
 
 /** Batches per worker: enough to balance the load and stop early, few enough that each batch's start-up jumps stay negligible. */
 const BATCHES_PER_WORKER = 16;
-
-/**
- * The worker threads' entry: it loads the protocol list (protocols/index.ts), the composition
- * root above every layer, so it lives there; this module only names the file. From the built
- * package (dist/), batchWorker.js is that file already compiled. From the sources (`tsx`),
- * batchWorker.mjs registers tsx and loads batchWorker.ts, which costs each thread some 1.5 s of
- * TypeScript loading; under the test runner, whose global setup (test/support/builtPackage.ts)
- * has just rebuilt dist/ from these very sources, `INTCHECK_WORKER_ENTRY` names the compiled
- * entry instead, so the suite does not pay that at every pool it starts.
- */
-function workerEntry(): string {
-  if (!import.meta.url.endsWith('.ts'))
-    return new URL('../../../protocols/parallel/batchWorker.js', import.meta.url).href;
-  const compiled = process.env.INTCHECK_WORKER_ENTRY;
-  if (compiled !== undefined && compiled !== '') return compiled;
-  return new URL('../../../protocols/parallel/batchWorker.mjs', import.meta.url).href;
-}
 
 export interface BatchOptions {
   /** Worker threads (at least 1). */
@@ -58,7 +42,7 @@ export async function runBatches<T>(
   const progress = new SharedArrayBuffer(4);
   const counter = new Int32Array(progress);
   const pool = new Tinypool({
-    filename: workerEntry(),
+    filename: workerEntry('batchWorker').href,
     minThreads: Math.min(o.workers, batches.length),
     maxThreads: Math.min(o.workers, batches.length),
   });

@@ -14,6 +14,8 @@
  * covering measure's admissions depend on the order within a level, so a space with one is
  * refused, as is a bound on the number of states (which states fill it depends on that order).
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { ExploreProgress, ExploreStats } from '../explore.ts';
 import type { LevelCommand, LevelReport } from './levelWorker.ts';
@@ -43,6 +45,10 @@ export interface ParallelOptions {
  * state space and runs `runLevelWorker`; it lives above this layer, with the protocols).
  */
 export function exploreParallel<J>(entry: URL, job: J, o: ParallelOptions): ParallelOutcome {
+  // A worker whose file is missing dies before it can say so, and this thread, sleeping on its
+  // report, would wait for ever: a missing entry is an error of the installation, said at once.
+  if (!existsSync(fileURLToPath(entry)))
+    throw new Error(`parallel explore: the worker entry ${fileURLToPath(entry)} is missing`);
   const n = o.workers;
   const signals = new SharedArrayBuffer(4 * (n + 1));
   const mailbox = new Mailbox(signals, n);
@@ -68,8 +74,14 @@ export function exploreParallel<J>(entry: URL, job: J, o: ParallelOptions): Para
       mailbox.send(port, i, c);
     });
   };
+  /** Worker i's report of a level; a worker that threw reports its error instead (exploreWorker). */
+  const receive = (port: MessagePort, i: number): LevelReport => {
+    const m = mailbox.receive(port) as LevelReport | { readonly error: string };
+    if ('error' in m) throw new Error(`parallel explore: worker ${i} failed: ${m.error}`);
+    return m;
+  };
   try {
-    let reports = coordinators.map((port) => mailbox.receive(port) as LevelReport);
+    let reports = coordinators.map(receive);
     let transitions = 0;
     let constrained = 0;
     let diameter = 0;
@@ -84,7 +96,7 @@ export function exploreParallel<J>(entry: URL, job: J, o: ParallelOptions): Para
       if (reports.some((r) => r.violated)) return { kind: 'violation', depth, ...stats };
       if (queue === 0) return { kind: 'complete', ...stats };
       tell('expand');
-      reports = coordinators.map((port) => mailbox.receive(port) as LevelReport);
+      reports = coordinators.map(receive);
     }
   } finally {
     tell('stop');

@@ -9,6 +9,7 @@ import { explore } from '../../../../engine/explore/explore.ts';
 import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
 import { ownerOf } from '../../../../engine/explore/parallel/levelWorker.ts';
 import { exploreParallel } from '../../../../engine/explore/parallel/parallelExplore.ts';
+import { workerEntry } from '../../../../engine/workerEntry.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
 import {
   type ExploreProtocol,
@@ -18,7 +19,7 @@ import {
 } from '../../../../protocols/family/exploreProtocol.ts';
 import { TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
 
-const ENTRY = new URL('../../../../protocols/parallel/exploreWorker.mjs', import.meta.url);
+const ENTRY = workerEntry('exploreWorker');
 
 function preset(protocol: ExploreProtocol, name: string): Config {
   const cfg = explorePreset(protocol, name);
@@ -56,5 +57,24 @@ describe('parallel explorer', () => {
     expect(parallel).toMatchObject({ kind: 'violation', depth: sequential.path.length });
     const via = exploreProtocol({ protocol: 'syscall', impl: undefined, cfg, graph: false, workers: 2 });
     expect(via).toEqual(sequential);
+  });
+
+  it('a worker that throws ends the search with its error, never a wait for ever', () => {
+    // a job no worker can build a state space from: the worker reports the error it threw
+    const bad = {
+      ...job('controller', preset('controller', 'tiny')),
+      protocol: 'no-such' as ExploreProtocol,
+    };
+    expect(() => exploreParallel(ENTRY, bad, { workers: 2 })).toThrow(/^parallel explore: worker 0 failed: /);
+  });
+
+  it('a missing worker entry is said at once', () => {
+    expect(() =>
+      exploreParallel(
+        new URL('file:///nonexistent/exploreWorker.js'),
+        job('controller', preset('controller', 'tiny')),
+        { workers: 2 },
+      ),
+    ).toThrow(/worker entry/);
   });
 });
