@@ -140,6 +140,23 @@ export function uittBinding(cfg: UipiConfig, sender: number, index: number): { t
 export const bit = (v: number): bigint => 1n << BigInt(v);
 /** Whether bit v of `mask` is set. */
 export const has = (mask: bigint, v: number): boolean => ((mask >> BigInt(v)) & 1n) === 1n;
+/**
+ * The set bits of a non-negative mask, lowest first. The mask is read 32 bits at a time as a
+ * number, so a 256-bit APIC IRR costs 8 BigInt operations instead of 256 shifts (this runs on
+ * every step of every storm: the enabled events and the refinement map list IRR's vectors).
+ */
+export function setBits(mask: bigint): number[] {
+  const out: number[] = [];
+  for (let base = 0, m = mask; m > 0n; base += 32, m >>= 32n) {
+    let w = Number(BigInt.asUintN(32, m));
+    while (w !== 0) {
+      const low = w & -w;
+      out.push(base + 31 - Math.clz32(low));
+      w ^= low;
+    }
+  }
+  return out;
+}
 /** The highest set bit of a non-zero mask (UIRRV), -1 for 0. */
 export function highest(mask: bigint): number {
   let v = -1;

@@ -12,6 +12,7 @@ import {
   enabled,
   initialUipi,
   parseUipiConfig,
+  setBits,
   stateKey,
   step,
   UIPI_PRESETS,
@@ -165,5 +166,23 @@ describe('UIPI step, enabled and stateKey', () => {
     ]);
     expect(s.receivers[0]?.phase).toBe('off');
     expect(s.upids[0]).toMatchObject({ on: true, sn: true, nv: 0xec, pir: 1n });
+  });
+});
+
+describe('setBits', () => {
+  test('lists exactly the set bits of a 256-bit mask, lowest first (against a bit-by-bit scan)', () => {
+    const naive = (m: bigint): number[] => {
+      const out: number[] = [];
+      for (let v = 0; v < 256; v++) if (((m >> BigInt(v)) & 1n) === 1n) out.push(v);
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: (1n << 256n) - 1n }), (m) => {
+        expect(setBits(m)).toEqual(naive(m));
+      }),
+      { seed: SEED, numRuns: runs(2000) },
+    );
+    expect(setBits(0n)).toEqual([]);
+    expect(setBits((1n << 255n) | (1n << 31n) | (1n << 32n) | 1n)).toEqual([0, 31, 32, 255]);
   });
 });

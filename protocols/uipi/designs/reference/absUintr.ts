@@ -6,7 +6,15 @@
  * SENDUIPI's unfinished half holds no notification. Where each thread is, and the kernel's wait
  * flags, are the design's own ({@link ThreadView}).
  */
-import type { Cpu, Receiver, ReceiverPhase, Sender, UipiState, Upid } from '../../model/state.ts';
+import {
+  type Cpu,
+  type Receiver,
+  type ReceiverPhase,
+  type Sender,
+  setBits,
+  type UipiState,
+  type Upid,
+} from '../../model/state.ts';
 import { uittEntryAddr, upidAddr } from './memory.ts';
 import type { UintrMachine } from './uintrMachine.ts';
 import type { CpuRegs } from './uipiCpu.ts';
@@ -64,9 +72,7 @@ export function absUintr(
     return { valid, held: sd.held === null ? -1 : sd.held.dest * 256 + sd.held.vector };
   });
   const cpus: Cpu[] = m.cpus.map((c) => {
-    const pending: number[] = [];
-    for (let v = 0; v < 256; v++) if (((c.irr >> BigInt(v)) & 1n) === 1n) pending.push(v);
-    return { cur: c.current, pending, processing: c.processing, other: other(c) };
+    return { cur: c.current, pending: setBits(c.irr), processing: c.processing, other: other(c) };
   });
   const inflight = m.wires.map((w) => w.dest * 256 + w.vector).sort((a, b) => a - b);
   return { upids, receivers, senders, cpus, inflight };

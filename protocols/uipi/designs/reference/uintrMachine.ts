@@ -19,7 +19,7 @@ import { snapshot } from '../../../../model/snapshot.ts';
 import type { UipiConfig } from '../../model/config.ts';
 import { ipiEvent, uipiEventTable } from '../../model/enabled.ts';
 import type { UipiEvent } from '../../model/events.ts';
-import { NOTIFICATION_VECTOR, type UipiState, uittBinding } from '../../model/state.ts';
+import { NOTIFICATION_VECTOR, setBits, type UipiState, uittBinding } from '../../model/state.ts';
 import { Memory, uittEntryAddr, upidAddr } from './memory.ts';
 import { beginProcessing, notifyDrain } from './notification.ts';
 import { sendIpi, senduipi } from './senduipi.ts';
@@ -140,8 +140,7 @@ export abstract class UintrMachine implements UipiDevice {
       seen.add(k);
     }
     this.cpus.forEach((c, cpu) => {
-      for (let v = 0; v < 256; v++) {
-        if (((c.irr >> BigInt(v)) & 1n) === 0n) continue;
+      for (const v of setBits(c.irr)) {
         const e = ipiEvent('Accept', cpu * 256 + v);
         if (this.can(e)) out.push(e);
       }
