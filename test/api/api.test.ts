@@ -148,5 +148,7 @@ describe('the programmatic API', () => {
       expect(text).not.toContain('\n');
     }
     expect(exit).not.toHaveBeenCalled();
+    // the suite's files share a worker's modules (vitest.config.ts: isolate false): leave process.exit as found
+    exit.mockRestore();
   });
 });
