@@ -20,6 +20,9 @@ export default defineConfig({
     // 2026-12-06). So a test file must not rely on a module's state being fresh: the suite's
     // modules keep no mutable state at module level, and a test that sets process.env restores it.
     isolate: false,
+    // The transformed sources are kept on disk (node_modules/.experimental-vitest-cache, keyed by
+    // content), so a second run does not transform them again: a warm run's builds are cached.
+    experimental: { fsModuleCache: true },
     reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
   },
 });

@@ -12,7 +12,20 @@ import type { UipiMachine } from './uipiMachine.ts';
 export function absUipi(m: UipiMachine): UipiState {
   return absUintr(
     m,
-    m.threads.map((t) => ({ ...t, phase: t.kstate, loaded: true, ...modelWaitFlags(t.kstate) })),
+    // named fields rather than spreads: this runs on every step of every storm
+    m.threads.map((t) => {
+      const { waiting, listed } = modelWaitFlags(t.kstate);
+      return {
+        phase: t.kstate,
+        cpu: t.cpu,
+        loaded: true,
+        saved: t.saved,
+        frame: t.frame,
+        body: t.body,
+        waiting,
+        listed,
+      };
+    }),
     () => false,
   );
 }
