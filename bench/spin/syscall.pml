@@ -1,10 +1,10 @@
 /*
- * The syscall-as-IPC system of intcheck (protocols/syscall/model), the model alone, at its `tiny`
+ * The syscall-as-IPC system of intcheck (protocols/syscall/model), the model alone, at its `small`
  * exploration preset (engine/explore/explorePresets.ts), in Promela, written for this project from
  * the TypeScript model's rules (spec/controller.md §4.2; protocols/syscall/model step.ts,
  * actions.ts, guards.ts, enabled.ts, boot.ts, layout.ts; the controller's accesses as
  * protocols/controller/model step.ts, actions.ts, guards.ts) so that Spin's state count
- * cross-checks `intcheck explore --protocol syscall --preset tiny` (bench/spinCompare.ts).
+ * cross-checks `intcheck explore --protocol syscall` (preset `small`) (bench/spinCompare.ts).
  *
  * Same state variables as the explorer's key (protocols/syscall/engine/syscallSpace.ts:82–91):
  *   controller (model/stateKey.ts controllerKey): ready FIFOs per (process, priority), ipcWait
@@ -17,9 +17,10 @@
  * The key's ghost parts add no state at this preset: the controller ghost is a function of the
  * state (engine/explore/ghostKey.ts:10–12), and with one caller and one service dispatcher the
  * syscall ghost's instances (syscallGhostKey.ts) are determined by the slots and the dispatcher's
- * record — an exploration keyed on the model's stateKey alone finds the same 6,092 states and
- * 24,468 transitions. (At `dispatchers` it does not: which of two dispatchers executed an instance
- * is ghost data the state forgets, 15,812 keyed states against 14,016 model states.)
+ * record — an exploration keyed on the model's stateKey alone finds the same 12,184 states and
+ * 48,936 transitions (6,092 and 24,468 at `tiny`). (At `dispatchers` it does not: which of two
+ * dispatchers executed an instance is ghost data the state forgets, 15,812 keyed states against
+ * 14,016 model states.)
  *
  * One process, one `do` loop, one d_step per candidate event (model/enabled.ts:14–35; guard
  * first, the guard being exactly the conditions step.ts checks, so a d_step is executable exactly
@@ -27,11 +28,11 @@
  * is a state of the TypeScript model. Temporaries are `hidden` (not part of the state vector).
  * Negative values (-1: no slot, no requester) are stored shifted by one.
  *
- * tiny: N=2 processes, P=2 priorities, C=2 capacity, T=2 IPC types, B=2 wait depth, Q=2 pending,
- * R=1 ring slot, one service dispatcher. Layout (model/layout.ts:214–234): agent 0 = p0.service0
- * (task 1, type 0), agent 1 = p1.reply0 (task 2, type 1), agent 2 = p1.caller0 (task 3); the
- * only call target is process 0. The guards that scan rings (workToTake, wakeable) are written
- * out for R = 1 and this layout.
+ * small exploration preset: N=2 processes, P=2 priorities, C=2 capacity, T=2 IPC types, B=2 wait
+ * depth, Q=2 pending, R=2 ring slots, one service dispatcher. Layout (model/layout.ts:214–234):
+ * agent 0 = p0.service0 (task 1, type 0), agent 1 = p1.reply0 (task 2, type 1), agent 2 = p1.caller0 (task 3); the
+ * only call target is process 0 (one caller: callers(p) = min(R, C − 1) = 1). The guards that
+ * scan rings (workToTake, wakeable) are written out for R = 2 and this layout.
  *
  * Checks (assertions at the end of every event's d_step, so on every reachable state, adding
  * none): the controller's capacityBound, state part (occupancy(p) <= C, every ipcWait queue <= B,
@@ -47,7 +48,7 @@
 #define T 2
 #define B 2
 #define Q 2
-#define R 1
+#define R 2
 #define A 3
 
 #define QUEUE_FULL 1
@@ -175,9 +176,10 @@ inline ipcRegister(p, y, t) {
 /* no coroutine of p is busy (guards.ts:345–348; p0: agent 0, p1: agents 1 and 2) */
 #define PIDLE(p) ((p) == 0 -> !BUSY(0) : (!BUSY(1) && !BUSY(2)))
 
-/* submittedFor(q) >= 0 (guards.ts:383–396) for R = 1: ring p holds its one request in slot p */
-#define SUBMITTED_IN(p, q) (USED(p) > 0 && sst[p] == SSUBMITTED && stgt[p] == q)
-#define WORK_TO_TAKE(q) (SUBMITTED_IN(0, q) || SUBMITTED_IN(1, q))
+/* submittedFor(q) >= 0 (guards.ts:383–396): the j-th request from ring p's head is a SUBMITTED slot for q */
+#define SLOT_AT(p, j) ((p) * R + (rhead[p] + (j)) % R)
+#define SUBMITTED_AT(p, j, q) ((j) < USED(p) && sst[SLOT_AT(p, j)] == SSUBMITTED && stgt[SLOT_AT(p, j)] == (q))
+#define WORK_TO_TAKE(q) (SUBMITTED_AT(0, 0, q) || SUBMITTED_AT(0, 1, q) || SUBMITTED_AT(1, 0, q) || SUBMITTED_AT(1, 1, q))
 
 /* wakeableIn(1) >= 0 (guards.ts:399–408): the one caller of p1 (agent 2) awaits and its slot is DONE with its request */
 #define WAKEABLE (aph[2] == AWAITING && aslot[2] > 0 && sst[R + aslot[2] - 1] == SDONE && sreq[R + aslot[2] - 1] == areq[2] && sreqr[R + aslot[2] - 1] == 3)
@@ -261,7 +263,10 @@ inline Read() {
 inline Take() {
   d_step {
     aph[0] == RUNNING && aslot[0] == 0 && WORK_TO_TAKE(0) ->
-    zx = (SUBMITTED_IN(0, 0) -> 0 : 1); /* code p * R + i of the first SUBMITTED slot for p0, rings in order */
+    zx = 255; /* code p * R + i of the first SUBMITTED slot for p0: rings in order, each from its head */
+    for (zk : 0 .. N - 1) {
+      for (zj : 0 .. R - 1) { if :: zx == 255 && SUBMITTED_AT(zk, zj, 0) -> zx = SLOT_AT(zk, zj) :: else -> skip fi }
+    }
     sst[zx] = STAKEN; aslot[0] = zx + 1;
     invariants()
   }
