@@ -188,6 +188,9 @@ inline ipcRegister(p, y, t) {
 inline invariants() {
   for (zk : 0 .. N - 1) { occupancy(zk); assert(zn <= C); assert(USED(zk) <= R) }
   for (zi : 0 .. N * T - 1) { assert(iplen[zi] <= B && ipp[zi] <= Q) };
+  /* a slot's result is written by Complete only (actions.ts:277–284); its one read here also keeps
+     it in the state vector: Spin drops a global no statement reads */
+  for (zi : 0 .. N * R - 1) { assert(sst[zi] == SDONE || sres[zi] == 0) };
   zi = 0 /* a statement after the last loop: its exit must stay inside the d_step */
 }
 
