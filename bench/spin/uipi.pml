@@ -1,7 +1,8 @@
 /*
  * The UIPI system of intcheck (protocols/uipi/model), the model alone, at its `skyloft` exploration
  * preset (protocols/uipi/engine/exploreUipi.ts UIPI_EXPLORE_PRESETS: 1 CPU, 1 receiver, 1 sender
- * with 1 UITT slot, 2 user vectors, vector 1 the Skyloft timer), in Promela, written for this
+ * with 1 UITT slot, 2 user vectors, vector 1 the Skyloft timer; with -DSKY=0 the plain scenario
+ * at the same sizes), in Promela, written for this
  * project from the TypeScript model's rules (spec/uipi.md; protocols/uipi/model step.ts,
  * actions.ts, guards.ts, enabled.ts, state.ts, undoClui.ts; the ghost as protocols/uipi/properties
  * ghost.ts) so that Spin's state count cross-checks the explorer's (bench/spinCompare.ts).
@@ -32,6 +33,11 @@
  * the start-up d_step, as in the other models). intcheck's default search, with the covering,
  * admits 2,160 nodes (7,584 transitions) over the same 1,920 keys: a key is admitted again only
  * when met later with owed bits the earlier node lacked; 360 of the 2,520 are covered.
+ * With `spin -DSKY=0 -a uipi.pml` it is the plain scenario (no timer: SN cleared on return to user,
+ * self-IPIs, uintr_wait and its kernel-vector wake) at the same sizes, which intcheck explores from
+ * a configuration file ({ ...UIPI_SKYLOFT, timer: -1 }, bench/spinCompare.ts): 34,328 states and
+ * 156,340 transitions with the owed masks keyed (pan: 34,329 / 156,342), 30,772 / 140,310 with
+ * the covering.
  *
  * One process, one `do` loop, one d_step per event of model/enabled.ts (guard first, exactly the
  * guards of step.ts `rejection`), so every event is one atomic transition and every stored state
@@ -46,7 +52,9 @@
  */
 #define CPUS 1
 #define V 2        /* user vectors */
-#define SKY 1      /* the Skyloft timer scenario (config.ts:104–106) */
+#ifndef SKY
+#define SKY 1      /* the Skyloft timer scenario (config.ts:104–106); spin -DSKY=0: the plain one */
+#endif
 #define TIMER 1    /* its user vector */
 #define UV 0       /* uittBinding(0, 0).uv = (0 · uittSize + 0) mod V (state.ts:241–243) */
 
