@@ -1,7 +1,7 @@
 /**
  * `conform --dut CMD --against NAME` (issue #17 part 5): a built-in implementation predicts the
  * replies, on the part of the configuration it supports. The DUTs are the published variants
- * served as external designs that behave as a real build would (implDut.ts): an abort kills the
+ * served as external designs that behave as a real build would (implDut.mjs): an abort kills the
  * process, a stall never answers. A run NAME ends early is counted, not judged past that step,
  * waits for no timeout, and the DUT is restarted for the next run; a design that does not behave
  * as NAME is caught; `replay --dut --against` re-runs the trace.
@@ -17,7 +17,7 @@ const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const served = (name: string) =>
-  `node --import tsx ${join(ROOT, 'test', 'engine', 'dut', 'fixtures', 'implDut.ts')} ${name}`;
+  `node ${join(ROOT, 'test', 'engine', 'dut', 'fixtures', 'implDut.mjs')} ${name}`;
 
 interface Report {
   ok: boolean;

@@ -13,7 +13,7 @@ const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const served = (name: string) =>
-  `node --import tsx ${join(ROOT, 'test', 'engine', 'dut', 'fixtures', 'implDut.ts')} ${name}`;
+  `node ${join(ROOT, 'test', 'engine', 'dut', 'fixtures', 'implDut.mjs')} ${name}`;
 
 describe.concurrent('built-in implementations behind the bridge', () => {
   test('the reference conforms', async () => {
