@@ -17,8 +17,10 @@ export default defineConfig({
     maxWorkers: availableParallelism(),
     // Each worker evaluates the sources once for all the files it runs, rather than once per file
     // (vitest's default isolation): 11% of the suite's CPU time (335 s against 378 s, measured
-    // 2026-12-06). So a test file must not rely on a module's state being fresh: the suite's
-    // modules keep no mutable state at module level, and a test that sets process.env restores it.
+    // 2026-12-06). So a test file must not rely on a module's state being fresh: the sources'
+    // module-level state is only caches keyed by object identity (a property's last judged state,
+    // say), right in any order of files, and a test that changes process.env or a global restores
+    // it (a run with the files shuffled, --sequence.shuffle.files, passed).
     isolate: false,
     // The transformed sources are kept on disk (node_modules/.experimental-vitest-cache, keyed by
     // content), so a second run does not transform them again: a warm run's builds are cached.
