@@ -4,10 +4,11 @@
  * without symmetry; a violation is reported at the depth of the sequential search's first one;
  * and through exploreProtocol the counterexample is the sequential one.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../../engine/explore/explore.ts';
 import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
-import { ownerOf } from '../../../../engine/explore/parallel/levelWorker.ts';
+import { balance, ownerOf } from '../../../../engine/explore/parallel/levelWorker.ts';
 import { exploreParallel } from '../../../../engine/explore/parallel/parallelExplore.ts';
 import { workerEntry } from '../../../../engine/workerEntry.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
@@ -17,6 +18,7 @@ import {
   modelSpace,
   type ParallelExploreJob,
 } from '../../../../protocols/family/exploreProtocol.ts';
+import { runs, SEED } from '../../../support/seed.ts';
 import { TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
 
 const ENTRY = workerEntry('exploreWorker');
@@ -36,6 +38,36 @@ describe('parallel explorer', () => {
     const owners = Array.from({ length: 1000 }, (_, i) => ownerOf(`key ${i}`, 2));
     expect(owners.filter((o) => o === 0).length).toBeGreaterThan(400);
     expect(owners.every((o) => o === 0 || o === 1)).toBe(true);
+  });
+
+  it('evens out the frontiers: shares differ by at most one, only surplus moves, to a worker short of its share', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(1000), { minLength: 1, maxLength: 6 }), (sizes) => {
+        const after = [...sizes];
+        const moves = balance(sizes);
+        for (const t of moves) {
+          expect(t.count).toBeGreaterThan(0);
+          expect(t.from).not.toBe(t.to);
+          after[t.from] = (after[t.from] ?? 0) - t.count;
+          after[t.to] = (after[t.to] ?? 0) + t.count;
+        }
+        const total = sizes.reduce((a, b) => a + b, 0);
+        const n = sizes.length;
+        // worker i ends with its share, floor(total / n), and the first total mod n one more
+        expect(after).toEqual(sizes.map((_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0)));
+        // a worker only gives or only takes, never more than it must
+        const moved = moves.reduce((a, t) => a + t.count, 0);
+        const surplus = sizes.reduce((a, x, i) => a + Math.max(0, x - (after[i] ?? 0)), 0);
+        expect(moved).toBe(surplus);
+      }),
+      { seed: SEED, numRuns: runs(500) },
+    );
+    expect(balance([10, 2])).toEqual([{ from: 0, to: 1, count: 4 }]);
+  });
+
+  it('counts what the sequential explorer counts on three workers (controller tiny)', () => {
+    const j = job('controller', preset('controller', 'tiny'));
+    expect(exploreParallel(ENTRY, j, { workers: 3 })).toEqual({ ...explore(modelSpace(j)) });
   });
 
   it.each([
