@@ -186,7 +186,8 @@ export class PackedLeadsTo {
     const count = store.count;
     /** Position → 1 + steps from there to the end of a successful drain (0: not known). */
     const memo = new Int32Array(count * H * H * masks);
-    const ends = new Map<number, readonly string[] | null>();
+    /** Per end (state x, reached or not) at 2x + reached: 1 when the liveness properties hold there (a failing end stops the check). */
+    const held = new Uint8Array(count * 2);
     let trail = new Int32Array(64);
     let trailSteps = new Int32Array(64);
     for (let start = 0; start < count; start++) {
@@ -248,8 +249,10 @@ export class PackedLeadsTo {
         x = y;
       }
       if (known < 0) {
-        const ids = this.endVerdict(ends, bytes, x, reached, steps);
+        const at = x * 2 + (reached ? 1 : 0);
+        const ids = held[at] === 1 ? null : this.endVerdict(bytes, x, reached, steps);
         if (ids !== null) return { kind: 'fails', state: start, ids };
+        held[at] = 1;
       }
       const end = known >= 0 ? known : steps;
       for (let j = 0; j < trailLen; j++) memo[trail[j] ?? 0] = end - (trailSteps[j] ?? 0) + 1;
@@ -257,17 +260,13 @@ export class PackedLeadsTo {
     return { kind: 'holds' };
   }
 
-  /** The liveness properties failing where a drain ended (state `x`, quiescent or not), judged once per end. */
+  /** The liveness properties failing where a drain ended (state `x`, quiescent or not), or null. */
   private endVerdict(
-    ends: Map<number, readonly string[] | null>,
     bytes: Uint8Array,
     x: number,
     reached: boolean,
     steps: number,
   ): readonly string[] | null {
-    const key = x * 2 + (reached ? 1 : 0);
-    const known = ends.get(key);
-    if (known !== undefined) return known;
     const b = bytes.subarray(x * this.G.width, (x + 1) * this.G.width);
     const ctx: WakeupLivenessContext = {
       cfg: this.L.cfg,
@@ -277,8 +276,6 @@ export class PackedLeadsTo {
       ghost: decodeGhosts(this.G, b).wg,
     };
     const ids = this.sel.liveness.filter((p) => p.check(ctx) !== null).map((p) => p.id);
-    const v = ids.length === 0 ? null : ids;
-    ends.set(key, v);
-    return v;
+    return ids.length === 0 ? null : ids;
   }
 }
