@@ -19,7 +19,6 @@
 import { ERR } from '../../../controller/model/registers.ts';
 import { CONTROLLER_STEP_PROPERTIES } from '../../../controller/properties/index.ts';
 import type { WakeupSelection } from '../../properties/selection.ts';
-import { PackedAccessMemo } from './packedAccessMemo.ts';
 import type { PackedGhostLayout } from './packedGhost.ts';
 import type { PackedLayout } from './packedLayout.ts';
 import type { PackedSuccessors } from './packedSuccessors.ts';
@@ -106,16 +105,9 @@ export class PackedControllerJudge {
   private heldCur = 0;
   /** Per process: how the step changed its occupancy (from the queue changes). */
   private readonly occDelta: Int32Array;
-  /** The verdicts already given, by what they read (null: judge every step). */
-  readonly memo: PackedAccessMemo | null;
 
-  /**
-   * `memo`: remember each verdict by what it read (packedAccessMemo.ts; the default), judge every
-   * step afresh (false), or this memo (tests).
-   */
-  constructor(G: PackedGhostLayout, sel: WakeupSelection, memo: boolean | PackedAccessMemo = true) {
+  constructor(G: PackedGhostLayout, sel: WakeupSelection) {
     this.G = G;
-    this.memo = memo === true ? new PackedAccessMemo(G) : memo === false ? null : memo;
     this.L = G.L;
     let bits = 0;
     for (const p of sel.controller) {
@@ -164,19 +156,11 @@ export class PackedControllerJudge {
    * advanced past the access. -1: the step changes a queue in a way this judge does not read.
    */
   judge(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): number {
-    const memo = this.memo;
-    // the memo reads the words of `s`'s buffers (which are `cur` and `next` in every search)
-    const words = memo !== null && cur === s.cur && next === s.b;
-    if (words) {
-      const e = memo.find(s.curWords, s.words, s.acc | (s.accA << 8) | (s.accB << 16) | (s.accTask << 24));
-      if (e >= 0) return memo.answer(e, s.words);
-    }
     this.readBefore(s);
     if (!this.facts(cur, next)) return -1;
     const bits = this.verdicts(cur, next, s) & this.selected;
     if (bits === 0) this.advance(cur, next, s);
     this.clearTally();
-    if (words) memo.remember(s.words, bits);
     return bits;
   }
 

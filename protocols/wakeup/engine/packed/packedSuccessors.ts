@@ -66,8 +66,7 @@ export class PackedSuccessors {
   readonly L: PackedLayout;
   /** The state being expanded (or loaded; read-only to everyone else), and the buffer each successor is built in. */
   readonly cur: Uint8Array;
-  /** {@link cur} as 32-bit words (read-only to everyone else). */
-  readonly curWords: Int32Array;
+  private readonly curWords: Int32Array;
   /** The successor being visited (bytes, then the same buffer as 32-bit words; the width is a multiple of 4). */
   readonly b: Uint8Array;
   readonly words: Int32Array;
