@@ -51,7 +51,7 @@ export interface JudgedOptions {
   /** A seeded bug in the successor function (tests only). */
   readonly mutation?: PackedMutation;
   readonly onProgress?: (p: ExploreProgress) => void;
-  /** Distinct states between two progress reports (default 50,000). */
+  /** Distinct states between two progress reports (default 50,000; reported between two expansions, so at about every this many). */
   readonly progressEvery?: number;
   /**
    * Judge every drain step as drainFrom does (default false: see {@link exploreJudged}; a search
@@ -129,8 +129,8 @@ class JudgedSearch implements PackedVisitor {
     if (!isNew) return;
     if (depth > this.diameter) this.diameter = depth;
     const id = store.count - 1;
+    this.leadsTo?.note(id, succ.b);
     this.judgeNew(id);
-    if (this.found === null && store.count % this.every === 0) this.report(store.count - this.head - 1);
     if (store.count >= this.maxStates) this.full = true;
   }
 
@@ -154,9 +154,16 @@ class JudgedSearch implements PackedVisitor {
     const { store, succ, G } = this;
     const n = G.width >> 2;
     store.add(new Int32Array(init.buffer, init.byteOffset, n), 0, -1, -1);
+    this.leadsTo?.note(0, init);
     this.judgeNew(0, init);
     if (store.count >= this.maxStates) this.full = true;
+    // progress between two expansions, not in `visit`: a call there first made after V8 optimised it throws that code away
+    let reportAt = this.every;
     for (let head = 0; head < store.count && !this.full && this.found === null; head++) {
+      if (store.count >= reportAt) {
+        this.report(store.count - head);
+        reportAt = (Math.floor(store.count / this.every) + 1) * this.every;
+      }
       this.head = head;
       this.depth = (store.level[head] ?? 0) + 1;
       this.k = 0;

@@ -7,7 +7,9 @@
  * from it: for each hart, its turn's event (an idle hart's HartSwitch to process `hart mod N`, a
  * fetching hart's HartFetch — and whether that DEQUEUE read 0 — or its HartSwitch to the next
  * process, a running task's HartPoll with `finish`, or `handled` for a handler, a returning hart's
- * HartReturn), and the STATUS write bringing the first offline process online. Each drain step is
+ * HartReturn), and the STATUS write bringing the first offline process online; and, once per new
+ * state, what the drain reads of it (quiescent, only wedged work, some process offline, each hart's
+ * phase), so the walk reads small typed arrays only. Each drain step is
  * then a step of the explored graph, judged by the search (so a completed search has judged every
  * drain step, and each passed), and the drain from a state is a walk over state ids with the
  * policy's position (whose turn, which harts last read an empty DEQUEUE, turns passed without a
@@ -56,6 +58,20 @@ function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer
   return b;
 }
 
+/** Per state, in {@link PackedLeadsTo.info}: quiescent, only wedged work left, some process offline. */
+const QUIESCENT = 1;
+const WEDGED_ONLY = 2;
+const OFFLINE = 4;
+/** Per (state, hart), in {@link PackedLeadsTo.kind}: what the hart's turn is. */
+const K_IDLE = 0;
+/** Fetching, and its HartSwitch to the next process goes elsewhere (the drain takes it after an empty read). */
+const K_FETCH_SWITCH = 1;
+const K_FETCH = 2;
+const K_RUNNING = 3;
+const K_RETURNING = 4;
+/** Wedged (or any other phase): no step. */
+const K_NONE = 5;
+
 export class PackedLeadsTo {
   private readonly G: PackedGhostLayout;
   private readonly L: K.PackedLayout;
@@ -67,8 +83,10 @@ export class PackedLeadsTo {
   private readZero: Int32Array<ArrayBuffer>;
   /** Per state: its successor by the STATUS write of its first offline process. */
   private status = new Int32Array(INITIAL).fill(-1);
-  /** Drain steps taken by {@link check}. */
-  steps = 0;
+  /** Per state: QUIESCENT | WEDGED_ONLY | OFFLINE (see {@link note}). */
+  private info = new Uint8Array(INITIAL);
+  /** Per state x and hart h at x * H + h: K_IDLE … K_NONE. */
+  private kind: Uint8Array<ArrayBuffer>;
 
   constructor(G: PackedGhostLayout, sel: WakeupSelection) {
     this.G = G;
@@ -79,6 +97,37 @@ export class PackedLeadsTo {
     this.turn = new Int32Array(INITIAL * this.H).fill(-1);
     this.next = new Int32Array(INITIAL * this.H).fill(-1);
     this.readZero = new Int32Array(INITIAL * this.H);
+    this.kind = new Uint8Array(INITIAL * this.H);
+  }
+
+  /** Records what the drain reads of the new state `x` (its bytes `b`): whether it goes on from there, and each hart's turn. */
+  note(x: number, b: Uint8Array): void {
+    const { L, H } = this;
+    if (x >= this.info.length) {
+      const info = new Uint8Array(this.info.length * 2);
+      info.set(this.info);
+      this.info = info;
+      const kind = new Uint8Array(info.length * H);
+      kind.set(this.kind);
+      this.kind = kind;
+    }
+    let f = 0;
+    if (quiescentAt(L, b, 0)) f |= QUIESCENT;
+    if (onlyWedgedWorkAt(L, b, 0)) f |= WEDGED_ONLY;
+    if (this.firstOffline(b, 0) >= 0) f |= OFFLINE;
+    this.info[x] = f;
+    const P = L.cfg.processes;
+    for (let h = 0; h < H; h++) {
+      const o = L.harts + h * HART_W;
+      const phase = b[o];
+      const hp = (b[o + 1] ?? 0) - 1;
+      let k = K_NONE;
+      if (phase === PH_IDLE) k = K_IDLE;
+      else if (phase === PH_FETCH) k = (hp + 1) % P !== hp ? K_FETCH_SWITCH : K_FETCH;
+      else if (phase === PH_RUNNING) k = K_RUNNING;
+      else if (phase === PH_RETURNING) k = K_RETURNING;
+      this.kind[x * H + h] = k;
+    }
   }
 
   /** Records the successor `id` of state `x` (its bytes `s.cur`) that `s` describes, when the drain can take it. */
@@ -125,24 +174,27 @@ export class PackedLeadsTo {
     return -1;
   }
 
-  /** The drain from every state of `store` (all expanded), in BFS order: the first whose drain fails. */
+  /**
+   * The drain from every state of `store` (all expanded, each {@link note}d), in BFS order: the
+   * first whose drain fails. It reads the per-state tables only (and a failing drain's end state).
+   */
   check(store: PackedStore): LeadsToVerdict {
-    const { L, G, H } = this;
+    const { H, info, kind, turn, next, readZero, status } = this;
     const bytes = new Uint8Array(store.words.buffer, store.words.byteOffset, store.words.byteLength);
-    const W = G.width;
-    const bound = L.cfg.drainBound;
+    const bound = this.L.cfg.drainBound;
     const masks = 1 << H;
-    const positions = store.count * H * H * masks;
-    /** Position → steps from there to the end of a successful drain (-1: not known). */
-    const memo = new Int32Array(positions).fill(-1);
-    const ends = new Map<number, readonly string[] | null>();
+    const count = store.count;
+    /** Position → 1 + steps from there to the end of a successful drain (0: not known). */
+    const memo = new Int32Array(count * H * H * masks);
+    /** Per end (state x, reached or not) at 2x + reached: 1 when the liveness properties hold there (a failing end stops the check). */
+    const held = new Uint8Array(count * 2);
     let trail = new Int32Array(64);
-    let trailSteps = new Int32Array(32);
-    for (let start = 0; start < store.count; start++) {
+    let trailSteps = new Int32Array(64);
+    for (let start = 0; start < count; start++) {
       let x = start;
       let steps = 0;
-      while (steps < bound && this.firstOffline(bytes, x * W) >= 0) {
-        const y = this.status[x] ?? -1;
+      while (steps < bound && ((info[x] ?? 0) & OFFLINE) !== 0) {
+        const y = status[x] ?? -1;
         if (y < 0) return { kind: 'unknown' };
         x = y;
         steps++;
@@ -154,72 +206,67 @@ export class PackedLeadsTo {
       let known = -1;
       let trailLen = 0;
       for (;;) {
-        const off = x * W;
-        if (quiescentAt(L, bytes, off)) {
+        const f = info[x] ?? 0;
+        if ((f & QUIESCENT) !== 0) {
           reached = true;
           break;
         }
-        if (steps >= bound || stalled >= H || onlyWedgedWorkAt(L, bytes, off)) break;
+        if (steps >= bound || stalled >= H || (f & WEDGED_ONLY) !== 0) break;
         const pos = ((x * H + h) * H + stalled) * masks + sawEmpty;
-        const r = memo[pos] ?? -1;
+        const r = (memo[pos] ?? 0) - 1;
         if (r >= 0 && steps + r <= bound) {
           known = steps + r;
           break;
         }
-        if (trailLen >= trailSteps.length) {
-          const a = new Int32Array(trail.length * 2);
+        if (trailLen === trail.length) {
+          const a = new Int32Array(trailLen * 2);
           a.set(trail);
           trail = a;
-          const b = new Int32Array(trailSteps.length * 2);
+          const b = new Int32Array(trailLen * 2);
           b.set(trailSteps);
           trailSteps = b;
         }
         trail[trailLen] = pos;
         trailSteps[trailLen++] = steps;
-        const turn = h;
-        h = (h + 1) % H;
-        const o = off + L.harts + turn * HART_W;
-        const phase = bytes[o];
-        if (phase !== PH_IDLE && phase !== PH_FETCH && phase !== PH_RUNNING && phase !== PH_RETURNING) {
+        const i = x * H + h;
+        const bit = 1 << h;
+        h = h + 1 === H ? 0 : h + 1;
+        const k = kind[i] ?? K_NONE;
+        if (k === K_NONE) {
           stalled++; // wedged: no step
           continue;
         }
-        const i = x * H + turn;
-        const hp = (bytes[o + 1] ?? 0) - 1;
-        const switchNext =
-          phase === PH_FETCH && (sawEmpty & (1 << turn)) !== 0 && (hp + 1) % L.cfg.processes !== hp;
-        const y = switchNext ? (this.next[i] ?? -1) : (this.turn[i] ?? -1);
+        const switchNext = k === K_FETCH_SWITCH && (sawEmpty & bit) !== 0;
+        const y = switchNext ? (next[i] ?? -1) : (turn[i] ?? -1);
         if (y < 0) return { kind: 'unknown' };
         stalled = 0;
         steps++;
-        this.steps++;
-        if (phase === PH_FETCH && !switchNext) {
-          if (this.readZero[i] === 1) sawEmpty |= 1 << turn;
-          else sawEmpty &= ~(1 << turn);
-        } else if (phase === PH_IDLE || switchNext) sawEmpty &= ~(1 << turn);
+        if (switchNext || k === K_IDLE) sawEmpty &= ~bit;
+        else if (k === K_FETCH_SWITCH || k === K_FETCH) {
+          if (readZero[i] === 1) sawEmpty |= bit;
+          else sawEmpty &= ~bit;
+        }
         x = y;
       }
       if (known < 0) {
-        const ids = this.endVerdict(ends, bytes, x, reached, steps);
+        const at = x * 2 + (reached ? 1 : 0);
+        const ids = held[at] === 1 ? null : this.endVerdict(bytes, x, reached, steps);
         if (ids !== null) return { kind: 'fails', state: start, ids };
+        held[at] = 1;
       }
       const end = known >= 0 ? known : steps;
-      for (let k = 0; k < trailLen; k++) memo[trail[k] ?? 0] = end - (trailSteps[k] ?? 0);
+      for (let j = 0; j < trailLen; j++) memo[trail[j] ?? 0] = end - (trailSteps[j] ?? 0) + 1;
     }
     return { kind: 'holds' };
   }
 
-  /** The liveness properties failing where a drain ended (state `x`, quiescent or not), judged once per end. */
+  /** The liveness properties failing where a drain ended (state `x`, quiescent or not), or null. */
   private endVerdict(
-    ends: Map<number, readonly string[] | null>,
     bytes: Uint8Array,
     x: number,
     reached: boolean,
     steps: number,
   ): readonly string[] | null {
-    const key = x * 2 + (reached ? 1 : 0);
-    const known = ends.get(key);
-    if (known !== undefined) return known;
     const b = bytes.subarray(x * this.G.width, (x + 1) * this.G.width);
     const ctx: WakeupLivenessContext = {
       cfg: this.L.cfg,
@@ -229,8 +276,6 @@ export class PackedLeadsTo {
       ghost: decodeGhosts(this.G, b).wg,
     };
     const ids = this.sel.liveness.filter((p) => p.check(ctx) !== null).map((p) => p.id);
-    const v = ids.length === 0 ? null : ids;
-    ends.set(key, v);
-    return v;
+    return ids.length === 0 ? null : ids;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The packed engine's set of seen states, which is also its BFS queue: every distinct state is
  * `width` bytes in one growing buffer of 32-bit words, in the order found; an open-addressing
- * hash table of state ids (a multiplicative hash over the state's words, linear probing, load at
+ * hash table of state ids (a multiplicative hash over the state's words, its bits mixed down at
+ * the end, linear probing, load at
  * most 1/2) finds duplicates without building a key; per state it keeps its BFS depth, its
  * parent's id and the index of its event in the parent's `enabled` list.
  */
@@ -54,16 +55,20 @@ export class PackedStore {
   /** Adds the state `w` at BFS depth `depth`, reached from `from` by its event `k`, unless it is known; true when it was new. */
   add(w: Int32Array, depth: number, from: number, k: number): boolean {
     const n = this.n;
+    // one multiply per word, the bits mixed down once at the end (cheaper than mixing every word)
     let h = 0x811c9dc5;
-    for (let i = 0; i < n; i++) {
-      h = Math.imul(h ^ (w[i] ?? 0), 0x9e3779b1);
-      h ^= h >>> 15;
-    }
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ (w[i] ?? 0), 0x9e3779b1);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
     const words = this.words;
     const table = this.table;
     const mask = this.mask;
-    let slot = h & mask;
+    // the step to the next slot comes first, so it runs on every call: a step first taken after V8
+    // optimised this (collisions are rare while the table is nearly empty) would throw that code away
+    let slot = (h - 1) & mask;
     for (;;) {
+      slot = (slot + 1) & mask;
       const id1 = table[2 * slot] ?? 0;
       if (id1 === 0) break;
       if (table[2 * slot + 1] === h) {
@@ -75,7 +80,6 @@ export class PackedStore {
           return false;
         }
       }
-      slot = (slot + 1) & mask;
     }
     const id = this.count;
     if ((id + 1) * n > words.length) this.grow();
