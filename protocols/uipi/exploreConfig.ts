@@ -26,9 +26,9 @@ export function exploreUipiConfig(
 ): ExploreResult {
   if (a.engine === 'packed' || a.engine === 'judged')
     throw new UsageError(`--engine ${a.engine}: only the wakeup model has a ${a.engine} engine`);
-  if (a.symmetry === true)
+  if (a.symmetry === true && impl !== undefined)
     throw new UsageError(
-      '--symmetry: UIPI is not explored by orbits yet (only the controller and syscall models alone are)',
+      `--symmetry: the UIPI model alone is explored by orbits, not its product with ${impl.name} (a machine's state has no renaming)`,
     );
   if ((a.workers ?? 1) > 1)
     throw new UsageError(
@@ -46,6 +46,7 @@ export function exploreUipiConfig(
     liveness: a.liveness,
     ...(a.properties === undefined ? {} : { properties: a.properties }),
     ...(a.maxStates === undefined ? {} : { maxStates: a.maxStates }),
+    ...(a.symmetry === true ? { symmetry: true } : {}),
     ...(a.onProgress === undefined ? {} : { onProgress: a.onProgress }),
     progressEvery: a.progressEvery ?? 5000,
   });

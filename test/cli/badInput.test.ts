@@ -113,7 +113,7 @@ const CASES: readonly (readonly [string, readonly string[], RegExp])[] = [
   [
     'explore --symmetry for the wakeup system',
     ['explore', '--protocol', 'wakeup', '--symmetry'],
-    /--symmetry: only the controller and syscall models alone are explored by orbits/,
+    /--symmetry: only the controller, syscall and UIPI models alone are explored by orbits/,
   ],
 ];
 

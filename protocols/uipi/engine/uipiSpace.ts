@@ -35,8 +35,12 @@ import { type UipiNode, uipiJudge } from './uipiJudge.ts';
 export type { UipiNode };
 
 import type { UipiSelection } from '../properties/selection.ts';
+import { canonicalUipi } from './canonicalUipi.ts';
+import { orbitDrain } from './orbitDrain.ts';
 import { uipiDrainFrom } from './uipiDrainFrom.ts';
 import { keyUipiGhost, slackFalls, uipiGhostMeasure } from './uipiGhostMeasure.ts';
+
+export { OrbitDrainFails } from './orbitDrain.ts';
 
 const NOTHING: ReadonlySet<string> = new Set();
 
@@ -47,7 +51,15 @@ export function uipiSpace(
   sel: UipiSelection,
   /** Remember successful drains (default true; false only to test that the memo changes no verdict). */
   drainMemo = true,
+  /**
+   * Explored by orbits (`--symmetry`; the model alone): the space gets its canonical form
+   * (canonicalUipi.ts), and the leads-to check drains every member of a node's orbit, since the
+   * drain is not symmetric; a member other than the node failing throws {@link OrbitDrainFails}.
+   */
+  orbits = false,
 ): StateSpace<UipiNode, UipiEvent> {
+  if (orbits && impl !== undefined)
+    throw new Error('uipiSpace: orbits of the model alone only (a machine has no renaming)');
   const judge = uipiJudge(cfg, impl, sel, true);
   const alphabet = new EventAlphabet<UipiEvent>(formatUipiEvent);
   const kb = new KeyBuilder();
@@ -100,7 +112,9 @@ export function uipiSpace(
       return k.bool(policy.timerServed).done();
     };
     const memo = drainMemo ? { drains: new DrainMemo(), position } : undefined;
-    space.liveness = uipiDrainFrom(cfg, sel.liveness, space.enabled, transition, memo);
+    const drain = uipiDrainFrom(cfg, sel.liveness, space.enabled, transition, memo);
+    space.liveness = orbits ? orbitDrain(cfg, drain, space.key) : drain;
   }
+  if (orbits) space.canonical = canonicalUipi(cfg, space.key);
   return space;
 }
