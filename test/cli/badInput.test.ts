@@ -115,6 +115,11 @@ const CASES: readonly (readonly [string, readonly string[], RegExp])[] = [
     ['explore', '--protocol', 'wakeup', '--symmetry'],
     /--symmetry: only the controller, syscall and UIPI models alone are explored by orbits/,
   ],
+  [
+    'explore --symmetry for a UIPI product',
+    ['explore', '--protocol', 'uipi', '--preset', 'skyloft', '--impl', 'reference', '--symmetry'],
+    /--symmetry: the UIPI model alone is explored by orbits, not its product with reference/,
+  ],
 ];
 
 describe('bad input: exit 2, one line, no stack trace', () => {
