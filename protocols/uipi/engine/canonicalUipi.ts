@@ -21,54 +21,81 @@ import type { UipiNode } from './uipiJudge.ts';
 import {
   identityRenaming,
   isIdentityRenaming,
-  renameUipiNode,
   senderClasses,
   type UipiRenaming,
   uipiRenamings,
 } from './uipiRenaming.ts';
 
+/** One step of a 32-bit mix (a signature need not be injective: equal signatures are a tie, tried in every order). */
+function mix(h: number, x: number): number {
+  return Math.imul(h ^ x, 0x9e3779b1) >>> 0;
+}
+
 /**
- * Per CPU, what it holds and what points at it, naming no CPU and no sender: renaming the state
- * moves CPU c's signature to its new index.
+ * Per CPU, what it holds and what points at it, naming no CPU and no sender, mixed into a number:
+ * its receiver, flags and pending vectors, the receivers on it and those whose NDST it is, the
+ * vectors of the IPIs in flight to it (in vector order) and held for it (summed: sender order is
+ * no CPU's). Renaming the state moves CPU c's signature to its new index.
  */
-export function cpuSignatures(s: UipiState): string[] {
-  const sig = s.cpus.map((c) => `${c.cur}.${c.processing ? 1 : 0}${c.other ? 1 : 0}.${c.pending.join(',')}|`);
-  const add = (c: number, what: string): void => {
+export function cpuSignatures(s: UipiState): number[] {
+  const sig = s.cpus.map((c) => {
+    let h = mix(mix(mix(1, c.cur + 1), (c.processing ? 1 : 0) | (c.other ? 2 : 0)), c.pending.length);
+    for (const v of c.pending) h = mix(h, v);
+    return h;
+  });
+  const add = (c: number, what: number): void => {
     const cur = sig[c];
-    if (cur !== undefined) sig[c] = cur + what;
+    if (cur !== undefined) sig[c] = mix(cur, what);
   };
-  s.receivers.forEach((rc, r) => {
-    add(rc.cpu, `r${r}`);
-  });
-  s.upids.forEach((u, r) => {
-    add(u.ndst, `n${r}`);
-  });
-  for (const x of s.inflight) add(x >> 8, `i${x & 0xff}`); // sorted by CPU, then vector
-  const held = s.senders.filter((sd) => sd.held >= 0).map((sd) => sd.held);
-  held.sort((a, b) => a - b);
-  for (const x of held) add(x >> 8, `h${x & 0xff}`);
+  for (let r = 0; r < s.receivers.length; r++) {
+    add(s.receivers[r]?.cpu ?? -1, 0x100 + r);
+    add(s.upids[r]?.ndst ?? -1, 0x200 + r);
+  }
+  for (const x of s.inflight) add(x >> 8, 0x300 + (x & 0xff)); // sorted by CPU, then vector
+  let held: number[] | undefined;
+  for (const sd of s.senders) {
+    if (sd.held < 0) continue;
+    held ??= s.cpus.map(() => 0);
+    const c = sd.held >> 8;
+    held[c] = ((held[c] ?? 0) + mix(0x400, sd.held & 0xff)) >>> 0;
+  }
+  if (held !== undefined) held.forEach((h, c) => add(c, h));
   return sig;
 }
 
-/** Per sender, its valid bits and the vector of the IPI it holds (never its CPU). */
-export function senderSignatures(s: UipiState): string[] {
-  return s.senders.map((sd) => `${sd.valid}.${sd.held < 0 ? '-' : sd.held & 0xff}`);
+/** Per sender, its valid bits and the vector of the IPI it holds (never its CPU), mixed into a number. */
+export function senderSignatures(s: UipiState): number[] {
+  return s.senders.map((sd) => mix(mix(1, sd.valid), sd.held < 0 ? 0 : (sd.held & 0xff) + 1));
 }
 
 /**
  * Every renaming of `members` (within `base`) that gives them, in order, increasing signatures
  * (ties in every order): member k of the sorted order gets index `members[k]`.
  */
-function sortings(base: readonly number[], members: readonly number[], sig: readonly string[]): number[][] {
-  const order = members.slice().sort((a, b) => {
-    const x = sig[a] ?? '';
-    const y = sig[b] ?? '';
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+function sortings(base: readonly number[], members: readonly number[], sig: readonly number[]): number[][] {
+  const order = members.slice();
+  // insertion sort (classes are small)
+  for (let i = 1; i < order.length; i++) {
+    const x = order[i] ?? 0;
+    const sx = sig[x] ?? 0;
+    let j = i - 1;
+    while (j >= 0 && (sig[order[j] ?? 0] ?? 0) > sx) {
+      order[j + 1] = order[j] ?? 0;
+      j--;
+    }
+    order[j + 1] = x;
+  }
   let out: number[][] = [base.slice()];
   for (let from = 0; from < order.length; ) {
     let to = from + 1;
     while (to < order.length && sig[order[to] ?? 0] === sig[order[from] ?? 0]) to++;
+    if (to - from === 1) {
+      // one member with this signature: it takes this place in every renaming so far
+      const m = order[from] ?? 0;
+      for (const p of out) p[m] = members[from] ?? m;
+      from = to;
+      continue;
+    }
     const run = order.slice(from, to);
     const targets = members.slice(from, to);
     const next: number[][] = [];
@@ -105,28 +132,38 @@ export function sortingRenamings(
   id: UipiRenaming,
 ): UipiRenaming[] {
   const cpuPerms = sortings(id.cpu, cpus, cpuSignatures(s));
-  let senderPerms: number[][] = [id.sender.slice()];
+  let senderPerms: (readonly number[])[] = [id.sender];
   if (classes.length > 0) {
     const sig = senderSignatures(s);
-    for (const members of classes) senderPerms = senderPerms.flatMap((b) => sortings(b, members, sig));
+    for (const members of classes) {
+      const next: number[][] = [];
+      for (const b of senderPerms) for (const p of sortings(b, members, sig)) next.push(p);
+      senderPerms = next;
+    }
   }
-  return cpuPerms.flatMap((cpu) => senderPerms.map((sender) => ({ cpu, sender })));
+  const out: UipiRenaming[] = [];
+  for (const cpu of cpuPerms) for (const sender of senderPerms) out.push({ cpu, sender });
+  return out;
 }
 
 /**
- * The canonical key of a node of the model alone on `cfg` (`key`: the space's own key): the least
- * key over its sorting renamings. Every member of an orbit gets the same key (its sorting
- * renamings lead to the same renamed nodes). Refuses a configuration with more renamings than
- * uipiRenamings allows.
+ * The canonical key of a node of the model alone on `cfg`: the least key over its sorting
+ * renamings, `key(n, g)` being the space's key of `n` renamed by `g` (uipiSpace writes it without
+ * building the renamed node; undefined: `n` itself). Every member of an orbit gets the same key
+ * (its sorting renamings lead to the same renamed nodes). Refuses a configuration with more
+ * renamings than uipiRenamings allows.
  */
-export function canonicalUipi(cfg: UipiConfig, key: (n: UipiNode) => string): (n: UipiNode) => string {
+export function canonicalUipi(
+  cfg: UipiConfig,
+  key: (n: UipiNode, g: UipiRenaming | undefined) => string,
+): (n: UipiNode) => string {
   uipiRenamings(cfg); // the group's size check
   const id = identityRenaming(cfg);
   const classes = senderClasses(cfg);
   return (n) => {
     let best: string | undefined;
     for (const g of sortingRenamings(n.sys, id.cpu, classes, id)) {
-      const k = key(isIdentityRenaming(g) ? n : renameUipiNode(n, g));
+      const k = key(n, isIdentityRenaming(g) ? undefined : g);
       if (best === undefined || k < best) best = k;
     }
     if (best === undefined) throw new Error('UIPI symmetry: no sorting renaming');

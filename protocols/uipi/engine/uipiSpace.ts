@@ -39,6 +39,7 @@ import { canonicalUipi } from './canonicalUipi.ts';
 import { orbitDrain } from './orbitDrain.ts';
 import { uipiDrainFrom } from './uipiDrainFrom.ts';
 import { keyUipiGhost, slackFalls, uipiGhostMeasure } from './uipiGhostMeasure.ts';
+import type { UipiRenaming } from './uipiRenaming.ts';
 
 export { OrbitDrainFails } from './orbitDrain.ts';
 
@@ -85,10 +86,10 @@ export function uipiSpace(
     return { kind: 'next', node: r.node, accepted };
   };
 
-  /** Starts a key with the node's keyed part: abstract state, machine, undo flags. */
-  const keyNode = (n: UipiNode): KeyBuilder => {
+  /** Starts a key with the node's keyed part: abstract state (renamed by `g`, the model alone), machine, undo flags. */
+  const keyNode = (n: UipiNode, g?: UipiRenaming): KeyBuilder => {
     kb.reset();
-    keyUipiState(kb, n.sys);
+    keyUipiState(kb, n.sys, g);
     if (n.m !== undefined) fingerprint(kb, n.m, NOTHING, shared);
     for (const u of n.undo) kb.bool(u);
     return kb;
@@ -115,6 +116,6 @@ export function uipiSpace(
     const drain = uipiDrainFrom(cfg, sel.liveness, space.enabled, transition, memo);
     space.liveness = orbits ? orbitDrain(cfg, drain, space.key) : drain;
   }
-  if (orbits) space.canonical = canonicalUipi(cfg, space.key);
+  if (orbits) space.canonical = canonicalUipi(cfg, (n, g) => keyNode(n, g).done());
   return space;
 }

@@ -12,12 +12,17 @@ import { describe, expect, it } from 'vitest';
 import { explore } from '../../../../engine/explore/explore.ts';
 import { KeyBuilder } from '../../../../engine/explore/keyBuilder.ts';
 import type { StateSpace } from '../../../../engine/explore/stateSpace.ts';
-import { canonicalUipi } from '../../../../protocols/uipi/engine/canonicalUipi.ts';
+import {
+  canonicalUipi,
+  cpuSignatures,
+  senderSignatures,
+} from '../../../../protocols/uipi/engine/canonicalUipi.ts';
 import {
   exploreUipi,
   exploreUipiSpace,
   UIPI_EXPLORE_PRESETS,
 } from '../../../../protocols/uipi/engine/exploreUipi.ts';
+import { keyUipiState } from '../../../../protocols/uipi/engine/keyUipiState.ts';
 import { keyUipiGhost } from '../../../../protocols/uipi/engine/uipiGhostMeasure.ts';
 import type { UipiNode } from '../../../../protocols/uipi/engine/uipiJudge.ts';
 import {
@@ -73,6 +78,12 @@ function search(cfg: UipiConfig): UipiNode[] {
   walk({ ...space, key: (n) => exactKey(space, n) }, Number.POSITIVE_INFINITY, (n) => out.push(n));
   return out;
 }
+
+/** A key of nodes as canonicalUipi takes it: the key of the node renamed by `g` (built). */
+const renamedKey =
+  (key: (n: UipiNode) => string) =>
+  (n: UipiNode, g: UipiRenaming | undefined): string =>
+    key(g === undefined ? n : renameUipiNode(n, g));
 
 /** The whole ghost of a node (owed, credits, undo flags), which no renaming moves. */
 const ghostOf = (n: UipiNode): string => `${n.owed.join()}/${n.credit.join()}/${n.undo.join()}`;
@@ -234,12 +245,44 @@ describe('UIPI symmetry: the search by orbits', () => {
   it('gives every member of an orbit one canonical key, and sorts by signature (one key mostly)', () => {
     for (const cfg of [SKY2, SKY_SENDERS]) {
       const space = uipiSpace(cfg, undefined, SEL, true, true);
-      const canonical = canonicalUipi(cfg, space.key);
+      const canonical = canonicalUipi(cfg, renamedKey(space.key));
       const gs = uipiRenamings(cfg);
+      let moved = 0;
       for (const n of reachable(cfg)) {
         const k = canonical(n);
-        for (const g of gs) expect(canonical(renameUipiNode(n, g))).toBe(k);
+        const cs = cpuSignatures(n.sys);
+        const ss = senderSignatures(n.sys);
+        for (const g of gs) {
+          const m = renameUipiNode(n, g);
+          expect(canonical(m)).toBe(k);
+          // a CPU's (a sender's) signature moves with it
+          const cm = cpuSignatures(m.sys);
+          const sm = senderSignatures(m.sys);
+          if (cs.some((x, c) => cm[g.cpu[c] ?? c] !== x) || ss.some((x, i) => sm[g.sender[i] ?? i] !== x))
+            moved++;
+        }
       }
+      expect(moved).toBe(0);
+    }
+  });
+
+  it('writes the key of a renamed node without building it (every reachable node and renaming)', () => {
+    for (const cfg of [SKY2, SKY_SENDERS]) {
+      const kb = new KeyBuilder();
+      const written = (n: UipiNode, g: UipiRenaming): string => {
+        kb.reset();
+        keyUipiState(kb, n.sys, g);
+        return kb.done();
+      };
+      const built = (n: UipiNode, g: UipiRenaming): string => {
+        kb.reset();
+        keyUipiState(kb, renameUipiNode(n, g).sys);
+        return kb.done();
+      };
+      let differ = 0;
+      for (const g of uipiRenamings(cfg))
+        for (const n of reachable(cfg)) if (written(n, g) !== built(n, g)) differ++;
+      expect(differ).toBe(0);
     }
   });
 
@@ -259,12 +302,16 @@ describe('UIPI symmetry: the search by orbits', () => {
       const exact = (orbits: boolean): StateSpace<UipiNode, UipiEvent> => {
         const { measure: _covering, canonical: _c, ...space } = uipiSpace(cfg, undefined, SEL, true, orbits);
         const key = (n: UipiNode): string => exactKey(space, n);
-        return orbits ? { ...space, key, canonical: canonicalUipi(cfg, key) } : { ...space, key };
+        return orbits ? { ...space, key, canonical: canonicalUipi(cfg, renamedKey(key)) } : { ...space, key };
       };
       const nodes = reachable(cfg);
       const full = explore(exact(false));
       expect(full).toMatchObject({ kind: 'complete', distinct: nodes.length });
-      const canonical = canonicalUipi(cfg, (n) => exactKey(uipiSpace(cfg, undefined, SEL), n));
+      const plain = uipiSpace(cfg, undefined, SEL);
+      const canonical = canonicalUipi(
+        cfg,
+        renamedKey((n) => exactKey(plain, n)),
+      );
       const orbits = new Set(nodes.map(canonical));
       const reduced = explore(exact(true), { symmetry: true });
       expect(reduced.kind).toBe('complete');
@@ -302,7 +349,10 @@ describe('UIPI symmetry: the search by orbits', () => {
     const sel = withSeeded([], [endsOnCpu1]);
     const full = exploreUipiSpace((orbits) => uipiSpace(SKY2, undefined, sel, true, orbits), {});
     const own = uipiSpace(SKY2, undefined, sel);
-    const nodeOnly = explore({ ...own, canonical: canonicalUipi(SKY2, own.key) }, { symmetry: true });
+    const nodeOnly = explore(
+      { ...own, canonical: canonicalUipi(SKY2, renamedKey(own.key)) },
+      { symmetry: true },
+    );
     if (full.kind !== 'violation') throw new Error('no violation without symmetry');
     expect(nodeOnly.kind === 'violation' && nodeOnly.path.length === full.path.length).toBe(false);
   });
