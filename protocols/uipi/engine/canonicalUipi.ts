@@ -59,7 +59,7 @@ export function cpuSignatures(s: UipiState): number[] {
     const c = sd.held >> 8;
     held[c] = ((held[c] ?? 0) + mix(0x400, sd.held & 0xff)) >>> 0;
   }
-  if (held !== undefined) held.forEach((h, c) => add(c, h));
+  if (held !== undefined) for (let c = 0; c < held.length; c++) add(c, held[c] ?? 0);
   return sig;
 }
 
