@@ -12,6 +12,7 @@ import { exploreResultOf } from '../../report/exploreResultOf.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import type { UipiImpl } from './designs/reference/uipiImpl.ts';
 import { exploreUipi } from './engine/exploreUipi.ts';
+import { MAX_UIPI_RENAMINGS, uipiRenamingCount } from './engine/uipiRenaming.ts';
 import type { UipiConfig } from './model/config.ts';
 import { formatUipiEvent } from './model/events.ts';
 import { uipiConfigToJson } from './model/loadUipiConfig.ts';
@@ -30,6 +31,13 @@ export function exploreUipiConfig(
     throw new UsageError(
       `--symmetry: the UIPI model alone is explored by orbits, not its product with ${impl.name} (a machine's state has no renaming)`,
     );
+  if (a.symmetry === true) {
+    const n = uipiRenamingCount(cfg);
+    if (n > MAX_UIPI_RENAMINGS)
+      throw new UsageError(
+        `--symmetry: ${n} renamings of the CPUs and senders, more than ${MAX_UIPI_RENAMINGS} (the leads-to check drains every member of an orbit)`,
+      );
+  }
   if ((a.workers ?? 1) > 1)
     throw new UsageError(
       '--workers: UIPI is explored on one thread (its covering measure admits states in an order the parallel search does not keep)',

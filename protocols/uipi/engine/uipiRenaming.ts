@@ -65,12 +65,18 @@ function permutedWithin(base: readonly number[], members: readonly number[]): nu
   });
 }
 
-/** Every renaming of `cfg` (the identity first): all CPU permutations times those of each sender class. */
-export function uipiRenamings(cfg: UipiConfig): UipiRenaming[] {
-  const id = identityRenaming(cfg);
+/** How many renamings `cfg` has: cpus! times the factorial of each sender class's size. */
+export function uipiRenamingCount(cfg: UipiConfig): number {
   let count = 1;
   for (let c = 2; c <= cfg.cpus; c++) count *= c;
   for (const m of senderClasses(cfg)) for (let c = 2; c <= m.length; c++) count *= c;
+  return count;
+}
+
+/** Every renaming of `cfg` (the identity first): all CPU permutations times those of each sender class. */
+export function uipiRenamings(cfg: UipiConfig): UipiRenaming[] {
+  const id = identityRenaming(cfg);
+  const count = uipiRenamingCount(cfg);
   if (count > MAX_UIPI_RENAMINGS)
     throw new Error(`UIPI symmetry: ${count} renamings, more than ${MAX_UIPI_RENAMINGS}`);
   let senders: number[][] = [id.sender.slice()];

@@ -16,6 +16,11 @@
  * the argument is): a node with the same key, more owed and no more credit, found before, covers
  * it (the model's measure leaves credits out, behind a check made on every step). No merge
  * bounds the exploration: the verdict is exact for the explored configuration.
+ *
+ * By orbits (`--symmetry`, the model alone): the canonical key (canonicalUipi.ts) of the CPUs and
+ * interchangeable senders renamed (uipiRenaming.ts); renamings leave the measure as it is (it is
+ * per receiver and vector), so the covering set holds canonical keys; the leads-to check drains
+ * every member of an orbit (orbitDrain.ts), the drain not being symmetric.
  */
 
 import { DrainMemo } from '../../../engine/explore/drainMemo.ts';
