@@ -12,7 +12,7 @@
  * reachable state and event of two configurations). The drain is not symmetric: it takes the
  * first enabled event of a class in index order (IPIs to CPU 0 before CPU 1, sender 0's IPI
  * first) and switches a receiver in on the lowest free CPU, so the leads-to check runs it from
- * every member of an orbit (uipiSpace.ts).
+ * every member of an orbit (orbitDrain.ts).
  */
 
 import type { UipiConfig } from '../model/config.ts';
