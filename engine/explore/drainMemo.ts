@@ -6,10 +6,7 @@
  * goal judged at the same end state. So when a drain reaches a position an earlier successful
  * drain went through, r steps before its quiescence, it succeeds too, provided its bound leaves
  * room for those r steps (steps so far + r ≤ drainBound); only successes are remembered, so a
- * violation is always found by running the drain to its end. A drain may also tell which of its
- * positions went on to the end with a property of its own (`succeeded`'s `markedFrom`; the UIPI
- * drain: no choice decided by the order of CPUs or senders); a drain cut at a marked position
- * learns that its continuation has it (`cutMarked`).
+ * violation is always found by running the drain to its end.
  */
 
 /** One position of a drain in progress: its memo key and the steps taken when it was reached. */
@@ -19,19 +16,16 @@ interface Visited {
 }
 
 export class DrainMemo {
-  /** Position key → 2 × steps from there to quiescence + 1 when marked, for positions of successful drains. */
+  /** Position key → steps from there to quiescence, for positions of successful drains. */
   private readonly remaining = new Map<string, number>();
   private trail: Visited[] = [];
   /** Set when the current drain was cut at a known position: the total steps it will take. */
   private known = -1;
-  /** The position the current drain was cut at is marked. */
-  private knownMarked = false;
 
   /** Starts recording a new drain. */
   begin(): void {
     this.trail = [];
     this.known = -1;
-    this.knownMarked = false;
   }
 
   /** The memo key of a node key and the policy's position. */
@@ -43,11 +37,9 @@ export class DrainMemo {
 
   /** Records a position of the current drain; true when it is known to reach quiescence within `bound`. */
   visit(key: string, steps: number, bound: number): boolean {
-    const v = this.remaining.get(key);
-    const r = v === undefined ? undefined : v >> 1;
-    if (v !== undefined && r !== undefined && steps + r <= bound) {
+    const r = this.remaining.get(key);
+    if (r !== undefined && steps + r <= bound) {
       this.known = steps + r;
-      this.knownMarked = (v & 1) === 1;
       return true;
     }
     this.trail.push({ key, steps });
@@ -59,19 +51,10 @@ export class DrainMemo {
     return this.known >= 0;
   }
 
-  /** The current drain was cut at a marked position. */
-  get cutMarked(): boolean {
-    return this.known >= 0 && this.knownMarked;
-  }
-
-  /**
-   * The current drain succeeded after `total` steps (or was cut): remember its positions, those
-   * reached after `markedFrom` steps or more marked (default: none).
-   */
-  succeeded(total: number, markedFrom = Number.POSITIVE_INFINITY): void {
+  /** The current drain succeeded after `total` steps (or was cut): remember its positions. */
+  succeeded(total: number): void {
     const end = this.known >= 0 ? this.known : total;
-    for (const v of this.trail)
-      this.remaining.set(v.key, (end - v.steps) * 2 + (v.steps >= markedFrom ? 1 : 0));
+    for (const v of this.trail) this.remaining.set(v.key, end - v.steps);
     this.trail = [];
   }
 

@@ -3,20 +3,15 @@
  * (model/drain.ts) is not symmetric — it takes the first enabled event of a class in index order
  * and switches a receiver in on the lowest free CPU — so a node's drain may succeed where a
  * renamed member's fails. The check drains the node itself (its violations are reported as
- * usual: the node is a real state at its orbit's least depth). When that drain succeeded with no
- * choice decided by the order of CPUs or senders (UipiDrainSeen.orderFree), the drain from every
- * member is this one renamed — each step the renamed step, with the same verdicts, and the same
- * verdicts at its end, as the renamings commute with the model and the properties name no CPU
- * or sender — so it succeeds too and is not run. Otherwise every other member is drained; one
- * failing throws {@link OrbitDrainFails}, and exploreUipi answers with the search without
- * symmetry, whose first violation is the BFS-shortest one (a member need not be reachable, and
- * a path to it would not be the shortest). When every member succeeds, every reachable state of
- * the orbit does.
+ * usual: the node is a real state at its orbit's least depth), then every other member of its
+ * orbit; one of those failing throws {@link OrbitDrainFails}, and exploreUipi answers with the
+ * search without symmetry, whose first violation is the BFS-shortest one (a member need not be
+ * reachable, and a path to it would not be the shortest). When every member succeeds, every
+ * reachable state of the orbit does.
  */
 
 import type { Violation } from '../../../engine/property.ts';
 import type { UipiConfig } from '../model/config.ts';
-import type { UipiDrainSeen } from './uipiDrainFrom.ts';
 import type { UipiNode } from './uipiJudge.ts';
 import { isIdentityRenaming, renameUipiNode, uipiRenamings } from './uipiRenaming.ts';
 
@@ -32,14 +27,13 @@ export class OrbitDrainFails extends Error {
 /** The leads-to check `drain` of every member of a node's orbit (see above); `key` tells members apart. */
 export function orbitDrain(
   cfg: UipiConfig,
-  drain: (n: UipiNode, seen?: UipiDrainSeen) => readonly Violation[] | null,
+  drain: (n: UipiNode) => readonly Violation[] | null,
   key: (n: UipiNode) => string,
 ): (n: UipiNode) => readonly Violation[] | null {
   const others = uipiRenamings(cfg).filter((g) => !isIdentityRenaming(g));
-  const seen: UipiDrainSeen = { orderFree: false };
   return (n) => {
-    const own = drain(n, seen);
-    if (own !== null || others.length === 0 || seen.orderFree) return own;
+    const own = drain(n);
+    if (own !== null || others.length === 0) return own;
     const done = new Set([key(n)]);
     for (const g of others) {
       const m = renameUipiNode(n, g);

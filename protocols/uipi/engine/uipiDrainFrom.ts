@@ -36,19 +36,9 @@ export interface UipiDrainMemo {
   position(n: UipiNode, policy: UipiDrainPolicy): string;
 }
 
-/** What a leads-to check tells besides its verdict (orbitDrain.ts reads it). */
-export interface UipiDrainSeen {
-  /**
-   * The drain succeeded and no choice on it, to its end, was decided by the order of CPUs or
-   * senders (model/drain.ts `lastOrdered`; past a memo cut, the memo's mark says so).
-   */
-  orderFree: boolean;
-}
-
 /**
  * The leads-to check: a function from a node to null when the drain from it reaches its goal,
- * else the violations (on a drain step, or at its end); `seen`, when given, is filled in. One
- * drain subject serves every call.
+ * else the violations (on a drain step, or at its end). One drain subject serves every call.
  */
 export function uipiDrainFrom(
   cfg: UipiConfig,
@@ -56,7 +46,7 @@ export function uipiDrainFrom(
   enabled: (n: UipiNode) => readonly UipiEvent[],
   stepNode: UipiNodeStep,
   memo?: UipiDrainMemo,
-): (start: UipiNode, seen?: UipiDrainSeen) => readonly Violation[] | null {
+): (start: UipiNode) => readonly Violation[] | null {
   let start: UipiNode | undefined;
   let n: UipiNode | undefined;
   let index = 0;
@@ -87,8 +77,7 @@ export function uipiDrainFrom(
             memo.drains.visit(memo.position(node(), policy), steps, cfg.drainBound),
         }),
   };
-  return (from, seen) => {
-    if (seen !== undefined) seen.orderFree = false;
+  return (from) => {
     start = from;
     n = from;
     index = 0;
@@ -99,12 +88,8 @@ export function uipiDrainFrom(
     start = undefined;
     n = undefined;
     if (failed !== null) return failed;
-    // Positions from here on lead to the end by choices no order of CPUs or senders decided.
-    const freeFrom =
-      memo?.drains.cut === true && !memo.drains.cutMarked ? Number.POSITIVE_INFINITY : drain.lastOrdered + 1;
     if (memo?.drains.cut === true) {
-      memo.drains.succeeded(drain.steps, freeFrom);
-      if (seen !== undefined) seen.orderFree = freeFrom === 0;
+      memo.drains.succeeded(drain.steps);
       return null;
     }
     const ctx: UipiLivenessContext = {
@@ -120,8 +105,7 @@ export function uipiDrainFrom(
       if (message !== null) out.push({ property: p.id, step: ctx.index, message });
     }
     if (out.length > 0) return out;
-    memo?.drains.succeeded(drain.steps, freeFrom);
-    if (seen !== undefined) seen.orderFree = freeFrom === 0;
+    memo?.drains.succeeded(drain.steps);
     return null;
   };
 }

@@ -29,7 +29,6 @@ import { fingerprint } from '../../../engine/explore/fingerprint.ts';
 import { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
 import type { StateSpace, Transition } from '../../../engine/explore/stateSpace.ts';
 import type { Ownership } from '../../../engine/judge.ts';
-import type { Violation } from '../../../engine/property.ts';
 import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
 import type { UipiConfig } from '../model/config.ts';
 import type { UipiDrainPolicy } from '../model/drain.ts';
@@ -43,18 +42,13 @@ export type { UipiNode };
 import type { UipiSelection } from '../properties/selection.ts';
 import { canonicalUipi } from './canonicalUipi.ts';
 import { orbitDrain } from './orbitDrain.ts';
-import { type UipiDrainSeen, uipiDrainFrom } from './uipiDrainFrom.ts';
+import { uipiDrainFrom } from './uipiDrainFrom.ts';
 import { keyUipiGhost, slackFalls, uipiGhostMeasure } from './uipiGhostMeasure.ts';
 import type { UipiRenaming } from './uipiRenaming.ts';
 
 export { OrbitDrainFails } from './orbitDrain.ts';
 
 const NOTHING: ReadonlySet<string> = new Set();
-
-/** A UIPI state space, whose leads-to check also says whether its drain was order-free (uipiDrainFrom.ts). */
-export type UipiSpace = StateSpace<UipiNode, UipiEvent> & {
-  liveness?: (n: UipiNode, seen?: UipiDrainSeen) => readonly Violation[] | null;
-};
 
 /** The UIPI state space of `impl` (undefined: the model alone) judged by `sel`. */
 export function uipiSpace(
@@ -69,7 +63,7 @@ export function uipiSpace(
    * drain is not symmetric; a member other than the node failing throws {@link OrbitDrainFails}.
    */
   orbits = false,
-): UipiSpace {
+): StateSpace<UipiNode, UipiEvent> {
   if (orbits && impl !== undefined)
     throw new Error('uipiSpace: orbits of the model alone only (a machine has no renaming)');
   const judge = uipiJudge(cfg, impl, sel, true);
@@ -105,7 +99,7 @@ export function uipiSpace(
     for (const u of n.undo) kb.bool(u);
     return kb;
   };
-  const space: UipiSpace = {
+  const space: StateSpace<UipiNode, UipiEvent> = {
     alphabet: alphabet.events,
     indexOf: (e) => alphabet.indexOf(e),
     initial: () => judge.initial(),

@@ -65,13 +65,6 @@ export interface UipiDrainOutcome {
   readonly reachedQuiescence: boolean;
   /** Skyloft: a timer handler ran to UIRET during the drain. */
   readonly timerServed: boolean;
-  /**
-   * The index of the last step whose choice the index order of CPUs or senders decided (its class
-   * had several candidates, one naming a CPU or a sender), -1 when none: from a state with its
-   * CPUs or senders renamed, the drain from step `lastOrdered + 1` on is this one's renamed
-   * (engine/uipiRenaming.ts; the choices in between name none, or only one candidate was there).
-   */
-  readonly lastOrdered: number;
 }
 
 /** The class of each drain-eligible event type (lower goes first); absent types are never drained. */
@@ -119,44 +112,6 @@ function choose(
   return best;
 }
 
-/** The event types that name a CPU or a sender (the rest name a receiver, which no renaming moves). */
-const NAMES_CPU_OR_SENDER: ReadonlySet<UipiEventType> = new Set<UipiEventType>([
-  'Send',
-  'SendIpi',
-  'IpiArrive',
-  'Accept',
-  'NotifyDrain',
-  'SwitchInRestore',
-  'Register',
-  'Revoke',
-  'TimerTick',
-  'RunOther',
-]);
-
-/**
- * Whether choosing `e` in `enabled` was decided by the index order of CPUs or senders: other
- * candidates of its class (before the lowest-free-CPU rule, itself an order) and one naming a
- * CPU or a sender.
- */
-function ordered(
-  cfg: UipiConfig,
-  enabled: readonly UipiEvent[],
-  policy: UipiDrainPolicy,
-  e: UipiEvent,
-): boolean {
-  const k = CLASS[e.type];
-  let candidates = 0;
-  let naming = false;
-  for (const x of enabled) {
-    if (CLASS[x.type] !== k) continue;
-    if (x.type === 'Stui' && policy.undo[x.receiver] !== true) continue;
-    if (x.type === 'KernelEntry' && (cfg.drain !== 'fair' || policy.entered[x.receiver] === true)) continue;
-    candidates++;
-    if (NAMES_CPU_OR_SENDER.has(x.type)) naming = true;
-  }
-  return naming && candidates > 1;
-}
-
 /** Skyloft: nothing but the re-armed timer bit is left in any PIR or UIRR (a tick would deliver the rest). */
 function settled(cfg: UipiConfig, s: UipiState): boolean {
   const timer = 1n << BigInt(cfg.timer);
@@ -189,23 +144,19 @@ export function drainUipi(
   let policy = drainStart(cfg, undoClui);
   const events: UipiEvent[] = [];
   const sky = isSkyloft(cfg);
-  let lastOrdered = -1;
   const end = (reachedQuiescence: boolean): UipiDrainOutcome => ({
     steps: events.length,
     events,
     reachedQuiescence,
     timerServed: policy.timerServed,
-    lastOrdered,
   });
   for (;;) {
     if (subject.at?.(policy, events.length) === true) return end(false);
     const s = subject.state();
-    const enabled = subject.enabled();
-    const e = choose(cfg, s, enabled, policy);
+    const e = choose(cfg, s, subject.enabled(), policy);
     const onlyTicks = e === null || CLASS[e.type] === TICK;
     if (onlyTicks && (!sky || (policy.timerServed && settled(cfg, s)))) return end(true);
     if (e === null || events.length >= cfg.drainBound) return end(false);
-    if (ordered(cfg, enabled, policy, e)) lastOrdered = events.length;
     if (!subject.apply(e)) return end(false);
     events.push(e);
     policy = advance(cfg, policy, s, e);

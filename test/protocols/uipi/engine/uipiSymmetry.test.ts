@@ -23,8 +23,6 @@ import {
   UIPI_EXPLORE_PRESETS,
 } from '../../../../protocols/uipi/engine/exploreUipi.ts';
 import { keyUipiState } from '../../../../protocols/uipi/engine/keyUipiState.ts';
-import { orbitDrain } from '../../../../protocols/uipi/engine/orbitDrain.ts';
-import type { UipiDrainSeen } from '../../../../protocols/uipi/engine/uipiDrainFrom.ts';
 import { keyUipiGhost } from '../../../../protocols/uipi/engine/uipiGhostMeasure.ts';
 import type { UipiNode } from '../../../../protocols/uipi/engine/uipiJudge.ts';
 import {
@@ -37,7 +35,7 @@ import {
 } from '../../../../protocols/uipi/engine/uipiRenaming.ts';
 import { uipiSpace } from '../../../../protocols/uipi/engine/uipiSpace.ts';
 import { UIPI_SKYLOFT, type UipiConfig } from '../../../../protocols/uipi/model/config.ts';
-import { drainUipi, type UipiDrainOutcome } from '../../../../protocols/uipi/model/drain.ts';
+import { drainUipi } from '../../../../protocols/uipi/model/drain.ts';
 import { enabled } from '../../../../protocols/uipi/model/enabled.ts';
 import { formatUipiEvent, type UipiEvent } from '../../../../protocols/uipi/model/events.ts';
 import { stateKey } from '../../../../protocols/uipi/model/stateKey.ts';
@@ -177,10 +175,27 @@ describe('UIPI symmetry: the renamings', () => {
   it('finds the drain not symmetric: from some state the renamed drain is not the drain renamed', () => {
     const [g] = uipiRenamings(SKY2).filter((x) => !isIdentityRenaming(x));
     if (g === undefined) throw new Error('no renaming');
+    const drainOf = (n: UipiNode): UipiEvent[] => {
+      let s = n.sys;
+      const out = drainUipi(
+        SKY2,
+        {
+          state: () => s,
+          enabled: () => enabled(SKY2, s),
+          apply: (e) => {
+            const r = step(SKY2, s, e);
+            if (r.kind !== 'accepted') return false;
+            s = r.state;
+            return true;
+          },
+        },
+        n.undo,
+      );
+      return [...out.events];
+    };
+    const line = (es: readonly UipiEvent[]): string => es.map(formatUipiEvent).join(' ');
     const differs = reachable(SKY2).find(
-      (n) =>
-        line(drainOf(SKY2, renameUipiNode(n, g)).events) !==
-        line(drainOf(SKY2, n).events.map((e) => renameUipiEvent(e, g))),
+      (n) => line(drainOf(renameUipiNode(n, g))) !== line(drainOf(n).map((e) => renameUipiEvent(e, g))),
     );
     expect(differs).toBeDefined();
   });
@@ -225,75 +240,6 @@ const withSeeded = (
   step: readonly UipiStepProperty[],
   liveness: readonly UipiLivenessProperty[],
 ): UipiSelection => ({ step: [...SEL.step, ...step], liveness: [...SEL.liveness, ...liveness] });
-
-/** The model's drain from `n` on `cfg` (no memo, no judge). */
-function drainOf(cfg: UipiConfig, n: UipiNode): UipiDrainOutcome {
-  let s = n.sys;
-  return drainUipi(
-    cfg,
-    {
-      state: () => s,
-      enabled: () => enabled(cfg, s),
-      apply: (e) => {
-        const r = step(cfg, s, e);
-        if (r.kind !== 'accepted') return false;
-        s = r.state;
-        return true;
-      },
-    },
-    n.undo,
-  );
-}
-
-const line = (es: readonly UipiEvent[]): string => es.map(formatUipiEvent).join(' ');
-
-describe('UIPI symmetry: order-free drains stand for their orbit', () => {
-  it.each([
-    ['skyloft2', SKY2],
-    ['two senders', SKY_SENDERS],
-  ] as const)(
-    'a drain with no ordered choice is the renamed drain of every member; the others are found (%s)',
-    (_, cfg) => {
-      const gs = uipiRenamings(cfg).filter((x) => !isIdentityRenaming(x));
-      let free = 0;
-      let differing = 0;
-      let differingFree = 0;
-      for (const n of reachable(cfg)) {
-        const d = drainOf(cfg, n);
-        if (d.lastOrdered < 0) free++;
-        for (const g of gs) {
-          if (
-            line(drainOf(cfg, renameUipiNode(n, g)).events) ===
-            line(d.events.map((e) => renameUipiEvent(e, g)))
-          )
-            continue;
-          differing++;
-          if (d.lastOrdered < 0) differingFree++;
-        }
-      }
-      expect(differingFree).toBe(0);
-      expect(free).toBeGreaterThan(0);
-      if (cfg === SKY2) expect(differing).toBeGreaterThan(0); // an "always order-free" drain would be caught here
-    },
-  );
-
-  it('with the memo, a drain is said order-free only when the drain run in full is (skyloft2, BFS order)', () => {
-    const space = uipiSpace(SKY2, undefined, SEL);
-    const drain = space.liveness;
-    if (drain === undefined) throw new Error('no leads-to check');
-    const seen: UipiDrainSeen = { orderFree: false };
-    let said = 0;
-    let wrong = 0;
-    for (const n of reachable(SKY2)) {
-      expect(drain(n, seen)).toBeNull();
-      if (!seen.orderFree) continue;
-      said++;
-      if (drainOf(SKY2, n).lastOrdered >= 0) wrong++;
-    }
-    expect(wrong).toBe(0);
-    expect(said).toBeGreaterThan(0);
-  });
-});
 
 describe('UIPI symmetry: the search by orbits', () => {
   it('gives every member of an orbit one canonical key, and sorts by signature (one key mostly)', () => {
@@ -386,6 +332,7 @@ describe('UIPI symmetry: the search by orbits', () => {
   it.each([
     ['a step violation', withSeeded([pendingOnIdle], [])],
     ['a leads-to violation', withSeeded([], [drainSwitchesIn])],
+    ['a leads-to violation only a renamed member shows', withSeeded([], [endsOnCpu1])],
   ] as const)('finds %s at its BFS-shortest length with symmetry', (_, sel) => {
     const space = (orbits: boolean) => uipiSpace(SKY2, undefined, sel, false, orbits);
     const full = exploreUipiSpace(space, {});
@@ -396,26 +343,6 @@ describe('UIPI symmetry: the search by orbits', () => {
     expect(reduced.path.length).toBe(full.path.length);
     expect(reduced.where).toBe(full.where);
     expect(reduced.violations.map((v) => v.property)).toEqual(full.violations.map((v) => v.property));
-  });
-
-  it('drains every member: finds a violation only a renamed member shows, as short as without symmetry', () => {
-    // endsOnCpu1 names a CPU, outside the contract that lets an order-free drain stand for its
-    // orbit's, so here no drain is taken as order-free (the drain is called without `seen`).
-    const sel = withSeeded([], [endsOnCpu1]);
-    const plain = uipiSpace(SKY2, undefined, sel, false);
-    const drain = plain.liveness;
-    if (drain === undefined) throw new Error('no leads-to check');
-    const members = (orbits: boolean): StateSpace<UipiNode, UipiEvent> => {
-      if (!orbits) return plain;
-      const o = uipiSpace(SKY2, undefined, sel, false, true);
-      return { ...o, liveness: orbitDrain(SKY2, (n) => drain(n), o.key) };
-    };
-    const full = exploreUipiSpace(members, {});
-    const reduced = exploreUipiSpace(members, { symmetry: true });
-    expect(full).toMatchObject({ kind: 'violation', where: 'liveness' });
-    if (full.kind !== 'violation' || reduced.kind !== 'violation') throw new Error('no violation');
-    expect(reduced.path.length).toBe(full.path.length);
-    expect(reduced.violations.map((v) => v.property)).toEqual(['endsOnCpu1']);
   });
 
   it('needs the drain from every member: the node alone misses a violation only a renamed member shows', () => {
