@@ -61,7 +61,7 @@ export function runManifestEntry(
     const r = protocol.exploreConfig({ preset: e.preset }).explore({
       impl,
       liveness: true,
-      // symmetry is the orbit search of the engine that has it (the syscall model's graph engine)
+      // symmetry is the orbit search of the engine that has it (the syscall model's graph engine; the object engine for the controller and UIPI)
       engine: e.symmetry === true ? 'auto' : 'objects',
       out,
       ...(e.profile === undefined ? {} : { profile: e.profile }),

@@ -28,6 +28,10 @@ const NEW_ROWS: readonly Row[] = [
   // symmetry reduction (one state per orbit of interchangeable processes): the reduced counts beside the full ones above
   { protocol: 'controller', preset: 'tiny', impl: 'model', symmetry: true, test: true },
   { protocol: 'controller', preset: 'small', impl: 'model', symmetry: true, test: false },
+  // UIPI by orbits of interchangeable CPUs (skyloft2: the Skyloft scenario on two CPUs), the full counts beside
+  { protocol: 'uipi', preset: 'skyloft2', impl: 'model', test: true },
+  { protocol: 'uipi', preset: 'skyloft2', impl: 'model', symmetry: true, test: true },
+  { protocol: 'uipi', preset: 'small', impl: 'model', symmetry: true, test: false },
 ];
 
 /** The entries the manifest records, in order. */

@@ -86,8 +86,8 @@ export function explore<N, E>(space: StateSpace<N, E>, opts: ExploreOptions = {}
     const kept = vs.filter(accept);
     return kept.length === 0 && vs.length > 0 ? null : kept;
   };
-  if (symmetric && (space.canonical === undefined || space.measure !== undefined))
-    throw new Error('explore: symmetry asked of a state space without a canonical form (or with covering)');
+  if (symmetric && space.canonical === undefined)
+    throw new Error('explore: symmetry asked of a state space without a canonical form');
   const keyOf = symmetric ? (n: N): string => space.canonical?.(n) ?? '' : (n: N): string => space.key(n);
   const seen = space.measure === undefined ? new Set<string>() : undefined;
   const covering = space.measure === undefined ? undefined : new CoverSet();
@@ -100,7 +100,7 @@ export function explore<N, E>(space: StateSpace<N, E>, opts: ExploreOptions = {}
           seen.add(keyOf(n)); // one hash operation: the size tells whether the key was new
           return seen.size !== known;
         }
-      : (n: N): boolean => covering?.add(space.key(n), measure?.(n) ?? []) === true;
+      : (n: N): boolean => covering?.add(keyOf(n), measure?.(n) ?? []) === true;
   const distinct = (): number => seen?.size ?? covering?.size ?? 0;
   /** Per distinct state id (BFS order): its parent's id, the alphabet index of the event from it, its depth. */
   let parent = new Int32Array(1024);

@@ -50,7 +50,9 @@ export interface StateSpace<N, E> {
    * sets). The adapter guarantees that renaming by such a permutation maps every transition to a
    * transition of the same verdicts (the alphabet is closed under it, or the events it leaves out
    * act alike on every member), so one state per orbit is explored, and since the violations are
-   * closed under renaming too, the BFS-shortest counterexample keeps its length.
+   * closed under renaming too, the BFS-shortest counterexample keeps its length. With a
+   * {@link measure}, no renaming changes it (measure(g n) = measure(n)): the covering set then
+   * holds canonical keys, and a node covers another's orbit when it covers a member of it.
    */
   canonical?(n: N): string;
   /**

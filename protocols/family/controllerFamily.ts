@@ -107,7 +107,7 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
   const traceImpl = impl?.name ?? 'reference';
   if (a.symmetry === true && (m.protocol === 'wakeup' || impl !== undefined))
     throw new UsageError(
-      `--symmetry: only the controller and syscall models alone are explored by orbits (processes; a process's interchangeable agents; ${impl !== undefined ? "an implementation's hidden state cannot be renamed" : "the wakeup system's start-up and drain treat its processes and harts apart"})`,
+      `--symmetry: only the controller, syscall and UIPI models alone are explored by orbits (processes; a process's interchangeable agents; ${impl !== undefined ? "an implementation's hidden state cannot be renamed" : "the wakeup system's start-up and drain treat its processes and harts apart"})`,
     );
   const workers = a.workers ?? 1;
   if (workers > 1) {

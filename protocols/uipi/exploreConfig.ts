@@ -12,6 +12,7 @@ import { exploreResultOf } from '../../report/exploreResultOf.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import type { UipiImpl } from './designs/reference/uipiImpl.ts';
 import { exploreUipi } from './engine/exploreUipi.ts';
+import { MAX_UIPI_RENAMINGS, uipiRenamingCount } from './engine/uipiRenaming.ts';
 import type { UipiConfig } from './model/config.ts';
 import { formatUipiEvent } from './model/events.ts';
 import { uipiConfigToJson } from './model/loadUipiConfig.ts';
@@ -26,10 +27,17 @@ export function exploreUipiConfig(
 ): ExploreResult {
   if (a.engine === 'packed' || a.engine === 'judged')
     throw new UsageError(`--engine ${a.engine}: only the wakeup model has a ${a.engine} engine`);
-  if (a.symmetry === true)
+  if (a.symmetry === true && impl !== undefined)
     throw new UsageError(
-      '--symmetry: UIPI is not explored by orbits yet (only the controller and syscall models alone are)',
+      `--symmetry: the UIPI model alone is explored by orbits, not its product with ${impl.name} (a machine's state has no renaming)`,
     );
+  if (a.symmetry === true) {
+    const n = uipiRenamingCount(cfg);
+    if (n > MAX_UIPI_RENAMINGS)
+      throw new UsageError(
+        `--symmetry: ${n} renamings of the CPUs and senders, more than ${MAX_UIPI_RENAMINGS} (the leads-to check drains every member of an orbit)`,
+      );
+  }
   if ((a.workers ?? 1) > 1)
     throw new UsageError(
       '--workers: UIPI is explored on one thread (its covering measure admits states in an order the parallel search does not keep)',
@@ -46,6 +54,7 @@ export function exploreUipiConfig(
     liveness: a.liveness,
     ...(a.properties === undefined ? {} : { properties: a.properties }),
     ...(a.maxStates === undefined ? {} : { maxStates: a.maxStates }),
+    ...(a.symmetry === true ? { symmetry: true } : {}),
     ...(a.onProgress === undefined ? {} : { onProgress: a.onProgress }),
     progressEvery: a.progressEvery ?? 5000,
   });

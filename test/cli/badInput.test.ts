@@ -17,6 +17,8 @@ writeFileSync(typo, JSON.stringify({ procesess: 2 }));
 const notItf = join(dir, 'not-itf.itf.json');
 writeFileSync(notItf, JSON.stringify({ hello: 'world' }));
 const missing = join(dir, 'missing.json');
+const sevenCpus = join(dir, 'uipi-seven-cpus.json');
+writeFileSync(sevenCpus, JSON.stringify({ cpus: 7 }));
 
 const CHECK = ['check', '--protocol', 'controller', '--preset', 'small', '--runs', '5'];
 
@@ -113,7 +115,17 @@ const CASES: readonly (readonly [string, readonly string[], RegExp])[] = [
   [
     'explore --symmetry for the wakeup system',
     ['explore', '--protocol', 'wakeup', '--symmetry'],
-    /--symmetry: only the controller and syscall models alone are explored by orbits/,
+    /--symmetry: only the controller, syscall and UIPI models alone are explored by orbits/,
+  ],
+  [
+    'explore --symmetry for a UIPI product',
+    ['explore', '--protocol', 'uipi', '--preset', 'skyloft', '--impl', 'reference', '--symmetry'],
+    /--symmetry: the UIPI model alone is explored by orbits, not its product with reference/,
+  ],
+  [
+    'explore --symmetry for UIPI with too many renamings',
+    ['explore', '--protocol', 'uipi', '--config', sevenCpus, '--symmetry'],
+    /--symmetry: 5040 renamings of the CPUs and senders, more than 720/,
   ],
 ];
 

@@ -8,6 +8,7 @@
  */
 
 import { type ExploreOptions, type ExploreOutcome, explore } from '../../../engine/explore/explore.ts';
+import type { StateSpace } from '../../../engine/explore/stateSpace.ts';
 import type { Violation } from '../../../engine/property.ts';
 import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
 import { UIPI_SKYLOFT, UIPI_SMALL, type UipiConfig } from '../model/config.ts';
@@ -15,7 +16,7 @@ import type { UipiEvent } from '../model/events.ts';
 import { selectUipi } from '../properties/selection.ts';
 import { runUipi, type UipiRunResult } from './runUipi.ts';
 import { scenarioSpace, type UipiScenario } from './uipiScenario.ts';
-import { uipiSpace } from './uipiSpace.ts';
+import { OrbitDrainFails, type UipiNode, uipiSpace } from './uipiSpace.ts';
 
 /**
  * The UIPI exploration presets. `small` (2 CPUs, 1 receiver, 2 senders, 3 vectors) is far beyond
@@ -26,11 +27,14 @@ import { uipiSpace } from './uipiSpace.ts';
  * (653,952 before it had kernel entry and exit); with the undo-CLUI flags and the owed masks (as a
  * covering measure: uipiGhostMeasure.ts) the explorer admits 1,483,160 (before: 1,062,288) and
  * exhausts them, every property and the leads-to check included.
- * No ghost merge bounds it further. `skyloft` is the Skyloft preset itself (UL4 included).
+ * No ghost merge bounds it further. `skyloft` is the Skyloft preset itself (UL4 included);
+ * `skyloft2` the same scenario on two CPUs (the receiver migrates between them: the smallest
+ * preset whose CPUs `--symmetry` can rename, uipiRenaming.ts).
  */
 export const UIPI_EXPLORE_PRESETS: Readonly<Record<string, UipiConfig>> = {
   small: { ...UIPI_SMALL, senders: 1, vectors: 1, uittSize: 1 },
   skyloft: UIPI_SKYLOFT,
+  skyloft2: { ...UIPI_SKYLOFT, cpus: 2 },
 };
 
 export interface UipiExploreRequest extends ExploreOptions {
@@ -55,10 +59,34 @@ export type UipiExploreReport =
       readonly reproduction: UipiReproduction;
     });
 
+/**
+ * The search of `space` (built by orbits or not): with `opts.symmetry`, by orbits (the model
+ * alone), unless a renamed member of an explored state fails its drain (orbitDrain.ts): then the
+ * search without symmetry, whose first violation is the BFS-shortest one, answers instead.
+ */
+export function exploreUipiSpace(
+  space: (orbits: boolean) => StateSpace<UipiNode, UipiEvent>,
+  opts: ExploreOptions,
+): ExploreOutcome<UipiEvent> {
+  if (opts.symmetry !== true) return explore(space(false), opts);
+  try {
+    return explore(space(true), opts);
+  } catch (err) {
+    if (!(err instanceof OrbitDrainFails)) throw err;
+    return explore(space(false), { ...opts, symmetry: false });
+  }
+}
+
 /** Explores `req` (see above). */
 export function exploreUipi(req: UipiExploreRequest): UipiExploreReport {
-  const space = uipiSpace(req.cfg, req.impl, selectUipi(req.properties, req.impl));
-  const out = explore(req.scenario === undefined ? space : scenarioSpace(space, req.scenario), req);
+  const sel = selectUipi(req.properties, req.impl);
+  const { scenario } = req;
+  if (req.symmetry === true && (req.impl !== undefined || scenario !== undefined))
+    throw new Error('exploreUipi: symmetry for the model alone only, without a scenario');
+  const out = exploreUipiSpace((orbits) => {
+    const space = uipiSpace(req.cfg, req.impl, sel, true, orbits);
+    return scenario === undefined ? space : scenarioSpace(space, scenario);
+  }, req);
   if (out.kind !== 'violation') return out;
   const events = out.path as readonly UipiEvent[];
   const run = runUipi(req.cfg, req.impl, events, {

@@ -12,15 +12,39 @@ import { RECEIVER_PHASES, type UipiState } from '../model/state.ts';
 
 const PHASE = new Map(RECEIVER_PHASES.map((p, i) => [p, i]));
 
-/** Appends `s` to `kb`. */
-export function keyUipiState(kb: KeyBuilder, s: UipiState): void {
+/** A renaming of CPUs and senders (uipiRenaming.ts), as `cpu[c]` and `sender[s]`: the new indices. */
+interface Renaming {
+  readonly cpu: readonly number[];
+  readonly sender: readonly number[];
+}
+
+/** `to` inverted: `from[j]` is the index that `to` sends to j. */
+function inverse(to: readonly number[]): number[] {
+  const from = to.slice();
+  to.forEach((j, i) => {
+    from[j] = i;
+  });
+  return from;
+}
+
+/** An IPI cpu·256 + vector with its CPU renamed by `cpu` (-1, none, stays). */
+function renamedIpi(x: number, cpu: readonly number[]): number {
+  return x < 0 ? x : (cpu[x >> 8] ?? x >> 8) * 256 + (x & 0xff);
+}
+
+/**
+ * Appends `s` to `kb`; with `g`, the key of `s` renamed by `g` (the same as the key of
+ * uipiRenaming.ts `renameUipiState(s, g)`, written without building that state).
+ */
+export function keyUipiState(kb: KeyBuilder, s: UipiState, g?: Renaming): void {
   const { receivers, upids, senders, cpus, inflight } = s;
+  const cm = g?.cpu;
   for (let r = 0; r < receivers.length; r++) {
     const rc = receivers[r];
     const u = upids[r];
     if (rc === undefined || u === undefined) continue;
     kb.int(PHASE.get(rc.phase) ?? 255)
-      .int(rc.cpu + 1)
+      .int((cm === undefined || rc.cpu < 0 ? rc.cpu : (cm[rc.cpu] ?? rc.cpu)) + 1)
       .big(rc.uirr)
       .int(
         (rc.uif ? 1 : 0) |
@@ -33,16 +57,24 @@ export function keyUipiState(kb: KeyBuilder, s: UipiState): void {
       .int(rc.uinv)
       .int(rc.hvec + 1)
       .int(u.nv)
-      .int(u.ndst)
+      .int(cm === undefined ? u.ndst : (cm[u.ndst] ?? u.ndst))
       .big(u.pir);
   }
-  for (const sd of senders) kb.int(sd.valid).int(sd.held + 1);
-  for (const c of cpus) {
+  const senderAt = g === undefined ? undefined : inverse(g.sender);
+  for (let j = 0; j < senders.length; j++) {
+    const sd = senders[senderAt?.[j] ?? j];
+    if (sd !== undefined) kb.int(sd.valid).int((cm === undefined ? sd.held : renamedIpi(sd.held, cm)) + 1);
+  }
+  const cpuAt = g === undefined ? undefined : inverse(g.cpu);
+  for (let j = 0; j < cpus.length; j++) {
+    const c = cpus[cpuAt?.[j] ?? j];
+    if (c === undefined) continue;
     kb.int(c.cur + 1)
       .int((c.processing ? 1 : 0) | (c.other ? 2 : 0))
       .int(c.pending.length);
     for (const v of c.pending) kb.int(v);
   }
   kb.int(inflight.length);
-  for (const x of inflight) kb.int(x);
+  const flying = cm === undefined ? inflight : inflight.map((x) => renamedIpi(x, cm)).sort((a, b) => a - b);
+  for (const x of flying) kb.int(x);
 }

@@ -16,6 +16,11 @@
  * the argument is): a node with the same key, more owed and no more credit, found before, covers
  * it (the model's measure leaves credits out, behind a check made on every step). No merge
  * bounds the exploration: the verdict is exact for the explored configuration.
+ *
+ * By orbits (`--symmetry`, the model alone): the canonical key (canonicalUipi.ts) of the CPUs and
+ * interchangeable senders renamed (uipiRenaming.ts); renamings leave the measure as it is (it is
+ * per receiver and vector), so the covering set holds canonical keys; the leads-to check drains
+ * every member of an orbit (orbitDrain.ts), the drain not being symmetric.
  */
 
 import { DrainMemo } from '../../../engine/explore/drainMemo.ts';
@@ -35,8 +40,13 @@ import { type UipiNode, uipiJudge } from './uipiJudge.ts';
 export type { UipiNode };
 
 import type { UipiSelection } from '../properties/selection.ts';
+import { canonicalUipi } from './canonicalUipi.ts';
+import { orbitDrain } from './orbitDrain.ts';
 import { uipiDrainFrom } from './uipiDrainFrom.ts';
 import { keyUipiGhost, slackFalls, uipiGhostMeasure } from './uipiGhostMeasure.ts';
+import type { UipiRenaming } from './uipiRenaming.ts';
+
+export { OrbitDrainFails } from './orbitDrain.ts';
 
 const NOTHING: ReadonlySet<string> = new Set();
 
@@ -47,7 +57,15 @@ export function uipiSpace(
   sel: UipiSelection,
   /** Remember successful drains (default true; false only to test that the memo changes no verdict). */
   drainMemo = true,
+  /**
+   * Explored by orbits (`--symmetry`; the model alone): the space gets its canonical form
+   * (canonicalUipi.ts), and the leads-to check drains every member of a node's orbit, since the
+   * drain is not symmetric; a member other than the node failing throws {@link OrbitDrainFails}.
+   */
+  orbits = false,
 ): StateSpace<UipiNode, UipiEvent> {
+  if (orbits && impl !== undefined)
+    throw new Error('uipiSpace: orbits of the model alone only (a machine has no renaming)');
   const judge = uipiJudge(cfg, impl, sel, true);
   const alphabet = new EventAlphabet<UipiEvent>(formatUipiEvent);
   const kb = new KeyBuilder();
@@ -73,10 +91,10 @@ export function uipiSpace(
     return { kind: 'next', node: r.node, accepted };
   };
 
-  /** Starts a key with the node's keyed part: abstract state, machine, undo flags. */
-  const keyNode = (n: UipiNode): KeyBuilder => {
+  /** Starts a key with the node's keyed part: abstract state (renamed by `g`, the model alone), machine, undo flags. */
+  const keyNode = (n: UipiNode, g?: UipiRenaming): KeyBuilder => {
     kb.reset();
-    keyUipiState(kb, n.sys);
+    keyUipiState(kb, n.sys, g);
     if (n.m !== undefined) fingerprint(kb, n.m, NOTHING, shared);
     for (const u of n.undo) kb.bool(u);
     return kb;
@@ -100,7 +118,9 @@ export function uipiSpace(
       return k.bool(policy.timerServed).done();
     };
     const memo = drainMemo ? { drains: new DrainMemo(), position } : undefined;
-    space.liveness = uipiDrainFrom(cfg, sel.liveness, space.enabled, transition, memo);
+    const drain = uipiDrainFrom(cfg, sel.liveness, space.enabled, transition, memo);
+    space.liveness = orbits ? orbitDrain(cfg, drain, space.key) : drain;
   }
+  if (orbits) space.canonical = canonicalUipi(cfg, (n, g) => keyNode(n, g).done());
   return space;
 }
