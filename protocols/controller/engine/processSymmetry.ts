@@ -15,22 +15,13 @@
  */
 import { controllerGhostKey } from '../../../engine/explore/ghostKey.ts';
 import type { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
+import { permutations } from '../../../engine/explore/permutations.ts';
 import type { Config } from '../model/config/config.ts';
 import type { ControllerEvent } from '../model/events.ts';
 import type { ControllerState } from '../model/state.ts';
 import type { MutableControllerGhost } from '../properties/ghost.ts';
 import type { ControllerNode } from './controllerJudge.ts';
 import { controllerKey } from './controllerKey.ts';
-
-/** Every permutation of 0..n-1 (the identity first). */
-export function permutations(n: number): number[][] {
-  if (n <= 1) return [[0]];
-  const out: number[][] = [];
-  for (const rest of permutations(n - 1)) {
-    for (let i = rest.length; i >= 0; i--) out.push([...rest.slice(0, i), n - 1, ...rest.slice(i)]);
-  }
-  return out;
-}
 
 /** `s` with process p renamed `perm[p]` (page tables moved, waiters' processes renamed). */
 export function renameProcesses(cfg: Config, s: ControllerState, perm: readonly number[]): ControllerState {

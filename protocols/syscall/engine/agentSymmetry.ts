@@ -18,7 +18,7 @@
  * have no renaming.
  */
 
-import { permutations } from '../../controller/engine/processSymmetry.ts';
+import { permutations } from '../../../engine/explore/permutations.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import type { ControllerState } from '../../controller/model/state.ts';
 import type { MutableControllerGhost } from '../../controller/properties/ghost.ts';

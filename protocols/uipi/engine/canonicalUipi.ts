@@ -125,7 +125,7 @@ function arrangements(xs: readonly number[]): number[][] {
 }
 
 /** The renamings that sort `s`'s CPUs and each class of senders by signature. */
-export function sortingRenamings(
+function sortingRenamings(
   s: UipiState,
   cpus: readonly number[],
   classes: readonly (readonly number[])[],

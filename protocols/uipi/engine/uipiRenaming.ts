@@ -15,7 +15,7 @@
  * test/protocols/uipi/engine/uipiSymmetry.test.ts.
  */
 
-import { permutations } from '../../controller/engine/processSymmetry.ts';
+import { permutations } from '../../../engine/explore/permutations.ts';
 import type { UipiConfig } from '../model/config.ts';
 import type { UipiEvent } from '../model/events.ts';
 import { type Cpu, ipi, type Sender, type UipiState, type Upid, uittBinding } from '../model/state.ts';
@@ -110,7 +110,7 @@ function moved<T>(a: readonly T[], to: readonly number[]): T[] {
 }
 
 /** `s` renamed by `g`. */
-export function renameUipiState(s: UipiState, g: UipiRenaming): UipiState {
+function renameUipiState(s: UipiState, g: UipiRenaming): UipiState {
   const upids = s.upids.map((u): Upid => ({ ...u, ndst: cpuOf(g, u.ndst) }));
   const receivers = s.receivers.map((rc) => (rc.cpu < 0 ? rc : { ...rc, cpu: cpuOf(g, rc.cpu) }));
   const senders = moved(

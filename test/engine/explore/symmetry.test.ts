@@ -7,10 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../engine/explore/explore.ts';
 import { explorePreset } from '../../../engine/explore/explorePresets.ts';
+import { permutations } from '../../../engine/explore/permutations.ts';
 import type { ControllerNode } from '../../../protocols/controller/engine/controllerJudge.ts';
 import { controllerSpace } from '../../../protocols/controller/engine/controllerSpace.ts';
 import {
-  permutations,
   renameEvent,
   renameGhost,
   renameProcesses,
