@@ -32,6 +32,10 @@ const NEW_ROWS: readonly Row[] = [
   { protocol: 'uipi', preset: 'skyloft2', impl: 'model', test: true },
   { protocol: 'uipi', preset: 'skyloft2', impl: 'model', symmetry: true, test: true },
   { protocol: 'uipi', preset: 'small', impl: 'model', symmetry: true, test: false },
+  // the wakeup model by orbits of its harts (harts2: tiny with two harts), the full counts beside
+  { protocol: 'wakeup', preset: 'harts2', impl: 'model', test: true },
+  { protocol: 'wakeup', preset: 'harts2', impl: 'model', symmetry: true, test: true },
+  { protocol: 'wakeup', preset: 'small', impl: 'model', symmetry: true, test: false },
 ];
 
 /** The entries the manifest records, in order. */

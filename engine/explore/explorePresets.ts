@@ -17,6 +17,7 @@
  * `spec-small` is the spec's small itself, explored by the syscall graph engine (one state per
  * orbit of the two system-call dispatchers with `--symmetry`); `dispatchers` is the smallest
  * configuration with interchangeable agents, for the symmetry tests and the manifest.
+ * wakeup's `harts2` is its `tiny` with two harts, the orbits of `--symmetry`.
  * `tiny` presets are smaller still, for the test suite's regression check of the manifest.
  */
 import { type Config, SMALL } from '../../protocols/controller/model/config/config.ts';
@@ -53,7 +54,12 @@ export const EXPLORE_PRESETS: Readonly<Partial<Record<string, Readonly<Record<st
       pendingMax: 1,
     },
   },
-  wakeup: { tiny: { ...SMALL, harts: 1, devices: 1, taskPool: 2, capacity: 2 }, small: SMALL },
+  wakeup: {
+    tiny: { ...SMALL, harts: 1, devices: 1, taskPool: 2, capacity: 2 },
+    /** tiny with two interchangeable harts (`--symmetry`, the symmetry tests and the manifest). */
+    harts2: { ...SMALL, harts: 2, devices: 1, taskPool: 2, capacity: 2 },
+    small: SMALL,
+  },
 };
 
 /** The configuration of preset `name` for `protocol`, or undefined. */

@@ -17,6 +17,7 @@ import { type Config, PRESETS } from '../controller/model/config/config.ts';
 import { configToJson, loadConfig } from '../controller/model/config/loadConfig.ts';
 import { resolveConfigs } from '../controller/model/config/resolveConfigs.ts';
 import type { CheckArgs, ConfigChoice, ProtocolConfig } from '../protocol.ts';
+import { hartRenamingCount, MAX_HART_RENAMINGS } from '../wakeup/engine/hartRenaming.ts';
 import { PACKED_PROPERTY_IDS } from '../wakeup/engine/packed/packedInvariants.ts';
 import { unpackable } from '../wakeup/engine/packed/packedLayout.ts';
 import type { ConfigCheckArgs } from './configCheck.ts';
@@ -105,11 +106,12 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
   const implementation = impl?.name ?? 'model';
   // A model-only counterexample is written naming the reference (replay runs an implementation).
   const traceImpl = impl?.name ?? 'reference';
-  if (a.symmetry === true && (m.protocol === 'wakeup' || impl !== undefined))
+  if (a.symmetry === true && impl !== undefined)
     throw new UsageError(
-      `--symmetry: only the controller, syscall and UIPI models alone are explored by orbits (processes; a process's interchangeable agents; ${impl !== undefined ? "an implementation's hidden state cannot be renamed" : "the wakeup system's start-up and drain treat its processes and harts apart"})`,
+      "--symmetry: only the controller, syscall, wakeup and UIPI models alone are explored by orbits (an implementation's hidden state cannot be renamed)",
     );
   const workers = a.workers ?? 1;
+  if (a.symmetry === true && m.protocol === 'wakeup') wakeupSymmetryRefusal(requested, a, workers);
   if (workers > 1) {
     const refused =
       impl !== undefined
@@ -186,6 +188,27 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
 }
 
 /**
+ * `--symmetry` on the wakeup model alone: the object engine explores it by orbits of the harts
+ * (hartRenaming.ts); the judged and packed engines and the parallel search do not, and the
+ * leads-to check drains every member of an orbit, so the renamings are bounded.
+ */
+function wakeupSymmetryRefusal(cfg: Config, a: ExploreRunArgs, workers: number): void {
+  if (a.engine === 'judged' || a.engine === 'packed')
+    throw new UsageError(
+      `--symmetry: the wakeup model is explored by orbits by the object engine only (not --engine ${a.engine})`,
+    );
+  if (workers > 1)
+    throw new UsageError(
+      '--symmetry: the wakeup model is explored by orbits by the sequential search (no --workers)',
+    );
+  const n = hartRenamingCount(cfg);
+  if (n > MAX_HART_RENAMINGS)
+    throw new UsageError(
+      `--symmetry: ${n} renamings of the harts, more than ${MAX_HART_RENAMINGS} (the leads-to check drains every member of an orbit)`,
+    );
+}
+
+/**
  * Why the judged engine (the wakeup model alone over packed states with ghosts, every default
  * property judged) cannot answer `a`, or null when it can: then it is the default engine, since it
  * answers exactly what the object engine does (test/protocols/wakeup/engine/judged.test.ts).
@@ -201,6 +224,7 @@ function judgedRefusal(
   if (a.maxPending !== undefined || a.maxQueue !== undefined)
     return 'it has no state constraint (--max-pending, --max-queue)';
   if (a.profile !== undefined) return 'it has no --profile';
+  if (a.symmetry === true) return 'it has no --symmetry (the object engine explores by orbits)';
   const ids = judgedPropertyIds();
   if (
     a.properties !== undefined &&

@@ -9,6 +9,7 @@
  */
 
 import { type ExploreOptions, type ExploreOutcome, explore } from '../../engine/explore/explore.ts';
+import { exploreByOrbits } from '../../engine/explore/orbitDrain.ts';
 import { exploreParallel } from '../../engine/explore/parallel/parallelExplore.ts';
 import type { StateBounds } from '../../engine/explore/stateBounds.ts';
 import type { StateSpace } from '../../engine/explore/stateSpace.ts';
@@ -184,7 +185,8 @@ export function exploreProtocol(req: ExploreRequest): ExploreReport & { readonly
   }
   const ids = req.properties ?? defaultWakeupPropertyIds(impl);
   const sel = selectWakeupProperties(ids, impl);
-  const out = explore(wakeupSpace(cfg, impl, sel), req);
+  // by orbits of the harts with req.symmetry (the model alone), falling back to the full search
+  const out = exploreByOrbits((orbits) => wakeupSpace(cfg, impl, sel, true, orbits), req);
   if (out.kind !== 'violation') return { ...out, cfg };
   const events = out.path as readonly SystemEvent[];
   const run = runWakeup(cfg, impl, events, { properties: ids, drain: out.where === 'liveness' });

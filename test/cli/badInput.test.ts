@@ -19,6 +19,8 @@ writeFileSync(notItf, JSON.stringify({ hello: 'world' }));
 const missing = join(dir, 'missing.json');
 const sevenCpus = join(dir, 'uipi-seven-cpus.json');
 writeFileSync(sevenCpus, JSON.stringify({ cpus: 7 }));
+const sevenHarts = join(dir, 'wakeup-seven-harts.json');
+writeFileSync(sevenHarts, JSON.stringify({ harts: 7 }));
 
 const CHECK = ['check', '--protocol', 'controller', '--preset', 'small', '--runs', '5'];
 
@@ -113,9 +115,29 @@ const CASES: readonly (readonly [string, readonly string[], RegExp])[] = [
     /--workers: 0 is outside 1\.\.64/,
   ],
   [
-    'explore --symmetry for the wakeup system',
-    ['explore', '--protocol', 'wakeup', '--symmetry'],
-    /--symmetry: only the controller, syscall and UIPI models alone are explored by orbits/,
+    'explore --symmetry for a wakeup product',
+    ['explore', '--protocol', 'wakeup', '--impl', 'reference', '--symmetry'],
+    /--symmetry: only the controller, syscall, wakeup and UIPI models alone are explored by orbits \(an implementation's hidden state cannot be renamed\)/,
+  ],
+  [
+    'explore --symmetry with the judged wakeup engine',
+    ['explore', '--protocol', 'wakeup', '--engine', 'judged', '--symmetry'],
+    /--symmetry: the wakeup model is explored by orbits by the object engine only \(not --engine judged\)/,
+  ],
+  [
+    'explore --symmetry with the packed wakeup engine',
+    ['explore', '--protocol', 'wakeup', '--engine', 'packed', '--symmetry'],
+    /--symmetry: the wakeup model is explored by orbits by the object engine only \(not --engine packed\)/,
+  ],
+  [
+    'explore --symmetry with --workers on the wakeup model',
+    ['explore', '--protocol', 'wakeup', '--workers', '2', '--symmetry'],
+    /--symmetry: the wakeup model is explored by orbits by the sequential search \(no --workers\)/,
+  ],
+  [
+    'explore --symmetry for the wakeup system with too many renamings',
+    ['explore', '--protocol', 'wakeup', '--config', sevenHarts, '--symmetry'],
+    /--symmetry: 5040 renamings of the harts, more than 720/,
   ],
   [
     'explore --symmetry for a UIPI product',

@@ -7,7 +7,8 @@
  * --protocol uipi` and `intcheck replay` produce.
  */
 
-import { type ExploreOptions, type ExploreOutcome, explore } from '../../../engine/explore/explore.ts';
+import type { ExploreOptions, ExploreOutcome } from '../../../engine/explore/explore.ts';
+import { exploreByOrbits } from '../../../engine/explore/orbitDrain.ts';
 import type { StateSpace } from '../../../engine/explore/stateSpace.ts';
 import type { Violation } from '../../../engine/property.ts';
 import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
@@ -16,7 +17,7 @@ import type { UipiEvent } from '../model/events.ts';
 import { selectUipi } from '../properties/selection.ts';
 import { runUipi, type UipiRunResult } from './runUipi.ts';
 import { scenarioSpace, type UipiScenario } from './uipiScenario.ts';
-import { OrbitDrainFails, type UipiNode, uipiSpace } from './uipiSpace.ts';
+import { type UipiNode, uipiSpace } from './uipiSpace.ts';
 
 /**
  * The UIPI exploration presets. `small` (2 CPUs, 1 receiver, 2 senders, 3 vectors) is far beyond
@@ -61,20 +62,14 @@ export type UipiExploreReport =
 
 /**
  * The search of `space` (built by orbits or not): with `opts.symmetry`, by orbits (the model
- * alone), unless a renamed member of an explored state fails its drain (orbitDrain.ts): then the
+ * alone), unless a renamed member of an explored state fails its drain (engine/explore/orbitDrain.ts): then the
  * search without symmetry, whose first violation is the BFS-shortest one, answers instead.
  */
 export function exploreUipiSpace(
   space: (orbits: boolean) => StateSpace<UipiNode, UipiEvent>,
   opts: ExploreOptions,
 ): ExploreOutcome<UipiEvent> {
-  if (opts.symmetry !== true) return explore(space(false), opts);
-  try {
-    return explore(space(true), opts);
-  } catch (err) {
-    if (!(err instanceof OrbitDrainFails)) throw err;
-    return explore(space(false), { ...opts, symmetry: false });
-  }
+  return exploreByOrbits(space, opts);
 }
 
 /** Explores `req` (see above). */

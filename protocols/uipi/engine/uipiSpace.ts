@@ -41,12 +41,10 @@ export type { UipiNode };
 
 import type { UipiSelection } from '../properties/selection.ts';
 import { canonicalUipi } from './canonicalUipi.ts';
-import { orbitDrain } from './orbitDrain.ts';
+import { uipiOrbitDrain } from './orbitDrain.ts';
 import { uipiDrainFrom } from './uipiDrainFrom.ts';
 import { keyUipiGhost, slackFalls, uipiGhostMeasure } from './uipiGhostMeasure.ts';
 import type { UipiRenaming } from './uipiRenaming.ts';
-
-export { OrbitDrainFails } from './orbitDrain.ts';
 
 const NOTHING: ReadonlySet<string> = new Set();
 
@@ -60,7 +58,7 @@ export function uipiSpace(
   /**
    * Explored by orbits (`--symmetry`; the model alone): the space gets its canonical form
    * (canonicalUipi.ts), and the leads-to check drains every member of a node's orbit, since the
-   * drain is not symmetric; a member other than the node failing throws {@link OrbitDrainFails}.
+   * drain is not symmetric; a member other than the node failing throws OrbitDrainFails (engine/explore/orbitDrain.ts).
    */
   orbits = false,
 ): StateSpace<UipiNode, UipiEvent> {
@@ -119,7 +117,7 @@ export function uipiSpace(
     };
     const memo = drainMemo ? { drains: new DrainMemo(), position } : undefined;
     const drain = uipiDrainFrom(cfg, sel.liveness, space.enabled, transition, memo);
-    space.liveness = orbits ? orbitDrain(cfg, drain, space.key) : drain;
+    space.liveness = orbits ? uipiOrbitDrain(cfg, drain, space.key) : drain;
   }
   if (orbits) space.canonical = canonicalUipi(cfg, (n, g) => keyNode(n, g).done());
   return space;

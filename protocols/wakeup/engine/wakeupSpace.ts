@@ -29,6 +29,8 @@
  * Each node owns its runtime: a step copies it first (`copyRuntime`: the runtime's and the
  * device's own `copy`, or the generic snapshot for a device without one), except for the last
  * successor of a node, which takes the node's runtime itself.
+ *
+ * By orbits (`--symmetry`, the model alone): one node per orbit of the harts (hartRenaming.ts).
  */
 
 import { DrainMemo } from '../../../engine/explore/drainMemo.ts';
@@ -36,6 +38,7 @@ import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
 import { controllerGhostKey, wakeupGhostKey } from '../../../engine/explore/ghostKey.ts';
 import { hiddenKey } from '../../../engine/explore/hiddenKey.ts';
 import { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
+import { orbitDrain } from '../../../engine/explore/orbitDrain.ts';
 import type { StateSpace } from '../../../engine/explore/stateSpace.ts';
 import type { SnapshotSharing } from '../../../model/snapshot.ts';
 import type { ControllerImpl } from '../../controller/designs/device.ts';
@@ -45,6 +48,7 @@ import { formatSystemEvent, type SystemEvent } from '../model/events.ts';
 import type { WakeupSelection } from '../properties/selection.ts';
 import { copyRuntime } from './copyRuntime.ts';
 import { drainFrom } from './drainFrom.ts';
+import { canonicalWakeup, hartRenamings, renameWakeupNode } from './hartRenaming.ts';
 import { systemKey } from './systemKey.ts';
 import { type WakeupNode, wakeupJudge } from './wakeupJudge.ts';
 
@@ -64,7 +68,16 @@ export function wakeupSpace(
   sel: WakeupSelection,
   /** Remember successful drains (default true; false only to test that the memo changes no verdict). */
   drainMemo = true,
+  /**
+   * Explored by orbits of the harts (`--symmetry`; the model alone, hartRenaming.ts): the space
+   * gets its canonical form, and the leads-to check drains every member of a node's orbit, since
+   * the drain is not symmetric; a member other than the node failing throws OrbitDrainFails
+   * (engine/explore/orbitDrain.ts).
+   */
+  orbits = false,
 ): StateSpace<WakeupNode, SystemEvent> {
+  if (orbits && impl !== undefined)
+    throw new Error('wakeupSpace: orbits of the model alone only (a runtime has no renaming)');
   const alphabet = new EventAlphabet<SystemEvent>(formatSystemEvent);
   const kb = new KeyBuilder();
   const sharing = sharingFor(cfg);
@@ -96,7 +109,10 @@ export function wakeupSpace(
   };
   if (sel.liveness.length > 0) {
     const memo = drainMemo ? { drains: new DrainMemo(), key: space.key } : undefined;
-    space.liveness = (n) => drainFrom(cfg, sel, n, judge, memo);
+    const drain = (n: WakeupNode) => drainFrom(cfg, sel, n, judge, memo);
+    const others = hartRenamings(cfg).map((g) => (n: WakeupNode) => renameWakeupNode(n, g));
+    space.liveness = orbits ? orbitDrain(others, drain, space.key) : drain;
   }
+  if (orbits) space.canonical = canonicalWakeup(cfg, space.key);
   return space;
 }

@@ -47,6 +47,7 @@ import type {
 } from '../../../../protocols/uipi/properties/context.ts';
 import { selectUipi, type UipiSelection } from '../../../../protocols/uipi/properties/selection.ts';
 import { reachable as walk } from '../../../support/reachable.ts';
+import { expectSameShortestViolation } from '../../../support/sameShortestViolation.ts';
 
 const SKY2 = UIPI_EXPLORE_PRESETS.skyloft2 ?? UIPI_SKYLOFT;
 /** Skyloft with two senders of two slots each: both bound to (receiver 0, vector 0) and (receiver 0, vector 1). */
@@ -334,15 +335,7 @@ describe('UIPI symmetry: the search by orbits', () => {
     ['a leads-to violation', withSeeded([], [drainSwitchesIn])],
     ['a leads-to violation only a renamed member shows', withSeeded([], [endsOnCpu1])],
   ] as const)('finds %s at its BFS-shortest length with symmetry', (_, sel) => {
-    const space = (orbits: boolean) => uipiSpace(SKY2, undefined, sel, false, orbits);
-    const full = exploreUipiSpace(space, {});
-    const reduced = exploreUipiSpace(space, { symmetry: true });
-    expect(full.kind).toBe('violation');
-    expect(reduced.kind).toBe('violation');
-    if (full.kind !== 'violation' || reduced.kind !== 'violation') return;
-    expect(reduced.path.length).toBe(full.path.length);
-    expect(reduced.where).toBe(full.where);
-    expect(reduced.violations.map((v) => v.property)).toEqual(full.violations.map((v) => v.property));
+    expectSameShortestViolation((orbits) => uipiSpace(SKY2, undefined, sel, false, orbits));
   });
 
   it('needs the drain from every member: the node alone misses a violation only a renamed member shows', () => {
