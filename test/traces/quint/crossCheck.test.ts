@@ -37,6 +37,16 @@ function altered(text: string, i: number, name: string, value: unknown): string 
   return JSON.stringify(json);
 }
 
+/**
+ * How many of intcheck's storms become Quint runs. Each is a whole trace that `quint test` checks
+ * state by state against the spec (every event enabled, every state equal), so these count
+ * traces, not property runs; each costs Quint's TypeScript evaluator about 0.2 s on top of its
+ * 6 s of typechecking (40 + 20 took 18 s, 4 + 2 took 6 s). Fixed, not `runs()`: a soak's run
+ * count would turn into thousands of Quint runs.
+ */
+const CONTROLLER_TRACES = 16;
+const WAKEUP_TRACES = 8;
+
 /** Quint takes seconds to parse and typecheck the specifications (more on a loaded machine). */
 const QUINT_TIMEOUT = 240_000;
 
@@ -108,7 +118,7 @@ describe('Quint ⇄ intcheck cross-check', () => {
       const runs: string[] = [];
       const controllerStorms = fc.sample(controllerStorm(SMALL, { maxLength: 12 }), {
         seed: SEED,
-        numRuns: 4,
+        numRuns: CONTROLLER_TRACES,
       });
       const texts = controllerStorms.map((events) => {
         const run = runController(SMALL, reference(), events);
@@ -127,7 +137,10 @@ describe('Quint ⇄ intcheck cross-check', () => {
           quintRunOfTrace(text, `controllerStorm${i}Test`, 'C', `controller storm ${i} (seed ${SEED})`),
         );
       });
-      const wakeupStorms = fc.sample(wakeupStorm(SMALL, { maxEvents: 10 }), { seed: SEED, numRuns: 2 });
+      const wakeupStorms = fc.sample(wakeupStorm(SMALL, { maxEvents: 10 }), {
+        seed: SEED,
+        numRuns: WAKEUP_TRACES,
+      });
       wakeupStorms.forEach((events, i) => {
         const run = runWakeup(SMALL, reference(), events);
         expect(run.ok).toBe(true);
