@@ -9,14 +9,9 @@
 
 import type { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
 import { RECEIVER_PHASES, type UipiState } from '../model/state.ts';
+import type { UipiRenaming } from './uipiRenaming.ts';
 
 const PHASE = new Map(RECEIVER_PHASES.map((p, i) => [p, i]));
-
-/** A renaming of CPUs and senders (uipiRenaming.ts), as `cpu[c]` and `sender[s]`: the new indices. */
-interface Renaming {
-  readonly cpu: readonly number[];
-  readonly sender: readonly number[];
-}
 
 /** `to` inverted: `from[j]` is the index that `to` sends to j. */
 function inverse(to: readonly number[]): number[] {
@@ -36,7 +31,7 @@ function renamedIpi(x: number, cpu: readonly number[]): number {
  * Appends `s` to `kb`; with `g`, the key of `s` renamed by `g` (the same as the key of
  * uipiRenaming.ts `renameUipiState(s, g)`, written without building that state).
  */
-export function keyUipiState(kb: KeyBuilder, s: UipiState, g?: Renaming): void {
+export function keyUipiState(kb: KeyBuilder, s: UipiState, g?: UipiRenaming): void {
   const { receivers, upids, senders, cpus, inflight } = s;
   const cm = g?.cpu;
   for (let r = 0; r < receivers.length; r++) {

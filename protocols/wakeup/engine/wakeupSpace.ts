@@ -110,8 +110,13 @@ export function wakeupSpace(
   if (sel.liveness.length > 0) {
     const memo = drainMemo ? { drains: new DrainMemo(), key: space.key } : undefined;
     const drain = (n: WakeupNode) => drainFrom(cfg, sel, n, judge, memo);
-    const others = hartRenamings(cfg).map((g) => (n: WakeupNode) => renameWakeupNode(n, g));
-    space.liveness = orbits ? orbitDrain(others, drain, space.key) : drain;
+    space.liveness = orbits
+      ? orbitDrain(
+          hartRenamings(cfg).map((g) => (n: WakeupNode) => renameWakeupNode(n, g)),
+          drain,
+          space.key,
+        )
+      : drain;
   }
   if (orbits) space.canonical = canonicalWakeup(cfg, space.key);
   return space;
