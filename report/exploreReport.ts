@@ -17,7 +17,7 @@ export interface ExploreRunArgs {
   readonly properties?: readonly string[];
   /** A storm profile the implementation declares: its alphabet is explored. */
   readonly profile?: string;
-  /** One state per orbit of interchangeable processes, agents, CPUs or senders (the controller, syscall and UIPI models alone). */
+  /** One state per orbit of interchangeable processes, interrupt lines, IPC types, agents, harts, CPUs or senders (the controller, syscall, wakeup and UIPI models alone). */
   readonly symmetry?: boolean;
   readonly maxStates?: number;
   /** Worker threads of the parallel search (the controller family's models alone); absent or 1: this thread. */

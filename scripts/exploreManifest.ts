@@ -36,6 +36,9 @@ const NEW_ROWS: readonly Row[] = [
   { protocol: 'wakeup', preset: 'harts2', impl: 'model', test: true },
   { protocol: 'wakeup', preset: 'harts2', impl: 'model', symmetry: true, test: true },
   { protocol: 'wakeup', preset: 'small', impl: 'model', symmetry: true, test: false },
+  // the controller by orbits of its interrupt lines and IPC types (lines: one process, two of each), the full counts beside
+  { protocol: 'controller', preset: 'lines', impl: 'model', test: true },
+  { protocol: 'controller', preset: 'lines', impl: 'model', symmetry: true, test: true },
 ];
 
 /** The entries the manifest records, in order. */

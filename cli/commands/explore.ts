@@ -63,7 +63,7 @@ export function registerExplore(program: Command, ctx: CommandContext): void {
     )
     .option(
       '--symmetry',
-      'explore one state per orbit of interchangeable processes, agents, harts, CPUs or senders (the controller, syscall, wakeup and UIPI models alone; counts are of orbits)',
+      'explore one state per orbit of interchangeable processes, interrupt lines, IPC types, agents, harts, CPUs or senders (the controller, syscall, wakeup and UIPI models alone; counts are of orbits)',
     )
     .option(
       '--workers <n>',

@@ -17,7 +17,8 @@
  * `spec-small` is the spec's small itself, explored by the syscall graph engine (one state per
  * orbit of the two system-call dispatchers with `--symmetry`); `dispatchers` is the smallest
  * configuration with interchangeable agents, for the symmetry tests and the manifest.
- * wakeup's `harts2` is its `tiny` with two harts, the orbits of `--symmetry`.
+ * wakeup's `harts2` is its `tiny` with two harts, the orbits of `--symmetry`; the controller's
+ * `lines` has two interrupt lines and two IPC types, which `--symmetry` renames.
  * `tiny` presets are smaller still, for the test suite's regression check of the manifest.
  */
 import { type Config, SMALL } from '../../protocols/controller/model/config/config.ts';
@@ -37,6 +38,18 @@ export const EXPLORE_PRESETS: Readonly<Partial<Record<string, Readonly<Record<st
       taskPool: 1,
     },
     small: { ...SMALL, devices: 1, ipcTypes: 1, capacity: 2, waitDepth: 1, pendingMax: 1, taskPool: 1 },
+    /** tiny's one process with two interrupt lines and two IPC types (`--symmetry` renames both): 1,024 states, 480 orbits. */
+    lines: {
+      ...SMALL,
+      processes: 1,
+      priorities: 1,
+      devices: 2,
+      ipcTypes: 2,
+      capacity: 1,
+      waitDepth: 1,
+      pendingMax: 1,
+      taskPool: 1,
+    },
   },
   syscall: {
     tiny: { ...SMALL, capacity: 2, ringSlots: 1, dispatchers: 1 },

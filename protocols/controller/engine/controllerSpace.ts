@@ -25,8 +25,8 @@ import { formatEvent } from '../model/formatEvent.ts';
 import type { ControllerStepProperty } from '../properties/context.ts';
 import { type ControllerNode, controllerJudge } from './controllerJudge.ts';
 import { controllerKey } from './controllerKey.ts';
+import { canonicalControllerKey } from './controllerSymmetry.ts';
 import { copyDevice } from './copyDevice.ts';
-import { canonicalControllerKey } from './processSymmetry.ts';
 import { alphabetFor, enabledFor } from './stormFor.ts';
 
 const NONE: readonly ControllerEvent[] = Object.freeze([]);
