@@ -2,7 +2,7 @@
  * The configurations `intcheck explore --preset NAME` explores, per protocol. The wakeup system is
  * explored on the `small` preset itself (69,532 distinct states). The controller on its own, with
  * every operation on every page open at every step, has no useful bound at `small` (the four
- * error bits, six pending counters and ten FIFOs multiply to some 10^10 states, beyond any
+ * error bits, six pending counters and ten FIFOs multiply to 10,898,794,944 states, reachableStateCount.ts, beyond any
  * explicit-state checker in a minute), so its `small` exploration keeps two processes and two
  * priorities, the parts the ordering properties are about, and narrows the rest to one line, one
  * IPC type, one task id, capacity 2, wait depth 1 and pending counters saturating at 1: every
