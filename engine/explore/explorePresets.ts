@@ -41,9 +41,9 @@ export const EXPLORE_PRESETS: Readonly<Partial<Record<string, Readonly<Record<st
   syscall: {
     tiny: { ...SMALL, capacity: 2, ringSlots: 1, dispatchers: 1 },
     small: { ...SMALL, capacity: 2, dispatchers: 1 },
-    /** The spec's small itself (some 7 million states; `--symmetry` halves them). */
+    /** The spec's small itself (6,949,360 states; `--symmetry`: 892,144 orbits of dispatchers and ring rotations). */
     'spec-small': SMALL,
-    /** Two interchangeable system-call dispatchers and one caller (`--symmetry`): 15,812 states, 8,512 orbits. */
+    /** Two interchangeable system-call dispatchers and one caller (`--symmetry`): 15,812 states, 4,256 orbits (dispatchers and ring rotations). */
     dispatchers: {
       ...SMALL,
       ringSlots: 1,

@@ -2,8 +2,8 @@
  * The graph engine of the syscall model alone: the object engine's search (syscallSpace: the
  * model's step judged by every selected step property), with the leads-to check
  * (`everyRequestAnswered`) run over the explored graph after the search instead of a drain built
- * and judged from every state (syscallDrainGraph.ts), and optionally with agent symmetry
- * (agentSymmetry.ts: one state per orbit of interchangeable agents).
+ * and judged from every state (syscallDrainGraph.ts), and optionally with symmetry
+ * (syscallSymmetry.ts: one state per orbit of interchangeable agents and ring rotations).
  *
  * While expanding a state the search records, among its successors, the ones the drain can take,
  * with the renaming from each successor to its orbit's stored representative; the drain from
@@ -26,10 +26,11 @@ import type { SyscallEvent } from '../model/events.ts';
 import { syscallQuiescent } from '../model/quiescent.ts';
 import type { SyscallLivenessContext } from '../properties/context.ts';
 import type { SyscallSelection } from '../properties/selection.ts';
-import { agentPermutations, type Canonical, canonicalSyscall, groupTables } from './agentSymmetry.ts';
+import type { Canonical } from './agentSymmetry.ts';
 import { SyscallDrainGraph } from './syscallDrainGraph.ts';
 import type { SyscallNode } from './syscallJudge.ts';
 import { syscallSpace } from './syscallSpace.ts';
+import { canonicalSyscallOrbit, syscallSymmetryGroup } from './syscallSymmetry.ts';
 
 /** What the search found, before the leads-to check. */
 export type SyscallGraphSearch =
@@ -39,7 +40,7 @@ export type SyscallGraphSearch =
       readonly transitions: number;
       readonly diameter: number;
       readonly graph: SyscallDrainGraph;
-      /** Whether the states are orbits (agent symmetry); the graph's renamings are then the group's. */
+      /** Whether the states are orbits (syscallSymmetry.ts); the graph's renamings are then the group's. */
       readonly symmetry: boolean;
     }
   | { readonly kind: 'violation'; readonly depth: number };
@@ -63,10 +64,9 @@ export function searchSyscallGraph(
 ): SyscallGraphSearch {
   const space = syscallSpace(cfg, undefined, { ...sel, liveness: [] });
   const symmetry = opts.symmetry === true;
-  const perms = symmetry ? agentPermutations(cfg) : [agentPermutations(cfg)[0] ?? []];
-  const group = groupTables(perms);
+  const group = syscallSymmetryGroup(cfg, symmetry);
   const canon: (n: SyscallNode) => Canonical = symmetry
-    ? canonicalSyscall(cfg, space.key)
+    ? canonicalSyscallOrbit(cfg, group, space.key)
     : (n) => ({ key: space.key(n), perm: 0, stabilizer: 1 });
   const graph = new SyscallDrainGraph(cfg, group);
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
@@ -238,7 +238,7 @@ export function exploreSyscallOrbits(
   };
   if (found.kind === 'maxStates') return { outcome: { kind: 'maxStates', ...stats } };
   if (liveness) {
-    const k = symmetric ? agentPermutations(cfg).length : 1;
+    const k = syscallSymmetryGroup(cfg, symmetric).perms.length;
     const reachable = found.graph.reachable();
     for (let id = 0; id < found.distinct; id++)
       for (let s = 0; s < k; s++)
