@@ -22,13 +22,15 @@
 import { type ExploreOptions, type ExploreOutcome, explore } from '../../../engine/explore/explore.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import { drainCandidates } from '../model/drain.ts';
+import { candidateEvents } from '../model/enabled.ts';
 import type { SyscallEvent } from '../model/events.ts';
 import { syscallQuiescent } from '../model/quiescent.ts';
+import { step as syscallStep } from '../model/step.ts';
 import type { SyscallLivenessContext } from '../properties/context.ts';
 import type { SyscallSelection } from '../properties/selection.ts';
 import type { Canonical } from './agentSymmetry.ts';
 import { SyscallDrainGraph } from './syscallDrainGraph.ts';
-import type { SyscallNode } from './syscallJudge.ts';
+import { type SyscallNode, syscallJudge } from './syscallJudge.ts';
 import { syscallSpace } from './syscallSpace.ts';
 import { canonicalSyscallOrbit, syscallSymmetryGroup } from './syscallSymmetry.ts';
 
@@ -62,7 +64,15 @@ export function searchSyscallGraph(
   opts: ExploreOptions,
   onNode?: (id: number, n: SyscallNode) => void,
 ): SyscallGraphSearch {
-  const space = syscallSpace(cfg, undefined, { ...sel, liveness: [] });
+  const steps: SyscallSelection = { ...sel, liveness: [] };
+  const space = syscallSpace(cfg, undefined, steps);
+  const judge = syscallJudge(cfg, undefined, steps, () => {
+    throw new Error('syscall graph engine: the model alone has no runtime');
+  });
+  const candidates = candidateEvents(cfg);
+  candidates.forEach((e, ix) => {
+    if (space.indexOf(e) !== ix) throw new Error('syscall graph engine: the alphabet is not the candidates');
+  });
   const symmetry = opts.symmetry === true;
   const group = syscallSymmetryGroup(cfg, symmetry);
   const canon: (n: SyscallNode) => Canonical = symmetry
@@ -104,15 +114,17 @@ export function searchSyscallGraph(
     if (n === undefined) continue;
     onNode?.(head, n);
     const d = (level[head] ?? 0) + 1;
-    const events = space.enabled(n);
     succOf.clear();
     rhoOf.clear();
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i];
+    // the enabled events in the order of `enabled` (the candidates the model accepts), each stepped once
+    for (let ix = 0; ix < candidates.length; ix++) {
+      const e = candidates[ix];
       if (e === undefined) continue;
+      const r = syscallStep(cfg, n.sys, e);
+      if (r.kind !== 'accepted') continue;
       transitions++;
-      const t = space.step(n, e, d - 1, false);
-      if (t.kind === 'violation') return { kind: 'violation', depth: d };
+      const t = judge.stepModel(n, e, r, d - 1, 'copy');
+      if (t.violations !== undefined) return { kind: 'violation', depth: d };
       const c = canon(t.node);
       let id = ids.get(c.key);
       if (id === undefined) {
@@ -134,7 +146,6 @@ export function searchSyscallGraph(
             depth: diameter,
           });
       }
-      const ix = space.indexOf(e);
       // actual successor = G[c.perm]⁻¹(canonical) = G[c.perm]⁻¹ ∘ G[repPerm[id]] (rep)
       const rho = group.compose[group.inverse[c.perm] ?? 0]?.[repPerm[id] ?? 0] ?? 0;
       succOf.set(ix, id);
