@@ -153,55 +153,100 @@ export function renameSyscallEvent(e: SyscallEvent, perm: readonly number[]): Sy
 /**
  * Per agent, a description of its place in `n` that names no other agent (its record, where the
  * controller holds its task, the slots naming it as requester, its custody counts, the instance
- * it holds): renaming the state renames the signatures along (agent a's in n is perm[a]'s in the
- * renamed node), so sorting each class by signature is a choice every member of an orbit agrees on.
+ * it holds), slots counted from their ring's head: renaming the state renames the signatures
+ * along (agent a's in n is perm[a]'s in the renamed node) and rotating a ring changes none, so
+ * sorting each class by signature is a choice every member of an orbit agrees on.
  */
-function signatures(n: SyscallNode): string[] {
+function signatures(cfg: Config, n: SyscallNode, sorted: readonly boolean[]): (string | undefined)[] {
   const agents = n.sys.agents;
-  const sig = new Array<string>(agents.length);
+  const rings = n.sys.rings;
+  const info = layoutOf(cfg).agents;
+  const sig = new Array<string | undefined>(agents.length).fill(undefined);
   for (let a = 0; a < agents.length; a++) {
     const x = agents[a];
-    sig[a] = x === undefined ? '' : `${x.phase}${x.slot}.${x.req}`;
+    if (sorted[a] !== true) continue; // only the members of a class are ever sorted
+    const p = info[a]?.p ?? 0;
+    const slot =
+      x === undefined || x.slot < 0
+        ? -1
+        : info[a]?.kind === 'caller'
+          ? relative(rings, p, x.slot)
+          : relativeCode(rings, x.slot);
+    sig[a] = x === undefined ? '' : `${x.phase}${slot}.${x.req}`;
   }
   const c = n.sys.ctrl;
   for (let i = 0; i < c.ready.length; i++) {
     const q = c.ready[i] ?? [];
-    for (let j = 0; j < q.length; j++) appendTo(sig, Number(q[j] ?? 0n) - 1, `r${i}.${j}`);
+    for (let j = 0; j < q.length; j++)
+      if (wants(sig, Number(q[j] ?? 0n) - 1)) appendTo(sig, Number(q[j] ?? 0n) - 1, `r${i}.${j}`);
   }
   for (let i = 0; i < c.ipcWait.length; i++) {
     const q = c.ipcWait[i] ?? [];
-    for (let j = 0; j < q.length; j++) appendTo(sig, Number(q[j] ?? 0n) - 1, `w${i}.${j}`);
+    for (let j = 0; j < q.length; j++)
+      if (wants(sig, Number(q[j] ?? 0n) - 1)) appendTo(sig, Number(q[j] ?? 0n) - 1, `w${i}.${j}`);
   }
   for (let i = 0; i < c.irqWait.length; i++) {
     const q = c.irqWait[i] ?? [];
     for (let j = 0; j < q.length; j++) {
       const w = q[j];
-      if (w !== undefined) appendTo(sig, Number(w.task) - 1, `i${i}.${j}.${w.p}`);
+      if (w !== undefined && wants(sig, Number(w.task) - 1))
+        appendTo(sig, Number(w.task) - 1, `i${i}.${j}.${w.p}`);
     }
   }
-  for (let p = 0; p < n.sys.rings.length; p++) {
-    const slots = n.sys.rings[p]?.slots ?? [];
-    for (let i = 0; i < slots.length; i++) appendTo(sig, slots[i]?.requester ?? -1, `s${p}.${i}`);
+  for (let p = 0; p < rings.length; p++) {
+    const slots = rings[p]?.slots ?? [];
+    for (let i = 0; i < slots.length; i++)
+      if (wants(sig, slots[i]?.requester ?? -1))
+        appendTo(sig, slots[i]?.requester ?? -1, `s${p}.${relative(rings, p, i)}`);
   }
   for (let p = 0; p < n.cghost.custody.length; p++) {
     const m = n.cghost.custody[p];
-    if (m !== undefined) for (const [t, k] of m) appendTo(sig, Number(t) - 1, `c${p}.${k}`);
+    if (m !== undefined)
+      for (const [t, k] of m) if (wants(sig, Number(t) - 1)) appendTo(sig, Number(t) - 1, `c${p}.${k}`);
   }
   const g = n.ghost;
   for (let code = 0; code < g.bySlot.length; code++) {
     const inst = g.bySlot[code];
-    if (inst !== undefined) appendTo(sig, inst.requester, `b${code}.${inst.executions}.${inst.replies}`);
+    if (inst !== undefined && wants(sig, inst.requester))
+      appendTo(sig, inst.requester, `b${relativeCode(rings, code)}.${inst.executions}.${inst.replies}`);
   }
   for (let a = 0; a < g.held.length; a++) {
     const inst = g.held[a];
-    if (inst !== undefined)
-      appendTo(sig, a, `h${inst.p}.${inst.slot}.${inst.req}.${inst.executions}.${inst.replies}`);
+    if (inst !== undefined && wants(sig, a))
+      appendTo(
+        sig,
+        a,
+        `h${inst.p}.${relative(rings, inst.p, inst.slot)}.${inst.req}.${inst.executions}.${inst.replies}`,
+      );
   }
   return sig;
 }
 
+/**
+ * Slot i of ring p counted from the ring's head (modulo R): what a ring rotation leaves alone
+ * (ringRotation.ts), so that every member of an orbit of dispatchers and rotations sorts its
+ * dispatchers alike.
+ */
+function relative(rings: readonly Ring[], p: number, i: number): number {
+  const r = rings[p];
+  const R = r?.slots.length ?? 1;
+  return (((i - (r?.head ?? 0)) % R) + R) % R;
+}
+
+/** A slot code `p * R + i` (a held slot, a ghost instance's place) with i counted from ring p's head. */
+function relativeCode(rings: readonly Ring[], code: number): number {
+  const R = rings[0]?.slots.length ?? 1;
+  const p = Math.floor(code / R);
+  return p * R + relative(rings, p, code % R);
+}
+
+/** Whether agent a's signature is built (a is in a class; not for a task that is no agent's). */
+function wants(sig: readonly (string | undefined)[], a: number): boolean {
+  return sig[a] !== undefined;
+}
+
 /** Appends `what` to agent a's signature (nothing for a task that is no agent's). */
-function appendTo(sig: string[], a: number, what: string): void {
+function appendTo(sig: (string | undefined)[], a: number, what: string): void {
   const cur = sig[a];
   if (cur !== undefined) sig[a] = cur + what;
 }
@@ -210,8 +255,13 @@ function appendTo(sig: string[], a: number, what: string): void {
  * The renamings that sort every class of `n` by signature (members with equal signatures in
  * every order): the same set, up to the renaming itself, for every member of `n`'s orbit.
  */
-function sortingRenamings(n: SyscallNode, classes: readonly (readonly number[])[]): number[][] {
-  const sig = signatures(n);
+function sortingRenamings(
+  cfg: Config,
+  n: SyscallNode,
+  classes: readonly (readonly number[])[],
+  sorted: readonly boolean[],
+): number[][] {
+  const sig = signatures(cfg, n, sorted);
   const identity: number[] = [];
   for (let a = 0; a < sig.length; a++) identity.push(a);
   let out: number[][] = [identity];
@@ -253,12 +303,6 @@ function sortingRenamings(n: SyscallNode, classes: readonly (readonly number[])[
 
 const SINGLE: readonly (readonly number[])[] = [[0]];
 
-/** Whether `perm` renames nothing. */
-function isIdentity(perm: readonly number[]): boolean {
-  for (let a = 0; a < perm.length; a++) if (perm[a] !== a) return false;
-  return true;
-}
-
 /** A node's canonical key and the index (in `agentPermutations`) of a renaming that gives it. */
 export interface Canonical {
   readonly key: string;
@@ -272,14 +316,16 @@ export interface Canonical {
 
 /**
  * The canonical key of a node of the model alone: the least key over the renamings that sort its
- * interchangeable agents by signature (one renaming unless signatures tie). Every member of an
- * orbit gets the same key: their sorting renamings lead to the same renamed nodes.
+ * interchangeable agents by signature (one renaming unless signatures tie), `keyOf(n, perm)` being
+ * the key of n renamed by perm. Every member of an orbit gets the same key: their sorting
+ * renamings lead to the same renamed nodes.
  */
 export function canonicalSyscall(
   cfg: Config,
-  key: (n: SyscallNode) => string,
+  keyOf: (n: SyscallNode, perm: readonly number[]) => string,
 ): (n: SyscallNode) => Canonical {
   const classes = symmetricClasses(cfg);
+  const sorted = layoutOf(cfg).agents.map((_, a) => classes.some((c) => c.includes(a)));
   const perms = agentPermutations(cfg);
   if (perms.length > 30) throw new Error('agent symmetry: more than 30 renamings');
   const { compose, inverse } = groupTables(perms);
@@ -287,8 +333,8 @@ export function canonicalSyscall(
   return (n) => {
     let best: string | undefined;
     let giving: number[] = [];
-    for (const perm of sortingRenamings(n, classes)) {
-      const k = key(isIdentity(perm) ? n : renameSyscallNode(n, perm));
+    for (const perm of sortingRenamings(cfg, n, classes, sorted)) {
+      const k = keyOf(n, perm);
       const at = index.get(perm.join());
       if (at === undefined) throw new Error('agent symmetry: a sorting renaming outside the group');
       if (best === undefined || k < best) {

@@ -9,15 +9,39 @@
 import type { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
 import type { MutableSyscallGhost, RequestInstance } from '../properties/ghost.ts';
 
-/** Appends the verdict-relevant part of `g` to `k`. */
-export function syscallGhostKey(k: KeyBuilder, g: MutableSyscallGhost): void {
+/**
+ * How the key of a renamed ghost is read from the ghost itself (syscallOrbitKey.ts): where each
+ * place of the renamed ghost comes from, and an instance's renamed slot and requester.
+ */
+export interface GhostView {
+  bySlotFrom(code: number): number;
+  heldFrom(a: number): number;
+  slotOf(inst: RequestInstance): number;
+  requesterOf(inst: RequestInstance): number;
+}
+
+const AS_IS: GhostView = {
+  bySlotFrom: (code) => code,
+  heldFrom: (a) => a,
+  slotOf: (inst) => inst.slot,
+  requesterOf: (inst) => inst.requester,
+};
+
+/** Appends the verdict-relevant part of `g` (seen through `view`: renamed) to `k`. */
+export function syscallGhostKey(k: KeyBuilder, g: MutableSyscallGhost, view: GhostView = AS_IS): void {
   const local: RequestInstance[] = []; // instances met so far: a later place holding one names its number
-  for (const inst of g.bySlot) putInstance(k, local, inst);
-  for (const inst of g.held) putInstance(k, local, inst);
+  for (let code = 0; code < g.bySlot.length; code++)
+    putInstance(k, local, g.bySlot[view.bySlotFrom(code)], view);
+  for (let a = 0; a < g.held.length; a++) putInstance(k, local, g.held[view.heldFrom(a)], view);
 }
 
 /** One place of the ghost: 0 (empty), the number of an instance met before, or a new one in full. */
-function putInstance(k: KeyBuilder, local: RequestInstance[], inst: RequestInstance | undefined): void {
+function putInstance(
+  k: KeyBuilder,
+  local: RequestInstance[],
+  inst: RequestInstance | undefined,
+  view: GhostView,
+): void {
   if (inst === undefined) {
     k.int(0);
     return;
@@ -30,9 +54,9 @@ function putInstance(k: KeyBuilder, local: RequestInstance[], inst: RequestInsta
   local.push(inst);
   k.int(local.length);
   k.int(inst.p)
-    .int(inst.slot)
+    .int(view.slotOf(inst))
     .int(inst.req)
-    .int(inst.requester + 1);
+    .int(view.requesterOf(inst) + 1);
   k.int(inst.executions).int(inst.replies);
 }
 

@@ -31,6 +31,7 @@ import type { SyscallSelection } from '../properties/selection.ts';
 import type { Canonical } from './agentSymmetry.ts';
 import { SyscallDrainGraph } from './syscallDrainGraph.ts';
 import { type SyscallNode, syscallJudge } from './syscallJudge.ts';
+import { syscallOrbitKey } from './syscallOrbitKey.ts';
 import { syscallSpace } from './syscallSpace.ts';
 import { canonicalSyscallOrbit, syscallSymmetryGroup } from './syscallSymmetry.ts';
 
@@ -73,11 +74,15 @@ export function searchSyscallGraph(
   candidates.forEach((e, ix) => {
     if (space.indexOf(e) !== ix) throw new Error('syscall graph engine: the alphabet is not the candidates');
   });
+  const drainIndexOf = agentEventIndex(candidates, (e) => space.indexOf(e));
   const symmetry = opts.symmetry === true;
   const group = syscallSymmetryGroup(cfg, symmetry);
+  const orbitKey = syscallOrbitKey(cfg, steps.controller.length > 0);
+  const identity = group.perms[0] ?? [];
+  const noShift = group.shifts[0] ?? [];
   const canon: (n: SyscallNode) => Canonical = symmetry
-    ? canonicalSyscallOrbit(cfg, group, space.key)
-    : (n) => ({ key: space.key(n), perm: 0, stabilizer: 1 });
+    ? canonicalSyscallOrbit(cfg, group, orbitKey)
+    : (n) => ({ key: orbitKey(n, identity, noShift), perm: 0, stabilizer: 1 });
   const graph = new SyscallDrainGraph(cfg, group);
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
   const every = opts.progressEvery ?? 50_000;
@@ -159,7 +164,7 @@ export function searchSyscallGraph(
       head,
       n,
       stabilizer[head] ?? 1,
-      (e) => space.indexOf(e),
+      drainIndexOf,
       statusIndex,
       succOf,
       rhoOf,
@@ -168,6 +173,29 @@ export function searchSyscallGraph(
   }
   opts.onProgress?.({ distinct: ids.size, transitions, queue: 0, depth: diameter });
   return stats('complete');
+}
+
+/**
+ * The alphabet index of an event, by a table of the candidates' agent and fetch events (what the
+ * drain tries) and `indexOf` for the others: the drain's candidates are fresh objects, and
+ * formatting each to look it up was a twentieth of the search.
+ */
+function agentEventIndex(
+  candidates: readonly SyscallEvent[],
+  indexOf: (e: SyscallEvent) => number,
+): (e: SyscallEvent) => number {
+  const table = new Map<SyscallEvent['type'], number[]>();
+  candidates.forEach((e, ix) => {
+    if (e.type === 'StatusWrite' || e.type === 'Call') return;
+    const who = e.type === 'Fetch' ? e.p : e.a;
+    const row = table.get(e.type) ?? [];
+    row[who] = ix;
+    table.set(e.type, row);
+  });
+  return (e) => {
+    if (e.type === 'StatusWrite' || e.type === 'Call') return indexOf(e);
+    return table.get(e.type)?.[e.type === 'Fetch' ? e.p : e.a] ?? indexOf(e);
+  };
 }
 
 /** Records what the drain can do from representative `id` (its node `n`, successors by alphabet index). */

@@ -7,8 +7,9 @@
  *
  * Rotations act freely (a shift changes head), so the canonical member of an orbit is found in
  * two steps: the shift bringing every rotating ring's head to 0, then the least key over the
- * dispatcher renamings that sort them by signature (`canonicalSyscall`); the stabilizer is the
- * agent renamings' (with no shift).
+ * dispatcher renamings that sort them by signature (`canonicalSyscall`; signatures count slots
+ * from the head, so they are the rotated node's); the stabilizer is the agent renamings' (with no
+ * shift). Keys are built from the node itself (syscallOrbitKey.ts), never from a renamed copy.
  */
 
 import type { Config } from '../../controller/model/config/config.ts';
@@ -22,6 +23,7 @@ import {
 } from './agentSymmetry.ts';
 import { canonicalShift, isNoShift, rotateSyscallNode, rotatingRings } from './ringRotation.ts';
 import type { SyscallNode } from './syscallJudge.ts';
+import type { OrbitKey } from './syscallOrbitKey.ts';
 
 /** The group's tables (`perms[g]`: element g's agent renaming) and each element's shift per process. */
 export interface SyscallSymmetryGroup extends GroupTables {
@@ -100,10 +102,11 @@ export function renameSyscallOrbitMember(
 export function canonicalSyscallOrbit(
   cfg: Config,
   group: SyscallSymmetryGroup,
-  key: (n: SyscallNode) => string,
+  orbitKey: OrbitKey,
 ): (n: SyscallNode) => Canonical {
-  const agentCanon = canonicalSyscall(cfg, key);
   const rings = rotatingRings(cfg);
+  let shift: readonly number[] = [];
+  const agentCanon = canonicalSyscall(cfg, (n, perm) => orbitKey(n, perm, shift));
   const S = group.shifts.length / Math.max(1, agentPermutations(cfg).length);
   const m = 2 * cfg.ringSlots;
   const shiftAt = (shift: readonly number[]): number => {
@@ -116,8 +119,8 @@ export function canonicalSyscallOrbit(
     return i;
   };
   return (n) => {
-    const shift = canonicalShift(cfg, n.sys, rings);
-    const c = agentCanon(isNoShift(shift) ? n : rotateSyscallNode(cfg, n, shift));
+    shift = canonicalShift(cfg, n.sys, rings);
+    const c = agentCanon(n);
     let stabilizer = 0;
     for (let j = 0; j < 31; j++) if ((c.stabilizer & (1 << j)) !== 0) stabilizer |= 1 << (j * S);
     return { key: c.key, perm: c.perm * S + shiftAt(shift), stabilizer };

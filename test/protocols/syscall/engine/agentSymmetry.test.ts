@@ -124,7 +124,7 @@ describe('syscall agent symmetry', () => {
   it('gives every member of an orbit the same canonical key', () => {
     const cfg = TWO_DISPATCHERS;
     const space = syscallSpace(cfg, undefined, STEPS);
-    const canon = canonicalSyscall(cfg, space.key);
+    const canon = canonicalSyscall(cfg, (n, perm) => space.key(renameSyscallNode(n, perm)));
     const nodes = reachableNodes(cfg);
     const orbits = new Set<string>();
     for (const n of nodes) {

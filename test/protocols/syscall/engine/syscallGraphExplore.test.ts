@@ -14,6 +14,7 @@ import {
   searchSyscallGraph,
 } from '../../../../protocols/syscall/engine/syscallGraphExplore.ts';
 import type { SyscallNode } from '../../../../protocols/syscall/engine/syscallJudge.ts';
+import { syscallOrbitKey } from '../../../../protocols/syscall/engine/syscallOrbitKey.ts';
 import { syscallSpace } from '../../../../protocols/syscall/engine/syscallSpace.ts';
 import {
   canonicalSyscallOrbit,
@@ -56,7 +57,7 @@ function walksAgree(cfg: Config, symmetry: boolean): { states: number; failing: 
   const space = syscallSpace(cfg, undefined, SEL);
   const group = syscallSymmetryGroup(cfg, symmetry);
   const canon = symmetry
-    ? canonicalSyscallOrbit(cfg, group, space.key)
+    ? canonicalSyscallOrbit(cfg, group, syscallOrbitKey(cfg, true))
     : (n: SyscallNode) => ({ key: space.key(n), perm: 0, stabilizer: 1 });
   const reps: SyscallNode[] = [];
   const found = searchSyscallGraph(cfg, SEL, { symmetry }, (id, n) => {
