@@ -62,20 +62,28 @@ function putInstance(
 
 /** A copy of `g` whose instances are fresh objects (sharing between slots and holders kept). */
 export function copySyscallGhost(g: MutableSyscallGhost): MutableSyscallGhost {
-  const copies = new Map<RequestInstance, RequestInstance>();
-  const copy = (inst: RequestInstance | undefined): RequestInstance | undefined => {
-    if (inst === undefined) return undefined;
-    let c = copies.get(inst);
-    if (c === undefined) {
-      c = { ...inst };
-      copies.set(inst, c);
+  // a handful of instances: pairs in two short arrays (no Map per copy: this runs on every step)
+  const originals: RequestInstance[] = [];
+  const copies: RequestInstance[] = [];
+  const copyAll = (places: readonly (RequestInstance | undefined)[]): (RequestInstance | undefined)[] => {
+    const out = new Array<RequestInstance | undefined>(places.length);
+    for (let i = 0; i < places.length; i++) {
+      const inst = places[i];
+      if (inst === undefined) {
+        out[i] = undefined;
+        continue;
+      }
+      const at = originals.indexOf(inst);
+      let c = copies[at];
+      if (at < 0 || c === undefined) {
+        c = { ...inst };
+        originals.push(inst);
+        copies.push(c);
+      }
+      out[i] = c;
     }
-    return c;
+    return out;
   };
-  return {
-    bySlot: g.bySlot.map(copy),
-    held: g.held.map(copy),
-    submitted: g.submitted,
-    consumed: g.consumed,
-  };
+  const bySlot = copyAll(g.bySlot);
+  return { bySlot, held: copyAll(g.held), submitted: g.submitted, consumed: g.consumed };
 }

@@ -102,8 +102,8 @@ export function searchSyscallGraph(
   repPerm[0] = c0.perm;
   stabilizer[0] = c0.stabilizer;
   queue.push(init);
-  const succOf = new Map<number, number>(); // alphabet index → successor id, per expanded state
-  const rhoOf = new Map<number, number>();
+  const succOf = new Int32Array(candidates.length); // alphabet index → successor id (-1: none), per expanded state
+  const rhoOf = new Int32Array(candidates.length);
   const stats = (kind: 'complete' | 'maxStates'): SyscallGraphSearch => ({
     kind,
     distinct: ids.size,
@@ -119,8 +119,7 @@ export function searchSyscallGraph(
     if (n === undefined) continue;
     onNode?.(head, n);
     const d = (level[head] ?? 0) + 1;
-    succOf.clear();
-    rhoOf.clear();
+    succOf.fill(-1);
     // the enabled events in the order of `enabled` (the candidates the model accepts), each stepped once
     for (let ix = 0; ix < candidates.length; ix++) {
       const e = candidates[ix];
@@ -153,8 +152,8 @@ export function searchSyscallGraph(
       }
       // actual successor = G[c.perm]⁻¹(canonical) = G[c.perm]⁻¹ ∘ G[repPerm[id]] (rep)
       const rho = group.compose[group.inverse[c.perm] ?? 0]?.[repPerm[id] ?? 0] ?? 0;
-      succOf.set(ix, id);
-      rhoOf.set(ix, rho);
+      succOf[ix] = id;
+      rhoOf[ix] = rho;
       graph.addEdge(id, rho);
     }
     recordDrainFacts(
@@ -208,21 +207,21 @@ function recordDrainFacts(
   stabilizer: number,
   indexOf: (e: SyscallEvent) => number,
   statusIndex: readonly number[],
-  succOf: ReadonlyMap<number, number>,
-  rhoOf: ReadonlyMap<number, number>,
+  succOf: Int32Array,
+  rhoOf: Int32Array,
 ): void {
   const quiescent = syscallQuiescent(cfg, n.sys);
   graph.setRep(id, quiescent, quiescent && livenessHolds(cfg, sel, n), stabilizer);
   statusIndex.forEach((ix, p) => {
-    const to = succOf.get(ix);
-    if (to !== undefined) graph.setStatus(id, p, to, rhoOf.get(ix) ?? 0);
+    const to = succOf[ix] ?? -1;
+    if (to >= 0) graph.setStatus(id, p, to, rhoOf[ix] ?? 0);
   });
   for (let u = 0; u < graph.units; u++) {
     for (const e of drainCandidates(cfg, n.sys, u)) {
       const ix = indexOf(e);
-      const to = succOf.get(ix);
-      if (to === undefined) continue;
-      graph.setUnit(id, u, to, rhoOf.get(ix) ?? 0);
+      const to = succOf[ix] ?? -1;
+      if (to < 0) continue;
+      graph.setUnit(id, u, to, rhoOf[ix] ?? 0);
       break;
     }
   }

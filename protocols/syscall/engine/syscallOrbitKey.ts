@@ -50,6 +50,12 @@ export function syscallOrbitKey(cfg: Config, trackGhost: boolean): OrbitKey {
   let perm: readonly number[] = [];
   let shift: readonly number[] = [];
   const renamedTask = (t: bigint): bigint => task(t, perm);
+  /** `k.big` of the renamed task id, without a bigint for an agent's (small ids are one unit either way). */
+  const putTask = (t: bigint): void => {
+    const a = t >= 1n && t <= BigInt(A) ? Number(t) - 1 : -1;
+    if (a < 0) k.big(t);
+    else k.int((perm[a] ?? a) + 1);
+  };
   const view: GhostView = {
     bySlotFrom: (code) => {
       const p = Math.floor(code / R);
@@ -67,16 +73,19 @@ export function syscallOrbitKey(cfg: Config, trackGhost: boolean): OrbitKey {
     const c = n.sys.ctrl;
     for (const q of c.ready) {
       k.int(q.length);
-      for (const t of q) k.big(task(t, perm));
+      for (const t of q) putTask(t);
     }
     for (const q of c.irqWait) {
       k.int(q.length);
-      for (const w of q) k.int(w.p).big(task(w.task, perm));
+      for (const w of q) {
+        k.int(w.p);
+        putTask(w.task);
+      }
     }
     for (const x of c.irqPending) k.int(x);
     for (const q of c.ipcWait) {
       k.int(q.length);
-      for (const t of q) k.big(task(t, perm));
+      for (const t of q) putTask(t);
     }
     for (const x of c.ipcPending) k.int(x);
     for (const b of c.online) k.bool(b);
