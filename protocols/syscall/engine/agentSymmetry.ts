@@ -329,13 +329,19 @@ export function canonicalSyscall(
   const perms = agentPermutations(cfg);
   if (perms.length > 30) throw new Error('agent symmetry: more than 30 renamings');
   const { compose, inverse } = groupTables(perms);
-  const index = new Map(perms.map((p, i) => [p.join(), i] as const));
+  // a renaming by number (its entries as digits base A): no string per lookup
+  const code = (perm: readonly number[]): number => {
+    let c = 0;
+    for (let a = perm.length - 1; a >= 0; a--) c = c * perm.length + (perm[a] ?? a);
+    return c;
+  };
+  const index = new Map(perms.map((p, i) => [code(p), i] as const));
   return (n) => {
     let best: string | undefined;
     let giving: number[] = [];
     for (const perm of sortingRenamings(cfg, n, classes, sorted)) {
       const k = keyOf(n, perm);
-      const at = index.get(perm.join());
+      const at = index.get(code(perm));
       if (at === undefined) throw new Error('agent symmetry: a sorting renaming outside the group');
       if (best === undefined || k < best) {
         best = k;
