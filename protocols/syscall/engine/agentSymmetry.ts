@@ -24,7 +24,7 @@ import type { ControllerState } from '../../controller/model/state.ts';
 import type { MutableControllerGhost } from '../../controller/properties/ghost.ts';
 import type { SyscallEvent } from '../model/events.ts';
 import { layoutOf } from '../model/layout.ts';
-import type { Ring, SyscallState } from '../model/state.ts';
+import type { AgentPhase, Ring, SyscallState } from '../model/state.ts';
 import type { MutableSyscallGhost, RequestInstance } from '../properties/ghost.ts';
 import type { SyscallNode } from './syscallJudge.ts';
 
@@ -153,73 +153,103 @@ export function renameSyscallEvent(e: SyscallEvent, perm: readonly number[]): Sy
 /**
  * Per agent, a description of its place in `n` that names no other agent (its record, where the
  * controller holds its task, the slots naming it as requester, its custody counts, the instance
- * it holds), slots counted from their ring's head: renaming the state renames the signatures
- * along (agent a's in n is perm[a]'s in the renamed node) and rotating a ring changes none, so
- * sorting each class by signature is a choice every member of an orbit agrees on.
+ * it holds), slots counted from their ring's head, hashed to a number: renaming the state renames
+ * the signatures along (agent a's in n is perm[a]'s in the renamed node) and rotating a ring
+ * changes none, so sorting each class by signature is a choice every member of an orbit agrees on.
+ * Agents with equal signatures (a hash collision included) are tried in every order, so a
+ * collision costs a key more, never a wrong orbit. Only the members of a class get one.
  */
-function signatures(cfg: Config, n: SyscallNode, sorted: readonly boolean[]): (string | undefined)[] {
+function signatures(cfg: Config, n: SyscallNode, sorted: readonly boolean[]): number[] {
   const agents = n.sys.agents;
   const rings = n.sys.rings;
   const info = layoutOf(cfg).agents;
-  const sig = new Array<string | undefined>(agents.length).fill(undefined);
+  const sig = new Array<number>(agents.length).fill(0);
   for (let a = 0; a < agents.length; a++) {
     const x = agents[a];
-    if (sorted[a] !== true) continue; // only the members of a class are ever sorted
+    if (sorted[a] !== true || x === undefined) continue;
     const p = info[a]?.p ?? 0;
     const slot =
-      x === undefined || x.slot < 0
-        ? -1
-        : info[a]?.kind === 'caller'
-          ? relative(rings, p, x.slot)
-          : relativeCode(rings, x.slot);
-    sig[a] = x === undefined ? '' : `${x.phase}${slot}.${x.req}`;
+      x.slot < 0 ? -1 : info[a]?.kind === 'caller' ? relative(rings, p, x.slot) : relativeCode(rings, x.slot);
+    sig[a] = mix(mix(mix(1, PHASE_CODE[x.phase]), slot + 1), x.req);
   }
   const c = n.sys.ctrl;
   for (let i = 0; i < c.ready.length; i++) {
     const q = c.ready[i] ?? [];
-    for (let j = 0; j < q.length; j++)
-      if (wants(sig, Number(q[j] ?? 0n) - 1)) appendTo(sig, Number(q[j] ?? 0n) - 1, `r${i}.${j}`);
+    for (let j = 0; j < q.length; j++) add(sig, sorted, Number(q[j] ?? 0n) - 1, 1, i, j, 0, 0);
   }
   for (let i = 0; i < c.ipcWait.length; i++) {
     const q = c.ipcWait[i] ?? [];
-    for (let j = 0; j < q.length; j++)
-      if (wants(sig, Number(q[j] ?? 0n) - 1)) appendTo(sig, Number(q[j] ?? 0n) - 1, `w${i}.${j}`);
+    for (let j = 0; j < q.length; j++) add(sig, sorted, Number(q[j] ?? 0n) - 1, 2, i, j, 0, 0);
   }
   for (let i = 0; i < c.irqWait.length; i++) {
     const q = c.irqWait[i] ?? [];
     for (let j = 0; j < q.length; j++) {
       const w = q[j];
-      if (w !== undefined && wants(sig, Number(w.task) - 1))
-        appendTo(sig, Number(w.task) - 1, `i${i}.${j}.${w.p}`);
+      if (w !== undefined) add(sig, sorted, Number(w.task) - 1, 3, i, j, w.p, 0);
     }
   }
   for (let p = 0; p < rings.length; p++) {
     const slots = rings[p]?.slots ?? [];
     for (let i = 0; i < slots.length; i++)
-      if (wants(sig, slots[i]?.requester ?? -1))
-        appendTo(sig, slots[i]?.requester ?? -1, `s${p}.${relative(rings, p, i)}`);
+      add(sig, sorted, slots[i]?.requester ?? -1, 4, p, relative(rings, p, i), 0, 0);
   }
   for (let p = 0; p < n.cghost.custody.length; p++) {
     const m = n.cghost.custody[p];
-    if (m !== undefined)
-      for (const [t, k] of m) if (wants(sig, Number(t) - 1)) appendTo(sig, Number(t) - 1, `c${p}.${k}`);
+    if (m !== undefined) for (const [t, k] of m) add(sig, sorted, Number(t) - 1, 5, p, k, 0, 0);
   }
   const g = n.ghost;
   for (let code = 0; code < g.bySlot.length; code++) {
     const inst = g.bySlot[code];
-    if (inst !== undefined && wants(sig, inst.requester))
-      appendTo(sig, inst.requester, `b${relativeCode(rings, code)}.${inst.executions}.${inst.replies}`);
+    if (inst !== undefined)
+      add(sig, sorted, inst.requester, 6, relativeCode(rings, code), inst.executions, inst.replies, 0);
   }
   for (let a = 0; a < g.held.length; a++) {
     const inst = g.held[a];
-    if (inst !== undefined && wants(sig, a))
-      appendTo(
+    if (inst !== undefined)
+      add(
         sig,
+        sorted,
         a,
-        `h${inst.p}.${relative(rings, inst.p, inst.slot)}.${inst.req}.${inst.executions}.${inst.replies}`,
+        7,
+        inst.p,
+        relative(rings, inst.p, inst.slot),
+        inst.req,
+        inst.executions * 256 + inst.replies,
       );
   }
   return sig;
+}
+
+const PHASE_CODE: Readonly<Record<AgentPhase, number>> = {
+  idle: 0,
+  filling: 1,
+  submitted: 2,
+  awaiting: 3,
+  woken: 4,
+  reading: 5,
+  waiting: 6,
+  running: 7,
+  returning: 8,
+};
+
+/** One step of a 32-bit FNV-style hash. */
+function mix(h: number, v: number): number {
+  return Math.imul(h ^ (v & 0xffff), 0x01000193) | 0;
+}
+
+/** Mixes a tagged fact into agent a's signature (nothing for an agent outside every class, or a task that is no agent's). */
+function add(
+  sig: number[],
+  sorted: readonly boolean[],
+  a: number,
+  tag: number,
+  u: number,
+  v: number,
+  w: number,
+  x: number,
+): void {
+  if (sorted[a] !== true) return;
+  sig[a] = mix(mix(mix(mix(mix(sig[a] ?? 0, tag), u), v), w), x);
 }
 
 /**
@@ -238,17 +268,6 @@ function relativeCode(rings: readonly Ring[], code: number): number {
   const R = rings[0]?.slots.length ?? 1;
   const p = Math.floor(code / R);
   return p * R + relative(rings, p, code % R);
-}
-
-/** Whether agent a's signature is built (a is in a class; not for a task that is no agent's). */
-function wants(sig: readonly (string | undefined)[], a: number): boolean {
-  return sig[a] !== undefined;
-}
-
-/** Appends `what` to agent a's signature (nothing for a task that is no agent's). */
-function appendTo(sig: (string | undefined)[], a: number, what: string): void {
-  const cur = sig[a];
-  if (cur !== undefined) sig[a] = cur + what;
 }
 
 /**
@@ -270,9 +289,9 @@ function sortingRenamings(
     const order = members.slice();
     for (let i = 1; i < order.length; i++) {
       const x = order[i] ?? 0;
-      const sx = sig[x] ?? '';
+      const sx = sig[x] ?? 0;
       let j = i - 1;
-      while (j >= 0 && (sig[order[j] ?? 0] ?? '') > sx) {
+      while (j >= 0 && (sig[order[j] ?? 0] ?? 0) > sx) {
         order[j + 1] = order[j] ?? 0;
         j--;
       }
