@@ -24,9 +24,10 @@ import type { ControllerState } from '../../controller/model/state.ts';
 import type { MutableControllerGhost } from '../../controller/properties/ghost.ts';
 import type { SyscallEvent } from '../model/events.ts';
 import { layoutOf } from '../model/layout.ts';
-import type { AgentPhase, Ring, SyscallState } from '../model/state.ts';
+import type { Ring, SyscallState } from '../model/state.ts';
 import type { MutableSyscallGhost, RequestInstance } from '../properties/ghost.ts';
 import type { SyscallNode } from './syscallJudge.ts';
+import { PHASE_CODE } from './syscallOrbitKey.ts';
 
 /** The classes of interchangeable agents: each process's service dispatchers (two or more). */
 function symmetricClasses(cfg: Config): (readonly number[])[] {
@@ -219,18 +220,6 @@ function signatures(cfg: Config, n: SyscallNode, sorted: readonly boolean[]): nu
   }
   return sig;
 }
-
-const PHASE_CODE: Readonly<Record<AgentPhase, number>> = {
-  idle: 0,
-  filling: 1,
-  submitted: 2,
-  awaiting: 3,
-  woken: 4,
-  reading: 5,
-  waiting: 6,
-  running: 7,
-  returning: 8,
-};
 
 /** One step of a 32-bit FNV-style hash. */
 function mix(h: number, v: number): number {

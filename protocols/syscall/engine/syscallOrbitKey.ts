@@ -19,7 +19,8 @@ import { type GhostView, syscallGhostKey } from './syscallGhostKey.ts';
 import type { SyscallNode } from './syscallJudge.ts';
 
 const SLOT: Readonly<Record<SlotState, number>> = { FREE: 0, FILLING: 1, SUBMITTED: 2, TAKEN: 3, DONE: 4 };
-const PHASE: Readonly<Record<AgentPhase, number>> = {
+/** An agent's phase as a number. */
+export const PHASE_CODE: Readonly<Record<AgentPhase, number>> = {
   idle: 0,
   filling: 1,
   submitted: 2,
@@ -119,7 +120,7 @@ export function syscallOrbitKey(cfg: Config, trackGhost: boolean): OrbitKey {
         const p = Math.floor(slot / R);
         slot = p * R + slotIn(slot % R, shift[p] ?? 0);
       }
-      k.int(PHASE[x.phase])
+      k.int(PHASE_CODE[x.phase])
         .int(slot + 1)
         .int(x.req);
     }
