@@ -15,7 +15,7 @@
  * dispatchers taking from it (singleConsumer's two-taker case) are outside this bound; storms
  * cover them at `small`.
  * `spec-small` is the spec's small itself, explored by the syscall graph engine (one state per
- * orbit of the two system-call dispatchers with `--symmetry`); `dispatchers` is the smallest
+ * orbit of the two system-call dispatchers and the ring rotations with `--symmetry`); `dispatchers` is the smallest
  * configuration with interchangeable agents, for the symmetry tests and the manifest.
  * wakeup's `harts2` is its `tiny` with two harts, the orbits of `--symmetry`.
  * `tiny` presets are smaller still, for the test suite's regression check of the manifest.
