@@ -20,3 +20,16 @@ export const TWO_CALLERS: Config = {
   devices: 1,
   pendingMax: 1,
 };
+
+/**
+ * Two system-call dispatchers (interchangeable) and one caller on a two-slot ring: both the
+ * dispatcher renamings and the ring's four rotations (40,600 states, 5,378 orbits).
+ */
+export const ROTATING_DISPATCHERS: Config = {
+  ...preset('spec-small'),
+  capacity: 2,
+  dispatchers: 2,
+  priorities: 1,
+  devices: 1,
+  pendingMax: 1,
+};

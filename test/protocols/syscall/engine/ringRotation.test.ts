@@ -28,7 +28,7 @@ import {
   selectSyscallProperties,
 } from '../../../../protocols/syscall/properties/selection.ts';
 import { reachableSyscallNodes } from '../../../support/reachableSyscallNodes.ts';
-import { TWO_CALLERS, TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
+import { ROTATING_DISPATCHERS, TWO_CALLERS, TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
 import { expectSeededAtShortest } from '../../../support/syscallSeededViolation.ts';
 
 const SEL = selectSyscallProperties(defaultSyscallPropertyIds(undefined), undefined);
@@ -186,6 +186,7 @@ describe('syscall ring rotation', () => {
   it.each([
     ['small', SMALL_PRESET, 12_184, 3046],
     ['two dispatchers', TWO_DISPATCHERS, 15_812, 4256],
+    ['two dispatchers on two slots', ROTATING_DISPATCHERS, 40_600, 5378],
   ])(
     'gives every member of an orbit the same canonical key, and keeps one state per orbit (%s)',
     (_, cfg, states, count) => {

@@ -27,7 +27,7 @@ import {
   selectSyscallProperties,
 } from '../../../../protocols/syscall/properties/selection.ts';
 import { reachable } from '../../../support/reachable.ts';
-import { TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
+import { ROTATING_DISPATCHERS, TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
 
 const SEL = selectSyscallProperties(defaultSyscallPropertyIds(undefined), undefined);
 
@@ -106,10 +106,13 @@ describe('syscall graph engine', () => {
     ['two dispatchers, symmetry, drain bound 6', { ...TWO_DISPATCHERS, drainBound: 6 }, true],
     ['two ring slots, symmetry (rotation)', small(), true],
     ['two ring slots, symmetry (rotation), drain bound 7', { ...small(), drainBound: 7 }, true],
+    ['two dispatchers on two ring slots, symmetry (both)', ROTATING_DISPATCHERS, true],
   ])('walks the drain exactly as it runs, from every reachable state (%s)', (name, cfg, symmetry) => {
     const { states, failing, bad } = walksAgree(cfg, symmetry);
     expect(bad).toEqual([]);
-    expect(states).toBe(cfg.ringSlots === 2 ? 12_184 : symmetry ? 15_812 : 6092);
+    const count =
+      cfg === ROTATING_DISPATCHERS ? 40_600 : cfg.ringSlots === 2 ? 12_184 : symmetry ? 15_812 : 6092;
+    expect(states).toBe(count);
     if (name.includes('bound')) expect(failing).toBeGreaterThan(100);
     else expect(failing).toBe(0);
   });

@@ -18,7 +18,7 @@ import {
   selectSyscallProperties,
 } from '../../../../protocols/syscall/properties/selection.ts';
 import { reachableSyscallNodes } from '../../../support/reachableSyscallNodes.ts';
-import { TWO_CALLERS, TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
+import { ROTATING_DISPATCHERS, TWO_CALLERS, TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
 
 const SEL = selectSyscallProperties(defaultSyscallPropertyIds(undefined), undefined);
 const STEPS = { ...SEL, liveness: [] };
@@ -34,6 +34,7 @@ describe('syscall orbit key', () => {
     ['small', small(), Number.POSITIVE_INFINITY, 12_184],
     ['two dispatchers', TWO_DISPATCHERS, Number.POSITIVE_INFINITY, 15_812],
     ['two callers', TWO_CALLERS, 20_000, -1],
+    ['two dispatchers on two slots', ROTATING_DISPATCHERS, 15_000, -1],
   ])(
     'is the key of the renamed node, and merges exactly what the explorer key merges (%s)',
     (_, cfg, limit, count) => {
