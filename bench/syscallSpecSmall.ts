@@ -1,6 +1,6 @@
 /**
  * The syscall model alone at the spec's `small` (`npx tsx bench/syscallSpecSmall.ts`): the graph
- * engine with symmetry (one state per orbit of the kernel's two system-call dispatchers), every
+ * engine with symmetry (one state per orbit of the kernel's two system-call dispatchers and the ring rotations), every
  * default property on every transition and the leads-to check from every reachable state: what
  * `intcheck explore --protocol syscall --preset spec-small --symmetry` runs. Prints the orbits, the
  * full space's counts derived from them (syscallDrainGraph.ts `fullCounts`), wall and CPU time,

@@ -15,7 +15,7 @@
  * dispatchers taking from it (singleConsumer's two-taker case) are outside this bound; storms
  * cover them at `small`.
  * `spec-small` is the spec's small itself, explored by the syscall graph engine (one state per
- * orbit of the two system-call dispatchers with `--symmetry`); `dispatchers` is the smallest
+ * orbit of the two system-call dispatchers and the ring rotations with `--symmetry`); `dispatchers` is the smallest
  * configuration with interchangeable agents, for the symmetry tests and the manifest.
  * wakeup's `harts2` is its `tiny` with two harts, the orbits of `--symmetry`; the controller's
  * `lines` has two interrupt lines and two IPC types, which `--symmetry` renames.
@@ -54,9 +54,9 @@ export const EXPLORE_PRESETS: Readonly<Partial<Record<string, Readonly<Record<st
   syscall: {
     tiny: { ...SMALL, capacity: 2, ringSlots: 1, dispatchers: 1 },
     small: { ...SMALL, capacity: 2, dispatchers: 1 },
-    /** The spec's small itself (some 7 million states; `--symmetry` halves them). */
+    /** The spec's small itself (6,949,360 states; `--symmetry`: 892,144 orbits of dispatchers and ring rotations). */
     'spec-small': SMALL,
-    /** Two interchangeable system-call dispatchers and one caller (`--symmetry`): 15,812 states, 8,512 orbits. */
+    /** Two interchangeable system-call dispatchers and one caller (`--symmetry`): 15,812 states, 4,256 orbits (dispatchers and ring rotations). */
     dispatchers: {
       ...SMALL,
       ringSlots: 1,

@@ -15,8 +15,12 @@ import type { ControllerGhost } from '../../protocols/controller/properties/ghos
 import type { WakeupGhost } from '../../protocols/wakeup/properties/ghost.ts';
 import type { KeyBuilder } from './keyBuilder.ts';
 
-/** Appends the controller ghost's verdict-relevant part to `k` (custody sorted by task id). */
-export function controllerGhostKey(k: KeyBuilder, g: ControllerGhost): void {
+/**
+ * Appends the controller ghost's verdict-relevant part to `k` (custody sorted by task id); with
+ * `task`, that of the ghost whose task ids are renamed by it (a symmetry's key, built without the
+ * renamed ghost).
+ */
+export function controllerGhostKey(k: KeyBuilder, g: ControllerGhost, task?: (t: bigint) => bigint): void {
   k.int(g.outstanding).int(g.errorSinceRead);
   for (const bits of g.errorSinceReadOf) k.int(bits);
   for (const m of g.custody) {
@@ -26,11 +30,12 @@ export function controllerGhostKey(k: KeyBuilder, g: ControllerGhost): void {
     }
     k.int(m.size);
     if (m.size === 1) {
-      for (const [t, n] of m) k.big(t).int(n);
+      for (const [t, n] of m) k.big(task === undefined ? t : task(t)).int(n);
       continue;
     }
-    const ids = [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const t of ids) k.big(t).int(m.get(t) ?? 0);
+    const ids = [...m].map(([t, n]) => [task === undefined ? t : task(t), n] as const);
+    ids.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const [t, n] of ids) k.big(t).int(n);
   }
 }
 

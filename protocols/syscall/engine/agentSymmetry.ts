@@ -27,6 +27,7 @@ import { layoutOf } from '../model/layout.ts';
 import type { Ring, SyscallState } from '../model/state.ts';
 import type { MutableSyscallGhost, RequestInstance } from '../properties/ghost.ts';
 import type { SyscallNode } from './syscallJudge.ts';
+import { PHASE_CODE } from './syscallOrbitKey.ts';
 
 /** The classes of interchangeable agents: each process's service dispatchers (two or more). */
 function symmetricClasses(cfg: Config): (readonly number[])[] {
@@ -153,65 +154,122 @@ export function renameSyscallEvent(e: SyscallEvent, perm: readonly number[]): Sy
 /**
  * Per agent, a description of its place in `n` that names no other agent (its record, where the
  * controller holds its task, the slots naming it as requester, its custody counts, the instance
- * it holds): renaming the state renames the signatures along (agent a's in n is perm[a]'s in the
- * renamed node), so sorting each class by signature is a choice every member of an orbit agrees on.
+ * it holds), slots counted from their ring's head, hashed to a number: renaming the state renames
+ * the signatures along (agent a's in n is perm[a]'s in the renamed node) and rotating a ring
+ * changes none, so sorting each class by signature is a choice every member of an orbit agrees on.
+ * Agents with equal signatures (a hash collision included) are tried in every order, so a
+ * collision costs a key more, never a wrong orbit. Only the members of a class get one.
  */
-function signatures(n: SyscallNode): string[] {
+function signatures(cfg: Config, n: SyscallNode, sorted: readonly boolean[]): number[] {
   const agents = n.sys.agents;
-  const sig = new Array<string>(agents.length);
+  const rings = n.sys.rings;
+  const info = layoutOf(cfg).agents;
+  const sig = new Array<number>(agents.length).fill(0);
   for (let a = 0; a < agents.length; a++) {
     const x = agents[a];
-    sig[a] = x === undefined ? '' : `${x.phase}${x.slot}.${x.req}`;
+    if (sorted[a] !== true || x === undefined) continue;
+    const p = info[a]?.p ?? 0;
+    const slot =
+      x.slot < 0 ? -1 : info[a]?.kind === 'caller' ? relative(rings, p, x.slot) : relativeCode(rings, x.slot);
+    sig[a] = mix(mix(mix(1, PHASE_CODE[x.phase]), slot + 1), x.req);
   }
   const c = n.sys.ctrl;
   for (let i = 0; i < c.ready.length; i++) {
     const q = c.ready[i] ?? [];
-    for (let j = 0; j < q.length; j++) appendTo(sig, Number(q[j] ?? 0n) - 1, `r${i}.${j}`);
+    for (let j = 0; j < q.length; j++) add(sig, sorted, Number(q[j] ?? 0n) - 1, 1, i, j, 0, 0);
   }
   for (let i = 0; i < c.ipcWait.length; i++) {
     const q = c.ipcWait[i] ?? [];
-    for (let j = 0; j < q.length; j++) appendTo(sig, Number(q[j] ?? 0n) - 1, `w${i}.${j}`);
+    for (let j = 0; j < q.length; j++) add(sig, sorted, Number(q[j] ?? 0n) - 1, 2, i, j, 0, 0);
   }
   for (let i = 0; i < c.irqWait.length; i++) {
     const q = c.irqWait[i] ?? [];
     for (let j = 0; j < q.length; j++) {
       const w = q[j];
-      if (w !== undefined) appendTo(sig, Number(w.task) - 1, `i${i}.${j}.${w.p}`);
+      if (w !== undefined) add(sig, sorted, Number(w.task) - 1, 3, i, j, w.p, 0);
     }
   }
-  for (let p = 0; p < n.sys.rings.length; p++) {
-    const slots = n.sys.rings[p]?.slots ?? [];
-    for (let i = 0; i < slots.length; i++) appendTo(sig, slots[i]?.requester ?? -1, `s${p}.${i}`);
+  for (let p = 0; p < rings.length; p++) {
+    const slots = rings[p]?.slots ?? [];
+    for (let i = 0; i < slots.length; i++)
+      add(sig, sorted, slots[i]?.requester ?? -1, 4, p, relative(rings, p, i), 0, 0);
   }
   for (let p = 0; p < n.cghost.custody.length; p++) {
     const m = n.cghost.custody[p];
-    if (m !== undefined) for (const [t, k] of m) appendTo(sig, Number(t) - 1, `c${p}.${k}`);
+    if (m !== undefined) for (const [t, k] of m) add(sig, sorted, Number(t) - 1, 5, p, k, 0, 0);
   }
   const g = n.ghost;
   for (let code = 0; code < g.bySlot.length; code++) {
     const inst = g.bySlot[code];
-    if (inst !== undefined) appendTo(sig, inst.requester, `b${code}.${inst.executions}.${inst.replies}`);
+    if (inst !== undefined)
+      add(sig, sorted, inst.requester, 6, relativeCode(rings, code), inst.executions, inst.replies, 0);
   }
   for (let a = 0; a < g.held.length; a++) {
     const inst = g.held[a];
     if (inst !== undefined)
-      appendTo(sig, a, `h${inst.p}.${inst.slot}.${inst.req}.${inst.executions}.${inst.replies}`);
+      add(
+        sig,
+        sorted,
+        a,
+        7,
+        inst.p,
+        relative(rings, inst.p, inst.slot),
+        inst.req,
+        inst.executions * 256 + inst.replies,
+      );
   }
   return sig;
 }
 
-/** Appends `what` to agent a's signature (nothing for a task that is no agent's). */
-function appendTo(sig: string[], a: number, what: string): void {
-  const cur = sig[a];
-  if (cur !== undefined) sig[a] = cur + what;
+/** One step of a 32-bit FNV-style hash. */
+function mix(h: number, v: number): number {
+  return Math.imul(h ^ (v & 0xffff), 0x01000193) | 0;
+}
+
+/** Mixes a tagged fact into agent a's signature (nothing for an agent outside every class, or a task that is no agent's). */
+function add(
+  sig: number[],
+  sorted: readonly boolean[],
+  a: number,
+  tag: number,
+  u: number,
+  v: number,
+  w: number,
+  x: number,
+): void {
+  if (sorted[a] !== true) return;
+  sig[a] = mix(mix(mix(mix(mix(sig[a] ?? 0, tag), u), v), w), x);
+}
+
+/**
+ * Slot i of ring p counted from the ring's head (modulo R): what a ring rotation leaves alone
+ * (ringRotation.ts), so that every member of an orbit of dispatchers and rotations sorts its
+ * dispatchers alike.
+ */
+function relative(rings: readonly Ring[], p: number, i: number): number {
+  const r = rings[p];
+  const R = r?.slots.length ?? 1;
+  return (((i - (r?.head ?? 0)) % R) + R) % R;
+}
+
+/** A slot code `p * R + i` (a held slot, a ghost instance's place) with i counted from ring p's head. */
+function relativeCode(rings: readonly Ring[], code: number): number {
+  const R = rings[0]?.slots.length ?? 1;
+  const p = Math.floor(code / R);
+  return p * R + relative(rings, p, code % R);
 }
 
 /**
  * The renamings that sort every class of `n` by signature (members with equal signatures in
  * every order): the same set, up to the renaming itself, for every member of `n`'s orbit.
  */
-function sortingRenamings(n: SyscallNode, classes: readonly (readonly number[])[]): number[][] {
-  const sig = signatures(n);
+function sortingRenamings(
+  cfg: Config,
+  n: SyscallNode,
+  classes: readonly (readonly number[])[],
+  sorted: readonly boolean[],
+): number[][] {
+  const sig = signatures(cfg, n, sorted);
   const identity: number[] = [];
   for (let a = 0; a < sig.length; a++) identity.push(a);
   let out: number[][] = [identity];
@@ -220,9 +278,9 @@ function sortingRenamings(n: SyscallNode, classes: readonly (readonly number[])[
     const order = members.slice();
     for (let i = 1; i < order.length; i++) {
       const x = order[i] ?? 0;
-      const sx = sig[x] ?? '';
+      const sx = sig[x] ?? 0;
       let j = i - 1;
-      while (j >= 0 && (sig[order[j] ?? 0] ?? '') > sx) {
+      while (j >= 0 && (sig[order[j] ?? 0] ?? 0) > sx) {
         order[j + 1] = order[j] ?? 0;
         j--;
       }
@@ -253,12 +311,6 @@ function sortingRenamings(n: SyscallNode, classes: readonly (readonly number[])[
 
 const SINGLE: readonly (readonly number[])[] = [[0]];
 
-/** Whether `perm` renames nothing. */
-function isIdentity(perm: readonly number[]): boolean {
-  for (let a = 0; a < perm.length; a++) if (perm[a] !== a) return false;
-  return true;
-}
-
 /** A node's canonical key and the index (in `agentPermutations`) of a renaming that gives it. */
 export interface Canonical {
   readonly key: string;
@@ -272,24 +324,32 @@ export interface Canonical {
 
 /**
  * The canonical key of a node of the model alone: the least key over the renamings that sort its
- * interchangeable agents by signature (one renaming unless signatures tie). Every member of an
- * orbit gets the same key: their sorting renamings lead to the same renamed nodes.
+ * interchangeable agents by signature (one renaming unless signatures tie), `keyOf(n, perm)` being
+ * the key of n renamed by perm. Every member of an orbit gets the same key: their sorting
+ * renamings lead to the same renamed nodes.
  */
 export function canonicalSyscall(
   cfg: Config,
-  key: (n: SyscallNode) => string,
+  keyOf: (n: SyscallNode, perm: readonly number[]) => string,
 ): (n: SyscallNode) => Canonical {
   const classes = symmetricClasses(cfg);
+  const sorted = layoutOf(cfg).agents.map((_, a) => classes.some((c) => c.includes(a)));
   const perms = agentPermutations(cfg);
   if (perms.length > 30) throw new Error('agent symmetry: more than 30 renamings');
   const { compose, inverse } = groupTables(perms);
-  const index = new Map(perms.map((p, i) => [p.join(), i] as const));
+  // a renaming by number (its entries as digits base A): no string per lookup
+  const code = (perm: readonly number[]): number => {
+    let c = 0;
+    for (let a = perm.length - 1; a >= 0; a--) c = c * perm.length + (perm[a] ?? a);
+    return c;
+  };
+  const index = new Map(perms.map((p, i) => [code(p), i] as const));
   return (n) => {
     let best: string | undefined;
     let giving: number[] = [];
-    for (const perm of sortingRenamings(n, classes)) {
-      const k = key(isIdentity(perm) ? n : renameSyscallNode(n, perm));
-      const at = index.get(perm.join());
+    for (const perm of sortingRenamings(cfg, n, classes, sorted)) {
+      const k = keyOf(n, perm);
+      const at = index.get(code(perm));
       if (at === undefined) throw new Error('agent symmetry: a sorting renaming outside the group');
       if (best === undefined || k < best) {
         best = k;

@@ -81,6 +81,7 @@ export class SyscallDrainGraph {
 
   /** A transition of the representative being expanded: to `to`, actual successor = ρ(rep). */
   addEdge(to: number, rho: number): void {
+    this.depths = undefined;
     this.edgeTo = grownI32(this.edgeTo, this.edges + 1, 0);
     this.edgeRho = grownU8(this.edgeRho, this.edges + 1);
     this.edgeTo[this.edges] = to;
@@ -132,8 +133,15 @@ export class SyscallDrainGraph {
     return Uint8Array.from(depth, (d) => (d >= 0 ? 1 : 0));
   }
 
-  /** Each pair's BFS depth from (0, identity) over the recorded transitions, -1 if unreachable. */
+  private depths: Int32Array | undefined;
+
+  /** Each pair's BFS depth from (0, identity) over the recorded transitions, -1 if unreachable (kept until an edge is added). */
   private pairDepths(): Int32Array {
+    this.depths ??= this.searchPairs();
+    return this.depths;
+  }
+
+  private searchPairs(): Int32Array {
     const { compose, perms } = this.group;
     const k = perms.length;
     const depth = new Int32Array(this.reps * k).fill(-1);

@@ -2,8 +2,8 @@
  * The graph engine of the syscall model alone: the object engine's search (syscallSpace: the
  * model's step judged by every selected step property), with the leads-to check
  * (`everyRequestAnswered`) run over the explored graph after the search instead of a drain built
- * and judged from every state (syscallDrainGraph.ts), and optionally with agent symmetry
- * (agentSymmetry.ts: one state per orbit of interchangeable agents).
+ * and judged from every state (syscallDrainGraph.ts), and optionally with symmetry
+ * (syscallSymmetry.ts: one state per orbit of interchangeable agents and ring rotations).
  *
  * While expanding a state the search records, among its successors, the ones the drain can take,
  * with the renaming from each successor to its orbit's stored representative; the drain from
@@ -22,14 +22,18 @@
 import { type ExploreOptions, type ExploreOutcome, explore } from '../../../engine/explore/explore.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import { drainCandidates } from '../model/drain.ts';
+import { candidateEvents } from '../model/enabled.ts';
 import type { SyscallEvent } from '../model/events.ts';
 import { syscallQuiescent } from '../model/quiescent.ts';
+import { step as syscallStep } from '../model/step.ts';
 import type { SyscallLivenessContext } from '../properties/context.ts';
 import type { SyscallSelection } from '../properties/selection.ts';
-import { agentPermutations, type Canonical, canonicalSyscall, groupTables } from './agentSymmetry.ts';
+import type { Canonical } from './agentSymmetry.ts';
 import { SyscallDrainGraph } from './syscallDrainGraph.ts';
-import type { SyscallNode } from './syscallJudge.ts';
+import { type SyscallNode, syscallJudge } from './syscallJudge.ts';
+import { syscallOrbitKey } from './syscallOrbitKey.ts';
 import { syscallSpace } from './syscallSpace.ts';
+import { canonicalSyscallOrbit, syscallSymmetryGroup } from './syscallSymmetry.ts';
 
 /** What the search found, before the leads-to check. */
 export type SyscallGraphSearch =
@@ -39,7 +43,7 @@ export type SyscallGraphSearch =
       readonly transitions: number;
       readonly diameter: number;
       readonly graph: SyscallDrainGraph;
-      /** Whether the states are orbits (agent symmetry); the graph's renamings are then the group's. */
+      /** Whether the states are orbits (syscallSymmetry.ts); the graph's renamings are then the group's. */
       readonly symmetry: boolean;
     }
   | { readonly kind: 'violation'; readonly depth: number };
@@ -61,13 +65,24 @@ export function searchSyscallGraph(
   opts: ExploreOptions,
   onNode?: (id: number, n: SyscallNode) => void,
 ): SyscallGraphSearch {
-  const space = syscallSpace(cfg, undefined, { ...sel, liveness: [] });
+  const steps: SyscallSelection = { ...sel, liveness: [] };
+  const space = syscallSpace(cfg, undefined, steps);
+  const judge = syscallJudge(cfg, undefined, steps, () => {
+    throw new Error('syscall graph engine: the model alone has no runtime');
+  });
+  const candidates = candidateEvents(cfg);
+  candidates.forEach((e, ix) => {
+    if (space.indexOf(e) !== ix) throw new Error('syscall graph engine: the alphabet is not the candidates');
+  });
+  const drainIndexOf = agentEventIndex(candidates, (e) => space.indexOf(e));
   const symmetry = opts.symmetry === true;
-  const perms = symmetry ? agentPermutations(cfg) : [agentPermutations(cfg)[0] ?? []];
-  const group = groupTables(perms);
+  const group = syscallSymmetryGroup(cfg, symmetry);
+  const orbitKey = syscallOrbitKey(cfg, steps.controller.length > 0);
+  const identity = group.perms[0] ?? [];
+  const noShift = group.shifts[0] ?? [];
   const canon: (n: SyscallNode) => Canonical = symmetry
-    ? canonicalSyscall(cfg, space.key)
-    : (n) => ({ key: space.key(n), perm: 0, stabilizer: 1 });
+    ? canonicalSyscallOrbit(cfg, group, orbitKey)
+    : (n) => ({ key: orbitKey(n, identity, noShift), perm: 0, stabilizer: 1 });
   const graph = new SyscallDrainGraph(cfg, group);
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
   const every = opts.progressEvery ?? 50_000;
@@ -87,8 +102,8 @@ export function searchSyscallGraph(
   repPerm[0] = c0.perm;
   stabilizer[0] = c0.stabilizer;
   queue.push(init);
-  const succOf = new Map<number, number>(); // alphabet index → successor id, per expanded state
-  const rhoOf = new Map<number, number>();
+  const succOf = new Int32Array(candidates.length); // alphabet index → successor id (-1: none), per expanded state
+  const rhoOf = new Int32Array(candidates.length);
   const stats = (kind: 'complete' | 'maxStates'): SyscallGraphSearch => ({
     kind,
     distinct: ids.size,
@@ -104,15 +119,16 @@ export function searchSyscallGraph(
     if (n === undefined) continue;
     onNode?.(head, n);
     const d = (level[head] ?? 0) + 1;
-    const events = space.enabled(n);
-    succOf.clear();
-    rhoOf.clear();
-    for (let i = 0; i < events.length; i++) {
-      const e = events[i];
+    succOf.fill(-1);
+    // the enabled events in the order of `enabled` (the candidates the model accepts), each stepped once
+    for (let ix = 0; ix < candidates.length; ix++) {
+      const e = candidates[ix];
       if (e === undefined) continue;
+      const r = syscallStep(cfg, n.sys, e);
+      if (r.kind !== 'accepted') continue;
       transitions++;
-      const t = space.step(n, e, d - 1, false);
-      if (t.kind === 'violation') return { kind: 'violation', depth: d };
+      const t = judge.stepModel(n, e, r, d - 1, 'copy');
+      if (t.violations !== undefined) return { kind: 'violation', depth: d };
       const c = canon(t.node);
       let id = ids.get(c.key);
       if (id === undefined) {
@@ -134,11 +150,10 @@ export function searchSyscallGraph(
             depth: diameter,
           });
       }
-      const ix = space.indexOf(e);
       // actual successor = G[c.perm]⁻¹(canonical) = G[c.perm]⁻¹ ∘ G[repPerm[id]] (rep)
       const rho = group.compose[group.inverse[c.perm] ?? 0]?.[repPerm[id] ?? 0] ?? 0;
-      succOf.set(ix, id);
-      rhoOf.set(ix, rho);
+      succOf[ix] = id;
+      rhoOf[ix] = rho;
       graph.addEdge(id, rho);
     }
     recordDrainFacts(
@@ -148,7 +163,7 @@ export function searchSyscallGraph(
       head,
       n,
       stabilizer[head] ?? 1,
-      (e) => space.indexOf(e),
+      drainIndexOf,
       statusIndex,
       succOf,
       rhoOf,
@@ -157,6 +172,29 @@ export function searchSyscallGraph(
   }
   opts.onProgress?.({ distinct: ids.size, transitions, queue: 0, depth: diameter });
   return stats('complete');
+}
+
+/**
+ * The alphabet index of an event, by a table of the candidates' agent and fetch events (what the
+ * drain tries) and `indexOf` for the others: the drain's candidates are fresh objects, and
+ * formatting each to look it up was a twentieth of the search.
+ */
+function agentEventIndex(
+  candidates: readonly SyscallEvent[],
+  indexOf: (e: SyscallEvent) => number,
+): (e: SyscallEvent) => number {
+  const table = new Map<SyscallEvent['type'], number[]>();
+  candidates.forEach((e, ix) => {
+    if (e.type === 'StatusWrite' || e.type === 'Call') return;
+    const who = e.type === 'Fetch' ? e.p : e.a;
+    const row = table.get(e.type) ?? [];
+    row[who] = ix;
+    table.set(e.type, row);
+  });
+  return (e) => {
+    if (e.type === 'StatusWrite' || e.type === 'Call') return indexOf(e);
+    return table.get(e.type)?.[e.type === 'Fetch' ? e.p : e.a] ?? indexOf(e);
+  };
 }
 
 /** Records what the drain can do from representative `id` (its node `n`, successors by alphabet index). */
@@ -169,21 +207,21 @@ function recordDrainFacts(
   stabilizer: number,
   indexOf: (e: SyscallEvent) => number,
   statusIndex: readonly number[],
-  succOf: ReadonlyMap<number, number>,
-  rhoOf: ReadonlyMap<number, number>,
+  succOf: Int32Array,
+  rhoOf: Int32Array,
 ): void {
   const quiescent = syscallQuiescent(cfg, n.sys);
   graph.setRep(id, quiescent, quiescent && livenessHolds(cfg, sel, n), stabilizer);
   statusIndex.forEach((ix, p) => {
-    const to = succOf.get(ix);
-    if (to !== undefined) graph.setStatus(id, p, to, rhoOf.get(ix) ?? 0);
+    const to = succOf[ix] ?? -1;
+    if (to >= 0) graph.setStatus(id, p, to, rhoOf[ix] ?? 0);
   });
   for (let u = 0; u < graph.units; u++) {
     for (const e of drainCandidates(cfg, n.sys, u)) {
       const ix = indexOf(e);
-      const to = succOf.get(ix);
-      if (to === undefined) continue;
-      graph.setUnit(id, u, to, rhoOf.get(ix) ?? 0);
+      const to = succOf[ix] ?? -1;
+      if (to < 0) continue;
+      graph.setUnit(id, u, to, rhoOf[ix] ?? 0);
       break;
     }
   }
@@ -238,7 +276,7 @@ export function exploreSyscallOrbits(
   };
   if (found.kind === 'maxStates') return { outcome: { kind: 'maxStates', ...stats } };
   if (liveness) {
-    const k = symmetric ? agentPermutations(cfg).length : 1;
+    const k = syscallSymmetryGroup(cfg, symmetric).perms.length;
     const reachable = found.graph.reachable();
     for (let id = 0; id < found.distinct; id++)
       for (let s = 0; s < k; s++)

@@ -10,30 +10,36 @@ import { explore } from '../../../../engine/explore/explore.ts';
 import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
 import {
-  agentPermutations,
-  canonicalSyscall,
-  groupTables,
-  renameSyscallNode,
-} from '../../../../protocols/syscall/engine/agentSymmetry.ts';
-import {
   exploreSyscallGraph,
   searchSyscallGraph,
 } from '../../../../protocols/syscall/engine/syscallGraphExplore.ts';
 import type { SyscallNode } from '../../../../protocols/syscall/engine/syscallJudge.ts';
+import { syscallOrbitKey } from '../../../../protocols/syscall/engine/syscallOrbitKey.ts';
 import { syscallSpace } from '../../../../protocols/syscall/engine/syscallSpace.ts';
+import {
+  canonicalSyscallOrbit,
+  renameSyscallOrbitMember,
+  syscallSymmetryGroup,
+} from '../../../../protocols/syscall/engine/syscallSymmetry.ts';
 import { drainSyscall } from '../../../../protocols/syscall/model/drain.ts';
 import {
   defaultSyscallPropertyIds,
   selectSyscallProperties,
 } from '../../../../protocols/syscall/properties/selection.ts';
 import { reachable } from '../../../support/reachable.ts';
-import { TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
+import { ROTATING_DISPATCHERS, TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
 
 const SEL = selectSyscallProperties(defaultSyscallPropertyIds(undefined), undefined);
 
 function tiny(): Config {
   const cfg = explorePreset('syscall', 'tiny');
   if (cfg === undefined) throw new Error('no syscall tiny preset');
+  return cfg;
+}
+
+function small(): Config {
+  const cfg = explorePreset('syscall', 'small');
+  if (cfg === undefined) throw new Error('no syscall small preset');
   return cfg;
 }
 
@@ -49,10 +55,10 @@ function reachableNodes(cfg: Config): SyscallNode[] {
 /** From every reachable state: the walk over the graph against the drain and the leads-to verdict. */
 function walksAgree(cfg: Config, symmetry: boolean): { states: number; failing: number; bad: string[] } {
   const space = syscallSpace(cfg, undefined, SEL);
+  const group = syscallSymmetryGroup(cfg, symmetry);
   const canon = symmetry
-    ? canonicalSyscall(cfg, space.key)
+    ? canonicalSyscallOrbit(cfg, group, syscallOrbitKey(cfg, true))
     : (n: SyscallNode) => ({ key: space.key(n), perm: 0, stabilizer: 1 });
-  const group = groupTables(symmetry ? agentPermutations(cfg) : [agentPermutations(cfg)[0] ?? []]);
   const reps: SyscallNode[] = [];
   const found = searchSyscallGraph(cfg, SEL, { symmetry }, (id, n) => {
     reps[id] = n;
@@ -69,7 +75,7 @@ function walksAgree(cfg: Config, symmetry: boolean): { states: number; failing: 
     for (let s = 0; s < k; s++) {
       const rep = reps[id];
       if (pairs[id * k + s] === 1 && rep !== undefined)
-        fromPairs.add(space.key(renameSyscallNode(rep, group.perms[s] ?? [])));
+        fromPairs.add(space.key(renameSyscallOrbitMember(cfg, group, rep, s)));
     }
   expect(fromPairs).toEqual(new Set(nodes.map((n) => space.key(n))));
   for (const x of nodes) {
@@ -98,10 +104,15 @@ describe('syscall graph engine', () => {
     ['tiny, drain bound 5', { ...tiny(), drainBound: 5 }, false],
     ['two dispatchers, symmetry', TWO_DISPATCHERS, true],
     ['two dispatchers, symmetry, drain bound 6', { ...TWO_DISPATCHERS, drainBound: 6 }, true],
+    ['two ring slots, symmetry (rotation)', small(), true],
+    ['two ring slots, symmetry (rotation), drain bound 7', { ...small(), drainBound: 7 }, true],
+    ['two dispatchers on two ring slots, symmetry (both)', ROTATING_DISPATCHERS, true],
   ])('walks the drain exactly as it runs, from every reachable state (%s)', (name, cfg, symmetry) => {
     const { states, failing, bad } = walksAgree(cfg, symmetry);
     expect(bad).toEqual([]);
-    expect(states).toBe(symmetry ? 15_812 : 6092);
+    const count =
+      cfg === ROTATING_DISPATCHERS ? 40_600 : cfg.ringSlots === 2 ? 12_184 : symmetry ? 15_812 : 6092;
+    expect(states).toBe(count);
     if (name.includes('bound')) expect(failing).toBeGreaterThan(100);
     else expect(failing).toBe(0);
   });
@@ -110,9 +121,13 @@ describe('syscall graph engine', () => {
     const reduced = searchSyscallGraph(TWO_DISPATCHERS, SEL, { symmetry: true });
     const full = searchSyscallGraph(TWO_DISPATCHERS, SEL, {});
     if (reduced.kind === 'violation' || full.kind === 'violation') throw new Error('a violation');
-    expect(reduced.distinct).toBe(8512);
+    expect(reduced.distinct).toBe(4256);
     expect(reduced.graph.fullCounts()).toEqual({ distinct: 15_812, transitions: 70_982, diameter: 74 });
     expect(full.graph.fullCounts()).toEqual({ distinct: 15_812, transitions: 70_982, diameter: 74 });
+    const rotated = searchSyscallGraph(small(), SEL, { symmetry: true });
+    if (rotated.kind === 'violation') throw new Error('a violation');
+    expect(rotated.distinct).toBe(3046);
+    expect(rotated.graph.fullCounts()).toEqual({ distinct: 12_184, transitions: 48_936, diameter: 92 });
   });
 
   it('counts what the object engine counts', () => {
