@@ -12,14 +12,18 @@ import type { KeyBuilder } from './keyBuilder.ts';
 
 /** Keys the table has room for before it first grows. */
 const INITIAL = 1 << 14;
+/** Ints per slot: the entry + 1 (0: empty), its hash, its units' offset and length. */
+const SLOT = 4;
 
 export class KeyTable {
   private units = new Uint16Array(INITIAL * 16);
-  /** Entry e's units are units[start[e] .. start[e + 1]). */
-  private start = new Int32Array(INITIAL + 1);
-  private hashes = new Int32Array(INITIAL);
-  /** Slot s → at 2s the entry + 1 (0: empty), at 2s + 1 its hash. */
-  private table = new Int32Array(4 * INITIAL);
+  /** Units stored. */
+  private used = 0;
+  /**
+   * The open-addressing table (load at most 1/2). A slot holds all a lookup needs to compare a
+   * key, so a hit reads the slot and the key's units, nothing else.
+   */
+  private table = new Int32Array(SLOT * 2 * INITIAL);
   private mask = 2 * INITIAL - 1;
   /** Keys stored. */
   count = 0;
@@ -36,61 +40,58 @@ export class KeyTable {
       this.added = false;
       return -found - 1;
     }
-    const slot = found;
-    const mask = this.mask;
     const e = this.count;
-    if (e === this.hashes.length) {
-      this.start = widened(this.start, 2 * e + 1);
-      this.hashes = widened(this.hashes, 2 * e);
+    const o = this.used;
+    if (o + len > this.units.length) {
+      const grown = new Uint16Array(Math.max(o + len, 2 * this.units.length));
+      grown.set(this.units);
+      this.units = grown;
     }
-    const o = this.start[e] ?? 0;
-    if (o + len > this.units.length)
-      this.units = widened(this.units, Math.max(o + len, 2 * this.units.length));
     const stored = this.units;
     for (let i = 0; i < len; i++) stored[o + i] = buf[i] ?? 0;
-    this.start[e + 1] = o + len;
-    this.hashes[e] = h;
+    this.used = o + len;
+    const t = this.table;
+    t[SLOT * found] = e + 1;
+    t[SLOT * found + 1] = h;
+    t[SLOT * found + 2] = o;
+    t[SLOT * found + 3] = len;
     this.count = e + 1;
     this.added = true;
-    if (this.count * 2 > mask) {
-      // twice the slots: every entry placed again from its hash
-      this.mask = mask * 2 + 1;
-      this.table = new Int32Array(2 * (this.mask + 1));
-      for (let x = 0; x < this.count; x++) this.place(x, this.hashes[x] ?? 0, (this.hashes[x] ?? 0) - 1);
-    } else this.place(e, h, slot - 1);
+    if (this.count * 2 > this.mask) this.rehash();
     return e;
   }
 
   /** Where the key of `len` units in `buf`, hashed `h`, is: -(its entry + 1), or else the empty slot it would go to. */
   private probe(buf: Uint16Array, len: number, h: number): number {
-    const { table, mask } = this;
+    const { table, mask, units } = this;
     // the step to the next slot first, taken on every call (as in packedStore.ts)
     let slot = (h - 1) & mask;
     for (;;) {
       slot = (slot + 1) & mask;
-      const e = (table[2 * slot] ?? 0) - 1;
-      if (e < 0) return slot;
-      if (table[2 * slot + 1] === h && this.holds(e, buf, len)) return -e - 1;
+      const at = SLOT * slot;
+      const e1 = table[at] ?? 0;
+      if (e1 === 0) return slot;
+      if (table[at + 1] !== h || table[at + 3] !== len) continue;
+      const o = table[at + 2] ?? 0;
+      let i = 0;
+      while (i < len && units[o + i] === buf[i]) i++;
+      if (i === len) return -e1;
     }
   }
 
-  /** Whether entry `e` is the key of `len` units in `buf`. */
-  private holds(e: number, buf: Uint16Array, len: number): boolean {
-    const o = this.start[e] ?? 0;
-    if ((this.start[e + 1] ?? 0) - o !== len) return false;
-    const units = this.units;
-    for (let i = 0; i < len; i++) if (units[o + i] !== buf[i]) return false;
-    return true;
-  }
-
-  /** Puts entry `e` (hashed `h`) in the first empty slot after `from`. */
-  private place(e: number, h: number, from: number): void {
-    const { table, mask } = this;
-    let slot = from & mask;
-    do slot = (slot + 1) & mask;
-    while (table[2 * slot] !== 0);
-    table[2 * slot] = e + 1;
-    table[2 * slot + 1] = h;
+  /** Twice the slots: every stored slot moved to its place in the new table. */
+  private rehash(): void {
+    const old = this.table;
+    const mask = this.mask * 2 + 1;
+    const table = new Int32Array(SLOT * (mask + 1));
+    for (let from = 0; from < old.length; from += SLOT) {
+      if (old[from] === 0) continue;
+      let slot = (old[from + 1] ?? 0) & mask;
+      while (table[SLOT * slot] !== 0) slot = (slot + 1) & mask;
+      for (let i = 0; i < SLOT; i++) table[SLOT * slot + i] = old[from + i] ?? 0;
+    }
+    this.mask = mask;
+    this.table = table;
   }
 }
 
@@ -100,11 +101,4 @@ function hashUnits(buf: Uint16Array, len: number): number {
   for (let i = 0; i < len; i++) h = Math.imul(h ^ (buf[i] ?? 0), 0x9e3779b1);
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
   return h ^ (h >>> 13);
-}
-
-/** A copy of `a` lengthened to `length` (zeros after its contents). */
-function widened<T extends Int32Array | Uint16Array>(a: T, length: number): T {
-  const b = new (a.constructor as new (n: number) => T)(length);
-  b.set(a);
-  return b;
 }
