@@ -21,8 +21,10 @@ function covers(a: Measure, b: Measure): boolean {
 }
 
 export class CoverSet {
-  /** Key → its antichain of measures (one measure stored bare, the usual case). */
-  private readonly stored = new Map<string, Measure | Measure[]>();
+  /** String key → its id (the keys {@link add} is given). */
+  private readonly ids = new Map<string, number>();
+  /** Key id → its antichain of measures (one measure stored bare, the usual case). */
+  private readonly stored: (Measure | Measure[])[] = [];
   private count = 0;
 
   /** States admitted (not covered when found): the explorer's distinct states. */
@@ -32,17 +34,30 @@ export class CoverSet {
 
   /** Admits (key, m) and returns true when no stored state covers it; false when one does. */
   add(key: string, m: Measure): boolean {
-    const s = this.stored.get(key);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+    }
+    return this.addAt(id, m);
+  }
+
+  /**
+   * {@link add} for a key the caller numbers itself (a KeyTable id: dense, from 0, in the order
+   * first seen), so no string is built; one set takes string keys or ids, never both.
+   */
+  addAt(id: number, m: Measure): boolean {
+    const s = this.stored[id];
     if (s === undefined) {
-      this.stored.set(key, m);
+      this.stored[id] = m;
     } else if (!isList(s)) {
       if (covers(s, m)) return false;
-      this.stored.set(key, covers(m, s) ? m : [s, m]);
+      this.stored[id] = covers(m, s) ? m : [s, m];
     } else {
       for (const x of s) if (covers(x, m)) return false;
       const kept = s.filter((x) => !covers(m, x));
       kept.push(m);
-      this.stored.set(key, kept.length === 1 ? m : kept);
+      this.stored[id] = kept.length === 1 ? m : kept;
     }
     this.count++;
     return true;

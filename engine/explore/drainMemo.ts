@@ -9,22 +9,22 @@
  * violation is always found by running the drain to its end.
  */
 
-/** One position of a drain in progress: its memo key and the steps taken when it was reached. */
-interface Visited {
-  readonly key: string;
-  readonly steps: number;
-}
-
 export class DrainMemo {
-  /** Position key → steps from there to quiescence, for positions of successful drains. */
-  private readonly remaining = new Map<string, number>();
-  private trail: Visited[] = [];
+  /** Position key → its id (the keys {@link visit} is given). */
+  private readonly ids = new Map<string, number>();
+  /** Position id → steps from there to quiescence, for positions of successful drains (-1: none known). */
+  private remaining = new Int32Array(1 << 12).fill(-1);
+  private remembered = 0;
+  /** The current drain's positions (ids) and the steps taken when each was reached. */
+  private readonly trailIds: number[] = [];
+  private readonly trailSteps: number[] = [];
   /** Set when the current drain was cut at a known position: the total steps it will take. */
   private known = -1;
 
   /** Starts recording a new drain. */
   begin(): void {
-    this.trail = [];
+    this.trailIds.length = 0;
+    this.trailSteps.length = 0;
     this.known = -1;
   }
 
@@ -37,12 +37,26 @@ export class DrainMemo {
 
   /** Records a position of the current drain; true when it is known to reach quiescence within `bound`. */
   visit(key: string, steps: number, bound: number): boolean {
-    const r = this.remaining.get(key);
-    if (r !== undefined && steps + r <= bound) {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+    }
+    return this.visitAt(id, steps, bound);
+  }
+
+  /**
+   * {@link visit} for a position the caller numbers itself (a KeyTable id: dense, from 0), so no
+   * string is built; one memo takes string keys or ids, never both.
+   */
+  visitAt(id: number, steps: number, bound: number): boolean {
+    const r = id < this.remaining.length ? (this.remaining[id] ?? -1) : -1;
+    if (r >= 0 && steps + r <= bound) {
       this.known = steps + r;
       return true;
     }
-    this.trail.push({ key, steps });
+    this.trailIds.push(id);
+    this.trailSteps.push(steps);
     return false;
   }
 
@@ -54,12 +68,23 @@ export class DrainMemo {
   /** The current drain succeeded after `total` steps (or was cut): remember its positions. */
   succeeded(total: number): void {
     const end = this.known >= 0 ? this.known : total;
-    for (const v of this.trail) this.remaining.set(v.key, end - v.steps);
-    this.trail = [];
+    const ids = this.trailIds;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] ?? 0;
+      if (id >= this.remaining.length) {
+        const grown = new Int32Array(Math.max(id + 1, this.remaining.length * 2)).fill(-1);
+        grown.set(this.remaining);
+        this.remaining = grown;
+      }
+      if ((this.remaining[id] ?? -1) < 0) this.remembered++;
+      this.remaining[id] = end - (this.trailSteps[i] ?? 0);
+    }
+    ids.length = 0;
+    this.trailSteps.length = 0;
   }
 
   /** Positions remembered. */
   get size(): number {
-    return this.remaining.size;
+    return this.remembered;
   }
 }

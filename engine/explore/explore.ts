@@ -1,6 +1,7 @@
 /**
  * The explicit-state explorer: breadth-first search from the initial node of a {@link StateSpace}
- * over its enabled events, with a Set of compact canonical keys for the distinct states, an
+ * over its enabled events, with a Set of compact canonical keys for the distinct states (or a
+ * KeyTable of their units, for a space that leaves its keys in a KeyBuilder: StateSpace.keyUnits), an
  * index-based queue, and for each distinct state only its parent's id and the index of the event
  * that reached it (typed arrays; no per-state path). Every transition is judged by the adapter's
  * properties; every new state by the deadlock check and, when asked, the leads-to check. It stops
@@ -14,6 +15,7 @@
  */
 import type { Violation } from '../property.ts';
 import { CoverSet } from './coverSet.ts';
+import { KeyTable } from './keyTable.ts';
 import type { StateSpace } from './stateSpace.ts';
 
 export interface ExploreOptions {
@@ -89,19 +91,29 @@ export function explore<N, E>(space: StateSpace<N, E>, opts: ExploreOptions = {}
   if (symmetric && space.canonical === undefined)
     throw new Error('explore: symmetry asked of a state space without a canonical form');
   const keyOf = symmetric ? (n: N): string => space.canonical?.(n) ?? '' : (n: N): string => space.key(n);
-  const seen = space.measure === undefined ? new Set<string>() : undefined;
+  const units = symmetric || space.keyUnits?.key !== space.key ? undefined : space.keyUnits?.build;
+  /** Unit keys (StateSpace.keyUnits) are kept in a KeyTable; string keys in a Set or the CoverSet's Map. */
+  const table = units === undefined ? undefined : new KeyTable();
+  const seen = space.measure === undefined && table === undefined ? new Set<string>() : undefined;
   const covering = space.measure === undefined ? undefined : new CoverSet();
   const measure = space.measure;
   /** Admits `n` as a distinct state: true when it is new (not covered, with a measure). */
   const admit =
-    seen !== undefined
-      ? (n: N): boolean => {
-          const known = seen.size;
-          seen.add(keyOf(n)); // one hash operation: the size tells whether the key was new
-          return seen.size !== known;
-        }
-      : (n: N): boolean => covering?.add(keyOf(n), measure?.(n) ?? []) === true;
-  const distinct = (): number => seen?.size ?? covering?.size ?? 0;
+    table !== undefined && units !== undefined
+      ? covering === undefined
+        ? (n: N): boolean => {
+            table.id(units(n));
+            return table.added;
+          }
+        : (n: N): boolean => covering.addAt(table.id(units(n)), measure?.(n) ?? [])
+      : seen !== undefined
+        ? (n: N): boolean => {
+            const known = seen.size;
+            seen.add(keyOf(n)); // one hash operation: the size tells whether the key was new
+            return seen.size !== known;
+          }
+        : (n: N): boolean => covering?.add(keyOf(n), measure?.(n) ?? []) === true;
+  const distinct = (): number => seen?.size ?? covering?.size ?? table?.count ?? 0;
   /** Per distinct state id (BFS order): its parent's id, the alphabet index of the event from it, its depth. */
   let parent = new Int32Array(1024);
   let via = new Int32Array(1024);

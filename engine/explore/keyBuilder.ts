@@ -46,6 +46,16 @@ export class KeyBuilder {
     return this;
   }
 
+  /** The key so far as units: the first {@link size} of this buffer (valid until the next append or reset). */
+  get units(): Uint16Array {
+    return this.buf;
+  }
+
+  /** Units in the key so far. */
+  get size(): number {
+    return this.len;
+  }
+
   /** The key so far. */
   done(): string {
     const b = this.buf;

@@ -5,6 +5,7 @@
  * an implementation snapshot, ghost data), and the adapter owns copying it.
  */
 import type { Violation } from '../property.ts';
+import type { KeyBuilder } from './keyBuilder.ts';
 
 /** One step from a node: the successor, or the violations found on that transition. */
 export type Transition<N> =
@@ -32,6 +33,17 @@ export interface StateSpace<N, E> {
   step(n: N, e: E, depth: number, last: boolean): Transition<N>;
   /** The canonical key of `n`: equal keys, equal futures (model, implementation and ghost data). */
   key(n: N): string;
+  /**
+   * Optional: {@link key} left in a KeyBuilder instead of built into a string (the explorer then
+   * keeps its visited set in a KeyTable: no string, no garbage per transition). Used only while
+   * `key` is the function it names (`keyUnits.key === key`), so a space spread with a key of its
+   * own (a test's exact key) is keyed by that key, never by a stale builder.
+   */
+  readonly keyUnits?: {
+    readonly key: (n: N) => string;
+    /** The builder holding `key(n)`'s units, valid until the next call. */
+    readonly build: (n: N) => KeyBuilder;
+  };
   /**
    * Optional covering (coverSet.ts): the part of `n` its key leaves out, as integers where lower
    * is stronger. A node is then already known when a node with the same key and a componentwise

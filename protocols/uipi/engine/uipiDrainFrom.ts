@@ -33,7 +33,8 @@ export type UipiNodeStep = (
 /** The memo of earlier successful drains, and the key of a drain position. */
 export interface UipiDrainMemo {
   readonly drains: DrainMemo;
-  position(n: UipiNode, policy: UipiDrainPolicy): string;
+  /** The id of a drain position (a KeyTable id of its key: DrainMemo.visitAt). */
+  position(n: UipiNode, policy: UipiDrainPolicy): number;
 }
 
 /**
@@ -74,7 +75,7 @@ export function uipiDrainFrom(
       ? {}
       : {
           at: (policy: UipiDrainPolicy, steps: number) =>
-            memo.drains.visit(memo.position(node(), policy), steps, cfg.drainBound),
+            memo.drains.visitAt(memo.position(node(), policy), steps, cfg.drainBound),
         }),
   };
   return (from) => {

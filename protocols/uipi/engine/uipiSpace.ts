@@ -27,6 +27,7 @@ import { DrainMemo } from '../../../engine/explore/drainMemo.ts';
 import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
 import { fingerprint } from '../../../engine/explore/fingerprint.ts';
 import { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
+import { KeyTable } from '../../../engine/explore/keyTable.ts';
 import type { StateSpace, Transition } from '../../../engine/explore/stateSpace.ts';
 import type { Ownership } from '../../../engine/judge.ts';
 import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
@@ -89,31 +90,56 @@ export function uipiSpace(
     return { kind: 'next', node: r.node, accepted };
   };
 
+  /**
+   * The node (of the model alone) whose key, and nothing after it, `kb` holds: the explorer keys
+   * a new node, then drains from it, and the drain's first position starts with that same key.
+   * A machine is stepped in place on its node's last use, so a product's key is always rebuilt.
+   */
+  let keyed: UipiNode | undefined;
   /** Starts a key with the node's keyed part: abstract state (renamed by `g`, the model alone), machine, undo flags. */
   const keyNode = (n: UipiNode, g?: UipiRenaming): KeyBuilder => {
+    if (n === keyed && g === undefined) return kb;
     kb.reset();
     keyUipiState(kb, n.sys, g);
     if (n.m !== undefined) fingerprint(kb, n.m, NOTHING, shared);
     for (const u of n.undo) kb.bool(u);
+    keyed = g === undefined && n.m === undefined ? n : undefined;
     return kb;
   };
+  const key = (n: UipiNode): string => keyNode(n).done();
+  let measuredOwed: readonly bigint[] | undefined;
+  let measuredCredit: readonly number[] | undefined;
+  let measured: readonly number[] = [];
   const space: StateSpace<UipiNode, UipiEvent> = {
     alphabet: alphabet.events,
     indexOf: (e) => alphabet.indexOf(e),
     initial: () => judge.initial(),
     enabled: (n) => (n.m === undefined ? modelEnabled(cfg, n.sys) : n.m.enabled()),
     step: (n, e, index, last) => transition(n, e, index, last ? 'lastUse' : 'copy'),
-    key: (n) => keyNode(n).done(),
-    measure: (n) => uipiGhostMeasure(cfg, n, credits),
+    key,
+    keyUnits: { key, build: (n) => keyNode(n) },
+    measure: (n) => {
+      // Siblings mostly share their ghost arrays (a step that leaves them copies nothing), and a
+      // stored measure is never changed: the last one serves while the arrays are the same.
+      if (n.owed !== measuredOwed || (credits && n.credit !== measuredCredit)) {
+        measured = uipiGhostMeasure(cfg, n, credits);
+        measuredOwed = n.owed;
+        measuredCredit = n.credit;
+      }
+      return measured;
+    },
   };
   if (sel.liveness.length > 0) {
-    // A drain position: the node's key, the ghost its verdicts read, the drain policy's state.
-    const position = (n: UipiNode, policy: UipiDrainPolicy): string => {
+    // A drain position: the node's key, the ghost its verdicts read, the drain policy's state,
+    // numbered by a KeyTable of their units (no string built).
+    const positions = new KeyTable();
+    const position = (n: UipiNode, policy: UipiDrainPolicy): number => {
       const k = keyNode(n);
+      keyed = undefined; // kb now holds more than the node's key
       keyUipiGhost(k, n, credits);
       for (const u of policy.undo) k.bool(u);
       for (const x of policy.entered) k.bool(x);
-      return k.bool(policy.timerServed).done();
+      return positions.id(k.bool(policy.timerServed));
     };
     const memo = drainMemo ? { drains: new DrainMemo(), position } : undefined;
     const drain = uipiDrainFrom(cfg, sel.liveness, space.enabled, transition, memo);
