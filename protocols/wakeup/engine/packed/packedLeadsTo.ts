@@ -19,13 +19,14 @@
  * for the model: every drain event is enabled where the drain takes it) answers `unknown`, and the
  * caller falls back to the drain that builds and judges every step (packedDrain.ts).
  */
+
+import type { PackedStore } from '../../../../engine/explore/packed/packedStore.ts';
 import type { WakeupLivenessContext } from '../../properties/context.ts';
 import type { WakeupSelection } from '../../properties/selection.ts';
 import * as D from './drainState.ts';
 import { decodeGhosts, type PackedGhostLayout } from './packedGhost.ts';
 import * as K from './packedLayout.ts';
 import { decodeSystem } from './packedLayout.ts';
-import type { PackedStore } from './packedStore.ts';
 import type { PackedSuccessors } from './packedSuccessors.ts';
 import * as S from './packedSuccessors.ts';
 
