@@ -8,7 +8,11 @@
  * messages, is not stored either: it decodes as -1 (no verdict reads it; a violation's path is
  * re-run through the protocol's runner, whose messages name it).
  */
+import { endsRun } from '../../model/result.ts';
+import type { ControllerStepContext } from '../../properties/context.ts';
 import { initialGhost, type MutableControllerGhost } from '../../properties/ghost.ts';
+import { stepRequiredErrors } from '../../properties/requiredErrors.ts';
+import { stepFacts } from '../../properties/stepFacts.ts';
 
 /** Where the controller ghost's bytes are, from the start of a packed state. */
 export interface ControllerGhostBytes {
@@ -63,7 +67,7 @@ export function encodeControllerGhost(
  * {@link encodeControllerGhost} on what it keeps): the explorer advances one ghost object past a
  * step, encodes it, and reloads it from the expanded state's bytes before the next sibling.
  */
-export function reloadControllerGhost(
+function reloadControllerGhost(
   g: MutableControllerGhost,
   at: ControllerGhostBytes,
   b: Uint8Array,
@@ -97,4 +101,66 @@ export function decodeControllerGhost(
   const g = initialGhost({ processes: at.processes });
   reloadControllerGhost(g, at, b, off);
   return g;
+}
+
+/** Adds `n` to the custody byte of (p, t) in `b` at `off`; a count removed below zero stays 0 (addCustody). */
+function addCustodyByte(
+  at: ControllerGhostBytes,
+  b: Uint8Array,
+  off: number,
+  p: number,
+  t: bigint,
+  n: number,
+): void {
+  if (p < 0 || p >= at.processes) throw new Error(`judged engine: custody of process ${p}`);
+  const i = off + at.custody + p * at.taskPool + taskIndex(at.taskPool, t);
+  b[i] = toByte(Math.max(0, (b[i] ?? 0) + n), 'custody');
+}
+
+/**
+ * advanceGhost (properties/ghost.ts) on the ghost bytes in `b` at `off`, which hold `ctx.ghost`,
+ * for the model's own accesses (one global error register, no design-only step): an ERROR read
+ * clears the bits owed, any other step owes the bits it was required to set; an accepted write
+ * (its task held once more) adds one instance to the writer's custody, a DEQUEUE that returned a
+ * task removes one. It reads the same step facts and required bits advanceGhost does; an access
+ * that ended the run moves nothing (judgeAccess.ts ghostAfter).
+ */
+export function advanceGhostBytes(
+  at: ControllerGhostBytes,
+  b: Uint8Array,
+  off: number,
+  ctx: ControllerStepContext,
+): void {
+  if (endsRun(ctx.obs)) return;
+  const { op, obs } = ctx;
+  if (ctx.after.errorOf !== undefined)
+    throw new Error('judged engine: a per-process error register (the model has one)');
+  if (op.type === 'ErrorRead') b[off + at.errorSinceRead] = 0;
+  else b[off + at.errorSinceRead] = (b[off + at.errorSinceRead] ?? 0) | stepRequiredErrors(ctx).bits;
+  switch (op.type) {
+    case 'Enqueue':
+    case 'IrqRegister':
+    case 'IpcRegister':
+      if ((stepFacts(ctx).held.get(op.task) ?? 0) > 0) {
+        addCustodyByte(at, b, off, op.p, op.task, 1);
+        b[off + at.outstanding] = toByte((b[off + at.outstanding] ?? 0) + 1, 'outstanding');
+      }
+      return;
+    case 'Dequeue':
+      if (obs.kind === 'value' && obs.value !== 0n) {
+        addCustodyByte(at, b, off, op.p, obs.value, -1);
+        b[off + at.outstanding] = toByte((b[off + at.outstanding] ?? 0) - 1, 'outstanding');
+      }
+      return;
+    case 'DequeueVia':
+    case 'DesignOnly':
+      throw new Error(`judged engine: ${op.type} is no access of the model`);
+    case 'Irq':
+    case 'IpcSend':
+    case 'ErrorRead':
+    case 'StatusRead':
+    case 'StatusWrite':
+    case 'BadAccess':
+      return;
+  }
 }
