@@ -137,30 +137,15 @@ export function advanceGhostBytes(
     throw new Error('judged engine: a per-process error register (the model has one)');
   if (op.type === 'ErrorRead') b[off + at.errorSinceRead] = 0;
   else b[off + at.errorSinceRead] = (b[off + at.errorSinceRead] ?? 0) | stepRequiredErrors(ctx).bits;
-  switch (op.type) {
-    case 'Enqueue':
-    case 'IrqRegister':
-    case 'IpcRegister':
-      if ((stepFacts(ctx).held.get(op.task) ?? 0) > 0) {
-        addCustodyByte(at, b, off, op.p, op.task, 1);
-        b[off + at.outstanding] = toByte((b[off + at.outstanding] ?? 0) + 1, 'outstanding');
-      }
-      return;
-    case 'Dequeue':
-      if (obs.kind === 'value' && obs.value !== 0n) {
-        addCustodyByte(at, b, off, op.p, obs.value, -1);
-        b[off + at.outstanding] = toByte((b[off + at.outstanding] ?? 0) - 1, 'outstanding');
-      }
-      return;
-    case 'DequeueVia':
-    case 'DesignOnly':
-      throw new Error(`judged engine: ${op.type} is no access of the model`);
-    case 'Irq':
-    case 'IpcSend':
-    case 'ErrorRead':
-    case 'StatusRead':
-    case 'StatusWrite':
-    case 'BadAccess':
-      return;
-  }
+  if (op.type === 'DequeueVia' || op.type === 'DesignOnly')
+    throw new Error(`judged engine: ${op.type} is no access of the model`);
+  const accepted =
+    (op.type === 'Enqueue' || op.type === 'IrqRegister' || op.type === 'IpcRegister') &&
+    (stepFacts(ctx).held.get(op.task) ?? 0) > 0;
+  if (accepted) addCustodyByte(at, b, off, op.p, op.task, 1);
+  const returned = op.type === 'Dequeue' && obs.kind === 'value' && obs.value !== 0n;
+  if (returned) addCustodyByte(at, b, off, op.p, obs.value, -1);
+  // every other access moves no instance
+  if (accepted || returned)
+    b[off + at.outstanding] = toByte((b[off + at.outstanding] ?? 0) + (accepted ? 1 : -1), 'outstanding');
 }
