@@ -21,6 +21,7 @@ import type { Config } from '../../model/config/config.ts';
 import type { ControllerEvent } from '../../model/events.ts';
 import type { ControllerStepProperty } from '../../properties/context.ts';
 import { controllerAlphabet } from '../controllerAlphabet.ts';
+import type { ControllerPackedMutation } from './controllerPackedMutation.ts';
 import { ControllerPackedSuccessors } from './controllerPackedSuccessors.ts';
 
 export type ControllerJudgedOutcome = JudgedOutcomeOf<{
@@ -36,6 +37,8 @@ export interface ControllerJudgedOptions {
   /** Called every `progressEvery` distinct states and at the end, as the object engine calls it. */
   readonly onProgress?: (p: ExploreProgress) => void;
   readonly progressEvery?: number;
+  /** A seeded bug in the successor function (tests only). */
+  readonly mutation?: ControllerPackedMutation;
 }
 
 /** Explores the controller model on `cfg` judging `properties` (see above). */
@@ -44,7 +47,7 @@ export function exploreControllerJudged(
   properties: readonly ControllerStepProperty[],
   opts: ControllerJudgedOptions = {},
 ): ControllerJudgedOutcome {
-  const succ = new ControllerPackedSuccessors(cfg, properties);
+  const succ = new ControllerPackedSuccessors(cfg, properties, opts.mutation ?? null);
   const { L, n } = succ;
   const events = controllerAlphabet(cfg);
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;

@@ -28,6 +28,7 @@ import {
   encodeControllerNode,
   encodeControllerStep,
 } from './controllerPackedLayout.ts';
+import type { ControllerPackedMutation } from './controllerPackedMutation.ts';
 
 export class ControllerPackedSuccessors {
   readonly L: ControllerPackedLayout;
@@ -43,7 +44,15 @@ export class ControllerPackedSuccessors {
   private state: ControllerState | null = null;
   private ghost: MutableControllerGhost | null = null;
 
-  constructor(cfg: Config, properties: readonly ControllerStepProperty[]) {
+  /** A seeded bug (tests only), or null. */
+  private readonly mutation: ControllerPackedMutation | null;
+
+  constructor(
+    cfg: Config,
+    properties: readonly ControllerStepProperty[],
+    mutation: ControllerPackedMutation | null = null,
+  ) {
+    this.mutation = mutation;
     this.cfg = cfg;
     this.properties = properties;
     this.L = controllerPackedLayout(cfg);
@@ -92,8 +101,11 @@ export class ControllerPackedSuccessors {
     if (violations !== undefined) return violations;
     const { words, curWords, bytes } = this;
     for (let j = 0; j < this.n; j++) words[j] = curWords[j] ?? 0;
-    encodeControllerStep(L, bytes, 0, state, r.state, endsRun(r.obs));
-    advanceGhostBytes(L, bytes, 0, ctx);
+    const after = this.mutation === 'keepsOldReady' ? { ...r.state, ready: state.ready } : r.state;
+    encodeControllerStep(L, bytes, 0, state, after, endsRun(r.obs));
+    const accepted =
+      (ctx.op.type === 'Enqueue' || ctx.op.type === 'IrqRegister') && r.state.ready !== state.ready;
+    if (this.mutation !== 'forgetsCustody' || !accepted) advanceGhostBytes(L, bytes, 0, ctx);
     return undefined;
   }
 }

@@ -5,8 +5,10 @@
  * judge's; packed nodes are equal exactly when the object engine's keys are; the engine counts
  * what the object engine counts (small: 42,240 states, 971,520 transitions, diameter 16), stops
  * at --max-states where it stops, reports progress as it does, and on a violation finds the same
- * first failing transition, properties and path. The command line picks it for the model alone
- * and falls back to the object engine for a mutant.
+ * first failing transition, properties and path. Two seeded bugs in the successor function
+ * (controllerPackedMutation.ts) are caught by the comparison, make the properties fail on the
+ * states they lead to, and end in an internal error since the model does not fail that path. The
+ * command line picks it for the model alone and falls back to the object engine for a mutant.
  */
 import { describe, expect, it } from 'vitest';
 import { type ExploreProgress, explore } from '../../../../engine/explore/explore.ts';
@@ -18,6 +20,7 @@ import {
   decodeControllerNode,
   encodeControllerNode,
 } from '../../../../protocols/controller/engine/packed/controllerPackedLayout.ts';
+import type { ControllerPackedMutation } from '../../../../protocols/controller/engine/packed/controllerPackedMutation.ts';
 import { ControllerPackedSuccessors } from '../../../../protocols/controller/engine/packed/controllerPackedSuccessors.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
 import { ERR } from '../../../../protocols/controller/model/registers.ts';
@@ -44,10 +47,15 @@ const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
  * Walks the object engine's space breadth first (at most `limit` states) and, on every
  * transition, compares the packed successor function with the object step judge.
  */
-function compareTransitions(cfg: Config, properties: readonly ControllerStepProperty[], limit: number) {
+function compareTransitions(
+  cfg: Config,
+  properties: readonly ControllerStepProperty[],
+  limit: number,
+  mutation: ControllerPackedMutation | null = null,
+) {
   const space = controllerSpace(cfg, undefined, properties);
   const L = controllerPackedLayout(cfg);
-  const succ = new ControllerPackedSuccessors(cfg, properties);
+  const succ = new ControllerPackedSuccessors(cfg, properties, mutation);
   const bytesOfKey = new Map<string, string>();
   const keyOfBytes = new Map<string, string>();
   const encode = (n: ReturnType<typeof space.initial>): Uint8Array => {
@@ -128,6 +136,23 @@ describe('judged controller engine', () => {
     expect(out.failing).toBeGreaterThan(0);
   });
 
+  it.each<[ControllerPackedMutation, string]>([
+    ['forgetsCustody', 'taskConservation'],
+    ['keepsOldReady', 'taskConservation'],
+  ])(
+    'catches the seeded successor bug %s: the comparison fails, the properties fail on the states it leads to, and the model does not',
+    (mutation, property) => {
+      const cfg = preset('tiny');
+      expect(() => compareTransitions(cfg, PROPS, Number.POSITIVE_INFINITY, mutation)).toThrow();
+      const out = exploreControllerJudged(cfg, PROPS, { mutation });
+      if (out.kind !== 'violation') throw new Error(`${mutation}: no violation`);
+      expect(out.properties).toContain(property);
+      expect(() => exploreControllerJudgedProtocol(cfg, { mutation })).toThrow(
+        /does not fail in runController/,
+      );
+    },
+  );
+
   it.each(['tiny', 'small'])('counts what the object engine counts (%s)', (name) => {
     const cfg = preset(name);
     const judged = exploreControllerJudged(cfg, PROPS);
@@ -183,7 +208,7 @@ describe('judged controller engine', () => {
     expect(all).toEqual(allRef);
   });
 
-  it('reports like the explorer, and calls a path the model does not fail an internal error', () => {
+  it('reports like the explorer (exploreProtocol) on the model alone', () => {
     const cfg = preset('tiny');
     const judged = exploreControllerJudgedProtocol(cfg);
     const ref = exploreProtocol({ protocol: 'controller', impl: undefined, cfg });
