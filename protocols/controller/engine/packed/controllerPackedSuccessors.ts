@@ -12,8 +12,9 @@
  */
 import type { Violation } from '../../../../engine/property.ts';
 import type { Config } from '../../model/config/config.ts';
+import { type Operation, toOperation } from '../../model/decode.ts';
 import type { ControllerEvent } from '../../model/events.ts';
-import { endsRun } from '../../model/result.ts';
+import { endsRun, type Observation } from '../../model/result.ts';
 import type { ControllerState } from '../../model/state.ts';
 import { step } from '../../model/step.ts';
 import type { ControllerStepProperty } from '../../properties/context.ts';
@@ -29,8 +30,18 @@ import {
   encodeControllerStep,
 } from './controllerPackedLayout.ts';
 import type { ControllerPackedMutation } from './controllerPackedMutation.ts';
+import {
+  ACC_DEQUEUE,
+  ACC_ENQUEUE,
+  ACC_IRQ,
+  ACC_NONE,
+  ACC_REGISTER,
+  ACC_STATUS,
+  type PackedAccess,
+} from './packedAccess.ts';
+import { PackedControllerJudge } from './packedControllerJudge.ts';
 
-export class ControllerPackedSuccessors {
+export class ControllerPackedSuccessors implements PackedAccess {
   readonly L: ControllerPackedLayout;
   /** Words per node. */
   readonly n: number;
@@ -41,6 +52,17 @@ export class ControllerPackedSuccessors {
   private readonly properties: readonly ControllerStepProperty[];
   /** The loaded node's bytes, and its state and ghost as objects (the properties read them; never changed). */
   private readonly curWords: Int32Array;
+  readonly cur: Uint8Array;
+  generation = 0;
+  /** The access the last step performed, as the byte judge reads it (packedAccess.ts; ACC_NONE: one it does not read). */
+  acc = ACC_NONE;
+  accA = 0;
+  accB = 0;
+  accTask = 0;
+  /** The properties re-encoded over bytes, when every selected one is (else null: the properties judge every step). */
+  private readonly byteJudge: PackedControllerJudge | null;
+  /** Whether the last step was judged over bytes (packedControllerJudge.ts) rather than by the properties themselves. */
+  judgedByBytes = false;
   private state: ControllerState | null = null;
   private ghost: MutableControllerGhost | null = null;
 
@@ -60,6 +82,20 @@ export class ControllerPackedSuccessors {
     this.words = new Int32Array(this.n);
     this.bytes = new Uint8Array(this.words.buffer);
     this.curWords = new Int32Array(this.n);
+    this.cur = new Uint8Array(this.curWords.buffer);
+    const L = this.L;
+    const ghost = { L, processes: L.processes, taskPool: L.taskPool, outstanding: L.outstanding };
+    const offsets = {
+      ...ghost,
+      errorSinceRead: L.errorSinceRead,
+      custody: L.custody,
+      undelivered: -1,
+      woken: -1,
+    };
+    const ipc = { wait: L.ipcWait, w: L.ipcW, pending: L.ipcPending, count: cfg.processes * cfg.ipcTypes };
+    this.byteJudge = PackedControllerJudge.judges(properties)
+      ? new PackedControllerJudge(offsets, properties, false, ipc)
+      : null;
   }
 
   /** The initial node's bytes (the step judge's initial node), in {@link bytes}. */
@@ -71,8 +107,9 @@ export class ControllerPackedSuccessors {
 
   /** Loads the node at `off` of `b`; false when it ended the run (no event is enabled there). */
   load(b: Uint8Array, off: number): boolean {
-    const cur = new Uint8Array(this.curWords.buffer);
+    const cur = this.cur;
     for (let j = 0; j < this.L.width; j++) cur[j] = b[off + j] ?? 0;
+    this.generation++;
     const { state, ghost, ended } = decodeControllerNode(this.L, b, off);
     this.state = state;
     this.ghost = ghost;
@@ -87,25 +124,67 @@ export class ControllerPackedSuccessors {
     const { state, ghost, L } = this;
     if (state === null || ghost === null) throw new Error('judged engine: no node loaded');
     const r = step(this.cfg, state, e);
-    const ctx = accessContext(
-      this.cfg,
-      undefined,
-      index,
-      e,
-      r.obs,
-      { before: state, after: r.state },
-      undefined,
-      ghost,
-    );
-    const violations = accessFailures(this.properties, ctx);
-    if (violations !== undefined) return violations;
     const { words, curWords, bytes } = this;
     for (let j = 0; j < this.n; j++) words[j] = curWords[j] ?? 0;
     const after = this.mutation === 'keepsOldReady' ? { ...r.state, ready: state.ready } : r.state;
     encodeControllerStep(L, bytes, 0, state, after, endsRun(r.obs));
-    const accepted =
-      (ctx.op.type === 'Enqueue' || ctx.op.type === 'IrqRegister') && r.state.ready !== state.ready;
-    if (this.mutation !== 'forgetsCustody' || !accepted) advanceGhostBytes(L, bytes, 0, ctx);
+    const op = toOperation(this.cfg, e);
+    const accepted = (op.type === 'Enqueue' || op.type === 'IrqRegister') && r.state.ready !== state.ready;
+    const forgets = this.mutation === 'forgetsCustody' && accepted;
+    const byteJudge = !forgets && this.describe(op, r.obs) ? this.byteJudge : null;
+    const bits = byteJudge === null ? -1 : byteJudge.judge(this.cur, bytes, this);
+    this.judgedByBytes = bits >= 0;
+    if (bits > 0)
+      return PackedControllerJudge.ids(bits).map((property) => ({
+        property,
+        step: index,
+        message: property,
+      }));
+    if (bits === 0) return undefined; // judged over bytes, and the ghost bytes advanced
+    // the properties themselves, on the states the bytes stand for (with a seeded bug, not the model's)
+    const states = {
+      before: state,
+      after: this.mutation === null ? r.state : decodeControllerNode(L, bytes, 0).state,
+    };
+    const ctx = accessContext(this.cfg, undefined, index, e, r.obs, states, undefined, ghost);
+    const violations = accessFailures(this.properties, ctx);
+    if (violations !== undefined) return violations;
+    if (!forgets) advanceGhostBytes(L, bytes, 0, ctx);
     return undefined;
+  }
+
+  /** Sets the access fields for the byte judge from `op` and what it observed; false when it does not read it. */
+  private describe(op: Operation, obs: Observation): boolean {
+    this.acc = ACC_NONE;
+    const ack = obs.kind === 'ack';
+    switch (op.type) {
+      case 'Enqueue':
+      case 'IrqRegister':
+        if (!ack || op.task > 255n) return false;
+        this.acc = op.type === 'Enqueue' ? ACC_ENQUEUE : ACC_REGISTER;
+        this.accA = op.p;
+        this.accB = op.type === 'Enqueue' ? op.prio : op.device;
+        this.accTask = Number(op.task);
+        return true;
+      case 'Irq':
+        if (!ack) return false;
+        this.acc = ACC_IRQ;
+        this.accA = op.line;
+        return true;
+      case 'StatusWrite':
+        if (!ack || op.data > 1n) return false;
+        this.acc = ACC_STATUS;
+        this.accA = op.p;
+        this.accB = Number(op.data);
+        return true;
+      case 'Dequeue':
+        if (obs.kind !== 'value' || obs.value > 255n) return false;
+        this.acc = ACC_DEQUEUE;
+        this.accA = op.p;
+        this.accTask = Number(obs.value);
+        return true;
+      default:
+        return false;
+    }
   }
 }

@@ -21,6 +21,7 @@
  */
 
 import type { PackedStore } from '../../../../engine/explore/packed/packedStore.ts';
+import * as A from '../../../controller/engine/packed/packedAccess.ts';
 import type { WakeupLivenessContext } from '../../properties/context.ts';
 import type { WakeupSelection } from '../../properties/selection.ts';
 import * as D from './drainState.ts';
@@ -39,7 +40,7 @@ const PH_IDLE = K.PH_IDLE;
 const PH_FETCH = K.PH_FETCH;
 const PH_RUNNING = K.PH_RUNNING;
 const PH_RETURNING = K.PH_RETURNING;
-const ACC_STATUS = S.ACC_STATUS;
+const ACC_STATUS = A.ACC_STATUS;
 const POLL_FINISH = S.POLL_FINISH;
 const POLL_HANDLED = S.POLL_HANDLED;
 

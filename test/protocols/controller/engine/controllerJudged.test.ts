@@ -13,7 +13,9 @@
 import { describe, expect, it } from 'vitest';
 import { type ExploreProgress, explore } from '../../../../engine/explore/explore.ts';
 import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
+import { controllerAlphabet } from '../../../../protocols/controller/engine/controllerAlphabet.ts';
 import { controllerSpace } from '../../../../protocols/controller/engine/controllerSpace.ts';
+import { accessContext, accessFailures } from '../../../../protocols/controller/engine/judgeAccess.ts';
 import { exploreControllerJudged } from '../../../../protocols/controller/engine/packed/controllerJudgedExplore.ts';
 import {
   controllerPackedLayout,
@@ -23,7 +25,9 @@ import {
 import type { ControllerPackedMutation } from '../../../../protocols/controller/engine/packed/controllerPackedMutation.ts';
 import { ControllerPackedSuccessors } from '../../../../protocols/controller/engine/packed/controllerPackedSuccessors.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
+import { formatEvent } from '../../../../protocols/controller/model/formatEvent.ts';
 import { ERR } from '../../../../protocols/controller/model/registers.ts';
+import { step } from '../../../../protocols/controller/model/step.ts';
 import type { ControllerStepProperty } from '../../../../protocols/controller/properties/context.ts';
 import {
   defaultControllerPropertyIds,
@@ -108,6 +112,48 @@ function compareTransitions(
   return { states: queue.length, transitions, failing };
 }
 
+/**
+ * Explores the packed space a seeded bug makes and, on every transition, compares the engine's
+ * verdict with the properties' own on the states its bytes stand for (the byte verdict, where
+ * the byte judge read the step), `leftOut` removed from the engine's verdict: the transitions
+ * where they differ, and how many byte verdicts found a failing property.
+ */
+function mutantVerdicts(cfg: Config, mutation: ControllerPackedMutation, leftOut?: string) {
+  const L = controllerPackedLayout(cfg);
+  const succ = new ControllerPackedSuccessors(cfg, PROPS, mutation);
+  const events = controllerAlphabet(cfg);
+  const seen = new Map<string, number>();
+  const queue: { bytes: Uint8Array; depth: number }[] = [{ bytes: succ.initial().slice(), depth: 0 }];
+  seen.set(hex(queue[0]?.bytes ?? new Uint8Array()), 0);
+  const bad: string[] = [];
+  const failed = new Set<string>();
+  let failing = 0;
+  for (let head = 0; head < queue.length; head++) {
+    const { bytes, depth } = queue[head] ?? { bytes: new Uint8Array(), depth: 0 };
+    if (!succ.load(bytes, 0)) continue;
+    const { state: before, ghost } = decodeControllerNode(L, bytes, 0);
+    for (const e of events) {
+      const got = (succ.step(e, depth) ?? []).map((v) => v.property).filter((id) => id !== leftOut);
+      const after = decodeControllerNode(L, succ.bytes, 0).state;
+      const obs = step(cfg, before, e).obs;
+      const ctx = accessContext(cfg, undefined, depth, e, obs, { before, after }, undefined, ghost);
+      const want = (accessFailures(PROPS, ctx) ?? []).map((v) => v.property);
+      if (succ.judgedByBytes && want.length > 0) {
+        failing++;
+        for (const id of want) failed.add(id);
+      }
+      if (got.join() !== want.join())
+        bad.push(`${hex(bytes)} ${formatEvent(e)}: ${got.join()} vs ${want.join()}`);
+      if (got.length > 0) continue;
+      const h = hex(succ.bytes);
+      if (seen.has(h)) continue;
+      seen.set(h, queue.length);
+      queue.push({ bytes: succ.bytes.slice(), depth: depth + 1 });
+    }
+  }
+  return { bad, failing, failed: [...failed] };
+}
+
 /** Fails on every access that sets QUEUE_FULL (reached at depth 3 of small): a first violation to find. */
 const NEVER_QUEUE_FULL: ControllerStepProperty = {
   id: 'neverQueueFull',
@@ -152,6 +198,22 @@ describe('judged controller engine', () => {
       );
     },
   );
+
+  it('judges the failing steps of both seeded bugs over bytes as the properties themselves do', () => {
+    const forgets = mutantVerdicts(preset('tiny'), 'forgetsCustody');
+    const keeps = mutantVerdicts(preset('tiny'), 'keepsOldReady');
+    expect([...forgets.bad, ...keeps.bad]).toEqual([]);
+    expect(Math.min(forgets.failing, keeps.failing)).toBeGreaterThan(0);
+  });
+
+  it('reports a disagreement when any byte verdict that fails is left out (the comparison can fail)', () => {
+    for (const mutation of ['forgetsCustody', 'keepsOldReady'] as const) {
+      const { failed } = mutantVerdicts(preset('tiny'), mutation);
+      expect(failed.length).toBeGreaterThan(1);
+      for (const id of failed)
+        expect(mutantVerdicts(preset('tiny'), mutation, id).bad.length).toBeGreaterThan(0);
+    }
+  });
 
   it.each(['tiny', 'small'])('counts what the object engine counts (%s)', (name) => {
     const cfg = preset(name);

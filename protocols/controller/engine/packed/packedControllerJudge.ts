@@ -1,28 +1,54 @@
 /**
  * The controller-step properties (protocols/controller/properties/, their definitions) re-encoded
- * over packed bytes for the accesses the wakeup system performs (Irq, StatusWrite, Enqueue,
- * IrqRegister, Dequeue; a write acknowledged, a DEQUEUE returning a value), with the controller
- * ghost's and the wakeup ghost's advance past the access: the judged engine's controller half.
+ * over packed bytes for five accesses (Irq, StatusWrite, Enqueue, IrqRegister, Dequeue; a write
+ * acknowledged, a DEQUEUE returning a value), with the controller ghost's advance past the access
+ * and, for the wakeup system, the wakeup ghost's: the controller half of both judged engines (the
+ * wakeup system's, judgedExplore.ts, whose accesses these are; the controller's,
+ * controllerPackedSuccessors.ts, which judges its other accesses with the properties themselves).
  *
  * It reads the step's queue changes as stepFacts.ts does, restricted to the changes one access
  * makes in a correct controller: a queue unchanged, one entry appended at its tail, or its head
- * removed. A step that changes any queue otherwise (reordered, two entries, a middle one) is not
- * judged here: {@link judge} answers -1 and the caller judges it with the properties themselves
- * (objectAccessJudge.ts), on the same bytes. neverStalls and definedBehaviour judge only the
- * observation, which the packed engine cannot get wrong (a DEQUEUE reads a value, every other
- * access is acknowledged), so they hold on every step it judges.
+ * removed, and the IPC tables (where a layout stores them) unchanged. A step that changes any
+ * queue otherwise (reordered, two entries, a middle one, an IPC table) is not judged here:
+ * {@link judge} answers -1 and the caller judges it with the properties themselves, on the same
+ * bytes. neverStalls and definedBehaviour judge only the observation, which the callers hand over
+ * only when it is the expected one (a DEQUEUE reads a value, every other access is acknowledged),
+ * so they hold on every step judged here.
  *
- * test/protocols/wakeup/engine/judged.test.ts requires, on every transition of the tiny preset and
- * on every successor of each seeded bug (packedMutation.ts), that these verdicts and ghosts are
- * the properties' and the ghosts' own on the decoded step.
+ * test/protocols/wakeup/engine/judged.test.ts and test/protocols/controller/engine/controllerJudged.test.ts
+ * require, on every transition of the tiny presets and on every successor of each seeded bug
+ * (packedMutation.ts, controllerPackedMutation.ts), that these verdicts and ghosts are the
+ * properties' and the ghosts' own on the decoded step.
  */
-import { ERR } from '../../../controller/model/registers.ts';
-import { CONTROLLER_STEP_PROPERTIES } from '../../../controller/properties/index.ts';
-import type { WakeupSelection } from '../../properties/selection.ts';
-import type { PackedGhostLayout } from './packedGhost.ts';
-import type { PackedLayout } from './packedLayout.ts';
-import type { PackedSuccessors } from './packedSuccessors.ts';
-import * as S from './packedSuccessors.ts';
+import { ERR } from '../../model/registers.ts';
+import type { ControllerStepProperty } from '../../properties/context.ts';
+import { CONTROLLER_STEP_PROPERTIES } from '../../properties/index.ts';
+import type { ControllerGhostBytes } from './controllerGhostBytes.ts';
+import type { PackedControllerFields } from './controllerPackedLayout.ts';
+import type { PackedAccess } from './packedAccess.ts';
+import * as S from './packedAccess.ts';
+
+/** Where the judge finds the ghost bytes it reads and advances (the wakeup ghost's only when it tracks it). */
+export interface JudgeGhostLayout extends ControllerGhostBytes {
+  readonly L: PackedControllerFields;
+  /** One byte per line: the interrupts on it owed a wake (wakeup ghost). */
+  readonly undelivered: number;
+  /** Woken-not-run bits, one per task id (wakeup ghost). */
+  readonly woken: number;
+}
+
+/**
+ * The IPC tables of a layout that stores them (the controller's; the wakeup system's has none): a
+ * step that changes them is not read here (the caller judges it with the properties), and their
+ * waiting handlers count in occupancy and among the held instances.
+ */
+export interface PackedIpcTables {
+  /** `ipcWait[i]` at `wait + i * w`: length, then task ids; `count` tables, `ipcPending` at `pending`. */
+  readonly wait: number;
+  readonly w: number;
+  readonly pending: number;
+  readonly count: number;
+}
 
 /** The access codes as module-local constants (an imported binding may compile to an accessor call on this hot path). */
 const ACC_DEQUEUE = S.ACC_DEQUEUE;
@@ -73,8 +99,9 @@ const APPENDED = 1;
 const DROPPED = 2;
 
 export class PackedControllerJudge {
-  private readonly L: PackedLayout;
-  private readonly G: PackedGhostLayout;
+  private readonly L: PackedControllerFields;
+  private readonly G: JudgeGhostLayout;
+  private readonly ipc: PackedIpcTables | null;
   /** The selected controller properties, as bits. */
   private readonly selected: number;
   private readonly trackWakeGhost: boolean;
@@ -98,7 +125,7 @@ export class PackedControllerJudge {
    * What the state being expanded holds, read once for all its successors: per process its
    * occupancy and its lowest non-empty priority (-1: none), and the instances held in all.
    */
-  private beforeOf: PackedSuccessors | null = null;
+  private beforeOf: PackedAccess | null = null;
   private beforeGen = -1;
   private readonly occCur: Int32Array;
   private readonly topCur: Int32Array;
@@ -106,16 +133,26 @@ export class PackedControllerJudge {
   /** Per process: how the step changed its occupancy (from the queue changes). */
   private readonly occDelta: Int32Array;
 
-  constructor(G: PackedGhostLayout, sel: WakeupSelection) {
+  /**
+   * The judge of `controller` (every one must be among those judged here: see {@link judges}),
+   * advancing the wakeup ghost too when `trackWakeGhost`.
+   */
+  constructor(
+    G: JudgeGhostLayout,
+    controller: readonly ControllerStepProperty[],
+    trackWakeGhost: boolean,
+    ipc: PackedIpcTables | null = null,
+  ) {
     this.G = G;
     this.L = G.L;
+    this.ipc = ipc;
     let bits = 0;
-    for (const p of sel.controller) {
+    for (const p of controller) {
       if (!JUDGED.has(p.id)) throw new Error(`judged engine: ${p.id} is not judged over packed states`);
       bits |= bitOf(p.id);
     }
     this.selected = bits;
-    this.trackWakeGhost = sel.liveness.length > 0;
+    this.trackWakeGhost = trackWakeGhost;
     const { cfg } = G.L;
     this.NQ = cfg.processes * cfg.priorities;
     this.readyHow = new Int32Array(this.NQ);
@@ -128,8 +165,13 @@ export class PackedControllerJudge {
     this.occDelta = new Int32Array(cfg.processes);
   }
 
+  /** Whether every one of `properties` is judged here (else the caller judges with the properties themselves). */
+  static judges(properties: readonly ControllerStepProperty[]): boolean {
+    return properties.every((p) => JUDGED.has(p.id));
+  }
+
   /** Reads the state `s` expands (or loaded) unless it was read already. */
-  private readBefore(s: PackedSuccessors): void {
+  private readBefore(s: PackedAccess): void {
     if (this.beforeOf === s && this.beforeGen === s.generation) return;
     this.beforeOf = s;
     this.beforeGen = s.generation;
@@ -138,6 +180,8 @@ export class PackedControllerJudge {
     let held = 0;
     for (let q = 0; q < this.NQ; q++) held += cur[L.ready + q * L.readyW] ?? 0;
     for (let d = 0; d < L.cfg.devices; d++) held += cur[L.irqWait + d * L.waitW] ?? 0;
+    const ipc = this.ipc;
+    if (ipc !== null) for (let i = 0; i < ipc.count; i++) held += cur[ipc.wait + i * ipc.w] ?? 0;
     this.heldCur = held;
     for (let p = 0; p < L.cfg.processes; p++) {
       this.occCur[p] = this.occupancy(cur, p);
@@ -155,7 +199,7 @@ export class PackedControllerJudge {
    * then ghost bytes, the ghost still `cur`'s), as bits; when none fails, both ghosts in `next` are
    * advanced past the access. -1: the step changes a queue in a way this judge does not read.
    */
-  judge(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): number {
+  judge(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
     this.readBefore(s);
     if (!this.facts(cur, next)) return -1;
     const bits = this.verdicts(cur, next, s) & this.selected;
@@ -169,7 +213,7 @@ export class PackedControllerJudge {
    * a search whose every transition the search itself judges); false when the step changes a queue
    * in a way this judge does not read (nothing is advanced then).
    */
-  advanceOnly(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): boolean {
+  advanceOnly(cur: Uint8Array, next: Uint8Array, s: PackedAccess): boolean {
     this.readBefore(s);
     if (!this.facts(cur, next)) return false;
     this.advance(cur, next, s);
@@ -179,7 +223,12 @@ export class PackedControllerJudge {
 
   /** Reads how every queue changed (false: one changed otherwise than by one append or one head removal). */
   private facts(cur: Uint8Array, next: Uint8Array): boolean {
-    const { L } = this;
+    const { L, ipc } = this;
+    this.clearTally(); // what an earlier step left when it was not read to the end
+    if (ipc !== null) {
+      for (let i = ipc.wait; i < ipc.wait + ipc.count * ipc.w; i++) if (cur[i] !== next[i]) return false;
+      for (let i = ipc.pending; i < ipc.pending + ipc.count; i++) if (cur[i] !== next[i]) return false;
+    }
     this.anyReadyChange = false;
     this.anyWaitChange = false;
     this.occDelta.fill(0);
@@ -280,11 +329,16 @@ export class PackedControllerJudge {
       const len = b[o] ?? 0;
       for (let j = 0; j < len; j++) if (b[o + 1 + 2 * j] === p + 1) n++;
     }
+    const ipc = this.ipc;
+    if (ipc !== null) {
+      const types = ipc.count / L.cfg.processes;
+      for (let t = 0; t < types; t++) n += b[ipc.wait + (p * types + t) * ipc.w] ?? 0;
+    }
     return n;
   }
 
   /** The error bits §5 requires of the access from `cur` (requiredErrors.ts). */
-  private required(cur: Uint8Array, s: PackedSuccessors): number {
+  private required(cur: Uint8Array, s: PackedAccess): number {
     const { L } = this;
     const { cfg } = L;
     switch (s.acc) {
@@ -308,7 +362,7 @@ export class PackedControllerJudge {
   }
 
   /** Every property's verdict as bits (1: fails). */
-  private verdicts(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): number {
+  private verdicts(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
     const { L } = this;
     const { cfg } = L;
     const P = cfg.priorities;
@@ -404,7 +458,7 @@ export class PackedControllerJudge {
   }
 
   /** noSpuriousWakeup's verdict when some task's ready count rose. */
-  private spurious(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): number {
+  private spurious(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
     const { L } = this;
     let came = 0;
     let one = -1;
@@ -451,7 +505,7 @@ export class PackedControllerJudge {
   }
 
   /** Both ghosts past the access (ghost.ts advanceGhost; the wakeup ghost's access half), in `next`. */
-  private advance(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): void {
+  private advance(cur: Uint8Array, next: Uint8Array, s: PackedAccess): void {
     const { G, L } = this;
     const { cfg } = L;
     next[G.errorSinceRead] = (next[G.errorSinceRead] ?? 0) | this.required(cur, s);
