@@ -31,10 +31,12 @@ import {
 } from './controllerPackedLayout.ts';
 import type { ControllerPackedMutation } from './controllerPackedMutation.ts';
 import {
+  ACC_BAD,
   ACC_DEQUEUE,
   ACC_ENQUEUE,
   ACC_IRQ,
   ACC_NONE,
+  ACC_READ,
   ACC_REGISTER,
   ACC_STATUS,
   type PackedAccess,
@@ -176,6 +178,16 @@ export class ControllerPackedSuccessors implements PackedAccess {
         this.acc = ACC_STATUS;
         this.accA = op.p;
         this.accB = Number(op.data);
+        return true;
+      case 'StatusRead':
+        if (obs.kind !== 'value') return false;
+        this.acc = ACC_READ;
+        this.accA = op.p;
+        return true;
+      case 'BadAccess':
+        // a wrong read that returned anything but 0 fails errorReporting: the properties say so themselves
+        if (op.access === 'read' ? obs.kind !== 'value' || obs.value !== 0n : !ack) return false;
+        this.acc = ACC_BAD;
         return true;
       case 'Dequeue':
         if (obs.kind !== 'value' || obs.value > 255n) return false;

@@ -17,6 +17,10 @@ export const ACC_ENQUEUE = 3;
 export const ACC_REGISTER = 4;
 /** Dequeue(p accA), which read accTask. */
 export const ACC_DEQUEUE = 5;
+/** A read with no effect of its own (StatusRead of p accA), which returned a value. */
+export const ACC_READ = 6;
+/** A wrong access (§4.3): it must set BAD_ACCESS and change nothing else (a wrong read returned 0). */
+export const ACC_BAD = 7;
 
 /** One access and the packed state it was taken from. */
 export interface PackedAccess {

@@ -55,6 +55,7 @@ const ACC_DEQUEUE = S.ACC_DEQUEUE;
 const ACC_ENQUEUE = S.ACC_ENQUEUE;
 const ACC_IRQ = S.ACC_IRQ;
 const ACC_REGISTER = S.ACC_REGISTER;
+const ACC_BAD = S.ACC_BAD;
 
 /** The bit of controller property `id` (its index in CONTROLLER_STEP_PROPERTIES, the order violations are reported in). */
 function bitOf(id: string): number {
@@ -92,6 +93,7 @@ const JUDGED = new Set([
 const QUEUE_FULL = ERR.QUEUE_FULL;
 const WAIT_FULL = ERR.WAIT_FULL;
 const PENDING_OVERFLOW = ERR.PENDING_OVERFLOW;
+const BAD_ACCESS = ERR.BAD_ACCESS;
 
 /** How one queue changed: not at all, one entry appended, or its head removed. */
 const SAME = 0;
@@ -342,6 +344,8 @@ export class PackedControllerJudge {
     const { L } = this;
     const { cfg } = L;
     switch (s.acc) {
+      case ACC_BAD:
+        return BAD_ACCESS;
       case ACC_ENQUEUE:
         return (this.occCur[s.accA] ?? 0) >= cfg.capacity ? QUEUE_FULL : 0;
       case ACC_REGISTER: {
