@@ -69,7 +69,7 @@ export function exploreControllerJudged(
       const e = events[i];
       if (e === undefined) continue;
       transitions++;
-      const violations = succ.step(e, d - 1);
+      const violations = succ.step(i, d - 1);
       if (violations !== undefined) {
         if (d > diameter) diameter = d;
         const path = pathTo(store, events, head);

@@ -14,13 +14,15 @@ import type { Violation } from '../../../../engine/property.ts';
 import type { Config } from '../../model/config/config.ts';
 import { type Operation, toOperation } from '../../model/decode.ts';
 import type { ControllerEvent } from '../../model/events.ts';
-import { endsRun, type Observation } from '../../model/result.ts';
-import type { ControllerState } from '../../model/state.ts';
+import { ACK, endsRun, type Observation, valueObs } from '../../model/result.ts';
+import { type ControllerState, occupancy } from '../../model/state.ts';
 import { step } from '../../model/step.ts';
 import type { ControllerStepProperty } from '../../properties/context.ts';
 import type { MutableControllerGhost } from '../../properties/ghost.ts';
+import { controllerAlphabet } from '../controllerAlphabet.ts';
 import { controllerJudge } from '../controllerJudge.ts';
 import { accessContext, accessFailures } from '../judgeAccess.ts';
+import { BYTE_ACK, NOT_BYTES, stepBytes } from './controllerByteStep.ts';
 import { advanceGhostBytes } from './controllerGhostBytes.ts';
 import {
   type ControllerPackedLayout,
@@ -66,6 +68,10 @@ export class ControllerPackedSuccessors implements PackedAccess {
   /** Whether the last step was judged over bytes (packedControllerJudge.ts) rather than by the properties themselves. */
   judgedByBytes = false;
   private state: ControllerState | null = null;
+  /** The alphabet, each event's operation, and the loaded state's occupancy per process. */
+  private readonly events: readonly ControllerEvent[];
+  private readonly ops: readonly Operation[];
+  private readonly occ: Int32Array;
   private ghost: MutableControllerGhost | null = null;
 
   /** A seeded bug (tests only), or null. */
@@ -77,6 +83,9 @@ export class ControllerPackedSuccessors implements PackedAccess {
     mutation: ControllerPackedMutation | null = null,
   ) {
     this.mutation = mutation;
+    this.events = controllerAlphabet(cfg);
+    this.ops = this.events.map((e) => toOperation(cfg, e));
+    this.occ = new Int32Array(cfg.processes);
     this.cfg = cfg;
     this.properties = properties;
     this.L = controllerPackedLayout(cfg);
@@ -115,26 +124,30 @@ export class ControllerPackedSuccessors implements PackedAccess {
     const { state, ghost, ended } = decodeControllerNode(this.L, b, off);
     this.state = state;
     this.ghost = ghost;
+    for (let p = 0; p < this.L.cfg.processes; p++) this.occ[p] = occupancy(this.L.cfg, state, p);
     return !ended;
   }
 
   /**
-   * The successor of the loaded node by `e` as step `index`, in {@link words}; the violations
-   * when a property fails on the access (nothing is written then).
+   * The successor of the loaded node by the alphabet's event `k` as step `index`, in
+   * {@link words}; the violations when a property fails on the access.
    */
-  step(e: ControllerEvent, index: number): readonly Violation[] | undefined {
-    const { state, ghost, L } = this;
-    if (state === null || ghost === null) throw new Error('judged engine: no node loaded');
-    const r = step(this.cfg, state, e);
-    const { words, curWords, bytes } = this;
+  step(k: number, index: number): readonly Violation[] | undefined {
+    const { state, ghost, L, words, curWords, bytes, cur } = this;
+    const op = this.ops[k];
+    const e = this.events[k];
+    if (state === null || ghost === null || op === undefined || e === undefined)
+      throw new Error(`judged engine: no node loaded, or no event ${k}`);
     for (let j = 0; j < this.n; j++) words[j] = curWords[j] ?? 0;
-    const after = this.mutation === 'keepsOldReady' ? { ...r.state, ready: state.ready } : r.state;
-    encodeControllerStep(L, bytes, 0, state, after, endsRun(r.obs));
-    const op = toOperation(this.cfg, e);
-    const accepted = (op.type === 'Enqueue' || op.type === 'IrqRegister') && r.state.ready !== state.ready;
+    const code = stepBytes(L, bytes, op, this.occ);
+    if (code === NOT_BYTES) return this.stepObjects(e, index, state, ghost);
+    let accepted = false; // a write whose task entered a ready queue
+    if (op.type === 'Enqueue' || op.type === 'IrqRegister')
+      for (let j = L.ready; j < L.irqWait; j++) if (bytes[j] !== cur[j]) accepted = true;
+    if (this.mutation === 'keepsOldReady') for (let j = L.ready; j < L.irqWait; j++) bytes[j] = cur[j] ?? 0;
     const forgets = this.mutation === 'forgetsCustody' && accepted;
-    const byteJudge = !forgets && this.describe(op, r.obs) ? this.byteJudge : null;
-    const bits = byteJudge === null ? -1 : byteJudge.judge(this.cur, bytes, this);
+    this.describe(op, code);
+    const bits = this.byteJudge === null || forgets ? -1 : this.byteJudge.judge(cur, bytes, this);
     this.judgedByBytes = bits >= 0;
     if (bits > 0)
       return PackedControllerJudge.ids(bits).map((property) => ({
@@ -143,60 +156,79 @@ export class ControllerPackedSuccessors implements PackedAccess {
         message: property,
       }));
     if (bits === 0) return undefined; // judged over bytes, and the ghost bytes advanced
-    // the properties themselves, on the states the bytes stand for (with a seeded bug, not the model's)
-    const states = {
-      before: state,
-      after: this.mutation === null ? r.state : decodeControllerNode(L, bytes, 0).state,
-    };
-    const ctx = accessContext(this.cfg, undefined, index, e, r.obs, states, undefined, ghost);
+    // the properties themselves, on the states the bytes stand for
+    const obs = code === BYTE_ACK ? ACK : valueObs(BigInt(code));
+    const after = decodeControllerNode(L, bytes, 0).state;
+    return this.judgeObjects(e, index, obs, { before: state, after }, ghost, forgets);
+  }
+
+  /** An access the bytes are not stepped for: the model's own step, judged by the properties. */
+  private stepObjects(
+    e: ControllerEvent,
+    index: number,
+    state: ControllerState,
+    ghost: MutableControllerGhost,
+  ): readonly Violation[] | undefined {
+    const { L, bytes } = this;
+    this.judgedByBytes = false;
+    const r = step(this.cfg, state, e);
+    const after = this.mutation === 'keepsOldReady' ? { ...r.state, ready: state.ready } : r.state;
+    encodeControllerStep(L, bytes, 0, state, after, endsRun(r.obs));
+    return this.judgeObjects(e, index, r.obs, { before: state, after }, ghost, false);
+  }
+
+  /** The properties themselves on the access (the step judge's context); the ghost bytes advanced when none fails (unless `forgets`). */
+  private judgeObjects(
+    e: ControllerEvent,
+    index: number,
+    obs: Observation,
+    states: { readonly before: ControllerState; readonly after: ControllerState },
+    ghost: MutableControllerGhost,
+    forgets: boolean,
+  ): readonly Violation[] | undefined {
+    const ctx = accessContext(this.cfg, undefined, index, e, obs, states, undefined, ghost);
     const violations = accessFailures(this.properties, ctx);
     if (violations !== undefined) return violations;
-    if (!forgets) advanceGhostBytes(L, bytes, 0, ctx);
+    if (!forgets) advanceGhostBytes(this.L, this.bytes, 0, ctx);
     return undefined;
   }
 
-  /** Sets the access fields for the byte judge from `op` and what it observed; false when it does not read it. */
-  private describe(op: Operation, obs: Observation): boolean {
+  /** Sets the access fields the byte judge reads from `op` and what it observed (`code`: see stepBytes). */
+  private describe(op: Operation, code: number): void {
     this.acc = ACC_NONE;
-    const ack = obs.kind === 'ack';
     switch (op.type) {
       case 'Enqueue':
       case 'IrqRegister':
-        if (!ack || op.task > 255n) return false;
         this.acc = op.type === 'Enqueue' ? ACC_ENQUEUE : ACC_REGISTER;
         this.accA = op.p;
         this.accB = op.type === 'Enqueue' ? op.prio : op.device;
         this.accTask = Number(op.task);
-        return true;
+        return;
       case 'Irq':
-        if (!ack) return false;
         this.acc = ACC_IRQ;
         this.accA = op.line;
-        return true;
+        return;
       case 'StatusWrite':
-        if (!ack || op.data > 1n) return false;
         this.acc = ACC_STATUS;
         this.accA = op.p;
-        this.accB = Number(op.data);
-        return true;
+        this.accB = Number(op.data & 1n);
+        return;
       case 'StatusRead':
-        if (obs.kind !== 'value') return false;
         this.acc = ACC_READ;
         this.accA = op.p;
-        return true;
+        return;
       case 'BadAccess':
-        // a wrong read that returned anything but 0 fails errorReporting: the properties say so themselves
-        if (op.access === 'read' ? obs.kind !== 'value' || obs.value !== 0n : !ack) return false;
         this.acc = ACC_BAD;
-        return true;
+        return;
       case 'Dequeue':
-        if (obs.kind !== 'value' || obs.value > 255n) return false;
         this.acc = ACC_DEQUEUE;
         this.accA = op.p;
-        this.accTask = Number(obs.value);
-        return true;
-      default:
-        return false;
+        this.accTask = code;
+        return;
+      case 'IpcSend':
+      case 'IpcRegister':
+      case 'ErrorRead':
+        return;
     }
   }
 }

@@ -95,10 +95,10 @@ function compareTransitions(
     const open = succ.load(bytes, 0);
     const events = space.enabled(node);
     expect(open).toBe(events.length > 0);
-    for (const e of events) {
+    for (const [k, e] of events.entries()) {
       transitions++;
       const ref = space.step(node, e, depth, false);
-      const got = succ.step(e, depth);
+      const got = succ.step(k, depth); // the space's events are the alphabet, in its order
       if (succ.judgedByBytes) byBytes++;
       if (ref.kind === 'violation') {
         failing++;
@@ -134,8 +134,8 @@ function mutantVerdicts(cfg: Config, mutation: ControllerPackedMutation, leftOut
     const { bytes, depth } = queue[head] ?? { bytes: new Uint8Array(), depth: 0 };
     if (!succ.load(bytes, 0)) continue;
     const { state: before, ghost } = decodeControllerNode(L, bytes, 0);
-    for (const e of events) {
-      const got = (succ.step(e, depth) ?? []).map((v) => v.property).filter((id) => id !== leftOut);
+    for (const [k, e] of events.entries()) {
+      const got = (succ.step(k, depth) ?? []).map((v) => v.property).filter((id) => id !== leftOut);
       const after = decodeControllerNode(L, succ.bytes, 0).state;
       const obs = step(cfg, before, e).obs;
       const ctx = accessContext(cfg, undefined, depth, e, obs, { before, after }, undefined, ghost);

@@ -1,0 +1,98 @@
+/**
+ * The controller model's `step` (model/step.ts with its guards and actions, spec/controller.md
+ * §4–§5) over packed bytes for the accesses the byte judge reads: a wrong access, ENQUEUE,
+ * IRQ_REGISTER, an interrupt, DEQUEUE, and STATUS reads and writes. The IPC accesses and ERROR
+ * reads are left to the model's own step (the caller judges them with the properties). Each
+ * access is checked in §4's order (wrong access, capacity, then the effect), as `step` does. A
+ * FIFO that would grow past its slots is an error, never a truncation; the judged engine's
+ * per-transition comparison with the step judge (test/protocols/controller/engine/controllerJudged.test.ts)
+ * requires these bytes to be the model's successor encoded.
+ */
+import type { Operation } from '../../model/decode.ts';
+import { ERR } from '../../model/registers.ts';
+import type { ControllerPackedLayout } from './controllerPackedLayout.ts';
+
+/** What {@link stepBytes} returns for an acknowledged write; a read returns its value (≥ 0). */
+export const BYTE_ACK = -1;
+/** What {@link stepBytes} returns for an access it leaves to the model's step. */
+export const NOT_BYTES = -2;
+
+/** Appends the entry (`x`, and `y` for a two-byte entry) to the FIFO of `w`-byte entries at `o` with `slots` slots. */
+function push(b: Uint8Array, o: number, slots: number, x: number, y = -1): void {
+  const n = b[o] ?? 0;
+  if (n >= slots) throw new Error('judged engine: a FIFO would grow past its slots');
+  if (y < 0) b[o + 1 + n] = x;
+  else {
+    b[o + 1 + 2 * n] = x;
+    b[o + 2 + 2 * n] = y;
+  }
+  b[o] = n + 1;
+}
+
+/** Removes the head of the FIFO of `w`-byte entries at `o` (non-empty), the freed slot zeroed. */
+function pop(b: Uint8Array, o: number, w: number): void {
+  const n = b[o] ?? 0;
+  for (let i = o + 1; i < o + 1 + (n - 1) * w; i++) b[i] = b[i + w] ?? 0;
+  for (let i = o + 1 + (n - 1) * w; i < o + 1 + n * w; i++) b[i] = 0;
+  b[o] = n - 1;
+}
+
+/**
+ * Applies `op` to the state bytes in `b` (a copy of the state's, whose process occupancies are
+ * `occ`): the observation as {@link BYTE_ACK} or a read's value, or {@link NOT_BYTES} (nothing written).
+ */
+export function stepBytes(L: ControllerPackedLayout, b: Uint8Array, op: Operation, occ: Int32Array): number {
+  const { cfg } = L;
+  const C = cfg.capacity;
+  switch (op.type) {
+    case 'BadAccess':
+      b[L.error] = (b[L.error] ?? 0) | ERR.BAD_ACCESS;
+      return op.access === 'read' ? 0 : BYTE_ACK;
+    case 'Enqueue':
+      if ((occ[op.p] ?? 0) >= C) b[L.error] = (b[L.error] ?? 0) | ERR.QUEUE_FULL;
+      else push(b, L.ready + (op.p * cfg.priorities + op.prio) * L.readyW, C, Number(op.task));
+      return BYTE_ACK;
+    case 'IrqRegister': {
+      const d = op.device;
+      const waitAt = L.irqWait + d * L.waitW;
+      if ((occ[op.p] ?? 0) >= C) b[L.error] = (b[L.error] ?? 0) | ERR.QUEUE_FULL;
+      else if ((b[L.irqPending + d] ?? 0) > 0) {
+        b[L.irqPending + d] = (b[L.irqPending + d] ?? 0) - 1;
+        push(b, L.ready + op.p * cfg.priorities * L.readyW, C, Number(op.task));
+      } else if ((b[waitAt] ?? 0) >= cfg.waitDepth) b[L.error] = (b[L.error] ?? 0) | ERR.WAIT_FULL;
+      else push(b, waitAt, cfg.waitDepth, op.p + 1, Number(op.task));
+      return BYTE_ACK;
+    }
+    case 'Irq': {
+      const d = op.line;
+      const waitAt = L.irqWait + d * L.waitW;
+      if ((b[waitAt] ?? 0) > 0) {
+        const p = (b[waitAt + 1] ?? 0) - 1;
+        const t = b[waitAt + 2] ?? 0;
+        pop(b, waitAt, 2);
+        push(b, L.ready + p * cfg.priorities * L.readyW, C, t);
+      } else if ((b[L.irqPending + d] ?? 0) >= cfg.pendingMax)
+        b[L.error] = (b[L.error] ?? 0) | ERR.PENDING_OVERFLOW;
+      else b[L.irqPending + d] = (b[L.irqPending + d] ?? 0) + 1;
+      return BYTE_ACK;
+    }
+    case 'Dequeue':
+      for (let k = 0; k < cfg.priorities; k++) {
+        const o = L.ready + (op.p * cfg.priorities + k) * L.readyW;
+        if ((b[o] ?? 0) === 0) continue;
+        const t = b[o + 1] ?? 0;
+        pop(b, o, 1);
+        return t;
+      }
+      return 0;
+    case 'StatusRead':
+      return b[L.online + op.p] ?? 0;
+    case 'StatusWrite':
+      b[L.online + op.p] = (op.data & 1n) === 1n ? 1 : 0;
+      return BYTE_ACK;
+    case 'IpcSend':
+    case 'IpcRegister':
+    case 'ErrorRead':
+      return NOT_BYTES;
+  }
+}
