@@ -1,8 +1,8 @@
 /**
  * The controller model's `step` (model/step.ts with its guards and actions, spec/controller.md
  * §4–§5) over packed bytes for the accesses the byte judge reads: a wrong access, ENQUEUE,
- * IRQ_REGISTER, an interrupt, DEQUEUE, and STATUS reads and writes. The IPC accesses and ERROR
- * reads are left to the model's own step (the caller judges them with the properties). Each
+ * IRQ_REGISTER, an interrupt, DEQUEUE, ERROR reads, and STATUS reads and writes. The IPC accesses
+ * are left to the model's own step (the caller judges them with the properties). Each
  * access is checked in §4's order (wrong access, capacity, then the effect), as `step` does. A
  * FIFO that would grow past its slots is an error, never a truncation; the judged engine's
  * per-transition comparison with the step judge (test/protocols/controller/engine/controllerJudged.test.ts)
@@ -90,9 +90,13 @@ export function stepBytes(L: ControllerPackedLayout, b: Uint8Array, op: Operatio
     case 'StatusWrite':
       b[L.online + op.p] = (op.data & 1n) === 1n ? 1 : 0;
       return BYTE_ACK;
+    case 'ErrorRead': {
+      const bits = b[L.error] ?? 0;
+      b[L.error] = 0;
+      return bits;
+    }
     case 'IpcSend':
     case 'IpcRegister':
-    case 'ErrorRead':
       return NOT_BYTES;
   }
 }

@@ -9,4 +9,6 @@ export type ControllerPackedMutation =
   /** An accepted write is not added to the writer's custody nor to the outstanding instances (the ghost bytes). */
   | 'forgetsCustody'
   /** A ready queue the step replaced keeps its old bytes (the state bytes). */
-  | 'keepsOldReady';
+  | 'keepsOldReady'
+  /** A read of ERROR leaves the register as it was (the state bytes). */
+  | 'readKeepsError';

@@ -36,6 +36,7 @@ import {
   ACC_BAD,
   ACC_DEQUEUE,
   ACC_ENQUEUE,
+  ACC_ERROR_READ,
   ACC_IRQ,
   ACC_NONE,
   ACC_READ,
@@ -145,6 +146,7 @@ export class ControllerPackedSuccessors implements PackedAccess {
     if (op.type === 'Enqueue' || op.type === 'IrqRegister')
       for (let j = L.ready; j < L.irqWait; j++) if (bytes[j] !== cur[j]) accepted = true;
     if (this.mutation === 'keepsOldReady') for (let j = L.ready; j < L.irqWait; j++) bytes[j] = cur[j] ?? 0;
+    if (this.mutation === 'readKeepsError' && op.type === 'ErrorRead') bytes[L.error] = cur[L.error] ?? 0;
     const forgets = this.mutation === 'forgetsCustody' && accepted;
     this.describe(op, code);
     const bits = this.byteJudge === null || forgets ? -1 : this.byteJudge.judge(cur, bytes, this);
@@ -225,9 +227,13 @@ export class ControllerPackedSuccessors implements PackedAccess {
         this.accA = op.p;
         this.accTask = code;
         return;
+      case 'ErrorRead':
+        this.acc = ACC_ERROR_READ;
+        this.accA = op.p;
+        this.accTask = code;
+        return;
       case 'IpcSend':
       case 'IpcRegister':
-      case 'ErrorRead':
         return;
     }
   }

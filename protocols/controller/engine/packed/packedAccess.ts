@@ -21,6 +21,8 @@ export const ACC_DEQUEUE = 5;
 export const ACC_READ = 6;
 /** A wrong access (§4.3): it must set BAD_ACCESS and change nothing else (a wrong read returned 0). */
 export const ACC_BAD = 7;
+/** A read of ERROR (of p accA), which returned accTask. */
+export const ACC_ERROR_READ = 8;
 
 /** One access and the packed state it was taken from. */
 export interface PackedAccess {

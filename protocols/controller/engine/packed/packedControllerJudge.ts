@@ -1,10 +1,11 @@
 /**
  * The controller-step properties (protocols/controller/properties/, their definitions) re-encoded
- * over packed bytes for five accesses (Irq, StatusWrite, Enqueue, IrqRegister, Dequeue; a write
- * acknowledged, a DEQUEUE returning a value), with the controller ghost's advance past the access
+ * over packed bytes for the accesses of packedAccess.ts (Irq, StatusWrite, Enqueue, IrqRegister,
+ * Dequeue; for the controller also StatusRead, ERROR reads and wrong accesses; a write
+ * acknowledged, a read returning a value), with the controller ghost's advance past the access
  * and, for the wakeup system, the wakeup ghost's: the controller half of both judged engines (the
  * wakeup system's, judgedExplore.ts, whose accesses these are; the controller's,
- * controllerPackedSuccessors.ts, which judges its other accesses with the properties themselves).
+ * controllerPackedSuccessors.ts, which judges its IPC accesses with the properties themselves).
  *
  * It reads the step's queue changes as stepFacts.ts does, restricted to the changes one access
  * makes in a correct controller: a queue unchanged, one entry appended at its tail, or its head
@@ -56,6 +57,7 @@ const ACC_ENQUEUE = S.ACC_ENQUEUE;
 const ACC_IRQ = S.ACC_IRQ;
 const ACC_REGISTER = S.ACC_REGISTER;
 const ACC_BAD = S.ACC_BAD;
+const ACC_ERROR_READ = S.ACC_ERROR_READ;
 
 /** The bit of controller property `id` (its index in CONTROLLER_STEP_PROPERTIES, the order violations are reported in). */
 function bitOf(id: string): number {
@@ -423,10 +425,13 @@ export class PackedControllerJudge {
         if (!(pending === 0 && waiting >= cfg.waitDepth)) bits |= CAPACITY;
       }
     }
-    // errorReporting: exactly the required bits are added, and a step that sets one changes nothing else
+    // errorReporting: a read of ERROR returns the bits owed since the last one and clears them; any
+    // other step adds exactly the required bits, and a step that sets one changes nothing else
     const req = this.required(cur, s);
     const before = cur[L.error] ?? 0;
-    if ((next[L.error] ?? 0) !== (before | req)) bits |= ERRORS;
+    if (acc === ACC_ERROR_READ) {
+      if (v !== (cur[this.G.errorSinceRead] ?? 0) || (next[L.error] ?? 0) !== 0) bits |= ERRORS;
+    } else if ((next[L.error] ?? 0) !== (before | req)) bits |= ERRORS;
     else if (req !== 0 && !this.sameExceptError(cur, next)) bits |= ERRORS;
     // noLostWakeup: an interrupt wakes the head waiter, or is counted, or is reported; no count beside waiters
     if (acc === ACC_IRQ) {
@@ -443,6 +448,10 @@ export class PackedControllerJudge {
     }
     for (let d = 0; d < cfg.devices; d++)
       if ((next[L.irqPending + d] ?? 0) > 0 && (next[L.irqWait + d * L.waitW] ?? 0) > 0) bits |= LOST;
+    const ipc = this.ipc;
+    if (ipc !== null)
+      for (let i = 0; i < ipc.count; i++)
+        if ((next[ipc.pending + i] ?? 0) > 0 && (next[ipc.wait + i * ipc.w] ?? 0) > 0) bits |= LOST;
     // noSpuriousWakeup: what became ready is the task written, a woken waiter, or a consumed count's
     if (this.readySize > 0) bits |= this.spurious(cur, next, s);
     // fifoWaiters: the waiter an interrupt wakes is the head (a removal here is always the head's)
@@ -512,7 +521,8 @@ export class PackedControllerJudge {
   private advance(cur: Uint8Array, next: Uint8Array, s: PackedAccess): void {
     const { G, L } = this;
     const { cfg } = L;
-    next[G.errorSinceRead] = (next[G.errorSinceRead] ?? 0) | this.required(cur, s);
+    next[G.errorSinceRead] =
+      s.acc === ACC_ERROR_READ ? 0 : (next[G.errorSinceRead] ?? 0) | this.required(cur, s);
     const v = s.accTask;
     if (s.acc === ACC_ENQUEUE || s.acc === ACC_REGISTER) {
       if ((this.held[v] ?? 0) > 0) {
