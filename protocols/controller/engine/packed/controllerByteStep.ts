@@ -1,8 +1,8 @@
 /**
  * The controller model's `step` (model/step.ts with its guards and actions, spec/controller.md
  * §4–§5) over packed bytes for the accesses the byte judge reads: a wrong access, ENQUEUE,
- * IRQ_REGISTER, an interrupt, DEQUEUE, ERROR reads, and STATUS reads and writes. The IPC accesses
- * are left to the model's own step (the caller judges them with the properties). Each
+ * IRQ_REGISTER, IPC_REGISTER, IPC_SEND, an interrupt, DEQUEUE, ERROR reads, and STATUS reads
+ * and writes: every access of the model. Each
  * access is checked in §4's order (wrong access, capacity, then the effect), as `step` does. A
  * FIFO that would grow past its slots is an error, never a truncation; the judged engine's
  * per-transition comparison with the step judge (test/protocols/controller/engine/controllerJudged.test.ts)
@@ -14,8 +14,6 @@ import type { ControllerPackedLayout } from './controllerPackedLayout.ts';
 
 /** What {@link stepBytes} returns for an acknowledged write; a read returns its value (≥ 0). */
 export const BYTE_ACK = -1;
-/** What {@link stepBytes} returns for an access it leaves to the model's step. */
-export const NOT_BYTES = -2;
 
 /** Appends the entry (`x`, and `y` for a two-byte entry) to the FIFO of `w`-byte entries at `o` with `slots` slots. */
 function push(b: Uint8Array, o: number, slots: number, x: number, y = -1): void {
@@ -39,7 +37,7 @@ function pop(b: Uint8Array, o: number, w: number): void {
 
 /**
  * Applies `op` to the state bytes in `b` (a copy of the state's, whose process occupancies are
- * `occ`): the observation as {@link BYTE_ACK} or a read's value, or {@link NOT_BYTES} (nothing written).
+ * `occ`): the observation as {@link BYTE_ACK} or a read's value.
  */
 export function stepBytes(L: ControllerPackedLayout, b: Uint8Array, op: Operation, occ: Int32Array): number {
   const { cfg } = L;
@@ -95,8 +93,28 @@ export function stepBytes(L: ControllerPackedLayout, b: Uint8Array, op: Operatio
       b[L.error] = 0;
       return bits;
     }
-    case 'IpcSend':
-    case 'IpcRegister':
-      return NOT_BYTES;
+    case 'IpcRegister': {
+      const i = op.p * cfg.ipcTypes + op.ipcType;
+      const waitAt = L.ipcWait + i * L.ipcW;
+      if ((occ[op.p] ?? 0) >= C) b[L.error] = (b[L.error] ?? 0) | ERR.QUEUE_FULL;
+      else if ((b[L.ipcPending + i] ?? 0) > 0) {
+        b[L.ipcPending + i] = (b[L.ipcPending + i] ?? 0) - 1;
+        push(b, L.ready + op.p * cfg.priorities * L.readyW, C, Number(op.task));
+      } else if ((b[waitAt] ?? 0) >= cfg.waitDepth) b[L.error] = (b[L.error] ?? 0) | ERR.WAIT_FULL;
+      else push(b, waitAt, cfg.waitDepth, Number(op.task));
+      return BYTE_ACK;
+    }
+    case 'IpcSend': {
+      const i = op.target * cfg.ipcTypes + op.ipcType;
+      const waitAt = L.ipcWait + i * L.ipcW;
+      if ((b[waitAt] ?? 0) > 0) {
+        const t = b[waitAt + 1] ?? 0;
+        pop(b, waitAt, 1);
+        push(b, L.ready + op.target * cfg.priorities * L.readyW, C, t);
+      } else if ((b[L.ipcPending + i] ?? 0) >= cfg.pendingMax)
+        b[L.error] = (b[L.error] ?? 0) | ERR.PENDING_OVERFLOW;
+      else b[L.ipcPending + i] = (b[L.ipcPending + i] ?? 0) + 1;
+      return BYTE_ACK;
+    }
   }
 }

@@ -158,7 +158,7 @@ export function encodeControllerNode(
  * register and the ended bit. The ghost bytes are left for the caller. The result is
  * {@link encodeControllerNode}'s state part (test/protocols/controller/engine/controllerJudged.test.ts).
  */
-export function encodeControllerStep(
+function encodeControllerStep(
   L: ControllerPackedLayout,
   b: Uint8Array,
   off: number,

@@ -1,35 +1,34 @@
 /**
- * The judged controller engine's successor function: from one packed node (loaded once, its state
- * and ghost decoded once for all its siblings), each event's successor as packed bytes in
- * `words`, judged as the step judge (controllerJudge.ts) judges the model alone: the model's
- * `step`, then the selected properties themselves on the access (judgeAccess.ts accessFailures,
- * on the access context the judge builds), then the ghost advanced past it, here in bytes
- * (controllerGhostBytes.ts advanceGhostBytes: no ghost object is copied or changed). The state
- * part is the loaded node's bytes with only the FIFOs and tables the step replaced written again
- * (encodeControllerStep). So a successor is exactly encodeControllerNode of the judge's successor
- * node, without a key string or a ghost copy (test/protocols/controller/engine/controllerJudged.test.ts
- * checks it on every tiny transition and the first states of small).
+ * The judged controller engine's successor function: from one packed node (loaded once, its
+ * state and ghost decoded once for all its siblings), each event's successor as packed bytes in
+ * `words`: the node's bytes stepped by the model's rules in bytes (controllerByteStep.ts), judged
+ * over bytes by the byte judge (packedControllerJudge.ts, with the ghost advanced in the same
+ * bytes). A step whose queue changes the byte judge does not read (none of the model's; a seeded
+ * bug's) is judged by the properties themselves (judgeAccess.ts accessFailures, on the access
+ * context the step judge builds, controllerJudge.ts) on the states the bytes stand for, its ghost
+ * then advanced by advanceGhostBytes; so is every step when a selected property has no byte form.
+ * test/protocols/controller/engine/controllerJudged.test.ts requires, on every transition of the
+ * tiny preset and the first states of small, the successor to be the step judge's successor
+ * encoded and the verdict to be the judge's.
  */
 import type { Violation } from '../../../../engine/property.ts';
 import type { Config } from '../../model/config/config.ts';
 import { type Operation, toOperation } from '../../model/decode.ts';
 import type { ControllerEvent } from '../../model/events.ts';
-import { ACK, endsRun, type Observation, valueObs } from '../../model/result.ts';
+import { ACK, type Observation, valueObs } from '../../model/result.ts';
 import { type ControllerState, occupancy } from '../../model/state.ts';
-import { step } from '../../model/step.ts';
 import type { ControllerStepProperty } from '../../properties/context.ts';
 import type { MutableControllerGhost } from '../../properties/ghost.ts';
 import { controllerAlphabet } from '../controllerAlphabet.ts';
 import { controllerJudge } from '../controllerJudge.ts';
 import { accessContext, accessFailures } from '../judgeAccess.ts';
-import { BYTE_ACK, NOT_BYTES, stepBytes } from './controllerByteStep.ts';
+import { BYTE_ACK, stepBytes } from './controllerByteStep.ts';
 import { advanceGhostBytes } from './controllerGhostBytes.ts';
 import {
   type ControllerPackedLayout,
   controllerPackedLayout,
   decodeControllerNode,
   encodeControllerNode,
-  encodeControllerStep,
 } from './controllerPackedLayout.ts';
 import type { ControllerPackedMutation } from './controllerPackedMutation.ts';
 import {
@@ -37,6 +36,8 @@ import {
   ACC_DEQUEUE,
   ACC_ENQUEUE,
   ACC_ERROR_READ,
+  ACC_IPC_REGISTER,
+  ACC_IPC_SEND,
   ACC_IRQ,
   ACC_NONE,
   ACC_READ,
@@ -141,9 +142,8 @@ export class ControllerPackedSuccessors implements PackedAccess {
       throw new Error(`judged engine: no node loaded, or no event ${k}`);
     for (let j = 0; j < this.n; j++) words[j] = curWords[j] ?? 0;
     const code = stepBytes(L, bytes, op, this.occ);
-    if (code === NOT_BYTES) return this.stepObjects(e, index, state, ghost);
     let accepted = false; // a write whose task entered a ready queue
-    if (op.type === 'Enqueue' || op.type === 'IrqRegister')
+    if (op.type === 'Enqueue' || op.type === 'IrqRegister' || op.type === 'IpcRegister')
       for (let j = L.ready; j < L.irqWait; j++) if (bytes[j] !== cur[j]) accepted = true;
     if (this.mutation === 'keepsOldReady') for (let j = L.ready; j < L.irqWait; j++) bytes[j] = cur[j] ?? 0;
     if (this.mutation === 'readKeepsError' && op.type === 'ErrorRead') bytes[L.error] = cur[L.error] ?? 0;
@@ -162,21 +162,6 @@ export class ControllerPackedSuccessors implements PackedAccess {
     const obs = code === BYTE_ACK ? ACK : valueObs(BigInt(code));
     const after = decodeControllerNode(L, bytes, 0).state;
     return this.judgeObjects(e, index, obs, { before: state, after }, ghost, forgets);
-  }
-
-  /** An access the bytes are not stepped for: the model's own step, judged by the properties. */
-  private stepObjects(
-    e: ControllerEvent,
-    index: number,
-    state: ControllerState,
-    ghost: MutableControllerGhost,
-  ): readonly Violation[] | undefined {
-    const { L, bytes } = this;
-    this.judgedByBytes = false;
-    const r = step(this.cfg, state, e);
-    const after = this.mutation === 'keepsOldReady' ? { ...r.state, ready: state.ready } : r.state;
-    encodeControllerStep(L, bytes, 0, state, after, endsRun(r.obs));
-    return this.judgeObjects(e, index, r.obs, { before: state, after }, ghost, false);
   }
 
   /** The properties themselves on the access (the step judge's context); the ghost bytes advanced when none fails (unless `forgets`). */
@@ -232,8 +217,16 @@ export class ControllerPackedSuccessors implements PackedAccess {
         this.accA = op.p;
         this.accTask = code;
         return;
-      case 'IpcSend':
       case 'IpcRegister':
+        this.acc = ACC_IPC_REGISTER;
+        this.accA = op.p;
+        this.accB = op.ipcType;
+        this.accTask = Number(op.task);
+        return;
+      case 'IpcSend':
+        this.acc = ACC_IPC_SEND;
+        this.accA = op.target;
+        this.accB = op.ipcType;
         return;
     }
   }

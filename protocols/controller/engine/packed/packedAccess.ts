@@ -23,6 +23,10 @@ export const ACC_READ = 6;
 export const ACC_BAD = 7;
 /** A read of ERROR (of p accA), which returned accTask. */
 export const ACC_ERROR_READ = 8;
+/** IpcRegister(p accA, type accB, task accTask). */
+export const ACC_IPC_REGISTER = 9;
+/** IpcSend(target accA, type accB). */
+export const ACC_IPC_SEND = 10;
 
 /** One access and the packed state it was taken from. */
 export interface PackedAccess {

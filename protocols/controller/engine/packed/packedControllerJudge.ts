@@ -58,6 +58,8 @@ const ACC_IRQ = S.ACC_IRQ;
 const ACC_REGISTER = S.ACC_REGISTER;
 const ACC_BAD = S.ACC_BAD;
 const ACC_ERROR_READ = S.ACC_ERROR_READ;
+const ACC_IPC_REGISTER = S.ACC_IPC_REGISTER;
+const ACC_IPC_SEND = S.ACC_IPC_SEND;
 
 /** The bit of controller property `id` (its index in CONTROLLER_STEP_PROPERTIES, the order violations are reported in). */
 function bitOf(id: string): number {
@@ -116,6 +118,9 @@ export class PackedControllerJudge {
   private readonly waitHow: Int32Array;
   private readonly waitP: Int32Array;
   private readonly waitTask: Int32Array;
+  /** Per IPC table (where the layout stores them): how its queue changed, and the handler appended or removed. */
+  private readonly ipcHow: Int32Array;
+  private readonly ipcItem: Int32Array;
   /** Net change of held / ready instances per task id byte, the ids touched, and how many held ids are non-zero. */
   private readonly held = new Int32Array(256);
   private readonly readyNet = new Int32Array(256);
@@ -164,6 +169,8 @@ export class PackedControllerJudge {
     this.waitHow = new Int32Array(cfg.devices);
     this.waitP = new Int32Array(cfg.devices);
     this.waitTask = new Int32Array(cfg.devices);
+    this.ipcHow = new Int32Array(ipc?.count ?? 0);
+    this.ipcItem = new Int32Array(ipc?.count ?? 0);
     this.occCur = new Int32Array(cfg.processes);
     this.topCur = new Int32Array(cfg.processes);
     this.occDelta = new Int32Array(cfg.processes);
@@ -229,13 +236,24 @@ export class PackedControllerJudge {
   private facts(cur: Uint8Array, next: Uint8Array): boolean {
     const { L, ipc } = this;
     this.clearTally(); // what an earlier step left when it was not read to the end
+    this.occDelta.fill(0);
     if (ipc !== null) {
-      for (let i = ipc.wait; i < ipc.wait + ipc.count * ipc.w; i++) if (cur[i] !== next[i]) return false;
-      for (let i = ipc.pending; i < ipc.pending + ipc.count; i++) if (cur[i] !== next[i]) return false;
+      const types = ipc.count / L.cfg.processes;
+      for (let i = 0; i < ipc.count; i++) {
+        const o = ipc.wait + i * ipc.w;
+        const how = this.change(cur, next, o, 1);
+        if (how < 0) return false;
+        this.ipcHow[i] = how;
+        if (how === SAME) continue;
+        const t = how === APPENDED ? (next[o + (next[o] ?? 0)] ?? 0) : (cur[o + 1] ?? 0);
+        this.ipcItem[i] = t;
+        this.tally(t, how === APPENDED ? 1 : -1, false);
+        const p = Math.floor(i / types);
+        this.occDelta[p] = (this.occDelta[p] ?? 0) + (how === APPENDED ? 1 : -1);
+      }
     }
     this.anyReadyChange = false;
     this.anyWaitChange = false;
-    this.occDelta.fill(0);
     const P = L.cfg.priorities;
     for (let q = 0; q < this.NQ; q++) {
       const o = L.ready + q * L.readyW;
@@ -348,6 +366,15 @@ export class PackedControllerJudge {
     switch (s.acc) {
       case ACC_BAD:
         return BAD_ACCESS;
+      case ACC_IPC_REGISTER: {
+        if ((this.occCur[s.accA] ?? 0) >= cfg.capacity) return QUEUE_FULL;
+        const [pending, waiting] = this.ipcBefore(cur, s.accA, s.accB);
+        return pending === 0 && waiting >= cfg.waitDepth ? WAIT_FULL : 0;
+      }
+      case ACC_IPC_SEND: {
+        const [pending, waiting] = this.ipcBefore(cur, s.accA, s.accB);
+        return waiting > 0 || pending < cfg.pendingMax ? 0 : PENDING_OVERFLOW;
+      }
       case ACC_ENQUEUE:
         return (this.occCur[s.accA] ?? 0) >= cfg.capacity ? QUEUE_FULL : 0;
       case ACC_REGISTER: {
@@ -373,7 +400,7 @@ export class PackedControllerJudge {
     const { cfg } = L;
     const P = cfg.priorities;
     const acc = s.acc;
-    const isWrite = acc === ACC_ENQUEUE || acc === ACC_REGISTER;
+    const isWrite = acc === ACC_ENQUEUE || acc === ACC_REGISTER || acc === ACC_IPC_REGISTER;
     const v = s.accTask; // the DEQUEUE's value, or the task written
     let bits = 0;
     // strictPriority, emptyMeansEmpty, processIsolation: a DEQUEUE's value
@@ -416,12 +443,20 @@ export class PackedControllerJudge {
       if ((next[L.irqWait + d * L.waitW] ?? 0) > cfg.waitDepth) bits |= CAPACITY;
       if ((next[L.irqPending + d] ?? 0) > cfg.pendingMax) bits |= CAPACITY;
     }
+    const ipc = this.ipc;
+    if (ipc !== null)
+      for (let i = 0; i < ipc.count; i++) {
+        if ((next[ipc.wait + i * ipc.w] ?? 0) > cfg.waitDepth) bits |= CAPACITY;
+        if ((next[ipc.pending + i] ?? 0) > cfg.pendingMax) bits |= CAPACITY;
+      }
     if (isWrite && this.heldSize === 0 && (this.occCur[s.accA] ?? 0) < cfg.capacity) {
       if (acc === ACC_ENQUEUE) bits |= CAPACITY;
       else {
         const d = s.accB;
-        const pending = cur[L.irqPending + d] ?? 0;
-        const waiting = cur[L.irqWait + d * L.waitW] ?? 0;
+        const [pending, waiting] =
+          acc === ACC_IPC_REGISTER
+            ? this.ipcBefore(cur, s.accA, d)
+            : [cur[L.irqPending + d] ?? 0, cur[L.irqWait + d * L.waitW] ?? 0];
         if (!(pending === 0 && waiting >= cfg.waitDepth)) bits |= CAPACITY;
       }
     }
@@ -446,9 +481,9 @@ export class PackedControllerJudge {
         } else if (((next[L.error] ?? 0) & PENDING_OVERFLOW) === 0) bits |= LOST;
       }
     }
+    if (acc === ACC_IPC_SEND) bits |= this.lostSend(cur, next, s);
     for (let d = 0; d < cfg.devices; d++)
       if ((next[L.irqPending + d] ?? 0) > 0 && (next[L.irqWait + d * L.waitW] ?? 0) > 0) bits |= LOST;
-    const ipc = this.ipc;
     if (ipc !== null)
       for (let i = 0; i < ipc.count; i++)
         if ((next[ipc.pending + i] ?? 0) > 0 && (next[ipc.wait + i * ipc.w] ?? 0) > 0) bits |= LOST;
@@ -466,8 +501,42 @@ export class PackedControllerJudge {
         if (this.waitHow[d] !== APPENDED) continue;
         if (d !== s.accB || this.waitP[d] !== s.accA + 1 || this.waitTask[d] !== v) bits |= WAKE_PRIORITY;
       }
+    } else if (acc === ACC_IPC_SEND && ipc !== null) {
+      const i = this.ipcIndex(s.accA, s.accB);
+      if (this.ipcHow[i] === DROPPED && this.misplaced(this.ipcItem[i] ?? 0, s.accA)) bits |= WAKE_PRIORITY;
+    } else if (acc === ACC_IPC_REGISTER && ipc !== null) {
+      if ((this.readyNet[v] ?? 0) > 0 && this.misplaced(v, s.accA)) bits |= WAKE_PRIORITY;
+      const own = this.ipcIndex(s.accA, s.accB);
+      for (let i = 0; i < ipc.count; i++)
+        if (this.ipcHow[i] === APPENDED && (i !== own || this.ipcItem[i] !== v)) bits |= WAKE_PRIORITY;
     }
     return bits;
+  }
+
+  /** The IPC table of process p and type t. */
+  private ipcIndex(p: number, t: number): number {
+    const ipc = this.ipc;
+    return ipc === null ? -1 : p * (ipc.count / this.L.cfg.processes) + t;
+  }
+
+  /** The pending count and the waiting handlers of IPC table (p, t) before the step. */
+  private ipcBefore(cur: Uint8Array, p: number, t: number): [number, number] {
+    const ipc = this.ipc;
+    if (ipc === null) throw new Error('judged engine: an IPC access on a layout without IPC tables');
+    const i = this.ipcIndex(p, t);
+    return [cur[ipc.pending + i] ?? 0, cur[ipc.wait + i * ipc.w] ?? 0];
+  }
+
+  /** noLostWakeup's rule for an IPC send: it wakes the head handler, or is counted, or is reported. */
+  private lostSend(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
+    const ipc = this.ipc;
+    if (ipc === null) return LOST;
+    const i = this.ipcIndex(s.accA, s.accB);
+    const [was, waiting] = this.ipcBefore(cur, s.accA, s.accB);
+    if (waiting > 0)
+      return this.ipcHow[i] !== DROPPED || (this.readyNet[this.ipcItem[i] ?? 0] ?? 0) <= 0 ? LOST : 0;
+    if (was < this.L.cfg.pendingMax) return (next[ipc.pending + i] ?? 0) !== was + 1 ? LOST : 0;
+    return ((next[this.L.error] ?? 0) & PENDING_OVERFLOW) === 0 ? LOST : 0;
   }
 
   /** noSpuriousWakeup's verdict when some task's ready count rose. */
@@ -493,6 +562,18 @@ export class PackedControllerJudge {
     if (s.acc === ACC_IRQ && one >= 0) {
       const o = L.irqWait + s.accA * L.waitW;
       for (let j = 0; j < (cur[o] ?? 0); j++) if (cur[o + 2 + 2 * j] === one) return 0;
+    }
+    const ipc = this.ipc;
+    if (ipc === null) return SPURIOUS;
+    const i = this.ipcIndex(s.accA, s.accB);
+    if (s.acc === ACC_IPC_REGISTER) {
+      if (one !== s.accTask) return SPURIOUS;
+      const was = cur[ipc.pending + i] ?? 0;
+      return was === 0 || (next[ipc.pending + i] ?? 0) !== was - 1 ? SPURIOUS : 0;
+    }
+    if (s.acc === ACC_IPC_SEND && one >= 0) {
+      const o = ipc.wait + i * ipc.w;
+      for (let j = 0; j < (cur[o] ?? 0); j++) if (cur[o + 1 + j] === one) return 0;
     }
     return SPURIOUS;
   }
@@ -524,7 +605,7 @@ export class PackedControllerJudge {
     next[G.errorSinceRead] =
       s.acc === ACC_ERROR_READ ? 0 : (next[G.errorSinceRead] ?? 0) | this.required(cur, s);
     const v = s.accTask;
-    if (s.acc === ACC_ENQUEUE || s.acc === ACC_REGISTER) {
+    if (s.acc === ACC_ENQUEUE || s.acc === ACC_REGISTER || s.acc === ACC_IPC_REGISTER) {
       if ((this.held[v] ?? 0) > 0) {
         this.add(next, G.custody + s.accA * cfg.taskPool + this.poolIndex(v), 1);
         this.add(next, G.outstanding, 1);
