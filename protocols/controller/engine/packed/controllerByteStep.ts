@@ -35,6 +35,59 @@ function pop(b: Uint8Array, o: number, w: number): void {
   b[o] = n - 1;
 }
 
+/** Appends `task` to priority 0 of process p (a wake, §4.1/§4.2). */
+function wakeInto(L: ControllerPackedLayout, b: Uint8Array, p: number, task: number): void {
+  push(b, L.ready + p * L.cfg.priorities * L.readyW, L.cfg.capacity, task);
+}
+
+/**
+ * A registration (IRQ_REGISTER, IPC_REGISTER) of `task` by process p on the blocked queue at
+ * `waitAt` with its pending count at `pendingAt`: refused at capacity (QUEUE_FULL), woken at once
+ * by a pending count, refused at a full blocked queue (WAIT_FULL), or waiting; `waiter` is the
+ * entry's process byte for a two-byte waiter (irqWait), -1 for a handler id alone (ipcWait).
+ */
+function register(
+  L: ControllerPackedLayout,
+  b: Uint8Array,
+  occ: Int32Array,
+  p: number,
+  task: number,
+  pendingAt: number,
+  waitAt: number,
+  waiter: number,
+): void {
+  const { cfg } = L;
+  if ((occ[p] ?? 0) >= cfg.capacity) b[L.error] = (b[L.error] ?? 0) | ERR.QUEUE_FULL;
+  else if ((b[pendingAt] ?? 0) > 0) {
+    b[pendingAt] = (b[pendingAt] ?? 0) - 1;
+    wakeInto(L, b, p, task);
+  } else if ((b[waitAt] ?? 0) >= cfg.waitDepth) b[L.error] = (b[L.error] ?? 0) | ERR.WAIT_FULL;
+  else if (waiter < 0) push(b, waitAt, cfg.waitDepth, task);
+  else push(b, waitAt, cfg.waitDepth, waiter, task);
+}
+
+/**
+ * An interrupt or IPC send on the blocked queue at `waitAt` (`w`-byte entries: a waiter's process
+ * byte then task, or a handler id woken into process `target`) with its counter at `pendingAt`:
+ * the head wakes, or the event is counted, or it is lost and reported (PENDING_OVERFLOW).
+ */
+function signal(
+  L: ControllerPackedLayout,
+  b: Uint8Array,
+  pendingAt: number,
+  waitAt: number,
+  w: number,
+  target = -1,
+): void {
+  if ((b[waitAt] ?? 0) > 0) {
+    const p = w === 2 ? (b[waitAt + 1] ?? 0) - 1 : target;
+    const t = b[waitAt + w] ?? 0;
+    pop(b, waitAt, w);
+    wakeInto(L, b, p, t);
+  } else if ((b[pendingAt] ?? 0) >= L.cfg.pendingMax) b[L.error] = (b[L.error] ?? 0) | ERR.PENDING_OVERFLOW;
+  else b[pendingAt] = (b[pendingAt] ?? 0) + 1;
+}
+
 /**
  * Applies `op` to the state bytes in `b` (a copy of the state's, whose process occupancies are
  * `occ`): the observation as {@link BYTE_ACK} or a read's value.
@@ -51,29 +104,13 @@ export function stepBytes(L: ControllerPackedLayout, b: Uint8Array, op: Operatio
       else push(b, L.ready + (op.p * cfg.priorities + op.prio) * L.readyW, C, Number(op.task));
       return BYTE_ACK;
     case 'IrqRegister': {
-      const d = op.device;
-      const waitAt = L.irqWait + d * L.waitW;
-      if ((occ[op.p] ?? 0) >= C) b[L.error] = (b[L.error] ?? 0) | ERR.QUEUE_FULL;
-      else if ((b[L.irqPending + d] ?? 0) > 0) {
-        b[L.irqPending + d] = (b[L.irqPending + d] ?? 0) - 1;
-        push(b, L.ready + op.p * cfg.priorities * L.readyW, C, Number(op.task));
-      } else if ((b[waitAt] ?? 0) >= cfg.waitDepth) b[L.error] = (b[L.error] ?? 0) | ERR.WAIT_FULL;
-      else push(b, waitAt, cfg.waitDepth, op.p + 1, Number(op.task));
+      const waitAt = L.irqWait + op.device * L.waitW;
+      register(L, b, occ, op.p, Number(op.task), L.irqPending + op.device, waitAt, op.p + 1);
       return BYTE_ACK;
     }
-    case 'Irq': {
-      const d = op.line;
-      const waitAt = L.irqWait + d * L.waitW;
-      if ((b[waitAt] ?? 0) > 0) {
-        const p = (b[waitAt + 1] ?? 0) - 1;
-        const t = b[waitAt + 2] ?? 0;
-        pop(b, waitAt, 2);
-        push(b, L.ready + p * cfg.priorities * L.readyW, C, t);
-      } else if ((b[L.irqPending + d] ?? 0) >= cfg.pendingMax)
-        b[L.error] = (b[L.error] ?? 0) | ERR.PENDING_OVERFLOW;
-      else b[L.irqPending + d] = (b[L.irqPending + d] ?? 0) + 1;
+    case 'Irq':
+      signal(L, b, L.irqPending + op.line, L.irqWait + op.line * L.waitW, 2);
       return BYTE_ACK;
-    }
     case 'Dequeue':
       for (let k = 0; k < cfg.priorities; k++) {
         const o = L.ready + (op.p * cfg.priorities + k) * L.readyW;
@@ -95,25 +132,12 @@ export function stepBytes(L: ControllerPackedLayout, b: Uint8Array, op: Operatio
     }
     case 'IpcRegister': {
       const i = op.p * cfg.ipcTypes + op.ipcType;
-      const waitAt = L.ipcWait + i * L.ipcW;
-      if ((occ[op.p] ?? 0) >= C) b[L.error] = (b[L.error] ?? 0) | ERR.QUEUE_FULL;
-      else if ((b[L.ipcPending + i] ?? 0) > 0) {
-        b[L.ipcPending + i] = (b[L.ipcPending + i] ?? 0) - 1;
-        push(b, L.ready + op.p * cfg.priorities * L.readyW, C, Number(op.task));
-      } else if ((b[waitAt] ?? 0) >= cfg.waitDepth) b[L.error] = (b[L.error] ?? 0) | ERR.WAIT_FULL;
-      else push(b, waitAt, cfg.waitDepth, Number(op.task));
+      register(L, b, occ, op.p, Number(op.task), L.ipcPending + i, L.ipcWait + i * L.ipcW, -1);
       return BYTE_ACK;
     }
     case 'IpcSend': {
       const i = op.target * cfg.ipcTypes + op.ipcType;
-      const waitAt = L.ipcWait + i * L.ipcW;
-      if ((b[waitAt] ?? 0) > 0) {
-        const t = b[waitAt + 1] ?? 0;
-        pop(b, waitAt, 1);
-        push(b, L.ready + op.target * cfg.priorities * L.readyW, C, t);
-      } else if ((b[L.ipcPending + i] ?? 0) >= cfg.pendingMax)
-        b[L.error] = (b[L.error] ?? 0) | ERR.PENDING_OVERFLOW;
-      else b[L.ipcPending + i] = (b[L.ipcPending + i] ?? 0) + 1;
+      signal(L, b, L.ipcPending + i, L.ipcWait + i * L.ipcW, 1, op.target);
       return BYTE_ACK;
     }
   }

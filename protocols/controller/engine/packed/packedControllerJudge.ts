@@ -240,33 +240,27 @@ export class PackedControllerJudge {
     if (ipc !== null) {
       const types = ipc.count / L.cfg.processes;
       for (let i = 0; i < ipc.count; i++) {
-        const o = ipc.wait + i * ipc.w;
-        const how = this.change(cur, next, o, 1);
+        const how = this.idFifo(
+          cur,
+          next,
+          ipc.wait + i * ipc.w,
+          Math.floor(i / types),
+          false,
+          this.ipcItem,
+          i,
+        );
         if (how < 0) return false;
         this.ipcHow[i] = how;
-        if (how === SAME) continue;
-        const t = how === APPENDED ? (next[o + (next[o] ?? 0)] ?? 0) : (cur[o + 1] ?? 0);
-        this.ipcItem[i] = t;
-        this.tally(t, how === APPENDED ? 1 : -1, false);
-        const p = Math.floor(i / types);
-        this.occDelta[p] = (this.occDelta[p] ?? 0) + (how === APPENDED ? 1 : -1);
       }
     }
     this.anyReadyChange = false;
     this.anyWaitChange = false;
     const P = L.cfg.priorities;
     for (let q = 0; q < this.NQ; q++) {
-      const o = L.ready + q * L.readyW;
-      const how = this.change(cur, next, o, 1);
+      const how = this.idFifo(cur, next, L.ready + q * L.readyW, Math.floor(q / P), true, this.readyItem, q);
       if (how < 0) return false;
       this.readyHow[q] = how;
-      if (how === SAME) continue;
-      this.anyReadyChange = true;
-      const t = how === APPENDED ? (next[o + (next[o] ?? 0)] ?? 0) : (cur[o + 1] ?? 0);
-      this.readyItem[q] = t;
-      this.tally(t, how === APPENDED ? 1 : -1, true);
-      const p = Math.floor(q / P);
-      this.occDelta[p] = (this.occDelta[p] ?? 0) + (how === APPENDED ? 1 : -1);
+      if (how !== SAME) this.anyReadyChange = true;
     }
     for (let d = 0; d < L.cfg.devices; d++) {
       const o = L.irqWait + d * L.waitW;
@@ -285,6 +279,29 @@ export class PackedControllerJudge {
       this.tally(src[at + 1] ?? 0, how === APPENDED ? 1 : -1, false);
     }
     return true;
+  }
+
+  /**
+   * How the FIFO of task ids at `o` (of process p) changed from `cur` to `next` (see {@link change});
+   * an entry appended or removed goes to `items[k]`, into the tallies (`ready`: a ready queue) and
+   * into p's occupancy change.
+   */
+  private idFifo(
+    cur: Uint8Array,
+    next: Uint8Array,
+    o: number,
+    p: number,
+    ready: boolean,
+    items: Int32Array,
+    k: number,
+  ): number {
+    const how = this.change(cur, next, o, 1);
+    if (how === SAME || how < 0) return how;
+    const t = how === APPENDED ? (next[o + (next[o] ?? 0)] ?? 0) : (cur[o + 1] ?? 0);
+    items[k] = t;
+    this.tally(t, how === APPENDED ? 1 : -1, ready);
+    this.occDelta[p] = (this.occDelta[p] ?? 0) + (how === APPENDED ? 1 : -1);
+    return how;
   }
 
   /** How the FIFO of `w`-byte entries at `o` changed from `cur` to `next`, or -1 (see above). */
