@@ -123,11 +123,22 @@ export class ControllerPackedSuccessors implements PackedAccess {
     const cur = this.cur;
     for (let j = 0; j < this.L.width; j++) cur[j] = b[off + j] ?? 0;
     this.generation++;
-    const { state, ghost, ended } = decodeControllerNode(this.L, b, off);
-    this.state = state;
-    this.ghost = ghost;
-    for (let p = 0; p < this.L.cfg.processes; p++) this.occ[p] = occupancy(this.L.cfg, state, p);
-    return !ended;
+    this.state = null; // decoded only if a step is judged by the properties themselves
+    this.ghost = null;
+    const judge = this.byteJudge;
+    for (let p = 0; p < this.L.cfg.processes; p++)
+      this.occ[p] = judge === null ? occupancy(this.L.cfg, this.objects().state, p) : judge.occupancy(cur, p);
+    return cur[this.L.ended] !== 1;
+  }
+
+  /** The loaded node's state and ghost as objects (decoded on first use). */
+  private objects(): { state: ControllerState; ghost: MutableControllerGhost } {
+    if (this.state === null || this.ghost === null) {
+      const { state, ghost } = decodeControllerNode(this.L, this.cur, 0);
+      this.state = state;
+      this.ghost = ghost;
+    }
+    return { state: this.state, ghost: this.ghost };
   }
 
   /**
@@ -135,15 +146,14 @@ export class ControllerPackedSuccessors implements PackedAccess {
    * {@link words}; the violations when a property fails on the access.
    */
   step(k: number, index: number): readonly Violation[] | undefined {
-    const { state, ghost, L, words, curWords, bytes, cur } = this;
+    const { L, words, curWords, bytes, cur } = this;
     const op = this.ops[k];
     const e = this.events[k];
-    if (state === null || ghost === null || op === undefined || e === undefined)
-      throw new Error(`judged engine: no node loaded, or no event ${k}`);
+    if (op === undefined || e === undefined) throw new Error(`judged engine: no event ${k}`);
     for (let j = 0; j < this.n; j++) words[j] = curWords[j] ?? 0;
     const code = stepBytes(L, bytes, op, this.occ);
-    let accepted = false; // a write whose task entered a ready queue
-    if (op.type === 'Enqueue' || op.type === 'IrqRegister' || op.type === 'IpcRegister')
+    let accepted = false; // a write whose task entered a ready queue (for the seeded bug forgetsCustody)
+    if (this.mutation === 'forgetsCustody' && (op.type === 'Enqueue' || op.type.endsWith('Register')))
       for (let j = L.ready; j < L.irqWait; j++) if (bytes[j] !== cur[j]) accepted = true;
     if (this.mutation === 'keepsOldReady') for (let j = L.ready; j < L.irqWait; j++) bytes[j] = cur[j] ?? 0;
     if (this.mutation === 'readKeepsError' && op.type === 'ErrorRead') bytes[L.error] = cur[L.error] ?? 0;
@@ -161,6 +171,7 @@ export class ControllerPackedSuccessors implements PackedAccess {
     // the properties themselves, on the states the bytes stand for
     const obs = code === BYTE_ACK ? ACK : valueObs(BigInt(code));
     const after = decodeControllerNode(L, bytes, 0).state;
+    const { state, ghost } = this.objects();
     return this.judgeObjects(e, index, obs, { before: state, after }, ghost, forgets);
   }
 

@@ -357,8 +357,8 @@ export class PackedControllerJudge {
     return -1;
   }
 
-  /** occupancy(p) of `b`: p's ready entries and its irq waiters. */
-  private occupancy(b: Uint8Array, p: number): number {
+  /** occupancy(p) (model/state.ts) of the state bytes `b`: p's ready entries, irq waiters and (where stored) IPC handlers. */
+  occupancy(b: Uint8Array, p: number): number {
     const { L } = this;
     const P = L.cfg.priorities;
     let n = 0;
