@@ -6,13 +6,13 @@
  * does. The controller space has no deadlock or leads-to check, so a step property is all there is
  * to judge.
  *
- * Each expanded node is decoded once; each of its successors is the step judge's
- * (controllerJudge.ts: the model's step, the properties themselves on the access, the ghost
- * advanced past it), encoded straight into the store's scratch words: no key string, no set of
- * strings, no queue of node objects. So the verdicts are the properties' own, and the answer is
- * the object engine's: the same distinct states, transitions and diameter, and on a violation the
- * same first failing transition in BFS order (the same alphabet order, the same property order)
- * and the same BFS-shortest path.
+ * Each successor is stepped and judged over bytes (controllerPackedSuccessors.ts: the model's
+ * rules in bytes, the byte judge, the properties themselves for a step it does not read) and
+ * admitted into the shared PackedStore: no key string, no set of strings, no queue of node
+ * objects. The answer is the object engine's: the same distinct states, transitions and
+ * diameter, and on a violation the same first failing transition in BFS order (the same alphabet
+ * order, the same property order) and the same BFS-shortest path; progress is reported at the
+ * same states.
  */
 import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
 import type { JudgedOutcomeOf, JudgedStats } from '../../../../engine/explore/packed/judgedOutcome.ts';

@@ -1,7 +1,7 @@
 /**
- * The judged controller engine's successor function: from one packed node (loaded once, its
- * state and ghost decoded once for all its siblings), each event's successor as packed bytes in
- * `words`: the node's bytes stepped by the model's rules in bytes (controllerByteStep.ts), judged
+ * The judged controller engine's successor function: from one packed node (loaded once; decoded
+ * to objects only if a step must be judged by the properties), each event's successor as packed
+ * bytes in `words`: the node's bytes stepped by the model's rules in bytes (controllerByteStep.ts), judged
  * over bytes by the byte judge (packedControllerJudge.ts, with the ghost advanced in the same
  * bytes). A step whose queue changes the byte judge does not read (none of the model's; a seeded
  * bug's) is judged by the properties themselves (judgeAccess.ts accessFailures, on the access
@@ -56,7 +56,7 @@ export class ControllerPackedSuccessors implements PackedAccess {
   readonly bytes: Uint8Array;
   private readonly cfg: Config;
   private readonly properties: readonly ControllerStepProperty[];
-  /** The loaded node's bytes, and its state and ghost as objects (the properties read them; never changed). */
+  /** The loaded node's bytes (and its state and ghost as objects, below, once decoded: never changed). */
   private readonly curWords: Int32Array;
   readonly cur: Uint8Array;
   generation = 0;
