@@ -52,7 +52,9 @@ export function exploreControllerJudged(
   const events = controllerAlphabet(cfg);
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
   const every = opts.progressEvery ?? 50_000;
-  const store = new PackedStore(L.width);
+  // room for 65,536 states before a first grow: small's 42,240 fit, and a table half the default
+  // size keeps more of it in cache (measured: about 10% faster on small than the default's)
+  const store = new PackedStore(L.width, 1 << 16);
   let transitions = 0;
   let diameter = 0;
   const stats = (): JudgedStats => ({ distinct: store.count, transitions, diameter });

@@ -236,7 +236,8 @@ export class PackedControllerJudge {
   private facts(cur: Uint8Array, next: Uint8Array): boolean {
     const { L, ipc } = this;
     this.clearTally(); // what an earlier step left when it was not read to the end
-    this.occDelta.fill(0);
+    const occDelta = this.occDelta;
+    for (let p = 0; p < occDelta.length; p++) occDelta[p] = 0; // a loop: fill() is a builtin call per step
     if (ipc !== null) {
       const types = ipc.count / L.cfg.processes;
       for (let i = 0; i < ipc.count; i++) {
