@@ -74,6 +74,11 @@ export class ControllerPackedSuccessors implements PackedAccess {
   private readonly events: readonly ControllerEvent[];
   private readonly ops: readonly Operation[];
   private readonly occ: Int32Array;
+  /** Per event of the alphabet: its access as the byte judge reads it (code, arguments; a read's value comes from the step). */
+  private readonly accOf: Int32Array;
+  private readonly accAOf: Int32Array;
+  private readonly accBOf: Int32Array;
+  private readonly accTaskOf: Int32Array;
   private ghost: MutableControllerGhost | null = null;
 
   /** A seeded bug (tests only), or null. */
@@ -88,6 +93,18 @@ export class ControllerPackedSuccessors implements PackedAccess {
     this.events = controllerAlphabet(cfg);
     this.ops = this.events.map((e) => toOperation(cfg, e));
     this.occ = new Int32Array(cfg.processes);
+    const k = this.events.length;
+    this.accOf = new Int32Array(k);
+    this.accAOf = new Int32Array(k);
+    this.accBOf = new Int32Array(k);
+    this.accTaskOf = new Int32Array(k);
+    this.ops.forEach((op, i) => {
+      this.describe(op, 0);
+      this.accOf[i] = this.acc;
+      this.accAOf[i] = this.accA;
+      this.accBOf[i] = this.accB;
+      this.accTaskOf[i] = this.accTask;
+    });
     this.cfg = cfg;
     this.properties = properties;
     this.L = controllerPackedLayout(cfg);
@@ -158,7 +175,11 @@ export class ControllerPackedSuccessors implements PackedAccess {
     if (this.mutation === 'keepsOldReady') for (let j = L.ready; j < L.irqWait; j++) bytes[j] = cur[j] ?? 0;
     if (this.mutation === 'readKeepsError' && op.type === 'ErrorRead') bytes[L.error] = cur[L.error] ?? 0;
     const forgets = this.mutation === 'forgetsCustody' && accepted;
-    this.describe(op, code);
+    const acc = this.accOf[k] ?? ACC_NONE;
+    this.acc = acc;
+    this.accA = this.accAOf[k] ?? 0;
+    this.accB = this.accBOf[k] ?? 0;
+    this.accTask = acc === ACC_DEQUEUE || acc === ACC_ERROR_READ ? code : (this.accTaskOf[k] ?? 0);
     const bits = this.byteJudge === null || forgets ? -1 : this.byteJudge.judge(cur, bytes, this);
     this.judgedByBytes = bits >= 0;
     if (bits > 0)
@@ -191,7 +212,7 @@ export class ControllerPackedSuccessors implements PackedAccess {
     return undefined;
   }
 
-  /** Sets the access fields the byte judge reads from `op` and what it observed (`code`: see stepBytes). */
+  /** Sets the access fields the byte judge reads from `op` and what a read returned (`code`: see stepBytes). */
   private describe(op: Operation, code: number): void {
     this.acc = ACC_NONE;
     switch (op.type) {
