@@ -28,7 +28,8 @@
  *
  * Also, for wakeup, in this process: the object engine judging every property (`--engine objects`,
  * one run), and the packed engine with the three state invariants pan's model asserts (first run,
- * best of 5). The controller has no fast engine: its row is the object engine.
+ * best of 5). The controller's row is its judged engine (the default for the model alone), with the
+ * object engine beside it (`--engine objects`, in this process, one run).
  * Without spin installed it says how to get it (Debian/Ubuntu: `sudo apt-get install spin`;
  * elsewhere https://spinroot.com) and exits 0. The test suite does not need spin.
  */
@@ -39,7 +40,8 @@ import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { explore } from '../engine/explore/explore.ts';
-import { SMALL } from '../protocols/controller/model/config/config.ts';
+import { explorePreset } from '../engine/explore/explorePresets.ts';
+import { type Config, SMALL } from '../protocols/controller/model/config/config.ts';
 import { exploreProtocol } from '../protocols/family/exploreProtocol.ts';
 import { UIPI_EXPLORE_PRESETS } from '../protocols/uipi/engine/exploreUipi.ts';
 import { uipiSpace } from '../protocols/uipi/engine/uipiSpace.ts';
@@ -158,12 +160,19 @@ export function sideBySide(
   return { spin: s, ours: o, spinRates: spins.map(rate), ourRates: ours.map(rate), load };
 }
 
-function runExplorer(tool: string, properties: readonly string[] | undefined, liveness: boolean): Row {
+/** The object engine on the model alone of `protocol` (default the wakeup system at `small`), once. */
+function runExplorer(
+  tool: string,
+  properties: readonly string[] | undefined,
+  liveness: boolean,
+  protocol: 'wakeup' | 'controller' = 'wakeup',
+  cfg: Config = SMALL,
+): Row {
   const t0 = performance.now();
   const r = exploreProtocol({
-    protocol: 'wakeup',
+    protocol,
     impl: undefined,
-    cfg: SMALL,
+    cfg,
     liveness,
     ...(properties ? { properties } : {}),
   });
@@ -295,7 +304,24 @@ export function spinCompare(): void {
     ],
   });
   console.log();
-  const controller = compareProtocol({ protocol: 'controller', preset: 'small', model: 'controller.pml' });
+  const controller = compareProtocol({
+    protocol: 'controller',
+    preset: 'small',
+    model: 'controller.pml',
+    extra: () => {
+      const cfg = explorePreset('controller', 'small');
+      if (cfg === undefined) throw new Error('no controller small preset');
+      return [
+        runExplorer(
+          'intcheck explore --engine objects, every property (one run)',
+          undefined,
+          true,
+          'controller',
+          cfg,
+        ),
+      ];
+    },
+  });
   console.log();
   const syscall = compareProtocol({ protocol: 'syscall', preset: 'small', model: 'syscall.pml' });
   console.log();

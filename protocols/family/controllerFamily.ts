@@ -13,6 +13,7 @@ import type { ExploreResult, ExploreRunArgs } from '../../report/exploreReport.t
 import { exploreResultOf } from '../../report/exploreResultOf.ts';
 import type { ControllerImpl } from '../controller/designs/device.ts';
 import { supportedConfig } from '../controller/designs/supportedConfig.ts';
+import { controllerUnpackable } from '../controller/engine/packed/controllerPackedLayout.ts';
 import { type Config, PRESETS } from '../controller/model/config/config.ts';
 import { configToJson, loadConfig } from '../controller/model/config/loadConfig.ts';
 import { resolveConfigs } from '../controller/model/config/resolveConfigs.ts';
@@ -22,7 +23,11 @@ import { PACKED_PROPERTY_IDS } from '../wakeup/engine/packed/packedInvariants.ts
 import { unpackable } from '../wakeup/engine/packed/packedLayout.ts';
 import type { ConfigCheckArgs } from './configCheck.ts';
 import { counterexampleOf } from './exploreCounterexample.ts';
-import { exploreJudgedProtocol, judgedPropertyIds } from './exploreJudgedProtocol.ts';
+import {
+  exploreControllerJudgedProtocol,
+  exploreJudgedProtocol,
+  judgedPropertyIds,
+} from './exploreJudgedProtocol.ts';
 import { explorePackedProtocol } from './explorePackedProtocol.ts';
 import { type ExploreReport, exploreProtocol } from './exploreProtocol.ts';
 import { writeExploreTrace } from './exploreTrace.ts';
@@ -135,7 +140,8 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
   const cfg = supportedConfig(requested, impl);
   const notJudged = judgedRefusal(m, impl, cfg, a);
   if (a.engine === 'judged' && notJudged !== null) throw new UsageError(`--engine judged: ${notJudged}`);
-  if (a.engine !== 'objects' && notJudged === null && workers === 1) return exploreJudgedFamily(name, cfg, a);
+  if (a.engine !== 'objects' && notJudged === null && workers === 1)
+    return exploreJudgedFamily(m, name, cfg, a);
   const t0 = performance.now();
   const r = exploreProtocol({
     protocol: m.protocol,
@@ -209,9 +215,10 @@ function wakeupSymmetryRefusal(cfg: Config, a: ExploreRunArgs, workers: number):
 }
 
 /**
- * Why the judged engine (the wakeup model alone over packed states with ghosts, every default
- * property judged) cannot answer `a`, or null when it can: then it is the default engine, since it
- * answers exactly what the object engine does (test/protocols/wakeup/engine/judged.test.ts).
+ * Why a judged engine (the wakeup or the controller model alone over packed states with the
+ * checker's ghosts, every default property judged) cannot answer `a`, or null when one can: then
+ * it is the default engine, since it answers exactly what the object engine does
+ * (test/protocols/wakeup/engine/judged.test.ts, test/protocols/controller/engine/controllerJudged.test.ts).
  */
 function judgedRefusal(
   m: FamilyMember,
@@ -219,31 +226,34 @@ function judgedRefusal(
   cfg: Config,
   a: ExploreRunArgs,
 ): string | null {
-  if (m.protocol !== 'wakeup') return 'it explores --protocol wakeup only';
+  if (m.protocol === 'syscall') return 'it explores --protocol wakeup or controller only';
   if (impl !== undefined) return 'it explores the model alone (no --impl or --mutant)';
   if (a.maxPending !== undefined || a.maxQueue !== undefined)
     return 'it has no state constraint (--max-pending, --max-queue)';
   if (a.profile !== undefined) return 'it has no --profile';
   if (a.symmetry === true) return 'it has no --symmetry (the object engine explores by orbits)';
-  const ids = judgedPropertyIds();
+  const ids = judgedPropertyIds(m.protocol);
   if (
     a.properties !== undefined &&
     (a.properties.length !== ids.length || ids.some((id) => !a.properties?.includes(id)))
   )
     return `it judges the default properties only (${ids.join(', ')}); use --engine objects to select properties`;
-  return unpackable(cfg);
+  return m.protocol === 'wakeup' ? unpackable(cfg) : controllerUnpackable(cfg);
 }
 
-/** The wakeup model explored by the judged engine (see {@link judgedRefusal}). */
-function exploreJudgedFamily(name: string, cfg: Config, a: ExploreRunArgs): ExploreResult {
+/** The model of `m` explored by its judged engine (see {@link judgedRefusal}). */
+function exploreJudgedFamily(m: FamilyMember, name: string, cfg: Config, a: ExploreRunArgs): ExploreResult {
   const t0 = performance.now();
-  const r = exploreJudgedProtocol(cfg, {
-    liveness: a.liveness,
+  const opts = {
     ...(a.maxStates === undefined ? {} : { maxStates: a.maxStates }),
     ...(a.onProgress === undefined ? {} : { onProgress: a.onProgress }),
     progressEvery: a.progressEvery ?? 5000,
-  });
-  return wakeupModelResult(r, name, cfg, a.out, t0, '', { engine: 'judged' });
+  };
+  const r =
+    m.protocol === 'controller'
+      ? exploreControllerJudgedProtocol(cfg, opts)
+      : exploreJudgedProtocol(cfg, { liveness: a.liveness, ...opts });
+  return modelResult(m.protocol, r, name, cfg, a.out, t0, '', { engine: 'judged' });
 }
 
 /**
@@ -268,7 +278,8 @@ function explorePackedFamily(m: FamilyMember, name: string, cfg: Config, a: Expl
     ...(a.onProgress === undefined ? {} : { onProgress: a.onProgress }),
   });
   const extra = { engine: 'packed', properties: PACKED_PROPERTY_IDS };
-  return wakeupModelResult(
+  return modelResult(
+    'wakeup',
     r,
     name,
     cfg,
@@ -279,8 +290,9 @@ function explorePackedFamily(m: FamilyMember, name: string, cfg: Config, a: Expl
   );
 }
 
-/** The report of an exploration of the wakeup model alone by a packed engine, started at `t0`; its trace under `out`. */
-function wakeupModelResult(
+/** The report of an exploration of a model alone by a packed engine, started at `t0`; its trace under `out`. */
+function modelResult(
+  protocol: FamilyProtocol,
   r: ExploreReport,
   name: string,
   cfg: Config,
@@ -290,16 +302,16 @@ function wakeupModelResult(
   extra: Readonly<Record<string, unknown>>,
 ): ExploreResult {
   const names = {
-    protocol: 'wakeup',
+    protocol,
     implementation: 'model',
     preset: name,
     config: configToJson(cfg),
     seconds: (performance.now() - t0) / 1000,
-    label: `wakeup model ${name}${labelSuffix}`,
+    label: `${protocol} model ${name}${labelSuffix}`,
     extra,
   };
   return exploreResultOf(r, names, (v) => {
-    if (r.kind !== 'violation') throw new Error('wakeupModelResult: a violation without a reproduction');
+    if (r.kind !== 'violation') throw new Error('modelResult: a violation without a reproduction');
     return {
       counterexample: counterexampleOf(r.reproduction),
       trace: writeExploreTrace(out, name, cfg, 'reference', v, r.reproduction),

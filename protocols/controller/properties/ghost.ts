@@ -50,7 +50,7 @@ export interface MutableControllerGhost extends ControllerGhost {
 }
 
 /** The ghost at reset: nothing accepted, no error bit owed. */
-export function initialGhost(cfg: Config): MutableControllerGhost {
+export function initialGhost(cfg: Pick<Config, 'processes'>): MutableControllerGhost {
   return {
     custody: new Array<Map<bigint, number> | undefined>(cfg.processes).fill(undefined),
     outstanding: 0,

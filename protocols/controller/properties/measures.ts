@@ -75,8 +75,8 @@ function sameWaiterTable(
   return true;
 }
 
-/** A state no caller holds: "nothing is known to be equal" for the comparisons below. */
-const NOTHING_KNOWN: ControllerState = Object.freeze({
+/** A state no caller holds: "nothing is known to be equal" for the comparisons below (and for the judged engine's encoder). */
+export const NOTHING_KNOWN: ControllerState = Object.freeze({
   ready: [],
   irqWait: [],
   irqPending: [],

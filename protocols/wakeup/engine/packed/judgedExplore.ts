@@ -9,6 +9,8 @@
  * (its first failing transition in BFS order, or the first state whose drain fails).
  */
 import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
+import type { JudgedOutcomeOf } from '../../../../engine/explore/packed/judgedOutcome.ts';
+import { PackedStore } from '../../../../engine/explore/packed/packedStore.ts';
 import type { Config } from '../../../controller/model/config/config.ts';
 import { initialSystem } from '../../model/boot.ts';
 import { enabled } from '../../model/enabled.ts';
@@ -23,25 +25,15 @@ import { PackedLeadsTo } from './packedLeadsTo.ts';
 import type { PackedMutation } from './packedMutation.ts';
 import { packedPath } from './packedPath.ts';
 import { PackedStepJudge } from './packedStepJudge.ts';
-import { PackedStore } from './packedStore.ts';
 import { PackedSuccessors, type PackedVisitor } from './packedSuccessors.ts';
 
-interface JudgedStats {
-  readonly distinct: number;
-  readonly transitions: number;
-  readonly diameter: number;
-}
-
-export type JudgedOutcome =
-  | ({ readonly kind: 'complete' | 'maxStates' } & JudgedStats)
-  | ({
-      readonly kind: 'violation';
-      readonly where: 'step' | 'liveness';
-      /** The failing properties' ids, in the order the wakeup judge reports them. */
-      readonly properties: readonly string[];
-      /** A shortest path from the initial state: to the failing step's end, or to the state whose drain fails. */
-      readonly path: readonly SystemEvent[];
-    } & JudgedStats);
+export type JudgedOutcome = JudgedOutcomeOf<{
+  readonly where: 'step' | 'liveness';
+  /** The failing properties' ids, in the order the wakeup judge reports them. */
+  readonly properties: readonly string[];
+  /** A shortest path from the initial state: to the failing step's end, or to the state whose drain fails. */
+  readonly path: readonly SystemEvent[];
+}>;
 
 export interface JudgedOptions {
   /** Stop once this many distinct states are known. */

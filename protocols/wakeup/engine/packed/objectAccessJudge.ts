@@ -5,7 +5,9 @@
  * acknowledged). The judged engine asks it for a step whose queue changes the byte judge does not
  * read (packedControllerJudge.ts); the tests use it as the oracle the byte judge must agree with.
  */
+
 import { accessContext, accessFailures, ghostAfter } from '../../../controller/engine/judgeAccess.ts';
+import * as A from '../../../controller/engine/packed/packedAccess.ts';
 import type { ControllerEvent } from '../../../controller/model/events.ts';
 import { ACK, valueObs } from '../../../controller/model/result.ts';
 import { advanceWakeupGhostAccess } from '../../properties/ghost.ts';
@@ -13,14 +15,13 @@ import type { WakeupSelection } from '../../properties/selection.ts';
 import { decodeGhosts, encodeGhosts, type PackedGhostLayout } from './packedGhost.ts';
 import { decodeSystem } from './packedLayout.ts';
 import type { PackedSuccessors } from './packedSuccessors.ts';
-import * as S from './packedSuccessors.ts';
 
 /** The access codes as module-local constants (an imported binding may compile to an accessor call on this hot path). */
-const ACC_DEQUEUE = S.ACC_DEQUEUE;
-const ACC_ENQUEUE = S.ACC_ENQUEUE;
-const ACC_IRQ = S.ACC_IRQ;
-const ACC_REGISTER = S.ACC_REGISTER;
-const ACC_STATUS = S.ACC_STATUS;
+const ACC_DEQUEUE = A.ACC_DEQUEUE;
+const ACC_ENQUEUE = A.ACC_ENQUEUE;
+const ACC_IRQ = A.ACC_IRQ;
+const ACC_REGISTER = A.ACC_REGISTER;
+const ACC_STATUS = A.ACC_STATUS;
 
 /** The access the successor fields describe, as the controller model's event. */
 export function accessEvent(s: PackedSuccessors): ControllerEvent {

@@ -12,6 +12,7 @@
  */
 
 import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
+import { PackedStore } from '../../../../engine/explore/packed/packedStore.ts';
 import type { Config } from '../../../controller/model/config/config.ts';
 import { initialSystem } from '../../model/boot.ts';
 import type { SystemEvent } from '../../model/events.ts';
@@ -19,7 +20,6 @@ import { PackedInvariants, type PackedVerdict } from './packedInvariants.ts';
 import { encodeSystem, type PackedLayout, packedLayout } from './packedLayout.ts';
 import type { PackedMutation } from './packedMutation.ts';
 import { packedPath } from './packedPath.ts';
-import { PackedStore } from './packedStore.ts';
 import { PackedSuccessors, type PackedVisitor } from './packedSuccessors.ts';
 
 export type PackedOutcome =

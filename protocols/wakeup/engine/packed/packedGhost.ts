@@ -10,13 +10,19 @@
  * numbers, kept by the object ghosts only for messages, are not stored: a violation's path is
  * re-run through the wakeup runner, whose messages name them.
  */
-import type { Config } from '../../../controller/model/config/config.ts';
-import { ERROR_BITS, type MutableControllerGhost } from '../../../controller/properties/ghost.ts';
+import {
+  type ControllerGhostBytes,
+  decodeControllerGhost,
+  encodeControllerGhost,
+  taskIndex,
+  toByte,
+} from '../../../controller/engine/packed/controllerGhostBytes.ts';
+import type { MutableControllerGhost } from '../../../controller/properties/ghost.ts';
 import type { MutableWakeupGhost } from '../../properties/ghost.ts';
 import type { PackedLayout } from './packedLayout.ts';
 
 /** Offsets of the ghost bytes after a packed system state of one layout. */
-export interface PackedGhostLayout {
+export interface PackedGhostLayout extends ControllerGhostBytes {
   readonly L: PackedLayout;
   /** Bytes of a state with its ghost (a multiple of 4). */
   readonly width: number;
@@ -45,21 +51,20 @@ export function packedGhostLayout(L: PackedLayout): PackedGhostLayout {
   const woken = undelivered + cfg.devices;
   const wokenW = (cfg.taskPool + 7) >> 3;
   const width = Math.ceil((woken + wokenW) / 4) * 4;
-  return { L, width, start, outstanding, errorSinceRead, custody, undelivered, woken, wokenW };
-}
-
-function byte(v: number, what: string): number {
-  if (!Number.isInteger(v) || v < 0 || v > 255)
-    throw new Error(`judged engine: ghost ${what} = ${v} is not a byte`);
-  return v;
-}
-
-/** A task id of the pool as its index 0..taskPool-1 (throws for any other id). */
-function taskIndex(cfg: Config, t: bigint): number {
-  const i = Number(t) - 1;
-  if (!Number.isInteger(i) || i < 0 || i >= cfg.taskPool)
-    throw new Error(`judged engine: ghost task id ${t} is not of the pool`);
-  return i;
+  const { processes, taskPool } = cfg;
+  return {
+    L,
+    processes,
+    taskPool,
+    width,
+    start,
+    outstanding,
+    errorSinceRead,
+    custody,
+    undelivered,
+    woken,
+    wokenW,
+  };
 }
 
 /** Writes the verdict-relevant parts of both ghosts into `b` (the ghost bytes of one state). */
@@ -71,19 +76,11 @@ export function encodeGhosts(
 ): void {
   const { cfg } = G.L;
   b.fill(0, G.start, G.width);
-  b[G.outstanding] = byte(cg.outstanding, 'outstanding');
-  b[G.errorSinceRead] = byte(cg.errorSinceRead, 'errorSinceRead');
-  if (cg.errorSinceReadOf.some((bits) => bits !== 0))
-    throw new Error('judged engine: error bits owed to a per-process register (the wakeup system has none)');
-  cg.custody.forEach((m, p) => {
-    if (m === undefined) return;
-    if (p >= cfg.processes) throw new Error(`judged engine: custody of process ${p}`);
-    for (const [t, n] of m) b[G.custody + p * cfg.taskPool + taskIndex(cfg, t)] = byte(n, 'custody');
-  });
+  encodeControllerGhost(G, b, 0, cg);
   for (let d = 0; d < cfg.devices; d++)
-    b[G.undelivered + d] = byte(wg.undelivered[d]?.length ?? 0, 'undelivered');
+    b[G.undelivered + d] = toByte(wg.undelivered[d]?.length ?? 0, 'undelivered');
   for (const t of wg.wokenNotRun.keys()) {
-    const i = taskIndex(cfg, t);
+    const i = taskIndex(cfg.taskPool, t);
     b[G.woken + (i >> 3)] = (b[G.woken + (i >> 3)] ?? 0) | (1 << (i & 7));
   }
 }
@@ -99,23 +96,7 @@ export function decodeGhosts(
 ): { cg: MutableControllerGhost; wg: MutableWakeupGhost } {
   const { cfg } = G.L;
   const at = (i: number): number => b[i] ?? 0;
-  const custody = Array.from({ length: cfg.processes }, (_, p) => {
-    let m: Map<bigint, number> | undefined;
-    for (let i = 0; i < cfg.taskPool; i++) {
-      const n = at(G.custody + p * cfg.taskPool + i);
-      if (n === 0) continue;
-      m ??= new Map();
-      m.set(BigInt(i + 1), n);
-    }
-    return m;
-  });
-  const cg: MutableControllerGhost = {
-    custody,
-    outstanding: at(G.outstanding),
-    errorSinceRead: at(G.errorSinceRead),
-    errorFirstStep: ERROR_BITS.map(() => -1),
-    errorSinceReadOf: new Array<number>(cfg.processes).fill(0),
-  };
+  const cg = decodeControllerGhost(G, b, 0);
   const wokenNotRun = new Map<bigint, number>();
   for (let i = 0; i < cfg.taskPool; i++)
     if ((at(G.woken + (i >> 3)) & (1 << (i & 7))) !== 0) wokenNotRun.set(BigInt(i + 1), 0);

@@ -5,6 +5,10 @@
  * followed by fixed slots, unused slots zero (canonical). The IPC tables are not stored: no wakeup
  * event touches them, so they stay empty (encode refuses a state where they are not).
  */
+import {
+  byteBoundsExceeded,
+  type PackedControllerFields,
+} from '../../../controller/engine/packed/controllerPackedLayout.ts';
 import type { Config } from '../../../controller/model/config/config.ts';
 import type { ControllerState, Waiter } from '../../../controller/model/state.ts';
 import type { HartPhase, HartState, SystemState, TaskLife, TaskRecord } from '../../model/state.ts';
@@ -28,31 +32,23 @@ export const HART_W = 3;
 export const TASK_W = 5;
 
 /** Offsets of every field of one configuration's packed state. */
-export interface PackedLayout {
-  readonly cfg: Config;
-  /** Bytes of one state (a multiple of 4; the padding stays zero). */
-  readonly width: number;
-  /** `ready[q]` at `ready + q * readyW`: length, then C slots. */
-  readonly ready: number;
-  readonly readyW: number;
-  /** `irqWait[d]` at `irqWait + d * waitW`: length, then B (p, task) pairs. */
-  readonly irqWait: number;
-  readonly waitW: number;
-  readonly irqPending: number;
-  readonly online: number;
-  readonly error: number;
+export interface PackedLayout extends PackedControllerFields {
   readonly harts: number;
   readonly tasks: number;
 }
 
 /** Why `cfg` cannot be packed in bytes (a count above 254), or null when it can. */
 export function unpackable(cfg: Config): string | null {
-  const big = (
-    ['processes', 'priorities', 'capacity', 'devices', 'waitDepth', 'pendingMax', 'taskPool'] as const
-  ).find((f) => cfg[f] > 254);
-  return big === undefined
-    ? null
-    : `packed engine: ${big} = ${cfg[big]} does not fit in a byte (at most 254)`;
+  const bounds = [
+    'processes',
+    'priorities',
+    'capacity',
+    'devices',
+    'waitDepth',
+    'pendingMax',
+    'taskPool',
+  ] as const;
+  return byteBoundsExceeded(cfg, bounds, 'packed engine');
 }
 
 /**

@@ -19,13 +19,15 @@
  * for the model: every drain event is enabled where the drain takes it) answers `unknown`, and the
  * caller falls back to the drain that builds and judges every step (packedDrain.ts).
  */
+
+import type { PackedStore } from '../../../../engine/explore/packed/packedStore.ts';
+import * as A from '../../../controller/engine/packed/packedAccess.ts';
 import type { WakeupLivenessContext } from '../../properties/context.ts';
 import type { WakeupSelection } from '../../properties/selection.ts';
 import * as D from './drainState.ts';
 import { decodeGhosts, type PackedGhostLayout } from './packedGhost.ts';
 import * as K from './packedLayout.ts';
 import { decodeSystem } from './packedLayout.ts';
-import type { PackedStore } from './packedStore.ts';
 import type { PackedSuccessors } from './packedSuccessors.ts';
 import * as S from './packedSuccessors.ts';
 
@@ -38,7 +40,7 @@ const PH_IDLE = K.PH_IDLE;
 const PH_FETCH = K.PH_FETCH;
 const PH_RUNNING = K.PH_RUNNING;
 const PH_RETURNING = K.PH_RETURNING;
-const ACC_STATUS = S.ACC_STATUS;
+const ACC_STATUS = A.ACC_STATUS;
 const POLL_FINISH = S.POLL_FINISH;
 const POLL_HANDLED = S.POLL_HANDLED;
 

@@ -13,21 +13,22 @@
  * after the step only, so {@link stateFailures} is asked once per distinct state; the rest reads
  * the step ({@link stepFailures}).
  */
+import * as A from '../../../controller/engine/packed/packedAccess.ts';
+import { PackedControllerJudge } from '../../../controller/engine/packed/packedControllerJudge.ts';
 import type { WakeupSelection } from '../../properties/selection.ts';
 import { judgeAccessObjects } from './objectAccessJudge.ts';
-import { PackedControllerJudge } from './packedControllerJudge.ts';
+
 import type { PackedGhostLayout } from './packedGhost.ts';
 import * as K from './packedLayout.ts';
 import * as NS from './packedNoStuckSystem.ts';
 import * as OR from './packedOnlyOnlineRun.ts';
 import type { PackedSuccessors } from './packedSuccessors.ts';
-import * as S from './packedSuccessors.ts';
 import { PackedTaskInOnePlace } from './packedTaskInOnePlace.ts';
 
 /** The access codes as module-local constants (an imported binding may compile to an accessor call on this hot path). */
-const ACC_DEQUEUE = S.ACC_DEQUEUE;
-const ACC_NONE = S.ACC_NONE;
-const ACC_REGISTER = S.ACC_REGISTER;
+const ACC_DEQUEUE = A.ACC_DEQUEUE;
+const ACC_NONE = A.ACC_NONE;
+const ACC_REGISTER = A.ACC_REGISTER;
 
 /** Module-local copies of what the hot path calls (an imported binding may compile to an accessor call). */
 const packedStuck = NS.packedStuck;
@@ -69,7 +70,7 @@ export class PackedStepJudge {
     this.G = G;
     this.L = G.L;
     this.sel = sel;
-    this.ctrl = new PackedControllerJudge(G, sel);
+    this.ctrl = new PackedControllerJudge(G, sel.controller, sel.liveness.length > 0);
     this.dup = new PackedTaskInOnePlace(G.L);
     let bits = 0;
     for (const p of sel.step) {

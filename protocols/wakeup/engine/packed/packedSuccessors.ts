@@ -8,6 +8,7 @@
  * that decoding these successors gives exactly `step`'s, and on tiny and small that the packed
  * explorer counts the same states, transitions and diameter as the explorer.
  */
+import * as A from '../../../controller/engine/packed/packedAccess.ts';
 import { ERR } from '../../../controller/model/registers.ts';
 import type { PackedLayout } from './packedLayout.ts';
 import * as K from './packedLayout.ts';
@@ -42,18 +43,13 @@ export interface PackedVisitor {
   visit(): void;
 }
 
-/** No controller access (a software step). */
-export const ACC_NONE = 0;
-/** Irq(line accA). */
-export const ACC_IRQ = 1;
-/** StatusWrite(p accA, data accB). */
-export const ACC_STATUS = 2;
-/** Enqueue(p accA, prio accB, task accTask). */
-export const ACC_ENQUEUE = 3;
-/** IrqRegister(p accA, device accB, task accTask). */
-export const ACC_REGISTER = 4;
-/** Dequeue(p accA), which read accTask. */
-export const ACC_DEQUEUE = 5;
+/** The access codes as module-local constants (an imported binding may compile to an accessor call on this hot path). */
+const ACC_NONE = A.ACC_NONE;
+const ACC_IRQ = A.ACC_IRQ;
+const ACC_STATUS = A.ACC_STATUS;
+const ACC_ENQUEUE = A.ACC_ENQUEUE;
+const ACC_REGISTER = A.ACC_REGISTER;
+const ACC_DEQUEUE = A.ACC_DEQUEUE;
 
 /** HartPoll outcomes, as {@link PackedSuccessors.poll} names them. */
 const POLL_YIELD = 1;
@@ -62,7 +58,7 @@ export const POLL_HANDLED = 3;
 const POLL_BLOCK = 4;
 
 /** The successors of packed wakeup states of one layout (see above). */
-export class PackedSuccessors {
+export class PackedSuccessors implements A.PackedAccess {
   readonly L: PackedLayout;
   /** The state being expanded (or loaded; read-only to everyone else), and the buffer each successor is built in. */
   readonly cur: Uint8Array;

@@ -8,6 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
+import { ACC_DEQUEUE, ACC_NONE } from '../../../../protocols/controller/engine/packed/packedAccess.ts';
+import { PackedControllerJudge } from '../../../../protocols/controller/engine/packed/packedControllerJudge.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
 import { ACK, valueObs } from '../../../../protocols/controller/model/result.ts';
 import { exploreJudgedProtocol } from '../../../../protocols/family/exploreJudgedProtocol.ts';
@@ -23,7 +25,6 @@ import {
   accessEvent,
   judgeAccessObjects,
 } from '../../../../protocols/wakeup/engine/packed/objectAccessJudge.ts';
-import { PackedControllerJudge } from '../../../../protocols/wakeup/engine/packed/packedControllerJudge.ts';
 import { PackedDrain } from '../../../../protocols/wakeup/engine/packed/packedDrain.ts';
 import {
   decodeGhosts,
@@ -33,11 +34,7 @@ import {
 import { decodeSystem, encodeSystem } from '../../../../protocols/wakeup/engine/packed/packedLayout.ts';
 import type { PackedMutation } from '../../../../protocols/wakeup/engine/packed/packedMutation.ts';
 import { PackedStepJudge } from '../../../../protocols/wakeup/engine/packed/packedStepJudge.ts';
-import {
-  ACC_DEQUEUE,
-  ACC_NONE,
-  PackedSuccessors,
-} from '../../../../protocols/wakeup/engine/packed/packedSuccessors.ts';
+import { PackedSuccessors } from '../../../../protocols/wakeup/engine/packed/packedSuccessors.ts';
 import { type WakeupNode, wakeupJudge } from '../../../../protocols/wakeup/engine/wakeupJudge.ts';
 import { enabled } from '../../../../protocols/wakeup/model/enabled.ts';
 import type { SystemEvent } from '../../../../protocols/wakeup/model/events.ts';
@@ -367,7 +364,8 @@ describe('judged wakeup engine', () => {
       () =>
         new PackedControllerJudge(
           judgedLayout(preset('tiny')),
-          selectWakeupProperties(['refinement'], undefined),
+          selectWakeupProperties(['refinement'], undefined).controller,
+          false,
         ),
     ).toThrow(/refinement/);
   });

@@ -39,16 +39,18 @@ export class PackedStore {
    * before it compares a state's words.
    */
   private table: Int32Array;
-  private mask = 2 * INITIAL - 1;
+  private mask: number;
   count = 0;
 
-  constructor(widthBytes: number) {
+  /** `initial`: the states to make room for before the first grow (a power of two; default {@link INITIAL}). */
+  constructor(widthBytes: number, initial = INITIAL) {
     this.n = widthBytes >> 2;
-    this.words = new Int32Array(this.n * INITIAL);
-    this.hashes = new Int32Array(INITIAL);
-    this.level = new Int32Array(INITIAL);
-    this.parent = new Int32Array(INITIAL);
-    this.via = new Int32Array(INITIAL);
+    this.mask = 2 * initial - 1;
+    this.words = new Int32Array(this.n * initial);
+    this.hashes = new Int32Array(initial);
+    this.level = new Int32Array(initial);
+    this.parent = new Int32Array(initial);
+    this.via = new Int32Array(initial);
     this.table = new Int32Array(2 * (this.mask + 1));
   }
 

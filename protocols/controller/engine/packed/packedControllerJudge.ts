@@ -1,34 +1,65 @@
 /**
  * The controller-step properties (protocols/controller/properties/, their definitions) re-encoded
- * over packed bytes for the accesses the wakeup system performs (Irq, StatusWrite, Enqueue,
- * IrqRegister, Dequeue; a write acknowledged, a DEQUEUE returning a value), with the controller
- * ghost's and the wakeup ghost's advance past the access: the judged engine's controller half.
+ * over packed bytes for the accesses of packedAccess.ts (Irq, StatusWrite, Enqueue, IrqRegister,
+ * Dequeue; for the controller also StatusRead, ERROR reads and wrong accesses; a write
+ * acknowledged, a read returning a value), with the controller ghost's advance past the access
+ * and, for the wakeup system, the wakeup ghost's: the controller half of both judged engines (the
+ * wakeup system's, judgedExplore.ts, whose accesses these are; the controller's,
+ * controllerPackedSuccessors.ts, which judges its IPC accesses with the properties themselves).
  *
  * It reads the step's queue changes as stepFacts.ts does, restricted to the changes one access
  * makes in a correct controller: a queue unchanged, one entry appended at its tail, or its head
- * removed. A step that changes any queue otherwise (reordered, two entries, a middle one) is not
- * judged here: {@link judge} answers -1 and the caller judges it with the properties themselves
- * (objectAccessJudge.ts), on the same bytes. neverStalls and definedBehaviour judge only the
- * observation, which the packed engine cannot get wrong (a DEQUEUE reads a value, every other
- * access is acknowledged), so they hold on every step it judges.
+ * removed, and the IPC tables (where a layout stores them) unchanged. A step that changes any
+ * queue otherwise (reordered, two entries, a middle one, an IPC table) is not judged here:
+ * {@link judge} answers -1 and the caller judges it with the properties themselves, on the same
+ * bytes. neverStalls and definedBehaviour judge only the observation, which the callers hand over
+ * only when it is the expected one (a DEQUEUE reads a value, every other access is acknowledged),
+ * so they hold on every step judged here.
  *
- * test/protocols/wakeup/engine/judged.test.ts requires, on every transition of the tiny preset and
- * on every successor of each seeded bug (packedMutation.ts), that these verdicts and ghosts are
- * the properties' and the ghosts' own on the decoded step.
+ * test/protocols/wakeup/engine/judged.test.ts and test/protocols/controller/engine/controllerJudged.test.ts
+ * require, on every transition of the tiny presets and on every successor of each seeded bug
+ * (packedMutation.ts, controllerPackedMutation.ts), that these verdicts and ghosts are the
+ * properties' and the ghosts' own on the decoded step.
  */
-import { ERR } from '../../../controller/model/registers.ts';
-import { CONTROLLER_STEP_PROPERTIES } from '../../../controller/properties/index.ts';
-import type { WakeupSelection } from '../../properties/selection.ts';
-import type { PackedGhostLayout } from './packedGhost.ts';
-import type { PackedLayout } from './packedLayout.ts';
-import type { PackedSuccessors } from './packedSuccessors.ts';
-import * as S from './packedSuccessors.ts';
+import { ERR } from '../../model/registers.ts';
+import type { ControllerStepProperty } from '../../properties/context.ts';
+import { CONTROLLER_STEP_PROPERTIES } from '../../properties/index.ts';
+import type { ControllerGhostBytes } from './controllerGhostBytes.ts';
+import type { PackedControllerFields } from './controllerPackedLayout.ts';
+import type { PackedAccess } from './packedAccess.ts';
+import * as S from './packedAccess.ts';
+
+/** Where the judge finds the ghost bytes it reads and advances (the wakeup ghost's only when it tracks it). */
+export interface JudgeGhostLayout extends ControllerGhostBytes {
+  readonly L: PackedControllerFields;
+  /** One byte per line: the interrupts on it owed a wake (wakeup ghost). */
+  readonly undelivered: number;
+  /** Woken-not-run bits, one per task id (wakeup ghost). */
+  readonly woken: number;
+}
+
+/**
+ * The IPC tables of a layout that stores them (the controller's; the wakeup system's has none): a
+ * step that changes them is not read here (the caller judges it with the properties), and their
+ * waiting handlers count in occupancy and among the held instances.
+ */
+export interface PackedIpcTables {
+  /** `ipcWait[i]` at `wait + i * w`: length, then task ids; `count` tables, `ipcPending` at `pending`. */
+  readonly wait: number;
+  readonly w: number;
+  readonly pending: number;
+  readonly count: number;
+}
 
 /** The access codes as module-local constants (an imported binding may compile to an accessor call on this hot path). */
 const ACC_DEQUEUE = S.ACC_DEQUEUE;
 const ACC_ENQUEUE = S.ACC_ENQUEUE;
 const ACC_IRQ = S.ACC_IRQ;
 const ACC_REGISTER = S.ACC_REGISTER;
+const ACC_BAD = S.ACC_BAD;
+const ACC_ERROR_READ = S.ACC_ERROR_READ;
+const ACC_IPC_REGISTER = S.ACC_IPC_REGISTER;
+const ACC_IPC_SEND = S.ACC_IPC_SEND;
 
 /** The bit of controller property `id` (its index in CONTROLLER_STEP_PROPERTIES, the order violations are reported in). */
 function bitOf(id: string): number {
@@ -66,6 +97,7 @@ const JUDGED = new Set([
 const QUEUE_FULL = ERR.QUEUE_FULL;
 const WAIT_FULL = ERR.WAIT_FULL;
 const PENDING_OVERFLOW = ERR.PENDING_OVERFLOW;
+const BAD_ACCESS = ERR.BAD_ACCESS;
 
 /** How one queue changed: not at all, one entry appended, or its head removed. */
 const SAME = 0;
@@ -73,8 +105,9 @@ const APPENDED = 1;
 const DROPPED = 2;
 
 export class PackedControllerJudge {
-  private readonly L: PackedLayout;
-  private readonly G: PackedGhostLayout;
+  private readonly L: PackedControllerFields;
+  private readonly G: JudgeGhostLayout;
+  private readonly ipc: PackedIpcTables | null;
   /** The selected controller properties, as bits. */
   private readonly selected: number;
   private readonly trackWakeGhost: boolean;
@@ -85,6 +118,9 @@ export class PackedControllerJudge {
   private readonly waitHow: Int32Array;
   private readonly waitP: Int32Array;
   private readonly waitTask: Int32Array;
+  /** Per IPC table (where the layout stores them): how its queue changed, and the handler appended or removed. */
+  private readonly ipcHow: Int32Array;
+  private readonly ipcItem: Int32Array;
   /** Net change of held / ready instances per task id byte, the ids touched, and how many held ids are non-zero. */
   private readonly held = new Int32Array(256);
   private readonly readyNet = new Int32Array(256);
@@ -98,7 +134,7 @@ export class PackedControllerJudge {
    * What the state being expanded holds, read once for all its successors: per process its
    * occupancy and its lowest non-empty priority (-1: none), and the instances held in all.
    */
-  private beforeOf: PackedSuccessors | null = null;
+  private beforeOf: PackedAccess | null = null;
   private beforeGen = -1;
   private readonly occCur: Int32Array;
   private readonly topCur: Int32Array;
@@ -106,16 +142,26 @@ export class PackedControllerJudge {
   /** Per process: how the step changed its occupancy (from the queue changes). */
   private readonly occDelta: Int32Array;
 
-  constructor(G: PackedGhostLayout, sel: WakeupSelection) {
+  /**
+   * The judge of `controller` (every one must be among those judged here: see {@link judges}),
+   * advancing the wakeup ghost too when `trackWakeGhost`.
+   */
+  constructor(
+    G: JudgeGhostLayout,
+    controller: readonly ControllerStepProperty[],
+    trackWakeGhost: boolean,
+    ipc: PackedIpcTables | null = null,
+  ) {
     this.G = G;
     this.L = G.L;
+    this.ipc = ipc;
     let bits = 0;
-    for (const p of sel.controller) {
+    for (const p of controller) {
       if (!JUDGED.has(p.id)) throw new Error(`judged engine: ${p.id} is not judged over packed states`);
       bits |= bitOf(p.id);
     }
     this.selected = bits;
-    this.trackWakeGhost = sel.liveness.length > 0;
+    this.trackWakeGhost = trackWakeGhost;
     const { cfg } = G.L;
     this.NQ = cfg.processes * cfg.priorities;
     this.readyHow = new Int32Array(this.NQ);
@@ -123,13 +169,20 @@ export class PackedControllerJudge {
     this.waitHow = new Int32Array(cfg.devices);
     this.waitP = new Int32Array(cfg.devices);
     this.waitTask = new Int32Array(cfg.devices);
+    this.ipcHow = new Int32Array(ipc?.count ?? 0);
+    this.ipcItem = new Int32Array(ipc?.count ?? 0);
     this.occCur = new Int32Array(cfg.processes);
     this.topCur = new Int32Array(cfg.processes);
     this.occDelta = new Int32Array(cfg.processes);
   }
 
+  /** Whether every one of `properties` is judged here (else the caller judges with the properties themselves). */
+  static judges(properties: readonly ControllerStepProperty[]): boolean {
+    return properties.every((p) => JUDGED.has(p.id));
+  }
+
   /** Reads the state `s` expands (or loaded) unless it was read already. */
-  private readBefore(s: PackedSuccessors): void {
+  private readBefore(s: PackedAccess): void {
     if (this.beforeOf === s && this.beforeGen === s.generation) return;
     this.beforeOf = s;
     this.beforeGen = s.generation;
@@ -138,6 +191,8 @@ export class PackedControllerJudge {
     let held = 0;
     for (let q = 0; q < this.NQ; q++) held += cur[L.ready + q * L.readyW] ?? 0;
     for (let d = 0; d < L.cfg.devices; d++) held += cur[L.irqWait + d * L.waitW] ?? 0;
+    const ipc = this.ipc;
+    if (ipc !== null) for (let i = 0; i < ipc.count; i++) held += cur[ipc.wait + i * ipc.w] ?? 0;
     this.heldCur = held;
     for (let p = 0; p < L.cfg.processes; p++) {
       this.occCur[p] = this.occupancy(cur, p);
@@ -155,7 +210,7 @@ export class PackedControllerJudge {
    * then ghost bytes, the ghost still `cur`'s), as bits; when none fails, both ghosts in `next` are
    * advanced past the access. -1: the step changes a queue in a way this judge does not read.
    */
-  judge(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): number {
+  judge(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
     this.readBefore(s);
     if (!this.facts(cur, next)) return -1;
     const bits = this.verdicts(cur, next, s) & this.selected;
@@ -169,7 +224,7 @@ export class PackedControllerJudge {
    * a search whose every transition the search itself judges); false when the step changes a queue
    * in a way this judge does not read (nothing is advanced then).
    */
-  advanceOnly(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): boolean {
+  advanceOnly(cur: Uint8Array, next: Uint8Array, s: PackedAccess): boolean {
     this.readBefore(s);
     if (!this.facts(cur, next)) return false;
     this.advance(cur, next, s);
@@ -179,23 +234,34 @@ export class PackedControllerJudge {
 
   /** Reads how every queue changed (false: one changed otherwise than by one append or one head removal). */
   private facts(cur: Uint8Array, next: Uint8Array): boolean {
-    const { L } = this;
+    const { L, ipc } = this;
+    this.clearTally(); // what an earlier step left when it was not read to the end
+    const occDelta = this.occDelta;
+    for (let p = 0; p < occDelta.length; p++) occDelta[p] = 0; // a loop: fill() is a builtin call per step
+    if (ipc !== null) {
+      const types = ipc.count / L.cfg.processes;
+      for (let i = 0; i < ipc.count; i++) {
+        const how = this.idFifo(
+          cur,
+          next,
+          ipc.wait + i * ipc.w,
+          Math.floor(i / types),
+          false,
+          this.ipcItem,
+          i,
+        );
+        if (how < 0) return false;
+        this.ipcHow[i] = how;
+      }
+    }
     this.anyReadyChange = false;
     this.anyWaitChange = false;
-    this.occDelta.fill(0);
     const P = L.cfg.priorities;
     for (let q = 0; q < this.NQ; q++) {
-      const o = L.ready + q * L.readyW;
-      const how = this.change(cur, next, o, 1);
+      const how = this.idFifo(cur, next, L.ready + q * L.readyW, Math.floor(q / P), true, this.readyItem, q);
       if (how < 0) return false;
       this.readyHow[q] = how;
-      if (how === SAME) continue;
-      this.anyReadyChange = true;
-      const t = how === APPENDED ? (next[o + (next[o] ?? 0)] ?? 0) : (cur[o + 1] ?? 0);
-      this.readyItem[q] = t;
-      this.tally(t, how === APPENDED ? 1 : -1, true);
-      const p = Math.floor(q / P);
-      this.occDelta[p] = (this.occDelta[p] ?? 0) + (how === APPENDED ? 1 : -1);
+      if (how !== SAME) this.anyReadyChange = true;
     }
     for (let d = 0; d < L.cfg.devices; d++) {
       const o = L.irqWait + d * L.waitW;
@@ -214,6 +280,29 @@ export class PackedControllerJudge {
       this.tally(src[at + 1] ?? 0, how === APPENDED ? 1 : -1, false);
     }
     return true;
+  }
+
+  /**
+   * How the FIFO of task ids at `o` (of process p) changed from `cur` to `next` (see {@link change});
+   * an entry appended or removed goes to `items[k]`, into the tallies (`ready`: a ready queue) and
+   * into p's occupancy change.
+   */
+  private idFifo(
+    cur: Uint8Array,
+    next: Uint8Array,
+    o: number,
+    p: number,
+    ready: boolean,
+    items: Int32Array,
+    k: number,
+  ): number {
+    const how = this.change(cur, next, o, 1);
+    if (how === SAME || how < 0) return how;
+    const t = how === APPENDED ? (next[o + (next[o] ?? 0)] ?? 0) : (cur[o + 1] ?? 0);
+    items[k] = t;
+    this.tally(t, how === APPENDED ? 1 : -1, ready);
+    this.occDelta[p] = (this.occDelta[p] ?? 0) + (how === APPENDED ? 1 : -1);
+    return how;
   }
 
   /** How the FIFO of `w`-byte entries at `o` changed from `cur` to `next`, or -1 (see above). */
@@ -269,8 +358,8 @@ export class PackedControllerJudge {
     return -1;
   }
 
-  /** occupancy(p) of `b`: p's ready entries and its irq waiters. */
-  private occupancy(b: Uint8Array, p: number): number {
+  /** occupancy(p) (model/state.ts) of the state bytes `b`: p's ready entries, irq waiters and (where stored) IPC handlers. */
+  occupancy(b: Uint8Array, p: number): number {
     const { L } = this;
     const P = L.cfg.priorities;
     let n = 0;
@@ -280,14 +369,30 @@ export class PackedControllerJudge {
       const len = b[o] ?? 0;
       for (let j = 0; j < len; j++) if (b[o + 1 + 2 * j] === p + 1) n++;
     }
+    const ipc = this.ipc;
+    if (ipc !== null) {
+      const types = ipc.count / L.cfg.processes;
+      for (let t = 0; t < types; t++) n += b[ipc.wait + (p * types + t) * ipc.w] ?? 0;
+    }
     return n;
   }
 
   /** The error bits §5 requires of the access from `cur` (requiredErrors.ts). */
-  private required(cur: Uint8Array, s: PackedSuccessors): number {
+  private required(cur: Uint8Array, s: PackedAccess): number {
     const { L } = this;
     const { cfg } = L;
     switch (s.acc) {
+      case ACC_BAD:
+        return BAD_ACCESS;
+      case ACC_IPC_REGISTER: {
+        if ((this.occCur[s.accA] ?? 0) >= cfg.capacity) return QUEUE_FULL;
+        const [pending, waiting] = this.ipcBefore(cur, s.accA, s.accB);
+        return pending === 0 && waiting >= cfg.waitDepth ? WAIT_FULL : 0;
+      }
+      case ACC_IPC_SEND: {
+        const [pending, waiting] = this.ipcBefore(cur, s.accA, s.accB);
+        return waiting > 0 || pending < cfg.pendingMax ? 0 : PENDING_OVERFLOW;
+      }
       case ACC_ENQUEUE:
         return (this.occCur[s.accA] ?? 0) >= cfg.capacity ? QUEUE_FULL : 0;
       case ACC_REGISTER: {
@@ -308,12 +413,12 @@ export class PackedControllerJudge {
   }
 
   /** Every property's verdict as bits (1: fails). */
-  private verdicts(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): number {
+  private verdicts(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
     const { L } = this;
     const { cfg } = L;
     const P = cfg.priorities;
     const acc = s.acc;
-    const isWrite = acc === ACC_ENQUEUE || acc === ACC_REGISTER;
+    const isWrite = acc === ACC_ENQUEUE || acc === ACC_REGISTER || acc === ACC_IPC_REGISTER;
     const v = s.accTask; // the DEQUEUE's value, or the task written
     let bits = 0;
     // strictPriority, emptyMeansEmpty, processIsolation: a DEQUEUE's value
@@ -356,19 +461,30 @@ export class PackedControllerJudge {
       if ((next[L.irqWait + d * L.waitW] ?? 0) > cfg.waitDepth) bits |= CAPACITY;
       if ((next[L.irqPending + d] ?? 0) > cfg.pendingMax) bits |= CAPACITY;
     }
+    const ipc = this.ipc;
+    if (ipc !== null)
+      for (let i = 0; i < ipc.count; i++) {
+        if ((next[ipc.wait + i * ipc.w] ?? 0) > cfg.waitDepth) bits |= CAPACITY;
+        if ((next[ipc.pending + i] ?? 0) > cfg.pendingMax) bits |= CAPACITY;
+      }
     if (isWrite && this.heldSize === 0 && (this.occCur[s.accA] ?? 0) < cfg.capacity) {
       if (acc === ACC_ENQUEUE) bits |= CAPACITY;
       else {
         const d = s.accB;
-        const pending = cur[L.irqPending + d] ?? 0;
-        const waiting = cur[L.irqWait + d * L.waitW] ?? 0;
+        const [pending, waiting] =
+          acc === ACC_IPC_REGISTER
+            ? this.ipcBefore(cur, s.accA, d)
+            : [cur[L.irqPending + d] ?? 0, cur[L.irqWait + d * L.waitW] ?? 0];
         if (!(pending === 0 && waiting >= cfg.waitDepth)) bits |= CAPACITY;
       }
     }
-    // errorReporting: exactly the required bits are added, and a step that sets one changes nothing else
+    // errorReporting: a read of ERROR returns the bits owed since the last one and clears them; any
+    // other step adds exactly the required bits, and a step that sets one changes nothing else
     const req = this.required(cur, s);
     const before = cur[L.error] ?? 0;
-    if ((next[L.error] ?? 0) !== (before | req)) bits |= ERRORS;
+    if (acc === ACC_ERROR_READ) {
+      if (v !== (cur[this.G.errorSinceRead] ?? 0) || (next[L.error] ?? 0) !== 0) bits |= ERRORS;
+    } else if ((next[L.error] ?? 0) !== (before | req)) bits |= ERRORS;
     else if (req !== 0 && !this.sameExceptError(cur, next)) bits |= ERRORS;
     // noLostWakeup: an interrupt wakes the head waiter, or is counted, or is reported; no count beside waiters
     if (acc === ACC_IRQ) {
@@ -383,8 +499,12 @@ export class PackedControllerJudge {
         } else if (((next[L.error] ?? 0) & PENDING_OVERFLOW) === 0) bits |= LOST;
       }
     }
+    if (acc === ACC_IPC_SEND) bits |= this.lostSend(cur, next, s);
     for (let d = 0; d < cfg.devices; d++)
       if ((next[L.irqPending + d] ?? 0) > 0 && (next[L.irqWait + d * L.waitW] ?? 0) > 0) bits |= LOST;
+    if (ipc !== null)
+      for (let i = 0; i < ipc.count; i++)
+        if ((next[ipc.pending + i] ?? 0) > 0 && (next[ipc.wait + i * ipc.w] ?? 0) > 0) bits |= LOST;
     // noSpuriousWakeup: what became ready is the task written, a woken waiter, or a consumed count's
     if (this.readySize > 0) bits |= this.spurious(cur, next, s);
     // fifoWaiters: the waiter an interrupt wakes is the head (a removal here is always the head's)
@@ -399,12 +519,46 @@ export class PackedControllerJudge {
         if (this.waitHow[d] !== APPENDED) continue;
         if (d !== s.accB || this.waitP[d] !== s.accA + 1 || this.waitTask[d] !== v) bits |= WAKE_PRIORITY;
       }
+    } else if (acc === ACC_IPC_SEND && ipc !== null) {
+      const i = this.ipcIndex(s.accA, s.accB);
+      if (this.ipcHow[i] === DROPPED && this.misplaced(this.ipcItem[i] ?? 0, s.accA)) bits |= WAKE_PRIORITY;
+    } else if (acc === ACC_IPC_REGISTER && ipc !== null) {
+      if ((this.readyNet[v] ?? 0) > 0 && this.misplaced(v, s.accA)) bits |= WAKE_PRIORITY;
+      const own = this.ipcIndex(s.accA, s.accB);
+      for (let i = 0; i < ipc.count; i++)
+        if (this.ipcHow[i] === APPENDED && (i !== own || this.ipcItem[i] !== v)) bits |= WAKE_PRIORITY;
     }
     return bits;
   }
 
+  /** The IPC table of process p and type t. */
+  private ipcIndex(p: number, t: number): number {
+    const ipc = this.ipc;
+    return ipc === null ? -1 : p * (ipc.count / this.L.cfg.processes) + t;
+  }
+
+  /** The pending count and the waiting handlers of IPC table (p, t) before the step. */
+  private ipcBefore(cur: Uint8Array, p: number, t: number): [number, number] {
+    const ipc = this.ipc;
+    if (ipc === null) throw new Error('judged engine: an IPC access on a layout without IPC tables');
+    const i = this.ipcIndex(p, t);
+    return [cur[ipc.pending + i] ?? 0, cur[ipc.wait + i * ipc.w] ?? 0];
+  }
+
+  /** noLostWakeup's rule for an IPC send: it wakes the head handler, or is counted, or is reported. */
+  private lostSend(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
+    const ipc = this.ipc;
+    if (ipc === null) return LOST;
+    const i = this.ipcIndex(s.accA, s.accB);
+    const [was, waiting] = this.ipcBefore(cur, s.accA, s.accB);
+    if (waiting > 0)
+      return this.ipcHow[i] !== DROPPED || (this.readyNet[this.ipcItem[i] ?? 0] ?? 0) <= 0 ? LOST : 0;
+    if (was < this.L.cfg.pendingMax) return (next[ipc.pending + i] ?? 0) !== was + 1 ? LOST : 0;
+    return ((next[this.L.error] ?? 0) & PENDING_OVERFLOW) === 0 ? LOST : 0;
+  }
+
   /** noSpuriousWakeup's verdict when some task's ready count rose. */
-  private spurious(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): number {
+  private spurious(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
     const { L } = this;
     let came = 0;
     let one = -1;
@@ -426,6 +580,18 @@ export class PackedControllerJudge {
     if (s.acc === ACC_IRQ && one >= 0) {
       const o = L.irqWait + s.accA * L.waitW;
       for (let j = 0; j < (cur[o] ?? 0); j++) if (cur[o + 2 + 2 * j] === one) return 0;
+    }
+    const ipc = this.ipc;
+    if (ipc === null) return SPURIOUS;
+    const i = this.ipcIndex(s.accA, s.accB);
+    if (s.acc === ACC_IPC_REGISTER) {
+      if (one !== s.accTask) return SPURIOUS;
+      const was = cur[ipc.pending + i] ?? 0;
+      return was === 0 || (next[ipc.pending + i] ?? 0) !== was - 1 ? SPURIOUS : 0;
+    }
+    if (s.acc === ACC_IPC_SEND && one >= 0) {
+      const o = ipc.wait + i * ipc.w;
+      for (let j = 0; j < (cur[o] ?? 0); j++) if (cur[o + 1 + j] === one) return 0;
     }
     return SPURIOUS;
   }
@@ -451,12 +617,13 @@ export class PackedControllerJudge {
   }
 
   /** Both ghosts past the access (ghost.ts advanceGhost; the wakeup ghost's access half), in `next`. */
-  private advance(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): void {
+  private advance(cur: Uint8Array, next: Uint8Array, s: PackedAccess): void {
     const { G, L } = this;
     const { cfg } = L;
-    next[G.errorSinceRead] = (next[G.errorSinceRead] ?? 0) | this.required(cur, s);
+    next[G.errorSinceRead] =
+      s.acc === ACC_ERROR_READ ? 0 : (next[G.errorSinceRead] ?? 0) | this.required(cur, s);
     const v = s.accTask;
-    if (s.acc === ACC_ENQUEUE || s.acc === ACC_REGISTER) {
+    if (s.acc === ACC_ENQUEUE || s.acc === ACC_REGISTER || s.acc === ACC_IPC_REGISTER) {
       if ((this.held[v] ?? 0) > 0) {
         this.add(next, G.custody + s.accA * cfg.taskPool + this.poolIndex(v), 1);
         this.add(next, G.outstanding, 1);

@@ -1,0 +1,265 @@
+/**
+ * The judged controller engine's successor function: from one packed node (loaded once; decoded
+ * to objects only if a step must be judged by the properties), each event's successor as packed
+ * bytes in `words`: the node's bytes stepped by the model's rules in bytes (controllerByteStep.ts), judged
+ * over bytes by the byte judge (packedControllerJudge.ts, with the ghost advanced in the same
+ * bytes). A step whose queue changes the byte judge does not read (none of the model's; a seeded
+ * bug's) is judged by the properties themselves (judgeAccess.ts accessFailures, on the access
+ * context the step judge builds, controllerJudge.ts) on the states the bytes stand for, its ghost
+ * then advanced by advanceGhostBytes; so is every step when a selected property has no byte form.
+ * test/protocols/controller/engine/controllerJudged.test.ts requires, on every transition of the
+ * tiny preset and the first states of small, the successor to be the step judge's successor
+ * encoded and the verdict to be the judge's.
+ */
+import type { Violation } from '../../../../engine/property.ts';
+import type { Config } from '../../model/config/config.ts';
+import { type Operation, toOperation } from '../../model/decode.ts';
+import type { ControllerEvent } from '../../model/events.ts';
+import { ACK, type Observation, valueObs } from '../../model/result.ts';
+import { type ControllerState, occupancy } from '../../model/state.ts';
+import type { ControllerStepProperty } from '../../properties/context.ts';
+import type { MutableControllerGhost } from '../../properties/ghost.ts';
+import { controllerAlphabet } from '../controllerAlphabet.ts';
+import { controllerJudge } from '../controllerJudge.ts';
+import { accessContext, accessFailures } from '../judgeAccess.ts';
+import { BYTE_ACK, stepBytes } from './controllerByteStep.ts';
+import { advanceGhostBytes } from './controllerGhostBytes.ts';
+import {
+  type ControllerPackedLayout,
+  controllerPackedLayout,
+  decodeControllerNode,
+  encodeControllerNode,
+} from './controllerPackedLayout.ts';
+import type { ControllerPackedMutation } from './controllerPackedMutation.ts';
+import {
+  ACC_BAD,
+  ACC_DEQUEUE,
+  ACC_ENQUEUE,
+  ACC_ERROR_READ,
+  ACC_IPC_REGISTER,
+  ACC_IPC_SEND,
+  ACC_IRQ,
+  ACC_NONE,
+  ACC_READ,
+  ACC_REGISTER,
+  ACC_STATUS,
+  type PackedAccess,
+} from './packedAccess.ts';
+import { PackedControllerJudge } from './packedControllerJudge.ts';
+
+export class ControllerPackedSuccessors implements PackedAccess {
+  readonly L: ControllerPackedLayout;
+  /** Words per node. */
+  readonly n: number;
+  /** The last successor's words (and the same memory as bytes). */
+  readonly words: Int32Array;
+  readonly bytes: Uint8Array;
+  private readonly cfg: Config;
+  private readonly properties: readonly ControllerStepProperty[];
+  /** The loaded node's bytes (and its state and ghost as objects, below, once decoded: never changed). */
+  private readonly curWords: Int32Array;
+  readonly cur: Uint8Array;
+  generation = 0;
+  /** The access the last step performed, as the byte judge reads it (packedAccess.ts; ACC_NONE: one it does not read). */
+  acc = ACC_NONE;
+  accA = 0;
+  accB = 0;
+  accTask = 0;
+  /** The properties re-encoded over bytes, when every selected one is (else null: the properties judge every step). */
+  private readonly byteJudge: PackedControllerJudge | null;
+  /** Whether the last step was judged over bytes (packedControllerJudge.ts) rather than by the properties themselves. */
+  judgedByBytes = false;
+  private state: ControllerState | null = null;
+  /** The alphabet, each event's operation, and the loaded state's occupancy per process. */
+  private readonly events: readonly ControllerEvent[];
+  private readonly ops: readonly Operation[];
+  private readonly occ: Int32Array;
+  /** Per event of the alphabet: its access as the byte judge reads it (code, arguments; a read's value comes from the step). */
+  private readonly accOf: Int32Array;
+  private readonly accAOf: Int32Array;
+  private readonly accBOf: Int32Array;
+  private readonly accTaskOf: Int32Array;
+  private ghost: MutableControllerGhost | null = null;
+
+  /** A seeded bug (tests only), or null. */
+  private readonly mutation: ControllerPackedMutation | null;
+
+  constructor(
+    cfg: Config,
+    properties: readonly ControllerStepProperty[],
+    mutation: ControllerPackedMutation | null = null,
+  ) {
+    this.mutation = mutation;
+    this.events = controllerAlphabet(cfg);
+    this.ops = this.events.map((e) => toOperation(cfg, e));
+    this.occ = new Int32Array(cfg.processes);
+    const k = this.events.length;
+    this.accOf = new Int32Array(k);
+    this.accAOf = new Int32Array(k);
+    this.accBOf = new Int32Array(k);
+    this.accTaskOf = new Int32Array(k);
+    this.ops.forEach((op, i) => {
+      this.describe(op, 0);
+      this.accOf[i] = this.acc;
+      this.accAOf[i] = this.accA;
+      this.accBOf[i] = this.accB;
+      this.accTaskOf[i] = this.accTask;
+    });
+    this.cfg = cfg;
+    this.properties = properties;
+    this.L = controllerPackedLayout(cfg);
+    this.n = this.L.width >> 2;
+    this.words = new Int32Array(this.n);
+    this.bytes = new Uint8Array(this.words.buffer);
+    this.curWords = new Int32Array(this.n);
+    this.cur = new Uint8Array(this.curWords.buffer);
+    const L = this.L;
+    const ghost = { L, processes: L.processes, taskPool: L.taskPool, outstanding: L.outstanding };
+    const offsets = {
+      ...ghost,
+      errorSinceRead: L.errorSinceRead,
+      custody: L.custody,
+      undelivered: -1,
+      woken: -1,
+    };
+    const ipc = { wait: L.ipcWait, w: L.ipcW, pending: L.ipcPending, count: cfg.processes * cfg.ipcTypes };
+    this.byteJudge = PackedControllerJudge.judges(properties)
+      ? new PackedControllerJudge(offsets, properties, false, ipc)
+      : null;
+  }
+
+  /** The initial node's bytes (the step judge's initial node), in {@link bytes}. */
+  initial(): Uint8Array {
+    const init = controllerJudge(this.cfg, undefined, this.properties).initial();
+    encodeControllerNode(this.L, this.bytes, 0, init.abs, init.ghost, init.ended);
+    return this.bytes;
+  }
+
+  /** Loads the node at `off` of `b`; false when it ended the run (no event is enabled there). */
+  load(b: Uint8Array, off: number): boolean {
+    const cur = this.cur;
+    for (let j = 0; j < this.L.width; j++) cur[j] = b[off + j] ?? 0;
+    this.generation++;
+    this.state = null; // decoded only if a step is judged by the properties themselves
+    this.ghost = null;
+    const judge = this.byteJudge;
+    for (let p = 0; p < this.L.cfg.processes; p++)
+      this.occ[p] = judge === null ? occupancy(this.L.cfg, this.objects().state, p) : judge.occupancy(cur, p);
+    return cur[this.L.ended] !== 1;
+  }
+
+  /** The loaded node's state and ghost as objects (decoded on first use). */
+  private objects(): { state: ControllerState; ghost: MutableControllerGhost } {
+    if (this.state === null || this.ghost === null) {
+      const { state, ghost } = decodeControllerNode(this.L, this.cur, 0);
+      this.state = state;
+      this.ghost = ghost;
+    }
+    return { state: this.state, ghost: this.ghost };
+  }
+
+  /**
+   * The successor of the loaded node by the alphabet's event `k` as step `index`, in
+   * {@link words}; the violations when a property fails on the access.
+   */
+  step(k: number, index: number): readonly Violation[] | undefined {
+    const { L, words, curWords, bytes, cur } = this;
+    const op = this.ops[k];
+    const e = this.events[k];
+    if (op === undefined || e === undefined) throw new Error(`judged engine: no event ${k}`);
+    for (let j = 0; j < this.n; j++) words[j] = curWords[j] ?? 0;
+    const code = stepBytes(L, bytes, op, this.occ);
+    let accepted = false; // a write whose task entered a ready queue (for the seeded bug forgetsCustody)
+    if (this.mutation === 'forgetsCustody' && (op.type === 'Enqueue' || op.type.endsWith('Register')))
+      for (let j = L.ready; j < L.irqWait; j++) if (bytes[j] !== cur[j]) accepted = true;
+    if (this.mutation === 'keepsOldReady') for (let j = L.ready; j < L.irqWait; j++) bytes[j] = cur[j] ?? 0;
+    if (this.mutation === 'readKeepsError' && op.type === 'ErrorRead') bytes[L.error] = cur[L.error] ?? 0;
+    const forgets = this.mutation === 'forgetsCustody' && accepted;
+    const acc = this.accOf[k] ?? ACC_NONE;
+    this.acc = acc;
+    this.accA = this.accAOf[k] ?? 0;
+    this.accB = this.accBOf[k] ?? 0;
+    this.accTask = acc === ACC_DEQUEUE || acc === ACC_ERROR_READ ? code : (this.accTaskOf[k] ?? 0);
+    const bits = this.byteJudge === null || forgets ? -1 : this.byteJudge.judge(cur, bytes, this);
+    this.judgedByBytes = bits >= 0;
+    if (bits > 0)
+      return PackedControllerJudge.ids(bits).map((property) => ({
+        property,
+        step: index,
+        message: property,
+      }));
+    if (bits === 0) return undefined; // judged over bytes, and the ghost bytes advanced
+    // the properties themselves, on the states the bytes stand for
+    const obs = code === BYTE_ACK ? ACK : valueObs(BigInt(code));
+    const after = decodeControllerNode(L, bytes, 0).state;
+    const { state, ghost } = this.objects();
+    return this.judgeObjects(e, index, obs, { before: state, after }, ghost, forgets);
+  }
+
+  /** The properties themselves on the access (the step judge's context); the ghost bytes advanced when none fails (unless `forgets`). */
+  private judgeObjects(
+    e: ControllerEvent,
+    index: number,
+    obs: Observation,
+    states: { readonly before: ControllerState; readonly after: ControllerState },
+    ghost: MutableControllerGhost,
+    forgets: boolean,
+  ): readonly Violation[] | undefined {
+    const ctx = accessContext(this.cfg, undefined, index, e, obs, states, undefined, ghost);
+    const violations = accessFailures(this.properties, ctx);
+    if (violations !== undefined) return violations;
+    if (!forgets) advanceGhostBytes(this.L, this.bytes, 0, ctx);
+    return undefined;
+  }
+
+  /** Sets the access fields the byte judge reads from `op` and what a read returned (`code`: see stepBytes). */
+  private describe(op: Operation, code: number): void {
+    this.acc = ACC_NONE;
+    switch (op.type) {
+      case 'Enqueue':
+      case 'IrqRegister':
+        this.acc = op.type === 'Enqueue' ? ACC_ENQUEUE : ACC_REGISTER;
+        this.accA = op.p;
+        this.accB = op.type === 'Enqueue' ? op.prio : op.device;
+        this.accTask = Number(op.task);
+        return;
+      case 'Irq':
+        this.acc = ACC_IRQ;
+        this.accA = op.line;
+        return;
+      case 'StatusWrite':
+        this.acc = ACC_STATUS;
+        this.accA = op.p;
+        this.accB = Number(op.data & 1n);
+        return;
+      case 'StatusRead':
+        this.acc = ACC_READ;
+        this.accA = op.p;
+        return;
+      case 'BadAccess':
+        this.acc = ACC_BAD;
+        return;
+      case 'Dequeue':
+        this.acc = ACC_DEQUEUE;
+        this.accA = op.p;
+        this.accTask = code;
+        return;
+      case 'ErrorRead':
+        this.acc = ACC_ERROR_READ;
+        this.accA = op.p;
+        this.accTask = code;
+        return;
+      case 'IpcRegister':
+        this.acc = ACC_IPC_REGISTER;
+        this.accA = op.p;
+        this.accB = op.ipcType;
+        this.accTask = Number(op.task);
+        return;
+      case 'IpcSend':
+        this.acc = ACC_IPC_SEND;
+        this.accA = op.target;
+        this.accB = op.ipcType;
+        return;
+    }
+  }
+}
