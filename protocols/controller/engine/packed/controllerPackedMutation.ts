@@ -11,4 +11,10 @@ export type ControllerPackedMutation =
   /** A ready queue the step replaced keeps its old bytes (the state bytes). */
   | 'keepsOldReady'
   /** A read of ERROR leaves the register as it was (the state bytes). */
-  | 'readKeepsError';
+  | 'readKeepsError'
+  /** An IPC send to a type with a handler waiting counts itself pending and wakes nobody (the state bytes). */
+  | 'sendCountsBesideHandler'
+  /** An IPC send wakes its handler into the ready queue but leaves it waiting too (the state bytes). */
+  | 'sendKeepsHandler'
+  /** An IPC send wakes its handler into the target's last priority, not priority 0 (the state bytes). */
+  | 'sendWakesLow';

@@ -174,6 +174,7 @@ export class ControllerPackedSuccessors implements PackedAccess {
       for (let j = L.ready; j < L.irqWait; j++) if (bytes[j] !== cur[j]) accepted = true;
     if (this.mutation === 'keepsOldReady') for (let j = L.ready; j < L.irqWait; j++) bytes[j] = cur[j] ?? 0;
     if (this.mutation === 'readKeepsError' && op.type === 'ErrorRead') bytes[L.error] = cur[L.error] ?? 0;
+    if (this.mutation !== null && op.type === 'IpcSend') seedSendBug(L, this.mutation, op, cur, bytes);
     const forgets = this.mutation === 'forgetsCustody' && accepted;
     const acc = this.accOf[k] ?? ACC_NONE;
     this.acc = acc;
@@ -261,5 +262,50 @@ export class ControllerPackedSuccessors implements PackedAccess {
         this.accB = op.ipcType;
         return;
     }
+  }
+}
+
+/**
+ * The seeded IPC-send bugs (controllerPackedMutation.ts) on the successor `b` of `cur` by the send
+ * `op`: tests only, to show the byte judge's IPC verdicts (the send's wake rule, spurious wakes,
+ * the woken handler's priority) failing where the properties do.
+ */
+function seedSendBug(
+  L: ControllerPackedLayout,
+  mutation: ControllerPackedMutation,
+  op: { readonly target: number; readonly ipcType: number },
+  cur: Uint8Array,
+  b: Uint8Array,
+): void {
+  const { cfg } = L;
+  const i = op.target * cfg.ipcTypes + op.ipcType;
+  const waiting = cur[L.ipcWait + i * L.ipcW] ?? 0;
+  if (waiting === 0) return;
+  const handler = cur[L.ipcWait + i * L.ipcW + 1] ?? 0;
+  const q0 = L.ready + op.target * cfg.priorities * L.readyW;
+  switch (mutation) {
+    case 'sendCountsBesideHandler':
+      for (let j = L.ready; j < L.ipcPending; j++) b[j] = cur[j] ?? 0;
+      b[L.ipcPending + i] = (cur[L.ipcPending + i] ?? 0) + 1;
+      return;
+    case 'sendKeepsHandler': {
+      const w = L.ipcWait + i * L.ipcW;
+      for (let j = w; j < w + L.ipcW; j++) b[j] = cur[j] ?? 0;
+      return;
+    }
+    case 'sendWakesLow': {
+      if (cfg.priorities < 2) return;
+      const len = b[q0] ?? 0;
+      const low = q0 + (cfg.priorities - 1) * L.readyW;
+      const lowLen = b[low] ?? 0;
+      if (len === 0 || lowLen >= cfg.capacity) return;
+      b[q0] = len - 1; // the handler was appended last to priority 0
+      b[q0 + len] = 0;
+      b[low + 1 + lowLen] = handler;
+      b[low] = lowLen + 1;
+      return;
+    }
+    default:
+      return;
   }
 }

@@ -39,6 +39,8 @@ import { runCli, tempDir } from '../../../cli/runCli.ts';
 
 const PROPS = selectControllerProperties(defaultControllerPropertyIds(undefined));
 const MUTATIONS: readonly ControllerPackedMutation[] = ['forgetsCustody', 'keepsOldReady', 'readKeepsError'];
+/** States of small the IPC bugs' verdict comparisons walk (their first failing sends are within a hundred). */
+const SEND_LIMIT = 2000;
 
 function preset(name: string): Config {
   const cfg = explorePreset('controller', name);
@@ -121,7 +123,12 @@ function compareTransitions(
  * the byte judge read the step), `leftOut` removed from the engine's verdict: the transitions
  * where they differ, and how many byte verdicts found a failing property.
  */
-function mutantVerdicts(cfg: Config, mutation: ControllerPackedMutation, leftOut?: string) {
+function mutantVerdicts(
+  cfg: Config,
+  mutation: ControllerPackedMutation,
+  leftOut?: string,
+  limit = Number.POSITIVE_INFINITY,
+) {
   const L = controllerPackedLayout(cfg);
   const succ = new ControllerPackedSuccessors(cfg, PROPS, mutation);
   const events = controllerAlphabet(cfg);
@@ -131,7 +138,7 @@ function mutantVerdicts(cfg: Config, mutation: ControllerPackedMutation, leftOut
   const bad: string[] = [];
   const failed = new Set<string>();
   let failing = 0;
-  for (let head = 0; head < queue.length; head++) {
+  for (let head = 0; head < queue.length && head < limit; head++) {
     const { bytes, depth } = queue[head] ?? { bytes: new Uint8Array(), depth: 0 };
     if (!succ.load(bytes, 0)) continue;
     const { state: before, ghost } = decodeControllerNode(L, bytes, 0);
@@ -202,6 +209,30 @@ describe('judged controller engine', () => {
       expect(() => exploreControllerJudgedProtocol(cfg, { mutation })).toThrow(
         /does not fail in runController/,
       );
+    },
+  );
+
+  it.each<[ControllerPackedMutation, string[]]>([
+    ['sendCountsBesideHandler', ['noLostWakeup']],
+    ['sendKeepsHandler', ['taskConservation', 'noLostWakeup']],
+    ['sendWakesLow', ['wakePriority']],
+  ])(
+    'catches the seeded IPC-send bug %s on small: the comparison fails, and the byte judge fails the send as the properties do',
+    (mutation, properties) => {
+      const cfg = preset('small');
+      expect(() => compareTransitions(cfg, PROPS, SEND_LIMIT, mutation)).toThrow();
+      const out = exploreControllerJudged(cfg, PROPS, { mutation });
+      if (out.kind !== 'violation') throw new Error(`${mutation}: no violation`);
+      expect(out.properties).toEqual(properties);
+      expect(() => exploreControllerJudgedProtocol(cfg, { mutation })).toThrow(
+        /does not fail in runController/,
+      );
+      const { bad, failing, failed } = mutantVerdicts(cfg, mutation, undefined, SEND_LIMIT);
+      expect(bad).toEqual([]);
+      expect(failing).toBeGreaterThan(0);
+      expect(failed).toEqual(expect.arrayContaining(properties));
+      for (const id of properties)
+        expect(mutantVerdicts(cfg, mutation, id, SEND_LIMIT).bad.length).toBeGreaterThan(0);
     },
   );
 
