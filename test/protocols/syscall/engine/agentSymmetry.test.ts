@@ -29,7 +29,7 @@ import { expectSeededAtShortest } from '../../../support/syscallSeededViolation.
 const SEL = selectSyscallProperties(defaultSyscallPropertyIds(undefined), undefined);
 const STEPS: SyscallSelection = { ...SEL, liveness: [] };
 
-function reachableNodes(cfg: Config, limit = Number.POSITIVE_INFINITY): SyscallNode[] {
+function reachableNodes(cfg: Config, limit = Number.POSITIVE_INFINITY): readonly SyscallNode[] {
   return reachableSyscallNodes(cfg, STEPS, limit);
 }
 

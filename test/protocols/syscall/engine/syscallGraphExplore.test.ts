@@ -26,7 +26,7 @@ import {
   defaultSyscallPropertyIds,
   selectSyscallProperties,
 } from '../../../../protocols/syscall/properties/selection.ts';
-import { reachable } from '../../../support/reachable.ts';
+import { reachableSyscallNodes } from '../../../support/reachableSyscallNodes.ts';
 import { ROTATING_DISPATCHERS, TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
 
 const SEL = selectSyscallProperties(defaultSyscallPropertyIds(undefined), undefined);
@@ -43,13 +43,9 @@ function small(): Config {
   return cfg;
 }
 
-/** Every reachable node of the model (full space), in BFS order. */
-function reachableNodes(cfg: Config): SyscallNode[] {
-  const nodes: SyscallNode[] = [];
-  reachable(syscallSpace(cfg, undefined, { ...SEL, liveness: [] }), Number.POSITIVE_INFINITY, (n) =>
-    nodes.push(n),
-  );
-  return nodes;
+/** Every reachable node of the model (full space), in BFS order (walked once per configuration). */
+function reachableNodes(cfg: Config): readonly SyscallNode[] {
+  return reachableSyscallNodes(cfg, { ...SEL, liveness: [] });
 }
 
 /** From every reachable state: the walk over the graph against the drain and the leads-to verdict. */
