@@ -1,12 +1,8 @@
 /** Syscall configurations the symmetry, graph-engine and parallel tests share. */
-import { explorePreset } from '../../engine/explore/explorePresets.ts';
 import type { Config } from '../../protocols/controller/model/config/config.ts';
+import { presetOf } from './presetOf.ts';
 
-function preset(name: string): Config {
-  const cfg = explorePreset('syscall', name);
-  if (cfg === undefined) throw new Error(`no syscall exploration preset ${name}`);
-  return cfg;
-}
+const preset = (name: string): Config => presetOf('syscall', name);
 
 /** Two system-call dispatchers (interchangeable) and one caller: 15,812 states, 8,512 orbits of the dispatchers, 4,256 with ring rotations. */
 export const TWO_DISPATCHERS: Config = preset('dispatchers');

@@ -9,7 +9,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../engine/explore/explore.ts';
-import { explorePreset } from '../../../engine/explore/explorePresets.ts';
 import type { ControllerNode } from '../../../protocols/controller/engine/controllerJudge.ts';
 import { controllerSpace } from '../../../protocols/controller/engine/controllerSpace.ts';
 import {
@@ -27,12 +26,9 @@ import {
   defaultControllerPropertyIds,
   selectControllerProperties,
 } from '../../../protocols/controller/properties/selection.ts';
+import { presetOf } from '../../support/presetOf.ts';
 
-function preset(name: string): Config {
-  const cfg = explorePreset('controller', name);
-  if (cfg === undefined) throw new Error(`no controller preset ${name}`);
-  return cfg;
-}
+const preset = (name: string): Config => presetOf('controller', name);
 
 const PROPS = selectControllerProperties(defaultControllerPropertyIds(undefined));
 

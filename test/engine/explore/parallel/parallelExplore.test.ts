@@ -7,7 +7,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../../engine/explore/explore.ts';
-import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
 import { balance, ownerOf } from '../../../../engine/explore/parallel/levelWorker.ts';
 import { exploreParallel } from '../../../../engine/explore/parallel/parallelExplore.ts';
 import { workerEntry } from '../../../../engine/workerEntry.ts';
@@ -18,16 +17,13 @@ import {
   modelSpace,
   type ParallelExploreJob,
 } from '../../../../protocols/family/exploreProtocol.ts';
+import { presetOf } from '../../../support/presetOf.ts';
 import { runs, SEED } from '../../../support/seed.ts';
 import { TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
 
 const ENTRY = workerEntry('exploreWorker');
 
-function preset(protocol: ExploreProtocol, name: string): Config {
-  const cfg = explorePreset(protocol, name);
-  if (cfg === undefined) throw new Error(`no ${protocol} preset ${name}`);
-  return cfg;
-}
+const preset = (protocol: ExploreProtocol, name: string): Config => presetOf(protocol, name);
 
 function job(protocol: ExploreProtocol, cfg: Config, symmetry = false): ParallelExploreJob {
   return { protocol, cfg, properties: undefined, bounds: undefined, liveness: true, symmetry };

@@ -12,7 +12,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type ExploreProgress, explore } from '../../../../engine/explore/explore.ts';
-import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
 import { controllerAlphabet } from '../../../../protocols/controller/engine/controllerAlphabet.ts';
 import { controllerSpace } from '../../../../protocols/controller/engine/controllerSpace.ts';
 import { accessContext, accessFailures } from '../../../../protocols/controller/engine/judgeAccess.ts';
@@ -37,17 +36,14 @@ import { exploreControllerJudgedProtocol } from '../../../../protocols/family/ex
 import { exploreProtocol } from '../../../../protocols/family/exploreProtocol.ts';
 import { readManifest } from '../../../../protocols/manifest.ts';
 import { runCli, tempDir } from '../../../cli/runCli.ts';
+import { presetOf } from '../../../support/presetOf.ts';
 
 const PROPS = selectControllerProperties(defaultControllerPropertyIds(undefined));
 const MUTATIONS: readonly ControllerPackedMutation[] = ['forgetsCustody', 'keepsOldReady', 'readKeepsError'];
 /** States of small the IPC bugs' verdict comparisons walk (their first failing sends are within a hundred). */
 const SEND_LIMIT = 2000;
 
-function preset(name: string): Config {
-  const cfg = explorePreset('controller', name);
-  if (cfg === undefined) throw new Error(`no controller preset ${name}`);
-  return cfg;
-}
+const preset = (name: string): Config => presetOf('controller', name);
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 

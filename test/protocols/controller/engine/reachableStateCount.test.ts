@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../../engine/explore/explore.ts';
-import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
 import { controllerSpace } from '../../../../protocols/controller/engine/controllerSpace.ts';
 import { reachableStateCount } from '../../../../protocols/controller/engine/reachableStateCount.ts';
 import { type Config, SMALL } from '../../../../protocols/controller/model/config/config.ts';
@@ -15,12 +14,9 @@ import {
   selectControllerProperties,
 } from '../../../../protocols/controller/properties/selection.ts';
 import { readManifest } from '../../../../protocols/manifest.ts';
+import { presetOf } from '../../../support/presetOf.ts';
 
-function preset(name: string): Config {
-  const cfg = explorePreset('controller', name);
-  if (cfg === undefined) throw new Error(`no controller preset ${name}`);
-  return cfg;
-}
+const preset = (name: string): Config => presetOf('controller', name);
 
 const PROPS = selectControllerProperties(defaultControllerPropertyIds(undefined));
 

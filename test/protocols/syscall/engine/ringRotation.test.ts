@@ -8,7 +8,6 @@
  * length with symmetry.
  */
 import { describe, expect, it } from 'vitest';
-import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
 import { type Config, SMALL } from '../../../../protocols/controller/model/config/config.ts';
 import { rotateSyscallNode, rotatingRings } from '../../../../protocols/syscall/engine/ringRotation.ts';
 import { searchSyscallGraph } from '../../../../protocols/syscall/engine/syscallGraphExplore.ts';
@@ -27,6 +26,7 @@ import {
   type SyscallSelection,
   selectSyscallProperties,
 } from '../../../../protocols/syscall/properties/selection.ts';
+import { presetOf } from '../../../support/presetOf.ts';
 import { reachableSyscallNodes } from '../../../support/reachableSyscallNodes.ts';
 import { ROTATING_DISPATCHERS, TWO_CALLERS, TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
 import { expectSeededAtShortest } from '../../../support/syscallSeededViolation.ts';
@@ -34,11 +34,7 @@ import { expectSeededAtShortest } from '../../../support/syscallSeededViolation.
 const SEL = selectSyscallProperties(defaultSyscallPropertyIds(undefined), undefined);
 const STEPS: SyscallSelection = { ...SEL, liveness: [] };
 
-function preset(name: string): Config {
-  const cfg = explorePreset('syscall', name);
-  if (cfg === undefined) throw new Error(`no syscall preset ${name}`);
-  return cfg;
-}
+const preset = (name: string): Config => presetOf('syscall', name);
 
 /** Two ring slots, one caller, one dispatcher: 12,184 states. */
 const SMALL_PRESET = preset('small');

@@ -7,7 +7,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../../engine/explore/explore.ts';
-import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
 import {
   exploreSyscallGraph,
@@ -26,22 +25,14 @@ import {
   defaultSyscallPropertyIds,
   selectSyscallProperties,
 } from '../../../../protocols/syscall/properties/selection.ts';
+import { presetOf } from '../../../support/presetOf.ts';
 import { reachableSyscallNodes } from '../../../support/reachableSyscallNodes.ts';
 import { ROTATING_DISPATCHERS, TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
 
 const SEL = selectSyscallProperties(defaultSyscallPropertyIds(undefined), undefined);
 
-function tiny(): Config {
-  const cfg = explorePreset('syscall', 'tiny');
-  if (cfg === undefined) throw new Error('no syscall tiny preset');
-  return cfg;
-}
-
-function small(): Config {
-  const cfg = explorePreset('syscall', 'small');
-  if (cfg === undefined) throw new Error('no syscall small preset');
-  return cfg;
-}
+const tiny = (): Config => presetOf('syscall', 'tiny');
+const small = (): Config => presetOf('syscall', 'small');
 
 /** Every reachable node of the model (full space), in BFS order (walked once per configuration). */
 function reachableNodes(cfg: Config): readonly SyscallNode[] {

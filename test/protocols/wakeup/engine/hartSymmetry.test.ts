@@ -10,7 +10,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../../engine/explore/explore.ts';
-import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
 import { CONTROLLER_DESIGNS } from '../../../../protocols/controller/designs/registry.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
 import { exploreProtocol } from '../../../../protocols/family/exploreProtocol.ts';
@@ -36,14 +35,11 @@ import {
   type WakeupSelection,
   wakeupPropertyIds,
 } from '../../../../protocols/wakeup/properties/selection.ts';
+import { presetOf } from '../../../support/presetOf.ts';
 import { reachable as walk } from '../../../support/reachable.ts';
 import { expectSameShortestViolation } from '../../../support/sameShortestViolation.ts';
 
-function preset(name: string): Config {
-  const cfg = explorePreset('wakeup', name);
-  if (cfg === undefined) throw new Error(`no wakeup preset ${name}`);
-  return cfg;
-}
+const preset = (name: string): Config => presetOf('wakeup', name);
 const TINY = preset('tiny');
 const HARTS2 = preset('harts2');
 /** Every wakeup property the model alone can judge (systemRefinement has no implementation to judge). */

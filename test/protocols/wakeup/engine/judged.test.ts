@@ -7,7 +7,6 @@
  * left out is shown to fail. Then the engine's counts are the explorer's (tiny and small).
  */
 import { describe, expect, it } from 'vitest';
-import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
 import { ACC_DEQUEUE, ACC_NONE } from '../../../../protocols/controller/engine/packed/packedAccess.ts';
 import { PackedControllerJudge } from '../../../../protocols/controller/engine/packed/packedControllerJudge.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
@@ -44,12 +43,9 @@ import {
   selectWakeupProperties,
   type WakeupSelection,
 } from '../../../../protocols/wakeup/properties/selection.ts';
+import { presetOf } from '../../../support/presetOf.ts';
 
-function preset(name: string): Config {
-  const cfg = explorePreset('wakeup', name);
-  if (cfg === undefined) throw new Error(`no wakeup preset ${name}`);
-  return cfg;
-}
+const preset = (name: string): Config => presetOf('wakeup', name);
 
 const SEL: WakeupSelection = selectWakeupProperties(undefined, undefined);
 

@@ -5,7 +5,6 @@
  * diameter as the explorer on both presets.
  */
 import { describe, expect, it } from 'vitest';
-import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
 import { exploreProtocol } from '../../../../protocols/family/exploreProtocol.ts';
 import { explorePacked } from '../../../../protocols/wakeup/engine/packed/packedExplore.ts';
@@ -21,15 +20,12 @@ import { initialSystem } from '../../../../protocols/wakeup/model/boot.ts';
 import { enabled } from '../../../../protocols/wakeup/model/enabled.ts';
 import type { SystemState } from '../../../../protocols/wakeup/model/state.ts';
 import { step } from '../../../../protocols/wakeup/model/step.ts';
+import { presetOf } from '../../../support/presetOf.ts';
 
 const canon = (s: SystemState): string =>
   JSON.stringify(s, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 
-function preset(name: string): Config {
-  const cfg = explorePreset('wakeup', name);
-  if (cfg === undefined) throw new Error(`no wakeup preset ${name}`);
-  return cfg;
-}
+const preset = (name: string): Config => presetOf('wakeup', name);
 
 /** Every reachable state of the model on `cfg`, in BFS order, over the object states. */
 function reachable(cfg: Config): SystemState[] {

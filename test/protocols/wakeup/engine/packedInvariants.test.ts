@@ -9,7 +9,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventAlphabet } from '../../../../engine/explore/eventAlphabet.ts';
 import { explore } from '../../../../engine/explore/explore.ts';
-import { explorePreset } from '../../../../engine/explore/explorePresets.ts';
 import type { StateSpace } from '../../../../engine/explore/stateSpace.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
 import { explorePackedProtocol } from '../../../../protocols/family/explorePackedProtocol.ts';
@@ -42,12 +41,9 @@ import { initialWakeupGhost } from '../../../../protocols/wakeup/properties/ghos
 import { noStuckSystem } from '../../../../protocols/wakeup/properties/noStuckSystem.ts';
 import { onlyOnlineRun } from '../../../../protocols/wakeup/properties/onlyOnlineRun.ts';
 import { taskInOnePlace } from '../../../../protocols/wakeup/properties/taskInOnePlace.ts';
+import { presetOf } from '../../../support/presetOf.ts';
 
-function preset(name: string): Config {
-  const cfg = explorePreset('wakeup', name);
-  if (cfg === undefined) throw new Error(`no wakeup preset ${name}`);
-  return cfg;
-}
+const preset = (name: string): Config => presetOf('wakeup', name);
 
 const canon = (s: SystemState): string =>
   JSON.stringify(s, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
