@@ -48,6 +48,14 @@ const preset = (name: string): Config => presetOf('controller', name);
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
 /**
+ * Throws, naming `what`, when the engine's `got` is not the reference's `want`: the per-transition
+ * comparisons below make hundreds of thousands of them, which `expect` would make seconds slower.
+ */
+function agree<T>(got: T, want: T, what: string): void {
+  if (got !== want) throw new Error(`${what}: ${String(got)} where the object engine has ${String(want)}`);
+}
+
+/**
  * Walks the object engine's space breadth first (at most `limit` states) and, on every
  * transition, compares the packed successor function with the object step judge.
  */
@@ -72,15 +80,15 @@ function compareTransitions(
     const key = space.key(n);
     const h = hex(b);
     const known = bytesOfKey.get(key);
-    expect(known ?? h).toBe(h);
-    expect(keyOfBytes.get(h) ?? key).toBe(key);
+    agree(known ?? h, h, 'one key, two byte strings');
+    agree(keyOfBytes.get(h) ?? key, key, 'one byte string, two keys');
     bytesOfKey.set(key, h);
     keyOfBytes.set(h, key);
     return known === undefined;
   };
   const init = space.initial();
   const initBytes = encode(init);
-  expect(hex(succ.initial())).toBe(hex(initBytes));
+  agree(hex(succ.initial()), hex(initBytes), 'the initial node');
   admit(init, initBytes);
   const queue: { node: typeof init; bytes: Uint8Array; depth: number }[] = [
     { node: init, bytes: initBytes, depth: 0 },
@@ -91,10 +99,10 @@ function compareTransitions(
   for (let head = 0; head < queue.length && head < limit; head++) {
     const { node, bytes, depth } = queue[head] ?? queue[0] ?? { node: init, bytes: initBytes, depth: 0 };
     // the decoded node is the node (what the ghost keeps of it)
-    expect(hex(encode({ ...node, ...decodeControllerNode(L, bytes, 0) }))).toBe(hex(bytes));
+    agree(hex(encode({ ...node, ...decodeControllerNode(L, bytes, 0) })), hex(bytes), 'decoding');
     const open = succ.load(bytes, 0);
     const events = space.enabled(node);
-    expect(open).toBe(events.length > 0);
+    agree(open, events.length > 0, 'open');
     for (const [k, e] of events.entries()) {
       transitions++;
       const ref = space.step(node, e, depth, false);
@@ -102,12 +110,16 @@ function compareTransitions(
       if (succ.judgedByBytes) byBytes++;
       if (ref.kind === 'violation') {
         failing++;
-        expect(got?.map((v) => v.property)).toEqual(ref.violations.map((v) => v.property));
+        agree(
+          got?.map((v) => v.property).join(),
+          ref.violations.map((v) => v.property).join(),
+          formatEvent(e),
+        );
         continue;
       }
-      expect(got).toBeUndefined();
+      agree(got?.map((v) => v.property).join(), undefined, formatEvent(e));
       const want = encode(ref.node);
-      expect(hex(succ.bytes)).toBe(hex(want));
+      agree(hex(succ.bytes), hex(want), `the successor by ${formatEvent(e)}`);
       if (admit(ref.node, want)) queue.push({ node: ref.node, bytes: want, depth: depth + 1 });
     }
   }
