@@ -36,6 +36,12 @@ const NEW_ROWS: readonly Row[] = [
   { protocol: 'wakeup', preset: 'harts2', impl: 'model', test: true },
   { protocol: 'wakeup', preset: 'harts2', impl: 'model', symmetry: true, test: true },
   { protocol: 'wakeup', preset: 'small', impl: 'model', symmetry: true, test: false },
+  // the syscall model by orbits of its dispatchers and its rings' rotations, the full counts beside
+  { protocol: 'syscall', preset: 'dispatchers', impl: 'model', test: false },
+  { protocol: 'syscall', preset: 'dispatchers', impl: 'model', symmetry: true, test: true },
+  { protocol: 'syscall', preset: 'small', impl: 'model', symmetry: true, test: true },
+  // the spec's small itself: about a minute
+  { protocol: 'syscall', preset: 'spec-small', impl: 'model', symmetry: true, test: false },
   // the controller by orbits of its interrupt lines and IPC types (lines: one process, two of each), the full counts beside
   { protocol: 'controller', preset: 'lines', impl: 'model', test: true },
   { protocol: 'controller', preset: 'lines', impl: 'model', symmetry: true, test: true },
