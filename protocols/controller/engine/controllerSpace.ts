@@ -72,7 +72,7 @@ export function controllerSpace(
       return kb.done();
     },
   };
-  // the model alone is symmetric in its processes (processSymmetry.ts); a device's hidden state is not
+  // the model alone is symmetric in its processes (controllerSymmetry.ts: processes, interrupt lines, IPC types); a device's hidden state is not
   if (impl === undefined) space.canonical = canonicalControllerKey(cfg, new KeyBuilder());
   if (bounds.maxPending !== undefined || bounds.maxQueue !== undefined)
     space.withinBounds = (n) => withinStateBounds(bounds, n.abs);
