@@ -26,7 +26,9 @@ export function exploreUipiConfig(
   a: ExploreRunArgs,
 ): ExploreResult {
   if (a.engine === 'packed' || a.engine === 'judged')
-    throw new UsageError(`--engine ${a.engine}: only the wakeup model has a ${a.engine} engine`);
+    throw new UsageError(
+      `--engine ${a.engine}: explores --protocol ${a.engine === 'packed' ? 'wakeup' : 'wakeup or controller'} only (UIPI runs the object engine)`,
+    );
   if (a.symmetry === true && impl !== undefined)
     throw new UsageError(
       `--symmetry: the UIPI model alone is explored by orbits, not its product with ${impl.name} (a machine's state has no renaming)`,

@@ -145,6 +145,21 @@ const CASES: readonly (readonly [string, readonly string[], RegExp])[] = [
     /--symmetry: the UIPI model alone is explored by orbits, not its product with reference/,
   ],
   [
+    'explore --engine judged for UIPI',
+    ['explore', '--protocol', 'uipi', '--preset', 'skyloft', '--engine', 'judged'],
+    /--engine judged: explores --protocol wakeup or controller only \(UIPI runs the object engine\)/,
+  ],
+  [
+    'explore --engine packed for UIPI',
+    ['explore', '--protocol', 'uipi', '--preset', 'skyloft', '--engine', 'packed'],
+    /--engine packed: explores --protocol wakeup only \(UIPI runs the object engine\)/,
+  ],
+  [
+    'explore --engine judged for syscall',
+    ['explore', '--protocol', 'syscall', '--engine', 'judged'],
+    /--engine judged: it explores --protocol wakeup or controller only/,
+  ],
+  [
     'explore --symmetry for UIPI with too many renamings',
     ['explore', '--protocol', 'uipi', '--config', sevenCpus, '--symmetry'],
     /--symmetry: 5040 renamings of the CPUs and senders, more than 720/,
