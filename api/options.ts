@@ -6,7 +6,7 @@
  */
 import type { CheckFlags } from '../cli/commands/check.ts';
 import type { ConformFlags } from '../cli/commands/conform.ts';
-import type { ExploreFlags } from '../cli/commands/explore.ts';
+import type { EXPLORE_ENGINES, ExploreFlags } from '../cli/commands/explore.ts';
 import type { MutantsFlags } from '../cli/commands/mutants.ts';
 import type { ReplayFlags } from '../cli/commands/replay.ts';
 
@@ -76,10 +76,17 @@ export interface ExploreOptions extends ConfigChoice {
   readonly maxQueue?: number;
   /** Judge leads-to from every state (default true). */
   readonly liveness?: boolean;
-  /** `objects` (default) or `packed`. */
-  readonly engine?: 'objects' | 'packed';
+  /**
+   * `auto` (default: `judged` for the wakeup or controller model alone, the graph engine for the
+   * syscall model alone, else `objects`), `objects`, `judged` or `packed`, as `--engine`.
+   */
+  readonly engine?: (typeof EXPLORE_ENGINES)[number];
   readonly properties?: readonly string[];
   readonly profile?: string;
+  /** One state per orbit of interchangeable processes, lines, agents, harts, CPUs or senders (`--symmetry`; the models alone). */
+  readonly symmetry?: boolean;
+  /** Worker threads of the parallel search (`--workers`; the object engine, the model alone). */
+  readonly workers?: number;
   readonly out?: string;
 }
 
@@ -160,8 +167,14 @@ export function exploreFlags(o: ExploreOptions): ExploreFlags {
     protocol: o.protocol,
     ...strings({ impl: o.impl, mutant: o.mutant, engine: o.engine, profile: o.profile }),
     ...configChoice(o),
-    ...strings({ maxStates: o.maxStates, maxPending: o.maxPending, maxQueue: o.maxQueue }),
+    ...strings({
+      maxStates: o.maxStates,
+      maxPending: o.maxPending,
+      maxQueue: o.maxQueue,
+      workers: o.workers,
+    }),
     ...(o.properties === undefined ? {} : { property: [...o.properties] }),
+    ...(o.symmetry === true ? { symmetry: true } : {}),
     liveness: o.liveness ?? true,
     out: o.out ?? 'out',
     json: true,

@@ -85,6 +85,15 @@ describe('the programmatic API', () => {
     expect(report.shard).toEqual({ index: 1, count: 2, from: 20, to: 40 });
   });
 
+  test('explore takes the engine, symmetry and workers the command line takes', async () => {
+    const judged = await explore({ protocol: 'controller', preset: 'tiny', engine: 'judged' });
+    expect(judged).toMatchObject({ verdict: 'complete', engine: 'judged', distinct: 4480 });
+    const orbits = await explore({ protocol: 'controller', preset: 'tiny', symmetry: true });
+    expect(orbits).toMatchObject({ verdict: 'complete', symmetry: true, distinct: 2400 });
+    const parallel = await explore({ protocol: 'controller', preset: 'tiny', engine: 'objects', workers: 2 });
+    expect(parallel).toMatchObject({ verdict: 'complete', distinct: 4480 });
+  });
+
   test('explore, replay and mutants return their --json objects', async () => {
     const out = tempDir();
     const explored = await explore({ protocol: 'wakeup', impl: 'ats-intc-qemu', out });
