@@ -19,6 +19,7 @@
  */
 
 import { permutations } from '../../../engine/explore/permutations.ts';
+import { sortClass } from '../../../engine/explore/sortClass.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import type { ControllerState } from '../../controller/model/state.ts';
 import type { MutableControllerGhost } from '../../controller/properties/ghost.ts';
@@ -273,43 +274,9 @@ function sortingRenamings(
   const identity: number[] = [];
   for (let a = 0; a < sig.length; a++) identity.push(a);
   let out: number[][] = [identity];
-  for (const members of classes) {
-    // insertion sort of the class by signature (classes are small)
-    const order = members.slice();
-    for (let i = 1; i < order.length; i++) {
-      const x = order[i] ?? 0;
-      const sx = sig[x] ?? 0;
-      let j = i - 1;
-      while (j >= 0 && (sig[order[j] ?? 0] ?? 0) > sx) {
-        order[j + 1] = order[j] ?? 0;
-        j--;
-      }
-      order[j + 1] = x;
-    }
-    // members[k] takes the k-th smallest; a run of equal signatures is tried in every order
-    for (let from = 0; from < order.length; ) {
-      let to = from + 1;
-      while (to < order.length && sig[order[to] ?? 0] === sig[order[from] ?? 0]) to++;
-      const orders = to - from === 1 ? SINGLE : permutations(to - from);
-      const next: number[][] = [];
-      for (const base of out) {
-        for (const o of orders) {
-          const perm = orders.length === 1 ? base : base.slice();
-          for (let i = 0; i < to - from; i++) {
-            const a = order[from + i] ?? 0;
-            perm[a] = members[from + (o[i] ?? i)] ?? a;
-          }
-          next.push(perm);
-        }
-      }
-      out = next;
-      from = to;
-    }
-  }
+  for (const members of classes) out = sortClass(out, members, sig);
   return out;
 }
-
-const SINGLE: readonly (readonly number[])[] = [[0]];
 
 /** A node's canonical key and the index (in `agentPermutations`) of a renaming that gives it. */
 export interface Canonical {

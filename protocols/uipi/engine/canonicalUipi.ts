@@ -15,6 +15,7 @@
  * every member of an orbit (orbitDrain.ts).
  */
 
+import { sortClass } from '../../../engine/explore/sortClass.ts';
 import type { UipiConfig } from '../model/config.ts';
 import type { UipiState } from '../model/state.ts';
 import type { UipiNode } from './uipiJudge.ts';
@@ -68,62 +69,6 @@ export function senderSignatures(s: UipiState): number[] {
   return s.senders.map((sd) => mix(mix(1, sd.valid), sd.held < 0 ? 0 : (sd.held & 0xff) + 1));
 }
 
-/**
- * Every renaming of `members` (within `base`) that gives them, in order, increasing signatures
- * (ties in every order): member k of the sorted order gets index `members[k]`.
- */
-function sortings(base: readonly number[], members: readonly number[], sig: readonly number[]): number[][] {
-  const order = members.slice();
-  // insertion sort (classes are small)
-  for (let i = 1; i < order.length; i++) {
-    const x = order[i] ?? 0;
-    const sx = sig[x] ?? 0;
-    let j = i - 1;
-    while (j >= 0 && (sig[order[j] ?? 0] ?? 0) > sx) {
-      order[j + 1] = order[j] ?? 0;
-      j--;
-    }
-    order[j + 1] = x;
-  }
-  let out: number[][] = [base.slice()];
-  for (let from = 0; from < order.length; ) {
-    let to = from + 1;
-    while (to < order.length && sig[order[to] ?? 0] === sig[order[from] ?? 0]) to++;
-    if (to - from === 1) {
-      // one member with this signature: it takes this place in every renaming so far
-      const m = order[from] ?? 0;
-      for (const p of out) p[m] = members[from] ?? m;
-      from = to;
-      continue;
-    }
-    const run = order.slice(from, to);
-    const targets = members.slice(from, to);
-    const next: number[][] = [];
-    for (const perm of out) {
-      for (const arrangement of arrangements(run)) {
-        const p = perm.slice();
-        arrangement.forEach((m, k) => {
-          p[m] = targets[k] ?? m;
-        });
-        next.push(p);
-      }
-    }
-    out = next;
-    from = to;
-  }
-  return out;
-}
-
-/** Every ordering of `xs`. */
-function arrangements(xs: readonly number[]): number[][] {
-  if (xs.length <= 1) return [xs.slice()];
-  const out: number[][] = [];
-  xs.forEach((x, i) => {
-    for (const rest of arrangements([...xs.slice(0, i), ...xs.slice(i + 1)])) out.push([x, ...rest]);
-  });
-  return out;
-}
-
 /** The renamings that sort `s`'s CPUs and each class of senders by signature. */
 function sortingRenamings(
   s: UipiState,
@@ -131,15 +76,11 @@ function sortingRenamings(
   classes: readonly (readonly number[])[],
   id: UipiRenaming,
 ): UipiRenaming[] {
-  const cpuPerms = sortings(id.cpu, cpus, cpuSignatures(s));
-  let senderPerms: (readonly number[])[] = [id.sender];
+  const cpuPerms = sortClass([id.cpu.slice()], cpus, cpuSignatures(s));
+  let senderPerms: number[][] = [id.sender.slice()];
   if (classes.length > 0) {
     const sig = senderSignatures(s);
-    for (const members of classes) {
-      const next: number[][] = [];
-      for (const b of senderPerms) for (const p of sortings(b, members, sig)) next.push(p);
-      senderPerms = next;
-    }
+    for (const members of classes) senderPerms = sortClass(senderPerms, members, sig);
   }
   const out: UipiRenaming[] = [];
   for (const cpu of cpuPerms) for (const sender of senderPerms) out.push({ cpu, sender });

@@ -74,7 +74,7 @@ export class PackedStepJudge {
     this.dup = new PackedTaskInOnePlace(G.L);
     let bits = 0;
     for (const p of sel.step) {
-      const i = WAKEUP_STEP_IDS.findIndex((id) => id === p.id);
+      const i = (WAKEUP_STEP_IDS as readonly string[]).indexOf(p.id);
       if (i < 0) throw new Error(`judged engine: ${p.id} is not judged over packed states`);
       bits |= 1 << i;
     }
