@@ -27,6 +27,7 @@ import {
   selectControllerProperties,
 } from '../../../protocols/controller/properties/selection.ts';
 import { presetOf } from '../../support/presetOf.ts';
+import { reachable as walk } from '../../support/reachable.ts';
 
 const preset = (name: string): Config => presetOf('controller', name);
 
@@ -34,30 +35,13 @@ const PROPS = selectControllerProperties(defaultControllerPropertyIds(undefined)
 
 const REACHED = new Map<Config, readonly ControllerNode[]>();
 
-/** Every reachable node of the model on `cfg`, in BFS order; searched once per configuration. */
+/** Every reachable node of the model on `cfg`, in BFS order; walked once per configuration. */
 function reachable(cfg: Config): readonly ControllerNode[] {
   const known = REACHED.get(cfg);
   if (known !== undefined) return known;
-  const out = search(cfg);
+  const out: ControllerNode[] = [];
+  walk(controllerSpace(cfg, undefined, PROPS), Number.POSITIVE_INFINITY, (n) => out.push(n));
   REACHED.set(cfg, out);
-  return out;
-}
-
-function search(cfg: Config): ControllerNode[] {
-  const space = controllerSpace(cfg, undefined, PROPS);
-  const init = space.initial();
-  const seen = new Set([space.key(init)]);
-  const out = [init];
-  for (let i = 0; i < out.length; i++) {
-    const n = out[i];
-    if (n === undefined) continue;
-    for (const e of space.enabled(n)) {
-      const t = space.step(n, e, i, false);
-      if (t.kind !== 'next' || seen.has(space.key(t.node))) continue;
-      seen.add(space.key(t.node));
-      out.push(t.node);
-    }
-  }
   return out;
 }
 
