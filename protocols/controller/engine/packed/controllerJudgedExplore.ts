@@ -63,8 +63,10 @@ export function exploreControllerJudged(
     opts.onProgress?.({ distinct: store.count, transitions, queue, depth: diameter });
   store.add(new Int32Array(succ.initial().buffer, 0, n), 0, -1, -1);
   if (store.count >= maxStates) return { kind: 'maxStates', ...stats() };
+  let stored = new Uint8Array(store.words.buffer);
   for (let head = 0; head < store.count; head++) {
-    const stored = new Uint8Array(store.words.buffer, store.words.byteOffset, store.words.byteLength);
+    // the byte view of the stored states, made again only when the store has grown
+    if (stored.buffer !== store.words.buffer) stored = new Uint8Array(store.words.buffer);
     if (!succ.load(stored, head * L.width)) continue; // no event is enabled after an access that ended the run
     const d = (store.level[head] ?? 0) + 1;
     for (let i = 0; i < events.length; i++) {
