@@ -176,13 +176,15 @@ function ranks(n: number, by: (i: number, j: number) => number): number[] {
 }
 
 /**
- * The renaming of lines and IPC types (processes kept) that sorts them by what they hold: lines by
- * pending count, then waiter FIFO (process, task); types by each process's pending count and
- * handler FIFO in process order. Nothing else in a state or ghost names a line or a type, so two
- * states that differ by a renaming of lines and types alone sort to the same state.
+ * The renaming `proc` extended with the renaming of lines and IPC types that sorts them by what
+ * they hold once the processes are renamed by `proc`: lines by pending count, then waiter FIFO
+ * (renamed process, task); types by each renamed process's pending count and handler FIFO, in
+ * renamed-process order. Nothing else in a state or ghost names a line or a type, so two states
+ * that differ by a renaming of lines and types alone sort to the same state.
  */
-function sortingRenaming(cfg: Config, s: ControllerState): ControllerRenaming {
+function sortingRenaming(cfg: Config, s: ControllerState, proc: readonly number[]): ControllerRenaming {
   const T = cfg.ipcTypes;
+  const to = (p: number): number => proc[p] ?? p;
   const line = ranks(cfg.devices, (d, e) => {
     const c = (s.irqPending[d] ?? 0) - (s.irqPending[e] ?? 0);
     if (c !== 0) return c;
@@ -193,13 +195,17 @@ function sortingRenaming(cfg: Config, s: ControllerState): ControllerRenaming {
       const x = a[i];
       const y = b[i];
       if (x === undefined || y === undefined) continue;
-      const k = x.p - y.p || cmp(x.task, y.task);
+      const k = to(x.p) - to(y.p) || cmp(x.task, y.task);
       if (k !== 0) return k;
     }
     return 0;
   });
+  // the process that renamed process q comes from
+  const from = new Array<number>(cfg.processes);
+  for (let p = 0; p < cfg.processes; p++) from[to(p)] = p;
   const ipc = ranks(T, (t, u) => {
-    for (let p = 0; p < cfg.processes; p++) {
+    for (let q = 0; q < cfg.processes; q++) {
+      const p = from[q] ?? q;
       const c = (s.ipcPending[p * T + t] ?? 0) - (s.ipcPending[p * T + u] ?? 0);
       if (c !== 0) return c;
       const k = cmpTasks(s.ipcWait[p * T + t] ?? [], s.ipcWait[p * T + u] ?? []);
@@ -207,13 +213,13 @@ function sortingRenaming(cfg: Config, s: ControllerState): ControllerRenaming {
     }
     return 0;
   });
-  return { proc: Array.from({ length: cfg.processes }, (_, p) => p), line, ipc };
+  return { proc, line, ipc };
 }
 
 /**
  * The canonical key of a node of the controller model (see above): over every renaming of the
- * processes, the node renamed so, then its lines and IPC types sorted ({@link sortingRenaming}),
- * the least key. Renamings of processes commute with those of lines and types, and the sorted form
+ * processes, the node renamed so with its lines and IPC types sorted ({@link sortingRenaming}, one
+ * renaming of the state), the least key. Renamings of processes commute with those of lines and types, and the sorted form
  * is the same for every renaming of lines and types, so this is one key per orbit with P! keys
  * built, not P!·D!·T! (test/engine/explore/symmetry.test.ts compares it with the least key over
  * every renaming).
@@ -227,11 +233,9 @@ export function canonicalControllerKey(cfg: Config, kb: KeyBuilder): (n: Control
   return (n) => {
     let best: string | undefined;
     for (const proc of procs) {
-      const r = { proc, line: lines, ipc: types };
-      let s = renameControllerState(cfg, n.abs, r);
-      if (sorts) s = renameControllerState(cfg, s, sortingRenaming(cfg, s));
+      const r = sorts ? sortingRenaming(cfg, n.abs, proc) : { proc, line: lines, ipc: types };
       kb.reset();
-      controllerKey(kb, s);
+      controllerKey(kb, renameControllerState(cfg, n.abs, r));
       controllerGhostKey(kb, renameControllerGhost(n.ghost, r));
       kb.int(n.ended ? 1 : 0);
       const k = kb.done();
