@@ -1,7 +1,8 @@
 /**
  * Spin beside `intcheck explore` on the same system, per protocol that has a Promela model of it
  * (bench/spin/wakeup.pml; bench/spin/controller.pml, the controller alone at its exploration
- * preset; bench/spin/syscall.pml, the syscall model alone at `small`; bench/spin/uipi.pml, the
+ * preset and, with `spin -DC=4 -DB=2 -DQ=2`, at a large configuration of 1.4 million states where
+ * both sides run for seconds at their steady rates; bench/spin/syscall.pml, the syscall model alone at `small`; bench/spin/uipi.pml, the
  * UIPI model alone at `skyloft`, and with `spin -DSKY=0` at skyloft's sizes without the timer, the
  * plain scenario, a configuration file for intcheck): compiles the model with `spin -a` and
  * `gcc -O2 -DSAFETY` once, then runs `pan` and `intcheck explore --protocol P --preset X` (or
@@ -86,6 +87,16 @@ interface Pan {
 /** pan's clock tick: its elapsed time counts in hundredths of a second. */
 const PAN_TICK = 0.01;
 
+/** The controller's large comparison: its `small` exploration preset with deeper queues and counters (1,385,408 states). */
+const CONTROLLER_LARGE = {
+  devices: 1,
+  ipcTypes: 1,
+  capacity: 4,
+  waitDepth: 2,
+  pendingMax: 2,
+  taskPool: 1,
+} as const;
+
 /** Compiles `model` (a file under bench/spin/, with the preprocessor `defines`) into a pan in a temporary directory. */
 function compilePan(model: string, maxDepth: number, defines: readonly string[] = []): Pan {
   const dir = mkdtempSync(join(tmpdir(), 'intcheck-spin-'));
@@ -96,6 +107,9 @@ function compilePan(model: string, maxDepth: number, defines: readonly string[] 
     run() {
       const out = execFileSync('./pan', [`-m${maxDepth}`], { cwd: dir, encoding: 'utf8' });
       if (/errors: [1-9]/.test(out)) throw new Error(`pan reported errors:\n${out}`);
+      // a depth-first search cut at -m has not seen the whole space: its counts would be wrong
+      if (/max search depth too small/.test(out))
+        throw new Error(`pan: -m${maxDepth} is too small for ${model}`);
       return {
         tool: `spin pan on bench/spin/${model}${defines.map((d) => ` -D${d}`).join('')} (compiled C, assertions)`,
         states: number(out, /(\d+) states, stored/),
@@ -218,11 +232,13 @@ interface Comparison {
   readonly protocol: string;
   /** The exploration preset, or a configuration file's name (with `config`). */
   readonly preset: string;
-  /** A configuration file for `intcheck explore --config` instead of the preset. */
-  readonly config?: string;
+  /** A configuration for `intcheck explore --config` (written to a file for the run) instead of the preset. */
+  readonly config?: object;
   /** The Promela model under bench/spin/, and preprocessor definitions for it. */
   readonly model: string;
   readonly defines?: readonly string[];
+  /** pan's depth bound (`-m`; default 1,000,000): its depth-first search of a large space goes deeper. */
+  readonly maxDepth?: number;
   /** Engines run in this process, counting what `intcheck explore` counts. */
   readonly extra?: () => Row[];
   /** The search whose counts the Promela model's are (default: `intcheck explore` itself), with why it differs. */
@@ -231,16 +247,25 @@ interface Comparison {
 
 /** One protocol's side-by-side comparison: its table rows and whether the counts agree (Spin = intcheck + 1 state, + 2 transitions). */
 function compareProtocol(c: Comparison): { ok: boolean } {
-  const cliArgs = [
-    '--protocol',
-    c.protocol,
-    ...(c.config === undefined ? ['--preset', c.preset] : ['--config', c.config]),
-  ];
-  const side = sideBySide(c.model, 1_000_000, cliArgs, 3, c.defines);
+  if (c.config === undefined) return compareWith(c, ['--preset', c.preset], c.preset);
+  const dir = mkdtempSync(join(tmpdir(), 'intcheck-spin-config-'));
+  const file = join(dir, `${c.protocol}-${c.preset.split(' ')[0]}.json`);
+  writeFileSync(file, JSON.stringify(c.config));
+  try {
+    return compareWith(c, ['--config', file], file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** {@link compareProtocol} with the explorer's configuration arguments (`where`: the preset or the file, named in its row). */
+function compareWith(c: Comparison, configArgs: readonly string[], where: string): { ok: boolean } {
+  const cliArgs = ['--protocol', c.protocol, ...configArgs];
+  const side = sideBySide(c.model, c.maxDepth ?? 1_000_000, cliArgs, 3, c.defines);
   const { spin, ours } = side;
   const counterpart = c.counterpart?.row();
   const extras = c.extra?.() ?? [];
-  const cli = c.config === undefined ? ours.tool : ours.tool.replace(c.config, basename(c.config));
+  const cli = ours.tool.replace(where, basename(where));
   const rows = [
     { ...spin, tool: `${spin.tool}, best of 3` },
     { ...ours, tool: `${cli}, best of 3` },
@@ -323,6 +348,19 @@ export function spinCompare(): void {
     },
   });
   console.log();
+  // A space of 1,385,408 states (reachableStateCount.ts), where both searches run for seconds:
+  // small's pan run is a few ticks of its clock, and intcheck's first search there is mostly V8's
+  // warm-up; here each side runs at its steady rate (pan's own falls as its hash table grows).
+  const { base: _base, ...large } = { ...SMALL, ...CONTROLLER_LARGE };
+  const controllerLarge = compareProtocol({
+    protocol: 'controller',
+    preset: 'large (small with capacity 4, wait depth 2, pending counters to 2)',
+    config: large,
+    model: 'controller.pml',
+    defines: ['C=4', 'B=2', 'Q=2'],
+    maxDepth: 10_000_000,
+  });
+  console.log();
   const syscall = compareProtocol({ protocol: 'syscall', preset: 'small', model: 'syscall.pml' });
   console.log();
   const covering =
@@ -338,23 +376,16 @@ export function spinCompare(): void {
   console.log();
   // The plain scenario (no timer) at skyloft's sizes: 1 CPU, 1 receiver, 1 sender, 2 vectors.
   const plain: UipiConfig = { ...UIPI_SKYLOFT, timer: -1 };
-  const dir = mkdtempSync(join(tmpdir(), 'intcheck-uipi-plain-'));
-  const file = join(dir, 'uipi-plain.json');
-  writeFileSync(file, JSON.stringify(plain));
-  let uipiPlain: { ok: boolean };
-  try {
-    uipiPlain = compareProtocol({
-      protocol: 'uipi',
-      preset: 'plain (skyloft sizes, no timer)',
-      config: file,
-      model: 'uipi.pml',
-      defines: ['SKY=0'],
-      counterpart: { row: () => runUipiKeyed('plain', plain, 3), why: covering },
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  if (![wakeup, controller, syscall, uipi, uipiPlain].every((x) => x.ok)) process.exitCode = 1;
+  const uipiPlain = compareProtocol({
+    protocol: 'uipi',
+    preset: 'plain (skyloft sizes, no timer)',
+    config: plain,
+    model: 'uipi.pml',
+    defines: ['SKY=0'],
+    counterpart: { row: () => runUipiKeyed('plain', plain, 3), why: covering },
+  });
+  if (![wakeup, controller, controllerLarge, syscall, uipi, uipiPlain].every((x) => x.ok))
+    process.exitCode = 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) spinCompare();

@@ -13,20 +13,37 @@
  * (A shift loop is a `do` with its own bound: Spin 6.5 rejects a `for` over an empty range, such
  * as 1 .. B - 1 with B = 1, inside a d_step.)
  *
- * small exploration preset: N=2 processes, P=2 priorities, C=2 capacity, D=1 line, T=1 IPC type,
+ * small exploration preset (the defaults below; `spin -DC=4 -DB=2 -DQ=2` gives bench/spinCompare.ts's
+ * large one, the same alphabet): N=2 processes, P=2 priorities, C=2 capacity, D=1 line, T=1 IPC type,
  * B=1 wait depth, Q=1 pending, task ids 1..1.
  *
  * Checks: capacityBound's state part as assertions at the end of every event's d_step
  * (occupancy(p) <= C, every blocked queue <= B, every pending counter <= Q).
  */
+#ifndef N
 #define N 2
+#endif
+#ifndef P
 #define P 2
+#endif
+#ifndef C
 #define C 2
+#endif
+#ifndef D
 #define D 1
+#endif
+#ifndef T
 #define T 1
+#endif
+#ifndef B
 #define B 1
+#endif
+#ifndef Q
 #define Q 1
+#endif
+#ifndef TASKS
 #define TASKS 1
+#endif
 
 #define QUEUE_FULL 1
 #define WAIT_FULL 2
