@@ -37,7 +37,10 @@
  * self-IPIs, uintr_wait and its kernel-vector wake) at the same sizes, which intcheck explores from
  * a configuration file ({ ...UIPI_SKYLOFT, timer: -1 }, bench/spinCompare.ts): 34,328 states and
  * 156,340 transitions with the owed masks keyed (pan: 34,329 / 156,342), 30,772 / 140,310 with
- * the covering.
+ * the covering. With `-DSLOTS=2` the sender has two UITT slots (uittSize 2: slot i sends user
+ * vector i, state.ts:135–137): skyloft 10,440 / 52,304 owed keyed (pan 10,441 / 52,306); the plain
+ * scenario (`-DSKY=0 -DSLOTS=2`, bench/spinCompare.ts's large UIPI row) 557,792 / 3,212,416 owed
+ * keyed (pan 557,793 / 3,212,418; 2.1 s at load 3), 375,232 / 2,156,808 with the covering.
  *
  * One process, one `do` loop, one d_step per event of model/enabled.ts (guard first, exactly the
  * guards of step.ts `rejection`), so every event is one atomic transition and every stored state
@@ -56,7 +59,10 @@
 #define SKY 1      /* the Skyloft timer scenario (config.ts:104–106); spin -DSKY=0: the plain one */
 #endif
 #define TIMER 1    /* its user vector */
-#define UV 0       /* uittBinding(0, 0).uv = (0 · uittSize + 0) mod V (state.ts:241–243) */
+#ifndef SLOTS
+#define SLOTS 1    /* UITT slots of the sender (uittSize); spin -DSLOTS=2: two */
+#endif
+#define UV(i) ((i) % V) /* uittBinding(0, i).uv = (0 · uittSize + i) mod V, its target receiver 0 (state.ts:135–137) */
 
 /* APIC vectors (state.ts:131–135) and their bits in the pending and in-flight sets */
 #define NOTIFICATION_VECTOR 236
@@ -126,16 +132,16 @@ inline invariants() {
   assert(!undo || !uif)
 }
 
-/* SENDUIPI through slot 0 (step.ts:20–23; actions.ts:56–66); owed |= bit(uv) (ghost.ts:23–28) */
-inline Send() {
+/* SENDUIPI through slot i (step.ts:20–23; actions.ts:56–66); owed |= bit(uv) (ghost.ts:23–28) */
+inline Send(i) {
   d_step {
-    (valid & 1) && hc == 0 ->
+    ((valid >> i) & 1) && hc == 0 ->
     if
     :: !sn && !on -> on = 1; hc = ndst + 1; hb = VBIT(nv)
     :: else -> skip
     fi;
-    pir = pir | (1 << UV);
-    owed = owed | (1 << UV);
+    pir = pir | (1 << UV(i));
+    owed = owed | (1 << UV(i));
     invariants()
   }
 }
@@ -256,9 +262,9 @@ inline WaitRecheck() {
 inline WaitSleep() { d_step { IN_PHASE(WAITCHECKED) -> leaveCpu(WAITING); invariants() } }
 inline WakeRestoreNv() { d_step { IN_PHASE(WOKEN) -> nv = NOTIFICATION_VECTOR; ph = OFF; invariants() } }
 
-/* sender registration and revocation of slot 0 (guards.ts:192–196; actions.ts:265–277) */
-inline Register() { d_step { (valid & 1) == 0 -> valid = valid | 1; invariants() } }
-inline Revoke() { d_step { (valid & 1) != 0 -> valid = valid & ~1; invariants() } }
+/* sender registration and revocation of slot i (guards.ts:192–196; actions.ts:265–277) */
+inline Register(i) { d_step { ((valid >> i) & 1) == 0 -> valid = valid | (1 << i); invariants() } }
+inline Revoke(i) { d_step { ((valid >> i) & 1) != 0 -> valid = valid & ~(1 << i); invariants() } }
 
 /* Skyloft: the LAPIC timer fires while a receiver runs at user level there (guards.ts:281–284; actions.ts:280–281) */
 inline TimerTick(c) { d_step { SKY && cur[c] > 0 && ph == USER -> pend[c] = pend[c] | BT; invariants() } }
@@ -269,7 +275,7 @@ init {
     ph = USER; rcpu = 1; uirr = 0; uif = 1; uinv = PROGRAMMED_UINV; hv = 0; body = 0;
     on = 0; sn = SKY; nv = NOTIFICATION_VECTOR; ndst = 0;
     if :: SKY -> pir = 1 << TIMER; owed = 1 << TIMER :: else -> pir = 0; owed = 0 fi;
-    valid = 1; hc = 0; hb = 0;
+    valid = (1 << SLOTS) - 1; hc = 0; hb = 0; /* every slot valid (state.ts:221) */
     cur[0] = 1;
     invariants()
   };
@@ -279,7 +285,12 @@ init {
   :: Accept(0, BT)
   :: Accept(0, BK)
   :: Accept(0, BN)
-  :: Send()
+  :: Send(0)
+#if SLOTS > 1
+  :: Send(1)
+  :: Register(1)
+  :: Revoke(1)
+#endif
   :: SendIpi()
   :: NotifyDrain(0)
   :: Deliver()
@@ -298,8 +309,8 @@ init {
   :: KernelEntry()
   :: KernelExit()
   :: SwitchInRestore(0)
-  :: Register()
-  :: Revoke()
+  :: Register(0)
+  :: Revoke(0)
   :: TimerTick(0)
   od
 }
