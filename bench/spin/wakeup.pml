@@ -26,7 +26,9 @@
 #define B 2
 #define Q 2
 #define H 2
+#ifndef T
 #define T 3
+#endif
 
 /* error bits (§5) */
 #define QUEUE_FULL 1
@@ -213,11 +215,24 @@ inline Irq(d) { d_step { true -> irq(d); invariants() } }
 inline StatusOn(p) { d_step { !online[p] -> online[p] = 1; invariants() } }
 inline StatusOff(p) { d_step { online[p] && hp[0] != p + 1 && hp[1] != p + 1 -> online[p] = 0; invariants() } }
 
+/* Spawn's guard, task by task (written out: a guard cannot loop): task i free or done; task i alive in p */
+#define FREEISH(i) (tl[i] == FREE || tl[i] == DONE)
+#define LIVE(i, p) (tp[i] == p + 1 && tl[i] >= READY && tl[i] <= BLOCKED)
+#define CLAIM(i, d) (th[i] == d + 1 || (tl[i] == BLOCKED && tw[i] == d + 1))
+#if T == 4
+#define FREEISH_4 || FREEISH(3)
+#define LIVE_4(p) + LIVE(3, p)
+#define CLAIM_4(d) + CLAIM(3, d)
+#elif T == 3
+#define FREEISH_4
+#define LIVE_4(p)
+#define CLAIM_4(d)
+#else
+#error "wakeup.pml is written for 3 or 4 tasks (-DT=4)"
+#endif
 inline Spawn(p, kk) {
   d_step {
-    (tl[0] == FREE || tl[0] == DONE || tl[1] == FREE || tl[1] == DONE || tl[2] == FREE || tl[2] == DONE) &&
-    ((tp[0] == p + 1 && tl[0] >= READY && tl[0] <= BLOCKED) + (tp[1] == p + 1 && tl[1] >= READY && tl[1] <= BLOCKED) +
-     (tp[2] == p + 1 && tl[2] >= READY && tl[2] <= BLOCKED)) < C ->
+    (FREEISH(0) || FREEISH(1) || FREEISH(2) FREEISH_4) && (LIVE(0, p) + LIVE(1, p) + LIVE(2, p) LIVE_4(p)) < C ->
     lowestFree();
     tl[zt - 1] = READY; tp[zt - 1] = p + 1; tpr[zt - 1] = kk; th[zt - 1] = 0; tw[zt - 1] = 0;
     enqueue(p, kk, zt);
@@ -256,8 +271,7 @@ inline Handled(h) {
 inline Block(h, d) {
   d_step {
     hph[h] == RUNNING && th[CUR(h)] == 0 &&
-    ((th[0] == d + 1 || (tl[0] == BLOCKED && tw[0] == d + 1)) + (th[1] == d + 1 || (tl[1] == BLOCKED && tw[1] == d + 1)) +
-     (th[2] == d + 1 || (tl[2] == BLOCKED && tw[2] == d + 1))) < B ->
+    (CLAIM(0, d) + CLAIM(1, d) + CLAIM(2, d) CLAIM_4(d)) < B ->
     hph[h] = RETURNING; tl[CUR(h)] = BLOCKED; tw[CUR(h)] = d + 1;
     invariants()
   }
