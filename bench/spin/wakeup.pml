@@ -21,7 +21,9 @@
  */
 #define N 2
 #define P 2
+#ifndef C
 #define C 3
+#endif
 #define D 2
 #define B 2
 #define Q 2
