@@ -1,8 +1,8 @@
 /*
- * The wakeup system of intcheck (model/wakeup) at the `small` preset, in Promela, written for
- * this project from the TypeScript model's rules (spec/controller.md §4.1, §6; model/wakeup
- * step.ts, actions.ts, guards.ts, enabled.ts, boot.ts) so that Spin's state count cross-checks
- * the explorer's (bench/spin/run.sh). Same abstraction, same state variables:
+ * The wakeup system of intcheck (protocols/wakeup/model) at the `small` preset, in Promela, written
+ * for this project from the TypeScript model's rules (spec/controller.md §4.1, §6;
+ * protocols/wakeup/model step.ts, actions.ts, guards.ts, enabled.ts, boot.ts) so that Spin's state
+ * count cross-checks the explorer's (bench/spinCompare.ts). Same abstraction, same state variables:
  *   controller: ready FIFOs per (process, priority), irqWait FIFOs of (process, task) per line,
  *   irqPending per line, online bits, error bits (the IPC queues stay empty: no IPC event);
  *   harts: phase, process, task;  tasks: life, process, priority, handler line, line waited on.
@@ -10,8 +10,24 @@
  * transition and every stored state is a state of the TypeScript model. Temporaries are `hidden`
  * (not part of the state vector). Negative indices (-1) are stored shifted by one.
  *
- * small: N=2 processes, P=2 priorities, C=3 capacity, D=2 lines, B=2 wait depth, Q=2 pending,
- * H=2 harts, 3 task ids.
+ * small (the defaults below): N=2 processes, P=2 priorities, C=3 capacity, D=2 lines, B=2 wait
+ * depth, Q=2 pending, H=2 harts, T=3 task ids. `spin -DT=4` is small with a pool of 4 task ids,
+ * `spin -DT=4 -DC=4` that with capacity 4 too (C >= 2; T is 3 or 4: Spawn's and Block's guards,
+ * which cannot loop, are written out task by task for those two).
+ *
+ * Counts: Spin stores one state more than the explorer (the one before the start-up d_step) and
+ * two transitions more; otherwise they agree (intcheck's counts from `explore --protocol wakeup
+ * --config F.json --json`, F small's full configuration with taskPool / capacity changed):
+ *   spin                 pan: stored / transitions   explorer (intcheck explore --json)
+ *   (defaults, small)        69,533 /    488,002        69,532 /    488,000
+ *   -DT=4                 1,298,357 /  9,792,690     1,298,356 /  9,792,688
+ *   -DT=4 -DC=4           1,907,501 / 14,554,402     1,907,500 / 14,554,400
+ * pan (gcc -O2 -DSAFETY, ./pan -m1000000) on this machine (2 cores shared, load average 6-9 at the
+ * time, so elapsed is about three times user): small depth reached 19,267, 0.18 s, 189 MB total;
+ * -DT=4 depth 414,513, elapsed 14-18 s (user 6.3 s), 332 MB total (state vector 68 bytes);
+ * -DT=4 -DC=4 depth 602,758, elapsed 21-27 s (user 9.5 s), 421 MB total (state vector 76 bytes).
+ * The depth-first search goes deep: pan's default -m10000 cuts it ("max search depth too small")
+ * and its counts are then wrong; -m1000000 (53 MB of stack) covers all three.
  *
  * Checks: the wakeup state invariants the packed engine judges (properties/explore/packed/), as
  * assertions at the end of every event's d_step (so on every reachable state, adding none):
