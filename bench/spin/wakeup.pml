@@ -22,10 +22,10 @@
  *   (defaults, small)        69,533 /    488,002        69,532 /    488,000
  *   -DT=4                 1,298,357 /  9,792,690     1,298,356 /  9,792,688
  *   -DT=4 -DC=4           1,907,501 / 14,554,402     1,907,500 / 14,554,400
- * pan (gcc -O2 -DSAFETY, ./pan -m1000000) on this machine (2 cores shared, load average 6-9 at the
- * time, so elapsed is about three times user): small depth reached 19,267, 0.18 s, 189 MB total;
- * -DT=4 depth 414,513, elapsed 14-18 s (user 6.3 s), 332 MB total (state vector 68 bytes);
- * -DT=4 -DC=4 depth 602,758, elapsed 21-27 s (user 9.5 s), 421 MB total (state vector 76 bytes).
+ * pan (gcc -O2 -DSAFETY, ./pan -m1000000) on this machine (2 cores shared, load average 3-10 at the
+ * time, so elapsed varies from 1.5 to 3 times user): small depth reached 19,267, 0.18 s, 189 MB total;
+ * -DT=4 depth 414,513, elapsed 12.5-18.4 s (user 6.3 s), 332 MB total (state vector 68 bytes);
+ * -DT=4 -DC=4 depth 602,758, elapsed 13.7-26.5 s (user 9.5 s), 421 MB total (state vector 76 bytes).
  * The depth-first search goes deep: pan's default -m10000 cuts it ("max search depth too small")
  * and its counts are then wrong; -m1000000 (53 MB of stack) covers all three.
  *
