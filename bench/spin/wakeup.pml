@@ -1,8 +1,8 @@
 /*
- * The wakeup system of intcheck (model/wakeup) at the `small` preset, in Promela, written for
- * this project from the TypeScript model's rules (spec/controller.md §4.1, §6; model/wakeup
- * step.ts, actions.ts, guards.ts, enabled.ts, boot.ts) so that Spin's state count cross-checks
- * the explorer's (bench/spin/run.sh). Same abstraction, same state variables:
+ * The wakeup system of intcheck (protocols/wakeup/model) at the `small` preset, in Promela, written
+ * for this project from the TypeScript model's rules (spec/controller.md §4.1, §6;
+ * protocols/wakeup/model step.ts, actions.ts, guards.ts, enabled.ts, boot.ts) so that Spin's state
+ * count cross-checks the explorer's (bench/spinCompare.ts). Same abstraction, same state variables:
  *   controller: ready FIFOs per (process, priority), irqWait FIFOs of (process, task) per line,
  *   irqPending per line, online bits, error bits (the IPC queues stay empty: no IPC event);
  *   harts: phase, process, task;  tasks: life, process, priority, handler line, line waited on.
@@ -10,8 +10,24 @@
  * transition and every stored state is a state of the TypeScript model. Temporaries are `hidden`
  * (not part of the state vector). Negative indices (-1) are stored shifted by one.
  *
- * small: N=2 processes, P=2 priorities, C=3 capacity, D=2 lines, B=2 wait depth, Q=2 pending,
- * H=2 harts, 3 task ids.
+ * small (the defaults below): N=2 processes, P=2 priorities, C=3 capacity, D=2 lines, B=2 wait
+ * depth, Q=2 pending, H=2 harts, T=3 task ids. `spin -DT=4` is small with a pool of 4 task ids,
+ * `spin -DT=4 -DC=4` that with capacity 4 too (C >= 2; T is 3 or 4: Spawn's and Block's guards,
+ * which cannot loop, are written out task by task for those two).
+ *
+ * Counts: Spin stores one state more than the explorer (the one before the start-up d_step) and
+ * two transitions more; otherwise they agree (intcheck's counts from `explore --protocol wakeup
+ * --config F.json --json`, F small's full configuration with taskPool / capacity changed):
+ *   spin                 pan: stored / transitions   explorer (intcheck explore --json)
+ *   (defaults, small)        69,533 /    488,002        69,532 /    488,000
+ *   -DT=4                 1,298,357 /  9,792,690     1,298,356 /  9,792,688
+ *   -DT=4 -DC=4           1,907,501 / 14,554,402     1,907,500 / 14,554,400
+ * pan (gcc -O2 -DSAFETY, ./pan -m1000000) on this machine (2 cores shared, load average 3-10 at the
+ * time, so elapsed varies from 1.5 to 3 times user): small depth reached 19,267, 0.18 s, 189 MB total;
+ * -DT=4 depth 414,513, elapsed 12.5-18.4 s (user 6.3 s), 332 MB total (state vector 68 bytes);
+ * -DT=4 -DC=4 depth 602,758, elapsed 13.7-26.5 s (user 9.5 s), 421 MB total (state vector 76 bytes).
+ * The depth-first search goes deep: pan's default -m10000 cuts it ("max search depth too small")
+ * and its counts are then wrong; -m1000000 (53 MB of stack) covers all three.
  *
  * Checks: the wakeup state invariants the packed engine judges (properties/explore/packed/), as
  * assertions at the end of every event's d_step (so on every reachable state, adding none):
@@ -21,12 +37,16 @@
  */
 #define N 2
 #define P 2
+#ifndef C
 #define C 3
+#endif
 #define D 2
 #define B 2
 #define Q 2
 #define H 2
+#ifndef T
 #define T 3
+#endif
 
 /* error bits (§5) */
 #define QUEUE_FULL 1
@@ -213,11 +233,24 @@ inline Irq(d) { d_step { true -> irq(d); invariants() } }
 inline StatusOn(p) { d_step { !online[p] -> online[p] = 1; invariants() } }
 inline StatusOff(p) { d_step { online[p] && hp[0] != p + 1 && hp[1] != p + 1 -> online[p] = 0; invariants() } }
 
+/* Spawn's guard, task by task (written out: a guard cannot loop): task i free or done; task i alive in p */
+#define FREEISH(i) (tl[i] == FREE || tl[i] == DONE)
+#define LIVE(i, p) (tp[i] == p + 1 && tl[i] >= READY && tl[i] <= BLOCKED)
+#define CLAIM(i, d) (th[i] == d + 1 || (tl[i] == BLOCKED && tw[i] == d + 1))
+#if T == 4
+#define FREEISH_4 || FREEISH(3)
+#define LIVE_4(p) + LIVE(3, p)
+#define CLAIM_4(d) + CLAIM(3, d)
+#elif T == 3
+#define FREEISH_4
+#define LIVE_4(p)
+#define CLAIM_4(d)
+#else
+#error "wakeup.pml is written for 3 or 4 tasks (-DT=4)"
+#endif
 inline Spawn(p, kk) {
   d_step {
-    (tl[0] == FREE || tl[0] == DONE || tl[1] == FREE || tl[1] == DONE || tl[2] == FREE || tl[2] == DONE) &&
-    ((tp[0] == p + 1 && tl[0] >= READY && tl[0] <= BLOCKED) + (tp[1] == p + 1 && tl[1] >= READY && tl[1] <= BLOCKED) +
-     (tp[2] == p + 1 && tl[2] >= READY && tl[2] <= BLOCKED)) < C ->
+    (FREEISH(0) || FREEISH(1) || FREEISH(2) FREEISH_4) && (LIVE(0, p) + LIVE(1, p) + LIVE(2, p) LIVE_4(p)) < C ->
     lowestFree();
     tl[zt - 1] = READY; tp[zt - 1] = p + 1; tpr[zt - 1] = kk; th[zt - 1] = 0; tw[zt - 1] = 0;
     enqueue(p, kk, zt);
@@ -256,8 +289,7 @@ inline Handled(h) {
 inline Block(h, d) {
   d_step {
     hph[h] == RUNNING && th[CUR(h)] == 0 &&
-    ((th[0] == d + 1 || (tl[0] == BLOCKED && tw[0] == d + 1)) + (th[1] == d + 1 || (tl[1] == BLOCKED && tw[1] == d + 1)) +
-     (th[2] == d + 1 || (tl[2] == BLOCKED && tw[2] == d + 1))) < B ->
+    (CLAIM(0, d) + CLAIM(1, d) + CLAIM(2, d) CLAIM_4(d)) < B ->
     hph[h] = RETURNING; tl[CUR(h)] = BLOCKED; tw[CUR(h)] = d + 1;
     invariants()
   }
