@@ -1,7 +1,102 @@
 /*
- * The syscall system of intcheck at the spec's small (syscall preset `spec-small`), in Promela:
- * two service dispatchers, two callers, and the syscall ghost the explorer keys. pan: 6,949,361
- * states stored, 37,540,402 transitions (intcheck: 6,949,360 and 37,540,400). Full header to come.
+ * The syscall-as-IPC system of intcheck (protocols/syscall/model), the model alone, at the spec's
+ * small itself: the syscall exploration preset `spec-small` = SMALL (protocols/controller/model/
+ * config/config.ts:84-98; engine/explore/explorePresets.ts:57-58), two system-call dispatchers and
+ * two callers, in Promela, written for this project from the TypeScript model's rules (spec/
+ * controller.md §4.2; protocols/syscall/model step.ts, actions.ts, guards.ts, enabled.ts, boot.ts,
+ * layout.ts; the controller's accesses as protocols/controller/model step.ts, actions.ts,
+ * guards.ts, decode.ts) and the explorer's key, so that Spin's state count cross-checks `intcheck
+ * explore --protocol syscall --preset spec-small` without `--symmetry` (6,949,360 states,
+ * 37,540,400 transitions, diameter 118: docs/exploration.md). bench/spin/syscall.pml is the same
+ * system at the narrowed `small` preset (one dispatcher, one caller), where the ghost adds no state.
+ *
+ * State variables: the explorer's key (protocols/syscall/engine/syscallSpace.ts:82-91) is the
+ * model's stateKey (model/stateKey.ts:38-53), the controller ghost's key and the syscall ghost's.
+ *   controller (stateKey.ts:30-35 controllerKey): ready FIFOs per (process, priority), ipcWait
+ *   FIFOs of handler tasks per (process, type), ipcPending per (process, type), online bits,
+ *   error bits. The irqWait queues and irqPending counters are left out: no syscall event
+ *   touches them (no Irq, no IRQ_REGISTER), so they keep their reset values in every state;
+ *   rings (one per process; the kernel's stays empty): head and tail modulo 2R, per slot its
+ *   state, request id, requester, target, argument and result (model/state.ts:17-34);
+ *   agents: phase, slot, request id (model/state.ts:56-62);
+ *   ghost, per service dispatcher d: gcur[d], greq[d], grqr[d] (below).
+ * The controller ghost's key adds no state: for the model it is a function of the state
+ * (engine/explore/ghostKey.ts:10-12), as the matching counts below bear out.
+ * The syscall ghost's key (syscallGhostKey.ts:31-61) lists, per slot code p * R + i, the request
+ * instance published there and not yet freed (bySlot, properties/ghost.ts:62-84) and, per agent,
+ * the instance a service dispatcher took and has not answered (held, ghost.ts:87-97), each as
+ * (ring, slot, request id, requester, executions, replies), a place holding an instance listed
+ * before naming it by its number. Every instance is taken once (SUBMITTED -> TAKEN), completed
+ * by its holder while TAKEN and its slot freed only after DONE (a caller reads only a DONE slot);
+ * so bySlot[code] exists exactly while the slot is SUBMITTED, TAKEN or DONE, with the slot's
+ * fields, executions = (DONE), replies = (DONE and no dispatcher still holds it). What the state
+ * forgets is what a holding dispatcher holds: its record says only the slot code and whether it
+ * completed (agents' slot and req), and once the caller has read and freed the slot (a reply
+ * dispatcher wakes on DONE, before the service's Reply) the slot may be reused by a new request,
+ * published, taken by the other dispatcher and DONE again. Hence
+ *   gcur[d]: the instance d holds is still its slot's bySlot instance (the key's back reference):
+ *     1 from Take (ghost.ts:87-89) until its slot is read (ghost.ts:53-61, 82) or d replies;
+ *   greq[d], grqr[d]: that instance's request id and requester + 1 (set at Take, 0 when d holds
+ *     nothing): while gcur[d] they equal the slot's, after it the state has lost them (an
+ *     instance held after its slot was read has executions 1, replies 0 and d's slot code).
+ * These are a function of the key and the key is a function of them and the state, so pan's
+ * states are the key's. Without them (the same file with the three made hidden) pan finds the
+ * model's own states: 14,016 at `dispatchers` (keyed 15,812: which dispatcher holds the slot's
+ * instance), 395,248 with one dispatcher and two callers (keyed 424,912: the id and requester of
+ * an instance held after its slot was read), and 2,336,784 states, 12,038,896 transitions at
+ * spec-small (keyed 6,949,360: the "some 2.3 million states" of explorePresets.ts:10-11). Left out
+ * of the key and here: the instances' serial numbers and the submitted/consumed totals (they only
+ * label messages).
+ *
+ * One process, one `do` loop, one d_step per candidate event (model/enabled.ts:16-38; guard
+ * first, the guard being exactly the conditions step.ts checks, so a d_step is executable exactly
+ * when `step` accepts the event), so every event is one atomic transition and every stored state
+ * is a state of the TypeScript model. Temporaries are `hidden` (not part of the state vector).
+ * Negative values (-1: no slot, no requester) are stored shifted by one. Spin stores the state
+ * before the start-up d_step, so pan reports one state and two transitions more than intcheck.
+ *
+ * spec-small: N=2 processes, P=2 priorities, C=3 capacity, T=2 IPC types, B=2 wait depth, Q=2
+ * pending, R=2 ring slots, 2 dispatchers. Layout (model/layout.ts:49-89): process 0 (the kernel)
+ * has min(dispatchers, B, C) = 2 service dispatchers and no caller; process 1 has min(R, C - 1)
+ * = 2 callers, one reply dispatcher and min(dispatchers, B, C - 1 - 2) = 0 service dispatchers.
+ * Agent a has task a + 1: 0 = p0.service0 (task 1), 1 = p0.service1 (task 2), 2 = p1.reply0
+ * (task 3), 3 = p1.caller0 (task 4), 4 = p1.caller1 (task 5) (SMALL's taskPool 3 does not bound
+ * them: the controller refuses only task 0, decode.ts:171-192). The only call target is process
+ * 0; request ids are 1..2 (actions.ts:80-86). The guards that scan rings (submittedFor,
+ * wakeableIn) are macros written out for R <= 2 and this layout; Wake wakes the first wakeable
+ * caller in index order.
+ *
+ * Parametric by preprocessor switches (spin -DD=.. -DK=.. -DC=.. -DR=.. -DP=.. -DQ=.. -DB=.. -a):
+ * D service dispatchers (1-2), K callers (1-2), C, R (1-2), P, Q, B, for the configurations with
+ * this layout (K = min(R, C - 1), no service dispatcher on process 1; #error otherwise). Matches
+ * intcheck on every one tried (intcheck states / transitions | pan's), the first six by `node
+ * dist/cli/bin.js explore --protocol syscall --preset NAME | --config F.json --json --no-liveness`
+ * (SMALL with the fields named changed), spec-small as docs/exploration.md measured it:
+ *   tiny        D=1 K=1 C=2 R=1            6,092 / 24,468 |      6,093 / 24,470
+ *   small       D=1 K=1 C=2                12,184 / 48,936 |     12,185 / 48,938
+ *   dispatchers D=2 K=1 C=2 R=1 P=1 Q=1    15,812 / 70,982 |     15,813 / 70,984
+ *   SMALL, dispatchers 1 (D=1)            424,912 / 1,955,824 | 424,913 / 1,955,826
+ *   the same, P=1 Q=1 (D=1 P=1 Q=1)       195,280 / 895,776 |   195,281 / 895,778
+ *   SMALL, P=1 Q=1 (P=1 Q=1)            3,233,024 / 17,337,536 | 3,233,025 / 17,337,538
+ *   spec-small (the defaults)          6,949,360 / 37,540,400 | 6,949,361 / 37,540,402
+ *
+ * Checks (assertions at the end of every event's d_step, so on every reachable state, adding
+ * none): the controller's capacityBound, state part (occupancy(p) <= C, every ipcWait queue <= B,
+ * every ipcPending counter <= Q), boundedRing's state part (every ring holds 0..R requests), and
+ * the ghost's consistency as argued above. The rest of the syscall properties judge steps and
+ * ghost data (exactlyOnceReply, requestConservation, replyRouting, publishBeforeSignal,
+ * noLostIpcWakeup, offlineRetention, singleConsumer, syscallNoRegisterWhileRunning, the other
+ * controller-step properties) or the leads-to drain (everyRequestAnswered): intcheck's only.
+ * pan's invalid-end-state check is on too.
+ *
+ * Measured (2-core machine shared with other sessions, 2026-12-06): `spin -a syscall-spec.pml &&
+ * gcc -O2 -DSAFETY -o pan pan.c && ./pan -m20000000`: State-vector 100 byte (93 stored + 28
+ * overhead), depth reached 1,106,172, errors: 0; 6,949,361 states stored, 30,591,041 matched,
+ * 37,540,402 transitions; 2,135 MB in all (800.6 MB states, 128 MB hash table -w24, 1,068 MB DFS
+ * stack); 26.3 s elapsed (264,033 states/s; 17.3 s user, 1.4 s system, 2.19 GB resident) at load
+ * 5.0 (`uptime` 1-min average, others' jobs). The depth needs -m of at least 1,106,173 (-m1106172:
+ * "max search depth too small"); -m1200000: 64 MB of stack, 1,131 MB in all, 22.3 s at load 4.3.
+ * (intcheck: 407 s wall, 4.1 GB, for the same states judged by every property; docs/exploration.md.)
  */
 #define N 2
 #define T 2
