@@ -94,8 +94,9 @@
  * overhead), depth reached 1,106,172, errors: 0; 6,949,361 states stored, 30,591,041 matched,
  * 37,540,402 transitions; 2,135 MB in all (800.6 MB states, 128 MB hash table -w24, 1,068 MB DFS
  * stack); 26.3 s elapsed (264,033 states/s; 17.3 s user, 1.4 s system, 2.19 GB resident) at load
- * 5.0 (`uptime` 1-min average, others' jobs); again at load 3.4, 17.8 s (390,633 states/s). The depth needs -m of at least 1,106,173 (-m1106172:
- * "max search depth too small"); -m1200000: 64 MB of stack, 1,131 MB in all, 22.3 s at load 4.3.
+ * 5.0 (`uptime` 1-min average, others' jobs); again at load 3.4, 17.8 s (390,633 states/s).
+ * The depth needs -m of at least 1,106,173 (-m1106172: "max search depth too small");
+ * -m1200000: 64 MB of stack, 1,131 MB in all, 22.3 s at load 4.3.
  * (intcheck: 407 s wall, 4.1 GB, for the same states judged by every property; docs/exploration.md.)
  */
 #define N 2
