@@ -1,14 +1,20 @@
 /**
- * Spin beside `intcheck explore` on the same system, per protocol that has a Promela model of it
- * (bench/spin/wakeup.pml, and with `spin -DT=4` at small with four task ids, 1.3 million states;
- * bench/spin/controller.pml, the controller alone at its exploration
- * preset and, with `spin -DC=4 -DB=2 -DQ=2`, at a large configuration of 1.4 million states where
- * both sides run for seconds at their steady rates; bench/spin/syscall.pml, the syscall model alone at `small`; bench/spin/uipi.pml, the
- * UIPI model alone at `skyloft`, and with `spin -DSKY=0` at skyloft's sizes without the timer, the
- * plain scenario, a configuration file for intcheck, and with `-DSKY=0 -DSLOTS=2` the plain
- * scenario with two UITT slots, half a million states): compiles the model with `spin -a` and
- * `gcc -O2 -DSAFETY` once, then runs `pan` and `intcheck explore --protocol P --preset X` (or
- * `--config F`) `--json` (its defaults: every property and leads-to, a fresh process each time)
+ * Spin beside `intcheck explore` on the same system, per protocol, each on a Promela model whose
+ * state count matches intcheck's exactly (bench/spin/):
+ * - wakeup.pml: the wakeup system at `small`, and with `-DT=4` (four task ids) at 1.3 million states;
+ * - controller.pml: the controller alone at its `small` exploration preset, and with
+ *   `-DC=4 -DB=2 -DQ=2` at 1.4 million states;
+ * - syscall.pml: the syscall model alone at `small`; syscall-spec.pml with `-DD=1`: the spec's
+ *   small with one dispatcher, 424,912 states;
+ * - uipi.pml: the UIPI model alone at `skyloft`; with `-DSKY=0` the plain scenario at skyloft's
+ *   sizes; with `-DSKY=0 -DSLOTS=2` the plain scenario with two UITT slots, half a million states.
+ * The small rows are the presets users explore; pan finishes most of them within a few ticks of
+ * its clock and intcheck's first search there is mostly V8's warm-up, so each protocol also has a
+ * large row where both sides run for seconds at their steady rates. A configuration that is no
+ * preset is written to a temporary file for `intcheck explore --config`.
+ * It compiles each model with `spin -a` and `gcc -O2 -DSAFETY` once, then runs `pan` and
+ * `intcheck explore --protocol P --preset X` (or `--config F`) `--json` (its defaults: every
+ * property and leads-to, a fresh process each time)
  * alternately,
  * three of each, so both see the same load; each side's best run is compared: pan's stored states
  * over its own elapsed time, intcheck's `statesPerSecond` (distinct states over the search's time,
@@ -25,7 +31,8 @@
  * UIPI's explorer treats the owed masks (ghost) as a covering measure (uipiGhostMeasure.ts): a
  * node met again with no owed bit its earlier twin lacked is not admitted, a subsumption pan has
  * no counterpart of. uipi.pml keeps the owed mask in its state vector, so its counts are compared
- * with the same search with the measure keyed instead (in this process, best of 3: the space
+ * with the same search with the measure keyed instead (in this process, best of 3, once for the
+ * two-slot row: the space
  * test/protocols/uipi/engine/uipiCovering.test.ts calls the whole-ghost key); the default run,
  * with the covering, admits fewer nodes and is the rate row.
  *
@@ -380,6 +387,17 @@ export function spinCompare(): void {
   console.log();
   const syscall = compareProtocol({ protocol: 'syscall', preset: 'small', model: 'syscall.pml' });
   console.log();
+  // The spec's small with one system-call dispatcher (two callers): 424,912 states, the key's ghost
+  // included, where both searches run for seconds (bench/spin/syscall-spec.pml, -DD=1).
+  const syscallLarge = compareProtocol({
+    protocol: 'syscall',
+    preset: 'large (the spec’s small with one dispatcher)',
+    config: withoutBase({ ...SMALL, dispatchers: 1 }),
+    model: 'syscall-spec.pml',
+    defines: ['D=1'],
+    maxDepth: 10_000_000,
+  });
+  console.log();
   const covering =
     'the owed masks as a covering measure: a node met again with no owed bit its earlier twin lacked is not admitted';
   const skyloft = UIPI_EXPLORE_PRESETS.skyloft;
@@ -415,9 +433,17 @@ export function spinCompare(): void {
     counterpart: { row: () => runUipiKeyed('plain, two slots', slots2, 1), why: covering },
   });
   if (
-    ![wakeup, wakeupLarge, controller, controllerLarge, syscall, uipi, uipiPlain, uipiSlots2].every(
-      (x) => x.ok,
-    )
+    ![
+      wakeup,
+      wakeupLarge,
+      controller,
+      controllerLarge,
+      syscall,
+      syscallLarge,
+      uipi,
+      uipiPlain,
+      uipiSlots2,
+    ].every((x) => x.ok)
   )
     process.exitCode = 1;
 }

@@ -7,8 +7,9 @@
  * priorities, the parts the ordering properties are about, and narrows the rest to one line, one
  * IPC type, one task id, capacity 2, wait depth 1 and pending counters saturating at 1: every
  * rule of §4–§5 (refusals, saturation, wakes, errors) is still reachable in a few steps.
- * The syscall system at `small` (two service dispatchers, two callers, two ring slots: some
- * 2.3 million states, each with its §6 drain for everyRequestAnswered) takes minutes, so its
+ * The syscall system at `small` (two service dispatchers, two callers, two ring slots: 6,949,360
+ * states as the explorer keys them, the ghost's request instances included, 2,336,784 model
+ * states; each with its §6 drain for everyRequestAnswered) takes minutes without symmetry, so its
  * `small` exploration keeps the two-slot ring (wrap-around, slot reuse) and the service and reply
  * dispatchers of process 0 but has one service dispatcher and one caller (capacity 2): 12,184
  * states, drain included, in about 12 s. Races between two callers of one ring or two
