@@ -11,7 +11,8 @@
  * The small rows are the presets users explore; pan finishes most of them within a few ticks of
  * its clock and intcheck's first search there is mostly V8's warm-up, so each protocol also has a
  * large row where both sides run for seconds at their steady rates. A configuration that is no
- * preset is written to a temporary file for `intcheck explore --config`.
+ * preset is written to a temporary file for `intcheck explore --config`. Run it as
+ * `npx tsx bench/spinCompare.ts [protocol…]` (all four when none is named).
  * It compiles each model with `spin -a` and `gcc -O2 -DSAFETY` once, then runs `pan` and
  * `intcheck explore --protocol P --preset X` (or `--config F`) `--json` (its defaults: every
  * property and leads-to, a fresh process each time)
@@ -326,126 +327,117 @@ function compareWith(c: Comparison, configArgs: readonly string[], where: string
   return { ok: same && extraSame };
 }
 
-export function spinCompare(): void {
+const COVERING =
+  'the owed masks as a covering measure: a node met again with no owed bit its earlier twin lacked is not admitted';
+
+/** Every comparison, per protocol its preset rows first, then its large row. */
+function comparisons(): Comparison[] {
+  const controllerSmall = explorePreset('controller', 'small');
+  const skyloft = UIPI_EXPLORE_PRESETS.skyloft;
+  if (controllerSmall === undefined || skyloft === undefined)
+    throw new Error('spinCompare: a preset is missing');
+  // UIPI's plain scenario (no timer) at skyloft's sizes: 1 CPU, 1 receiver, 1 sender, 2 vectors
+  const plain: UipiConfig = { ...UIPI_SKYLOFT, timer: -1 };
+  const slots2: UipiConfig = { ...plain, uittSize: 2 };
+  return [
+    {
+      protocol: 'wakeup',
+      preset: 'small',
+      model: 'wakeup.pml',
+      extra: () => [
+        runPacked('intcheck packed engine, pan’s three invariants only (first run in this process)', 1),
+        runPacked('intcheck packed engine, pan’s three invariants only (best of 5 more)', 5),
+        runExplorer(
+          'intcheck explore --engine objects, every property + leads-to (one run)',
+          undefined,
+          true,
+        ),
+      ],
+    },
+    // small with a pool of four task ids: 1,298,356 states
+    {
+      protocol: 'wakeup',
+      preset: 'large (small with four task ids)',
+      config: withoutBase({ ...SMALL, taskPool: 4 }),
+      model: 'wakeup.pml',
+      defines: ['T=4'],
+    },
+    {
+      protocol: 'controller',
+      preset: 'small',
+      model: 'controller.pml',
+      extra: () => [
+        runExplorer(
+          'intcheck explore --engine objects, every property (one run)',
+          undefined,
+          true,
+          'controller',
+          controllerSmall,
+        ),
+      ],
+    },
+    // 1,385,408 states (reachableStateCount.ts); pan's rate falls as its hash table grows
+    {
+      protocol: 'controller',
+      preset: 'large (small with capacity 4, wait depth 2, pending counters to 2)',
+      config: withoutBase({ ...SMALL, ...CONTROLLER_LARGE }),
+      model: 'controller.pml',
+      defines: ['C=4', 'B=2', 'Q=2'],
+      maxDepth: 10_000_000,
+    },
+    { protocol: 'syscall', preset: 'small', model: 'syscall.pml' },
+    // the spec's small with one system-call dispatcher (two callers): 424,912 states, the key's ghost included
+    {
+      protocol: 'syscall',
+      preset: 'large (the spec’s small with one dispatcher)',
+      config: withoutBase({ ...SMALL, dispatchers: 1 }),
+      model: 'syscall-spec.pml',
+      defines: ['D=1'],
+      maxDepth: 10_000_000,
+    },
+    {
+      protocol: 'uipi',
+      preset: 'skyloft',
+      model: 'uipi.pml',
+      counterpart: { row: () => runUipiKeyed('skyloft', skyloft, 3), why: COVERING },
+    },
+    {
+      protocol: 'uipi',
+      preset: 'plain (skyloft sizes, no timer)',
+      config: plain,
+      model: 'uipi.pml',
+      defines: ['SKY=0'],
+      counterpart: { row: () => runUipiKeyed('plain', plain, 3), why: COVERING },
+    },
+    // two UITT slots (two vectors sent): 375,232 admitted nodes, 557,792 owed keyed; the keyed search runs once
+    {
+      protocol: 'uipi',
+      preset: 'plain with two UITT slots',
+      config: slots2,
+      model: 'uipi.pml',
+      defines: ['SKY=0', 'SLOTS=2'],
+      maxDepth: 10_000_000,
+      counterpart: { row: () => runUipiKeyed('plain, two slots', slots2, 1), why: COVERING },
+    },
+  ];
+}
+
+/** Every comparison, or those of the protocols named (`npx tsx bench/spinCompare.ts wakeup uipi`); exit code 1 when counts differ. */
+export function spinCompare(protocols: readonly string[] = []): void {
   if (!hasSpin()) {
     console.log(
       'spin is not installed: sudo apt-get install spin (Debian/Ubuntu), or see https://spinroot.com; gcc is needed too.',
     );
     return;
   }
-  const wakeup = compareProtocol({
-    protocol: 'wakeup',
-    preset: 'small',
-    model: 'wakeup.pml',
-    extra: () => [
-      runPacked('intcheck packed engine, pan’s three invariants only (first run in this process)', 1),
-      runPacked('intcheck packed engine, pan’s three invariants only (best of 5 more)', 5),
-      runExplorer('intcheck explore --engine objects, every property + leads-to (one run)', undefined, true),
-    ],
+  const chosen = comparisons().filter((c) => protocols.length === 0 || protocols.includes(c.protocol));
+  if (chosen.length === 0) throw new Error(`spinCompare: no comparison for ${protocols.join(', ')}`);
+  let ok = true;
+  chosen.forEach((c, i) => {
+    if (i > 0) console.log();
+    ok = compareProtocol(c).ok && ok;
   });
-  console.log();
-  const controller = compareProtocol({
-    protocol: 'controller',
-    preset: 'small',
-    model: 'controller.pml',
-    extra: () => {
-      const cfg = explorePreset('controller', 'small');
-      if (cfg === undefined) throw new Error('no controller small preset');
-      return [
-        runExplorer(
-          'intcheck explore --engine objects, every property (one run)',
-          undefined,
-          true,
-          'controller',
-          cfg,
-        ),
-      ];
-    },
-  });
-  console.log();
-  // small with a pool of four task ids: 1,298,356 states, where both searches run for seconds.
-  const wakeupLarge = compareProtocol({
-    protocol: 'wakeup',
-    preset: 'large (small with four task ids)',
-    config: withoutBase({ ...SMALL, taskPool: 4 }),
-    model: 'wakeup.pml',
-    defines: ['T=4'],
-  });
-  console.log();
-  // A space of 1,385,408 states (reachableStateCount.ts), where both searches run for seconds:
-  // small's pan run is a few ticks of its clock, and intcheck's first search there is mostly V8's
-  // warm-up; here each side runs at its steady rate (pan's own falls as its hash table grows).
-
-  const controllerLarge = compareProtocol({
-    protocol: 'controller',
-    preset: 'large (small with capacity 4, wait depth 2, pending counters to 2)',
-    config: withoutBase({ ...SMALL, ...CONTROLLER_LARGE }),
-    model: 'controller.pml',
-    defines: ['C=4', 'B=2', 'Q=2'],
-    maxDepth: 10_000_000,
-  });
-  console.log();
-  const syscall = compareProtocol({ protocol: 'syscall', preset: 'small', model: 'syscall.pml' });
-  console.log();
-  // The spec's small with one system-call dispatcher (two callers): 424,912 states, the key's ghost
-  // included, where both searches run for seconds (bench/spin/syscall-spec.pml, -DD=1).
-  const syscallLarge = compareProtocol({
-    protocol: 'syscall',
-    preset: 'large (the spec’s small with one dispatcher)',
-    config: withoutBase({ ...SMALL, dispatchers: 1 }),
-    model: 'syscall-spec.pml',
-    defines: ['D=1'],
-    maxDepth: 10_000_000,
-  });
-  console.log();
-  const covering =
-    'the owed masks as a covering measure: a node met again with no owed bit its earlier twin lacked is not admitted';
-  const skyloft = UIPI_EXPLORE_PRESETS.skyloft;
-  if (skyloft === undefined) throw new Error('no UIPI skyloft exploration preset');
-  const uipi = compareProtocol({
-    protocol: 'uipi',
-    preset: 'skyloft',
-    model: 'uipi.pml',
-    counterpart: { row: () => runUipiKeyed('skyloft', skyloft, 3), why: covering },
-  });
-  console.log();
-  // The plain scenario (no timer) at skyloft's sizes: 1 CPU, 1 receiver, 1 sender, 2 vectors.
-  const plain: UipiConfig = { ...UIPI_SKYLOFT, timer: -1 };
-  const uipiPlain = compareProtocol({
-    protocol: 'uipi',
-    preset: 'plain (skyloft sizes, no timer)',
-    config: plain,
-    model: 'uipi.pml',
-    defines: ['SKY=0'],
-    counterpart: { row: () => runUipiKeyed('plain', plain, 3), why: covering },
-  });
-  console.log();
-  // The plain scenario with two UITT slots (two vectors sent): 375,232 admitted nodes, 557,792 with
-  // the owed masks keyed, where both searches run for seconds; its keyed counterpart runs once.
-  const slots2: UipiConfig = { ...plain, uittSize: 2 };
-  const uipiSlots2 = compareProtocol({
-    protocol: 'uipi',
-    preset: 'plain with two UITT slots',
-    config: slots2,
-    model: 'uipi.pml',
-    defines: ['SKY=0', 'SLOTS=2'],
-    maxDepth: 10_000_000,
-    counterpart: { row: () => runUipiKeyed('plain, two slots', slots2, 1), why: covering },
-  });
-  if (
-    ![
-      wakeup,
-      wakeupLarge,
-      controller,
-      controllerLarge,
-      syscall,
-      syscallLarge,
-      uipi,
-      uipiPlain,
-      uipiSlots2,
-    ].every((x) => x.ok)
-  )
-    process.exitCode = 1;
+  if (!ok) process.exitCode = 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) spinCompare();
+if (import.meta.url === `file://${process.argv[1]}`) spinCompare(process.argv.slice(2));
