@@ -1,7 +1,7 @@
 /*
  * The syscall-as-IPC system of intcheck (protocols/syscall/model), the model alone, at the spec's
  * small itself: the syscall exploration preset `spec-small` = SMALL (protocols/controller/model/
- * config/config.ts:84-98; engine/explore/explorePresets.ts:57-58), two system-call dispatchers and
+ * config/config.ts:84-98; engine/explore/explorePresets.ts:58-59), two system-call dispatchers and
  * two callers, in Promela, written for this project from the TypeScript model's rules (spec/
  * controller.md §4.2; protocols/syscall/model step.ts, actions.ts, guards.ts, enabled.ts, boot.ts,
  * layout.ts; the controller's accesses as protocols/controller/model step.ts, actions.ts,
@@ -61,7 +61,7 @@
  * = 2 callers, one reply dispatcher and min(dispatchers, B, C - 1 - 2) = 0 service dispatchers.
  * Agent a has task a + 1: 0 = p0.service0 (task 1), 1 = p0.service1 (task 2), 2 = p1.reply0
  * (task 3), 3 = p1.caller0 (task 4), 4 = p1.caller1 (task 5) (SMALL's taskPool 3 does not bound
- * them: the controller refuses only task 0, decode.ts:171-192). The only call target is process
+ * them: the controller refuses only task 0, decode.ts:171-191). The only call target is process
  * 0; request ids are 1..2 (actions.ts:80-86). The guards that scan rings (submittedFor,
  * wakeableIn) are macros written out for R <= 2 and this layout; Wake wakes the first wakeable
  * caller in index order.
@@ -206,7 +206,7 @@ inline occupancy(p) {
   for (zi : 0 .. T - 1) { zn = zn + iplen[p * T + zi] }
 }
 
-/* append task t to ready[p][k] (controller actions.ts:72-75, 102-110) */
+/* append task t to ready[p][k] (controller actions.ts:72-75, 102-109) */
 inline pushReady(p, k, t) {
   rq[(p * P + k) * C + rqlen[p * P + k]] = t;
   rqlen[p * P + k]++

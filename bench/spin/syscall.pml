@@ -24,14 +24,14 @@
  * (`spec-small`: two dispatchers, two callers) with that ghost as state variables: 6,949,361 /
  * 37,540,402 against intcheck's 6,949,360 / 37,540,400.
  *
- * One process, one `do` loop, one d_step per candidate event (model/enabled.ts:14–35; guard
+ * One process, one `do` loop, one d_step per candidate event (model/enabled.ts:16–38; guard
  * first, the guard being exactly the conditions step.ts checks, so a d_step is executable exactly
  * when `step` accepts the event), so every event is one atomic transition and every stored state
  * is a state of the TypeScript model. Temporaries are `hidden` (not part of the state vector).
  * Negative values (-1: no slot, no requester) are stored shifted by one.
  *
  * small exploration preset: N=2 processes, P=2 priorities, C=2 capacity, T=2 IPC types, B=2 wait
- * depth, Q=2 pending, R=2 ring slots, one service dispatcher. Layout (model/layout.ts:214–234):
+ * depth, Q=2 pending, R=2 ring slots, one service dispatcher. Layout (model/layout.ts:49–89):
  * agent 0 = p0.service0 (task 1, type 0), agent 1 = p1.reply0 (task 2, type 1), agent 2 = p1.caller0 (task 3); the
  * only call target is process 0 (one caller: callers(p) = min(R, C − 1) = 1). The guards that
  * scan rings (workToTake, wakeable) are written out for R = 2 and this layout.
@@ -114,7 +114,7 @@ inline occupancy(p) {
   for (zi : 0 .. T - 1) { zn = zn + iplen[p * T + zi] }
 }
 
-/* append task t to ready[p][k] (controller actions.ts:121–124, 150–158) */
+/* append task t to ready[p][k] (controller actions.ts:72–75, 102–109) */
 inline pushReady(p, k, t) {
   rq[(p * P + k) * C + rqlen[p * P + k]] = t;
   rqlen[p * P + k]++
@@ -129,7 +129,7 @@ inline enqueue(p, k, t) {
   fi
 }
 
-/* DEQUEUE of page p (controller actions.ts:161–175): the head of its lowest non-empty ready queue, into zx (0 when none) */
+/* DEQUEUE of page p (controller actions.ts:112–126): the head of its lowest non-empty ready queue, into zx (0 when none) */
 inline dequeue(p) {
   zx = 0;
   for (zk : 0 .. P - 1) {
@@ -144,7 +144,7 @@ inline dequeue(p) {
   }
 }
 
-/* IPC_SEND of type y to process q (controller step.ts:37–39, actions.ts:248–271) */
+/* IPC_SEND of type y to process q (controller step.ts:37–39, actions.ts:199–222) */
 inline ipcSend(y, q) {
   if
   :: iplen[q * T + y] > 0 ->
@@ -156,7 +156,7 @@ inline ipcSend(y, q) {
   fi
 }
 
-/* IPC_REGISTER of type y, task t on page p (controller step.ts:30–33, actions.ts:200–221) */
+/* IPC_REGISTER of type y, task t on page p (controller step.ts:30–33, actions.ts:152–172) */
 inline ipcRegister(p, y, t) {
   occupancy(p);
   if
@@ -173,35 +173,35 @@ inline ipcRegister(p, y, t) {
   fi
 }
 
-/* the agent is on a hart or owes it a return action (guards.ts:332) */
+/* the agent is on a hart or owes it a return action (guards.ts:13) */
 #define BUSY(a) (aph[a] == FILLING || aph[a] == SUBMITTED || aph[a] == READING || aph[a] == RUNNING || aph[a] == RETURNING)
-/* no coroutine of p is busy (guards.ts:345–348; p0: agent 0, p1: agents 1 and 2) */
+/* no coroutine of p is busy (guards.ts:26–29; p0: agent 0, p1: agents 1 and 2) */
 #define PIDLE(p) ((p) == 0 -> !BUSY(0) : (!BUSY(1) && !BUSY(2)))
 
-/* submittedFor(q) >= 0 (guards.ts:383–396): the j-th request from ring p's head is a SUBMITTED slot for q */
+/* submittedFor(q) >= 0 (guards.ts:64–77): the j-th request from ring p's head is a SUBMITTED slot for q */
 #define SLOT_AT(p, j) ((p) * R + (rhead[p] + (j)) % R)
 #define SUBMITTED_AT(p, j, q) ((j) < USED(p) && sst[SLOT_AT(p, j)] == SSUBMITTED && stgt[SLOT_AT(p, j)] == (q))
 #define WORK_TO_TAKE(q) (SUBMITTED_AT(0, 0, q) || SUBMITTED_AT(0, 1, q) || SUBMITTED_AT(1, 0, q) || SUBMITTED_AT(1, 1, q))
 
-/* wakeableIn(1) >= 0 (guards.ts:399–408): the one caller of p1 (agent 2) awaits and its slot is DONE with its request */
+/* wakeableIn(1) >= 0 (guards.ts:80–89): the one caller of p1 (agent 2) awaits and its slot is DONE with its request */
 #define WAKEABLE (aph[2] == AWAITING && aslot[2] > 0 && sst[R + aslot[2] - 1] == SDONE && sreq[R + aslot[2] - 1] == areq[2] && sreqr[R + aslot[2] - 1] == 3)
 
 /* capacityBound (state part) and boundedRing (state part) */
 inline invariants() {
   for (zk : 0 .. N - 1) { occupancy(zk); assert(zn <= C); assert(USED(zk) <= R) }
   for (zi : 0 .. N * T - 1) { assert(iplen[zi] <= B && ipp[zi] <= Q) };
-  /* a slot's result is written by Complete only (actions.ts:277–284); its one read here also keeps
+  /* a slot's result is written by Complete only (actions.ts:183–190); its one read here also keeps
      it in the state vector: Spin drops a global no statement reads */
   for (zi : 0 .. N * R - 1) { assert(sst[zi] == SDONE || sres[zi] == 0) };
   zi = 0 /* a statement after the last loop: its exit must stay inside the d_step */
 }
 
-/* STATUS write of v to p (step.ts:36–39; guards.ts:340–348; controller actions.ts:288–292) */
+/* STATUS write of v to p (step.ts:36–39; guards.ts:21–29; controller actions.ts:239–243) */
 inline StatusWrite(p, v) {
   d_step { online[p] != v && (v == 1 || PIDLE(p)) -> online[p] = v; invariants() }
 }
 
-/* a hart reads DEQUEUE of p (step.ts:40–42; actions.ts:226–247): a waiting dispatcher of p runs, a woken caller of p reads */
+/* a hart reads DEQUEUE of p (step.ts:40–42; actions.ts:132–153): a waiting dispatcher of p runs, a woken caller of p reads */
 inline Fetch(p) {
   d_step {
     online[p] ->
@@ -220,7 +220,7 @@ inline Fetch(p) {
   }
 }
 
-/* caller 2 of p1 takes the tail slot and writes a request for `target` (step.ts:43–53; actions.ts:188–197, freshRequestId 174–180) */
+/* caller 2 of p1 takes the tail slot and writes a request for `target` (step.ts:43–53; actions.ts:94–103, freshRequestId 80–86) */
 inline Call(target) {
   d_step {
     aph[2] == IDLE && online[1] && USED(1) < R ->
@@ -233,12 +233,12 @@ inline Call(target) {
   }
 }
 
-/* the caller marks its slot SUBMITTED (step.ts:54–55; actions.ts:200–206) */
+/* the caller marks its slot SUBMITTED (step.ts:54–55; actions.ts:106–112) */
 inline Publish() {
   d_step { aph[2] == FILLING -> sst[R + aslot[2] - 1] = SSUBMITTED; aph[2] = SUBMITTED; invariants() }
 }
 
-/* the caller sends IPC type 0 to the target, then awaits, or reads at once if its slot is DONE (step.ts:56–57; actions.ts:215–223) */
+/* the caller sends IPC type 0 to the target, then awaits, or reads at once if its slot is DONE (step.ts:56–57; actions.ts:121–129) */
 inline Signal() {
   d_step {
     aph[2] == SUBMITTED ->
@@ -249,7 +249,7 @@ inline Signal() {
   }
 }
 
-/* the caller reads and frees its slot; the head moves past FREE slots (step.ts:58–59; actions.ts:250–263) */
+/* the caller reads and frees its slot; the head moves past FREE slots (step.ts:58–59; actions.ts:156–169) */
 inline Read() {
   d_step {
     aph[2] == READING ->
@@ -264,7 +264,7 @@ inline Read() {
   }
 }
 
-/* service dispatcher 0 takes the oldest SUBMITTED slot for p0 (step.ts:60–68; actions.ts:266–274; submittedFor guards.ts:383–396) */
+/* service dispatcher 0 takes the oldest SUBMITTED slot for p0 (step.ts:60–68; actions.ts:172–180; submittedFor guards.ts:64–77) */
 inline Take() {
   d_step {
     aph[0] == RUNNING && aslot[0] == 0 && WORK_TO_TAKE(0) ->
@@ -277,7 +277,7 @@ inline Take() {
   }
 }
 
-/* the dispatcher executes its TAKEN slot: result, DONE (step.ts:69–73; actions.ts:277–284; execute state.ts:84–86) */
+/* the dispatcher executes its TAKEN slot: result, DONE (step.ts:69–73; actions.ts:183–190; execute state.ts:84–86) */
 inline Complete() {
   d_step {
     aph[0] == RUNNING && aslot[0] > 0 && areq[0] == 0 ->
@@ -287,7 +287,7 @@ inline Complete() {
   }
 }
 
-/* the dispatcher sends the reply (IPC type 1) to the requester's process and lets the slot go (step.ts:74–78; actions.ts:287–297) */
+/* the dispatcher sends the reply (IPC type 1) to the requester's process and lets the slot go (step.ts:74–78; actions.ts:193–203) */
 inline Reply() {
   d_step {
     aph[0] == RUNNING && aslot[0] > 0 && areq[0] == 1 ->
@@ -298,12 +298,12 @@ inline Reply() {
   }
 }
 
-/* reply dispatcher 1 wakes (ENQUEUE at priority 0) the caller whose request is DONE (step.ts:79–83; actions.ts:300–306) */
+/* reply dispatcher 1 wakes (ENQUEUE at priority 0) the caller whose request is DONE (step.ts:79–83; actions.ts:206–212) */
 inline Wake() {
   d_step { aph[1] == RUNNING && WAKEABLE -> aph[2] = WOKEN; enqueue(1, 0, 3); invariants() }
 }
 
-/* a running dispatcher with no work left stops running (step.ts:84–88; guards.ts:436–440; actions.ts:309–311) */
+/* a running dispatcher with no work left stops running (step.ts:84–88; guards.ts:117–121; actions.ts:215–217) */
 inline ParkService() {
   d_step { aph[0] == RUNNING && aslot[0] == 0 && !WORK_TO_TAKE(0) -> aph[0] = RETURNING; invariants() }
 }
@@ -311,13 +311,13 @@ inline ParkReply() {
   d_step { aph[1] == RUNNING && !WAKEABLE -> aph[1] = RETURNING; invariants() }
 }
 
-/* its return action: IPC_REGISTER of its type on its process (step.ts:89–90; actions.ts:314–319) */
+/* its return action: IPC_REGISTER of its type on its process (step.ts:89–90; actions.ts:220–225) */
 inline Return(a, p, y) {
   d_step { aph[a] == RETURNING -> ipcRegister(p, y, a + 1); aph[a] = WAITING; aslot[a] = 0; areq[a] = 0; invariants() }
 }
 
 init {
-  /* reset (controller initialState: process 0 online) and start-up (boot.ts:119–145): the
+  /* reset (controller initialState: process 0 online) and start-up (boot.ts:16–42): the
      dispatchers register for their types, the kernel brings process 1 online; before the first
      state the explorer stores */
   d_step {

@@ -8,16 +8,16 @@
  * ghost.ts) so that Spin's state count cross-checks the explorer's (bench/spinCompare.ts).
  *
  * Same state variables as the explorer's node (engine/uipiSpace.ts, uipiJudge.ts UipiNode):
- *   receiver: phase, CPU, UIRR, UIF, UINV, handler vector, body done (model/state.ts:177–193);
- *   its UPID: ON, SN, NV, NDST, PIR (state.ts:165–174);
- *   sender: UITT valid bits, the notification it holds (state.ts:196–199);
- *   CPUs: current receiver, processing, APIC-pending vectors (state.ts:202–208);
- *   the IPIs in flight (state.ts:216);
+ *   receiver: phase, CPU, UIRR, UIF, UINV, handler vector, body done (model/state.ts:71–87);
+ *   its UPID: ON, SN, NV, NDST, PIR (state.ts:59–68);
+ *   sender: UITT valid bits, the notification it holds (state.ts:90–93);
+ *   CPUs: current receiver, processing, APIC-pending vectors (state.ts:96–102);
+ *   the IPIs in flight (state.ts:110);
  *   ghost: the undo-CLUI flag (model/undoClui.ts; in the explorer's key) and the owed mask
  *   (properties/ghost.ts nextOwed; in the explorer's covering measure, see below).
  * Left out as they add no state: a receiver's `waiting`/`listed` flags (in the model a function
- * of its phase, state.ts:220–238), a CPU's `other` (always false in the model), the credits
- * (not in the model's key nor measure: uipiGhostMeasure.ts:181–191). The pending vectors and the
+ * of its phase, state.ts:114–132), a CPU's `other` (always false in the model), the credits
+ * (not in the model's key nor measure: uipiGhostMeasure.ts:27–37). The pending vectors and the
  * IPIs in flight are sorted sets in the model; here bit sets over the only vectors they can hold
  * (the timer's 0xe0, the kernel's 0xeb, the notification vector 0xec): the same sets.
  *
@@ -64,7 +64,7 @@
 #endif
 #define UV(i) ((i) % V) /* uittBinding(0, i).uv = (0 · uittSize + i) mod V, its target receiver 0 (state.ts:135–137) */
 
-/* APIC vectors (state.ts:131–135) and their bits in the pending and in-flight sets */
+/* APIC vectors (state.ts:25–29) and their bits in the pending and in-flight sets */
 #define NOTIFICATION_VECTOR 236
 #define KERNEL_VECTOR 235
 #define TIMER_VECTOR 224
@@ -73,9 +73,9 @@
 #define BN 4
 #define VBIT(x) ((x) == TIMER_VECTOR -> BT : ((x) == KERNEL_VECTOR -> BK : BN))
 #define VEC(b) ((b) == BT -> TIMER_VECTOR : ((b) == BK -> KERNEL_VECTOR : NOTIFICATION_VECTOR))
-#define PROGRAMMED_UINV (SKY -> TIMER_VECTOR : NOTIFICATION_VECTOR) /* state.ts:322–324 */
+#define PROGRAMMED_UINV (SKY -> TIMER_VECTOR : NOTIFICATION_VECTOR) /* state.ts:233–235 */
 
-/* receiver phases (state.ts:149–161) */
+/* receiver phases (state.ts:43–55) */
 #define USER 0
 #define OUTSN 1
 #define OFF 2
@@ -115,12 +115,12 @@ bit undo;
 
 hidden byte zv, zc;
 
-/* the receiver's CPU is not processing (guards.ts:236–238) */
+/* the receiver's CPU is not processing (guards.ts:71–73) */
 #define CPU_IDLE (rcpu == 0 || !proc[rcpu - 1])
-#define AT_USER (ph == USER && CPU_IDLE)                 /* guards.ts:240–243 */
-#define IN_PHASE(x) (ph == (x) && CPU_IDLE)               /* guards.ts:272–276 */
-#define AT_USER_OR_KERNEL (AT_USER || IN_PHASE(KERNEL))   /* guards.ts:263–264 */
-#define IN_WAIT (ph == WAITNV || ph == WAITCHECKED || ph == WAITING) /* the `waiting` flag (state.ts:226–238) */
+#define AT_USER (ph == USER && CPU_IDLE)                 /* guards.ts:75–78 */
+#define IN_PHASE(x) (ph == (x) && CPU_IDLE)               /* guards.ts:107–111 */
+#define AT_USER_OR_KERNEL (AT_USER || IN_PHASE(KERNEL))   /* guards.ts:98–99 */
+#define IN_WAIT (ph == WAITNV || ph == WAITCHECKED || ph == WAITING) /* the `waiting` flag (state.ts:120–132) */
 
 /* uipiNoLoss and uipiSuppressedWhileOff (state parts) */
 inline invariants() {
@@ -132,7 +132,7 @@ inline invariants() {
   assert(!undo || !uif)
 }
 
-/* SENDUIPI through slot i (step.ts:20–23; actions.ts:56–66); owed |= bit(uv) (ghost.ts:23–28) */
+/* SENDUIPI through slot i (step.ts:20–23; actions.ts:56–66); owed |= bit(uv) (ghost.ts:24–29) */
 inline Send(i) {
   d_step {
     ((valid >> i) & 1) && hc == 0 ->
@@ -156,7 +156,7 @@ inline IpiArrive(c, b) {
   d_step { (infl[c] & b) != 0 -> infl[c] = infl[c] & ~b; pend[c] = pend[c] | b; invariants() }
 }
 
-/* the CPU takes a pending vector (step.ts:30–33; guards.ts:218–223; actions.ts:96–118) */
+/* the CPU takes a pending vector (step.ts:30–33; guards.ts:53–58; actions.ts:96–118) */
 inline Accept(c, b) {
   d_step {
     (pend[c] & b) != 0 && !proc[c] && (cur[c] == 0 || ph == USER || ph == KERNEL) ->
@@ -186,7 +186,7 @@ inline NotifyDrain(c) {
   }
 }
 
-/* delivery of the highest UIRR vector (guards.ts:245–248; actions.ts:130–134); owed clears it (ghost.ts:29–34) */
+/* delivery of the highest UIRR vector (guards.ts:80–83; actions.ts:130–134); owed clears it (ghost.ts:30–36) */
 inline Deliver() {
   d_step {
     AT_USER && uif && uirr != 0 ->
@@ -198,7 +198,7 @@ inline Deliver() {
   }
 }
 
-/* the handler's body; Skyloft's timer handler re-posts its PIR bit (guards.ts:250–253; actions.ts:137–142; ghost.ts:35–40) */
+/* the handler's body; Skyloft's timer handler re-posts its PIR bit (guards.ts:85–88; actions.ts:137–142; ghost.ts:37–43) */
 inline HandlerBody() {
   d_step {
     AT_USER && hv > 0 && !body ->
@@ -211,7 +211,7 @@ inline HandlerBody() {
   }
 }
 
-/* UIRET, STUI, CLUI (guards.ts:255–261; actions.ts:145–153); the undo-CLUI flag (undoClui.ts:9–14) */
+/* UIRET, STUI, CLUI (guards.ts:90–96; actions.ts:145–153); the undo-CLUI flag (undoClui.ts:10–15) */
 inline Uiret() { d_step { AT_USER && hv > 0 && body -> hv = 0; body = 0; uif = 1; undo = 0; invariants() } }
 inline Stui() { d_step { AT_USER && hv == 0 -> uif = 1; undo = 0; invariants() } }
 inline Clui() { d_step { AT_USER -> uif = 0; undo = 1; invariants() } }
@@ -225,11 +225,11 @@ inline KernelExit() {
 /* the thread leaves its CPU, saved (actions.ts:167–171) */
 inline leaveCpu(phase) { cur[rcpu - 1] = 0; ph = phase; rcpu = 0; uinv = 0 }
 
-/* switch-out (guards.ts:263–264; actions.ts:156–164) */
+/* switch-out (guards.ts:98–99; actions.ts:156–164) */
 inline SwitchOutSn() { d_step { AT_USER_OR_KERNEL -> sn = 1; ph = OUTSN; invariants() } }
 inline SwitchOutSave() { d_step { IN_PHASE(OUTSN) -> leaveCpu(OFF); invariants() } }
 
-/* switch-in (guards.ts:278–279; actions.ts:174–182, 204–227) */
+/* switch-in (guards.ts:113–114; actions.ts:174–182, 204–227) */
 inline SwitchInRestore(c) {
   d_step { ph == OFF && cur[c] == 0 -> cur[c] = 1; ndst = c; ph = INRESTORED; rcpu = c + 1; uinv = PROGRAMMED_UINV; invariants() }
 }
@@ -245,7 +245,7 @@ inline SwitchInCheckPir() {
   }
 }
 
-/* uintr_wait, the plain scenario only (step.ts:54; guards.ts:269–270; actions.ts:230–262) */
+/* uintr_wait, the plain scenario only (step.ts:54; guards.ts:104–105; actions.ts:230–262) */
 inline WaitSwitchNv() { d_step { !SKY && AT_USER_OR_KERNEL && hv == 0 -> nv = KERNEL_VECTOR; ph = WAITNV; invariants() } }
 inline WaitRecheck() {
   d_step {
@@ -262,15 +262,15 @@ inline WaitRecheck() {
 inline WaitSleep() { d_step { IN_PHASE(WAITCHECKED) -> leaveCpu(WAITING); invariants() } }
 inline WakeRestoreNv() { d_step { IN_PHASE(WOKEN) -> nv = NOTIFICATION_VECTOR; ph = OFF; invariants() } }
 
-/* sender registration and revocation of slot i (guards.ts:192–196; actions.ts:265–277) */
+/* sender registration and revocation of slot i (guards.ts:27–31; actions.ts:265–277) */
 inline Register(i) { d_step { ((valid >> i) & 1) == 0 -> valid = valid | (1 << i); invariants() } }
 inline Revoke(i) { d_step { ((valid >> i) & 1) != 0 -> valid = valid & ~(1 << i); invariants() } }
 
-/* Skyloft: the LAPIC timer fires while a receiver runs at user level there (guards.ts:281–284; actions.ts:280–281) */
+/* Skyloft: the LAPIC timer fires while a receiver runs at user level there (guards.ts:116–119; actions.ts:280–281) */
 inline TimerTick(c) { d_step { SKY && cur[c] > 0 && ph == USER -> pend[c] = pend[c] | BT; invariants() } }
 
 init {
-  /* the start state (state.ts:288–319; ghost.ts initialOwed), before the first state the explorer stores */
+  /* the start state (state.ts:199–230; ghost.ts initialOwed), before the first state the explorer stores */
   d_step {
     ph = USER; rcpu = 1; uirr = 0; uif = 1; uinv = PROGRAMMED_UINV; hv = 0; body = 0;
     on = 0; sn = SKY; nv = NOTIFICATION_VECTOR; ndst = 0;

@@ -29,7 +29,7 @@
  * The depth-first search goes deep: pan's default -m10000 cuts it ("max search depth too small")
  * and its counts are then wrong; -m1000000 (53 MB of stack) covers all three.
  *
- * Checks: the wakeup state invariants the packed engine judges (properties/explore/packed/), as
+ * Checks: the wakeup state invariants the packed engine judges (engine/packed/), as
  * assertions at the end of every event's d_step (so on every reachable state, adding none):
  * taskInOnePlace, onlyOnlineRun (its state part; its step part, a fetch reading DEQUEUE of an
  * offline process, is asserted inside Fetch before the read) and noStuckSystem. pan's own
@@ -53,7 +53,7 @@
 #define WAIT_FULL 2
 #define PENDING_OVERFLOW 4
 
-/* hart phases and task lives, as model/wakeup/state.ts orders them */
+/* hart phases and task lives, as model/state.ts orders them */
 #define IDLE 0
 #define FETCH 1
 #define RUNNING 2
@@ -227,7 +227,7 @@ inline noStuckSystem() {
 /* the state invariants, at the end of every event */
 inline invariants() { taskInOnePlace(); onlyOnlineRun(); noStuckSystem(); clearTemps() }
 
-/* the events (model/wakeup/events.ts), one d_step each, guard first */
+/* the events (model/events.ts), one d_step each, guard first */
 inline Irq(d) { d_step { true -> irq(d); invariants() } }
 
 inline StatusOn(p) { d_step { !online[p] -> online[p] = 1; invariants() } }
@@ -310,7 +310,7 @@ inline Return(h) {
 }
 
 init {
-  /* start-up (model/wakeup/boot.ts), before the first stored state: handlers 1 and 2 of lines 0 and 1, blocked and registered; harts on process 0 */
+  /* start-up (model/boot.ts), before the first stored state: handlers 1 and 2 of lines 0 and 1, blocked and registered; harts on process 0 */
   d_step {
     online[0] = 1;
     tl[0] = BLOCKED; tp[0] = 1; th[0] = 1; tw[0] = 1;
