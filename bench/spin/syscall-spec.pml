@@ -44,7 +44,7 @@
  * model's own states: 14,016 at `dispatchers` (keyed 15,812: which dispatcher holds the slot's
  * instance), 395,248 with one dispatcher and two callers (keyed 424,912: the id and requester of
  * an instance held after its slot was read), and 2,336,784 states, 12,038,896 transitions at
- * spec-small (keyed 6,949,360: the "some 2.3 million states" of explorePresets.ts:10-11). Left out
+ * spec-small (keyed 6,949,360; the model's count is the one explorePresets.ts:10-12 gives beside it). Left out
  * of the key and here: the instances' serial numbers and the submitted/consumed totals (they only
  * label messages).
  *
