@@ -64,8 +64,7 @@ export const SN = 1 << 20;
 export const NV_KERNEL = 1 << 21;
 export const NDST_SHIFT = 22;
 export const NDST_MASK = 0x1f << NDST_SHIFT;
-/** UINV codes. */
-export const UINV_ZERO = 0;
+/** UINV codes (0: UINV = 0). */
 export const UINV_TIMER = 1;
 export const UINV_NOTIFY = 2;
 /** Sender word: valid slots below, the held notification's code from bit 24. */
@@ -74,7 +73,7 @@ export const HELD_SHIFT = 24;
 /** CPU word fields. */
 export const CUR_MASK = 0x3f;
 export const PROCESSING = 1 << 6;
-export const OTHER = 1 << 7;
+const OTHER = 1 << 7;
 export const PENDING_SHIFT = 8;
 /** Pending bits (after PENDING_SHIFT): the timer, kernel and notification vectors, ascending. */
 export const PEND_TIMER = 1;
@@ -206,7 +205,7 @@ export function encodeUipiState(
 }
 
 /** The notification of a held code or an in-flight bit: cpu·256 + vector. */
-export function heldIpi(codeOf: number): number {
+function heldIpi(codeOf: number): number {
   const c = codeOf - 1;
   return (c >> 1) * 256 + (c & 1 ? NOTIFICATION_VECTOR : KERNEL_VECTOR);
 }

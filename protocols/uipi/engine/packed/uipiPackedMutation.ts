@@ -9,6 +9,10 @@ export type UipiPackedMutation =
   | 'drainKeepsPir'
   /** A delivery enters the handler but leaves its vector in UIRR (the state words). */
   | 'deliverKeepsUirr'
+  /** A delivery takes the lowest vector in UIRR, not the highest (the state words). */
+  | 'deliverLowest'
+  /** A SENDUIPI decides to notify even when SN or ON is set (the state words). */
+  | 'sendAlwaysNotifies'
   /** A SENDUIPI is not recorded as owed (the ghost words). */
   | 'sendForgetsOwed'
   /** Skyloft's timer handler does not re-post its PIR bit (the state words; a leads-to failure, UL4). */

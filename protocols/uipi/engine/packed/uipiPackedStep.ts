@@ -19,7 +19,7 @@ import type { UipiPackedSuccessors } from './uipiPackedSuccessors.ts';
 export type UipiPackedStep = (S: UipiPackedSuccessors, k: number, index: number) => Violation[] | undefined;
 
 /** The bits of `properties` in a byte verdict (throws on a property the byte judge does not read). */
-export function selectedBits(properties: readonly UipiStepProperty[]): number {
+function selectedBits(properties: readonly UipiStepProperty[]): number {
   let bits = 0;
   for (const p of properties) {
     const b = propertyBit(p.id);

@@ -309,7 +309,7 @@ export class UipiPackedSuccessors {
     const a = this.after;
     const g = this.ghostAfter;
     const rw = a[3 * target] ?? 0;
-    const notify = (rw & (SN | ON)) === 0;
+    const notify = (rw & (SN | ON)) === 0 || this.mutation === 'sendAlwaysNotifies';
     a[3 * target + 2] = (a[3 * target + 2] ?? 0) | (1 << uv);
     if (notify) {
       a[3 * target] = rw | ON;
@@ -360,7 +360,7 @@ export class UipiPackedSuccessors {
     switch (t) {
       case DELIVER: {
         const uirr = a[at + 1] ?? 0;
-        const v = highestBit(uirr);
+        const v = highestBit(this.mutation === 'deliverLowest' ? uirr & -uirr : uirr);
         if (this.mutation !== 'deliverKeepsUirr') a[at + 1] = uirr & ~(1 << v);
         a[at] = (rw & ~(UIF | BODY | HVEC_MASK)) | ((v + 1) << HVEC_SHIFT);
         if (v >= 0) {
