@@ -14,6 +14,8 @@
  * one of them is linux-rfc-v1's PIR-only switch-in check (docs/findings.md row 50), found by the
  * engine as the stale ON of uipiNoStuckOn.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ExploreProgress, explore } from '../../../../engine/explore/explore.ts';
 import { failures } from '../../../../engine/judge.ts';
@@ -43,6 +45,7 @@ import { UIPI_SKYLOFT, UIPI_SMALL, type UipiConfig } from '../../../../protocols
 import { formatUipiEvent } from '../../../../protocols/uipi/model/events.ts';
 import { UIPI_STEP_PROPERTIES } from '../../../../protocols/uipi/properties/index.ts';
 import { selectUipi } from '../../../../protocols/uipi/properties/selection.ts';
+import { runCli, tempDir } from '../../../cli/runCli.ts';
 import { reachable } from '../../../support/reachable.ts';
 
 const SEL = selectUipi(undefined, undefined);
@@ -383,5 +386,34 @@ describe('packed UIPI engine', () => {
     expect(() => exploreUipiPackedReport(cfg, undefined, { mutation: 'checkPirIgnoresOn' })).toThrow(
       /does not fail in runUipi/,
     );
+  });
+
+  it('is the default for the model alone, names itself, answers and writes the trace as the object engine does, and leaves a design or --symmetry to it', async () => {
+    const alone = await runCli(['explore', '--protocol', 'uipi', '--preset', 'skyloft', '--json']);
+    expect(alone.code).toBe(0);
+    expect(JSON.parse(alone.stdout)).toMatchObject({ engine: 'judged', distinct: 2160, verdict: 'complete' });
+    const dir = tempDir();
+    const config = join(dir, 'plain-short-drain.json');
+    writeFileSync(config, JSON.stringify({ ...PLAIN, drainBound: 18 }));
+    const args = ['explore', '--protocol', 'uipi', '--config', config, '--json', '--out', dir];
+    const auto = await runCli(args);
+    const autoTrace = readFileSync(JSON.parse(auto.stdout).trace, 'utf8');
+    const objects = await runCli([...args, '--engine', 'objects']);
+    expect(auto.code).toBe(1);
+    expect(objects.code).toBe(1);
+    expect(JSON.parse(auto.stdout)).toEqual({
+      ...JSON.parse(objects.stdout),
+      engine: 'judged',
+      seconds: expect.any(Number),
+      statesPerSecond: expect.any(Number),
+    });
+    expect(autoTrace).toBe(readFileSync(JSON.parse(objects.stdout).trace, 'utf8'));
+    for (const other of [
+      ['--preset', 'skyloft', '--mutant', 'skyloft-no-repost'],
+      ['--preset', 'skyloft2', '--symmetry'],
+    ]) {
+      const out = await runCli(['explore', '--protocol', 'uipi', ...other, '--json', '--out', dir]);
+      expect(JSON.parse(out.stdout).engine).toBeUndefined();
+    }
   });
 });
