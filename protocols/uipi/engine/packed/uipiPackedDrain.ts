@@ -113,7 +113,7 @@ export function uipiPackedDrain(
   const list = new Int32Array(E.events.length);
   const memo = memoised ? new DrainMemo() : undefined;
   // a position: the key words, the owed masks, the policy's entered flags and timer
-  const positions = new PackedStore(4 * (L.words + L.receivers + 1), 1 << 12);
+  const positions = new PackedStore(4 * (L.words + L.receivers + 1), 1 << 16);
   const position = new Int32Array(L.words + L.receivers + 1);
   /** The current drain's events (numbers), `steps` of them. */
   let taken = new Int32Array(64);

@@ -8,7 +8,7 @@
  * against the object step judge (test/protocols/uipi/engine/uipiPacked.test.ts).
  */
 import { isSkyloft, type UipiConfig } from '../../model/config.ts';
-import type { UipiEvent } from '../../model/events.ts';
+import { RECEIVER_STEP_TYPES, type UipiEvent } from '../../model/events.ts';
 import {
   receiverCode,
   T_ACCEPT,
@@ -85,6 +85,86 @@ const KERNEL_EXIT = receiverCode('KernelExit');
 /** The highest set bit of a non-zero word (model/state.ts `highest`), -1 for 0. */
 export const highestBit = (w: number): number => 31 - Math.clz32(w);
 
+const RECEIVER_FIRST = DELIVER;
+const RECEIVER_STEPS = RECEIVER_STEP_TYPES.length;
+
+/**
+ * step.ts `receiverGuard` (with `rejection`'s scenario and design-only refusals) of receiver step
+ * `t` for a receiver in `phase` whose CPU, if any, is not processing (`idle`), with UIF, UIRR ≠ 0,
+ * in a handler, and its body run as given.
+ */
+function receiverEnabled(
+  t: number,
+  sky: boolean,
+  phase: number,
+  idle: boolean,
+  uif: boolean,
+  uirr: boolean,
+  inHandler: boolean,
+  body: boolean,
+): boolean {
+  const atUser = phase === USER && idle;
+  switch (t) {
+    case DELIVER:
+      return atUser && uif && uirr;
+    case HANDLER_BODY:
+      return atUser && inHandler && !body;
+    case UIRET:
+      return atUser && inHandler && body;
+    case STUI:
+      return atUser && !inHandler;
+    case CLUI:
+    case KERNEL_ENTRY:
+      return atUser;
+    case SWITCH_OUT_SN:
+      return atUser || (phase === KERNEL && idle);
+    case KERNEL_EXIT:
+      return phase === KERNEL && idle;
+    case SWITCH_OUT_SAVE:
+      return phase === OUT_SN && idle;
+    case SWITCH_IN_CLEAR_SN:
+      return phase === IN_RESTORED && idle;
+    case SWITCH_IN_CHECK_PIR:
+      return phase === IN_SN_CLEAR && idle;
+    case WAIT_SWITCH_NV:
+      return !sky && (atUser || (phase === KERNEL && idle)) && !inHandler;
+    case WAIT_RECHECK:
+      return phase === WAIT_NV && idle;
+    case WAIT_SLEEP:
+      return phase === WAIT_CHECKED && idle;
+    case WAKE_RESTORE_NV:
+      return phase === WOKEN && idle;
+    default:
+      return false; // WaitEnlist: linux-rfc-v1's only
+  }
+}
+
+/**
+ * {@link receiverEnabled} of every receiver step as one mask (bit j: RECEIVER_STEP_TYPES[j]), for
+ * every combination of what it reads: index phase | idle·16 | UIF·32 | (UIRR ≠ 0)·64 | in a handler·128 | body·256.
+ */
+function receiverMasks(sky: boolean): Uint16Array {
+  const out = new Uint16Array(512);
+  for (let at = 0; at < 512; at++) {
+    let m = 0;
+    for (let j = 0; j < RECEIVER_STEPS; j++) {
+      const on = receiverEnabled(
+        RECEIVER_FIRST + j,
+        sky,
+        at & 15,
+        (at & 16) !== 0,
+        (at & 32) !== 0,
+        (at & 64) !== 0,
+        (at & 128) !== 0,
+        (at & 256) !== 0,
+      );
+      if (on) m |= 1 << j;
+    }
+    out[at] = m;
+  }
+  return out;
+}
+
 /** The packed successor function of one configuration (see above). */
 export class UipiPackedSuccessors {
   readonly L: UipiPackedLayout;
@@ -102,6 +182,8 @@ export class UipiPackedSuccessors {
   /** UINV's code after a return to user (programmedUinv). */
   private readonly programmed: number;
   private readonly mutation: UipiPackedMutation | null;
+  /** {@link receiverMasks} of this scenario. */
+  private readonly receiverMasks: Uint16Array;
 
   constructor(cfg: UipiConfig, mutation: UipiPackedMutation | null = null) {
     this.L = uipiPackedLayout(cfg);
@@ -114,6 +196,13 @@ export class UipiPackedSuccessors {
     this.timer = cfg.timer;
     this.programmed = this.sky ? UINV_TIMER : UINV_NOTIFY;
     this.mutation = mutation;
+    this.receiverMasks = receiverMasks(this.sky);
+    for (let k = 0; k < this.E.tableSize; k++) {
+      if (this.E.type[k] !== RECEIVER_FIRST) continue;
+      for (let j = 0; j < RECEIVER_STEPS; j++)
+        if (this.E.type[k + j] !== RECEIVER_FIRST + j || this.E.a[k + j] !== this.E.a[k])
+          throw new Error('packed UIPI engine: the event table does not list a receiver’s steps together');
+    }
   }
 
   /** Event `k` (throws on a number that names none of the configuration's events). */
@@ -143,7 +232,14 @@ export class UipiPackedSuccessors {
       if (p === 0 || !this.cpuAccepts(c)) continue;
       for (let j = 0; j < 3; j++) if ((p >> j) & 1) out[n++] = E.accept[3 * c + j] ?? 0;
     }
-    for (let k = 0; k < E.tableSize; k++) if (this.guard(k)) out[n++] = k;
+    for (let k = 0; k < E.tableSize; k++) {
+      if ((E.type[k] ?? 0) === RECEIVER_FIRST) {
+        // a receiver's steps, in RECEIVER_STEP_TYPES order (uipiEventTable: checked in the constructor)
+        const m = this.receiverMask(E.a[k] ?? 0);
+        for (let j = 0; j < RECEIVER_STEPS; j++) if ((m >> j) & 1) out[n++] = k + j;
+        k += RECEIVER_STEPS - 1;
+      } else if (this.guard(k)) out[n++] = k;
+    }
     return n;
   }
 
@@ -184,55 +280,25 @@ export class UipiPackedSuccessors {
         const cur = ((w[L.cpus + a] ?? 0) & CUR_MASK) - 1;
         return this.sky && cur >= 0 && ((w[3 * cur] ?? 0) & PHASE_MASK) === USER;
       }
-      case T_RUN_OTHER:
-        return false;
       default:
-        return this.receiverGuard(t, a);
+        return false; // RunOther: linux-rfc-v1's only (receiver steps: receiverMask)
     }
   }
 
-  /** step.ts `receiverGuard` (with `rejection`'s scenario and design-only refusals). */
-  private receiverGuard(t: number, r: number): boolean {
+  /** The receiver steps `before` enables for receiver `r`: bit j for RECEIVER_STEP_TYPES[j] (from {@link RECEIVER_MASKS}). */
+  private receiverMask(r: number): number {
     const w = this.before;
     const rw = w[3 * r] ?? 0;
-    const phase = rw & PHASE_MASK;
     const cpu = ((rw & CPU_MASK) >> CPU_SHIFT) - 1;
     const idle = cpu < 0 || ((w[this.L.cpus + cpu] ?? 0) & PROCESSING) === 0;
-    const atUser = phase === USER && idle;
-    const inHandler = (rw & HVEC_MASK) !== 0;
-    switch (t) {
-      case DELIVER:
-        return atUser && (rw & UIF) !== 0 && (w[3 * r + 1] ?? 0) !== 0;
-      case HANDLER_BODY:
-        return atUser && inHandler && (rw & BODY) === 0;
-      case UIRET:
-        return atUser && inHandler && (rw & BODY) !== 0;
-      case STUI:
-        return atUser && !inHandler;
-      case CLUI:
-      case KERNEL_ENTRY:
-        return atUser;
-      case SWITCH_OUT_SN:
-        return atUser || (phase === KERNEL && idle);
-      case KERNEL_EXIT:
-        return phase === KERNEL && idle;
-      case SWITCH_OUT_SAVE:
-        return phase === OUT_SN && idle;
-      case SWITCH_IN_CLEAR_SN:
-        return phase === IN_RESTORED && idle;
-      case SWITCH_IN_CHECK_PIR:
-        return phase === IN_SN_CLEAR && idle;
-      case WAIT_SWITCH_NV:
-        return !this.sky && (atUser || (phase === KERNEL && idle)) && !inHandler;
-      case WAIT_RECHECK:
-        return phase === WAIT_NV && idle;
-      case WAIT_SLEEP:
-        return phase === WAIT_CHECKED && idle;
-      case WAKE_RESTORE_NV:
-        return phase === WOKEN && idle;
-      default:
-        return false; // WaitEnlist: linux-rfc-v1's only
-    }
+    const at =
+      (rw & PHASE_MASK) |
+      (idle ? 16 : 0) |
+      (rw & UIF ? 32 : 0) |
+      ((w[3 * r + 1] ?? 0) !== 0 ? 64 : 0) |
+      ((rw & HVEC_MASK) !== 0 ? 128 : 0) |
+      (rw & BODY ? 256 : 0);
+    return this.receiverMasks[at] ?? 0;
   }
 
   /** Applies enabled event `k` to `before`: `after` and its ghost (see above). */
