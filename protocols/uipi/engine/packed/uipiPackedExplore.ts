@@ -78,6 +78,7 @@ export function exploreUipiPacked(
       : undefined;
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
   const every = opts.progressEvery ?? 50_000;
+  const { onProgress } = opts;
   const keys = new PackedStore(4 * K);
   /** Per key id: its latest admitted node (-1: none yet); per node: the previous one with its key. */
   let headOf = new Int32Array(1 << 16).fill(-1);
@@ -178,10 +179,10 @@ export function exploreUipiPacked(
       const bad = judgeNew(id);
       if (bad !== null) return violation('liveness', bad, pathTo(id));
       if (count % every === 0)
-        opts.onProgress?.({ distinct: count, transitions, queue: count - head - 1, depth: diameter });
+        onProgress?.({ distinct: count, transitions, queue: count - head - 1, depth: diameter });
       if (count >= maxStates) return { kind: 'maxStates', ...stats() };
     }
   }
-  opts.onProgress?.({ distinct: count, transitions, queue: 0, depth: diameter });
+  onProgress?.({ distinct: count, transitions, queue: 0, depth: diameter });
   return { kind: 'complete', ...stats() };
 }
