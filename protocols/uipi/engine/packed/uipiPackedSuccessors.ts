@@ -144,6 +144,8 @@ function receiverEnabled(
  * every combination of what it reads: index phase | idle·16 | UIF·32 | (UIRR ≠ 0)·64 | in a handler·128 | body·256.
  */
 function receiverMasks(sky: boolean): Uint16Array {
+  const known = MASKS[sky ? 1 : 0];
+  if (known !== undefined) return known;
   const out = new Uint16Array(512);
   for (let at = 0; at < 512; at++) {
     let m = 0;
@@ -162,8 +164,11 @@ function receiverMasks(sky: boolean): Uint16Array {
     }
     out[at] = m;
   }
+  MASKS[sky ? 1 : 0] = out;
   return out;
 }
+/** {@link receiverMasks} of the plain scenario and of Skyloft's, once made (read-only after). */
+const MASKS: (Uint16Array | undefined)[] = [undefined, undefined];
 
 /** The packed successor function of one configuration (see above). */
 export class UipiPackedSuccessors {
