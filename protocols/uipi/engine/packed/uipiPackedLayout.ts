@@ -26,6 +26,7 @@ import {
   modelWaitFlags,
   NOTIFICATION_VECTOR,
   RECEIVER_PHASES,
+  type ReceiverPhase,
   TIMER_VECTOR,
   type UipiState,
 } from '../../model/state.ts';
@@ -83,9 +84,20 @@ export const PEND_NOTIFY = 4;
 export const PENDING_VECTORS = [TIMER_VECTOR, KERNEL_VECTOR, NOTIFICATION_VECTOR] as const;
 
 /** Phase codes: the index in RECEIVER_PHASES (the same codes the object key uses). */
-export const PHASE = Object.fromEntries(RECEIVER_PHASES.map((p, i) => [p, i])) as Readonly<
-  Record<(typeof RECEIVER_PHASES)[number], number>
->;
+const phaseCode = (p: ReceiverPhase): number => RECEIVER_PHASES.indexOf(p);
+export const PHASE: Readonly<Record<ReceiverPhase, number>> = {
+  user: phaseCode('user'),
+  outSn: phaseCode('outSn'),
+  off: phaseCode('off'),
+  inRestored: phaseCode('inRestored'),
+  inSnClear: phaseCode('inSnClear'),
+  waitNv: phaseCode('waitNv'),
+  waitChecked: phaseCode('waitChecked'),
+  waiting: phaseCode('waiting'),
+  woken: phaseCode('woken'),
+  kernel: phaseCode('kernel'),
+  waitListed: phaseCode('waitListed'),
+};
 /** Phases whose model `waiting` flag is set (modelWaitFlags), as a bit set of phase codes. */
 export const WAITING_PHASES = RECEIVER_PHASES.reduce(
   (m, p, i) => (modelWaitFlags(p).waiting ? m | (1 << i) : m),
