@@ -176,6 +176,7 @@ function discipline(S: UipiPackedSuccessors, t: number, er: number, k: number): 
   }
   const fb = b[L.inflight] ?? 0;
   const fa = a[L.inflight] ?? 0;
+  if (fa === fb) return false; // nothing new in flight
   const grew = popcount(fa) - popcount(fb);
   if (grew <= 0) return false;
   if (t !== T_SEND_IPI) return true;
