@@ -77,8 +77,9 @@ export interface ExploreOptions extends ConfigChoice {
   /** Judge leads-to from every state (default true). */
   readonly liveness?: boolean;
   /**
-   * `auto` (default: `judged` for the wakeup or controller model alone, the graph engine for the
-   * syscall model alone, else `objects`), `objects`, `judged` or `packed`, as `--engine`.
+   * `auto` (default: `judged` for the wakeup, controller or UIPI model alone — UIPI without
+   * `symmetry` —, the graph engine for the syscall model alone, else `objects`), `objects`,
+   * `judged` or `packed`, as `--engine`.
    */
   readonly engine?: (typeof EXPLORE_ENGINES)[number];
   readonly properties?: readonly string[];

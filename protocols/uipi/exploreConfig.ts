@@ -12,11 +12,26 @@ import { exploreResultOf } from '../../report/exploreResultOf.ts';
 import { writeTrace } from '../../traces/writeTrace.ts';
 import type { UipiImpl } from './designs/reference/uipiImpl.ts';
 import { exploreUipi } from './engine/exploreUipi.ts';
+import { exploreUipiPackedReport } from './engine/packed/exploreUipiPackedReport.ts';
+import { uipiUnpackable } from './engine/packed/uipiPackedLayout.ts';
 import { MAX_UIPI_RENAMINGS, uipiRenamingCount } from './engine/uipiRenaming.ts';
 import type { UipiConfig } from './model/config.ts';
 import { formatUipiEvent } from './model/events.ts';
 import { uipiConfigToJson } from './model/loadUipiConfig.ts';
 import { uipiTrace } from './trace/uipiTrace.ts';
+
+/**
+ * Why the packed UIPI engine (engine/packed/uipiPackedExplore.ts: the model alone over packed
+ * words, every selected property and the leads-to check, the object engine's answer) cannot
+ * explore `cfg` as `a` asks, or null when it can: then it is the default engine (`--engine auto`).
+ * Otherwise the object engine explores (a design, `--symmetry`, a configuration the words cannot hold).
+ */
+function uipiJudgedRefusal(cfg: UipiConfig, impl: UipiImpl | undefined, a: ExploreRunArgs): string | null {
+  if (impl !== undefined) return 'it explores the UIPI model alone (no --impl or --mutant)';
+  if (a.symmetry === true) return 'it has no --symmetry (the object engine explores UIPI by orbits)';
+  const why = uipiUnpackable(cfg);
+  return why === null ? null : `the packed UIPI engine cannot hold the configuration: ${why}`;
+}
 
 /** Explores `cfg` (named `name`) as `a` asks, `impl` undefined for the model alone. */
 export function exploreUipiConfig(
@@ -25,10 +40,12 @@ export function exploreUipiConfig(
   impl: UipiImpl | undefined,
   a: ExploreRunArgs,
 ): ExploreResult {
-  if (a.engine === 'packed' || a.engine === 'judged')
+  if (a.engine === 'packed')
     throw new UsageError(
-      `--engine ${a.engine}: explores --protocol ${a.engine === 'packed' ? 'wakeup' : 'wakeup or controller'} only (UIPI runs the object engine)`,
+      '--engine packed: explores --protocol wakeup only (UIPI runs its judged engine or the object engine)',
     );
+  const notJudged = uipiJudgedRefusal(cfg, impl, a);
+  if (a.engine === 'judged' && notJudged !== null) throw new UsageError(`--engine judged: ${notJudged}`);
   if (a.symmetry === true && impl !== undefined)
     throw new UsageError(
       `--symmetry: the UIPI model alone is explored by orbits, not its product with ${impl.name} (a machine's state has no renaming)`,
@@ -49,17 +66,23 @@ export function exploreUipiConfig(
       '--max-pending/--max-queue: state constraints apply to the controller protocols only',
     );
   const implementation = impl?.name ?? 'model';
+  const judged = a.engine !== 'objects' && notJudged === null;
   const t0 = performance.now();
-  const r = exploreUipi({
-    cfg,
-    impl,
+  const common = {
     liveness: a.liveness,
-    ...(a.properties === undefined ? {} : { properties: a.properties }),
     ...(a.maxStates === undefined ? {} : { maxStates: a.maxStates }),
-    ...(a.symmetry === true ? { symmetry: true } : {}),
     ...(a.onProgress === undefined ? {} : { onProgress: a.onProgress }),
     progressEvery: a.progressEvery ?? 5000,
-  });
+  };
+  const r = judged
+    ? exploreUipiPackedReport(cfg, a.properties, common)
+    : exploreUipi({
+        cfg,
+        impl,
+        ...common,
+        ...(a.properties === undefined ? {} : { properties: a.properties }),
+        ...(a.symmetry === true ? { symmetry: true } : {}),
+      });
   const names = {
     protocol: 'uipi',
     implementation,
@@ -67,6 +90,7 @@ export function exploreUipiConfig(
     config: uipiConfigToJson(cfg),
     seconds: (performance.now() - t0) / 1000,
     label: `uipi ${implementation} ${name}`,
+    ...(judged ? { extra: { engine: 'judged' } } : {}),
   };
   return exploreResultOf(r, names, (v) => {
     if (r.kind !== 'violation') throw new Error('exploreUipiConfig: a violation without a reproduction');

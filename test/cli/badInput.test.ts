@@ -145,14 +145,29 @@ const CASES: readonly (readonly [string, readonly string[], RegExp])[] = [
     /--symmetry: the UIPI model alone is explored by orbits, not its product with reference/,
   ],
   [
-    'explore --engine judged for UIPI',
-    ['explore', '--protocol', 'uipi', '--preset', 'skyloft', '--engine', 'judged'],
-    /--engine judged: explores --protocol wakeup or controller only \(UIPI runs the object engine\)/,
+    'explore --engine judged for a UIPI design',
+    [
+      'explore',
+      '--protocol',
+      'uipi',
+      '--preset',
+      'skyloft',
+      '--mutant',
+      'skyloft-no-repost',
+      '--engine',
+      'judged',
+    ],
+    /--engine judged: it explores the UIPI model alone \(no --impl or --mutant\)/,
+  ],
+  [
+    'explore --engine judged for UIPI with --symmetry',
+    ['explore', '--protocol', 'uipi', '--preset', 'skyloft2', '--engine', 'judged', '--symmetry'],
+    /--engine judged: it has no --symmetry \(the object engine explores UIPI by orbits\)/,
   ],
   [
     'explore --engine packed for UIPI',
     ['explore', '--protocol', 'uipi', '--preset', 'skyloft', '--engine', 'packed'],
-    /--engine packed: explores --protocol wakeup only \(UIPI runs the object engine\)/,
+    /--engine packed: explores --protocol wakeup only \(UIPI runs its judged engine or the object engine\)/,
   ],
   [
     'explore --engine judged for syscall',

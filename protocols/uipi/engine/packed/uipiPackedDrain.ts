@@ -1,0 +1,249 @@
+/**
+ * The leads-to check of the packed UIPI engine from one admitted node, as uipiDrainFrom.ts runs it
+ * for the object engine: the drain `cfg.drain` names (protocols/uipi/model/drain.ts `drainUipi`,
+ * its policy re-implemented on words: `choose`, `settled`, `advance`), every drain step judged as
+ * an explored step is (uipiPackedStep.ts), the liveness properties judged where it ends — on words,
+ * and wherever they find a failure by the properties themselves on the decoded end state, which
+ * must agree — and the same memo of earlier successful drains (DrainMemo), its positions the node's
+ * key words, its owed masks and the policy's own state (which receivers took their kernel entry,
+ * whether the timer was served; the policy's undo flags are the state's, advanced by the same rule).
+ * Unlike uipiDrainFrom.ts, a drain's start is neither looked up nor remembered: nearly every drain
+ * here is cut after its first step (small: 1,499,128 drain steps for 1,483,160 nodes), so a start
+ * position would cost a hash table entry and a lookup per node for the rare drain passing through
+ * it later, which takes one step more instead. Which drains the memo cuts changes no verdict (it
+ * remembers only successes, each a deterministic continuation within the bound: drainMemo.ts).
+ *
+ * Why a drain per admitted node rather than a walk over the explored graph after the search (the
+ * wakeup engine's packedLeadsTo.ts): the object engine drains each node as it admits it, so the
+ * first violation, and the counts where it stops, are the ones it reports; the drain is a few
+ * memoised steps per node, so it costs about what expanding the node does.
+ */
+import { DrainMemo } from '../../../../engine/explore/drainMemo.ts';
+import { PackedStore } from '../../../../engine/explore/packed/packedStore.ts';
+import type { Violation } from '../../../../engine/property.ts';
+import { isSkyloft, type UipiConfig } from '../../model/config.ts';
+import type { UipiLivenessContext, UipiLivenessProperty } from '../../properties/context.ts';
+import {
+  receiverCode,
+  T_ACCEPT,
+  T_ARRIVE,
+  T_NOTIFY_DRAIN,
+  T_SEND_IPI,
+  T_SWITCH_IN_RESTORE,
+  T_TIMER_TICK,
+} from './uipiPackedEvents.ts';
+import {
+  CUR_MASK,
+  decodeUipiGhost,
+  decodeUipiState,
+  HVEC_MASK,
+  HVEC_SHIFT,
+  PHASE,
+  PHASE_MASK,
+} from './uipiPackedLayout.ts';
+import type { UipiPackedMutation } from './uipiPackedMutation.ts';
+import type { UipiPackedStep } from './uipiPackedStep.ts';
+import { UipiPackedSuccessors } from './uipiPackedSuccessors.ts';
+
+/** drain.ts `CLASS` by type code (-1: never drained). */
+function classes(): Int32Array {
+  const c = new Int32Array(T_TIMER_TICK + 2).fill(-1);
+  c[T_SEND_IPI] = 0;
+  c[T_ARRIVE] = 1;
+  c[T_NOTIFY_DRAIN] = 2;
+  c[T_ACCEPT] = 3;
+  for (const t of [
+    'SwitchOutSave',
+    'SwitchInClearSn',
+    'SwitchInCheckPir',
+    'KernelExit',
+    'WaitRecheck',
+    'WaitEnlist',
+    'WaitSleep',
+    'WakeRestoreNv',
+  ] as const)
+    c[receiverCode(t)] = 4;
+  c[T_SWITCH_IN_RESTORE] = 5;
+  c[receiverCode('HandlerBody')] = 6;
+  c[receiverCode('Uiret')] = 6;
+  c[receiverCode('Deliver')] = 7;
+  c[receiverCode('Stui')] = 8;
+  c[receiverCode('KernelEntry')] = 9;
+  c[T_TIMER_TICK] = TICK;
+  return c;
+}
+const TICK = 10;
+const STUI = receiverCode('Stui');
+const UIRET = receiverCode('Uiret');
+const KERNEL_ENTRY = receiverCode('KernelEntry');
+
+/** The liveness properties' bits, by their ids. */
+const WAIT_WAKES = 1;
+const DELIVERED = 2;
+const REARMS = 4;
+const LIVENESS_BITS: Readonly<Record<string, number>> = {
+  uipiWaitWakes: WAIT_WAKES,
+  uipiEventuallyDelivered: DELIVERED,
+  uipiTimerRearms: REARMS,
+};
+
+/** The leads-to check: from a node's key words (at `wAt`) and ghost words (at `gAt`), null or the violations. */
+export type UipiPackedDrain = (
+  w: Int32Array,
+  wAt: number,
+  g: Int32Array,
+  gAt: number,
+) => readonly Violation[] | null;
+
+/** The packed leads-to check of `cfg` by `liveness`, its steps judged by `step` (see above). */
+export function uipiPackedDrain(
+  cfg: UipiConfig,
+  liveness: readonly UipiLivenessProperty[],
+  step: UipiPackedStep,
+  mutation: UipiPackedMutation | null,
+  memoised = true,
+): UipiPackedDrain {
+  const D = new UipiPackedSuccessors(cfg, mutation);
+  const { L, E } = D;
+  const CLASS = classes();
+  const sky = isSkyloft(cfg);
+  const fair = cfg.drain === 'fair';
+  const timerBit = sky ? 1 << cfg.timer : 0;
+  let selected = 0;
+  for (const p of liveness) {
+    const b = LIVENESS_BITS[p.id];
+    if (b === undefined) throw new Error(`packed UIPI engine: ${p.id} is not judged on words`);
+    selected |= b;
+  }
+  const list = new Int32Array(E.events.length);
+  const memo = memoised ? new DrainMemo() : undefined;
+  // a position: the key words, the owed masks, the policy's entered flags and timer
+  const positions = new PackedStore(4 * (L.words + L.receivers + 1), 1 << 16);
+  const position = new Int32Array(L.words + L.receivers + 1);
+  /** The current drain's events (numbers), `steps` of them. */
+  let taken = new Int32Array(64);
+  let steps = 0;
+  const b = D.before;
+
+  /** drain.ts `settled`: nothing but the timer's bit left in any PIR or UIRR. */
+  const settled = (): boolean => {
+    for (let r = 0; r < L.receivers; r++)
+      if ((b[3 * r + 1] ?? 0) !== 0 || ((b[3 * r + 2] ?? 0) & ~timerBit) !== 0) return false;
+    return true;
+  };
+  /** drain.ts `choose`: the first enabled event of the best class, or -1. */
+  const choose = (entered: number): number => {
+    const n = D.enabled(list);
+    let free = -1;
+    for (let c = 0; c < L.cpuCount && free < 0; c++) if (((b[L.cpus + c] ?? 0) & CUR_MASK) === 0) free = c;
+    const undo = b[L.undo] ?? 0;
+    let best = -1;
+    let bestClass = TICK + 1;
+    for (let i = 0; i < n; i++) {
+      const k = list[i] ?? 0;
+      const t = E.type[k] ?? 0;
+      const cls = CLASS[t] ?? -1;
+      if (cls < 0 || cls >= bestClass) continue;
+      const r = E.a[k] ?? 0;
+      if (t === STUI && ((undo >>> r) & 1) === 0) continue;
+      if (t === KERNEL_ENTRY && (!fair || ((entered >>> r) & 1) === 1)) continue;
+      if (t === T_SWITCH_IN_RESTORE && (E.b[k] ?? 0) !== free) continue;
+      best = k;
+      bestClass = cls;
+    }
+    return best;
+  };
+  /** The liveness verdict at the drain's end, as bits. */
+  const verdict = (reachedQuiescence: boolean, timerServed: boolean): number => {
+    const g = D.ghostBefore;
+    let out = 0;
+    for (let r = 0; r < L.receivers; r++) {
+      const owed = g[r] ?? 0;
+      const pir = b[3 * r + 2] ?? 0;
+      if (((b[3 * r] ?? 0) & PHASE_MASK) === PHASE.waiting && owed !== 0) out |= WAIT_WAKES;
+      if ((owed & ~(pir & timerBit)) !== 0) out |= DELIVERED;
+      if (sky && ((pir | (b[3 * r + 1] ?? 0)) & timerBit) === 0) out |= REARMS;
+    }
+    if (!reachedQuiescence) out |= DELIVERED;
+    if (sky && !timerServed) out |= REARMS;
+    return out & selected;
+  };
+  /** The liveness properties themselves on the decoded end (only where the words found a failure). */
+  const judged = (bits: number, index: number, reachedQuiescence: boolean, timerServed: boolean) => {
+    const ctx: UipiLivenessContext = {
+      cfg,
+      index,
+      state: decodeUipiState(L, b).state,
+      drain: {
+        steps,
+        events: Array.from(taken.subarray(0, steps), (k) => D.event(k)),
+        reachedQuiescence,
+        timerServed,
+      },
+      owed: decodeUipiGhost(L, D.ghostBefore).owed,
+    };
+    const out: Violation[] = [];
+    let want = 0;
+    for (const p of liveness) {
+      const message = p.check(ctx);
+      if (message === null) continue;
+      out.push({ property: p.id, step: ctx.index, message });
+      want |= LIVENESS_BITS[p.id] ?? 0;
+    }
+    if (want !== bits)
+      throw new Error(
+        `packed UIPI engine: the drain's end fails ${out.map((v) => v.property).join(', ') || 'no property'} but its words say bits ${bits.toString(2)}`,
+      );
+    return out;
+  };
+
+  return (w, wAt, g, gAt) => {
+    D.load(w, wAt, g, gAt);
+    memo?.begin();
+    steps = 0;
+    let entered = 0;
+    let timerServed = false;
+    let index = 0;
+    let reachedQuiescence = false;
+    for (;;) {
+      if (memo !== undefined && steps > 0) {
+        position.set(b);
+        for (let r = 0; r < L.receivers; r++) position[L.words + r] = D.ghostBefore[r] ?? 0;
+        position[L.words + L.receivers] = entered | (timerServed ? 1 << 30 : 0);
+        positions.add(position, 0, -1, -1);
+        if (memo.visitAt(positions.lastId, steps, cfg.drainBound)) break;
+      }
+      const k = choose(entered);
+      const onlyTicks = k < 0 || CLASS[E.type[k] ?? 0] === TICK;
+      if (onlyTicks && (!sky || (timerServed && settled()))) {
+        reachedQuiescence = true;
+        break;
+      }
+      if (k < 0 || steps >= cfg.drainBound) break;
+      const t = E.type[k] ?? 0;
+      const r = E.a[k] ?? 0;
+      const served = sky && t === UIRET && (((b[3 * r] ?? 0) & HVEC_MASK) >> HVEC_SHIFT) - 1 === cfg.timer;
+      const failed = step(D, k, index);
+      index++;
+      if (failed !== undefined) return failed;
+      if (steps === taken.length) {
+        const more = new Int32Array(2 * steps);
+        more.set(taken);
+        taken = more;
+      }
+      taken[steps++] = k;
+      if (served) timerServed = true;
+      if (t === KERNEL_ENTRY) entered |= 1 << r;
+      b.set(D.after);
+      D.ghostBefore.set(D.ghostAfter);
+    }
+    if (memo?.cut === true) {
+      memo.succeeded(steps);
+      return null;
+    }
+    const bits = verdict(reachedQuiescence, timerServed);
+    if (bits !== 0) return judged(bits, Math.max(0, index - 1), reachedQuiescence, timerServed);
+    memo?.succeeded(steps);
+    return null;
+  };
+}

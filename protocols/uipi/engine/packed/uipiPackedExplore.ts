@@ -1,0 +1,188 @@
+/**
+ * The packed UIPI engine: breadth-first exploration of the UIPI model alone over packed nodes —
+ * key words (uipiPackedLayout.ts: the object engine's key, state and undo-CLUI flags) in the shared
+ * PackedStore, the ghost (owed masks, credits) per node beside them — judging every transition by
+ * the selected step properties (uipiPackedStep.ts) and every admitted node by the leads-to check
+ * (uipiPackedDrain.ts), as the object engine (explore.ts over uipiSpace.ts) does.
+ *
+ * The owed masks are the covering measure exactly as uipiGhostMeasure.ts defines it: a node whose
+ * key is known is admitted only when no node admitted before with that key owes a superset of what
+ * it owes (CoverSet's componentwise ≤ on "owed ? 0 : 1"). Each key keeps the list of its admitted
+ * nodes; CoverSet drops the nodes a newer one covers, this list keeps them, which changes no
+ * answer (whatever a dropped node covers, the node that covered it covers too).
+ *
+ * The answer is the object engine's: the same distinct states, transitions and diameter, and on a
+ * violation the same first failing transition or drain in BFS order (the same event order, the
+ * same property order) and the same BFS-shortest path; progress is reported at the same states.
+ */
+import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
+import type { JudgedOutcomeOf, JudgedStats } from '../../../../engine/explore/packed/judgedOutcome.ts';
+import { PackedStore } from '../../../../engine/explore/packed/packedStore.ts';
+import type { Violation } from '../../../../engine/property.ts';
+import type { UipiConfig } from '../../model/config.ts';
+import type { UipiEvent } from '../../model/events.ts';
+import { initialUipi } from '../../model/state.ts';
+import { initialCredit, initialOwed } from '../../properties/ghost.ts';
+import type { UipiSelection } from '../../properties/selection.ts';
+import { type UipiPackedDrain, uipiPackedDrain } from './uipiPackedDrain.ts';
+import { encodeUipiGhost, encodeUipiState } from './uipiPackedLayout.ts';
+import type { UipiPackedMutation } from './uipiPackedMutation.ts';
+import { uipiPackedStep } from './uipiPackedStep.ts';
+import { UipiPackedSuccessors } from './uipiPackedSuccessors.ts';
+
+export type UipiPackedOutcome = JudgedOutcomeOf<{
+  /** On a transition, or on the drain from the last admitted node. */
+  readonly where: 'step' | 'liveness';
+  /** The failing properties' ids, in the order the judge reports them. */
+  readonly properties: readonly string[];
+  /** A shortest path from the initial state (the failing event last, for a step). */
+  readonly path: readonly UipiEvent[];
+}>;
+
+export interface UipiPackedOptions {
+  /** Stop once this many distinct states are known. */
+  readonly maxStates?: number;
+  /** Run the leads-to check from every admitted node (default true, when a liveness property is selected). */
+  readonly liveness?: boolean;
+  /** Called every `progressEvery` distinct states and at the end, as the object engine calls it. */
+  readonly onProgress?: (p: ExploreProgress) => void;
+  readonly progressEvery?: number;
+  /** A seeded bug in the successor function (tests only). */
+  readonly mutation?: UipiPackedMutation;
+}
+
+/** A growable Int32Array. */
+function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
+  if (need <= a.length) return a;
+  const b = new Int32Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** Explores the UIPI model on `cfg` judging `sel` (see above). */
+export function exploreUipiPacked(
+  cfg: UipiConfig,
+  sel: UipiSelection,
+  opts: UipiPackedOptions = {},
+): UipiPackedOutcome {
+  const mutation = opts.mutation ?? null;
+  const S = new UipiPackedSuccessors(cfg, mutation);
+  const { L, E } = S;
+  const K = L.words;
+  const G = L.ghost;
+  const R = L.receivers;
+  const step = uipiPackedStep(cfg, sel.step);
+  const drain: UipiPackedDrain | undefined =
+    opts.liveness !== false && sel.liveness.length > 0
+      ? uipiPackedDrain(cfg, sel.liveness, uipiPackedStep(cfg, sel.step), mutation)
+      : undefined;
+  const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
+  const every = opts.progressEvery ?? 50_000;
+  const { onProgress } = opts;
+  const keys = new PackedStore(4 * K);
+  /** Per key id: its latest admitted node (-1: none yet); per node: the previous one with its key. */
+  let headOf = new Int32Array(1 << 16).fill(-1);
+  let sameKey = new Int32Array(1 << 16);
+  let keyOf = new Int32Array(1 << 16);
+  let ghosts = new Int32Array(G << 16);
+  let level = new Int32Array(1 << 16);
+  let parent = new Int32Array(1 << 16);
+  let via = new Int32Array(1 << 16);
+  let count = 0;
+  let transitions = 0;
+  let diameter = 0;
+  const stats = (): JudgedStats => ({ distinct: count, transitions, diameter });
+
+  /** Admits the node (`w`, ghost `g`) unless a node with its key owing a superset is known; true when admitted. */
+  const admit = (w: Int32Array, g: Int32Array): boolean => {
+    const fresh = keys.add(w, 0, -1, -1);
+    const kid = keys.lastId;
+    if (kid >= headOf.length) {
+      const h = new Int32Array(Math.max(kid + 1, headOf.length * 2)).fill(-1);
+      h.set(headOf);
+      headOf = h;
+    }
+    if (!fresh) {
+      for (let n = headOf[kid] ?? -1; n >= 0; n = sameKey[n] ?? -1) {
+        let covered = true;
+        for (let r = 0; r < R && covered; r++) covered = ((g[r] ?? 0) & ~(ghosts[n * G + r] ?? 0)) === 0;
+        if (covered) return false;
+      }
+    }
+    const id = count;
+    if (id >= level.length) {
+      sameKey = grown(sameKey, id + 1);
+      keyOf = grown(keyOf, id + 1);
+      level = grown(level, id + 1);
+      parent = grown(parent, id + 1);
+      via = grown(via, id + 1);
+    }
+    ghosts = grown(ghosts, (id + 1) * G);
+    sameKey[id] = headOf[kid] ?? -1;
+    headOf[kid] = id;
+    keyOf[id] = kid;
+    for (let i = 0; i < G; i++) ghosts[id * G + i] = g[i] ?? 0;
+    count = id + 1;
+    return true;
+  };
+  const pathTo = (id: number): UipiEvent[] => {
+    const out: UipiEvent[] = [];
+    for (let i = id; i > 0; i = parent[i] ?? 0) out.push(S.event(via[i] ?? -1));
+    return out.reverse();
+  };
+  const violation = (
+    where: 'step' | 'liveness',
+    vs: readonly Violation[],
+    path: readonly UipiEvent[],
+  ): UipiPackedOutcome => ({
+    kind: 'violation',
+    where,
+    properties: vs.map((v) => v.property),
+    path,
+    ...stats(),
+  });
+  /** The leads-to check of admitted node `id`. */
+  const judgeNew = (id: number): readonly Violation[] | null =>
+    drain === undefined ? null : drain(keys.words, (keyOf[id] ?? 0) * K, ghosts, id * G);
+
+  const w0 = new Int32Array(K);
+  const g0 = new Int32Array(G);
+  encodeUipiState(L, initialUipi(cfg), new Array<boolean>(R).fill(false), w0);
+  encodeUipiGhost(L, initialOwed(cfg), initialCredit(cfg), g0);
+  admit(w0, g0);
+  parent[0] = -1;
+  via[0] = -1;
+  const first = judgeNew(0);
+  if (first !== null) return violation('liveness', first, []);
+  if (count >= maxStates) return { kind: 'maxStates', ...stats() };
+  const list = new Int32Array(E.events.length);
+  for (let head = 0; head < count; head++) {
+    S.load(keys.words, (keyOf[head] ?? 0) * K, ghosts, head * G);
+    const d = (level[head] ?? 0) + 1;
+    const n = S.enabled(list);
+    for (let i = 0; i < n; i++) {
+      const k = list[i] ?? 0;
+      transitions++;
+      const failed = step(S, k, d - 1);
+      if (failed !== undefined) {
+        if (d > diameter) diameter = d;
+        const path = pathTo(head);
+        path.push(S.event(k));
+        return violation('step', failed, path);
+      }
+      if (!admit(S.after, S.ghostAfter)) continue;
+      const id = count - 1;
+      parent[id] = head;
+      via[id] = k;
+      level[id] = d;
+      if (d > diameter) diameter = d;
+      const bad = judgeNew(id);
+      if (bad !== null) return violation('liveness', bad, pathTo(id));
+      if (count % every === 0)
+        onProgress?.({ distinct: count, transitions, queue: count - head - 1, depth: diameter });
+      if (count >= maxStates) return { kind: 'maxStates', ...stats() };
+    }
+  }
+  onProgress?.({ distinct: count, transitions, queue: 0, depth: diameter });
+  return { kind: 'complete', ...stats() };
+}
