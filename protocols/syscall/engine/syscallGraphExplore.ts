@@ -228,7 +228,11 @@ function recordDrainFacts(
 }
 
 /** The liveness properties at a drain's end in quiescent `n` (they hold for every member of its orbit alike). */
-function livenessHolds(cfg: Config, sel: SyscallSelection, n: SyscallNode): boolean {
+export function livenessHolds(
+  cfg: Config,
+  sel: SyscallSelection,
+  n: Pick<SyscallNode, 'sys' | 'ghost'>,
+): boolean {
   const ctx: SyscallLivenessContext = {
     cfg,
     index: 0,
@@ -246,6 +250,17 @@ export function exploreSyscallGraph(
   opts: ExploreOptions,
 ): ExploreOutcome<SyscallEvent> {
   return exploreSyscallOrbits(cfg, sel, opts).outcome;
+}
+
+/**
+ * The leads-to check over a complete search's graph: the drain from every reachable member
+ * (representative, one of its `k` renamings) of the `distinct` representatives succeeds.
+ */
+export function drainsSucceed(graph: SyscallDrainGraph, k: number, distinct: number): boolean {
+  const reachable = graph.reachable();
+  for (let id = 0; id < distinct; id++)
+    for (let s = 0; s < k; s++) if (reachable[id * k + s] === 1 && !graph.walk(id, s).ok) return false;
+  return true;
 }
 
 /** The full space's counts, derived from a complete search of its orbits. */
@@ -275,13 +290,11 @@ export function exploreSyscallOrbits(
     constrained: 0,
   };
   if (found.kind === 'maxStates') return { outcome: { kind: 'maxStates', ...stats } };
-  if (liveness) {
-    const k = syscallSymmetryGroup(cfg, symmetric).perms.length;
-    const reachable = found.graph.reachable();
-    for (let id = 0; id < found.distinct; id++)
-      for (let s = 0; s < k; s++)
-        if (reachable[id * k + s] === 1 && !found.graph.walk(id, s).ok) return objects();
-  }
+  if (
+    liveness &&
+    !drainsSucceed(found.graph, syscallSymmetryGroup(cfg, symmetric).perms.length, found.distinct)
+  )
+    return objects();
   const outcome = { kind: 'complete' as const, ...stats };
   return symmetric ? { outcome, full: found.graph.fullCounts() } : { outcome };
 }
