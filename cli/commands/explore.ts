@@ -75,7 +75,7 @@ export function registerExplore(program: Command, ctx: CommandContext): void {
     .option('--junit <file>', 'also write a JUnit XML report (one test case per property judged)')
     .option(
       '--engine <name>',
-      'auto (default: judged for the wakeup or controller model alone, the graph engine for the syscall model alone — leads-to walked over the explored graph, the same answer —, else objects) | objects: any protocol, every selected property | judged: the wakeup or controller model alone over byte-packed states with ghosts, every default property and (wakeup) leads-to (the same answer as objects, faster) | packed: the wakeup model alone over byte-packed states, judging only the state invariants taskInOnePlace, onlyOnlineRun and noStuckSystem (no other step property, no leads-to)',
+      'auto (default: judged for the wakeup, controller or syscall model alone — the syscall model by orbits (--symmetry) or too large for bytes: its graph engine, leads-to walked over the explored graph, the same answer —, else objects) | objects: any protocol, every selected property | judged: the wakeup, controller or syscall model alone over byte-packed states with ghosts, every default property (syscall: every selected one) and (wakeup, syscall) leads-to (the same answer as objects, faster) | packed: the wakeup model alone over byte-packed states, judging only the state invariants taskInOnePlace, onlyOnlineRun and noStuckSystem (no other step property, no leads-to)',
     )
     .option(
       '--property <ids>',

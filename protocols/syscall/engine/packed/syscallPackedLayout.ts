@@ -16,6 +16,7 @@ import { toByte } from '../../../controller/engine/packed/controllerGhostBytes.t
 import {
   type ControllerPackedLayout,
   controllerPackedLayout,
+  controllerUnpackable,
   decodeControllerNode,
   encodeControllerNode,
 } from '../../../controller/engine/packed/controllerPackedLayout.ts';
@@ -82,12 +83,33 @@ export interface SyscallPackedLayout {
 
 const LAYOUTS = new WeakMap<Config, SyscallPackedLayout>();
 
+/** The controller part's configuration: its task pool covers every agent's task id. */
+function controllerPart(cfg: Config): Config {
+  return { ...cfg, taskPool: Math.max(cfg.taskPool, layoutOf(cfg).agents.length) };
+}
+
+/**
+ * Why `cfg` cannot be packed in bytes (a bound of the controller part above 254, or an agent, a
+ * slot code or a result that would not fit a byte), or null when it can.
+ */
+export function syscallUnpackable(cfg: Config): string | null {
+  const why = controllerUnpackable(controllerPart(cfg));
+  if (why !== null) return why.replace('judged engine', 'packed syscall engine');
+  const agents = layoutOf(cfg).agents.length;
+  // a result is 2 × argument + target + 1, the argument a request id of at most R callers
+  if (agents > 254 || cfg.processes * cfg.ringSlots > 254 || 2 * cfg.ringSlots + cfg.processes > 254)
+    return `packed syscall engine: ${agents} agents, ${cfg.processes} rings of ${cfg.ringSlots} slots do not fit in bytes`;
+  return null;
+}
+
 /** The layout of `cfg`, computed once per configuration object. */
 export function syscallPackedLayout(cfg: Config): SyscallPackedLayout {
   const known = LAYOUTS.get(cfg);
   if (known !== undefined) return known;
+  const why = syscallUnpackable(cfg);
+  if (why !== null) throw new Error(why);
   const agentCount = layoutOf(cfg).agents.length;
-  const C = controllerPackedLayout({ ...cfg, taskPool: Math.max(cfg.taskPool, agentCount) });
+  const C = controllerPackedLayout(controllerPart(cfg));
   const agents = C.width;
   const rings = agents + agentCount * AGENT_W;
   const ringW = 2 + cfg.ringSlots * SLOT_W;

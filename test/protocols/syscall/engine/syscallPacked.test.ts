@@ -46,6 +46,7 @@ import {
   type SyscallSelection,
   selectSyscallProperties,
 } from '../../../../protocols/syscall/properties/selection.ts';
+import { runCli } from '../../../cli/runCli.ts';
 import { presetOf } from '../../../support/presetOf.ts';
 import { reachableSyscallNodes } from '../../../support/reachableSyscallNodes.ts';
 import { TWO_CALLERS, TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
@@ -301,6 +302,19 @@ describe('packed syscall engine', () => {
   it('ends a seeded bug in an internal error: the object engine finds no violation on its path', () => {
     const cfg = preset('tiny');
     expect(() => exploreSyscallPacked(cfg, SEL, { mutation: 'completeTwice' })).toThrow(/disagree/);
+  });
+
+  it('is the default for the model alone and names itself; --symmetry keeps the graph engine', async () => {
+    const base = ['explore', '--protocol', 'syscall', '--preset', 'tiny', '--json'];
+    const alone = await runCli(base);
+    expect(alone.code).toBe(0);
+    const counts = { distinct: 6092, transitions: 24_468, diameter: 68, verdict: 'complete' };
+    expect(JSON.parse(alone.stdout)).toMatchObject({ engine: 'judged', ...counts });
+    const objects = await runCli([...base, '--engine', 'objects']);
+    expect(JSON.parse(objects.stdout)).toMatchObject(counts);
+    const orbits = await runCli([...base, '--symmetry']);
+    expect(orbits.code).toBe(0);
+    expect(JSON.parse(orbits.stdout)).toMatchObject({ engine: 'graph', symmetry: true });
   });
 
   it.each(SYSCALL_PACKED_MUTATIONS)('sees the byte verdict for what %s breaks left out', (mutation) => {
