@@ -149,8 +149,8 @@ export class SyscallByteJudge {
 
   /** The instance number held by service dispatcher a in the ghost bytes of `b` (0: none). */
   private heldNumber(b: Uint8Array, a: number): number {
-    const { L } = this;
-    return b[L.places + L.cfg.processes * L.cfg.ringSlots + a] ?? 0;
+    const place = this.L.heldPlace[a] ?? -1;
+    return place < 0 ? 0 : (b[this.L.places + place] ?? 0);
   }
 
   /** exactlyOnceReply.ts: a Complete of an executed instance, or a Reply to an answered one. */
@@ -413,20 +413,23 @@ export class SyscallByteJudge {
         changed = true;
       }
     }
+    const held = e.type === 'StatusWrite' || e.type === 'Fetch' ? -1 : (L.heldPlace[e.a] ?? -1);
     if (e.type === 'Take') {
       const code = this.agentSlot(next, e.a);
       if (code >= 0 && this.agentSlot(cur, e.a) < 0) {
-        placeInst[slots + e.a] = code < slots ? (placeInst[code] ?? -1) : -1;
+        if (held < 0)
+          throw new Error(`packed syscall engine: agent ${e.a}, no service dispatcher, took a slot`);
+        placeInst[held] = code < slots ? (placeInst[code] ?? -1) : -1;
         changed = true;
       }
-    } else if (e.type === 'Complete' || e.type === 'Reply') {
-      const i = placeInst[slots + e.a] ?? -1;
+    } else if ((e.type === 'Complete' || e.type === 'Reply') && held >= 0) {
+      const i = placeInst[held] ?? -1;
       if (i >= 0) {
         const f = i * INST_W + (e.type === 'Complete' ? 4 : 5);
         inst[f] = (inst[f] ?? 0) + 1;
         if ((inst[f] ?? 0) > 255) throw new Error('packed syscall engine: an instance count above a byte');
       }
-      if (e.type === 'Reply') placeInst[slots + e.a] = -1;
+      if (e.type === 'Reply') placeInst[held] = -1;
       changed = true;
     }
     if (changed) this.store(next, instances);

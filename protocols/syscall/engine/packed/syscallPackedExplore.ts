@@ -80,10 +80,8 @@ export function searchSyscallPacked(
     graph,
   });
   if (store.count >= maxStates) return stats('maxStates');
-  let stored = new Uint8Array(store.words.buffer);
   for (let head = 0; head < store.count; head++) {
-    if (stored.buffer !== store.words.buffer) stored = new Uint8Array(store.words.buffer);
-    succ.load(stored, head * L.width);
+    succ.load(store.words, head);
     const d = (store.level[head] ?? 0) + 1;
     succOf.fill(-1);
     for (let k = 0; k < events.length; k++) {

@@ -6,7 +6,9 @@
  * tail and slots (state, request id, requester + 1, target, argument, result), then the syscall
  * ghost as syscallGhostKey.ts keys it: per place (each ring slot, then each service dispatcher's
  * held request) the number of the instance there in the order the places first meet it (0: none),
- * and per instance number its ring, slot, request id, requester + 1, executions and replies. So
+ * and per instance number its ring, slot, request id, requester + 1, executions and replies. The
+ * key's places of the other agents are always empty (only a service dispatcher's Take holds an
+ * instance, ghost.ts) and are not stored: encoding refuses a ghost where one is not. So
  * two nodes have equal bytes exactly when the object engine's keys (syscallSpace.ts: stateKey,
  * controllerGhostKey, syscallGhostKey) are equal, and the engine counts what it counts. A value
  * that does not fit a byte is refused with an error, never truncated.
@@ -72,9 +74,11 @@ export interface SyscallPackedLayout {
   /** Ring p at `rings + p * ringW`: head, tail, then R slots of SLOT_W bytes. */
   readonly rings: number;
   readonly ringW: number;
-  /** Ghost places (processes × R ring slots, then agents): an instance number each. */
+  /** Ghost places (processes × R ring slots, then the service dispatchers): an instance number each. */
   readonly places: number;
   readonly placeCount: number;
+  /** Per agent: its ghost place when it is a service dispatcher, else -1. */
+  readonly heldPlace: Int32Array;
   /** Instance k (1-based) at `insts + (k - 1) * INST_W`: ring, slot, request id, requester + 1, executions, replies. */
   readonly insts: number;
   /** Bytes of one node (a multiple of 4, the padding zero). */
@@ -114,7 +118,12 @@ export function syscallPackedLayout(cfg: Config): SyscallPackedLayout {
   const rings = agents + agentCount * AGENT_W;
   const ringW = 2 + cfg.ringSlots * SLOT_W;
   const places = rings + cfg.processes * ringW;
-  const placeCount = cfg.processes * cfg.ringSlots + agentCount;
+  const slots = cfg.processes * cfg.ringSlots;
+  const heldPlace = new Int32Array(agentCount).fill(-1);
+  let placeCount = slots;
+  layoutOf(cfg).agents.forEach((x, a) => {
+    if (x.kind === 'service') heldPlace[a] = placeCount++;
+  });
   const insts = places + placeCount;
   const width = Math.ceil((insts + placeCount * INST_W) / 4) * 4;
   const L: SyscallPackedLayout = {
@@ -126,6 +135,7 @@ export function syscallPackedLayout(cfg: Config): SyscallPackedLayout {
     ringW,
     places,
     placeCount,
+    heldPlace,
     insts,
     width,
   };
@@ -190,8 +200,13 @@ function encodeSyscallGhost(
 ): void {
   b.fill(0, off + L.places, off + L.insts + L.placeCount * INST_W);
   const met: RequestInstance[] = [];
-  const places = [...g.bySlot, ...g.held];
-  if (places.length !== L.placeCount) throw new Error('packed syscall engine: the ghost has other places');
+  if (g.bySlot.length + g.held.length !== L.placeCount + L.heldPlace.filter((p) => p < 0).length)
+    throw new Error('packed syscall engine: the ghost has other places');
+  const places = [...g.bySlot];
+  g.held.forEach((inst, a) => {
+    if ((L.heldPlace[a] ?? -1) >= 0) places.push(inst);
+    else if (inst !== undefined) throw new Error(`packed syscall engine: agent ${a} holds a request`);
+  });
   places.forEach((inst, place) => {
     if (inst === undefined) return;
     let k = met.indexOf(inst) + 1;
@@ -269,7 +284,7 @@ export function decodeSyscallNode(
   const slotsN = L.cfg.processes * R;
   const ghost: MutableSyscallGhost = {
     bySlot: places.slice(0, slotsN),
-    held: places.slice(slotsN),
+    held: Array.from(L.heldPlace, (place) => (place < 0 ? undefined : places[place])),
     submitted: instances.length,
     consumed: 0,
   };

@@ -163,10 +163,10 @@ export class SyscallPackedSuccessors implements PackedAccess {
     return this.bytes;
   }
 
-  /** Loads the node at `off` of `b`. */
-  load(b: Uint8Array, off: number): void {
-    const cur = this.cur;
-    for (let j = 0; j < this.L.width; j++) cur[j] = b[off + j] ?? 0;
+  /** Loads node `id` of the words `w` (nodes of {@link n} words each, as the store keeps them). */
+  load(w: Int32Array, id: number): void {
+    const { cur, curWords, n } = this;
+    for (let j = 0; j < n; j++) curWords[j] = w[id * n + j] ?? 0;
     this.generation++;
     const judge = this.ctrlJudge;
     const ctrl = judge === null ? decodeSyscallNode(this.L, cur, 0).sys.ctrl : null;

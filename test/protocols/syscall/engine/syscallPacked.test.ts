@@ -102,7 +102,7 @@ function compareTransitions(cfg: Config, limit: number, mutation: SyscallPackedM
       agree(keyOfBytes.get(hex(b)) ?? key, key, 'one byte string, two keys');
       bytesOfKey.set(key, hex(b));
       keyOfBytes.set(hex(b), key);
-      succ.load(b, 0);
+      succ.load(new Int32Array(b.buffer), 0);
       succ.events.forEach((e, k) => {
         const what = `${formatSyscallEvent(e)} from ${key}`;
         const r = step(cfg, n.sys, e);
@@ -146,7 +146,7 @@ function mutantVerdicts(
   const failed = new Set<string>();
   for (let head = 0; head < queue.length && head < limit; head++) {
     const b = queue[head] ?? new Uint8Array();
-    succ.load(b, 0);
+    succ.load(new Int32Array(b.buffer), 0);
     const before = decodeSyscallNode(L, b, 0);
     const node: SyscallNode = { ...before, rt: undefined, shadow: undefined };
     for (const [k, e] of succ.events.entries()) {
