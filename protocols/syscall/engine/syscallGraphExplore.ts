@@ -256,7 +256,7 @@ export function exploreSyscallGraph(
  * The leads-to check over a complete search's graph: the drain from every reachable member
  * (representative, one of its `k` renamings) of the `distinct` representatives succeeds.
  */
-export function drainsSucceed(graph: SyscallDrainGraph, k: number, distinct: number): boolean {
+function drainsSucceed(graph: SyscallDrainGraph, k: number, distinct: number): boolean {
   const reachable = graph.reachable();
   for (let id = 0; id < distinct; id++)
     for (let s = 0; s < k; s++) if (reachable[id * k + s] === 1 && !graph.walk(id, s).ok) return false;

@@ -7,7 +7,9 @@
  * syscallDrainGraph.ts with the identity alone for group): the search records, per state, the
  * successor each drain unit's first accepted candidate leads to, whether it is quiescent and, if
  * so, whether the liveness properties hold there (judged by the properties themselves on the
- * decoded state).
+ * decoded state). Every stored state was reached, so the drain runs from each (the graph's
+ * other transitions, which the graph engine records to find the reachable renamings of its
+ * orbits, are not recorded).
  *
  * Its answer is the graph engine's without symmetry (and the object engine's): the same distinct
  * states, transitions and diameter, progress at the same states, the same stop at --max-states.
@@ -22,7 +24,7 @@ import type { Config } from '../../../controller/model/config/config.ts';
 import type { SyscallEvent } from '../../model/events.ts';
 import type { SyscallSelection } from '../../properties/selection.ts';
 import { SyscallDrainGraph } from '../syscallDrainGraph.ts';
-import { drainsSucceed, livenessHolds } from '../syscallGraphExplore.ts';
+import { livenessHolds } from '../syscallGraphExplore.ts';
 import { syscallSpace } from '../syscallSpace.ts';
 import { syscallSymmetryGroup } from '../syscallSymmetry.ts';
 import type { SyscallPackedMutation } from './syscallPackedMutation.ts';
@@ -105,7 +107,6 @@ export function searchSyscallPacked(
           });
       }
       succOf[k] = store.lastId;
-      graph.addEdge(store.lastId, 0);
     }
     // what the drain can do from here (syscallGraphExplore.ts recordDrainFacts, over bytes)
     const quiescent = succ.quiescent();
@@ -162,6 +163,7 @@ export function exploreSyscallPacked(
   const stats = { ...counts, constrained: 0 };
   if (kind === 'maxStates') return { kind, ...stats };
   const liveness = opts.liveness !== false && sel.liveness.length > 0;
-  if (liveness && !drainsSucceed(graph, 1, found.distinct)) return objects();
+  // every state stored was reached (no renaming): the drain from each must succeed
+  if (liveness) for (let id = 0; id < found.distinct; id++) if (!graph.walk(id, 0).ok) return objects();
   return { kind: 'complete', ...stats };
 }
