@@ -51,6 +51,33 @@ const JUDGED = new Set([
   'syscallNoRegisterWhileRunning',
 ]);
 
+/**
+ * A candidate event with every field present (one object shape for all: the hot functions read
+ * `type` and the agent without a lookup per shape): the agent `a` of an agent's event, the process
+ * `p` of a STATUS write or a fetch, a call's `target`, a STATUS write's `data`; -1 where absent.
+ */
+export interface FlatSyscallEvent {
+  readonly type: SyscallEvent['type'];
+  readonly a: number;
+  readonly p: number;
+  readonly target: number;
+  readonly data: number;
+}
+
+/** `e` as a {@link FlatSyscallEvent}. */
+export function flatEvent(e: SyscallEvent): FlatSyscallEvent {
+  switch (e.type) {
+    case 'StatusWrite':
+      return { type: e.type, a: -1, p: e.p, target: -1, data: Number(e.data) };
+    case 'Fetch':
+      return { type: e.type, a: -1, p: e.p, target: -1, data: -1 };
+    case 'Call':
+      return { type: e.type, a: e.a, p: -1, target: e.target, data: -1 };
+    default:
+      return { type: e.type, a: e.a, p: -1, target: -1, data: -1 };
+  }
+}
+
 /** The controller access of a step as the judge reads it (packedAccess.ts codes; ACC_NONE: a software step). */
 export interface SyscallStepAccess {
   readonly acc: number;
@@ -107,7 +134,7 @@ export class SyscallByteJudge {
   }
 
   /** The selected properties failing on the accepted step `e` (access `s`) from `cur` to `next`, as bits. */
-  judge(cur: Uint8Array, next: Uint8Array, e: SyscallEvent, s: SyscallStepAccess): number {
+  judge(cur: Uint8Array, next: Uint8Array, e: FlatSyscallEvent, s: SyscallStepAccess): number {
     const sel = this.selected;
     let bits = 0;
     if ((sel & EXACTLY_ONCE) !== 0 && this.exactlyOnceFails(cur, e)) bits |= EXACTLY_ONCE;
@@ -154,7 +181,7 @@ export class SyscallByteJudge {
   }
 
   /** exactlyOnceReply.ts: a Complete of an executed instance, or a Reply to an answered one. */
-  private exactlyOnceFails(cur: Uint8Array, e: SyscallEvent): boolean {
+  private exactlyOnceFails(cur: Uint8Array, e: FlatSyscallEvent): boolean {
     if (e.type !== 'Complete' && e.type !== 'Reply') return false;
     const k = this.heldNumber(cur, e.a);
     if (k === 0) return false;
@@ -169,7 +196,7 @@ export class SyscallByteJudge {
   }
 
   /** replyRouting.ts: a Wake enqueues a caller of its process whose request is DONE; a Read finds its own DONE. */
-  private routingFails(cur: Uint8Array, e: SyscallEvent, s: SyscallStepAccess): boolean {
+  private routingFails(cur: Uint8Array, e: FlatSyscallEvent, s: SyscallStepAccess): boolean {
     if (e.type === 'Wake') {
       if (s.acc !== A.ACC_ENQUEUE) return false;
       const c = s.accTask - 1;
@@ -182,7 +209,7 @@ export class SyscallByteJudge {
   }
 
   /** requestConservation.ts: every outstanding call finds its request in its slot; every known instance stays. */
-  private conservationFails(cur: Uint8Array, next: Uint8Array, e: SyscallEvent): boolean {
+  private conservationFails(cur: Uint8Array, next: Uint8Array, e: FlatSyscallEvent): boolean {
     const { L } = this;
     for (let a = 0; a < L.agentCount; a++) {
       if (this.isCaller[a] !== 1 || this.phase(next, a) === IDLE) continue;
@@ -303,8 +330,8 @@ export class SyscallByteJudge {
   }
 
   /** publishBeforeSignal.ts: a caller's type-0 send finds its slot SUBMITTED or later; a Take never reads a FILLING or FREE slot. */
-  private unpublished(cur: Uint8Array, next: Uint8Array, e: SyscallEvent, s: SyscallStepAccess): boolean {
-    if (e.type === 'StatusWrite' || e.type === 'Fetch') return false;
+  private unpublished(cur: Uint8Array, next: Uint8Array, e: FlatSyscallEvent, s: SyscallStepAccess): boolean {
+    if (e.a < 0) return false; // publishBeforeSignal.ts: only an agent's event
     if (this.isCaller[e.a] === 1 && s.acc === A.ACC_IPC_SEND && s.accB === SERVICE_TYPE) {
       const o = this.callerSlot(cur, e.a);
       if (o < 0 || cur[o] === FILLING || cur[o] === FREE) return true;
@@ -349,7 +376,7 @@ export class SyscallByteJudge {
   private registersRunning(
     cur: Uint8Array,
     next: Uint8Array,
-    e: SyscallEvent,
+    e: FlatSyscallEvent,
     s: SyscallStepAccess,
   ): boolean {
     if (s.acc !== A.ACC_IPC_REGISTER) return false;
@@ -368,7 +395,7 @@ export class SyscallByteJudge {
    * a Complete executes the held one, a Reply answers it and lets it go. The places are then
    * renumbered in the order syscallGhostKey.ts meets them.
    */
-  advanceGhost(cur: Uint8Array, next: Uint8Array, e: SyscallEvent): void {
+  advanceGhost(cur: Uint8Array, next: Uint8Array, e: FlatSyscallEvent): void {
     const { L } = this;
     const R = L.cfg.ringSlots;
     const slots = L.cfg.processes * R;
@@ -413,7 +440,7 @@ export class SyscallByteJudge {
         changed = true;
       }
     }
-    const held = e.type === 'StatusWrite' || e.type === 'Fetch' ? -1 : (L.heldPlace[e.a] ?? -1);
+    const held = e.a < 0 ? -1 : (L.heldPlace[e.a] ?? -1);
     if (e.type === 'Take') {
       const code = this.agentSlot(next, e.a);
       if (code >= 0 && this.agentSlot(cur, e.a) < 0) {

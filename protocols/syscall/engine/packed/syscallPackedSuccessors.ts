@@ -29,7 +29,7 @@ import { layoutOf, REPLY_TYPE, SERVICE_TYPE } from '../../model/layout.ts';
 import { execute } from '../../model/state.ts';
 import type { SyscallSelection } from '../../properties/selection.ts';
 import { type SyscallStepJudge, syscallJudge } from '../syscallJudge.ts';
-import { SyscallByteJudge } from './syscallByteJudge.ts';
+import { type FlatSyscallEvent, flatEvent, SyscallByteJudge } from './syscallByteJudge.ts';
 import {
   AGENT_W,
   decodeSyscallNode,
@@ -78,8 +78,9 @@ export class SyscallPackedSuccessors implements PackedAccess {
   lastCode = 0;
   /** Whether the last step was judged over bytes rather than by the step judge itself. */
   judgedByBytes = false;
-  /** The candidate events (the alphabet of the graph engine, in its order). */
+  /** The candidate events (the alphabet of the graph engine, in its order), and each flat. */
   readonly events: readonly SyscallEvent[];
+  private readonly flat: readonly FlatSyscallEvent[];
   private readonly cfg: Config;
   private readonly judgeObjects: SyscallStepJudge;
   private readonly ctrlJudge: PackedControllerJudge | null;
@@ -119,6 +120,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
     this.curWords = new Int32Array(this.n);
     this.cur = new Uint8Array(this.curWords.buffer);
     this.events = candidateEvents(cfg);
+    this.flat = this.events.map(flatEvent);
     const steps = { ...sel, liveness: [] };
     this.judgeObjects = syscallJudge(cfg, undefined, steps, () => {
       throw new Error('packed syscall engine: the model alone has no runtime');
@@ -180,7 +182,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
    * when a property fails on it, else {@link ACCEPTED}.
    */
   step(k: number, index: number): number {
-    const e = this.events[k];
+    const e = this.flat[k];
     if (e === undefined) throw new Error(`packed syscall engine: no event ${k}`);
     const { bytes, cur } = this;
     this.acc = A.ACC_NONE;
@@ -188,11 +190,11 @@ export class SyscallPackedSuccessors implements PackedAccess {
     const code = this.apply(e);
     this.lastCode = code;
     if (code === REJECTED_CODE) return REJECTED;
-    if (this.objectsOnly) return this.judgeByObjects(e, index, code);
+    if (this.objectsOnly) return this.judgeByObjects(k, index, code);
     let ctrlBits = 0;
     if (this.acc !== A.ACC_NONE && this.judgesController) {
       ctrlBits = this.ctrlJudge?.judge(cur, bytes, this) ?? -1;
-      if (ctrlBits < 0) return this.judgeByObjects(e, index, code);
+      if (ctrlBits < 0) return this.judgeByObjects(k, index, code);
     }
     this.judgedByBytes = true;
     const sysBits = this.stepJudge.judge(cur, bytes, e, this);
@@ -215,7 +217,9 @@ export class SyscallPackedSuccessors implements PackedAccess {
    * The step judge itself on the step from the loaded node to the successor bytes (their states
    * decoded, the access and observation the byte step made); its ghosts encoded back.
    */
-  private judgeByObjects(e: SyscallEvent, index: number, code: number): number {
+  private judgeByObjects(k: number, index: number, code: number): number {
+    const e = this.events[k];
+    if (e === undefined) throw new Error(`packed syscall engine: no event ${k}`);
     this.judgedByBytes = false;
     const { L } = this;
     const before = decodeSyscallNode(L, this.cur, 0);
@@ -352,7 +356,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
    * then the action of actions.ts; REJECTED_CODE when a guard refuses, else the access's
    * observation (BYTE_ACK for a software step too).
    */
-  private apply(e: SyscallEvent): number {
+  private apply(e: FlatSyscallEvent): number {
     const { cfg, cur, bytes, L } = this;
     const C = L.C;
     const R = cfg.ringSlots;
@@ -360,8 +364,8 @@ export class SyscallPackedSuccessors implements PackedAccess {
     switch (e.type) {
       case 'StatusWrite': {
         // guards.ts statusChanges, processIdle (no coroutine of p on a hart when it goes offline)
-        const on = e.data === 1n;
-        if ((e.data !== 0n && !on) || (cur[C.online + e.p] === 1) === on) return REJECTED_CODE;
+        const on = e.data === 1;
+        if ((e.data !== 0 && !on) || (cur[C.online + e.p] === 1) === on) return REJECTED_CODE;
         if (!on)
           for (let a = 0; a < L.agentCount; a++) {
             const ph = this.phase(cur, a);
