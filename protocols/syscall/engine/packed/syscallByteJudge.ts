@@ -133,20 +133,37 @@ export class SyscallByteJudge {
     return SYSCALL_STEP_PROPERTIES.filter((_, i) => (bits & (1 << i)) !== 0).map((p) => p.id);
   }
 
-  /** The selected properties failing on the accepted step `e` (access `s`) from `cur` to `next`, as bits. */
+  /**
+   * The selected properties failing on the accepted step `e` (access `s`) from `cur` to `next`, as
+   * bits, but for the parts that read the state after the step alone ({@link judgeState}): the
+   * step judge's verdict is the union of both.
+   */
   judge(cur: Uint8Array, next: Uint8Array, e: FlatSyscallEvent, s: SyscallStepAccess): number {
     const sel = this.selected;
     let bits = 0;
     if ((sel & EXACTLY_ONCE) !== 0 && this.exactlyOnceFails(cur, e)) bits |= EXACTLY_ONCE;
     if ((sel & REPLY_ROUTING) !== 0 && this.routingFails(cur, e, s)) bits |= REPLY_ROUTING;
-    if ((sel & CONSERVATION) !== 0 && this.conservationFails(cur, next, e)) bits |= CONSERVATION;
+    if ((sel & CONSERVATION) !== 0 && this.instanceLost(cur, next, e)) bits |= CONSERVATION;
     if ((sel & BOUNDED_RING) !== 0 && this.ringFails(cur, next)) bits |= BOUNDED_RING;
-    if ((sel & NO_LOST_WAKEUP) !== 0 && this.wakeupLost(next)) bits |= NO_LOST_WAKEUP;
-    if ((sel & SINGLE_CONSUMER) !== 0 && this.twoConsumers(next)) bits |= SINGLE_CONSUMER;
     if ((sel & PUBLISH_FIRST) !== 0 && this.unpublished(cur, next, e, s)) bits |= PUBLISH_FIRST;
     if ((sel & OFFLINE_RETENTION) !== 0 && this.dropped(cur, next, s)) bits |= OFFLINE_RETENTION;
     if ((sel & NO_REGISTER_RUNNING) !== 0 && this.registersRunning(cur, next, e, s))
       bits |= NO_REGISTER_RUNNING;
+    return bits & ~this.leftOut;
+  }
+
+  /**
+   * The selected properties whose verdict (or part of it) reads only the state after an accepted
+   * step, failing on `next`, as bits: noLostIpcWakeup, singleConsumer, and requestConservation's
+   * outstanding calls. Equal bytes get the same verdict, so the search judges these once per
+   * distinct state (syscallPackedSuccessors.ts stateViolations).
+   */
+  judgeState(next: Uint8Array): number {
+    const sel = this.selected;
+    let bits = 0;
+    if ((sel & CONSERVATION) !== 0 && this.callLost(next)) bits |= CONSERVATION;
+    if ((sel & NO_LOST_WAKEUP) !== 0 && this.wakeupLost(next)) bits |= NO_LOST_WAKEUP;
+    if ((sel & SINGLE_CONSUMER) !== 0 && this.twoConsumers(next)) bits |= SINGLE_CONSUMER;
     return bits & ~this.leftOut;
   }
 
@@ -208,16 +225,21 @@ export class SyscallByteJudge {
     return false;
   }
 
-  /** requestConservation.ts: every outstanding call finds its request in its slot; every known instance stays. */
-  private conservationFails(cur: Uint8Array, next: Uint8Array, e: FlatSyscallEvent): boolean {
-    const { L } = this;
-    for (let a = 0; a < L.agentCount; a++) {
+  /** requestConservation.ts lostCall: an outstanding call does not find its request in its slot. */
+  private callLost(next: Uint8Array): boolean {
+    for (let a = 0; a < this.L.agentCount; a++) {
       if (this.isCaller[a] !== 1 || this.phase(next, a) === IDLE) continue;
       const o = this.callerSlot(next, a);
       const ok =
         o >= 0 && next[o] !== FREE && next[o + 1] === this.agentReq(next, a) && (next[o + 2] ?? 0) - 1 === a;
       if (!ok) return true;
     }
+    return false;
+  }
+
+  /** requestConservation.ts: a submitted instance the ghost knows is gone, unless its caller consumed it in this step. */
+  private instanceLost(cur: Uint8Array, next: Uint8Array, e: FlatSyscallEvent): boolean {
+    const { L } = this;
     const slots = L.cfg.processes * L.cfg.ringSlots;
     for (let place = 0; place < slots; place++) {
       const k = cur[L.places + place] ?? 0;

@@ -33,6 +33,11 @@ import { REJECTED, SyscallPackedSuccessors, VIOLATED } from './syscallPackedSucc
 /** Options of the packed search (the explorer's, and a seeded bug for the tests). */
 export interface SyscallPackedOptions extends ExploreOptions {
   readonly mutation?: SyscallPackedMutation;
+  /**
+   * Judge the verdicts that read a successor alone on every transition, as the step judge does
+   * (tests: the same answer as judging them once per distinct state, the default).
+   */
+  readonly everyTransition?: boolean;
 }
 
 /** What the search found, before the leads-to check. */
@@ -60,6 +65,7 @@ export function searchSyscallPacked(
   opts: SyscallPackedOptions = {},
 ): SyscallPackedSearch {
   const succ = new SyscallPackedSuccessors(cfg, sel, opts.mutation ?? null);
+  const stateOnce = opts.everyTransition !== true;
   const { L, n, events } = succ;
   const group = syscallSymmetryGroup(cfg, false);
   const graph = new SyscallDrainGraph(cfg, group);
@@ -87,16 +93,21 @@ export function searchSyscallPacked(
     const d = (store.level[head] ?? 0) + 1;
     succOf.fill(-1);
     for (let k = 0; k < events.length; k++) {
-      const r = succ.step(k, d - 1);
+      const r = succ.step(k, d - 1, stateOnce);
       if (r === REJECTED) continue;
       transitions++;
-      if (r === VIOLATED) {
+      const isNew = r === VIOLATED ? false : store.add(succ.words, d, head, k);
+      // the verdicts on the successor alone: once per distinct state (and on the initial state, never judged)
+      if (
+        r === VIOLATED ||
+        (stateOnce && (isNew || store.lastId === 0) && succ.stateViolations(d - 1) === VIOLATED)
+      ) {
         const path = pathTo(store, events, head);
         const e = events[k];
         if (e !== undefined) path.push(e);
         return { kind: 'violation', depth: d, properties: succ.violations.map((v) => v.property), path };
       }
-      if (store.add(succ.words, d, head, k)) {
+      if (isNew) {
         if (d > diameter) diameter = d;
         if (store.count % every === 0)
           opts.onProgress?.({

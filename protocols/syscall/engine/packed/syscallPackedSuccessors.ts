@@ -179,9 +179,11 @@ export class SyscallPackedSuccessors implements PackedAccess {
   /**
    * The successor of the loaded node by candidate `k` as step `index`, in {@link words}:
    * {@link REJECTED} when the model does not enable it, {@link VIOLATED} with {@link violations}
-   * when a property fails on it, else {@link ACCEPTED}.
+   * when a property fails on it, else {@link ACCEPTED}. With `stateLater`, the verdicts that read
+   * the successor alone are left to {@link stateViolations} unless another one fails (then every
+   * failing property is reported).
    */
-  step(k: number, index: number): number {
+  step(k: number, index: number, stateLater = false): number {
     const e = this.flat[k];
     if (e === undefined) throw new Error(`packed syscall engine: no event ${k}`);
     const { bytes, cur } = this;
@@ -197,7 +199,9 @@ export class SyscallPackedSuccessors implements PackedAccess {
       if (ctrlBits < 0) return this.judgeByObjects(k, index, code);
     }
     this.judgedByBytes = true;
-    const sysBits = this.stepJudge.judge(cur, bytes, e, this);
+    const stepBits = this.stepJudge.judge(cur, bytes, e, this);
+    const fails = ctrlBits !== 0 || stepBits !== 0;
+    const sysBits = stateLater && !fails ? stepBits : stepBits | this.stepJudge.judgeState(bytes);
     if (ctrlBits !== 0 || sysBits !== 0) {
       const ids = [...PackedControllerJudge.ids(ctrlBits), ...SyscallByteJudge.ids(sysBits)];
       this.violations = ids.map((property) => ({ property, step: index, message: property }));
@@ -205,6 +209,23 @@ export class SyscallPackedSuccessors implements PackedAccess {
     }
     this.stepJudge.advanceGhost(cur, bytes, e);
     return ACCEPTED;
+  }
+
+  /**
+   * The verdicts {@link step} left with `stateLater` (syscallByteJudge.ts judgeState: those that
+   * read the successor alone) on the last successor, as step `index`: {@link VIOLATED} with
+   * {@link violations}, else {@link ACCEPTED}. A step judged by the step judge itself had them.
+   */
+  stateViolations(index: number): number {
+    if (!this.judgedByBytes) return ACCEPTED;
+    const bits = this.stepJudge.judgeState(this.bytes);
+    if (bits === 0) return ACCEPTED;
+    this.violations = SyscallByteJudge.ids(bits).map((property) => ({
+      property,
+      step: index,
+      message: property,
+    }));
+    return VIOLATED;
   }
 
   /** The successor bytes start as the loaded node's (once the guards passed: most candidates are refused). */

@@ -8,7 +8,8 @@
  * failing leads-to check or step property as the object engine does. Every seeded successor bug
  * (syscallPackedMutation.ts) is caught by the per-transition comparison; on the spaces the bugs
  * make, the byte verdicts and ghosts are the properties' and the ghost's own on the decoded step,
- * and leaving out any one byte verdict is seen.
+ * leaving out any one byte verdict is seen, and the search finds the same first violation whether
+ * the verdicts on a successor alone are judged once per distinct state or on every transition.
  */
 import { describe, expect, it } from 'vitest';
 import { type ExploreProgress, explore } from '../../../../engine/explore/explore.ts';
@@ -295,8 +296,11 @@ describe('packed syscall engine', () => {
     const out = mutantVerdicts(cfg, mutation, MUTANT_LIMIT);
     expect(out.bad).toEqual([]);
     expect(out.failed).toContain(place.fails);
-    // the search finds that property failing first
-    expect(searchSyscallPacked(cfg, SEL, { mutation })).toMatchObject({ kind: 'violation' });
+    // the search finds a violation, the same one whether the verdicts on a successor alone are
+    // judged once per distinct state (the default) or on every transition, as the step judge does
+    const found = searchSyscallPacked(cfg, SEL, { mutation });
+    expect(found).toMatchObject({ kind: 'violation' });
+    expect(found).toEqual(searchSyscallPacked(cfg, SEL, { mutation, everyTransition: true }));
   });
 
   it('ends a seeded bug in an internal error: the object engine finds no violation on its path', () => {
