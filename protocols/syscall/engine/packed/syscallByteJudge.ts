@@ -100,6 +100,9 @@ export class SyscallByteJudge {
   private readonly placeInst: Int32Array;
   private readonly inst: Int32Array;
   private readonly renumber: Int32Array;
+  /** Per ring and per slot code: whether the step being judged changed its bytes ({@link compareRings}). */
+  private readonly ringChanged: Uint8Array;
+  private readonly slotChanged: Uint8Array;
   /** Per slot code: the agent holding it (singleConsumer), -1 none. */
   private readonly holder: Int32Array;
   /** Left out (tests only: a verdict the judge must not miss), as bits. */
@@ -121,6 +124,8 @@ export class SyscallByteJudge {
     this.inst = new Int32Array(2 * L.placeCount * INST_W);
     this.renumber = new Int32Array(2 * L.placeCount);
     this.holder = new Int32Array(256); // every slot code a byte can hold
+    this.ringChanged = new Uint8Array(L.cfg.processes);
+    this.slotChanged = new Uint8Array(L.cfg.processes * L.cfg.ringSlots);
   }
 
   /** Whether every one of `step` is judged here (syscallRefinement is not). */
@@ -139,6 +144,7 @@ export class SyscallByteJudge {
    * step judge's verdict is the union of both.
    */
   judge(cur: Uint8Array, next: Uint8Array, e: FlatSyscallEvent, s: SyscallStepAccess): number {
+    this.compareRings(cur, next);
     const sel = this.selected;
     let bits = 0;
     if ((sel & EXACTLY_ONCE) !== 0 && this.exactlyOnceFails(cur, e)) bits |= EXACTLY_ONCE;
@@ -261,9 +267,7 @@ export class SyscallByteJudge {
     const R = L.cfg.ringSlots;
     for (let p = 0; p < L.cfg.processes; p++) {
       const o = L.rings + p * L.ringW;
-      let changed = false;
-      for (let j = o; j < o + L.ringW; j++) if (cur[j] !== next[j]) changed = true;
-      if (!changed) continue;
+      if (this.ringChanged[p] === 0) continue;
       const used = ((((next[o + 1] ?? 0) - (next[o] ?? 0)) % (2 * R)) + 2 * R) % (2 * R);
       if (used > R) return true;
       for (let i = 0; i < R; i++) {
@@ -410,7 +414,8 @@ export class SyscallByteJudge {
   }
 
   /**
-   * advanceSyscallGhost (properties/ghost.ts) in `next`'s ghost bytes, which hold `cur`'s ghost:
+   * advanceSyscallGhost (properties/ghost.ts) in `next`'s ghost bytes, which hold `cur`'s ghost,
+   * for the step {@link judge} was last given:
    * a Read by an instance's requester consumes it; a slot that became SUBMITTED holds a new
    * instance, one that became FREE or FILLING none (a slot the model replaced is one whose bytes
    * changed: every rule that rewrites a slot changes its state); a Take holds its slot's instance,
@@ -442,10 +447,8 @@ export class SyscallByteJudge {
       }
     }
     for (let code = 0; code < slots; code++) {
+      if (this.slotChanged[code] === 0) continue;
       const o = L.rings + Math.floor(code / R) * L.ringW + 2 + (code % R) * SLOT_W;
-      let same = true;
-      for (let j = 0; j < SLOT_W; j++) if (cur[o + j] !== next[o + j]) same = false;
-      if (same) continue;
       const sa = next[o] ?? 0;
       if (sa === SUBMITTED && cur[o] !== SUBMITTED) {
         const w = instances * INST_W;
@@ -484,15 +487,35 @@ export class SyscallByteJudge {
     if (changed) this.store(next, instances);
   }
 
+  /**
+   * Which rings and slots the step from `cur` to `next` changed, read once per step by boundedRing
+   * (a changed ring) and the ghost's advance (a changed slot: {@link advanceGhost} is given the
+   * step {@link judge} was).
+   */
+  private compareRings(cur: Uint8Array, next: Uint8Array): void {
+    const { L } = this;
+    const R = L.cfg.ringSlots;
+    for (let p = 0; p < L.cfg.processes; p++) {
+      const o = L.rings + p * L.ringW;
+      let ring = cur[o] !== next[o] || cur[o + 1] !== next[o + 1];
+      for (let i = 0; i < R; i++) {
+        const so = o + 2 + i * SLOT_W;
+        let same = true;
+        for (let j = 0; j < SLOT_W; j++) if (cur[so + j] !== next[so + j]) same = false;
+        this.slotChanged[p * R + i] = same ? 0 : 1;
+        if (!same) ring = true;
+      }
+      this.ringChanged[p] = ring ? 1 : 0;
+    }
+  }
+
   /** Whether some ring slot changed so that its ghost place changes (see {@link advanceGhost}). */
   private slotMoves(cur: Uint8Array, next: Uint8Array): boolean {
     const { L } = this;
     const R = L.cfg.ringSlots;
     for (let code = 0; code < L.cfg.processes * R; code++) {
+      if (this.slotChanged[code] === 0) continue;
       const o = L.rings + Math.floor(code / R) * L.ringW + 2 + (code % R) * SLOT_W;
-      let same = true;
-      for (let j = 0; j < SLOT_W; j++) if (cur[o + j] !== next[o + j]) same = false;
-      if (same) continue;
       const sa = next[o] ?? 0;
       if (sa === SUBMITTED && cur[o] !== SUBMITTED) return true;
       if ((sa === FREE || sa === FILLING) && (cur[L.places + code] ?? 0) !== 0) return true;

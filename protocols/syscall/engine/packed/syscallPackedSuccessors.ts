@@ -44,6 +44,7 @@ import type { SyscallPackedMutation } from './syscallPackedMutation.ts';
 
 const { IDLE, SUBMITTED: SUBMITTED_PHASE, AWAITING, WOKEN, READING, WAITING, RUNNING, RETURNING } = PHASE;
 const FILLING_PHASE = PHASE.FILLING;
+const PHASE_COUNT = Object.keys(PHASE).length;
 const { FREE, FILLING, SUBMITTED, TAKEN, DONE } = SLOT;
 
 /** The controller accesses the syscall model makes (actions.ts): events of the controller and operations of its byte step. */
@@ -103,6 +104,9 @@ export class SyscallPackedSuccessors implements PackedAccess {
   private curK = 0;
   /** The candidates by (type, agent or process): see {@link candidateTable}. */
   private readonly indexTable: Int32Array;
+  /** The drain's candidates per (unit, phase): see {@link drainRows}. */
+  private readonly drainN: Int32Array;
+  private readonly drainIx: Int32Array;
   private readonly mutation: SyscallPackedMutation | null;
 
   constructor(
@@ -149,6 +153,10 @@ export class SyscallPackedSuccessors implements PackedAccess {
     this.callers = l.callers;
     this.opW = Math.max(cfg.processes, l.agents.length) + 1;
     this.indexTable = candidateTable(this.events, this.opW);
+    const units = cfg.processes + l.agents.length;
+    this.drainN = new Int32Array(units * PHASE_COUNT);
+    this.drainIx = new Int32Array(units * PHASE_COUNT * 4);
+    this.drainRows();
   }
 
   /** The candidate index of the event of `type` by agent or process `who` (not a STATUS write or a Call). */
@@ -591,48 +599,57 @@ export class SyscallPackedSuccessors implements PackedAccess {
   }
 
   /**
-   * model/drain.ts drainCandidates of unit u in the loaded node, as candidate indices by `index`
-   * of (type, who): a process's Fetch when it has a ready task; an agent's next step by its phase.
+   * model/drain.ts drainCandidates of unit u in the loaded node, as candidate indices in `out`
+   * (their count returned): a process's Fetch when it has a ready task; an agent's next step by
+   * its phase (the table {@link drainRows} built).
    */
   drainCandidates(u: number, out: Int32Array): number {
     const { cur, cfg, L } = this;
+    let row = u * PHASE_COUNT;
     if (u < cfg.processes) {
       const C = L.C;
+      let ready = false;
       for (let k = 0; k < cfg.priorities; k++)
-        if ((cur[C.ready + (u * cfg.priorities + k) * C.readyW] ?? 0) > 0) {
-          out[0] = this.indexOf('Fetch', u);
-          return 1;
-        }
-      return 0;
+        if ((cur[C.ready + (u * cfg.priorities + k) * C.readyW] ?? 0) > 0) ready = true;
+      if (!ready) return 0;
+    } else row += this.phase(cur, u - cfg.processes);
+    const n = this.drainN[row] ?? 0;
+    for (let j = 0; j < n; j++) out[j] = this.drainIx[row * 4 + j] ?? -1;
+    return n;
+  }
+
+  /**
+   * The drain's candidates per (unit, phase) (model/drain.ts drainCandidates), as candidate
+   * indices: a process's Fetch (under phase code 0); a caller's Publish, Signal or Read; a running
+   * service dispatcher's Complete, Reply, Take, Park, a running reply dispatcher's Wake, Park; a
+   * returning dispatcher's Return.
+   */
+  private drainRows(): void {
+    const P = this.cfg.processes;
+    for (let p = 0; p < P; p++) this.setDrainRow(p * PHASE_COUNT, [this.indexOf('Fetch', p)]);
+    for (let a = 0; a < this.L.agentCount; a++) {
+      const at = (P + a) * PHASE_COUNT;
+      const mine = (types: readonly SyscallEvent['type'][]): number[] => types.map((t) => this.indexOf(t, a));
+      if (this.kindOf[a] === 2) {
+        this.setDrainRow(at + FILLING_PHASE, mine(['Publish']));
+        this.setDrainRow(at + SUBMITTED_PHASE, mine(['Signal']));
+        this.setDrainRow(at + READING, mine(['Read']));
+      } else {
+        const running =
+          this.kindOf[a] === 0
+            ? (['Complete', 'Reply', 'Take', 'Park'] as const)
+            : (['Wake', 'Park'] as const);
+        this.setDrainRow(at + RUNNING, mine(running));
+        this.setDrainRow(at + RETURNING, mine(['Return']));
+      }
     }
-    const a = u - cfg.processes;
-    switch (this.phase(cur, a)) {
-      case FILLING_PHASE:
-        out[0] = this.indexOf('Publish', a);
-        return 1;
-      case SUBMITTED_PHASE:
-        out[0] = this.indexOf('Signal', a);
-        return 1;
-      case READING:
-        out[0] = this.indexOf('Read', a);
-        return 1;
-      case RUNNING:
-        if (this.kindOf[a] === 0) {
-          out[0] = this.indexOf('Complete', a);
-          out[1] = this.indexOf('Reply', a);
-          out[2] = this.indexOf('Take', a);
-          out[3] = this.indexOf('Park', a);
-          return 4;
-        }
-        out[0] = this.indexOf('Wake', a);
-        out[1] = this.indexOf('Park', a);
-        return 2;
-      case RETURNING:
-        out[0] = this.indexOf('Return', a);
-        return 1;
-      default:
-        return 0;
-    }
+  }
+
+  private setDrainRow(row: number, ixs: readonly number[]): void {
+    this.drainN[row] = ixs.length;
+    ixs.forEach((ix, j) => {
+      this.drainIx[row * 4 + j] = ix;
+    });
   }
 
   /** The loaded node as the step judge's node (for the liveness properties at a quiescent state). */
