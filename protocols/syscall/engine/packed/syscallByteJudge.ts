@@ -100,7 +100,7 @@ export class SyscallByteJudge {
   private readonly placeInst: Int32Array;
   private readonly inst: Int32Array;
   private readonly renumber: Int32Array;
-  /** Per ring and per slot code: whether the step being judged changed its bytes ({@link compareRings}). */
+  /** Per ring and per slot code: whether the step being judged wrote it ({@link wrote}). */
   private readonly ringChanged: Uint8Array;
   private readonly slotChanged: Uint8Array;
   /** Per slot code: the agent holding it (singleConsumer), -1 none. */
@@ -144,7 +144,6 @@ export class SyscallByteJudge {
    * step judge's verdict is the union of both.
    */
   judge(cur: Uint8Array, next: Uint8Array, e: FlatSyscallEvent, s: SyscallStepAccess): number {
-    this.compareRings(cur, next);
     const sel = this.selected;
     let bits = 0;
     if ((sel & EXACTLY_ONCE) !== 0 && this.exactlyOnceFails(cur, e)) bits |= EXACTLY_ONCE;
@@ -261,7 +260,7 @@ export class SyscallByteJudge {
     return false;
   }
 
-  /** boundedRing.ts: a changed ring holds at most R requests, and only FREE slots become FILLING. */
+  /** boundedRing.ts: a ring the step wrote holds at most R requests, and only FREE slots become FILLING. */
   private ringFails(cur: Uint8Array, next: Uint8Array): boolean {
     const { L } = this;
     const R = L.cfg.ringSlots;
@@ -417,8 +416,8 @@ export class SyscallByteJudge {
    * advanceSyscallGhost (properties/ghost.ts) in `next`'s ghost bytes, which hold `cur`'s ghost,
    * for the step {@link judge} was last given:
    * a Read by an instance's requester consumes it; a slot that became SUBMITTED holds a new
-   * instance, one that became FREE or FILLING none (a slot the model replaced is one whose bytes
-   * changed: every rule that rewrites a slot changes its state); a Take holds its slot's instance,
+   * instance, one that became FREE or FILLING none (among the slots the step wrote, {@link wrote});
+   * a Take holds its slot's instance,
    * a Complete executes the held one, a Reply answers it and lets it go. The places are then
    * renumbered in the order syscallGhostKey.ts meets them.
    */
@@ -487,26 +486,20 @@ export class SyscallByteJudge {
     if (changed) this.store(next, instances);
   }
 
+  /** A step begins: no ring or slot written yet. */
+  clearWrites(): void {
+    this.ringChanged.fill(0);
+    this.slotChanged.fill(0);
+  }
+
   /**
-   * Which rings and slots the step from `cur` to `next` changed, read once per step by boundedRing
-   * (a changed ring) and the ghost's advance (a changed slot: {@link advanceGhost} is given the
-   * step {@link judge} was).
+   * The step writes ring p (its head or tail) and, when `i` ≥ 0, its slot i: the ring and slot
+   * objects actions.ts replaces (withSlot, read), which boundedRing and the ghost's advance look at
+   * (they skip a ring or slot the step left as it was: `ra === rb`, `sa === sb`).
    */
-  private compareRings(cur: Uint8Array, next: Uint8Array): void {
-    const { L } = this;
-    const R = L.cfg.ringSlots;
-    for (let p = 0; p < L.cfg.processes; p++) {
-      const o = L.rings + p * L.ringW;
-      let ring = cur[o] !== next[o] || cur[o + 1] !== next[o + 1];
-      for (let i = 0; i < R; i++) {
-        const so = o + 2 + i * SLOT_W;
-        let same = true;
-        for (let j = 0; j < SLOT_W; j++) if (cur[so + j] !== next[so + j]) same = false;
-        this.slotChanged[p * R + i] = same ? 0 : 1;
-        if (!same) ring = true;
-      }
-      this.ringChanged[p] = ring ? 1 : 0;
-    }
+  wrote(p: number, i: number): void {
+    this.ringChanged[p] = 1;
+    if (i >= 0) this.slotChanged[p * this.L.cfg.ringSlots + i] = 1;
   }
 
   /** Whether some ring slot changed so that its ghost place changes (see {@link advanceGhost}). */

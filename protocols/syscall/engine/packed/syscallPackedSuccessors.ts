@@ -240,6 +240,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
   private begin(): void {
     const { words, curWords } = this;
     for (let j = 0; j < this.n; j++) words[j] = curWords[j] ?? 0;
+    this.stepJudge.clearWrites();
   }
 
   /**
@@ -440,6 +441,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
         bytes[so + 4] = req;
         bytes[so + 5] = 0;
         bytes[ro + 1] = (tail + 1) % (2 * R);
+        this.stepJudge.wrote(p, i);
         this.setAgent(e.a, FILLING_PHASE, i, mut === 'callForgetsRequest' ? 0 : req);
         return BYTE_ACK;
       }
@@ -448,7 +450,10 @@ export class SyscallPackedSuccessors implements PackedAccess {
         if (this.phase(cur, e.a) !== FILLING_PHASE) return REJECTED_CODE;
         this.begin();
         const so = this.callerSlotOffset(e.a);
-        if (so >= 0 && mut !== 'publishLeavesFilling') bytes[so] = SUBMITTED;
+        if (so >= 0 && mut !== 'publishLeavesFilling') {
+          bytes[so] = SUBMITTED;
+          this.stepJudge.wrote(this.procOf[e.a] ?? 0, this.agentSlot(cur, e.a));
+        }
         bytes[L.agents + e.a * AGENT_W] = SUBMITTED_PHASE;
         return BYTE_ACK;
       }
@@ -471,6 +476,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
         const p = this.procOf[e.a] ?? 0;
         const so = this.callerSlotOffset(e.a);
         if (so >= 0) bytes.fill(0, so, so + SLOT_W); // FREE_SLOT: every field 0, requester -1
+        this.stepJudge.wrote(p, so >= 0 ? this.agentSlot(cur, e.a) : -1);
         const ro = this.ringAt(p);
         let head = bytes[ro] ?? 0;
         while (this.used(bytes, p) > 0 && bytes[this.slotOffset(p, head % R)] === FREE) {
@@ -487,6 +493,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
         if (code < 0) return REJECTED_CODE;
         this.begin();
         bytes[this.slotOffset(Math.floor(code / R), code % R)] = TAKEN;
+        this.stepJudge.wrote(Math.floor(code / R), code % R);
         bytes[L.agents + e.a * AGENT_W + 1] = code + 1;
         return BYTE_ACK;
       }
@@ -498,6 +505,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
         const so = this.slotOffset(Math.floor(code / R), code % R);
         bytes[so] = DONE;
         bytes[so + 5] = execute(cur[so + 3] ?? 0, cur[so + 4] ?? 0);
+        this.stepJudge.wrote(Math.floor(code / R), code % R);
         if (mut !== 'completeTwice') bytes[L.agents + e.a * AGENT_W + 2] = 1;
         return BYTE_ACK;
       }
