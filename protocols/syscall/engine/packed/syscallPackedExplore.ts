@@ -11,8 +11,10 @@
  * other transitions, which the graph engine records to find the reachable renamings of its
  * orbits, are not recorded).
  *
- * Its answer is the graph engine's without symmetry (and the object engine's): the same distinct
- * states, transitions and diameter, progress at the same states, the same stop at --max-states.
+ * Its answer is the object engine's (and the graph engine's without symmetry): the same distinct
+ * states, transitions and diameter, progress at the same states; --max-states stops where the
+ * object engine stops (at the state that makes the bound; the graph engine finishes expanding the
+ * state it is at), and, as with the graph engine, no leads-to check is run then.
  * A violation (a step property, a drain that fails) returns the object engine's own answer, the
  * path found by the full search of syscallSpace.ts; when the object engine finds none there, the
  * packed engine and the model disagree: an internal error, never a pass. It does no symmetry: the
@@ -116,6 +118,8 @@ export function searchSyscallPacked(
             queue: store.count - head - 1,
             depth: diameter,
           });
+        // as the object engine (explore.ts) stops: once the state that makes the bound is found
+        if (store.count >= maxStates) return stats('maxStates');
       }
       succOf[k] = store.lastId;
     }
@@ -135,7 +139,6 @@ export function searchSyscallPacked(
         break;
       }
     }
-    if (store.count >= maxStates) return stats('maxStates');
   }
   opts.onProgress?.({ distinct: store.count, transitions, queue: 0, depth: diameter });
   return stats('complete');
