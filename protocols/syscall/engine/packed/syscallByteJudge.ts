@@ -86,6 +86,7 @@ export interface SyscallStepAccess {
   readonly accTask: number;
 }
 
+/** The syscall step properties over bytes (see above), for one configuration's layout. */
 export class SyscallByteJudge {
   private readonly L: SyscallPackedLayout;
   private readonly selected: number;
@@ -108,6 +109,7 @@ export class SyscallByteJudge {
   /** Left out (tests only: a verdict the judge must not miss), as bits. */
   private readonly leftOut: number;
 
+  /** The judge of the selected `step` properties it has byte forms of; `leftOut` (tests only) is never reported. */
   constructor(L: SyscallPackedLayout, step: readonly SyscallStepProperty[], leftOut: string | null = null) {
     this.L = L;
     let bits = 0;

@@ -58,6 +58,7 @@ export const REJECTED = 0;
 export const ACCEPTED = 1;
 export const VIOLATED = 2;
 
+/** The successor function (see above); it is also the access the controller byte judge reads (PackedAccess). */
 export class SyscallPackedSuccessors implements PackedAccess {
   readonly L: SyscallPackedLayout;
   /** Words per node. */
@@ -109,6 +110,10 @@ export class SyscallPackedSuccessors implements PackedAccess {
   private readonly drainIx: Int32Array;
   private readonly mutation: SyscallPackedMutation | null;
 
+  /**
+   * The successor function of the model on `cfg` judged by `sel`; `mutation` (a seeded bug) and
+   * `leftOut` (a syscall property whose byte verdict is never reported) are for the tests only.
+   */
   constructor(
     cfg: Config,
     sel: SyscallSelection,
