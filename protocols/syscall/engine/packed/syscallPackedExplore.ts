@@ -131,6 +131,7 @@ export function searchSyscallPacked(
       if (to >= 0) graph.setStatus(head, p, to, 0);
     }
     for (let u = 0; u < graph.units; u++) {
+      if (opts.mutation === 'drainForgetsFetch' && u < cfg.processes) continue;
       const m = succ.drainCandidates(u, drain);
       for (let j = 0; j < m; j++) {
         const to = succOf[drain[j] ?? -1] ?? -1;

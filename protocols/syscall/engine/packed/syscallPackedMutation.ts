@@ -3,9 +3,15 @@
  * successor's bytes differ from the step judge's successor encoded, so a test can show that the
  * per-transition comparison catches it, and each makes one syscall step property fail on the
  * states it leads to, so a test can show that the byte verdict for that property is needed (left
- * out, the engine's verdicts differ from the properties' own). The explorer never passes one.
+ * out, the engine's verdicts differ from the properties' own); and one in the drain's graph, to
+ * show that the leads-to check over the graph can fail. The explorer never passes one.
  */
-export type SyscallPackedMutation =
+
+/** A seeded bug of the packed syscall engine (tests only). */
+export type SyscallPackedMutation = SyscallSuccessorMutation | DrainMutation;
+
+/** The seeded bugs in the successor function, one per syscall step property. */
+export type SyscallSuccessorMutation =
   /** Complete leaves the dispatcher's "completed" mark at 0, so it may execute the request again (exactlyOnceReply). */
   | 'completeTwice'
   /** Signal always resumes the caller to read, even before its request is DONE (replyRouting). */
@@ -25,8 +31,14 @@ export type SyscallPackedMutation =
   /** Park performs the dispatcher's IPC_REGISTER while it still runs (syscallNoRegisterWhileRunning). */
   | 'parkRegisters';
 
-/** Every seeded bug, for the tests' loops. */
-export const SYSCALL_PACKED_MUTATIONS: readonly SyscallPackedMutation[] = [
+/**
+ * A seeded bug in the drain's graph, not in a successor: a hart's Fetch is never recorded as its
+ * drain step, so drains stall and the leads-to check over the graph fails (everyRequestAnswered).
+ */
+type DrainMutation = 'drainForgetsFetch';
+
+/** Every seeded successor bug, for the tests' loops. */
+export const SYSCALL_PACKED_MUTATIONS: readonly SyscallSuccessorMutation[] = [
   'completeTwice',
   'signalReadsAtOnce',
   'callForgetsRequest',

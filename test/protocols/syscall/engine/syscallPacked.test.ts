@@ -28,6 +28,7 @@ import {
 import {
   SYSCALL_PACKED_MUTATIONS,
   type SyscallPackedMutation,
+  type SyscallSuccessorMutation,
 } from '../../../../protocols/syscall/engine/packed/syscallPackedMutation.ts';
 import {
   ACCEPTED,
@@ -179,7 +180,7 @@ function mutantVerdicts(
 }
 
 /** Where each seeded bug is explored, and the property it makes fail. */
-const MUTANT_PLACES: Readonly<Record<SyscallPackedMutation, { cfg: () => Config; fails: string }>> = {
+const MUTANT_PLACES: Readonly<Record<SyscallSuccessorMutation, { cfg: () => Config; fails: string }>> = {
   completeTwice: { cfg: () => preset('small'), fails: 'exactlyOnceReply' },
   signalReadsAtOnce: { cfg: () => preset('small'), fails: 'replyRouting' },
   callForgetsRequest: { cfg: () => preset('small'), fails: 'requestConservation' },
@@ -305,6 +306,17 @@ describe('packed syscall engine', () => {
     const found = searchSyscallPacked(cfg, SEL, { mutation });
     expect(found).toMatchObject({ kind: 'violation' });
     expect(found).toEqual(searchSyscallPacked(cfg, SEL, { mutation, everyTransition: true }));
+  });
+
+  it('fails the leads-to check over the graph with a seeded bug in the drain graph', () => {
+    const cfg = preset('small');
+    const found = searchSyscallPacked(cfg, SEL, { mutation: 'drainForgetsFetch' });
+    if (found.kind !== 'complete') throw new Error('the seeded drain bug changes no step');
+    let failing = 0;
+    for (let id = 0; id < found.distinct; id++) if (!found.graph.walk(id, 0).ok) failing++;
+    expect(failing).toBeGreaterThan(0);
+    // the object engine's drains succeed: the engine ends in an internal error, never a pass
+    expect(() => exploreSyscallPacked(cfg, SEL, { mutation: 'drainForgetsFetch' })).toThrow(/disagree/);
   });
 
   it('ends a seeded bug in an internal error: the object engine finds no violation on its path', () => {
