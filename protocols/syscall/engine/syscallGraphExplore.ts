@@ -252,17 +252,6 @@ export function exploreSyscallGraph(
   return exploreSyscallOrbits(cfg, sel, opts).outcome;
 }
 
-/**
- * The leads-to check over a complete search's graph: the drain from every reachable member
- * (representative, one of its `k` renamings) of the `distinct` representatives succeeds.
- */
-function drainsSucceed(graph: SyscallDrainGraph, k: number, distinct: number): boolean {
-  const reachable = graph.reachable();
-  for (let id = 0; id < distinct; id++)
-    for (let s = 0; s < k; s++) if (reachable[id * k + s] === 1 && !graph.walk(id, s).ok) return false;
-  return true;
-}
-
 /** The full space's counts, derived from a complete search of its orbits. */
 export interface FullCounts {
   readonly distinct: number;
@@ -290,11 +279,13 @@ export function exploreSyscallOrbits(
     constrained: 0,
   };
   if (found.kind === 'maxStates') return { outcome: { kind: 'maxStates', ...stats } };
-  if (
-    liveness &&
-    !drainsSucceed(found.graph, syscallSymmetryGroup(cfg, symmetric).perms.length, found.distinct)
-  )
-    return objects();
+  if (liveness) {
+    const k = syscallSymmetryGroup(cfg, symmetric).perms.length;
+    const reachable = found.graph.reachable();
+    for (let id = 0; id < found.distinct; id++)
+      for (let s = 0; s < k; s++)
+        if (reachable[id * k + s] === 1 && !found.graph.walk(id, s).ok) return objects();
+  }
   const outcome = { kind: 'complete' as const, ...stats };
   return symmetric ? { outcome, full: found.graph.fullCounts() } : { outcome };
 }
