@@ -5,7 +5,9 @@
  * guards.ts, actions.ts) re-applied on bytes, the controller access through the controller
  * model's rules in bytes (controllerByteStep.ts), judged over bytes by the controller byte judge
  * (packedControllerJudge.ts, which also advances the controller ghost bytes) and the syscall
- * byte judge (syscallByteJudge.ts, which advances the syscall ghost bytes). A step the
+ * byte judge (syscallByteJudge.ts, which advances the syscall ghost bytes); the controller half of
+ * a step (the controller node after the access and its verdict) is remembered per (controller
+ * node, access) once every controller property passed it (controllerStepMemo.ts). A step the
  * controller byte judge does not read, or every step when a selected property has no byte form,
  * is judged by the step judge itself (syscallJudge.ts stepModel) on the states the bytes stand
  * for, and its ghosts are encoded back.
@@ -29,6 +31,7 @@ import { layoutOf, REPLY_TYPE, SERVICE_TYPE } from '../../model/layout.ts';
 import { execute } from '../../model/state.ts';
 import type { SyscallSelection } from '../../properties/selection.ts';
 import { type SyscallStepJudge, syscallJudge } from '../syscallJudge.ts';
+import { ControllerStepMemo } from './controllerStepMemo.ts';
 import { type FlatSyscallEvent, flatEvent, SyscallByteJudge } from './syscallByteJudge.ts';
 import {
   AGENT_W,
@@ -80,6 +83,8 @@ export class SyscallPackedSuccessors implements PackedAccess {
   lastCode = 0;
   /** Whether the last step was judged over bytes rather than by the step judge itself. */
   judgedByBytes = false;
+  /** Accesses whose controller half was found remembered (controllerStepMemo.ts), for the tests. */
+  remembered = 0;
   /** The candidate events (the alphabet of the graph engine, in its order), and each flat. */
   readonly events: readonly SyscallEvent[];
   private readonly flat: readonly FlatSyscallEvent[];
@@ -103,6 +108,14 @@ export class SyscallPackedSuccessors implements PackedAccess {
   private readonly opW: number;
   /** The candidate being stepped. */
   private curK = 0;
+  /**
+   * The controller steps already judged (controllerStepMemo.ts), when every step's controller
+   * half is judged over bytes; whether the last access was found there, its id and its value.
+   */
+  private readonly memo: ControllerStepMemo | null;
+  private memoHit = false;
+  private memoAccess = 0;
+  private accValue = 0;
   /** The candidates by (type, agent or process): see {@link candidateTable}. */
   private readonly indexTable: Int32Array;
   /** The drain's candidates per (unit, phase): see {@link drainRows}. */
@@ -151,6 +164,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
     this.ctrlJudge = ctrlBytes ? new PackedControllerJudge(G, sel.controller, false, ipc) : null;
     this.stepJudge = new SyscallByteJudge(this.L, sel.step, leftOut);
     this.objectsOnly = !ctrlBytes || !SyscallByteJudge.judges(sel.step);
+    this.memo = this.objectsOnly || !this.judgesController ? null : new ControllerStepMemo(C.width >> 2);
     this.occ = new Int32Array(cfg.processes);
     const l = layoutOf(cfg);
     this.procOf = Int32Array.from(l.agents, (x) => x.p);
@@ -207,9 +221,11 @@ export class SyscallPackedSuccessors implements PackedAccess {
     if (code === REJECTED_CODE) return REJECTED;
     if (this.objectsOnly) return this.judgeByObjects(k, index, code);
     let ctrlBits = 0;
-    if (this.acc !== A.ACC_NONE && this.judgesController) {
+    if (this.acc !== A.ACC_NONE && this.judgesController && !this.memoHit) {
       ctrlBits = this.ctrlJudge?.judge(cur, bytes, this) ?? -1;
       if (ctrlBits < 0) return this.judgeByObjects(k, index, code);
+      // a controller step every controller property passed: the same from the same controller node
+      if (ctrlBits === 0) this.memo?.remember(this.curWords, this.memoAccess, this.accValue, this.words);
     }
     this.judgedByBytes = true;
     const stepBits = this.stepJudge.judge(cur, bytes, e, this);
@@ -324,7 +340,13 @@ export class SyscallPackedSuccessors implements PackedAccess {
       op = e;
       this.ops[at] = op;
     }
-    const v = stepBytes(this.L.C, this.bytes, op, this.occ);
+    const memo = this.memo;
+    this.memoHit = memo?.find(this.curWords, at) === true;
+    if (this.memoHit) this.remembered++;
+    const v =
+      memo !== null && this.memoHit ? memo.recall(this.words) : stepBytes(this.L.C, this.bytes, op, this.occ);
+    this.memoAccess = at;
+    this.accValue = v;
     if (acc === A.ACC_DEQUEUE) this.accTask = v;
     return v;
   }

@@ -122,7 +122,7 @@ function compareTransitions(cfg: Config, limit: number, mutation: SyscallPackedM
           agree(hex(succ.bytes), hex(encode(t.node)), `the successor by ${what}`);
       });
     }
-    return { states: nodes.length, transitions, byBytes };
+    return { states: nodes.length, transitions, byBytes, remembered: succ.remembered };
   } catch (err) {
     return { error: (err as Error).message };
   }
@@ -219,8 +219,11 @@ describe('packed syscall engine', () => {
   ])('steps and judges every transition of %s as the step judge does', (_, cfg, limit, counts) => {
     const out = compareTransitions(cfg, limit);
     expect(out).toMatchObject(counts);
-    // every transition of the model alone is judged over bytes
-    if ('transitions' in out) expect(out.byBytes).toBe(out.transitions);
+    // every transition of the model alone is judged over bytes, many with a remembered controller half
+    if ('transitions' in out) {
+      expect(out.byBytes).toBe(out.transitions);
+      expect(out.remembered).toBeGreaterThan(out.transitions / 10);
+    }
   });
 
   it('counts what the manifest records for every syscall preset it explores without symmetry', () => {
