@@ -5,107 +5,59 @@
  * of a syscall node) and the access, so the controller node after an access, the access's value
  * and the verdict are a function of (controller node before, access). Many syscall states share
  * a controller node (they differ in rings and agents), so the packed syscall engine keeps that
- * function's results for the accesses that passed every controller property, in an
- * open-addressing table (linear probing, load at most 1/2), and copies a result instead of
- * stepping and judging again.
+ * function's results for the accesses that passed every controller property, keyed in a
+ * WordTable (the wakeup judged engine's memo table), and copies a result instead of stepping and
+ * judging again.
  */
 
-/** Entries the table makes room for before its first grow. */
-const INITIAL = 1 << 12;
+import { WordTable } from '../../../wakeup/engine/packed/wordTable.ts';
 
 /** The remembered controller steps (see above). */
 export class ControllerStepMemo {
   /** Words of a controller node. */
   private readonly words: number;
-  /** Per entry: the node before, the access id, the value, the node after (`2 * words + 2` words). */
-  private entries: Int32Array;
-  private hashes: Int32Array;
-  /** Slot → entry id + 1 (0: empty). */
-  private table: Int32Array;
-  private mask: number;
-  private count = 0;
+  /** Key (the node before, the access id) → entry. */
+  private readonly table: WordTable;
+  /** The key being looked up. */
+  private readonly key: Int32Array;
+  /** Per entry: the access's value, then the node after (`words + 1` words). */
+  private results: Int32Array;
   /** The entry {@link find} found. */
   private found = -1;
 
   constructor(words: number) {
     this.words = words;
-    this.entries = new Int32Array(INITIAL * (2 * words + 2));
-    this.hashes = new Int32Array(INITIAL);
-    this.mask = 2 * INITIAL - 1;
-    this.table = new Int32Array(this.mask + 1);
-  }
-
-  private hash(before: Int32Array, access: number): number {
-    let h = Math.imul(0x811c9dc5 ^ access, 0x9e3779b1);
-    for (let i = 0; i < this.words; i++) h = Math.imul(h ^ (before[i] ?? 0), 0x9e3779b1);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0x85ebca6b);
-    return h ^ (h >>> 13);
+    this.table = new WordTable(words + 1);
+    this.key = new Int32Array(words + 1);
+    this.results = new Int32Array((words + 1) << 12);
   }
 
   /** Whether the step of `access` from the controller node at the start of `before` is remembered. */
   find(before: Int32Array, access: number): boolean {
-    const h = this.hash(before, access);
-    const w = this.words;
-    const stride = 2 * w + 2;
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const id1 = this.table[slot] ?? 0;
-      if (id1 === 0) return false;
-      if (this.hashes[id1 - 1] !== h) continue;
-      const o = (id1 - 1) * stride;
-      if (this.entries[o + w] !== access) continue;
-      let i = 0;
-      while (i < w && this.entries[o + i] === before[i]) i++;
-      if (i === w) {
-        this.found = id1 - 1;
-        return true;
-      }
-    }
+    const { key, words } = this;
+    for (let i = 0; i < words; i++) key[i] = before[i] ?? 0;
+    key[words] = access;
+    this.found = this.table.find(key, 0);
+    return this.found >= 0;
   }
 
   /** The value of the access {@link find} found; its controller node after is copied to the start of `after`. */
   recall(after: Int32Array): number {
-    const w = this.words;
-    const o = this.found * (2 * w + 2);
-    for (let i = 0; i < w; i++) after[i] = this.entries[o + w + 2 + i] ?? 0;
-    return this.entries[o + w + 1] ?? 0;
+    const o = this.found * (this.words + 1);
+    for (let i = 0; i < this.words; i++) after[i] = this.results[o + 1 + i] ?? 0;
+    return this.results[o] ?? 0;
   }
 
-  /** Remembers the step of `access` from the controller node of `before` to that of `after`, with its value. */
-  remember(before: Int32Array, access: number, value: number, after: Int32Array): void {
-    const w = this.words;
-    const stride = 2 * w + 2;
-    if ((this.count + 1) * stride > this.entries.length) this.grow();
-    const id = this.count++;
-    const o = id * stride;
-    for (let i = 0; i < w; i++) this.entries[o + i] = before[i] ?? 0;
-    this.entries[o + w] = access;
-    this.entries[o + w + 1] = value;
-    for (let i = 0; i < w; i++) this.entries[o + w + 2 + i] = after[i] ?? 0;
-    const h = this.hash(before, access);
-    this.hashes[id] = h;
-    this.place(id, h);
-    if (this.count * 2 > this.mask) this.rehash();
-  }
-
-  private place(id: number, h: number): void {
-    let slot = h & this.mask;
-    while ((this.table[slot] ?? 0) !== 0) slot = (slot + 1) & this.mask;
-    this.table[slot] = id + 1;
-  }
-
-  private grow(): void {
-    const entries = new Int32Array(this.entries.length * 2);
-    entries.set(this.entries);
-    this.entries = entries;
-    const hashes = new Int32Array(this.hashes.length * 2);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
-  }
-
-  private rehash(): void {
-    this.mask = this.mask * 2 + 1;
-    this.table = new Int32Array(this.mask + 1);
-    for (let id = 0; id < this.count; id++) this.place(id, this.hashes[id] ?? 0);
+  /** Remembers, for the key the last {@link find} did not find, the access's `value` and the controller node of `after`. */
+  remember(value: number, after: Int32Array): void {
+    const e = this.table.insert(this.key, 0, 0);
+    const w = this.words + 1;
+    if ((e + 1) * w > this.results.length) {
+      const grown = new Int32Array(this.results.length * 2);
+      grown.set(this.results);
+      this.results = grown;
+    }
+    this.results[e * w] = value;
+    for (let i = 0; i < this.words; i++) this.results[e * w + 1 + i] = after[i] ?? 0;
   }
 }

@@ -110,11 +110,10 @@ export class SyscallPackedSuccessors implements PackedAccess {
   private curK = 0;
   /**
    * The controller steps already judged (controllerStepMemo.ts), when every step's controller
-   * half is judged over bytes; whether the last access was found there, its id and its value.
+   * half is judged over bytes; whether the last access was found there, and its value.
    */
   private readonly memo: ControllerStepMemo | null;
   private memoHit = false;
-  private memoAccess = 0;
   private accValue = 0;
   /** The candidates by (type, agent or process): see {@link candidateTable}. */
   private readonly indexTable: Int32Array;
@@ -225,7 +224,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
       ctrlBits = this.ctrlJudge?.judge(cur, bytes, this) ?? -1;
       if (ctrlBits < 0) return this.judgeByObjects(k, index, code);
       // a controller step every controller property passed: the same from the same controller node
-      if (ctrlBits === 0) this.memo?.remember(this.curWords, this.memoAccess, this.accValue, this.words);
+      if (ctrlBits === 0) this.memo?.remember(this.accValue, this.words);
     }
     this.judgedByBytes = true;
     const stepBits = this.stepJudge.judge(cur, bytes, e, this);
@@ -345,7 +344,6 @@ export class SyscallPackedSuccessors implements PackedAccess {
     if (this.memoHit) this.remembered++;
     const v =
       memo !== null && this.memoHit ? memo.recall(this.words) : stepBytes(this.L.C, this.bytes, op, this.occ);
-    this.memoAccess = at;
     this.accValue = v;
     if (acc === A.ACC_DEQUEUE) this.accTask = v;
     return v;
