@@ -490,8 +490,9 @@ export class SyscallByteJudge {
 
   /** A step begins: no ring or slot written yet. */
   clearWrites(): void {
-    this.ringChanged.fill(0);
-    this.slotChanged.fill(0);
+    // loops: fill() is a builtin call per step (2.7% of a search in a profile)
+    for (let p = 0; p < this.ringChanged.length; p++) this.ringChanged[p] = 0;
+    for (let code = 0; code < this.slotChanged.length; code++) this.slotChanged[code] = 0;
   }
 
   /**
