@@ -21,6 +21,7 @@
  * graph engine explores by orbits.
  */
 import { type ExploreOptions, type ExploreOutcome, explore } from '../../../../engine/explore/explore.ts';
+import type { JudgedStats } from '../../../../engine/explore/packed/judgedOutcome.ts';
 import { PackedStore } from '../../../../engine/explore/packed/packedStore.ts';
 import type { Config } from '../../../controller/model/config/config.ts';
 import type { SyscallEvent } from '../../model/events.ts';
@@ -44,13 +45,7 @@ export interface SyscallPackedOptions extends ExploreOptions {
 
 /** What the search found, before the leads-to check. */
 export type SyscallPackedSearch =
-  | {
-      readonly kind: 'complete' | 'maxStates';
-      readonly distinct: number;
-      readonly transitions: number;
-      readonly diameter: number;
-      readonly graph: SyscallDrainGraph;
-    }
+  | ({ readonly kind: 'complete' | 'maxStates'; readonly graph: SyscallDrainGraph } & JudgedStats)
   | {
       readonly kind: 'violation';
       readonly depth: number;
