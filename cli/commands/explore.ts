@@ -75,7 +75,7 @@ export function registerExplore(program: Command, ctx: CommandContext): void {
     .option('--junit <file>', 'also write a JUnit XML report (one test case per property judged)')
     .option(
       '--engine <name>',
-      'auto (default: judged for the wakeup, controller or UIPI model alone, the graph engine for the syscall model alone — leads-to walked over the explored graph, the same answer —, else objects) | objects: any protocol, every selected property | judged: the wakeup, controller or UIPI model alone over byte-packed states with ghosts, every default property (UIPI: every selected one) and (wakeup, UIPI) leads-to (the same answer as objects, faster; UIPI without --symmetry) | packed: the wakeup model alone over byte-packed states, judging only the state invariants taskInOnePlace, onlyOnlineRun and noStuckSystem (no other step property, no leads-to)',
+      'auto (default: judged for the wakeup, controller, syscall or UIPI model alone — the syscall model by orbits (--symmetry) or too large for bytes: its graph engine, leads-to walked over the explored graph, the same answer; UIPI with --symmetry: objects —, else objects) | objects: any protocol, every selected property | judged: the wakeup, controller, syscall or UIPI model alone over byte-packed states with ghosts, every default property (syscall, UIPI: every selected one) and (wakeup, syscall, UIPI) leads-to (the same answer as objects, faster; syscall and UIPI without --symmetry) | packed: the wakeup model alone over byte-packed states, judging only the state invariants taskInOnePlace, onlyOnlineRun and noStuckSystem (no other step property, no leads-to)',
     )
     .option(
       '--property <ids>',

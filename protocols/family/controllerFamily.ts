@@ -18,6 +18,7 @@ import { type Config, PRESETS } from '../controller/model/config/config.ts';
 import { configToJson, loadConfig } from '../controller/model/config/loadConfig.ts';
 import { resolveConfigs } from '../controller/model/config/resolveConfigs.ts';
 import type { CheckArgs, ConfigChoice, ProtocolConfig } from '../protocol.ts';
+import { syscallUnpackable } from '../syscall/engine/packed/syscallPackedLayout.ts';
 import { hartRenamingCount, MAX_HART_RENAMINGS } from '../wakeup/engine/hartRenaming.ts';
 import { PACKED_PROPERTY_IDS } from '../wakeup/engine/packed/packedInvariants.ts';
 import { unpackable } from '../wakeup/engine/packed/packedLayout.ts';
@@ -29,7 +30,12 @@ import {
   judgedPropertyIds,
 } from './exploreJudgedProtocol.ts';
 import { explorePackedProtocol } from './explorePackedProtocol.ts';
-import { type ExploreReport, exploreProtocol } from './exploreProtocol.ts';
+import {
+  defaultSyscallEngine,
+  type ExploreReport,
+  exploreProtocol,
+  type SyscallEngine,
+} from './exploreProtocol.ts';
 import { writeExploreTrace } from './exploreTrace.ts';
 
 export type FamilyProtocol = 'controller' | 'wakeup' | 'syscall';
@@ -130,16 +136,19 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
               : null;
     if (refused !== null) throw new UsageError(`--workers: the parallel search explores ${refused}`);
   }
-  // the syscall model alone: the graph engine unless --engine objects or --workers (the only one with symmetry)
-  const graph = m.protocol === 'syscall' && impl === undefined && a.engine !== 'objects' && workers === 1;
-  if (a.symmetry === true && m.protocol === 'syscall' && !graph)
+  const cfg = supportedConfig(requested, impl);
+  // the syscall model alone (not --workers): its packed engine, or by orbits its graph engine
+  const syscallEngine =
+    m.protocol === 'syscall' && impl === undefined && workers === 1 ? syscallEngineOf(cfg, a) : undefined;
+  if (a.symmetry === true && m.protocol === 'syscall' && syscallEngine !== 'graph')
     throw new UsageError(
-      '--symmetry: the syscall model is explored by orbits by its graph engine only (not --engine objects)',
+      `--symmetry: the syscall model is explored by orbits by its graph engine only (not --engine ${a.engine ?? 'objects'})`,
     );
   if (a.engine === 'packed') return explorePackedFamily(m, name, requested, a);
-  const cfg = supportedConfig(requested, impl);
   const notJudged = judgedRefusal(m, impl, cfg, a);
-  if (a.engine === 'judged' && notJudged !== null) throw new UsageError(`--engine judged: ${notJudged}`);
+  // the syscall model alone chose its engine above (syscallEngineOf)
+  const judgedAsked = a.engine === 'judged' && syscallEngine === undefined;
+  if (judgedAsked && notJudged !== null) throw new UsageError(`--engine judged: ${notJudged}`);
   if (a.engine !== 'objects' && notJudged === null && workers === 1)
     return exploreJudgedFamily(m, name, cfg, a);
   const t0 = performance.now();
@@ -152,7 +161,7 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
     ...(a.profile === undefined ? {} : { profile: a.profile }),
     ...(a.symmetry === true ? { symmetry: true } : {}),
     ...(a.maxStates === undefined ? {} : { maxStates: a.maxStates }),
-    graph,
+    ...(syscallEngine === undefined ? {} : { syscallEngine }),
     workers,
     bounds: {
       ...(a.maxPending === undefined ? {} : { maxPending: a.maxPending }),
@@ -168,11 +177,11 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
     config: configToJson(r.cfg),
     seconds: (performance.now() - t0) / 1000,
     label: `${m.protocol} ${implementation} ${name}${a.symmetry === true ? ` (symmetry: one state per orbit${r.kind !== 'violation' && r.full !== undefined ? ` of ${r.full.distinct.toLocaleString('en-US')} states` : ''})` : ''}`,
-    ...(a.symmetry === true || graph
+    ...(a.symmetry === true || (syscallEngine !== undefined && syscallEngine !== 'objects')
       ? {
           extra: {
             ...(a.symmetry === true ? { symmetry: true } : {}),
-            ...(graph ? { engine: 'graph' } : {}),
+            ...(syscallEngine === undefined || syscallEngine === 'objects' ? {} : { engine: syscallEngine }),
             ...(r.kind !== 'violation' && r.full !== undefined
               ? {
                   fullStates: r.full.distinct,
@@ -191,6 +200,26 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
       trace: writeExploreTrace(a.out, name, r.cfg, traceImpl, v, r.reproduction),
     };
   });
+}
+
+/**
+ * The engine `a` asks for the syscall model alone on `cfg`: `--engine objects`; `--engine judged`
+ * (the packed syscall engine, refused with what it cannot do); else the default
+ * (exploreProtocol.ts defaultSyscallEngine: packed, by orbits the graph engine).
+ */
+function syscallEngineOf(cfg: Config, a: ExploreRunArgs): SyscallEngine {
+  if (a.engine === 'objects') return 'objects';
+  if (a.engine !== 'judged') return defaultSyscallEngine(cfg, a);
+  const refused =
+    a.symmetry === true
+      ? null // refused by the --symmetry check, which names the graph engine
+      : a.profile !== undefined
+        ? 'it has no --profile'
+        : a.maxPending !== undefined || a.maxQueue !== undefined
+          ? 'it has no state constraint (--max-pending, --max-queue)'
+          : syscallUnpackable(cfg);
+  if (refused !== null) throw new UsageError(`--engine judged: ${refused}`);
+  return 'judged';
 }
 
 /**
@@ -226,8 +255,9 @@ function judgedRefusal(
   cfg: Config,
   a: ExploreRunArgs,
 ): string | null {
-  if (m.protocol === 'syscall') return 'it explores --protocol wakeup or controller only';
   if (impl !== undefined) return 'it explores the model alone (no --impl or --mutant)';
+  // the syscall model alone is explored by exploreProtocol with the engine syscallEngineOf chose
+  if (m.protocol === 'syscall') return 'the syscall judged engine runs through exploreProtocol';
   if (a.maxPending !== undefined || a.maxQueue !== undefined)
     return 'it has no state constraint (--max-pending, --max-queue)';
   if (a.profile !== undefined) return 'it has no --profile';

@@ -25,6 +25,8 @@ import {
   defaultControllerPropertyIds,
   selectControllerProperties,
 } from '../controller/properties/selection.ts';
+import { exploreSyscallPacked } from '../syscall/engine/packed/syscallPackedExplore.ts';
+import { syscallUnpackable } from '../syscall/engine/packed/syscallPackedLayout.ts';
 import { runSyscall, type SyscallRunResult } from '../syscall/engine/runSyscall.ts';
 import { exploreSyscallOrbits, type FullCounts } from '../syscall/engine/syscallGraphExplore.ts';
 import { syscallSpace } from '../syscall/engine/syscallSpace.ts';
@@ -50,10 +52,13 @@ export interface ExploreRequest extends ExploreOptions {
   /** The implementation's storm profile whose alphabet is explored (controller only). */
   readonly profile?: string;
   /**
-   * The syscall model alone: explore with the graph engine (syscallGraphExplore.ts, the leads-to
-   * check over the explored graph; the only one with symmetry). Default true; false: the object engine.
+   * The syscall model alone: its engine. `judged` (the default without symmetry): the packed
+   * syscall engine (syscall/engine/packed/syscallPackedExplore.ts: byte-packed states judged on
+   * bytes, the leads-to check over the explored graph); `graph` (the default with symmetry): the
+   * graph engine (syscallGraphExplore.ts, the only one with symmetry); `objects`: the object engine.
+   * All three give the same answer.
    */
-  readonly graph?: boolean;
+  readonly syscallEngine?: SyscallEngine;
   /**
    * Worker threads (default 1): more runs the level-synchronous parallel search over the model
    * alone (engine/explore/parallel/), whose complete answer is the sequential one; on a violation
@@ -61,6 +66,9 @@ export interface ExploreRequest extends ExploreOptions {
    */
   readonly workers?: number;
 }
+
+/** The engines that explore the syscall model alone (see {@link ExploreRequest.syscallEngine}). */
+export type SyscallEngine = 'judged' | 'graph' | 'objects';
 
 /** What a worker of the parallel search is given to rebuild the model's state space (structured-cloned). */
 export interface ParallelExploreJob {
@@ -154,6 +162,14 @@ export function exploredConfig(
   return cfg;
 }
 
+/**
+ * The engine of the syscall model alone on `cfg` when none is named: the packed one, unless the
+ * search is by orbits (`symmetry`) or the configuration does not fit in bytes (the graph engine).
+ */
+export function defaultSyscallEngine(cfg: Config, opts: { readonly symmetry?: boolean }): SyscallEngine {
+  return opts.symmetry === true || syscallUnpackable(cfg) !== null ? 'graph' : 'judged';
+}
+
 /** Explores `req` (see above); `cfg` in the report is `exploredConfig`. */
 export function exploreProtocol(req: ExploreRequest): ExploreReport & { readonly cfg: Config } {
   const { impl } = req;
@@ -173,8 +189,12 @@ export function exploreProtocol(req: ExploreRequest): ExploreReport & { readonly
   if (req.protocol === 'syscall') {
     const ids = req.properties ?? defaultSyscallPropertyIds(impl);
     const sel = selectSyscallProperties(ids, impl);
-    const graph = impl === undefined && req.graph !== false ? exploreSyscallOrbits(cfg, sel, req) : undefined;
-    const out = graph?.outcome ?? explore(syscallSpace(cfg, impl, sel), req);
+    const engine = impl !== undefined ? 'objects' : (req.syscallEngine ?? defaultSyscallEngine(cfg, req));
+    const graph = engine === 'graph' ? exploreSyscallOrbits(cfg, sel, req) : undefined;
+    const out =
+      engine === 'judged'
+        ? exploreSyscallPacked(cfg, sel, req)
+        : (graph?.outcome ?? explore(syscallSpace(cfg, impl, sel), req));
     if (out.kind !== 'violation')
       return { ...out, cfg, ...(graph?.full === undefined ? {} : { full: graph.full }) };
     const events = out.path as readonly SyscallEvent[];

@@ -170,9 +170,14 @@ const CASES: readonly (readonly [string, readonly string[], RegExp])[] = [
     /--engine packed: explores --protocol wakeup only \(UIPI runs its judged engine or the object engine\)/,
   ],
   [
-    'explore --engine judged for syscall',
-    ['explore', '--protocol', 'syscall', '--engine', 'judged'],
-    /--engine judged: it explores --protocol wakeup or controller only/,
+    'explore --engine judged for syscall by orbits',
+    ['explore', '--protocol', 'syscall', '--engine', 'judged', '--symmetry'],
+    /--symmetry: the syscall model is explored by orbits by its graph engine only \(not --engine judged\)/,
+  ],
+  [
+    'explore --engine judged for a syscall implementation',
+    ['explore', '--protocol', 'syscall', '--engine', 'judged', '--impl', 'reference'],
+    /--engine judged: it explores the model alone \(no --impl or --mutant\)/,
   ],
   [
     'explore --symmetry for UIPI with too many renamings',

@@ -228,7 +228,11 @@ function recordDrainFacts(
 }
 
 /** The liveness properties at a drain's end in quiescent `n` (they hold for every member of its orbit alike). */
-function livenessHolds(cfg: Config, sel: SyscallSelection, n: SyscallNode): boolean {
+export function livenessHolds(
+  cfg: Config,
+  sel: SyscallSelection,
+  n: Pick<SyscallNode, 'sys' | 'ghost'>,
+): boolean {
   const ctx: SyscallLivenessContext = {
     cfg,
     index: 0,

@@ -13,6 +13,7 @@
  */
 
 import type { Config } from '../../controller/model/config/config.ts';
+import { layoutOf } from '../model/layout.ts';
 import {
   agentPermutations,
   type Canonical,
@@ -48,9 +49,10 @@ function allShifts(cfg: Config): number[][] {
 
 /** The group of `cfg` (with `symmetry` off, the identity alone). */
 export function syscallSymmetryGroup(cfg: Config, symmetry: boolean): SyscallSymmetryGroup {
-  const agentPerms = agentPermutations(cfg);
-  const perms = symmetry ? agentPerms : agentPerms.slice(0, 1);
-  const shifts = symmetry ? allShifts(cfg) : allShifts(cfg).slice(0, 1);
+  // without symmetry the identities alone, never the whole group (factorially many renamings on
+  // a large configuration: the published one's 151 agents ran out of memory before a state)
+  const perms = symmetry ? agentPermutations(cfg) : [layoutOf(cfg).agents.map((_, a) => a)];
+  const shifts = symmetry ? allShifts(cfg) : [new Array<number>(cfg.processes).fill(0)];
   const agents = groupTables(perms);
   const S = shifts.length;
   const m = 2 * cfg.ringSlots;

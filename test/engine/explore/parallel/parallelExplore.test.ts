@@ -78,12 +78,23 @@ describe('parallel explorer', () => {
 
   it('reports a violation at the depth of the first one, and the counterexample is the sequential one', () => {
     const cfg = { ...TWO_DISPATCHERS, drainBound: 6 };
-    const sequential = exploreProtocol({ protocol: 'syscall', impl: undefined, cfg, graph: false });
+    const sequential = exploreProtocol({
+      protocol: 'syscall',
+      impl: undefined,
+      cfg,
+      syscallEngine: 'objects',
+    });
     const parallel = exploreParallel(ENTRY, job('syscall', cfg), { workers: 2 });
     expect(sequential.kind).toBe('violation');
     if (sequential.kind !== 'violation') return;
     expect(parallel).toMatchObject({ kind: 'violation', depth: sequential.path.length });
-    const via = exploreProtocol({ protocol: 'syscall', impl: undefined, cfg, graph: false, workers: 2 });
+    const via = exploreProtocol({
+      protocol: 'syscall',
+      impl: undefined,
+      cfg,
+      syscallEngine: 'objects',
+      workers: 2,
+    });
     expect(via).toEqual(sequential);
   });
 
