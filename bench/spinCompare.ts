@@ -248,8 +248,8 @@ interface Comparison {
   readonly protocol: string;
   /** The exploration preset, or a configuration file's name (with `config`). */
   readonly preset: string;
-  /** A configuration for `intcheck explore --config` (written to a file for the run) instead of the preset. */
-  readonly config?: object;
+  /** A configuration for `intcheck explore --config` (written to `<file>.json` for the run) instead of the preset. */
+  readonly config?: { readonly file: string; readonly cfg: object };
   /** The Promela model under bench/spin/, and preprocessor definitions for it. */
   readonly model: string;
   readonly defines?: readonly string[];
@@ -265,8 +265,8 @@ interface Comparison {
 function compareProtocol(c: Comparison): { ok: boolean } {
   if (c.config === undefined) return compareWith(c, ['--preset', c.preset], c.preset);
   const dir = mkdtempSync(join(tmpdir(), 'intcheck-spin-config-'));
-  const file = join(dir, `${c.protocol}-${c.preset.split(' ')[0]}.json`);
-  writeFileSync(file, JSON.stringify(c.config));
+  const file = join(dir, `${c.config.file}.json`);
+  writeFileSync(file, JSON.stringify(c.config.cfg));
   try {
     return compareWith(c, ['--config', file], file);
   } finally {
@@ -358,7 +358,7 @@ function comparisons(): Comparison[] {
     {
       protocol: 'wakeup',
       preset: 'large (small with four task ids)',
-      config: withoutBase({ ...SMALL, taskPool: 4 }),
+      config: { file: 'wakeup-large', cfg: withoutBase({ ...SMALL, taskPool: 4 }) },
       model: 'wakeup.pml',
       defines: ['T=4'],
     },
@@ -380,7 +380,7 @@ function comparisons(): Comparison[] {
     {
       protocol: 'controller',
       preset: 'large (small with capacity 4, wait depth 2, pending counters to 2)',
-      config: withoutBase({ ...SMALL, ...CONTROLLER_LARGE }),
+      config: { file: 'controller-large', cfg: withoutBase({ ...SMALL, ...CONTROLLER_LARGE }) },
       model: 'controller.pml',
       defines: ['C=4', 'B=2', 'Q=2'],
       maxDepth: 10_000_000,
@@ -390,7 +390,7 @@ function comparisons(): Comparison[] {
     {
       protocol: 'syscall',
       preset: 'large (the spec’s small with one dispatcher)',
-      config: withoutBase({ ...SMALL, dispatchers: 1 }),
+      config: { file: 'syscall-large', cfg: withoutBase({ ...SMALL, dispatchers: 1 }) },
       model: 'syscall-spec.pml',
       defines: ['D=1'],
       maxDepth: 10_000_000,
@@ -404,7 +404,7 @@ function comparisons(): Comparison[] {
     {
       protocol: 'uipi',
       preset: 'plain (skyloft sizes, no timer)',
-      config: plain,
+      config: { file: 'uipi-plain', cfg: plain },
       model: 'uipi.pml',
       defines: ['SKY=0'],
       counterpart: { row: () => runUipiKeyed('plain', plain, 3), why: COVERING },
@@ -413,7 +413,7 @@ function comparisons(): Comparison[] {
     {
       protocol: 'uipi',
       preset: 'plain with two UITT slots',
-      config: slots2,
+      config: { file: 'uipi-plain-two-slots', cfg: slots2 },
       model: 'uipi.pml',
       defines: ['SKY=0', 'SLOTS=2'],
       maxDepth: 10_000_000,
