@@ -27,7 +27,6 @@ export class PackedStore {
   /** Words per state. */
   private readonly n: number;
   words: Int32Array;
-  private hashes: Int32Array;
   level: Int32Array;
   /** Per state id: its parent's id (-1 for the initial state) and the index of its event in the parent's `enabled`. */
   parent: Int32Array;
@@ -47,7 +46,6 @@ export class PackedStore {
     this.n = widthBytes >> 2;
     this.mask = 2 * initial - 1;
     this.words = new Int32Array(this.n * initial);
-    this.hashes = new Int32Array(initial);
     this.level = new Int32Array(initial);
     this.parent = new Int32Array(initial);
     this.via = new Int32Array(initial);
@@ -86,7 +84,6 @@ export class PackedStore {
     const id = this.count;
     if ((id + 1) * n > words.length) this.grow();
     this.words.set(w, id * n);
-    this.hashes[id] = h;
     this.level[id] = depth;
     this.parent[id] = from;
     this.via[id] = k;
@@ -102,22 +99,28 @@ export class PackedStore {
     const words = new Int32Array(this.words.length * 2);
     words.set(this.words);
     this.words = words;
-    const hashes = new Int32Array(this.hashes.length * 2);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
     this.level = doubled(this.level);
     this.parent = doubled(this.parent);
     this.via = doubled(this.via);
   }
 
+  /**
+   * Doubles the table, reading the old one in slot order: an entry's home slot in the new table is
+   * its old home or that plus the old size, so the writes move forward through two windows
+   * instead of landing at random (by state id they missed the caches once per state).
+   */
   private rehash(): void {
+    const old = this.table;
+    const slots = this.mask + 1;
     const mask = this.mask * 2 + 1;
     const table = new Int32Array(2 * (mask + 1));
-    for (let id = 0; id < this.count; id++) {
-      const h = this.hashes[id] ?? 0;
+    for (let s = 0; s < slots; s++) {
+      const id1 = old[2 * s] ?? 0;
+      if (id1 === 0) continue;
+      const h = old[2 * s + 1] ?? 0;
       let slot = h & mask;
       while (table[2 * slot] !== 0) slot = (slot + 1) & mask;
-      table[2 * slot] = id + 1;
+      table[2 * slot] = id1;
       table[2 * slot + 1] = h;
     }
     this.mask = mask;

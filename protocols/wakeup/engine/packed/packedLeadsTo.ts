@@ -53,9 +53,10 @@ export type LeadsToVerdict =
 /** States the per-state tables have room for before their first grow (as packedStore.ts). */
 const INITIAL = 1 << 17;
 
+/** `a`, or a copy of it with room for `need` entries (the new ones 0: no successor; pages not written stay untouched). */
 function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
   if (need <= a.length) return a;
-  const b = new Int32Array(Math.max(need, a.length * 2)).fill(-1);
+  const b = new Int32Array(Math.max(need, a.length * 2));
   b.set(a);
   return b;
 }
@@ -79,12 +80,15 @@ export class PackedLeadsTo {
   private readonly L: K.PackedLayout;
   private readonly sel: WakeupSelection;
   private readonly H: number;
-  /** Per state x and hart h at x * H + h: the successor of h's turn, its HartSwitch to the next process (fetching), and whether its HartFetch read 0. */
+  /**
+   * Per state x and hart h at x * H + h: the successor of h's turn and its HartSwitch to the next
+   * process (fetching), each as its id + 1 (0: none), and whether its HartFetch read 0.
+   */
   private turn: Int32Array<ArrayBuffer>;
   private next: Int32Array<ArrayBuffer>;
-  private readZero: Int32Array<ArrayBuffer>;
-  /** Per state: its successor by the STATUS write of its first offline process. */
-  private status = new Int32Array(INITIAL).fill(-1);
+  private readZero: Uint8Array<ArrayBuffer>;
+  /** Per state: its successor by the STATUS write of its first offline process, as its id + 1 (0: none). */
+  private status = new Int32Array(INITIAL);
   /** Per state: QUIESCENT | WEDGED_ONLY | OFFLINE (see {@link note}). */
   private info = new Uint8Array(INITIAL);
   /** Per state x and hart h at x * H + h: K_IDLE … K_NONE. */
@@ -96,9 +100,9 @@ export class PackedLeadsTo {
     this.sel = sel;
     this.H = G.L.cfg.harts;
     // room for as many states as the store's first buffers (a grow replaces a field, which costs the optimised code)
-    this.turn = new Int32Array(INITIAL * this.H).fill(-1);
-    this.next = new Int32Array(INITIAL * this.H).fill(-1);
-    this.readZero = new Int32Array(INITIAL * this.H);
+    this.turn = new Int32Array(INITIAL * this.H);
+    this.next = new Int32Array(INITIAL * this.H);
+    this.readZero = new Uint8Array(INITIAL * this.H);
     this.kind = new Uint8Array(INITIAL * this.H);
   }
 
@@ -140,7 +144,7 @@ export class PackedLeadsTo {
     if (h < 0) {
       if (s.acc !== ACC_STATUS || s.accB !== 1 || s.accA !== this.firstOffline(cur, 0)) return;
       this.status = grown(this.status, x + 1);
-      this.status[x] = id;
+      this.status[x] = id + 1;
       return;
     }
     const o = L.harts + h * HART_W;
@@ -149,24 +153,24 @@ export class PackedLeadsTo {
     if (i >= this.turn.length) {
       this.turn = grown(this.turn, i + 1);
       this.next = grown(this.next, i + 1);
-      const z = new Int32Array(this.turn.length);
+      const z = new Uint8Array(this.turn.length);
       z.set(this.readZero);
       this.readZero = z;
     }
     if (phase === PH_IDLE) {
-      if (s.switchTo === h % L.cfg.processes) this.turn[i] = id;
+      if (s.switchTo === h % L.cfg.processes) this.turn[i] = id + 1;
     } else if (phase === PH_FETCH) {
       if (s.isFetch) {
-        this.turn[i] = id;
+        this.turn[i] = id + 1;
         this.readZero[i] = s.accTask === 0 ? 1 : 0;
       } else if (s.switchTo >= 0 && s.switchTo === ((cur[o + 1] ?? 0) - 1 + 1) % L.cfg.processes)
-        this.next[i] = id;
+        this.next[i] = id + 1;
     } else if (phase === PH_RUNNING) {
       const t = cur[o + 2] ?? 0;
       const handler = (cur[L.tasks + (t - 1) * TASK_W + 3] ?? 0) > 0;
-      if (s.poll === (handler ? POLL_HANDLED : POLL_FINISH)) this.turn[i] = id;
+      if (s.poll === (handler ? POLL_HANDLED : POLL_FINISH)) this.turn[i] = id + 1;
     } else if (phase === PH_RETURNING) {
-      if (s.isReturn) this.turn[i] = id;
+      if (s.isReturn) this.turn[i] = id + 1;
     }
   }
 
@@ -186,8 +190,13 @@ export class PackedLeadsTo {
     const bound = this.L.cfg.drainBound;
     const masks = 1 << H;
     const count = store.count;
-    /** Position → 1 + steps from there to the end of a successful drain (0: not known). */
-    const memo = new Int32Array(count * H * H * masks);
+    /**
+     * Position → 1 + steps from there to the end of a successful drain (0: not known): at most
+     * bound + 1, so two bytes a position when that fits (half the memory a search's every state
+     * touches here, 41 MB on small with four task ids), else four.
+     */
+    const size = count * H * H * masks;
+    const memo = bound < 0xffff ? new Uint16Array(size) : new Int32Array(size);
     /** Per end (state x, reached or not) at 2x + reached: 1 when the liveness properties hold there (a failing end stops the check). */
     const held = new Uint8Array(count * 2);
     let trail = new Int32Array(64);
@@ -196,7 +205,7 @@ export class PackedLeadsTo {
       let x = start;
       let steps = 0;
       while (steps < bound && ((info[x] ?? 0) & OFFLINE) !== 0) {
-        const y = status[x] ?? -1;
+        const y = (status[x] ?? 0) - 1;
         if (y < 0) return { kind: 'unknown' };
         x = y;
         steps++;
@@ -239,7 +248,7 @@ export class PackedLeadsTo {
           continue;
         }
         const switchNext = k === K_FETCH_SWITCH && (sawEmpty & bit) !== 0;
-        const y = switchNext ? (next[i] ?? -1) : (turn[i] ?? -1);
+        const y = (switchNext ? (next[i] ?? 0) : (turn[i] ?? 0)) - 1;
         if (y < 0) return { kind: 'unknown' };
         stalled = 0;
         steps++;

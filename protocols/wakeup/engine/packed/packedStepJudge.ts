@@ -16,6 +16,7 @@
 import * as A from '../../../controller/engine/packed/packedAccess.ts';
 import { PackedControllerJudge } from '../../../controller/engine/packed/packedControllerJudge.ts';
 import type { WakeupSelection } from '../../properties/selection.ts';
+import { ControllerJudgeMemo } from './controllerJudgeMemo.ts';
 import { judgeAccessObjects } from './objectAccessJudge.ts';
 
 import type { PackedGhostLayout } from './packedGhost.ts';
@@ -63,11 +64,20 @@ export class PackedStepJudge {
   ctrlFails: readonly string[] | null = null;
   /** Accesses judged by the properties themselves because the byte judge does not read their queue changes. */
   fallbacks = 0;
+  /** The controller judge's passes, remembered (controllerJudgeMemo.ts), or null (not remembered). */
+  private readonly memo: ControllerJudgeMemo | null;
+  /** Accesses whose controller verdict and ghost were taken from {@link memo} (for the tests). */
+  remembered = 0;
   /** The selected wakeup step properties, as bits. */
   private readonly selected: number;
 
-  constructor(G: PackedGhostLayout, sel: WakeupSelection) {
+  /**
+   * `memo`: remember the controller judge's passes (default; see controllerJudgeMemo.ts), not
+   * (`'none'`), or with a key that leaves out the ghost (`'dropsGhost'`, tests only: a wrong key).
+   */
+  constructor(G: PackedGhostLayout, sel: WakeupSelection, memo: 'keyed' | 'none' | 'dropsGhost' = 'keyed') {
     this.G = G;
+    this.memo = memo === 'none' ? null : new ControllerJudgeMemo(G, memo === 'dropsGhost');
     this.L = G.L;
     this.sel = sel;
     this.ctrl = new PackedControllerJudge(G, sel.controller, sel.liveness.length > 0);
@@ -89,17 +99,27 @@ export class PackedStepJudge {
   stepFailures(s: PackedSuccessors, index: number): number {
     const cur = s.cur;
     const next = s.b;
-    const { L } = this;
     this.ctrlFails = null;
     if (s.acc !== ACC_NONE) {
-      const bits = this.ctrl.judge(cur, next, s);
-      if (bits > 0) this.ctrlFails = PackedControllerJudge.ids(bits);
-      else if (bits < 0) {
-        this.fallbacks++;
-        this.ctrlFails = judgeAccessObjects(this.G, this.sel, cur, next, s, index);
+      const memo = this.memo;
+      if (memo?.recall(s, memo.accessSlot(s.acc, s.accA, s.accB, s.accTask))) this.remembered++;
+      else {
+        const bits = this.ctrl.judge(cur, next, s);
+        if (bits === 0) memo?.remember(s);
+        else if (bits > 0) this.ctrlFails = PackedControllerJudge.ids(bits);
+        else {
+          this.fallbacks++;
+          this.ctrlFails = judgeAccessObjects(this.G, this.sel, cur, next, s, index);
+        }
       }
     }
     this.wokenRan(cur, next);
+    return this.wakeupFailures(cur, next, s);
+  }
+
+  /** The wakeup step properties failing on the step (bits), its ghost already advanced. */
+  private wakeupFailures(cur: Uint8Array, next: Uint8Array, s: PackedSuccessors): number {
+    const L = this.L;
     let bits = 0;
     if (this.priorityInversion(cur, next, s)) bits |= PRIORITY_INVERSION;
     if (s.isFetch && s.acc === ACC_DEQUEUE && cur[L.online + s.accA] !== 1) bits |= ONLINE_RUN;

@@ -62,7 +62,8 @@ export class PackedSuccessors implements A.PackedAccess {
   readonly L: PackedLayout;
   /** The state being expanded (or loaded; read-only to everyone else), and the buffer each successor is built in. */
   readonly cur: Uint8Array;
-  private readonly curWords: Int32Array;
+  /** {@link cur} as 32-bit words (the same buffer; read-only to everyone else). */
+  readonly curWords: Int32Array;
   /** The successor being visited (bytes, then the same buffer as 32-bit words; the width is a multiple of 4). */
   readonly b: Uint8Array;
   readonly words: Int32Array;
@@ -73,8 +74,10 @@ export class PackedSuccessors implements A.PackedAccess {
   /**
    * The controller access the successor being visited performed (see {@link Access}: ACC_NONE for a
    * software step) and its arguments: `accA` the process (or line), `accB` the priority, device or
-   * STATUS data, `accTask` the task written, or for a DEQUEUE the value it read. The judged engine
-   * (judgedExplore.ts) judges the access by these; the plain packed engine ignores them.
+   * STATUS data, `accTask` the task written, or for a DEQUEUE the value it read; a field the access
+   * does not define is 0 (the judged engine remembers verdicts keyed by all four:
+   * controllerJudgeMemo.ts). The judged engine (judgedExplore.ts) judges the access by these; the
+   * plain packed engine ignores them.
    */
   acc = ACC_NONE;
   accA = 0;
@@ -207,6 +210,7 @@ export class PackedSuccessors implements A.PackedAccess {
     this.acc = ACC_STATUS;
     this.accA = p;
     this.accB = data;
+    this.accTask = 0;
   }
 
   /**
@@ -326,6 +330,8 @@ export class PackedSuccessors implements A.PackedAccess {
     const { L, b } = this;
     this.acc = ACC_IRQ;
     this.accA = d;
+    this.accB = 0;
+    this.accTask = 0;
     const w = L.irqWait + d * L.waitW;
     const len = b[w] ?? 0;
     if (len > 0) {
@@ -355,6 +361,7 @@ export class PackedSuccessors implements A.PackedAccess {
     let t = this.dequeue(p);
     this.acc = ACC_DEQUEUE;
     this.accA = hp;
+    this.accB = 0;
     this.accTask = t;
     if (t === 0 && this.mutation === 'stealsOffline') {
       for (let q = 0; q < L.cfg.processes && t === 0; q++) {

@@ -58,22 +58,30 @@ function encodeNode(G: PackedGhostLayout, n: WakeupNode): Uint8Array {
 }
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
+/** An event in a disagreement's message (its task ids are bigints). */
+const show = (e: SystemEvent): string =>
+  JSON.stringify(e, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 
 interface CrossCheck {
   readonly states: number;
   readonly transitions: number;
   readonly disagreements: string[];
+  /** Accesses, and those whose controller verdict and ghost the byte judge took from its memo. */
+  readonly accesses: number;
+  readonly remembered: number;
 }
 
 /**
  * BFS of the tiny model through the wakeup judge, comparing every transition with the packed
- * successors and the byte judge (and every state's drain with the packed drain).
+ * successors and the byte judge (and every state's drain with the packed drain); `memo`: how the
+ * byte judge remembers its controller verdicts (controllerJudgeMemo.ts).
  */
-function crossCheck(cfg: Config): CrossCheck {
+function crossCheck(cfg: Config, memo: 'keyed' | 'dropsGhost' = 'keyed'): CrossCheck {
   const G = judgedLayout(cfg);
   const judge = wakeupJudge(cfg, undefined, SEL, (rt) => rt);
   const succ = new PackedSuccessors(G.L, undefined, G.width);
-  const pj = new PackedStepJudge(G, SEL);
+  const pj = new PackedStepJudge(G, SEL, memo);
+  let accesses = 0;
   const drain = new PackedDrain(
     G,
     SEL,
@@ -107,14 +115,15 @@ function crossCheck(cfg: Config): CrossCheck {
           return;
         }
         const r = judge.step(n, e, head, 'copy');
+        if (succ.acc !== ACC_NONE) accesses++;
         const bits = pj.stepFailures(succ, head) | pj.stateFailures(succ.b);
         const ids = pj.ids(bits).join();
         const want = (r.violations ?? []).map((v) => v.property).join();
-        if (ids !== want) bad.push(`${JSON.stringify(e)} from ${hex(cur)}: packed [${ids}] judge [${want}]`);
+        if (ids !== want) bad.push(`${show(e)} from ${hex(cur)}: packed [${ids}] judge [${want}]`);
         if (r.violations !== undefined) return;
         const got = hex(succ.b);
         const next = hex(encodeNode(G, r.node));
-        if (got !== next) bad.push(`${JSON.stringify(e)} from ${hex(cur)}: packed ${got} judge ${next}`);
+        if (got !== next) bad.push(`${show(e)} from ${hex(cur)}: packed ${got} judge ${next}`);
         if (!seen.has(next)) {
           seen.add(next);
           queue.push(r.node);
@@ -123,7 +132,7 @@ function crossCheck(cfg: Config): CrossCheck {
     });
     if (k !== events.length) bad.push(`${hex(cur)}: ${k} packed successors, ${events.length} events`);
   }
-  return { states: seen.size, transitions, disagreements: bad };
+  return { states: seen.size, transitions, disagreements: bad, accesses, remembered: pj.remembered };
 }
 
 /** The wakeup step properties themselves on the packed step from `cur` to `s.b` by `e`. */
@@ -209,13 +218,13 @@ function mutantVerdicts(
         const got = pj.ids(bits).filter((id) => id !== drop);
         if (got.join() !== want.join())
           bad.push(
-            `${mutation} ${JSON.stringify(e)} from ${hex(cur)}: packed [${got.join()}] properties [${want.join()}]`,
+            `${mutation} ${show(e)} from ${hex(cur)}: packed [${got.join()}] properties [${want.join()}]`,
           );
         if (want.length > 0) {
           failing++;
           return;
         }
-        if (hex(next) !== hex(succ.b)) bad.push(`${mutation} ${JSON.stringify(e)}: ghosts differ`);
+        if (hex(next) !== hex(succ.b)) bad.push(`${mutation} ${show(e)}: ghosts differ`);
         const key = hex(succ.b);
         if (!seen.has(key)) {
           seen.add(key);
@@ -233,6 +242,12 @@ describe('judged wakeup engine', () => {
     expect(out.disagreements).toEqual([]);
     expect(out.states).toBe(1704);
     expect(out.transitions).toBe(8460);
+    // most controller verdicts compared are remembered ones (controllerJudgeMemo.ts)
+    expect(out.remembered).toBeGreaterThan(out.accesses / 2);
+  });
+
+  it('reports disagreements when the remembered verdicts are keyed without the ghost (a wrong memo key is caught)', () => {
+    expect(crossCheck(preset('tiny'), 'dropsGhost').disagreements.length).toBeGreaterThan(0);
   });
 
   it.each<PackedMutation>(['wakeCopies', 'stealsOffline', 'finishWanders', 'wedges'])(
