@@ -160,9 +160,11 @@ export class ControllerPackedSuccessors implements PackedAccess {
 
   /**
    * The successor of the loaded node by the alphabet's event `k` as step `index`, in
-   * {@link words}; the violations when a property fails on the access.
+   * {@link words}; the violations when a property fails on the access. With `stateOnce` the byte
+   * judge leaves the verdicts on the successor alone to {@link stateViolations} (unless the step
+   * fails otherwise: then every failing property is reported here).
    */
-  step(k: number, index: number): readonly Violation[] | undefined {
+  step(k: number, index: number, stateOnce = false): readonly Violation[] | undefined {
     const { L, words, curWords, bytes, cur } = this;
     const op = this.ops[k];
     const e = this.events[k];
@@ -181,20 +183,26 @@ export class ControllerPackedSuccessors implements PackedAccess {
     this.accA = this.accAOf[k] ?? 0;
     this.accB = this.accBOf[k] ?? 0;
     this.accTask = acc === ACC_DEQUEUE || acc === ACC_ERROR_READ ? code : (this.accTaskOf[k] ?? 0);
-    const bits = this.byteJudge === null || forgets ? -1 : this.byteJudge.judge(cur, bytes, this);
+    const bits = this.byteJudge === null || forgets ? -1 : this.byteJudge.judge(cur, bytes, this, !stateOnce);
     this.judgedByBytes = bits >= 0;
-    if (bits > 0)
-      return PackedControllerJudge.ids(bits).map((property) => ({
-        property,
-        step: index,
-        message: property,
-      }));
+    if (bits > 0) return violationsOf(bits, index);
     if (bits === 0) return undefined; // judged over bytes, and the ghost bytes advanced
     // the properties themselves, on the states the bytes stand for
     const obs = code === BYTE_ACK ? ACK : valueObs(BigInt(code));
     const after = decodeControllerNode(L, bytes, 0).state;
     const { state, ghost } = this.objects();
     return this.judgeObjects(e, index, obs, { before: state, after }, ghost, forgets);
+  }
+
+  /**
+   * The verdicts on the successor alone (packedControllerJudge.ts judgeState) failing on the last
+   * step's successor, as step `index`: a search stepping with `stateOnce` asks this of each
+   * successor it has not stored before (equal bytes, the same verdict), and of the initial state
+   * reached again. None when the properties themselves judge every step (they judged these too).
+   */
+  stateViolations(index: number): readonly Violation[] | undefined {
+    const bits = this.byteJudge === null ? 0 : this.byteJudge.judgeState(this.bytes);
+    return bits === 0 ? undefined : violationsOf(bits, index);
   }
 
   /** The properties themselves on the access (the step judge's context); the ghost bytes advanced when none fails (unless `forgets`). */
@@ -263,6 +271,11 @@ export class ControllerPackedSuccessors implements PackedAccess {
         return;
     }
   }
+}
+
+/** The controller properties among `bits` as violations of step `index`, in registry order. */
+function violationsOf(bits: number, index: number): Violation[] {
+  return PackedControllerJudge.ids(bits).map((property) => ({ property, step: index, message: property }));
 }
 
 /**

@@ -210,13 +210,53 @@ export class PackedControllerJudge {
    * then ghost bytes, the ghost still `cur`'s), as bits; when none fails, both ghosts in `next` are
    * advanced past the access. -1: the step changes a queue in a way this judge does not read.
    */
-  judge(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
+  judge(cur: Uint8Array, next: Uint8Array, s: PackedAccess, withState = true): number {
     this.readBefore(s);
     if (!this.facts(cur, next)) return -1;
-    const bits = this.verdicts(cur, next, s) & this.selected;
+    let bits = this.verdicts(cur, next, s) & this.selected;
+    // the verdicts on `next` alone: always when the step fails (every failing property is reported)
+    if (withState || bits !== 0) bits |= this.stateBits(next, true);
     if (bits === 0) this.advance(cur, next, s);
     this.clearTally();
     return bits;
+  }
+
+  /**
+   * The selected verdicts that read only the state after a step (capacityBound's bounds after it,
+   * noLostWakeup's "no count beside waiters"), failing on the state bytes `next`, as bits. Equal
+   * bytes get the same verdict: a caller may judge these once per distinct state, passing
+   * `withState` false to {@link judge} (they are still judged on a step that fails otherwise).
+   */
+  judgeState(next: Uint8Array): number {
+    return this.stateBits(next, false);
+  }
+
+  /** {@link judgeState}, each process's occupancy the state's before the step plus its change when `afterFacts` (the step's facts read). */
+  private stateBits(next: Uint8Array, afterFacts: boolean): number {
+    const { L } = this;
+    const { cfg } = L;
+    let bits = 0;
+    // capacityBound: every bound after the step
+    for (let p = 0; p < cfg.processes; p++) {
+      const occ = afterFacts ? (this.occCur[p] ?? 0) + (this.occDelta[p] ?? 0) : this.occupancy(next, p);
+      if (occ > cfg.capacity) bits |= CAPACITY;
+    }
+    for (let d = 0; d < cfg.devices; d++) {
+      const waiting = next[L.irqWait + d * L.waitW] ?? 0;
+      const pending = next[L.irqPending + d] ?? 0;
+      if (waiting > cfg.waitDepth || pending > cfg.pendingMax) bits |= CAPACITY;
+      // noLostWakeup: no count beside waiters
+      if (pending > 0 && waiting > 0) bits |= LOST;
+    }
+    const ipc = this.ipc;
+    if (ipc !== null)
+      for (let i = 0; i < ipc.count; i++) {
+        const waiting = next[ipc.wait + i * ipc.w] ?? 0;
+        const pending = next[ipc.pending + i] ?? 0;
+        if (waiting > cfg.waitDepth || pending > cfg.pendingMax) bits |= CAPACITY;
+        if (pending > 0 && waiting > 0) bits |= LOST;
+      }
+    return bits & this.selected;
   }
 
   /**
@@ -454,19 +494,8 @@ export class PackedControllerJudge {
     } else if (acc === ACC_DEQUEUE && v !== 0) {
       if (!(this.heldSize === 1 && this.held[v] === -1)) bits |= CONSERVATION;
     } else if (this.heldSize > 0) bits |= CONSERVATION;
-    // capacityBound: every bound after the step, and a write refused only at one
-    for (let p = 0; p < cfg.processes; p++)
-      if ((this.occCur[p] ?? 0) + (this.occDelta[p] ?? 0) > cfg.capacity) bits |= CAPACITY; // occupancy after
-    for (let d = 0; d < cfg.devices; d++) {
-      if ((next[L.irqWait + d * L.waitW] ?? 0) > cfg.waitDepth) bits |= CAPACITY;
-      if ((next[L.irqPending + d] ?? 0) > cfg.pendingMax) bits |= CAPACITY;
-    }
+    // capacityBound: a write refused only at a bound (the bounds after the step: judgeState)
     const ipc = this.ipc;
-    if (ipc !== null)
-      for (let i = 0; i < ipc.count; i++) {
-        if ((next[ipc.wait + i * ipc.w] ?? 0) > cfg.waitDepth) bits |= CAPACITY;
-        if ((next[ipc.pending + i] ?? 0) > cfg.pendingMax) bits |= CAPACITY;
-      }
     if (isWrite && this.heldSize === 0 && (this.occCur[s.accA] ?? 0) < cfg.capacity) {
       if (acc === ACC_ENQUEUE) bits |= CAPACITY;
       else {
@@ -500,11 +529,7 @@ export class PackedControllerJudge {
       }
     }
     if (acc === ACC_IPC_SEND) bits |= this.lostSend(cur, next, s);
-    for (let d = 0; d < cfg.devices; d++)
-      if ((next[L.irqPending + d] ?? 0) > 0 && (next[L.irqWait + d * L.waitW] ?? 0) > 0) bits |= LOST;
-    if (ipc !== null)
-      for (let i = 0; i < ipc.count; i++)
-        if ((next[ipc.pending + i] ?? 0) > 0 && (next[ipc.wait + i * ipc.w] ?? 0) > 0) bits |= LOST;
+    // (no count beside waiters after the step: judgeState)
     // noSpuriousWakeup: what became ready is the task written, a woken waiter, or a consumed count's
     if (this.readySize > 0) bits |= this.spurious(cur, next, s);
     // fifoWaiters: the waiter an interrupt wakes is the head (a removal here is always the head's)

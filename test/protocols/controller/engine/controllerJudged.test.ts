@@ -219,6 +219,8 @@ describe('judged controller engine', () => {
       const out = exploreControllerJudged(cfg, PROPS, { mutation });
       if (out.kind !== 'violation') throw new Error(`${mutation}: no violation`);
       expect(out.properties).toContain(property);
+      // the verdicts on a successor alone judged on every transition: the same first violation
+      expect(exploreControllerJudged(cfg, PROPS, { mutation, everyTransition: true })).toEqual(out);
       expect(() => exploreControllerJudgedProtocol(cfg, { mutation })).toThrow(
         /does not fail in runController/,
       );
@@ -237,6 +239,7 @@ describe('judged controller engine', () => {
       const out = exploreControllerJudged(cfg, PROPS, { mutation });
       if (out.kind !== 'violation') throw new Error(`${mutation}: no violation`);
       expect(out.properties).toEqual(properties);
+      expect(exploreControllerJudged(cfg, PROPS, { mutation, everyTransition: true })).toEqual(out);
       expect(() => exploreControllerJudgedProtocol(cfg, { mutation })).toThrow(
         /does not fail in runController/,
       );
