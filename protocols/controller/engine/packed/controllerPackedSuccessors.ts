@@ -183,7 +183,10 @@ export class ControllerPackedSuccessors implements PackedAccess {
     this.accA = this.accAOf[k] ?? 0;
     this.accB = this.accBOf[k] ?? 0;
     this.accTask = acc === ACC_DEQUEUE || acc === ACC_ERROR_READ ? code : (this.accTaskOf[k] ?? 0);
-    const bits = this.byteJudge === null || forgets ? -1 : this.byteJudge.judge(cur, bytes, this, !stateOnce);
+    let changed = 0; // the words where the successor differs (the byte judge reads only the queues in them)
+    for (let j = 0; j < this.n; j++) if (words[j] !== curWords[j]) changed |= 1 << (j < 31 ? j : 31);
+    const bits =
+      this.byteJudge === null || forgets ? -1 : this.byteJudge.judge(cur, bytes, this, !stateOnce, changed);
     this.judgedByBytes = bits >= 0;
     if (bits > 0) return violationsOf(bits, index);
     if (bits === 0) return undefined; // judged over bytes, and the ghost bytes advanced

@@ -99,6 +99,16 @@ const WAIT_FULL = ERR.WAIT_FULL;
 const PENDING_OVERFLOW = ERR.PENDING_OVERFLOW;
 const BAD_ACCESS = ERR.BAD_ACCESS;
 
+/**
+ * The bits of the 32-bit words the `w` bytes at `o` lie in: bit i for word i, bit 31 for word 31
+ * and every later one (judge's `changed`: the words where a successor differs from its state).
+ */
+function wordBits(o: number, w: number): number {
+  let bits = 0;
+  for (let i = o >> 2; i <= (o + w - 1) >> 2; i++) bits |= 1 << Math.min(i, 31);
+  return bits;
+}
+
 /** How one queue changed: not at all, one entry appended, or its head removed. */
 const SAME = 0;
 const APPENDED = 1;
@@ -141,6 +151,10 @@ export class PackedControllerJudge {
   private heldCur = 0;
   /** Per process: how the step changed its occupancy (from the queue changes). */
   private readonly occDelta: Int32Array;
+  /** Per ready queue, irqWait line and IPC table: the bits of the 32-bit words it lies in (see {@link judge}'s `changed`). */
+  private readonly readyWords: Int32Array;
+  private readonly waitWords: Int32Array;
+  private readonly ipcWords: Int32Array;
 
   /**
    * The judge of `controller` (every one must be among those judged here: see {@link judges}),
@@ -174,6 +188,16 @@ export class PackedControllerJudge {
     this.occCur = new Int32Array(cfg.processes);
     this.topCur = new Int32Array(cfg.processes);
     this.occDelta = new Int32Array(cfg.processes);
+    const L = G.L;
+    this.readyWords = Int32Array.from({ length: this.NQ }, (_, q) =>
+      wordBits(L.ready + q * L.readyW, L.readyW),
+    );
+    this.waitWords = Int32Array.from({ length: cfg.devices }, (_, d) =>
+      wordBits(L.irqWait + d * L.waitW, L.waitW),
+    );
+    this.ipcWords = Int32Array.from({ length: ipc?.count ?? 0 }, (_, i) =>
+      ipc === null ? -1 : wordBits(ipc.wait + i * ipc.w, ipc.w),
+    );
   }
 
   /** Whether every one of `properties` is judged here (else the caller judges with the properties themselves). */
@@ -209,10 +233,13 @@ export class PackedControllerJudge {
    * The selected properties failing on the access `s` describes, from `cur` to `next` (system bytes
    * then ghost bytes, the ghost still `cur`'s), as bits; when none fails, both ghosts in `next` are
    * advanced past the access. -1: the step changes a queue in a way this judge does not read.
+   * `withState` false leaves out the verdicts on `next` alone ({@link judgeState}) unless another
+   * fails; `changed`, when known, has the bit of each 32-bit word where `next` differs from `cur`
+   * ({@link wordBits}; -1: unknown), and a queue in none of them is not read.
    */
-  judge(cur: Uint8Array, next: Uint8Array, s: PackedAccess, withState = true): number {
+  judge(cur: Uint8Array, next: Uint8Array, s: PackedAccess, withState = true, changed = -1): number {
     this.readBefore(s);
-    if (!this.facts(cur, next)) return -1;
+    if (!this.facts(cur, next, changed)) return -1;
     let bits = this.verdicts(cur, next, s) & this.selected;
     // the verdicts on `next` alone: always when the step fails (every failing property is reported)
     if (withState || bits !== 0) bits |= this.stateBits(next, true);
@@ -272,8 +299,11 @@ export class PackedControllerJudge {
     return true;
   }
 
-  /** Reads how every queue changed (false: one changed otherwise than by one append or one head removal). */
-  private facts(cur: Uint8Array, next: Uint8Array): boolean {
+  /**
+   * Reads how every queue changed (false: one changed otherwise than by one append or one head
+   * removal); a queue in none of the `changed` words (see {@link judge}) is the same.
+   */
+  private facts(cur: Uint8Array, next: Uint8Array, changed = -1): boolean {
     const { L, ipc } = this;
     this.clearTally(); // what an earlier step left when it was not read to the end
     const occDelta = this.occDelta;
@@ -281,6 +311,10 @@ export class PackedControllerJudge {
     if (ipc !== null) {
       const types = ipc.count / L.cfg.processes;
       for (let i = 0; i < ipc.count; i++) {
+        if ((changed & (this.ipcWords[i] ?? -1)) === 0) {
+          this.ipcHow[i] = SAME;
+          continue;
+        }
         const how = this.idFifo(
           cur,
           next,
@@ -298,12 +332,20 @@ export class PackedControllerJudge {
     this.anyWaitChange = false;
     const P = L.cfg.priorities;
     for (let q = 0; q < this.NQ; q++) {
+      if ((changed & (this.readyWords[q] ?? -1)) === 0) {
+        this.readyHow[q] = SAME;
+        continue;
+      }
       const how = this.idFifo(cur, next, L.ready + q * L.readyW, Math.floor(q / P), true, this.readyItem, q);
       if (how < 0) return false;
       this.readyHow[q] = how;
       if (how !== SAME) this.anyReadyChange = true;
     }
     for (let d = 0; d < L.cfg.devices; d++) {
+      if ((changed & (this.waitWords[d] ?? -1)) === 0) {
+        this.waitHow[d] = SAME;
+        continue;
+      }
       const o = L.irqWait + d * L.waitW;
       const how = this.change(cur, next, o, 2);
       if (how < 0) return false;
