@@ -22,7 +22,7 @@ import type { MutableControllerGhost } from '../../properties/ghost.ts';
 import { controllerAlphabet } from '../controllerAlphabet.ts';
 import { controllerJudge } from '../controllerJudge.ts';
 import { accessContext, accessFailures } from '../judgeAccess.ts';
-import { BYTE_ACK, stepBytes } from './controllerByteStep.ts';
+import { ACCESS_OF_KIND, BYTE_ACK, type FlatOp, flatOp, stepFlat } from './controllerByteStep.ts';
 import { advanceGhostBytes } from './controllerGhostBytes.ts';
 import {
   type ControllerPackedLayout,
@@ -31,20 +31,7 @@ import {
   encodeControllerNode,
 } from './controllerPackedLayout.ts';
 import type { ControllerPackedMutation } from './controllerPackedMutation.ts';
-import {
-  ACC_BAD,
-  ACC_DEQUEUE,
-  ACC_ENQUEUE,
-  ACC_ERROR_READ,
-  ACC_IPC_REGISTER,
-  ACC_IPC_SEND,
-  ACC_IRQ,
-  ACC_NONE,
-  ACC_READ,
-  ACC_REGISTER,
-  ACC_STATUS,
-  type PackedAccess,
-} from './packedAccess.ts';
+import { ACC_DEQUEUE, ACC_ERROR_READ, ACC_NONE, type PackedAccess } from './packedAccess.ts';
 import { PackedControllerJudge } from './packedControllerJudge.ts';
 
 export class ControllerPackedSuccessors implements PackedAccess {
@@ -73,6 +60,8 @@ export class ControllerPackedSuccessors implements PackedAccess {
   /** The alphabet, each event's operation, and the loaded state's occupancy per process. */
   private readonly events: readonly ControllerEvent[];
   private readonly ops: readonly Operation[];
+  /** Each event's operation as numbers (controllerByteStep.ts FlatOp: one object shape for all). */
+  private readonly flat: readonly FlatOp[];
   private readonly occ: Int32Array;
   /** Per event of the alphabet: its access as the byte judge reads it (code, arguments; a read's value comes from the step). */
   private readonly accOf: Int32Array;
@@ -93,18 +82,11 @@ export class ControllerPackedSuccessors implements PackedAccess {
     this.events = controllerAlphabet(cfg);
     this.ops = this.events.map((e) => toOperation(cfg, e));
     this.occ = new Int32Array(cfg.processes);
-    const k = this.events.length;
-    this.accOf = new Int32Array(k);
-    this.accAOf = new Int32Array(k);
-    this.accBOf = new Int32Array(k);
-    this.accTaskOf = new Int32Array(k);
-    this.ops.forEach((op, i) => {
-      this.describe(op, 0);
-      this.accOf[i] = this.acc;
-      this.accAOf[i] = this.accA;
-      this.accBOf[i] = this.accB;
-      this.accTaskOf[i] = this.accTask;
-    });
+    this.flat = this.ops.map((op) => ({ ...flatOp(op) }));
+    this.accOf = Int32Array.from(this.flat, (f) => ACCESS_OF_KIND[f.kind] ?? ACC_NONE);
+    this.accAOf = Int32Array.from(this.flat, (f) => f.p);
+    this.accBOf = Int32Array.from(this.flat, (f) => f.x);
+    this.accTaskOf = Int32Array.from(this.flat, (f) => f.task);
     this.cfg = cfg;
     this.properties = properties;
     this.L = controllerPackedLayout(cfg);
@@ -168,9 +150,11 @@ export class ControllerPackedSuccessors implements PackedAccess {
     const { L, words, curWords, bytes, cur } = this;
     const op = this.ops[k];
     const e = this.events[k];
-    if (op === undefined || e === undefined) throw new Error(`judged engine: no event ${k}`);
+    const flat = this.flat[k];
+    if (op === undefined || e === undefined || flat === undefined)
+      throw new Error(`judged engine: no event ${k}`);
     for (let j = 0; j < this.n; j++) words[j] = curWords[j] ?? 0;
-    const code = stepBytes(L, bytes, op, this.occ);
+    const code = stepFlat(L, bytes, flat, this.occ);
     let accepted = false; // a write whose task entered a ready queue (for the seeded bug forgetsCustody)
     if (this.mutation === 'forgetsCustody' && (op.type === 'Enqueue' || op.type.endsWith('Register')))
       for (let j = L.ready; j < L.irqWait; j++) if (bytes[j] !== cur[j]) accepted = true;
@@ -222,57 +206,6 @@ export class ControllerPackedSuccessors implements PackedAccess {
     if (violations !== undefined) return violations;
     if (!forgets) advanceGhostBytes(this.L, this.bytes, 0, ctx);
     return undefined;
-  }
-
-  /** Sets the access fields the byte judge reads from `op` and what a read returned (`code`: see stepBytes). */
-  private describe(op: Operation, code: number): void {
-    this.acc = ACC_NONE;
-    switch (op.type) {
-      case 'Enqueue':
-      case 'IrqRegister':
-        this.acc = op.type === 'Enqueue' ? ACC_ENQUEUE : ACC_REGISTER;
-        this.accA = op.p;
-        this.accB = op.type === 'Enqueue' ? op.prio : op.device;
-        this.accTask = Number(op.task);
-        return;
-      case 'Irq':
-        this.acc = ACC_IRQ;
-        this.accA = op.line;
-        return;
-      case 'StatusWrite':
-        this.acc = ACC_STATUS;
-        this.accA = op.p;
-        this.accB = Number(op.data & 1n);
-        return;
-      case 'StatusRead':
-        this.acc = ACC_READ;
-        this.accA = op.p;
-        return;
-      case 'BadAccess':
-        this.acc = ACC_BAD;
-        return;
-      case 'Dequeue':
-        this.acc = ACC_DEQUEUE;
-        this.accA = op.p;
-        this.accTask = code;
-        return;
-      case 'ErrorRead':
-        this.acc = ACC_ERROR_READ;
-        this.accA = op.p;
-        this.accTask = code;
-        return;
-      case 'IpcRegister':
-        this.acc = ACC_IPC_REGISTER;
-        this.accA = op.p;
-        this.accB = op.ipcType;
-        this.accTask = Number(op.task);
-        return;
-      case 'IpcSend':
-        this.acc = ACC_IPC_SEND;
-        this.accA = op.target;
-        this.accB = op.ipcType;
-        return;
-    }
   }
 }
 
