@@ -149,6 +149,8 @@ export class PackedControllerJudge {
   private readonly occCur: Int32Array;
   private readonly topCur: Int32Array;
   private heldCur = 0;
+  /** The error bits the step judged last requires ({@link required}, for {@link advance}). */
+  private req = 0;
   /** Per process: how the step changed its occupancy (from the queue changes). */
   private readonly occDelta: Int32Array;
   /** Per ready queue, irqWait line and IPC table: the bits of the 32-bit words it lies in (see {@link judge}'s `changed`). */
@@ -243,7 +245,7 @@ export class PackedControllerJudge {
     let bits = this.verdicts(cur, next, s) & this.selected;
     // the verdicts on `next` alone: always when the step fails (every failing property is reported)
     if (withState || bits !== 0) bits |= this.stateBits(next, true);
-    if (bits === 0) this.advance(cur, next, s);
+    if (bits === 0) this.advance(cur, next, s, this.req);
     this.clearTally();
     return bits;
   }
@@ -294,7 +296,7 @@ export class PackedControllerJudge {
   advanceOnly(cur: Uint8Array, next: Uint8Array, s: PackedAccess): boolean {
     this.readBefore(s);
     if (!this.facts(cur, next)) return false;
-    this.advance(cur, next, s);
+    this.advance(cur, next, s, this.required(cur, s));
     this.clearTally();
     return true;
   }
@@ -468,12 +470,14 @@ export class PackedControllerJudge {
         return BAD_ACCESS;
       case ACC_IPC_REGISTER: {
         if ((this.occCur[s.accA] ?? 0) >= cfg.capacity) return QUEUE_FULL;
-        const [pending, waiting] = this.ipcBefore(cur, s.accA, s.accB);
-        return pending === 0 && waiting >= cfg.waitDepth ? WAIT_FULL : 0;
+        const pending = this.ipcCount(cur, s.accA, s.accB, false);
+        return pending === 0 && this.ipcCount(cur, s.accA, s.accB, true) >= cfg.waitDepth ? WAIT_FULL : 0;
       }
       case ACC_IPC_SEND: {
-        const [pending, waiting] = this.ipcBefore(cur, s.accA, s.accB);
-        return waiting > 0 || pending < cfg.pendingMax ? 0 : PENDING_OVERFLOW;
+        const waiting = this.ipcCount(cur, s.accA, s.accB, true);
+        return waiting > 0 || this.ipcCount(cur, s.accA, s.accB, false) < cfg.pendingMax
+          ? 0
+          : PENDING_OVERFLOW;
       }
       case ACC_ENQUEUE:
         return (this.occCur[s.accA] ?? 0) >= cfg.capacity ? QUEUE_FULL : 0;
@@ -520,7 +524,7 @@ export class PackedControllerJudge {
         bits |= ISOLATION;
     }
     // fifoWithinPriority: a head leaves only as the value of a DEQUEUE of its process
-    for (let q = 0; q < this.NQ; q++) {
+    for (let q = 0; q < this.NQ && this.anyReadyChange; q++) {
       if (this.readyHow[q] !== DROPPED) continue;
       const returned = acc === ACC_DEQUEUE && Math.floor(q / P) === s.accA;
       if (!returned || cur[L.ready + q * L.readyW + 1] !== v) bits |= FIFO_PRIORITY;
@@ -542,16 +546,16 @@ export class PackedControllerJudge {
       if (acc === ACC_ENQUEUE) bits |= CAPACITY;
       else {
         const d = s.accB;
-        const [pending, waiting] =
-          acc === ACC_IPC_REGISTER
-            ? this.ipcBefore(cur, s.accA, d)
-            : [cur[L.irqPending + d] ?? 0, cur[L.irqWait + d * L.waitW] ?? 0];
+        const ipcAcc = acc === ACC_IPC_REGISTER;
+        const pending = ipcAcc ? this.ipcCount(cur, s.accA, d, false) : (cur[L.irqPending + d] ?? 0);
+        const waiting = ipcAcc ? this.ipcCount(cur, s.accA, d, true) : (cur[L.irqWait + d * L.waitW] ?? 0);
         if (!(pending === 0 && waiting >= cfg.waitDepth)) bits |= CAPACITY;
       }
     }
     // errorReporting: a read of ERROR returns the bits owed since the last one and clears them; any
     // other step adds exactly the required bits, and a step that sets one changes nothing else
     const req = this.required(cur, s);
+    this.req = req;
     const before = cur[L.error] ?? 0;
     if (acc === ACC_ERROR_READ) {
       if (v !== (cur[this.G.errorSinceRead] ?? 0) || (next[L.error] ?? 0) !== 0) bits |= ERRORS;
@@ -604,12 +608,12 @@ export class PackedControllerJudge {
     return ipc === null ? -1 : p * (ipc.count / this.L.cfg.processes) + t;
   }
 
-  /** The pending count and the waiting handlers of IPC table (p, t) before the step. */
-  private ipcBefore(cur: Uint8Array, p: number, t: number): [number, number] {
+  /** The pending count (`waiting` false) or the waiting handlers of IPC table (p, t) in `b`. */
+  private ipcCount(b: Uint8Array, p: number, t: number, waiting: boolean): number {
     const ipc = this.ipc;
     if (ipc === null) throw new Error('judged engine: an IPC access on a layout without IPC tables');
     const i = this.ipcIndex(p, t);
-    return [cur[ipc.pending + i] ?? 0, cur[ipc.wait + i * ipc.w] ?? 0];
+    return (waiting ? b[ipc.wait + i * ipc.w] : b[ipc.pending + i]) ?? 0;
   }
 
   /** noLostWakeup's rule for an IPC send: it wakes the head handler, or is counted, or is reported. */
@@ -617,8 +621,8 @@ export class PackedControllerJudge {
     const ipc = this.ipc;
     if (ipc === null) return LOST;
     const i = this.ipcIndex(s.accA, s.accB);
-    const [was, waiting] = this.ipcBefore(cur, s.accA, s.accB);
-    if (waiting > 0)
+    const was = cur[ipc.pending + i] ?? 0;
+    if ((cur[ipc.wait + i * ipc.w] ?? 0) > 0)
       return this.ipcHow[i] !== DROPPED || (this.readyNet[this.ipcItem[i] ?? 0] ?? 0) <= 0 ? LOST : 0;
     if (was < this.L.cfg.pendingMax) return (next[ipc.pending + i] ?? 0) !== was + 1 ? LOST : 0;
     return ((next[this.L.error] ?? 0) & PENDING_OVERFLOW) === 0 ? LOST : 0;
@@ -683,12 +687,11 @@ export class PackedControllerJudge {
     return true;
   }
 
-  /** Both ghosts past the access (ghost.ts advanceGhost; the wakeup ghost's access half), in `next`. */
-  private advance(cur: Uint8Array, next: Uint8Array, s: PackedAccess): void {
+  /** Both ghosts past the access (ghost.ts advanceGhost; the wakeup ghost's access half), in `next`; `req`: its {@link required} bits. */
+  private advance(cur: Uint8Array, next: Uint8Array, s: PackedAccess, req: number): void {
     const { G, L } = this;
     const { cfg } = L;
-    next[G.errorSinceRead] =
-      s.acc === ACC_ERROR_READ ? 0 : (next[G.errorSinceRead] ?? 0) | this.required(cur, s);
+    next[G.errorSinceRead] = s.acc === ACC_ERROR_READ ? 0 : (next[G.errorSinceRead] ?? 0) | req;
     const v = s.accTask;
     if (s.acc === ACC_ENQUEUE || s.acc === ACC_REGISTER || s.acc === ACC_IPC_REGISTER) {
       if ((this.held[v] ?? 0) > 0) {
