@@ -149,6 +149,9 @@ export class PackedControllerJudge {
   private readonly occCur: Int32Array;
   private readonly topCur: Int32Array;
   private heldCur = 0;
+  /** The words where the step judged last changed (see {@link judge}), and those of the cells between the queues and the error register. */
+  private changed = -1;
+  private readonly cellWords: number;
   /** The error bits the step judged last requires ({@link required}, for {@link advance}). */
   private req = 0;
   /** Per process: how the step changed its occupancy (from the queue changes). */
@@ -194,6 +197,7 @@ export class PackedControllerJudge {
     this.readyWords = Int32Array.from({ length: this.NQ }, (_, q) =>
       wordBits(L.ready + q * L.readyW, L.readyW),
     );
+    this.cellWords = L.error > L.irqPending ? wordBits(L.irqPending, L.error - L.irqPending) : 0;
     this.waitWords = Int32Array.from({ length: cfg.devices }, (_, d) =>
       wordBits(L.irqWait + d * L.waitW, L.waitW),
     );
@@ -308,6 +312,7 @@ export class PackedControllerJudge {
   private facts(cur: Uint8Array, next: Uint8Array, changed = -1): boolean {
     const { L, ipc } = this;
     this.clearTally(); // what an earlier step left when it was not read to the end
+    this.changed = changed;
     const occDelta = this.occDelta;
     for (let p = 0; p < occDelta.length; p++) occDelta[p] = 0; // a loop: fill() is a builtin call per step
     if (ipc !== null) {
@@ -682,6 +687,7 @@ export class PackedControllerJudge {
   /** Every controller cell but the error register is the same (the queues' changes are known to be none). */
   private sameExceptError(cur: Uint8Array, next: Uint8Array): boolean {
     if (this.anyReadyChange || this.anyWaitChange) return false;
+    if ((this.changed & this.cellWords) === 0) return true; // none of their words changed
     const { L } = this;
     for (let i = L.irqPending; i < L.error; i++) if (cur[i] !== next[i]) return false;
     return true;
