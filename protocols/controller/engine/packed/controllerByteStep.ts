@@ -23,6 +23,7 @@ import {
   ACC_REGISTER,
   ACC_STATUS,
 } from './packedAccess.ts';
+import { wordBits } from './packedControllerJudge.ts';
 
 /** What {@link stepBytes} returns for an acknowledged write; a read returns its value (≥ 0). */
 export const BYTE_ACK = -1;
@@ -179,6 +180,42 @@ export const ACCESS_OF_KIND: readonly number[] = [
   ACC_IPC_REGISTER,
   ACC_IPC_SEND,
 ];
+
+/**
+ * The bits (packedControllerJudge.ts wordBits) of every 32-bit word of a state that {@link stepFlat}
+ * may change for `op`, whatever the state: the queues, counters and cells it writes, the error
+ * register, and for an interrupt the priority-0 queue of every process (its waiter's is read
+ * from the state).
+ */
+export function touchedWords(L: ControllerPackedLayout, op: FlatOp): number {
+  const { cfg } = L;
+  const P = cfg.priorities;
+  const ready = (p: number, k: number): number => wordBits(L.ready + (p * P + k) * L.readyW, L.readyW);
+  let bits = wordBits(L.error, 1);
+  const p = op.p;
+  const i = p * cfg.ipcTypes + op.x;
+  switch (op.kind) {
+    case ENQUEUE:
+      return bits | ready(p, op.x);
+    case IRQ_REGISTER:
+      return (
+        bits | ready(p, 0) | wordBits(L.irqWait + op.x * L.waitW, L.waitW) | wordBits(L.irqPending + op.x, 1)
+      );
+    case IRQ:
+      for (let q = 0; q < cfg.processes; q++) bits |= ready(q, 0);
+      return bits | wordBits(L.irqWait + p * L.waitW, L.waitW) | wordBits(L.irqPending + p, 1);
+    case DEQUEUE:
+      for (let k = 0; k < P; k++) bits |= ready(p, k);
+      return bits;
+    case STATUS_WRITE:
+      return bits | wordBits(L.online + p, 1);
+    case IPC_REGISTER:
+    case IPC_SEND:
+      return bits | ready(p, 0) | wordBits(L.ipcWait + i * L.ipcW, L.ipcW) | wordBits(L.ipcPending + i, 1);
+    default:
+      return bits;
+  }
+}
 
 /**
  * Applies `op` to the state bytes in `b` (a copy of the state's, whose process occupancies are

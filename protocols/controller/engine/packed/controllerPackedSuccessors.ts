@@ -22,7 +22,14 @@ import type { MutableControllerGhost } from '../../properties/ghost.ts';
 import { controllerAlphabet } from '../controllerAlphabet.ts';
 import { controllerJudge } from '../controllerJudge.ts';
 import { accessContext, accessFailures } from '../judgeAccess.ts';
-import { ACCESS_OF_KIND, BYTE_ACK, type FlatOp, flatOp, stepFlat } from './controllerByteStep.ts';
+import {
+  ACCESS_OF_KIND,
+  BYTE_ACK,
+  type FlatOp,
+  flatOp,
+  stepFlat,
+  touchedWords,
+} from './controllerByteStep.ts';
 import { advanceGhostBytes } from './controllerGhostBytes.ts';
 import {
   type ControllerPackedLayout,
@@ -68,6 +75,8 @@ export class ControllerPackedSuccessors implements PackedAccess {
   private readonly accAOf: Int32Array;
   private readonly accBOf: Int32Array;
   private readonly accTaskOf: Int32Array;
+  /** Per event: the words its step may change (controllerByteStep.ts touchedWords), the byte judge's `changed`. */
+  private readonly touchedOf: Int32Array;
   private ghost: MutableControllerGhost | null = null;
 
   /** A seeded bug (tests only), or null. */
@@ -90,6 +99,8 @@ export class ControllerPackedSuccessors implements PackedAccess {
     this.cfg = cfg;
     this.properties = properties;
     this.L = controllerPackedLayout(cfg);
+    const L0 = this.L;
+    this.touchedOf = Int32Array.from(this.flat, (f) => touchedWords(L0, f));
     this.n = this.L.width >> 2;
     this.words = new Int32Array(this.n);
     this.bytes = new Uint8Array(this.words.buffer);
@@ -167,8 +178,9 @@ export class ControllerPackedSuccessors implements PackedAccess {
     this.accA = this.accAOf[k] ?? 0;
     this.accB = this.accBOf[k] ?? 0;
     this.accTask = acc === ACC_DEQUEUE || acc === ACC_ERROR_READ ? code : (this.accTaskOf[k] ?? 0);
-    let changed = 0; // the words where the successor differs (the byte judge reads only the queues in them)
-    for (let j = 0; j < this.n; j++) if (words[j] !== curWords[j]) changed |= 1 << (j < 31 ? j : 31);
+    // the words the successor may differ in (the byte judge reads only the queues in them): the
+    // step's own, or (a seeded bug's step changes others) every word
+    const changed = this.mutation === null ? (this.touchedOf[k] ?? -1) : -1;
     const bits =
       this.byteJudge === null || forgets ? -1 : this.byteJudge.judge(cur, bytes, this, !stateOnce, changed);
     this.judgedByBytes = bits >= 0;

@@ -101,9 +101,9 @@ const BAD_ACCESS = ERR.BAD_ACCESS;
 
 /**
  * The bits of the 32-bit words the `w` bytes at `o` lie in: bit i for word i, bit 31 for word 31
- * and every later one (judge's `changed`: the words where a successor differs from its state).
+ * and every later one (judge's `changed`: the words where a successor may differ from its state).
  */
-function wordBits(o: number, w: number): number {
+export function wordBits(o: number, w: number): number {
   let bits = 0;
   for (let i = o >> 2; i <= (o + w - 1) >> 2; i++) bits |= 1 << Math.min(i, 31);
   return bits;
@@ -149,7 +149,7 @@ export class PackedControllerJudge {
   private readonly occCur: Int32Array;
   private readonly topCur: Int32Array;
   private heldCur = 0;
-  /** The words where the step judged last changed (see {@link judge}), and those of the cells between the queues and the error register. */
+  /** The words where the step judged last may have changed (see {@link judge}), and those of the cells between the queues and the error register. */
   private changed = -1;
   private readonly cellWords: number;
   /** The error bits the step judged last requires ({@link required}, for {@link advance}). */
@@ -240,8 +240,9 @@ export class PackedControllerJudge {
    * then ghost bytes, the ghost still `cur`'s), as bits; when none fails, both ghosts in `next` are
    * advanced past the access. -1: the step changes a queue in a way this judge does not read.
    * `withState` false leaves out the verdicts on `next` alone ({@link judgeState}) unless another
-   * fails; `changed`, when known, has the bit of each 32-bit word where `next` differs from `cur`
-   * ({@link wordBits}; -1: unknown), and a queue in none of them is not read.
+   * fails; `changed`, when known, has the bit of each 32-bit word where `next` may differ from
+   * `cur` (at least those where it does: {@link wordBits}; -1: unknown), and a queue in none of
+   * them is not read.
    */
   judge(cur: Uint8Array, next: Uint8Array, s: PackedAccess, withState = true, changed = -1): number {
     this.readBefore(s);
