@@ -252,6 +252,20 @@ describe('judged controller engine', () => {
     },
   );
 
+  it('finds a violation of a verdict on the successor alone at the same transition, judged once per state or on every one', () => {
+    // a send counted beside a waiting handler, then another: the pending count past its bound, which
+    // only capacityBound's bounds after the step (judgeState, once per distinct state) see
+    const props = selectControllerProperties(['capacityBound']);
+    const mutation = 'sendCountsBesideHandler';
+    const once = exploreControllerJudged(preset('small'), props, { mutation });
+    if (once.kind !== 'violation') throw new Error('no violation');
+    expect(once.properties).toEqual(['capacityBound']);
+    expect(once.path.at(-1)?.type).toBe('IpcSend');
+    expect(exploreControllerJudged(preset('small'), props, { mutation, everyTransition: true })).toEqual(
+      once,
+    );
+  });
+
   it('judges the failing steps of both seeded bugs over bytes as the properties themselves do', () => {
     const runs = MUTATIONS.map((m) => mutantVerdicts(preset('tiny'), m));
     expect(runs.flatMap((r) => r.bad)).toEqual([]);
