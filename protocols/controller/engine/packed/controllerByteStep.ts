@@ -11,6 +11,19 @@
 import type { Operation } from '../../model/decode.ts';
 import { ERR } from '../../model/registers.ts';
 import type { ControllerPackedLayout } from './controllerPackedLayout.ts';
+import {
+  ACC_BAD,
+  ACC_DEQUEUE,
+  ACC_ENQUEUE,
+  ACC_ERROR_READ,
+  ACC_IPC_REGISTER,
+  ACC_IPC_SEND,
+  ACC_IRQ,
+  ACC_READ,
+  ACC_REGISTER,
+  ACC_STATUS,
+} from './packedAccess.ts';
+import { wordBits } from './packedControllerJudge.ts';
 
 /** What {@link stepBytes} returns for an acknowledged write; a read returns its value (≥ 0). */
 export const BYTE_ACK = -1;
@@ -88,57 +101,180 @@ function signal(
   else b[pendingAt] = (b[pendingAt] ?? 0) + 1;
 }
 
+/** The operation kinds of a {@link FlatOp} (the order of {@link ACCESS_OF_KIND}). */
+const BAD_READ = 0;
+const BAD_WRITE = 1;
+const ENQUEUE = 2;
+const IRQ_REGISTER = 3;
+const IRQ = 4;
+const DEQUEUE = 5;
+const STATUS_READ = 6;
+const STATUS_WRITE = 7;
+const ERROR_READ = 8;
+const IPC_REGISTER = 9;
+const IPC_SEND = 10;
+
+/**
+ * An operation as numbers, every kind in one object shape: {@link stepFlat} reads it without a
+ * lookup per operation shape or a bigint (a search steps the same few operations millions of times).
+ */
+export interface FlatOp {
+  kind: number;
+  /** The process (Enqueue, registrations, Dequeue, status and error accesses), line (Irq) or target (IpcSend). */
+  p: number;
+  /** The priority (Enqueue), device (IrqRegister), IPC type (IpcRegister, IpcSend) or data bit (StatusWrite). */
+  x: number;
+  /** The task written (Enqueue, registrations). */
+  task: number;
+}
+
+/** The {@link FlatOp} {@link flatOp} fills (copy it to keep it). */
+const SCRATCH: FlatOp = { kind: IRQ, p: 0, x: 0, task: 0 };
+
+/** {@link SCRATCH} set to the given fields. */
+function flat(kind: number, p: number, x = 0, task = 0n): FlatOp {
+  SCRATCH.kind = kind;
+  SCRATCH.p = p;
+  SCRATCH.x = x;
+  SCRATCH.task = Number(task);
+  return SCRATCH;
+}
+
+/** `op` as a {@link FlatOp}: the same object on every call (copy it to keep it). */
+export function flatOp(op: Operation): FlatOp {
+  switch (op.type) {
+    case 'BadAccess':
+      return flat(op.access === 'read' ? BAD_READ : BAD_WRITE, 0);
+    case 'Enqueue':
+      return flat(ENQUEUE, op.p, op.prio, op.task);
+    case 'IrqRegister':
+      return flat(IRQ_REGISTER, op.p, op.device, op.task);
+    case 'Irq':
+      return flat(IRQ, op.line);
+    case 'Dequeue':
+      return flat(DEQUEUE, op.p);
+    case 'StatusRead':
+      return flat(STATUS_READ, op.p);
+    case 'StatusWrite':
+      return flat(STATUS_WRITE, op.p, Number(op.data & 1n));
+    case 'ErrorRead':
+      return flat(ERROR_READ, op.p);
+    case 'IpcRegister':
+      return flat(IPC_REGISTER, op.p, op.ipcType, op.task);
+    case 'IpcSend':
+      return flat(IPC_SEND, op.target, op.ipcType);
+  }
+}
+
+/** Per {@link FlatOp} kind: the access as the byte judge reads it (packedAccess.ts; a read's value, or the task a read returned, comes from the step). */
+export const ACCESS_OF_KIND: readonly number[] = [
+  ACC_BAD,
+  ACC_BAD,
+  ACC_ENQUEUE,
+  ACC_REGISTER,
+  ACC_IRQ,
+  ACC_DEQUEUE,
+  ACC_READ,
+  ACC_STATUS,
+  ACC_ERROR_READ,
+  ACC_IPC_REGISTER,
+  ACC_IPC_SEND,
+];
+
+/**
+ * The bits (packedControllerJudge.ts wordBits) of every 32-bit word of a state that {@link stepFlat}
+ * may change for `op`, whatever the state: the queues, counters and cells it writes, the error
+ * register, and for an interrupt the priority-0 queue of every process (its waiter's is read
+ * from the state).
+ */
+export function touchedWords(L: ControllerPackedLayout, op: FlatOp): number {
+  const { cfg } = L;
+  const P = cfg.priorities;
+  const ready = (p: number, k: number): number => wordBits(L.ready + (p * P + k) * L.readyW, L.readyW);
+  let bits = wordBits(L.error, 1);
+  const p = op.p;
+  const i = p * cfg.ipcTypes + op.x;
+  switch (op.kind) {
+    case ENQUEUE:
+      return bits | ready(p, op.x);
+    case IRQ_REGISTER:
+      return (
+        bits | ready(p, 0) | wordBits(L.irqWait + op.x * L.waitW, L.waitW) | wordBits(L.irqPending + op.x, 1)
+      );
+    case IRQ:
+      for (let q = 0; q < cfg.processes; q++) bits |= ready(q, 0);
+      return bits | wordBits(L.irqWait + p * L.waitW, L.waitW) | wordBits(L.irqPending + p, 1);
+    case DEQUEUE:
+      for (let k = 0; k < P; k++) bits |= ready(p, k);
+      return bits;
+    case STATUS_WRITE:
+      return bits | wordBits(L.online + p, 1);
+    case IPC_REGISTER:
+    case IPC_SEND:
+      return bits | ready(p, 0) | wordBits(L.ipcWait + i * L.ipcW, L.ipcW) | wordBits(L.ipcPending + i, 1);
+    default:
+      return bits;
+  }
+}
+
 /**
  * Applies `op` to the state bytes in `b` (a copy of the state's, whose process occupancies are
  * `occ`): the observation as {@link BYTE_ACK} or a read's value.
  */
 export function stepBytes(L: ControllerPackedLayout, b: Uint8Array, op: Operation, occ: Int32Array): number {
+  return stepFlat(L, b, flatOp(op), occ);
+}
+
+/** {@link stepBytes} of the operation `op` as numbers. */
+export function stepFlat(L: ControllerPackedLayout, b: Uint8Array, op: FlatOp, occ: Int32Array): number {
   const { cfg } = L;
   const C = cfg.capacity;
-  switch (op.type) {
-    case 'BadAccess':
+  const p = op.p;
+  switch (op.kind) {
+    case BAD_READ:
+    case BAD_WRITE:
       b[L.error] = (b[L.error] ?? 0) | ERR.BAD_ACCESS;
-      return op.access === 'read' ? 0 : BYTE_ACK;
-    case 'Enqueue':
-      if ((occ[op.p] ?? 0) >= C) b[L.error] = (b[L.error] ?? 0) | ERR.QUEUE_FULL;
-      else push(b, L.ready + (op.p * cfg.priorities + op.prio) * L.readyW, C, Number(op.task));
+      return op.kind === BAD_READ ? 0 : BYTE_ACK;
+    case ENQUEUE:
+      if ((occ[p] ?? 0) >= C) b[L.error] = (b[L.error] ?? 0) | ERR.QUEUE_FULL;
+      else push(b, L.ready + (p * cfg.priorities + op.x) * L.readyW, C, op.task);
       return BYTE_ACK;
-    case 'IrqRegister': {
-      const waitAt = L.irqWait + op.device * L.waitW;
-      register(L, b, occ, op.p, Number(op.task), L.irqPending + op.device, waitAt, op.p + 1);
+    case IRQ_REGISTER:
+      register(L, b, occ, p, op.task, L.irqPending + op.x, L.irqWait + op.x * L.waitW, p + 1);
       return BYTE_ACK;
-    }
-    case 'Irq':
-      signal(L, b, L.irqPending + op.line, L.irqWait + op.line * L.waitW, 2);
+    case IRQ:
+      signal(L, b, L.irqPending + p, L.irqWait + p * L.waitW, 2);
       return BYTE_ACK;
-    case 'Dequeue':
+    case DEQUEUE:
       for (let k = 0; k < cfg.priorities; k++) {
-        const o = L.ready + (op.p * cfg.priorities + k) * L.readyW;
+        const o = L.ready + (p * cfg.priorities + k) * L.readyW;
         if ((b[o] ?? 0) === 0) continue;
         const t = b[o + 1] ?? 0;
         pop(b, o, 1);
         return t;
       }
       return 0;
-    case 'StatusRead':
-      return b[L.online + op.p] ?? 0;
-    case 'StatusWrite':
-      b[L.online + op.p] = (op.data & 1n) === 1n ? 1 : 0;
+    case STATUS_READ:
+      return b[L.online + p] ?? 0;
+    case STATUS_WRITE:
+      b[L.online + p] = op.x;
       return BYTE_ACK;
-    case 'ErrorRead': {
+    case ERROR_READ: {
       const bits = b[L.error] ?? 0;
       b[L.error] = 0;
       return bits;
     }
-    case 'IpcRegister': {
-      const i = op.p * cfg.ipcTypes + op.ipcType;
-      register(L, b, occ, op.p, Number(op.task), L.ipcPending + i, L.ipcWait + i * L.ipcW, -1);
+    case IPC_REGISTER: {
+      const i = p * cfg.ipcTypes + op.x;
+      register(L, b, occ, p, op.task, L.ipcPending + i, L.ipcWait + i * L.ipcW, -1);
       return BYTE_ACK;
     }
-    case 'IpcSend': {
-      const i = op.target * cfg.ipcTypes + op.ipcType;
-      signal(L, b, L.ipcPending + i, L.ipcWait + i * L.ipcW, 1, op.target);
+    case IPC_SEND: {
+      const i = p * cfg.ipcTypes + op.x;
+      signal(L, b, L.ipcPending + i, L.ipcWait + i * L.ipcW, 1, p);
       return BYTE_ACK;
     }
+    default:
+      throw new Error(`judged engine: no operation kind ${op.kind}`);
   }
 }

@@ -39,6 +39,11 @@ export interface ControllerJudgedOptions {
   readonly progressEvery?: number;
   /** A seeded bug in the successor function (tests only). */
   readonly mutation?: ControllerPackedMutation;
+  /**
+   * Judge the verdicts that read a successor alone on every transition, as the step judge does
+   * (tests: the same answer as judging them once per distinct state, the default).
+   */
+  readonly everyTransition?: boolean;
 }
 
 /** Explores the controller model on `cfg` judging `properties` (see above). */
@@ -48,6 +53,7 @@ export function exploreControllerJudged(
   opts: ControllerJudgedOptions = {},
 ): ControllerJudgedOutcome {
   const succ = new ControllerPackedSuccessors(cfg, properties, opts.mutation ?? null);
+  const stateOnce = opts.everyTransition !== true;
   const { L, n } = succ;
   const events = controllerAlphabet(cfg);
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
@@ -73,14 +79,22 @@ export function exploreControllerJudged(
       const e = events[i];
       if (e === undefined) continue;
       transitions++;
-      const violations = succ.step(i, d - 1);
+      let violations = succ.step(i, d - 1, stateOnce);
+      let added = false;
+      if (violations === undefined) {
+        added = store.add(succ.words, d, head, i);
+        // the verdicts on the successor alone: once per distinct state (and on the initial state, never a successor)
+        if (stateOnce && (added || store.lastId === 0)) violations = succ.stateViolations(d - 1);
+      }
       if (violations !== undefined) {
         if (d > diameter) diameter = d;
         const path = pathTo(store, events, head);
         path.push(e);
-        return { kind: 'violation', properties: violations.map((v) => v.property), path, ...stats() };
+        // a failing successor just stored is not among the distinct states (the step judge stores none)
+        const counts = { ...stats(), distinct: store.count - (added ? 1 : 0) };
+        return { kind: 'violation', properties: violations.map((v) => v.property), path, ...counts };
       }
-      if (!store.add(succ.words, d, head, i)) continue;
+      if (!added) continue;
       if (d > diameter) diameter = d;
       if (store.count % every === 0) progress(store.count - head - 1);
       if (store.count >= maxStates) return { kind: 'maxStates', ...stats() };

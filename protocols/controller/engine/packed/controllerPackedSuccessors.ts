@@ -22,7 +22,14 @@ import type { MutableControllerGhost } from '../../properties/ghost.ts';
 import { controllerAlphabet } from '../controllerAlphabet.ts';
 import { controllerJudge } from '../controllerJudge.ts';
 import { accessContext, accessFailures } from '../judgeAccess.ts';
-import { BYTE_ACK, stepBytes } from './controllerByteStep.ts';
+import {
+  ACCESS_OF_KIND,
+  BYTE_ACK,
+  type FlatOp,
+  flatOp,
+  stepFlat,
+  touchedWords,
+} from './controllerByteStep.ts';
 import { advanceGhostBytes } from './controllerGhostBytes.ts';
 import {
   type ControllerPackedLayout,
@@ -31,20 +38,7 @@ import {
   encodeControllerNode,
 } from './controllerPackedLayout.ts';
 import type { ControllerPackedMutation } from './controllerPackedMutation.ts';
-import {
-  ACC_BAD,
-  ACC_DEQUEUE,
-  ACC_ENQUEUE,
-  ACC_ERROR_READ,
-  ACC_IPC_REGISTER,
-  ACC_IPC_SEND,
-  ACC_IRQ,
-  ACC_NONE,
-  ACC_READ,
-  ACC_REGISTER,
-  ACC_STATUS,
-  type PackedAccess,
-} from './packedAccess.ts';
+import { ACC_DEQUEUE, ACC_ERROR_READ, ACC_NONE, type PackedAccess } from './packedAccess.ts';
 import { PackedControllerJudge } from './packedControllerJudge.ts';
 
 export class ControllerPackedSuccessors implements PackedAccess {
@@ -73,12 +67,16 @@ export class ControllerPackedSuccessors implements PackedAccess {
   /** The alphabet, each event's operation, and the loaded state's occupancy per process. */
   private readonly events: readonly ControllerEvent[];
   private readonly ops: readonly Operation[];
+  /** Each event's operation as numbers (controllerByteStep.ts FlatOp: one object shape for all). */
+  private readonly flat: readonly FlatOp[];
   private readonly occ: Int32Array;
   /** Per event of the alphabet: its access as the byte judge reads it (code, arguments; a read's value comes from the step). */
   private readonly accOf: Int32Array;
   private readonly accAOf: Int32Array;
   private readonly accBOf: Int32Array;
   private readonly accTaskOf: Int32Array;
+  /** Per event: the words its step may change (controllerByteStep.ts touchedWords), the byte judge's `changed`. */
+  private readonly touchedOf: Int32Array;
   private ghost: MutableControllerGhost | null = null;
 
   /** A seeded bug (tests only), or null. */
@@ -93,21 +91,16 @@ export class ControllerPackedSuccessors implements PackedAccess {
     this.events = controllerAlphabet(cfg);
     this.ops = this.events.map((e) => toOperation(cfg, e));
     this.occ = new Int32Array(cfg.processes);
-    const k = this.events.length;
-    this.accOf = new Int32Array(k);
-    this.accAOf = new Int32Array(k);
-    this.accBOf = new Int32Array(k);
-    this.accTaskOf = new Int32Array(k);
-    this.ops.forEach((op, i) => {
-      this.describe(op, 0);
-      this.accOf[i] = this.acc;
-      this.accAOf[i] = this.accA;
-      this.accBOf[i] = this.accB;
-      this.accTaskOf[i] = this.accTask;
-    });
+    this.flat = this.ops.map((op) => ({ ...flatOp(op) }));
+    this.accOf = Int32Array.from(this.flat, (f) => ACCESS_OF_KIND[f.kind] ?? ACC_NONE);
+    this.accAOf = Int32Array.from(this.flat, (f) => f.p);
+    this.accBOf = Int32Array.from(this.flat, (f) => f.x);
+    this.accTaskOf = Int32Array.from(this.flat, (f) => f.task);
     this.cfg = cfg;
     this.properties = properties;
     this.L = controllerPackedLayout(cfg);
+    const L0 = this.L;
+    this.touchedOf = Int32Array.from(this.flat, (f) => touchedWords(L0, f));
     this.n = this.L.width >> 2;
     this.words = new Int32Array(this.n);
     this.bytes = new Uint8Array(this.words.buffer);
@@ -160,15 +153,19 @@ export class ControllerPackedSuccessors implements PackedAccess {
 
   /**
    * The successor of the loaded node by the alphabet's event `k` as step `index`, in
-   * {@link words}; the violations when a property fails on the access.
+   * {@link words}; the violations when a property fails on the access. With `stateOnce` the byte
+   * judge leaves the verdicts on the successor alone to {@link stateViolations} (unless the step
+   * fails otherwise: then every failing property is reported here).
    */
-  step(k: number, index: number): readonly Violation[] | undefined {
+  step(k: number, index: number, stateOnce = false): readonly Violation[] | undefined {
     const { L, words, curWords, bytes, cur } = this;
     const op = this.ops[k];
     const e = this.events[k];
-    if (op === undefined || e === undefined) throw new Error(`judged engine: no event ${k}`);
+    const flat = this.flat[k];
+    if (op === undefined || e === undefined || flat === undefined)
+      throw new Error(`judged engine: no event ${k}`);
     for (let j = 0; j < this.n; j++) words[j] = curWords[j] ?? 0;
-    const code = stepBytes(L, bytes, op, this.occ);
+    const code = stepFlat(L, bytes, flat, this.occ);
     let accepted = false; // a write whose task entered a ready queue (for the seeded bug forgetsCustody)
     if (this.mutation === 'forgetsCustody' && (op.type === 'Enqueue' || op.type.endsWith('Register')))
       for (let j = L.ready; j < L.irqWait; j++) if (bytes[j] !== cur[j]) accepted = true;
@@ -181,20 +178,30 @@ export class ControllerPackedSuccessors implements PackedAccess {
     this.accA = this.accAOf[k] ?? 0;
     this.accB = this.accBOf[k] ?? 0;
     this.accTask = acc === ACC_DEQUEUE || acc === ACC_ERROR_READ ? code : (this.accTaskOf[k] ?? 0);
-    const bits = this.byteJudge === null || forgets ? -1 : this.byteJudge.judge(cur, bytes, this);
+    // the words the successor may differ in (the byte judge reads only the queues in them): the
+    // step's own, or (a seeded bug's step changes others) every word
+    const changed = this.mutation === null ? (this.touchedOf[k] ?? -1) : -1;
+    const bits =
+      this.byteJudge === null || forgets ? -1 : this.byteJudge.judge(cur, bytes, this, !stateOnce, changed);
     this.judgedByBytes = bits >= 0;
-    if (bits > 0)
-      return PackedControllerJudge.ids(bits).map((property) => ({
-        property,
-        step: index,
-        message: property,
-      }));
+    if (bits > 0) return violationsOf(bits, index);
     if (bits === 0) return undefined; // judged over bytes, and the ghost bytes advanced
     // the properties themselves, on the states the bytes stand for
     const obs = code === BYTE_ACK ? ACK : valueObs(BigInt(code));
     const after = decodeControllerNode(L, bytes, 0).state;
     const { state, ghost } = this.objects();
     return this.judgeObjects(e, index, obs, { before: state, after }, ghost, forgets);
+  }
+
+  /**
+   * The verdicts on the successor alone (packedControllerJudge.ts judgeState) failing on the last
+   * step's successor, as step `index`: a search stepping with `stateOnce` asks this of each
+   * successor it has not stored before (equal bytes, the same verdict), and of the initial state
+   * reached again. None when the properties themselves judge every step (they judged these too).
+   */
+  stateViolations(index: number): readonly Violation[] | undefined {
+    const bits = this.byteJudge === null ? 0 : this.byteJudge.judgeState(this.bytes);
+    return bits === 0 ? undefined : violationsOf(bits, index);
   }
 
   /** The properties themselves on the access (the step judge's context); the ghost bytes advanced when none fails (unless `forgets`). */
@@ -212,57 +219,11 @@ export class ControllerPackedSuccessors implements PackedAccess {
     if (!forgets) advanceGhostBytes(this.L, this.bytes, 0, ctx);
     return undefined;
   }
+}
 
-  /** Sets the access fields the byte judge reads from `op` and what a read returned (`code`: see stepBytes). */
-  private describe(op: Operation, code: number): void {
-    this.acc = ACC_NONE;
-    switch (op.type) {
-      case 'Enqueue':
-      case 'IrqRegister':
-        this.acc = op.type === 'Enqueue' ? ACC_ENQUEUE : ACC_REGISTER;
-        this.accA = op.p;
-        this.accB = op.type === 'Enqueue' ? op.prio : op.device;
-        this.accTask = Number(op.task);
-        return;
-      case 'Irq':
-        this.acc = ACC_IRQ;
-        this.accA = op.line;
-        return;
-      case 'StatusWrite':
-        this.acc = ACC_STATUS;
-        this.accA = op.p;
-        this.accB = Number(op.data & 1n);
-        return;
-      case 'StatusRead':
-        this.acc = ACC_READ;
-        this.accA = op.p;
-        return;
-      case 'BadAccess':
-        this.acc = ACC_BAD;
-        return;
-      case 'Dequeue':
-        this.acc = ACC_DEQUEUE;
-        this.accA = op.p;
-        this.accTask = code;
-        return;
-      case 'ErrorRead':
-        this.acc = ACC_ERROR_READ;
-        this.accA = op.p;
-        this.accTask = code;
-        return;
-      case 'IpcRegister':
-        this.acc = ACC_IPC_REGISTER;
-        this.accA = op.p;
-        this.accB = op.ipcType;
-        this.accTask = Number(op.task);
-        return;
-      case 'IpcSend':
-        this.acc = ACC_IPC_SEND;
-        this.accA = op.target;
-        this.accB = op.ipcType;
-        return;
-    }
-  }
+/** The controller properties among `bits` as violations of step `index`, in registry order. */
+function violationsOf(bits: number, index: number): Violation[] {
+  return PackedControllerJudge.ids(bits).map((property) => ({ property, step: index, message: property }));
 }
 
 /**

@@ -99,6 +99,16 @@ const WAIT_FULL = ERR.WAIT_FULL;
 const PENDING_OVERFLOW = ERR.PENDING_OVERFLOW;
 const BAD_ACCESS = ERR.BAD_ACCESS;
 
+/**
+ * The bits of the 32-bit words the `w` bytes at `o` lie in: bit i for word i, bit 31 for word 31
+ * and every later one (judge's `changed`: the words where a successor may differ from its state).
+ */
+export function wordBits(o: number, w: number): number {
+  let bits = 0;
+  for (let i = o >> 2; i <= (o + w - 1) >> 2; i++) bits |= 1 << Math.min(i, 31);
+  return bits;
+}
+
 /** How one queue changed: not at all, one entry appended, or its head removed. */
 const SAME = 0;
 const APPENDED = 1;
@@ -139,8 +149,17 @@ export class PackedControllerJudge {
   private readonly occCur: Int32Array;
   private readonly topCur: Int32Array;
   private heldCur = 0;
+  /** The words where the step judged last may have changed (see {@link judge}), and those of the cells between the queues and the error register. */
+  private changed = -1;
+  private readonly cellWords: number;
+  /** The error bits the step judged last requires ({@link required}, for {@link advance}). */
+  private req = 0;
   /** Per process: how the step changed its occupancy (from the queue changes). */
   private readonly occDelta: Int32Array;
+  /** Per ready queue, irqWait line and IPC table: the bits of the 32-bit words it lies in (see {@link judge}'s `changed`). */
+  private readonly readyWords: Int32Array;
+  private readonly waitWords: Int32Array;
+  private readonly ipcWords: Int32Array;
 
   /**
    * The judge of `controller` (every one must be among those judged here: see {@link judges}),
@@ -174,6 +193,17 @@ export class PackedControllerJudge {
     this.occCur = new Int32Array(cfg.processes);
     this.topCur = new Int32Array(cfg.processes);
     this.occDelta = new Int32Array(cfg.processes);
+    const L = G.L;
+    this.readyWords = Int32Array.from({ length: this.NQ }, (_, q) =>
+      wordBits(L.ready + q * L.readyW, L.readyW),
+    );
+    this.cellWords = L.error > L.irqPending ? wordBits(L.irqPending, L.error - L.irqPending) : 0;
+    this.waitWords = Int32Array.from({ length: cfg.devices }, (_, d) =>
+      wordBits(L.irqWait + d * L.waitW, L.waitW),
+    );
+    this.ipcWords = Int32Array.from({ length: ipc?.count ?? 0 }, (_, i) =>
+      ipc === null ? -1 : wordBits(ipc.wait + i * ipc.w, ipc.w),
+    );
   }
 
   /** Whether every one of `properties` is judged here (else the caller judges with the properties themselves). */
@@ -209,14 +239,58 @@ export class PackedControllerJudge {
    * The selected properties failing on the access `s` describes, from `cur` to `next` (system bytes
    * then ghost bytes, the ghost still `cur`'s), as bits; when none fails, both ghosts in `next` are
    * advanced past the access. -1: the step changes a queue in a way this judge does not read.
+   * `withState` false leaves out the verdicts on `next` alone ({@link judgeState}) unless another
+   * fails; `changed`, when known, has the bit of each 32-bit word where `next` may differ from
+   * `cur` (at least those where it does: {@link wordBits}; -1: unknown), and a queue in none of
+   * them is not read.
    */
-  judge(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
+  judge(cur: Uint8Array, next: Uint8Array, s: PackedAccess, withState = true, changed = -1): number {
     this.readBefore(s);
-    if (!this.facts(cur, next)) return -1;
-    const bits = this.verdicts(cur, next, s) & this.selected;
-    if (bits === 0) this.advance(cur, next, s);
+    if (!this.facts(cur, next, changed)) return -1;
+    let bits = this.verdicts(cur, next, s) & this.selected;
+    // the verdicts on `next` alone: always when the step fails (every failing property is reported)
+    if (withState || bits !== 0) bits |= this.stateBits(next, true);
+    if (bits === 0) this.advance(cur, next, s, this.req);
     this.clearTally();
     return bits;
+  }
+
+  /**
+   * The selected verdicts that read only the state after a step (capacityBound's bounds after it,
+   * noLostWakeup's "no count beside waiters"), failing on the state bytes `next`, as bits. Equal
+   * bytes get the same verdict: a caller may judge these once per distinct state, passing
+   * `withState` false to {@link judge} (they are still judged on a step that fails otherwise).
+   */
+  judgeState(next: Uint8Array): number {
+    return this.stateBits(next, false);
+  }
+
+  /** {@link judgeState}, each process's occupancy the state's before the step plus its change when `afterFacts` (the step's facts read). */
+  private stateBits(next: Uint8Array, afterFacts: boolean): number {
+    const { L } = this;
+    const { cfg } = L;
+    let bits = 0;
+    // capacityBound: every bound after the step
+    for (let p = 0; p < cfg.processes; p++) {
+      const occ = afterFacts ? (this.occCur[p] ?? 0) + (this.occDelta[p] ?? 0) : this.occupancy(next, p);
+      if (occ > cfg.capacity) bits |= CAPACITY;
+    }
+    for (let d = 0; d < cfg.devices; d++) {
+      const waiting = next[L.irqWait + d * L.waitW] ?? 0;
+      const pending = next[L.irqPending + d] ?? 0;
+      if (waiting > cfg.waitDepth || pending > cfg.pendingMax) bits |= CAPACITY;
+      // noLostWakeup: no count beside waiters
+      if (pending > 0 && waiting > 0) bits |= LOST;
+    }
+    const ipc = this.ipc;
+    if (ipc !== null)
+      for (let i = 0; i < ipc.count; i++) {
+        const waiting = next[ipc.wait + i * ipc.w] ?? 0;
+        const pending = next[ipc.pending + i] ?? 0;
+        if (waiting > cfg.waitDepth || pending > cfg.pendingMax) bits |= CAPACITY;
+        if (pending > 0 && waiting > 0) bits |= LOST;
+      }
+    return bits & this.selected;
   }
 
   /**
@@ -227,20 +301,28 @@ export class PackedControllerJudge {
   advanceOnly(cur: Uint8Array, next: Uint8Array, s: PackedAccess): boolean {
     this.readBefore(s);
     if (!this.facts(cur, next)) return false;
-    this.advance(cur, next, s);
+    this.advance(cur, next, s, this.required(cur, s));
     this.clearTally();
     return true;
   }
 
-  /** Reads how every queue changed (false: one changed otherwise than by one append or one head removal). */
-  private facts(cur: Uint8Array, next: Uint8Array): boolean {
+  /**
+   * Reads how every queue changed (false: one changed otherwise than by one append or one head
+   * removal); a queue in none of the `changed` words (see {@link judge}) is the same.
+   */
+  private facts(cur: Uint8Array, next: Uint8Array, changed = -1): boolean {
     const { L, ipc } = this;
     this.clearTally(); // what an earlier step left when it was not read to the end
+    this.changed = changed;
     const occDelta = this.occDelta;
     for (let p = 0; p < occDelta.length; p++) occDelta[p] = 0; // a loop: fill() is a builtin call per step
     if (ipc !== null) {
       const types = ipc.count / L.cfg.processes;
       for (let i = 0; i < ipc.count; i++) {
+        if ((changed & (this.ipcWords[i] ?? -1)) === 0) {
+          this.ipcHow[i] = SAME;
+          continue;
+        }
         const how = this.idFifo(
           cur,
           next,
@@ -258,12 +340,20 @@ export class PackedControllerJudge {
     this.anyWaitChange = false;
     const P = L.cfg.priorities;
     for (let q = 0; q < this.NQ; q++) {
+      if ((changed & (this.readyWords[q] ?? -1)) === 0) {
+        this.readyHow[q] = SAME;
+        continue;
+      }
       const how = this.idFifo(cur, next, L.ready + q * L.readyW, Math.floor(q / P), true, this.readyItem, q);
       if (how < 0) return false;
       this.readyHow[q] = how;
       if (how !== SAME) this.anyReadyChange = true;
     }
     for (let d = 0; d < L.cfg.devices; d++) {
+      if ((changed & (this.waitWords[d] ?? -1)) === 0) {
+        this.waitHow[d] = SAME;
+        continue;
+      }
       const o = L.irqWait + d * L.waitW;
       const how = this.change(cur, next, o, 2);
       if (how < 0) return false;
@@ -386,12 +476,14 @@ export class PackedControllerJudge {
         return BAD_ACCESS;
       case ACC_IPC_REGISTER: {
         if ((this.occCur[s.accA] ?? 0) >= cfg.capacity) return QUEUE_FULL;
-        const [pending, waiting] = this.ipcBefore(cur, s.accA, s.accB);
-        return pending === 0 && waiting >= cfg.waitDepth ? WAIT_FULL : 0;
+        const pending = this.ipcCount(cur, s.accA, s.accB, false);
+        return pending === 0 && this.ipcCount(cur, s.accA, s.accB, true) >= cfg.waitDepth ? WAIT_FULL : 0;
       }
       case ACC_IPC_SEND: {
-        const [pending, waiting] = this.ipcBefore(cur, s.accA, s.accB);
-        return waiting > 0 || pending < cfg.pendingMax ? 0 : PENDING_OVERFLOW;
+        const waiting = this.ipcCount(cur, s.accA, s.accB, true);
+        return waiting > 0 || this.ipcCount(cur, s.accA, s.accB, false) < cfg.pendingMax
+          ? 0
+          : PENDING_OVERFLOW;
       }
       case ACC_ENQUEUE:
         return (this.occCur[s.accA] ?? 0) >= cfg.capacity ? QUEUE_FULL : 0;
@@ -438,7 +530,7 @@ export class PackedControllerJudge {
         bits |= ISOLATION;
     }
     // fifoWithinPriority: a head leaves only as the value of a DEQUEUE of its process
-    for (let q = 0; q < this.NQ; q++) {
+    for (let q = 0; q < this.NQ && this.anyReadyChange; q++) {
       if (this.readyHow[q] !== DROPPED) continue;
       const returned = acc === ACC_DEQUEUE && Math.floor(q / P) === s.accA;
       if (!returned || cur[L.ready + q * L.readyW + 1] !== v) bits |= FIFO_PRIORITY;
@@ -454,33 +546,22 @@ export class PackedControllerJudge {
     } else if (acc === ACC_DEQUEUE && v !== 0) {
       if (!(this.heldSize === 1 && this.held[v] === -1)) bits |= CONSERVATION;
     } else if (this.heldSize > 0) bits |= CONSERVATION;
-    // capacityBound: every bound after the step, and a write refused only at one
-    for (let p = 0; p < cfg.processes; p++)
-      if ((this.occCur[p] ?? 0) + (this.occDelta[p] ?? 0) > cfg.capacity) bits |= CAPACITY; // occupancy after
-    for (let d = 0; d < cfg.devices; d++) {
-      if ((next[L.irqWait + d * L.waitW] ?? 0) > cfg.waitDepth) bits |= CAPACITY;
-      if ((next[L.irqPending + d] ?? 0) > cfg.pendingMax) bits |= CAPACITY;
-    }
+    // capacityBound: a write refused only at a bound (the bounds after the step: judgeState)
     const ipc = this.ipc;
-    if (ipc !== null)
-      for (let i = 0; i < ipc.count; i++) {
-        if ((next[ipc.wait + i * ipc.w] ?? 0) > cfg.waitDepth) bits |= CAPACITY;
-        if ((next[ipc.pending + i] ?? 0) > cfg.pendingMax) bits |= CAPACITY;
-      }
     if (isWrite && this.heldSize === 0 && (this.occCur[s.accA] ?? 0) < cfg.capacity) {
       if (acc === ACC_ENQUEUE) bits |= CAPACITY;
       else {
         const d = s.accB;
-        const [pending, waiting] =
-          acc === ACC_IPC_REGISTER
-            ? this.ipcBefore(cur, s.accA, d)
-            : [cur[L.irqPending + d] ?? 0, cur[L.irqWait + d * L.waitW] ?? 0];
+        const ipcAcc = acc === ACC_IPC_REGISTER;
+        const pending = ipcAcc ? this.ipcCount(cur, s.accA, d, false) : (cur[L.irqPending + d] ?? 0);
+        const waiting = ipcAcc ? this.ipcCount(cur, s.accA, d, true) : (cur[L.irqWait + d * L.waitW] ?? 0);
         if (!(pending === 0 && waiting >= cfg.waitDepth)) bits |= CAPACITY;
       }
     }
     // errorReporting: a read of ERROR returns the bits owed since the last one and clears them; any
     // other step adds exactly the required bits, and a step that sets one changes nothing else
     const req = this.required(cur, s);
+    this.req = req;
     const before = cur[L.error] ?? 0;
     if (acc === ACC_ERROR_READ) {
       if (v !== (cur[this.G.errorSinceRead] ?? 0) || (next[L.error] ?? 0) !== 0) bits |= ERRORS;
@@ -500,11 +581,7 @@ export class PackedControllerJudge {
       }
     }
     if (acc === ACC_IPC_SEND) bits |= this.lostSend(cur, next, s);
-    for (let d = 0; d < cfg.devices; d++)
-      if ((next[L.irqPending + d] ?? 0) > 0 && (next[L.irqWait + d * L.waitW] ?? 0) > 0) bits |= LOST;
-    if (ipc !== null)
-      for (let i = 0; i < ipc.count; i++)
-        if ((next[ipc.pending + i] ?? 0) > 0 && (next[ipc.wait + i * ipc.w] ?? 0) > 0) bits |= LOST;
+    // (no count beside waiters after the step: judgeState)
     // noSpuriousWakeup: what became ready is the task written, a woken waiter, or a consumed count's
     if (this.readySize > 0) bits |= this.spurious(cur, next, s);
     // fifoWaiters: the waiter an interrupt wakes is the head (a removal here is always the head's)
@@ -537,12 +614,12 @@ export class PackedControllerJudge {
     return ipc === null ? -1 : p * (ipc.count / this.L.cfg.processes) + t;
   }
 
-  /** The pending count and the waiting handlers of IPC table (p, t) before the step. */
-  private ipcBefore(cur: Uint8Array, p: number, t: number): [number, number] {
+  /** The pending count (`waiting` false) or the waiting handlers of IPC table (p, t) in `b`. */
+  private ipcCount(b: Uint8Array, p: number, t: number, waiting: boolean): number {
     const ipc = this.ipc;
     if (ipc === null) throw new Error('judged engine: an IPC access on a layout without IPC tables');
     const i = this.ipcIndex(p, t);
-    return [cur[ipc.pending + i] ?? 0, cur[ipc.wait + i * ipc.w] ?? 0];
+    return (waiting ? b[ipc.wait + i * ipc.w] : b[ipc.pending + i]) ?? 0;
   }
 
   /** noLostWakeup's rule for an IPC send: it wakes the head handler, or is counted, or is reported. */
@@ -550,8 +627,8 @@ export class PackedControllerJudge {
     const ipc = this.ipc;
     if (ipc === null) return LOST;
     const i = this.ipcIndex(s.accA, s.accB);
-    const [was, waiting] = this.ipcBefore(cur, s.accA, s.accB);
-    if (waiting > 0)
+    const was = cur[ipc.pending + i] ?? 0;
+    if ((cur[ipc.wait + i * ipc.w] ?? 0) > 0)
       return this.ipcHow[i] !== DROPPED || (this.readyNet[this.ipcItem[i] ?? 0] ?? 0) <= 0 ? LOST : 0;
     if (was < this.L.cfg.pendingMax) return (next[ipc.pending + i] ?? 0) !== was + 1 ? LOST : 0;
     return ((next[this.L.error] ?? 0) & PENDING_OVERFLOW) === 0 ? LOST : 0;
@@ -611,17 +688,17 @@ export class PackedControllerJudge {
   /** Every controller cell but the error register is the same (the queues' changes are known to be none). */
   private sameExceptError(cur: Uint8Array, next: Uint8Array): boolean {
     if (this.anyReadyChange || this.anyWaitChange) return false;
+    if ((this.changed & this.cellWords) === 0) return true; // none of their words changed
     const { L } = this;
     for (let i = L.irqPending; i < L.error; i++) if (cur[i] !== next[i]) return false;
     return true;
   }
 
-  /** Both ghosts past the access (ghost.ts advanceGhost; the wakeup ghost's access half), in `next`. */
-  private advance(cur: Uint8Array, next: Uint8Array, s: PackedAccess): void {
+  /** Both ghosts past the access (ghost.ts advanceGhost; the wakeup ghost's access half), in `next`; `req`: its {@link required} bits. */
+  private advance(cur: Uint8Array, next: Uint8Array, s: PackedAccess, req: number): void {
     const { G, L } = this;
     const { cfg } = L;
-    next[G.errorSinceRead] =
-      s.acc === ACC_ERROR_READ ? 0 : (next[G.errorSinceRead] ?? 0) | this.required(cur, s);
+    next[G.errorSinceRead] = s.acc === ACC_ERROR_READ ? 0 : (next[G.errorSinceRead] ?? 0) | req;
     const v = s.accTask;
     if (s.acc === ACC_ENQUEUE || s.acc === ACC_REGISTER || s.acc === ACC_IPC_REGISTER) {
       if ((this.held[v] ?? 0) > 0) {

@@ -219,6 +219,8 @@ describe('judged controller engine', () => {
       const out = exploreControllerJudged(cfg, PROPS, { mutation });
       if (out.kind !== 'violation') throw new Error(`${mutation}: no violation`);
       expect(out.properties).toContain(property);
+      // the verdicts on a successor alone judged on every transition: the same first violation
+      expect(exploreControllerJudged(cfg, PROPS, { mutation, everyTransition: true })).toEqual(out);
       expect(() => exploreControllerJudgedProtocol(cfg, { mutation })).toThrow(
         /does not fail in runController/,
       );
@@ -237,6 +239,7 @@ describe('judged controller engine', () => {
       const out = exploreControllerJudged(cfg, PROPS, { mutation });
       if (out.kind !== 'violation') throw new Error(`${mutation}: no violation`);
       expect(out.properties).toEqual(properties);
+      expect(exploreControllerJudged(cfg, PROPS, { mutation, everyTransition: true })).toEqual(out);
       expect(() => exploreControllerJudgedProtocol(cfg, { mutation })).toThrow(
         /does not fail in runController/,
       );
@@ -248,6 +251,20 @@ describe('judged controller engine', () => {
         expect(mutantVerdicts(cfg, mutation, id, SEND_LIMIT).bad.length).toBeGreaterThan(0);
     },
   );
+
+  it('finds a violation of a verdict on the successor alone at the same transition, judged once per state or on every one', () => {
+    // a send counted beside a waiting handler, then another: the pending count past its bound, which
+    // only capacityBound's bounds after the step (judgeState, once per distinct state) see
+    const props = selectControllerProperties(['capacityBound']);
+    const mutation = 'sendCountsBesideHandler';
+    const once = exploreControllerJudged(preset('small'), props, { mutation });
+    if (once.kind !== 'violation') throw new Error('no violation');
+    expect(once.properties).toEqual(['capacityBound']);
+    expect(once.path.at(-1)?.type).toBe('IpcSend');
+    expect(exploreControllerJudged(preset('small'), props, { mutation, everyTransition: true })).toEqual(
+      once,
+    );
+  });
 
   it('judges the failing steps of both seeded bugs over bytes as the properties themselves do', () => {
     const runs = MUTATIONS.map((m) => mutantVerdicts(preset('tiny'), m));
