@@ -10,7 +10,7 @@
  * judging again.
  */
 
-import { WordTable } from '../../../wakeup/engine/packed/wordTable.ts';
+import { WordTable } from '../../../../engine/explore/packed/wordTable.ts';
 
 /** The remembered controller steps (see above). */
 export class ControllerStepMemo {

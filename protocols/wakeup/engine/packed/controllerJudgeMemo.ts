@@ -24,9 +24,10 @@
  * is looked up once per state (the successor function's `generation`), so a step costs a read
  * of its row and of the remembered node, both in tables small enough to stay in the caches.
  */
+
+import { WordTable } from '../../../../engine/explore/packed/wordTable.ts';
 import * as A from '../../../controller/engine/packed/packedAccess.ts';
 import type { PackedGhostLayout } from './packedGhost.ts';
-import { WordTable } from './wordTable.ts';
 
 /** The access codes as module-local constants (an imported binding may compile to an accessor call on this hot path). */
 const ACC_IRQ = A.ACC_IRQ;

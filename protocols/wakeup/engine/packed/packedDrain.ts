@@ -8,6 +8,8 @@
  * DEQUEUE, turns passed without a step), so a drain reaching a position an earlier successful
  * drain went through, r steps before its end, succeeds too when its bound leaves room for r.
  */
+
+import { WordTable } from '../../../../engine/explore/packed/wordTable.ts';
 import type { WakeupLivenessContext } from '../../properties/context.ts';
 import type { WakeupSelection } from '../../properties/selection.ts';
 import * as D from './drainState.ts';
@@ -16,7 +18,6 @@ import * as K from './packedLayout.ts';
 import { decodeSystem } from './packedLayout.ts';
 import type { PackedStepJudge } from './packedStepJudge.ts';
 import type { PackedSuccessors } from './packedSuccessors.ts';
-import { WordTable } from './wordTable.ts';
 
 /** Module-local copies (an imported binding may compile to an accessor call). */
 const quiescentAt = D.quiescentAt;

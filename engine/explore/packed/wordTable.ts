@@ -1,5 +1,5 @@
 /**
- * A hash map from fixed-width keys of 32-bit words to 32-bit values, for the judged engine's
+ * A hash map from fixed-width keys of 32-bit words to 32-bit values, for the packed engines'
  * memos (the access judgments, the drains, the leads-to verdicts): keys are stored in one growing
  * buffer, found through an open-addressing table (the same multiplicative hash and linear probing
  * as packedStore.ts), so a lookup builds no string and allocates nothing.
