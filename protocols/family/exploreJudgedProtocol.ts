@@ -1,14 +1,12 @@
 /**
  * The judged engines (the wakeup model alone, judgedExplore.ts; the controller model alone,
  * controllerJudgedExplore.ts) for the command line and the tests, reporting like the explorer
- * (exploreProtocol.ts): on a violation the BFS-shortest path is re-run through the protocol's runner
- * (`runWakeup`, with the drain for a leads-to violation; `runController`) judging the same
- * properties, so the verdict, the message and the recorded steps are exactly those `check` and
- * `replay` produce and the trace written from them replays. A path that does not fail there means
- * the packed engine and the model disagree: an internal error, never a silent pass.
+ * (exploreProtocol.ts) through engine/explore/packed/judgedReport.ts: on a violation the
+ * BFS-shortest path is re-run through the protocol's runner (`runWakeup`, with the drain for a
+ * leads-to violation; `runController`), which must fail there too.
  */
 
-import type { JudgedOutcomeOf } from '../../engine/explore/packed/judgedOutcome.ts';
+import { judgedReport } from '../../engine/explore/packed/judgedReport.ts';
 import {
   type ControllerJudgedOptions,
   exploreControllerJudged,
@@ -22,7 +20,7 @@ import {
 import { exploreJudged, type JudgedOptions } from '../wakeup/engine/packed/judgedExplore.ts';
 import { runWakeup } from '../wakeup/engine/runWakeup.ts';
 import { defaultWakeupPropertyIds, selectWakeupProperties } from '../wakeup/properties/selection.ts';
-import type { ExploreReport, Reproduction } from './exploreProtocol.ts';
+import type { ExploreReport } from './exploreProtocol.ts';
 
 /** The protocols a judged engine explores (the model alone). */
 export type JudgedProtocol = 'wakeup' | 'controller';
@@ -32,45 +30,6 @@ export function judgedPropertyIds(protocol: JudgedProtocol): string[] {
   return protocol === 'wakeup'
     ? defaultWakeupPropertyIds(undefined)
     : defaultControllerPropertyIds(undefined);
-}
-
-/**
- * The report of a judged search's outcome `out`: on a violation its path re-run by `rerun` through
- * the protocol's runner, `runner`, which must fail there too.
- */
-function judgedReport(
-  out: JudgedOutcomeOf<{ readonly properties: readonly string[]; readonly path: readonly unknown[] }>,
-  where: 'step' | 'liveness',
-  runner: string,
-  rerun: () => Reproduction,
-): ExploreReport {
-  const stats = {
-    distinct: out.distinct,
-    transitions: out.transitions,
-    diameter: out.diameter,
-    constrained: 0,
-  };
-  if (out.kind !== 'violation') return { kind: out.kind, ...stats };
-  const reproduction = rerun();
-  const { run, events } = reproduction;
-  if (run.ok)
-    throw new Error(
-      `judged engine: the path to ${out.properties.join(', ')} does not fail in ${runner}: the packed engine and the model disagree`,
-    );
-  const violations = out.properties.map((property) => ({
-    property,
-    step: events.length - 1,
-    message: property,
-  }));
-  return {
-    kind: 'violation',
-    where,
-    violations,
-    path: events,
-    ...stats,
-    violation: run.violation,
-    reproduction,
-  };
 }
 
 /** Explores the wakeup model on `cfg` with the judged engine, every default property judged (see above). */
