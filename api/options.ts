@@ -77,8 +77,8 @@ export interface ExploreOptions extends ConfigChoice {
   /** Judge leads-to from every state (default true). */
   readonly liveness?: boolean;
   /**
-   * `auto` (default: `judged` for the wakeup, controller or UIPI model alone — UIPI without
-   * `symmetry` —, the graph engine for the syscall model alone, else `objects`), `objects`,
+   * `auto` (default: `judged` for the model alone of any protocol — syscall and UIPI without
+   * `symmetry`; the syscall model by orbits: its graph engine —, else `objects`), `objects`,
    * `judged` or `packed`, as `--engine`.
    */
   readonly engine?: (typeof EXPLORE_ENGINES)[number];
