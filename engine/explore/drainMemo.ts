@@ -15,16 +15,20 @@ export class DrainMemo {
   /** Position id → steps from there to quiescence, for positions of successful drains (-1: none known). */
   private remaining = new Int32Array(1 << 12).fill(-1);
   private remembered = 0;
-  /** The current drain's positions (ids) and the steps taken when each was reached. */
-  private readonly trailIds: number[] = [];
-  private readonly trailSteps: number[] = [];
+  /**
+   * The current drain's positions (ids) and the steps taken when each was reached, `trail` of
+   * them: typed arrays with a count, since emptying a JS array (`length = 0`) is a runtime call,
+   * four per drain (CPU profile of the packed UIPI engine: 2.5%).
+   */
+  private trailIds = new Int32Array(64);
+  private trailSteps = new Int32Array(64);
+  private trail = 0;
   /** Set when the current drain was cut at a known position: the total steps it will take. */
   private known = -1;
 
   /** Starts recording a new drain. */
   begin(): void {
-    this.trailIds.length = 0;
-    this.trailSteps.length = 0;
+    this.trail = 0;
     this.known = -1;
   }
 
@@ -55,8 +59,18 @@ export class DrainMemo {
       this.known = steps + r;
       return true;
     }
-    this.trailIds.push(id);
-    this.trailSteps.push(steps);
+    const t = this.trail;
+    if (t === this.trailIds.length) {
+      const ids = new Int32Array(2 * t);
+      ids.set(this.trailIds);
+      this.trailIds = ids;
+      const at = new Int32Array(2 * t);
+      at.set(this.trailSteps);
+      this.trailSteps = at;
+    }
+    this.trailIds[t] = id;
+    this.trailSteps[t] = steps;
+    this.trail = t + 1;
     return false;
   }
 
@@ -69,7 +83,8 @@ export class DrainMemo {
   succeeded(total: number): void {
     const end = this.known >= 0 ? this.known : total;
     const ids = this.trailIds;
-    for (let i = 0; i < ids.length; i++) {
+    const n = this.trail;
+    for (let i = 0; i < n; i++) {
       const id = ids[i] ?? 0;
       if (id >= this.remaining.length) {
         const grown = new Int32Array(Math.max(id + 1, this.remaining.length * 2)).fill(-1);
@@ -79,8 +94,7 @@ export class DrainMemo {
       if ((this.remaining[id] ?? -1) < 0) this.remembered++;
       this.remaining[id] = end - (this.trailSteps[i] ?? 0);
     }
-    ids.length = 0;
-    this.trailSteps.length = 0;
+    this.trail = 0;
   }
 
   /** Positions remembered. */
