@@ -62,6 +62,8 @@ export class SyscallDrainGraph {
   /** Per representative, its stabilizer (a bit per group element that maps it to itself). */
   private stabilizers = new Int32Array(1024);
   private memo = new Int32Array(0);
+  /** {@link walk}'s trail: the positions a drain passed and its steps there, in pairs. */
+  private trail = new Int32Array(64);
   private reps = 0;
   /** Every transition of every representative, in expansion order: its successor and ρ. */
   private edgeTo = new Int32Array(4096);
@@ -213,41 +215,53 @@ export class SyscallDrainGraph {
       at = to;
       steps++;
     }
-    const trail: number[] = [];
-    const end = (reached: boolean, cut: boolean): DrainWalk => {
-      const ok = cut || (reached && ((this.flags[at] ?? 0) & END_OK) !== 0);
-      if (ok)
-        for (let i = 0; i < trail.length; i += 2) this.memo[trail[i] ?? 0] = steps - (trail[i + 1] ?? 0);
-      return { ok, reachedQuiescence: reached || cut, steps, id: at, sigma: s, cut };
-    };
-    if (((this.flags[at] ?? 0) & QUIESCENT) !== 0) return end(true, false);
-    let u = 0;
-    let idle = 0;
-    for (;;) {
-      if (steps >= bound || idle >= units) return end(false, false);
-      const turn = u;
-      if (idle === 0) {
-        const pos = (at * k + s) * units + turn;
-        const left = this.memo[pos] ?? -1;
-        if (left >= 0 && steps + left <= bound) {
-          steps += left;
-          return end(false, true);
+    // the positions passed and the steps taken there, in pairs (kept between walks: no allocation per walk)
+    let trail = this.trail;
+    let len = 0;
+    let reached = false;
+    let cut = false;
+    if (((this.flags[at] ?? 0) & QUIESCENT) !== 0) reached = true;
+    else {
+      let u = 0;
+      let idle = 0;
+      for (;;) {
+        if (steps >= bound || idle >= units) break;
+        const turn = u;
+        if (idle === 0) {
+          const pos = (at * k + s) * units + turn;
+          const left = this.memo[pos] ?? -1;
+          if (left >= 0 && steps + left <= bound) {
+            steps += left;
+            cut = true;
+            break;
+          }
+          if (len + 2 > trail.length) {
+            trail = grownI32(trail, len + 2, 0);
+            this.trail = trail;
+          }
+          trail[len++] = pos;
+          trail[len++] = steps;
         }
-        trail.push(pos, steps);
+        u = (u + 1) % units;
+        const ru = turn < P ? turn : P + (perms[inverse[s] ?? 0]?.[turn - P] ?? 0);
+        const slot = at * this.slots + P + ru;
+        const to = this.succ[slot] ?? -1;
+        if (to < 0) {
+          idle++;
+          continue;
+        }
+        idle = 0;
+        s = compose[s]?.[this.rho[slot] ?? 0] ?? 0;
+        at = to;
+        steps++;
+        if (((this.flags[at] ?? 0) & QUIESCENT) !== 0) {
+          reached = true;
+          break;
+        }
       }
-      u = (u + 1) % units;
-      const ru = turn < P ? turn : P + (perms[inverse[s] ?? 0]?.[turn - P] ?? 0);
-      const slot = at * this.slots + P + ru;
-      const to = this.succ[slot] ?? -1;
-      if (to < 0) {
-        idle++;
-        continue;
-      }
-      idle = 0;
-      s = compose[s]?.[this.rho[slot] ?? 0] ?? 0;
-      at = to;
-      steps++;
-      if (((this.flags[at] ?? 0) & QUIESCENT) !== 0) return end(true, false);
     }
+    const ok = cut || (reached && ((this.flags[at] ?? 0) & END_OK) !== 0);
+    if (ok) for (let i = 0; i < len; i += 2) this.memo[trail[i] ?? 0] = steps - (trail[i + 1] ?? 0);
+    return { ok, reachedQuiescence: reached || cut, steps, id: at, sigma: s, cut };
   }
 }
