@@ -60,8 +60,11 @@ function preset(name: string): UipiConfig {
 const PLAIN: UipiConfig = { ...UIPI_SKYLOFT, timer: -1 };
 
 /** Throws, naming `what`, when `got` is not `want` (hundreds of thousands of these: `expect` is slower). */
-function agree<T>(got: T, want: T, what: string): void {
-  if (got !== want) throw new Error(`${what}: ${String(got)} where the object engine has ${String(want)}`);
+function agree<T>(got: T, want: T, what: string | (() => string)): void {
+  if (got !== want)
+    throw new Error(
+      `${typeof what === 'string' ? what : what()}: ${String(got)} where the object engine has ${String(want)}`,
+    );
 }
 
 const words = (a: Int32Array, n: number): string => Array.from(a.subarray(0, n)).join(',');
@@ -101,8 +104,13 @@ function compareTransitions(
   let transitions = 0;
   let failing = 0;
   let liveFailing = 0;
+  // the state's own words, put back after each successor's encoding (without re-encoding it)
+  const wN = new Int32Array(L.words);
+  const gN = new Int32Array(L.ghost);
   const states = reachable(space, limit, (n) => {
     encode(n);
+    wN.set(w);
+    gN.set(g);
     S.load(w, 0, g, 0);
     agree(words(S.before, L.words), words(w, L.words), 'loading');
     const decoded = decodeUipiState(L, w).state;
@@ -122,7 +130,7 @@ function compareTransitions(
       transitions++;
       const ref = space.step(n, e, 0, false);
       const got = step(S, k, 0);
-      const what = `${formatUipiEvent(e)} from ${words(w, L.words)}`;
+      const what = (): string => `${formatUipiEvent(e)} from ${words(wN, L.words)}`;
       if (ref.kind === 'violation') {
         failing++;
         agree(got?.map((v) => v.property).join(), ref.violations.map((v) => v.property).join(), what);
@@ -131,8 +139,9 @@ function compareTransitions(
       agree(got?.map((v) => v.property).join(), undefined, what);
       const succ = `${words(S.after, L.words)}|${words(S.ghostAfter, L.ghost)}`;
       encode(ref.node);
-      agree(succ, `${words(w, L.words)}|${words(g, L.ghost)}`, `the successor by ${what}`);
-      encode(n);
+      agree(succ, `${words(w, L.words)}|${words(g, L.ghost)}`, () => `the successor by ${what()}`);
+      w.set(wN);
+      g.set(gN);
     }
     if (!drains) return;
     const want = space.liveness?.(n) ?? null;
