@@ -17,6 +17,7 @@
 import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
 import type { JudgedOutcomeOf, JudgedStats } from '../../../../engine/explore/packed/judgedOutcome.ts';
 import { PackedStore } from '../../../../engine/explore/packed/packedStore.ts';
+import { storePath } from '../../../../engine/explore/packed/storePath.ts';
 import type { Config } from '../../model/config/config.ts';
 import type { ControllerEvent } from '../../model/events.ts';
 import type { ControllerStepProperty } from '../../properties/context.ts';
@@ -88,7 +89,7 @@ export function exploreControllerJudged(
       }
       if (violations !== undefined) {
         if (d > diameter) diameter = d;
-        const path = pathTo(store, events, head);
+        const path = storePath(store, events, head, 'judged engine');
         path.push(e);
         // a failing successor just stored is not among the distinct states (the step judge stores none)
         const counts = { ...stats(), distinct: store.count - (added ? 1 : 0) };
@@ -102,15 +103,4 @@ export function exploreControllerJudged(
   }
   progress(0);
   return { kind: 'complete', ...stats() };
-}
-
-/** The events from the initial state to state `id` (each state's event is its index in the alphabet). */
-function pathTo(store: PackedStore, events: readonly ControllerEvent[], id: number): ControllerEvent[] {
-  const out: ControllerEvent[] = [];
-  for (let i = id; i > 0; i = store.parent[i] ?? 0) {
-    const e = events[store.via[i] ?? -1];
-    if (e === undefined) throw new Error(`judged engine: state ${i} has no event ${store.via[i]}`);
-    out.push(e);
-  }
-  return out.reverse();
 }

@@ -23,6 +23,7 @@
 import { type ExploreOptions, type ExploreOutcome, explore } from '../../../../engine/explore/explore.ts';
 import type { JudgedStats } from '../../../../engine/explore/packed/judgedOutcome.ts';
 import { PackedStore } from '../../../../engine/explore/packed/packedStore.ts';
+import { storePath } from '../../../../engine/explore/packed/storePath.ts';
 import type { Config } from '../../../controller/model/config/config.ts';
 import type { SyscallEvent } from '../../model/events.ts';
 import type { SyscallSelection } from '../../properties/selection.ts';
@@ -99,7 +100,7 @@ export function searchSyscallPacked(
         r === VIOLATED ||
         (stateOnce && (isNew || store.lastId === 0) && succ.stateViolations(d - 1) === VIOLATED)
       ) {
-        const path = pathTo(store, events, head);
+        const path = storePath(store, events, head, 'packed syscall engine');
         const e = events[k];
         if (e !== undefined) path.push(e);
         return { kind: 'violation', depth: d, properties: succ.violations.map((v) => v.property), path };
@@ -138,17 +139,6 @@ export function searchSyscallPacked(
   }
   opts.onProgress?.({ distinct: store.count, transitions, queue: 0, depth: diameter });
   return stats('complete');
-}
-
-/** The events from the initial state to state `id` (each state's event is its candidate index). */
-function pathTo(store: PackedStore, events: readonly SyscallEvent[], id: number): SyscallEvent[] {
-  const out: SyscallEvent[] = [];
-  for (let i = id; i > 0; i = store.parent[i] ?? 0) {
-    const e = events[store.via[i] ?? -1];
-    if (e === undefined) throw new Error(`packed syscall engine: state ${i} has no event ${store.via[i]}`);
-    out.push(e);
-  }
-  return out.reverse();
 }
 
 /** The search above, then the leads-to check over its graph; the object engine's answer on any violation. */
