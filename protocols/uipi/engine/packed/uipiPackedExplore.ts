@@ -49,6 +49,8 @@ export interface UipiPackedOptions {
   readonly progressEvery?: number;
   /** A seeded bug in the successor function (tests only). */
   readonly mutation?: UipiPackedMutation;
+  /** Liveness properties whose verdict on words the leads-to check drops (tests only: each is needed). */
+  readonly leftOut?: readonly string[];
 }
 
 /** A growable Int32Array. */
@@ -74,7 +76,7 @@ export function exploreUipiPacked(
   const step = uipiPackedStep(cfg, sel.step);
   const drain: UipiPackedDrain | undefined =
     opts.liveness !== false && sel.liveness.length > 0
-      ? uipiPackedDrain(cfg, sel.liveness, uipiPackedStep(cfg, sel.step), mutation)
+      ? uipiPackedDrain(cfg, sel.liveness, uipiPackedStep(cfg, sel.step), mutation, true, opts.leftOut)
       : undefined;
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
   const every = opts.progressEvery ?? 50_000;

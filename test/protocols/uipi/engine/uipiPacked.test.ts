@@ -23,7 +23,10 @@ import { readManifest } from '../../../../protocols/manifest.ts';
 import { exploreUipi, UIPI_EXPLORE_PRESETS } from '../../../../protocols/uipi/engine/exploreUipi.ts';
 import { exploreUipiPackedReport } from '../../../../protocols/uipi/engine/packed/exploreUipiPackedReport.ts';
 import { uipiPackedDrain } from '../../../../protocols/uipi/engine/packed/uipiPackedDrain.ts';
-import { exploreUipiPacked } from '../../../../protocols/uipi/engine/packed/uipiPackedExplore.ts';
+import {
+  exploreUipiPacked,
+  type UipiPackedOutcome,
+} from '../../../../protocols/uipi/engine/packed/uipiPackedExplore.ts';
 import {
   BYTE_JUDGED,
   propertyBit,
@@ -370,6 +373,28 @@ describe('packed UIPI engine', () => {
       if (out.kind !== 'violation') throw new Error(`${mutation}: no violation`);
       expect({ where: out.where, properties: out.properties }).toEqual({ where, properties });
       expect(() => exploreUipiPackedReport(cfg, undefined, { mutation })).toThrow(/does not fail in runUipi/);
+    },
+  );
+
+  it.each<[string, UipiPackedMutation, UipiConfig]>([
+    ['uipiTimerRearms', 'timerForgetsRepost', UIPI_SKYLOFT],
+    ['uipiWaitWakes', 'switchInKeepsSn', PLAIN],
+    ['uipiEventuallyDelivered', 'switchInKeepsSn', PLAIN],
+  ])(
+    'catches the leads-to verdict on words of %s left out: the answer differs, or the properties disagree with the words',
+    (id, mutation, cfg) => {
+      const whole = exploreUipiPacked(cfg, SEL, { mutation });
+      expect(whole).toMatchObject({ kind: 'violation', where: 'liveness' });
+      if (whole.kind !== 'violation' || !whole.properties.includes(id))
+        throw new Error(`${mutation}: ${id} holds`);
+      let without: UipiPackedOutcome | string;
+      try {
+        without = exploreUipiPacked(cfg, SEL, { mutation, leftOut: [id] });
+      } catch (e) {
+        without = e instanceof Error ? e.message : String(e);
+      }
+      expect(without).not.toEqual(whole);
+      if (typeof without === 'string') expect(without).toMatch(/but its words say bits/);
     },
   );
 
