@@ -139,8 +139,11 @@ class Controller:
         self.held[p] += 1
 
 
-def handle(req, ctrl):
-    """The reply line to one request, and the controller after it (a reset builds a new one)."""
+NAME = "python-reference"
+
+
+def handle(req, ctrl, design=Controller, name=NAME):
+    """The reply line to one request, and the controller after it (a reset builds a new `design`)."""
     op = req.get("op")
     if op == "read":
         return '{"ok":true,"data":"0x%x"}' % ctrl.read(int(req["addr"], 16)), ctrl
@@ -151,17 +154,18 @@ def handle(req, ctrl):
             return json.dumps({"ok": False, "error": "no such interrupt line"}), ctrl
         ctrl.irq(req["line"])
     elif op == "reset":
-        ctrl = Controller(req["config"])
+        ctrl = design(req["config"])
     elif op == "hello":
-        return json.dumps({"ok": True, "name": "python-reference", "protocol": PROTOCOL}), ctrl
+        return json.dumps({"ok": True, "name": name, "protocol": PROTOCOL}), ctrl
     elif op != "bye":
         return json.dumps({"ok": False, "error": "unknown op %r" % op}), ctrl
     return '{"ok":true}', ctrl
 
 
-def main():
+def main(design=Controller, name=NAME):
     """Answers every request already in the pipe, then writes all their replies at once: the suite
-    keeps several requests in flight, and one write per batch is much cheaper than one per reply."""
+    keeps several requests in flight, and one write per batch is much cheaper than one per reply.
+    `design` is the controller class a reset builds, `name` what hello answers."""
     ctrl = None
     rest = b""
     while True:
@@ -174,7 +178,7 @@ def main():
         for line in lines:
             try:
                 req = json.loads(line)
-                reply, ctrl = handle(req, ctrl)
+                reply, ctrl = handle(req, ctrl, design, name)
                 bye = req.get("op") == "bye"
             except (ValueError, KeyError, TypeError, AttributeError) as e:  # a request it cannot execute
                 reply = json.dumps({"ok": False, "error": "%s: %s" % (type(e).__name__, e)})
