@@ -25,14 +25,16 @@ function sameValues<T extends number | boolean>(
 }
 
 /**
- * Two tables of task FIFOs with equal queues, given that `a0` and `b0` are equal tables: a queue
- * identical in both, or identical to its counterpart in the known-equal pair, is not looked into.
+ * Two tables of FIFOs with equal queues (entries compared by `same`), given that `a0` and `b0` are
+ * equal tables: a queue identical in both, or identical to its counterpart in the known-equal
+ * pair, is not looked into.
  */
-function sameTaskTable(
-  a: readonly (readonly bigint[])[],
-  b: readonly (readonly bigint[])[],
-  a0: readonly (readonly bigint[])[],
-  b0: readonly (readonly bigint[])[],
+function sameTable<T>(
+  a: readonly (readonly T[])[],
+  b: readonly (readonly T[])[],
+  a0: readonly (readonly T[])[],
+  b0: readonly (readonly T[])[],
+  same: (v: T, w: T) => boolean,
 ): boolean {
   if (a === b || (a === a0 && b === b0)) return true;
   if (a.length !== b.length) return false;
@@ -45,35 +47,17 @@ function sameTaskTable(
     for (let j = 0; j < x.length; j++) {
       const v = x[j];
       const w = y[j];
-      if (v === undefined || w === undefined || v !== w) return false;
+      if (v === undefined || w === undefined || !same(v, w)) return false;
     }
   }
   return true;
 }
 
-/** Two tables of waiter FIFOs with equal queues (waiters compared by process and task), as {@link sameTaskTable}. */
-function sameWaiterTable(
-  a: readonly (readonly Waiter[])[],
-  b: readonly (readonly Waiter[])[],
-  a0: readonly (readonly Waiter[])[],
-  b0: readonly (readonly Waiter[])[],
-): boolean {
-  if (a === b || (a === a0 && b === b0)) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === undefined || y === undefined) return false;
-    if (x === y || (x === a0[i] && y === b0[i])) continue;
-    if (x.length !== y.length) return false;
-    for (let j = 0; j < x.length; j++) {
-      const v = x[j];
-      const w = y[j];
-      if (v === undefined || w === undefined || v.p !== w.p || v.task !== w.task) return false;
-    }
-  }
-  return true;
-}
+/** Task ids are equal values. */
+const sameTask = (v: bigint, w: bigint): boolean => v === w;
+
+/** Waiters are equal when their process and task are. */
+const sameWaiter = (v: Waiter, w: Waiter): boolean => v.p === w.p && v.task === w.task;
 
 /** A state no caller holds: "nothing is known to be equal" for the comparisons below (and for the judged engine's encoder). */
 export const NOTHING_KNOWN: ControllerState = Object.freeze({
@@ -94,10 +78,10 @@ function sameExceptErrorGiven(
   b0: ControllerState,
 ): boolean {
   return (
-    sameTaskTable(a.ready, b.ready, a0.ready, b0.ready) &&
-    sameWaiterTable(a.irqWait, b.irqWait, a0.irqWait, b0.irqWait) &&
+    sameTable(a.ready, b.ready, a0.ready, b0.ready, sameTask) &&
+    sameTable(a.irqWait, b.irqWait, a0.irqWait, b0.irqWait, sameWaiter) &&
     sameValues(a.irqPending, b.irqPending, a0.irqPending, b0.irqPending) &&
-    sameTaskTable(a.ipcWait, b.ipcWait, a0.ipcWait, b0.ipcWait) &&
+    sameTable(a.ipcWait, b.ipcWait, a0.ipcWait, b0.ipcWait, sameTask) &&
     sameValues(a.ipcPending, b.ipcPending, a0.ipcPending, b0.ipcPending) &&
     sameValues(a.online, b.online, a0.online, b0.online)
   );
