@@ -163,13 +163,16 @@ export class SyscallPackedSuccessors implements PackedAccess {
     this.ctrlJudge = ctrlBytes ? new PackedControllerJudge(G, sel.controller, false, ipc) : null;
     this.stepJudge = new SyscallByteJudge(this.L, sel.step, leftOut);
     this.objectsOnly = !ctrlBytes || !SyscallByteJudge.judges(sel.step);
-    this.memo = this.objectsOnly || !this.judgesController ? null : new ControllerStepMemo(C.width >> 2);
     this.occ = new Int32Array(cfg.processes);
     const l = layoutOf(cfg);
     this.procOf = Int32Array.from(l.agents, (x) => x.p);
     this.kindOf = Int32Array.from(l.agents, (x) => (x.kind === 'service' ? 0 : x.kind === 'reply' ? 1 : 2));
     this.callers = l.callers;
     this.opW = Math.max(cfg.processes, l.agents.length) + 1;
+    this.memo =
+      this.objectsOnly || !this.judgesController
+        ? null
+        : new ControllerStepMemo(C.width >> 2, this.events.length * this.opW);
     this.indexTable = candidateTable(this.events, this.opW);
     const units = cfg.processes + l.agents.length;
     this.drainN = new Int32Array(units * PHASE_COUNT);
@@ -196,6 +199,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
     const { cur, curWords, n } = this;
     for (let j = 0; j < n; j++) curWords[j] = w[id * n + j] ?? 0;
     this.generation++;
+    this.memo?.enter(curWords);
     const judge = this.ctrlJudge;
     const ctrl = judge === null ? decodeSyscallNode(this.L, cur, 0).sys.ctrl : null;
     for (let p = 0; p < this.cfg.processes; p++)
@@ -340,7 +344,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
       this.ops[at] = op;
     }
     const memo = this.memo;
-    this.memoHit = memo?.find(this.curWords, at) === true;
+    this.memoHit = memo?.find(at) === true;
     if (this.memoHit) this.remembered++;
     const v =
       memo !== null && this.memoHit ? memo.recall(this.words) : stepBytes(this.L.C, this.bytes, op, this.occ);
