@@ -199,6 +199,20 @@ export class SyscallDrainGraph {
 
   /** The drain from the actual state σ(rep `id`). */
   walk(id: number, sigma: number): DrainWalk {
+    const ok = this.drains(id, sigma);
+    const { endSteps: steps, endId, endSigma, endReached, endCut: cut } = this;
+    return { ok, reachedQuiescence: endReached || cut, steps, id: endId, sigma: endSigma, cut };
+  }
+
+  /** Where the last drain ended (its {@link DrainWalk} fields): kept in fields so {@link drains} allocates nothing. */
+  private endSteps = 0;
+  private endId = 0;
+  private endSigma = 0;
+  private endReached = false;
+  private endCut = false;
+
+  /** Whether the drain from the actual state σ(rep `id`) succeeds ({@link walk}'s `ok`, without its object: once per state). */
+  drains(id: number, sigma: number): boolean {
     const { compose, inverse, perms } = this.group;
     const k = perms.length;
     const units = this.units;
@@ -262,6 +276,11 @@ export class SyscallDrainGraph {
     }
     const ok = cut || (reached && ((this.flags[at] ?? 0) & END_OK) !== 0);
     if (ok) for (let i = 0; i < len; i += 2) this.memo[trail[i] ?? 0] = steps - (trail[i + 1] ?? 0);
-    return { ok, reachedQuiescence: reached || cut, steps, id: at, sigma: s, cut };
+    this.endSteps = steps;
+    this.endId = at;
+    this.endSigma = s;
+    this.endReached = reached;
+    this.endCut = cut;
+    return ok;
   }
 }

@@ -164,6 +164,6 @@ export function exploreSyscallPacked(
   if (kind === 'maxStates') return { kind, ...stats };
   const liveness = opts.liveness !== false && sel.liveness.length > 0;
   // every state stored was reached (no renaming): the drain from each must succeed
-  if (liveness) for (let id = 0; id < found.distinct; id++) if (!graph.walk(id, 0).ok) return objects();
+  if (liveness) for (let id = 0; id < found.distinct; id++) if (!graph.drains(id, 0)) return objects();
   return { kind: 'complete', ...stats };
 }
