@@ -56,8 +56,8 @@ export class SyscallDrainGraph {
   readonly units: number;
   /** Slots per representative: a STATUS write per process, then a unit each. */
   private readonly slots: number;
-  private succ = new Int32Array(1024).fill(-1);
-  private rho = new Uint8Array(1024);
+  private succ: Int32Array<ArrayBuffer>;
+  private rho: Uint8Array<ArrayBuffer>;
   private flags = new Uint8Array(1024);
   /** Per representative, its stabilizer (a bit per group element that maps it to itself). */
   private stabilizers = new Int32Array(1024);
@@ -79,6 +79,22 @@ export class SyscallDrainGraph {
     this.processes = cfg.processes;
     this.units = cfg.processes + layoutOf(cfg).agents.length;
     this.slots = this.processes + this.units;
+    this.succ = new Int32Array(this.cap * this.slots).fill(-1);
+    this.rho = new Uint8Array(this.cap * this.slots);
+  }
+
+  /** Representatives the per-representative arrays have room for. */
+  private cap = 1024;
+
+  /** Makes room for representative `id` in every per-representative array (at least doubling). */
+  private growReps(id: number): void {
+    const cap = Math.max(id + 1, this.cap * 2);
+    this.cap = cap;
+    this.stabilizers = grownI32(this.stabilizers, cap, 1);
+    this.edgeEnd = grownI32(this.edgeEnd, cap, 0);
+    this.flags = grownU8(this.flags, cap);
+    this.succ = grownI32(this.succ, cap * this.slots, -1);
+    this.rho = grownU8(this.rho, cap * this.slots);
   }
 
   /** A transition of the representative being expanded: to `to`, actual successor = ρ(rep). */
@@ -96,15 +112,10 @@ export class SyscallDrainGraph {
    * quiescent and, if so, whether the liveness properties hold there; and its stabilizer.
    */
   setRep(id: number, quiescent: boolean, endOk: boolean, stabilizer: number): void {
-    this.stabilizers = grownI32(this.stabilizers, id + 1, 1);
+    if (id >= this.cap) this.growReps(id); // one test per representative, not one call per array
     this.stabilizers[id] = stabilizer;
-    this.edgeEnd = grownI32(this.edgeEnd, id + 1, 0);
     this.edgeEnd[id] = this.edges;
-    this.flags = grownU8(this.flags, id + 1);
     this.flags[id] = (quiescent ? QUIESCENT : 0) | (endOk ? END_OK : 0);
-    const need = (id + 1) * this.slots;
-    this.succ = grownI32(this.succ, need, -1);
-    this.rho = grownU8(this.rho, need);
     if (id >= this.reps) this.reps = id + 1;
   }
 

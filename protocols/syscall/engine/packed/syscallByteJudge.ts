@@ -114,8 +114,8 @@ export class SyscallByteJudge {
    */
   private strays = -1;
   private readonly strayBy: Int32Array;
-  /** Per slot code: the agent holding it (singleConsumer), -1 none. */
-  private readonly holder: Int32Array;
+  /** The slot codes held so far (singleConsumer), a few agents' worth: compared, not indexed, so nothing is cleared per state. */
+  private readonly heldCodes: Int32Array;
   /** Left out (tests only: a verdict the judge must not miss), as bits. */
   private readonly leftOut: number;
 
@@ -135,7 +135,7 @@ export class SyscallByteJudge {
     this.placeInst = new Int32Array(L.placeCount);
     this.inst = new Int32Array(2 * L.placeCount * INST_W);
     this.renumber = new Int32Array(2 * L.placeCount);
-    this.holder = new Int32Array(256); // every slot code a byte can hold
+    this.heldCodes = new Int32Array(L.agentCount);
     this.strayBy = new Int32Array(L.placeCount);
     this.ringChanged = new Uint8Array(L.cfg.processes);
     this.slotChanged = new Uint8Array(L.cfg.processes * L.cfg.ringSlots);
@@ -389,14 +389,14 @@ export class SyscallByteJudge {
 
   /** singleConsumer.ts: no two running or returning dispatchers hold one slot uncompleted. */
   private twoConsumers(next: Uint8Array): boolean {
-    const holder = this.holder;
-    holder.fill(-1);
+    const held = this.heldCodes;
+    let n = 0;
     for (let a = 0; a < this.L.agentCount; a++) {
       const code = this.agentSlot(next, a);
       const ph = this.phase(next, a);
       if (code < 0 || (ph !== RUNNING && ph !== RETURNING) || this.agentReq(next, a) !== 0) continue;
-      if ((holder[code] ?? -1) >= 0) return true;
-      holder[code] = a;
+      for (let j = 0; j < n; j++) if (held[j] === code) return true;
+      held[n++] = code;
     }
     return false;
   }

@@ -298,6 +298,16 @@ export class SyscallPackedSuccessors implements PackedAccess {
     return VIOLATED;
   }
 
+  /**
+   * Whether the last successor is the loaded node itself (a quarter of the large row's
+   * transitions: a fetch from an empty queue), which the search then need not look up.
+   */
+  unchanged(): boolean {
+    const { words, curWords, n } = this;
+    for (let j = 0; j < n; j++) if (words[j] !== curWords[j]) return false;
+    return true;
+  }
+
   /** The successor bytes start as the loaded node's (once the guards passed: most candidates are refused). */
   private begin(): void {
     this.words.set(this.curWords); // one builtin copy: twice as fast as a loop over the 34 words of the large row
