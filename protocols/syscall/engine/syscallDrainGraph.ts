@@ -229,6 +229,8 @@ export class SyscallDrainGraph {
     const units = this.units;
     const P = this.processes;
     const bound = this.cfg.drainBound;
+    // the identity alone (the packed engine's graph): every renaming is the identity, no table is read
+    const renames = k > 1;
     if (this.memo.length < this.reps * k * units) this.memo = grownI32(this.memo, this.reps * k * units, -1);
     let at = id;
     let s = sigma;
@@ -236,7 +238,7 @@ export class SyscallDrainGraph {
     for (let p = 0; p < P && steps < bound; p++) {
       const to = this.succ[at * this.slots + p] ?? -1;
       if (to < 0) continue;
-      s = compose[s]?.[this.rho[at * this.slots + p] ?? 0] ?? 0;
+      if (renames) s = compose[s]?.[this.rho[at * this.slots + p] ?? 0] ?? 0;
       at = to;
       steps++;
     }
@@ -267,8 +269,8 @@ export class SyscallDrainGraph {
           trail[len++] = pos;
           trail[len++] = steps;
         }
-        u = (u + 1) % units;
-        const ru = turn < P ? turn : P + (perms[inverse[s] ?? 0]?.[turn - P] ?? 0);
+        u = u + 1 === units ? 0 : u + 1;
+        const ru = turn < P || !renames ? turn : P + (perms[inverse[s] ?? 0]?.[turn - P] ?? 0);
         const slot = at * this.slots + P + ru;
         const to = this.succ[slot] ?? -1;
         if (to < 0) {
@@ -276,7 +278,7 @@ export class SyscallDrainGraph {
           continue;
         }
         idle = 0;
-        s = compose[s]?.[this.rho[slot] ?? 0] ?? 0;
+        if (renames) s = compose[s]?.[this.rho[slot] ?? 0] ?? 0;
         at = to;
         steps++;
         if (((this.flags[at] ?? 0) & QUIESCENT) !== 0) {

@@ -248,13 +248,19 @@ export class SyscallPackedSuccessors implements PackedAccess {
    * failing property is reported).
    */
   step(k: number, index: number, stateLater = false): number {
+    // small, so that it is inlined into the search's loop: most candidates end here
+    if (this.guardPasses[(k << 8) | (this.cur[this.guardAt[k] ?? 0] ?? 0)] !== 0)
+      return this.stepPast(k, index, stateLater);
+    this.acc = A.ACC_NONE;
+    this.lastCode = REJECTED_CODE;
+    return REJECTED;
+  }
+
+  /** {@link step} of a candidate whose first guard passed. */
+  private stepPast(k: number, index: number, stateLater: boolean): number {
     const { bytes, cur } = this;
     this.acc = A.ACC_NONE;
     this.curK = k;
-    if (this.guardPasses[(k << 8) | (cur[this.guardAt[k] ?? 0] ?? 0)] === 0) {
-      this.lastCode = REJECTED_CODE;
-      return REJECTED;
-    }
     const e = this.flat[k];
     if (e === undefined) throw new Error(`packed syscall engine: no event ${k}`);
     const code = this.apply(e);
@@ -383,6 +389,17 @@ export class SyscallPackedSuccessors implements PackedAccess {
     this.accTask = task;
     this.accSender = sender;
     const at = this.curK * this.opW + vary;
+    const memo = this.memo;
+    this.memoHit = memo?.find(at) === true;
+    if (this.memoHit) this.remembered++;
+    const v = memo !== null && this.memoHit ? memo.recall(this.words) : this.stepAccess(at);
+    this.accValue = v;
+    if (acc === A.ACC_DEQUEUE) this.accTask = v;
+    return v;
+  }
+
+  /** The controller model's step in bytes of the access numbered `at` (its event built on first use). */
+  private stepAccess(at: number): number {
     let op = this.ops[at];
     if (op === undefined) {
       const e = this.accessEvent();
@@ -390,16 +407,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
       op = e;
       this.ops[at] = op;
     }
-    const memo = this.memo;
-    this.memoHit = memo?.find(at) === true;
-    if (this.memoHit) this.remembered++;
-    const v =
-      memo !== null && this.memoHit
-        ? memo.recall(this.words)
-        : stepBytes(this.L.C, this.bytes, op, this.occupancies());
-    this.accValue = v;
-    if (acc === A.ACC_DEQUEUE) this.accTask = v;
-    return v;
+    return stepBytes(this.L.C, this.bytes, op, this.occupancies());
   }
 
   private phase(b: Uint8Array, a: number): number {
