@@ -56,8 +56,8 @@ export class SyscallDrainGraph {
   readonly units: number;
   /** Slots per representative: a STATUS write per process, then a unit each. */
   private readonly slots: number;
-  private succ = new Int32Array(1024).fill(-1);
-  private rho = new Uint8Array(1024);
+  private succ: Int32Array<ArrayBuffer>;
+  private rho: Uint8Array<ArrayBuffer>;
   private flags = new Uint8Array(1024);
   /** Per representative, its stabilizer (a bit per group element that maps it to itself). */
   private stabilizers = new Int32Array(1024);
@@ -79,6 +79,22 @@ export class SyscallDrainGraph {
     this.processes = cfg.processes;
     this.units = cfg.processes + layoutOf(cfg).agents.length;
     this.slots = this.processes + this.units;
+    this.succ = new Int32Array(this.cap * this.slots).fill(-1);
+    this.rho = new Uint8Array(this.cap * this.slots);
+  }
+
+  /** Representatives the per-representative arrays have room for. */
+  private cap = 1024;
+
+  /** Makes room for representative `id` in every per-representative array (at least doubling). */
+  private growReps(id: number): void {
+    const cap = Math.max(id + 1, this.cap * 2);
+    this.cap = cap;
+    this.stabilizers = grownI32(this.stabilizers, cap, 1);
+    this.edgeEnd = grownI32(this.edgeEnd, cap, 0);
+    this.flags = grownU8(this.flags, cap);
+    this.succ = grownI32(this.succ, cap * this.slots, -1);
+    this.rho = grownU8(this.rho, cap * this.slots);
   }
 
   /** A transition of the representative being expanded: to `to`, actual successor = ρ(rep). */
@@ -96,15 +112,10 @@ export class SyscallDrainGraph {
    * quiescent and, if so, whether the liveness properties hold there; and its stabilizer.
    */
   setRep(id: number, quiescent: boolean, endOk: boolean, stabilizer: number): void {
-    this.stabilizers = grownI32(this.stabilizers, id + 1, 1);
+    if (id >= this.cap) this.growReps(id); // one test per representative, not one call per array
     this.stabilizers[id] = stabilizer;
-    this.edgeEnd = grownI32(this.edgeEnd, id + 1, 0);
     this.edgeEnd[id] = this.edges;
-    this.flags = grownU8(this.flags, id + 1);
     this.flags[id] = (quiescent ? QUIESCENT : 0) | (endOk ? END_OK : 0);
-    const need = (id + 1) * this.slots;
-    this.succ = grownI32(this.succ, need, -1);
-    this.rho = grownU8(this.rho, need);
     if (id >= this.reps) this.reps = id + 1;
   }
 
@@ -199,11 +210,27 @@ export class SyscallDrainGraph {
 
   /** The drain from the actual state σ(rep `id`). */
   walk(id: number, sigma: number): DrainWalk {
+    const ok = this.drains(id, sigma);
+    const { endSteps: steps, endId, endSigma, endReached, endCut: cut } = this;
+    return { ok, reachedQuiescence: endReached || cut, steps, id: endId, sigma: endSigma, cut };
+  }
+
+  /** Where the last drain ended (its {@link DrainWalk} fields): kept in fields so {@link drains} allocates nothing. */
+  private endSteps = 0;
+  private endId = 0;
+  private endSigma = 0;
+  private endReached = false;
+  private endCut = false;
+
+  /** Whether the drain from the actual state σ(rep `id`) succeeds ({@link walk}'s `ok`, without its object: once per state). */
+  drains(id: number, sigma: number): boolean {
     const { compose, inverse, perms } = this.group;
     const k = perms.length;
     const units = this.units;
     const P = this.processes;
     const bound = this.cfg.drainBound;
+    // the identity alone (the packed engine's graph): every renaming is the identity, no table is read
+    const renames = k > 1;
     if (this.memo.length < this.reps * k * units) this.memo = grownI32(this.memo, this.reps * k * units, -1);
     let at = id;
     let s = sigma;
@@ -211,7 +238,7 @@ export class SyscallDrainGraph {
     for (let p = 0; p < P && steps < bound; p++) {
       const to = this.succ[at * this.slots + p] ?? -1;
       if (to < 0) continue;
-      s = compose[s]?.[this.rho[at * this.slots + p] ?? 0] ?? 0;
+      if (renames) s = compose[s]?.[this.rho[at * this.slots + p] ?? 0] ?? 0;
       at = to;
       steps++;
     }
@@ -242,8 +269,8 @@ export class SyscallDrainGraph {
           trail[len++] = pos;
           trail[len++] = steps;
         }
-        u = (u + 1) % units;
-        const ru = turn < P ? turn : P + (perms[inverse[s] ?? 0]?.[turn - P] ?? 0);
+        u = u + 1 === units ? 0 : u + 1;
+        const ru = turn < P || !renames ? turn : P + (perms[inverse[s] ?? 0]?.[turn - P] ?? 0);
         const slot = at * this.slots + P + ru;
         const to = this.succ[slot] ?? -1;
         if (to < 0) {
@@ -251,7 +278,7 @@ export class SyscallDrainGraph {
           continue;
         }
         idle = 0;
-        s = compose[s]?.[this.rho[slot] ?? 0] ?? 0;
+        if (renames) s = compose[s]?.[this.rho[slot] ?? 0] ?? 0;
         at = to;
         steps++;
         if (((this.flags[at] ?? 0) & QUIESCENT) !== 0) {
@@ -262,6 +289,11 @@ export class SyscallDrainGraph {
     }
     const ok = cut || (reached && ((this.flags[at] ?? 0) & END_OK) !== 0);
     if (ok) for (let i = 0; i < len; i += 2) this.memo[trail[i] ?? 0] = steps - (trail[i + 1] ?? 0);
-    return { ok, reachedQuiescence: reached || cut, steps, id: at, sigma: s, cut };
+    this.endSteps = steps;
+    this.endId = at;
+    this.endSigma = s;
+    this.endReached = reached;
+    this.endCut = cut;
+    return ok;
   }
 }

@@ -284,7 +284,7 @@ export function exploreSyscallOrbits(
     const reachable = found.graph.reachable();
     for (let id = 0; id < found.distinct; id++)
       for (let s = 0; s < k; s++)
-        if (reachable[id * k + s] === 1 && !found.graph.walk(id, s).ok) return objects();
+        if (reachable[id * k + s] === 1 && !found.graph.drains(id, s)) return objects();
   }
   const outcome = { kind: 'complete' as const, ...stats };
   return symmetric ? { outcome, full: found.graph.fullCounts() } : { outcome };

@@ -4,10 +4,16 @@
  * only the controller's packed node (the state and the controller ghost, the first `words` words
  * of a syscall node) and the access, so the controller node after an access, the access's value
  * and the verdict are a function of (controller node before, access). Many syscall states share
- * a controller node (they differ in rings and agents), so the packed syscall engine keeps that
- * function's results for the accesses that passed every controller property, keyed in a
- * WordTable (the wakeup judged engine's memo table), and copies a result instead of stepping and
- * judging again.
+ * a controller node (they differ in rings and agents: the large syscall row has 424,912 states
+ * and 1,050 controller nodes), so the packed syscall engine keeps that function's results for
+ * the accesses that passed every controller property, and copies a result instead of stepping
+ * and judging again.
+ *
+ * A controller node is interned once per state expanded ({@link enter}: its id is its entry in a
+ * WordTable); each node has a row with one slot per access the engine can make (numbered by the
+ * caller, fewer than `row`), holding the interned node after + 1 (0: not remembered) and the
+ * access's value. A step then costs a read of its row and a copy of the remembered node, where a
+ * key of the node's words and the access hashed on every step cost a tenth of the search.
  */
 
 import { WordTable } from '../../../../engine/explore/packed/wordTable.ts';
@@ -16,48 +22,74 @@ import { WordTable } from '../../../../engine/explore/packed/wordTable.ts';
 export class ControllerStepMemo {
   /** Words of a controller node. */
   private readonly words: number;
-  /** Key (the node before, the access id) → entry. */
-  private readonly table: WordTable;
-  /** The key being looked up. */
-  private readonly key: Int32Array;
-  /** Per entry: the access's value, then the node after (`words + 1` words). */
-  private results: Int32Array;
-  /** The entry {@link find} found. */
-  private found = -1;
+  /** Slots per node row (one per access number). */
+  private readonly row: number;
+  /** Controller node → its id; the nodes' words by id. */
+  private readonly nodes: WordTable;
+  private nodeWords: Int32Array;
+  /** Per node row, per access: the node after + 1 (0: not remembered), and the access's value. */
+  private after: Int32Array;
+  private values: Int32Array;
+  /** The row of the node {@link enter} was last given. */
+  private base = 0;
+  /** The slot {@link find} looked at. */
+  private at = 0;
 
-  constructor(words: number) {
+  /** A memo of controller nodes of `words` words, for accesses numbered below `row`. */
+  constructor(words: number, row: number) {
     this.words = words;
-    this.table = new WordTable(words + 1);
-    this.key = new Int32Array(words + 1);
-    this.results = new Int32Array((words + 1) << 12);
+    this.row = row;
+    this.nodes = new WordTable(words);
+    this.nodeWords = new Int32Array(words << 10);
+    this.after = new Int32Array(row << 10);
+    this.values = new Int32Array(row << 10);
   }
 
-  /** Whether the step of `access` from the controller node at the start of `before` is remembered. */
-  find(before: Int32Array, access: number): boolean {
-    const { key, words } = this;
-    for (let i = 0; i < words; i++) key[i] = before[i] ?? 0;
-    key[words] = access;
-    this.found = this.table.find(key, 0);
-    return this.found >= 0;
+  /** The steps to come start from the controller node at the start of `before`. */
+  enter(before: Int32Array): void {
+    this.base = this.intern(before) * this.row;
+  }
+
+  /** Whether the step of access number `access` from the node {@link enter} was given is remembered. */
+  find(access: number): boolean {
+    this.at = this.base + access;
+    return (this.after[this.at] ?? 0) !== 0;
   }
 
   /** The value of the access {@link find} found; its controller node after is copied to the start of `after`. */
   recall(after: Int32Array): number {
-    const o = this.found * (this.words + 1);
-    for (let i = 0; i < this.words; i++) after[i] = this.results[o + 1 + i] ?? 0;
-    return this.results[o] ?? 0;
+    const { words, nodeWords } = this;
+    const o = ((this.after[this.at] ?? 0) - 1) * words;
+    for (let i = 0; i < words; i++) after[i] = nodeWords[o + i] ?? 0;
+    return this.values[this.at] ?? 0;
   }
 
-  /** Remembers, for the key the last {@link find} did not find, the access's `value` and the controller node of `after`. */
+  /** Remembers, for the access the last {@link find} did not find, its `value` and the controller node of `after`. */
   remember(value: number, after: Int32Array): void {
-    const e = this.table.insert(this.key, 0, 0);
-    const w = this.words + 1;
-    if ((e + 1) * w > this.results.length) {
-      const grown = new Int32Array(this.results.length * 2);
-      grown.set(this.results);
-      this.results = grown;
-    }
-    this.results[e * w] = value;
-    for (let i = 0; i < this.words; i++) this.results[e * w + 1 + i] = after[i] ?? 0;
+    const at = this.at; // the rows may grow in intern: the slot's index stays
+    this.after[at] = this.intern(after) + 1;
+    this.values[at] = value;
   }
+
+  /** The id of the controller node at the start of `w`, added when new. */
+  private intern(w: Int32Array): number {
+    const known = this.nodes.find(w, 0);
+    if (known >= 0) return known;
+    const { words } = this;
+    const id = this.nodes.insert(w, 0, 0);
+    if ((id + 1) * words > this.nodeWords.length) this.nodeWords = doubled(this.nodeWords);
+    for (let i = 0; i < words; i++) this.nodeWords[id * words + i] = w[i] ?? 0;
+    if ((id + 1) * this.row > this.after.length) {
+      this.after = doubled(this.after);
+      this.values = doubled(this.values);
+    }
+    return id;
+  }
+}
+
+/** A copy of `a` twice as long. */
+function doubled(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }

@@ -104,8 +104,18 @@ export class SyscallByteJudge {
   /** Per ring and per slot code: whether the step being judged wrote it ({@link wrote}). */
   private readonly ringChanged: Uint8Array;
   private readonly slotChanged: Uint8Array;
-  /** Per slot code: the agent holding it (singleConsumer), -1 none. */
-  private readonly holder: Int32Array;
+  /** Whether the step being judged wrote some ring, some slot (any of {@link ringChanged}, {@link slotChanged} set). */
+  private ringWritten = false;
+  private slotWritten = false;
+  /**
+   * The instances of the loaded node's ghost whose slot in that node does not hold them (see
+   * {@link instanceLost}), by their requesters (+ 1) in {@link strayBy} (their count
+   * {@link strays}, -1: not counted since {@link load}).
+   */
+  private strays = -1;
+  private readonly strayBy: Int32Array;
+  /** The slot codes held so far (singleConsumer), a few agents' worth: compared, not indexed, so nothing is cleared per state. */
+  private readonly heldCodes: Int32Array;
   /** Left out (tests only: a verdict the judge must not miss), as bits. */
   private readonly leftOut: number;
 
@@ -125,7 +135,8 @@ export class SyscallByteJudge {
     this.placeInst = new Int32Array(L.placeCount);
     this.inst = new Int32Array(2 * L.placeCount * INST_W);
     this.renumber = new Int32Array(2 * L.placeCount);
-    this.holder = new Int32Array(256); // every slot code a byte can hold
+    this.heldCodes = new Int32Array(L.agentCount);
+    this.strayBy = new Int32Array(L.placeCount);
     this.ringChanged = new Uint8Array(L.cfg.processes);
     this.slotChanged = new Uint8Array(L.cfg.processes * L.cfg.ringSlots);
   }
@@ -244,8 +255,39 @@ export class SyscallByteJudge {
     return false;
   }
 
-  /** requestConservation.ts: a submitted instance the ghost knows is gone, unless its caller consumed it in this step. */
+  /** The steps to come are from a newly loaded node. */
+  load(): void {
+    this.strays = -1;
+  }
+
+  /**
+   * requestConservation.ts: a submitted instance the ghost knows is gone, unless its caller
+   * consumed it in this step. A step that wrote no slot leaves every slot as in `cur`, so the
+   * instances gone are those of `cur` whose slot in `cur` does not hold them: found once per
+   * loaded node (most steps write no slot), then only their requesters are compared with a Read's.
+   */
   private instanceLost(cur: Uint8Array, next: Uint8Array, e: FlatSyscallEvent): boolean {
+    if (this.slotWritten) return this.instanceGone(cur, next, e, null);
+    if (this.strays < 0) {
+      this.strays = 0;
+      this.instanceGone(cur, cur, e, this.strayBy);
+    }
+    for (let i = 0; i < this.strays; i++)
+      if (e.type !== 'Read' || e.a !== (this.strayBy[i] ?? 0) - 1) return true;
+    return false;
+  }
+
+  /**
+   * Whether an instance of `cur`'s ghost is gone from its slot in `next` (unless a Read by its
+   * requester); with `strays`, every such instance's requester + 1 is written there and counted
+   * in {@link strays} instead, whatever the event.
+   */
+  private instanceGone(
+    cur: Uint8Array,
+    next: Uint8Array,
+    e: FlatSyscallEvent,
+    strays: Int32Array | null,
+  ): boolean {
     const { L } = this;
     const slots = L.cfg.processes * L.cfg.ringSlots;
     for (let place = 0; place < slots; place++) {
@@ -253,11 +295,13 @@ export class SyscallByteJudge {
       if (k === 0) continue;
       const io = L.insts + (k - 1) * INST_W;
       const requester = (cur[io + 3] ?? 0) - 1;
-      if (e.type === 'Read' && e.a === requester) continue;
+      if (strays === null && e.type === 'Read' && e.a === requester) continue;
       const o = this.slotAt(cur[io] ?? 0, cur[io + 1] ?? 0);
       const st = o < 0 ? -1 : (next[o] ?? 0);
       const live = st === SUBMITTED || st === TAKEN || st === DONE;
-      if (!live || next[o + 1] !== cur[io + 2] || (next[o + 2] ?? 0) - 1 !== requester) return true;
+      if (live && next[o + 1] === cur[io + 2] && (next[o + 2] ?? 0) - 1 === requester) continue;
+      if (strays === null) return true;
+      strays[this.strays++] = requester + 1;
     }
     return false;
   }
@@ -266,6 +310,7 @@ export class SyscallByteJudge {
   private ringFails(cur: Uint8Array, next: Uint8Array): boolean {
     const { L } = this;
     const R = L.cfg.ringSlots;
+    if (!this.ringWritten) return false;
     for (let p = 0; p < L.cfg.processes; p++) {
       const o = L.rings + p * L.ringW;
       if (this.ringChanged[p] === 0) continue;
@@ -344,14 +389,14 @@ export class SyscallByteJudge {
 
   /** singleConsumer.ts: no two running or returning dispatchers hold one slot uncompleted. */
   private twoConsumers(next: Uint8Array): boolean {
-    const holder = this.holder;
-    holder.fill(-1);
+    const held = this.heldCodes;
+    let n = 0;
     for (let a = 0; a < this.L.agentCount; a++) {
       const code = this.agentSlot(next, a);
       const ph = this.phase(next, a);
       if (code < 0 || (ph !== RUNNING && ph !== RETURNING) || this.agentReq(next, a) !== 0) continue;
-      if ((holder[code] ?? -1) >= 0) return true;
-      holder[code] = a;
+      for (let j = 0; j < n; j++) if (held[j] === code) return true;
+      held[n++] = code;
     }
     return false;
   }
@@ -429,7 +474,7 @@ export class SyscallByteJudge {
     const slots = L.cfg.processes * R;
     const { placeInst, inst } = this;
     const moves = e.type === 'Read' || e.type === 'Take' || e.type === 'Complete' || e.type === 'Reply';
-    if (!moves && !this.slotMoves(cur, next)) return; // most steps leave the ghost as it is
+    if (!moves && (!this.slotWritten || !this.slotMoves(cur, next))) return; // most steps leave the ghost as it is
     let instances = 0;
     // load: place → instance number - 1 (instances keep their numbers)
     for (let place = 0; place < L.placeCount; place++) {
@@ -490,6 +535,9 @@ export class SyscallByteJudge {
 
   /** A step begins: no ring or slot written yet. */
   clearWrites(): void {
+    if (!this.ringWritten) return; // most steps write none
+    this.ringWritten = false;
+    this.slotWritten = false;
     // loops: fill() is a builtin call per step (2.7% of a search in a profile)
     for (let p = 0; p < this.ringChanged.length; p++) this.ringChanged[p] = 0;
     for (let code = 0; code < this.slotChanged.length; code++) this.slotChanged[code] = 0;
@@ -502,7 +550,10 @@ export class SyscallByteJudge {
    */
   wrote(p: number, i: number): void {
     this.ringChanged[p] = 1;
-    if (i >= 0) this.slotChanged[p * this.L.cfg.ringSlots + i] = 1;
+    this.ringWritten = true;
+    if (i < 0) return;
+    this.slotChanged[p * this.L.cfg.ringSlots + i] = 1;
+    this.slotWritten = true;
   }
 
   /** Whether some ring slot changed so that its ghost place changes (see {@link advanceGhost}). */

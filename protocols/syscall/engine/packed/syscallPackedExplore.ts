@@ -94,12 +94,12 @@ export function searchSyscallPacked(
       const r = succ.step(k, d - 1, stateOnce);
       if (r === REJECTED) continue;
       transitions++;
-      const isNew = r === VIOLATED ? false : store.add(succ.words, d, head, k);
+      // a step back to the state itself is known without a look-up in the store
+      const loop = r !== VIOLATED && succ.unchanged();
+      const isNew = r === VIOLATED || loop ? false : store.add(succ.words, d, head, k);
+      const id = loop ? head : store.lastId;
       // the verdicts on the successor alone: once per distinct state (and on the initial state, never judged)
-      if (
-        r === VIOLATED ||
-        (stateOnce && (isNew || store.lastId === 0) && succ.stateViolations(d - 1) === VIOLATED)
-      ) {
+      if (r === VIOLATED || (stateOnce && (isNew || id === 0) && succ.stateViolations(d - 1) === VIOLATED)) {
         const path = storePath(store, events, head, 'packed syscall engine');
         const e = events[k];
         if (e !== undefined) path.push(e);
@@ -117,7 +117,7 @@ export function searchSyscallPacked(
         // as the object engine (explore.ts) stops: once the state that makes the bound is found
         if (store.count >= maxStates) return stats('maxStates');
       }
-      succOf[k] = store.lastId;
+      succOf[k] = id;
     }
     // what the drain can do from here (syscallGraphExplore.ts recordDrainFacts, over bytes)
     const quiescent = succ.quiescent();
@@ -164,6 +164,6 @@ export function exploreSyscallPacked(
   if (kind === 'maxStates') return { kind, ...stats };
   const liveness = opts.liveness !== false && sel.liveness.length > 0;
   // every state stored was reached (no renaming): the drain from each must succeed
-  if (liveness) for (let id = 0; id < found.distinct; id++) if (!graph.walk(id, 0).ok) return objects();
+  if (liveness) for (let id = 0; id < found.distinct; id++) if (!graph.drains(id, 0)) return objects();
   return { kind: 'complete', ...stats };
 }
