@@ -4,11 +4,13 @@
  * per-transition comparison catches it, and each makes one syscall step property fail on the
  * states it leads to, so a test can show that the byte verdict for that property is needed (left
  * out, the engine's verdicts differ from the properties' own); and one in the drain's graph, to
- * show that the leads-to check over the graph can fail. The explorer never passes one.
+ * show that the leads-to check over the graph can fail; and one in the controller-step memo, to
+ * show that the per-transition comparison sees a memo that recalls the wrong access. The explorer
+ * never passes one.
  */
 
 /** A seeded bug of the packed syscall engine (tests only). */
-export type SyscallPackedMutation = SyscallSuccessorMutation | DrainMutation;
+export type SyscallPackedMutation = SyscallSuccessorMutation | DrainMutation | MemoMutation;
 
 /** The seeded bugs in the successor function, one per syscall step property. */
 export type SyscallSuccessorMutation =
@@ -36,6 +38,13 @@ export type SyscallSuccessorMutation =
  * drain step, so drains stall and the leads-to check over the graph fails (everyRequestAnswered).
  */
 type DrainMutation = 'drainForgetsFetch';
+
+/**
+ * A seeded bug in the controller-step memo (controllerStepMemo.ts), not in a rule: an access is
+ * remembered per candidate event only, not per candidate and varying argument (a send's target, a
+ * wake's caller), so a remembered result of one access is recalled for another.
+ */
+type MemoMutation = 'memoIgnoresArgument';
 
 /** Every seeded successor bug, for the tests' loops. */
 export const SYSCALL_PACKED_MUTATIONS: readonly SyscallSuccessorMutation[] = [

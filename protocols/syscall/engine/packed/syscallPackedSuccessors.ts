@@ -388,7 +388,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
     this.accB = b;
     this.accTask = task;
     this.accSender = sender;
-    const at = this.curK * this.opW + vary;
+    const at = this.curK * this.opW + (this.mutation === 'memoIgnoresArgument' ? 0 : vary);
     const memo = this.memo;
     this.memoHit = memo?.find(at) === true;
     if (this.memoHit) this.remembered++;

@@ -311,6 +311,14 @@ describe('packed syscall engine', () => {
     expect(found).toEqual(searchSyscallPacked(cfg, SEL, { mutation, everyTransition: true }));
   });
 
+  it('catches a controller-step memo that recalls one access for another (the same event, another argument)', () => {
+    // the per-transition comparison runs with the memo on (two callers: a wake's Enqueue varies by
+    // caller), so a wrong recall is a wrong successor; without the bug the same walk agrees (above)
+    const out = compareTransitions(TWO_CALLERS, MUTANT_LIMIT, 'memoIgnoresArgument');
+    expect(out).toHaveProperty('error');
+    expect('error' in out ? out.error : '').toMatch(/^the successor by /);
+  });
+
   it('fails the leads-to check over the graph with a seeded bug in the drain graph', () => {
     const cfg = preset('small');
     const found = searchSyscallPacked(cfg, SEL, { mutation: 'drainForgetsFetch' });
