@@ -138,8 +138,27 @@ export class PackedControllerJudge {
   private nTouched = 0;
   private heldSize = 0;
   private readySize = 0;
-  private anyReadyChange = false;
-  private anyWaitChange = false;
+  /**
+   * The ready queues, irqWait lines and IPC tables the step judged last changed (their `how` not
+   * SAME): the loops over changes read these alone, and the next step resets only these.
+   */
+  private readonly readyChanged: Int32Array;
+  private nReadyChanged = 0;
+  private readonly waitChanged: Int32Array;
+  private nWaitChanged = 0;
+  private readonly ipcChanged: Int32Array;
+  private nIpcChanged = 0;
+  /**
+   * The state and successor bytes judged last, and the same memory as 32-bit words (null: not on
+   * a word boundary): a step's changed words are found by comparing words, and a queue in none of
+   * them is the same without reading it.
+   */
+  private curBytes: Uint8Array | null = null;
+  private curW: Int32Array | null = null;
+  private nextBytes: Uint8Array | null = null;
+  private nextW: Int32Array | null = null;
+  /** The words of the state's queues (ready, irqWait, IPC tables), any of whose bits {@link facts} must look at. */
+  private readonly queueWords: number;
   /**
    * What the state being expanded holds, read once for all its successors: per process its
    * occupancy and its lowest non-empty priority (-1: none), and the instances held in all.
@@ -149,7 +168,7 @@ export class PackedControllerJudge {
   private readonly occCur: Int32Array;
   private readonly topCur: Int32Array;
   private heldCur = 0;
-  /** The words where the step judged last may have changed (see {@link judge}), and those of the cells between the queues and the error register. */
+  /** The words where the step judged last changed (see {@link judge}), and those of the cells between the queues and the error register. */
   private changed = -1;
   private readonly cellWords: number;
   /** The error bits the step judged last requires ({@link required}, for {@link advance}). */
@@ -204,6 +223,50 @@ export class PackedControllerJudge {
     this.ipcWords = Int32Array.from({ length: ipc?.count ?? 0 }, (_, i) =>
       ipc === null ? -1 : wordBits(ipc.wait + i * ipc.w, ipc.w),
     );
+    let queueWords = 0;
+    for (const w of [...this.readyWords, ...this.waitWords, ...this.ipcWords]) queueWords |= w;
+    this.queueWords = queueWords;
+    this.readyChanged = new Int32Array(this.NQ);
+    this.waitChanged = new Int32Array(cfg.devices);
+    this.ipcChanged = new Int32Array(ipc?.count ?? 0);
+  }
+
+  /** `b` as the 32-bit words of one state (the same memory), or null when it does not start on a word boundary. */
+  private wordsOf(b: Uint8Array): Int32Array | null {
+    const n = this.L.width >> 2;
+    return (b.byteOffset & 3) === 0 && b.length >= 4 * n ? new Int32Array(b.buffer, b.byteOffset, n) : null;
+  }
+
+  /**
+   * The bits ({@link wordBits}) of the 32-bit words where `next` differs from `cur`, among
+   * `changed` (the caller's: at least those where it may differ); `changed` itself when the bytes
+   * are not on word boundaries.
+   */
+  private diffWords(cur: Uint8Array, next: Uint8Array, changed: number): number {
+    if (cur !== this.curBytes) {
+      this.curBytes = cur;
+      this.curW = this.wordsOf(cur);
+    }
+    if (next !== this.nextBytes) {
+      this.nextBytes = next;
+      this.nextW = this.wordsOf(next);
+    }
+    const a = this.curW;
+    const b = this.nextW;
+    if (a === null || b === null) return changed;
+    let diff = 0;
+    if (changed === -1) {
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff |= 1 << (i < 31 ? i : 31);
+      return diff;
+    }
+    // the words of `changed` alone, lowest first (bit 31: word 31 and every later one)
+    for (let m = changed; m !== 0; m &= m - 1) {
+      const i = 31 - Math.clz32(m & -m);
+      if (i < 31) {
+        if (a[i] !== b[i]) diff |= 1 << i;
+      } else for (let j = 31; j < a.length; j++) if (a[j] !== b[j]) diff |= 1 << 31;
+    }
+    return diff;
   }
 
   /** Whether every one of `properties` is judged here (else the caller judges with the properties themselves). */
@@ -308,21 +371,18 @@ export class PackedControllerJudge {
 
   /**
    * Reads how every queue changed (false: one changed otherwise than by one append or one head
-   * removal); a queue in none of the `changed` words (see {@link judge}) is the same.
+   * removal); a queue in none of the words that changed among `changed` (see {@link judge}) is the same.
    */
   private facts(cur: Uint8Array, next: Uint8Array, changed = -1): boolean {
     const { L, ipc } = this;
     this.clearTally(); // what an earlier step left when it was not read to the end
-    this.changed = changed;
-    const occDelta = this.occDelta;
-    for (let p = 0; p < occDelta.length; p++) occDelta[p] = 0; // a loop: fill() is a builtin call per step
+    const diff = this.diffWords(cur, next, changed);
+    this.changed = diff;
+    if ((diff & this.queueWords) === 0) return true; // no queue changed (the tallies are clear)
     if (ipc !== null) {
       const types = ipc.count / L.cfg.processes;
       for (let i = 0; i < ipc.count; i++) {
-        if ((changed & (this.ipcWords[i] ?? -1)) === 0) {
-          this.ipcHow[i] = SAME;
-          continue;
-        }
+        if ((diff & (this.ipcWords[i] ?? -1)) === 0) continue;
         const how = this.idFifo(
           cur,
           next,
@@ -333,33 +393,28 @@ export class PackedControllerJudge {
           i,
         );
         if (how < 0) return false;
+        if (how === SAME) continue;
         this.ipcHow[i] = how;
+        this.ipcChanged[this.nIpcChanged++] = i;
       }
     }
-    this.anyReadyChange = false;
-    this.anyWaitChange = false;
     const P = L.cfg.priorities;
     for (let q = 0; q < this.NQ; q++) {
-      if ((changed & (this.readyWords[q] ?? -1)) === 0) {
-        this.readyHow[q] = SAME;
-        continue;
-      }
+      if ((diff & (this.readyWords[q] ?? -1)) === 0) continue;
       const how = this.idFifo(cur, next, L.ready + q * L.readyW, Math.floor(q / P), true, this.readyItem, q);
       if (how < 0) return false;
+      if (how === SAME) continue;
       this.readyHow[q] = how;
-      if (how !== SAME) this.anyReadyChange = true;
+      this.readyChanged[this.nReadyChanged++] = q;
     }
     for (let d = 0; d < L.cfg.devices; d++) {
-      if ((changed & (this.waitWords[d] ?? -1)) === 0) {
-        this.waitHow[d] = SAME;
-        continue;
-      }
+      if ((diff & (this.waitWords[d] ?? -1)) === 0) continue;
       const o = L.irqWait + d * L.waitW;
       const how = this.change(cur, next, o, 2);
       if (how < 0) return false;
-      this.waitHow[d] = how;
       if (how === SAME) continue;
-      this.anyWaitChange = true;
+      this.waitHow[d] = how;
+      this.waitChanged[this.nWaitChanged++] = d;
       const at = how === APPENDED ? o + 1 + 2 * ((next[o] ?? 0) - 1) : o + 1;
       const src = how === APPENDED ? next : cur;
       this.waitP[d] = src[at] ?? 0;
@@ -429,7 +484,9 @@ export class PackedControllerJudge {
     }
   }
 
+  /** Clears the tallies, the queues' changes (every one SAME again) and the occupancy changes the last step left. */
   private clearTally(): void {
+    if (this.nTouched === 0) return; // no queue changed (a changed queue tallies its entry)
     for (let i = 0; i < this.nTouched; i++) {
       const t = this.touched[i] ?? 0;
       this.held[t] = 0;
@@ -438,6 +495,14 @@ export class PackedControllerJudge {
     this.nTouched = 0;
     this.heldSize = 0;
     this.readySize = 0;
+    for (let i = 0; i < this.nReadyChanged; i++) this.readyHow[this.readyChanged[i] ?? 0] = SAME;
+    this.nReadyChanged = 0;
+    for (let i = 0; i < this.nWaitChanged; i++) this.waitHow[this.waitChanged[i] ?? 0] = SAME;
+    this.nWaitChanged = 0;
+    for (let i = 0; i < this.nIpcChanged; i++) this.ipcHow[this.ipcChanged[i] ?? 0] = SAME;
+    this.nIpcChanged = 0;
+    const occDelta = this.occDelta;
+    for (let p = 0; p < occDelta.length; p++) occDelta[p] = 0; // a loop: fill() is a builtin call per step
   }
 
   /** The lowest-numbered non-empty ready queue of p in `b`, or -1. */
@@ -530,7 +595,8 @@ export class PackedControllerJudge {
         bits |= ISOLATION;
     }
     // fifoWithinPriority: a head leaves only as the value of a DEQUEUE of its process
-    for (let q = 0; q < this.NQ && this.anyReadyChange; q++) {
+    for (let i = 0; i < this.nReadyChanged; i++) {
+      const q = this.readyChanged[i] ?? 0;
       if (this.readyHow[q] !== DROPPED) continue;
       const returned = acc === ACC_DEQUEUE && Math.floor(q / P) === s.accA;
       if (!returned || cur[L.ready + q * L.readyW + 1] !== v) bits |= FIFO_PRIORITY;
@@ -592,7 +658,8 @@ export class PackedControllerJudge {
         bits |= WAKE_PRIORITY;
     } else if (acc === ACC_REGISTER) {
       if ((this.readyNet[v] ?? 0) > 0 && this.misplaced(v, s.accA)) bits |= WAKE_PRIORITY;
-      for (let d = 0; d < cfg.devices; d++) {
+      for (let j = 0; j < this.nWaitChanged; j++) {
+        const d = this.waitChanged[j] ?? 0;
         if (this.waitHow[d] !== APPENDED) continue;
         if (d !== s.accB || this.waitP[d] !== s.accA + 1 || this.waitTask[d] !== v) bits |= WAKE_PRIORITY;
       }
@@ -602,8 +669,10 @@ export class PackedControllerJudge {
     } else if (acc === ACC_IPC_REGISTER && ipc !== null) {
       if ((this.readyNet[v] ?? 0) > 0 && this.misplaced(v, s.accA)) bits |= WAKE_PRIORITY;
       const own = this.ipcIndex(s.accA, s.accB);
-      for (let i = 0; i < ipc.count; i++)
+      for (let j = 0; j < this.nIpcChanged; j++) {
+        const i = this.ipcChanged[j] ?? 0;
         if (this.ipcHow[i] === APPENDED && (i !== own || this.ipcItem[i] !== v)) bits |= WAKE_PRIORITY;
+      }
     }
     return bits;
   }
@@ -677,7 +746,8 @@ export class PackedControllerJudge {
   private misplaced(t: number, p: number): boolean {
     const P = this.L.cfg.priorities;
     let elsewhere = false;
-    for (let q = 0; q < this.NQ; q++) {
+    for (let i = 0; i < this.nReadyChanged; i++) {
+      const q = this.readyChanged[i] ?? 0;
       if (this.readyHow[q] !== APPENDED || this.readyItem[q] !== t) continue;
       if (q === p * P) return false;
       elsewhere = true;
@@ -687,7 +757,7 @@ export class PackedControllerJudge {
 
   /** Every controller cell but the error register is the same (the queues' changes are known to be none). */
   private sameExceptError(cur: Uint8Array, next: Uint8Array): boolean {
-    if (this.anyReadyChange || this.anyWaitChange) return false;
+    if (this.nReadyChanged > 0 || this.nWaitChanged > 0) return false;
     if ((this.changed & this.cellWords) === 0) return true; // none of their words changed
     const { L } = this;
     for (let i = L.irqPending; i < L.error; i++) if (cur[i] !== next[i]) return false;
