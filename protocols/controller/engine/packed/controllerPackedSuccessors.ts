@@ -77,6 +77,8 @@ export class ControllerPackedSuccessors implements PackedAccess {
   private readonly accTaskOf: Int32Array;
   /** Per event: the words its step may change (controllerByteStep.ts touchedWords), the byte judge's `changed`. */
   private readonly touchedOf: Int32Array;
+  /** Per event: the byte judge's `changed`, its {@link touchedOf} (every word, -1, under a seeded bug: it may write others). */
+  private readonly changedOf: Int32Array;
   /**
    * Per event: the indices of the words its step may write, the ghost's advance included (every
    * word under a seeded bug): {@link words} holds the loaded node again once these are put back.
@@ -109,6 +111,7 @@ export class ControllerPackedSuccessors implements PackedAccess {
     const L0 = this.L;
     this.touchedOf = Int32Array.from(this.flat, (f) => touchedWords(L0, f));
     this.n = this.L.width >> 2;
+    this.changedOf = this.touchedOf.map((t) => (mutation === null ? t : -1));
     const ghostWords =
       wordBits(L0.outstanding, 1) |
       wordBits(L0.errorSinceRead, 1) |
@@ -197,12 +200,9 @@ export class ControllerPackedSuccessors implements PackedAccess {
    * fails otherwise: then every failing property is reported here).
    */
   step(k: number, index: number, stateOnce = false): readonly Violation[] | undefined {
-    const { L, words, curWords, bytes, cur } = this;
-    const op = this.ops[k];
-    const e = this.events[k];
+    const { words, curWords, bytes, cur } = this;
     const flat = this.flat[k];
-    if (op === undefined || e === undefined || flat === undefined)
-      throw new Error(`judged engine: no event ${k}`);
+    if (flat === undefined) throw new Error(`judged engine: no event ${k}`);
     // the loaded node again: the words the last step wrote put back
     const dirty = this.dirty;
     for (let j = 0; j < dirty.length; j++) {
@@ -210,14 +210,8 @@ export class ControllerPackedSuccessors implements PackedAccess {
       words[i] = curWords[i] ?? 0;
     }
     this.dirty = this.writesOf[k] ?? NO_WORDS;
-    const code = stepFlat(L, bytes, flat, this.occ);
-    let accepted = false; // a write whose task entered a ready queue (for the seeded bug forgetsCustody)
-    if (this.mutation === 'forgetsCustody' && (op.type === 'Enqueue' || op.type.endsWith('Register')))
-      for (let j = L.ready; j < L.irqWait; j++) if (bytes[j] !== cur[j]) accepted = true;
-    if (this.mutation === 'keepsOldReady') for (let j = L.ready; j < L.irqWait; j++) bytes[j] = cur[j] ?? 0;
-    if (this.mutation === 'readKeepsError' && op.type === 'ErrorRead') bytes[L.error] = cur[L.error] ?? 0;
-    if (this.mutation !== null && op.type === 'IpcSend') seedSendBug(L, this.mutation, op, cur, bytes);
-    const forgets = this.mutation === 'forgetsCustody' && accepted;
+    const code = stepFlat(this.L, bytes, flat, this.occ);
+    const forgets = this.mutation !== null && this.seedBug(k);
     const acc = this.accOf[k] ?? ACC_NONE;
     this.acc = acc;
     this.accA = this.accAOf[k] ?? 0;
@@ -225,17 +219,37 @@ export class ControllerPackedSuccessors implements PackedAccess {
     this.accTask = acc === ACC_DEQUEUE || acc === ACC_ERROR_READ ? code : (this.accTaskOf[k] ?? 0);
     // the words the successor may differ in (the byte judge reads only the queues in them): the
     // step's own, or (a seeded bug's step changes others) every word
-    const changed = this.mutation === null ? (this.touchedOf[k] ?? -1) : -1;
+    const changed = this.changedOf[k] ?? -1;
     const bits =
       this.byteJudge === null || forgets ? -1 : this.byteJudge.judge(cur, bytes, this, !stateOnce, changed);
     this.judgedByBytes = bits >= 0;
     if (bits > 0) return violationsOf(bits, index);
     if (bits === 0) return undefined; // judged over bytes, and the ghost bytes advanced
     // the properties themselves, on the states the bytes stand for
+    const e = this.events[k];
+    if (e === undefined) throw new Error(`judged engine: no event ${k}`);
     const obs = code === BYTE_ACK ? ACK : valueObs(BigInt(code));
-    const after = decodeControllerNode(L, bytes, 0).state;
+    const after = decodeControllerNode(this.L, bytes, 0).state;
     const { state, ghost } = this.objects();
     return this.judgeObjects(e, index, obs, { before: state, after }, ghost, forgets);
+  }
+
+  /**
+   * The seeded bug (tests only) applied to the successor of event `k` in {@link bytes}: true when
+   * it is forgetsCustody on a write whose task entered a ready queue (a step the byte judge does
+   * not judge: its ghost is the properties' to advance, and this bug forgets to).
+   */
+  private seedBug(k: number): boolean {
+    const { L, bytes, cur, mutation } = this;
+    const op = this.ops[k];
+    if (op === undefined || mutation === null) return false;
+    let accepted = false; // a write whose task entered a ready queue (for the seeded bug forgetsCustody)
+    if (mutation === 'forgetsCustody' && (op.type === 'Enqueue' || op.type.endsWith('Register')))
+      for (let j = L.ready; j < L.irqWait; j++) if (bytes[j] !== cur[j]) accepted = true;
+    if (mutation === 'keepsOldReady') for (let j = L.ready; j < L.irqWait; j++) bytes[j] = cur[j] ?? 0;
+    if (mutation === 'readKeepsError' && op.type === 'ErrorRead') bytes[L.error] = cur[L.error] ?? 0;
+    if (op.type === 'IpcSend') seedSendBug(L, mutation, op, cur, bytes);
+    return mutation === 'forgetsCustody' && accepted;
   }
 
   /**

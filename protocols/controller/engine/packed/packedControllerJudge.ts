@@ -122,6 +122,15 @@ export class PackedControllerJudge {
   private readonly selected: number;
   private readonly trackWakeGhost: boolean;
   private readonly NQ: number;
+  /** The configuration's bounds and the offsets read on every step, as fields (one load each on the hot path). */
+  private readonly P: number;
+  private readonly capacity: number;
+  private readonly waitDepth: number;
+  private readonly pendingMax: number;
+  private readonly taskPool: number;
+  private readonly errorAt: number;
+  private readonly errorSinceReadAt: number;
+  private readonly custodyAt: number;
   /** Per ready queue / irqWait line: how it changed, and the entry (task; waiter process + 1 and task). */
   private readonly readyHow: Int32Array;
   private readonly readyItem: Int32Array;
@@ -167,7 +176,9 @@ export class PackedControllerJudge {
   private beforeGen = -1;
   private readonly occCur: Int32Array;
   private readonly topCur: Int32Array;
-  private heldCur = 0;
+  /** CONSERVATION when the instances held in that state are not the ghost's outstanding ones, else 0; and its error register. */
+  private heldBroken = 0;
+  private errorBefore = 0;
   /** The words where the step judged last changed (see {@link judge}), and those of the cells between the queues and the error register. */
   private changed = -1;
   private readonly cellWords: number;
@@ -202,6 +213,14 @@ export class PackedControllerJudge {
     this.trackWakeGhost = trackWakeGhost;
     const { cfg } = G.L;
     this.NQ = cfg.processes * cfg.priorities;
+    this.P = cfg.priorities;
+    this.capacity = cfg.capacity;
+    this.waitDepth = cfg.waitDepth;
+    this.pendingMax = cfg.pendingMax;
+    this.taskPool = cfg.taskPool;
+    this.errorAt = G.L.error;
+    this.errorSinceReadAt = G.errorSinceRead;
+    this.custodyAt = G.custody;
     this.readyHow = new Int32Array(this.NQ);
     this.readyItem = new Int32Array(this.NQ);
     this.waitHow = new Int32Array(cfg.devices);
@@ -286,7 +305,8 @@ export class PackedControllerJudge {
     for (let d = 0; d < L.cfg.devices; d++) held += cur[L.irqWait + d * L.waitW] ?? 0;
     const ipc = this.ipc;
     if (ipc !== null) for (let i = 0; i < ipc.count; i++) held += cur[ipc.wait + i * ipc.w] ?? 0;
-    this.heldCur = held;
+    this.heldBroken = held !== (cur[this.G.outstanding] ?? 0) ? CONSERVATION : 0;
+    this.errorBefore = cur[L.error] ?? 0;
     for (let p = 0; p < L.cfg.processes; p++) {
       this.occCur[p] = this.occupancy(cur, p);
       this.topCur[p] = this.top(cur, p);
@@ -571,109 +591,156 @@ export class PackedControllerJudge {
 
   /** Every property's verdict as bits (1: fails). */
   private verdicts(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
-    const { L } = this;
-    const { cfg } = L;
-    const P = cfg.priorities;
     const acc = s.acc;
-    const isWrite = acc === ACC_ENQUEUE || acc === ACC_REGISTER || acc === ACC_IPC_REGISTER;
     const v = s.accTask; // the DEQUEUE's value, or the task written
-    let bits = 0;
-    // strictPriority, emptyMeansEmpty, processIsolation: a DEQUEUE's value
-    if (acc === ACC_DEQUEUE) {
-      const p = s.accA;
-      const top = this.topCur[p] ?? -1;
-      if (v !== 0 && top >= 0) {
-        let lower = false;
-        for (let k = 0; k < P; k++) if (k !== top && this.readyHow[p * P + k] === DROPPED) lower = true;
-        const q = L.ready + (p * P + top) * L.readyW;
-        let has = false;
-        for (let j = 0; j < (cur[q] ?? 0); j++) if (cur[q + 1 + j] === v) has = true;
-        if (lower || !has) bits |= STRICT;
-      }
-      if (v === 0 && top >= 0) bits |= EMPTY;
-      if (v !== 0 && !(v <= cfg.taskPool && (cur[this.G.custody + p * cfg.taskPool + v - 1] ?? 0) > 0))
-        bits |= ISOLATION;
-    }
+    // taskConservation: the instances held before the step are the ghost's outstanding ones (read
+    // once per state); the step's own part below
+    let bits = this.heldBroken;
     // fifoWithinPriority: a head leaves only as the value of a DEQUEUE of its process
-    for (let i = 0; i < this.nReadyChanged; i++) {
-      const q = this.readyChanged[i] ?? 0;
-      if (this.readyHow[q] !== DROPPED) continue;
-      const returned = acc === ACC_DEQUEUE && Math.floor(q / P) === s.accA;
-      if (!returned || cur[L.ready + q * L.readyW + 1] !== v) bits |= FIFO_PRIORITY;
-    }
-    // taskConservation
-    if (this.heldCur !== (cur[this.G.outstanding] ?? 0)) bits |= CONSERVATION;
-    else if (isWrite) {
-      if (!(this.heldSize === 1 && this.held[v] === 1)) {
+    if (this.nReadyChanged > 0) bits |= this.headsLeft(cur, s);
+    switch (acc) {
+      case ACC_DEQUEUE:
+        bits |= this.dequeued(cur, s);
+        // taskConservation: a value returned is one instance less, an empty read none
+        if (v !== 0 ? !(this.heldSize === 1 && this.held[v] === -1) : this.heldSize > 0) bits |= CONSERVATION;
+        break;
+      case ACC_ENQUEUE:
+      case ACC_REGISTER:
+      case ACC_IPC_REGISTER:
+        bits |= this.written(cur, next, s);
+        break;
+      case ACC_IRQ:
         if (this.heldSize > 0) bits |= CONSERVATION;
-        else if (((next[L.error] ?? 0) & (acc === ACC_ENQUEUE ? QUEUE_FULL : QUEUE_FULL | WAIT_FULL)) === 0)
-          bits |= CONSERVATION;
-      }
-    } else if (acc === ACC_DEQUEUE && v !== 0) {
-      if (!(this.heldSize === 1 && this.held[v] === -1)) bits |= CONSERVATION;
-    } else if (this.heldSize > 0) bits |= CONSERVATION;
-    // capacityBound: a write refused only at a bound (the bounds after the step: judgeState)
-    const ipc = this.ipc;
-    if (isWrite && this.heldSize === 0 && (this.occCur[s.accA] ?? 0) < cfg.capacity) {
-      if (acc === ACC_ENQUEUE) bits |= CAPACITY;
-      else {
-        const d = s.accB;
-        const ipcAcc = acc === ACC_IPC_REGISTER;
-        const pending = ipcAcc ? this.ipcCount(cur, s.accA, d, false) : (cur[L.irqPending + d] ?? 0);
-        const waiting = ipcAcc ? this.ipcCount(cur, s.accA, d, true) : (cur[L.irqWait + d * L.waitW] ?? 0);
-        if (!(pending === 0 && waiting >= cfg.waitDepth)) bits |= CAPACITY;
-      }
+        bits |= this.interrupted(cur, next, s.accA);
+        break;
+      case ACC_IPC_SEND:
+        if (this.heldSize > 0) bits |= CONSERVATION;
+        bits |= this.lostSend(cur, next, s);
+        // wakePriority: the handler woken enters priority 0 of its process
+        if (this.ipc !== null) {
+          const i = this.ipcIndex(s.accA, s.accB);
+          if (this.ipcHow[i] === DROPPED && this.misplaced(this.ipcItem[i] ?? 0, s.accA))
+            bits |= WAKE_PRIORITY;
+        }
+        break;
+      default:
+        // every other access moves no instance
+        if (this.heldSize > 0) bits |= CONSERVATION;
     }
+    // (capacityBound's bounds and noLostWakeup's "no count beside waiters" after the step: judgeState)
     // errorReporting: a read of ERROR returns the bits owed since the last one and clears them; any
     // other step adds exactly the required bits, and a step that sets one changes nothing else
     const req = this.required(cur, s);
     this.req = req;
-    const before = cur[L.error] ?? 0;
+    const after = next[this.errorAt] ?? 0;
     if (acc === ACC_ERROR_READ) {
-      if (v !== (cur[this.G.errorSinceRead] ?? 0) || (next[L.error] ?? 0) !== 0) bits |= ERRORS;
-    } else if ((next[L.error] ?? 0) !== (before | req)) bits |= ERRORS;
+      if (v !== (cur[this.errorSinceReadAt] ?? 0) || after !== 0) bits |= ERRORS;
+    } else if (after !== (this.errorBefore | req)) bits |= ERRORS;
     else if (req !== 0 && !this.sameExceptError(cur, next)) bits |= ERRORS;
-    // noLostWakeup: an interrupt wakes the head waiter, or is counted, or is reported; no count beside waiters
-    if (acc === ACC_IRQ) {
-      const d = s.accA;
-      const waiting = cur[L.irqWait + d * L.waitW] ?? 0;
-      if (waiting > 0) {
-        if (this.waitHow[d] !== DROPPED || (this.readyNet[this.waitTask[d] ?? 0] ?? 0) <= 0) bits |= LOST;
-      } else {
-        const was = cur[L.irqPending + d] ?? 0;
-        if (was < cfg.pendingMax) {
-          if ((next[L.irqPending + d] ?? 0) !== was + 1) bits |= LOST;
-        } else if (((next[L.error] ?? 0) & PENDING_OVERFLOW) === 0) bits |= LOST;
-      }
-    }
-    if (acc === ACC_IPC_SEND) bits |= this.lostSend(cur, next, s);
-    // (no count beside waiters after the step: judgeState)
     // noSpuriousWakeup: what became ready is the task written, a woken waiter, or a consumed count's
     if (this.readySize > 0) bits |= this.spurious(cur, next, s);
-    // fifoWaiters: the waiter an interrupt wakes is the head (a removal here is always the head's)
-    // wakePriority: a woken instance enters priority 0 of its process; a registration records its own waiter
-    if (acc === ACC_IRQ) {
-      const d = s.accA;
-      if (this.waitHow[d] === DROPPED && this.misplaced(this.waitTask[d] ?? 0, (this.waitP[d] ?? 0) - 1))
-        bits |= WAKE_PRIORITY;
-    } else if (acc === ACC_REGISTER) {
-      if ((this.readyNet[v] ?? 0) > 0 && this.misplaced(v, s.accA)) bits |= WAKE_PRIORITY;
+    return bits;
+  }
+
+  /** fifoWithinPriority's verdict when some ready queue changed: each head removed was the value of a DEQUEUE of its process. */
+  private headsLeft(cur: Uint8Array, s: PackedAccess): number {
+    const { L } = this;
+    const P = this.P;
+    for (let i = 0; i < this.nReadyChanged; i++) {
+      const q = this.readyChanged[i] ?? 0;
+      if (this.readyHow[q] !== DROPPED) continue;
+      const returned = s.acc === ACC_DEQUEUE && Math.floor(q / P) === s.accA;
+      if (!returned || cur[L.ready + q * L.readyW + 1] !== s.accTask) return FIFO_PRIORITY;
+    }
+    return 0;
+  }
+
+  /** strictPriority, emptyMeansEmpty and processIsolation on a DEQUEUE's value. */
+  private dequeued(cur: Uint8Array, s: PackedAccess): number {
+    const { L } = this;
+    const P = this.P;
+    const p = s.accA;
+    const v = s.accTask;
+    const top = this.topCur[p] ?? -1;
+    let bits = 0;
+    if (v !== 0 && top >= 0) {
+      let lower = false;
+      for (let k = 0; k < P; k++) if (k !== top && this.readyHow[p * P + k] === DROPPED) lower = true;
+      const q = L.ready + (p * P + top) * L.readyW;
+      let has = false;
+      for (let j = 0; j < (cur[q] ?? 0); j++) if (cur[q + 1 + j] === v) has = true;
+      if (lower || !has) bits |= STRICT;
+    }
+    if (v === 0 && top >= 0) bits |= EMPTY;
+    const pool = this.taskPool;
+    if (v !== 0 && !(v <= pool && (cur[this.custodyAt + p * pool + v - 1] ?? 0) > 0)) bits |= ISOLATION;
+    return bits;
+  }
+
+  /**
+   * A write of a task (ENQUEUE, IRQ_REGISTER, IPC_REGISTER): taskConservation (the task held once
+   * more, or the write refused with an error), capacityBound (refused only at a bound) and
+   * wakePriority (a task woken at once enters priority 0; a registration records its own waiter).
+   */
+  private written(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
+    const { L } = this;
+    const acc = s.acc;
+    const p = s.accA;
+    const v = s.accTask;
+    let bits = 0;
+    if (!(this.heldSize === 1 && this.held[v] === 1)) {
+      const refusals = acc === ACC_ENQUEUE ? QUEUE_FULL : QUEUE_FULL | WAIT_FULL;
+      if (this.heldSize > 0) bits |= CONSERVATION;
+      else if (((next[this.errorAt] ?? 0) & refusals) === 0) bits |= CONSERVATION;
+    }
+    const ipcAcc = acc === ACC_IPC_REGISTER;
+    if (this.heldSize === 0 && (this.occCur[p] ?? 0) < this.capacity) {
+      if (acc === ACC_ENQUEUE) bits |= CAPACITY;
+      else {
+        const d = s.accB;
+        const pending = ipcAcc ? this.ipcCount(cur, p, d, false) : (cur[L.irqPending + d] ?? 0);
+        const waiting = ipcAcc ? this.ipcCount(cur, p, d, true) : (cur[L.irqWait + d * L.waitW] ?? 0);
+        if (!(pending === 0 && waiting >= this.waitDepth)) bits |= CAPACITY;
+      }
+    }
+    if (acc === ACC_ENQUEUE) return bits;
+    if (ipcAcc && this.ipc === null) return bits;
+    if ((this.readyNet[v] ?? 0) > 0 && this.misplaced(v, p)) bits |= WAKE_PRIORITY;
+    if (!ipcAcc)
       for (let j = 0; j < this.nWaitChanged; j++) {
         const d = this.waitChanged[j] ?? 0;
         if (this.waitHow[d] !== APPENDED) continue;
-        if (d !== s.accB || this.waitP[d] !== s.accA + 1 || this.waitTask[d] !== v) bits |= WAKE_PRIORITY;
+        if (d !== s.accB || this.waitP[d] !== p + 1 || this.waitTask[d] !== v) bits |= WAKE_PRIORITY;
       }
-    } else if (acc === ACC_IPC_SEND && ipc !== null) {
-      const i = this.ipcIndex(s.accA, s.accB);
-      if (this.ipcHow[i] === DROPPED && this.misplaced(this.ipcItem[i] ?? 0, s.accA)) bits |= WAKE_PRIORITY;
-    } else if (acc === ACC_IPC_REGISTER && ipc !== null) {
-      if ((this.readyNet[v] ?? 0) > 0 && this.misplaced(v, s.accA)) bits |= WAKE_PRIORITY;
-      const own = this.ipcIndex(s.accA, s.accB);
+    else {
+      const own = this.ipcIndex(p, s.accB);
       for (let j = 0; j < this.nIpcChanged; j++) {
         const i = this.ipcChanged[j] ?? 0;
         if (this.ipcHow[i] === APPENDED && (i !== own || this.ipcItem[i] !== v)) bits |= WAKE_PRIORITY;
       }
     }
+    return bits;
+  }
+
+  /**
+   * An interrupt on line d: noLostWakeup (it wakes the head waiter, or is counted, or is
+   * reported) and wakePriority (the waiter woken enters priority 0 of its process; fifoWaiters:
+   * a removal here is always the head's).
+   */
+  private interrupted(cur: Uint8Array, next: Uint8Array, d: number): number {
+    const { L } = this;
+    let bits = 0;
+    const waiting = cur[L.irqWait + d * L.waitW] ?? 0;
+    if (waiting > 0) {
+      if (this.waitHow[d] !== DROPPED || (this.readyNet[this.waitTask[d] ?? 0] ?? 0) <= 0) bits |= LOST;
+    } else {
+      const was = cur[L.irqPending + d] ?? 0;
+      if (was < this.pendingMax) {
+        if ((next[L.irqPending + d] ?? 0) !== was + 1) bits |= LOST;
+      } else if (((next[this.errorAt] ?? 0) & PENDING_OVERFLOW) === 0) bits |= LOST;
+    }
+    if (this.waitHow[d] === DROPPED && this.misplaced(this.waitTask[d] ?? 0, (this.waitP[d] ?? 0) - 1))
+      bits |= WAKE_PRIORITY;
     return bits;
   }
 
