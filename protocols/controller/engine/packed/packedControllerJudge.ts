@@ -394,11 +394,16 @@ export class PackedControllerJudge {
    * removal); a queue in none of the words that changed among `changed` (see {@link judge}) is the same.
    */
   private facts(cur: Uint8Array, next: Uint8Array, changed = -1): boolean {
-    const { L, ipc } = this;
     this.clearTally(); // what an earlier step left when it was not read to the end
     const diff = this.diffWords(cur, next, changed);
     this.changed = diff;
-    if ((diff & this.queueWords) === 0) return true; // no queue changed (the tallies are clear)
+    // no queue changed (the tallies are clear): kept apart so that this stays small enough to inline
+    return (diff & this.queueWords) === 0 || this.queueFacts(cur, next, diff);
+  }
+
+  /** {@link facts} on the queues in the words `diff` (where `next` differs from `cur`). */
+  private queueFacts(cur: Uint8Array, next: Uint8Array, diff: number): boolean {
+    const { L, ipc } = this;
     if (ipc !== null) {
       const types = ipc.count / L.cfg.processes;
       for (let i = 0; i < ipc.count; i++) {
@@ -559,17 +564,9 @@ export class PackedControllerJudge {
     switch (s.acc) {
       case ACC_BAD:
         return BAD_ACCESS;
-      case ACC_IPC_REGISTER: {
-        if ((this.occCur[s.accA] ?? 0) >= cfg.capacity) return QUEUE_FULL;
-        const pending = this.ipcCount(cur, s.accA, s.accB, false);
-        return pending === 0 && this.ipcCount(cur, s.accA, s.accB, true) >= cfg.waitDepth ? WAIT_FULL : 0;
-      }
-      case ACC_IPC_SEND: {
-        const waiting = this.ipcCount(cur, s.accA, s.accB, true);
-        return waiting > 0 || this.ipcCount(cur, s.accA, s.accB, false) < cfg.pendingMax
-          ? 0
-          : PENDING_OVERFLOW;
-      }
+      case ACC_IPC_REGISTER:
+      case ACC_IPC_SEND:
+        return this.ipcRequired(cur, s);
       case ACC_ENQUEUE:
         return (this.occCur[s.accA] ?? 0) >= cfg.capacity ? QUEUE_FULL : 0;
       case ACC_REGISTER: {
@@ -589,10 +586,21 @@ export class PackedControllerJudge {
     }
   }
 
+  /** {@link required} of an IPC access (kept apart so that it stays small enough to inline). */
+  private ipcRequired(cur: Uint8Array, s: PackedAccess): number {
+    const { cfg } = this.L;
+    if (s.acc === ACC_IPC_REGISTER) {
+      if ((this.occCur[s.accA] ?? 0) >= cfg.capacity) return QUEUE_FULL;
+      const pending = this.ipcCount(cur, s.accA, s.accB, false);
+      return pending === 0 && this.ipcCount(cur, s.accA, s.accB, true) >= cfg.waitDepth ? WAIT_FULL : 0;
+    }
+    const waiting = this.ipcCount(cur, s.accA, s.accB, true);
+    return waiting > 0 || this.ipcCount(cur, s.accA, s.accB, false) < cfg.pendingMax ? 0 : PENDING_OVERFLOW;
+  }
+
   /** Every property's verdict as bits (1: fails). */
   private verdicts(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
     const acc = s.acc;
-    const v = s.accTask; // the DEQUEUE's value, or the task written
     // taskConservation: the instances held before the step are the ghost's outstanding ones (read
     // once per state); the step's own part below
     let bits = this.heldBroken;
@@ -601,8 +609,6 @@ export class PackedControllerJudge {
     switch (acc) {
       case ACC_DEQUEUE:
         bits |= this.dequeued(cur, s);
-        // taskConservation: a value returned is one instance less, an empty read none
-        if (v !== 0 ? !(this.heldSize === 1 && this.held[v] === -1) : this.heldSize > 0) bits |= CONSERVATION;
         break;
       case ACC_ENQUEUE:
       case ACC_REGISTER:
@@ -615,31 +621,32 @@ export class PackedControllerJudge {
         break;
       case ACC_IPC_SEND:
         if (this.heldSize > 0) bits |= CONSERVATION;
-        bits |= this.lostSend(cur, next, s);
-        // wakePriority: the handler woken enters priority 0 of its process
-        if (this.ipc !== null) {
-          const i = this.ipcIndex(s.accA, s.accB);
-          if (this.ipcHow[i] === DROPPED && this.misplaced(this.ipcItem[i] ?? 0, s.accA))
-            bits |= WAKE_PRIORITY;
-        }
+        bits |= this.sent(cur, next, s);
         break;
       default:
         // every other access moves no instance
         if (this.heldSize > 0) bits |= CONSERVATION;
     }
     // (capacityBound's bounds and noLostWakeup's "no count beside waiters" after the step: judgeState)
-    // errorReporting: a read of ERROR returns the bits owed since the last one and clears them; any
-    // other step adds exactly the required bits, and a step that sets one changes nothing else
-    const req = this.required(cur, s);
-    this.req = req;
-    const after = next[this.errorAt] ?? 0;
-    if (acc === ACC_ERROR_READ) {
-      if (v !== (cur[this.errorSinceReadAt] ?? 0) || after !== 0) bits |= ERRORS;
-    } else if (after !== (this.errorBefore | req)) bits |= ERRORS;
-    else if (req !== 0 && !this.sameExceptError(cur, next)) bits |= ERRORS;
+    bits |= this.errorsReported(cur, next, s);
     // noSpuriousWakeup: what became ready is the task written, a woken waiter, or a consumed count's
     if (this.readySize > 0) bits |= this.spurious(cur, next, s);
     return bits;
+  }
+
+  /**
+   * errorReporting: a read of ERROR returns the bits owed since the last one and clears them; any
+   * other step adds exactly the required bits (kept for {@link advance}), and a step that sets one
+   * changes nothing else.
+   */
+  private errorsReported(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
+    const req = this.required(cur, s);
+    this.req = req;
+    const after = next[this.errorAt] ?? 0;
+    if (s.acc === ACC_ERROR_READ)
+      return s.accTask !== (cur[this.errorSinceReadAt] ?? 0) || after !== 0 ? ERRORS : 0;
+    if (after !== (this.errorBefore | req)) return ERRORS;
+    return req !== 0 && !this.sameExceptError(cur, next) ? ERRORS : 0;
   }
 
   /** fifoWithinPriority's verdict when some ready queue changed: each head removed was the value of a DEQUEUE of its process. */
@@ -655,7 +662,17 @@ export class PackedControllerJudge {
     return 0;
   }
 
-  /** strictPriority, emptyMeansEmpty and processIsolation on a DEQUEUE's value. */
+  /** An IPC send: noLostWakeup ({@link lostSend}) and wakePriority (the handler woken enters priority 0 of its process). */
+  private sent(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
+    let bits = this.lostSend(cur, next, s);
+    if (this.ipc !== null) {
+      const i = this.ipcIndex(s.accA, s.accB);
+      if (this.ipcHow[i] === DROPPED && this.misplaced(this.ipcItem[i] ?? 0, s.accA)) bits |= WAKE_PRIORITY;
+    }
+    return bits;
+  }
+
+  /** strictPriority, emptyMeansEmpty, processIsolation and taskConservation on a DEQUEUE's value. */
   private dequeued(cur: Uint8Array, s: PackedAccess): number {
     const { L } = this;
     const P = this.P;
@@ -674,6 +691,8 @@ export class PackedControllerJudge {
     if (v === 0 && top >= 0) bits |= EMPTY;
     const pool = this.taskPool;
     if (v !== 0 && !(v <= pool && (cur[this.custodyAt + p * pool + v - 1] ?? 0) > 0)) bits |= ISOLATION;
+    // taskConservation: a value returned is one instance less, an empty read none
+    if (v !== 0 ? !(this.heldSize === 1 && this.held[v] === -1) : this.heldSize > 0) bits |= CONSERVATION;
     return bits;
   }
 
@@ -833,24 +852,40 @@ export class PackedControllerJudge {
 
   /** Both ghosts past the access (ghost.ts advanceGhost; the wakeup ghost's access half), in `next`; `req`: its {@link required} bits. */
   private advance(cur: Uint8Array, next: Uint8Array, s: PackedAccess, req: number): void {
+    const acc = s.acc;
+    const at = this.errorSinceReadAt;
+    next[at] = acc === ACC_ERROR_READ ? 0 : (next[at] ?? 0) | req;
+    // an instance moves only when a queue changed (a tally): kept apart so that this stays small enough to inline
+    if (this.nTouched > 0 && (acc === ACC_ENQUEUE || acc === ACC_REGISTER || acc === ACC_IPC_REGISTER))
+      this.accepted(next, s);
+    else if (acc === ACC_DEQUEUE && s.accTask !== 0) this.returned(next, s);
+    if (this.trackWakeGhost) this.advanceWake(cur, next, s);
+  }
+
+  /** The controller ghost past a write whose task is held once more (one instance more, in the writer's custody). */
+  private accepted(next: Uint8Array, s: PackedAccess): void {
+    const v = s.accTask;
+    if ((this.held[v] ?? 0) <= 0) return;
+    this.add(next, this.custodyAt + s.accA * this.taskPool + this.poolIndex(v), 1);
+    this.add(next, this.G.outstanding, 1);
+  }
+
+  /** The controller ghost past a DEQUEUE that returned a task (one instance less, out of the reader's custody). */
+  private returned(next: Uint8Array, s: PackedAccess): void {
+    const v = s.accTask;
+    if (v >= 1 && v <= this.taskPool) {
+      const at = this.custodyAt + s.accA * this.taskPool + v - 1;
+      const c = next[at] ?? 0;
+      next[at] = c > 0 ? c - 1 : 0;
+    }
+    this.add(next, this.G.outstanding, -1);
+  }
+
+  /** The wakeup ghost's access half of {@link advance} (ghost.ts), in `next`. */
+  private advanceWake(cur: Uint8Array, next: Uint8Array, s: PackedAccess): void {
     const { G, L } = this;
     const { cfg } = L;
-    next[G.errorSinceRead] = s.acc === ACC_ERROR_READ ? 0 : (next[G.errorSinceRead] ?? 0) | req;
     const v = s.accTask;
-    if (s.acc === ACC_ENQUEUE || s.acc === ACC_REGISTER || s.acc === ACC_IPC_REGISTER) {
-      if ((this.held[v] ?? 0) > 0) {
-        this.add(next, G.custody + s.accA * cfg.taskPool + this.poolIndex(v), 1);
-        this.add(next, G.outstanding, 1);
-      }
-    } else if (s.acc === ACC_DEQUEUE && v !== 0) {
-      if (v >= 1 && v <= cfg.taskPool) {
-        const at = G.custody + s.accA * cfg.taskPool + v - 1;
-        const c = next[at] ?? 0;
-        next[at] = c > 0 ? c - 1 : 0;
-      }
-      this.add(next, G.outstanding, -1);
-    }
-    if (!this.trackWakeGhost) return;
     if (s.acc === ACC_IRQ) {
       const d = s.accA;
       const w = this.waitTask[d] ?? 0;
