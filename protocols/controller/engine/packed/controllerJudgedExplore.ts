@@ -70,11 +70,8 @@ export function exploreControllerJudged(
     opts.onProgress?.({ distinct: store.count, transitions, queue, depth: diameter });
   store.add(new Int32Array(succ.initial().buffer, 0, n), 0, -1, -1);
   if (store.count >= maxStates) return { kind: 'maxStates', ...stats() };
-  let stored = new Uint8Array(store.words.buffer);
   for (let head = 0; head < store.count; head++) {
-    // the byte view of the stored states, made again only when the store has grown
-    if (stored.buffer !== store.words.buffer) stored = new Uint8Array(store.words.buffer);
-    if (!succ.load(stored, head * L.width)) continue; // no event is enabled after an access that ended the run
+    if (!succ.loadWords(store.words, head * n)) continue; // no event is enabled after an access that ended the run
     const d = (store.level[head] ?? 0) + 1;
     for (let i = 0; i < events.length; i++) {
       const e = events[i];
@@ -83,9 +80,12 @@ export function exploreControllerJudged(
       let violations = succ.step(i, d - 1, stateOnce);
       let added = false;
       if (violations === undefined) {
-        added = store.add(succ.words, d, head, i);
+        // a successor equal to the state expanded is known (the state itself) without a look-up
+        const self = succ.sameAsLoaded();
+        if (!self) added = store.add(succ.words, d, head, i);
+        const id = self ? head : store.lastId;
         // the verdicts on the successor alone: once per distinct state (and on the initial state, never a successor)
-        if (stateOnce && (added || store.lastId === 0)) violations = succ.stateViolations(d - 1);
+        if (stateOnce && (added || id === 0)) violations = succ.stateViolations(d - 1);
       }
       if (violations !== undefined) {
         if (d > diameter) diameter = d;

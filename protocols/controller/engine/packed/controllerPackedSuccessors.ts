@@ -39,7 +39,7 @@ import {
 } from './controllerPackedLayout.ts';
 import type { ControllerPackedMutation } from './controllerPackedMutation.ts';
 import { ACC_DEQUEUE, ACC_ERROR_READ, ACC_NONE, type PackedAccess } from './packedAccess.ts';
-import { PackedControllerJudge } from './packedControllerJudge.ts';
+import { PackedControllerJudge, wordBits } from './packedControllerJudge.ts';
 
 export class ControllerPackedSuccessors implements PackedAccess {
   readonly L: ControllerPackedLayout;
@@ -77,6 +77,15 @@ export class ControllerPackedSuccessors implements PackedAccess {
   private readonly accTaskOf: Int32Array;
   /** Per event: the words its step may change (controllerByteStep.ts touchedWords), the byte judge's `changed`. */
   private readonly touchedOf: Int32Array;
+  /** Per event: the byte judge's `changed`, its {@link touchedOf} (every word, -1, under a seeded bug: it may write others). */
+  private readonly changedOf: Int32Array;
+  /**
+   * Per event: the indices of the words its step may write, the ghost's advance included (every
+   * word under a seeded bug): {@link words} holds the loaded node again once these are put back.
+   */
+  private readonly writesOf: readonly Int32Array[];
+  /** The words the last step may have written ({@link writesOf}; none since the last load). */
+  private dirty: Int32Array = NO_WORDS;
   private ghost: MutableControllerGhost | null = null;
 
   /** A seeded bug (tests only), or null. */
@@ -102,6 +111,14 @@ export class ControllerPackedSuccessors implements PackedAccess {
     const L0 = this.L;
     this.touchedOf = Int32Array.from(this.flat, (f) => touchedWords(L0, f));
     this.n = this.L.width >> 2;
+    this.changedOf = this.touchedOf.map((t) => (mutation === null ? t : -1));
+    const ghostWords =
+      wordBits(L0.outstanding, 1) |
+      wordBits(L0.errorSinceRead, 1) |
+      wordBits(L0.custody, L0.processes * L0.taskPool);
+    this.writesOf = Array.from(this.touchedOf, (t) =>
+      wordList(mutation === null ? t | ghostWords : -1, this.n),
+    );
     this.words = new Int32Array(this.n);
     this.bytes = new Uint8Array(this.words.buffer);
     this.curWords = new Int32Array(this.n);
@@ -132,6 +149,31 @@ export class ControllerPackedSuccessors implements PackedAccess {
   load(b: Uint8Array, off: number): boolean {
     const cur = this.cur;
     for (let j = 0; j < this.L.width; j++) cur[j] = b[off + j] ?? 0;
+    return this.loaded();
+  }
+
+  /** Loads the node of `n` words at word `at` of `w` (a store's): {@link load}. */
+  loadWords(w: Int32Array, at: number): boolean {
+    const curWords = this.curWords;
+    for (let j = 0; j < this.n; j++) curWords[j] = w[at + j] ?? 0;
+    return this.loaded();
+  }
+
+  /** Whether the successor the last step left in {@link words} is the loaded node itself (a self-loop). */
+  sameAsLoaded(): boolean {
+    const { words, curWords, dirty } = this;
+    for (let j = 0; j < dirty.length; j++) {
+      const i = dirty[j] ?? 0;
+      if (words[i] !== curWords[i]) return false;
+    }
+    return true;
+  }
+
+  /** Takes the node now in {@link cur} as the loaded one (see {@link load}). */
+  private loaded(): boolean {
+    const { cur, curWords, words } = this;
+    for (let j = 0; j < this.n; j++) words[j] = curWords[j] ?? 0;
+    this.dirty = NO_WORDS;
     this.generation++;
     this.state = null; // decoded only if a step is judged by the properties themselves
     this.ghost = null;
@@ -158,21 +200,18 @@ export class ControllerPackedSuccessors implements PackedAccess {
    * fails otherwise: then every failing property is reported here).
    */
   step(k: number, index: number, stateOnce = false): readonly Violation[] | undefined {
-    const { L, words, curWords, bytes, cur } = this;
-    const op = this.ops[k];
-    const e = this.events[k];
+    const { words, curWords, bytes, cur } = this;
     const flat = this.flat[k];
-    if (op === undefined || e === undefined || flat === undefined)
-      throw new Error(`judged engine: no event ${k}`);
-    for (let j = 0; j < this.n; j++) words[j] = curWords[j] ?? 0;
-    const code = stepFlat(L, bytes, flat, this.occ);
-    let accepted = false; // a write whose task entered a ready queue (for the seeded bug forgetsCustody)
-    if (this.mutation === 'forgetsCustody' && (op.type === 'Enqueue' || op.type.endsWith('Register')))
-      for (let j = L.ready; j < L.irqWait; j++) if (bytes[j] !== cur[j]) accepted = true;
-    if (this.mutation === 'keepsOldReady') for (let j = L.ready; j < L.irqWait; j++) bytes[j] = cur[j] ?? 0;
-    if (this.mutation === 'readKeepsError' && op.type === 'ErrorRead') bytes[L.error] = cur[L.error] ?? 0;
-    if (this.mutation !== null && op.type === 'IpcSend') seedSendBug(L, this.mutation, op, cur, bytes);
-    const forgets = this.mutation === 'forgetsCustody' && accepted;
+    if (flat === undefined) throw new Error(`judged engine: no event ${k}`);
+    // the loaded node again: the words the last step wrote put back
+    const dirty = this.dirty;
+    for (let j = 0; j < dirty.length; j++) {
+      const i = dirty[j] ?? 0;
+      words[i] = curWords[i] ?? 0;
+    }
+    this.dirty = this.writesOf[k] ?? NO_WORDS;
+    const code = stepFlat(this.L, bytes, flat, this.occ);
+    const forgets = this.mutation !== null && this.seedBug(k);
     const acc = this.accOf[k] ?? ACC_NONE;
     this.acc = acc;
     this.accA = this.accAOf[k] ?? 0;
@@ -180,17 +219,37 @@ export class ControllerPackedSuccessors implements PackedAccess {
     this.accTask = acc === ACC_DEQUEUE || acc === ACC_ERROR_READ ? code : (this.accTaskOf[k] ?? 0);
     // the words the successor may differ in (the byte judge reads only the queues in them): the
     // step's own, or (a seeded bug's step changes others) every word
-    const changed = this.mutation === null ? (this.touchedOf[k] ?? -1) : -1;
+    const changed = this.changedOf[k] ?? -1;
     const bits =
       this.byteJudge === null || forgets ? -1 : this.byteJudge.judge(cur, bytes, this, !stateOnce, changed);
     this.judgedByBytes = bits >= 0;
     if (bits > 0) return violationsOf(bits, index);
     if (bits === 0) return undefined; // judged over bytes, and the ghost bytes advanced
     // the properties themselves, on the states the bytes stand for
+    const e = this.events[k];
+    if (e === undefined) throw new Error(`judged engine: no event ${k}`);
     const obs = code === BYTE_ACK ? ACK : valueObs(BigInt(code));
-    const after = decodeControllerNode(L, bytes, 0).state;
+    const after = decodeControllerNode(this.L, bytes, 0).state;
     const { state, ghost } = this.objects();
     return this.judgeObjects(e, index, obs, { before: state, after }, ghost, forgets);
+  }
+
+  /**
+   * The seeded bug (tests only) applied to the successor of event `k` in {@link bytes}: true when
+   * it is forgetsCustody on a write whose task entered a ready queue (a step the byte judge does
+   * not judge: its ghost is the properties' to advance, and this bug forgets to).
+   */
+  private seedBug(k: number): boolean {
+    const { L, bytes, cur, mutation } = this;
+    const op = this.ops[k];
+    if (op === undefined || mutation === null) return false;
+    let accepted = false; // a write whose task entered a ready queue (for the seeded bug forgetsCustody)
+    if (mutation === 'forgetsCustody' && (op.type === 'Enqueue' || op.type.endsWith('Register')))
+      for (let j = L.ready; j < L.irqWait; j++) if (bytes[j] !== cur[j]) accepted = true;
+    if (mutation === 'keepsOldReady') for (let j = L.ready; j < L.irqWait; j++) bytes[j] = cur[j] ?? 0;
+    if (mutation === 'readKeepsError' && op.type === 'ErrorRead') bytes[L.error] = cur[L.error] ?? 0;
+    if (op.type === 'IpcSend') seedSendBug(L, mutation, op, cur, bytes);
+    return mutation === 'forgetsCustody' && accepted;
   }
 
   /**
@@ -219,6 +278,15 @@ export class ControllerPackedSuccessors implements PackedAccess {
     if (!forgets) advanceGhostBytes(this.L, this.bytes, 0, ctx);
     return undefined;
   }
+}
+
+const NO_WORDS = new Int32Array(0);
+
+/** The indices of the words among the word bits `bits` (packedControllerJudge.ts wordBits) of a node of `n` words. */
+function wordList(bits: number, n: number): Int32Array {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if ((bits & (1 << Math.min(i, 31))) !== 0) out.push(i);
+  return Int32Array.from(out);
 }
 
 /** The controller properties among `bits` as violations of step `index`, in registry order. */

@@ -122,6 +122,15 @@ export class PackedControllerJudge {
   private readonly selected: number;
   private readonly trackWakeGhost: boolean;
   private readonly NQ: number;
+  /** The configuration's bounds and the offsets read on every step, as fields (one load each on the hot path). */
+  private readonly P: number;
+  private readonly capacity: number;
+  private readonly waitDepth: number;
+  private readonly pendingMax: number;
+  private readonly taskPool: number;
+  private readonly errorAt: number;
+  private readonly errorSinceReadAt: number;
+  private readonly custodyAt: number;
   /** Per ready queue / irqWait line: how it changed, and the entry (task; waiter process + 1 and task). */
   private readonly readyHow: Int32Array;
   private readonly readyItem: Int32Array;
@@ -138,8 +147,27 @@ export class PackedControllerJudge {
   private nTouched = 0;
   private heldSize = 0;
   private readySize = 0;
-  private anyReadyChange = false;
-  private anyWaitChange = false;
+  /**
+   * The ready queues, irqWait lines and IPC tables the step judged last changed (their `how` not
+   * SAME): the loops over changes read these alone, and the next step resets only these.
+   */
+  private readonly readyChanged: Int32Array;
+  private nReadyChanged = 0;
+  private readonly waitChanged: Int32Array;
+  private nWaitChanged = 0;
+  private readonly ipcChanged: Int32Array;
+  private nIpcChanged = 0;
+  /**
+   * The state and successor bytes judged last, and the same memory as 32-bit words (null: not on
+   * a word boundary): a step's changed words are found by comparing words, and a queue in none of
+   * them is the same without reading it.
+   */
+  private curBytes: Uint8Array | null = null;
+  private curW: Int32Array | null = null;
+  private nextBytes: Uint8Array | null = null;
+  private nextW: Int32Array | null = null;
+  /** The words of the state's queues (ready, irqWait, IPC tables), any of whose bits {@link facts} must look at. */
+  private readonly queueWords: number;
   /**
    * What the state being expanded holds, read once for all its successors: per process its
    * occupancy and its lowest non-empty priority (-1: none), and the instances held in all.
@@ -148,8 +176,10 @@ export class PackedControllerJudge {
   private beforeGen = -1;
   private readonly occCur: Int32Array;
   private readonly topCur: Int32Array;
-  private heldCur = 0;
-  /** The words where the step judged last may have changed (see {@link judge}), and those of the cells between the queues and the error register. */
+  /** CONSERVATION when the instances held in that state are not the ghost's outstanding ones, else 0; and its error register. */
+  private heldBroken = 0;
+  private errorBefore = 0;
+  /** The words where the step judged last changed (see {@link judge}), and those of the cells between the queues and the error register. */
   private changed = -1;
   private readonly cellWords: number;
   /** The error bits the step judged last requires ({@link required}, for {@link advance}). */
@@ -183,6 +213,14 @@ export class PackedControllerJudge {
     this.trackWakeGhost = trackWakeGhost;
     const { cfg } = G.L;
     this.NQ = cfg.processes * cfg.priorities;
+    this.P = cfg.priorities;
+    this.capacity = cfg.capacity;
+    this.waitDepth = cfg.waitDepth;
+    this.pendingMax = cfg.pendingMax;
+    this.taskPool = cfg.taskPool;
+    this.errorAt = G.L.error;
+    this.errorSinceReadAt = G.errorSinceRead;
+    this.custodyAt = G.custody;
     this.readyHow = new Int32Array(this.NQ);
     this.readyItem = new Int32Array(this.NQ);
     this.waitHow = new Int32Array(cfg.devices);
@@ -204,6 +242,50 @@ export class PackedControllerJudge {
     this.ipcWords = Int32Array.from({ length: ipc?.count ?? 0 }, (_, i) =>
       ipc === null ? -1 : wordBits(ipc.wait + i * ipc.w, ipc.w),
     );
+    let queueWords = 0;
+    for (const w of [...this.readyWords, ...this.waitWords, ...this.ipcWords]) queueWords |= w;
+    this.queueWords = queueWords;
+    this.readyChanged = new Int32Array(this.NQ);
+    this.waitChanged = new Int32Array(cfg.devices);
+    this.ipcChanged = new Int32Array(ipc?.count ?? 0);
+  }
+
+  /** `b` as the 32-bit words of one state (the same memory), or null when it does not start on a word boundary. */
+  private wordsOf(b: Uint8Array): Int32Array | null {
+    const n = this.L.width >> 2;
+    return (b.byteOffset & 3) === 0 && b.length >= 4 * n ? new Int32Array(b.buffer, b.byteOffset, n) : null;
+  }
+
+  /**
+   * The bits ({@link wordBits}) of the 32-bit words where `next` differs from `cur`, among
+   * `changed` (the caller's: at least those where it may differ); `changed` itself when the bytes
+   * are not on word boundaries.
+   */
+  private diffWords(cur: Uint8Array, next: Uint8Array, changed: number): number {
+    if (cur !== this.curBytes) {
+      this.curBytes = cur;
+      this.curW = this.wordsOf(cur);
+    }
+    if (next !== this.nextBytes) {
+      this.nextBytes = next;
+      this.nextW = this.wordsOf(next);
+    }
+    const a = this.curW;
+    const b = this.nextW;
+    if (a === null || b === null) return changed;
+    let diff = 0;
+    if (changed === -1) {
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff |= 1 << (i < 31 ? i : 31);
+      return diff;
+    }
+    // the words of `changed` alone, lowest first (bit 31: word 31 and every later one)
+    for (let m = changed; m !== 0; m &= m - 1) {
+      const i = 31 - Math.clz32(m & -m);
+      if (i < 31) {
+        if (a[i] !== b[i]) diff |= 1 << i;
+      } else for (let j = 31; j < a.length; j++) if (a[j] !== b[j]) diff |= 1 << 31;
+    }
+    return diff;
   }
 
   /** Whether every one of `properties` is judged here (else the caller judges with the properties themselves). */
@@ -223,7 +305,8 @@ export class PackedControllerJudge {
     for (let d = 0; d < L.cfg.devices; d++) held += cur[L.irqWait + d * L.waitW] ?? 0;
     const ipc = this.ipc;
     if (ipc !== null) for (let i = 0; i < ipc.count; i++) held += cur[ipc.wait + i * ipc.w] ?? 0;
-    this.heldCur = held;
+    this.heldBroken = held !== (cur[this.G.outstanding] ?? 0) ? CONSERVATION : 0;
+    this.errorBefore = cur[L.error] ?? 0;
     for (let p = 0; p < L.cfg.processes; p++) {
       this.occCur[p] = this.occupancy(cur, p);
       this.topCur[p] = this.top(cur, p);
@@ -308,21 +391,23 @@ export class PackedControllerJudge {
 
   /**
    * Reads how every queue changed (false: one changed otherwise than by one append or one head
-   * removal); a queue in none of the `changed` words (see {@link judge}) is the same.
+   * removal); a queue in none of the words that changed among `changed` (see {@link judge}) is the same.
    */
   private facts(cur: Uint8Array, next: Uint8Array, changed = -1): boolean {
-    const { L, ipc } = this;
     this.clearTally(); // what an earlier step left when it was not read to the end
-    this.changed = changed;
-    const occDelta = this.occDelta;
-    for (let p = 0; p < occDelta.length; p++) occDelta[p] = 0; // a loop: fill() is a builtin call per step
+    const diff = this.diffWords(cur, next, changed);
+    this.changed = diff;
+    // no queue changed (the tallies are clear): kept apart so that this stays small enough to inline
+    return (diff & this.queueWords) === 0 || this.queueFacts(cur, next, diff);
+  }
+
+  /** {@link facts} on the queues in the words `diff` (where `next` differs from `cur`). */
+  private queueFacts(cur: Uint8Array, next: Uint8Array, diff: number): boolean {
+    const { L, ipc } = this;
     if (ipc !== null) {
       const types = ipc.count / L.cfg.processes;
       for (let i = 0; i < ipc.count; i++) {
-        if ((changed & (this.ipcWords[i] ?? -1)) === 0) {
-          this.ipcHow[i] = SAME;
-          continue;
-        }
+        if ((diff & (this.ipcWords[i] ?? -1)) === 0) continue;
         const how = this.idFifo(
           cur,
           next,
@@ -333,33 +418,28 @@ export class PackedControllerJudge {
           i,
         );
         if (how < 0) return false;
+        if (how === SAME) continue;
         this.ipcHow[i] = how;
+        this.ipcChanged[this.nIpcChanged++] = i;
       }
     }
-    this.anyReadyChange = false;
-    this.anyWaitChange = false;
     const P = L.cfg.priorities;
     for (let q = 0; q < this.NQ; q++) {
-      if ((changed & (this.readyWords[q] ?? -1)) === 0) {
-        this.readyHow[q] = SAME;
-        continue;
-      }
+      if ((diff & (this.readyWords[q] ?? -1)) === 0) continue;
       const how = this.idFifo(cur, next, L.ready + q * L.readyW, Math.floor(q / P), true, this.readyItem, q);
       if (how < 0) return false;
+      if (how === SAME) continue;
       this.readyHow[q] = how;
-      if (how !== SAME) this.anyReadyChange = true;
+      this.readyChanged[this.nReadyChanged++] = q;
     }
     for (let d = 0; d < L.cfg.devices; d++) {
-      if ((changed & (this.waitWords[d] ?? -1)) === 0) {
-        this.waitHow[d] = SAME;
-        continue;
-      }
+      if ((diff & (this.waitWords[d] ?? -1)) === 0) continue;
       const o = L.irqWait + d * L.waitW;
       const how = this.change(cur, next, o, 2);
       if (how < 0) return false;
-      this.waitHow[d] = how;
       if (how === SAME) continue;
-      this.anyWaitChange = true;
+      this.waitHow[d] = how;
+      this.waitChanged[this.nWaitChanged++] = d;
       const at = how === APPENDED ? o + 1 + 2 * ((next[o] ?? 0) - 1) : o + 1;
       const src = how === APPENDED ? next : cur;
       this.waitP[d] = src[at] ?? 0;
@@ -429,7 +509,9 @@ export class PackedControllerJudge {
     }
   }
 
+  /** Clears the tallies, the queues' changes (every one SAME again) and the occupancy changes the last step left. */
   private clearTally(): void {
+    if (this.nTouched === 0) return; // no queue changed (a changed queue tallies its entry)
     for (let i = 0; i < this.nTouched; i++) {
       const t = this.touched[i] ?? 0;
       this.held[t] = 0;
@@ -438,6 +520,14 @@ export class PackedControllerJudge {
     this.nTouched = 0;
     this.heldSize = 0;
     this.readySize = 0;
+    for (let i = 0; i < this.nReadyChanged; i++) this.readyHow[this.readyChanged[i] ?? 0] = SAME;
+    this.nReadyChanged = 0;
+    for (let i = 0; i < this.nWaitChanged; i++) this.waitHow[this.waitChanged[i] ?? 0] = SAME;
+    this.nWaitChanged = 0;
+    for (let i = 0; i < this.nIpcChanged; i++) this.ipcHow[this.ipcChanged[i] ?? 0] = SAME;
+    this.nIpcChanged = 0;
+    const occDelta = this.occDelta;
+    for (let p = 0; p < occDelta.length; p++) occDelta[p] = 0; // a loop: fill() is a builtin call per step
   }
 
   /** The lowest-numbered non-empty ready queue of p in `b`, or -1. */
@@ -474,17 +564,9 @@ export class PackedControllerJudge {
     switch (s.acc) {
       case ACC_BAD:
         return BAD_ACCESS;
-      case ACC_IPC_REGISTER: {
-        if ((this.occCur[s.accA] ?? 0) >= cfg.capacity) return QUEUE_FULL;
-        const pending = this.ipcCount(cur, s.accA, s.accB, false);
-        return pending === 0 && this.ipcCount(cur, s.accA, s.accB, true) >= cfg.waitDepth ? WAIT_FULL : 0;
-      }
-      case ACC_IPC_SEND: {
-        const waiting = this.ipcCount(cur, s.accA, s.accB, true);
-        return waiting > 0 || this.ipcCount(cur, s.accA, s.accB, false) < cfg.pendingMax
-          ? 0
-          : PENDING_OVERFLOW;
-      }
+      case ACC_IPC_REGISTER:
+      case ACC_IPC_SEND:
+        return this.ipcRequired(cur, s);
       case ACC_ENQUEUE:
         return (this.occCur[s.accA] ?? 0) >= cfg.capacity ? QUEUE_FULL : 0;
       case ACC_REGISTER: {
@@ -504,107 +586,180 @@ export class PackedControllerJudge {
     }
   }
 
+  /** {@link required} of an IPC access (kept apart so that it stays small enough to inline). */
+  private ipcRequired(cur: Uint8Array, s: PackedAccess): number {
+    const { cfg } = this.L;
+    if (s.acc === ACC_IPC_REGISTER) {
+      if ((this.occCur[s.accA] ?? 0) >= cfg.capacity) return QUEUE_FULL;
+      const pending = this.ipcCount(cur, s.accA, s.accB, false);
+      return pending === 0 && this.ipcCount(cur, s.accA, s.accB, true) >= cfg.waitDepth ? WAIT_FULL : 0;
+    }
+    const waiting = this.ipcCount(cur, s.accA, s.accB, true);
+    return waiting > 0 || this.ipcCount(cur, s.accA, s.accB, false) < cfg.pendingMax ? 0 : PENDING_OVERFLOW;
+  }
+
   /** Every property's verdict as bits (1: fails). */
   private verdicts(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
-    const { L } = this;
-    const { cfg } = L;
-    const P = cfg.priorities;
     const acc = s.acc;
-    const isWrite = acc === ACC_ENQUEUE || acc === ACC_REGISTER || acc === ACC_IPC_REGISTER;
-    const v = s.accTask; // the DEQUEUE's value, or the task written
-    let bits = 0;
-    // strictPriority, emptyMeansEmpty, processIsolation: a DEQUEUE's value
-    if (acc === ACC_DEQUEUE) {
-      const p = s.accA;
-      const top = this.topCur[p] ?? -1;
-      if (v !== 0 && top >= 0) {
-        let lower = false;
-        for (let k = 0; k < P; k++) if (k !== top && this.readyHow[p * P + k] === DROPPED) lower = true;
-        const q = L.ready + (p * P + top) * L.readyW;
-        let has = false;
-        for (let j = 0; j < (cur[q] ?? 0); j++) if (cur[q + 1 + j] === v) has = true;
-        if (lower || !has) bits |= STRICT;
-      }
-      if (v === 0 && top >= 0) bits |= EMPTY;
-      if (v !== 0 && !(v <= cfg.taskPool && (cur[this.G.custody + p * cfg.taskPool + v - 1] ?? 0) > 0))
-        bits |= ISOLATION;
-    }
+    // taskConservation: the instances held before the step are the ghost's outstanding ones (read
+    // once per state); the step's own part below
+    let bits = this.heldBroken;
     // fifoWithinPriority: a head leaves only as the value of a DEQUEUE of its process
-    for (let q = 0; q < this.NQ && this.anyReadyChange; q++) {
-      if (this.readyHow[q] !== DROPPED) continue;
-      const returned = acc === ACC_DEQUEUE && Math.floor(q / P) === s.accA;
-      if (!returned || cur[L.ready + q * L.readyW + 1] !== v) bits |= FIFO_PRIORITY;
-    }
-    // taskConservation
-    if (this.heldCur !== (cur[this.G.outstanding] ?? 0)) bits |= CONSERVATION;
-    else if (isWrite) {
-      if (!(this.heldSize === 1 && this.held[v] === 1)) {
+    if (this.nReadyChanged > 0) bits |= this.headsLeft(cur, s);
+    switch (acc) {
+      case ACC_DEQUEUE:
+        bits |= this.dequeued(cur, s);
+        break;
+      case ACC_ENQUEUE:
+      case ACC_REGISTER:
+      case ACC_IPC_REGISTER:
+        bits |= this.written(cur, next, s);
+        break;
+      case ACC_IRQ:
         if (this.heldSize > 0) bits |= CONSERVATION;
-        else if (((next[L.error] ?? 0) & (acc === ACC_ENQUEUE ? QUEUE_FULL : QUEUE_FULL | WAIT_FULL)) === 0)
-          bits |= CONSERVATION;
-      }
-    } else if (acc === ACC_DEQUEUE && v !== 0) {
-      if (!(this.heldSize === 1 && this.held[v] === -1)) bits |= CONSERVATION;
-    } else if (this.heldSize > 0) bits |= CONSERVATION;
-    // capacityBound: a write refused only at a bound (the bounds after the step: judgeState)
-    const ipc = this.ipc;
-    if (isWrite && this.heldSize === 0 && (this.occCur[s.accA] ?? 0) < cfg.capacity) {
+        bits |= this.interrupted(cur, next, s.accA);
+        break;
+      case ACC_IPC_SEND:
+        if (this.heldSize > 0) bits |= CONSERVATION;
+        bits |= this.sent(cur, next, s);
+        break;
+      default:
+        // every other access moves no instance
+        if (this.heldSize > 0) bits |= CONSERVATION;
+    }
+    // (capacityBound's bounds and noLostWakeup's "no count beside waiters" after the step: judgeState)
+    bits |= this.errorsReported(cur, next, s);
+    // noSpuriousWakeup: what became ready is the task written, a woken waiter, or a consumed count's
+    if (this.readySize > 0) bits |= this.spurious(cur, next, s);
+    return bits;
+  }
+
+  /**
+   * errorReporting: a read of ERROR returns the bits owed since the last one and clears them; any
+   * other step adds exactly the required bits (kept for {@link advance}), and a step that sets one
+   * changes nothing else.
+   */
+  private errorsReported(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
+    const req = this.required(cur, s);
+    this.req = req;
+    const after = next[this.errorAt] ?? 0;
+    if (s.acc === ACC_ERROR_READ)
+      return s.accTask !== (cur[this.errorSinceReadAt] ?? 0) || after !== 0 ? ERRORS : 0;
+    if (after !== (this.errorBefore | req)) return ERRORS;
+    return req !== 0 && !this.sameExceptError(cur, next) ? ERRORS : 0;
+  }
+
+  /** fifoWithinPriority's verdict when some ready queue changed: each head removed was the value of a DEQUEUE of its process. */
+  private headsLeft(cur: Uint8Array, s: PackedAccess): number {
+    const { L } = this;
+    const P = this.P;
+    for (let i = 0; i < this.nReadyChanged; i++) {
+      const q = this.readyChanged[i] ?? 0;
+      if (this.readyHow[q] !== DROPPED) continue;
+      const returned = s.acc === ACC_DEQUEUE && Math.floor(q / P) === s.accA;
+      if (!returned || cur[L.ready + q * L.readyW + 1] !== s.accTask) return FIFO_PRIORITY;
+    }
+    return 0;
+  }
+
+  /** An IPC send: noLostWakeup ({@link lostSend}) and wakePriority (the handler woken enters priority 0 of its process). */
+  private sent(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
+    let bits = this.lostSend(cur, next, s);
+    if (this.ipc !== null) {
+      const i = this.ipcIndex(s.accA, s.accB);
+      if (this.ipcHow[i] === DROPPED && this.misplaced(this.ipcItem[i] ?? 0, s.accA)) bits |= WAKE_PRIORITY;
+    }
+    return bits;
+  }
+
+  /** strictPriority, emptyMeansEmpty, processIsolation and taskConservation on a DEQUEUE's value. */
+  private dequeued(cur: Uint8Array, s: PackedAccess): number {
+    const { L } = this;
+    const P = this.P;
+    const p = s.accA;
+    const v = s.accTask;
+    const top = this.topCur[p] ?? -1;
+    let bits = 0;
+    if (v !== 0 && top >= 0) {
+      let lower = false;
+      for (let k = 0; k < P; k++) if (k !== top && this.readyHow[p * P + k] === DROPPED) lower = true;
+      const q = L.ready + (p * P + top) * L.readyW;
+      let has = false;
+      for (let j = 0; j < (cur[q] ?? 0); j++) if (cur[q + 1 + j] === v) has = true;
+      if (lower || !has) bits |= STRICT;
+    }
+    if (v === 0 && top >= 0) bits |= EMPTY;
+    const pool = this.taskPool;
+    if (v !== 0 && !(v <= pool && (cur[this.custodyAt + p * pool + v - 1] ?? 0) > 0)) bits |= ISOLATION;
+    // taskConservation: a value returned is one instance less, an empty read none
+    if (v !== 0 ? !(this.heldSize === 1 && this.held[v] === -1) : this.heldSize > 0) bits |= CONSERVATION;
+    return bits;
+  }
+
+  /**
+   * A write of a task (ENQUEUE, IRQ_REGISTER, IPC_REGISTER): taskConservation (the task held once
+   * more, or the write refused with an error), capacityBound (refused only at a bound) and
+   * wakePriority (a task woken at once enters priority 0; a registration records its own waiter).
+   */
+  private written(cur: Uint8Array, next: Uint8Array, s: PackedAccess): number {
+    const { L } = this;
+    const acc = s.acc;
+    const p = s.accA;
+    const v = s.accTask;
+    let bits = 0;
+    if (!(this.heldSize === 1 && this.held[v] === 1)) {
+      const refusals = acc === ACC_ENQUEUE ? QUEUE_FULL : QUEUE_FULL | WAIT_FULL;
+      if (this.heldSize > 0) bits |= CONSERVATION;
+      else if (((next[this.errorAt] ?? 0) & refusals) === 0) bits |= CONSERVATION;
+    }
+    const ipcAcc = acc === ACC_IPC_REGISTER;
+    if (this.heldSize === 0 && (this.occCur[p] ?? 0) < this.capacity) {
       if (acc === ACC_ENQUEUE) bits |= CAPACITY;
       else {
         const d = s.accB;
-        const ipcAcc = acc === ACC_IPC_REGISTER;
-        const pending = ipcAcc ? this.ipcCount(cur, s.accA, d, false) : (cur[L.irqPending + d] ?? 0);
-        const waiting = ipcAcc ? this.ipcCount(cur, s.accA, d, true) : (cur[L.irqWait + d * L.waitW] ?? 0);
-        if (!(pending === 0 && waiting >= cfg.waitDepth)) bits |= CAPACITY;
+        const pending = ipcAcc ? this.ipcCount(cur, p, d, false) : (cur[L.irqPending + d] ?? 0);
+        const waiting = ipcAcc ? this.ipcCount(cur, p, d, true) : (cur[L.irqWait + d * L.waitW] ?? 0);
+        if (!(pending === 0 && waiting >= this.waitDepth)) bits |= CAPACITY;
       }
     }
-    // errorReporting: a read of ERROR returns the bits owed since the last one and clears them; any
-    // other step adds exactly the required bits, and a step that sets one changes nothing else
-    const req = this.required(cur, s);
-    this.req = req;
-    const before = cur[L.error] ?? 0;
-    if (acc === ACC_ERROR_READ) {
-      if (v !== (cur[this.G.errorSinceRead] ?? 0) || (next[L.error] ?? 0) !== 0) bits |= ERRORS;
-    } else if ((next[L.error] ?? 0) !== (before | req)) bits |= ERRORS;
-    else if (req !== 0 && !this.sameExceptError(cur, next)) bits |= ERRORS;
-    // noLostWakeup: an interrupt wakes the head waiter, or is counted, or is reported; no count beside waiters
-    if (acc === ACC_IRQ) {
-      const d = s.accA;
-      const waiting = cur[L.irqWait + d * L.waitW] ?? 0;
-      if (waiting > 0) {
-        if (this.waitHow[d] !== DROPPED || (this.readyNet[this.waitTask[d] ?? 0] ?? 0) <= 0) bits |= LOST;
-      } else {
-        const was = cur[L.irqPending + d] ?? 0;
-        if (was < cfg.pendingMax) {
-          if ((next[L.irqPending + d] ?? 0) !== was + 1) bits |= LOST;
-        } else if (((next[L.error] ?? 0) & PENDING_OVERFLOW) === 0) bits |= LOST;
-      }
-    }
-    if (acc === ACC_IPC_SEND) bits |= this.lostSend(cur, next, s);
-    // (no count beside waiters after the step: judgeState)
-    // noSpuriousWakeup: what became ready is the task written, a woken waiter, or a consumed count's
-    if (this.readySize > 0) bits |= this.spurious(cur, next, s);
-    // fifoWaiters: the waiter an interrupt wakes is the head (a removal here is always the head's)
-    // wakePriority: a woken instance enters priority 0 of its process; a registration records its own waiter
-    if (acc === ACC_IRQ) {
-      const d = s.accA;
-      if (this.waitHow[d] === DROPPED && this.misplaced(this.waitTask[d] ?? 0, (this.waitP[d] ?? 0) - 1))
-        bits |= WAKE_PRIORITY;
-    } else if (acc === ACC_REGISTER) {
-      if ((this.readyNet[v] ?? 0) > 0 && this.misplaced(v, s.accA)) bits |= WAKE_PRIORITY;
-      for (let d = 0; d < cfg.devices; d++) {
+    if (acc === ACC_ENQUEUE) return bits;
+    if (ipcAcc && this.ipc === null) return bits;
+    if ((this.readyNet[v] ?? 0) > 0 && this.misplaced(v, p)) bits |= WAKE_PRIORITY;
+    if (!ipcAcc)
+      for (let j = 0; j < this.nWaitChanged; j++) {
+        const d = this.waitChanged[j] ?? 0;
         if (this.waitHow[d] !== APPENDED) continue;
-        if (d !== s.accB || this.waitP[d] !== s.accA + 1 || this.waitTask[d] !== v) bits |= WAKE_PRIORITY;
+        if (d !== s.accB || this.waitP[d] !== p + 1 || this.waitTask[d] !== v) bits |= WAKE_PRIORITY;
       }
-    } else if (acc === ACC_IPC_SEND && ipc !== null) {
-      const i = this.ipcIndex(s.accA, s.accB);
-      if (this.ipcHow[i] === DROPPED && this.misplaced(this.ipcItem[i] ?? 0, s.accA)) bits |= WAKE_PRIORITY;
-    } else if (acc === ACC_IPC_REGISTER && ipc !== null) {
-      if ((this.readyNet[v] ?? 0) > 0 && this.misplaced(v, s.accA)) bits |= WAKE_PRIORITY;
-      const own = this.ipcIndex(s.accA, s.accB);
-      for (let i = 0; i < ipc.count; i++)
+    else {
+      const own = this.ipcIndex(p, s.accB);
+      for (let j = 0; j < this.nIpcChanged; j++) {
+        const i = this.ipcChanged[j] ?? 0;
         if (this.ipcHow[i] === APPENDED && (i !== own || this.ipcItem[i] !== v)) bits |= WAKE_PRIORITY;
+      }
     }
+    return bits;
+  }
+
+  /**
+   * An interrupt on line d: noLostWakeup (it wakes the head waiter, or is counted, or is
+   * reported) and wakePriority (the waiter woken enters priority 0 of its process; fifoWaiters:
+   * a removal here is always the head's).
+   */
+  private interrupted(cur: Uint8Array, next: Uint8Array, d: number): number {
+    const { L } = this;
+    let bits = 0;
+    const waiting = cur[L.irqWait + d * L.waitW] ?? 0;
+    if (waiting > 0) {
+      if (this.waitHow[d] !== DROPPED || (this.readyNet[this.waitTask[d] ?? 0] ?? 0) <= 0) bits |= LOST;
+    } else {
+      const was = cur[L.irqPending + d] ?? 0;
+      if (was < this.pendingMax) {
+        if ((next[L.irqPending + d] ?? 0) !== was + 1) bits |= LOST;
+      } else if (((next[this.errorAt] ?? 0) & PENDING_OVERFLOW) === 0) bits |= LOST;
+    }
+    if (this.waitHow[d] === DROPPED && this.misplaced(this.waitTask[d] ?? 0, (this.waitP[d] ?? 0) - 1))
+      bits |= WAKE_PRIORITY;
     return bits;
   }
 
@@ -677,7 +832,8 @@ export class PackedControllerJudge {
   private misplaced(t: number, p: number): boolean {
     const P = this.L.cfg.priorities;
     let elsewhere = false;
-    for (let q = 0; q < this.NQ; q++) {
+    for (let i = 0; i < this.nReadyChanged; i++) {
+      const q = this.readyChanged[i] ?? 0;
       if (this.readyHow[q] !== APPENDED || this.readyItem[q] !== t) continue;
       if (q === p * P) return false;
       elsewhere = true;
@@ -687,7 +843,7 @@ export class PackedControllerJudge {
 
   /** Every controller cell but the error register is the same (the queues' changes are known to be none). */
   private sameExceptError(cur: Uint8Array, next: Uint8Array): boolean {
-    if (this.anyReadyChange || this.anyWaitChange) return false;
+    if (this.nReadyChanged > 0 || this.nWaitChanged > 0) return false;
     if ((this.changed & this.cellWords) === 0) return true; // none of their words changed
     const { L } = this;
     for (let i = L.irqPending; i < L.error; i++) if (cur[i] !== next[i]) return false;
@@ -696,24 +852,40 @@ export class PackedControllerJudge {
 
   /** Both ghosts past the access (ghost.ts advanceGhost; the wakeup ghost's access half), in `next`; `req`: its {@link required} bits. */
   private advance(cur: Uint8Array, next: Uint8Array, s: PackedAccess, req: number): void {
+    const acc = s.acc;
+    const at = this.errorSinceReadAt;
+    next[at] = acc === ACC_ERROR_READ ? 0 : (next[at] ?? 0) | req;
+    // an instance moves only when a queue changed (a tally): kept apart so that this stays small enough to inline
+    if (this.nTouched > 0 && (acc === ACC_ENQUEUE || acc === ACC_REGISTER || acc === ACC_IPC_REGISTER))
+      this.accepted(next, s);
+    else if (acc === ACC_DEQUEUE && s.accTask !== 0) this.returned(next, s);
+    if (this.trackWakeGhost) this.advanceWake(cur, next, s);
+  }
+
+  /** The controller ghost past a write whose task is held once more (one instance more, in the writer's custody). */
+  private accepted(next: Uint8Array, s: PackedAccess): void {
+    const v = s.accTask;
+    if ((this.held[v] ?? 0) <= 0) return;
+    this.add(next, this.custodyAt + s.accA * this.taskPool + this.poolIndex(v), 1);
+    this.add(next, this.G.outstanding, 1);
+  }
+
+  /** The controller ghost past a DEQUEUE that returned a task (one instance less, out of the reader's custody). */
+  private returned(next: Uint8Array, s: PackedAccess): void {
+    const v = s.accTask;
+    if (v >= 1 && v <= this.taskPool) {
+      const at = this.custodyAt + s.accA * this.taskPool + v - 1;
+      const c = next[at] ?? 0;
+      next[at] = c > 0 ? c - 1 : 0;
+    }
+    this.add(next, this.G.outstanding, -1);
+  }
+
+  /** The wakeup ghost's access half of {@link advance} (ghost.ts), in `next`. */
+  private advanceWake(cur: Uint8Array, next: Uint8Array, s: PackedAccess): void {
     const { G, L } = this;
     const { cfg } = L;
-    next[G.errorSinceRead] = s.acc === ACC_ERROR_READ ? 0 : (next[G.errorSinceRead] ?? 0) | req;
     const v = s.accTask;
-    if (s.acc === ACC_ENQUEUE || s.acc === ACC_REGISTER || s.acc === ACC_IPC_REGISTER) {
-      if ((this.held[v] ?? 0) > 0) {
-        this.add(next, G.custody + s.accA * cfg.taskPool + this.poolIndex(v), 1);
-        this.add(next, G.outstanding, 1);
-      }
-    } else if (s.acc === ACC_DEQUEUE && v !== 0) {
-      if (v >= 1 && v <= cfg.taskPool) {
-        const at = G.custody + s.accA * cfg.taskPool + v - 1;
-        const c = next[at] ?? 0;
-        next[at] = c > 0 ? c - 1 : 0;
-      }
-      this.add(next, G.outstanding, -1);
-    }
-    if (!this.trackWakeGhost) return;
     if (s.acc === ACC_IRQ) {
       const d = s.accA;
       const w = this.waitTask[d] ?? 0;
