@@ -5,6 +5,7 @@
  */
 
 import { formatReplayHeader } from '../../../replay/formatReplayHeader.ts';
+import { formatSystemVerdict } from '../../../replay/formatSystemSteps.ts';
 import { formatUipiEvent } from '../model/events.ts';
 import type { UipiState } from '../model/state.ts';
 import type { ParsedUipiTrace } from '../trace/readUipiTrace.ts';
@@ -94,15 +95,6 @@ export function formatUipiReplay(result: UipiReplay, parsed: ParsedUipiTrace): s
   if (!result.ok && !result.recorded.some((r) => r.index === failAt)) {
     lines.push(`${INDENT}property ${result.violation.property} fails: ${result.violation.message}`);
   }
-  if (result.ok) {
-    lines.push(
-      `✓ passes on "${result.implementation}": ${result.steps} steps (drain included), no property fails`,
-    );
-  } else {
-    const v = result.violation;
-    lines.push(
-      `✗ still fails on "${result.implementation}": ${v.property} at step ${v.step} (${result.phase}): ${v.message}`,
-    );
-  }
+  lines.push(formatSystemVerdict(result));
   return lines.join('\n');
 }

@@ -5,7 +5,7 @@
  */
 
 import { formatReplayHeader } from '../../../replay/formatReplayHeader.ts';
-import { formatSystemSteps } from '../../../replay/formatSystemSteps.ts';
+import { formatSystemSteps, formatSystemVerdict } from '../../../replay/formatSystemSteps.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import { changedCells } from '../../controller/model/stateCells.ts';
 import { formatSystemEvent } from '../model/events.ts';
@@ -46,15 +46,6 @@ export function formatWakeupReplay(result: WakeupReplay, parsed: ParsedWakeupTra
     event: formatSystemEvent,
     changes: (a, b) => systemChanges(cfg, a, b),
   });
-  if (result.ok) {
-    lines.push(
-      `✓ passes on "${result.implementation}": ${result.steps} steps (drain included), no property fails`,
-    );
-  } else {
-    const v = result.violation;
-    lines.push(
-      `✗ still fails on "${result.implementation}": ${v.property} at step ${v.step} (${result.phase}): ${v.message}`,
-    );
-  }
+  lines.push(formatSystemVerdict(result));
   return lines.join('\n');
 }
