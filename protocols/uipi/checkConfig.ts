@@ -4,10 +4,8 @@
  * property after every step and the liveness properties after the fair drain; on failure the
  * minimized counterexample is written as an ITF trace that `intcheck replay` re-runs.
  */
-import { join } from 'node:path';
 import type { ConfigReport } from '../../report/checkReport.ts';
-import { traceName } from '../../traces/traceName.ts';
-import { writeTrace } from '../../traces/writeTrace.ts';
+import { configReport } from '../family/configReport.ts';
 import type { CheckArgs } from '../protocol.ts';
 import type { UipiImpl } from './designs/reference/uipiImpl.ts';
 import { checkUipiParallel } from './engine/checkUipiParallel.ts';
@@ -37,47 +35,18 @@ export async function checkUipiConfig(
     },
     a.workers,
   );
-  const common = {
+  return configReport({
+    protocol: 'uipi',
+    implementation: impl.name,
     preset: name,
     config: uipiConfigToJson(cfg),
-    runs: r.runs,
-    events: r.events,
-    endedEarly: r.endedEarly,
+    result: r,
+    out: a.out,
+    shard: a.shard,
+    note: a.note,
     seconds: a.seconds(),
-  };
-  if (r.ok) return { ...common, ok: true };
-  const v = r.failure.violation;
-  const file = join(a.out, traceName('uipi', impl.name, v.property, name, a.shard));
-  writeTrace(
-    file,
-    uipiTrace({
-      cfg,
-      implementation: impl.name,
-      property: v.property,
-      message: v.message,
-      failingStep: v.step,
-      seed: r.seed,
-      path: r.path,
-      ...(a.note === undefined ? {} : { note: a.note }),
-      initial: r.failure.initial,
-      steps: r.failure.recorded,
-    }),
-  );
-  return {
-    ...common,
-    ok: false,
-    failure: {
-      run: r.index + 1,
-      property: v.property,
-      step: v.step,
-      phase: r.failure.phase,
-      message: v.message,
-      shrinks: r.shrinks,
-      seed: r.seed,
-      path: r.path,
-      length: r.counterexample.length,
-      counterexample: r.counterexample.map(formatUipiEvent),
-      trace: file,
-    },
-  };
+    trace: (run, provenance) => uipiTrace({ cfg, ...provenance, initial: run.initial, steps: run.recorded }),
+    event: formatUipiEvent,
+    phase: (run) => run.phase,
+  });
 }

@@ -4,12 +4,10 @@
  * threads with --workers), and on failure the minimized counterexample written as an ITF trace,
  * its drain steps included, with a few lines explaining the violation.
  */
-import { join } from 'node:path';
 import type { ConfigReport } from '../../report/checkReport.ts';
-import { traceName } from '../../traces/traceName.ts';
-import { writeTrace } from '../../traces/writeTrace.ts';
 import { configToJson } from '../controller/model/config/loadConfig.ts';
 import { type ConfigCheckArgs, checkOptionsOf } from '../family/configCheck.ts';
+import { configReport } from '../family/configReport.ts';
 import { checkWakeupParallel } from './engine/checkWakeupParallel.ts';
 import { explainWakeup } from './engine/explainWakeup.ts';
 import { formatSystemEvent } from './model/events.ts';
@@ -20,46 +18,20 @@ export async function checkWakeupConfig(a: ConfigCheckArgs): Promise<ConfigRepor
   const { impl } = a;
   const result = await checkWakeupParallel(checkOptionsOf(a), a.workers);
   const { cfg } = result;
-  const common = {
+  return configReport({
+    protocol: 'wakeup',
+    implementation: impl.name,
     preset: a.preset,
     config: configToJson(cfg),
-    runs: result.runs,
-    events: result.events,
-    endedEarly: result.endedEarly,
+    result,
+    out: a.out,
+    shard: a.shard,
+    note: a.note,
     seconds: a.seconds(),
-  };
-  if (result.ok) return { ...common, ok: true };
-  const { failure: run, counterexample } = result;
-  const v = run.violation;
-  const file = join(a.out, traceName('wakeup', impl.name, v.property, a.preset, a.shard));
-  writeTrace(
-    file,
-    wakeupTrace({
-      cfg,
-      implementation: impl.name,
-      property: v.property,
-      message: v.message,
-      failingStep: v.step,
-      seed: result.seed,
-      path: result.path,
-      ...(a.note === undefined ? {} : { note: a.note }),
-      initial: run.initial,
-      steps: run.recorded,
-    }),
-  );
-  const failure = {
-    run: result.index + 1,
-    property: v.property,
-    step: v.step,
-    phase: run.phase,
-    message: v.message,
-    explanation: explainWakeup(cfg, impl, counterexample, run),
-    shrinks: result.shrinks,
-    seed: result.seed,
-    path: result.path,
-    length: counterexample.length,
-    counterexample: counterexample.map(formatSystemEvent),
-    trace: file,
-  };
-  return { ...common, ok: false, failure };
+    trace: (run, provenance) =>
+      wakeupTrace({ cfg, ...provenance, initial: run.initial, steps: run.recorded }),
+    event: formatSystemEvent,
+    phase: (run) => run.phase,
+    explain: (run, counterexample) => explainWakeup(cfg, impl, counterexample, run),
+  });
 }
