@@ -1,8 +1,8 @@
 /**
  * The step lines of a system replay (wakeup, syscall): each recorded step with its outcome, the
- * state cells it changed, the drain's start, and the failing property at its step; and the
- * verdict line every system replay ends with (UIPI's too). Each protocol's formatter adds its
- * header and says how its events and changes read.
+ * state cells it changed, the drain's start, and the failing property at its step. Each
+ * protocol's formatter adds its header and verdict (formatSystemVerdict.ts) and says how its
+ * events and changes read.
  */
 
 import type { Violation } from '../engine/property.ts';
@@ -64,22 +64,4 @@ export function formatSystemSteps<E, S>(
     before = r.state;
   }
   if (failLine && !recorded.some((r) => r.index === failAt)) lines.push(failLine);
-}
-
-/** How a system replay ended, as its last line reads it. */
-export type SystemReplayEnd =
-  | { readonly ok: true; readonly implementation: string; readonly steps: number }
-  | {
-      readonly ok: false;
-      readonly implementation: string;
-      readonly violation: Violation;
-      /** Where the failing step was: the storm, a drain step, or quiescence. */
-      readonly phase: string;
-    };
-
-/** The verdict line of a system replay (wakeup, syscall, UIPI): passing after its steps (drain included), or still failing. */
-export function formatSystemVerdict(r: SystemReplayEnd): string {
-  if (r.ok) return `✓ passes on "${r.implementation}": ${r.steps} steps (drain included), no property fails`;
-  const v = r.violation;
-  return `✗ still fails on "${r.implementation}": ${v.property} at step ${v.step} (${r.phase}): ${v.message}`;
 }

@@ -14,7 +14,8 @@
 import type fc from 'fast-check';
 import type { Coverage } from '../coverage/coverage.ts';
 import type { Violation } from '../property.ts';
-import type { EndedEarly, EndReason } from './endedEarly.ts';
+import type { CheckOutcome } from './checkOutcome.ts';
+import type { EndReason } from './endedEarly.ts';
 import type { RangeOutcome, RunRange, SeededRunsOptions } from './seededRuns.ts';
 
 /** What the check reads from a failing run of any protocol's runner. */
@@ -51,31 +52,14 @@ export function acceptedOnly<E, F extends FailedRun>(
 }
 
 /** The result of a storm check; `F` is the protocol's failing run. */
-export type StormCheckResult<E, F extends FailedRun> =
-  | { readonly ok: true; readonly runs: number; readonly events: number; readonly endedEarly: EndedEarly }
-  | {
-      readonly ok: false;
-      /** Runs until the first failure, the failing one included (shrinking not counted). */
-      readonly runs: number;
-      readonly events: number;
-      /** Runs before the failing one in which the design stopped (a stall, an abort, an undefined outcome). */
-      readonly endedEarly: EndedEarly;
-      /** 0-based index of the failing run in the whole check. */
-      readonly index: number;
-      readonly shrinks: number;
-      /** Length of fast-check's shrunk storm (up to its failing step), before the last pass. */
-      readonly shrunkLength: number;
-      readonly seed: number;
-      /** fast-check's replay path of its shrunk storm (the counterexample is that storm, minimized further). */
-      readonly path: string;
-      /**
-       * The shrunk storm, up to the failing step (the whole storm when the drain or quiescence
-       * failed), with every event removed that it fails without (the same property failing).
-       */
-      readonly counterexample: readonly E[];
-      /** The failing run of the counterexample, recorded step by step (drain steps included). */
-      readonly failure: F;
-    };
+export type StormCheckResult<E, F extends FailedRun> = CheckOutcome<
+  E,
+  F,
+  {
+    /** Length of fast-check's shrunk storm (up to its failing step), before the last pass. */
+    readonly shrunkLength: number;
+  }
+>;
 
 /** At most this many runs are spent on the last shrinking pass. */
 const MAX_MINIMIZE_RUNS = 2_000;

@@ -4,8 +4,8 @@
  * written as an ITF trace.
  */
 import type { ConfigReport } from '../../report/checkReport.ts';
+import { configReport } from '../../report/configReport.ts';
 import { type ConfigCheckArgs, checkOptionsOf } from '../family/configCheck.ts';
-import { configReport } from '../family/configReport.ts';
 import { supportedConfig } from './designs/supportedConfig.ts';
 import { checkControllerParallel } from './engine/checkControllerParallel.ts';
 import { configToJson } from './model/config/loadConfig.ts';

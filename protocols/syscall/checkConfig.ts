@@ -6,10 +6,10 @@
  */
 import { UsageError } from '../../model/badInput.ts';
 import type { ConfigReport } from '../../report/checkReport.ts';
+import { configReport } from '../../report/configReport.ts';
 import { assertExpressible } from '../controller/designs/supportedConfig.ts';
 import { configToJson } from '../controller/model/config/loadConfig.ts';
 import { type ConfigCheckArgs, checkOptionsOf } from '../family/configCheck.ts';
-import { configReport } from '../family/configReport.ts';
 import { checkSyscallParallel } from './engine/checkSyscallParallel.ts';
 import { formatSyscallEvent } from './model/events.ts';
 import { syscallConfigError } from './model/layout.ts';

@@ -5,7 +5,7 @@
  * minimized counterexample is written as an ITF trace that `intcheck replay` re-runs.
  */
 import type { ConfigReport } from '../../report/checkReport.ts';
-import { configReport } from '../family/configReport.ts';
+import { configReport } from '../../report/configReport.ts';
 import type { CheckArgs } from '../protocol.ts';
 import type { UipiImpl } from './designs/reference/uipiImpl.ts';
 import { checkUipiParallel } from './engine/checkUipiParallel.ts';

@@ -5,9 +5,9 @@
  * its drain steps included, with a few lines explaining the violation.
  */
 import type { ConfigReport } from '../../report/checkReport.ts';
+import { configReport } from '../../report/configReport.ts';
 import { configToJson } from '../controller/model/config/loadConfig.ts';
 import { type ConfigCheckArgs, checkOptionsOf } from '../family/configCheck.ts';
-import { configReport } from '../family/configReport.ts';
 import { checkWakeupParallel } from './engine/checkWakeupParallel.ts';
 import { explainWakeup } from './engine/explainWakeup.ts';
 import { formatSystemEvent } from './model/events.ts';

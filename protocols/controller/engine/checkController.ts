@@ -6,7 +6,7 @@
  * shards finds the same first failure as this one.
  */
 
-import type { EndedEarly } from '../../../engine/check/endedEarly.ts';
+import type { CheckOutcome } from '../../../engine/check/checkOutcome.ts';
 import {
   type RangeOutcome,
   type RunRange,
@@ -49,25 +49,8 @@ export interface CheckOptions {
   readonly accept?: (v: Violation) => boolean;
 }
 
-export type CheckResult =
-  | { readonly ok: true; readonly runs: number; readonly events: number; readonly endedEarly: EndedEarly }
-  | {
-      readonly ok: false;
-      /** Runs until the first failure, the failing one included (shrinking not counted). */
-      readonly runs: number;
-      readonly events: number;
-      /** Runs before the failing one that ended early (the design stalled, aborted or did something undefined). */
-      readonly endedEarly: EndedEarly;
-      /** 0-based index of the failing run in the whole check. */
-      readonly index: number;
-      readonly shrinks: number;
-      readonly seed: number;
-      /** fast-check's replay path of the shrunk counterexample. */
-      readonly path: string;
-      readonly counterexample: readonly ControllerEvent[];
-      /** The failing run of the shrunk counterexample, recorded step by step. */
-      readonly failure: Extract<RunResult, { ok: false }>;
-    };
+/** How the controller's check ended (checkOutcome.ts). */
+export type CheckResult = CheckOutcome<ControllerEvent, Extract<RunResult, { ok: false }>>;
 
 /** The seeded-run description of a controller check (shared by this process and the workers). */
 export function controllerRuns(

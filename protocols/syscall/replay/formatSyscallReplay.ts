@@ -5,7 +5,8 @@
  */
 
 import { formatReplayHeader } from '../../../replay/formatReplayHeader.ts';
-import { formatSystemSteps, formatSystemVerdict } from '../../../replay/formatSystemSteps.ts';
+import { formatSystemSteps } from '../../../replay/formatSystemSteps.ts';
+import { formatSystemVerdict } from '../../../replay/formatSystemVerdict.ts';
 import type { Config } from '../../controller/model/config/config.ts';
 import { changedCells } from '../../controller/model/stateCells.ts';
 import { formatSyscallEvent } from '../model/events.ts';

@@ -5,7 +5,7 @@
  */
 
 import { formatReplayHeader } from '../../../replay/formatReplayHeader.ts';
-import { formatSystemVerdict } from '../../../replay/formatSystemSteps.ts';
+import { formatSystemVerdict } from '../../../replay/formatSystemVerdict.ts';
 import { formatUipiEvent } from '../model/events.ts';
 import type { UipiState } from '../model/state.ts';
 import type { ParsedUipiTrace } from '../trace/readUipiTrace.ts';

@@ -5,31 +5,12 @@
  * storms and says how its trace is built and its events read; the rest is here, once.
  */
 import { join } from 'node:path';
-import type { EndedEarly } from '../../engine/check/endedEarly.ts';
-import type { Violation } from '../../engine/property.ts';
-import type { ConfigJson, ConfigReport, FailurePhase } from '../../report/checkReport.ts';
-import type { Trace, TraceMeta } from '../../traces/trace.ts';
-import { traceName } from '../../traces/traceName.ts';
-import { writeTrace } from '../../traces/writeTrace.ts';
-import type { Shard } from './configCheck.ts';
-
-/** What a protocol's storm check returns, as far as the report reads it. */
-export type CheckedRuns<E, F extends { readonly violation: Violation }> =
-  | { readonly ok: true; readonly runs: number; readonly events: number; readonly endedEarly: EndedEarly }
-  | {
-      readonly ok: false;
-      readonly runs: number;
-      readonly events: number;
-      readonly endedEarly: EndedEarly;
-      /** 0-based index of the failing run in the whole check. */
-      readonly index: number;
-      readonly shrinks: number;
-      readonly seed: number;
-      readonly path: string;
-      readonly counterexample: readonly E[];
-      /** The counterexample's run, recorded step by step. */
-      readonly failure: F;
-    };
+import type { CheckOutcome } from '../engine/check/checkOutcome.ts';
+import type { Violation } from '../engine/property.ts';
+import type { Trace, TraceMeta } from '../traces/trace.ts';
+import { traceName } from '../traces/traceName.ts';
+import { writeTrace } from '../traces/writeTrace.ts';
+import type { ConfigJson, ConfigReport, FailurePhase } from './checkReport.ts';
 
 /** The trace meta fields of a failure that every protocol's trace builder takes. */
 export type FailureProvenance = Required<
@@ -46,10 +27,11 @@ export interface CheckedConfig<E, F extends { readonly violation: Violation }> {
   readonly preset: string;
   /** The configuration checked, as the report prints it. */
   readonly config: ConfigJson;
-  readonly result: CheckedRuns<E, F>;
+  readonly result: CheckOutcome<E, F>;
   /** Where the trace goes, and what `#meta.note` says. */
   readonly out: string;
-  readonly shard?: Shard | undefined;
+  /** `--shard index/count`: the trace's file name says which shard wrote it. */
+  readonly shard?: { readonly index: number; readonly count: number } | undefined;
   readonly note?: string | undefined;
   readonly seconds: number;
   /** The protocol's trace of the failing run `f`, with the provenance every trace records. */
