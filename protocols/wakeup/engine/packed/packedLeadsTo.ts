@@ -286,7 +286,9 @@ export class PackedLeadsTo {
       drain: { steps, events: [], reachedQuiescence: reached },
       ghost: decodeGhosts(this.G, b).wg,
     };
-    const ids = this.sel.liveness.filter((p) => p.check(ctx) !== null).map((p) => p.id);
+    // a plain loop: filter and map inlined into the optimised check made it deoptimise (wrong map)
+    const ids: string[] = [];
+    for (const p of this.sel.liveness) if (p.check(ctx) !== null) ids.push(p.id);
     return ids.length === 0 ? null : ids;
   }
 }
