@@ -37,8 +37,11 @@ export class WordTable {
       h ^= h >>> 15;
     }
     const { keys, table, mask } = this;
-    let slot = h & mask;
+    // the step to the next slot comes first, so it runs on every call (as in packedStore.ts): a step
+    // first taken after V8 optimised this (collisions are rare) would throw that code away
+    let slot = (h - 1) & mask;
     for (;;) {
+      slot = (slot + 1) & mask;
       const e1 = table[slot] ?? 0;
       if (e1 === 0) break;
       if (this.hashes[e1 - 1] === h) {
@@ -47,7 +50,6 @@ export class WordTable {
         while (i < n && keys[o + i] === w[off + i]) i++;
         if (i === n) return e1 - 1;
       }
-      slot = (slot + 1) & mask;
     }
     this.lastHash = h;
     this.lastSlot = slot;

@@ -29,6 +29,12 @@ import { WordTable } from '../../../../engine/explore/packed/wordTable.ts';
 import * as A from '../../../controller/engine/packed/packedAccess.ts';
 import type { PackedGhostLayout } from './packedGhost.ts';
 
+/**
+ * Nodes the tables have room for before their first grow: the small preset has 5,746, and a grow
+ * (the first call of the tables' rehash) throws away the optimised code of the intern that makes it.
+ */
+const INITIAL_NODES = 1 << 13;
+
 /** The access codes as module-local constants (an imported binding may compile to an accessor call on this hot path). */
 const ACC_IRQ = A.ACC_IRQ;
 const ACC_STATUS = A.ACC_STATUS;
@@ -90,8 +96,8 @@ export class ControllerJudgeMemo {
     this.g0 = G.start >> 2;
     this.gw = (G.width >> 2) - this.g0;
     this.nw = this.cw + this.gw;
-    this.nodes = new WordTable(dropsGhost ? this.cw : this.nw);
-    this.nodeWords = new Int32Array(this.nw << 12);
+    this.nodes = new WordTable(dropsGhost ? this.cw : this.nw, INITIAL_NODES);
+    this.nodeWords = new Int32Array(this.nw * INITIAL_NODES);
     const { processes: P, priorities: K, devices: D, taskPool: T } = G.L.cfg;
     this.processes = P;
     this.priorities = K;
@@ -102,7 +108,7 @@ export class ControllerJudgeMemo {
     this.atRegister = this.atEnqueue + P * K * T;
     this.atDequeue = this.atRegister + P * D * T;
     this.row = this.atDequeue + P * (T + 1);
-    this.steps = new Int32Array(this.row << 12);
+    this.steps = new Int32Array(this.row * INITIAL_NODES);
     this.nodeKey = new Int32Array(this.nw);
   }
 

@@ -74,6 +74,8 @@ const K_RUNNING = 3;
 const K_RETURNING = 4;
 /** Wedged (or any other phase): no step. */
 const K_NONE = 5;
+/** {@link PackedLeadsTo.walk}'s answer for a drain needing a step the search did not record. */
+const UNKNOWN = -2;
 
 export class PackedLeadsTo {
   private readonly G: PackedGhostLayout;
@@ -93,6 +95,11 @@ export class PackedLeadsTo {
   private info = new Uint8Array(INITIAL);
   /** Per state x and hart h at x * H + h: K_IDLE … K_NONE. */
   private kind: Uint8Array<ArrayBuffer>;
+  /** The positions of the drain being walked and the steps taken when it was at each ({@link walk}). */
+  private trail = new Int32Array(64);
+  private trailSteps = new Int32Array(64);
+  /** The steps of the last drain {@link walk} followed to its end. */
+  private endSteps = 0;
 
   constructor(G: PackedGhostLayout, sel: WakeupSelection) {
     this.G = G;
@@ -185,90 +192,106 @@ export class PackedLeadsTo {
    * first whose drain fails. It reads the per-state tables only (and a failing drain's end state).
    */
   check(store: PackedStore): LeadsToVerdict {
-    const { H, info, kind, turn, next, readZero, status } = this;
     const bytes = new Uint8Array(store.words.buffer, store.words.byteOffset, store.words.byteLength);
-    const bound = this.L.cfg.drainBound;
-    const masks = 1 << H;
     const count = store.count;
+    const masks = 1 << this.H;
     /**
      * Position → 1 + steps from there to the end of a successful drain (0: not known): at most
      * bound + 1, so two bytes a position when that fits (half the memory a search's every state
      * touches here, 41 MB on small with four task ids), else four.
      */
-    const size = count * H * H * masks;
-    const memo = bound < 0xffff ? new Uint16Array(size) : new Int32Array(size);
+    const size = count * this.H * this.H * masks;
+    const memo = this.L.cfg.drainBound < 0xffff ? new Uint16Array(size) : new Int32Array(size);
     /** Per end (state x, reached or not) at 2x + reached: 1 when the liveness properties hold there (a failing end stops the check). */
     const held = new Uint8Array(count * 2);
-    let trail = new Int32Array(64);
-    let trailSteps = new Int32Array(64);
+    // the walk is its own function, and the end verdict (decoding a state) is here: V8 compiles
+    // the walk alone, sooner than the one loop that inlined the decoding with it
     for (let start = 0; start < count; start++) {
-      let x = start;
-      let steps = 0;
-      while (steps < bound && ((info[x] ?? 0) & OFFLINE) !== 0) {
-        const y = (status[x] ?? 0) - 1;
-        if (y < 0) return { kind: 'unknown' };
-        x = y;
-        steps++;
-      }
-      let sawEmpty = 0;
-      let h = 0;
-      let stalled = 0;
-      let reached = false;
-      let known = -1;
-      let trailLen = 0;
-      for (;;) {
-        const f = info[x] ?? 0;
-        if ((f & QUIESCENT) !== 0) {
-          reached = true;
-          break;
-        }
-        if (steps >= bound || stalled >= H || (f & WEDGED_ONLY) !== 0) break;
-        const pos = ((x * H + h) * H + stalled) * masks + sawEmpty;
-        const r = (memo[pos] ?? 0) - 1;
-        if (r >= 0 && steps + r <= bound) {
-          known = steps + r;
-          break;
-        }
-        if (trailLen === trail.length) {
-          const a = new Int32Array(trailLen * 2);
-          a.set(trail);
-          trail = a;
-          const b = new Int32Array(trailLen * 2);
-          b.set(trailSteps);
-          trailSteps = b;
-        }
-        trail[trailLen] = pos;
-        trailSteps[trailLen++] = steps;
-        const i = x * H + h;
-        const bit = 1 << h;
-        h = h + 1 === H ? 0 : h + 1;
-        const k = kind[i] ?? K_NONE;
-        if (k === K_NONE) {
-          stalled++; // wedged: no step
-          continue;
-        }
-        const switchNext = k === K_FETCH_SWITCH && (sawEmpty & bit) !== 0;
-        const y = (switchNext ? (next[i] ?? 0) : (turn[i] ?? 0)) - 1;
-        if (y < 0) return { kind: 'unknown' };
-        stalled = 0;
-        steps++;
-        if (switchNext || k === K_IDLE) sawEmpty &= ~bit;
-        else if (k === K_FETCH_SWITCH || k === K_FETCH) {
-          if (readZero[i] === 1) sawEmpty |= bit;
-          else sawEmpty &= ~bit;
-        }
-        x = y;
-      }
-      if (known < 0) {
-        const at = x * 2 + (reached ? 1 : 0);
-        const ids = held[at] === 1 ? null : this.endVerdict(bytes, x, reached, steps);
-        if (ids !== null) return { kind: 'fails', state: start, ids };
-        held[at] = 1;
-      }
-      const end = known >= 0 ? known : steps;
-      for (let j = 0; j < trailLen; j++) memo[trail[j] ?? 0] = end - (trailSteps[j] ?? 0) + 1;
+      const at = this.walk(start, memo);
+      if (at === UNKNOWN) return { kind: 'unknown' };
+      if (at < 0 || held[at] === 1) continue;
+      const ids = this.endVerdict(bytes, at >> 1, (at & 1) === 1, this.endSteps);
+      if (ids !== null) return { kind: 'fails', state: start, ids };
+      held[at] = 1;
     }
     return { kind: 'holds' };
+  }
+
+  /**
+   * The drain from `start` over the recorded successors, the positions it went through remembered
+   * in `memo` with their distance to its end: the end it reached as 2x + reached (its steps in
+   * {@link endSteps}), -1 when it joined a remembered drain, or UNKNOWN when a step was not recorded.
+   */
+  private walk(start: number, memo: Uint16Array | Int32Array): number {
+    const { H, info, kind, turn, next, readZero, status } = this;
+    const bound = this.L.cfg.drainBound;
+    const masks = 1 << H;
+    let x = start;
+    let steps = 0;
+    while (steps < bound && ((info[x] ?? 0) & OFFLINE) !== 0) {
+      const y = (status[x] ?? 0) - 1;
+      if (y < 0) return UNKNOWN;
+      x = y;
+      steps++;
+    }
+    let sawEmpty = 0;
+    let h = 0;
+    let stalled = 0;
+    let reached = false;
+    let known = -1;
+    let trailLen = 0;
+    for (;;) {
+      const f = info[x] ?? 0;
+      if ((f & QUIESCENT) !== 0) {
+        reached = true;
+        break;
+      }
+      if (steps >= bound || stalled >= H || (f & WEDGED_ONLY) !== 0) break;
+      const pos = ((x * H + h) * H + stalled) * masks + sawEmpty;
+      const r = (memo[pos] ?? 0) - 1;
+      if (r >= 0 && steps + r <= bound) {
+        known = steps + r;
+        break;
+      }
+      if (trailLen === this.trail.length) this.growTrail();
+      this.trail[trailLen] = pos;
+      this.trailSteps[trailLen++] = steps;
+      const i = x * H + h;
+      const bit = 1 << h;
+      h = h + 1 === H ? 0 : h + 1;
+      const k = kind[i] ?? K_NONE;
+      if (k === K_NONE) {
+        stalled++; // wedged: no step
+        continue;
+      }
+      const switchNext = k === K_FETCH_SWITCH && (sawEmpty & bit) !== 0;
+      const y = (switchNext ? (next[i] ?? 0) : (turn[i] ?? 0)) - 1;
+      if (y < 0) return UNKNOWN;
+      stalled = 0;
+      steps++;
+      if (switchNext || k === K_IDLE) sawEmpty &= ~bit;
+      else if (k === K_FETCH_SWITCH || k === K_FETCH) {
+        if (readZero[i] === 1) sawEmpty |= bit;
+        else sawEmpty &= ~bit;
+      }
+      x = y;
+    }
+    // a failing end stops the check, so the positions may be remembered before its verdict
+    const end = known >= 0 ? known : steps;
+    const { trail, trailSteps } = this;
+    for (let j = 0; j < trailLen; j++) memo[trail[j] ?? 0] = end - (trailSteps[j] ?? 0) + 1;
+    this.endSteps = steps;
+    return known >= 0 ? -1 : x * 2 + (reached ? 1 : 0);
+  }
+
+  /** Doubles the walk's trail (rare: a drain longer than any before). */
+  private growTrail(): void {
+    const a = new Int32Array(this.trail.length * 2);
+    a.set(this.trail);
+    this.trail = a;
+    const b = new Int32Array(a.length);
+    b.set(this.trailSteps);
+    this.trailSteps = b;
   }
 
   /** The liveness properties failing where a drain ended (state `x`, quiescent or not), or null. */
@@ -286,7 +309,9 @@ export class PackedLeadsTo {
       drain: { steps, events: [], reachedQuiescence: reached },
       ghost: decodeGhosts(this.G, b).wg,
     };
-    const ids = this.sel.liveness.filter((p) => p.check(ctx) !== null).map((p) => p.id);
+    // a plain loop: filter and map inlined into the optimised check made it deoptimise (wrong map)
+    const ids: string[] = [];
+    for (const p of this.sel.liveness) if (p.check(ctx) !== null) ids.push(p.id);
     return ids.length === 0 ? null : ids;
   }
 }
