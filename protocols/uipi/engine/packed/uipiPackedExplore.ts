@@ -82,8 +82,14 @@ export function exploreUipiPacked(
   const every = opts.progressEvery ?? 50_000;
   const { onProgress } = opts;
   const keys = new PackedStore(4 * K);
-  /** Per key id: its latest admitted node (-1: none yet); per node: the previous one with its key. */
-  let headOf = new Int32Array(1 << 16).fill(-1);
+  /**
+   * Per key id, at (R + 1)·kid: its latest admitted node (-1: none yet), then that node's owed
+   * masks — so the covering test against it, which settles nearly every known key (plain, two
+   * slots: 1,781,577 of 1,843,561), reads one place and not the node's ghost elsewhere; per node:
+   * the previous one with its key.
+   */
+  const H = R + 1;
+  let headOf = new Int32Array(H << 16).fill(-1);
   let sameKey = new Int32Array(1 << 16);
   let keyOf = new Int32Array(1 << 16);
   let ghosts = new Int32Array(G << 16);
@@ -99,14 +105,19 @@ export function exploreUipiPacked(
   const admit = (w: Int32Array, g: Int32Array): boolean => {
     const fresh = keys.add(w, 0, -1, -1);
     const kid = keys.lastId;
-    if (kid >= headOf.length) {
-      const h = new Int32Array(Math.max(kid + 1, headOf.length * 2)).fill(-1);
+    const at = kid * H;
+    if (at + H > headOf.length) {
+      const h = new Int32Array(Math.max(at + H, headOf.length * 2)).fill(-1);
       h.set(headOf);
       headOf = h;
     }
+    const latest = headOf[at] ?? -1;
     if (!fresh) {
-      for (let n = headOf[kid] ?? -1; n >= 0; n = sameKey[n] ?? -1) {
-        let covered = true;
+      let covered = true;
+      for (let r = 0; r < R && covered; r++) covered = ((g[r] ?? 0) & ~(headOf[at + 1 + r] ?? 0)) === 0;
+      if (covered) return false;
+      for (let n = sameKey[latest] ?? -1; n >= 0; n = sameKey[n] ?? -1) {
+        covered = true;
         for (let r = 0; r < R && covered; r++) covered = ((g[r] ?? 0) & ~(ghosts[n * G + r] ?? 0)) === 0;
         if (covered) return false;
       }
@@ -120,8 +131,9 @@ export function exploreUipiPacked(
       via = grown(via, id + 1);
     }
     ghosts = grown(ghosts, (id + 1) * G);
-    sameKey[id] = headOf[kid] ?? -1;
-    headOf[kid] = id;
+    sameKey[id] = latest;
+    headOf[at] = id;
+    for (let r = 0; r < R; r++) headOf[at + 1 + r] = g[r] ?? 0;
     keyOf[id] = kid;
     for (let i = 0; i < G; i++) ghosts[id * G + i] = g[i] ?? 0;
     count = id + 1;
@@ -172,7 +184,8 @@ export function exploreUipiPacked(
         path.push(S.event(k));
         return violation('step', failed, path);
       }
-      if (!admit(S.after, S.ghostAfter)) continue;
+      // the loaded node is admitted, so it covers a successor that stayed
+      if (S.stayed() || !admit(S.after, S.ghostAfter)) continue;
       const id = count - 1;
       parent[id] = head;
       via[id] = k;

@@ -520,6 +520,18 @@ export class UipiPackedSuccessors {
   }
 
   /**
+   * Whether the last step's successor is covered by the loaded node itself: the same key words,
+   * owing nothing it did not (the search then needs no store look-up: plain, two slots, 83,860 of
+   * 2,156,808 transitions).
+   */
+  stayed(): boolean {
+    const { L, before: b, after: a, ghostBefore: gb, ghostAfter: ga } = this;
+    for (let i = 0; i < L.words; i++) if (a[i] !== b[i]) return false;
+    for (let r = 0; r < L.receivers; r++) if (((ga[r] ?? 0) & ~(gb[r] ?? 0)) !== 0) return false;
+    return true;
+  }
+
+  /**
    * uipiGhostMeasure.ts `slackFalls` of the last step (called only when it changed a credit): the
    * (r, v) whose credit minus pending copies fell, or -1 (else r·V + v).
    */
