@@ -87,13 +87,22 @@ const LIVENESS_BITS: Readonly<Record<string, number>> = {
   uipiTimerRearms: REARMS,
 };
 
-/** The leads-to check: from a node's key words (at `wAt`) and ghost words (at `gAt`), null or the violations. */
-export type UipiPackedDrain = (
-  w: Int32Array,
-  wAt: number,
-  g: Int32Array,
-  gAt: number,
-) => readonly Violation[] | null;
+/** The leads-to check from one node: null or the violations. */
+export interface UipiPackedDrain {
+  /** From a node's key words (at `wAt`) and ghost words (at `gAt`). */
+  from(w: Int32Array, wAt: number, g: Int32Array, gAt: number): readonly Violation[] | null;
+  /**
+   * The drain's first event from the node `S` has loaded, whose enabled events are `list`'s first
+   * `n` (as `S.enabled` wrote them), or -1 when the drain takes no step from it (then {@link from}).
+   */
+  first(S: UipiPackedSuccessors, list: Int32Array, n: number): number;
+  /**
+   * From the node `S` has loaded, once `S` has stepped its {@link first} event `k` with no
+   * violation (the successor in `S.after`): the search steps that event anyway, so the drain
+   * starts at its second step.
+   */
+  afterFirst(S: UipiPackedSuccessors, k: number): readonly Violation[] | null;
+}
 
 /**
  * The packed leads-to check of `cfg` by `liveness`, its steps judged by `step` (see above);
@@ -141,16 +150,15 @@ export function uipiPackedDrain(
       if ((b[3 * r + 1] ?? 0) !== 0 || ((b[3 * r + 2] ?? 0) & ~timerBit) !== 0) return false;
     return true;
   };
-  /** drain.ts `choose`: the first enabled event of the best class, or -1. */
-  const choose = (entered: number): number => {
-    const n = D.enabled(list);
+  /** drain.ts `choose` in the state `w`, whose enabled events are `events`' first `n`: the first of the best class, or -1. */
+  const choose = (w: Int32Array, events: Int32Array, n: number, entered: number): number => {
     let free = -1;
-    for (let c = 0; c < L.cpuCount && free < 0; c++) if (((b[L.cpus + c] ?? 0) & CUR_MASK) === 0) free = c;
-    const undo = b[L.undo] ?? 0;
+    for (let c = 0; c < L.cpuCount && free < 0; c++) if (((w[L.cpus + c] ?? 0) & CUR_MASK) === 0) free = c;
+    const undo = w[L.undo] ?? 0;
     let best = -1;
     let bestClass = TICK + 1;
     for (let i = 0; i < n; i++) {
-      const k = list[i] ?? 0;
+      const k = events[i] ?? 0;
       const t = E.type[k] ?? 0;
       const cls = CLASS[t] ?? -1;
       if (cls < 0 || cls >= bestClass) continue;
@@ -207,13 +215,20 @@ export function uipiPackedDrain(
     return out;
   };
 
-  return (w, wAt, g, gAt) => {
-    D.load(w, wAt, g, gAt);
-    memo?.begin();
-    steps = 0;
-    let entered = 0;
-    let timerServed = false;
-    let index = 0;
+  /** Whether the timer's handler returns by event `k` from the state `w` (Skyloft). */
+  const serves = (w: Int32Array, k: number): boolean => {
+    const r = E.a[k] ?? 0;
+    return sky && E.type[k] === UIRET && (((w[3 * r] ?? 0) & HVEC_MASK) >> HVEC_SHIFT) - 1 === cfg.timer;
+  };
+  /** The entered flags after event `k` from `entered`. */
+  const enters = (entered: number, k: number): number =>
+    E.type[k] === KERNEL_ENTRY ? entered | (1 << (E.a[k] ?? 0)) : entered;
+
+  /** The drain from `b` (its ghost in `D.ghostBefore`) after `steps` steps, the policy's state as given (memo begun). */
+  const run = (entered0: number, timerServed0: boolean, index0: number): readonly Violation[] | null => {
+    let entered = entered0;
+    let timerServed = timerServed0;
+    let index = index0;
     let reachedQuiescence = false;
     for (;;) {
       if (memo !== undefined && steps > 0) {
@@ -223,27 +238,20 @@ export function uipiPackedDrain(
         positions.add(position, 0, -1, -1);
         if (memo.visitAt(positions.lastId, steps, cfg.drainBound)) break;
       }
-      const k = choose(entered);
+      const k = choose(b, list, D.enabled(list), entered);
       const onlyTicks = k < 0 || CLASS[E.type[k] ?? 0] === TICK;
       if (onlyTicks && (!sky || (timerServed && settled()))) {
         reachedQuiescence = true;
         break;
       }
       if (k < 0 || steps >= cfg.drainBound) break;
-      const t = E.type[k] ?? 0;
-      const r = E.a[k] ?? 0;
-      const served = sky && t === UIRET && (((b[3 * r] ?? 0) & HVEC_MASK) >> HVEC_SHIFT) - 1 === cfg.timer;
+      const served = serves(b, k);
       const failed = step(D, k, index);
       index++;
       if (failed !== undefined) return failed;
-      if (steps === taken.length) {
-        const more = new Int32Array(2 * steps);
-        more.set(taken);
-        taken = more;
-      }
-      taken[steps++] = k;
+      took(k);
       if (served) timerServed = true;
-      if (t === KERNEL_ENTRY) entered |= 1 << r;
+      entered = enters(entered, k);
       b.set(D.after);
       D.ghostBefore.set(D.ghostAfter);
     }
@@ -255,5 +263,38 @@ export function uipiPackedDrain(
     if (bits !== 0) return judged(bits, Math.max(0, index - 1), reachedQuiescence, timerServed);
     memo?.succeeded(steps);
     return null;
+  };
+  /** Records the drain's next event `k`. */
+  const took = (k: number): void => {
+    if (steps === taken.length) {
+      const more = new Int32Array(2 * steps);
+      more.set(taken);
+      taken = more;
+    }
+    taken[steps++] = k;
+  };
+
+  return {
+    from(w, wAt, g, gAt) {
+      D.load(w, wAt, g, gAt);
+      memo?.begin();
+      steps = 0;
+      return run(0, false, 0);
+    },
+    first(S, events, n) {
+      // as `run`'s first turn: no memo position before a step, no timer served yet
+      const k = choose(S.before, events, n, 0);
+      if (k < 0 || (!sky && CLASS[E.type[k] ?? 0] === TICK) || cfg.drainBound <= 0) return -1;
+      return k;
+    },
+    afterFirst(S, k) {
+      memo?.begin();
+      steps = 0;
+      took(k);
+      const served = serves(S.before, k);
+      b.set(S.after);
+      D.ghostBefore.set(S.ghostAfter);
+      return run(enters(0, k), served, 1);
+    },
   };
 }

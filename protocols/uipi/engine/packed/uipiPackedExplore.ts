@@ -96,6 +96,8 @@ export function exploreUipiPacked(
   let level = new Int32Array(1 << 16);
   let parent = new Int32Array(1 << 16);
   let via = new Int32Array(1 << 16);
+  /** Per node: the transitions counted when it was admitted (its leads-to check runs later: see below). */
+  let seenAt = new Float64Array(1 << 16);
   let count = 0;
   let transitions = 0;
   let diameter = 0;
@@ -129,6 +131,9 @@ export function exploreUipiPacked(
       level = grown(level, id + 1);
       parent = grown(parent, id + 1);
       via = grown(via, id + 1);
+      const s = new Float64Array(level.length);
+      s.set(seenAt);
+      seenAt = s;
     }
     ghosts = grown(ghosts, (id + 1) * G);
     sameKey[id] = latest;
@@ -144,20 +149,61 @@ export function exploreUipiPacked(
     for (let i = id; i > 0; i = parent[i] ?? 0) out.push(S.event(via[i] ?? -1));
     return out.reverse();
   };
-  const violation = (
-    where: 'step' | 'liveness',
-    vs: readonly Violation[],
-    path: readonly UipiEvent[],
-  ): UipiPackedOutcome => ({
+  /** The step violation `vs` at the end of `path`, with the counts now. */
+  const violation = (vs: readonly Violation[], path: readonly UipiEvent[]): UipiPackedOutcome => ({
     kind: 'violation',
-    where,
+    where: 'step',
     properties: vs.map((v) => v.property),
     path,
     ...stats(),
   });
-  /** The leads-to check of admitted node `id`. */
-  const judgeNew = (id: number): readonly Violation[] | null =>
-    drain === undefined ? null : drain(keys.words, (keyOf[id] ?? 0) * K, ghosts, id * G);
+  /*
+   * The leads-to check of a node runs when the search expands it, not when it admits it: the
+   * drain's first step is one of the node's transitions, so it is the search's (drain.afterFirst).
+   * The answer stays the object engine's, which drains each node as it admits it: nodes are drained
+   * in the order admitted, every node admitted before a failing transition or the state bound is
+   * drained before that is reported (catchUp), a leads-to violation reports the counts of its
+   * node's admission, and a progress report waits until the nodes before it have passed.
+   */
+  let drained = 0;
+  const reports: ExploreProgress[] = [];
+  let reported = 0;
+  /** Node `id`'s leads-to check passed: the progress reports up to it are due. */
+  const passed = (id: number): void => {
+    drained = id + 1;
+    for (let p = reports[reported]; p !== undefined && p.distinct <= drained; p = reports[reported]) {
+      reported++;
+      onProgress?.(p);
+    }
+  };
+  /** The leads-to violation `vs` of node `id`, with the counts at its admission. */
+  const liveness = (id: number, vs: readonly Violation[]): UipiPackedOutcome => ({
+    kind: 'violation',
+    where: 'liveness',
+    properties: vs.map((v) => v.property),
+    path: pathTo(id),
+    distinct: id + 1,
+    transitions: seenAt[id] ?? 0,
+    diameter: level[id] ?? 0,
+  });
+  /** The whole leads-to check of node `id` from its words. */
+  const judge = (id: number): readonly Violation[] | null =>
+    drain === undefined ? null : drain.from(keys.words, (keyOf[id] ?? 0) * K, ghosts, id * G);
+  /** Drains every admitted node not drained yet, in order: the first violation, or null. */
+  const catchUp = (): UipiPackedOutcome | null => {
+    for (let id = drained; id < count; id++) {
+      const bad = judge(id);
+      if (bad !== null) return liveness(id, bad);
+      passed(id);
+    }
+    return null;
+  };
+  /** Node `id` was just admitted, with `report` due after it (or null): the report waits for its leads-to check. */
+  const admitted = (id: number, report: ExploreProgress | null): void => {
+    seenAt[id] = transitions;
+    if (report !== null) reports.push(report);
+    if (drain === undefined) passed(id);
+  };
 
   const w0 = new Int32Array(K);
   const g0 = new Int32Array(G);
@@ -166,23 +212,35 @@ export function exploreUipiPacked(
   admit(w0, g0);
   parent[0] = -1;
   via[0] = -1;
-  const first = judgeNew(0);
-  if (first !== null) return violation('liveness', first, []);
-  if (count >= maxStates) return { kind: 'maxStates', ...stats() };
+  admitted(0, null);
+  if (count >= maxStates) return catchUp() ?? { kind: 'maxStates', ...stats() };
   const list = new Int32Array(E.events.length);
   for (let head = 0; head < count; head++) {
     S.load(keys.words, (keyOf[head] ?? 0) * K, ghosts, head * G);
     const d = (level[head] ?? 0) + 1;
     const n = S.enabled(list);
+    const k0 = drain === undefined ? -1 : drain.first(S, list, n);
+    if (drain !== undefined && k0 < 0) {
+      const bad = judge(head);
+      if (bad !== null) return liveness(head, bad);
+      passed(head);
+    }
     for (let i = 0; i < n; i++) {
       const k = list[i] ?? 0;
       transitions++;
       const failed = step(S, k, d - 1);
       if (failed !== undefined) {
+        const earlier = catchUp();
+        if (earlier !== null) return earlier;
         if (d > diameter) diameter = d;
         const path = pathTo(head);
         path.push(S.event(k));
-        return violation('step', failed, path);
+        return violation(failed, path);
+      }
+      if (k === k0 && drain !== undefined) {
+        const bad = drain.afterFirst(S, k);
+        if (bad !== null) return liveness(head, bad);
+        passed(head);
       }
       // the loaded node is admitted, so it covers a successor that stayed
       if (S.stayed() || !admit(S.after, S.ghostAfter)) continue;
@@ -191,11 +249,13 @@ export function exploreUipiPacked(
       via[id] = k;
       level[id] = d;
       if (d > diameter) diameter = d;
-      const bad = judgeNew(id);
-      if (bad !== null) return violation('liveness', bad, pathTo(id));
-      if (count % every === 0)
-        onProgress?.({ distinct: count, transitions, queue: count - head - 1, depth: diameter });
-      if (count >= maxStates) return { kind: 'maxStates', ...stats() };
+      admitted(
+        id,
+        count % every === 0
+          ? { distinct: count, transitions, queue: count - head - 1, depth: diameter }
+          : null,
+      );
+      if (count >= maxStates) return catchUp() ?? { kind: 'maxStates', ...stats() };
     }
   }
   onProgress?.({ distinct: count, transitions, queue: 0, depth: diameter });

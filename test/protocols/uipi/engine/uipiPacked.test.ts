@@ -148,7 +148,7 @@ function compareTransitions(
     }
     if (!drains) return;
     const want = space.liveness?.(n) ?? null;
-    const live = drain(w, 0, g, 0);
+    const live = drain.from(w, 0, g, 0);
     if (want !== null) liveFailing++;
     agree(
       live?.map((v) => v.property).join(),
