@@ -103,6 +103,13 @@ export function exploreUipiPacked(
   let diameter = 0;
   const stats = (): JudgedStats => ({ distinct: count, transitions, diameter });
 
+  /** After {@link admit}: the admitted node with exactly its key words and owed masks, or -1. */
+  let exact = -1;
+  /** Whether the owed masks at `o` in `a` are exactly `g`'s. */
+  const owesExactly = (g: Int32Array, a: Int32Array, o: number): boolean => {
+    for (let r = 0; r < R; r++) if ((g[r] ?? 0) !== (a[o + r] ?? 0)) return false;
+    return true;
+  };
   /** Admits the node (`w`, ghost `g`) unless a node with its key owing a superset is known; true when admitted. */
   const admit = (w: Int32Array, g: Int32Array): boolean => {
     const fresh = keys.add(w, 0, -1, -1);
@@ -117,11 +124,17 @@ export function exploreUipiPacked(
     if (!fresh) {
       let covered = true;
       for (let r = 0; r < R && covered; r++) covered = ((g[r] ?? 0) & ~(headOf[at + 1 + r] ?? 0)) === 0;
-      if (covered) return false;
+      if (covered) {
+        exact = owesExactly(g, headOf, at + 1) ? latest : -1;
+        return false;
+      }
       for (let n = sameKey[latest] ?? -1; n >= 0; n = sameKey[n] ?? -1) {
         covered = true;
         for (let r = 0; r < R && covered; r++) covered = ((g[r] ?? 0) & ~(ghosts[n * G + r] ?? 0)) === 0;
-        if (covered) return false;
+        if (covered) {
+          exact = owesExactly(g, ghosts, n * G) ? n : -1;
+          return false;
+        }
       }
     }
     const id = count;
@@ -142,6 +155,7 @@ export function exploreUipiPacked(
     keyOf[id] = kid;
     for (let i = 0; i < G; i++) ghosts[id * G + i] = g[i] ?? 0;
     count = id + 1;
+    exact = id;
     return true;
   };
   const pathTo = (id: number): UipiEvent[] => {
@@ -188,7 +202,9 @@ export function exploreUipiPacked(
   });
   /** The whole leads-to check of node `id` from its words. */
   const judge = (id: number): readonly Violation[] | null =>
-    drain === undefined ? null : drain.from(keys.words, (keyOf[id] ?? 0) * K, ghosts, id * G);
+    drain === undefined || drain.begin(id)
+      ? null
+      : drain.from(keys.words, (keyOf[id] ?? 0) * K, ghosts, id * G);
   /** Drains every admitted node not drained yet, in order: the first violation, or null. */
   const catchUp = (): UipiPackedOutcome | null => {
     for (let id = drained; id < count; id++) {
@@ -219,11 +235,18 @@ export function exploreUipiPacked(
     S.load(keys.words, (keyOf[head] ?? 0) * K, ghosts, head * G);
     const d = (level[head] ?? 0) + 1;
     const n = S.enabled(list);
-    const k0 = drain === undefined ? -1 : drain.first(S, list, n);
-    if (drain !== undefined && k0 < 0) {
-      const bad = judge(head);
-      if (bad !== null) return liveness(head, bad);
-      passed(head);
+    // the drain's first event, stepped by the search below; -1 when the memo knows the drain or it takes no step
+    let k0 = -1;
+    if (drain !== undefined) {
+      if (drain.begin(head)) passed(head);
+      else {
+        k0 = drain.first(S, list, n);
+        if (k0 < 0) {
+          const bad = drain.from(keys.words, (keyOf[head] ?? 0) * K, ghosts, head * G);
+          if (bad !== null) return liveness(head, bad);
+          passed(head);
+        }
+      }
     }
     for (let i = 0; i < n; i++) {
       const k = list[i] ?? 0;
@@ -237,13 +260,16 @@ export function exploreUipiPacked(
         path.push(S.event(k));
         return violation(failed, path);
       }
+      // the loaded node is admitted, so it covers a successor that stayed
+      const stayed = S.stayed();
+      const fresh = !stayed && admit(S.after, S.ghostAfter);
       if (k === k0 && drain !== undefined) {
-        const bad = drain.afterFirst(S, k);
+        const next = stayed ? (owesExactly(S.ghostAfter, S.ghostBefore, 0) ? head : -1) : exact;
+        const bad = drain.afterFirst(S, k, next);
         if (bad !== null) return liveness(head, bad);
         passed(head);
       }
-      // the loaded node is admitted, so it covers a successor that stayed
-      if (S.stayed() || !admit(S.after, S.ghostAfter)) continue;
+      if (!fresh) continue;
       const id = count - 1;
       parent[id] = head;
       via[id] = k;
