@@ -45,7 +45,7 @@ import {
 } from './uipiPackedLayout.ts';
 import type { UipiPackedMutation } from './uipiPackedMutation.ts';
 import type { UipiPackedStep } from './uipiPackedStep.ts';
-import { UipiPackedSuccessors } from './uipiPackedSuccessors.ts';
+import { copyWords, UipiPackedSuccessors } from './uipiPackedSuccessors.ts';
 
 /** drain.ts `CLASS` by type code (-1: never drained). */
 function classes(): Int32Array {
@@ -251,7 +251,7 @@ export function uipiPackedDrain(
     for (;;) {
       if (memo !== undefined && steps > 0) {
         if (id < 0) {
-          position.set(b);
+          copyWords(position, b, L.words);
           for (let r = 0; r < L.receivers; r++) position[L.words + r] = D.ghostBefore[r] ?? 0;
           position[L.words + L.receivers] = entered | (timerServed ? 1 << 30 : 0);
           positions.add(position, 0, -1, -1);
@@ -274,8 +274,8 @@ export function uipiPackedDrain(
       took(k);
       if (served) timerServed = true;
       entered = enters(entered, k);
-      b.set(D.after);
-      D.ghostBefore.set(D.ghostAfter);
+      copyWords(b, D.after, L.words);
+      copyWords(D.ghostBefore, D.ghostAfter, L.ghost);
     }
     if (memo?.cut === true) {
       memo.succeeded(steps);
@@ -320,8 +320,8 @@ export function uipiPackedDrain(
       steps = 0;
       took(k);
       const served = serves(S.before, k);
-      b.set(S.after);
-      D.ghostBefore.set(S.ghostAfter);
+      copyWords(b, S.after, L.words);
+      copyWords(D.ghostBefore, S.ghostAfter, L.ghost);
       const entered = enters(0, k);
       // the successor's position is that node's start when the policy's own state is still the start's
       return run(entered, served, 1, next >= 0 && entered === 0 && !served ? 2 * next : -1);

