@@ -234,6 +234,7 @@ export function exploreUipiPacked(
   for (let head = 0; head < count; head++) {
     S.load(keys.words, (keyOf[head] ?? 0) * K, ghosts, head * G);
     const d = (level[head] ?? 0) + 1;
+    const up = parent[head] ?? -1;
     const n = S.enabled(list);
     // the drain's first event, stepped by the search below; -1 when the memo knows the drain or it takes no step
     let k0 = -1;
@@ -260,11 +261,13 @@ export function exploreUipiPacked(
         path.push(S.event(k));
         return violation(failed, path);
       }
-      // the loaded node is admitted, so it covers a successor that stayed
-      const stayed = S.stayed();
-      const fresh = !stayed && admit(S.after, S.ghostAfter);
+      // an admitted node covering the successor, found without the store: the loaded node or its parent
+      let cover = -1;
+      if (S.within(S.before, 0, S.ghostBefore, 0)) cover = head;
+      else if (up >= 0 && S.within(keys.words, (keyOf[up] ?? 0) * K, ghosts, up * G)) cover = up;
+      const fresh = cover < 0 && admit(S.after, S.ghostAfter);
       if (k === k0 && drain !== undefined) {
-        const next = stayed ? (owesExactly(S.ghostAfter, S.ghostBefore, 0) ? head : -1) : exact;
+        const next = cover < 0 ? exact : owesExactly(S.ghostAfter, ghosts, cover * G) ? cover : -1;
         const bad = drain.afterFirst(S, k, next);
         if (bad !== null) return liveness(head, bad);
         passed(head);
