@@ -248,8 +248,9 @@ export class UipiPackedSuccessors {
     for (let k = 0; k < E.tableSize; k++) {
       if ((E.type[k] ?? 0) === RECEIVER_FIRST) {
         // a receiver's steps, in RECEIVER_STEP_TYPES order (uipiEventTable: checked in the constructor)
-        const m = this.receiverMask(E.a[k] ?? 0);
-        for (let j = 0; j < RECEIVER_STEPS; j++) if ((m >> j) & 1) out[n++] = k + j;
+        // the mask's set bits, lowest first (a few of its sixteen)
+        for (let m = this.receiverMask(E.a[k] ?? 0); m !== 0; m &= m - 1)
+          out[n++] = k + 31 - Math.clz32(m & -m);
         k += RECEIVER_STEPS - 1;
       } else if (this.guard(k)) out[n++] = k;
     }
