@@ -7,11 +7,13 @@
  * must agree — and the same memo of earlier successful drains (DrainMemo), its positions the node's
  * key words, its owed masks and the policy's own state (which receivers took their kernel entry,
  * whether the timer was served; the policy's undo flags are the state's, advanced by the same rule).
- * Unlike uipiDrainFrom.ts, a drain's start is neither looked up nor remembered: nearly every drain
- * here is cut after its first step (small: 1,499,128 drain steps for 1,483,160 nodes), so a start
- * position would cost a hash table entry and a lookup per node for the rare drain passing through
- * it later, which takes one step more instead. Which drains the memo cuts changes no verdict (it
- * remembers only successes, each a deterministic continuation within the bound: drainMemo.ts).
+ * A position the caller numbers needs no hash table: a drain's start, the admitted node itself
+ * (memo id 2·node), and after the first step, when the policy's own state is still the start's,
+ * the admitted node that is the successor exactly (the search found it: its number); every other
+ * position is looked up in the positions table (id 2·entry + 1). One position may so have two ids,
+ * which only costs a memo hit (plain, two slots: 215,344 table look-ups instead of 516,884, one per
+ * drain step after the first). Which drains the memo cuts changes no verdict (it remembers only
+ * successes, each a deterministic continuation within the bound: drainMemo.ts).
  *
  * Why a drain per admitted node rather than a walk over the explored graph after the search (the
  * wakeup engine's packedLeadsTo.ts): the object engine drains each node as it admits it, so the
@@ -43,7 +45,7 @@ import {
 } from './uipiPackedLayout.ts';
 import type { UipiPackedMutation } from './uipiPackedMutation.ts';
 import type { UipiPackedStep } from './uipiPackedStep.ts';
-import { UipiPackedSuccessors } from './uipiPackedSuccessors.ts';
+import { copyWords, UipiPackedSuccessors } from './uipiPackedSuccessors.ts';
 
 /** drain.ts `CLASS` by type code (-1: never drained). */
 function classes(): Int32Array {
@@ -87,13 +89,29 @@ const LIVENESS_BITS: Readonly<Record<string, number>> = {
   uipiTimerRearms: REARMS,
 };
 
-/** The leads-to check: from a node's key words (at `wAt`) and ghost words (at `gAt`), null or the violations. */
-export type UipiPackedDrain = (
-  w: Int32Array,
-  wAt: number,
-  g: Int32Array,
-  gAt: number,
-) => readonly Violation[] | null;
+/** The leads-to check from one node: null or the violations. */
+export interface UipiPackedDrain {
+  /**
+   * Starts the check of admitted node `node` (the caller's number for it: the same for the same
+   * key words and owed masks, dense from 0); true when the memo knows its drain succeeds, which
+   * ends the check. Else {@link from} or {@link first} and {@link afterFirst} continue it.
+   */
+  begin(node: number): boolean;
+  /** From a node's key words (at `wAt`) and ghost words (at `gAt`). */
+  from(w: Int32Array, wAt: number, g: Int32Array, gAt: number): readonly Violation[] | null;
+  /**
+   * The drain's first event from the node `S` has loaded, whose enabled events are `list`'s first
+   * `n` (as `S.enabled` wrote them), or -1 when the drain takes no step from it (then {@link from}).
+   */
+  first(S: UipiPackedSuccessors, list: Int32Array, n: number): number;
+  /**
+   * From the node `S` has loaded, once `S` has stepped its {@link first} event `k` with no
+   * violation (the successor in `S.after`): the search steps that event anyway, so the drain
+   * starts at its second step; `next` is the caller's number of the admitted node that is that
+   * successor exactly (its key words and owed masks), or -1.
+   */
+  afterFirst(S: UipiPackedSuccessors, k: number, next: number): readonly Violation[] | null;
+}
 
 /**
  * The packed leads-to check of `cfg` by `liveness`, its steps judged by `step` (see above);
@@ -141,16 +159,15 @@ export function uipiPackedDrain(
       if ((b[3 * r + 1] ?? 0) !== 0 || ((b[3 * r + 2] ?? 0) & ~timerBit) !== 0) return false;
     return true;
   };
-  /** drain.ts `choose`: the first enabled event of the best class, or -1. */
-  const choose = (entered: number): number => {
-    const n = D.enabled(list);
+  /** drain.ts `choose` in the state `w`, whose enabled events are `events`' first `n`: the first of the best class, or -1. */
+  const choose = (w: Int32Array, events: Int32Array, n: number, entered: number): number => {
     let free = -1;
-    for (let c = 0; c < L.cpuCount && free < 0; c++) if (((b[L.cpus + c] ?? 0) & CUR_MASK) === 0) free = c;
-    const undo = b[L.undo] ?? 0;
+    for (let c = 0; c < L.cpuCount && free < 0; c++) if (((w[L.cpus + c] ?? 0) & CUR_MASK) === 0) free = c;
+    const undo = w[L.undo] ?? 0;
     let best = -1;
     let bestClass = TICK + 1;
     for (let i = 0; i < n; i++) {
-      const k = list[i] ?? 0;
+      const k = events[i] ?? 0;
       const t = E.type[k] ?? 0;
       const cls = CLASS[t] ?? -1;
       if (cls < 0 || cls >= bestClass) continue;
@@ -207,45 +224,58 @@ export function uipiPackedDrain(
     return out;
   };
 
-  return (w, wAt, g, gAt) => {
-    D.load(w, wAt, g, gAt);
-    memo?.begin();
-    steps = 0;
-    let entered = 0;
-    let timerServed = false;
-    let index = 0;
+  /** Whether the timer's handler returns by event `k` from the state `w` (Skyloft). */
+  const serves = (w: Int32Array, k: number): boolean => {
+    const r = E.a[k] ?? 0;
+    return sky && E.type[k] === UIRET && (((w[3 * r] ?? 0) & HVEC_MASK) >> HVEC_SHIFT) - 1 === cfg.timer;
+  };
+  /** The entered flags after event `k` from `entered`. */
+  const enters = (entered: number, k: number): number =>
+    E.type[k] === KERNEL_ENTRY ? entered | (1 << (E.a[k] ?? 0)) : entered;
+
+  /**
+   * The drain from `b` (its ghost in `D.ghostBefore`) after `steps` steps, the policy's state as
+   * given (memo begun); `at`: the memo's id of this first position, or -1 (the positions table's).
+   */
+  const run = (
+    entered0: number,
+    timerServed0: boolean,
+    index0: number,
+    at: number,
+  ): readonly Violation[] | null => {
+    let entered = entered0;
+    let timerServed = timerServed0;
+    let index = index0;
     let reachedQuiescence = false;
+    let id = at;
     for (;;) {
       if (memo !== undefined && steps > 0) {
-        position.set(b);
-        for (let r = 0; r < L.receivers; r++) position[L.words + r] = D.ghostBefore[r] ?? 0;
-        position[L.words + L.receivers] = entered | (timerServed ? 1 << 30 : 0);
-        positions.add(position, 0, -1, -1);
-        if (memo.visitAt(positions.lastId, steps, cfg.drainBound)) break;
+        if (id < 0) {
+          copyWords(position, b, L.words);
+          for (let r = 0; r < L.receivers; r++) position[L.words + r] = D.ghostBefore[r] ?? 0;
+          position[L.words + L.receivers] = entered | (timerServed ? 1 << 30 : 0);
+          positions.add(position, 0, -1, -1);
+          id = 2 * positions.lastId + 1;
+        }
+        if (memo.visitAt(id, steps, cfg.drainBound)) break;
+        id = -1;
       }
-      const k = choose(entered);
+      const k = choose(b, list, D.enabled(list), entered);
       const onlyTicks = k < 0 || CLASS[E.type[k] ?? 0] === TICK;
       if (onlyTicks && (!sky || (timerServed && settled()))) {
         reachedQuiescence = true;
         break;
       }
       if (k < 0 || steps >= cfg.drainBound) break;
-      const t = E.type[k] ?? 0;
-      const r = E.a[k] ?? 0;
-      const served = sky && t === UIRET && (((b[3 * r] ?? 0) & HVEC_MASK) >> HVEC_SHIFT) - 1 === cfg.timer;
+      const served = serves(b, k);
       const failed = step(D, k, index);
       index++;
       if (failed !== undefined) return failed;
-      if (steps === taken.length) {
-        const more = new Int32Array(2 * steps);
-        more.set(taken);
-        taken = more;
-      }
-      taken[steps++] = k;
+      took(k);
       if (served) timerServed = true;
-      if (t === KERNEL_ENTRY) entered |= 1 << r;
-      b.set(D.after);
-      D.ghostBefore.set(D.ghostAfter);
+      entered = enters(entered, k);
+      copyWords(b, D.after, L.words);
+      copyWords(D.ghostBefore, D.ghostAfter, L.ghost);
     }
     if (memo?.cut === true) {
       memo.succeeded(steps);
@@ -255,5 +285,46 @@ export function uipiPackedDrain(
     if (bits !== 0) return judged(bits, Math.max(0, index - 1), reachedQuiescence, timerServed);
     memo?.succeeded(steps);
     return null;
+  };
+  /** Records the drain's next event `k`. */
+  const took = (k: number): void => {
+    if (steps === taken.length) {
+      const more = new Int32Array(2 * steps);
+      more.set(taken);
+      taken = more;
+    }
+    taken[steps++] = k;
+  };
+
+  return {
+    begin(node) {
+      steps = 0;
+      if (memo === undefined) return false;
+      memo.begin();
+      if (!memo.visitAt(2 * node, 0, cfg.drainBound)) return false;
+      memo.succeeded(0);
+      return true;
+    },
+    from(w, wAt, g, gAt) {
+      D.load(w, wAt, g, gAt);
+      steps = 0;
+      return run(0, false, 0, -1);
+    },
+    first(S, events, n) {
+      // as `run`'s first turn: no memo position before a step, no timer served yet
+      const k = choose(S.before, events, n, 0);
+      if (k < 0 || (!sky && CLASS[E.type[k] ?? 0] === TICK) || cfg.drainBound <= 0) return -1;
+      return k;
+    },
+    afterFirst(S, k, next) {
+      steps = 0;
+      took(k);
+      const served = serves(S.before, k);
+      copyWords(b, S.after, L.words);
+      copyWords(D.ghostBefore, S.ghostAfter, L.ghost);
+      const entered = enters(0, k);
+      // the successor's position is that node's start when the policy's own state is still the start's
+      return run(entered, served, 1, next >= 0 && entered === 0 && !served ? 2 * next : -1);
+    },
   };
 }

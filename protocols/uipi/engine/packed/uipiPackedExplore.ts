@@ -82,33 +82,59 @@ export function exploreUipiPacked(
   const every = opts.progressEvery ?? 50_000;
   const { onProgress } = opts;
   const keys = new PackedStore(4 * K);
-  /** Per key id: its latest admitted node (-1: none yet); per node: the previous one with its key. */
-  let headOf = new Int32Array(1 << 16).fill(-1);
+  /**
+   * Per key id, at (R + 1)·kid: its latest admitted node (-1: none yet), then that node's owed
+   * masks — so the covering test against it, which settles nearly every known key (plain, two
+   * slots: 1,781,577 of 1,843,561), reads one place and not the node's ghost elsewhere; per node:
+   * the previous one with its key.
+   */
+  const H = R + 1;
+  let headOf = new Int32Array(H << 16).fill(-1);
   let sameKey = new Int32Array(1 << 16);
   let keyOf = new Int32Array(1 << 16);
   let ghosts = new Int32Array(G << 16);
   let level = new Int32Array(1 << 16);
   let parent = new Int32Array(1 << 16);
   let via = new Int32Array(1 << 16);
+  /** Per node: the transitions counted when it was admitted (its leads-to check runs later: see below). */
+  let seenAt = new Float64Array(1 << 16);
   let count = 0;
   let transitions = 0;
   let diameter = 0;
   const stats = (): JudgedStats => ({ distinct: count, transitions, diameter });
 
+  /** After {@link admit}: the admitted node with exactly its key words and owed masks, or -1. */
+  let exact = -1;
+  /** Whether the owed masks at `o` in `a` are exactly `g`'s. */
+  const owesExactly = (g: Int32Array, a: Int32Array, o: number): boolean => {
+    for (let r = 0; r < R; r++) if ((g[r] ?? 0) !== (a[o + r] ?? 0)) return false;
+    return true;
+  };
   /** Admits the node (`w`, ghost `g`) unless a node with its key owing a superset is known; true when admitted. */
   const admit = (w: Int32Array, g: Int32Array): boolean => {
     const fresh = keys.add(w, 0, -1, -1);
     const kid = keys.lastId;
-    if (kid >= headOf.length) {
-      const h = new Int32Array(Math.max(kid + 1, headOf.length * 2)).fill(-1);
+    const at = kid * H;
+    if (at + H > headOf.length) {
+      const h = new Int32Array(Math.max(at + H, headOf.length * 2)).fill(-1);
       h.set(headOf);
       headOf = h;
     }
+    const latest = headOf[at] ?? -1;
     if (!fresh) {
-      for (let n = headOf[kid] ?? -1; n >= 0; n = sameKey[n] ?? -1) {
-        let covered = true;
+      let covered = true;
+      for (let r = 0; r < R && covered; r++) covered = ((g[r] ?? 0) & ~(headOf[at + 1 + r] ?? 0)) === 0;
+      if (covered) {
+        exact = owesExactly(g, headOf, at + 1) ? latest : -1;
+        return false;
+      }
+      for (let n = sameKey[latest] ?? -1; n >= 0; n = sameKey[n] ?? -1) {
+        covered = true;
         for (let r = 0; r < R && covered; r++) covered = ((g[r] ?? 0) & ~(ghosts[n * G + r] ?? 0)) === 0;
-        if (covered) return false;
+        if (covered) {
+          exact = owesExactly(g, ghosts, n * G) ? n : -1;
+          return false;
+        }
       }
     }
     const id = count;
@@ -118,13 +144,18 @@ export function exploreUipiPacked(
       level = grown(level, id + 1);
       parent = grown(parent, id + 1);
       via = grown(via, id + 1);
+      const s = new Float64Array(level.length);
+      s.set(seenAt);
+      seenAt = s;
     }
     ghosts = grown(ghosts, (id + 1) * G);
-    sameKey[id] = headOf[kid] ?? -1;
-    headOf[kid] = id;
+    sameKey[id] = latest;
+    headOf[at] = id;
+    for (let r = 0; r < R; r++) headOf[at + 1 + r] = g[r] ?? 0;
     keyOf[id] = kid;
     for (let i = 0; i < G; i++) ghosts[id * G + i] = g[i] ?? 0;
     count = id + 1;
+    exact = id;
     return true;
   };
   const pathTo = (id: number): UipiEvent[] => {
@@ -132,20 +163,63 @@ export function exploreUipiPacked(
     for (let i = id; i > 0; i = parent[i] ?? 0) out.push(S.event(via[i] ?? -1));
     return out.reverse();
   };
-  const violation = (
-    where: 'step' | 'liveness',
-    vs: readonly Violation[],
-    path: readonly UipiEvent[],
-  ): UipiPackedOutcome => ({
+  /** The step violation `vs` at the end of `path`, with the counts now. */
+  const violation = (vs: readonly Violation[], path: readonly UipiEvent[]): UipiPackedOutcome => ({
     kind: 'violation',
-    where,
+    where: 'step',
     properties: vs.map((v) => v.property),
     path,
     ...stats(),
   });
-  /** The leads-to check of admitted node `id`. */
-  const judgeNew = (id: number): readonly Violation[] | null =>
-    drain === undefined ? null : drain(keys.words, (keyOf[id] ?? 0) * K, ghosts, id * G);
+  /*
+   * The leads-to check of a node runs when the search expands it, not when it admits it: the
+   * drain's first step is one of the node's transitions, so it is the search's (drain.afterFirst).
+   * The answer stays the object engine's, which drains each node as it admits it: nodes are drained
+   * in the order admitted, every node admitted before a failing transition or the state bound is
+   * drained before that is reported (catchUp), a leads-to violation reports the counts of its
+   * node's admission, and a progress report waits until the nodes before it have passed.
+   */
+  let drained = 0;
+  const reports: ExploreProgress[] = [];
+  let reported = 0;
+  /** Node `id`'s leads-to check passed: the progress reports up to it are due. */
+  const passed = (id: number): void => {
+    drained = id + 1;
+    for (let p = reports[reported]; p !== undefined && p.distinct <= drained; p = reports[reported]) {
+      reported++;
+      onProgress?.(p);
+    }
+  };
+  /** The leads-to violation `vs` of node `id`, with the counts at its admission. */
+  const liveness = (id: number, vs: readonly Violation[]): UipiPackedOutcome => ({
+    kind: 'violation',
+    where: 'liveness',
+    properties: vs.map((v) => v.property),
+    path: pathTo(id),
+    distinct: id + 1,
+    transitions: seenAt[id] ?? 0,
+    diameter: level[id] ?? 0,
+  });
+  /** The whole leads-to check of node `id` from its words. */
+  const judge = (id: number): readonly Violation[] | null =>
+    drain === undefined || drain.begin(id)
+      ? null
+      : drain.from(keys.words, (keyOf[id] ?? 0) * K, ghosts, id * G);
+  /** Drains every admitted node not drained yet, in order: the first violation, or null. */
+  const catchUp = (): UipiPackedOutcome | null => {
+    for (let id = drained; id < count; id++) {
+      const bad = judge(id);
+      if (bad !== null) return liveness(id, bad);
+      passed(id);
+    }
+    return null;
+  };
+  /** Node `id` was just admitted, with `report` due after it (or null): the report waits for its leads-to check. */
+  const admitted = (id: number, report: ExploreProgress | null): void => {
+    seenAt[id] = transitions;
+    if (report !== null) reports.push(report);
+    if (drain === undefined) passed(id);
+  };
 
   const w0 = new Int32Array(K);
   const g0 = new Int32Array(G);
@@ -154,35 +228,63 @@ export function exploreUipiPacked(
   admit(w0, g0);
   parent[0] = -1;
   via[0] = -1;
-  const first = judgeNew(0);
-  if (first !== null) return violation('liveness', first, []);
-  if (count >= maxStates) return { kind: 'maxStates', ...stats() };
+  admitted(0, null);
+  if (count >= maxStates) return catchUp() ?? { kind: 'maxStates', ...stats() };
   const list = new Int32Array(E.events.length);
   for (let head = 0; head < count; head++) {
     S.load(keys.words, (keyOf[head] ?? 0) * K, ghosts, head * G);
     const d = (level[head] ?? 0) + 1;
+    const up = parent[head] ?? -1;
     const n = S.enabled(list);
+    // the drain's first event, stepped by the search below; -1 when the memo knows the drain or it takes no step
+    let k0 = -1;
+    if (drain !== undefined) {
+      if (drain.begin(head)) passed(head);
+      else {
+        k0 = drain.first(S, list, n);
+        if (k0 < 0) {
+          const bad = drain.from(keys.words, (keyOf[head] ?? 0) * K, ghosts, head * G);
+          if (bad !== null) return liveness(head, bad);
+          passed(head);
+        }
+      }
+    }
     for (let i = 0; i < n; i++) {
       const k = list[i] ?? 0;
       transitions++;
       const failed = step(S, k, d - 1);
       if (failed !== undefined) {
+        const earlier = catchUp();
+        if (earlier !== null) return earlier;
         if (d > diameter) diameter = d;
         const path = pathTo(head);
         path.push(S.event(k));
-        return violation('step', failed, path);
+        return violation(failed, path);
       }
-      if (!admit(S.after, S.ghostAfter)) continue;
+      // an admitted node covering the successor, found without the store: the loaded node or its parent
+      let cover = -1;
+      if (S.within(S.before, 0, S.ghostBefore, 0)) cover = head;
+      else if (up >= 0 && S.within(keys.words, (keyOf[up] ?? 0) * K, ghosts, up * G)) cover = up;
+      const fresh = cover < 0 && admit(S.after, S.ghostAfter);
+      if (k === k0 && drain !== undefined) {
+        const next = cover < 0 ? exact : owesExactly(S.ghostAfter, ghosts, cover * G) ? cover : -1;
+        const bad = drain.afterFirst(S, k, next);
+        if (bad !== null) return liveness(head, bad);
+        passed(head);
+      }
+      if (!fresh) continue;
       const id = count - 1;
       parent[id] = head;
       via[id] = k;
       level[id] = d;
       if (d > diameter) diameter = d;
-      const bad = judgeNew(id);
-      if (bad !== null) return violation('liveness', bad, pathTo(id));
-      if (count % every === 0)
-        onProgress?.({ distinct: count, transitions, queue: count - head - 1, depth: diameter });
-      if (count >= maxStates) return { kind: 'maxStates', ...stats() };
+      admitted(
+        id,
+        count % every === 0
+          ? { distinct: count, transitions, queue: count - head - 1, depth: diameter }
+          : null,
+      );
+      if (count >= maxStates) return catchUp() ?? { kind: 'maxStates', ...stats() };
     }
   }
   onProgress?.({ distinct: count, transitions, queue: 0, depth: diameter });

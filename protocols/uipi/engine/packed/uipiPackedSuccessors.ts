@@ -82,6 +82,14 @@ const WAKE_RESTORE_NV = receiverCode('WakeRestoreNv');
 const KERNEL_ENTRY = receiverCode('KernelEntry');
 const KERNEL_EXIT = receiverCode('KernelExit');
 
+/**
+ * Copies `src`'s first `n` words into `dst`: for a node's few words a loop costs less than
+ * `dst.set(src)`, a builtin call (about 20 against 30 ns, twice per transition).
+ */
+export function copyWords(dst: Int32Array, src: Int32Array, n: number): void {
+  for (let i = 0; i < n; i++) dst[i] = src[i] ?? 0;
+}
+
 /** The highest set bit of a non-zero word (model/state.ts `highest`), -1 for 0. */
 export const highestBit = (w: number): number => 31 - Math.clz32(w);
 
@@ -240,8 +248,9 @@ export class UipiPackedSuccessors {
     for (let k = 0; k < E.tableSize; k++) {
       if ((E.type[k] ?? 0) === RECEIVER_FIRST) {
         // a receiver's steps, in RECEIVER_STEP_TYPES order (uipiEventTable: checked in the constructor)
-        const m = this.receiverMask(E.a[k] ?? 0);
-        for (let j = 0; j < RECEIVER_STEPS; j++) if ((m >> j) & 1) out[n++] = k + j;
+        // the mask's set bits, lowest first (a few of its sixteen)
+        for (let m = this.receiverMask(E.a[k] ?? 0); m !== 0; m &= m - 1)
+          out[n++] = k + 31 - Math.clz32(m & -m);
         k += RECEIVER_STEPS - 1;
       } else if (this.guard(k)) out[n++] = k;
     }
@@ -311,8 +320,8 @@ export class UipiPackedSuccessors {
     const { L, E } = this;
     const a = this.after;
     const g = this.ghostAfter;
-    a.set(this.before);
-    g.set(this.ghostBefore);
+    copyWords(a, this.before, L.words);
+    copyWords(g, this.ghostBefore, L.ghost);
     this.creditChanged = false;
     const t = E.type[k] ?? 0;
     const x = E.a[k] ?? 0;
@@ -517,6 +526,19 @@ export class UipiPackedSuccessors {
       default:
         return; // WaitEnlist: never enabled in the model
     }
+  }
+
+  /**
+   * Whether the last step's successor is covered by the node whose key words are at `wAt` in `w`
+   * and ghost words at `gAt` in `g`: the same key words, owing nothing that node does not (the
+   * search asks it of the loaded node and its parent, which need no store look-up: plain, two
+   * slots, 83,860 and 282,808 of 2,156,808 transitions).
+   */
+  within(w: Int32Array, wAt: number, g: Int32Array, gAt: number): boolean {
+    const { L, after: a, ghostAfter: ga } = this;
+    for (let i = 0; i < L.words; i++) if (a[i] !== w[wAt + i]) return false;
+    for (let r = 0; r < L.receivers; r++) if (((ga[r] ?? 0) & ~(g[gAt + r] ?? 0)) !== 0) return false;
+    return true;
   }
 
   /**
