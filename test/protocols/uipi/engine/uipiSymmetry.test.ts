@@ -54,9 +54,12 @@ const SKY2 = UIPI_EXPLORE_PRESETS.skyloft2 ?? UIPI_SKYLOFT;
 const SKY_SENDERS: UipiConfig = { ...UIPI_SKYLOFT, senders: 2, uittSize: 2 };
 const SEL = selectUipi(undefined, undefined);
 
+/** One builder for every exact key (a builder per key cost a buffer and its garbage each time). */
+const EXACT = new KeyBuilder();
+
 /** The space's key with the owed masks (the model's credits are read by no verdict: uipiGhostMeasure.ts). */
 function exactKey(space: StateSpace<UipiNode, UipiEvent>, n: UipiNode): string {
-  const kb = new KeyBuilder();
+  const kb = EXACT.reset();
   kb.int(0).int(0);
   keyUipiGhost(kb, n, false);
   return space.key(n) + kb.done();
