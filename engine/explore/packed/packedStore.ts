@@ -24,8 +24,14 @@ function doubled(a: Int32Array): Int32Array {
 
 /** The seen states in BFS order (one buffer of words) with their hash table (see above). */
 export class PackedStore {
-  /** Words per state. */
+  /** Words per state's key (hashed and compared). */
   private readonly n: number;
+  /**
+   * Words per state in {@link words}: its key, then `payload` words the caller keeps beside it (not
+   * hashed or compared, zero when added), so what the caller reads about a state it just found
+   * lies in the cache line the comparison brought in.
+   */
+  readonly stride: number;
   words: Int32Array;
   level: Int32Array;
   /** Per state id: its parent's id (-1 for the initial state) and the index of its event in the parent's `enabled`. */
@@ -41,11 +47,15 @@ export class PackedStore {
   private mask: number;
   count = 0;
 
-  /** `initial`: the states to make room for before the first grow (a power of two; default {@link INITIAL}). */
-  constructor(widthBytes: number, initial = INITIAL) {
+  /**
+   * `initial`: the states to make room for before the first grow (a power of two; default
+   * {@link INITIAL}); `payload`: words kept after each state's key (see {@link stride}).
+   */
+  constructor(widthBytes: number, initial = INITIAL, payload = 0) {
     this.n = widthBytes >> 2;
+    this.stride = this.n + payload;
     this.mask = 2 * initial - 1;
-    this.words = new Int32Array(this.n * initial);
+    this.words = new Int32Array(this.stride * initial);
     this.level = new Int32Array(initial);
     this.parent = new Int32Array(initial);
     this.via = new Int32Array(initial);
@@ -72,7 +82,7 @@ export class PackedStore {
       const id1 = table[2 * slot] ?? 0;
       if (id1 === 0) break;
       if (table[2 * slot + 1] === h) {
-        const o = (id1 - 1) * n;
+        const o = (id1 - 1) * this.stride;
         let i = 0;
         while (i < n && words[o + i] === w[i]) i++;
         if (i === n) {
@@ -82,8 +92,10 @@ export class PackedStore {
       }
     }
     const id = this.count;
-    if ((id + 1) * n > words.length) this.grow();
-    this.words.set(w, id * n);
+    const stride = this.stride;
+    if ((id + 1) * stride > words.length) this.grow();
+    if (stride === n) this.words.set(w, id * n);
+    else for (let i = 0; i < n; i++) this.words[id * stride + i] = w[i] ?? 0;
     this.level[id] = depth;
     this.parent[id] = from;
     this.via[id] = k;

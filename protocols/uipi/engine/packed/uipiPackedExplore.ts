@@ -81,15 +81,14 @@ export function exploreUipiPacked(
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
   const every = opts.progressEvery ?? 50_000;
   const { onProgress } = opts;
-  const keys = new PackedStore(4 * K);
   /**
-   * Per key id, at (R + 1)·kid: its latest admitted node (-1: none yet), then that node's owed
-   * masks — so the covering test against it, which settles nearly every known key (plain, two
-   * slots: 1,781,577 of 1,843,561), reads one place and not the node's ghost elsewhere; per node:
-   * the previous one with its key.
+   * Beside each key's words in the store (its payload, at kid·KS + K): its latest admitted node + 1
+   * (0: none yet), then that node's owed masks — so the covering test against it, which settles
+   * nearly every known key (plain, two slots: 1,781,577 of 1,843,561), reads the cache line the
+   * store's comparison of the key just brought in, not the node's ghost elsewhere.
    */
-  const H = R + 1;
-  let headOf = new Int32Array(H << 16).fill(-1);
+  const keys = new PackedStore(4 * K, undefined, R + 1);
+  const KS = keys.stride;
   let sameKey = new Int32Array(1 << 16);
   let keyOf = new Int32Array(1 << 16);
   let ghosts = new Int32Array(G << 16);
@@ -114,18 +113,14 @@ export function exploreUipiPacked(
   const admit = (w: Int32Array, g: Int32Array): boolean => {
     const fresh = keys.add(w, 0, -1, -1);
     const kid = keys.lastId;
-    const at = kid * H;
-    if (at + H > headOf.length) {
-      const h = new Int32Array(Math.max(at + H, headOf.length * 2)).fill(-1);
-      h.set(headOf);
-      headOf = h;
-    }
-    const latest = headOf[at] ?? -1;
+    const kw = keys.words;
+    const at = kid * KS + K;
+    const latest = (kw[at] ?? 0) - 1;
     if (!fresh) {
       let covered = true;
-      for (let r = 0; r < R && covered; r++) covered = ((g[r] ?? 0) & ~(headOf[at + 1 + r] ?? 0)) === 0;
+      for (let r = 0; r < R && covered; r++) covered = ((g[r] ?? 0) & ~(kw[at + 1 + r] ?? 0)) === 0;
       if (covered) {
-        exact = owesExactly(g, headOf, at + 1) ? latest : -1;
+        exact = owesExactly(g, kw, at + 1) ? latest : -1;
         return false;
       }
       for (let n = sameKey[latest] ?? -1; n >= 0; n = sameKey[n] ?? -1) {
@@ -150,8 +145,8 @@ export function exploreUipiPacked(
     }
     ghosts = grown(ghosts, (id + 1) * G);
     sameKey[id] = latest;
-    headOf[at] = id;
-    for (let r = 0; r < R; r++) headOf[at + 1 + r] = g[r] ?? 0;
+    kw[at] = id + 1;
+    for (let r = 0; r < R; r++) kw[at + 1 + r] = g[r] ?? 0;
     keyOf[id] = kid;
     for (let i = 0; i < G; i++) ghosts[id * G + i] = g[i] ?? 0;
     count = id + 1;
@@ -204,7 +199,7 @@ export function exploreUipiPacked(
   const judge = (id: number): readonly Violation[] | null =>
     drain === undefined || drain.begin(id)
       ? null
-      : drain.from(keys.words, (keyOf[id] ?? 0) * K, ghosts, id * G);
+      : drain.from(keys.words, (keyOf[id] ?? 0) * KS, ghosts, id * G);
   /** Drains every admitted node not drained yet, in order: the first violation, or null. */
   const catchUp = (): UipiPackedOutcome | null => {
     for (let id = drained; id < count; id++) {
@@ -232,7 +227,7 @@ export function exploreUipiPacked(
   if (count >= maxStates) return catchUp() ?? { kind: 'maxStates', ...stats() };
   const list = new Int32Array(E.events.length);
   for (let head = 0; head < count; head++) {
-    S.load(keys.words, (keyOf[head] ?? 0) * K, ghosts, head * G);
+    S.load(keys.words, (keyOf[head] ?? 0) * KS, ghosts, head * G);
     const d = (level[head] ?? 0) + 1;
     const up = parent[head] ?? -1;
     const n = S.enabled(list);
@@ -243,7 +238,7 @@ export function exploreUipiPacked(
       else {
         k0 = drain.first(S, list, n);
         if (k0 < 0) {
-          const bad = drain.from(keys.words, (keyOf[head] ?? 0) * K, ghosts, head * G);
+          const bad = drain.from(keys.words, (keyOf[head] ?? 0) * KS, ghosts, head * G);
           if (bad !== null) return liveness(head, bad);
           passed(head);
         }
@@ -264,7 +259,7 @@ export function exploreUipiPacked(
       // an admitted node covering the successor, found without the store: the loaded node or its parent
       let cover = -1;
       if (S.within(S.before, 0, S.ghostBefore, 0)) cover = head;
-      else if (up >= 0 && S.within(keys.words, (keyOf[up] ?? 0) * K, ghosts, up * G)) cover = up;
+      else if (up >= 0 && S.within(keys.words, (keyOf[up] ?? 0) * KS, ghosts, up * G)) cover = up;
       const fresh = cover < 0 && admit(S.after, S.ghostAfter);
       if (k === k0 && drain !== undefined) {
         const next = cover < 0 ? exact : owesExactly(S.ghostAfter, ghosts, cover * G) ? cover : -1;
