@@ -7,6 +7,7 @@
  * model disagree: an internal error, never a silent pass.
  */
 
+import { packedStats } from '../../engine/explore/packed/judgedReport.ts';
 import type { ControllerImpl } from '../controller/designs/device.ts';
 import type { Config } from '../controller/model/config/config.ts';
 import { explorePacked, type PackedOptions } from '../wakeup/engine/packed/packedExplore.ts';
@@ -24,12 +25,7 @@ export function explorePackedProtocol(
   runner: ControllerImpl | undefined = undefined,
 ): ExploreReport {
   const out = explorePacked(cfg, opts);
-  const stats = {
-    distinct: out.distinct,
-    transitions: out.transitions,
-    diameter: out.diameter,
-    constrained: 0,
-  };
+  const stats = packedStats(out);
   if (out.kind !== 'violation') return { kind: out.kind, ...stats };
   const events = out.path;
   const run = runWakeup(cfg, runner, events, { properties: [...PACKED_PROPERTY_IDS], drain: false });

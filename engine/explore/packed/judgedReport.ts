@@ -25,6 +25,15 @@ export type JudgedReport<R extends Rerun> =
       readonly reproduction: R;
     });
 
+/** A packed engine's counts as the object engine reports them (a packed engine applies no state constraint). */
+export function packedStats(out: {
+  readonly distinct: number;
+  readonly transitions: number;
+  readonly diameter: number;
+}) {
+  return { distinct: out.distinct, transitions: out.transitions, diameter: out.diameter, constrained: 0 };
+}
+
 /**
  * The report of `out`, found `where`: on a violation its path re-run by `rerun` through the
  * runner named `runner` (for the internal error), which must fail there too.
@@ -35,12 +44,7 @@ export function judgedReport<R extends Rerun>(
   runner: string,
   rerun: () => R,
 ): JudgedReport<R> {
-  const stats = {
-    distinct: out.distinct,
-    transitions: out.transitions,
-    diameter: out.diameter,
-    constrained: 0,
-  };
+  const stats = packedStats(out);
   if (out.kind !== 'violation') return { kind: out.kind, ...stats };
   const reproduction = rerun();
   const { run, events } = reproduction;
