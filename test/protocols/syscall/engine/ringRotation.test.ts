@@ -51,7 +51,10 @@ function shifts(cfg: Config): (readonly number[])[] {
 
 type Rotation = (n: SyscallNode) => SyscallNode;
 
-/** Each rotation commutes with every step from `nodes` and keeps its verdicts: what does not. */
+/**
+ * Each rotation commutes with every step from `nodes` and keeps its verdicts: what does not. A
+ * node's own steps are taken once and compared with each rotation's.
+ */
 function commutes(
   cfg: Config,
   nodes: readonly SyscallNode[],
@@ -60,15 +63,17 @@ function commutes(
   const space = syscallSpace(cfg, undefined, STEPS);
   const bad: string[] = [];
   let steps = 0;
-  for (const rotate of rotations) {
-    for (const n of nodes) {
+  for (const n of nodes) {
+    const es = space.enabled(n);
+    const enabledN = es.map((e) => space.indexOf(e)).join();
+    const after = es.map((e) => space.step(n, e, 0, false));
+    for (const rotate of rotations) {
       const m = rotate(n);
-      const es = space.enabled(n);
-      const enabledN = es.map((e) => space.indexOf(e));
       const enabledM = space.enabled(m).map((e) => space.indexOf(e));
-      if (enabledN.join() !== enabledM.join()) bad.push('the rotated state enables other events');
-      for (const e of es) {
-        const a = space.step(n, e, 0, false);
+      if (enabledN !== enabledM.join()) bad.push('the rotated state enables other events');
+      es.forEach((e, i) => {
+        const a = after[i];
+        if (a === undefined) return;
         const b = space.step(m, e, 0, false);
         steps++;
         const va = a.kind === 'violation' ? a.violations.map((v) => v.property).join() : '';
@@ -76,9 +81,9 @@ function commutes(
         if (va !== vb) bad.push(`${e.type}: ${va} vs ${vb}`);
         if (a.kind === 'next' && b.kind === 'next' && space.key(rotate(a.node)) !== space.key(b.node))
           bad.push(`${e.type}: the rotated successor differs`);
-      }
-      if (bad.length > 3) return { steps, bad };
+      });
     }
+    if (bad.length > 3) return { steps, bad };
   }
   return { steps, bad };
 }
