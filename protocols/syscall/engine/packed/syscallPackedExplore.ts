@@ -64,7 +64,7 @@ export function searchSyscallPacked(
 ): SyscallPackedSearch {
   const succ = new SyscallPackedSuccessors(cfg, sel, opts.mutation ?? null);
   const stateOnce = opts.everyTransition !== true;
-  const { L, n, events } = succ;
+  const { events } = succ;
   const group = syscallSymmetryGroup(cfg, false);
   const graph = new SyscallDrainGraph(cfg, group);
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
@@ -72,12 +72,13 @@ export function searchSyscallPacked(
   const statusIndex = Array.from({ length: cfg.processes }, (_, p) =>
     events.findIndex((e) => e.type === 'StatusWrite' && e.p === p && e.data === 1n),
   );
-  const store = new PackedStore(L.width);
+  const store = new PackedStore(succ.keyWords * 4);
   let transitions = 0;
   let diameter = 0;
   const succOf = new Int32Array(events.length);
   const drain = new Int32Array(4);
-  store.add(new Int32Array(succ.initial().buffer, 0, n), 0, -1, -1);
+  succ.initial();
+  store.add(succ.key(), 0, -1, -1);
   const stats = (kind: 'complete' | 'maxStates'): SyscallPackedSearch => ({
     kind,
     distinct: store.count,
@@ -87,7 +88,7 @@ export function searchSyscallPacked(
   });
   if (store.count >= maxStates) return stats('maxStates');
   for (let head = 0; head < store.count; head++) {
-    succ.load(store.words, head);
+    succ.loadKey(store.words, head);
     const d = (store.level[head] ?? 0) + 1;
     succOf.fill(-1);
     for (let k = 0; k < events.length; k++) {
@@ -96,7 +97,7 @@ export function searchSyscallPacked(
       transitions++;
       // a step back to the state itself is known without a look-up in the store
       const loop = r !== VIOLATED && succ.unchanged();
-      const isNew = r === VIOLATED || loop ? false : store.add(succ.words, d, head, k);
+      const isNew = r === VIOLATED || loop ? false : store.add(succ.key(), d, head, k);
       const id = loop ? head : store.lastId;
       // the verdicts on the successor alone: once per distinct state (and on the initial state, never judged)
       if (r === VIOLATED || (stateOnce && (isNew || id === 0) && succ.stateViolations(d - 1) === VIOLATED)) {

@@ -109,11 +109,24 @@ export class SyscallPackedSuccessors implements PackedAccess {
   /** The candidate being stepped. */
   private curK = 0;
   /**
-   * The controller steps already judged (controllerStepMemo.ts), when every step's controller
-   * half is judged over bytes; whether the last access was found there, and its value.
+   * The controller steps already judged (controllerStepMemo.ts), remembered when every step's
+   * controller half is judged over bytes (`remembers`); whether the last access was found there,
+   * and its value. It also numbers the controller nodes for the store's keys (see {@link key}).
    */
-  private readonly memo: ControllerStepMemo | null;
+  private readonly memo: ControllerStepMemo;
+  private readonly remembers: boolean;
   private memoHit = false;
+  /** Words of a node's controller prefix (the memo numbers it). */
+  private readonly cw: number;
+  /** The number of the loaded node's controller prefix, and of the last successor's (-1: not known yet). */
+  private curCtrl = 0;
+  private succCtrl = -1;
+  /**
+   * The store key of the last successor ({@link key}): the number of its controller prefix, then
+   * its other words; {@link keyWords} words.
+   */
+  private readonly keyBuf: Int32Array;
+  readonly keyWords: number;
   private accValue = 0;
   /** The candidates by (type, agent or process): see {@link candidateTable}. */
   private readonly indexTable: Int32Array;
@@ -172,10 +185,11 @@ export class SyscallPackedSuccessors implements PackedAccess {
     this.kindOf = Int32Array.from(l.agents, (x) => (x.kind === 'service' ? 0 : x.kind === 'reply' ? 1 : 2));
     this.callers = l.callers;
     this.opW = Math.max(cfg.processes, l.agents.length) + 1;
-    this.memo =
-      this.objectsOnly || !this.judgesController
-        ? null
-        : new ControllerStepMemo(C.width >> 2, this.events.length * this.opW);
+    this.cw = C.width >> 2;
+    this.remembers = !this.objectsOnly && this.judgesController;
+    this.memo = new ControllerStepMemo(this.cw, this.remembers ? this.events.length * this.opW : 0);
+    this.keyWords = this.n - this.cw + 1;
+    this.keyBuf = new Int32Array(this.keyWords);
     this.indexTable = candidateTable(this.events, this.opW);
     const units = cfg.processes + l.agents.length;
     this.drainN = new Int32Array(units * PHASE_COUNT);
@@ -212,17 +226,57 @@ export class SyscallPackedSuccessors implements PackedAccess {
   initial(): Uint8Array {
     const init = this.judgeObjects.initial();
     encodeSyscallNode(this.L, this.bytes, 0, init.sys, init.cghost, init.ghost);
+    this.succCtrl = -1;
     return this.bytes;
   }
 
-  /** Loads node `id` of the words `w` (nodes of {@link n} words each, as the store keeps them). */
+  /** Loads node `id` of the words `w` (nodes of {@link n} words each). */
   load(w: Int32Array, id: number): void {
     const { curWords, n } = this;
     for (let j = 0; j < n; j++) curWords[j] = w[id * n + j] ?? 0;
+    this.entered(this.memo.intern(curWords));
+  }
+
+  /**
+   * Loads the node of key `id` of the keys `w` ({@link keyWords} words each, as the store keeps
+   * them: see {@link key}).
+   */
+  loadKey(w: Int32Array, id: number): void {
+    const { curWords, cw, keyWords } = this;
+    const o = id * keyWords;
+    const ctrl = w[o] ?? 0;
+    this.memo.node(ctrl, curWords);
+    for (let j = 1; j < keyWords; j++) curWords[cw + j - 1] = w[o + j] ?? 0;
+    this.entered(ctrl);
+  }
+
+  /** The steps to come are from the node just loaded, whose controller prefix is numbered `ctrl`. */
+  private entered(ctrl: number): void {
+    this.curCtrl = ctrl;
     this.generation++;
-    this.memo?.enter(curWords);
+    this.memo.enter(ctrl);
     this.occGen = -1;
     this.stepJudge.load();
+  }
+
+  /**
+   * The last successor's store key (the words of {@link keyBuf}): its controller prefix numbered by
+   * the memo (1,050 of them on the large row, against 424,912 states), then its other words; one
+   * to one with the node's words, and 20 words for 34 on the large row, so the store hashes,
+   * compares and keeps fewer. A step knows its controller prefix's number (the loaded node's, a
+   * remembered access's, one just remembered); any other is numbered here.
+   */
+  key(): Int32Array {
+    const { keyBuf, words, cw, keyWords } = this;
+    keyBuf[0] = this.succCtrl >= 0 ? this.succCtrl : this.memo.intern(words);
+    for (let j = 1; j < keyWords; j++) keyBuf[j] = words[cw + j - 1] ?? 0;
+    return keyBuf;
+  }
+
+  /** The node of key `key` ({@link key}) in `out`'s words: the tests rebuild a successor from its key. */
+  nodeOfKey(key: Int32Array, out: Int32Array): void {
+    this.memo.node(key[0] ?? 0, out);
+    for (let j = 1; j < this.keyWords; j++) out[this.cw + j - 1] = key[j] ?? 0;
   }
 
   /** The generation {@link occ} was computed for: on a memo miss only, as most accesses are remembered. */
@@ -272,7 +326,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
       ctrlBits = this.ctrlJudge?.judge(cur, bytes, this) ?? -1;
       if (ctrlBits < 0) return this.judgeByObjects(k, index, code);
       // a controller step every controller property passed: the same from the same controller node
-      if (ctrlBits === 0) this.memo?.remember(this.accValue, this.words);
+      if (ctrlBits === 0) this.succCtrl = this.memo.remember(this.accValue, this.words);
     }
     this.judgedByBytes = true;
     const stepBits = this.stepJudge.judge(cur, bytes, e, this);
@@ -310,13 +364,17 @@ export class SyscallPackedSuccessors implements PackedAccess {
    */
   unchanged(): boolean {
     const { words, curWords, n } = this;
-    for (let j = 0; j < n; j++) if (words[j] !== curWords[j]) return false;
+    // a known controller prefix is equal exactly when its number is
+    const from = this.succCtrl < 0 ? 0 : this.cw;
+    if (from !== 0 && this.succCtrl !== this.curCtrl) return false;
+    for (let j = from; j < n; j++) if (words[j] !== curWords[j]) return false;
     return true;
   }
 
   /** The successor bytes start as the loaded node's (once the guards passed: most candidates are refused). */
   private begin(): void {
     this.words.set(this.curWords); // one builtin copy: twice as fast as a loop over the 34 words of the large row
+    this.succCtrl = this.curCtrl;
     this.stepJudge.clearWrites();
   }
 
@@ -328,6 +386,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
     const e = this.events[k];
     if (e === undefined) throw new Error(`packed syscall engine: no event ${k}`);
     this.judgedByBytes = false;
+    this.succCtrl = -1;
     const { L } = this;
     const before = decodeSyscallNode(L, this.cur, 0);
     const after = decodeSyscallNode(L, this.bytes, 0).sys;
@@ -390,9 +449,16 @@ export class SyscallPackedSuccessors implements PackedAccess {
     this.accSender = sender;
     const at = this.curK * this.opW + (this.mutation === 'memoIgnoresArgument' ? 0 : vary);
     const memo = this.memo;
-    this.memoHit = memo?.find(at) === true;
-    if (this.memoHit) this.remembered++;
-    const v = memo !== null && this.memoHit ? memo.recall(this.words) : this.stepAccess(at);
+    this.memoHit = this.remembers && memo.find(at);
+    let v: number;
+    if (this.memoHit) {
+      this.remembered++;
+      v = memo.recall(this.words);
+      this.succCtrl = memo.recalled();
+    } else {
+      v = this.stepAccess(at);
+      this.succCtrl = -1;
+    }
     this.accValue = v;
     if (acc === A.ACC_DEQUEUE) this.accTask = v;
     return v;
@@ -645,8 +711,10 @@ export class SyscallPackedSuccessors implements PackedAccess {
   /** IPC_SEND of `type` to `target` by process `sender` (with the seeded offline drop). */
   private send(target: number, type: number, sender: number): number {
     const v = this.access(A.ACC_IPC_SEND, target, type, 0, sender, target);
-    if (this.mutation === 'offlineSendDropped' && this.cur[this.L.C.online + target] === 0)
+    if (this.mutation === 'offlineSendDropped' && this.cur[this.L.C.online + target] === 0) {
       for (let j = 0; j < this.L.C.ended; j++) this.bytes[j] = this.cur[j] ?? 0;
+      this.succCtrl = -1;
+    }
     return v;
   }
 
