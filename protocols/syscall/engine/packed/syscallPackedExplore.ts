@@ -91,8 +91,10 @@ export function searchSyscallPacked(
     succ.loadKey(store.words, head);
     const d = (store.level[head] ?? 0) + 1;
     succOf.fill(-1);
-    for (let k = 0; k < events.length; k++) {
-      const r = succ.step(k, d - 1, stateOnce);
+    // the candidates whose first guard passes (most are refused there), in their order
+    succ.passed();
+    for (let k = nextPassing(succ.passing, 0); k >= 0; k = nextPassing(succ.passing, k + 1)) {
+      const r = succ.stepPast(k, d - 1, stateOnce);
       if (r === REJECTED) continue;
       transitions++;
       // a step back to the state itself is known without a look-up in the store
@@ -140,6 +142,15 @@ export function searchSyscallPacked(
   }
   opts.onProgress?.({ distinct: store.count, transitions, queue: 0, depth: diameter });
   return stats('complete');
+}
+
+/** The first candidate from `k` on whose bit is set in `bits` (32 a word), or -1. */
+function nextPassing(bits: Int32Array, k: number): number {
+  for (let w = k >> 5; w < bits.length; w++) {
+    const m = (bits[w] ?? 0) & (w === k >> 5 ? -1 << (k & 31) : -1);
+    if (m !== 0) return (w << 5) + 31 - Math.clz32(m & -m);
+  }
+  return -1;
 }
 
 /** The search above, then the leads-to check over its graph; the object engine's answer on any violation. */

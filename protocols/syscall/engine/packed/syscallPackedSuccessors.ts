@@ -136,6 +136,20 @@ export class SyscallPackedSuccessors implements PackedAccess {
   /** Per candidate k, the byte its first guard reads and, at `k << 8 | value`, whether that guard passes: see {@link firstGuards}. */
   private readonly guardAt: Int32Array;
   private readonly guardPasses: Uint8Array;
+  /**
+   * The same by the bytes the guards read (an agent's phase, slot and request id, a process's
+   * online byte): per such byte (at `guardBytes[s]`), at `(s * 256 + value) * maskWords + w`, as
+   * bits of the candidates 32w..32w+31, those whose first guard reads it and passes on `value`
+   * (`passMasks`), and those a later guard of one byte refuses on `value` (`refuseMasks`: see
+   * {@link refusals}); {@link passed} combines them.
+   */
+  private readonly guardBytes: Int32Array;
+  private readonly passMasks: Int32Array;
+  private readonly refuseMasks: Int32Array;
+  /** Words of a candidate bit set (32 candidates each). */
+  readonly maskWords: number;
+  /** The candidates whose one-byte guards pass in the loaded node, as bits ({@link passed}). */
+  readonly passing: Int32Array;
   private readonly mutation: SyscallPackedMutation | null;
 
   /**
@@ -197,7 +211,18 @@ export class SyscallPackedSuccessors implements PackedAccess {
     this.drainRows();
     this.guardAt = new Int32Array(this.events.length);
     this.guardPasses = new Uint8Array(this.events.length << 8);
+    this.maskWords = (this.events.length + 31) >> 5;
+    this.passing = new Int32Array(this.maskWords);
+    const refused = this.flat.map((e) => refusals(this.L, e, this.procOf, this.kindOf));
+    this.guardBytes = Int32Array.from(
+      new Set([...this.flat.map((e) => firstGuard(this.L, e)[0]), ...refused.flat().map(([at]) => at)]),
+    );
+    this.passMasks = new Int32Array(this.guardBytes.length * 256 * this.maskWords);
+    this.refuseMasks = new Int32Array(this.guardBytes.length * 256 * this.maskWords);
     this.firstGuards();
+    refused.forEach((rs, k) => {
+      for (const [at, refuses] of rs) this.setBits(this.refuseMasks, at, k, refuses);
+    });
   }
 
   /**
@@ -212,7 +237,17 @@ export class SyscallPackedSuccessors implements PackedAccess {
       const [at, passes] = firstGuard(L, e);
       this.guardAt[k] = at;
       for (let v = 0; v < 256; v++) this.guardPasses[(k << 8) | v] = passes(v) ? 1 : 0;
+      this.setBits(this.passMasks, at, k, passes);
     });
+  }
+
+  /** Sets candidate k's bit in `masks` ({@link passMasks}' shape) for each value of the byte at `at` that `holds`. */
+  private setBits(masks: Int32Array, at: number, k: number, holds: (v: number) => boolean): void {
+    const src = this.guardBytes.indexOf(at);
+    for (let v = 0; v < 256; v++) {
+      const w = ((src << 8) + v) * this.maskWords + (k >> 5);
+      if (holds(v)) masks[w] = (masks[w] ?? 0) | (1 << (k & 31));
+    }
   }
 
   /** The candidate index of the event of `type` by agent or process `who` (not a STATUS write or a Call). */
@@ -310,8 +345,29 @@ export class SyscallPackedSuccessors implements PackedAccess {
     return REJECTED;
   }
 
+  /**
+   * The candidates whose first guard passes in the loaded node and no later guard of one byte
+   * refuses ({@link refusals}), in {@link passing} (bit k & 31 of word k >> 5): two reads per byte
+   * the guards read, where {@link step} reads one per candidate and refuses only by the first
+   * guard. The search steps these alone, with {@link stepPast} (which tests every guard again);
+   * every other candidate is refused.
+   */
+  passed(): void {
+    const { passing, guardBytes, passMasks, refuseMasks, maskWords, cur } = this;
+    for (let w = 0; w < maskWords; w++) {
+      let pass = 0;
+      let refuse = 0;
+      for (let s = 0; s < guardBytes.length; s++) {
+        const at = ((s << 8) + (cur[guardBytes[s] ?? 0] ?? 0)) * maskWords + w;
+        pass |= passMasks[at] ?? 0;
+        refuse |= refuseMasks[at] ?? 0;
+      }
+      passing[w] = pass & ~refuse;
+    }
+  }
+
   /** {@link step} of a candidate whose first guard passed. */
-  private stepPast(k: number, index: number, stateLater: boolean): number {
+  stepPast(k: number, index: number, stateLater: boolean): number {
     const { bytes, cur } = this;
     this.acc = A.ACC_NONE;
     this.curK = k;
@@ -855,6 +911,61 @@ function firstGuard(L: SyscallPackedLayout, e: FlatSyscallEvent): [number, (v: n
       return [phaseOf, (v) => v === RETURNING];
     default: // Take, Complete, Reply, Wake, Park: a running dispatcher
       return [phaseOf, (v) => v === RUNNING];
+  }
+}
+
+/**
+ * Guards of `e` after its first that read one byte of a node, as (that byte, the values on which
+ * the guard refuses `e`), each as {@link SyscallPackedSuccessors.apply} tests it: a process going
+ * offline with a busy agent (guards.ts processIdle), a call on an offline process, a Complete or
+ * Reply of a dispatcher holding no slot or whose request id is not 0 or 1 (holdsIn TAKEN, DONE), a
+ * Take or a service dispatcher's Park while holding a slot. On the large row these refuse 1.35
+ * million of the 1.58 million candidates the first guard passes and apply refuses (a process going
+ * offline alone 640,000).
+ */
+function refusals(
+  L: SyscallPackedLayout,
+  e: FlatSyscallEvent,
+  procOf: Int32Array,
+  kindOf: Int32Array,
+): [number, (v: number) => boolean][] {
+  const o = L.agents + e.a * AGENT_W;
+  const noSlot = (v: number): boolean => v === 0;
+  const holds = (v: number): boolean => v !== 0;
+  switch (e.type) {
+    case 'StatusWrite': {
+      if (e.data !== 0) return [];
+      const busy = (v: number): boolean =>
+        v === FILLING_PHASE || v === SUBMITTED_PHASE || v === READING || v === RUNNING || v === RETURNING;
+      const out: [number, (v: number) => boolean][] = [];
+      procOf.forEach((p, a) => {
+        if (p === e.p) out.push([L.agents + a * AGENT_W, busy]);
+      });
+      return out;
+    }
+    case 'Call':
+      return [[L.C.online + (procOf[e.a] ?? 0), (v) => v !== 1]];
+    case 'Complete':
+      return [
+        [o + 1, noSlot],
+        [o + 2, (v) => v !== 0],
+      ];
+    case 'Reply':
+      return [
+        [o + 1, noSlot],
+        [o + 2, (v) => v !== 1],
+      ];
+    case 'Take':
+      return [[o + 1, holds]];
+    case 'Park':
+      return kindOf[e.a] === 0 ? [[o + 1, holds]] : [];
+    case 'Fetch':
+    case 'Publish':
+    case 'Signal':
+    case 'Read':
+    case 'Wake':
+    case 'Return':
+      return [];
   }
 }
 
