@@ -94,7 +94,7 @@ export function searchSyscallPacked(
     // the candidates whose first guard passes (most are refused there), in their order
     succ.passed();
     for (let k = nextPassing(succ.passing, 0); k >= 0; k = nextPassing(succ.passing, k + 1)) {
-      const r = succ.stepPast(k, d - 1, stateOnce);
+      const r = succ.step(k, d - 1, stateOnce);
       if (r === REJECTED) continue;
       transitions++;
       // a step back to the state itself is known without a look-up in the store

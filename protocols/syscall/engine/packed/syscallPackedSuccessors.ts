@@ -133,11 +133,8 @@ export class SyscallPackedSuccessors implements PackedAccess {
   /** The drain's candidates per (unit, phase): see {@link drainRows}. */
   private readonly drainN: Int32Array;
   private readonly drainIx: Int32Array;
-  /** Per candidate k, the byte its first guard reads and, at `k << 8 | value`, whether that guard passes: see {@link firstGuards}. */
-  private readonly guardAt: Int32Array;
-  private readonly guardPasses: Uint8Array;
   /**
-   * The same by the bytes the guards read (an agent's phase, slot and request id, a process's
+   * The guards of one byte (see {@link oneByteGuards}) by the bytes they read (an agent's phase, slot and request id, a process's
    * online byte): per such byte (at `guardBytes[s]`), at `(s * 256 + value) * maskWords + w`, as
    * bits of the candidates 32w..32w+31, those whose first guard reads it and passes on `value`
    * (`passMasks`), and those a later guard of one byte refuses on `value` (`refuseMasks`: see
@@ -209,8 +206,6 @@ export class SyscallPackedSuccessors implements PackedAccess {
     this.drainN = new Int32Array(units * PHASE_COUNT);
     this.drainIx = new Int32Array(units * PHASE_COUNT * 4);
     this.drainRows();
-    this.guardAt = new Int32Array(this.events.length);
-    this.guardPasses = new Uint8Array(this.events.length << 8);
     this.maskWords = (this.events.length + 31) >> 5;
     this.passing = new Int32Array(this.maskWords);
     const refused = this.flat.map((e) => refusals(this.L, e, this.procOf, this.kindOf));
@@ -219,25 +214,22 @@ export class SyscallPackedSuccessors implements PackedAccess {
     );
     this.passMasks = new Int32Array(this.guardBytes.length * 256 * this.maskWords);
     this.refuseMasks = new Int32Array(this.guardBytes.length * 256 * this.maskWords);
-    this.firstGuards();
-    refused.forEach((rs, k) => {
-      for (const [at, refuses] of rs) this.setBits(this.refuseMasks, at, k, refuses);
-    });
+    this.oneByteGuards(refused);
   }
 
   /**
    * The first guard of each candidate ({@link apply}'s first test, on one byte of the loaded node:
-   * a STATUS write's or a fetch's online byte, an agent's phase) as a table indexed by that byte,
-   * so that {@link step} refuses most candidates (about 18 of 22 per state on the large row) with
-   * one read instead of a call of apply; apply still tests it, so the table only saves work.
+   * a STATUS write's or a fetch's online byte, an agent's phase) and its later guards of one byte
+   * (`refused`, by candidate: {@link refusals}) as tables indexed by those bytes, so that
+   * {@link passed} refuses all but about 5 of the 22 candidates per state on the large row without a
+   * call of apply; apply still tests every guard, so the tables only save work.
    */
-  private firstGuards(): void {
+  private oneByteGuards(refused: readonly (readonly [number, (v: number) => boolean][])[]): void {
     const { L } = this;
     this.flat.forEach((e, k) => {
       const [at, passes] = firstGuard(L, e);
-      this.guardAt[k] = at;
-      for (let v = 0; v < 256; v++) this.guardPasses[(k << 8) | v] = passes(v) ? 1 : 0;
       this.setBits(this.passMasks, at, k, passes);
+      for (const [rat, refuses] of refused[k] ?? []) this.setBits(this.refuseMasks, rat, k, refuses);
     });
   }
 
@@ -330,26 +322,10 @@ export class SyscallPackedSuccessors implements PackedAccess {
   }
 
   /**
-   * The successor of the loaded node by candidate `k` as step `index`, in {@link words}:
-   * {@link REJECTED} when the model does not enable it, {@link VIOLATED} with {@link violations}
-   * when a property fails on it, else {@link ACCEPTED}. With `stateLater`, the verdicts that read
-   * the successor alone are left to {@link stateViolations} unless another one fails (then every
-   * failing property is reported).
-   */
-  step(k: number, index: number, stateLater = false): number {
-    // small, so that it is inlined into the search's loop: most candidates end here
-    if (this.guardPasses[(k << 8) | (this.cur[this.guardAt[k] ?? 0] ?? 0)] !== 0)
-      return this.stepPast(k, index, stateLater);
-    this.acc = A.ACC_NONE;
-    this.lastCode = REJECTED_CODE;
-    return REJECTED;
-  }
-
-  /**
    * The candidates whose first guard passes in the loaded node and no later guard of one byte
    * refuses ({@link refusals}), in {@link passing} (bit k & 31 of word k >> 5): two reads per byte
    * the guards read, where {@link step} reads one per candidate and refuses only by the first
-   * guard. The search steps these alone, with {@link stepPast} (which tests every guard again);
+   * guard. The search steps these alone, with {@link step} (which tests every guard again);
    * every other candidate is refused.
    */
   passed(): void {
@@ -366,8 +342,14 @@ export class SyscallPackedSuccessors implements PackedAccess {
     }
   }
 
-  /** {@link step} of a candidate whose first guard passed. */
-  stepPast(k: number, index: number, stateLater: boolean): number {
+  /**
+   * The successor of the loaded node by candidate `k` as step `index`, in {@link words}:
+   * {@link REJECTED} when the model does not enable it, {@link VIOLATED} with {@link violations}
+   * when a property fails on it, else {@link ACCEPTED}. With `stateLater`, the verdicts that read
+   * the successor alone are left to {@link stateViolations} unless another one fails (then every
+   * failing property is reported).
+   */
+  step(k: number, index: number, stateLater = false): number {
     const { bytes, cur } = this;
     this.acc = A.ACC_NONE;
     this.curK = k;
