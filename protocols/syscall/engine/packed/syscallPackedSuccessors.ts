@@ -66,10 +66,17 @@ export class SyscallPackedSuccessors implements PackedAccess {
   readonly L: SyscallPackedLayout;
   /** Words per node. */
   readonly n: number;
-  /** The last successor's words (and the same memory as bytes). */
+  /**
+   * The last successor's words (and the same memory as bytes), then one word for the number of
+   * its controller prefix (written by {@link key}): the words from the prefix's end on are its
+   * store key ({@link keyView}), kept where the step wrote them.
+   */
+  private readonly wordsAll: Int32Array;
   readonly words: Int32Array;
   readonly bytes: Uint8Array;
-  /** The loaded node's bytes. */
+  private readonly keyView: Int32Array;
+  /** The loaded node's words and bytes, the same way (its prefix's number after them). */
+  private readonly curAll: Int32Array;
   private readonly curWords: Int32Array;
   readonly cur: Uint8Array;
   generation = 0;
@@ -121,11 +128,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
   /** The number of the loaded node's controller prefix, and of the last successor's (-1: not known yet). */
   private curCtrl = 0;
   private succCtrl = -1;
-  /**
-   * The store key of the last successor ({@link key}): the number of its controller prefix, then
-   * its other words; {@link keyWords} words.
-   */
-  private readonly keyBuf: Int32Array;
+  /** Words of a store key ({@link key}). */
   readonly keyWords: number;
   private accValue = 0;
   /** The candidates by (type, agent or process): see {@link candidateTable}. */
@@ -163,10 +166,12 @@ export class SyscallPackedSuccessors implements PackedAccess {
     this.mutation = mutation;
     this.L = syscallPackedLayout(cfg);
     this.n = this.L.width >> 2;
-    this.words = new Int32Array(this.n);
-    this.bytes = new Uint8Array(this.words.buffer);
-    this.curWords = new Int32Array(this.n);
-    this.cur = new Uint8Array(this.curWords.buffer);
+    this.wordsAll = new Int32Array(this.n + 1);
+    this.words = this.wordsAll.subarray(0, this.n);
+    this.bytes = new Uint8Array(this.wordsAll.buffer, 0, this.L.width);
+    this.curAll = new Int32Array(this.n + 1);
+    this.curWords = this.curAll.subarray(0, this.n);
+    this.cur = new Uint8Array(this.curAll.buffer, 0, this.L.width);
     this.events = candidateEvents(cfg);
     this.flat = this.events.map(flatEvent);
     const steps = { ...sel, liveness: [] };
@@ -200,7 +205,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
     this.remembers = !this.objectsOnly && this.judgesController;
     this.memo = new ControllerStepMemo(this.cw, this.remembers ? this.events.length * this.opW : 0);
     this.keyWords = this.n - this.cw + 1;
-    this.keyBuf = new Int32Array(this.keyWords);
+    this.keyView = new Int32Array(this.wordsAll.buffer, this.cw * 4, this.keyWords);
     this.indexTable = candidateTable(this.events, this.opW);
     const units = cfg.processes + l.agents.length;
     this.drainN = new Int32Array(units * PHASE_COUNT);
@@ -269,17 +274,18 @@ export class SyscallPackedSuccessors implements PackedAccess {
    * them: see {@link key}).
    */
   loadKey(w: Int32Array, id: number): void {
-    const { curWords, cw, keyWords } = this;
+    const { curAll, cw, keyWords } = this;
     const o = id * keyWords;
-    const ctrl = w[o] ?? 0;
-    this.memo.node(ctrl, curWords);
-    for (let j = 1; j < keyWords; j++) curWords[cw + j - 1] = w[o + j] ?? 0;
+    for (let j = 0; j < keyWords; j++) curAll[cw + j] = w[o + j] ?? 0;
+    const ctrl = w[o + keyWords - 1] ?? 0;
+    this.memo.node(ctrl, curAll);
     this.entered(ctrl);
   }
 
   /** The steps to come are from the node just loaded, whose controller prefix is numbered `ctrl`. */
   private entered(ctrl: number): void {
     this.curCtrl = ctrl;
+    this.curAll[this.n] = ctrl;
     this.generation++;
     this.memo.enter(ctrl);
     this.occGen = -1;
@@ -287,23 +293,23 @@ export class SyscallPackedSuccessors implements PackedAccess {
   }
 
   /**
-   * The last successor's store key (the words of {@link keyBuf}): its controller prefix numbered by
-   * the memo (1,050 of them on the large row, against 424,912 states), then its other words; one
-   * to one with the node's words, and 20 words for 34 on the large row, so the store hashes,
-   * compares and keeps fewer. A step knows its controller prefix's number (the loaded node's, a
-   * remembered access's, one just remembered); any other is numbered here.
+   * The last successor's store key (a view of its words, not a copy: see {@link wordsAll}): its
+   * words after the controller prefix, then the prefix numbered by the memo (1,050 of them on the
+   * large row, against 424,912 states); one to one with the node's words, and 20 words for 34 on
+   * the large row, so the store hashes, compares and keeps fewer. A step knows its controller
+   * prefix's number (the loaded node's, a remembered access's, one just remembered); any other is
+   * numbered here.
    */
   key(): Int32Array {
-    const { keyBuf, words, cw, keyWords } = this;
-    keyBuf[0] = this.succCtrl >= 0 ? this.succCtrl : this.memo.intern(words);
-    for (let j = 1; j < keyWords; j++) keyBuf[j] = words[cw + j - 1] ?? 0;
-    return keyBuf;
+    this.wordsAll[this.n] = this.succCtrl >= 0 ? this.succCtrl : this.memo.intern(this.words);
+    return this.keyView;
   }
 
   /** The node of key `key` ({@link key}) in `out`'s words: the tests rebuild a successor from its key. */
   nodeOfKey(key: Int32Array, out: Int32Array): void {
-    this.memo.node(key[0] ?? 0, out);
-    for (let j = 1; j < this.keyWords; j++) out[this.cw + j - 1] = key[j] ?? 0;
+    const { cw, keyWords } = this;
+    for (let j = 0; j < keyWords - 1; j++) out[cw + j] = key[j] ?? 0;
+    this.memo.node(key[keyWords - 1] ?? 0, out);
   }
 
   /** The generation {@link occ} was computed for: on a memo miss only, as most accesses are remembered. */
@@ -411,7 +417,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
 
   /** The successor bytes start as the loaded node's (once the guards passed: most candidates are refused). */
   private begin(): void {
-    this.words.set(this.curWords); // one builtin copy: twice as fast as a loop over the 34 words of the large row
+    this.wordsAll.set(this.curAll); // one builtin copy: twice as fast as a loop over the 34 words of the large row
     this.succCtrl = this.curCtrl;
     this.stepJudge.clearWrites();
   }
