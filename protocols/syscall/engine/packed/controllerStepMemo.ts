@@ -9,11 +9,13 @@
  * the accesses that passed every controller property, and copies a result instead of stepping
  * and judging again.
  *
- * A controller node is interned once per state expanded ({@link enter}: its id is its entry in a
- * WordTable); each node has a row with one slot per access the engine can make (numbered by the
- * caller, fewer than `row`), holding the interned node after + 1 (0: not remembered) and the
- * access's value. A step then costs a read of its row and a copy of the remembered node, where a
- * key of the node's words and the access hashed on every step cost a tenth of the search.
+ * A controller node is interned ({@link intern}: its id is its entry in a WordTable; the packed
+ * syscall engine's store keys hold that id in place of the node's words, so a state expanded
+ * names its node without hashing it); each node has a row with one slot per access the engine
+ * can make (numbered by the caller, fewer than `row`), holding the interned node after + 1 (0:
+ * not remembered) and the access's value. A step then costs a read of its row and a copy of the
+ * remembered node, where a key of the node's words and the access hashed on every step cost a
+ * tenth of the search.
  */
 
 import { WordTable } from '../../../../engine/explore/packed/wordTable.ts';
@@ -45,9 +47,16 @@ export class ControllerStepMemo {
     this.values = new Int32Array(row << 10);
   }
 
-  /** The steps to come start from the controller node at the start of `before`. */
-  enter(before: Int32Array): void {
-    this.base = this.intern(before) * this.row;
+  /** The steps to come start from the controller node numbered `id` ({@link intern}). */
+  enter(id: number): void {
+    this.base = id * this.row;
+  }
+
+  /** Copies the words of the controller node numbered `id` ({@link intern}) to the start of `out`. */
+  node(id: number, out: Int32Array): void {
+    const { words, nodeWords } = this;
+    const o = id * words;
+    for (let i = 0; i < words; i++) out[i] = nodeWords[o + i] ?? 0;
   }
 
   /** Whether the step of access number `access` from the node {@link enter} was given is remembered. */
@@ -58,21 +67,29 @@ export class ControllerStepMemo {
 
   /** The value of the access {@link find} found; its controller node after is copied to the start of `after`. */
   recall(after: Int32Array): number {
-    const { words, nodeWords } = this;
-    const o = ((this.after[this.at] ?? 0) - 1) * words;
-    for (let i = 0; i < words; i++) after[i] = nodeWords[o + i] ?? 0;
+    this.node(this.recalled(), after);
     return this.values[this.at] ?? 0;
   }
 
-  /** Remembers, for the access the last {@link find} did not find, its `value` and the controller node of `after`. */
-  remember(value: number, after: Int32Array): void {
-    const at = this.at; // the rows may grow in intern: the slot's index stays
-    this.after[at] = this.intern(after) + 1;
-    this.values[at] = value;
+  /** The number of the controller node after the access {@link find} found. */
+  recalled(): number {
+    return (this.after[this.at] ?? 0) - 1;
   }
 
-  /** The id of the controller node at the start of `w`, added when new. */
-  private intern(w: Int32Array): number {
+  /**
+   * Remembers, for the access the last {@link find} did not find, its `value` and the controller
+   * node of `after`; returns that node's number.
+   */
+  remember(value: number, after: Int32Array): number {
+    const at = this.at; // the rows may grow in intern: the slot's index stays
+    const id = this.intern(after);
+    this.after[at] = id + 1;
+    this.values[at] = value;
+    return id;
+  }
+
+  /** The number of the controller node at the start of `w`, added when new. */
+  intern(w: Int32Array): number {
     const known = this.nodes.find(w, 0);
     if (known >= 0) return known;
     const { words } = this;

@@ -64,7 +64,7 @@ export function searchSyscallPacked(
 ): SyscallPackedSearch {
   const succ = new SyscallPackedSuccessors(cfg, sel, opts.mutation ?? null);
   const stateOnce = opts.everyTransition !== true;
-  const { L, n, events } = succ;
+  const { events } = succ;
   const group = syscallSymmetryGroup(cfg, false);
   const graph = new SyscallDrainGraph(cfg, group);
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
@@ -72,12 +72,13 @@ export function searchSyscallPacked(
   const statusIndex = Array.from({ length: cfg.processes }, (_, p) =>
     events.findIndex((e) => e.type === 'StatusWrite' && e.p === p && e.data === 1n),
   );
-  const store = new PackedStore(L.width);
+  const store = new PackedStore(succ.keyWords * 4);
   let transitions = 0;
   let diameter = 0;
   const succOf = new Int32Array(events.length);
   const drain = new Int32Array(4);
-  store.add(new Int32Array(succ.initial().buffer, 0, n), 0, -1, -1);
+  succ.initial();
+  store.add(succ.key(), 0, -1, -1);
   const stats = (kind: 'complete' | 'maxStates'): SyscallPackedSearch => ({
     kind,
     distinct: store.count,
@@ -87,16 +88,18 @@ export function searchSyscallPacked(
   });
   if (store.count >= maxStates) return stats('maxStates');
   for (let head = 0; head < store.count; head++) {
-    succ.load(store.words, head);
+    succ.loadKey(store.words, head);
     const d = (store.level[head] ?? 0) + 1;
     succOf.fill(-1);
-    for (let k = 0; k < events.length; k++) {
+    // the candidates whose first guard passes (most are refused there), in their order
+    succ.passed();
+    for (let k = nextPassing(succ.passing, 0); k >= 0; k = nextPassing(succ.passing, k + 1)) {
       const r = succ.step(k, d - 1, stateOnce);
       if (r === REJECTED) continue;
       transitions++;
       // a step back to the state itself is known without a look-up in the store
       const loop = r !== VIOLATED && succ.unchanged();
-      const isNew = r === VIOLATED || loop ? false : store.add(succ.words, d, head, k);
+      const isNew = r === VIOLATED || loop ? false : store.add(succ.key(), d, head, k);
       const id = loop ? head : store.lastId;
       // the verdicts on the successor alone: once per distinct state (and on the initial state, never judged)
       if (r === VIOLATED || (stateOnce && (isNew || id === 0) && succ.stateViolations(d - 1) === VIOLATED)) {
@@ -139,6 +142,15 @@ export function searchSyscallPacked(
   }
   opts.onProgress?.({ distinct: store.count, transitions, queue: 0, depth: diameter });
   return stats('complete');
+}
+
+/** The first candidate from `k` on whose bit is set in `bits` (32 a word), or -1. */
+function nextPassing(bits: Int32Array, k: number): number {
+  for (let w = k >> 5; w < bits.length; w++) {
+    const m = (bits[w] ?? 0) & (w === k >> 5 ? -1 << (k & 31) : -1);
+    if (m !== 0) return (w << 5) + 31 - Math.clz32(m & -m);
+  }
+  return -1;
 }
 
 /** The search above, then the leads-to check over its graph; the object engine's answer on any violation. */

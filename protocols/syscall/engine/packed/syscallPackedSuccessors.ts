@@ -66,10 +66,17 @@ export class SyscallPackedSuccessors implements PackedAccess {
   readonly L: SyscallPackedLayout;
   /** Words per node. */
   readonly n: number;
-  /** The last successor's words (and the same memory as bytes). */
+  /**
+   * The last successor's words (and the same memory as bytes), then one word for the number of
+   * its controller prefix (written by {@link key}): the words from the prefix's end on are its
+   * store key ({@link keyView}), kept where the step wrote them.
+   */
+  private readonly wordsAll: Int32Array;
   readonly words: Int32Array;
   readonly bytes: Uint8Array;
-  /** The loaded node's bytes. */
+  private readonly keyView: Int32Array;
+  /** The loaded node's words and bytes, the same way (its prefix's number after them). */
+  private readonly curAll: Int32Array;
   private readonly curWords: Int32Array;
   readonly cur: Uint8Array;
   generation = 0;
@@ -109,20 +116,40 @@ export class SyscallPackedSuccessors implements PackedAccess {
   /** The candidate being stepped. */
   private curK = 0;
   /**
-   * The controller steps already judged (controllerStepMemo.ts), when every step's controller
-   * half is judged over bytes; whether the last access was found there, and its value.
+   * The controller steps already judged (controllerStepMemo.ts), remembered when every step's
+   * controller half is judged over bytes (`remembers`); whether the last access was found there,
+   * and its value. It also numbers the controller nodes for the store's keys (see {@link key}).
    */
-  private readonly memo: ControllerStepMemo | null;
+  private readonly memo: ControllerStepMemo;
+  private readonly remembers: boolean;
   private memoHit = false;
+  /** Words of a node's controller prefix (the memo numbers it). */
+  private readonly cw: number;
+  /** The number of the loaded node's controller prefix, and of the last successor's (-1: not known yet). */
+  private curCtrl = 0;
+  private succCtrl = -1;
+  /** Words of a store key ({@link key}). */
+  readonly keyWords: number;
   private accValue = 0;
   /** The candidates by (type, agent or process): see {@link candidateTable}. */
   private readonly indexTable: Int32Array;
   /** The drain's candidates per (unit, phase): see {@link drainRows}. */
   private readonly drainN: Int32Array;
   private readonly drainIx: Int32Array;
-  /** Per candidate k, the byte its first guard reads and, at `k << 8 | value`, whether that guard passes: see {@link firstGuards}. */
-  private readonly guardAt: Int32Array;
-  private readonly guardPasses: Uint8Array;
+  /**
+   * The guards of one byte (see {@link oneByteGuards}) by the bytes they read (an agent's phase, slot and request id, a process's
+   * online byte): per such byte (at `guardBytes[s]`), at `(s * 256 + value) * maskWords + w`, as
+   * bits of the candidates 32w..32w+31, those whose first guard reads it and passes on `value`
+   * (`passMasks`), and those a later guard of one byte refuses on `value` (`refuseMasks`: see
+   * {@link refusals}); {@link passed} combines them.
+   */
+  private readonly guardBytes: Int32Array;
+  private readonly passMasks: Int32Array;
+  private readonly refuseMasks: Int32Array;
+  /** Words of a candidate bit set (32 candidates each). */
+  readonly maskWords: number;
+  /** The candidates whose one-byte guards pass in the loaded node, as bits ({@link passed}). */
+  readonly passing: Int32Array;
   private readonly mutation: SyscallPackedMutation | null;
 
   /**
@@ -139,10 +166,12 @@ export class SyscallPackedSuccessors implements PackedAccess {
     this.mutation = mutation;
     this.L = syscallPackedLayout(cfg);
     this.n = this.L.width >> 2;
-    this.words = new Int32Array(this.n);
-    this.bytes = new Uint8Array(this.words.buffer);
-    this.curWords = new Int32Array(this.n);
-    this.cur = new Uint8Array(this.curWords.buffer);
+    this.wordsAll = new Int32Array(this.n + 1);
+    this.words = this.wordsAll.subarray(0, this.n);
+    this.bytes = new Uint8Array(this.wordsAll.buffer, 0, this.L.width);
+    this.curAll = new Int32Array(this.n + 1);
+    this.curWords = this.curAll.subarray(0, this.n);
+    this.cur = new Uint8Array(this.curAll.buffer, 0, this.L.width);
     this.events = candidateEvents(cfg);
     this.flat = this.events.map(flatEvent);
     const steps = { ...sel, liveness: [] };
@@ -172,33 +201,50 @@ export class SyscallPackedSuccessors implements PackedAccess {
     this.kindOf = Int32Array.from(l.agents, (x) => (x.kind === 'service' ? 0 : x.kind === 'reply' ? 1 : 2));
     this.callers = l.callers;
     this.opW = Math.max(cfg.processes, l.agents.length) + 1;
-    this.memo =
-      this.objectsOnly || !this.judgesController
-        ? null
-        : new ControllerStepMemo(C.width >> 2, this.events.length * this.opW);
+    this.cw = C.width >> 2;
+    this.remembers = !this.objectsOnly && this.judgesController;
+    this.memo = new ControllerStepMemo(this.cw, this.remembers ? this.events.length * this.opW : 0);
+    this.keyWords = this.n - this.cw + 1;
+    this.keyView = new Int32Array(this.wordsAll.buffer, this.cw * 4, this.keyWords);
     this.indexTable = candidateTable(this.events, this.opW);
     const units = cfg.processes + l.agents.length;
     this.drainN = new Int32Array(units * PHASE_COUNT);
     this.drainIx = new Int32Array(units * PHASE_COUNT * 4);
     this.drainRows();
-    this.guardAt = new Int32Array(this.events.length);
-    this.guardPasses = new Uint8Array(this.events.length << 8);
-    this.firstGuards();
+    this.maskWords = (this.events.length + 31) >> 5;
+    this.passing = new Int32Array(this.maskWords);
+    const refused = this.flat.map((e) => refusals(this.L, e, this.procOf, this.kindOf));
+    this.guardBytes = Int32Array.from(
+      new Set([...this.flat.map((e) => firstGuard(this.L, e)[0]), ...refused.flat().map(([at]) => at)]),
+    );
+    this.passMasks = new Int32Array(this.guardBytes.length * 256 * this.maskWords);
+    this.refuseMasks = new Int32Array(this.guardBytes.length * 256 * this.maskWords);
+    this.oneByteGuards(refused);
   }
 
   /**
    * The first guard of each candidate ({@link apply}'s first test, on one byte of the loaded node:
-   * a STATUS write's or a fetch's online byte, an agent's phase) as a table indexed by that byte,
-   * so that {@link step} refuses most candidates (about 18 of 22 per state on the large row) with
-   * one read instead of a call of apply; apply still tests it, so the table only saves work.
+   * a STATUS write's or a fetch's online byte, an agent's phase) and its later guards of one byte
+   * (`refused`, by candidate: {@link refusals}) as tables indexed by those bytes, so that
+   * {@link passed} refuses all but about 5 of the 22 candidates per state on the large row without a
+   * call of apply; apply still tests every guard, so the tables only save work.
    */
-  private firstGuards(): void {
+  private oneByteGuards(refused: readonly (readonly [number, (v: number) => boolean][])[]): void {
     const { L } = this;
     this.flat.forEach((e, k) => {
       const [at, passes] = firstGuard(L, e);
-      this.guardAt[k] = at;
-      for (let v = 0; v < 256; v++) this.guardPasses[(k << 8) | v] = passes(v) ? 1 : 0;
+      this.setBits(this.passMasks, at, k, passes);
+      for (const [rat, refuses] of refused[k] ?? []) this.setBits(this.refuseMasks, rat, k, refuses);
     });
+  }
+
+  /** Sets candidate k's bit in `masks` ({@link passMasks}' shape) for each value of the byte at `at` that `holds`. */
+  private setBits(masks: Int32Array, at: number, k: number, holds: (v: number) => boolean): void {
+    const src = this.guardBytes.indexOf(at);
+    for (let v = 0; v < 256; v++) {
+      const w = ((src << 8) + v) * this.maskWords + (k >> 5);
+      if (holds(v)) masks[w] = (masks[w] ?? 0) | (1 << (k & 31));
+    }
   }
 
   /** The candidate index of the event of `type` by agent or process `who` (not a STATUS write or a Call). */
@@ -212,17 +258,58 @@ export class SyscallPackedSuccessors implements PackedAccess {
   initial(): Uint8Array {
     const init = this.judgeObjects.initial();
     encodeSyscallNode(this.L, this.bytes, 0, init.sys, init.cghost, init.ghost);
+    this.succCtrl = -1;
     return this.bytes;
   }
 
-  /** Loads node `id` of the words `w` (nodes of {@link n} words each, as the store keeps them). */
+  /** Loads node `id` of the words `w` (nodes of {@link n} words each). */
   load(w: Int32Array, id: number): void {
     const { curWords, n } = this;
     for (let j = 0; j < n; j++) curWords[j] = w[id * n + j] ?? 0;
+    this.entered(this.memo.intern(curWords));
+  }
+
+  /**
+   * Loads the node of key `id` of the keys `w` ({@link keyWords} words each, as the store keeps
+   * them: see {@link key}).
+   */
+  loadKey(w: Int32Array, id: number): void {
+    const { curAll, cw, keyWords } = this;
+    const o = id * keyWords;
+    for (let j = 0; j < keyWords; j++) curAll[cw + j] = w[o + j] ?? 0;
+    const ctrl = w[o + keyWords - 1] ?? 0;
+    this.memo.node(ctrl, curAll);
+    this.entered(ctrl);
+  }
+
+  /** The steps to come are from the node just loaded, whose controller prefix is numbered `ctrl`. */
+  private entered(ctrl: number): void {
+    this.curCtrl = ctrl;
+    this.curAll[this.n] = ctrl;
     this.generation++;
-    this.memo?.enter(curWords);
+    this.memo.enter(ctrl);
     this.occGen = -1;
     this.stepJudge.load();
+  }
+
+  /**
+   * The last successor's store key (a view of its words, not a copy: see {@link wordsAll}): its
+   * words after the controller prefix, then the prefix numbered by the memo (1,050 of them on the
+   * large row, against 424,912 states); one to one with the node's words, and 20 words for 34 on
+   * the large row, so the store hashes, compares and keeps fewer. A step knows its controller
+   * prefix's number (the loaded node's, a remembered access's, one just remembered); any other is
+   * numbered here.
+   */
+  key(): Int32Array {
+    this.wordsAll[this.n] = this.succCtrl >= 0 ? this.succCtrl : this.memo.intern(this.words);
+    return this.keyView;
+  }
+
+  /** The node of key `key` ({@link key}) in `out`'s words: the tests rebuild a successor from its key. */
+  nodeOfKey(key: Int32Array, out: Int32Array): void {
+    const { cw, keyWords } = this;
+    for (let j = 0; j < keyWords - 1; j++) out[cw + j] = key[j] ?? 0;
+    this.memo.node(key[keyWords - 1] ?? 0, out);
   }
 
   /** The generation {@link occ} was computed for: on a memo miss only, as most accesses are remembered. */
@@ -241,6 +328,27 @@ export class SyscallPackedSuccessors implements PackedAccess {
   }
 
   /**
+   * The candidates whose first guard passes in the loaded node and no later guard of one byte
+   * refuses ({@link refusals}), in {@link passing} (bit k & 31 of word k >> 5): two reads per byte
+   * the guards read, where {@link step} reads one per candidate and refuses only by the first
+   * guard. The search steps these alone, with {@link step} (which tests every guard again);
+   * every other candidate is refused.
+   */
+  passed(): void {
+    const { passing, guardBytes, passMasks, refuseMasks, maskWords, cur } = this;
+    for (let w = 0; w < maskWords; w++) {
+      let pass = 0;
+      let refuse = 0;
+      for (let s = 0; s < guardBytes.length; s++) {
+        const at = ((s << 8) + (cur[guardBytes[s] ?? 0] ?? 0)) * maskWords + w;
+        pass |= passMasks[at] ?? 0;
+        refuse |= refuseMasks[at] ?? 0;
+      }
+      passing[w] = pass & ~refuse;
+    }
+  }
+
+  /**
    * The successor of the loaded node by candidate `k` as step `index`, in {@link words}:
    * {@link REJECTED} when the model does not enable it, {@link VIOLATED} with {@link violations}
    * when a property fails on it, else {@link ACCEPTED}. With `stateLater`, the verdicts that read
@@ -248,16 +356,6 @@ export class SyscallPackedSuccessors implements PackedAccess {
    * failing property is reported).
    */
   step(k: number, index: number, stateLater = false): number {
-    // small, so that it is inlined into the search's loop: most candidates end here
-    if (this.guardPasses[(k << 8) | (this.cur[this.guardAt[k] ?? 0] ?? 0)] !== 0)
-      return this.stepPast(k, index, stateLater);
-    this.acc = A.ACC_NONE;
-    this.lastCode = REJECTED_CODE;
-    return REJECTED;
-  }
-
-  /** {@link step} of a candidate whose first guard passed. */
-  private stepPast(k: number, index: number, stateLater: boolean): number {
     const { bytes, cur } = this;
     this.acc = A.ACC_NONE;
     this.curK = k;
@@ -272,7 +370,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
       ctrlBits = this.ctrlJudge?.judge(cur, bytes, this) ?? -1;
       if (ctrlBits < 0) return this.judgeByObjects(k, index, code);
       // a controller step every controller property passed: the same from the same controller node
-      if (ctrlBits === 0) this.memo?.remember(this.accValue, this.words);
+      if (ctrlBits === 0) this.succCtrl = this.memo.remember(this.accValue, this.words);
     }
     this.judgedByBytes = true;
     const stepBits = this.stepJudge.judge(cur, bytes, e, this);
@@ -310,13 +408,17 @@ export class SyscallPackedSuccessors implements PackedAccess {
    */
   unchanged(): boolean {
     const { words, curWords, n } = this;
-    for (let j = 0; j < n; j++) if (words[j] !== curWords[j]) return false;
+    // a known controller prefix is equal exactly when its number is
+    const from = this.succCtrl < 0 ? 0 : this.cw;
+    if (from !== 0 && this.succCtrl !== this.curCtrl) return false;
+    for (let j = from; j < n; j++) if (words[j] !== curWords[j]) return false;
     return true;
   }
 
   /** The successor bytes start as the loaded node's (once the guards passed: most candidates are refused). */
   private begin(): void {
-    this.words.set(this.curWords); // one builtin copy: twice as fast as a loop over the 34 words of the large row
+    this.wordsAll.set(this.curAll); // one builtin copy: twice as fast as a loop over the 34 words of the large row
+    this.succCtrl = this.curCtrl;
     this.stepJudge.clearWrites();
   }
 
@@ -328,6 +430,7 @@ export class SyscallPackedSuccessors implements PackedAccess {
     const e = this.events[k];
     if (e === undefined) throw new Error(`packed syscall engine: no event ${k}`);
     this.judgedByBytes = false;
+    this.succCtrl = -1;
     const { L } = this;
     const before = decodeSyscallNode(L, this.cur, 0);
     const after = decodeSyscallNode(L, this.bytes, 0).sys;
@@ -390,9 +493,16 @@ export class SyscallPackedSuccessors implements PackedAccess {
     this.accSender = sender;
     const at = this.curK * this.opW + (this.mutation === 'memoIgnoresArgument' ? 0 : vary);
     const memo = this.memo;
-    this.memoHit = memo?.find(at) === true;
-    if (this.memoHit) this.remembered++;
-    const v = memo !== null && this.memoHit ? memo.recall(this.words) : this.stepAccess(at);
+    this.memoHit = this.remembers && memo.find(at);
+    let v: number;
+    if (this.memoHit) {
+      this.remembered++;
+      v = memo.recall(this.words);
+      this.succCtrl = memo.recalled();
+    } else {
+      v = this.stepAccess(at);
+      this.succCtrl = -1;
+    }
     this.accValue = v;
     if (acc === A.ACC_DEQUEUE) this.accTask = v;
     return v;
@@ -645,8 +755,10 @@ export class SyscallPackedSuccessors implements PackedAccess {
   /** IPC_SEND of `type` to `target` by process `sender` (with the seeded offline drop). */
   private send(target: number, type: number, sender: number): number {
     const v = this.access(A.ACC_IPC_SEND, target, type, 0, sender, target);
-    if (this.mutation === 'offlineSendDropped' && this.cur[this.L.C.online + target] === 0)
+    if (this.mutation === 'offlineSendDropped' && this.cur[this.L.C.online + target] === 0) {
       for (let j = 0; j < this.L.C.ended; j++) this.bytes[j] = this.cur[j] ?? 0;
+      this.succCtrl = -1;
+    }
     return v;
   }
 
@@ -787,6 +899,61 @@ function firstGuard(L: SyscallPackedLayout, e: FlatSyscallEvent): [number, (v: n
       return [phaseOf, (v) => v === RETURNING];
     default: // Take, Complete, Reply, Wake, Park: a running dispatcher
       return [phaseOf, (v) => v === RUNNING];
+  }
+}
+
+/**
+ * Guards of `e` after its first that read one byte of a node, as (that byte, the values on which
+ * the guard refuses `e`), each as {@link SyscallPackedSuccessors.apply} tests it: a process going
+ * offline with a busy agent (guards.ts processIdle), a call on an offline process, a Complete or
+ * Reply of a dispatcher holding no slot or whose request id is not 0 or 1 (holdsIn TAKEN, DONE), a
+ * Take or a service dispatcher's Park while holding a slot. On the large row these refuse 1.35
+ * million of the 1.58 million candidates the first guard passes and apply refuses (a process going
+ * offline alone 640,000).
+ */
+function refusals(
+  L: SyscallPackedLayout,
+  e: FlatSyscallEvent,
+  procOf: Int32Array,
+  kindOf: Int32Array,
+): [number, (v: number) => boolean][] {
+  const o = L.agents + e.a * AGENT_W;
+  const noSlot = (v: number): boolean => v === 0;
+  const holds = (v: number): boolean => v !== 0;
+  switch (e.type) {
+    case 'StatusWrite': {
+      if (e.data !== 0) return [];
+      const busy = (v: number): boolean =>
+        v === FILLING_PHASE || v === SUBMITTED_PHASE || v === READING || v === RUNNING || v === RETURNING;
+      const out: [number, (v: number) => boolean][] = [];
+      procOf.forEach((p, a) => {
+        if (p === e.p) out.push([L.agents + a * AGENT_W, busy]);
+      });
+      return out;
+    }
+    case 'Call':
+      return [[L.C.online + (procOf[e.a] ?? 0), (v) => v !== 1]];
+    case 'Complete':
+      return [
+        [o + 1, noSlot],
+        [o + 2, (v) => v !== 0],
+      ];
+    case 'Reply':
+      return [
+        [o + 1, noSlot],
+        [o + 2, (v) => v !== 1],
+      ];
+    case 'Take':
+      return [[o + 1, holds]];
+    case 'Park':
+      return kindOf[e.a] === 0 ? [[o + 1, holds]] : [];
+    case 'Fetch':
+    case 'Publish':
+    case 'Signal':
+    case 'Read':
+    case 'Wake':
+    case 'Return':
+      return [];
   }
 }
 

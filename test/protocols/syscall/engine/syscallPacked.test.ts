@@ -77,7 +77,8 @@ function objectJudge(cfg: Config) {
 /**
  * On every transition of the first `limit` reachable states of `cfg` (BFS order), the packed
  * successor function (with `mutation`) against the step judge: acceptance, verdicts, successor
- * bytes (state and both ghosts); and keys and bytes one to one. Returns the first disagreement's
+ * bytes (state and both ghosts), also as rebuilt from its store key; that the one-byte guards the
+ * search reads pass every accepted candidate; and keys and bytes one to one. Returns the first disagreement's
  * message, or the counts.
  */
 function compareTransitions(cfg: Config, limit: number, mutation: SyscallPackedMutation | null = null) {
@@ -90,6 +91,8 @@ function compareTransitions(cfg: Config, limit: number, mutation: SyscallPackedM
     encodeSyscallNode(L, b, 0, n.sys, n.cghost, n.ghost);
     return b;
   };
+  const rebuilt = new Int32Array(succ.n);
+  const rebuiltBytes = new Uint8Array(rebuilt.buffer);
   const bytesOfKey = new Map<string, string>();
   const keyOfBytes = new Map<string, string>();
   let transitions = 0;
@@ -106,6 +109,7 @@ function compareTransitions(cfg: Config, limit: number, mutation: SyscallPackedM
       bytesOfKey.set(key, hex(b));
       keyOfBytes.set(hex(b), key);
       succ.load(new Int32Array(b.buffer), 0);
+      succ.passed();
       succ.events.forEach((e, k) => {
         const what = `${formatSyscallEvent(e)} from ${key}`;
         const r = step(cfg, n.sys, e);
@@ -114,12 +118,17 @@ function compareTransitions(cfg: Config, limit: number, mutation: SyscallPackedM
           agree(got, REJECTED, what);
           return;
         }
+        // the search steps only the candidates whose one-byte guards pass
+        agree((succ.passing[k >> 5] ?? 0) & (1 << (k & 31)), 1 << (k & 31), `the one-byte guards of ${what}`);
         transitions++;
         if (succ.judgedByBytes) byBytes++;
         const t = judge.stepModel(n, e, r, 0, 'copy');
         agree(got === ACCEPTED ? '' : ids(succ.violations), ids(t.violations), what);
-        if (t.violations === undefined)
+        if (t.violations === undefined) {
           agree(hex(succ.bytes), hex(encode(t.node)), `the successor by ${what}`);
+          succ.nodeOfKey(succ.key(), rebuilt);
+          agree(hex(rebuiltBytes), hex(succ.bytes), `the successor by ${what} rebuilt from its store key`);
+        }
       });
     }
     return { states: nodes.length, transitions, byBytes, remembered: succ.remembered };
