@@ -54,7 +54,7 @@ export class DrainMemo {
    * string is built; one memo takes string keys or ids, never both.
    */
   visitAt(id: number, steps: number, bound: number): boolean {
-    const r = id < this.remaining.length ? (this.remaining[id] ?? -1) : -1;
+    const r = this.remainingAt(id);
     if (r >= 0 && steps + r <= bound) {
       this.known = steps + r;
       return true;
@@ -84,17 +84,27 @@ export class DrainMemo {
     const end = this.known >= 0 ? this.known : total;
     const ids = this.trailIds;
     const n = this.trail;
-    for (let i = 0; i < n; i++) {
-      const id = ids[i] ?? 0;
-      if (id >= this.remaining.length) {
-        const grown = new Int32Array(Math.max(id + 1, this.remaining.length * 2)).fill(-1);
-        grown.set(this.remaining);
-        this.remaining = grown;
-      }
-      if ((this.remaining[id] ?? -1) < 0) this.remembered++;
-      this.remaining[id] = end - (this.trailSteps[i] ?? 0);
-    }
+    for (let i = 0; i < n; i++) this.remember(ids[i] ?? 0, end - (this.trailSteps[i] ?? 0));
     this.trail = 0;
+  }
+
+  /** The steps from position `id` to quiescence of a drain known to succeed from there, or -1. */
+  remainingAt(id: number): number {
+    return id < this.remaining.length ? (this.remaining[id] ?? -1) : -1;
+  }
+
+  /**
+   * Remembers that a drain from position `id` succeeds after `steps` steps, outside any recorded
+   * drain (a caller that learns it from a later drain: the packed UIPI engine's chained checks).
+   */
+  remember(id: number, steps: number): void {
+    if (id >= this.remaining.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.remaining.length * 2)).fill(-1);
+      grown.set(this.remaining);
+      this.remaining = grown;
+    }
+    if ((this.remaining[id] ?? -1) < 0) this.remembered++;
+    this.remaining[id] = steps;
   }
 
   /** Positions remembered. */

@@ -13,7 +13,11 @@
  * position is looked up in the positions table (id 2·entry + 1). One position may so have two ids,
  * which only costs a memo hit (plain, two slots: 215,344 table look-ups instead of 516,884, one per
  * drain step after the first). Which drains the memo cuts changes no verdict (it remembers only
- * successes, each a deterministic continuation within the bound: drainMemo.ts).
+ * successes, each a deterministic continuation within the bound: drainMemo.ts). When that
+ * successor is a node the search has not expanded yet and the memo does not know, the drain is
+ * that node's own one step longer: the search waits for that node's check (`chains`, `settle`)
+ * rather than drain on here (plain, two slots: 183,036 drain steps after the first → 66,368,
+ * position look-ups 215,344 → 110,812).
  *
  * Why a drain per admitted node rather than a walk over the explored graph after the search (the
  * wakeup engine's packedLeadsTo.ts): the object engine drains each node as it admits it, so the
@@ -111,6 +115,18 @@ export interface UipiPackedDrain {
    * successor exactly (its key words and owed masks), or -1.
    */
   afterFirst(S: UipiPackedSuccessors, k: number, next: number): readonly Violation[] | null;
+  /**
+   * Whether, instead of {@link afterFirst}, the check of the node `S` has loaded is node `next`'s
+   * own check one step later: after its first event `k` the policy's own state is still the
+   * start's (`k` enters no kernel, serves no timer), so the drain goes on exactly as node `next`'s
+   * (an admitted node the caller has not expanded yet), whose success the memo does not know yet.
+   * The caller then learns this check's result from `next`'s ({@link known}, {@link settle}).
+   */
+  chains(S: UipiPackedSuccessors, k: number, next: number): boolean;
+  /** The steps of admitted node `node`'s drain when the memo knows it succeeds, or -1. */
+  known(node: number): number;
+  /** Admitted node `node`'s drain succeeds after `steps` steps (learnt from the node it chains to). */
+  settle(node: number, steps: number): void;
 }
 
 /**
@@ -315,6 +331,21 @@ export function uipiPackedDrain(
       const k = choose(S.before, events, n, 0);
       if (k < 0 || (!sky && CLASS[E.type[k] ?? 0] === TICK) || cfg.drainBound <= 0) return -1;
       return k;
+    },
+    chains(S, k, next) {
+      return (
+        memo !== undefined &&
+        next >= 0 &&
+        enters(0, k) === 0 &&
+        !serves(S.before, k) &&
+        memo.remainingAt(2 * next) < 0
+      );
+    },
+    known(node) {
+      return memo === undefined ? -1 : memo.remainingAt(2 * node);
+    },
+    settle(node, steps) {
+      memo?.remember(2 * node, steps);
     },
     afterFirst(S, k, next) {
       steps = 0;

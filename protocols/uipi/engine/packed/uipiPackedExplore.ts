@@ -97,6 +97,14 @@ export function exploreUipiPacked(
   let via = new Int32Array(1 << 16);
   /** Per node: the transitions counted when it was admitted (its leads-to check runs later: see below). */
   let seenAt = new Float64Array(1 << 16);
+  /** Per node: 1 once its leads-to check passed. */
+  let done = new Int32Array(1 << 16);
+  /**
+   * The checks waiting on a later node's (drain.chains): per node the first node waiting on it + 1
+   * (0: none), per waiting node the next one waiting on the same node + 1.
+   */
+  let firstWaiter = new Int32Array(1 << 16);
+  let nextWaiter = new Int32Array(1 << 16);
   let count = 0;
   let transitions = 0;
   let diameter = 0;
@@ -139,6 +147,9 @@ export function exploreUipiPacked(
       level = grown(level, id + 1);
       parent = grown(parent, id + 1);
       via = grown(via, id + 1);
+      done = grown(done, id + 1);
+      firstWaiter = grown(firstWaiter, id + 1);
+      nextWaiter = grown(nextWaiter, id + 1);
       const s = new Float64Array(level.length);
       s.set(seenAt);
       seenAt = s;
@@ -173,17 +184,61 @@ export function exploreUipiPacked(
    * in the order admitted, every node admitted before a failing transition or the state bound is
    * drained before that is reported (catchUp), a leads-to violation reports the counts of its
    * node's admission, and a progress report waits until the nodes before it have passed.
+   *
+   * A node whose drain, after its first step, is exactly a later admitted node's drain from its
+   * start (drain.chains: that node is the successor, the policy's own state unchanged) does not
+   * drain on: it waits for that node's check, which the search runs when it expands it (its first
+   * step again the search's own), and passes with it, one step longer (settled). A chain longer
+   * than the bound, and every waiting node before a failing check or catchUp, is drained whole.
    */
+  /** The first node whose leads-to check has not passed. */
   let drained = 0;
   const reports: ExploreProgress[] = [];
   let reported = 0;
-  /** Node `id`'s leads-to check passed: the progress reports up to it are due. */
-  const passed = (id: number): void => {
-    drained = id + 1;
-    for (let p = reports[reported]; p !== undefined && p.distinct <= drained; p = reports[reported]) {
+  const settling: number[] = [];
+  /** The nodes up to the first one not passed have passed: the progress reports up to it are due. */
+  const advance = (): void => {
+    while (drained < count && done[drained] === 1) drained++;
+    while (reported < reports.length) {
+      const p = reports[reported];
+      if (p === undefined || p.distinct > drained) break;
       reported++;
       onProgress?.(p);
     }
+  };
+  /**
+   * Node `id`'s leads-to check passed: the checks waiting on it pass one step longer (or are
+   * drained whole beyond the bound), and the progress reports up to the first node not passed
+   * are due. Returns the first leads-to violation a whole drain finds, else null.
+   */
+  const passed = (id: number): UipiPackedOutcome | null => {
+    done[id] = 1;
+    if ((firstWaiter[id] ?? 0) !== 0) return settle(id);
+    if (id === drained) advance();
+    return null;
+  };
+  /** The checks waiting on node `id`'s, which passed, and on theirs in turn: see {@link passed}. */
+  const settle = (id: number): UipiPackedOutcome | null => {
+    settling.push(id);
+    for (let y = settling.pop(); y !== undefined; y = settling.pop()) {
+      done[y] = 1;
+      const steps = drain === undefined ? -1 : drain.known(y);
+      for (let x = (firstWaiter[y] ?? 0) - 1; x >= 0; x = (nextWaiter[x] ?? 0) - 1) {
+        if (done[x] === 1) continue; // drained whole meanwhile (catchUp, failure)
+        if (drain !== undefined && steps >= 0 && steps < cfg.drainBound) drain.settle(x, steps + 1);
+        else {
+          const bad = judge(x);
+          if (bad !== null) {
+            settling.length = 0;
+            return failure(x, bad);
+          }
+        }
+        settling.push(x);
+      }
+      firstWaiter[y] = 0;
+    }
+    advance();
+    return null;
   };
   /** The leads-to violation `vs` of node `id`, with the counts at its admission. */
   const liveness = (id: number, vs: readonly Violation[]): UipiPackedOutcome => ({
@@ -200,12 +255,27 @@ export function exploreUipiPacked(
     drain === undefined || drain.begin(id)
       ? null
       : drain.from(keys.words, (keyOf[id] ?? 0) * KS, ghosts, id * G);
+  /**
+   * Node `id`'s leads-to check failed with `vs`: the violation to report, that of the first node
+   * before it whose check, still waiting, fails when drained whole, else `id`'s.
+   */
+  const failure = (id: number, vs: readonly Violation[]): UipiPackedOutcome => {
+    for (let x = drained; x < id; x++) {
+      if (done[x] === 1) continue;
+      const bad = judge(x);
+      if (bad !== null) return liveness(x, bad);
+      done[x] = 1;
+    }
+    return liveness(id, vs);
+  };
   /** Drains every admitted node not drained yet, in order: the first violation, or null. */
   const catchUp = (): UipiPackedOutcome | null => {
     for (let id = drained; id < count; id++) {
+      if (done[id] === 1) continue;
       const bad = judge(id);
       if (bad !== null) return liveness(id, bad);
-      passed(id);
+      const earlier = passed(id);
+      if (earlier !== null) return earlier;
     }
     return null;
   };
@@ -234,13 +304,15 @@ export function exploreUipiPacked(
     // the drain's first event, stepped by the search below; -1 when the memo knows the drain or it takes no step
     let k0 = -1;
     if (drain !== undefined) {
-      if (drain.begin(head)) passed(head);
-      else {
+      if (drain.begin(head)) {
+        const bad = passed(head);
+        if (bad !== null) return bad;
+      } else {
         k0 = drain.first(S, list, n);
         if (k0 < 0) {
-          const bad = drain.from(keys.words, (keyOf[head] ?? 0) * KS, ghosts, head * G);
-          if (bad !== null) return liveness(head, bad);
-          passed(head);
+          const vs = drain.from(keys.words, (keyOf[head] ?? 0) * KS, ghosts, head * G);
+          const bad = vs === null ? passed(head) : failure(head, vs);
+          if (bad !== null) return bad;
         }
       }
     }
@@ -263,9 +335,14 @@ export function exploreUipiPacked(
       const fresh = cover < 0 && admit(S.after, S.ghostAfter);
       if (k === k0 && drain !== undefined) {
         const next = cover < 0 ? exact : owesExactly(S.ghostAfter, ghosts, cover * G) ? cover : -1;
-        const bad = drain.afterFirst(S, k, next);
-        if (bad !== null) return liveness(head, bad);
-        passed(head);
+        if (next > head && drain.chains(S, k, next)) {
+          nextWaiter[head] = firstWaiter[next] ?? 0;
+          firstWaiter[next] = head + 1;
+        } else {
+          const vs = drain.afterFirst(S, k, next);
+          const bad = vs === null ? passed(head) : failure(head, vs);
+          if (bad !== null) return bad;
+        }
       }
       if (!fresh) continue;
       const id = count - 1;
@@ -282,6 +359,9 @@ export function exploreUipiPacked(
       if (count >= maxStates) return catchUp() ?? { kind: 'maxStates', ...stats() };
     }
   }
+  // every node was expanded, so every check waiting on another's was settled with it
+  if (drained !== count)
+    throw new Error(`packed UIPI engine: the leads-to check of node ${drained} never passed`);
   onProgress?.({ distinct: count, transitions, queue: 0, depth: diameter });
   return { kind: 'complete', ...stats() };
 }

@@ -178,6 +178,41 @@ function receiverMasks(sky: boolean): Uint16Array {
 /** {@link receiverMasks} of the plain scenario and of Skyloft's, once made (read-only after). */
 const MASKS: (Uint16Array | undefined)[] = [undefined, undefined];
 
+/** How `enabled` decides a table position (see {@link guardTest}). */
+const BY_WORDS = 0;
+const BY_RECEIVER = 1;
+const BY_TIMER = 2;
+
+/** The bits of a sender's word that hold its IPI (`sw >>> HELD_SHIFT`, 0: none). */
+const HELD_BITS = ~VALID_MASK;
+
+/**
+ * step.ts `rejection` of a table event of type `t` with operands `a`, `b` as two word tests, true
+ * when `((w[at] & mask) === value) !== negate && (w[at2] & mask2) === value2` in the state `w`
+ * (the seven numbers in that order), or null when it is never enabled in the model (RunOther:
+ * linux-rfc-v1's only) or is not a word test (a receiver's steps, a timer tick: see `enabled`).
+ * Each test names the guards.ts guards it stands for (the range checks hold for every table event).
+ */
+function guardTest(L: UipiPackedLayout, t: number, a: number, b: number): readonly number[] | null {
+  const sender = L.senders + a;
+  switch (t) {
+    case T_SEND: // slotValid, senderFree
+      return [sender, (1 << b) | HELD_BITS, 1 << b, 0, 0, 0, 0];
+    case T_SEND_IPI: // senderHolds
+      return [sender, HELD_BITS, 0, 1, 0, 0, 0];
+    case T_NOTIFY_DRAIN: // cpuProcessing
+      return [L.cpus + a, PROCESSING, 0, 1, 0, 0, 0];
+    case T_SWITCH_IN_RESTORE: // switchInFits: receiver a is off, CPU b runs nobody
+      return [3 * a, PHASE_MASK, OFF, 0, L.cpus + b, CUR_MASK, 0];
+    case T_REGISTER: // slotFree
+      return [sender, 1 << b, 0, 0, 0, 0, 0];
+    case T_REVOKE: // slotValid
+      return [sender, 1 << b, 1 << b, 0, 0, 0, 0];
+    default:
+      return null;
+  }
+}
+
 /** The packed successor function of one configuration (see above). */
 export class UipiPackedSuccessors {
   readonly L: UipiPackedLayout;
@@ -197,6 +232,15 @@ export class UipiPackedSuccessors {
   private readonly mutation: UipiPackedMutation | null;
   /** {@link receiverMasks} of this scenario. */
   private readonly receiverMasks: Uint16Array;
+  /**
+   * The table positions `enabled` decides, in table order (a receiver's steps once, at its first;
+   * never-enabled events left out): the event, how it is decided (BY_WORDS, BY_RECEIVER,
+   * BY_TIMER) and for BY_WORDS its seven numbers at 7·j ({@link guardTest}), so the guard loop
+   * is a few word tests rather than a call and a switch per event.
+   */
+  private readonly tests: Int32Array;
+  private readonly kinds: Int32Array;
+  private readonly words: Int32Array;
 
   constructor(cfg: UipiConfig, mutation: UipiPackedMutation | null = null) {
     this.L = uipiPackedLayout(cfg);
@@ -210,12 +254,37 @@ export class UipiPackedSuccessors {
     this.programmed = this.sky ? UINV_TIMER : UINV_NOTIFY;
     this.mutation = mutation;
     this.receiverMasks = receiverMasks(this.sky);
+    const tests: number[] = [];
+    const kinds: number[] = [];
+    const words: number[] = [];
     for (let k = 0; k < this.E.tableSize; k++) {
-      if (this.E.type[k] !== RECEIVER_FIRST) continue;
-      for (let j = 0; j < RECEIVER_STEPS; j++)
-        if (this.E.type[k + j] !== RECEIVER_FIRST + j || this.E.a[k + j] !== this.E.a[k])
-          throw new Error('packed UIPI engine: the event table does not list a receiver’s steps together');
+      const t = this.E.type[k] ?? 0;
+      if (t === RECEIVER_FIRST) {
+        for (let j = 0; j < RECEIVER_STEPS; j++)
+          if (this.E.type[k + j] !== RECEIVER_FIRST + j || this.E.a[k + j] !== this.E.a[k])
+            throw new Error('packed UIPI engine: the event table does not list a receiver’s steps together');
+        tests.push(k);
+        kinds.push(BY_RECEIVER);
+        words.push(0, 0, 0, 0, 0, 0, 0);
+        k += RECEIVER_STEPS - 1;
+        continue;
+      }
+      if (t === T_TIMER_TICK) {
+        if (!this.sky) continue;
+        tests.push(k);
+        kinds.push(BY_TIMER);
+        words.push(0, 0, 0, 0, 0, 0, 0);
+        continue;
+      }
+      const test = guardTest(this.L, t, this.E.a[k] ?? 0, this.E.b[k] ?? 0);
+      if (test === null) continue;
+      tests.push(k);
+      kinds.push(BY_WORDS);
+      words.push(...test);
     }
+    this.tests = Int32Array.from(tests);
+    this.kinds = Int32Array.from(kinds);
+    this.words = Int32Array.from(words);
   }
 
   /** Event `k` (throws on a number that names none of the configuration's events). */
@@ -245,14 +314,25 @@ export class UipiPackedSuccessors {
       if (p === 0 || !this.cpuAccepts(c)) continue;
       for (let j = 0; j < 3; j++) if ((p >> j) & 1) out[n++] = E.accept[3 * c + j] ?? 0;
     }
-    for (let k = 0; k < E.tableSize; k++) {
-      if ((E.type[k] ?? 0) === RECEIVER_FIRST) {
+    const { tests, kinds, words } = this;
+    for (let j = 0; j < tests.length; j++) {
+      const k = tests[j] ?? 0;
+      const kind = kinds[j] ?? 0;
+      if (kind === BY_WORDS) {
+        // the guard as two word tests (guardTest): the first negated when `negate` is set
+        const o = 7 * j;
+        const first = ((w[words[o] ?? 0] ?? 0) & (words[o + 1] ?? 0)) === (words[o + 2] ?? 0);
+        if (
+          first !== ((words[o + 3] ?? 0) !== 0) &&
+          ((w[words[o + 4] ?? 0] ?? 0) & (words[o + 5] ?? 0)) === (words[o + 6] ?? 0)
+        )
+          out[n++] = k;
+      } else if (kind === BY_RECEIVER) {
         // a receiver's steps, in RECEIVER_STEP_TYPES order (uipiEventTable: checked in the constructor)
         // the mask's set bits, lowest first (a few of its sixteen)
         for (let m = this.receiverMask(E.a[k] ?? 0); m !== 0; m &= m - 1)
           out[n++] = k + 31 - Math.clz32(m & -m);
-        k += RECEIVER_STEPS - 1;
-      } else if (this.guard(k)) out[n++] = k;
+      } else if (this.timerTicks(E.a[k] ?? 0)) out[n++] = k;
     }
     return n;
   }
@@ -268,35 +348,11 @@ export class UipiPackedSuccessors {
     return phase === USER || phase === KERNEL;
   }
 
-  /** step.ts `rejection` of table event `k` is null. */
-  private guard(k: number): boolean {
-    const { L, E } = this;
+  /** guards.ts `timerUnmasked` (asked in Skyloft only): CPU `c` runs a receiver at user level. */
+  private timerTicks(c: number): boolean {
     const w = this.before;
-    const t = E.type[k] ?? 0;
-    const a = E.a[k] ?? 0;
-    const b = E.b[k] ?? 0;
-    switch (t) {
-      case T_SEND: {
-        const sw = w[L.senders + a] ?? 0;
-        return ((sw >> b) & 1) === 1 && sw >>> HELD_SHIFT === 0;
-      }
-      case T_SEND_IPI:
-        return (w[L.senders + a] ?? 0) >>> HELD_SHIFT !== 0;
-      case T_NOTIFY_DRAIN:
-        return ((w[L.cpus + a] ?? 0) & PROCESSING) !== 0;
-      case T_SWITCH_IN_RESTORE:
-        return ((w[3 * a] ?? 0) & PHASE_MASK) === OFF && ((w[L.cpus + b] ?? 0) & CUR_MASK) === 0;
-      case T_REGISTER:
-        return (((w[L.senders + a] ?? 0) >> b) & 1) === 0;
-      case T_REVOKE:
-        return (((w[L.senders + a] ?? 0) >> b) & 1) === 1;
-      case T_TIMER_TICK: {
-        const cur = ((w[L.cpus + a] ?? 0) & CUR_MASK) - 1;
-        return this.sky && cur >= 0 && ((w[3 * cur] ?? 0) & PHASE_MASK) === USER;
-      }
-      default:
-        return false; // RunOther: linux-rfc-v1's only (receiver steps: receiverMask)
-    }
+    const cur = ((w[this.L.cpus + c] ?? 0) & CUR_MASK) - 1;
+    return cur >= 0 && ((w[3 * cur] ?? 0) & PHASE_MASK) === USER;
   }
 
   /** The receiver steps `before` enables for receiver `r`: bit j for RECEIVER_STEP_TYPES[j] (from {@link RECEIVER_MASKS}). */
@@ -435,7 +491,8 @@ export class UipiPackedSuccessors {
     const a = this.after;
     const at = 3 * r;
     const rw = a[at] ?? 0;
-    const phased = (p: number): number => (rw & ~PHASE_MASK) | p;
+    /** The receiver's word without its phase (a phase change ORs the new phase in; no closure: one per call was garbage). */
+    const unphased = rw & ~PHASE_MASK;
     const cpu = ((rw & CPU_MASK) >> CPU_SHIFT) - 1;
     switch (t) {
       case DELIVER: {
@@ -479,7 +536,7 @@ export class UipiPackedSuccessors {
         a[L.undo] = (a[L.undo] ?? 0) | (1 << r);
         return;
       case SWITCH_OUT_SN:
-        a[at] = phased(OUT_SN) | SN;
+        a[at] = unphased | OUT_SN | SN;
         return;
       case SWITCH_OUT_SAVE:
       case WAIT_SLEEP:
@@ -488,7 +545,7 @@ export class UipiPackedSuccessors {
         if (cpu >= 0) a[L.cpus + cpu] = (a[L.cpus + cpu] ?? 0) & ~CUR_MASK;
         return;
       case KERNEL_ENTRY:
-        a[at] = phased(KERNEL);
+        a[at] = unphased | KERNEL;
         return;
       case KERNEL_EXIT: {
         if (cpu < 0) throw new Error('packed UIPI engine: a kernel exit off-CPU');
@@ -498,30 +555,32 @@ export class UipiPackedSuccessors {
       }
       case SWITCH_IN_CLEAR_SN:
         a[at] =
-          this.sky || this.mutation === 'switchInKeepsSn' ? phased(IN_SN_CLEAR) : phased(IN_SN_CLEAR) & ~SN;
+          this.sky || this.mutation === 'switchInKeepsSn'
+            ? unphased | IN_SN_CLEAR
+            : (unphased | IN_SN_CLEAR) & ~SN;
         return;
       case SWITCH_IN_CHECK_PIR: {
-        a[at] = phased(USER);
+        a[at] = unphased | USER;
         const stale = this.mutation === 'checkPirIgnoresOn' ? false : (rw & ON) !== 0;
         if (this.sky || ((a[at + 2] ?? 0) === 0 && !stale)) return;
         if (cpu >= 0) a[L.cpus + cpu] = (a[L.cpus + cpu] ?? 0) | (PEND_NOTIFY << PENDING_SHIFT);
         return;
       }
       case WAIT_SWITCH_NV:
-        a[at] = phased(WAIT_NV) | NV_KERNEL;
+        a[at] = unphased | WAIT_NV | NV_KERNEL;
         return;
       case WAIT_RECHECK: {
         const pir = a[at + 2] ?? 0;
         if ((rw & ON) === 0 && pir === 0 && (a[at + 1] ?? 0) === 0) {
-          a[at] = phased(WAIT_CHECKED);
+          a[at] = unphased | WAIT_CHECKED;
           return;
         }
-        a[at] = phased(USER) & ~NV_KERNEL;
+        a[at] = (unphased | USER) & ~NV_KERNEL;
         if (pir !== 0 && cpu >= 0) a[L.cpus + cpu] = (a[L.cpus + cpu] ?? 0) | (PEND_NOTIFY << PENDING_SHIFT);
         return;
       }
       case WAKE_RESTORE_NV:
-        a[at] = phased(OFF) & ~NV_KERNEL;
+        a[at] = (unphased | OFF) & ~NV_KERNEL;
         return;
       default:
         return; // WaitEnlist: never enabled in the model

@@ -303,6 +303,9 @@ describe('packed UIPI engine', () => {
   it.each<[string, UipiConfig, number]>([
     ['plain', { ...PLAIN, drainBound: 18 }, 9],
     ['skyloft', { ...UIPI_SKYLOFT, drainBound: 20 }, 6],
+    // a check that waits on a later node's drain fails when that drain takes the whole bound
+    ['plain, bound 17', { ...PLAIN, drainBound: 17 }, 4],
+    ['skyloft, bound 16', { ...UIPI_SKYLOFT, drainBound: 16 }, 2],
   ])(
     'finds the first leads-to violation in BFS order with the object engine path and counts (%s, a short drain bound)',
     (_n, cfg, depth) => {
