@@ -58,9 +58,9 @@ export class SyscallDrainGraph {
   private readonly slots: number;
   private succ: Int32Array<ArrayBuffer>;
   private rho: Uint8Array<ArrayBuffer>;
-  private flags = new Uint8Array(1024);
+  private flags: Uint8Array<ArrayBuffer>;
   /** Per representative, its stabilizer (a bit per group element that maps it to itself). */
-  private stabilizers = new Int32Array(1024);
+  private stabilizers: Int32Array<ArrayBuffer>;
   private memo = new Int32Array(0);
   /** {@link walk}'s trail: the positions a drain passed and its steps there, in pairs. */
   private trail = new Int32Array(64);
@@ -70,21 +70,26 @@ export class SyscallDrainGraph {
   private edgeRho = new Uint8Array(4096);
   private edges = 0;
   /** `edgeEnd[id]`: the end of representative id's edges (they start at `edgeEnd[id - 1]`). */
-  private edgeEnd = new Int32Array(1024);
+  private edgeEnd: Int32Array<ArrayBuffer>;
+  /** Representatives the per-representative arrays have room for. */
+  private cap: number;
 
+  /** `initial`: the representatives to make room for before the first grow. */
   constructor(
     private readonly cfg: Config,
     private readonly group: GroupTables,
+    initial = 1024,
   ) {
     this.processes = cfg.processes;
     this.units = cfg.processes + layoutOf(cfg).agents.length;
     this.slots = this.processes + this.units;
-    this.succ = new Int32Array(this.cap * this.slots).fill(-1);
-    this.rho = new Uint8Array(this.cap * this.slots);
+    this.cap = initial;
+    this.flags = new Uint8Array(initial);
+    this.stabilizers = new Int32Array(initial);
+    this.edgeEnd = new Int32Array(initial);
+    this.succ = new Int32Array(initial * this.slots).fill(-1);
+    this.rho = new Uint8Array(initial * this.slots);
   }
-
-  /** Representatives the per-representative arrays have room for. */
-  private cap = 1024;
 
   /** Makes room for representative `id` in every per-representative array (at least doubling). */
   private growReps(id: number): void {
@@ -117,6 +122,16 @@ export class SyscallDrainGraph {
     this.edgeEnd[id] = this.edges;
     this.flags[id] = (quiescent ? QUIESCENT : 0) | (endOk ? END_OK : 0);
     if (id >= this.reps) this.reps = id + 1;
+  }
+
+  /** Whether representative `id` was recorded quiescent ({@link setRep}). */
+  quiescentAt(id: number): boolean {
+    return ((this.flags[id] ?? 0) & QUIESCENT) !== 0;
+  }
+
+  /** The liveness properties hold at the quiescent representative `id` (for a search that judges them after it, not in {@link setRep}). */
+  setEndOk(id: number): void {
+    this.flags[id] = (this.flags[id] ?? 0) | END_OK;
   }
 
   /** The STATUS write online of process p from `id` leads to `to`, actual = ρ(rep). */

@@ -342,8 +342,14 @@ export class SyscallByteJudge {
     const task = a + 1;
     for (let k = 0; k < cfg.priorities; k++) {
       const q = C.ready + (p * cfg.priorities + k) * C.readyW;
-      const n = b[q] ?? 0;
-      for (let j = 0; j < n; j++) if (b[q + 1 + j] === task) return true;
+      const end = q + (b[q] ?? 0);
+      // the step comes first, so it runs on every call: a queue's second entry, first read after V8
+      // optimised wakeupLost with this inlined, was a step without feedback that threw that code away
+      for (let j = q; ; ) {
+        j++;
+        if (j > end) break;
+        if (b[j] === task) return true;
+      }
     }
     return false;
   }

@@ -34,6 +34,14 @@ import { syscallSymmetryGroup } from '../syscallSymmetry.ts';
 import type { SyscallPackedMutation } from './syscallPackedMutation.ts';
 import { REJECTED, SyscallPackedSuccessors, VIOLATED } from './syscallPackedSuccessors.ts';
 
+/**
+ * States the drain graph makes room for before its first grow: few, so that it first grows while
+ * the search loop still runs unoptimised. Its first grow stores new arrays in fields V8 had seen
+ * stored once; from 1,024 that came while V8 compiled the loop on stack, which assumed them
+ * constant and was thrown away; the grow's call also had no feedback in the code compiled after.
+ */
+const INITIAL_REPS = 64;
+
 /** Options of the packed search (the explorer's, and a seeded bug for the tests). */
 export interface SyscallPackedOptions extends ExploreOptions {
   readonly mutation?: SyscallPackedMutation;
@@ -66,9 +74,12 @@ export function searchSyscallPacked(
   const stateOnce = opts.everyTransition !== true;
   const { events } = succ;
   const group = syscallSymmetryGroup(cfg, false);
-  const graph = new SyscallDrainGraph(cfg, group);
+  const graph = new SyscallDrainGraph(cfg, group, INITIAL_REPS);
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
   const every = opts.progressEvery ?? 50_000;
+  // read once: a property read first made at the 50,000th state had no feedback in the loop V8
+  // compiled by then, and threw that code away
+  const onProgress = opts.onProgress;
   const statusIndex = Array.from({ length: cfg.processes }, (_, p) =>
     events.findIndex((e) => e.type === 'StatusWrite' && e.p === p && e.data === 1n),
   );
@@ -79,13 +90,10 @@ export function searchSyscallPacked(
   const drain = new Int32Array(4);
   succ.initial();
   store.add(succ.key(), 0, -1, -1);
-  const stats = (kind: 'complete' | 'maxStates'): SyscallPackedSearch => ({
-    kind,
-    distinct: store.count,
-    transitions,
-    diameter,
-    graph,
-  });
+  const stats = (kind: 'complete' | 'maxStates'): SyscallPackedSearch => {
+    judgeEnds(cfg, sel, succ, store, graph);
+    return { kind, distinct: store.count, transitions, diameter, graph };
+  };
   if (store.count >= maxStates) return stats('maxStates');
   for (let head = 0; head < store.count; head++) {
     succ.loadKey(store.words, head);
@@ -111,7 +119,7 @@ export function searchSyscallPacked(
       if (isNew) {
         if (d > diameter) diameter = d;
         if (store.count % every === 0)
-          opts.onProgress?.({
+          onProgress?.({
             distinct: store.count,
             transitions,
             queue: store.count - head - 1,
@@ -123,8 +131,10 @@ export function searchSyscallPacked(
       succOf[k] = id;
     }
     // what the drain can do from here (syscallGraphExplore.ts recordDrainFacts, over bytes)
-    const quiescent = succ.quiescent();
-    graph.setRep(head, quiescent, quiescent && livenessHolds(cfg, sel, succ.decoded()), 1);
+    // the liveness properties are judged at the quiescent states after the search (judgeEnds): the
+    // first quiescent state comes after V8 compiled this loop, and a call first made there had no
+    // feedback and threw that code away
+    graph.setRep(head, succ.quiescent(), false, 1);
     for (let p = 0; p < statusIndex.length; p++) {
       const to = succOf[statusIndex[p] ?? -1] ?? -1;
       if (to >= 0) graph.setStatus(head, p, to, 0);
@@ -140,8 +150,23 @@ export function searchSyscallPacked(
       }
     }
   }
-  opts.onProgress?.({ distinct: store.count, transitions, queue: 0, depth: diameter });
+  onProgress?.({ distinct: store.count, transitions, queue: 0, depth: diameter });
   return stats('complete');
+}
+
+/** Records, at each stored state the search found quiescent, whether the liveness properties hold there. */
+function judgeEnds(
+  cfg: Config,
+  sel: SyscallSelection,
+  succ: SyscallPackedSuccessors,
+  store: PackedStore,
+  graph: SyscallDrainGraph,
+): void {
+  for (let id = 0; id < store.count; id++) {
+    if (!graph.quiescentAt(id)) continue;
+    succ.loadKey(store.words, id);
+    if (livenessHolds(cfg, sel, succ.decoded())) graph.setEndOk(id);
+  }
 }
 
 /** The first candidate from `k` on whose bit is set in `bits` (32 a word), or -1. */
