@@ -193,18 +193,35 @@ export function exploreUipiPacked(
    */
   /** The first node whose leads-to check has not passed. */
   let drained = 0;
-  const reports: ExploreProgress[] = [];
-  let reported = 0;
   const settling: number[] = [];
-  /** The nodes up to the first one not passed have passed: the progress reports up to it are due. */
+  /** The nodes up to the first one not passed have passed: the progress reports up to it are due ({@link report}). */
   const advance = (): void => {
     while (drained < count && done[drained] === 1) drained++;
-    while (reported < reports.length) {
-      const p = reports[reported];
-      if (p === undefined || p.distinct > drained) break;
-      reported++;
-      onProgress?.(p);
-    }
+  };
+  /*
+   * A progress report is due at every `every`-th admitted node (not the initial one: the object
+   * engine reports as it admits a successor), once the nodes up to it have passed. It is read from
+   * the node's own tables — its transitions (seenAt), its parent (the node expanded when it was
+   * admitted: queue) and its level (the diameter then, BFS levels never falling) — and made
+   * between two expansions ({@link report}), not as nodes are admitted or pass: a report object
+   * or call first made after V8 compiled the search loop threw that code away (the first report
+   * comes at 5,000 states from the command line, about when the loop is compiled).
+   */
+  /** The next report's distinct count, when `every` is a positive integer. */
+  let due = Number.isInteger(every) && every > 0 ? Math.max(every, 2) : Number.POSITIVE_INFINITY;
+  /** The nodes whose report is decided, when `every` is not a positive integer (each tested as the object engine does). */
+  let scanned = Number.isInteger(every) && every > 0 ? Number.POSITIVE_INFINITY : 1;
+  /** The report at distinct count `c` (node c - 1 just admitted). */
+  const progressAt = (c: number): ExploreProgress => ({
+    distinct: c,
+    transitions: seenAt[c - 1] ?? 0,
+    queue: c - (parent[c - 1] ?? 0) - 1,
+    depth: level[c - 1] ?? 0,
+  });
+  /** Makes the progress reports due: those up to the first node not passed. */
+  const report = (): void => {
+    for (; due <= drained; due += every) onProgress?.(progressAt(due));
+    for (; scanned < drained; ) if (++scanned % every === 0) onProgress?.(progressAt(scanned));
   };
   /**
    * Node `id`'s leads-to check passed: the checks waiting on it pass one step longer (or are
@@ -279,10 +296,9 @@ export function exploreUipiPacked(
     }
     return null;
   };
-  /** Node `id` was just admitted, with `report` due after it (or null): the report waits for its leads-to check. */
-  const admitted = (id: number, report: ExploreProgress | null): void => {
+  /** Node `id` was just admitted: its progress report, if one is due, waits for its leads-to check. */
+  const admitted = (id: number): void => {
     seenAt[id] = transitions;
-    if (report !== null) reports.push(report);
     if (drain === undefined) passed(id);
   };
 
@@ -293,10 +309,20 @@ export function exploreUipiPacked(
   admit(w0, g0);
   parent[0] = -1;
   via[0] = -1;
-  admitted(0, null);
-  if (count >= maxStates) return catchUp() ?? { kind: 'maxStates', ...stats() };
+  admitted(0);
+  if (count >= maxStates) {
+    const end = catchUp() ?? { kind: 'maxStates', ...stats() };
+    report();
+    return end;
+  }
   const list = new Int32Array(E.events.length);
-  for (let head = 0; head < count; head++) {
+  /**
+   * Expands node `head`: the outcome that ends the search, or null. A function of its own, not the
+   * body of the loop over the heads: V8 compiles it as soon as it is hot, as a function, instead of
+   * waiting for (and, after a rare path first taken, redoing) an on-stack replacement of one huge
+   * loop, and the progress reports made in that loop cannot throw its compiled code away.
+   */
+  const expand = (head: number): UipiPackedOutcome | null => {
     S.load(keys.words, (keyOf[head] ?? 0) * KS, ghosts, head * G);
     const d = (level[head] ?? 0) + 1;
     const up = parent[head] ?? -1;
@@ -350,14 +376,15 @@ export function exploreUipiPacked(
       via[id] = k;
       level[id] = d;
       if (d > diameter) diameter = d;
-      admitted(
-        id,
-        count % every === 0
-          ? { distinct: count, transitions, queue: count - head - 1, depth: diameter }
-          : null,
-      );
+      admitted(id);
       if (count >= maxStates) return catchUp() ?? { kind: 'maxStates', ...stats() };
     }
+    return null;
+  };
+  for (let head = 0; head < count; head++) {
+    const end = expand(head);
+    report();
+    if (end !== null) return end;
   }
   // every node was expanded, so every check waiting on another's was settled with it
   if (drained !== count)
