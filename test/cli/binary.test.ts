@@ -3,7 +3,7 @@
  * it starts, prints its version and help, exits 0/1/2 as documented, and never prints a stack.
  */
 import { describe, expect, test } from 'vitest';
-import { runBinary } from './runCli.ts';
+import { runBinary, tempDir } from './runCli.ts';
 
 describe('node dist/cli/bin.js (package.json bin)', () => {
   test('--version prints the package version; --help lists the commands and the protocols', async () => {
@@ -28,7 +28,7 @@ describe('node dist/cli/bin.js (package.json bin)', () => {
         '--runs',
         '50',
         '--out',
-        '/tmp',
+        tempDir(),
       ]),
       runBinary(['check', '--protocol', 'nope']),
     ]);

@@ -6,13 +6,13 @@
  * reference's reply beside the recorded one; and the one-line refusals: an unknown bug (with the
  * list), an unknown property, a bad depth, a missing tool.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seededBugs } from '../../protocols/controller/formal/seededBugs.ts';
 import { buildHarness, HW_DUT } from '../../scripts/hw/hw.ts';
 import { runMain, tempDir } from '../engine/dut/runMain.ts';
+import { tempDir as sharedTempDir } from '../support/tempDir.ts';
 
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,7 +46,7 @@ describe('intcheck formal: bad input is one line and exit 2', () => {
 
   test('a missing tool, named with its Debian package', async () => {
     const path = process.env.PATH;
-    process.env.PATH = mkdtempSync(join(tmpdir(), 'intcheck-no-tools-'));
+    process.env.PATH = sharedTempDir('no-tools');
     try {
       const r = await runMain(['formal', '--out', dir]);
       expect(r.code).toBe(2);

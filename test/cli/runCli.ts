@@ -5,12 +5,12 @@
  * of the binary itself). Both return the exit code and the output.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { capturedIo } from '../../cli/io.ts';
 import { main } from '../../cli/main.ts';
+import { tempDir as sharedTempDir } from '../support/tempDir.ts';
 
 /** The repository root (the CLI's working directory in these tests). */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -58,7 +58,7 @@ export function runBinary(args: readonly string[], timeoutMs = 90_000): Promise<
 
 /** A fresh temporary directory for one test's traces and reports. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'intcheck-cli-'));
+  return sharedTempDir('cli');
 }
 
 /** The parsed `--json` output of a run (its only stdout line). */

@@ -4,10 +4,10 @@
  * registry brings the dependencies). Shared by the package test and the startup benchmark.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../support/tempDir.ts';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -51,7 +51,7 @@ async function must(file: string, args: readonly string[], cwd: string): Promise
 
 /** The packed tarball (without running `prepare` again: dist/ is built). */
 export async function pack(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'intcheck-pack-'));
+  const dir = tempDir('pack');
   const out = await must('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], REPO);
   const [info] = JSON.parse(out) as { filename: string }[];
   if (info === undefined) throw new Error(`npm pack said nothing: ${out}`);
@@ -60,7 +60,7 @@ export async function pack(): Promise<string> {
 
 /** An empty project elsewhere with `tarball` installed; its directory. */
 export async function installInEmptyProject(tarball: string): Promise<string> {
-  const app = mkdtempSync(join(tmpdir(), 'intcheck-user-'));
+  const app = tempDir('user');
   writeFileSync(
     join(app, 'package.json'),
     `${JSON.stringify({ name: 'user-ci', private: true, type: 'module' }, null, 2)}\n`,

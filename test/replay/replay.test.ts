@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -23,6 +21,7 @@ import { parseTrace } from '../../protocols/readTrace.ts';
 import { parseItf, readItf } from '../../traces/itfTrace.ts';
 import { traceToJson, writeTrace } from '../../traces/writeTrace.ts';
 import { runs, SEED } from '../support/seed.ts';
+import { tempDir } from '../support/tempDir.ts';
 
 /** A device that is the model itself, except that it ignores every interrupt (a lost wakeup). */
 const deafImpl: ControllerImpl = {
@@ -85,7 +84,7 @@ const LOST_WAKEUP: readonly ControllerEvent[] = [
 
 describe('replaying traces', () => {
   test('write, read and replay give the verdict of the original run', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'intcheck-replay-'));
+    const dir = tempDir('replay');
     fc.assert(
       fc.property(controllerStorm(SMALL, { maxLength: 25 }), fc.boolean(), (events, deaf) => {
         const impl = deaf ? deafImpl : reference();

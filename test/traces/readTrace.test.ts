@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { TraceError } from '../../model/TraceError.ts';
@@ -8,6 +7,7 @@ import { configToJson } from '../../protocols/controller/model/config/loadConfig
 import { controllerTrace } from '../../protocols/controller/trace/controllerTrace.ts';
 import { readTrace } from '../../protocols/readTrace.ts';
 import { traceToJson } from '../../traces/writeTrace.ts';
+import { tempDir } from '../support/tempDir.ts';
 import { modelRun, SAMPLE_EVENTS } from './modelRun.ts';
 import { parseControllerTrace as parseTrace } from './parseControllerTrace.ts';
 
@@ -125,7 +125,7 @@ describe('reading traces', () => {
   });
 
   test('a missing file is a TraceError naming it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'intcheck-read-'));
+    const dir = tempDir('read');
     expect(() => readTrace(join(dir, 'none.itf.json'))).toThrow(
       new TraceError(`${join(dir, 'none.itf.json')}: cannot read (ENOENT)`),
     );

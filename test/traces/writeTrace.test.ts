@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -9,6 +8,7 @@ import { controllerTrace } from '../../protocols/controller/trace/controllerTrac
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
 import { traceToJson, writeTrace } from '../../traces/writeTrace.ts';
 import { runs, SEED } from '../support/seed.ts';
+import { tempDir } from '../support/tempDir.ts';
 import { modelRun, SAMPLE_EVENTS } from './modelRun.ts';
 import { parseControllerTrace as parseTrace } from './parseControllerTrace.ts';
 
@@ -27,7 +27,7 @@ const sample = () =>
 
 describe('writing traces', () => {
   test('the same trace gives the same bytes, in files too', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'intcheck-trace-'));
+    const dir = tempDir('trace');
     writeTrace(join(dir, 'a.itf.json'), sample());
     writeTrace(join(dir, 'b.itf.json'), sample());
     const a = readFileSync(join(dir, 'a.itf.json'), 'utf8');
@@ -37,7 +37,7 @@ describe('writing traces', () => {
   });
 
   test('an atomic write leaves no temporary file behind, and overwrites in place', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'intcheck-trace-'));
+    const dir = tempDir('trace');
     const file = join(dir, 'nested', 'controller--reference--x.itf.json');
     writeTrace(file, sample());
     writeTrace(file, sample());

@@ -3,12 +3,12 @@
  * (so tests may run concurrently): fast enough to run one conversation per misbehaviour, and
  * exactly the CLI's code path.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { capturedIo } from '../../../cli/io.ts';
 import { main } from '../../../cli/main.ts';
+import { tempDir as sharedTempDir } from '../../support/tempDir.ts';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -39,7 +39,7 @@ export async function runMain(args: readonly string[]): Promise<MainRun> {
 
 /** A fresh temporary directory. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'intcheck-dut-'));
+  return sharedTempDir('dut');
 }
 
 /** Whether process `pid` is gone (reaped), waiting up to `ms` for it. */

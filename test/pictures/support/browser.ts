@@ -4,11 +4,10 @@
  * tests fail with a message saying so (CI installs it in .ci/run): a page test that cannot open
  * its page must not pass.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { tempDir } from '../../support/tempDir.ts';
 
 /** Where the browser is looked for. */
 export const CHROMIUM = process.env.INTCHECK_CHROMIUM ?? '/usr/bin/chromium';
@@ -36,7 +35,7 @@ export async function startBrowser(): Promise<Browser> {
       `no browser found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium, as .ci/run does) or set INTCHECK_CHROMIUM to a Chromium binary`,
     );
   }
-  const profile = mkdtempSync(join(tmpdir(), 'intcheck-chromium-'));
+  const profile = tempDir('chromium');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,

@@ -3,8 +3,7 @@
  * events (drain steps left to replay), replayed to the same failure on the mutant and to a pass
  * on the reference; malformed UIPI traces are one-line TraceErrors.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readTrace } from '../../../protocols/readTrace.ts';
@@ -17,6 +16,7 @@ import { uipiTrace } from '../../../protocols/uipi/trace/uipiTrace.ts';
 import { readItf } from '../../../traces/itfTrace.ts';
 import { traceToJson, writeTrace } from '../../../traces/writeTrace.ts';
 import { SEED } from '../../support/seed.ts';
+import { tempDir } from '../../support/tempDir.ts';
 import { replayOn } from '../../traces/replayOn.ts';
 
 describe('UIPI traces', () => {
@@ -33,7 +33,7 @@ describe('UIPI traces', () => {
       initial: r.failure.initial,
       steps: r.failure.recorded,
     });
-    const file = join(mkdtempSync(join(tmpdir(), 'intcheck-uipi-')), 't.itf.json');
+    const file = join(tempDir('uipi'), 't.itf.json');
     writeTrace(file, trace);
     expect(traceToJson(trace)).toBe(traceToJson(trace));
     const parsed = readUipiTrace(readItf(file));
@@ -62,7 +62,7 @@ describe('UIPI traces', () => {
       'state 1: Deliver: missing pick "receiver"',
     ],
   ])('a malformed trace (%j, %j) is one TraceError line', (config, steps, message) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'intcheck-uipi-')), 'bad.itf.json');
+    const file = join(tempDir('uipi'), 'bad.itf.json');
     const json = {
       '#meta': { protocol: 'uipi', config },
       states: [{ 'mbt::actionTaken': 'init' }, ...steps],

@@ -2,9 +2,7 @@
  * Helpers of the Quint tests: a fresh folder for generated traces and modules, the reference
  * implementation, and the `quint test --out` report.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { ControllerImpl } from '../../../protocols/controller/designs/device.ts';
 import { findControllerImpl } from '../../../protocols/controller/designs/registry.ts';
 import { runController } from '../../../protocols/controller/engine/runController.ts';
@@ -19,10 +17,11 @@ import { replayWakeupTrace } from '../../../protocols/wakeup/replay/replayWakeup
 import { readWakeupTrace } from '../../../protocols/wakeup/trace/readWakeupTrace.ts';
 import type { StateMismatch } from '../../../replay/compareStates.ts';
 import { parseItf } from '../../../traces/itfTrace.ts';
+import { tempDir } from '../../support/tempDir.ts';
 
 /** A fresh temporary folder. */
 export function scratch(): string {
-  return mkdtempSync(join(tmpdir(), 'intcheck-quint-'));
+  return tempDir('quint');
 }
 
 /** The reference implementation from the registry. */
