@@ -18,6 +18,26 @@ export interface RunRange {
   readonly to: number;
 }
 
+/**
+ * The first failing run of a check (or of a range of it) and its shrunk counterexample `C`: what
+ * a range reports and what a protocol's check outcome (checkOutcome.ts) extends.
+ */
+export interface FirstFailure<C> {
+  /** Runs executed until the first failure, the failing one included (shrinking not counted). */
+  readonly runs: number;
+  readonly events: number;
+  /** Runs before the failing one that ended early (a stall, an abort, an undefined outcome). */
+  readonly endedEarly: EndedEarly;
+  /** 0-based index of the failing run in the whole check. */
+  readonly index: number;
+  readonly shrinks: number;
+  readonly seed: number;
+  /** fast-check's replay path of the shrunk counterexample (`"index:…"`). */
+  readonly path: string;
+  /** The shrunk counterexample. */
+  readonly counterexample: C;
+}
+
 /** What running a range found; `runs` and `events` count generated runs only (never shrinking). */
 export type RangeOutcome<T> =
   | {
@@ -28,24 +48,7 @@ export type RangeOutcome<T> =
       readonly events: number;
       readonly endedEarly: EndedEarly;
     }
-  | {
-      readonly verdict: 'fail';
-      readonly from: number;
-      readonly to: number;
-      /** Runs executed, the failing one included. */
-      readonly runs: number;
-      readonly events: number;
-      /** Runs before the failing one that ended early. */
-      readonly endedEarly: EndedEarly;
-      /** Index of the failing run in the whole check. */
-      readonly index: number;
-      readonly shrinks: number;
-      readonly seed: number;
-      /** fast-check's replay path of the shrunk counterexample (`"index:…"`). */
-      readonly path: string;
-      /** The shrunk counterexample. */
-      readonly counterexample: T;
-    }
+  | ({ readonly verdict: 'fail'; readonly from: number; readonly to: number } & FirstFailure<T>)
   | {
       readonly verdict: 'crash';
       readonly from: number;
