@@ -207,10 +207,8 @@ export function exploreUipiPacked(
    * or call first made after V8 compiled the search loop threw that code away (the first report
    * comes at 5,000 states from the command line, about when the loop is compiled).
    */
-  /** The next report's distinct count, when `every` is a positive integer. */
-  let due = Number.isInteger(every) && every > 0 ? Math.max(every, 2) : Number.POSITIVE_INFINITY;
-  /** The nodes whose report is decided, when `every` is not a positive integer (each tested as the object engine does). */
-  let scanned = Number.isInteger(every) && every > 0 ? Number.POSITIVE_INFINITY : 1;
+  /** The admitted nodes whose report is decided (each count tested as the object engine tests it). */
+  let scanned = 1;
   /** The report at distinct count `c` (node c - 1 just admitted). */
   const progressAt = (c: number): ExploreProgress => ({
     distinct: c,
@@ -220,7 +218,6 @@ export function exploreUipiPacked(
   });
   /** Makes the progress reports due: those up to the first node not passed. */
   const report = (): void => {
-    for (; due <= drained; due += every) onProgress?.(progressAt(due));
     for (; scanned < drained; ) if (++scanned % every === 0) onProgress?.(progressAt(scanned));
   };
   /**
