@@ -7,6 +7,7 @@
  */
 import type { FindingShortest } from '../engine/kill/findingTarget.ts';
 import type { Finding, FindingRun } from '../model/finding.ts';
+import { thousands } from '../model/thousands.ts';
 import { median } from '../report/median.ts';
 import type { FindingRow } from './findingsTable.ts';
 
@@ -101,7 +102,7 @@ export function findingsMarkdown(rows: readonly FindingRow[], b: FindingsBudgetT
   const summary =
     `${caught.length}/${rows.length} findings found by storms within ${b.runs} storms each (seed ${b.seed}); ` +
     `median time to detect ${ms === undefined ? '—' : `${ms.toFixed(1)} ms`}; ` +
-    `a BFS-shortest length for ${explored} of ${rows.length} within ${b.maxStates.toLocaleString('en')} distinct states each. ` +
+    `a BFS-shortest length for ${explored} of ${rows.length} within ${thousands(b.maxStates)} distinct states each. ` +
     `Times taken at a load average of ${b.load.toFixed(2)} (\`uptime\`, 1 minute) on 2 cores shared with other work.`;
   return [head, rule, ...body, '', 'Notes:', '', ...notes, '', summary].join('\n');
 }

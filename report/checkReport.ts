@@ -5,6 +5,7 @@
  */
 
 import { type EndedEarly, endedEarlyText } from '../engine/check/endedEarly.ts';
+import { thousands } from '../model/thousands.ts';
 
 /** A configuration's parameters as a report prints them (`base` a hex string). */
 export type ConfigJson = Readonly<Record<string, number | string>>;
@@ -98,7 +99,7 @@ export function formatResult(report: Omit<CheckReport, 'results' | 'ok'>, r: Con
     ended === '' ? [] : [`  ${ended} (the design stopped there; each was judged up to that step)`];
   if (r.ok) {
     return [
-      `✓ ${head}: ${report.properties.length} properties hold on ${r.runs} storms (${r.events.toLocaleString('en')} events) in ${r.seconds.toFixed(2)} s [seed ${report.seed}${shard}]`,
+      `✓ ${head}: ${report.properties.length} properties hold on ${r.runs} storms (${thousands(r.events)} events) in ${r.seconds.toFixed(2)} s [seed ${report.seed}${shard}]`,
       ...endedLine,
     ];
   }
@@ -113,8 +114,8 @@ export function formatResult(report: Omit<CheckReport, 'results' | 'ok'>, r: Con
     ...(others > 0
       ? [
           before === 0
-            ? `  the other ${others} properties were judged only on the failing storm (${r.events.toLocaleString('en')} events), when the check stopped: not a full pass`
-            : `  the other ${others} properties held in the ${before} storm${before === 1 ? '' : 's'} before it (${r.events.toLocaleString('en')} events in all), when the check stopped: not a full pass`,
+            ? `  the other ${others} properties were judged only on the failing storm (${thousands(r.events)} events), when the check stopped: not a full pass`
+            : `  the other ${others} properties held in the ${before} storm${before === 1 ? '' : 's'} before it (${thousands(r.events)} events in all), when the check stopped: not a full pass`,
         ]
       : []),
     ...endedLine,

@@ -9,6 +9,7 @@
  */
 
 import type { ConformResult, EndedEarly } from '../engine/dut/conformConfig.ts';
+import { thousands } from '../model/thousands.ts';
 import { formatEvent } from '../protocols/controller/model/formatEvent.ts';
 import { formatObservation } from '../protocols/controller/model/stateCells.ts';
 
@@ -225,10 +226,10 @@ export function formatConform(
   const head = `dut ${dut} / ${r.preset}`;
   switch (r.verdict) {
     case 'pass': {
-      const rate = r.seconds > 0 ? Math.round(r.requests / r.seconds).toLocaleString('en') : '—';
+      const rate = r.seconds > 0 ? thousands(Math.round(r.requests / r.seconds)) : '—';
       const ended = endedEarlyLine(r.endedEarly, r.runs, predictor);
       return [
-        `✓ ${head}: ${r.runs} runs conform to ${against(predictor)} (${r.requests.toLocaleString('en')} requests in ${r.seconds.toFixed(2)} s, ${rate} requests/s) [seed ${seed}]`,
+        `✓ ${head}: ${r.runs} runs conform to ${against(predictor)} (${thousands(r.requests)} requests in ${r.seconds.toFixed(2)} s, ${rate} requests/s) [seed ${seed}]`,
         ...(ended === '' ? [] : [`  ${ended}`]),
       ];
     }

@@ -6,6 +6,7 @@
  */
 import type { ExploreStats } from '../engine/explore/explore.ts';
 import type { Violation } from '../engine/property.ts';
+import { thousands } from '../model/thousands.ts';
 import type { ConfigJson } from './checkReport.ts';
 
 /** What an exploration is asked, beyond its configuration (bound to the ProtocolConfig). */
@@ -141,20 +142,18 @@ export function exploreReport(
   };
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
-
 /** The text report of `r` (`maxStates`: the bound that stopped it, for the message). */
 export function formatExplore(r: ExploreResult, maxStates: number | undefined): string[] {
   const s = summaryOf(r);
-  const stats = `${fmt(s.distinct)} distinct states, ${fmt(s.transitions)} transitions, diameter ${s.diameter}, ${s.seconds.toFixed(1)} s (${fmt(s.statesPerSecond)} distinct states/s)`;
+  const stats = `${thousands(s.distinct)} distinct states, ${thousands(s.transitions)} transitions, diameter ${s.diameter}, ${s.seconds.toFixed(1)} s (${thousands(s.statesPerSecond)} distinct states/s)`;
   const cut =
-    s.constrained > 0 ? `; ${fmt(s.constrained)} states outside the state constraint not expanded` : '';
+    s.constrained > 0 ? `; ${thousands(s.constrained)} states outside the state constraint not expanded` : '';
   switch (r.kind) {
     case 'complete':
       return [`explore ${r.label}: bound exhausted, no violation: ${stats}${cut}`];
     case 'maxStates':
       return [
-        `explore ${r.label}: STOPPED by --max-states ${fmt(maxStates ?? s.distinct)} before the bound was exhausted: NO VERDICT (${stats})`,
+        `explore ${r.label}: STOPPED by --max-states ${thousands(maxStates ?? s.distinct)} before the bound was exhausted: NO VERDICT (${stats})`,
       ];
     case 'violation': {
       const events = r.counterexample;

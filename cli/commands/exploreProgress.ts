@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { ExploreProgress } from '../../engine/explore/explore.ts';
+import { thousands } from '../../model/thousands.ts';
 import type { Io } from '../io.ts';
 
 export interface ExploreProgressLine {
@@ -25,7 +26,7 @@ export function exploreProgress(label: string, enabled: boolean, io: Io): Explor
       shown = true;
       const rate = Math.round(p.distinct / ((now - start) / 1000));
       io.progress(
-        `\r\x1b[2K${label}: depth ${p.depth}, ${p.transitions.toLocaleString('en-US')} states generated, ${p.distinct.toLocaleString('en-US')} distinct (${rate.toLocaleString('en-US')}/s), ${p.queue.toLocaleString('en-US')} on queue`,
+        `\r\x1b[2K${label}: depth ${p.depth}, ${thousands(p.transitions)} states generated, ${thousands(p.distinct)} distinct (${thousands(rate)}/s), ${thousands(p.queue)} on queue`,
       );
     },
     done() {

@@ -6,6 +6,7 @@
  * within a bound on distinct states. Each protocol's descriptor builds one (Protocol.findingTarget).
  */
 import { assertNever } from '../../model/assertNever.ts';
+import { thousands } from '../../model/thousands.ts';
 import type { Hunt, KillBudget } from './killAdapter.ts';
 
 /** What the explorer found for a finding: the length of a shortest run, or why there is none. */
@@ -38,9 +39,9 @@ export function shortestOf(
     case 'violation':
       return { found: true, length: n };
     case 'maxStates':
-      return { found: false, why: `not within ${maxStates.toLocaleString('en')} distinct states` };
+      return { found: false, why: `not within ${thousands(maxStates)} distinct states` };
     case 'complete':
-      return { found: false, why: `none in the ${n.toLocaleString('en')} reachable states` };
+      return { found: false, why: `none in the ${thousands(n)} reachable states` };
     default:
       return assertNever(kind);
   }

@@ -4,6 +4,7 @@
  * marked, and each table says how many of its rows were reached.
  */
 import type { CoverageCounts } from '../../engine/coverage/coverage.ts';
+import { thousands } from '../../model/thousands.ts';
 import { escapeHtml as e } from '../html/escapeHtml.ts';
 
 /** The coverage tables of one configuration's counters. */
@@ -18,7 +19,7 @@ export function coverageTables(c: CoverageCounts): string {
       const body = rows
         .map((r) => {
           const w = Math.round((r.n / max) * 160);
-          return `<tr class="coverage-row${r.n === 0 ? ' unreached' : ''}" data-group="${e(g)}" data-name="${e(r.name)}"><td class="mono">${e(r.name)}</td><td class="num">${r.n.toLocaleString('en')}</td><td><span class="bar${w === 0 ? ' zero' : ''}" style="width:${w}px"></span>${r.n === 0 ? ' never reached' : ''}</td></tr>`;
+          return `<tr class="coverage-row${r.n === 0 ? ' unreached' : ''}" data-group="${e(g)}" data-name="${e(r.name)}"><td class="mono">${e(r.name)}</td><td class="num">${thousands(r.n)}</td><td><span class="bar${w === 0 ? ' zero' : ''}" style="width:${w}px"></span>${r.n === 0 ? ' never reached' : ''}</td></tr>`;
         })
         .join('');
       return `<h4>${e(g)}: ${reached} of ${rows.length} reached</h4><table class="coverage"><tr><th>${e(g)}</th><th class="num">count</th><th></th></tr>${body}</table>`;

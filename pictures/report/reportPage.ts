@@ -7,6 +7,7 @@
 
 import type { CoverageCounts } from '../../engine/coverage/coverage.ts';
 import type { DescribeProperty } from '../../engine/property.ts';
+import { thousands } from '../../model/thousands.ts';
 import type { CheckReport, ConfigReport } from '../../report/checkReport.ts';
 import { escapeHtml as e } from '../html/escapeHtml.ts';
 import { htmlPage } from '../html/htmlPage.ts';
@@ -69,9 +70,9 @@ export function reportPage(input: ReportInput): string {
 
 function configTable(sections: readonly ReportSection[]): string {
   const rows = sections.map(({ result: r }) => {
-    const rate = r.seconds > 0 ? Math.round(r.events / r.seconds).toLocaleString('en') : '—';
+    const rate = r.seconds > 0 ? thousands(Math.round(r.events / r.seconds)) : '—';
     const v = r.ok ? '✓ holds' : `✗ ${r.failure.property} fails`;
-    return `<tr class="${r.ok ? '' : 'failing'}"><td class="mono">${e(r.preset)}</td><td>${e(v)}</td><td class="num">${r.runs.toLocaleString('en')}</td><td class="num">${r.events.toLocaleString('en')}</td><td class="num">${r.seconds.toFixed(2)}</td><td class="num">${rate}</td></tr>`;
+    return `<tr class="${r.ok ? '' : 'failing'}"><td class="mono">${e(r.preset)}</td><td>${e(v)}</td><td class="num">${thousands(r.runs)}</td><td class="num">${thousands(r.events)}</td><td class="num">${r.seconds.toFixed(2)}</td><td class="num">${rate}</td></tr>`;
   });
   return `<table class="configs"><tr><th>configuration</th><th>verdict</th><th class="num">storms</th><th class="num">events</th><th class="num">seconds</th><th class="num">events/s</th></tr>${rows.join('')}</table>`;
 }
@@ -98,7 +99,7 @@ function propertyTable(
 function heldOn(sections: readonly ReportSection[]): string {
   const storms = sections.reduce((n, s) => n + (s.result.ok ? s.result.runs : s.result.runs - 1), 0);
   const events = sections.reduce((n, s) => n + s.result.events, 0);
-  const counted = `${storms.toLocaleString('en')} storms, ${events.toLocaleString('en')} events`;
+  const counted = `${thousands(storms)} storms, ${thousands(events)} events`;
   return sections.every((s) => s.result.ok)
     ? `✓ held in ${counted}`
     : `held in ${counted}, before the check stopped`;
@@ -115,7 +116,7 @@ function section(s: ReportSection, i: number): string {
     `<details><summary>configuration values</summary><table>${Object.entries(r.config)
       .map(([k, v]) => `<tr><td>${e(k)}</td><td class="mono">${e(String(v))}</td></tr>`)
       .join('')}</table></details>`,
-    `<h3>Coverage reached by ${r.runs.toLocaleString('en')} storms</h3>`,
+    `<h3>Coverage reached by ${thousands(r.runs)} storms</h3>`,
     cov,
   ];
   if (!r.ok) {

@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { EXPLORE_PRESETS, explorePreset } from '../../engine/explore/explorePresets.ts';
 import { UsageError } from '../../model/badInput.ts';
+import { thousands } from '../../model/thousands.ts';
 import type { ConfigReport } from '../../report/checkReport.ts';
 import type { ExploreResult, ExploreRunArgs } from '../../report/exploreReport.ts';
 import { exploreResultOf } from '../../report/exploreResultOf.ts';
@@ -176,7 +177,7 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
     preset: name,
     config: configToJson(r.cfg),
     seconds: (performance.now() - t0) / 1000,
-    label: `${m.protocol} ${implementation} ${name}${a.symmetry === true ? ` (symmetry: one state per orbit${r.kind !== 'violation' && r.full !== undefined ? ` of ${r.full.distinct.toLocaleString('en-US')} states` : ''})` : ''}`,
+    label: `${m.protocol} ${implementation} ${name}${a.symmetry === true ? ` (symmetry: one state per orbit${r.kind !== 'violation' && r.full !== undefined ? ` of ${thousands(r.full.distinct)} states` : ''})` : ''}`,
     ...(a.symmetry === true || (syscallEngine !== undefined && syscallEngine !== 'objects')
       ? {
           extra: {
