@@ -41,7 +41,8 @@
  * one run), the packed engine with the three state invariants pan's model asserts (first run,
  * best of 5), and the judged engine `explore` runs, warm (best of 5 after a first run: the default
  * row's search without V8's warm-up). The controller's row is its judged engine (the default for
- * the model alone), with the object engine beside it (`--engine objects`, in this process, one run).
+ * the model alone), with the same engine warm and the object engine beside it (`--engine objects`),
+ * in this process.
  * Without spin installed it says how to get it (Debian/Ubuntu: `sudo apt-get install spin`;
  * elsewhere https://spinroot.com) and exits 0. The test suite does not need spin.
  */
@@ -54,14 +55,16 @@ import { fileURLToPath } from 'node:url';
 import { explore } from '../engine/explore/explore.ts';
 import { explorePreset } from '../engine/explore/explorePresets.ts';
 import { type Config, SMALL } from '../protocols/controller/model/config/config.ts';
-import { exploreProtocol } from '../protocols/family/exploreProtocol.ts';
+import {
+  exploreControllerJudgedProtocol,
+  exploreJudgedProtocol,
+} from '../protocols/family/exploreJudgedProtocol.ts';
+import { type ExploreReport, exploreProtocol } from '../protocols/family/exploreProtocol.ts';
 import { UIPI_EXPLORE_PRESETS } from '../protocols/uipi/engine/exploreUipi.ts';
 import { uipiSpace } from '../protocols/uipi/engine/uipiSpace.ts';
 import { UIPI_SKYLOFT, type UipiConfig } from '../protocols/uipi/model/config.ts';
 import { selectUipi } from '../protocols/uipi/properties/selection.ts';
-import { exploreJudged } from '../protocols/wakeup/engine/packed/judgedExplore.ts';
 import { explorePacked } from '../protocols/wakeup/engine/packed/packedExplore.ts';
-import { selectWakeupProperties } from '../protocols/wakeup/properties/selection.ts';
 import { built } from './built.ts';
 import { printTable } from './table.ts';
 
@@ -226,23 +229,25 @@ function runPacked(tool: string, runs: number): Row {
 }
 
 /**
- * The engine `intcheck explore` runs on wakeup (judged: every property and leads-to), warm: one
- * search to compile it, then the best of `runs` more in this process — the default row's search
- * without V8's warm-up, which a fresh process's first search spends mostly interpreting.
+ * The judged engine `intcheck explore` runs (`search`: every default property, and leads-to where
+ * the protocol has it), warm: one search to compile it, then the best of `runs` more in this
+ * process — the default row's search without V8's warm-up, which a fresh process's first search
+ * spends mostly interpreting.
  */
-function runJudgedWarm(tool: string, runs: number): Row {
-  const sel = selectWakeupProperties(undefined, undefined);
-  exploreJudged(SMALL, sel);
+function runJudgedWarm(tool: string, runs: number, search: () => ExploreReport): Row {
+  search();
   let top: Row = { tool, states: 0, transitions: 0, seconds: Number.POSITIVE_INFINITY };
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const r = exploreJudged(SMALL, sel);
+    const r = search();
     const seconds = (performance.now() - t0) / 1000;
-    if (r.kind !== 'complete') throw new Error(`judged engine: ${r.kind} on the small preset`);
+    if (r.kind !== 'complete') throw new Error(`${tool}: ${r.kind}`);
     if (seconds < top.seconds) top = { tool, states: r.distinct, transitions: r.transitions, seconds };
   }
   return top;
 }
+
+const WARM = 'intcheck explore’s engine, warm (best of 5 after one run in this process)';
 
 const fmtLoad = (l: readonly number[]): string => l.map((x) => x.toFixed(2)).join(', ');
 
@@ -374,10 +379,7 @@ function comparisons(): Comparison[] {
       extra: () => [
         runPacked('intcheck packed engine, pan’s three invariants only (first run in this process)', 1),
         runPacked('intcheck packed engine, pan’s three invariants only (best of 5 more)', 5),
-        runJudgedWarm(
-          'intcheck explore’s engine, every property + leads-to, warm (best of 5 after one run in this process)',
-          5,
-        ),
+        runJudgedWarm(WARM, 5, () => exploreJudgedProtocol(SMALL)),
         runExplorer(
           'intcheck explore --engine objects, every property + leads-to (one run)',
           undefined,
@@ -398,6 +400,7 @@ function comparisons(): Comparison[] {
       preset: 'small',
       model: 'controller.pml',
       extra: () => [
+        runJudgedWarm(WARM, 5, () => exploreControllerJudgedProtocol(controllerSmall)),
         runExplorer(
           'intcheck explore --engine objects, every property (one run)',
           undefined,
