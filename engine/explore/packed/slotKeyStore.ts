@@ -5,7 +5,11 @@
  * and then the state's words elsewhere, two random reads. A slot is the key's three words, the
  * last bit set in every stored key (an empty slot is zero); it holds no id, so of a known state the
  * store says only whether it is the initial one ({@link lastInitial}). Its BFS queue is the packed
- * keys in the order found, unpacked once per state expanded ({@link unpackInto}). Like PackedStore
+ * keys in the order found, unpacked once per state expanded ({@link unpackInto}). A search may
+ * stage a state's successors' keys ({@link stage}), read their home slots one after another
+ * ({@link touchStaged}: the cache misses overlap, and the slot is all a look-up reads) and then
+ * admit them in order ({@link addStaged}); measured on the controller's large row, that is what
+ * makes the short key pay (docs/exploration.md). Like PackedStore
  * it keeps per state its BFS depth, its parent's id and its event's index, and numbers states in
  * the order added, so a search over either finds the same states, ids and paths.
  */
@@ -29,6 +33,8 @@ export class SlotKeyStore {
   private readonly pack: PackFn;
   /** The last packed key ({@link SLOT} words, those past {@link k} zero). */
   private readonly key = new Int32Array(SLOT);
+  /** A state's words, unpacked by {@link add} for the bounds. */
+  private readonly unpacked: Int32Array;
   /** Per state id, its packed key at `id * k`: the BFS queue. */
   private keys: Int32Array;
   level: Int32Array;
@@ -41,18 +47,31 @@ export class SlotKeyStore {
   private i0 = 0;
   private i1 = 0;
   private i2 = 0;
+  /**
+   * The keys staged for {@link addStaged} ({@link SLOT} words each, {@link IN_USE} set), their
+   * hashes, and how many there are.
+   */
+  private stagedKeys = new Int32Array(0);
+  private stagedHash = new Int32Array(0);
+  staged = 0;
+  /** What the slots {@link touchStaged} read add up to (kept, so the reads are made). */
+  private touched = 0;
   /** Slot s at `SLOT * s`: a key's words with {@link IN_USE}, or zero (empty). */
   private table: Int32Array;
   private mask: number;
   count = 0;
 
-  /** `initial`: states to make room for before the first grow (a power of two); the table holds twice as many slots. */
+  /**
+   * `initial`: states to make room for before the first grow (a power of two); the table starts
+   * with twice as many slots and doubles past a load of 3/4.
+   */
   constructor(packer: ByteKeyPacker, initial: number) {
     if (packer.bits > SLOT_KEY_BITS)
       throw new Error(`slot key store: a key of ${packer.bits} bits does not fit a slot`);
     this.packer = packer;
     this.pack = packer.pack;
     this.k = packer.keyWords;
+    this.unpacked = new Int32Array(packer.stateWords);
     this.keys = new Int32Array(this.k * initial);
     this.level = new Int32Array(initial);
     this.parent = new Int32Array(initial);
@@ -64,18 +83,56 @@ export class SlotKeyStore {
   /**
    * Adds the state of words `w` at BFS depth `depth`, reached from `from` by its event `k`,
    * unless it is known; true when it was new. A state whose bytes its key cannot hold, or (when
-   * new) above their bounds, is refused with an error.
+   * new) above their bounds, is refused with an error. (Not while states are staged.)
    */
   add(w: Int32Array, depth: number, from: number, k: number): boolean {
+    if (this.staged !== 0) throw new Error('slot key store: an add while states are staged');
+    this.stage(w, 1);
+    this.staged = 0;
+    return this.addStaged(0, this.unpacked, depth, from, k);
+  }
+
+  /** Stages the state of words `w` for {@link addStaged} (refusing one its key cannot hold), at most `room` per batch. */
+  stage(w: Int32Array, room: number): void {
+    if (this.stagedHash.length < room) {
+      this.stagedKeys = new Int32Array(SLOT * room);
+      this.stagedHash = new Int32Array(room);
+    }
     const key = this.key;
     if (this.pack(w, key) !== 0) this.packer.refuseTruncated(w);
+    const j = this.staged;
+    const o = SLOT * j;
     const k0 = key[0] ?? 0;
     const k1 = key[1] ?? 0;
     const k2 = (key[2] ?? 0) | IN_USE;
+    this.stagedKeys[o] = k0;
+    this.stagedKeys[o + 1] = k1;
+    this.stagedKeys[o + 2] = k2;
+    this.stagedHash[j] = slotHash(k0, k1, k2);
+    this.staged = j + 1;
+  }
+
+  /** Reads the home slot of every staged key, one after another, so that their cache misses overlap. */
+  touchStaged(): void {
+    const { table, mask, stagedHash } = this;
+    let t = 0;
+    for (let j = 0; j < this.staged; j++) t ^= table[SLOT * ((stagedHash[j] ?? 0) & mask) + 2] ?? 0;
+    this.touched ^= t;
+  }
+
+  /**
+   * {@link add} of the staged key `j` (its state unpacked into `w` when new, for the bounds): the
+   * staged keys stay until the next {@link stage} after `staged` is set back to 0.
+   */
+  addStaged(j: number, w: Int32Array, depth: number, from: number, k: number): boolean {
+    const o = SLOT * j;
+    const sk = this.stagedKeys;
+    const k0 = sk[o] ?? 0;
+    const k1 = sk[o + 1] ?? 0;
+    const k2 = sk[o + 2] ?? 0;
     const table = this.table;
     const mask = this.mask;
-    // the step to the next slot comes first, so it runs on every call (as in packedStore.ts)
-    let slot = (slotHash(k0, k1, k2) - 1) & mask;
+    let slot = ((this.stagedHash[j] ?? 0) - 1) & mask;
     let s = 0;
     for (;;) {
       slot = (slot + 1) & mask;
@@ -87,26 +144,27 @@ export class SlotKeyStore {
         return false;
       }
     }
+    this.unpackStaged(j, w);
     this.packer.refuseOutOfBounds(w);
     const id = this.count;
     if (id >= this.level.length) this.grow();
     const n = this.k;
-    for (let i = 0; i < n; i++) this.keys[id * n + i] = key[i] ?? 0;
+    for (let i = 0; i < n; i++) this.keys[id * n + i] = sk[o + i] ?? 0;
     this.level[id] = depth;
     this.parent[id] = from;
     this.via[id] = k;
     table[s] = k0;
     table[s + 1] = k1;
     table[s + 2] = k2;
-    if (id === 0) {
-      this.i0 = k0;
-      this.i1 = k1;
-      this.i2 = k2;
-    }
     this.count = id + 1;
     this.lastInitial = id === 0;
     if (this.count * 4 > 3 * mask) this.rehash();
     return true;
+  }
+
+  /** Writes the words of the staged key `j` into `w`. */
+  unpackStaged(j: number, w: Int32Array): void {
+    this.packer.unpack(this.stagedKeys, SLOT * j, w);
   }
 
   /** Writes the words of state `id` into `w`. */

@@ -22,7 +22,6 @@ import { ByteKeyPacker } from '../../../../engine/explore/packed/byteKeyPacker.t
 import type { JudgedOutcomeOf, JudgedStats } from '../../../../engine/explore/packed/judgedOutcome.ts';
 import { PackedStore } from '../../../../engine/explore/packed/packedStore.ts';
 import { SLOT_KEY_BITS, SlotKeyStore } from '../../../../engine/explore/packed/slotKeyStore.ts';
-import { storePath } from '../../../../engine/explore/packed/storePath.ts';
 import type { Config } from '../../model/config/config.ts';
 import type { ControllerEvent } from '../../model/events.ts';
 import type { ControllerStepProperty } from '../../properties/context.ts';
@@ -31,6 +30,7 @@ import { controllerByteBounds } from './controllerByteBounds.ts';
 import type { ControllerPackedLayout } from './controllerPackedLayout.ts';
 import type { ControllerPackedMutation } from './controllerPackedMutation.ts';
 import { ControllerPackedSuccessors } from './controllerPackedSuccessors.ts';
+import { failedAt, searchSlotKeys } from './controllerSlotKeySearch.ts';
 
 export type ControllerJudgedOutcome = JudgedOutcomeOf<{
   /** The failing properties' ids, in the order the step judge reports them. */
@@ -93,8 +93,6 @@ export function exploreControllerJudged(
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
   const every = opts.progressEvery ?? 50_000;
   const store = storeFor(L, opts);
-  /** The slot-key store's state being expanded, unpacked. */
-  const unpacked = new Int32Array(n);
   let transitions = 0;
   let diameter = 0;
   const stats = (): JudgedStats => ({ distinct: store.count, transitions, diameter });
@@ -109,13 +107,10 @@ export function exploreControllerJudged(
   // and the wakeup and syscall large rows 8-25% more: V8's defaults stand.
   store.add(new Int32Array(succ.initial().buffer, 0, n), 0, -1, -1);
   if (store.count >= maxStates) return { kind: 'maxStates', ...stats() };
+  if (store instanceof SlotKeyStore)
+    return searchSlotKeys(succ, store, events, { ...opts, maxStates, progressEvery: every, stateOnce });
   for (let head = 0; head < store.count; head++) {
-    let open: boolean;
-    if (store instanceof SlotKeyStore) {
-      store.unpackInto(head, unpacked);
-      open = succ.loadWords(unpacked, 0);
-    } else open = succ.loadWords(store.words, head * n);
-    if (!open) continue; // no event is enabled after an access that ended the run
+    if (!succ.loadWords(store.words, head * n)) continue; // no event is enabled after an access that ended the run
     const d = (store.level[head] ?? 0) + 1;
     for (let i = 0; i < events.length; i++) {
       const e = events[i];
@@ -127,21 +122,15 @@ export function exploreControllerJudged(
         // a successor equal to the state expanded is known (the state itself) without a look-up
         const self = succ.sameAsLoaded();
         if (!self) added = store.add(succ.words, d, head, i);
-        const initial = self
-          ? head === 0
-          : store instanceof SlotKeyStore
-            ? store.lastInitial
-            : store.lastId === 0;
+        const id = self ? head : store.lastId;
         // the verdicts on the successor alone: once per distinct state (and on the initial state, never a successor)
-        if (stateOnce && (added || initial)) violations = succ.stateViolations(d - 1);
+        if (stateOnce && (added || id === 0)) violations = succ.stateViolations(d - 1);
       }
       if (violations !== undefined) {
         if (d > diameter) diameter = d;
-        const path = storePath(store, events, head, 'judged engine');
-        path.push(e);
         // a failing successor just stored is not among the distinct states (the step judge stores none)
         const counts = { ...stats(), distinct: store.count - (added ? 1 : 0) };
-        return { kind: 'violation', properties: violations.map((v) => v.property), path, ...counts };
+        return failedAt(violations, store, events, head, i, counts);
       }
       if (!added) continue;
       if (d > diameter) diameter = d;

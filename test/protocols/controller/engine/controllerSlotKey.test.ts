@@ -50,7 +50,7 @@ function bothStores(
     const out = exploreControllerJudged(cfg, properties, {
       ...opts,
       store,
-      progressEvery: 1000,
+      progressEvery: 100,
       onProgress: (p) => progress.push(p),
     });
     return { out, progress };
