@@ -10,9 +10,9 @@
  * rules in bytes, the byte judge, the properties themselves for a step it does not read) and
  * admitted into the shared PackedStore: no key string, no set of strings, no queue of node
  * objects. Where the configuration's bounds (controllerByteBounds.ts) pack a node's key into at
- * most three words, the store is the SlotKeyStore instead (the key in the hash table's slot: a
- * look-up of a known state reads one cache line); a seeded bug, which may break those bounds, keeps
- * the byte store. The answer is the object engine's: the same distinct states, transitions and
+ * most 95 bits, the store is the SlotKeyStore instead (the key in the hash table's slot: a look-up
+ * of a known state reads one cache line) and the search controllerSlotKeySearch.ts's, which
+ * overlaps those reads; a seeded bug, which may break those bounds, keeps the byte store. The answer is the object engine's: the same distinct states, transitions and
  * diameter, and on a violation the same first failing transition in BFS order (the same alphabet
  * order, the same property order) and the same BFS-shortest path; progress is reported at the
  * same states.

@@ -90,6 +90,10 @@ describe('the judged controller engine on its short-key store', () => {
   it.each(MUTATIONS)('finds the seeded bug %s as the byte store does (small)', (mutation) => {
     const { bytes, slotKey } = bothStores(preset('small'), PROPS, { mutation });
     expect(slotKey).toEqual(bytes);
+    // the verdicts on a successor alone judged on every transition: the same again
+    const every = bothStores(preset('small'), PROPS, { mutation, everyTransition: true });
+    expect(every.slotKey).toEqual(every.bytes);
+    expect(every.bytes.out).toEqual(bytes.out);
     expect(exploreControllerJudged(preset('small'), PROPS, { mutation })).toEqual(bytes.out);
   });
 
