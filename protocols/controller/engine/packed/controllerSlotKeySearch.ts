@@ -8,7 +8,8 @@
  * violation of a step is reported after the staged successors before it are admitted (one of them
  * may end the search first), a new state's own verdicts are judged on its bytes unpacked from its
  * key, and progress, the states bound and a violation report the transitions counted up to their
- * event.
+ * event. (What differs: the successors after one that reaches the states bound have been stepped,
+ * so an internal error one of them raises, such as a node above its bounds, is raised first.)
  */
 
 import type { JudgedStats } from '../../../../engine/explore/packed/judgedOutcome.ts';
