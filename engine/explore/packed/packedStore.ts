@@ -15,8 +15,8 @@
  */
 const INITIAL = 1 << 17;
 
-/** A copy of `a` twice as long. */
-function doubled(a: Int32Array): Int32Array {
+/** A copy of `a` twice as long (a store's arrays grown). */
+export function doubled(a: Int32Array): Int32Array {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;

@@ -9,21 +9,28 @@
  * Each successor is stepped and judged over bytes (controllerPackedSuccessors.ts: the model's
  * rules in bytes, the byte judge, the properties themselves for a step it does not read) and
  * admitted into the shared PackedStore: no key string, no set of strings, no queue of node
- * objects. The answer is the object engine's: the same distinct states, transitions and
- * diameter, and on a violation the same first failing transition in BFS order (the same alphabet
- * order, the same property order) and the same BFS-shortest path; progress is reported at the
- * same states.
+ * objects. Where the configuration's bounds (controllerByteBounds.ts) pack a node's key into at
+ * most 95 bits, the store is the SlotKeyStore instead (the key in the hash table's slot: a look-up
+ * of a known state reads one cache line) and the search controllerSlotKeySearch.ts's, which
+ * overlaps those reads; a seeded bug, which may break those bounds, keeps the byte store. The
+ * answer is the object engine's: the same distinct states, transitions and diameter, and on a
+ * violation the same first failing transition in BFS order (the same alphabet order, the same
+ * property order) and the same BFS-shortest path; progress is reported at the same states.
  */
 import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
+import { ByteKeyPacker } from '../../../../engine/explore/packed/byteKeyPacker.ts';
 import type { JudgedOutcomeOf, JudgedStats } from '../../../../engine/explore/packed/judgedOutcome.ts';
 import { PackedStore } from '../../../../engine/explore/packed/packedStore.ts';
-import { storePath } from '../../../../engine/explore/packed/storePath.ts';
+import { SLOT_KEY_BITS, SlotKeyStore } from '../../../../engine/explore/packed/slotKeyStore.ts';
 import type { Config } from '../../model/config/config.ts';
 import type { ControllerEvent } from '../../model/events.ts';
 import type { ControllerStepProperty } from '../../properties/context.ts';
 import { controllerAlphabet } from '../controllerAlphabet.ts';
+import { controllerByteBounds } from './controllerByteBounds.ts';
+import type { ControllerPackedLayout } from './controllerPackedLayout.ts';
 import type { ControllerPackedMutation } from './controllerPackedMutation.ts';
 import { ControllerPackedSuccessors } from './controllerPackedSuccessors.ts';
+import { failedAt, searchSlotKeys } from './controllerSlotKeySearch.ts';
 
 export type ControllerJudgedOutcome = JudgedOutcomeOf<{
   /** The failing properties' ids, in the order the step judge reports them. */
@@ -45,6 +52,32 @@ export interface ControllerJudgedOptions {
    * (tests: the same answer as judging them once per distinct state, the default).
    */
   readonly everyTransition?: boolean;
+  /**
+   * The store of seen states: `auto` (the default) the slot-key store where the node's key fits a
+   * slot and no seeded bug runs, else the byte store; `bytes` the byte store (PackedStore);
+   * `slotKey` the slot-key store, seeded bug or not (tests: the same answers from both, or a node
+   * above its bounds refused), an error where the key does not fit.
+   */
+  readonly store?: 'auto' | 'bytes' | 'slotKey';
+}
+
+/**
+ * Room for 65,536 states before a first grow: small's 42,240 fit, and a table half the default
+ * size keeps more of it in cache (measured: about 10% faster on small than the default's).
+ */
+const INITIAL_STATES = 1 << 16;
+
+/** The store `opts` asks for on layout `L` (see {@link ControllerJudgedOptions.store}). */
+function storeFor(L: ControllerPackedLayout, opts: ControllerJudgedOptions): PackedStore | SlotKeyStore {
+  const choice = opts.store ?? 'auto';
+  if (choice === 'bytes' || (choice === 'auto' && opts.mutation !== undefined))
+    return new PackedStore(L.width, INITIAL_STATES);
+  const { bounds, names } = controllerByteBounds(L);
+  const packer = ByteKeyPacker.of(bounds, (b) => names[b] ?? `byte ${b}`);
+  if (packer !== null && packer.bits <= SLOT_KEY_BITS) return new SlotKeyStore(packer, INITIAL_STATES);
+  if (choice === 'slotKey')
+    throw new Error(`judged engine: the node's key (${packer?.bits ?? '?'} bits) does not fit a slot`);
+  return new PackedStore(L.width, INITIAL_STATES);
 }
 
 /** Explores the controller model on `cfg` judging `properties` (see above). */
@@ -59,9 +92,7 @@ export function exploreControllerJudged(
   const events = controllerAlphabet(cfg);
   const maxStates = opts.maxStates ?? Number.POSITIVE_INFINITY;
   const every = opts.progressEvery ?? 50_000;
-  // room for 65,536 states before a first grow: small's 42,240 fit, and a table half the default
-  // size keeps more of it in cache (measured: about 10% faster on small than the default's)
-  const store = new PackedStore(L.width, 1 << 16);
+  const store = storeFor(L, opts);
   let transitions = 0;
   let diameter = 0;
   const stats = (): JudgedStats => ({ distinct: store.count, transitions, diameter });
@@ -76,6 +107,8 @@ export function exploreControllerJudged(
   // and the wakeup and syscall large rows 8-25% more: V8's defaults stand.
   store.add(new Int32Array(succ.initial().buffer, 0, n), 0, -1, -1);
   if (store.count >= maxStates) return { kind: 'maxStates', ...stats() };
+  if (store instanceof SlotKeyStore)
+    return searchSlotKeys(succ, store, events, { ...opts, maxStates, progressEvery: every, stateOnce });
   for (let head = 0; head < store.count; head++) {
     if (!succ.loadWords(store.words, head * n)) continue; // no event is enabled after an access that ended the run
     const d = (store.level[head] ?? 0) + 1;
@@ -95,11 +128,9 @@ export function exploreControllerJudged(
       }
       if (violations !== undefined) {
         if (d > diameter) diameter = d;
-        const path = storePath(store, events, head, 'judged engine');
-        path.push(e);
         // a failing successor just stored is not among the distinct states (the step judge stores none)
         const counts = { ...stats(), distinct: store.count - (added ? 1 : 0) };
-        return { kind: 'violation', properties: violations.map((v) => v.property), path, ...counts };
+        return failedAt(violations, store, events, head, i, counts);
       }
       if (!added) continue;
       if (d > diameter) diameter = d;

@@ -25,7 +25,6 @@ import type { ControllerPackedMutation } from '../../../../protocols/controller/
 import { ControllerPackedSuccessors } from '../../../../protocols/controller/engine/packed/controllerPackedSuccessors.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
 import { formatEvent } from '../../../../protocols/controller/model/formatEvent.ts';
-import { ERR } from '../../../../protocols/controller/model/registers.ts';
 import { step } from '../../../../protocols/controller/model/step.ts';
 import type { ControllerStepProperty } from '../../../../protocols/controller/properties/context.ts';
 import {
@@ -37,6 +36,7 @@ import { exploreProtocol } from '../../../../protocols/family/exploreProtocol.ts
 import { readManifest } from '../../../../protocols/manifest.ts';
 import { runCli, tempDir } from '../../../cli/runCli.ts';
 import { presetOf } from '../../../support/presetOf.ts';
+import { NEVER_QUEUE_FULL } from './neverQueueFull.ts';
 
 const PROPS = selectControllerProperties(defaultControllerPropertyIds(undefined));
 const MUTATIONS: readonly ControllerPackedMutation[] = ['forgetsCustody', 'keepsOldReady', 'readKeepsError'];
@@ -176,18 +176,6 @@ function mutantVerdicts(
   }
   return { bad, failing, failed: [...failed] };
 }
-
-/** Fails on every access that sets QUEUE_FULL (reached at depth 3 of small): a first violation to find. */
-const NEVER_QUEUE_FULL: ControllerStepProperty = {
-  id: 'neverQueueFull',
-  protocol: 'controller',
-  kind: 'step',
-  spec: 'test',
-  description: 'no access sets QUEUE_FULL (false: a violation for the test to find)',
-  on: 'controllerStep',
-  judgesIncomplete: false,
-  check: (ctx) => ((ctx.after.error & ~ctx.before.error & ERR.QUEUE_FULL) !== 0 ? 'QUEUE_FULL set' : null),
-};
 
 describe('judged controller engine', () => {
   it('steps and judges every tiny transition as the step judge does, keys and bytes one to one', () => {
