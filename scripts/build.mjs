@@ -36,8 +36,8 @@ const { PROTOCOLS } = await import(pathToFileURL(join(dist, 'protocols', 'index.
 const help = PROTOCOLS.map((p) => ({ name: p.name, designs: p.designs.map((d) => d.name) }));
 writeFileSync(join(dist, 'cli', 'commands', 'helpProtocols.json'), `${JSON.stringify(help, null, 2)}\n`);
 
-// The command line, bundled (docs/performance.md, "start-up"): Node's ESM loader opens, resolves
-// and compiles each module file one by one, and `explore` loads some 470 of them, which was half
+// The command line, bundled (docs/packaging.md, "Start-up"): Node's ESM loader opens, resolves
+// and compiles each module file one by one, and `explore` loads some 460 of them, which was half
 // of its start. esbuild joins them into one entry (dist/cli/bundle/bin.js) with code splitting, so
 // each command's lazily imported runner (`await import('./runExplore.js')`) is a chunk of its own
 // and `--help` still loads only what it needs. The npm dependencies stay outside (`packages:
@@ -78,16 +78,18 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   packages: 'external',
-  // The running Node's syntax as it is (class fields, private names untransformed), so the search
-  // runs the code the module files hold. Names are not kept (`keepNames` wraps every closure in a
+  // The package's oldest Node (engines: >=20), which has all of tsc's ES2022 output, so no syntax
+  // is transformed (class fields, private names stay) and the search runs the code the module
+  // files hold, whichever Node builds it. Names are not kept (`keepNames` wraps every closure in a
   // call that redefines its name, also in the hot loops); nothing reads a function's or class's
   // name.
-  target: `node${process.versions.node}`,
+  target: 'node20',
   outdir: bundleDir,
   entryNames: '[name]',
   chunkNames: '[name]-[hash]',
   plugins: [ownUrl],
   metafile: true,
+  absWorkingDir: root,
   logLevel: 'warning',
 });
 const stray = Object.keys(result.metafile.outputs).filter((f) => dirname(join(root, f)) !== bundleDir);
