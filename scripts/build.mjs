@@ -35,4 +35,72 @@ for (const js of walk(dist).filter((f) => f.endsWith('.js'))) {
 const { PROTOCOLS } = await import(pathToFileURL(join(dist, 'protocols', 'index.js')).href);
 const help = PROTOCOLS.map((p) => ({ name: p.name, designs: p.designs.map((d) => d.name) }));
 writeFileSync(join(dist, 'cli', 'commands', 'helpProtocols.json'), `${JSON.stringify(help, null, 2)}\n`);
-chmodSync(join(dist, 'cli', 'bin.js'), 0o755);
+
+// The command line, bundled (docs/packaging.md, "Start-up"): Node's ESM loader opens, resolves
+// and compiles each module file one by one, and `explore` loads some 460 of them, which was half
+// of its start. esbuild joins them into one entry (dist/cli/bundle/bin.js) with code splitting, so
+// each command's lazily imported runner (`await import('./runExplore.js')`) is a chunk of its own
+// and `--help` still loads only what it needs. The npm dependencies stay outside (`packages:
+// 'external'`); the module files stay too: the API (dist/api/index.js, the package's `exports`)
+// and the worker threads' entries load them, never the bundle, so no process holds two copies of a
+// module (a worker is an isolate of its own). dist/cli/bin.js, package.json's `bin`, becomes a
+// one-line module that imports the bundle's entry, so `bin` and the docs keep their path.
+const { build } = await import('esbuild');
+const bundleDir = join(dist, 'cli', 'bundle');
+const bin = join(dist, 'cli', 'bin.js');
+
+/**
+ * Decision: a module that finds files relative to itself (`new URL('x.json', import.meta.url)`,
+ * the worker entries, package.json, the Quint specs) must keep finding them in its own dist/
+ * folder, where the build copied the data files and where the worker modules are. So in each
+ * bundled module `import.meta.url` becomes the URL of that module's own emitted file, computed at
+ * run time from the chunk's URL (every output file is directly in dist/cli/bundle/, so the relative
+ * path is known while loading), which keeps the installed package relocatable. The other
+ * `import.meta` properties have no such rewrite: a bundled module using one fails the build.
+ */
+const ownUrl = {
+  name: 'own-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const other = /\bimport\.meta\.(?!url\b)\w+/.exec(source);
+      if (other !== null) throw new Error(`${args.path}: ${other[0]} has no rewrite for the bundle`);
+      const rel = relative(bundleDir, args.path).split('\\').join('/');
+      const url = `new URL(${JSON.stringify(rel)}, import.meta.url).href`;
+      return { contents: source.replace(/\bimport\.meta\.url\b/g, url), loader: 'js' };
+    });
+  },
+};
+const result = await build({
+  entryPoints: [bin],
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  packages: 'external',
+  // The package's oldest Node (engines: >=20), which has all of tsc's ES2022 output, so no syntax
+  // is transformed (class fields, private names stay) and the search runs the code the module
+  // files hold, whichever Node builds it. Names are not kept (`keepNames` wraps every closure in a
+  // call that redefines its name, also in the hot loops); nothing reads a function's or class's
+  // name.
+  target: 'node20',
+  outdir: bundleDir,
+  entryNames: '[name]',
+  chunkNames: '[name]-[hash]',
+  plugins: [ownUrl],
+  metafile: true,
+  absWorkingDir: root,
+  logLevel: 'warning',
+});
+const stray = Object.keys(result.metafile.outputs).filter((f) => dirname(join(root, f)) !== bundleDir);
+if (stray.length > 0) throw new Error(`bundle outputs outside ${bundleDir}: ${stray.join(', ')}`);
+writeFileSync(
+  bin,
+  [
+    '#!/usr/bin/env node',
+    '// `intcheck` (package.json bin): the command line bundled by scripts/build.mjs.',
+    "import './bundle/bin.js';",
+    '',
+  ].join('\n'),
+);
+chmodSync(bin, 0o755);

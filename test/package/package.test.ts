@@ -143,6 +143,15 @@ describe('the package, installed from its tarball into an empty project', () => 
     );
     expect(explored.code, explored.stderr).toBe(0);
     expect(JSON.parse(explored.stdout)).toMatchObject({ verdict: 'complete', distinct: 4480 });
+    // the bundled command line (scripts/build.mjs) from the installed copy of dist/: its modules
+    // that find files beside themselves (the protocol manifest, package.json) still find them
+    const wakeup = await run(
+      'npx',
+      ['intcheck', 'explore', '--protocol', 'wakeup', '--preset', 'tiny', '--json'],
+      app,
+    );
+    expect(wakeup.code, wakeup.stderr).toBe(0);
+    expect(JSON.parse(wakeup.stdout)).toMatchObject({ distinct: 1704, transitions: 8460, diameter: 23 });
   });
 
   test('docs/api.md’s vitest file, run in the project with the installed types: passes, then fails with the counterexample', async () => {
