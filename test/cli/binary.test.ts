@@ -7,7 +7,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { ROOT, runBinary, tempDir } from './runCli.ts';
+import { ROOT, runBinary, runCli, tempDir } from './runCli.ts';
 
 /**
  * The files of dist/ that `node dist/cli/bin.js ...args` loads, in the order loaded, from a module
@@ -103,5 +103,18 @@ describe('node dist/cli/bin.js (package.json bin)', () => {
     const bytes = (files: readonly string[]) =>
       files.reduce((n, f) => n + statSync(join(ROOT, 'dist', f)).size, 0);
     expect(bytes(help)).toBeLessThan(bytes(explore) / 10);
+  });
+
+  test('the bundle keeps the names diagrams print: each statechart as the sources draw it', async () => {
+    // `intcheck diagram` labels a guard or action by its function's name (pictures/diagram/chart.ts),
+    // and the bundle keeps no names (no esbuild keepNames): two bundled functions of one name would
+    // be renamed, and their labels with them
+    for (const protocol of ['controller', 'wakeup', 'syscall', 'uipi']) {
+      const args = ['diagram', '--protocol', protocol, '--format', 'dot'];
+      const [bundled, sources] = await Promise.all([runBinary(args), runCli(args)]);
+      expect(bundled.code).toBe(0);
+      expect(bundled.stdout.length).toBeGreaterThan(500);
+      expect(bundled.stdout).toBe(sources.stdout);
+    }
   });
 });
