@@ -13,11 +13,12 @@
  * in an empty directory (the npm registry must be reachable), as the package test does.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { installInEmptyProject, pack, REPO } from '../test/package/installed.ts';
+import { TEST_TMP_ENV, tempDir } from '../test/support/tempDir.ts';
 import { printTable } from './table.ts';
 
 const RUNS = Number(process.env.INTCHECK_BENCH_RUNS ?? 15);
@@ -60,7 +61,7 @@ function measure(argv: readonly string[], cwd: string, status = 0): [number, num
 
 /** The start before issue 20 (cli/bin.mjs then): tsx registered, every protocol loaded for help. */
 function beforeEntry(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'intcheck-bench-')), 'before.mjs');
+  const file = join(tempDir('bench'), 'before.mjs');
   const url = (p: string) => JSON.stringify(new URL(p, `file://${REPO}`).href);
   writeFileSync(
     file,
@@ -77,7 +78,7 @@ function beforeEntry(): string {
 
 /** The command line from the installed package's module files, as dist/cli/bin.js was before the bundle. */
 function modulesEntry(app: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'intcheck-bench-')), 'modules.mjs');
+  const file = join(tempDir('bench'), 'modules.mjs');
   const main = pathToFileURL(join(app, 'node_modules', 'intcheck', 'dist', 'cli', 'main.js')).href;
   writeFileSync(
     file,
@@ -88,7 +89,24 @@ function modulesEntry(app: string): string {
   return file;
 }
 
+/**
+ * The start-up table. Its scratch (the tarball, the installed project, the entry files) is made
+ * under one directory, removed at the end, as the test run's is (test/support/tempDir.ts).
+ */
 export async function benchStartup(): Promise<(string | number)[][]> {
+  const root = mkdtempSync(join(tmpdir(), 'intcheck-bench-'));
+  const outer = process.env[TEST_TMP_ENV];
+  process.env[TEST_TMP_ENV] = root;
+  try {
+    return await startupRows();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+    if (outer === undefined) delete process.env[TEST_TMP_ENV];
+    else process.env[TEST_TMP_ENV] = outer;
+  }
+}
+
+async function startupRows(): Promise<(string | number)[][]> {
   const app = await installInEmptyProject(await pack());
   const installedBin = join(app, 'node_modules', '.bin', 'intcheck');
   const modules = modulesEntry(app);
