@@ -7,7 +7,7 @@
  * store says only whether it is the initial one ({@link lastInitial}). Its BFS queue is the packed
  * keys in the order found, unpacked once per state expanded ({@link unpackInto}). A search may
  * stage a state's successors' keys ({@link stage}), read their home slots one after another
- * ({@link touchStaged}: the cache misses overlap, and the slot is all a look-up reads) and then
+ * ({@link takeStaged}: the cache misses overlap, and the slot is all a look-up reads) and then
  * admit them in order ({@link addStaged}); measured on the controller's large row, that is what
  * makes the short key pay (docs/exploration.md). Like PackedStore
  * it keeps per state its BFS depth, its parent's id and its event's index, and numbers states in
@@ -49,12 +49,13 @@ export class SlotKeyStore {
   private i2 = 0;
   /**
    * The keys staged for {@link addStaged} ({@link SLOT} words each, {@link IN_USE} set), their
-   * hashes, and how many there are.
+   * hashes, and how many there are (the index the next {@link stage} takes; only {@link stage}
+   * and {@link takeStaged} change it).
    */
   private stagedKeys = new Int32Array(0);
   private stagedHash = new Int32Array(0);
   staged = 0;
-  /** What the slots {@link touchStaged} read add up to (kept, so the reads are made). */
+  /** What the slots {@link takeStaged} read add up to (kept, so the reads are made). */
   private touched = 0;
   /** Slot s at `SLOT * s`: a key's words with {@link IN_USE}, or zero (empty). */
   private table: Int32Array;
@@ -112,18 +113,22 @@ export class SlotKeyStore {
     this.staged = j + 1;
   }
 
-  /** Reads the home slot of every staged key, one after another, so that their cache misses overlap. */
-  touchStaged(): void {
+  /**
+   * Reads the home slot of every staged key, one after another, so that their cache misses
+   * overlap, and ends the batch: returns how many keys were staged, which stay readable by
+   * {@link addStaged} until the next {@link stage}.
+   */
+  takeStaged(): number {
     const { table, mask, stagedHash } = this;
+    const staged = this.staged;
     let t = 0;
-    for (let j = 0; j < this.staged; j++) t ^= table[SLOT * ((stagedHash[j] ?? 0) & mask) + 2] ?? 0;
+    for (let j = 0; j < staged; j++) t ^= table[SLOT * ((stagedHash[j] ?? 0) & mask) + 2] ?? 0;
     this.touched ^= t;
+    this.staged = 0;
+    return staged;
   }
 
-  /**
-   * {@link add} of the staged key `j` (its state unpacked into `w` when new, for the bounds): the
-   * staged keys stay until the next {@link stage} after `staged` is set back to 0.
-   */
+  /** {@link add} of the staged key `j` of the batch {@link takeStaged} ended (its state unpacked into `w` when new, for the bounds). */
   addStaged(j: number, w: Int32Array, depth: number, from: number, k: number): boolean {
     const o = SLOT * j;
     const sk = this.stagedKeys;

@@ -63,9 +63,7 @@ export function searchSlotKeys(
    * order: the outcome when one of them ends the search.
    */
   const admit = (head: number, d: number, base: number): ControllerJudgedOutcome | undefined => {
-    store.touchStaged();
-    const staged = store.staged;
-    store.staged = 0;
+    const staged = store.takeStaged();
     for (let j = 0; j < staged; j++) {
       const i = stagedEvent[j] ?? 0;
       const t = base + i + 1;
