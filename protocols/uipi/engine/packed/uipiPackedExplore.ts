@@ -16,8 +16,9 @@
  * same property order) and the same BFS-shortest path; progress is reported at the same states.
  */
 import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
+import { FieldKeyPacker } from '../../../../engine/explore/packed/fieldKeyPacker.ts';
 import type { JudgedOutcomeOf, JudgedStats } from '../../../../engine/explore/packed/judgedOutcome.ts';
-import { PackedStore } from '../../../../engine/explore/packed/packedStore.ts';
+import { KeySlotTable } from '../../../../engine/explore/packed/keySlotTable.ts';
 import type { Violation } from '../../../../engine/property.ts';
 import type { UipiConfig } from '../../model/config.ts';
 import type { UipiEvent } from '../../model/events.ts';
@@ -25,7 +26,7 @@ import { initialUipi } from '../../model/state.ts';
 import { initialCredit, initialOwed } from '../../properties/ghost.ts';
 import type { UipiSelection } from '../../properties/selection.ts';
 import { type UipiPackedDrain, uipiPackedDrain } from './uipiPackedDrain.ts';
-import { encodeUipiGhost, encodeUipiState } from './uipiPackedLayout.ts';
+import { encodeUipiGhost, encodeUipiState, uipiKeyMasks } from './uipiPackedLayout.ts';
 import type { UipiPackedMutation } from './uipiPackedMutation.ts';
 import { uipiPackedStep } from './uipiPackedStep.ts';
 import { UipiPackedSuccessors } from './uipiPackedSuccessors.ts';
@@ -61,6 +62,11 @@ function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer
   return b;
 }
 
+/** Refuses a node whose key words set a bit outside their fields' ranges (uipiKeyMasks): its packed key would alias another's. */
+function outsideFields(w: Int32Array): never {
+  throw new Error(`packed UIPI engine: the key words ${w.join(',')} set a bit outside their fields`);
+}
+
 /** Explores the UIPI model on `cfg` judging `sel` (see above). */
 export function exploreUipiPacked(
   cfg: UipiConfig,
@@ -82,15 +88,20 @@ export function exploreUipiPacked(
   const every = opts.progressEvery ?? 50_000;
   const { onProgress } = opts;
   /**
-   * Beside each key's words in the store (its payload, at kid·KS + K): its latest admitted node + 1
-   * (0: none yet), then that node's owed masks — so the covering test against it, which settles
-   * nearly every known key (plain, two slots: 1,781,577 of 1,843,561), reads the cache line the
-   * store's comparison of the key just brought in, not the node's ghost elsewhere.
+   * The known keys, each packed by field into as few words as its configuration's fields need
+   * (one on the two-slot row), in a table whose slot holds beside the key its latest admitted
+   * node + 1 (never 0 in use), then that node's owed masks — so a look-up reads one slot, and the
+   * covering test against that node, which settles nearly every known key (plain, two slots:
+   * 1,781,577 of 1,843,561), reads what the look-up brought in.
    */
-  const keys = new PackedStore(4 * K, undefined, R + 1);
-  const KS = keys.stride;
+  const packer = new FieldKeyPacker(uipiKeyMasks(L));
+  const P = packer.keyWords;
+  const pack = packer.pack;
+  const packed = new Int32Array(P);
+  const keys = new KeySlotTable(P, R + 1, 1 << 18);
+  /** Per node: its key words at id·K (the search loads a node from here, in BFS order). */
+  let nodeWords = new Int32Array(K << 16);
   let sameKey = new Int32Array(1 << 16);
-  let keyOf = new Int32Array(1 << 16);
   let ghosts = new Int32Array(G << 16);
   let level = new Int32Array(1 << 16);
   let parent = new Int32Array(1 << 16);
@@ -119,12 +130,13 @@ export function exploreUipiPacked(
   };
   /** Admits the node (`w`, ghost `g`) unless a node with its key owing a superset is known; true when admitted. */
   const admit = (w: Int32Array, g: Int32Array): boolean => {
-    const fresh = keys.add(w, 0, -1, -1);
-    const kid = keys.lastId;
-    const kw = keys.words;
-    const at = kid * KS + K;
-    const latest = (kw[at] ?? 0) - 1;
+    if (pack(w, packed) !== 0) outsideFields(w);
+    const fresh = !keys.find(packed);
+    const kw = keys.slots;
+    const at = keys.at + P;
+    let latest = -1;
     if (!fresh) {
+      latest = (kw[at] ?? 0) - 1;
       let covered = true;
       for (let r = 0; r < R && covered; r++) covered = ((g[r] ?? 0) & ~(kw[at + 1 + r] ?? 0)) === 0;
       if (covered) {
@@ -139,11 +151,10 @@ export function exploreUipiPacked(
           return false;
         }
       }
-    }
+    } else keys.claim(packed);
     const id = count;
     if (id >= level.length) {
       sameKey = grown(sameKey, id + 1);
-      keyOf = grown(keyOf, id + 1);
       level = grown(level, id + 1);
       parent = grown(parent, id + 1);
       via = grown(via, id + 1);
@@ -155,10 +166,11 @@ export function exploreUipiPacked(
       seenAt = s;
     }
     ghosts = grown(ghosts, (id + 1) * G);
+    nodeWords = grown(nodeWords, (id + 1) * K);
     sameKey[id] = latest;
     kw[at] = id + 1;
     for (let r = 0; r < R; r++) kw[at + 1 + r] = g[r] ?? 0;
-    keyOf[id] = kid;
+    for (let i = 0; i < K; i++) nodeWords[id * K + i] = w[i] ?? 0;
     for (let i = 0; i < G; i++) ghosts[id * G + i] = g[i] ?? 0;
     count = id + 1;
     exact = id;
@@ -266,9 +278,7 @@ export function exploreUipiPacked(
   });
   /** The whole leads-to check of node `id` from its words. */
   const judge = (id: number): readonly Violation[] | null =>
-    drain === undefined || drain.begin(id)
-      ? null
-      : drain.from(keys.words, (keyOf[id] ?? 0) * KS, ghosts, id * G);
+    drain === undefined || drain.begin(id) ? null : drain.from(nodeWords, id * K, ghosts, id * G);
   /**
    * Node `id`'s leads-to check failed with `vs`: the violation to report, that of the first node
    * before it whose check, still waiting, fails when drained whole, else `id`'s.
@@ -320,7 +330,7 @@ export function exploreUipiPacked(
    * loop, and the progress reports made in that loop cannot throw its compiled code away.
    */
   const expand = (head: number): UipiPackedOutcome | null => {
-    S.load(keys.words, (keyOf[head] ?? 0) * KS, ghosts, head * G);
+    S.load(nodeWords, head * K, ghosts, head * G);
     const d = (level[head] ?? 0) + 1;
     const up = parent[head] ?? -1;
     const n = S.enabled(list);
@@ -333,7 +343,7 @@ export function exploreUipiPacked(
       } else {
         k0 = drain.first(S, list, n);
         if (k0 < 0) {
-          const vs = drain.from(keys.words, (keyOf[head] ?? 0) * KS, ghosts, head * G);
+          const vs = drain.from(nodeWords, head * K, ghosts, head * G);
           const bad = vs === null ? passed(head) : failure(head, vs);
           if (bad !== null) return bad;
         }
@@ -354,7 +364,7 @@ export function exploreUipiPacked(
       // an admitted node covering the successor, found without the store: the loaded node or its parent
       let cover = -1;
       if (S.within(S.before, 0, S.ghostBefore, 0)) cover = head;
-      else if (up >= 0 && S.within(keys.words, (keyOf[up] ?? 0) * KS, ghosts, up * G)) cover = up;
+      else if (up >= 0 && S.within(nodeWords, up * K, ghosts, up * G)) cover = up;
       const fresh = cover < 0 && admit(S.after, S.ghostAfter);
       if (k === k0 && drain !== undefined) {
         const next = cover < 0 ? exact : owesExactly(S.ghostAfter, ghosts, cover * G) ? cover : -1;

@@ -18,6 +18,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ExploreProgress, explore } from '../../../../engine/explore/explore.ts';
+import { FieldKeyPacker } from '../../../../engine/explore/packed/fieldKeyPacker.ts';
 import { failures } from '../../../../engine/judge.ts';
 import { readManifest } from '../../../../protocols/manifest.ts';
 import { exploreUipi, UIPI_EXPLORE_PRESETS } from '../../../../protocols/uipi/engine/exploreUipi.ts';
@@ -36,6 +37,8 @@ import {
   decodeUipiState,
   encodeUipiGhost,
   encodeUipiState,
+  uipiKeyMasks,
+  uipiPackedLayout,
 } from '../../../../protocols/uipi/engine/packed/uipiPackedLayout.ts';
 import type { UipiPackedMutation } from '../../../../protocols/uipi/engine/packed/uipiPackedMutation.ts';
 import {
@@ -93,10 +96,17 @@ function compareTransitions(
   const g = new Int32Array(L.ghost);
   const keyOfWords = new Map<string, string>();
   const wordsOfKey = new Map<string, string>();
+  // the store's key: every state's words within their fields' masks, packed one to one
+  const packer = new FieldKeyPacker(uipiKeyMasks(L));
+  const packed = new Int32Array(packer.keyWords);
+  const unpacked = new Int32Array(L.words);
   const encode = (n: UipiNode): string => {
     encodeUipiState(L, n.sys, n.undo, w);
     encodeUipiGhost(L, n.owed, n.credit, g);
     const ws = words(w, L.words);
+    agree(packer.pack(w, packed), 0, () => `bits outside the key's fields in ${ws}`);
+    packer.unpack(packed, 0, unpacked);
+    agree(words(unpacked, L.words), ws, 'the packed key unpacked');
     const key = space.key(n);
     agree(keyOfWords.get(ws) ?? key, key, 'one word string, two keys');
     agree(wordsOfKey.get(key) ?? ws, ws, 'one key, two word strings');
@@ -256,6 +266,21 @@ describe('packed UIPI engine', () => {
       expect(out.states).toBe(3000);
     },
   );
+
+  it.each<[string, UipiConfig, number, number]>([
+    ['skyloft', preset('skyloft'), 29, 1],
+    ['plain with two UITT slots', { ...PLAIN, uittSize: 2 }, 30, 1],
+    ['small', preset('small'), 36, 2],
+    [
+      'the largest the words hold',
+      { ...UIPI_SMALL, cpus: 16, receivers: 30, vectors: 32, uittSize: 24 },
+      2966,
+      93,
+    ],
+  ])('keys %s by its fields: %i bits, %i words', (_n, cfg, bits, keyWords) => {
+    const packer = new FieldKeyPacker(uipiKeyMasks(uipiPackedLayout(cfg)));
+    expect({ bits: packer.bits, keyWords: packer.keyWords }).toEqual({ bits, keyWords });
+  });
 
   it('judges every step on words as the properties do on random states, and catches any verdict left out', () => {
     // the model's rules break no property on any state except those two; seeded bugs break them
