@@ -67,6 +67,18 @@ function outsideFields(w: Int32Array): never {
   throw new Error(`packed UIPI engine: the key words ${w.join(',')} set a bit outside their fields`);
 }
 
+/**
+ * The most owed-mask bits (receivers × vectors) a key's slot packs beside its latest node's id in
+ * one word (see `keys` below): at most 2^28 - 1 nodes then (some 20 GB of node tables); a search
+ * past that stops with an error rather than number a node wrong.
+ */
+const COMPACT_OWED = 4;
+
+/** Refuses a search past the nodes a compact slot numbers. */
+function tooMany(most: number): never {
+  throw new Error(`packed UIPI engine: more than ${most} nodes do not fit a key's slot`);
+}
+
 /** Explores the UIPI model on `cfg` judging `sel` (see above). */
 export function exploreUipiPacked(
   cfg: UipiConfig,
@@ -90,15 +102,29 @@ export function exploreUipiPacked(
   /**
    * The known keys, each packed by field into as few words as its configuration's fields need
    * (one on the two-slot row), in a table whose slot holds beside the key its latest admitted
-   * node + 1 (never 0 in use), then that node's owed masks — so a look-up reads one slot, and the
-   * covering test against that node, which settles nearly every known key (plain, two slots:
-   * 1,781,577 of 1,843,561), reads what the look-up brought in.
+   * node and that node's owed masks — so a look-up reads one slot, and the covering test against
+   * that node, which settles nearly every known key (plain, two slots: 1,781,577 of 1,843,561),
+   * reads what the look-up brought in. Where the owed masks are few bits (R·V at most
+   * {@link COMPACT_OWED}: every preset), the payload is one word, (latest + 1) << R·V | the owed
+   * masks side by side, so the two-slot row's slot is 8 bytes and its table 4 MB rather than 8
+   * (a look-up's cache miss is most of its cost); else it is latest + 1, then each owed mask.
+   * Either way a slot in use has a nonzero payload word.
    */
   const packer = new FieldKeyPacker(uipiKeyMasks(L));
   const P = packer.keyWords;
   const pack = packer.pack;
   const packed = new Int32Array(P);
-  const keys = new KeySlotTable(P, R + 1, 1 << 18);
+  const V = cfg.vectors;
+  const OWN = R * V;
+  const compact = OWN <= COMPACT_OWED;
+  const ownMask = compact ? 2 ** OWN - 1 : 0;
+  const keys = new KeySlotTable(P, compact ? 1 : R + 1, 1 << 18);
+  /** The owed masks of `g` side by side (a compact slot's low bits). */
+  const owedBits = (g: Int32Array): number => {
+    let b = 0;
+    for (let r = 0; r < R; r++) b |= (g[r] ?? 0) << (r * V);
+    return b;
+  };
   /** Per node: its key words at id·K (the search loads a node from here, in BFS order). */
   let nodeWords = new Int32Array(K << 16);
   let sameKey = new Int32Array(1 << 16);
@@ -136,15 +162,25 @@ export function exploreUipiPacked(
     const at = keys.at + P;
     let latest = -1;
     if (!fresh) {
-      latest = (kw[at] ?? 0) - 1;
-      let covered = true;
-      for (let r = 0; r < R && covered; r++) covered = ((g[r] ?? 0) & ~(kw[at + 1 + r] ?? 0)) === 0;
-      if (covered) {
-        exact = owesExactly(g, kw, at + 1) ? latest : -1;
-        return false;
+      const pw = kw[at] ?? 0;
+      if (compact) {
+        latest = (pw >>> OWN) - 1;
+        const gb = owedBits(g);
+        if ((gb & ~pw) === 0) {
+          exact = gb === (pw & ownMask) ? latest : -1;
+          return false;
+        }
+      } else {
+        latest = pw - 1;
+        let covered = true;
+        for (let r = 0; r < R && covered; r++) covered = ((g[r] ?? 0) & ~(kw[at + 1 + r] ?? 0)) === 0;
+        if (covered) {
+          exact = owesExactly(g, kw, at + 1) ? latest : -1;
+          return false;
+        }
       }
       for (let n = sameKey[latest] ?? -1; n >= 0; n = sameKey[n] ?? -1) {
-        covered = true;
+        let covered = true;
         for (let r = 0; r < R && covered; r++) covered = ((g[r] ?? 0) & ~(ghosts[n * G + r] ?? 0)) === 0;
         if (covered) {
           exact = owesExactly(g, ghosts, n * G) ? n : -1;
@@ -168,8 +204,13 @@ export function exploreUipiPacked(
     ghosts = grown(ghosts, (id + 1) * G);
     nodeWords = grown(nodeWords, (id + 1) * K);
     sameKey[id] = latest;
-    kw[at] = id + 1;
-    for (let r = 0; r < R; r++) kw[at + 1 + r] = g[r] ?? 0;
+    if (compact) {
+      if (id + 1 > -1 >>> OWN) tooMany(-1 >>> OWN);
+      kw[at] = ((id + 1) << OWN) | owedBits(g);
+    } else {
+      kw[at] = id + 1;
+      for (let r = 0; r < R; r++) kw[at + 1 + r] = g[r] ?? 0;
+    }
     for (let i = 0; i < K; i++) nodeWords[id * K + i] = w[i] ?? 0;
     for (let i = 0; i < G; i++) ghosts[id * G + i] = g[i] ?? 0;
     count = id + 1;

@@ -357,24 +357,33 @@ describe('packed UIPI engine', () => {
     },
   );
 
-  it('stops at --max-states and reports progress where the object engine does', () => {
+  it.each<[string, UipiConfig, number]>([
+    ['plain', PLAIN, 12_345],
+    // the owed masks beside a key's latest node: packed into its id's word (two receivers, 2 × 2 bits) or a
+    // word each (2 × 3); a covering test that reads only receiver 0's changes the counts by 12,000 states
+    ['two receivers, two vectors', { ...UIPI_SMALL, cpus: 2, receivers: 2, senders: 1, vectors: 2 }, 12_000],
+    ['two receivers, three vectors', { ...UIPI_SMALL, cpus: 2, receivers: 2, senders: 1 }, 12_000],
+  ])('stops at --max-states and reports progress where the object engine does (%s)', (_n, cfg, maxStates) => {
     const seen: ExploreProgress[] = [];
     const ref: ExploreProgress[] = [];
-    const packed = exploreUipiPacked(PLAIN, SEL, {
-      maxStates: 12_345,
+    const packed = exploreUipiPacked(cfg, SEL, {
+      maxStates,
       progressEvery: 1000,
       onProgress: (p) => seen.push(p),
     });
     const { constrained: _, ...obj } = exploreUipi({
-      cfg: PLAIN,
+      cfg,
       impl: undefined,
-      maxStates: 12_345,
+      maxStates,
       progressEvery: 1000,
       onProgress: (p) => ref.push(p),
     });
     expect(packed).toEqual(obj);
     expect(packed.kind).toBe('maxStates');
     expect(seen).toEqual(ref);
+  });
+
+  it('reports progress where the object engine does on a whole search', () => {
     const all: ExploreProgress[] = [];
     const allRef: ExploreProgress[] = [];
     exploreUipiPacked(preset('skyloft'), SEL, { progressEvery: 500, onProgress: (p) => all.push(p) });
