@@ -46,8 +46,8 @@ const window = (m: number, from: number, span: number): number =>
  * The pieces of `masks`: each word's runs, the smallest gaps between runs of one word bridged
  * while the key keeps its number of words, laid end to end; a piece crossing a key word is split.
  */
-function piecesOf(masks: readonly number[], keyWords: number, bits: number): KeyPiece[] {
-  let spare = 32 * keyWords - bits;
+function piecesOf(masks: readonly number[], keyWords: number, bits: number, free: number): KeyPiece[] {
+  let spare = 32 * keyWords - bits - free;
   // per word, its runs as [from, span]: a span bridged over a gap keeps the gap's bits as zero holes
   const spans = masks.map((m) => runsOf(m));
   for (;;) {
@@ -94,17 +94,27 @@ export class FieldKeyPacker {
   readonly keyWords: number;
   /** Words of the unpacked state. */
   readonly stateWords: number;
+  /** The bits of a key of `masks`. */
+  static bitsOf(masks: readonly number[]): number {
+    return masks.reduce((n, m) => n + popcount(m), 0);
+  }
+
   /** Packs a state; nonzero: some bit outside the masks is set (the state cannot be keyed). */
   readonly pack: PackFn;
   /** The state of a packed key (tests: packing is one to one). */
   readonly unpack: UnpackFn;
 
-  /** `masks`: per word of the state, the bits a state may set. */
-  constructor(masks: readonly number[]) {
+  /**
+   * `masks`: per word of the state, the bits a state may set; `free`: bits at the top of the key's
+   * last word to leave unused (at most what the key's bits leave there), for the caller's own.
+   */
+  constructor(masks: readonly number[], free = 0) {
     this.stateWords = masks.length;
-    this.bits = masks.reduce((n, m) => n + popcount(m), 0);
+    this.bits = FieldKeyPacker.bitsOf(masks);
     this.keyWords = Math.max(1, Math.ceil(this.bits / 32));
-    const code = pieceCode(piecesOf(masks, this.keyWords, this.bits), masks.length, this.keyWords);
+    if (free > 32 * this.keyWords - this.bits)
+      throw new Error(`field key: ${free} free bits do not fit beside ${this.bits} bits`);
+    const code = pieceCode(piecesOf(masks, this.keyWords, this.bits, free), masks.length, this.keyWords);
     this.pack = code.pack;
     this.unpack = code.unpack;
   }

@@ -87,4 +87,31 @@ describe('KeySlotTable', () => {
       expect([table.slots[table.at + n], table.slots[table.at + n + 1]]).toEqual([v, v - 1]);
     }
   });
+
+  it.each([1, 2])(
+    'keeps the payload above the key in its last word (%i-word keys, 4 bits in the last)',
+    (n) => {
+      const table = new KeySlotTable(n, 0, 4, 4);
+      expect(table.stride).toBe(n);
+      const next = numbers(10 + n);
+      const want = new Map<string, number>();
+      const key = new Int32Array(n);
+      for (let t = 0; t < 20_000; t++) {
+        for (let i = 0; i < n; i++) key[i] = next() % (i === n - 1 ? 16 : 40);
+        const ks = key.join(',');
+        const found = table.find(key);
+        expect(found).toBe(want.has(ks));
+        const at = table.at + n - 1;
+        if (found) {
+          expect((table.slots[at] ?? 0) >>> 4).toBe(want.get(ks));
+          continue;
+        }
+        table.claim(key);
+        // the payload replaces the bits above the key's (as a node admitted for a known key does)
+        table.slots[at] = ((table.slots[at] ?? 0) & 15) | ((t + 1) << 4);
+        want.set(ks, t + 1);
+      }
+      expect(table.count).toBe(want.size);
+    },
+  );
 });

@@ -74,6 +74,13 @@ function outsideFields(w: Int32Array): never {
  */
 const COMPACT_OWED = 4;
 
+/**
+ * The fewest bits for the latest node's id + 1 where a key's last word keeps the payload too (see
+ * `keys` below): 2^27 - 1 nodes, some 10 GB of node tables (`small`: a 36-bit key leaves 28 bits,
+ * its one owed bit and 27 for the id, an 8-byte slot).
+ */
+const EMBEDDED_ID_BITS = 27;
+
 /** Refuses a search past the nodes a compact slot numbers. */
 function tooMany(most: number): never {
   throw new Error(`packed UIPI engine: more than ${most} nodes do not fit a key's slot`);
@@ -107,18 +114,31 @@ export function exploreUipiPacked(
    * reads what the look-up brought in. Where the owed masks are few bits (R·V at most
    * {@link COMPACT_OWED}: every preset), the payload is one word, (latest + 1) << R·V | the owed
    * masks side by side, so the two-slot row's slot is 8 bytes and its table 4 MB rather than 8
-   * (a look-up's cache miss is most of its cost); else it is latest + 1, then each owed mask.
+   * (a look-up's cache miss is most of its cost); where the key's last word leaves room for that
+   * word's fields with {@link EMBEDDED_ID_BITS} for the id (`small`), they go there, above the
+   * key's bits, and the slot is the key alone; else the payload is latest + 1, then each owed mask.
    * Either way a slot in use has a nonzero payload word.
    */
-  const packer = new FieldKeyPacker(uipiKeyMasks(L));
-  const P = packer.keyWords;
-  const pack = packer.pack;
-  const packed = new Int32Array(P);
+  const masks = uipiKeyMasks(L);
+  const keyBits = FieldKeyPacker.bitsOf(masks);
+  const P = Math.max(1, Math.ceil(keyBits / 32));
   const V = cfg.vectors;
   const OWN = R * V;
-  const compact = OWN <= COMPACT_OWED;
-  const ownMask = compact ? 2 ** OWN - 1 : 0;
-  const keys = new KeySlotTable(P, compact ? 1 : R + 1, 1 << 18);
+  /** Bits the key leaves free at the top of its last word, and whether the payload word is that word. */
+  const spare = 32 * P - keyBits;
+  const embedded = spare - OWN >= EMBEDDED_ID_BITS;
+  const packer = new FieldKeyPacker(masks, embedded ? spare : 0);
+  const pack = packer.pack;
+  const packed = new Int32Array(P);
+  const compact = embedded || OWN <= COMPACT_OWED;
+  /** A compact payload word: the key's bits below `base` (when embedded), the owed masks, then latest + 1 from `idShift`. */
+  const base = embedded ? 32 - spare : 0;
+  const keyLow = embedded ? 2 ** base - 1 : 0;
+  const idShift = base + OWN;
+  const ownMask = compact ? ((2 ** OWN - 1) * 2 ** base) | 0 : 0;
+  /** The payload word's place in a slot. */
+  const pAt = embedded ? P - 1 : P;
+  const keys = new KeySlotTable(P, embedded ? 0 : compact ? 1 : R + 1, 1 << 18, embedded ? base : 32);
   /** The owed masks of `g` side by side (a compact slot's low bits). */
   const owedBits = (g: Int32Array): number => {
     let b = 0;
@@ -159,13 +179,13 @@ export function exploreUipiPacked(
     if (pack(w, packed) !== 0) outsideFields(w);
     const fresh = !keys.find(packed);
     const kw = keys.slots;
-    const at = keys.at + P;
+    const at = keys.at + pAt;
     let latest = -1;
     if (!fresh) {
       const pw = kw[at] ?? 0;
       if (compact) {
-        latest = (pw >>> OWN) - 1;
-        const gb = owedBits(g);
+        latest = (pw >>> idShift) - 1;
+        const gb = owedBits(g) << base;
         if ((gb & ~pw) === 0) {
           exact = gb === (pw & ownMask) ? latest : -1;
           return false;
@@ -205,8 +225,8 @@ export function exploreUipiPacked(
     nodeWords = grown(nodeWords, (id + 1) * K);
     sameKey[id] = latest;
     if (compact) {
-      if (id + 1 > -1 >>> OWN) tooMany(-1 >>> OWN);
-      kw[at] = ((id + 1) << OWN) | owedBits(g);
+      if (id + 1 > -1 >>> idShift) tooMany(-1 >>> idShift);
+      kw[at] = ((kw[at] ?? 0) & keyLow) | ((id + 1) << idShift) | (owedBits(g) << base);
     } else {
       kw[at] = id + 1;
       for (let r = 0; r < R; r++) kw[at + 1 + r] = g[r] ?? 0;

@@ -359,6 +359,8 @@ describe('packed UIPI engine', () => {
 
   it.each<[string, UipiConfig, number]>([
     ['plain', PLAIN, 12_345],
+    // small's 36-bit key leaves room for its owed bit and latest node in its last word
+    ['small', preset('small'), 12_000],
     // the owed masks beside a key's latest node: packed into its id's word (two receivers, 2 × 2 bits) or a
     // word each (2 × 3); a covering test that reads only receiver 0's changes the counts by 12,000 states
     ['two receivers, two vectors', { ...UIPI_SMALL, cpus: 2, receivers: 2, senders: 1, vectors: 2 }, 12_000],
