@@ -2,9 +2,7 @@
  * A packed state's key squeezed into the fewest 32-bit words: each byte of the state (a layout of
  * fixed byte fields, stored as 32-bit words) is given as many bits as its largest value needs, the
  * fields laid end to end. The packing and unpacking are straight-line code generated once per
- * layout (`new Function`, every shift and mask a literal constant): V8 compiles them to a few
- * instructions per field, where the same work read from tables of shifts and masks measured slower
- * than the byte store it replaced (docs/exploration.md, the controller engine).
+ * layout (pieceCode.ts).
  *
  * A byte above its field's bits would be truncated, so the packer reports it instead (every pack
  * tests the bits outside the fields, word by word); a byte above its bound but within its bits
@@ -12,27 +10,7 @@
  * on each state it has not seen before (a state equal to a stored one has its bytes).
  */
 
-/** One byte field's bits: from bit `from` of source word `word`, `bits` of them, to bit `to` of the key. */
-interface Piece {
-  readonly word: number;
-  readonly from: number;
-  readonly bits: number;
-  readonly to: number;
-}
-
-/** Packs the source words `w` into `key`; returns the bits of `w` outside every field (0: packed exactly). */
-export type PackFn = (w: Int32Array, key: Int32Array) => number;
-/** Writes into `w` the source words of the key at `at` of `keys`. */
-export type UnpackFn = (keys: Int32Array, at: number, w: Int32Array) => void;
-
-/** The literal for the 32-bit pattern `v` (as a signed int, so V8 reads it as a small integer). */
-const lit = (v: number): string => String(v | 0);
-
-/** A mask of the low `bits` bits (bits ≤ 32). */
-const maskOf = (bits: number): number => (bits >= 32 ? -1 : (1 << bits) - 1);
-
-/** {@link maskOf} as a literal. */
-const low = (bits: number): string => lit(maskOf(bits));
+import { type KeyPiece, maskOf, type PackFn, pieceCode, type UnpackFn } from './pieceCode.ts';
 
 /** Whether this machine's typed arrays are little-endian (byte b of a word is bits 8b..8b+7). */
 function littleEndian(): boolean {
@@ -49,8 +27,8 @@ function bitsFor(bound: number): number {
  * free bit of the key; a run of bytes of one source word whose earlier bytes take all 8 bits is one
  * piece (contiguous in both). A piece crossing a key word is split in two.
  */
-function piecesOf(bounds: readonly number[]): Piece[] {
-  const out: Piece[] = [];
+function piecesOf(bounds: readonly number[]): KeyPiece[] {
+  const out: KeyPiece[] = [];
   let to = 0;
   let run: { word: number; from: number; bits: number } | null = null;
   const flush = (): void => {
@@ -59,7 +37,7 @@ function piecesOf(bounds: readonly number[]): Piece[] {
     while (bits > 0) {
       const room = 32 - (to & 31);
       const take = Math.min(room, bits);
-      out.push({ word: run.word, from, bits: take, to });
+      out.push({ word: run.word, from, mask: maskOf(take), to });
       to += take;
       from += take;
       bits -= take;
@@ -110,16 +88,12 @@ export class ByteKeyPacker {
     this.nameOf = nameOf;
     this.stateWords = bounds.length >> 2;
     const pieces = piecesOf(bounds);
-    this.bits = pieces.reduce((n, p) => n + p.bits, 0);
+    this.bits = pieces.reduce((n, p) => n + 32 - Math.clz32(p.mask), 0);
     this.keyWords = Math.max(1, Math.ceil(this.bits / 32));
     this.inexact = Int32Array.from(bounds.flatMap((v, b) => (v > 0 && v !== 2 ** bitsFor(v) - 1 ? [b] : [])));
-    this.pack = new Function('w', 'key', packSource(pieces, this.stateWords, this.keyWords)) as PackFn;
-    this.unpack = new Function(
-      'keys',
-      'at',
-      'w',
-      unpackSource(pieces, this.stateWords, this.keyWords),
-    ) as UnpackFn;
+    const code = pieceCode(pieces, this.stateWords, this.keyWords);
+    this.pack = code.pack;
+    this.unpack = code.unpack;
   }
 
   /** The packer of `bounds` (see the constructor), or null on a big-endian machine (its byte fields lie elsewhere). */
@@ -154,43 +128,4 @@ export class ByteKeyPacker {
         throw new Error(`byte key: ${this.nameOf(b)} (byte ${b}) = ${v} is above its bound ${bound}`);
     }
   }
-}
-
-/** The body of {@link PackFn} for `pieces`: each key word one expression of constant shifts and masks. */
-function packSource(pieces: readonly Piece[], stateWords: number, keyWords: number): string {
-  const lines: string[] = [];
-  const covered = new Array<number>(stateWords).fill(0);
-  for (const p of pieces) covered[p.word] = (covered[p.word] ?? 0) | (maskOf(p.bits) << p.from);
-  for (let i = 0; i < stateWords; i++) lines.push(`const w${i} = w[${i}] | 0;`);
-  for (let j = 0; j < keyWords; j++) {
-    const terms = pieces
-      .filter((p) => p.to >> 5 === j)
-      .map((p) => {
-        const src = p.from === 0 ? `w${p.word}` : `(w${p.word} >>> ${p.from})`;
-        const field = p.from + p.bits === 32 ? src : `(${src} & ${low(p.bits)})`;
-        return (p.to & 31) === 0 ? field : `(${field} << ${p.to & 31})`;
-      });
-    lines.push(`key[${j}] = ${terms.length === 0 ? '0' : terms.join(' | ')};`);
-  }
-  const outside = covered.map((c, i) => `(w${i} & ${lit(~c)})`);
-  lines.push(`return ${outside.join(' | ')};`);
-  return lines.join('\n');
-}
-
-/** The body of {@link UnpackFn} for `pieces`: each source word one expression of constant shifts and masks. */
-function unpackSource(pieces: readonly Piece[], stateWords: number, keyWords: number): string {
-  const lines: string[] = [];
-  for (let j = 0; j < keyWords; j++) lines.push(`const k${j} = keys[at + ${j}] | 0;`);
-  for (let i = 0; i < stateWords; i++) {
-    const terms = pieces
-      .filter((p) => p.word === i)
-      .map((p) => {
-        const at = p.to & 31;
-        const src = at === 0 ? `k${p.to >> 5}` : `(k${p.to >> 5} >>> ${at})`;
-        const field = at + p.bits === 32 ? src : `(${src} & ${low(p.bits)})`;
-        return p.from === 0 ? field : `(${field} << ${p.from})`;
-      });
-    lines.push(`w[${i}] = ${terms.length === 0 ? '0' : terms.join(' | ')};`);
-  }
-  return lines.join('\n');
 }

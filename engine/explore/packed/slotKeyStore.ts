@@ -13,8 +13,9 @@
  * it keeps per state its BFS depth, its parent's id and its event's index, and numbers states in
  * the order added, so a search over either finds the same states, ids and paths.
  */
-import type { ByteKeyPacker, PackFn } from './byteKeyPacker.ts';
+import type { ByteKeyPacker } from './byteKeyPacker.ts';
 import { doubled } from './packedStore.ts';
+import type { PackFn } from './pieceCode.ts';
 
 /** Bits of a key a slot holds (its last bit marks a slot in use); a longer key keeps PackedStore. */
 export const SLOT_KEY_BITS = 95;

@@ -9,17 +9,7 @@ import { CoverSet } from '../../../engine/explore/coverSet.ts';
 import { DrainMemo } from '../../../engine/explore/drainMemo.ts';
 import { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
 import { KeyTable } from '../../../engine/explore/keyTable.ts';
-
-/** A deterministic pseudo-random sequence (xorshift32). */
-function numbers(seed: number): () => number {
-  let x = seed | 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return x >>> 0;
-  };
-}
+import { numbers } from '../../support/xorshift.ts';
 
 /** Key number `k` of a universe: 0 to 5 units long, some values wide (two or five units), distinct per k. */
 function build(kb: KeyBuilder, k: number): string {

@@ -16,8 +16,9 @@
  * same property order) and the same BFS-shortest path; progress is reported at the same states.
  */
 import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
+import { FieldKeyPacker } from '../../../../engine/explore/packed/fieldKeyPacker.ts';
 import type { JudgedOutcomeOf, JudgedStats } from '../../../../engine/explore/packed/judgedOutcome.ts';
-import { PackedStore } from '../../../../engine/explore/packed/packedStore.ts';
+import { KeySlotTable } from '../../../../engine/explore/packed/keySlotTable.ts';
 import type { Violation } from '../../../../engine/property.ts';
 import type { UipiConfig } from '../../model/config.ts';
 import type { UipiEvent } from '../../model/events.ts';
@@ -25,7 +26,7 @@ import { initialUipi } from '../../model/state.ts';
 import { initialCredit, initialOwed } from '../../properties/ghost.ts';
 import type { UipiSelection } from '../../properties/selection.ts';
 import { type UipiPackedDrain, uipiPackedDrain } from './uipiPackedDrain.ts';
-import { encodeUipiGhost, encodeUipiState } from './uipiPackedLayout.ts';
+import { encodeUipiGhost, encodeUipiState, uipiKeyMasks } from './uipiPackedLayout.ts';
 import type { UipiPackedMutation } from './uipiPackedMutation.ts';
 import { uipiPackedStep } from './uipiPackedStep.ts';
 import { UipiPackedSuccessors } from './uipiPackedSuccessors.ts';
@@ -61,6 +62,30 @@ function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer
   return b;
 }
 
+/** Refuses a node whose key words set a bit outside their fields' ranges (uipiKeyMasks): its packed key would alias another's. */
+function outsideFields(w: Int32Array): never {
+  throw new Error(`packed UIPI engine: the key words ${w.join(',')} set a bit outside their fields`);
+}
+
+/**
+ * The most owed-mask bits (receivers × vectors) a key's slot packs beside its latest node's id in
+ * one word (see `keys` below): at most 2^28 - 1 nodes then (some 20 GB of node tables); a search
+ * past that stops with an error rather than number a node wrong.
+ */
+const COMPACT_OWED = 4;
+
+/**
+ * The fewest bits for the latest node's id + 1 where a key's last word keeps the payload too (see
+ * `keys` below): 2^27 - 1 nodes, some 10 GB of node tables (`small`: a 36-bit key leaves 28 bits,
+ * its one owed bit and 27 for the id, an 8-byte slot).
+ */
+const EMBEDDED_ID_BITS = 27;
+
+/** Refuses a search past the nodes a compact slot numbers. */
+function tooMany(most: number): never {
+  throw new Error(`packed UIPI engine: more than ${most} nodes do not fit a key's slot`);
+}
+
 /** Explores the UIPI model on `cfg` judging `sel` (see above). */
 export function exploreUipiPacked(
   cfg: UipiConfig,
@@ -82,15 +107,47 @@ export function exploreUipiPacked(
   const every = opts.progressEvery ?? 50_000;
   const { onProgress } = opts;
   /**
-   * Beside each key's words in the store (its payload, at kid·KS + K): its latest admitted node + 1
-   * (0: none yet), then that node's owed masks — so the covering test against it, which settles
-   * nearly every known key (plain, two slots: 1,781,577 of 1,843,561), reads the cache line the
-   * store's comparison of the key just brought in, not the node's ghost elsewhere.
+   * The known keys, each packed by field into as few words as its configuration's fields need
+   * (one on the two-slot row), in a table whose slot holds beside the key its latest admitted
+   * node and that node's owed masks — so a look-up reads one slot, and the covering test against
+   * that node, which settles nearly every known key (plain, two slots: 1,781,577 of 1,843,561),
+   * reads what the look-up brought in. Where the owed masks are few bits (R·V at most
+   * {@link COMPACT_OWED}: every preset), the payload is one word, (latest + 1) << R·V | the owed
+   * masks side by side, so the two-slot row's slot is 8 bytes and its table 4 MB rather than 8
+   * (a look-up's cache miss is most of its cost); where the key's last word leaves room for that
+   * word's fields with {@link EMBEDDED_ID_BITS} for the id (`small`), they go there, above the
+   * key's bits, and the slot is the key alone; else the payload is latest + 1, then each owed mask.
+   * Either way a slot in use has a nonzero payload word.
    */
-  const keys = new PackedStore(4 * K, undefined, R + 1);
-  const KS = keys.stride;
+  const masks = uipiKeyMasks(L);
+  const keyBits = FieldKeyPacker.bitsOf(masks);
+  const P = Math.max(1, Math.ceil(keyBits / 32));
+  const V = cfg.vectors;
+  const OWN = R * V;
+  /** Bits the key leaves free at the top of its last word, and whether the payload word is that word. */
+  const spare = 32 * P - keyBits;
+  const embedded = spare - OWN >= EMBEDDED_ID_BITS;
+  const packer = new FieldKeyPacker(masks, embedded ? spare : 0);
+  const pack = packer.pack;
+  const packed = new Int32Array(P);
+  const compact = embedded || OWN <= COMPACT_OWED;
+  /** A compact payload word: the key's bits below `base` (when embedded), the owed masks, then latest + 1 from `idShift`. */
+  const base = embedded ? 32 - spare : 0;
+  const keyLow = embedded ? 2 ** base - 1 : 0;
+  const idShift = base + OWN;
+  const ownMask = compact ? ((2 ** OWN - 1) * 2 ** base) | 0 : 0;
+  /** The payload word's place in a slot. */
+  const pAt = embedded ? P - 1 : P;
+  const keys = new KeySlotTable(P, embedded ? 0 : compact ? 1 : R + 1, 1 << 18, embedded ? base : 32);
+  /** The owed masks of `g` side by side (a compact slot's low bits). */
+  const owedBits = (g: Int32Array): number => {
+    let b = 0;
+    for (let r = 0; r < R; r++) b |= (g[r] ?? 0) << (r * V);
+    return b;
+  };
+  /** Per node: its key words at id·K (the search loads a node from here, in BFS order). */
+  let nodeWords = new Int32Array(K << 16);
   let sameKey = new Int32Array(1 << 16);
-  let keyOf = new Int32Array(1 << 16);
   let ghosts = new Int32Array(G << 16);
   let level = new Int32Array(1 << 16);
   let parent = new Int32Array(1 << 16);
@@ -119,31 +176,41 @@ export function exploreUipiPacked(
   };
   /** Admits the node (`w`, ghost `g`) unless a node with its key owing a superset is known; true when admitted. */
   const admit = (w: Int32Array, g: Int32Array): boolean => {
-    const fresh = keys.add(w, 0, -1, -1);
-    const kid = keys.lastId;
-    const kw = keys.words;
-    const at = kid * KS + K;
-    const latest = (kw[at] ?? 0) - 1;
+    if (pack(w, packed) !== 0) outsideFields(w);
+    const fresh = !keys.find(packed);
+    const kw = keys.slots;
+    const at = keys.at + pAt;
+    let latest = -1;
     if (!fresh) {
-      let covered = true;
-      for (let r = 0; r < R && covered; r++) covered = ((g[r] ?? 0) & ~(kw[at + 1 + r] ?? 0)) === 0;
-      if (covered) {
-        exact = owesExactly(g, kw, at + 1) ? latest : -1;
-        return false;
+      const pw = kw[at] ?? 0;
+      if (compact) {
+        latest = (pw >>> idShift) - 1;
+        const gb = owedBits(g) << base;
+        if ((gb & ~pw) === 0) {
+          exact = gb === (pw & ownMask) ? latest : -1;
+          return false;
+        }
+      } else {
+        latest = pw - 1;
+        let covered = true;
+        for (let r = 0; r < R && covered; r++) covered = ((g[r] ?? 0) & ~(kw[at + 1 + r] ?? 0)) === 0;
+        if (covered) {
+          exact = owesExactly(g, kw, at + 1) ? latest : -1;
+          return false;
+        }
       }
       for (let n = sameKey[latest] ?? -1; n >= 0; n = sameKey[n] ?? -1) {
-        covered = true;
+        let covered = true;
         for (let r = 0; r < R && covered; r++) covered = ((g[r] ?? 0) & ~(ghosts[n * G + r] ?? 0)) === 0;
         if (covered) {
           exact = owesExactly(g, ghosts, n * G) ? n : -1;
           return false;
         }
       }
-    }
+    } else keys.claim(packed);
     const id = count;
     if (id >= level.length) {
       sameKey = grown(sameKey, id + 1);
-      keyOf = grown(keyOf, id + 1);
       level = grown(level, id + 1);
       parent = grown(parent, id + 1);
       via = grown(via, id + 1);
@@ -155,10 +222,16 @@ export function exploreUipiPacked(
       seenAt = s;
     }
     ghosts = grown(ghosts, (id + 1) * G);
+    nodeWords = grown(nodeWords, (id + 1) * K);
     sameKey[id] = latest;
-    kw[at] = id + 1;
-    for (let r = 0; r < R; r++) kw[at + 1 + r] = g[r] ?? 0;
-    keyOf[id] = kid;
+    if (compact) {
+      if (id + 1 > -1 >>> idShift) tooMany(-1 >>> idShift);
+      kw[at] = ((kw[at] ?? 0) & keyLow) | ((id + 1) << idShift) | (owedBits(g) << base);
+    } else {
+      kw[at] = id + 1;
+      for (let r = 0; r < R; r++) kw[at + 1 + r] = g[r] ?? 0;
+    }
+    for (let i = 0; i < K; i++) nodeWords[id * K + i] = w[i] ?? 0;
     for (let i = 0; i < G; i++) ghosts[id * G + i] = g[i] ?? 0;
     count = id + 1;
     exact = id;
@@ -266,9 +339,7 @@ export function exploreUipiPacked(
   });
   /** The whole leads-to check of node `id` from its words. */
   const judge = (id: number): readonly Violation[] | null =>
-    drain === undefined || drain.begin(id)
-      ? null
-      : drain.from(keys.words, (keyOf[id] ?? 0) * KS, ghosts, id * G);
+    drain === undefined || drain.begin(id) ? null : drain.from(nodeWords, id * K, ghosts, id * G);
   /**
    * Node `id`'s leads-to check failed with `vs`: the violation to report, that of the first node
    * before it whose check, still waiting, fails when drained whole, else `id`'s.
@@ -320,7 +391,7 @@ export function exploreUipiPacked(
    * loop, and the progress reports made in that loop cannot throw its compiled code away.
    */
   const expand = (head: number): UipiPackedOutcome | null => {
-    S.load(keys.words, (keyOf[head] ?? 0) * KS, ghosts, head * G);
+    S.load(nodeWords, head * K, ghosts, head * G);
     const d = (level[head] ?? 0) + 1;
     const up = parent[head] ?? -1;
     const n = S.enabled(list);
@@ -333,7 +404,7 @@ export function exploreUipiPacked(
       } else {
         k0 = drain.first(S, list, n);
         if (k0 < 0) {
-          const vs = drain.from(keys.words, (keyOf[head] ?? 0) * KS, ghosts, head * G);
+          const vs = drain.from(nodeWords, head * K, ghosts, head * G);
           const bad = vs === null ? passed(head) : failure(head, vs);
           if (bad !== null) return bad;
         }
@@ -354,7 +425,7 @@ export function exploreUipiPacked(
       // an admitted node covering the successor, found without the store: the loaded node or its parent
       let cover = -1;
       if (S.within(S.before, 0, S.ghostBefore, 0)) cover = head;
-      else if (up >= 0 && S.within(keys.words, (keyOf[up] ?? 0) * KS, ghosts, up * G)) cover = up;
+      else if (up >= 0 && S.within(nodeWords, up * K, ghosts, up * G)) cover = up;
       const fresh = cover < 0 && admit(S.after, S.ghostAfter);
       if (k === k0 && drain !== undefined) {
         const next = cover < 0 ? exact : owesExactly(S.ghostAfter, ghosts, cover * G) ? cover : -1;

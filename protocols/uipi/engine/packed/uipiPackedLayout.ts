@@ -137,6 +137,45 @@ export function uipiPackedLayout(cfg: UipiConfig): UipiPackedLayout {
   };
 }
 
+/** The bits a field of largest value `max` needs, in place at `shift`. */
+const field = (max: number, shift: number): number =>
+  (max <= 0 ? 0 : (2 ** (32 - Math.clz32(max)) - 1) * 2 ** shift) | 0;
+
+/**
+ * Per key word, the bits a node of `L`'s configuration may set, each field by its range (the
+ * packed store's key, fieldKeyPacker.ts, gives each field only those bits: one word on the plain
+ * two-slot row). `other` is never set in the model alone, so it has none; a state setting a bit
+ * outside its word's mask is refused by the packer's check, never truncated.
+ */
+export function uipiKeyMasks(L: UipiPackedLayout): number[] {
+  const out = new Array<number>(L.words).fill(0);
+  const receiver =
+    field(RECEIVER_PHASES.length - 1, 0) |
+    field(L.cpuCount, CPU_SHIFT) |
+    UIF |
+    BODY |
+    field(UINV_NOTIFY, UINV_SHIFT) |
+    field(L.vectors, HVEC_SHIFT) |
+    ON |
+    SN |
+    NV_KERNEL |
+    field(L.cpuCount - 1, NDST_SHIFT);
+  const vectors = field(2 ** L.vectors - 1, 0);
+  for (let r = 0; r < L.receivers; r++) {
+    out[3 * r] = receiver;
+    out[3 * r + 1] = vectors;
+    out[3 * r + 2] = vectors;
+  }
+  for (let j = 0; j < L.senderCount; j++)
+    out[L.senders + j] = field(2 ** L.cfg.uittSize - 1, 0) | field(2 * L.cpuCount, HELD_SHIFT);
+  for (let c = 0; c < L.cpuCount; c++)
+    out[L.cpus + c] =
+      field(L.receivers, 0) | PROCESSING | field(PEND_TIMER | PEND_KERNEL | PEND_NOTIFY, PENDING_SHIFT);
+  out[L.inflight] = field(2 ** (2 * L.cpuCount) - 1, 0);
+  out[L.undo] = field(2 ** L.receivers - 1, 0);
+  return out;
+}
+
 /** The code of a vector that the model alone puts in a notification, a pending set or UINV; throws on any other. */
 function code(v: number, table: readonly number[], what: string): number {
   const i = table.indexOf(v);

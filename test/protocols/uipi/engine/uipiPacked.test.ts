@@ -18,6 +18,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ExploreProgress, explore } from '../../../../engine/explore/explore.ts';
+import { FieldKeyPacker } from '../../../../engine/explore/packed/fieldKeyPacker.ts';
 import { failures } from '../../../../engine/judge.ts';
 import { readManifest } from '../../../../protocols/manifest.ts';
 import { exploreUipi, UIPI_EXPLORE_PRESETS } from '../../../../protocols/uipi/engine/exploreUipi.ts';
@@ -36,6 +37,8 @@ import {
   decodeUipiState,
   encodeUipiGhost,
   encodeUipiState,
+  uipiKeyMasks,
+  uipiPackedLayout,
 } from '../../../../protocols/uipi/engine/packed/uipiPackedLayout.ts';
 import type { UipiPackedMutation } from '../../../../protocols/uipi/engine/packed/uipiPackedMutation.ts';
 import {
@@ -100,10 +103,19 @@ function compareTransitions(
   const g = new Int32Array(L.ghost);
   const keyOfWords = new Map<string, string>();
   const wordsOfKey = new Map<string, string>();
+  // the store's key: every state's words within their fields' masks, packed one to one
+  const packer = new FieldKeyPacker(uipiKeyMasks(L));
+  const packed = new Int32Array(packer.keyWords);
+  const unpacked = new Int32Array(L.words);
   const encode = (n: UipiNode): string => {
     encodeUipiState(L, n.sys, n.undo, w);
     encodeUipiGhost(L, n.owed, n.credit, g);
     const ws = words(w, L.words);
+    agree(packer.pack(w, packed), 0, () => `bits outside the key's fields in ${ws}`);
+    packer.unpack(packed, 0, unpacked);
+    let same = true;
+    for (let i = 0; i < L.words; i++) same &&= unpacked[i] === w[i];
+    agree(same, true, () => `the packed key of ${ws} unpacked: ${words(unpacked, L.words)}`);
     const key = space.key(n);
     agree(keyOfWords.get(ws) ?? key, key, 'one word string, two keys');
     agree(wordsOfKey.get(key) ?? ws, ws, 'one key, two word strings');
@@ -269,6 +281,21 @@ describe('packed UIPI engine', () => {
     },
   );
 
+  it.each<[string, UipiConfig, number, number]>([
+    ['skyloft', preset('skyloft'), 29, 1],
+    ['plain with two UITT slots', { ...PLAIN, uittSize: 2 }, 30, 1],
+    ['small', preset('small'), 36, 2],
+    [
+      'the largest the words hold',
+      { ...UIPI_SMALL, cpus: 16, receivers: 30, vectors: 32, uittSize: 24 },
+      2966,
+      93,
+    ],
+  ])('keys %s by its fields: %i bits, %i words', (_n, cfg, bits, keyWords) => {
+    const packer = new FieldKeyPacker(uipiKeyMasks(uipiPackedLayout(cfg)));
+    expect({ bits: packer.bits, keyWords: packer.keyWords }).toEqual({ bits, keyWords });
+  });
+
   it('judges every step on words as the properties do on random states, and catches any verdict left out', () => {
     // the model's rules break no property on any state except those two; seeded bugs break them
     const runs = [
@@ -344,24 +371,35 @@ describe('packed UIPI engine', () => {
     },
   );
 
-  it('stops at --max-states and reports progress where the object engine does', () => {
+  it.each<[string, UipiConfig, number]>([
+    ['plain', PLAIN, 12_345],
+    // small's 36-bit key leaves room for its owed bit and latest node in its last word
+    ['small', preset('small'), 12_000],
+    // the owed masks beside a key's latest node: packed into its id's word (two receivers, 2 × 2 bits) or a
+    // word each (2 × 3); a covering test that reads only receiver 0's changes the counts by 12,000 states
+    ['two receivers, two vectors', { ...UIPI_SMALL, cpus: 2, receivers: 2, senders: 1, vectors: 2 }, 12_000],
+    ['two receivers, three vectors', { ...UIPI_SMALL, cpus: 2, receivers: 2, senders: 1 }, 12_000],
+  ])('stops at --max-states and reports progress where the object engine does (%s)', (_n, cfg, maxStates) => {
     const seen: ExploreProgress[] = [];
     const ref: ExploreProgress[] = [];
-    const packed = exploreUipiPacked(PLAIN, SEL, {
-      maxStates: 12_345,
+    const packed = exploreUipiPacked(cfg, SEL, {
+      maxStates,
       progressEvery: 1000,
       onProgress: (p) => seen.push(p),
     });
     const { constrained: _, ...obj } = exploreUipi({
-      cfg: PLAIN,
+      cfg,
       impl: undefined,
-      maxStates: 12_345,
+      maxStates,
       progressEvery: 1000,
       onProgress: (p) => ref.push(p),
     });
     expect(packed).toEqual(obj);
     expect(packed.kind).toBe('maxStates');
     expect(seen).toEqual(ref);
+  });
+
+  it('reports progress where the object engine does on a whole search', () => {
     const all: ExploreProgress[] = [];
     const allRef: ExploreProgress[] = [];
     exploreUipiPacked(preset('skyloft'), SEL, { progressEvery: 500, onProgress: (p) => all.push(p) });
