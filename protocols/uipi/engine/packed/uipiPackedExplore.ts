@@ -165,7 +165,7 @@ export function exploreUipiPacked(
    * Keyed (no covering): the key words and the owed masks packed together (the owed masks' fields
    * after the key's, a word each unpacked), in a table of their own whose payload is the node's
    * id + 1: in the key's last word above its bits where {@link EMBEDDED_ID_BITS} fit there, else a
-   * word after the key. `covered` is never consulted then.
+   * word after the key. No covering test (admitCovering, `within`) is made then.
    */
   const keyed = opts.covering === false;
   const vmask = V >= 32 ? -1 : 2 ** V - 1;
