@@ -86,6 +86,8 @@ export interface ExploreOptions extends ConfigChoice {
   readonly profile?: string;
   /** One state per orbit of interchangeable processes, lines, agents, harts, CPUs or senders (`--symmetry`; the models alone). */
   readonly symmetry?: boolean;
+  /** false: no covering reduction, every distinct (state, owed masks) pair (`--no-covering`; the UIPI model alone). */
+  readonly covering?: boolean;
   /** Worker threads of the parallel search (`--workers`; the object engine, the model alone). */
   readonly workers?: number;
   readonly out?: string;
@@ -176,6 +178,7 @@ export function exploreFlags(o: ExploreOptions): ExploreFlags {
     }),
     ...(o.properties === undefined ? {} : { property: [...o.properties] }),
     ...(o.symmetry === true ? { symmetry: true } : {}),
+    ...(o.covering === false ? { covering: false } : {}),
     liveness: o.liveness ?? true,
     out: o.out ?? 'out',
     json: true,

@@ -32,10 +32,10 @@
  * UIPI's explorer treats the owed masks (ghost) as a covering measure (uipiGhostMeasure.ts): a
  * node met again with no owed bit its earlier twin lacked is not admitted, a subsumption pan has
  * no counterpart of. uipi.pml keeps the owed mask in its state vector, so its counts are compared
- * with the same search with the measure keyed instead (in this process, best of 3, once for the
- * two-slot row: the space
- * test/protocols/uipi/engine/uipiCovering.test.ts calls the whole-ghost key); the default run,
- * with the covering, admits fewer nodes and is the rate row.
+ * with `intcheck explore --no-covering` (the owed masks keyed, the same engine: the packed one),
+ * run in fresh processes in the same rounds as pan and the defaults (pan, defaults, keyed, three
+ * rounds), whose rate is pan's on the identical space; the default run, with the covering, admits
+ * fewer nodes and is the "defaults" row, with its time to the same verdict.
  *
  * Also, for wakeup, in this process: the object engine judging every property (`--engine objects`,
  * one run), the packed engine with the three state invariants pan's model asserts (first run,
@@ -52,7 +52,6 @@ import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { explore } from '../engine/explore/explore.ts';
 import { explorePreset } from '../engine/explore/explorePresets.ts';
 import { type Config, SMALL } from '../protocols/controller/model/config/config.ts';
 import {
@@ -60,10 +59,7 @@ import {
   exploreJudgedProtocol,
 } from '../protocols/family/exploreJudgedProtocol.ts';
 import { type ExploreReport, exploreProtocol } from '../protocols/family/exploreProtocol.ts';
-import { UIPI_EXPLORE_PRESETS } from '../protocols/uipi/engine/exploreUipi.ts';
-import { uipiSpace } from '../protocols/uipi/engine/uipiSpace.ts';
 import { UIPI_SKYLOFT, type UipiConfig } from '../protocols/uipi/model/config.ts';
-import { selectUipi } from '../protocols/uipi/properties/selection.ts';
 import { explorePacked } from '../protocols/wakeup/engine/packed/packedExplore.ts';
 import { built } from './built.ts';
 import { printTable } from './table.ts';
@@ -168,24 +164,38 @@ const rate = (r: Row): number => r.states / Math.max(r.seconds, 1e-6);
 const best = (rows: readonly Row[]): Row | undefined =>
   rows.reduce<Row | undefined>((a, r) => (a === undefined || rate(r) > rate(a) ? r : a), undefined);
 
-/** pan and intcheck's defaults alternately, `runs` of each: both best runs, and every run's rate. */
+/** pan and intcheck's defaults (and, with `exactArgs`, intcheck with those arguments too) in turn, `runs` rounds: the best runs, and every run's rate. */
 export function sideBySide(
   model: string,
   maxDepth: number,
   cliArgs: readonly string[],
   runs = 3,
   defines: readonly string[] = [],
-): { spin: Row; ours: Row; spinRates: number[]; ourRates: number[]; load: readonly number[] } {
+  exactArgs?: readonly string[],
+): {
+  spin: Row;
+  ours: Row;
+  exact?: Row;
+  spinRates: number[];
+  ourRates: number[];
+  exactRates: number[];
+  load: readonly number[];
+} {
   const pan = compilePan(model, maxDepth, defines);
   const load = loadavg();
   const spins: Row[] = [];
   const ours: Row[] = [];
+  const exacts: Row[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       spins.push(pan.run());
       ours.push(
         runCli(`intcheck explore ${cliArgs.join(' ')} (defaults: every property + leads-to)`, cliArgs),
       );
+      if (exactArgs !== undefined) {
+        const args = [...cliArgs, ...exactArgs];
+        exacts.push(runCli(`intcheck explore ${args.join(' ')} (every property + leads-to)`, args));
+      }
     }
   } finally {
     pan.close();
@@ -193,7 +203,16 @@ export function sideBySide(
   const s = best(spins);
   const o = best(ours);
   if (s === undefined || o === undefined) throw new Error('sideBySide: no run');
-  return { spin: s, ours: o, spinRates: spins.map(rate), ourRates: ours.map(rate), load };
+  const e = best(exacts);
+  return {
+    spin: s,
+    ours: o,
+    ...(e === undefined ? {} : { exact: e }),
+    spinRates: spins.map(rate),
+    ourRates: ours.map(rate),
+    exactRates: exacts.map(rate),
+    load,
+  };
 }
 
 /** The object engine on the model alone of `protocol` (default the wakeup system at `small`), once. */
@@ -251,26 +270,6 @@ const WARM = 'intcheck explore’s engine, warm (best of 5 after one run in this
 
 const fmtLoad = (l: readonly number[]): string => l.map((x) => x.toFixed(2)).join(', ');
 
-/**
- * The UIPI model alone on `cfg` (named `name`), every default property and leads-to, with the owed
- * masks keyed rather than a covering measure (the search uipi.pml's counts are those of): the
- * best of `runs`.
- */
-function runUipiKeyed(name: string, cfg: UipiConfig, runs: number): Row {
-  const tool = `intcheck, uipi ${name} with the owed masks keyed, not covering (in this process, best of ${runs})`;
-  let top: Row = { tool, states: 0, transitions: 0, seconds: Number.POSITIVE_INFINITY };
-  for (let i = 0; i < runs; i++) {
-    const { measure, ...plain } = uipiSpace(cfg, undefined, selectUipi(undefined, undefined));
-    if (measure === undefined) throw new Error('the UIPI space has no covering measure');
-    const t0 = performance.now();
-    const r = explore({ ...plain, key: (n) => `${plain.key(n)}|${measure(n).join(',')}` }, {});
-    const seconds = (performance.now() - t0) / 1000;
-    if (r.kind !== 'complete') throw new Error(`uipi ${name}, owed keyed: ${r.kind}`);
-    if (seconds < top.seconds) top = { tool, states: r.distinct, transitions: r.transitions, seconds };
-  }
-  return top;
-}
-
 interface Comparison {
   readonly protocol: string;
   /** The exploration preset, or a configuration file's name (with `config`). */
@@ -284,8 +283,11 @@ interface Comparison {
   readonly maxDepth?: number;
   /** Engines run in this process, counting what `intcheck explore` counts. */
   readonly extra?: () => Row[];
-  /** The search whose counts the Promela model's are (default: `intcheck explore` itself), with why it differs. */
-  readonly counterpart?: { readonly row: () => Row; readonly why: string };
+  /**
+   * The `intcheck explore` arguments added for the search whose counts the Promela model's are
+   * (default: `intcheck explore` itself), run side by side with pan too, with why the defaults differ.
+   */
+  readonly exact?: { readonly args: readonly string[]; readonly why: string };
 }
 
 /** One protocol's side-by-side comparison: its table rows and whether the counts agree (Spin = intcheck + 1 state, + 2 transitions). */
@@ -304,15 +306,14 @@ function compareProtocol(c: Comparison): { ok: boolean } {
 /** {@link compareProtocol} with the explorer's configuration arguments (`where`: the preset or the file, named in its row). */
 function compareWith(c: Comparison, configArgs: readonly string[], where: string): { ok: boolean } {
   const cliArgs = ['--protocol', c.protocol, ...configArgs];
-  const side = sideBySide(c.model, c.maxDepth ?? 1_000_000, cliArgs, 3, c.defines);
-  const { spin, ours } = side;
-  const counterpart = c.counterpart?.row();
+  const side = sideBySide(c.model, c.maxDepth ?? 1_000_000, cliArgs, 3, c.defines, c.exact?.args);
+  const { spin, ours, exact } = side;
   const extras = c.extra?.() ?? [];
-  const cli = ours.tool.replace(where, basename(where));
+  const named = (r: Row): Row => ({ ...r, tool: `${r.tool.replace(where, basename(where))}, best of 3` });
   const rows = [
     { ...spin, tool: `${spin.tool}, best of 3` },
-    { ...ours, tool: `${cli}, best of 3` },
-    ...(counterpart === undefined ? [] : [counterpart]),
+    ...(exact === undefined ? [] : [named(exact)]),
+    named(ours),
     ...extras,
   ];
   printTable(
@@ -329,12 +330,14 @@ function compareWith(c: Comparison, configArgs: readonly string[], where: string
   );
   const each = (xs: readonly number[]): string =>
     xs.map((x) => Math.round(x).toLocaleString('en-US')).join(', ');
-  console.log(`every run (states/s, in order): pan ${each(side.spinRates)}; intcheck ${each(side.ourRates)}`);
+  console.log(
+    `every run (states/s, in order): pan ${each(side.spinRates)}; intcheck ${each(side.ourRates)}${exact === undefined ? '' : `; intcheck ${c.exact?.args.join(' ')} ${each(side.exactRates)}`}`,
+  );
   if (spin.seconds < 0.05)
     console.log(
       `pan's best run took ${spin.seconds} s, a few ticks of its ${PAN_TICK} s clock: its rate is coarse (a run under one tick counts as one)`,
     );
-  const match = counterpart ?? ours;
+  const match = exact ?? ours;
   const same = spin.states === match.states + 1 && spin.transitions === match.transitions + 2;
   const fmt = (x: number): string => x.toLocaleString('en-US');
   console.log(
@@ -342,9 +345,12 @@ function compareWith(c: Comparison, configArgs: readonly string[], where: string
       ? `state counts agree: Spin ${fmt(spin.states)} = intcheck ${fmt(match.states)} + 1 (Spin's state before start-up); transitions ${fmt(spin.transitions)} = ${fmt(match.transitions)} + 2 (the start-up step and Spin's initial one)`
       : `state counts DIFFER: Spin ${spin.states} stored / ${spin.transitions} transitions, intcheck ${match.states} / ${match.transitions}`,
   );
-  if (c.counterpart !== undefined) {
+  if (exact !== undefined && c.exact !== undefined) {
     console.log(
-      `intcheck explore's default run: ${fmt(ours.states)} states / ${fmt(ours.transitions)} transitions (${c.counterpart.why})`,
+      `intcheck explore ${c.exact.args.join(' ')} at ${(rate(exact) / rate(spin)).toFixed(2)}× pan's rate on the identical space (best of 3 each, side by side): ${rate(exact) >= rate(spin) ? 'at or ahead of pan' : 'BEHIND pan'}; time: intcheck ${exact.seconds} s, pan ${spin.seconds} s`,
+    );
+    console.log(
+      `intcheck explore's default run: ${fmt(ours.states)} states / ${fmt(ours.transitions)} transitions (${c.exact.why})`,
     );
     // the counts differ, so states per second compare unlike work: the time to the same verdict is said too
     console.log(
@@ -359,15 +365,16 @@ function compareWith(c: Comparison, configArgs: readonly string[], where: string
   return { ok: same && extraSame };
 }
 
-const COVERING =
-  'the owed masks as a covering measure: a node met again with no owed bit its earlier twin lacked is not admitted';
+/** UIPI's search on uipi.pml's space: `--no-covering`, the owed masks keyed. */
+const NO_COVERING = {
+  args: ['--no-covering'],
+  why: 'the owed masks as a covering measure: a node met again with no owed bit its earlier twin lacked is not admitted',
+} as const;
 
 /** Every comparison, per protocol its preset rows first, then its large row. */
 function comparisons(): Comparison[] {
   const controllerSmall = explorePreset('controller', 'small');
-  const skyloft = UIPI_EXPLORE_PRESETS.skyloft;
-  if (controllerSmall === undefined || skyloft === undefined)
-    throw new Error('spinCompare: a preset is missing');
+  if (controllerSmall === undefined) throw new Error('spinCompare: a preset is missing');
   // UIPI's plain scenario (no timer) at skyloft's sizes: 1 CPU, 1 receiver, 1 sender, 2 vectors
   const plain: UipiConfig = { ...UIPI_SKYLOFT, timer: -1 };
   const slots2: UipiConfig = { ...plain, uittSize: 2 };
@@ -433,7 +440,7 @@ function comparisons(): Comparison[] {
       protocol: 'uipi',
       preset: 'skyloft',
       model: 'uipi.pml',
-      counterpart: { row: () => runUipiKeyed('skyloft', skyloft, 3), why: COVERING },
+      exact: NO_COVERING,
     },
     {
       protocol: 'uipi',
@@ -441,9 +448,9 @@ function comparisons(): Comparison[] {
       config: { file: 'uipi-plain', cfg: plain },
       model: 'uipi.pml',
       defines: ['SKY=0'],
-      counterpart: { row: () => runUipiKeyed('plain', plain, 3), why: COVERING },
+      exact: NO_COVERING,
     },
-    // two UITT slots (two vectors sent): 375,232 admitted nodes, 557,792 owed keyed; the keyed search runs once
+    // two UITT slots (two vectors sent): 375,232 admitted nodes, 557,792 owed keyed
     {
       protocol: 'uipi',
       preset: 'plain with two UITT slots',
@@ -451,7 +458,7 @@ function comparisons(): Comparison[] {
       model: 'uipi.pml',
       defines: ['SKY=0', 'SLOTS=2'],
       maxDepth: 10_000_000,
-      counterpart: { row: () => runUipiKeyed('plain, two slots', slots2, 1), why: COVERING },
+      exact: NO_COVERING,
     },
   ];
 }

@@ -20,6 +20,11 @@ export interface ExploreRunArgs {
   readonly profile?: string;
   /** One state per orbit of interchangeable processes, interrupt lines, IPC types, agents, harts, CPUs or senders (the controller, syscall, wakeup and UIPI models alone). */
   readonly symmetry?: boolean;
+  /**
+   * false (`--no-covering`, UIPI only): no covering reduction, every distinct state with its ghost
+   * keyed (as Spin or TLC count them); absent or true: the protocol's covering measure, if any.
+   */
+  readonly covering?: boolean;
   readonly maxStates?: number;
   /** Worker threads of the parallel search (the controller family's models alone); absent or 1: this thread. */
   readonly workers?: number;
@@ -112,6 +117,8 @@ export type ExploreReport = ExploreSummary & {
   readonly trace?: string;
   /** The packed engine names itself (`engine`). */
   readonly engine?: string;
+  /** false: no covering reduction (`--no-covering`, UIPI); absent: the protocol's default. */
+  readonly covering?: boolean;
 };
 
 /** The report of `r` (`version`: intcheck's; `properties`: the ids judged). */

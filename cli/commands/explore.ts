@@ -29,6 +29,8 @@ export interface ExploreFlags {
   profile?: string;
   drain?: string[];
   symmetry?: boolean;
+  /** false: `--no-covering` (UIPI: the owed masks keyed, no covering reduction). */
+  covering?: boolean;
   workers?: string;
 }
 
@@ -64,6 +66,10 @@ export function registerExplore(program: Command, ctx: CommandContext): void {
     .option(
       '--symmetry',
       'explore one state per orbit of interchangeable processes, interrupt lines, IPC types, agents, harts, CPUs or senders (the controller, syscall, wakeup and UIPI models alone; counts are of orbits)',
+    )
+    .option(
+      '--no-covering',
+      'explore every distinct (state, owed masks) pair, as Spin or TLC would count them: no covering reduction; more states, the same verdicts (the UIPI model alone)',
     )
     .option(
       '--workers <n>',

@@ -58,6 +58,7 @@ export function exploreRun(f: ExploreFlags, io: Io): { report: ExploreReport; li
     ...(judged === undefined ? {} : { properties: judged }),
     ...(f.profile === undefined ? {} : { profile: f.profile }),
     ...(f.symmetry === true ? { symmetry: true } : {}),
+    ...(f.covering === false ? { covering: false } : {}),
     ...(maxStates === undefined ? {} : { maxStates }),
     ...(workers === 1 ? {} : { workers }),
     ...(maxPending === undefined ? {} : { maxPending }),

@@ -122,6 +122,10 @@ function exploreFamily(m: FamilyMember, name: string, requested: Config, a: Expl
     throw new UsageError(
       "--symmetry: only the controller, syscall, wakeup and UIPI models alone are explored by orbits (an implementation's hidden state cannot be renamed)",
     );
+  if (a.covering === false)
+    throw new UsageError(
+      `--no-covering: --protocol ${m.protocol} keeps every state whole in its key (no covering reduction to turn off; UIPI has one)`,
+    );
   const workers = a.workers ?? 1;
   if (a.symmetry === true && m.protocol === 'wakeup') wakeupSymmetryRefusal(requested, a, workers);
   if (workers > 1) {

@@ -57,6 +57,10 @@ export function exploreUipiConfig(
         `--symmetry: ${n} renamings of the CPUs and senders, more than ${MAX_UIPI_RENAMINGS} (the leads-to check drains every member of an orbit)`,
       );
   }
+  if (a.covering === false && impl !== undefined)
+    throw new UsageError(
+      `--no-covering: the owed masks are keyed for the UIPI model alone, not its product with ${impl.name} (whose credits, in its measure, grow without bound)`,
+    );
   if ((a.workers ?? 1) > 1)
     throw new UsageError(
       '--workers: UIPI is explored on one thread (its covering measure admits states in an order the parallel search does not keep)',
@@ -66,6 +70,8 @@ export function exploreUipiConfig(
       '--max-pending/--max-queue: state constraints apply to the controller protocols only',
     );
   const implementation = impl?.name ?? 'model';
+  /** false: the owed masks keyed (`--no-covering`), which the JSON report says (`"covering":false`). */
+  const covering = a.covering !== false;
   const judged = a.engine !== 'objects' && notJudged === null;
   const t0 = performance.now();
   const common = {
@@ -73,6 +79,7 @@ export function exploreUipiConfig(
     ...(a.maxStates === undefined ? {} : { maxStates: a.maxStates }),
     ...(a.onProgress === undefined ? {} : { onProgress: a.onProgress }),
     progressEvery: a.progressEvery ?? 5000,
+    ...(a.covering === false ? { covering: false } : {}),
   };
   const r = judged
     ? exploreUipiPackedReport(cfg, a.properties, common)
@@ -89,8 +96,10 @@ export function exploreUipiConfig(
     preset: name,
     config: uipiConfigToJson(cfg),
     seconds: (performance.now() - t0) / 1000,
-    label: `uipi ${implementation} ${name}`,
-    ...(judged ? { extra: { engine: 'judged' } } : {}),
+    label: `uipi ${implementation} ${name}${covering ? '' : ' (no covering)'}`,
+    ...(judged || !covering
+      ? { extra: { ...(judged ? { engine: 'judged' } : {}), ...(covering ? {} : { covering }) } }
+      : {}),
   };
   return exploreResultOf(r, names, (v) => {
     if (r.kind !== 'violation') throw new Error('exploreUipiConfig: a violation without a reproduction');

@@ -140,6 +140,21 @@ const CASES: readonly (readonly [string, readonly string[], RegExp])[] = [
     /--symmetry: 5040 renamings of the harts, more than 720/,
   ],
   [
+    'explore --no-covering for a protocol without a covering measure',
+    ['explore', '--protocol', 'wakeup', '--no-covering'],
+    /--no-covering: --protocol wakeup keeps every state whole in its key \(no covering reduction to turn off; UIPI has one\)/,
+  ],
+  [
+    'explore --no-covering for the controller',
+    ['explore', '--protocol', 'controller', '--engine', 'objects', '--no-covering'],
+    /--no-covering: --protocol controller keeps every state whole/,
+  ],
+  [
+    'explore --no-covering for a UIPI product',
+    ['explore', '--protocol', 'uipi', '--preset', 'skyloft', '--impl', 'reference', '--no-covering'],
+    /--no-covering: the owed masks are keyed for the UIPI model alone, not its product with reference/,
+  ],
+  [
     'explore --symmetry for a UIPI product',
     ['explore', '--protocol', 'uipi', '--preset', 'skyloft', '--impl', 'reference', '--symmetry'],
     /--symmetry: the UIPI model alone is explored by orbits, not its product with reference/,

@@ -45,6 +45,8 @@ export interface UipiExploreRequest extends ExploreOptions {
   readonly properties?: readonly string[];
   /** Only this finding (uipiScenario.ts): its events expanded, its leads-to violations reported. */
   readonly scenario?: UipiScenario;
+  /** false: the owed masks keyed, no covering measure (uipiSpace.ts; the model alone); default true. */
+  readonly covering?: boolean;
 }
 
 export interface UipiReproduction {
@@ -79,7 +81,7 @@ export function exploreUipi(req: UipiExploreRequest): UipiExploreReport {
   if (req.symmetry === true && (req.impl !== undefined || scenario !== undefined))
     throw new Error('exploreUipi: symmetry for the model alone only, without a scenario');
   const out = exploreUipiSpace((orbits) => {
-    const space = uipiSpace(req.cfg, req.impl, sel, true, orbits);
+    const space = uipiSpace(req.cfg, req.impl, sel, true, orbits, req.covering !== false);
     return scenario === undefined ? space : scenarioSpace(space, scenario);
   }, req);
   if (out.kind !== 'violation') return out;

@@ -15,7 +15,9 @@
  * owed masks and the credits are not keyed but the covering measure (uipiGhostMeasure.ts, where
  * the argument is): a node with the same key, more owed and no more credit, found before, covers
  * it (the model's measure leaves credits out, behind a check made on every step). No merge
- * bounds the exploration: the verdict is exact for the explored configuration.
+ * bounds the exploration: the verdict is exact for the explored configuration. Without covering
+ * (`--no-covering`, the model alone) the owed masks are keyed after the rest instead and there is
+ * no measure: every distinct (state, owed masks) pair is a node, as Spin's uipi.pml counts them.
  *
  * By orbits (`--symmetry`, the model alone): the canonical key (canonicalUipi.ts) of the CPUs and
  * interchangeable senders renamed (uipiRenaming.ts); renamings leave the measure as it is (it is
@@ -62,9 +64,16 @@ export function uipiSpace(
    * drain is not symmetric; a member other than the node failing throws OrbitDrainFails (engine/explore/orbitDrain.ts).
    */
   orbits = false,
+  /**
+   * false: the owed masks keyed, no covering measure (the model alone: a product's credits grow
+   * without bound, so keying them would not end).
+   */
+  covering = true,
 ): StateSpace<UipiNode, UipiEvent> {
   if (orbits && impl !== undefined)
     throw new Error('uipiSpace: orbits of the model alone only (a machine has no renaming)');
+  if (!covering && impl !== undefined)
+    throw new Error('uipiSpace: the owed masks keyed for the model alone only (a product keys credits too)');
   const judge = uipiJudge(cfg, impl, sel, true);
   const alphabet = new EventAlphabet<UipiEvent>(formatUipiEvent);
   const kb = new KeyBuilder();
@@ -106,7 +115,15 @@ export function uipiSpace(
     keyed = g === undefined && n.m === undefined ? n : undefined;
     return kb;
   };
-  const key = (n: UipiNode): string => keyNode(n).done();
+  /** The node's key builder, keyed (no covering): its key then its owed masks (kb then holds more than the node's key). */
+  const keyOwed = (n: UipiNode): KeyBuilder => {
+    const k = keyNode(n);
+    keyed = undefined;
+    keyUipiGhost(k, n, false);
+    return k;
+  };
+  const build = covering ? keyNode : keyOwed;
+  const key = (n: UipiNode): string => build(n).done();
   let measuredOwed: readonly bigint[] | undefined;
   let measuredCredit: readonly number[] | undefined;
   let measured: readonly number[] = [];
@@ -117,8 +134,10 @@ export function uipiSpace(
     enabled: (n) => (n.m === undefined ? modelEnabled(cfg, n.sys) : n.m.enabled()),
     step: (n, e, index, last) => transition(n, e, index, last ? 'lastUse' : 'copy'),
     key,
-    keyUnits: { key, build: (n) => keyNode(n) },
-    measure: (n) => {
+    keyUnits: { key, build: (n) => build(n) },
+  };
+  if (covering)
+    space.measure = (n) => {
       // Siblings mostly share their ghost arrays (a step that leaves them copies nothing), and a
       // stored measure is never changed: the last one serves while the arrays are the same.
       if (n.owed !== measuredOwed || (credits && n.credit !== measuredCredit)) {
@@ -127,8 +146,7 @@ export function uipiSpace(
         measuredCredit = n.credit;
       }
       return measured;
-    },
-  };
+    };
   if (sel.liveness.length > 0) {
     // A drain position: the node's key, the ghost its verdicts read, the drain policy's state,
     // numbered by a KeyTable of their units (no string built).
@@ -145,6 +163,10 @@ export function uipiSpace(
     const drain = uipiDrainFrom(cfg, sel.liveness, space.enabled, transition, memo);
     space.liveness = orbits ? uipiOrbitDrain(cfg, drain, space.key) : drain;
   }
-  if (orbits) space.canonical = canonicalUipi(cfg, (n, g) => keyNode(n, g).done());
+  if (orbits) {
+    // renamings leave the owed masks as they are (per receiver and vector): keyed, they follow the canonical key
+    const canonical = canonicalUipi(cfg, (n, g) => keyNode(n, g).done());
+    space.canonical = covering ? canonical : (n) => `${canonical(n)}|${n.owed.join(',')}`;
+  }
   return space;
 }

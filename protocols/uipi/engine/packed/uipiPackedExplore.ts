@@ -11,6 +11,10 @@
  * nodes; CoverSet drops the nodes a newer one covers, this list keeps them, which changes no
  * answer (whatever a dropped node covers, the node that covered it covers too).
  *
+ * Keyed (`covering: false`, `--no-covering`): the owed masks are part of the key instead, as Spin's
+ * uipi.pml keeps them in its state vector, and a node is admitted exactly when its key and owed
+ * masks are new (the object engine's space with its measure keyed: more nodes, the same verdicts).
+ *
  * The answer is the object engine's: the same distinct states, transitions and diameter, and on a
  * violation the same first failing transition or drain in BFS order (the same event order, the
  * same property order) and the same BFS-shortest path; progress is reported at the same states.
@@ -52,6 +56,13 @@ export interface UipiPackedOptions {
   readonly mutation?: UipiPackedMutation;
   /** Liveness properties whose verdict on words the leads-to check drops (tests only: each is needed). */
   readonly leftOut?: readonly string[];
+  /**
+   * false: the owed masks keyed, no covering test (every distinct key and owed masks, as Spin or
+   * TLC count them); default true, the covering measure.
+   */
+  readonly covering?: boolean;
+  /** The keyed search's key with receiver 0's owed mask left out (tests only: a wrong key is caught). */
+  readonly owedUnkeyed?: boolean;
 }
 
 /** A growable Int32Array. */
@@ -138,13 +149,44 @@ export function exploreUipiPacked(
   const ownMask = compact ? ((2 ** OWN - 1) * 2 ** base) | 0 : 0;
   /** The payload word's place in a slot. */
   const pAt = embedded ? P - 1 : P;
-  const keys = new KeySlotTable(P, embedded ? 0 : compact ? 1 : R + 1, 1 << 18, embedded ? base : 32);
+  const keys = new KeySlotTable(
+    P,
+    embedded ? 0 : compact ? 1 : R + 1,
+    opts.covering === false ? 2 : 1 << 18,
+    embedded ? base : 32,
+  );
   /** The owed masks of `g` side by side (a compact slot's low bits). */
   const owedBits = (g: Int32Array): number => {
     let b = 0;
     for (let r = 0; r < R; r++) b |= (g[r] ?? 0) << (r * V);
     return b;
   };
+  /**
+   * Keyed (no covering): the key words and the owed masks packed together (the owed masks' fields
+   * after the key's, a word each unpacked), in a table of their own whose payload is the node's
+   * id + 1: in the key's last word above its bits where {@link EMBEDDED_ID_BITS} fit there, else a
+   * word after the key. No covering test (admitCovering, `within`) is made then.
+   */
+  const keyed = opts.covering === false;
+  const vmask = V >= 32 ? -1 : 2 ** V - 1;
+  const keyedMasks = [...masks, ...new Array<number>(R).fill(vmask)];
+  const keyedBits = FieldKeyPacker.bitsOf(keyedMasks);
+  const KP = Math.max(1, Math.ceil(keyedBits / 32));
+  const keyedSpare = 32 * KP - keyedBits;
+  const keyedEmbedded = keyedSpare >= EMBEDDED_ID_BITS;
+  const keyedBase = keyedEmbedded ? 32 - keyedSpare : 0;
+  const keyedLow = keyedEmbedded ? 2 ** keyedBase - 1 : 0;
+  const keyedPack = keyed ? new FieldKeyPacker(keyedMasks, keyedEmbedded ? keyedSpare : 0).pack : pack;
+  const keyedAt = keyedEmbedded ? KP - 1 : KP;
+  const keyedTable = keyed
+    ? new KeySlotTable(KP, keyedEmbedded ? 0 : 1, 1 << 18, keyedEmbedded ? keyedBase : 32)
+    : keys;
+  /** A node's key words, then its owed masks (a keyed look-up's unpacked key), and that key packed. */
+  const withOwed = new Int32Array(K + R);
+  const keyedPacked = new Int32Array(KP);
+  /** Per receiver, the owed bits keyed (all; tests: receiver 0's none, a wrong key). */
+  const owedKept = new Int32Array(R).fill(-1);
+  if (opts.owedUnkeyed === true) owedKept[0] = 0;
   /** Per node: its key words at id·K (the search loads a node from here, in BFS order). */
   let nodeWords = new Int32Array(K << 16);
   let sameKey = new Int32Array(1 << 16);
@@ -175,7 +217,7 @@ export function exploreUipiPacked(
     return true;
   };
   /** Admits the node (`w`, ghost `g`) unless a node with its key owing a superset is known; true when admitted. */
-  const admit = (w: Int32Array, g: Int32Array): boolean => {
+  const admitCovering = (w: Int32Array, g: Int32Array): boolean => {
     if (pack(w, packed) !== 0) outsideFields(w);
     const fresh = !keys.find(packed);
     const kw = keys.slots;
@@ -209,6 +251,19 @@ export function exploreUipiPacked(
       }
     } else keys.claim(packed);
     const id = count;
+    record(w, g, latest);
+    if (compact) {
+      if (id + 1 > -1 >>> idShift) tooMany(-1 >>> idShift);
+      kw[at] = ((kw[at] ?? 0) & keyLow) | ((id + 1) << idShift) | (owedBits(g) << base);
+    } else {
+      kw[at] = id + 1;
+      for (let r = 0; r < R; r++) kw[at + 1 + r] = g[r] ?? 0;
+    }
+    return true;
+  };
+  /** Numbers the node (`w`, ghost `g`) just admitted, the latest before it with its key `latest` (covering; else -1). */
+  const record = (w: Int32Array, g: Int32Array, latest: number): void => {
+    const id = count;
     if (id >= level.length) {
       sameKey = grown(sameKey, id + 1);
       level = grown(level, id + 1);
@@ -224,19 +279,33 @@ export function exploreUipiPacked(
     ghosts = grown(ghosts, (id + 1) * G);
     nodeWords = grown(nodeWords, (id + 1) * K);
     sameKey[id] = latest;
-    if (compact) {
-      if (id + 1 > -1 >>> idShift) tooMany(-1 >>> idShift);
-      kw[at] = ((kw[at] ?? 0) & keyLow) | ((id + 1) << idShift) | (owedBits(g) << base);
-    } else {
-      kw[at] = id + 1;
-      for (let r = 0; r < R; r++) kw[at + 1 + r] = g[r] ?? 0;
-    }
     for (let i = 0; i < K; i++) nodeWords[id * K + i] = w[i] ?? 0;
     for (let i = 0; i < G; i++) ghosts[id * G + i] = g[i] ?? 0;
     count = id + 1;
     exact = id;
+  };
+  /** Admits the node (`w`, ghost `g`) exactly when its key words and owed masks are new (keyed); true when admitted. */
+  const admitKeyed = (w: Int32Array, g: Int32Array): boolean => {
+    for (let i = 0; i < K; i++) withOwed[i] = w[i] ?? 0;
+    for (let r = 0; r < R; r++) withOwed[K + r] = (g[r] ?? 0) & (owedKept[r] ?? 0);
+    if (keyedPack(withOwed, keyedPacked) !== 0) outsideFields(withOwed);
+    const t = keyedTable;
+    if (t.find(keyedPacked)) {
+      const pw = t.slots[t.at + keyedAt] ?? 0;
+      exact = (keyedEmbedded ? pw >>> keyedBase : pw) - 1;
+      return false;
+    }
+    t.claim(keyedPacked);
+    const id = count;
+    if (keyedEmbedded && id + 1 > -1 >>> keyedBase) tooMany(-1 >>> keyedBase);
+    const kw = t.slots;
+    const at = t.at + keyedAt;
+    kw[at] = keyedEmbedded ? ((kw[at] ?? 0) & keyedLow) | ((id + 1) << keyedBase) : id + 1;
+    record(w, g, -1);
     return true;
   };
+  /** Admits a node: by covering, or keyed (see above). */
+  const admit = keyed ? admitKeyed : admitCovering;
   const pathTo = (id: number): UipiEvent[] => {
     const out: UipiEvent[] = [];
     for (let i = id; i > 0; i = parent[i] ?? 0) out.push(S.event(via[i] ?? -1));
@@ -422,9 +491,12 @@ export function exploreUipiPacked(
         path.push(S.event(k));
         return violation(failed, path);
       }
-      // an admitted node covering the successor, found without the store: the loaded node or its parent
+      // an admitted node covering the successor (keyed: the same), found without the store: the loaded node or its parent
       let cover = -1;
-      if (S.within(S.before, 0, S.ghostBefore, 0)) cover = head;
+      if (keyed) {
+        if (S.same(S.before, 0, S.ghostBefore, 0)) cover = head;
+        else if (up >= 0 && S.same(nodeWords, up * K, ghosts, up * G)) cover = up;
+      } else if (S.within(S.before, 0, S.ghostBefore, 0)) cover = head;
       else if (up >= 0 && S.within(nodeWords, up * K, ghosts, up * G)) cover = up;
       const fresh = cover < 0 && admit(S.after, S.ghostAfter);
       if (k === k0 && drain !== undefined) {

@@ -601,6 +601,17 @@ export class UipiPackedSuccessors {
   }
 
   /**
+   * Whether the last step's successor is the node at `wAt` in `w` and `gAt` in `g` as the keyed
+   * search (no covering) counts nodes: the same key words and exactly its owed masks.
+   */
+  same(w: Int32Array, wAt: number, g: Int32Array, gAt: number): boolean {
+    const { L, after: a, ghostAfter: ga } = this;
+    for (let i = 0; i < L.words; i++) if (a[i] !== w[wAt + i]) return false;
+    for (let r = 0; r < L.receivers; r++) if ((ga[r] ?? 0) !== (g[gAt + r] ?? 0)) return false;
+    return true;
+  }
+
+  /**
    * uipiGhostMeasure.ts `slackFalls` of the last step (called only when it changed a credit): the
    * (r, v) whose credit minus pending copies fell, or -1 (else r·V + v).
    */
