@@ -325,8 +325,8 @@ export function exploreUipiPacked(
     record(w, g, -1);
     return true;
   };
-  /** {@link admitKeyed} where the key and the owed masks fit one word (see {@link oneWord}). */
-  const admitWord = (w: Int32Array, g: Int32Array): boolean => {
+  /** A node's one-word key, its key words packed and its owed masks above them (see {@link oneWord}). */
+  const wordKey = (w: Int32Array, g: Int32Array): number => {
     let owed = 0;
     for (let r = 0; r < R; r++) {
       const o = g[r] ?? 0;
@@ -334,15 +334,25 @@ export function exploreUipiPacked(
       owed |= (o & (owedKept[r] ?? 0)) << (r * V);
     }
     if (wordPack(w, packed) !== 0) outsideFields(w);
-    const at = words.add((packed[0] ?? 0) | (owed << owedAt), count);
+    return (packed[0] ?? 0) | (owed << owedAt);
+  };
+  /** Per node, its one-word key (see {@link oneWord}): a successor equal to the loaded node or its parent is found by it. */
+  let keyOf = new Int32Array(oneWord ? 1 << 16 : 0);
+  /** {@link admitKeyed} for the node (`w`, ghost `g`) whose one-word key is `key` (see {@link oneWord}). */
+  const admitKey = (key: number, w: Int32Array, g: Int32Array): boolean => {
+    const at = words.add(key, count);
     if (at >= 0) {
       foundAt = at;
       exact = -2;
       return false;
     }
+    if (count >= keyOf.length) keyOf = grown(keyOf, count + 1);
+    keyOf[count] = key;
     record(w, g, -1);
     return true;
   };
+  /** {@link admitKeyed} where the key and the owed masks fit one word. */
+  const admitWord = (w: Int32Array, g: Int32Array): boolean => admitKey(wordKey(w, g), w, g);
   /** Admits a node: by covering, or keyed (see above). */
   const admit = oneWord ? admitWord : keyed ? admitKeyed : admitCovering;
   const pathTo = (id: number): UipiEvent[] => {
@@ -531,13 +541,22 @@ export function exploreUipiPacked(
         return violation(failed, path);
       }
       // an admitted node covering the successor (keyed: the same), found without the store: the loaded node or its parent
+      // (one-word keys: by the successor's key, which its look-up needs anyway, against theirs)
       let cover = -1;
-      if (keyed) {
-        if (S.same(S.before, 0, S.ghostBefore, 0)) cover = head;
-        else if (up >= 0 && S.same(nodeWords, up * K, ghosts, up * G)) cover = up;
-      } else if (S.within(S.before, 0, S.ghostBefore, 0)) cover = head;
-      else if (up >= 0 && S.within(nodeWords, up * K, ghosts, up * G)) cover = up;
-      const fresh = cover < 0 && admit(S.after, S.ghostAfter);
+      let fresh = false;
+      if (oneWord) {
+        const key = wordKey(S.after, S.ghostAfter);
+        if (key === keyOf[head]) cover = head;
+        else if (up >= 0 && key === keyOf[up]) cover = up;
+        else fresh = admitKey(key, S.after, S.ghostAfter);
+      } else {
+        if (keyed) {
+          if (S.same(S.before, 0, S.ghostBefore, 0)) cover = head;
+          else if (up >= 0 && S.same(nodeWords, up * K, ghosts, up * G)) cover = up;
+        } else if (S.within(S.before, 0, S.ghostBefore, 0)) cover = head;
+        else if (up >= 0 && S.within(nodeWords, up * K, ghosts, up * G)) cover = up;
+        fresh = cover < 0 && admit(S.after, S.ghostAfter);
+      }
       if (k === k0 && drain !== undefined) {
         const next = cover < 0 ? exactNode() : owesExactly(S.ghostAfter, ghosts, cover * G) ? cover : -1;
         if (next > head && drain.chains(S, k, next)) {
