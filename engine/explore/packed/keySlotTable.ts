@@ -106,7 +106,7 @@ export class KeySlotTable {
  * The hash of a key: the `n` words of `w` from `at`, then its last word `last` (packedStore.ts's:
  * one multiply per word, mixed at the end).
  */
-function hashOf(w: Int32Array, at: number, n: number, last: number): number {
+export function hashOf(w: Int32Array, at: number, n: number, last: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < n; i++) h = Math.imul(h ^ (w[at + i] ?? 0), 0x9e3779b1);
   h = Math.imul(h ^ last, 0x9e3779b1);

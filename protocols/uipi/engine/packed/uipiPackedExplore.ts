@@ -23,6 +23,7 @@ import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
 import { FieldKeyPacker } from '../../../../engine/explore/packed/fieldKeyPacker.ts';
 import type { JudgedOutcomeOf, JudgedStats } from '../../../../engine/explore/packed/judgedOutcome.ts';
 import { KeySlotTable } from '../../../../engine/explore/packed/keySlotTable.ts';
+import { WordIdTable } from '../../../../engine/explore/packed/wordIdTable.ts';
 import type { Violation } from '../../../../engine/property.ts';
 import type { UipiConfig } from '../../model/config.ts';
 import type { UipiEvent } from '../../model/events.ts';
@@ -176,11 +177,26 @@ export function exploreUipiPacked(
   const keyedEmbedded = keyedSpare >= EMBEDDED_ID_BITS;
   const keyedBase = keyedEmbedded ? 32 - keyedSpare : 0;
   const keyedLow = keyedEmbedded ? 2 ** keyedBase - 1 : 0;
-  const keyedPack = keyed ? new FieldKeyPacker(keyedMasks, keyedEmbedded ? keyedSpare : 0).pack : pack;
+  const keyedPack =
+    keyed && keyedBits > 32 ? new FieldKeyPacker(keyedMasks, keyedEmbedded ? keyedSpare : 0).pack : pack;
   const keyedAt = keyedEmbedded ? KP - 1 : KP;
-  const keyedTable = keyed
-    ? new KeySlotTable(KP, keyedEmbedded ? 0 : 1, 1 << 18, keyedEmbedded ? keyedBase : 32)
-    : keys;
+  /**
+   * Keyed, where the key and the owed masks fit one word (every row of the Spin comparison: two
+   * slots 30 + 2 bits): the key words packed by the covering packer leaving the owed masks' bits
+   * free at the top, the owed masks ORed in there, in a {@link WordIdTable} — a 4-byte slot, the
+   * ids beside the slots, read only for the drain's chaining — instead of the 8-byte slot of a key
+   * and its id (the look-up's cache miss is most of its cost, and it grows with the table).
+   */
+  const oneWord = keyed && keyedBits <= 32;
+  const wordPack = oneWord ? new FieldKeyPacker(masks, OWN).pack : pack;
+  const owedAt = 32 - OWN;
+  const words = new WordIdTable(oneWord ? 1 << 18 : 2);
+  /** Where the last keyed {@link admitWord} found its known key (see {@link exact}). */
+  let foundAt = -1;
+  const keyedTable =
+    keyed && !oneWord
+      ? new KeySlotTable(KP, keyedEmbedded ? 0 : 1, 1 << 18, keyedEmbedded ? keyedBase : 32)
+      : keys;
   /** A node's key words, then its owed masks (a keyed look-up's unpacked key), and that key packed. */
   const withOwed = new Int32Array(K + R);
   const keyedPacked = new Int32Array(KP);
@@ -209,8 +225,13 @@ export function exploreUipiPacked(
   let diameter = 0;
   const stats = (): JudgedStats => ({ distinct: count, transitions, diameter });
 
-  /** After {@link admit}: the admitted node with exactly its key words and owed masks, or -1. */
+  /**
+   * After {@link admit}: the admitted node with exactly its key words and owed masks, or -1; -2
+   * when {@link admitWord} found it known, its id then read by {@link exactNode} only if needed.
+   */
   let exact = -1;
+  /** The node {@link exact} names (see there). */
+  const exactNode = (): number => (exact === -2 ? words.idAt(foundAt) : exact);
   /** Whether the owed masks at `o` in `a` are exactly `g`'s. */
   const owesExactly = (g: Int32Array, a: Int32Array, o: number): boolean => {
     for (let r = 0; r < R; r++) if ((g[r] ?? 0) !== (a[o + r] ?? 0)) return false;
@@ -304,8 +325,36 @@ export function exploreUipiPacked(
     record(w, g, -1);
     return true;
   };
+  /** A node's one-word key, its key words packed and its owed masks above them (see {@link oneWord}). */
+  const wordKey = (w: Int32Array, g: Int32Array): number => {
+    let owed = 0;
+    for (let r = 0; r < R; r++) {
+      const o = g[r] ?? 0;
+      if ((o & ~vmask) !== 0) outsideFields(g);
+      owed |= (o & (owedKept[r] ?? 0)) << (r * V);
+    }
+    if (wordPack(w, packed) !== 0) outsideFields(w);
+    return (packed[0] ?? 0) | (owed << owedAt);
+  };
+  /** Per node, its one-word key (see {@link oneWord}): a successor equal to the loaded node or its parent is found by it. */
+  let keyOf = new Int32Array(oneWord ? 1 << 16 : 0);
+  /** {@link admitKeyed} for the node (`w`, ghost `g`) whose one-word key is `key` (see {@link oneWord}). */
+  const admitKey = (key: number, w: Int32Array, g: Int32Array): boolean => {
+    const at = words.add(key, count);
+    if (at >= 0) {
+      foundAt = at;
+      exact = -2;
+      return false;
+    }
+    if (count >= keyOf.length) keyOf = grown(keyOf, count + 1);
+    keyOf[count] = key;
+    record(w, g, -1);
+    return true;
+  };
+  /** {@link admitKeyed} where the key and the owed masks fit one word. */
+  const admitWord = (w: Int32Array, g: Int32Array): boolean => admitKey(wordKey(w, g), w, g);
   /** Admits a node: by covering, or keyed (see above). */
-  const admit = keyed ? admitKeyed : admitCovering;
+  const admit = oneWord ? admitWord : keyed ? admitKeyed : admitCovering;
   const pathTo = (id: number): UipiEvent[] => {
     const out: UipiEvent[] = [];
     for (let i = id; i > 0; i = parent[i] ?? 0) out.push(S.event(via[i] ?? -1));
@@ -492,15 +541,24 @@ export function exploreUipiPacked(
         return violation(failed, path);
       }
       // an admitted node covering the successor (keyed: the same), found without the store: the loaded node or its parent
+      // (one-word keys: by the successor's key, which its look-up needs anyway, against theirs)
       let cover = -1;
-      if (keyed) {
-        if (S.same(S.before, 0, S.ghostBefore, 0)) cover = head;
-        else if (up >= 0 && S.same(nodeWords, up * K, ghosts, up * G)) cover = up;
-      } else if (S.within(S.before, 0, S.ghostBefore, 0)) cover = head;
-      else if (up >= 0 && S.within(nodeWords, up * K, ghosts, up * G)) cover = up;
-      const fresh = cover < 0 && admit(S.after, S.ghostAfter);
+      let fresh = false;
+      if (oneWord) {
+        const key = wordKey(S.after, S.ghostAfter);
+        if (key === keyOf[head]) cover = head;
+        else if (up >= 0 && key === keyOf[up]) cover = up;
+        else fresh = admitKey(key, S.after, S.ghostAfter);
+      } else {
+        if (keyed) {
+          if (S.same(S.before, 0, S.ghostBefore, 0)) cover = head;
+          else if (up >= 0 && S.same(nodeWords, up * K, ghosts, up * G)) cover = up;
+        } else if (S.within(S.before, 0, S.ghostBefore, 0)) cover = head;
+        else if (up >= 0 && S.within(nodeWords, up * K, ghosts, up * G)) cover = up;
+        fresh = cover < 0 && admit(S.after, S.ghostAfter);
+      }
       if (k === k0 && drain !== undefined) {
-        const next = cover < 0 ? exact : owesExactly(S.ghostAfter, ghosts, cover * G) ? cover : -1;
+        const next = cover < 0 ? exactNode() : owesExactly(S.ghostAfter, ghosts, cover * G) ? cover : -1;
         if (next > head && drain.chains(S, k, next)) {
           nextWaiter[head] = firstWaiter[next] ?? 0;
           firstWaiter[next] = head + 1;
