@@ -588,30 +588,6 @@ export class UipiPackedSuccessors {
   }
 
   /**
-   * Whether the last step's successor is covered by the node whose key words are at `wAt` in `w`
-   * and ghost words at `gAt` in `g`: the same key words, owing nothing that node does not (the
-   * search asks it of the loaded node and its parent, which need no store look-up: plain, two
-   * slots, 83,860 and 282,808 of 2,156,808 transitions).
-   */
-  within(w: Int32Array, wAt: number, g: Int32Array, gAt: number): boolean {
-    const { L, after: a, ghostAfter: ga } = this;
-    for (let i = 0; i < L.words; i++) if (a[i] !== w[wAt + i]) return false;
-    for (let r = 0; r < L.receivers; r++) if (((ga[r] ?? 0) & ~(g[gAt + r] ?? 0)) !== 0) return false;
-    return true;
-  }
-
-  /**
-   * Whether the last step's successor is the node at `wAt` in `w` and `gAt` in `g` as the keyed
-   * search (no covering) counts nodes: the same key words and exactly its owed masks.
-   */
-  same(w: Int32Array, wAt: number, g: Int32Array, gAt: number): boolean {
-    const { L, after: a, ghostAfter: ga } = this;
-    for (let i = 0; i < L.words; i++) if (a[i] !== w[wAt + i]) return false;
-    for (let r = 0; r < L.receivers; r++) if ((ga[r] ?? 0) !== (g[gAt + r] ?? 0)) return false;
-    return true;
-  }
-
-  /**
    * uipiGhostMeasure.ts `slackFalls` of the last step (called only when it changed a credit): the
    * (r, v) whose credit minus pending copies fell, or -1 (else r·V + v).
    */
