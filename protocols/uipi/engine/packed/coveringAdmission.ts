@@ -22,10 +22,11 @@
  * Either way a slot in use has a nonzero payload word.
  */
 import { FieldKeyPacker } from '../../../../engine/explore/packed/fieldKeyPacker.ts';
+import { grownInt32 } from '../../../../engine/explore/packed/grownInt32.ts';
 import { KeySlotTable } from '../../../../engine/explore/packed/keySlotTable.ts';
 import { EMBEDDED_ID_BITS, outsideFields, tooMany, type UipiAdmission } from './uipiAdmission.ts';
 import { type UipiPackedLayout, uipiKeyMasks } from './uipiPackedLayout.ts';
-import { grown, owesExactly, type UipiPackedNodes } from './uipiPackedNodes.ts';
+import { owesExactly, type UipiPackedNodes } from './uipiPackedNodes.ts';
 
 /**
  * The most owed-mask bits (receivers × vectors) a key's slot packs beside its latest node's id in
@@ -138,7 +139,7 @@ export function coveringAdmission(L: UipiPackedLayout, nodes: UipiPackedNodes): 
   /** Numbers the node (`w`, ghost `g`) whose key's slot names it, the latest before it with its key `latest` (else -1): its id. */
   const number = (w: Int32Array, g: Int32Array, latest: number): number => {
     const id = nodes.count;
-    sameKey = grown(sameKey, id + 1);
+    sameKey = grownInt32(sameKey, id + 1);
     sameKey[id] = latest;
     exactId = id;
     return nodes.add(w, g);

@@ -8,10 +8,11 @@
  * loaded node or its parent is found by the word its look-up needs anyway.
  */
 import { FieldKeyPacker } from '../../../../engine/explore/packed/fieldKeyPacker.ts';
+import { grownInt32 } from '../../../../engine/explore/packed/grownInt32.ts';
 import { WordIdTable } from '../../../../engine/explore/packed/wordIdTable.ts';
 import { outsideFields, type UipiAdmission } from './uipiAdmission.ts';
 import { type UipiPackedLayout, uipiKeyMasks } from './uipiPackedLayout.ts';
-import { grown, type UipiPackedNodes } from './uipiPackedNodes.ts';
+import type { UipiPackedNodes } from './uipiPackedNodes.ts';
 
 /** Keyed admission of one-word keys on layout `L`, numbering `nodes`, keying the owed bits `kept` (see above). */
 export function oneWordAdmission(
@@ -61,7 +62,7 @@ export function oneWordAdmission(
       exactId = -2;
       return -1;
     }
-    keyOf = grown(keyOf, id + 1);
+    keyOf = grownInt32(keyOf, id + 1);
     keyOf[id] = key;
     exactId = id;
     return nodes.add(w, g);

@@ -16,6 +16,7 @@
  * same property order) and the same BFS-shortest path; progress is reported at the same states.
  */
 import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
+import { grownInt32 } from '../../../../engine/explore/packed/grownInt32.ts';
 import type { JudgedOutcomeOf, JudgedStats } from '../../../../engine/explore/packed/judgedOutcome.ts';
 import type { Violation } from '../../../../engine/property.ts';
 import type { UipiConfig } from '../../model/config.ts';
@@ -27,7 +28,7 @@ import { uipiAdmissionFor } from './uipiAdmissionFor.ts';
 import { type UipiPackedDrain, uipiPackedDrain } from './uipiPackedDrain.ts';
 import { encodeUipiGhost, encodeUipiState } from './uipiPackedLayout.ts';
 import type { UipiPackedMutation } from './uipiPackedMutation.ts';
-import { grown, UipiPackedNodes } from './uipiPackedNodes.ts';
+import { UipiPackedNodes } from './uipiPackedNodes.ts';
 import { uipiPackedStep } from './uipiPackedStep.ts';
 import { UipiPackedSuccessors } from './uipiPackedSuccessors.ts';
 
@@ -102,12 +103,12 @@ export function exploreUipiPacked(
   const stats = (): JudgedStats => ({ distinct: nodes.count, transitions, diameter });
   /** Makes room in the search's own per-node tables for node `id`, just admitted. */
   const room = (id: number): void => {
-    level = grown(level, id + 1);
-    parent = grown(parent, id + 1);
-    via = grown(via, id + 1);
-    done = grown(done, id + 1);
-    firstWaiter = grown(firstWaiter, id + 1);
-    nextWaiter = grown(nextWaiter, id + 1);
+    level = grownInt32(level, id + 1);
+    parent = grownInt32(parent, id + 1);
+    via = grownInt32(via, id + 1);
+    done = grownInt32(done, id + 1);
+    firstWaiter = grownInt32(firstWaiter, id + 1);
+    nextWaiter = grownInt32(nextWaiter, id + 1);
     const s = new Float64Array(level.length);
     s.set(seenAt);
     seenAt = s;

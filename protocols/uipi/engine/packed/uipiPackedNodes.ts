@@ -4,14 +4,7 @@
  * credits), which the search loads in BFS order; and the test every admission (uipiAdmission.ts)
  * makes of a successor against the loaded node and its parent before it looks the successor up.
  */
-
-/** `a`, or a copy of it at least `need` long (twice as long at least) when it is shorter. */
-export function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
-  if (need <= a.length) return a;
-  const b = new Int32Array(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
-}
+import { grownInt32 } from '../../../../engine/explore/packed/grownInt32.ts';
 
 /** The admitted nodes' key and ghost words (see above). */
 export class UipiPackedNodes {
@@ -40,8 +33,8 @@ export class UipiPackedNodes {
   add(w: Int32Array, g: Int32Array): number {
     const { K, G } = this;
     const id = this.count;
-    const words = grown(this.words, (id + 1) * K);
-    const ghosts = grown(this.ghosts, (id + 1) * G);
+    const words = grownInt32(this.words, (id + 1) * K);
+    const ghosts = grownInt32(this.ghosts, (id + 1) * G);
     for (let i = 0; i < K; i++) words[id * K + i] = w[i] ?? 0;
     for (let i = 0; i < G; i++) ghosts[id * G + i] = g[i] ?? 0;
     this.words = words;

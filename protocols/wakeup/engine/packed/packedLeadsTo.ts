@@ -20,6 +20,7 @@
  * caller falls back to the drain that builds and judges every step (packedDrain.ts).
  */
 
+import { grownInt32 } from '../../../../engine/explore/packed/grownInt32.ts';
 import type { PackedStore } from '../../../../engine/explore/packed/packedStore.ts';
 import * as A from '../../../controller/engine/packed/packedAccess.ts';
 import type { WakeupLivenessContext } from '../../properties/context.ts';
@@ -52,14 +53,6 @@ export type LeadsToVerdict =
 
 /** States the per-state tables have room for before their first grow (as packedStore.ts). */
 const INITIAL = 1 << 17;
-
-/** `a`, or a copy of it with room for `need` entries (the new ones 0: no successor; pages not written stay untouched). */
-function grown(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer> {
-  if (need <= a.length) return a;
-  const b = new Int32Array(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
-}
 
 /** Per state, in {@link PackedLeadsTo.info}: quiescent, only wedged work left, some process offline. */
 const QUIESCENT = 1;
@@ -150,7 +143,7 @@ export class PackedLeadsTo {
     const h = s.hart;
     if (h < 0) {
       if (s.acc !== ACC_STATUS || s.accB !== 1 || s.accA !== this.firstOffline(cur, 0)) return;
-      this.status = grown(this.status, x + 1);
+      this.status = grownInt32(this.status, x + 1);
       this.status[x] = id + 1;
       return;
     }
@@ -158,8 +151,8 @@ export class PackedLeadsTo {
     const phase = cur[o];
     const i = x * H + h;
     if (i >= this.turn.length) {
-      this.turn = grown(this.turn, i + 1);
-      this.next = grown(this.next, i + 1);
+      this.turn = grownInt32(this.turn, i + 1);
+      this.next = grownInt32(this.next, i + 1);
       const z = new Uint8Array(this.turn.length);
       z.set(this.readZero);
       this.readZero = z;
