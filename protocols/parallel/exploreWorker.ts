@@ -1,7 +1,7 @@
 /**
  * The worker-thread side of `intcheck explore --workers N`: turns the job (a protocol of the
  * controller family, its configuration and properties; the model alone) back into the state space
- * the sequential explorer would search, and runs one partition of the level-synchronous search.
+ * the sequential explorer would search, and runs its share of the level-synchronous search.
  *
  * The coordinator sleeps until a worker reports, and cannot see a thread die: so whatever this
  * worker throws, from loading the protocols to the last level, is reported to it as an error (it
@@ -28,6 +28,7 @@ try {
     coordinatorSlot: data.workers,
     liveness: data.job.liveness,
     symmetry: data.job.symmetry,
+    keys: data.keys,
   });
 } catch (e) {
   mailbox.send(coordinator, data.workers, { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });

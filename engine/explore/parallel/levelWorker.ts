@@ -1,30 +1,29 @@
 /**
  * One worker of the parallel explorer (parallelExplore.ts): a level-synchronous breadth-first
- * search over a partition of the visited set. Worker w owns the states whose key hashes to w
- * (`ownerOf`): it alone decides whether such a key is new. Per level it
- * 1. expands its frontier (every transition judged, as the explorer does), admitting its own
- *    successors and setting the others' aside with their keys;
- * 2. sends each peer the keys it owns, each key once per run (one sent before is known to its
- *    owner), and answers the peer's keys with a bit per key: new or not;
- * 3. keeps the successors its peers said were new: the worker that found a new state expands it
- *    at the next level and judges it as a new state (deadlock, leads-to), whoever owns its key, so
- *    a state crosses threads only to even out the frontiers (step 4). Exactly one worker is told a
- *    key is new, so each new state is kept once;
- * 4. evens out the next frontiers: every worker sends its peers its frontier's size, and from the
+ * search whose visited set is shared by every worker (sharedKeySet.ts). Per level it
+ * 1. expands its frontier (every transition judged, as the explorer does) and adds each
+ *    successor's key to the shared set: the one worker told a key is new keeps that state,
+ *    expands it at the next level and judges it as a new state (deadlock, leads-to);
+ * 2. evens out the next frontiers: every worker sends its peers its frontier's size, and from the
  *    sizes all compute the same transfers (`balance`), so a worker with more than its share sends
  *    the surplus to one with less;
  * then reports to the coordinator and waits to be told to go on. Whatever the interleaving, the
- * states admitted at a level are exactly the keys first reached at that depth, so the counts are
- * the sequential search's, and a violation is found at the level where the sequential search
- * finds its first.
+ * states admitted at a level are exactly the keys first reached at that depth (no worker starts a
+ * level before every worker has finished the one before), so the counts are the sequential
+ * search's, and a violation is found at the level where the sequential search finds its first.
  *
- * Before step 3 kept the nodes with their finder, every new state of another's partition was
- * sent to its owner: structured cloning about half the distinct states, 33 µs a wakeup node
- * against 48 µs to expand it, which was most of what two workers spent beyond one.
+ * Until 2026-12-07 the visited set was partitioned by key hash, each worker deciding alone about
+ * the keys it owned: a worker sent each peer the keys it owned (each once per run, remembered in a
+ * set of sent keys) and got back a bit per key. Two heaps of key strings (a worker's own and the
+ * ones it sent) and their garbage collection made two workers spend 1.23-1.30x the CPU of one
+ * thread; the shared set keeps no key on a heap and sends none. Before 2026-12-06 every new state
+ * was also sent to its owner: structured cloning about half the distinct states, 33 µs a wakeup
+ * node against 48 µs to expand it.
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { StateSpace } from '../stateSpace.ts';
 import type { Mailbox } from './mailbox.ts';
+import { type SharedKeyBuffers, SharedKeySet } from './sharedKeySet.ts';
 
 /** A worker's report of one level. */
 export interface LevelReport {
@@ -73,16 +72,6 @@ export function balance(sizes: readonly number[]): Transfer[] {
   return out;
 }
 
-/** The worker (of `workers`) that owns `key`: FNV-1a over its UTF-16 units. */
-export function ownerOf(key: string, workers: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0) % workers;
-}
-
 export interface LevelWorkerOptions {
   readonly index: number;
   readonly workers: number;
@@ -92,43 +81,42 @@ export interface LevelWorkerOptions {
   readonly coordinator: MessagePort;
   /** The coordinator's mailbox slot (the workers' are 0..workers-1). */
   readonly coordinatorSlot: number;
+  /** The visited set, shared with every worker. */
+  readonly keys: SharedKeyBuffers;
   readonly liveness: boolean;
   readonly symmetry: boolean;
 }
 
 /** Runs worker `o.index`'s levels over `space` until the coordinator says stop. */
 export function runLevelWorker<N, E>(space: StateSpace<N, E>, o: LevelWorkerOptions): void {
-  const { index: w, workers, mailbox } = o;
+  const { index: w, mailbox } = o;
   const keyOf = o.symmetry ? (n: N): string => space.canonical?.(n) ?? '' : (n: N): string => space.key(n);
   const liveness = o.liveness && space.liveness !== undefined;
-  const seen = new Set<string>();
-  /** Keys of other workers' states this worker has already sent (each is sent once). */
-  const sent = new Set<string>();
+  const visited = new SharedKeySet(o.keys);
+  /** States this worker admitted. */
+  let distinct = 0;
   const admit = (k: string): boolean => {
-    const known = seen.size;
-    seen.add(k);
-    return seen.size !== known;
+    if (!visited.add(k)) return false;
+    distinct++;
+    return true;
   };
   const failsAsNew = (n: N): boolean =>
     (space.stuck?.(n) ?? null) !== null || (liveness && (space.liveness?.(n) ?? null) !== null);
   let frontier: N[] = [];
   let violated = false;
   const init = space.initial();
-  const k0 = keyOf(init);
-  if (ownerOf(k0, workers) === w) {
-    admit(k0);
+  if (w === 0) {
+    admit(keyOf(init));
     frontier.push(init);
     violated = failsAsNew(init);
   }
   const report = (r: LevelReport): void => mailbox.send(o.coordinator, o.coordinatorSlot, r);
-  report({ distinct: seen.size, transitions: 0, constrained: 0, frontier: frontier.length, violated });
+  report({ distinct, transitions: 0, constrained: 0, frontier: frontier.length, violated });
   for (let depth = 0; ; depth++) {
     if ((mailbox.receive(o.coordinator) as LevelCommand) === 'stop') return;
     let transitions = 0;
     let constrained = 0;
     const next: N[] = [];
-    const outKeys: string[][] = o.peers.map(() => []);
-    const outNodes: N[][] = o.peers.map(() => []);
     expand: for (const n of frontier) {
       if (space.withinBounds !== undefined && !space.withinBounds(n)) {
         constrained++;
@@ -144,45 +132,15 @@ export function runLevelWorker<N, E>(space: StateSpace<N, E>, o: LevelWorkerOpti
           violated = true;
           break expand;
         }
-        const k = keyOf(t.node);
-        const owner = ownerOf(k, workers);
-        if (owner !== w) {
-          // a key sent before is known to its owner now (admitted then, or already there): not new
-          if (sent.has(k)) continue;
-          sent.add(k);
-          outKeys[owner]?.push(k);
-          outNodes[owner]?.push(t.node);
-        } else if (admit(k)) {
-          next.push(t.node);
-          if (failsAsNew(t.node)) {
-            violated = true;
-            break expand;
-          }
+        if (!admit(keyOf(t.node))) continue;
+        next.push(t.node);
+        if (failsAsNew(t.node)) {
+          violated = true;
+          break expand;
         }
       }
     }
     frontier = [];
-    o.peers.forEach((port, peer) => {
-      if (port !== undefined) mailbox.send(port, peer, outKeys[peer] ?? []);
-    });
-    o.peers.forEach((port, peer) => {
-      if (port === undefined) return;
-      const keys = mailbox.receive(port) as string[];
-      const fresh = new Uint8Array(keys.length);
-      for (let i = 0; i < keys.length; i++) fresh[i] = admit(keys[i] ?? '') ? 1 : 0;
-      mailbox.send(port, peer, fresh, [fresh.buffer]);
-    });
-    o.peers.forEach((port, peer) => {
-      if (port === undefined) return;
-      const fresh = mailbox.receive(port) as Uint8Array;
-      const nodes = outNodes[peer] ?? [];
-      for (let i = 0; i < nodes.length; i++) {
-        const n = nodes[i];
-        if (fresh[i] !== 1 || n === undefined) continue;
-        next.push(n);
-        if (!violated && failsAsNew(n)) violated = true;
-      }
-    });
     o.peers.forEach((port, peer) => {
       if (port !== undefined) mailbox.send(port, peer, next.length);
     });
@@ -199,6 +157,6 @@ export function runLevelWorker<N, E>(space: StateSpace<N, E>, o: LevelWorkerOpti
       }
     }
     frontier = next;
-    report({ distinct: seen.size, transitions, constrained, frontier: frontier.length, violated });
+    report({ distinct, transitions, constrained, frontier: frontier.length, violated });
   }
 }

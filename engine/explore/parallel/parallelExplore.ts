@@ -1,10 +1,11 @@
 /**
  * The parallel explorer (`intcheck explore --workers N`): a level-synchronous breadth-first search
- * on N worker threads over a visited set partitioned by key hash (levelWorker.ts). The coordinator
- * (this thread) starts the workers, lets them expand one level at a time, adds up their reports
- * (the progress line's distinct states, transitions, queue and depth), and stops them when the
- * space is exhausted or a level found a violation. It runs synchronously: it sleeps on a shared
- * counter between messages (mailbox.ts), so the caller's code stays the sequential explorer's.
+ * on N worker threads over one visited set in shared memory (levelWorker.ts, sharedKeySet.ts).
+ * The coordinator (this thread) creates that set, starts the workers, lets them expand one level
+ * at a time, adds up their reports (the progress line's distinct states, transitions, queue and
+ * depth), and stops them when the space is exhausted or a level found a violation. It runs
+ * synchronously: it sleeps on a shared counter between messages (mailbox.ts), so the caller's
+ * code stays the sequential explorer's.
  *
  * The distinct states, transitions, constrained states and diameter of a complete search are the
  * sequential explorer's (a level admits exactly the keys first reached at its depth). A violation
@@ -20,6 +21,7 @@ import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { ExploreProgress, ExploreStats } from '../explore.ts';
 import type { LevelCommand, LevelReport } from './levelWorker.ts';
 import { Mailbox } from './mailbox.ts';
+import { type SharedKeyBuffers, sharedKeyBuffers } from './sharedKeySet.ts';
 
 /** What a worker is started with (its `workerData`): the job its entry turns into a state space. */
 export interface LevelWorkerData<J> {
@@ -29,6 +31,8 @@ export interface LevelWorkerData<J> {
   readonly signals: SharedArrayBuffer;
   readonly peers: readonly (MessagePort | undefined)[];
   readonly coordinator: MessagePort;
+  /** The visited set every worker shares (sharedKeySet.ts). */
+  readonly keys: SharedKeyBuffers;
 }
 
 export type ParallelOutcome =
@@ -59,13 +63,22 @@ export function exploreParallel<J>(entry: URL, job: J, o: ParallelOptions): Para
       (links[a] ?? [])[b] = port1;
       (links[b] ?? [])[a] = port2;
     }
+  const keys = sharedKeyBuffers();
   const coordinators: MessagePort[] = [];
   const threads: Worker[] = [];
   for (let i = 0; i < n; i++) {
     const { port1, port2 } = new MessageChannel();
     coordinators.push(port1);
     const peers = links[i] ?? [];
-    const data: LevelWorkerData<J> = { job, index: i, workers: n, signals, peers, coordinator: port2 };
+    const data: LevelWorkerData<J> = {
+      job,
+      index: i,
+      workers: n,
+      signals,
+      peers,
+      coordinator: port2,
+      keys,
+    };
     const transfer = [port2, ...peers.filter((p): p is MessagePort => p !== undefined)];
     threads.push(new Worker(entry, { workerData: data, transferList: transfer }));
   }

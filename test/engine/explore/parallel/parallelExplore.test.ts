@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../../engine/explore/explore.ts';
-import { balance, ownerOf } from '../../../../engine/explore/parallel/levelWorker.ts';
+import { balance } from '../../../../engine/explore/parallel/levelWorker.ts';
 import { exploreParallel } from '../../../../engine/explore/parallel/parallelExplore.ts';
 import { workerEntry } from '../../../../engine/workerEntry.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
@@ -30,12 +30,6 @@ function job(protocol: ExploreProtocol, cfg: Config, symmetry = false): Parallel
 }
 
 describe('parallel explorer', () => {
-  it('partitions keys over the workers by hash', () => {
-    const owners = Array.from({ length: 1000 }, (_, i) => ownerOf(`key ${i}`, 2));
-    expect(owners.filter((o) => o === 0).length).toBeGreaterThan(400);
-    expect(owners.every((o) => o === 0 || o === 1)).toBe(true);
-  });
-
   it('evens out the frontiers: shares differ by at most one, only surplus moves, to a worker short of its share', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(1000), { minLength: 1, maxLength: 6 }), (sizes) => {

@@ -1,0 +1,76 @@
+/**
+ * The parallel explorer's shared visited set (engine/explore/parallel/sharedKeySet.ts): through any
+ * of its views it says what a Set of the keys would say, for keys of any 16-bit units and chains of
+ * any length; and of two threads adding the same keys at the same time, exactly one is told each
+ * key is new (the compare-exchange race the workers run into).
+ */
+import { Worker } from 'node:worker_threads';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SharedKeySet, sharedKeyBuffers } from '../../../../engine/explore/parallel/sharedKeySet.ts';
+import { runs, SEED } from '../../../support/seed.ts';
+
+/** A thread that adds keys k0..k(count-1) to the set and posts how many it was told were new. */
+const ADDER = `
+const { parentPort, workerData } = require('node:worker_threads');
+import(workerData.module).then(({ SharedKeySet }) => {
+  const set = new SharedKeySet(workerData.buffers);
+  let fresh = 0;
+  for (let i = 0; i < workerData.count; i++) if (set.add('k' + i)) fresh++;
+  parentPort.postMessage(fresh);
+});
+`;
+
+describe('shared key set', () => {
+  it('the shared visited set says a key is new exactly once, as a Set would, through any of its views', () => {
+    const buffers = sharedKeyBuffers();
+    const views = [new SharedKeySet(buffers), new SharedKeySet(buffers)];
+    let run = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string({ unit: 'binary', maxLength: 9 }), fc.nat(1)), { maxLength: 60 }),
+        (adds) => {
+          // one set for every run: each run's keys carry its number, so runs do not meet
+          const prefix = `${run++}:`;
+          const expected = new Set<string>();
+          for (const [k, v] of adds) {
+            const known = expected.size;
+            expected.add(k);
+            expect(views[v]?.add(prefix + k)).toBe(expected.size !== known);
+          }
+        },
+      ),
+      { seed: SEED, numRuns: runs(500) },
+    );
+    // keys of one bucket chain (20,000 keys in 4M buckets meet) and units above 255
+    const one = new SharedKeySet(sharedKeyBuffers());
+    const keys = Array.from({ length: 20_000 }, (_, i) => `\u{1F600}${i}\u0100`);
+    expect(keys.filter((k) => one.add(k)).length).toBe(20_000);
+    expect(keys.filter((k) => one.add(k)).length).toBe(0);
+  });
+
+  it('tells exactly one of two threads adding the same keys at once that a key is new', async () => {
+    const root = process.env.INTCHECK_COMPILED_ROOT;
+    expect(root).toBeDefined();
+    const module = new URL('engine/explore/parallel/sharedKeySet.js', `${root ?? ''}/`).href;
+    const buffers = sharedKeyBuffers();
+    const count = 200_000;
+    const fresh = await Promise.all(
+      [0, 1].map(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const w = new Worker(ADDER, { eval: true, workerData: { module, buffers, count } });
+            w.once('message', (m: number) => {
+              resolve(m);
+              void w.terminate();
+            });
+            w.once('error', reject);
+          }),
+      ),
+    );
+    expect((fresh[0] ?? 0) + (fresh[1] ?? 0)).toBe(count);
+    // and every key is there for this thread too
+    const here = new SharedKeySet(buffers);
+    expect(Array.from({ length: count }, (_, i) => here.add(`k${i}`)).filter((x) => x).length).toBe(0);
+  });
+});
