@@ -12,6 +12,7 @@
 import type { WorkerJob } from '../engine/check/parallel/workerJob.ts';
 import type { RangeOutcome, RunRange } from '../engine/check/seededRuns.ts';
 import type { Coverage } from '../engine/coverage/coverage.ts';
+import type { StateSpace } from '../engine/explore/stateSpace.ts';
 import type { FindingTarget } from '../engine/kill/findingTarget.ts';
 import type { KillAdapter } from '../engine/kill/killAdapter.ts';
 import type { DescribeProperty, Property } from '../engine/property.ts';
@@ -120,6 +121,16 @@ export interface TraceReplay {
   readonly matchStates?: () => StateMismatch | null;
 }
 
+/** What every worker job of the parallel search carries (structured-cloned); the rest is its protocol's. */
+export interface ParallelJob {
+  /** The protocol that built the job (`findProtocol`), or a member of the controller family. */
+  readonly protocol: string;
+  /** Whether each new state's leads-to (drain) is judged. */
+  readonly liveness: boolean;
+  /** Whether states are keyed by their orbit's canonical form. */
+  readonly symmetry: boolean;
+}
+
 export interface Protocol {
   /** `--protocol NAME`, `#meta.protocol` of its traces, the `protocol` of its reports. */
   readonly name: string;
@@ -167,6 +178,12 @@ export interface Protocol {
     onRun?: (done: number) => void,
     coverage?: Coverage,
   ): RangeOutcome<unknown>;
+  /**
+   * The state space a worker of this protocol's own parallel search (`explore --workers N`)
+   * rebuilds from `job`, which the protocol's exploration built; absent where the parallel search
+   * is the controller family's (protocols/family/exploreProtocol.ts, `modelSpace`).
+   */
+  readonly parallelSpace?: (job: ParallelJob) => StateSpace<unknown, unknown>;
   /**
    * Variables whose presence in the initial state marks a trace that names no protocol (one from
    * another tool) as this protocol's; empty when its traces are recognised only by `#meta.protocol`.

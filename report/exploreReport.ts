@@ -26,7 +26,7 @@ export interface ExploreRunArgs {
    */
   readonly covering?: boolean;
   readonly maxStates?: number;
-  /** Worker threads of the parallel search (the controller family's models alone); absent or 1: this thread. */
+  /** Worker threads of the parallel search (the controller family's models alone, UIPI's keyed); absent or 1: this thread. */
   readonly workers?: number;
   /** State constraints (controller family only). */
   readonly maxPending?: number;

@@ -73,7 +73,7 @@ export function registerExplore(program: Command, ctx: CommandContext): void {
     )
     .option(
       '--workers <n>',
-      'worker threads of a level-synchronous parallel search of the model alone (1: this thread; the same counts, and on a violation the same counterexample)',
+      'worker threads of a level-synchronous parallel search of the model alone (1: this thread; UIPI with --no-covering only; the same counts, and on a violation the same counterexample)',
       '1',
     )
     .option('--out <dir>', 'where the counterexample trace is written', 'out')

@@ -61,10 +61,28 @@ export function exploreUipiConfig(
     throw new UsageError(
       `--no-covering: the owed masks are keyed for the UIPI model alone, not its product with ${impl.name} (whose credits, in its measure, grow without bound)`,
     );
-  if ((a.workers ?? 1) > 1)
-    throw new UsageError(
-      '--workers: UIPI is explored on one thread (its covering measure admits states in an order the parallel search does not keep)',
-    );
+  const workers = a.workers ?? 1;
+  if (workers > 1) {
+    // the first that applies, in this order
+    const refusals: readonly (readonly [boolean, string])[] = [
+      [impl !== undefined, 'the UIPI model alone (no --impl or --mutant)'],
+      [
+        a.covering !== false,
+        'UIPI with --no-covering only (the covering measure admits states in an order the parallel search does not keep; keyed, admission is membership)',
+      ],
+      [
+        a.symmetry === true,
+        'UIPI without --symmetry (a renamed member failing its drain sends the sequential search back to the full space)',
+      ],
+      [
+        a.maxStates !== undefined,
+        'no --max-states (which states fill the bound depends on the order within a level)',
+      ],
+      [a.engine === 'judged', 'the object engine (not --engine judged)'],
+    ];
+    const refused = refusals.find(([applies]) => applies)?.[1];
+    if (refused !== undefined) throw new UsageError(`--workers: the parallel search explores ${refused}`);
+  }
   if (a.maxPending !== undefined || a.maxQueue !== undefined)
     throw new UsageError(
       '--max-pending/--max-queue: state constraints apply to the controller protocols only',
@@ -72,7 +90,7 @@ export function exploreUipiConfig(
   const implementation = impl?.name ?? 'model';
   /** false: the owed masks keyed (`--no-covering`), which the JSON report says (`"covering":false`). */
   const covering = a.covering !== false;
-  const judged = a.engine !== 'objects' && notJudged === null;
+  const judged = a.engine !== 'objects' && notJudged === null && workers === 1;
   const t0 = performance.now();
   const common = {
     liveness: a.liveness,
@@ -89,6 +107,7 @@ export function exploreUipiConfig(
         ...common,
         ...(a.properties === undefined ? {} : { properties: a.properties }),
         ...(a.symmetry === true ? { symmetry: true } : {}),
+        ...(workers > 1 ? { workers } : {}),
       });
   const names = {
     protocol: 'uipi',

@@ -4,6 +4,7 @@
  * context-switch and `uintr_wait` steps; the fair drain after every storm.
  */
 
+import type { StateSpace } from '../../engine/explore/stateSpace.ts';
 import { withShortest } from '../../engine/kill/killAdapter.ts';
 import { UsageError } from '../../model/badInput.ts';
 import { findingsOn } from '../../model/finding.ts';
@@ -16,6 +17,7 @@ import { uipiWorkerRuns } from './engine/checkUipiParallel.ts';
 import { UIPI_EXPLORE_PRESETS } from './engine/exploreUipi.ts';
 import { uipiCoverage } from './engine/uipiCoverage.ts';
 import { UIPI_KILL } from './engine/uipiKill.ts';
+import { type UipiParallelJob, uipiParallelSpace } from './engine/uipiParallelJob.ts';
 import { uipiShortest } from './engine/uipiShortest.ts';
 import { exploreUipiConfig } from './exploreConfig.ts';
 import { loadUipiTrace } from './loadTrace.ts';
@@ -125,6 +127,8 @@ export const uipi: Protocol = {
   explorePresets: Object.keys(UIPI_EXPLORE_PRESETS),
   coverage: uipiCoverage,
   workerRuns: uipiWorkerRuns,
+  // the keyed space of the model alone (`--no-covering`), the only UIPI search on workers; the job is exploreUipi's
+  parallelSpace: (job) => uipiParallelSpace(job as UipiParallelJob) as StateSpace<unknown, unknown>,
   traceVars: [],
   loadTrace: loadUipiTrace,
   machine: () => uipiMachine(UIPI_SMALL).root,

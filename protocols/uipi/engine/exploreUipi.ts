@@ -9,13 +9,16 @@
 
 import type { ExploreOptions, ExploreOutcome } from '../../../engine/explore/explore.ts';
 import { exploreByOrbits } from '../../../engine/explore/orbitDrain.ts';
+import { exploreParallel } from '../../../engine/explore/parallel/parallelExplore.ts';
 import type { StateSpace } from '../../../engine/explore/stateSpace.ts';
 import type { Violation } from '../../../engine/property.ts';
+import { workerEntry } from '../../../engine/workerEntry.ts';
 import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
 import { UIPI_SKYLOFT, UIPI_SMALL, type UipiConfig } from '../model/config.ts';
 import type { UipiEvent } from '../model/events.ts';
 import { selectUipi } from '../properties/selection.ts';
 import { runUipi, type UipiRunResult } from './runUipi.ts';
+import type { UipiParallelJob } from './uipiParallelJob.ts';
 import { scenarioSpace, type UipiScenario } from './uipiScenario.ts';
 import { type UipiNode, uipiSpace } from './uipiSpace.ts';
 
@@ -47,6 +50,13 @@ export interface UipiExploreRequest extends ExploreOptions {
   readonly scenario?: UipiScenario;
   /** false: the owed masks keyed, no covering measure (uipiSpace.ts; the model alone); default true. */
   readonly covering?: boolean;
+  /**
+   * Worker threads (default 1): more runs the level-synchronous parallel search
+   * (engine/explore/parallel/) over the keyed space (covering false, the model alone, no orbits, no
+   * scenario or --max-states; uipiParallelJob.ts says why keyed only), whose complete answer is the
+   * sequential one; on a violation the sequential explorer finds the counterexample (the same depth).
+   */
+  readonly workers?: number;
 }
 
 export interface UipiReproduction {
@@ -74,10 +84,38 @@ export function exploreUipiSpace(
   return exploreByOrbits(space, opts);
 }
 
+/** The complete answer of the parallel search of `req` (see {@link UipiExploreRequest.workers}), or undefined on a violation. */
+function parallelAnswer(req: UipiExploreRequest, workers: number): UipiExploreReport | undefined {
+  if (
+    req.covering !== false ||
+    req.impl !== undefined ||
+    req.symmetry === true ||
+    req.scenario !== undefined ||
+    req.maxStates !== undefined
+  )
+    throw new Error(
+      'parallel explore: the UIPI model alone keyed, without symmetry, a scenario or --max-states',
+    );
+  const job: UipiParallelJob = {
+    protocol: 'uipi',
+    cfg: req.cfg,
+    properties: req.properties,
+    liveness: req.liveness !== false,
+    symmetry: false,
+  };
+  const out = exploreParallel(workerEntry('exploreWorker'), job, {
+    workers,
+    ...(req.onProgress === undefined ? {} : { onProgress: req.onProgress }),
+  });
+  return out.kind === 'violation' ? undefined : out;
+}
+
 /** Explores `req` (see above). */
 export function exploreUipi(req: UipiExploreRequest): UipiExploreReport {
   const sel = selectUipi(req.properties, req.impl);
   const { scenario } = req;
+  const parallel = (req.workers ?? 1) > 1 ? parallelAnswer(req, req.workers ?? 1) : undefined;
+  if (parallel !== undefined) return parallel;
   if (req.symmetry === true && (req.impl !== undefined || scenario !== undefined))
     throw new Error('exploreUipi: symmetry for the model alone only, without a scenario');
   const out = exploreUipiSpace((orbits) => {

@@ -1,8 +1,9 @@
 /**
  * The parallel explorer (engine/explore/parallel/): on two worker threads, a complete search counts
  * exactly what the sequential explorer counts (distinct states, transitions, diameter), with and
- * without symmetry; a violation is reported at the depth of the sequential search's first one;
- * and through exploreProtocol the counterexample is the sequential one.
+ * without symmetry, and on UIPI's keyed space (`--no-covering`); a violation is reported at the
+ * depth of the sequential search's first one; and through exploreProtocol and exploreUipi the
+ * counterexample is the sequential one.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,12 @@ import {
   modelSpace,
   type ParallelExploreJob,
 } from '../../../../protocols/family/exploreProtocol.ts';
+import { exploreUipi, UIPI_EXPLORE_PRESETS } from '../../../../protocols/uipi/engine/exploreUipi.ts';
+import {
+  type UipiParallelJob,
+  uipiParallelSpace,
+} from '../../../../protocols/uipi/engine/uipiParallelJob.ts';
+import { UIPI_SKYLOFT, type UipiConfig } from '../../../../protocols/uipi/model/config.ts';
 import { presetOf } from '../../../support/presetOf.ts';
 import { runs, SEED } from '../../../support/seed.ts';
 import { TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
@@ -28,6 +35,14 @@ const preset = (protocol: ExploreProtocol, name: string): Config => presetOf(pro
 function job(protocol: ExploreProtocol, cfg: Config, symmetry = false): ParallelExploreJob {
   return { protocol, cfg, properties: undefined, bounds: undefined, liveness: true, symmetry };
 }
+
+/** The UIPI model alone, keyed (`--no-covering`), as a worker is given it. */
+function uipiJob(cfg: UipiConfig): UipiParallelJob {
+  return { protocol: 'uipi', cfg, properties: undefined, liveness: true, symmetry: false };
+}
+
+/** The plain UIPI scenario at skyloft's sizes (no timer). */
+const PLAIN: UipiConfig = { ...UIPI_SKYLOFT, timer: -1 };
 
 describe('parallel explorer', () => {
   it('evens out the frontiers: shares differ by at most one, only surplus moves, to a worker short of its share', () => {
@@ -90,6 +105,32 @@ describe('parallel explorer', () => {
       workers: 2,
     });
     expect(via).toEqual(sequential);
+  });
+
+  it.each<[string, UipiConfig | undefined, number]>([
+    ['skyloft', UIPI_EXPLORE_PRESETS.skyloft, 2520],
+    ['plain', PLAIN, 34_328],
+  ])(
+    'counts what the sequential object engine counts on UIPI keyed (%s, two workers)',
+    (_, cfg, distinct) => {
+      if (cfg === undefined) throw new Error('no UIPI skyloft preset');
+      const j = uipiJob(cfg);
+      const sequential = explore(uipiParallelSpace(j));
+      expect(sequential).toMatchObject({ kind: 'complete', distinct });
+      expect(exploreParallel(ENTRY, j, { workers: 2 })).toEqual({ ...sequential });
+      expect(exploreUipi({ cfg, impl: undefined, covering: false, workers: 2 })).toEqual({ ...sequential });
+    },
+  );
+
+  it('finds a UIPI keyed violation at the sequential depth, and the counterexample is the sequential one', () => {
+    const cfg: UipiConfig = { ...PLAIN, drainBound: 17 };
+    const sequential = exploreUipi({ cfg, impl: undefined, covering: false });
+    expect(sequential).toMatchObject({ kind: 'violation', where: 'liveness' });
+    if (sequential.kind !== 'violation') return;
+    expect(sequential.path).toHaveLength(4);
+    const parallel = exploreParallel(ENTRY, uipiJob(cfg), { workers: 2 });
+    expect(parallel).toMatchObject({ kind: 'violation', depth: sequential.path.length });
+    expect(exploreUipi({ cfg, impl: undefined, covering: false, workers: 2 })).toEqual(sequential);
   });
 
   it('a worker that throws ends the search with its error, never a wait for ever', () => {
