@@ -65,6 +65,46 @@ export class SharedKeySet {
     this.mask = this.heads.length - 1;
   }
 
+  /**
+   * {@link add} for a key left in a builder's units (StateSpace.keyUnits): the first `len` units
+   * of `buf`, hashed and compared there, so no string is built (the same entry as `add` of their
+   * string). A UIPI worker's string keys cost it 1.2x the CPU of one thread (`done`, and the
+   * hash and compare through charCodeAt); the sequential explorer keys UIPI by units too.
+   */
+  addUnits(buf: Uint16Array, len: number): boolean {
+    const { heads, arena } = this;
+    const h = hashUnits(buf, len);
+    const bucket = h & this.mask;
+    let head = Atomics.load(heads, bucket);
+    let compared = 0;
+    let entry = 0;
+    for (;;) {
+      for (let e = head; e !== compared; e = arena[e] ?? 0) if (this.holdsUnits(e, buf, len, h)) return false;
+      if (entry === 0) entry = this.storeUnits(buf, len, h);
+      arena[entry] = head;
+      const was = Atomics.compareExchange(heads, bucket, head, entry);
+      if (was === head) return true;
+      compared = head;
+      head = was;
+    }
+  }
+
+  /** Whether entry `e` is the first `len` units of `buf` (hashed `h`). */
+  private holdsUnits(e: number, buf: Uint16Array, len: number, h: number): boolean {
+    const { arena, units } = this;
+    if (arena[e + 1] !== h || arena[e + 2] !== len) return false;
+    const at = 2 * (e + HEADER);
+    for (let i = 0; i < len; i++) if (units[at + i] !== buf[i]) return false;
+    return true;
+  }
+
+  /** A new, unpublished entry for the first `len` units of `buf` (hashed `h`): its arena index. */
+  private storeUnits(buf: Uint16Array, len: number, h: number): number {
+    const e = this.claim(len, h);
+    this.units.set(buf.subarray(0, len), 2 * (e + HEADER));
+    return e;
+  }
+
   /** Adds `key`: true when no thread (this one included) had added it before. */
   add(key: string): boolean {
     const { heads, arena } = this;
@@ -97,16 +137,23 @@ export class SharedKeySet {
 
   /** A new, unpublished entry for `key` (hashed `h`): its arena index. */
   private store(key: string, h: number): number {
-    const { arena, units } = this;
+    const { units } = this;
     const len = key.length;
+    const e = this.claim(len, h);
+    const at = 2 * (e + HEADER);
+    for (let i = 0; i < len; i++) units[at + i] = key.charCodeAt(i);
+    return e;
+  }
+
+  /** Room in the arena for an entry of `len` units hashed `h`, its header written: its index. */
+  private claim(len: number, h: number): number {
+    const { arena } = this;
     const size = HEADER + ((len + 1) >> 1);
     const e = Atomics.add(arena, 0, size);
     if (e + size > arena.length)
       throw new Error(`parallel explore: the shared visited set is full (${4 * arena.length} bytes of keys)`);
     arena[e + 1] = h;
     arena[e + 2] = len;
-    const at = 2 * (e + HEADER);
-    for (let i = 0; i < len; i++) units[at + i] = key.charCodeAt(i);
     return e;
   }
 }
@@ -115,6 +162,14 @@ export class SharedKeySet {
 function hashKey(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+/** {@link hashKey} of the first `len` units of `buf`: the same hash as their string's. */
+function hashUnits(buf: Uint16Array, len: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < len; i++) h = Math.imul(h ^ (buf[i] ?? 0), 0x01000193);
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
   return h ^ (h >>> 13);
 }

@@ -49,6 +49,37 @@ describe('shared key set', () => {
     expect(keys.filter((k) => one.add(k)).length).toBe(0);
   });
 
+  it("a key added as units (a builder's buffer, units past its length ignored) is the entry of its string", () => {
+    const buffers = sharedKeyBuffers();
+    const views = [new SharedKeySet(buffers), new SharedKeySet(buffers)];
+    let run = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.string({ unit: 'binary', maxLength: 9 }), fc.nat(1), fc.boolean()), {
+          maxLength: 60,
+        }),
+        (adds) => {
+          const prefix = `${run++}:`;
+          const expected = new Set<string>();
+          for (const [k, v, asUnits] of adds) {
+            const key = prefix + k;
+            const known = expected.size;
+            expected.add(key);
+            const view = views[v];
+            // the builder's buffer holds more than the key: a stale unit after it
+            const buf = Uint16Array.from([
+              ...Array.from({ length: key.length }, (_, i) => key.charCodeAt(i)),
+              0xfffd,
+            ]);
+            const added = asUnits ? view?.addUnits(buf, key.length) : view?.add(key);
+            expect(added).toBe(expected.size !== known);
+          }
+        },
+      ),
+      { seed: SEED, numRuns: runs(500) },
+    );
+  });
+
   it('tells exactly one of two threads adding the same keys at once that a key is new', async () => {
     const root = process.env.INTCHECK_COMPILED_ROOT;
     expect(root).toBeDefined();
