@@ -57,6 +57,8 @@ export class SharedKeySet {
   private readonly arena: Int32Array;
   private readonly units: Uint16Array;
   private readonly mask: number;
+  /** {@link add}'s copy of a string key's units. */
+  private scratch = new Uint16Array(256);
 
   constructor(buffers: SharedKeyBuffers) {
     this.heads = new Int32Array(buffers.heads);
@@ -67,8 +69,8 @@ export class SharedKeySet {
 
   /**
    * {@link add} for a key left in a builder's units (StateSpace.keyUnits): the first `len` units
-   * of `buf`, hashed and compared there, so no string is built (the same entry as `add` of their
-   * string). A UIPI worker's string keys cost it 1.2x the CPU of one thread (`done`, and the
+   * of `buf`, hashed and compared there, so no string is built (what {@link add} of their string
+   * does). A UIPI worker's string keys cost it 1.2x the CPU of one thread (`done`, and the
    * hash and compare through charCodeAt); the sequential explorer keys UIPI by units too.
    */
   addUnits(buf: Uint16Array, len: number): boolean {
@@ -76,6 +78,7 @@ export class SharedKeySet {
     const h = hashUnits(buf, len);
     const bucket = h & this.mask;
     let head = Atomics.load(heads, bucket);
+    /** Where the entries already compared begin (0: the chain's end). */
     let compared = 0;
     let entry = 0;
     for (;;) {
@@ -105,44 +108,17 @@ export class SharedKeySet {
     return e;
   }
 
-  /** Adds `key`: true when no thread (this one included) had added it before. */
+  /**
+   * Adds `key`: true when no thread (this one included) had added it before. Its units are copied
+   * into this view's scratch buffer and added by {@link addUnits}, so a string and its units are
+   * one entry, hashed, compared and published by one definition.
+   */
   add(key: string): boolean {
-    const { heads, arena } = this;
-    const h = hashKey(key);
-    const bucket = h & this.mask;
-    let head = Atomics.load(heads, bucket);
-    /** Where the entries already compared begin (0: the chain's end). */
-    let compared = 0;
-    let entry = 0;
-    for (;;) {
-      for (let e = head; e !== compared; e = arena[e] ?? 0) if (this.holds(e, key, h)) return false;
-      if (entry === 0) entry = this.store(key, h);
-      arena[entry] = head;
-      const was = Atomics.compareExchange(heads, bucket, head, entry);
-      if (was === head) return true;
-      compared = head;
-      head = was;
-    }
-  }
-
-  /** Whether entry `e` is `key` (hashed `h`). */
-  private holds(e: number, key: string, h: number): boolean {
-    const { arena, units } = this;
     const len = key.length;
-    if (arena[e + 1] !== h || arena[e + 2] !== len) return false;
-    const at = 2 * (e + HEADER);
-    for (let i = 0; i < len; i++) if (units[at + i] !== key.charCodeAt(i)) return false;
-    return true;
-  }
-
-  /** A new, unpublished entry for `key` (hashed `h`): its arena index. */
-  private store(key: string, h: number): number {
-    const { units } = this;
-    const len = key.length;
-    const e = this.claim(len, h);
-    const at = 2 * (e + HEADER);
-    for (let i = 0; i < len; i++) units[at + i] = key.charCodeAt(i);
-    return e;
+    if (len > this.scratch.length) this.scratch = new Uint16Array(Math.max(len, 2 * this.scratch.length));
+    const buf = this.scratch;
+    for (let i = 0; i < len; i++) buf[i] = key.charCodeAt(i);
+    return this.addUnits(buf, len);
   }
 
   /** Room in the arena for an entry of `len` units hashed `h`, its header written: its index. */
@@ -158,15 +134,7 @@ export class SharedKeySet {
   }
 }
 
-/** FNV-1a over the key's UTF-16 units, its bits mixed down at the end (the bucket is the low bits). */
-function hashKey(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
-  return h ^ (h >>> 13);
-}
-
-/** {@link hashKey} of the first `len` units of `buf`: the same hash as their string's. */
+/** FNV-1a over the first `len` units of `buf`, its bits mixed down at the end (the bucket is the low bits). */
 function hashUnits(buf: Uint16Array, len: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < len; i++) h = Math.imul(h ^ (buf[i] ?? 0), 0x01000193);
