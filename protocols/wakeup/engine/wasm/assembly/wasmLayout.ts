@@ -119,3 +119,24 @@ export function alloc(bytes: usize): usize {
   if (pages > have && memory.grow(pages - have) < 0) unreachable();
   return p;
 }
+
+/**
+ * Copies one state (WIDTH bytes, a multiple of 4) from `src` to `dst` word by word: inline code,
+ * where `memory.copy` of a size known only at run time is a call out of the wasm code per state.
+ */
+export function copyState(dst: usize, src: usize): void {
+  const end = src + <usize>WIDTH;
+  let s = src;
+  let d = dst;
+  for (; s + 8 <= end; s += 8, d += 8) store<u64>(d, load<u64>(s));
+  if (s < end) store<u32>(d, load<u32>(s));
+}
+
+/** Whether the states at `a` and `b` are equal (WIDTH bytes), word by word (see {@link copyState}). */
+export function sameState(a: usize, b: usize): bool {
+  const end = a + <usize>WIDTH;
+  let x = a;
+  let y = b;
+  for (; x + 8 <= end; x += 8, y += 8) if (load<u64>(x) !== load<u64>(y)) return false;
+  return x >= end || load<u32>(x) === load<u32>(y);
+}

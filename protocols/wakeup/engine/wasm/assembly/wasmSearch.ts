@@ -5,7 +5,7 @@
  * (packedWasmExplore.ts) reads its answers with. packedWasm.ts names what the module exports.
  */
 import { FAILS_ONLY_ONLINE_RUN, HOLDS, hartOffline, judgeState } from './wasmInvariants';
-import { alloc, DEVICES, NHARTS, PH_FETCH, PRIORITIES, PROCESSES, WIDTH } from './wasmLayout';
+import { alloc, copyState, DEVICES, NHARTS, PH_FETCH, PRIORITIES, PROCESSES, WIDTH } from './wasmLayout';
 import { COUNT, LEVEL, PARENT, storeAdd, storeInit, VIA, WORDS } from './wasmStore';
 import { expand, setBuffers } from './wasmSuccessors';
 
@@ -95,7 +95,7 @@ export function expandInto(): i32 {
 /** packedExplore.ts:87-98 (`visit`): one successor, at B, of the state being expanded. */
 export function visit(): void {
   if (collecting) {
-    memory.copy(OUT + <usize>collected * <usize>WIDTH, B, <usize>WIDTH);
+    copyState(OUT + <usize>collected * <usize>WIDTH, B);
     collected++;
     return;
   }

@@ -5,7 +5,7 @@
  * at most 1/2) finds duplicates, and per state its BFS depth, its parent's id and the index of its
  * event in the parent's successors. The loader reads WORDS, PARENT and VIA to build a path.
  */
-import { alloc, WIDTH } from './wasmLayout';
+import { alloc, copyState, sameState, WIDTH } from './wasmLayout';
 
 /** packedStore.ts:16: the states room is made for before the first grow (the small preset never grows). */
 const INITIAL: i32 = 1 << 17;
@@ -56,16 +56,12 @@ export function storeAdd(w: usize, depth: i32, from: i32, k: i32): bool {
     const e = TABLE + ((<usize>slot) << 3);
     const id1 = load<i32>(e);
     if (id1 === 0) break;
-    if (
-      load<u32>(e, 4) === h &&
-      memory.compare(WORDS + <usize>(id1 - 1) * <usize>WIDTH, w, <usize>WIDTH) === 0
-    )
-      return false;
+    if (load<u32>(e, 4) === h && sameState(WORDS + <usize>(id1 - 1) * <usize>WIDTH, w)) return false;
     slot = (slot + 1) & mask;
   }
   const id = COUNT;
   if (id === cap) grow();
-  memory.copy(WORDS + <usize>id * <usize>WIDTH, w, <usize>WIDTH);
+  copyState(WORDS + <usize>id * <usize>WIDTH, w);
   store<i32>(i32At(LEVEL, id), depth);
   store<i32>(i32At(PARENT, id), from);
   store<i32>(i32At(VIA, id), k);

@@ -9,6 +9,7 @@
 
 import {
   CAPACITY,
+  copyState,
   DEVICES,
   ERROR,
   HART_W,
@@ -45,7 +46,6 @@ import {
   WAIT_DEPTH,
   WAIT_FULL,
   WAIT_W,
-  WIDTH,
 } from './wasmLayout';
 import { visit } from './wasmSearch';
 
@@ -76,7 +76,7 @@ function put(i: i32, v: i32): void {
 
 /** packedSuccessors.ts:115-205 (`expand`): visits every successor of the state at `src`, in `enabled`'s order; returns how many. */
 export function expand(src: usize): i32 {
-  memory.copy(CUR, src, <usize>WIDTH);
+  copyState(CUR, src);
   let n = 0;
   for (let d = 0; d < DEVICES; d++) {
     reset();
@@ -147,7 +147,7 @@ export function expand(src: usize): i32 {
 
 /** packedSuccessors.ts:286-288: starts the next successor from the state being expanded. */
 function reset(): void {
-  memory.copy(B, CUR, <usize>WIDTH);
+  copyState(B, CUR);
 }
 
 /** packedSuccessors.ts:291-326: the polls of task t running on hart h (yield, finish, handled, block per device). */
