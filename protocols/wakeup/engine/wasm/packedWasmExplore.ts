@@ -18,15 +18,24 @@ import { Answers, packedWasmInstance } from './packedWasmModule.ts';
 
 /** The largest bound an i32 holds (no bound). */
 const NO_BOUND = 0x7fff_ffff;
+/** The states the store has room for before its first grow: packedStore.ts's INITIAL (the small preset never grows). */
+const ROOM = 1 << 17;
 
-/** Explores the wakeup model on `cfg` over packed states in WebAssembly (see above). */
-export function explorePackedWasm(cfg: Config, opts: PackedOptions = {}): PackedOutcome {
+/**
+ * Explores the wakeup model on `cfg` over packed states in WebAssembly (see above); `room`: the
+ * states the store makes room for before its first grow (a power of two; tests make it small).
+ */
+export function explorePackedWasm(cfg: Config, opts: PackedOptions = {}, room = ROOM): PackedOutcome {
   if (opts.onProgress !== undefined) return explorePacked(cfg, opts);
   const L = packedLayout(cfg);
   const w = packedWasmInstance(L, opts.mutation);
   const at = w.start();
   new Uint8Array(w.memory.buffer, at, L.width).set(encodeSystem(L, initialSystem(cfg)));
-  const kind = w.explore(Math.min(opts.maxStates ?? NO_BOUND, NO_BOUND), opts.invariants === false ? 0 : 1);
+  const kind = w.explore(
+    Math.min(opts.maxStates ?? NO_BOUND, NO_BOUND),
+    opts.invariants === false ? 0 : 1,
+    room,
+  );
   const A = new Int32Array(w.memory.buffer, w.answers(), 9);
   const at32 = (i: number): number => A[i] ?? 0;
   const stats = {

@@ -23,8 +23,8 @@ export interface PackedWasm {
   configure(...fields: number[]): void;
   /** Allocates the buffers; the address to write a state at (the initial one, or one to expand). */
   start(): number;
-  /** Searches; 0 complete, 1 maxStates, 2 violation. */
-  explore(maxStates: number, invariants: number): number;
+  /** Searches, the store starting with room for `room` states (a power of two); 0 complete, 1 maxStates, 2 violation. */
+  explore(maxStates: number, invariants: number, room: number): number;
   /** Writes the successors of the state at `start()`'s address at `output()`; how many. */
   expandInto(): number;
   output(): number;

@@ -103,6 +103,14 @@ describe('packed wakeup engine in WebAssembly', () => {
     },
   );
 
+  it('counts and finds the same with a store that grows and rehashes many times (room for 16 states at first)', () => {
+    const cfg = preset('small');
+    expect(explorePackedWasm(cfg, {}, 16)).toEqual(explorePacked(cfg));
+    expect(explorePackedWasm(cfg, { mutation: 'wedges' }, 16)).toEqual(
+      explorePacked(cfg, { mutation: 'wedges' }),
+    );
+  });
+
   it('stops at maxStates as the JavaScript engine does', () => {
     const cfg = preset('small');
     const out = explorePackedWasm(cfg, { maxStates: 1000 });

@@ -123,12 +123,13 @@ function judge(s: usize, id: i32): void {
 /**
  * packedExplore.ts:116-135 (`run`): breadth-first search from the state at `start()`'s address
  * until the space is exhausted, `max` states or a violation (judging the invariants when
- * `invariants` is 1); answers COMPLETE, MAX_STATES or VIOLATION.
+ * `invariants` is 1), the store starting with room for `room` states (a power of two); answers
+ * COMPLETE, MAX_STATES or VIOLATION.
  */
-export function explore(max: i32, invariants: i32): i32 {
+export function explore(max: i32, invariants: i32, room: i32): i32 {
   maxStates = max;
   judging = invariants !== 0;
-  storeInit();
+  storeInit(room);
   storeAdd(IN, 0, -1, -1);
   judge(IN, 0);
   if (COUNT >= maxStates) full = true;

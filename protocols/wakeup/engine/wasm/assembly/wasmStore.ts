@@ -7,9 +7,6 @@
  */
 import { alloc, copyState, sameState, WIDTH } from './wasmLayout';
 
-/** packedStore.ts:16: the states room is made for before the first grow (the small preset never grows). */
-const INITIAL: i32 = 1 << 17;
-
 export let WORDS: usize = 0;
 export let LEVEL: usize = 0;
 export let PARENT: usize = 0;
@@ -20,10 +17,10 @@ let cap: i32 = 0;
 let mask: i32 = 0;
 let TABLE: usize = 0;
 
-/** packedStore.ts:54-63: an empty store with room for INITIAL states. */
-export function storeInit(): void {
-  cap = INITIAL;
-  mask = 2 * INITIAL - 1;
+/** packedStore.ts:54-63: an empty store with room for `room` states (a power of two) before its first grow. */
+export function storeInit(room: i32): void {
+  cap = room;
+  mask = 2 * room - 1;
   WORDS = alloc(<usize>cap * <usize>WIDTH);
   LEVEL = alloc((<usize>cap) << 2);
   PARENT = alloc((<usize>cap) << 2);
