@@ -31,10 +31,8 @@ export function explorePackedWasm(cfg: Config, opts: PackedOptions = {}, room = 
   const w = packedWasmInstance(L, opts.mutation);
   const at = w.start();
   new Uint8Array(w.memory.buffer, at, L.width).set(encodeSystem(L, initialSystem(cfg)));
-  const kind = w.explore(
-    Math.min(opts.maxStates ?? NO_BOUND, NO_BOUND),
-    opts.invariants === false ? 0 : 1,
-    room,
+  const kind = trapsExplained(() =>
+    w.explore(Math.min(opts.maxStates ?? NO_BOUND, NO_BOUND), opts.invariants === false ? 0 : 1, room),
   );
   const A = new Int32Array(w.memory.buffer, w.answers(), 9);
   const at32 = (i: number): number => A[i] ?? 0;
@@ -54,6 +52,22 @@ export function explorePackedWasm(cfg: Config, opts: PackedOptions = {}, room = 
   const path = packedPath(L, words, parent, via, bad, verdict.fetchHart);
   if (path.length > stats.diameter) stats.diameter = path.length;
   return { kind: 'violation', ...stats, property: verdict.property, message: verdict.message, path };
+}
+
+/**
+ * `search()`, with a wasm trap (a WebAssembly.RuntimeError) said in words: the wasm code traps
+ * where packedSuccessors.ts throws (a state the successor function refuses) and when its linear
+ * memory cannot grow (wasm32's 4 GB: some 60 million states of small's 48 bytes).
+ */
+function trapsExplained(search: () => number): number {
+  try {
+    return search();
+  } catch (e) {
+    if (!(e instanceof Error) || e.name !== 'RuntimeError') throw e;
+    throw new Error(
+      `packed wasm engine: the search trapped (${e.message}): out of linear memory, or a state packedSuccessors.ts refuses`,
+    );
+  }
 }
 
 /**

@@ -111,6 +111,12 @@ describe('packed wakeup engine in WebAssembly', () => {
     );
   });
 
+  it('says in words when the search traps (a store wasm32 cannot hold: 2^27 states of 48 bytes)', () => {
+    expect(() => explorePackedWasm(preset('tiny'), {}, 1 << 27)).toThrow(
+      /the search trapped \(unreachable\)/,
+    );
+  });
+
   it('stops at maxStates as the JavaScript engine does', () => {
     const cfg = preset('small');
     const out = explorePackedWasm(cfg, { maxStates: 1000 });

@@ -47,7 +47,7 @@ function seen(t: i32): bool {
 
 /** packedTaskInOnePlace.ts:98-135: the first task id held in two places of the state at `s`, or 0. */
 function firstDuplicate(s: usize): i32 {
-  if (STAMPS === 0) STAMPS = alloc(256 * 4);
+  if (STAMPS === 0) STAMPS = alloc(256, 4);
   if (pass === 0x7fffffff) {
     memory.fill(STAMPS, 0, 256 * 4);
     pass = 0;

@@ -107,13 +107,16 @@ export function configure(
 let top: usize = 0;
 
 /**
- * `bytes` of zeroed linear memory (never used before: memory.grow's pages are zero), never freed
- * (a search's buffers live as long as the instance; the loader makes one instance per search).
+ * Room for `count` items of `size` bytes, zeroed (never used before: memory.grow's pages are
+ * zero), never freed (a search's buffers live as long as the instance; the loader makes one
+ * instance per search). Traps when wasm32's 4 GB cannot hold it (the size reckoned in 64 bits).
  */
-export function alloc(bytes: usize): usize {
+export function alloc(count: i32, size: i32): usize {
   if (top === 0) top = (__heap_base + 15) & ~(<usize>15);
+  const end = (<u64>top + <u64>count * <u64>size + 15) & ~(<u64>15);
+  if (end > 0xffff_0000) unreachable();
   const p = top;
-  top = (top + bytes + 15) & ~(<usize>15);
+  top = <usize>end;
   const pages = <i32>((top + 0xffff) >>> 16);
   const have = memory.size();
   if (pages > have && memory.grow(pages - have) < 0) unreachable();

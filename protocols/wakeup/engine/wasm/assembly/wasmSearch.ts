@@ -47,10 +47,10 @@ function maxSuccessors(): i32 {
 
 /** Allocates the search's buffers once the layout is set; returns where to write a state (the initial one, or the one `expandInto` expands). */
 export function start(): usize {
-  IN = alloc(<usize>WIDTH);
-  CUR = alloc(<usize>WIDTH);
-  B = alloc(<usize>WIDTH);
-  OUT = alloc(<usize>maxSuccessors() * <usize>WIDTH);
+  IN = alloc(1, WIDTH);
+  CUR = alloc(1, WIDTH);
+  B = alloc(1, WIDTH);
+  OUT = alloc(maxSuccessors(), WIDTH);
   setBuffers(CUR, B);
   return IN;
 }

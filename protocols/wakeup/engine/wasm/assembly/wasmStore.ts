@@ -21,11 +21,11 @@ let TABLE: usize = 0;
 export function storeInit(room: i32): void {
   cap = room;
   mask = 2 * room - 1;
-  WORDS = alloc(<usize>cap * <usize>WIDTH);
-  LEVEL = alloc((<usize>cap) << 2);
-  PARENT = alloc((<usize>cap) << 2);
-  VIA = alloc((<usize>cap) << 2);
-  TABLE = alloc((<usize>(mask + 1)) << 3);
+  WORDS = alloc(cap, WIDTH);
+  LEVEL = alloc(cap, 4);
+  PARENT = alloc(cap, 4);
+  VIA = alloc(cap, 4);
+  TABLE = alloc(mask + 1, 8);
   COUNT = 0;
 }
 
@@ -73,16 +73,17 @@ export function storeAdd(w: usize, depth: i32, from: i32, k: i32): bool {
 /** packedStore.ts:119-126: doubles the per-state arrays (the old ones are left unused). */
 function grow(): void {
   const n = cap * 2;
-  WORDS = moved(WORDS, <usize>cap * <usize>WIDTH, <usize>n * <usize>WIDTH);
-  LEVEL = moved(LEVEL, (<usize>cap) << 2, (<usize>n) << 2);
-  PARENT = moved(PARENT, (<usize>cap) << 2, (<usize>n) << 2);
-  VIA = moved(VIA, (<usize>cap) << 2, (<usize>n) << 2);
+  WORDS = moved(WORDS, n, WIDTH);
+  LEVEL = moved(LEVEL, n, 4);
+  PARENT = moved(PARENT, n, 4);
+  VIA = moved(VIA, n, 4);
   cap = n;
 }
 
-function moved(from: usize, used: usize, bytes: usize): usize {
-  const to = alloc(bytes);
-  memory.copy(to, from, used);
+/** A copy of the `cap` items of `size` bytes at `from` in room for `n` of them. */
+function moved(from: usize, n: i32, size: i32): usize {
+  const to = alloc(n, size);
+  memory.copy(to, from, <usize>cap * <usize>size);
   return to;
 }
 
@@ -91,7 +92,7 @@ function rehash(): void {
   const old = TABLE;
   const slots = mask + 1;
   const m = mask * 2 + 1;
-  const table = alloc((<usize>(m + 1)) << 3);
+  const table = alloc(m + 1, 8);
   for (let s = 0; s < slots; s++) {
     const e = old + ((<usize>s) << 3);
     const id1 = load<i32>(e);
