@@ -10,7 +10,10 @@
  * (every function recompiled by TurboFan in the background at once), `--no-liftoff` (TurboFan
  * only, each function before its first call: Node 20's V8 compiles wasm lazily) and that with
  * `--no-wasm-lazy-compilation` (every function by TurboFan in `new WebAssembly.Module`, as gcc
- * compiles pan before it runs), a process per flag that only compiles the module
+ * compiles pan before it runs); the last once more with the compile started off the main thread
+ * (`precompilePackedWasm`) before the other modules are imported, as a command could overlap it
+ * with its start ("waited": what was left of it when the search began); a process per flag that
+ * only compiles the module
  * (`new WebAssembly.Module`, timed alone: V8 caches a module's code by its bytes, so a compile in
  * the searching process would hide the engine's own), and pan (`./pan` in PAN_DIR, compiled from
  * bench/spin/wakeup.pml; its "elapsed time"). A node process reports its first search (ms, the
@@ -41,8 +44,12 @@ interface Kind {
   readonly cwd: string;
 }
 
-/** The child's program: one search timed first, then five more (warm); or only the module's compile. */
-function child(what: 'js' | 'wasm' | 'compile'): string {
+/**
+ * The child's program: one search timed first, then five more (warm); or only the module's
+ * compile; or (`precompiled`) the wasm search after `precompilePackedWasm` was started before the
+ * other modules were imported and awaited after, as a command could (`wait`: ms still waited).
+ */
+function child(what: 'js' | 'wasm' | 'compile' | 'precompiled'): string {
   const dist = (p: string): string => pathToFileURL(join(ROOT, 'dist', p)).href;
   const wasm = join(ROOT, 'dist', 'protocols', 'wakeup', 'engine', 'wasm', 'packedWasm.wasm');
   if (what === 'compile')
@@ -52,29 +59,39 @@ function child(what: 'js' | 'wasm' | 'compile'): string {
       'new WebAssembly.Module(bytes);',
       'console.log(JSON.stringify({ compile: performance.now() - t }));',
     ].join('\n');
+  const pre =
+    what === 'precompiled'
+      ? [
+          `const { precompilePackedWasm } = await import(${JSON.stringify(dist('protocols/wakeup/engine/wasm/packedWasmModule.js'))});`,
+          'const ready = precompilePackedWasm();',
+        ]
+      : [];
+  const wait =
+    what === 'precompiled'
+      ? ['const w0 = performance.now();', 'await ready;', 'const wait = performance.now() - w0;']
+      : ['const wait = 0;'];
   const [file, fn] =
     what === 'js'
       ? ['protocols/wakeup/engine/packed/packedExplore.js', 'explorePacked']
       : ['protocols/wakeup/engine/wasm/packedWasmExplore.js', 'explorePackedWasm'];
   return [
+    ...pre,
     `const { explorePreset } = await import(${JSON.stringify(dist('engine/explore/explorePresets.js'))});`,
     `const { ${fn}: run } = await import(${JSON.stringify(dist(file))});`,
+    ...wait,
     "const cfg = explorePreset('wakeup', 'small');",
     'const time = () => { const t = performance.now(); const o = run(cfg); return [performance.now() - t, o.distinct]; };',
     'const [first, distinct] = time();',
     'let warm = Infinity;',
     'for (let i = 0; i < 5; i++) warm = Math.min(warm, time()[0]);',
-    'console.log(JSON.stringify({ first, warm, distinct }));',
+    'console.log(JSON.stringify({ first, warm, distinct, wait }));',
   ].join('\n');
 }
 
-const node = (flags: readonly string[], what: 'js' | 'wasm' | 'compile'): readonly string[] => [
-  process.execPath,
-  ...flags,
-  '--input-type=module',
-  '-e',
-  child(what),
-];
+const node = (
+  flags: readonly string[],
+  what: 'js' | 'wasm' | 'compile' | 'precompiled',
+): readonly string[] => [process.execPath, ...flags, '--input-type=module', '-e', child(what)];
 
 const TIERINGS: readonly [string, readonly string[]][] = [
   ['default', []],
@@ -86,6 +103,11 @@ const TIERINGS: readonly [string, readonly string[]][] = [
 const KINDS: readonly Kind[] = [
   { name: 'js packed', command: node([], 'js'), cwd: ROOT },
   ...TIERINGS.map(([t, flags]) => ({ name: `wasm ${t}`, command: node(flags, 'wasm'), cwd: ROOT })),
+  {
+    name: 'wasm precompiled eager-turbofan',
+    command: node(['--no-liftoff', '--no-wasm-lazy-compilation'], 'precompiled'),
+    cwd: ROOT,
+  },
   ...TIERINGS.map(([t, flags]) => ({ name: `compile ${t}`, command: node(flags, 'compile'), cwd: ROOT })),
   { name: 'pan', command: ['./pan'], cwd: PAN_DIR },
 ];
@@ -148,13 +170,14 @@ export function wasmFirstSearch(): void {
       k.name,
       of(k.name, k.name.startsWith('compile') ? 'compile' : 'first'),
       of(k.name, 'warm'),
+      of(k.name, 'wait'),
       median(s.map((x) => x.user)),
       median(s.map((x) => x.wall)),
     ];
   });
   printTable(
     `wakeup small in fresh processes, medians of ${rounds} rounds (load ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after; raw in ${dir})`,
-    ['process', 'first or compile ms', 'warm ms (best of 5)', 'user s', 'wall s'],
+    ['process', 'first or compile ms', 'warm ms (best of 5)', 'waited ms', 'user s', 'wall s'],
     rows,
   );
 }

@@ -7,7 +7,8 @@
  * this module in dist/ too, so one `new URL('./packedWasm.wasm', import.meta.url)` finds it from the
  * sources (vitest, tsx), from dist/ and from the bundled command line (whose `import.meta.url` is
  * each module's own emitted file). `npm ci` builds it (`prepare`); vitest's global setup rebuilds
- * when a source is newer than dist/. The module is compiled once per process; each search gets an
+ * when a source is newer than dist/. The module is compiled once per process (on the first search,
+ * or ahead of it by {@link precompilePackedWasm}); each search gets an
  * instance of its own (fresh linear memory).
  */
 import { readFileSync } from 'node:fs';
@@ -50,26 +51,43 @@ const FUNCTIONS = ['configure', 'start', 'explore', 'expandInto', 'output', 'ans
 /** The part of the WebAssembly JS API used here (the project's lib, ES2022, does not declare it). */
 interface WasmApi {
   readonly Module: new (bytes: Uint8Array) => object;
+  readonly compile: (bytes: Uint8Array) => Promise<object>;
   readonly Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
 }
 const WASM = (globalThis as unknown as { readonly WebAssembly: WasmApi }).WebAssembly;
 
 const WASM_FILE = new URL('./packedWasm.wasm', import.meta.url);
 
-/** The compiled module, once per process. */
+/** The compiled module, once per process (or its compile under way, from {@link precompilePackedWasm}). */
 let compiled: object | null = null;
+let compiling: Promise<void> | null = null;
 
-/** Compiles packedWasm.wasm (once per process; a missing file is a one-line error saying how to build it). */
-function packedWasmModule(): object {
-  if (compiled !== null) return compiled;
-  let bytes: Uint8Array;
+/** packedWasm.wasm's bytes (a missing file is a one-line error saying how to build it). */
+function wasmBytes(): Uint8Array {
   try {
-    bytes = readFileSync(fileURLToPath(WASM_FILE));
+    return readFileSync(fileURLToPath(WASM_FILE));
   } catch {
     throw new Error(`packed wasm engine: ${fileURLToPath(WASM_FILE)} is missing; run \`npm run build\``);
   }
-  compiled = new WASM.Module(bytes);
+}
+
+/** Compiles packedWasm.wasm on this thread, once per process. */
+function packedWasmModule(): object {
+  if (compiled === null) compiled = new WASM.Module(wasmBytes());
   return compiled;
+}
+
+/**
+ * Starts compiling packedWasm.wasm off this thread (`WebAssembly.compile`), so a command can
+ * overlap the compile with its own start and its first search finds the module ready; the
+ * promise settles when it is. How much is compiled there depends on V8's flags: all of it by
+ * TurboFan under `--no-liftoff --no-wasm-lazy-compilation`, else each function at its first call.
+ */
+export function precompilePackedWasm(): Promise<void> {
+  compiling ??= WASM.compile(wasmBytes()).then((m) => {
+    compiled ??= m;
+  });
+  return compiling;
 }
 
 /** The code packedWasm.wasm knows each seeded bug by (0: none). */

@@ -15,7 +15,10 @@ import {
 import type { PackedMutation } from '../../../../protocols/wakeup/engine/packed/packedMutation.ts';
 import { PackedSuccessors } from '../../../../protocols/wakeup/engine/packed/packedSuccessors.ts';
 import { explorePackedWasm } from '../../../../protocols/wakeup/engine/wasm/packedWasmExplore.ts';
-import { packedWasmInstance } from '../../../../protocols/wakeup/engine/wasm/packedWasmModule.ts';
+import {
+  packedWasmInstance,
+  precompilePackedWasm,
+} from '../../../../protocols/wakeup/engine/wasm/packedWasmModule.ts';
 import { initialSystem } from '../../../../protocols/wakeup/model/boot.ts';
 import { presetOf } from '../../../support/presetOf.ts';
 
@@ -115,6 +118,11 @@ describe('packed wakeup engine in WebAssembly', () => {
     expect(() => explorePackedWasm(preset('tiny'), {}, 1 << 27)).toThrow(
       /the search trapped \(unreachable\)/,
     );
+  });
+
+  it('searches the same after the module was compiled ahead (precompilePackedWasm)', async () => {
+    await precompilePackedWasm();
+    expect(explorePackedWasm(preset('tiny'))).toEqual(explorePacked(preset('tiny')));
   });
 
   it('stops at maxStates as the JavaScript engine does', () => {
