@@ -29,13 +29,15 @@ export function explorePackedWasm(cfg: Config, opts: PackedOptions = {}, room = 
   if (opts.onProgress !== undefined) return explorePacked(cfg, opts);
   const L = packedLayout(cfg);
   const w = packedWasmInstance(L, opts.mutation);
-  const at = w.start();
+  // addresses come back as i32: read unsigned (>>> 0), as a store past 2 GB needs
+  const at = w.start() >>> 0;
   new Uint8Array(w.memory.buffer, at, L.width).set(encodeSystem(L, initialSystem(cfg)));
   const kind = trapsExplained(() =>
     w.explore(Math.min(opts.maxStates ?? NO_BOUND, NO_BOUND), opts.invariants === false ? 0 : 1, room),
   );
-  const A = new Int32Array(w.memory.buffer, w.answers(), 9);
+  const A = new Int32Array(w.memory.buffer, w.answers() >>> 0, 9);
   const at32 = (i: number): number => A[i] ?? 0;
+  const addr = (i: number): number => at32(i) >>> 0;
   const stats = {
     distinct: at32(Answers.count),
     transitions: at32(Answers.transitions),
@@ -45,10 +47,10 @@ export function explorePackedWasm(cfg: Config, opts: PackedOptions = {}, room = 
   if (kind === 1) return { kind: 'maxStates', ...stats };
   const bad = at32(Answers.bad);
   const n = stats.distinct;
-  const words = new Int32Array(w.memory.buffer, at32(Answers.statesAt), (n * L.width) >> 2);
+  const words = new Int32Array(w.memory.buffer, addr(Answers.statesAt), (n * L.width) / 4);
   const verdict = verdictOf(L, words, bad, at32(Answers.badOnFetch) === 1, at32(Answers.badProperty));
-  const parent = new Int32Array(w.memory.buffer, at32(Answers.parentsAt), n);
-  const via = new Int32Array(w.memory.buffer, at32(Answers.viasAt), n);
+  const parent = new Int32Array(w.memory.buffer, addr(Answers.parentsAt), n);
+  const via = new Int32Array(w.memory.buffer, addr(Answers.viasAt), n);
   const path = packedPath(L, words, parent, via, bad, verdict.fetchHart);
   if (path.length > stats.diameter) stats.diameter = path.length;
   return { kind: 'violation', ...stats, property: verdict.property, message: verdict.message, path };

@@ -61,12 +61,12 @@ function disagreements(
 ): string[] {
   const succ = new PackedSuccessors(L, jsMutation);
   const w = packedWasmInstance(L, wasmMutation);
-  const at = w.start();
+  const at = w.start() >>> 0;
   const bad: string[] = [];
   for (const s of states) {
     new Uint8Array(w.memory.buffer, at, L.width).set(s);
     const n = w.expandInto();
-    const out = new Uint8Array(w.memory.buffer, w.output(), n * L.width);
+    const out = new Uint8Array(w.memory.buffer, w.output() >>> 0, n * L.width);
     const got = Array.from({ length: n }, (_, i) => out.subarray(i * L.width, (i + 1) * L.width).join(','));
     const want = jsSuccessors(succ, s);
     if (got.join('\n') !== want.join('\n'))

@@ -1,8 +1,8 @@
 /**
  * AssemblyScript: the packed wakeup engine's breadth-first search, a port of packedExplore.ts's
  * `PackedSearch` over the ports of its successor function (wasmSuccessors.ts), store
- * (wasmStore.ts) and invariants (wasmInvariants.ts), and the accessors the loader
- * (packedWasmExplore.ts) reads its answers with. packedWasm.ts names what the module exports.
+ * (wasmStore.ts) and invariants (wasmInvariants.ts), and `answers`, where the loader
+ * (packedWasmExplore.ts) reads what it found. packedWasm.ts names what the module exports.
  */
 import { FAILS_ONLY_ONLINE_RUN, HOLDS, hartOffline, judgeState } from './wasmInvariants';
 import { alloc, copyState, DEVICES, NHARTS, PH_FETCH, PRIORITIES, PROCESSES, WIDTH } from './wasmLayout';
