@@ -1,6 +1,6 @@
 // `npm run build` (and `prepare`, so `npm ci` and `npm pack` build too): the sources compiled by
 // tsc 7 into dist/ (JavaScript and declarations, tsconfig.build.json), plus the data files the
-// compiled modules read beside themselves at run time (`new URL('./x.json', import.meta.url)`),
+// compiled modules read beside themselves at run time (`new URL('./x.json', import.meta.url)`, or a .wasm),
 // found in the emitted code so that moving one needs no change here. dist/ is removed first so no
 // file of a deleted source lingers.
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,34 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const dist = join(root, 'dist');
 
 rmSync(dist, { recursive: true, force: true });
+
+// The packed wakeup engine in WebAssembly (protocols/wakeup/engine/wasm/): its AssemblyScript
+// sources compiled by asc into the sources' folder (git-ignored), from where the copy of data files
+// below puts it beside its loader in dist/ (packedWasmModule.ts says why). -O3, the stub runtime
+// (the engine allocates its own linear memory and never frees), no assertions, no `abort` import.
+const asc = join(
+  dirname(createRequire(import.meta.url).resolve('assemblyscript/package.json')),
+  'bin',
+  'asc.js',
+);
+const wasmDir = join(root, 'protocols', 'wakeup', 'engine', 'wasm');
+execFileSync(
+  process.execPath,
+  [
+    asc,
+    join(wasmDir, 'assembly', 'packedWasm.ts'),
+    '-O3',
+    '--runtime',
+    'stub',
+    '--noAssert',
+    '--use',
+    'abort=',
+    '-o',
+    join(wasmDir, 'packedWasm.wasm'),
+  ],
+  { stdio: 'inherit', cwd: root },
+);
+
 const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 
@@ -22,7 +50,7 @@ const walk = (dir) =>
     const p = join(dir, name);
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
-const DATA = /new URL\(\s*'(\.{1,2}\/[^']+\.json)'\s*,\s*import\.meta\.url\s*\)/g;
+const DATA = /new URL\(\s*'(\.{1,2}\/[^']+\.(?:json|wasm))'\s*,\s*import\.meta\.url\s*\)/g;
 for (const js of walk(dist).filter((f) => f.endsWith('.js'))) {
   for (const [, spec] of readFileSync(js, 'utf8').matchAll(DATA)) {
     const target = join(dirname(js), spec);

@@ -1,0 +1,145 @@
+/**
+ * AssemblyScript (compiled by asc into packedWasm.wasm, not by tsc): the packed layout of one
+ * configuration as wasm globals, set once per search by the loader (packedWasmExplore.ts) from
+ * packedLayout.ts's `PackedLayout` and the configuration, so no offset is a constant here, and the
+ * linear memory's allocator. The byte codes (phases, lives, record widths) are packedLayout.ts's.
+ */
+
+/** Hart phases and task lives by their byte code (packedLayout.ts:21-30), and the record widths (:32-33). */
+export const PH_IDLE: u8 = 0;
+export const PH_FETCH: u8 = 1;
+export const PH_RUNNING: u8 = 2;
+export const PH_RETURNING: u8 = 3;
+export const PH_WEDGED: u8 = 4;
+export const LIFE_FREE: u8 = 0;
+export const LIFE_READY: u8 = 1;
+export const LIFE_RUNNING: u8 = 2;
+export const LIFE_BLOCKED: u8 = 3;
+export const LIFE_DONE: u8 = 4;
+export const HART_W: i32 = 3;
+export const TASK_W: i32 = 5;
+
+/** The seeded bugs of packedMutation.ts by code (0: none), as the loader passes them. */
+export const MUT_WAKE_COPIES: i32 = 1;
+export const MUT_STEALS_OFFLINE: i32 = 2;
+export const MUT_FINISH_WANDERS: i32 = 3;
+export const MUT_WEDGES: i32 = 4;
+
+/** Bytes per state (a multiple of 4) and the layout's offsets (packedLayout.ts:78-92). */
+export let WIDTH: i32 = 0;
+export let READY: i32 = 0;
+export let READY_W: i32 = 0;
+export let IRQ_WAIT: i32 = 0;
+export let WAIT_W: i32 = 0;
+export let IRQ_PENDING: i32 = 0;
+export let ONLINE: i32 = 0;
+export let ERROR: i32 = 0;
+export let HARTS: i32 = 0;
+export let TASKS: i32 = 0;
+/** The configuration's bounds the successors read (Config). */
+export let PROCESSES: i32 = 0;
+export let PRIORITIES: i32 = 0;
+export let CAPACITY: i32 = 0;
+export let DEVICES: i32 = 0;
+export let WAIT_DEPTH: i32 = 0;
+export let PENDING_MAX: i32 = 0;
+export let TASK_POOL: i32 = 0;
+export let NHARTS: i32 = 0;
+/** The controller's ERROR bits (registers.ts ERR) and the seeded bug (0: none). */
+export let QUEUE_FULL: u8 = 0;
+export let WAIT_FULL: u8 = 0;
+export let PENDING_OVERFLOW: u8 = 0;
+export let MUTATION: i32 = 0;
+
+/**
+ * Sets the layout's offsets (PackedLayout's fields, in its order), the configuration's bounds,
+ * the ERROR bits and the seeded bug: one call per instance, before `start`.
+ */
+export function configure(
+  width: i32,
+  ready: i32,
+  readyW: i32,
+  irqWait: i32,
+  waitW: i32,
+  irqPending: i32,
+  online: i32,
+  error: i32,
+  harts: i32,
+  tasks: i32,
+  processes: i32,
+  priorities: i32,
+  capacity: i32,
+  devices: i32,
+  waitDepth: i32,
+  pendingMax: i32,
+  taskPool: i32,
+  nharts: i32,
+  queueFull: u8,
+  waitFull: u8,
+  pendingOverflow: u8,
+  mutation: i32,
+): void {
+  WIDTH = width;
+  READY = ready;
+  READY_W = readyW;
+  IRQ_WAIT = irqWait;
+  WAIT_W = waitW;
+  IRQ_PENDING = irqPending;
+  ONLINE = online;
+  ERROR = error;
+  HARTS = harts;
+  TASKS = tasks;
+  PROCESSES = processes;
+  PRIORITIES = priorities;
+  CAPACITY = capacity;
+  DEVICES = devices;
+  WAIT_DEPTH = waitDepth;
+  PENDING_MAX = pendingMax;
+  TASK_POOL = taskPool;
+  NHARTS = nharts;
+  QUEUE_FULL = queueFull;
+  WAIT_FULL = waitFull;
+  PENDING_OVERFLOW = pendingOverflow;
+  MUTATION = mutation;
+}
+
+/** The first free byte of linear memory (16-aligned; 0 until the first allocation). */
+let top: usize = 0;
+
+/**
+ * Room for `count` items of `size` bytes, zeroed (never used before: memory.grow's pages are
+ * zero), never freed (a search's buffers live as long as the instance; the loader makes one
+ * instance per search). Traps when wasm32's 4 GB cannot hold it (the size reckoned in 64 bits).
+ */
+export function alloc(count: i32, size: i32): usize {
+  if (top === 0) top = (__heap_base + 15) & ~(<usize>15);
+  const end = (<u64>top + <u64>count * <u64>size + 15) & ~(<u64>15);
+  if (end > 0xffff_0000) unreachable();
+  const p = top;
+  top = <usize>end;
+  const pages = <i32>((top + 0xffff) >>> 16);
+  const have = memory.size();
+  if (pages > have && memory.grow(pages - have) < 0) unreachable();
+  return p;
+}
+
+/**
+ * Copies one state (WIDTH bytes, a multiple of 4) from `src` to `dst` word by word: inline code,
+ * where `memory.copy` of a size known only at run time is a call out of the wasm code per state.
+ */
+export function copyState(dst: usize, src: usize): void {
+  const end = src + <usize>WIDTH;
+  let s = src;
+  let d = dst;
+  for (; s + 8 <= end; s += 8, d += 8) store<u64>(d, load<u64>(s));
+  if (s < end) store<u32>(d, load<u32>(s));
+}
+
+/** Whether the states at `a` and `b` are equal (WIDTH bytes), word by word (see {@link copyState}). */
+export function sameState(a: usize, b: usize): bool {
+  const end = a + <usize>WIDTH;
+  let x = a;
+  let y = b;
+  for (; x + 8 <= end; x += 8, y += 8) if (load<u64>(x) !== load<u64>(y)) return false;
+  return x >= end || load<u32>(x) === load<u32>(y);
+}
