@@ -2,17 +2,12 @@
  * The compiled packed wakeup engine in WebAssembly (assembly/packedWasm.ts, compiled by asc into
  * packedWasm.wasm) and one instance of it set up for a layout.
  *
- * Decision (where the .wasm lives): scripts/build.mjs compiles it into THIS folder of the sources
- * (git-ignored), and its copy of the data files the modules read beside themselves puts it beside
- * this module in dist/ too, so one `new URL('./packedWasm.wasm', import.meta.url)` finds it from the
- * sources (vitest, tsx), from dist/ and from the bundled command line (whose `import.meta.url` is
- * each module's own emitted file). `npm ci` builds it (`prepare`); vitest's global setup rebuilds
- * when a source is newer than dist/. The module is compiled once per process (on the first search,
- * or ahead of it by {@link precompilePackedWasm}); each search gets an
- * instance of its own (fresh linear memory).
+ * Where the .wasm lives, and how it is compiled once per process and instantiated per search:
+ * engine/explore/wasm/wasmEngineModule.ts (shared with the UIPI engine's loader). `npm ci` builds
+ * it (`prepare`); vitest's global setup rebuilds when a source is newer than dist/. The module is
+ * compiled on the first search, or ahead of it by {@link precompilePackedWasm}.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { WasmEngineModule } from '../../../../engine/explore/wasm/wasmEngineModule.ts';
 import { ERR } from '../../../controller/model/registers.ts';
 import type { PackedLayout } from '../packed/packedLayout.ts';
 import type { PackedMutation } from '../packed/packedMutation.ts';
@@ -48,46 +43,15 @@ export const Answers = {
 
 const FUNCTIONS = ['configure', 'start', 'explore', 'expandInto', 'output', 'answers'] as const;
 
-/** The part of the WebAssembly JS API used here (the project's lib, ES2022, does not declare it). */
-interface WasmApi {
-  readonly Module: new (bytes: Uint8Array) => object;
-  readonly compile: (bytes: Uint8Array) => Promise<object>;
-  readonly Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
-}
-const WASM = (globalThis as unknown as { readonly WebAssembly: WasmApi }).WebAssembly;
-
-const WASM_FILE = new URL('./packedWasm.wasm', import.meta.url);
-
-/** The compiled module, once per process (or its compile under way, from {@link precompilePackedWasm}). */
-let compiled: object | null = null;
-let compiling: Promise<void> | null = null;
-
-/** packedWasm.wasm's bytes (a missing file is a one-line error saying how to build it). */
-function wasmBytes(): Uint8Array {
-  try {
-    return readFileSync(fileURLToPath(WASM_FILE));
-  } catch {
-    throw new Error(`packed wasm engine: ${fileURLToPath(WASM_FILE)} is missing; run \`npm run build\``);
-  }
-}
-
-/** Compiles packedWasm.wasm on this thread, once per process. */
-function packedWasmModule(): object {
-  if (compiled === null) compiled = new WASM.Module(wasmBytes());
-  return compiled;
-}
+/** packedWasm.wasm, compiled once per process (engine/explore/wasm/wasmEngineModule.ts). */
+const ENGINE = new WasmEngineModule(new URL('./packedWasm.wasm', import.meta.url), 'packed wasm engine');
 
 /**
- * Starts compiling packedWasm.wasm off this thread (`WebAssembly.compile`), so a command can
- * overlap the compile with its own start and its first search finds the module ready; the
- * promise settles when it is. How much is compiled there depends on V8's flags: all of it by
- * TurboFan under `--no-liftoff --no-wasm-lazy-compilation`, else each function at its first call.
+ * Starts compiling packedWasm.wasm off this thread, so a command can overlap the compile with its
+ * own start and its first search finds the module ready ({@link WasmEngineModule.precompile}).
  */
 export function precompilePackedWasm(): Promise<void> {
-  compiling ??= WASM.compile(wasmBytes()).then((m) => {
-    compiled ??= m;
-  });
-  return compiling;
+  return ENGINE.precompile();
 }
 
 /** The code packedWasm.wasm knows each seeded bug by (0: none). */
@@ -108,13 +72,7 @@ function mutationCode(m: PackedMutation | undefined): number {
 
 /** A fresh instance of the engine set up for layout `L` (and a seeded bug, tests only), its buffers allocated. */
 export function packedWasmInstance(L: PackedLayout, mutation?: PackedMutation): PackedWasm {
-  const { exports } = new WASM.Instance(packedWasmModule(), {});
-  for (const name of FUNCTIONS)
-    if (typeof exports[name] !== 'function') throw new Error(`packed wasm engine: no export ${name}`);
-  const memory = exports.memory;
-  if (typeof memory !== 'object' || memory === null || !('buffer' in memory))
-    throw new Error('packed wasm engine: no exported memory');
-  const w = exports as unknown as PackedWasm;
+  const w = ENGINE.instance(FUNCTIONS) as unknown as PackedWasm;
   const { cfg } = L;
   w.configure(
     L.width,

@@ -1,0 +1,124 @@
+/**
+ * AssemblyScript: the packed UIPI engine's breadth-first search, a port of uipiPackedExplore.ts's
+ * over the ports of its successors (uipiWasmSuccessors.ts), judged step (uipiWasmStep.ts),
+ * admission (uipiWasmAdmission.ts) and leads-to check (uipiWasmDrain.ts), for a search that
+ * passes: it counts the distinct nodes, transitions and diameter as the JavaScript engine does,
+ * and at the first step or drain that does not pass it stops and says so (the loader then hands
+ * the whole search over to JavaScript).
+ *
+ * Decision (when a node is drained): after the search, the last admitted node first, not as the
+ * search expands it (the JavaScript engine's order). A drain's first step mostly reaches a node
+ * admitted after it, whose drain has then already passed, so the memo (uipiWasmDrain.ts) ends it
+ * there; drained in BFS order each drain ran on through nodes not drained yet (the JavaScript
+ * engine waits for those instead: uipiPackedDrain.ts `chains`). For a search that passes the order
+ * changes nothing; a search whose drain fails is searched whole before the hand-over.
+ */
+import { admissionInit, admit } from './uipiWasmAdmission';
+import { drainInit, drainPasses } from './uipiWasmDrain';
+import { alloc, copyWords, G, K, wAt, wSet } from './uipiWasmLayout';
+import { COUNT, ghostOf, LEVEL, nodesInit, PARENT, wordsOf } from './uipiWasmNodes';
+import { judgedStep } from './uipiWasmStep';
+import { AFTER, enabled, GA, maxEnabled, prepareSuccessors, step, useBuffers } from './uipiWasmSuccessors';
+
+/** What `explore` answers. */
+const COMPLETE: i32 = 0;
+const FAILED: i32 = 1;
+
+/** Where the loader writes a node (the initial one, or the one `expandInto` expands): key words, then ghost words. */
+let IN: usize = 0;
+/** The search's loaded node and successor, and the events the loaded node enables. */
+let SB: usize = 0;
+let SGB: usize = 0;
+let SA: usize = 0;
+let SGA: usize = 0;
+let LIST: usize = 0;
+/** Where `expandInto` writes the successors (K + G words each) and their events. */
+let OUT: usize = 0;
+let OUT_EVENTS: usize = 0;
+
+/** uipiPackedExplore.ts:185-187: the search's counters. */
+let transitions: f64 = 0;
+let diameter: i32 = 0;
+
+/**
+ * Allocates the search's buffers once the layout, the events and the judge are set (the
+ * successors' tables, the drain's with the selected liveness properties `liveness`, bits as
+ * uipiWasmDrain.ts's); returns where to write a node (`K` key words, then `G` ghost words).
+ */
+export function start(liveness: i32): usize {
+  prepareSuccessors();
+  drainInit(liveness);
+  IN = alloc(K + G, 4);
+  SB = alloc(K, 4);
+  SGB = alloc(G, 4);
+  SA = alloc(K, 4);
+  SGA = alloc(G, 4);
+  LIST = alloc(maxEnabled(), 4);
+  OUT = alloc(maxEnabled(), (K + G) << 2);
+  OUT_EVENTS = alloc(maxEnabled(), 4);
+  return IN;
+}
+
+/** Where `expandInto` wrote the successors, and their events. */
+export function output(): usize {
+  return OUT;
+}
+export function outputEvents(): usize {
+  return OUT_EVENTS;
+}
+
+/** Writes the successors of the node at `start()`'s address (its enabled events, in order, each stepped unjudged) to `output()`; how many. */
+export function expandInto(): i32 {
+  useBuffers(SB, SGB, SA, SGA);
+  copyWords(SB, IN, K);
+  copyWords(SGB, IN + ((<usize>K) << 2), G);
+  const n = enabled(LIST);
+  for (let i = 0; i < n; i++) {
+    const k = wAt(LIST, i);
+    step(k);
+    const o = OUT + <usize>i * ((<usize>(K + G)) << 2);
+    copyWords(o, AFTER, K);
+    copyWords(o + ((<usize>K) << 2), GA, G);
+    wSet(OUT_EVENTS, i, k);
+  }
+  return n;
+}
+
+/** Where `answers` writes: distinct (i32), diameter (i32), transitions (f64). */
+const ANSWERS: usize = memory.data(16);
+
+/** The search's counts once `explore` returned, at the address returned (see {@link ANSWERS}). */
+export function answers(): usize {
+  store<i32>(ANSWERS, COUNT);
+  store<i32>(ANSWERS, diameter, 4);
+  store<f64>(ANSWERS, transitions, 8);
+  return ANSWERS;
+}
+
+/**
+ * uipiPackedExplore.ts:84-335 for a search that passes: breadth-first from the node at `start()`'s
+ * address, by covering (`covering` 1) or keyed, draining every node when `liveness` is 1, the
+ * tables starting with room for `room` nodes (a power of two); COMPLETE, or FAILED at the first
+ * step or drain that does not pass.
+ */
+export function explore(covering: i32, liveness: i32, room: i32): i32 {
+  nodesInit(room);
+  admissionInit(covering, room);
+  admit(IN, IN + ((<usize>K) << 2), 0, -1, -1);
+  for (let head = 0; head < COUNT; head++) {
+    useBuffers(SB, SGB, SA, SGA);
+    copyWords(SB, wordsOf(head), K);
+    copyWords(SGB, ghostOf(head), G);
+    const d = wAt(LEVEL, head) + 1;
+    const up = wAt(PARENT, head);
+    const n = enabled(LIST);
+    for (let i = 0; i < n; i++) {
+      transitions++;
+      if (!judgedStep(wAt(LIST, i))) return FAILED;
+      if (admit(SA, SGA, d, head, up) >= 0 && d > diameter) diameter = d;
+    }
+  }
+  // the leads-to checks, the last admitted node's first: see the module comment
+  if (liveness !== 0) for (let node = COUNT - 1; node >= 0; node--) if (!drainPasses(node)) return FAILED;
+  return COMPLETE;
+}
