@@ -20,6 +20,7 @@ import type { UipiConfig } from '../../model/config.ts';
 import { initialUipi } from '../../model/state.ts';
 import { initialCredit, initialOwed } from '../../properties/ghost.ts';
 import type { UipiSelection } from '../../properties/selection.ts';
+import { uipiKeyedMasks } from '../packed/keyedAdmission.ts';
 import {
   exploreUipiPacked,
   type UipiPackedOptions,
@@ -29,6 +30,7 @@ import {
   encodeUipiGhost,
   encodeUipiState,
   type UipiPackedLayout,
+  uipiKeyMasks,
   uipiUnpackable,
 } from '../packed/uipiPackedLayout.ts';
 import { uipiWasmInstance, wasmLivenessBits, wasmStepBits } from './uipiWasmModule.ts';
@@ -89,10 +91,14 @@ export function searchUipiWasm(
     return null;
   const { w, L, at } = uipiWasmInstance(cfg, stepBits, livenessBits, opts.mutation ?? null);
   writeInitial(L, w.memory.buffer, at);
+  const covering = opts.covering !== false;
+  const masks = covering ? uipiKeyMasks(L) : uipiKeyedMasks(L);
+  const masksAt = w.keyMasks(masks.length) >>> 0;
+  new Int32Array(w.memory.buffer, masksAt, masks.length).set(masks);
   const kind = trapsExplained(
     'packed UIPI wasm engine',
     'out of linear memory, or a node uipiPackedSuccessors.ts refuses',
-    () => w.explore(opts.covering === false ? 0 : 1, liveness ? 1 : 0, room),
+    () => w.explore(covering ? 1 : 0, liveness ? 1 : 0, room, masksAt, masks.length),
   );
   if (kind !== 0) return null;
   const answers = w.answers() >>> 0;

@@ -6,6 +6,7 @@
  * `answers`; `expandInto` lists one node's successors for the tests.
  */
 
+export { keyMasks } from './uipiWasmAdmission';
 export { configureEvents } from './uipiWasmEvents';
 export { answers, expandInto, explore, output, outputEvents, start } from './uipiWasmExplore';
 export { configureJudge } from './uipiWasmJudge';

@@ -4,36 +4,124 @@
  * oneWordAdmission.ts: the owed masks part of the key, a node admitted exactly when its key words
  * and owed masks are new) or by covering (coveringAdmission.ts, the default: a node whose key
  * words are known is admitted only when no node admitted before with them owes a superset of what
- * it owes). The JavaScript admissions pack the key into as few bits as its fields need; here the
- * words are hashed as they are (an open-addressing table, slot → node id + 1 and the hash, linear
- * probing, load at most 1/2), which admits exactly the same nodes in the same order. Both modes
- * first test the loaded node and its parent, as the JavaScript ones do (uipiPackedNodes.ts `holds`).
+ * it owes). As there, the key is packed by field into as few words as the fields' bits need (the
+ * masks the loader passes: uipiKeyMasks, keyed uipiKeyedMasks; fieldKeyPacker.ts's runs laid end
+ * to end, without its holes), and a table slot holds the key beside its node, so a look-up reads
+ * one slot: i32s [node id + 1, the packed key, and by covering the latest node's owed masks side
+ * by side where they fit a word (coveringAdmission.ts's compact payload)]. Open addressing, linear
+ * probing, load at most 1/2. Both modes first test the loaded node and its parent, as the
+ * JavaScript ones do (uipiPackedNodes.ts `holds`). A node setting a bit outside its fields
+ * (uipiAdmission.ts `outsideFields`) is not admitted: the search stops and hands over.
  */
-import { moved, rehashed } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
-import { alloc, K, RECEIVERS, wAt, wSet } from './uipiWasmLayout';
+import { moved } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
+import { alloc, K, RECEIVERS, VECTORS, wAt, wSet } from './uipiWasmLayout';
 import { COUNT, ghostOf, HASH_SEED, hashEnd, hashWords, nodesAdd, sameWords, wordsOf } from './uipiWasmNodes';
 
-/** Covering (1) or keyed (0). */
+/** Covering, or keyed. */
 let COVERING = false;
-/** The table: 2 i32 per slot (node id + 1, hash), its slot mask; per node the node admitted before it with its key words most recently, or -1 (covering). */
+/** Whether a covering slot keeps its latest node's owed masks (R·V bits fit a word). */
+let COMPACT = false;
+/** The key's pieces (fieldKeyPacker.ts `piecesOf` without holes): source word, first bit, mask after the shift, destination bit. */
+let PIECES: usize = 0;
+let npieces: i32 = 0;
+/** Words of a packed key, of a slot; the table, its slot mask; the key being looked up. */
+let PW: i32 = 0;
+let STRIDE: i32 = 0;
 let TABLE: usize = 0;
 let mask: i32 = 0;
+let KEY: usize = 0;
+/** Set when a node set a bit outside its fields: the search stops. */
+export let outside = false;
+/**
+ * After {@link admit} (uipiAdmission.ts `exact`): the admitted node with exactly the key words and
+ * owed masks it was given (the node it admitted, when it did), or -1.
+ */
+export let exactId: i32 = -1;
+/** Per node: the node admitted before it with its key words most recently, or -1 (covering). */
 let SAME_KEY: usize = 0;
 let sameCap: i32 = 0;
 
-/** An empty admission, covering when `covering` is 1, with room for `room` nodes (a power of two) before its table grows. */
-export function admissionInit(covering: i32, room: i32): void {
+/**
+ * Room for the key's field masks: `words` of them (the key words', then keyed the owed masks'),
+ * which the loader writes at the address returned before `admissionInit`.
+ */
+export function keyMasks(words: i32): usize {
+  return alloc(words, 4);
+}
+
+/**
+ * An empty admission, covering when `covering` is 1, keying the `words` field masks at `masks`,
+ * with room for `room` nodes (a power of two) before its table grows.
+ */
+export function admissionInit(covering: i32, masks: usize, words: i32, room: i32): void {
   COVERING = covering !== 0;
+  COMPACT = COVERING && RECEIVERS * VECTORS <= 31;
+  PIECES = alloc(32 * words, 16);
+  let to = 0;
+  npieces = 0;
+  for (let i = 0; i < words; i++) {
+    const m = wAt(masks, i);
+    for (let b = 0; b < 32; ) {
+      if (((m >>> b) & 1) === 0) {
+        b++;
+        continue;
+      }
+      let e = b;
+      while (e < 32 && ((m >>> e) & 1) === 1) e++;
+      // the run [b, e), split where it crosses a key word
+      for (let from = b; from < e; ) {
+        const take = min(32 - (to & 31), e - from);
+        const p = PIECES + ((<usize>npieces) << 4);
+        store<i32>(p, i);
+        store<i32>(p, from, 4);
+        store<i32>(p, take >= 32 ? -1 : (1 << take) - 1, 8);
+        store<i32>(p, to, 12);
+        npieces++;
+        from += take;
+        to += take;
+      }
+      b = e;
+    }
+  }
+  PW = max(1, (to + 31) >> 5);
+  STRIDE = 1 + PW + (COMPACT ? 1 : 0);
+  KEY = alloc(PW, 4);
   mask = 2 * room - 1;
-  TABLE = alloc(mask + 1, 8);
+  TABLE = alloc(mask + 1, STRIDE << 2);
   sameCap = room;
   SAME_KEY = alloc(room, 4);
 }
 
-/** The hash of a node with key words at `w`, ghost at `g`: its key words, and keyed its owed masks. */
-function hashOf(w: usize, g: usize): u32 {
-  const h = hashWords(HASH_SEED, w, K);
-  return hashEnd(COVERING ? h : hashWords(h, g, RECEIVERS));
+/** Packs the node (key words at `w`, owed masks at `g`) into KEY; false when it sets a bit outside its fields. */
+function pack(w: usize, g: usize, words: i32): bool {
+  for (let i = 0; i < PW; i++) wSet(KEY, i, 0);
+  let last = -1;
+  let x = 0;
+  for (let j = 0; j < npieces; j++) {
+    const p = PIECES + ((<usize>j) << 4);
+    const i = load<i32>(p);
+    if (i !== last) {
+      x = i < K ? wAt(w, i) : wAt(g, i - K);
+      last = i;
+    }
+    const from = load<i32>(p, 4);
+    const m = load<i32>(p, 8);
+    const to = load<i32>(p, 12);
+    wSet(KEY, to >> 5, wAt(KEY, to >> 5) | (((x >>> from) & m) << (to & 31)));
+  }
+  // no bit outside the fields: the key holds every set bit of the words
+  let set = 0;
+  for (let i = 0; i < words; i++) set += popcnt<i32>(i < K ? wAt(w, i) : wAt(g, i - K));
+  let packed = 0;
+  for (let i = 0; i < PW; i++) packed += popcnt<i32>(wAt(KEY, i));
+  return packed === set;
+}
+
+/** The owed masks at `g` side by side (coveringAdmission.ts:307-311). */
+function owedBits(g: usize): i32 {
+  let b = 0;
+  for (let r = 0; r < RECEIVERS; r++) b |= wAt(g, r) << (r * VECTORS);
+  return b;
 }
 
 /** Whether node `id` owes all that the owed masks at `g` owe (covering), or exactly those (keyed). */
@@ -47,50 +135,107 @@ function owesAll(id: i32, g: usize): bool {
   return true;
 }
 
+/** uipiPackedNodes.ts:448-450 (`owesExactly`): node `id` owes exactly the owed masks at `g`. */
+function owesExactly(id: i32, g: usize): bool {
+  const o = ghostOf(id);
+  for (let r = 0; r < RECEIVERS; r++) if (wAt(g, r) !== wAt(o, r)) return false;
+  return true;
+}
+
 /** uipiPackedNodes.ts:434-445 (`holds`): node `id` has the key words at `w` and owes what `g` owes (see {@link owesAll}). */
 function holds(id: i32, w: usize, g: usize): bool {
   return sameWords(wordsOf(id), w, K) && owesAll(id, g);
 }
 
+/** The slot `slot`'s address. */
+function slotAt(slot: i32): usize {
+  return TABLE + <usize>slot * ((<usize>STRIDE) << 2);
+}
+
+/** Whether the slot at `e` holds KEY. */
+function holdsKey(e: usize): bool {
+  for (let i = 0; i < PW; i++) if (wAt(e, 1 + i) !== wAt(KEY, i)) return false;
+  return true;
+}
+
 /**
- * uipiAdmission.ts `admit` (keyedAdmission.ts:121-148, coveringAdmission.ts:317-372): admits the
- * node with key words at `w`, ghost at `g`, found at `level` from `head` (whose parent is `up`;
- * -1: the initial node) unless a node admitted before makes it known; its id, else -1.
+ * uipiAdmission.ts `admit` (keyedAdmission.ts:121-148, oneWordAdmission.ts:198-219,
+ * coveringAdmission.ts:317-372): admits the node with key words at `w`, ghost at `g`, found at
+ * `level` from `head` (whose parent is `up`; -1: the initial node) unless a node admitted before
+ * makes it known; its id, else -1 (also when it sets a bit outside its fields: `outside`).
  */
 export function admit(w: usize, g: usize, level: i32, head: i32, up: i32): i32 {
-  if (head >= 0 && (holds(head, w, g) || (up >= 0 && holds(up, w, g)))) return -1;
-  const h = hashOf(w, g);
-  let slot = <i32>h & mask;
+  if (head >= 0) {
+    const by = holds(head, w, g) ? head : up >= 0 && holds(up, w, g) ? up : -1;
+    if (by >= 0) {
+      exactId = owesExactly(by, g) ? by : -1;
+      return -1;
+    }
+  }
+  exactId = -1;
+  if (!pack(w, g, COVERING ? K : K + RECEIVERS)) {
+    outside = true;
+    return -1;
+  }
+  let slot = <i32>hashEnd(hashWords(HASH_SEED, KEY, PW)) & mask;
   let latest = -1;
+  let e = slotAt(slot);
   for (;;) {
-    const e = TABLE + ((<usize>slot) << 3);
-    const id1 = load<i32>(e);
+    const id1 = wAt(e, 0);
     if (id1 === 0) break;
-    if (load<u32>(e, 4) === h && sameWords(wordsOf(id1 - 1), w, K)) {
+    if (holdsKey(e)) {
       if (!COVERING) {
-        if (owesAll(id1 - 1, g)) return -1;
-      } else {
-        // coveringAdmission.ts:335-361: the key's latest node, then the ones before it with the key
-        for (let n = id1 - 1; n >= 0; n = wAt(SAME_KEY, n)) if (owesAll(n, g)) return -1;
-        latest = id1 - 1;
-        break;
+        exactId = id1 - 1;
+        return -1;
       }
+      latest = id1 - 1;
+      // coveringAdmission.ts:335-361: the key's latest node (its owed masks in the slot when compact), then the ones before it
+      let n = latest;
+      if (COMPACT) {
+        const owed = owedBits(g);
+        const theirs = wAt(e, 1 + PW);
+        if ((owed & ~theirs) === 0) {
+          exactId = owed === theirs ? latest : -1;
+          return -1;
+        }
+        n = wAt(SAME_KEY, latest);
+      }
+      for (; n >= 0; n = wAt(SAME_KEY, n))
+        if (owesAll(n, g)) {
+          exactId = owesExactly(n, g) ? n : -1;
+          return -1;
+        }
+      break;
     }
     slot = (slot + 1) & mask;
+    e = slotAt(slot);
   }
   const id = COUNT;
-  const e = TABLE + ((<usize>slot) << 3);
-  store<i32>(e, id + 1);
-  store<u32>(e, h, 4);
+  wSet(e, 0, id + 1);
+  for (let i = 0; i < PW; i++) wSet(e, 1 + i, wAt(KEY, i));
+  if (COMPACT) wSet(e, 1 + PW, owedBits(g));
   if (id === sameCap) {
     SAME_KEY = moved(SAME_KEY, sameCap, 2 * sameCap, 4);
     sameCap *= 2;
   }
   wSet(SAME_KEY, id, latest);
+  exactId = id;
   nodesAdd(w, g, level, head);
-  if (COUNT * 2 > mask) {
-    TABLE = rehashed(TABLE, mask + 1);
-    mask = 2 * mask + 1;
-  }
+  if (COUNT * 2 > mask) rehash();
   return id;
+}
+
+/** Doubles the table, reading the old one in slot order (packedStore.ts:133-149), each key hashed again. */
+function rehash(): void {
+  const old = TABLE;
+  const slots = mask + 1;
+  mask = mask * 2 + 1;
+  TABLE = alloc(mask + 1, STRIDE << 2);
+  for (let s = 0; s < slots; s++) {
+    const o = old + <usize>s * ((<usize>STRIDE) << 2);
+    if (wAt(o, 0) === 0) continue;
+    let slot = <i32>hashEnd(hashWords(HASH_SEED, o + 4, PW)) & mask;
+    while (wAt(slotAt(slot), 0) !== 0) slot = (slot + 1) & mask;
+    memory.copy(slotAt(slot), o, (<usize>STRIDE) << 2);
+  }
 }

@@ -79,6 +79,8 @@ let LIST: usize = 0;
 let P: i32 = 0;
 let POS: usize = 0;
 let REMAINING: usize = 0;
+/** Per admitted node, the steps from its start to its drain's end, or -1 (-2: being settled). */
+let NODE_REMAINING: usize = 0;
 let positions: i32 = 0;
 let posCap: i32 = 0;
 let TABLE: usize = 0;
@@ -147,15 +149,15 @@ function classOf(k: i32): i32 {
   return wAt(CLASS, typeOf(k));
 }
 
-/** uipiPackedDrain.ts:179-198 (`choose`): of the `n` events at LIST, the first of the best class, or -1. */
-function choose(n: i32, entered: i32): i32 {
+/** uipiPackedDrain.ts:179-198 (`choose`): in the node at `w`, of the `n` events at `list`, the first of the best class, or -1. */
+function choose(w: usize, list: usize, n: i32, entered: i32): i32 {
   let free = -1;
-  for (let c = 0; c < CPU_COUNT && free < 0; c++) if ((wAt(DB, CPUS + c) & CUR_MASK) === 0) free = c;
-  const undo = wAt(DB, UNDO);
+  for (let c = 0; c < CPU_COUNT && free < 0; c++) if ((wAt(w, CPUS + c) & CUR_MASK) === 0) free = c;
+  const undo = wAt(w, UNDO);
   let best = -1;
   let bestClass = TICK + 1;
   for (let i = 0; i < n; i++) {
-    const k = wAt(LIST, i);
+    const k = wAt(list, i);
     const t = typeOf(k);
     const cls = wAt(CLASS, t);
     if (cls < 0 || cls >= bestClass) continue;
@@ -184,9 +186,9 @@ function verdict(reachedQuiescence: bool, timerServed: bool, timerBit: i32): i32
   return out & SELECTED;
 }
 
-/** uipiPackedDrain.ts:244-247 (`serves`): the timer's handler returns by event k (Skyloft). */
-function serves(k: i32): bool {
-  return SKY && typeOf(k) === UIRET && ((wAt(DB, 3 * aOf(k)) & HVEC_MASK) >> HVEC_SHIFT) - 1 === TIMER;
+/** uipiPackedDrain.ts:244-247 (`serves`): the timer's handler returns by event k from the node at `w` (Skyloft). */
+function serves(w: usize, k: i32): bool {
+  return SKY && typeOf(k) === UIRET && ((wAt(w, 3 * aOf(k)) & HVEC_MASK) >> HVEC_SHIFT) - 1 === TIMER;
 }
 
 /** The id of the position of DB, its owed masks and the policy's state `policy`, numbered when new. */
@@ -240,19 +242,27 @@ function record(id: i32, steps: i32): void {
   trail++;
 }
 
-/** drainMemo.ts:83-89 (`succeeded`): the drain's positions reach its end `end` steps after its start. */
+/** drainMemo.ts:83-89 (`succeeded`): the drain's positions (ids as {@link remainingAt}'s) reach its end `end` steps after its start. */
 function succeeded(end: i32): void {
-  for (let i = 0; i < trail; i++) wSet(REMAINING, wAt(TRAIL, i), end - wAt(TRAIL_STEPS, i));
+  for (let i = 0; i < trail; i++) {
+    const id = wAt(TRAIL, i);
+    wSet(id & 1 ? REMAINING : NODE_REMAINING, id >> 1, end - wAt(TRAIL_STEPS, i));
+  }
   trail = 0;
+}
+
+/** drainMemo.ts:92-94: the steps from position `id` (2·node for an admitted node's start, else 2·position + 1) to its drain's end, or -1 (-2: a node's, being settled). */
+function remainingAt(id: i32): i32 {
+  return wAt(id & 1 ? REMAINING : NODE_REMAINING, id >> 1);
 }
 
 /**
  * uipiPackedDrain.ts:256-304 (`run`, from a node's start: `from`) with the memo at every position:
- * whether the drain from admitted node `node` passes (every step passes the step judge, the end
- * the selected liveness properties). Points the rules at the drain's buffers (the caller points
- * them back).
+ * whether the whole drain from admitted node `node` passes (every step passes the step judge, the
+ * end the selected liveness properties). Points the rules at the drain's buffers (the caller
+ * points them back).
  */
-export function drainPasses(node: i32): bool {
+function drainPasses(node: i32): bool {
   useBuffers(DB, DGB, DA, DGA);
   copyWords(DB, wordsOf(node), K);
   copyWords(DGB, ghostOf(node), G);
@@ -264,21 +274,21 @@ export function drainPasses(node: i32): bool {
   let known = -1;
   trail = 0;
   for (;;) {
-    const id = positionId(entered | (timerServed ? 1 << 30 : 0));
-    const r = wAt(REMAINING, id);
+    const id = steps === 0 ? 2 * node : 2 * positionId(entered | (timerServed ? 1 << 30 : 0)) + 1;
+    const r = remainingAt(id);
     if (r >= 0 && steps + r <= DRAIN_BOUND) {
       known = steps + r;
       break;
     }
     record(id, steps);
-    const k = choose(enabled(LIST), entered);
+    const k = choose(DB, LIST, enabled(LIST), entered);
     const onlyTicks = k < 0 || classOf(k) === TICK;
     if (onlyTicks && (!SKY || (timerServed && settled(timerBit)))) {
       reachedQuiescence = true;
       break;
     }
     if (k < 0 || steps >= DRAIN_BOUND) break;
-    const served = serves(k);
+    const served = serves(DB, k);
     if (!judgedStep(k)) return false;
     steps++;
     if (served) timerServed = true;
@@ -292,5 +302,59 @@ export function drainPasses(node: i32): bool {
   }
   if (verdict(reachedQuiescence, timerServed, timerBit) !== 0) return false;
   succeeded(steps);
+  return true;
+}
+
+/**
+ * uipiPackedDrain.ts:329-343 (`first`, `chains`): the drain's first event from the node the search
+ * has loaded (at `w`, its `n` enabled events at `list`) when, after it, the policy's own state is
+ * still the start's (it enters no kernel, serves no timer), so the drain goes on exactly as that
+ * successor's own drain, where that successor is an admitted node exactly; else -1.
+ */
+export function chainEvent(w: usize, list: usize, n: i32): i32 {
+  const k = choose(w, list, n, 0);
+  if (k < 0 || (!SKY && classOf(k) === TICK) || DRAIN_BOUND <= 0) return -1;
+  if (typeOf(k) === KERNEL_ENTRY || serves(w, k)) return -1;
+  return k;
+}
+
+/**
+ * The leads-to check of every admitted node (`count` of them), each node's `next` (uipiWasmNodes.ts
+ * NEXT: the admitted node its drain chains to after {@link chainEvent}, exactly, or -1): whether
+ * all pass. A node that chains passes one step after its next node's drain, without a step or a
+ * look-up of its own (the search judged that step already), once that node's has passed within
+ * the bound (uipiPackedExplore.ts `settle`, the memo's rule); its next node is settled first, and
+ * a node whose chain comes back to itself is drained whole, as is a node that does not chain.
+ */
+export function drainAll(count: i32, next: usize): bool {
+  NODE_REMAINING = alloc(count, 4);
+  memory.fill(NODE_REMAINING, 0xff, (<usize>count) << 2);
+  const stack = alloc(count, 4);
+  for (let x = count - 1; x >= 0; x--) {
+    if (wAt(NODE_REMAINING, x) >= 0) continue;
+    let top = 0;
+    wSet(stack, top++, x);
+    while (top > 0) {
+      const y = wAt(stack, top - 1);
+      if (wAt(NODE_REMAINING, y) >= 0) {
+        top--;
+        continue;
+      }
+      const n = wAt(next, y);
+      const r = n >= 0 ? wAt(NODE_REMAINING, n) : -1;
+      if (n >= 0 && r === -1 && wAt(NODE_REMAINING, y) === -1) {
+        // settle the next node first (y marked: a chain back to y is drained whole)
+        wSet(NODE_REMAINING, y, -2);
+        wSet(stack, top++, n);
+        continue;
+      }
+      if (r >= 0 && r + 1 <= DRAIN_BOUND) wSet(NODE_REMAINING, y, r + 1);
+      else {
+        wSet(NODE_REMAINING, y, -1);
+        if (!drainPasses(y)) return false;
+      }
+      top--;
+    }
+  }
   return true;
 }

@@ -6,17 +6,19 @@
  * and at the first step or drain that does not pass it stops and says so (the loader then hands
  * the whole search over to JavaScript).
  *
- * Decision (when a node is drained): after the search, the last admitted node first, not as the
- * search expands it (the JavaScript engine's order). A drain's first step mostly reaches a node
- * admitted after it, whose drain has then already passed, so the memo (uipiWasmDrain.ts) ends it
- * there; drained in BFS order each drain ran on through nodes not drained yet (the JavaScript
- * engine waits for those instead: uipiPackedDrain.ts `chains`). For a search that passes the order
- * changes nothing; a search whose drain fails is searched whole before the hand-over.
+ * Decision (when a node is drained): after the search, not as the search expands it (the
+ * JavaScript engine's order). The search notes per node the admitted node that its drain's first
+ * step reaches exactly, when the drain goes on from there as that node's own (uipiWasmDrain.ts
+ * `chainEvent`); the drains then settle each such node from the node it chains to, a step
+ * longer, and drain whole only the others (`drainAll`), so most nodes cost no drain step and no
+ * look-up at all (the JavaScript engine chains the same way, but must wait for the later node's
+ * check as it searches: uipiPackedDrain.ts `chains`). For a search that passes the order changes
+ * nothing; a search whose drain fails is searched whole before the hand-over.
  */
-import { admissionInit, admit } from './uipiWasmAdmission';
-import { drainInit, drainPasses } from './uipiWasmDrain';
+import { admissionInit, admit, exactId, outside } from './uipiWasmAdmission';
+import { chainEvent, drainAll, drainInit } from './uipiWasmDrain';
 import { alloc, copyWords, G, K, wAt, wSet } from './uipiWasmLayout';
-import { COUNT, ghostOf, LEVEL, nodesInit, PARENT, wordsOf } from './uipiWasmNodes';
+import { COUNT, ghostOf, LEVEL, NEXT, nodesInit, PARENT, wordsOf } from './uipiWasmNodes';
 import { judgedStep } from './uipiWasmStep';
 import { AFTER, enabled, GA, maxEnabled, prepareSuccessors, step, useBuffers } from './uipiWasmSuccessors';
 
@@ -97,14 +99,16 @@ export function answers(): usize {
 
 /**
  * uipiPackedExplore.ts:84-335 for a search that passes: breadth-first from the node at `start()`'s
- * address, by covering (`covering` 1) or keyed, draining every node when `liveness` is 1, the
- * tables starting with room for `room` nodes (a power of two); COMPLETE, or FAILED at the first
- * step or drain that does not pass.
+ * address, by covering (`covering` 1) or keyed, keying the `words` field masks at `masks`
+ * (uipiWasmAdmission.ts `keyMasks`), draining every node when `liveness` is 1, the tables starting
+ * with room for `room` nodes (a power of two); COMPLETE, or FAILED at the first step or drain that
+ * does not pass or node that sets a bit outside its fields.
  */
-export function explore(covering: i32, liveness: i32, room: i32): i32 {
+export function explore(covering: i32, liveness: i32, room: i32, masks: usize, words: i32): i32 {
   nodesInit(room);
-  admissionInit(covering, room);
+  admissionInit(covering, masks, words, room);
   admit(IN, IN + ((<usize>K) << 2), 0, -1, -1);
+  if (outside) return FAILED;
   for (let head = 0; head < COUNT; head++) {
     useBuffers(SB, SGB, SA, SGA);
     copyWords(SB, wordsOf(head), K);
@@ -112,13 +116,18 @@ export function explore(covering: i32, liveness: i32, room: i32): i32 {
     const d = wAt(LEVEL, head) + 1;
     const up = wAt(PARENT, head);
     const n = enabled(LIST);
+    // the drain's first event when it chains to the successor (uipiWasmDrain.ts `chainEvent`)
+    const k0 = liveness !== 0 ? chainEvent(SB, LIST, n) : -1;
     for (let i = 0; i < n; i++) {
+      const k = wAt(LIST, i);
       transitions++;
-      if (!judgedStep(wAt(LIST, i))) return FAILED;
+      if (!judgedStep(k)) return FAILED;
       if (admit(SA, SGA, d, head, up) >= 0 && d > diameter) diameter = d;
+      else if (outside) return FAILED;
+      if (k === k0) wSet(NEXT, head, exactId);
     }
   }
-  // the leads-to checks, the last admitted node's first: see the module comment
-  if (liveness !== 0) for (let node = COUNT - 1; node >= 0; node--) if (!drainPasses(node)) return FAILED;
+  // the leads-to checks, after the search: see the module comment
+  if (liveness !== 0 && !drainAll(COUNT, NEXT)) return FAILED;
   return COMPLETE;
 }

@@ -12,6 +12,8 @@ export let WORDS: usize = 0;
 let GHOSTS: usize = 0;
 export let LEVEL: usize = 0;
 export let PARENT: usize = 0;
+/** Per node: the admitted node its drain chains to (uipiWasmDrain.ts `drainAll`), or -1. */
+export let NEXT: usize = 0;
 export let COUNT: i32 = 0;
 let cap: i32 = 0;
 
@@ -22,6 +24,7 @@ export function nodesInit(room: i32): void {
   GHOSTS = alloc(cap, G << 2);
   LEVEL = alloc(cap, 4);
   PARENT = alloc(cap, 4);
+  NEXT = alloc(cap, 4);
   COUNT = 0;
 }
 
@@ -33,6 +36,7 @@ export function nodesAdd(w: usize, g: usize, level: i32, parent: i32): i32 {
   copyWords(ghostOf(id), g, G);
   wSet(LEVEL, id, level);
   wSet(PARENT, id, parent);
+  wSet(NEXT, id, -1);
   COUNT = id + 1;
   return id;
 }
@@ -54,6 +58,7 @@ function grow(): void {
   GHOSTS = moved(GHOSTS, cap, n, G << 2);
   LEVEL = moved(LEVEL, cap, n, 4);
   PARENT = moved(PARENT, cap, n, 4);
+  NEXT = moved(NEXT, cap, n, 4);
   cap = n;
 }
 
