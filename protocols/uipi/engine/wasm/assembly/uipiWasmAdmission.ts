@@ -24,6 +24,8 @@ let COMPACT = false;
 /** The key's pieces (fieldKeyPacker.ts `piecesOf` without holes): source word, first bit, mask after the shift, destination bit. */
 let PIECES: usize = 0;
 let npieces: i32 = 0;
+/** The field masks, per word. */
+let MASKS: usize = 0;
 /** Words of a packed key, of a slot; the table, its slot mask; the key being looked up. */
 let PW: i32 = 0;
 let STRIDE: i32 = 0;
@@ -55,6 +57,7 @@ export function keyMasks(words: i32): usize {
  */
 export function admissionInit(covering: i32, masks: usize, words: i32, room: i32): void {
   COVERING = covering !== 0;
+  MASKS = masks;
   COMPACT = COVERING && RECEIVERS * VECTORS <= 31;
   PIECES = alloc(32 * words, 16);
   let to = 0;
@@ -92,11 +95,17 @@ export function admissionInit(covering: i32, masks: usize, words: i32, room: i32
   SAME_KEY = alloc(room, 4);
 }
 
-/** Packs the node (key words at `w`, owed masks at `g`) into KEY; false when it sets a bit outside its fields. */
+/**
+ * Packs the node (key words at `w`, owed masks at `g`) into KEY, each key word built in a local
+ * (the pieces run in key order); false when it sets a bit outside its fields (the `words` masks).
+ */
 function pack(w: usize, g: usize, words: i32): bool {
-  for (let i = 0; i < PW; i++) wSet(KEY, i, 0);
+  let outsideBits = 0;
+  for (let i = 0; i < words; i++) outsideBits |= (i < K ? wAt(w, i) : wAt(g, i - K)) & ~wAt(MASKS, i);
   let last = -1;
   let x = 0;
+  let acc = 0;
+  let at = 0;
   for (let j = 0; j < npieces; j++) {
     const p = PIECES + ((<usize>j) << 4);
     const i = load<i32>(p);
@@ -104,17 +113,16 @@ function pack(w: usize, g: usize, words: i32): bool {
       x = i < K ? wAt(w, i) : wAt(g, i - K);
       last = i;
     }
-    const from = load<i32>(p, 4);
-    const m = load<i32>(p, 8);
     const to = load<i32>(p, 12);
-    wSet(KEY, to >> 5, wAt(KEY, to >> 5) | (((x >>> from) & m) << (to & 31)));
+    if (to >> 5 !== at) {
+      wSet(KEY, at, acc);
+      acc = 0;
+      at = to >> 5;
+    }
+    acc |= ((x >>> load<i32>(p, 4)) & load<i32>(p, 8)) << (to & 31);
   }
-  // no bit outside the fields: the key holds every set bit of the words
-  let set = 0;
-  for (let i = 0; i < words; i++) set += popcnt<i32>(i < K ? wAt(w, i) : wAt(g, i - K));
-  let packed = 0;
-  for (let i = 0; i < PW; i++) packed += popcnt<i32>(wAt(KEY, i));
-  return packed === set;
+  wSet(KEY, at, acc);
+  return outsideBits === 0;
 }
 
 /** The owed masks at `g` side by side (coveringAdmission.ts:307-311). */
