@@ -7,11 +7,14 @@
  * it owes). As there, the key is packed by field into as few words as the fields' bits need (the
  * masks the loader passes: uipiKeyMasks, keyed uipiKeyedMasks; fieldKeyPacker.ts's runs laid end
  * to end, without its holes), and a table slot holds the key beside its node, so a look-up reads
- * one slot: i32s [node id + 1, the packed key, and by covering the latest node's owed masks side
- * by side where they fit a word (coveringAdmission.ts's compact payload)]. Open addressing, linear
- * probing, load at most 1/2. Both modes first test the loaded node and its parent, as the
- * JavaScript ones do (uipiPackedNodes.ts `holds`). A node setting a bit outside its fields
- * (uipiAdmission.ts `outsideFields`) is not admitted: the search stops and hands over.
+ * one slot (open addressing, linear probing, load at most 3/4): keyed, where the key is one word,
+ * the slot is that word and the node ids sit beside the slots (wordIdTable.ts; a zero slot is
+ * empty, the key 0 kept aside), else i32s [payload, the packed key], the payload node id + 1 —
+ * by covering, where the owed masks are few bits (R·V ≤ 4), (latest node id + 1) << R·V | its owed
+ * masks side by side (coveringAdmission.ts's compact payload). Both modes first test the loaded
+ * node and its parent, as the JavaScript ones do (uipiPackedNodes.ts `holds`). A node setting a
+ * bit outside its fields (uipiAdmission.ts `outsideFields`), or past the ids a compact payload
+ * numbers (`tooMany`), is not admitted: the search stops (`outside`) and hands over.
  */
 import { moved } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
 import { alloc, K, RECEIVERS, VECTORS, wAt, wSet } from './uipiWasmLayout';
@@ -19,8 +22,13 @@ import { COUNT, ghostOf, HASH_SEED, hashEnd, hashWords, nodesAdd, sameWords, wor
 
 /** Covering, or keyed. */
 let COVERING = false;
-/** Whether a covering slot keeps its latest node's owed masks (R·V bits fit a word). */
+/** Whether a covering slot keeps its latest node's owed masks beside its id (R·V ≤ 4: coveringAdmission.ts:270), and their bits. */
 let COMPACT = false;
+let OWN: i32 = 0;
+/** Whether the table is of one-word keys with the ids beside (keyed, PW 1), the ids, and the key 0's id (-1: unknown). */
+let WORD = false;
+let IDS: usize = 0;
+let zeroId: i32 = -1;
 /** The key's pieces (fieldKeyPacker.ts `piecesOf` without holes): source word, first bit, mask after the shift, destination bit. */
 let PIECES: usize = 0;
 let npieces: i32 = 0;
@@ -58,7 +66,8 @@ export function keyMasks(words: i32): usize {
 export function admissionInit(covering: i32, masks: usize, words: i32, room: i32): void {
   COVERING = covering !== 0;
   MASKS = masks;
-  COMPACT = COVERING && RECEIVERS * VECTORS <= 31;
+  OWN = RECEIVERS * VECTORS;
+  COMPACT = COVERING && OWN <= 4;
   PIECES = alloc(32 * words, 16);
   let to = 0;
   npieces = 0;
@@ -87,10 +96,12 @@ export function admissionInit(covering: i32, masks: usize, words: i32, room: i32
     }
   }
   PW = max(1, (to + 31) >> 5);
-  STRIDE = 1 + PW + (COMPACT ? 1 : 0);
+  WORD = !COVERING && PW === 1;
+  STRIDE = WORD ? 1 : 1 + PW;
   KEY = alloc(PW, 4);
   mask = 2 * room - 1;
   TABLE = alloc(mask + 1, STRIDE << 2);
+  if (WORD) IDS = alloc(mask + 1, 4);
   sameCap = room;
   SAME_KEY = alloc(room, 4);
 }
@@ -185,23 +196,24 @@ export function admit(w: usize, g: usize, level: i32, head: i32, up: i32): i32 {
     outside = true;
     return -1;
   }
+  if (WORD) return admitWord(w, g, level, head);
   let slot = <i32>hashEnd(hashWords(HASH_SEED, KEY, PW)) & mask;
   let latest = -1;
   let e = slotAt(slot);
   for (;;) {
-    const id1 = wAt(e, 0);
-    if (id1 === 0) break;
+    const pw = wAt(e, 0);
+    if (pw === 0) break;
     if (holdsKey(e)) {
+      latest = (COMPACT ? pw >>> OWN : pw) - 1;
       if (!COVERING) {
-        exactId = id1 - 1;
+        exactId = latest;
         return -1;
       }
-      latest = id1 - 1;
       // coveringAdmission.ts:335-361: the key's latest node (its owed masks in the slot when compact), then the ones before it
       let n = latest;
       if (COMPACT) {
         const owed = owedBits(g);
-        const theirs = wAt(e, 1 + PW);
+        const theirs = pw & ((1 << OWN) - 1);
         if ((owed & ~theirs) === 0) {
           exactId = owed === theirs ? latest : -1;
           return -1;
@@ -219,9 +231,44 @@ export function admit(w: usize, g: usize, level: i32, head: i32, up: i32): i32 {
     e = slotAt(slot);
   }
   const id = COUNT;
-  wSet(e, 0, id + 1);
+  if (COMPACT && <u32>(id + 1) > 0xffffffff >>> OWN) {
+    outside = true;
+    return -1;
+  }
+  wSet(e, 0, COMPACT ? ((id + 1) << OWN) | owedBits(g) : id + 1);
   for (let i = 0; i < PW; i++) wSet(e, 1 + i, wAt(KEY, i));
-  if (COMPACT) wSet(e, 1 + PW, owedBits(g));
+  return number(w, g, level, head, latest);
+}
+
+/** {@link admit} in a table of one-word keys (keyed; oneWordAdmission.ts:198-219 with wordIdTable.ts). */
+function admitWord(w: usize, g: usize, level: i32, head: i32): i32 {
+  const key = wAt(KEY, 0);
+  if (key === 0) {
+    if (zeroId >= 0) {
+      exactId = zeroId;
+      return -1;
+    }
+    zeroId = COUNT;
+    return number(w, g, level, head, -1);
+  }
+  let slot = <i32>hashEnd(hashWords(HASH_SEED, KEY, 1)) & mask;
+  for (;;) {
+    const k = wAt(TABLE, slot);
+    if (k === 0) break;
+    if (k === key) {
+      exactId = wAt(IDS, slot);
+      return -1;
+    }
+    slot = (slot + 1) & mask;
+  }
+  wSet(TABLE, slot, key);
+  wSet(IDS, slot, COUNT);
+  return number(w, g, level, head, -1);
+}
+
+/** Numbers the node (key words at `w`, ghost at `g`) the table took, found at `level` from `head`, the latest before it with its key `latest` (else -1): its id. */
+function number(w: usize, g: usize, level: i32, head: i32, latest: i32): i32 {
+  const id = COUNT;
   if (id === sameCap) {
     SAME_KEY = moved(SAME_KEY, sameCap, 2 * sameCap, 4);
     sameCap *= 2;
@@ -229,21 +276,24 @@ export function admit(w: usize, g: usize, level: i32, head: i32, up: i32): i32 {
   wSet(SAME_KEY, id, latest);
   exactId = id;
   nodesAdd(w, g, level, head);
-  if (COUNT * 2 > mask) rehash();
+  if (COUNT * 4 > 3 * (mask + 1)) rehash();
   return id;
 }
 
 /** Doubles the table, reading the old one in slot order (packedStore.ts:133-149), each key hashed again. */
 function rehash(): void {
   const old = TABLE;
+  const oldIds = IDS;
   const slots = mask + 1;
   mask = mask * 2 + 1;
   TABLE = alloc(mask + 1, STRIDE << 2);
+  if (WORD) IDS = alloc(mask + 1, 4);
   for (let s = 0; s < slots; s++) {
     const o = old + <usize>s * ((<usize>STRIDE) << 2);
     if (wAt(o, 0) === 0) continue;
-    let slot = <i32>hashEnd(hashWords(HASH_SEED, o + 4, PW)) & mask;
+    let slot = <i32>hashEnd(hashWords(HASH_SEED, WORD ? o : o + 4, PW)) & mask;
     while (wAt(slotAt(slot), 0) !== 0) slot = (slot + 1) & mask;
     memory.copy(slotAt(slot), o, (<usize>STRIDE) << 2);
+    if (WORD) wSet(IDS, slot, wAt(oldIds, s));
   }
 }
