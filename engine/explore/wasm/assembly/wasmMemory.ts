@@ -21,7 +21,13 @@ export function alloc(count: i32, size: i32): usize {
   top = <usize>end;
   const pages = <i32>((top + 0xffff) >>> 16);
   const have = memory.size();
-  if (pages > have && memory.grow(pages - have) < 0) unreachable();
+  // at least doubled: a grow is a call out of the wasm code, and V8 may copy the memory
+  if (
+    pages > have &&
+    memory.grow(max(pages - have, min(have, 65536 - have))) < 0 &&
+    memory.grow(pages - have) < 0
+  )
+    unreachable();
   return p;
 }
 

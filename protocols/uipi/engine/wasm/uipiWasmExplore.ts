@@ -35,15 +35,8 @@ import {
 } from '../packed/uipiPackedLayout.ts';
 import { uipiWasmInstance, wasmLivenessBits, wasmStepBits } from './uipiWasmModule.ts';
 
-/**
- * The nodes the look-up tables have room for before they first grow (a power of two; tests make
- * it small), and the node arrays where the room is not a test's. Decision: the arrays start large
- * (a million nodes, 52 MB on the two-slot row, of which only the pages written are ever touched:
- * they fill in order), so a large search copies none of them as it grows, while the tables,
- * written at random, start small (as large, they touched a page per node on skyloft).
- */
+/** The nodes the tables have room for before they first grow (a power of two; tests make it small). */
 const ROOM = 1 << 16;
-const NODE_ROOM = 1 << 20;
 
 /** Whether the options ask for something the wasm search has no port of (see above). */
 function unported(opts: UipiPackedOptions): boolean {
@@ -105,15 +98,7 @@ export function searchUipiWasm(
   const kind = trapsExplained(
     'packed UIPI wasm engine',
     'out of linear memory, or a node uipiPackedSuccessors.ts refuses',
-    () =>
-      w.explore(
-        covering ? 1 : 0,
-        liveness ? 1 : 0,
-        room,
-        room === ROOM ? NODE_ROOM : room,
-        masksAt,
-        masks.length,
-      ),
+    () => w.explore(covering ? 1 : 0, liveness ? 1 : 0, room, masksAt, masks.length),
   );
   if (kind !== 0) return null;
   const answers = w.answers() >>> 0;

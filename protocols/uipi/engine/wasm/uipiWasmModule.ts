@@ -28,18 +28,8 @@ export interface UipiWasm {
   start(liveness: number): number;
   /** Room for `words` key field masks (uipiWasmAdmission.ts): the address to write them at. */
   keyMasks(words: number): number;
-  /**
-   * Searches (covering 1 or keyed 0, keying the `words` masks at `masks`, draining when liveness
-   * is 1), the tables with room for `room` nodes, the node arrays for `nodeRoom`; 0 complete, 1 failed.
-   */
-  explore(
-    covering: number,
-    liveness: number,
-    room: number,
-    nodeRoom: number,
-    masks: number,
-    words: number,
-  ): number;
+  /** Searches (covering 1 or keyed 0, keying the `words` masks at `masks`, draining when liveness is 1), the tables with room for `room` nodes; 0 complete, 1 failed. */
+  explore(covering: number, liveness: number, room: number, masks: number, words: number): number;
   /** Writes the successors of the node at `start()`'s address at `output()`, their events at `outputEvents()`; how many. */
   expandInto(): number;
   output(): number;

@@ -101,18 +101,11 @@ export function answers(): usize {
  * uipiPackedExplore.ts:84-335 for a search that passes: breadth-first from the node at `start()`'s
  * address, by covering (`covering` 1) or keyed, keying the `words` field masks at `masks`
  * (uipiWasmAdmission.ts `keyMasks`), draining every node when `liveness` is 1, the tables starting
- * with room for `room` nodes and the node arrays for `nodeRoom` (powers of two); COMPLETE, or
- * FAILED at the first step or drain that does not pass or node that sets a bit outside its fields.
+ * with room for `room` nodes (a power of two); COMPLETE, or FAILED at the first step or drain that
+ * does not pass or node that sets a bit outside its fields.
  */
-export function explore(
-  covering: i32,
-  liveness: i32,
-  room: i32,
-  nodeRoom: i32,
-  masks: usize,
-  words: i32,
-): i32 {
-  nodesInit(nodeRoom);
+export function explore(covering: i32, liveness: i32, room: i32, masks: usize, words: i32): i32 {
+  nodesInit(room);
   admissionInit(covering, masks, words, room);
   admit(IN, IN + ((<usize>K) << 2), 0, -1, -1);
   if (outside) return FAILED;
