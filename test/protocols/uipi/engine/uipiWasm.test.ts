@@ -3,14 +3,20 @@
  * node of skyloft and of the plain scenario (as the keyed search admits them) it enables the same events
  * in the same order and steps each to the same words, ghost included (also under each seeded bug); its searches
  * count the same nodes, transitions and diameter on skyloft, plain and plain with two UITT slots,
- * keyed and by covering, with and without the leads-to check; and every seeded bug and a failing
+ * keyed and by covering, with and without the leads-to check (and on rows whose keys or owed
+ * masks take the tables' other shapes); and every seeded bug and a failing
  * drain make the wasm search stop, so the JavaScript engine answers, exactly as it does alone.
  */
 import { describe, expect, it } from 'vitest';
+import { FieldKeyPacker } from '../../../../engine/explore/packed/fieldKeyPacker.ts';
+import { UIPI_EXPLORE_PRESETS } from '../../../../protocols/uipi/engine/exploreUipi.ts';
+import { uipiKeyedMasks } from '../../../../protocols/uipi/engine/packed/keyedAdmission.ts';
 import { exploreUipiPacked } from '../../../../protocols/uipi/engine/packed/uipiPackedExplore.ts';
 import {
   encodeUipiGhost,
   encodeUipiState,
+  uipiKeyMasks,
+  uipiPackedLayout,
 } from '../../../../protocols/uipi/engine/packed/uipiPackedLayout.ts';
 import type { UipiPackedMutation } from '../../../../protocols/uipi/engine/packed/uipiPackedMutation.ts';
 import { UipiPackedSuccessors } from '../../../../protocols/uipi/engine/packed/uipiPackedSuccessors.ts';
@@ -164,6 +170,22 @@ describe('packed UIPI engine in WebAssembly', () => {
         }
     },
   );
+
+  it('counts the same with the other table shapes: keys of two words (skyloft2), owed masks past a compact payload (plain with five vectors)', () => {
+    const skyloft2 = UIPI_EXPLORE_PRESETS.skyloft2;
+    if (skyloft2 === undefined) throw new Error('no skyloft2 preset');
+    const five: UipiConfig = { ...PLAIN, vectors: 5 };
+    // more than a word of key bits keyed (41) and by covering (39); five owed bits (a compact payload holds 4)
+    expect(FieldKeyPacker.bitsOf(uipiKeyedMasks(uipiPackedLayout(skyloft2)))).toBe(41);
+    expect(FieldKeyPacker.bitsOf(uipiKeyMasks(uipiPackedLayout(skyloft2)))).toBe(39);
+    expect(PLAIN.receivers * five.vectors).toBe(5);
+    for (const cfg of [skyloft2, five])
+      for (const covering of [false, true]) {
+        const js = exploreUipiPacked(cfg, SEL, { covering });
+        expect(js.kind).toBe('complete');
+        expect(searchUipiWasm(cfg, SEL, { covering })).toEqual(js);
+      }
+  });
 
   it('counts the same with tables that grow and rehash many times (room for 16 nodes at first)', () => {
     for (const covering of [false, true])
