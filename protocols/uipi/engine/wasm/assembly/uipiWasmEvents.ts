@@ -67,26 +67,31 @@ export function configureEvents(n: i32, tableSize: i32, cpus: i32, deliver: i32,
   return TYPE;
 }
 
-/** Event k's type code, operands, and a Send's target and vector. */
+/** Event k's type code. */
 export function typeOf(k: i32): i32 {
   return wAt(TYPE, k);
 }
+/** Event k's first operand: its sender, CPU or receiver. */
 export function aOf(k: i32): i32 {
   return wAt(A, k);
 }
+/** Event k's second operand: its slot, CPU or vector. */
 export function bOf(k: i32): i32 {
   return wAt(B, k);
 }
+/** A Send's target receiver (its UITT slot's binding). */
 export function targetOf(k: i32): i32 {
   return wAt(TARGET, k);
 }
+/** A Send's user vector (its UITT slot's binding). */
 export function uvOf(k: i32): i32 {
   return wAt(UV, k);
 }
-/** The IpiArrive of in-flight bit i; the Accept of CPU c's pending bit j at 3c + j. */
+/** The IpiArrive of in-flight bit i. */
 export function arriveOf(i: i32): i32 {
   return wAt(ARRIVE, i);
 }
+/** The Accept of CPU c's pending bit j, at i = 3c + j. */
 export function acceptOf(i: i32): i32 {
   return wAt(ACCEPT, i);
 }

@@ -61,10 +61,12 @@ export function start(liveness: i32): usize {
   return IN;
 }
 
-/** Where `expandInto` wrote the successors, and their events. */
+/** Where `expandInto` wrote the successors. */
 export function output(): usize {
   return OUT;
 }
+
+/** Where `expandInto` wrote the successors' events (an i32 each). */
 export function outputEvents(): usize {
   return OUT_EVENTS;
 }

@@ -14,6 +14,7 @@ export let LEVEL: usize = 0;
 export let PARENT: usize = 0;
 /** Per node: the admitted node its drain chains to (uipiWasmDrain.ts `drainAll`), or -1. */
 export let NEXT: usize = 0;
+/** Nodes numbered: the next one's id. */
 export let COUNT: i32 = 0;
 let cap: i32 = 0;
 
@@ -75,6 +76,7 @@ export function hashWords(h: u32, p: usize, n: i32): u32 {
   return x;
 }
 
+/** Where {@link hashWords} starts. */
 export const HASH_SEED: u32 = 0x811c9dc5;
 
 /** The hash's final mix (packedStore.ts's). */
