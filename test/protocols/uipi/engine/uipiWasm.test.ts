@@ -187,7 +187,7 @@ describe('packed UIPI engine in WebAssembly', () => {
       }
   });
 
-  it('counts the same with tables that grow and rehash many times (room for 16 nodes at first)', () => {
+  it('counts the same with tables that grow and rehash many times, and the leads-to checks in a dozen batches (room for 16 nodes at first)', () => {
     for (const covering of [false, true])
       expect(searchUipiWasm(PLAIN, SEL, { covering }, 16)).toEqual(
         exploreUipiPacked(PLAIN, SEL, { covering }),
@@ -238,6 +238,8 @@ describe('packed UIPI engine in WebAssembly', () => {
     (_n, cfg) => {
       for (const covering of [false, true]) {
         expect(searchUipiWasm(cfg, SEL, { covering })).toBeNull();
+        // also when the nodes are drained in batches as the search goes (from 16 expanded nodes)
+        expect(searchUipiWasm(cfg, SEL, { covering }, 16)).toBeNull();
         const { js, wasm } = both(cfg, { covering });
         expect(js).toMatchObject({ kind: 'violation', where: 'liveness' });
         expect(wasm).toEqual(js);

@@ -57,7 +57,7 @@ import {
   wAt,
   wSet,
 } from './uipiWasmLayout';
-import { ghostOf, HASH_SEED, hashEnd, hashWords, sameWords, wordsOf } from './uipiWasmNodes';
+import { DRAINED, ghostOf, HASH_SEED, hashEnd, hashWords, sameWords, wordsOf } from './uipiWasmNodes';
 import { judgedStep } from './uipiWasmStep';
 import { AFTER, enabled, GA, maxEnabled, useBuffers } from './uipiWasmSuccessors';
 
@@ -79,8 +79,9 @@ let LIST: usize = 0;
 let P: i32 = 0;
 let POS: usize = 0;
 let REMAINING: usize = 0;
-/** Per admitted node, the steps from its start to its drain's end, or -1 (-2: being settled). */
-let NODE_REMAINING: usize = 0;
+/** The settling's stack of nodes (`drainNodes`), grown as needed. */
+let STACK: usize = 0;
+let stackCap: i32 = 0;
 let positions: i32 = 0;
 let posCap: i32 = 0;
 let TABLE: usize = 0;
@@ -246,14 +247,14 @@ function record(id: i32, steps: i32): void {
 function succeeded(end: i32): void {
   for (let i = 0; i < trail; i++) {
     const id = wAt(TRAIL, i);
-    wSet(id & 1 ? REMAINING : NODE_REMAINING, id >> 1, end - wAt(TRAIL_STEPS, i));
+    wSet(id & 1 ? REMAINING : DRAINED, id >> 1, end - wAt(TRAIL_STEPS, i));
   }
   trail = 0;
 }
 
 /** drainMemo.ts:92-94: the steps from position `id` (2·node for an admitted node's start, else 2·position + 1) to its drain's end, or -1 (-2: a node's, being settled). */
 function remainingAt(id: i32): i32 {
-  return wAt(id & 1 ? REMAINING : NODE_REMAINING, id >> 1);
+  return wAt(id & 1 ? REMAINING : DRAINED, id >> 1);
 }
 
 /**
@@ -319,38 +320,44 @@ export function chainEvent(w: usize, list: usize, n: i32): i32 {
 }
 
 /**
- * The leads-to check of every admitted node (`count` of them), each node's `next` (uipiWasmNodes.ts
- * NEXT: the admitted node its drain chains to after {@link chainEvent}, exactly, or -1): whether
- * all pass. A node that chains passes one step after its next node's drain, without a step or a
- * look-up of its own (the search judged that step already), once that node's has passed within
- * the bound (uipiPackedExplore.ts `settle`, the memo's rule); its next node is settled first, and
- * a node whose chain comes back to itself is drained whole, as is a node that does not chain.
+ * The leads-to check of admitted nodes `from` to `to` - 1, the last first, each node's `next`
+ * (uipiWasmNodes.ts NEXT: the admitted node its drain chains to after {@link chainEvent}, exactly,
+ * or -1, also while the node is not expanded yet): whether all pass. A node that chains passes one
+ * step after its next node's drain, without a step or a look-up of its own (the search judged that
+ * step already), once that node's has passed within the bound (uipiPackedExplore.ts `settle`, the
+ * memo's rule); its next node is settled first, and a node whose chain comes back to itself is
+ * drained whole, as is a node that does not chain.
  */
-export function drainAll(count: i32, next: usize): bool {
-  NODE_REMAINING = alloc(count, 4);
-  memory.fill(NODE_REMAINING, 0xff, (<usize>count) << 2);
-  const stack = alloc(count, 4);
-  for (let x = count - 1; x >= 0; x--) {
-    if (wAt(NODE_REMAINING, x) >= 0) continue;
+export function drainNodes(from: i32, to: i32, next: usize): bool {
+  if (STACK === 0) {
+    stackCap = 1 << 10;
+    STACK = alloc(stackCap, 4);
+  }
+  for (let x = to - 1; x >= from; x--) {
+    if (wAt(DRAINED, x) >= 0) continue;
     let top = 0;
-    wSet(stack, top++, x);
+    wSet(STACK, top++, x);
     while (top > 0) {
-      const y = wAt(stack, top - 1);
-      if (wAt(NODE_REMAINING, y) >= 0) {
+      const y = wAt(STACK, top - 1);
+      if (wAt(DRAINED, y) >= 0) {
         top--;
         continue;
       }
       const n = wAt(next, y);
-      const r = n >= 0 ? wAt(NODE_REMAINING, n) : -1;
-      if (n >= 0 && r === -1 && wAt(NODE_REMAINING, y) === -1) {
+      const r = n >= 0 ? wAt(DRAINED, n) : -1;
+      if (n >= 0 && r === -1 && wAt(DRAINED, y) === -1) {
         // settle the next node first (y marked: a chain back to y is drained whole)
-        wSet(NODE_REMAINING, y, -2);
-        wSet(stack, top++, n);
+        wSet(DRAINED, y, -2);
+        if (top === stackCap) {
+          STACK = moved(STACK, stackCap, 2 * stackCap, 4);
+          stackCap *= 2;
+        }
+        wSet(STACK, top++, n);
         continue;
       }
-      if (r >= 0 && r + 1 <= DRAIN_BOUND) wSet(NODE_REMAINING, y, r + 1);
+      if (r >= 0 && r + 1 <= DRAIN_BOUND) wSet(DRAINED, y, r + 1);
       else {
-        wSet(NODE_REMAINING, y, -1);
+        wSet(DRAINED, y, -1);
         if (!drainPasses(y)) return false;
       }
       top--;

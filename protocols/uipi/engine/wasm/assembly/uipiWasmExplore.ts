@@ -6,17 +6,21 @@
  * and at the first step or drain that does not pass it stops and says so (the loader then hands
  * the whole search over to JavaScript).
  *
- * Decision (when a node is drained): after the search, not as the search expands it (the
- * JavaScript engine's order). The search notes per node the admitted node that its drain's first
- * step reaches exactly, when the drain goes on from there as that node's own (uipiWasmDrain.ts
- * `chainEvent`); the drains then settle each such node from the node it chains to, a step
- * longer, and drain whole only the others (`drainAll`), so most nodes cost no drain step and no
- * look-up at all (the JavaScript engine chains the same way, but must wait for the later node's
- * check as it searches: uipiPackedDrain.ts `chains`). For a search that passes the order changes
- * nothing; a search whose drain fails is searched whole before the hand-over.
+ * Decision (when a node is drained): in batches, not as the search expands it (the JavaScript
+ * engine's order): the expanded nodes' checks once `room` are expanded (65,536 from the loader,
+ * 16 in a test), then each time their number doubles, and at the end, each batch the last node
+ * first. The search notes per node the
+ * admitted node that its drain's first step reaches exactly, when the drain goes on from there as
+ * that node's own (uipiWasmDrain.ts `chainEvent`); the drains then settle each such node from the
+ * node it chains to, a step longer, and drain whole only the others (`drainNodes`), so most nodes
+ * cost no drain step and no look-up at all (the JavaScript engine chains the same way, but must
+ * wait for the later node's check as it searches: uipiPackedDrain.ts `chains`). A node chaining
+ * to one not expanded yet drains that one whole, early, which the memo then remembers. For a
+ * search that passes the order changes nothing; a search whose drain fails is handed over once
+ * the batch holding it is checked, after at most twice the expansions the failing node needed.
  */
 import { admissionInit, admit, exactId, outside } from './uipiWasmAdmission';
-import { chainEvent, drainAll, drainInit } from './uipiWasmDrain';
+import { chainEvent, drainInit, drainNodes } from './uipiWasmDrain';
 import { alloc, copyWords, G, K, wAt, wSet } from './uipiWasmLayout';
 import { COUNT, ghostOf, LEVEL, NEXT, nodesInit, PARENT, wordsOf } from './uipiWasmNodes';
 import { judgedStep } from './uipiWasmStep';
@@ -111,7 +115,15 @@ export function explore(covering: i32, liveness: i32, room: i32, masks: usize, w
   admissionInit(covering, masks, words, room);
   admit(IN, IN + ((<usize>K) << 2), 0, -1, -1);
   if (outside) return FAILED;
+  let drainedTo = 0;
+  let batch = room;
   for (let head = 0; head < COUNT; head++) {
+    // the leads-to checks of the nodes expanded so far, each time their number doubles
+    if (liveness !== 0 && head === batch) {
+      if (!drainNodes(drainedTo, head, NEXT)) return FAILED;
+      drainedTo = head;
+      batch *= 2;
+    }
     useBuffers(SB, SGB, SA, SGA);
     copyWords(SB, wordsOf(head), K);
     copyWords(SGB, ghostOf(head), G);
@@ -129,7 +141,7 @@ export function explore(covering: i32, liveness: i32, room: i32, masks: usize, w
       if (k === k0) wSet(NEXT, head, exactId);
     }
   }
-  // the leads-to checks, after the search: see the module comment
-  if (liveness !== 0 && !drainAll(COUNT, NEXT)) return FAILED;
+  // the remaining leads-to checks: see the module comment
+  if (liveness !== 0 && !drainNodes(drainedTo, COUNT, NEXT)) return FAILED;
   return COMPLETE;
 }

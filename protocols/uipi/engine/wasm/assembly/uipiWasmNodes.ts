@@ -14,6 +14,8 @@ export let LEVEL: usize = 0;
 export let PARENT: usize = 0;
 /** Per node: the admitted node its drain chains to (uipiWasmDrain.ts `drainAll`), or -1. */
 export let NEXT: usize = 0;
+/** Per node: the steps from its start to its drain's end once its leads-to check passed, else -1 (-2: being settled; uipiWasmDrain.ts). */
+export let DRAINED: usize = 0;
 /** Nodes numbered: the next one's id. */
 export let COUNT: i32 = 0;
 let cap: i32 = 0;
@@ -26,6 +28,7 @@ export function nodesInit(room: i32): void {
   LEVEL = alloc(cap, 4);
   PARENT = alloc(cap, 4);
   NEXT = alloc(cap, 4);
+  DRAINED = alloc(cap, 4);
   COUNT = 0;
 }
 
@@ -38,6 +41,7 @@ export function nodesAdd(w: usize, g: usize, level: i32, parent: i32): i32 {
   wSet(LEVEL, id, level);
   wSet(PARENT, id, parent);
   wSet(NEXT, id, -1);
+  wSet(DRAINED, id, -1);
   COUNT = id + 1;
   return id;
 }
@@ -60,6 +64,7 @@ function grow(): void {
   LEVEL = moved(LEVEL, cap, n, 4);
   PARENT = moved(PARENT, cap, n, 4);
   NEXT = moved(NEXT, cap, n, 4);
+  DRAINED = moved(DRAINED, cap, n, 4);
   cap = n;
 }
 
