@@ -9,7 +9,9 @@
  * each module's own emitted file). `npm ci` builds it (`prepare`); vitest's global setup rebuilds
  * when a source is newer than dist/. The module is compiled once per process (on the first search,
  * or ahead of it by {@link precompilePackedWasm}); each search gets an
- * instance of its own (fresh linear memory).
+ * instance of its own (fresh linear memory). The module holds the judged engine too
+ * (judgedWasmExplore.ts), whose controller judge is an import: the packed engine's instances get
+ * one that throws (the packed search never calls it).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +64,32 @@ const WASM_FILE = new URL('./packedWasm.wasm', import.meta.url);
 let compiled: object | null = null;
 let compiling: Promise<void> | null = null;
 
+/** What the module imports (wasmStepJudge.ts's `controllerJudge`; see {@link packedWasmInstance}). */
+export interface PackedWasmImports {
+  /** AssemblyScript names an import's module after the file declaring it. */
+  readonly wasmStepJudge: {
+    readonly controllerJudge: (
+      cur: number,
+      next: number,
+      acc: number,
+      a: number,
+      b: number,
+      t: number,
+      generation: number,
+      index: number,
+    ) => number;
+  };
+}
+
+/** The packed engine's imports: its search never judges a controller access. */
+const PACKED_IMPORTS: PackedWasmImports = {
+  wasmStepJudge: {
+    controllerJudge: () => {
+      throw new Error('packed wasm engine: the controller judge called outside the judged engine');
+    },
+  },
+};
+
 /** packedWasm.wasm's bytes (a missing file is a one-line error saying how to build it). */
 function wasmBytes(): Uint8Array {
   try {
@@ -106,9 +134,18 @@ function mutationCode(m: PackedMutation | undefined): number {
   }
 }
 
-/** A fresh instance of the engine set up for layout `L` (and a seeded bug, tests only), its buffers allocated. */
-export function packedWasmInstance(L: PackedLayout, mutation?: PackedMutation): PackedWasm {
-  const { exports } = new WASM.Instance(packedWasmModule(), {});
+/**
+ * A fresh instance of the engine set up for layout `L` (and a seeded bug, tests only), not yet
+ * started: `width` bytes per state (the judged engine's states carry a ghost after the layout's
+ * bytes), `imports` the judged engine's controller judge.
+ */
+export function packedWasmInstance(
+  L: PackedLayout,
+  mutation?: PackedMutation,
+  width: number = L.width,
+  imports: PackedWasmImports = PACKED_IMPORTS,
+): PackedWasm {
+  const { exports } = new WASM.Instance(packedWasmModule(), imports);
   for (const name of FUNCTIONS)
     if (typeof exports[name] !== 'function') throw new Error(`packed wasm engine: no export ${name}`);
   const memory = exports.memory;
@@ -117,7 +154,7 @@ export function packedWasmInstance(L: PackedLayout, mutation?: PackedMutation): 
   const w = exports as unknown as PackedWasm;
   const { cfg } = L;
   w.configure(
-    L.width,
+    width,
     L.ready,
     L.readyW,
     L.irqWait,

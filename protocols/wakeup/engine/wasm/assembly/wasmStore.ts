@@ -12,6 +12,8 @@ export let LEVEL: usize = 0;
 export let PARENT: usize = 0;
 export let VIA: usize = 0;
 export let COUNT: i32 = 0;
+/** packedStore.ts `lastId`: the id of the state the last `storeAdd` found or added. */
+export let LAST_ID: i32 = -1;
 /** States the arrays have room for, the table's slot mask, and the table itself (2 i32 per slot). */
 let cap: i32 = 0;
 let mask: i32 = 0;
@@ -53,7 +55,10 @@ export function storeAdd(w: usize, depth: i32, from: i32, k: i32): bool {
     const e = TABLE + ((<usize>slot) << 3);
     const id1 = load<i32>(e);
     if (id1 === 0) break;
-    if (load<u32>(e, 4) === h && sameState(WORDS + <usize>(id1 - 1) * <usize>WIDTH, w)) return false;
+    if (load<u32>(e, 4) === h && sameState(WORDS + <usize>(id1 - 1) * <usize>WIDTH, w)) {
+      LAST_ID = id1 - 1;
+      return false;
+    }
     slot = (slot + 1) & mask;
   }
   const id = COUNT;
@@ -66,6 +71,7 @@ export function storeAdd(w: usize, depth: i32, from: i32, k: i32): bool {
   store<i32>(e, id + 1);
   store<u32>(e, h, 4);
   COUNT = id + 1;
+  LAST_ID = id;
   if (COUNT * 2 > mask) rehash();
   return true;
 }
@@ -89,7 +95,15 @@ function moved(from: usize, n: i32, size: i32): usize {
 
 /** packedStore.ts:133-149: doubles the table, reading the old one in slot order. */
 function rehash(): void {
-  const old = TABLE;
+  TABLE = doubledTable(TABLE, mask);
+  mask = mask * 2 + 1;
+}
+
+/**
+ * A table of (id + 1, hash) slots twice the size of `old` (slot mask `mask`), its entries moved in
+ * slot order by linear probing (the old one is left unused); the judge memo's node table too.
+ */
+export function doubledTable(old: usize, mask: i32): usize {
   const slots = mask + 1;
   const m = mask * 2 + 1;
   const table = alloc(m + 1, 8);
@@ -103,6 +117,5 @@ function rehash(): void {
     store<i32>(table + ((<usize>slot) << 3), id1);
     store<i32>(table + ((<usize>slot) << 3), h, 4);
   }
-  mask = m;
-  TABLE = table;
+  return table;
 }

@@ -1,0 +1,163 @@
+/**
+ * AssemblyScript: the judged engine's breadth-first search, a port of judgedExplore.ts's
+ * `JudgedSearch` (without progress, maxStates or the exact drain: the loader hands those to the
+ * JavaScript engine) over the same successors (wasmSuccessors.ts, each successor starting with its
+ * state's ghost), store (wasmStore.ts, keyed by the state with its ghost), step judge
+ * (wasmStepJudge.ts) and lazy leads-to check (wasmLeadsTo.ts). It answers only whether the whole
+ * search passes (JUDGED_HOLDS) or where it stopped; the loader (judgedWasmExplore.ts) hands every
+ * other answer to the JavaScript engine.
+ */
+
+import { memoInit } from './wasmJudgeMemo';
+import { alloc, copyState, WIDTH } from './wasmLayout';
+import {
+  check,
+  endHolds,
+  FAILS_FROM,
+  LEADS_FAILS,
+  LEADS_HOLDS,
+  leadsToInit,
+  note,
+  record,
+} from './wasmLeadsTo';
+import { inputAt, maxSuccessors, outputAt, stateBuffers } from './wasmSearch';
+import { CTRL_BAD, ctrlCalls, remembered, stateFailures, stepFailures } from './wasmStepJudge';
+import { COUNT, LAST_ID, LEVEL, storeAdd, storeInit, WORDS } from './wasmStore';
+import { expand } from './wasmSuccessors';
+
+/** What `exploreJudged` answers: the search passed, a step or state failed, the leads-to check failed or could not follow a drain. */
+const JUDGED_HOLDS: i32 = 0;
+const JUDGED_STEP_FAILS: i32 = 1;
+const JUDGED_LEADS_TO_FAILS: i32 = 2;
+const JUDGED_LEADS_TO_UNKNOWN: i32 = 3;
+/** The bit `judgeInto` adds to a successor's verdict when a controller property fails on it. */
+const CTRL_BIT: i32 = 32;
+
+/** packedStore.ts:16: the states the store has room for before its first grow (the small preset never grows). */
+const ROOM: i32 = 1 << 17;
+
+/** Whether the successor function's `visit` (wasmSearch.ts) is this search's. */
+export let JUDGED = false;
+/** `judgeInto`'s mode: each successor judged and written out, not searched. */
+let collecting = false;
+let collected: i32 = 0;
+let BITS: usize = 0;
+
+/** judgedExplore.ts:68-80: the search's counters. */
+let transitions: i32 = 0;
+let diameter: i32 = 0;
+let depth: i32 = 0;
+let head: i32 = 0;
+let k: i32 = 0;
+/** judgedExplore.ts:78: a step or new state failed (the state it was found from, and the event's index). */
+let found = false;
+let foundState: i32 = -1;
+let foundEvent: i32 = -1;
+/** Where the state being expanded and its successor are (wasmSearch.ts's buffers). */
+let CUR: usize = 0;
+let B: usize = 0;
+
+/** Sets the judged search up once the layout and ghost are configured and `start` allocated the buffers. */
+export function judgedStart(drainBound: i32): void {
+  JUDGED = true;
+  CUR = stateBuffers(0);
+  B = stateBuffers(1);
+  BITS = alloc(maxSuccessors(), 8);
+  memoInit();
+  leadsToInit(drainBound);
+}
+
+/** judgedExplore.ts:96-117 (`visit`): one successor, at B, of the state being expanded. */
+export function judgedVisit(): void {
+  if (collecting) {
+    const bits = stepFailures(CUR, B, 0) | stateFailures(B);
+    copyState(outputAt() + <usize>collected * <usize>WIDTH, B);
+    store<i32>(BITS + ((<usize>collected) << 2), bits | (CTRL_BAD ? CTRL_BIT : 0));
+    collected++;
+    return;
+  }
+  if (found) return; // the object engine stops at once: no later sibling counts
+  transitions++;
+  const i = k++;
+  const stepBits = stepFailures(CUR, B, depth - 1);
+  const isNew = storeAdd(B, depth, head, i);
+  const bits = isNew ? stepBits | stateFailures(B) : stepBits;
+  if (bits !== 0 || CTRL_BAD) {
+    found = true;
+    foundState = head;
+    foundEvent = i;
+    return;
+  }
+  record(head, CUR, LAST_ID);
+  if (!isNew) return;
+  if (depth > diameter) diameter = depth;
+  note(COUNT - 1, B);
+}
+
+/**
+ * judgedExplore.ts:136-161 (`run`, without progress and maxStates): breadth-first search from the
+ * state at `start()`'s address, then the leads-to check; answers JUDGED_HOLDS or where it stopped.
+ */
+export function exploreJudged(): i32 {
+  const init = inputAt();
+  storeInit(ROOM);
+  storeAdd(init, 0, -1, -1);
+  note(0, init);
+  for (head = 0; head < COUNT && !found; head++) {
+    depth = load<i32>(LEVEL + ((<usize>head) << 2)) + 1;
+    k = 0;
+    expand(WORDS + <usize>head * <usize>WIDTH);
+  }
+  if (found) return JUDGED_STEP_FAILS;
+  const v = check(WORDS, COUNT);
+  if (v === LEADS_HOLDS) return JUDGED_HOLDS;
+  if (v === LEADS_FAILS) {
+    foundState = FAILS_FROM;
+    return JUDGED_LEADS_TO_FAILS;
+  }
+  return JUDGED_LEADS_TO_UNKNOWN;
+}
+
+/**
+ * Writes every successor of the state at `start()`'s address, each with its ghost advanced, to
+ * `output()` and its verdict (the wakeup properties' bits of packedStepJudge.ts, the step's and
+ * the successor state's, plus CTRL_BIT when a controller property fails) to `judgedBits()`; how many.
+ */
+export function judgeInto(): i32 {
+  collecting = true;
+  collected = 0;
+  const n = expand(inputAt());
+  collecting = false;
+  return n;
+}
+
+/** Whether a drain ending at the state at `start()`'s address (`reached`: at quiescence) passes the leads-to check's end verdict (tests). */
+export function judgeEnd(reached: i32): i32 {
+  return endHolds(inputAt(), reached !== 0) ? 1 : 0;
+}
+
+/** Where `judgeInto` wrote the verdicts. */
+export function judgedBits(): usize {
+  return BITS;
+}
+
+/** Where `judgedAnswers` writes its 8 i32. */
+const ANSWERS: usize = memory.data(8 * 4);
+
+/**
+ * The judged search's answers once `exploreJudged` returned, as 8 i32 at the address returned:
+ * states, transitions, diameter; the state a failing step was taken from (or whose drain fails)
+ * and the failing event's index; the controller judge's calls (memo misses) and the steps taken
+ * from the memo; where the store keeps the states' bytes.
+ */
+export function judgedAnswers(): usize {
+  store<i32>(ANSWERS, COUNT);
+  store<i32>(ANSWERS, transitions, 4);
+  store<i32>(ANSWERS, diameter, 8);
+  store<i32>(ANSWERS, foundState, 12);
+  store<i32>(ANSWERS, foundEvent, 16);
+  store<i32>(ANSWERS, ctrlCalls, 20);
+  store<i32>(ANSWERS, remembered, 24);
+  store<i32>(ANSWERS, <i32>WORDS, 28);
+  return ANSWERS;
+}

@@ -1,0 +1,167 @@
+/**
+ * AssemblyScript: the judged engine's step judge over bytes, a port of packedStepJudge.ts for the
+ * default property selection (every wakeup step property selected, so no bit is masked off: the
+ * loader hands any other selection to the JavaScript engine). From the state at CUR (with its
+ * ghost) and its successor at B (wasmSuccessors.ts, whose ACC … fields describe the step) it
+ * advances the successor's ghost and finds the properties failing on the step: the controller
+ * access through the memo (wasmJudgeMemo.ts) and, on a miss, PackedControllerJudge in JavaScript
+ * (the imported `controllerJudge`, which writes the ghost after into B when the step passes), then
+ * the wakeup step properties read from the bytes here, as packedStepJudge.ts's bits.
+ */
+import { WOKEN, WOKEN_W } from './wasmGhost';
+import { firstDuplicate, hartOffline, stuck } from './wasmInvariants';
+import { accessSlot, memoRecall, memoRemember } from './wasmJudgeMemo';
+import {
+  HART_W,
+  HARTS,
+  NHARTS,
+  ONLINE,
+  PH_RETURNING,
+  PH_RUNNING,
+  PRIORITIES,
+  READY,
+  READY_W,
+  TASK_POOL,
+  TASK_W,
+  TASKS,
+} from './wasmLayout';
+import {
+  ACC,
+  ACC_A,
+  ACC_B,
+  ACC_DEQUEUE,
+  ACC_NONE,
+  ACC_REGISTER,
+  ACC_TASK,
+  GENERATION,
+  HART,
+  IS_FETCH,
+  IS_RETURN,
+} from './wasmSuccessors';
+
+/**
+ * PackedControllerJudge.judge (packedControllerJudge.ts:332) on the step from `cur` to `next` by
+ * the access (acc, a, b, t) of the state of `generation` (`index`: the step's index, for the
+ * fallback's messages), run by the loader; answers CTRL_PASS (the ghost after written into
+ * `next`), CTRL_PASS_ONCE (passed by judgeAccessObjects' fallback: not remembered,
+ * packedStepJudge.ts:107-109) or CTRL_FAILS.
+ */
+declare function controllerJudge(
+  cur: usize,
+  next: usize,
+  acc: i32,
+  a: i32,
+  b: i32,
+  t: i32,
+  generation: i32,
+  index: i32,
+): i32;
+const CTRL_PASS: i32 = 0;
+const CTRL_FAILS: i32 = 1;
+
+/** packedStepJudge.ts:50-54: the wakeup properties' bits, in registry order. */
+const IN_ONE_PLACE: i32 = 1;
+const PRIORITY_INVERSION: i32 = 2;
+const ONLINE_RUN: i32 = 4;
+const STUCK: i32 = 8;
+const REGISTER_RUNNING: i32 = 16;
+
+/** packedStepJudge.ts:64 (`ctrlFails !== null`): a controller property failed on the last step judged. */
+export let CTRL_BAD = false;
+/** Controller judge calls (memo misses) and steps taken from the memo (packedStepJudge.ts:70). */
+export let ctrlCalls: i32 = 0;
+export let remembered: i32 = 0;
+
+function b8(s: usize, i: i32): i32 {
+  return <i32>load<u8>(s + <usize>i);
+}
+
+/**
+ * packedStepJudge.ts:99-118 (`stepFailures`): judges the step from `cur` to its successor `next`
+ * (its ghost still `cur`'s, advanced here in place when the access is correct): the wakeup
+ * properties failing on it as bits (0: none), the controller ones in CTRL_BAD.
+ */
+export function stepFailures(cur: usize, next: usize, index: i32): i32 {
+  CTRL_BAD = false;
+  if (ACC !== ACC_NONE) {
+    if (memoRecall(cur, next, accessSlot(ACC, ACC_A, ACC_B, ACC_TASK))) remembered++;
+    else {
+      ctrlCalls++;
+      const r = controllerJudge(cur, next, ACC, ACC_A, ACC_B, ACC_TASK, GENERATION, index);
+      if (r === CTRL_PASS) memoRemember(next);
+      else if (r === CTRL_FAILS) CTRL_BAD = true;
+    }
+  }
+  wokenRan(cur, next);
+  return wakeupFailures(cur, next);
+}
+
+/** packedStepJudge.ts:121-128: the wakeup step properties failing on the step (bits), its ghost already advanced. */
+function wakeupFailures(cur: usize, next: usize): i32 {
+  let bits = 0;
+  if (priorityInversion(cur, next)) bits |= PRIORITY_INVERSION;
+  if (IS_FETCH && ACC === ACC_DEQUEUE && b8(cur, ONLINE + ACC_A) !== 1) bits |= ONLINE_RUN;
+  if (ACC === ACC_REGISTER && registersRunning(cur, next)) bits |= REGISTER_RUNNING;
+  return bits;
+}
+
+/** packedStepJudge.ts:145-151 (`stateFailures`): the state invariants failing in `next` (bits). */
+export function stateFailures(next: usize): i32 {
+  let bits = 0;
+  if (firstDuplicate(next) !== 0) bits |= IN_ONE_PLACE;
+  if (hartOffline(next, PH_RUNNING) >= 0) bits |= ONLINE_RUN;
+  if (stuck(next)) bits |= STUCK;
+  return bits;
+}
+
+/** packedStepJudge.ts:166-182 (`wokenRan`): a task that starts running on a hart has been served its wakes. */
+function wokenRan(cur: usize, next: usize): void {
+  let any = 0;
+  for (let i = 0; i < WOKEN_W; i++) any |= b8(next, WOKEN + i);
+  if (any === 0) return;
+  for (let h = 0; h < NHARTS; h++) {
+    const o = HARTS + h * HART_W;
+    if (<u8>b8(next, o) !== PH_RUNNING) continue;
+    const t = b8(next, o + 2);
+    if (<u8>b8(cur, o) === PH_RUNNING && b8(cur, o + 2) === t) continue;
+    if (t < 1 || t > TASK_POOL) continue;
+    const at = WOKEN + ((t - 1) >> 3);
+    store<u8>(next + <usize>at, <u8>(b8(next, at) & ~(1 << ((t - 1) & 7))));
+  }
+}
+
+/** packedStepJudge.ts:188-209 (`priorityInversion`): boundedPriorityInversion on the step. */
+function priorityInversion(cur: usize, next: usize): bool {
+  const P = PRIORITIES;
+  for (let h = 0; h < NHARTS; h++) {
+    const o = HARTS + h * HART_W;
+    if (<u8>b8(next, o) !== PH_RUNNING) continue;
+    const t = b8(next, o + 2);
+    if (<u8>b8(cur, o) === PH_RUNNING && b8(cur, o + 2) === t) continue;
+    const p = b8(next, o + 1) - 1;
+    let k = -1;
+    if (ACC === ACC_DEQUEUE) {
+      for (let j = 0; j < P && k < 0; j++) {
+        const q = READY + (p * P + j) * READY_W;
+        const len = b8(cur, q);
+        if (len > 0 && b8(cur, q + 1) === t && b8(next, q) === len - 1) k = j;
+      }
+    }
+    if (k < 0) k = t >= 1 && t <= TASK_POOL ? b8(next, TASKS + (t - 1) * TASK_W + 2) : 0;
+    for (let j = 0; j < k; j++) if (b8(cur, READY + (p * P + j) * READY_W) > 0) return true;
+  }
+  return false;
+}
+
+/** packedStepJudge.ts:215-226 (`registersRunning`): noRegisterWhileRunning on an IRQ_REGISTER. */
+function registersRunning(cur: usize, next: usize): bool {
+  const t = ACC_TASK;
+  for (let h = 0; h < NHARTS; h++) {
+    const o = HARTS + h * HART_W;
+    if (<u8>b8(cur, o) === PH_RUNNING && b8(cur, o + 2) === t) return true;
+    if (<u8>b8(next, o) === PH_RUNNING && b8(next, o + 2) === t) return true;
+  }
+  if (!IS_RETURN || HART < 0) return true;
+  const o = HARTS + HART * HART_W;
+  return <u8>b8(cur, o) !== PH_RETURNING || b8(cur, o + 2) !== t;
+}

@@ -1,0 +1,239 @@
+/**
+ * The judged wakeup engine run in WebAssembly (a spike beside judgedExplore.ts, not yet a CLI
+ * engine): the same breadth-first search over packed states with their ghost, the same step judge
+ * (the controller access judge's verdicts remembered as controllerJudgeMemo.ts does, the wakeup
+ * step properties and state invariants read from the bytes) and the same lazy leads-to check over
+ * the explored graph, compiled ahead of time by asc (assembly/wasmJudgedSearch.ts and the modules
+ * it names). A memo miss calls PackedControllerJudge here in JavaScript (the module's one import),
+ * over views of the wasm memory; its judgeAccessObjects fallback (a step it does not read) runs
+ * here too.
+ *
+ * Decision (what the wasm engine answers itself): only a search that passes — the default
+ * property selection (`defaultWakeupPropertyIds` of the model: every controller and wakeup step
+ * property and noLostWakeupEventually), no `maxStates`, no progress callback, the lazy leads-to
+ * check (not `judgeDrainSteps`, not `liveness: false`), no seeded bug, every transition judged
+ * passing and the leads-to check answering "holds" — is answered from the wasm search's counts,
+ * which are then the JavaScript engine's. Anything else is handed to {@link exploreJudged} for
+ * the whole answer: a step or state violation, a leads-to check that fails or cannot follow a
+ * drain (exploreJudged repeats those with the exact drain), any other selection or option. So
+ * the paths, ids and counts of a violation are exactly the JavaScript engine's; the wasm pass
+ * still runs under a seeded bug, so the tests can require it to find the bug.
+ */
+import type { PackedAccess } from '../../../controller/engine/packed/packedAccess.ts';
+import { PackedControllerJudge } from '../../../controller/engine/packed/packedControllerJudge.ts';
+import type { Config } from '../../../controller/model/config/config.ts';
+import { defaultWakeupPropertyIds, type WakeupSelection } from '../../properties/selection.ts';
+import {
+  exploreJudged,
+  type JudgedOptions,
+  type JudgedOutcome,
+  judgedInitial,
+  judgedLayout,
+} from '../packed/judgedExplore.ts';
+import { judgeAccessObjects } from '../packed/objectAccessJudge.ts';
+import type { PackedGhostLayout } from '../packed/packedGhost.ts';
+import type { PackedMutation } from '../packed/packedMutation.ts';
+import { PackedSuccessors } from '../packed/packedSuccessors.ts';
+import { type PackedWasm, type PackedWasmImports, packedWasmInstance } from './packedWasmModule.ts';
+
+/** The judged engine's exports beside the packed engine's (assembly/packedWasm.ts). */
+interface JudgedWasm extends PackedWasm {
+  configureGhost(...offsets: number[]): void;
+  judgedStart(drainBound: number): void;
+  /** Searches; see {@link PASS_KINDS}. */
+  exploreJudged(): number;
+  /** The address of the search's 8 answers (see {@link JudgedAnswers}). */
+  judgedAnswers(): number;
+  /** Judges the successors of the state at `start()`'s address into `output()` and `judgedBits()`; how many. */
+  judgeInto(): number;
+  judgedBits(): number;
+  /** 1 when a drain ending at the state at `start()`'s address (at quiescence when `reached` is 1) passes the end verdict. */
+  judgeEnd(reached: number): number;
+}
+
+/** The judged search's answers as wasmJudgedSearch.ts `judgedAnswers` writes them, by index. */
+const JudgedAnswers = {
+  count: 0,
+  transitions: 1,
+  diameter: 2,
+  state: 3,
+  event: 4,
+  ctrlCalls: 5,
+  remembered: 6,
+} as const;
+
+/** What wasmJudgedSearch.ts `exploreJudged` answers, by its code. */
+const PASS_KINDS = ['holds', 'stepFails', 'leadsToFails', 'leadsToUnknown'] as const;
+
+/** What the wasm search found, before any hand-over: it passed, or where it stopped. */
+export interface JudgedWasmPass {
+  readonly kind: (typeof PASS_KINDS)[number];
+  /** States and transitions found (up to where it stopped), and the diameter of the states found. */
+  readonly distinct: number;
+  readonly transitions: number;
+  readonly diameter: number;
+  /** For a failing step, the state it was taken from and the event's index; for a failing drain, its state (else -1). */
+  readonly state: number;
+  readonly event: number;
+  /** The JavaScript controller judge's calls (memo misses) and the accesses taken from the memo. */
+  readonly ctrlCalls: number;
+  readonly remembered: number;
+}
+
+/** The controller judge's answers to wasmStepJudge.ts (its CTRL_PASS, CTRL_FAILS; a fallback's pass is not remembered). */
+const CTRL_PASS = 0;
+const CTRL_FAILS = 1;
+const CTRL_PASS_ONCE = 2;
+
+/** The access a memo miss judges, as PackedControllerJudge reads it (its state a view of the wasm memory). */
+class WasmAccess implements PackedAccess {
+  cur: Uint8Array = new Uint8Array(0);
+  generation = 0;
+  acc = 0;
+  accA = 0;
+  accB = 0;
+  accTask = 0;
+}
+
+/**
+ * A judged wasm instance for ghost layout `G`, selection `sel` and a seeded bug, started, and the
+ * address to write a state at (the initial one, or the one `judgeInto` judges the successors of).
+ */
+function judgedInstance(
+  G: PackedGhostLayout,
+  sel: WakeupSelection,
+  mutation?: PackedMutation,
+): { readonly w: JudgedWasm; readonly input: number } {
+  const ctrl = new PackedControllerJudge(G, sel.controller, sel.liveness.length > 0);
+  const access = new WasmAccess();
+  const fallback = new PackedSuccessors(G.L, undefined, G.width);
+  let memory: { readonly buffer: ArrayBuffer } | null = null;
+  let buffer: ArrayBuffer | null = null;
+  let curAt = -1;
+  let nextAt = -1;
+  let next = new Uint8Array(0);
+  const imports: PackedWasmImports = {
+    wasmStepJudge: {
+      controllerJudge: (cur, nextAddr, acc, a, b, t, generation, index) => {
+        if (memory === null) throw new Error('judged wasm engine: judged before its instance was made');
+        if (memory.buffer !== buffer || cur !== curAt || nextAddr !== nextAt) {
+          buffer = memory.buffer;
+          curAt = cur;
+          nextAt = nextAddr;
+          access.cur = new Uint8Array(buffer, cur, G.width);
+          next = new Uint8Array(buffer, nextAddr, G.width);
+        }
+        access.generation = generation;
+        access.acc = acc;
+        access.accA = a;
+        access.accB = b;
+        access.accTask = t;
+        const bits = ctrl.judge(access.cur, next, access);
+        if (bits === 0) return CTRL_PASS;
+        if (bits > 0) return CTRL_FAILS;
+        fallback.acc = acc;
+        fallback.accA = a;
+        fallback.accB = b;
+        fallback.accTask = t;
+        return judgeAccessObjects(G, sel, access.cur, next, fallback, index) === null
+          ? CTRL_PASS_ONCE
+          : CTRL_FAILS;
+      },
+    },
+  };
+  const w = packedWasmInstance(G.L, mutation, G.width, imports) as JudgedWasm;
+  memory = w.memory;
+  w.configureGhost(G.start, G.undelivered, G.woken, G.wokenW);
+  const input = w.start();
+  w.judgedStart(G.L.cfg.drainBound);
+  return { w, input };
+}
+
+/** The wasm search alone on `cfg` (see above), whatever it finds; for {@link exploreJudgedWasm} and the tests. */
+export function judgedWasmPass(cfg: Config, sel: WakeupSelection, mutation?: PackedMutation): JudgedWasmPass {
+  const G = judgedLayout(cfg);
+  const { w, input } = judgedInstance(G, sel, mutation);
+  new Uint8Array(w.memory.buffer, input, G.width).set(judgedInitial(G));
+  const code = w.exploreJudged();
+  const A = new Int32Array(w.memory.buffer, w.judgedAnswers(), 8);
+  const at = (i: number): number => A[i] ?? 0;
+  const kind = PASS_KINDS[code];
+  if (kind === undefined) throw new Error(`judged wasm engine: search answered ${code}`);
+  return {
+    kind,
+    distinct: at(JudgedAnswers.count),
+    transitions: at(JudgedAnswers.transitions),
+    diameter: at(JudgedAnswers.diameter),
+    state: at(JudgedAnswers.state),
+    event: at(JudgedAnswers.event),
+    ctrlCalls: at(JudgedAnswers.ctrlCalls),
+    remembered: at(JudgedAnswers.remembered),
+  };
+}
+
+/** Whether `sel` is the model's default selection, in registry order (the one the wasm judge reads). */
+function defaultSelection(sel: WakeupSelection): boolean {
+  const ids = [...sel.controller, ...sel.step, ...sel.liveness].map((p) => p.id);
+  return ids.join() === defaultWakeupPropertyIds(undefined).join();
+}
+
+/** Explores the wakeup model on `cfg` judging `sel` as {@link exploreJudged} does, in WebAssembly when it can (see above). */
+export function exploreJudgedWasm(
+  cfg: Config,
+  sel: WakeupSelection,
+  opts: JudgedOptions = {},
+): JudgedOutcome {
+  const own =
+    defaultSelection(sel) &&
+    opts.maxStates === undefined &&
+    opts.onProgress === undefined &&
+    opts.judgeDrainSteps !== true &&
+    opts.liveness !== false;
+  if (!own) return exploreJudged(cfg, sel, opts);
+  const pass = judgedWasmPass(cfg, sel, opts.mutation);
+  if (pass.kind !== 'holds' || opts.mutation !== undefined) return exploreJudged(cfg, sel, opts);
+  return {
+    kind: 'complete',
+    distinct: pass.distinct,
+    transitions: pass.transitions,
+    diameter: pass.diameter,
+  };
+}
+
+/** One state's successors as the wasm judge leaves them (system bytes then ghost) and its verdicts on them. */
+export interface JudgedWasmSuccessors {
+  readonly successors: readonly Uint8Array[];
+  /** packedStepJudge.ts's bits (the step's and the successor state's), plus 32 when a controller property fails. */
+  readonly bits: readonly number[];
+}
+
+/**
+ * A judge of single states in WebAssembly (tests): `of(state)` writes every successor of the packed
+ * state with its ghost, judged by the wasm step judge (the memo kept across calls, as one
+ * PackedStepJudge keeps it), and its verdict bits; `endHolds` is the leads-to check's verdict on a
+ * drain ending at the state (wasmLeadsTo.ts endHolds).
+ */
+export function judgedWasmSuccessors(
+  cfg: Config,
+  sel: WakeupSelection,
+  mutation?: PackedMutation,
+): { of(state: Uint8Array): JudgedWasmSuccessors; endHolds(state: Uint8Array, reached: boolean): boolean } {
+  const G = judgedLayout(cfg);
+  const { w, input } = judgedInstance(G, sel, mutation);
+  return {
+    of(state) {
+      new Uint8Array(w.memory.buffer, input, G.width).set(state);
+      const n = w.judgeInto();
+      const out = new Uint8Array(w.memory.buffer, w.output(), n * G.width);
+      const bits = new Int32Array(w.memory.buffer, w.judgedBits(), n);
+      return {
+        successors: Array.from({ length: n }, (_, i) => out.slice(i * G.width, (i + 1) * G.width)),
+        bits: Array.from(bits),
+      };
+    },
+    endHolds(state, reached) {
+      new Uint8Array(w.memory.buffer, input, G.width).set(state);
+      return w.judgeEnd(reached ? 1 : 0) === 1;
+    },
+  };
+}
