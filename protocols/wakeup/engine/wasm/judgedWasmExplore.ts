@@ -4,9 +4,11 @@
  * (the controller access judge's verdicts remembered as controllerJudgeMemo.ts does, the wakeup
  * step properties and state invariants read from the bytes) and the same lazy leads-to check over
  * the explored graph, compiled ahead of time by asc (assembly/wasmJudgedSearch.ts and the modules
- * it names). A memo miss calls PackedControllerJudge here in JavaScript (the module's one import),
- * over views of the wasm memory; its judgeAccessObjects fallback (a step it does not read) runs
- * here too.
+ * it names), the controller access judge included (wasmControllerJudge.ts, a port of
+ * packedControllerJudge.ts's judge and ghost advance). Where that one answers -1 (a queue change it
+ * does not read) a memo miss calls PackedControllerJudge here in JavaScript (the module's one
+ * import), over views of the wasm memory, and its judgeAccessObjects fallback; `controller: 'js'`
+ * sends every memo miss there (the port's first form, for the benchmark and the tests).
  *
  * Decision (what the wasm engine answers itself): only a search that passes — the default
  * property selection (`defaultWakeupPropertyIds` of the model: every controller and wakeup step
@@ -22,6 +24,7 @@
 import type { PackedAccess } from '../../../controller/engine/packed/packedAccess.ts';
 import { PackedControllerJudge } from '../../../controller/engine/packed/packedControllerJudge.ts';
 import type { Config } from '../../../controller/model/config/config.ts';
+import { CONTROLLER_STEP_PROPERTIES } from '../../../controller/properties/index.ts';
 import { defaultWakeupPropertyIds, type WakeupSelection } from '../../properties/selection.ts';
 import {
   exploreJudged,
@@ -49,6 +52,10 @@ interface JudgedWasm extends PackedWasm {
   judgedBits(): number;
   /** 1 when a drain ending at the state at `start()`'s address (at quiescence when `reached` is 1) passes the end verdict. */
   judgeEnd(reached: number): number;
+  /** 1: judge every memo miss in JavaScript. */
+  judgeInJavaScript(js: number): void;
+  /** The bits of the properties packedControllerJudge.ts judges itself, in its order. */
+  controllerBits(...bits: number[]): void;
 }
 
 /** The judged search's answers as wasmJudgedSearch.ts `judgedAnswers` writes them, by index. */
@@ -60,6 +67,7 @@ const JudgedAnswers = {
   event: 4,
   ctrlCalls: 5,
   remembered: 6,
+  jsCalls: 8,
 } as const;
 
 /** What wasmJudgedSearch.ts `exploreJudged` answers, by its code. */
@@ -75,15 +83,31 @@ export interface JudgedWasmPass {
   /** For a failing step, the state it was taken from and the event's index; for a failing drain, its state (else -1). */
   readonly state: number;
   readonly event: number;
-  /** The JavaScript controller judge's calls (memo misses) and the accesses taken from the memo. */
+  /** The controller judge's calls (memo misses), those made in JavaScript, and the accesses taken from the memo. */
   readonly ctrlCalls: number;
+  readonly jsCalls: number;
   readonly remembered: number;
 }
 
-/** The controller judge's answers to wasmStepJudge.ts (its CTRL_PASS, CTRL_FAILS; a fallback's pass is not remembered). */
-const CTRL_PASS = 0;
-const CTRL_FAILS = 1;
-const CTRL_PASS_ONCE = 2;
+/** Where a memo miss is judged: in wasm (PackedControllerJudge in JavaScript only where that one cannot), or always in JavaScript. */
+export type ControllerJudgeIn = 'wasm' | 'js';
+
+/** The controller properties packedControllerJudge.ts judges itself, in its order (packedControllerJudge.ts:74-83). */
+const JUDGED_BY_BYTES = (
+  'strictPriority fifoWithinPriority taskConservation processIsolation emptyMeansEmpty capacityBound ' +
+  'errorReporting noLostWakeup noSpuriousWakeup wakePriority'
+).split(' ');
+
+/** The bits of controller properties `ids` (their indices among CONTROLLER_STEP_PROPERTIES, as PackedControllerJudge's bits). */
+export function controllerBitsOf(ids: readonly string[]): number {
+  let bits = 0;
+  for (const id of ids) {
+    const i = CONTROLLER_STEP_PROPERTIES.findIndex((p) => p.id === id);
+    if (i < 0 || i > 30) throw new Error(`judged wasm engine: no controller property ${id}`);
+    bits |= 1 << i;
+  }
+  return bits;
+}
 
 /** The access a memo miss judges, as PackedControllerJudge reads it (its state a view of the wasm memory). */
 class WasmAccess implements PackedAccess {
@@ -102,7 +126,8 @@ class WasmAccess implements PackedAccess {
 function judgedInstance(
   G: PackedGhostLayout,
   sel: WakeupSelection,
-  mutation?: PackedMutation,
+  mutation: PackedMutation | undefined,
+  controller: ControllerJudgeIn,
 ): { readonly w: JudgedWasm; readonly input: number } {
   const ctrl = new PackedControllerJudge(G, sel.controller, sel.liveness.length > 0);
   const access = new WasmAccess();
@@ -129,33 +154,38 @@ function judgedInstance(
         access.accB = b;
         access.accTask = t;
         const bits = ctrl.judge(access.cur, next, access);
-        if (bits === 0) return CTRL_PASS;
-        if (bits > 0) return CTRL_FAILS;
+        if (bits >= 0) return bits;
         fallback.acc = acc;
         fallback.accA = a;
         fallback.accB = b;
         fallback.accTask = t;
-        return judgeAccessObjects(G, sel, access.cur, next, fallback, index) === null
-          ? CTRL_PASS_ONCE
-          : CTRL_FAILS;
+        const ids = judgeAccessObjects(G, sel, access.cur, next, fallback, index);
+        return ids === null ? -1 : controllerBitsOf(ids);
       },
     },
   };
   const w = packedWasmInstance(G.L, mutation, G.width, imports) as JudgedWasm;
   memory = w.memory;
-  w.configureGhost(G.start, G.undelivered, G.woken, G.wokenW);
+  w.configureGhost(G.start, G.outstanding, G.errorSinceRead, G.custody, G.undelivered, G.woken, G.wokenW);
+  w.judgeInJavaScript(controller === 'js' ? 1 : 0);
+  w.controllerBits(...JUDGED_BY_BYTES.map((id) => controllerBitsOf([id])));
   const input = w.start();
   w.judgedStart(G.L.cfg.drainBound);
   return { w, input };
 }
 
-/** The wasm search alone on `cfg` (see above), whatever it finds; for {@link exploreJudgedWasm} and the tests. */
-export function judgedWasmPass(cfg: Config, sel: WakeupSelection, mutation?: PackedMutation): JudgedWasmPass {
+/** The wasm search alone on `cfg` (see above), whatever it finds; for {@link exploreJudgedWasm}, the tests and the benchmark. */
+export function judgedWasmPass(
+  cfg: Config,
+  sel: WakeupSelection,
+  mutation?: PackedMutation,
+  controller: ControllerJudgeIn = 'wasm',
+): JudgedWasmPass {
   const G = judgedLayout(cfg);
-  const { w, input } = judgedInstance(G, sel, mutation);
+  const { w, input } = judgedInstance(G, sel, mutation, controller);
   new Uint8Array(w.memory.buffer, input, G.width).set(judgedInitial(G));
   const code = w.exploreJudged();
-  const A = new Int32Array(w.memory.buffer, w.judgedAnswers(), 8);
+  const A = new Int32Array(w.memory.buffer, w.judgedAnswers(), 9);
   const at = (i: number): number => A[i] ?? 0;
   const kind = PASS_KINDS[code];
   if (kind === undefined) throw new Error(`judged wasm engine: search answered ${code}`);
@@ -167,6 +197,7 @@ export function judgedWasmPass(cfg: Config, sel: WakeupSelection, mutation?: Pac
     state: at(JudgedAnswers.state),
     event: at(JudgedAnswers.event),
     ctrlCalls: at(JudgedAnswers.ctrlCalls),
+    jsCalls: at(JudgedAnswers.jsCalls),
     remembered: at(JudgedAnswers.remembered),
   };
 }
@@ -203,32 +234,36 @@ export function exploreJudgedWasm(
 /** One state's successors as the wasm judge leaves them (system bytes then ghost) and its verdicts on them. */
 export interface JudgedWasmSuccessors {
   readonly successors: readonly Uint8Array[];
-  /** packedStepJudge.ts's bits (the step's and the successor state's), plus 32 when a controller property fails. */
+  /** packedStepJudge.ts's bits (the step's and the successor state's). */
   readonly bits: readonly number[];
+  /** The failing controller properties' bits ({@link controllerBitsOf}). */
+  readonly ctrlBits: readonly number[];
 }
 
 /**
  * A judge of single states in WebAssembly (tests): `of(state)` writes every successor of the packed
  * state with its ghost, judged by the wasm step judge (the memo kept across calls, as one
- * PackedStepJudge keeps it), and its verdict bits; `endHolds` is the leads-to check's verdict on a
+ * PackedStepJudge keeps it; `controller` as for {@link judgedWasmPass}), and its verdict bits; `endHolds` is the leads-to check's verdict on a
  * drain ending at the state (wasmLeadsTo.ts endHolds).
  */
 export function judgedWasmSuccessors(
   cfg: Config,
   sel: WakeupSelection,
   mutation?: PackedMutation,
+  controller: ControllerJudgeIn = 'wasm',
 ): { of(state: Uint8Array): JudgedWasmSuccessors; endHolds(state: Uint8Array, reached: boolean): boolean } {
   const G = judgedLayout(cfg);
-  const { w, input } = judgedInstance(G, sel, mutation);
+  const { w, input } = judgedInstance(G, sel, mutation, controller);
   return {
     of(state) {
       new Uint8Array(w.memory.buffer, input, G.width).set(state);
       const n = w.judgeInto();
       const out = new Uint8Array(w.memory.buffer, w.output(), n * G.width);
-      const bits = new Int32Array(w.memory.buffer, w.judgedBits(), n);
+      const bits = new Int32Array(w.memory.buffer, w.judgedBits(), 2 * n);
       return {
         successors: Array.from({ length: n }, (_, i) => out.slice(i * G.width, (i + 1) * G.width)),
-        bits: Array.from(bits),
+        bits: Array.from({ length: n }, (_, i) => bits[2 * i] ?? -1),
+        ctrlBits: Array.from({ length: n }, (_, i) => bits[2 * i + 1] ?? -1),
       };
     },
     endHolds(state, reached) {

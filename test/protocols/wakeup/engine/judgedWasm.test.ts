@@ -24,6 +24,8 @@ import type { PackedMutation } from '../../../../protocols/wakeup/engine/packed/
 import { PackedStepJudge } from '../../../../protocols/wakeup/engine/packed/packedStepJudge.ts';
 import { PackedSuccessors } from '../../../../protocols/wakeup/engine/packed/packedSuccessors.ts';
 import {
+  type ControllerJudgeIn,
+  controllerBitsOf,
   exploreJudgedWasm,
   judgedWasmPass,
   judgedWasmSuccessors,
@@ -37,8 +39,6 @@ import { presetOf } from '../../../support/presetOf.ts';
 const preset = (name: string): Config => presetOf('wakeup', name);
 const SEL: WakeupSelection = selectWakeupProperties(undefined, undefined);
 const MUTATIONS: readonly PackedMutation[] = ['wakeCopies', 'stealsOffline', 'finishWanders', 'wedges'];
-/** The bit judgedWasmSuccessors adds to a verdict when a controller property fails (wasmJudgedSearch.ts CTRL_BIT). */
-const CTRL_BIT = 32;
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
@@ -55,14 +55,18 @@ interface Comparison {
 /**
  * BFS of the tiny preset through the JavaScript judged successors under `mutation` (passing steps
  * only, at most 3,000 states), comparing at every state each successor's bytes and verdict with the
- * wasm judge's; and at every state and successor (failing ones too) the leads-to check's end
+ * wasm judge's (its memo misses judged by `controller`); and at every state and successor (failing ones too) the leads-to check's end
  * verdict (reached quiescence or not) with noLostWakeupEventually's own on the decoded state and ghost.
  */
-function compare(cfg: Config, mutation: PackedMutation | undefined): Comparison {
+function compare(
+  cfg: Config,
+  mutation: PackedMutation | undefined,
+  controller: ControllerJudgeIn = 'wasm',
+): Comparison {
   const G = judgedLayout(cfg);
   const succ = new PackedSuccessors(G.L, mutation, G.width);
   const pj = new PackedStepJudge(G, SEL);
-  const wasm = judgedWasmSuccessors(cfg, SEL, mutation);
+  const wasm = judgedWasmSuccessors(cfg, SEL, mutation, controller);
   const init = judgedInitial(G);
   const seen = new Set([hex(init)]);
   const queue: Uint8Array[] = [init];
@@ -73,14 +77,14 @@ function compare(cfg: Config, mutation: PackedMutation | undefined): Comparison 
   for (let head = 0; head < queue.length && head < 3000 && bad.length < 3; head++) {
     const cur = queue[head];
     if (cur === undefined) continue;
-    const js: { bytes: string; bits: number }[] = [];
+    const js: { bytes: string; bits: number; ctrl: number }[] = [];
     succ.expand(new Int32Array(cur.buffer, cur.byteOffset, cur.length >> 2), 0, {
       visit: () => {
         const bits = pj.stepFailures(succ, 0) | pj.stateFailures(succ.b);
-        const all = bits | (pj.ctrlFails === null ? 0 : CTRL_BIT);
-        js.push({ bytes: hex(succ.b), bits: all });
+        const ctrl = controllerBitsOf(pj.ctrlFails ?? []);
+        js.push({ bytes: hex(succ.b), bits, ctrl });
         transitions++;
-        if (all !== 0) {
+        if (bits !== 0 || ctrl !== 0) {
           failing++;
           return;
         }
@@ -106,7 +110,11 @@ function compare(cfg: Config, mutation: PackedMutation | undefined): Comparison 
         if (wasm.endHolds(end, reached) !== holds)
           bad.push(`end at ${hex(end)} (reached ${reached}): wasm ${!holds}, property ${holds}`);
       }
-    const mine = got.successors.map((b, i) => ({ bytes: hex(b), bits: got.bits[i] ?? -1 }));
+    const mine = got.successors.map((b, i) => ({
+      bytes: hex(b),
+      bits: got.bits[i] ?? -1,
+      ctrl: got.ctrlBits[i] ?? -1,
+    }));
     if (JSON.stringify(mine) !== JSON.stringify(js))
       bad.push(`from ${hex(cur)}:\n js ${JSON.stringify(js)}\n wasm ${JSON.stringify(mine)}`);
   }
@@ -114,16 +122,19 @@ function compare(cfg: Config, mutation: PackedMutation | undefined): Comparison 
 }
 
 describe('judged wakeup engine in WebAssembly', () => {
-  it('judges every transition of the tiny preset as PackedStepJudge does: the same successors, ghosts and verdicts', () => {
-    const c = compare(preset('tiny'), undefined);
-    expect(c).toMatchObject({ states: 1704, transitions: 8460, failing: 0 });
-    expect(c.disagreements).toEqual([]);
-  });
+  it.each<ControllerJudgeIn>(['wasm', 'js'])(
+    'judges every transition of the tiny preset as PackedStepJudge does: the same successors, ghosts and verdicts (controller judge in %s)',
+    (controller) => {
+      const c = compare(preset('tiny'), undefined, controller);
+      expect(c).toMatchObject({ states: 1704, transitions: 8460, failing: 0 });
+      expect(c.disagreements).toEqual([]);
+    },
+  );
 
-  it.each(MUTATIONS)(
-    'judges the successors of the seeded bug %s as PackedStepJudge does, failing ones included',
-    (m) => {
-      const c = compare(preset('tiny'), m);
+  it.each(MUTATIONS.flatMap((m) => [[m, 'wasm'] as const, [m, 'js'] as const]))(
+    'judges the successors of the seeded bug %s as PackedStepJudge does, failing ones included (controller judge in %s)',
+    (m, controller) => {
+      const c = compare(preset('tiny'), m, controller);
       expect(c.failing).toBeGreaterThan(0);
       expect(c.disagreements).toEqual([]);
     },
@@ -172,9 +183,14 @@ describe('judged wakeup engine in WebAssembly', () => {
     expect(exploreJudgedWasm(cfg, SEL)).toEqual(js);
   });
 
-  it('calls the JavaScript controller judge once per memo miss, as often as PackedStepJudge judges on small', () => {
+  it('judges as often as PackedStepJudge on small, remembering the same steps, none of them in JavaScript', () => {
     // 21,908 PackedControllerJudge.judge calls in exploreJudged on small (docs/exploration.md)
-    expect(judgedWasmPass(preset('small'), SEL)).toMatchObject({ ctrlCalls: 21_908, remembered: 303_628 });
+    const counts = { ctrlCalls: 21_908, remembered: 303_628 };
+    expect(judgedWasmPass(preset('small'), SEL)).toMatchObject({ ...counts, jsCalls: 0 });
+    expect(judgedWasmPass(preset('small'), SEL, undefined, 'js')).toMatchObject({
+      ...counts,
+      jsCalls: 21_908,
+    });
   });
 
   it.each(MUTATIONS)(

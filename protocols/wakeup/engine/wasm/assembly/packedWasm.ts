@@ -11,6 +11,7 @@
  * The judged engine imports `wasmStepJudge.controllerJudge` (wasmStepJudge.ts); the packed engine's
  * loader supplies one that is never called.
  */
+export { controllerBits } from './wasmControllerJudge';
 export { configureGhost } from './wasmGhost';
 export {
   exploreJudged,
@@ -22,3 +23,4 @@ export {
 } from './wasmJudgedSearch';
 export { configure } from './wasmLayout';
 export { answers, expandInto, explore, output, start } from './wasmSearch';
+export { judgeInJavaScript } from './wasmStepJudge';

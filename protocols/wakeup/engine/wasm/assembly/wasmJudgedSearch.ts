@@ -8,6 +8,7 @@
  * other answer to the JavaScript engine.
  */
 
+import { controllerJudgeInit } from './wasmControllerJudge';
 import { memoInit } from './wasmJudgeMemo';
 import { alloc, copyState, WIDTH } from './wasmLayout';
 import {
@@ -21,7 +22,7 @@ import {
   record,
 } from './wasmLeadsTo';
 import { inputAt, maxSuccessors, outputAt, stateBuffers } from './wasmSearch';
-import { CTRL_BAD, ctrlCalls, remembered, stateFailures, stepFailures } from './wasmStepJudge';
+import { CTRL_BITS, ctrlCalls, jsCalls, remembered, stateFailures, stepFailures } from './wasmStepJudge';
 import { COUNT, LAST_ID, LEVEL, storeAdd, storeInit, WORDS } from './wasmStore';
 import { expand } from './wasmSuccessors';
 
@@ -30,8 +31,6 @@ const JUDGED_HOLDS: i32 = 0;
 const JUDGED_STEP_FAILS: i32 = 1;
 const JUDGED_LEADS_TO_FAILS: i32 = 2;
 const JUDGED_LEADS_TO_UNKNOWN: i32 = 3;
-/** The bit `judgeInto` adds to a successor's verdict when a controller property fails on it. */
-const CTRL_BIT: i32 = 32;
 
 /** packedStore.ts:16: the states the store has room for before its first grow (the small preset never grows). */
 const ROOM: i32 = 1 << 17;
@@ -64,6 +63,7 @@ export function judgedStart(drainBound: i32): void {
   B = stateBuffers(1);
   BITS = alloc(maxSuccessors(), 8);
   memoInit();
+  controllerJudgeInit();
   leadsToInit(drainBound);
 }
 
@@ -72,7 +72,8 @@ export function judgedVisit(): void {
   if (collecting) {
     const bits = stepFailures(CUR, B, 0) | stateFailures(B);
     copyState(outputAt() + <usize>collected * <usize>WIDTH, B);
-    store<i32>(BITS + ((<usize>collected) << 2), bits | (CTRL_BAD ? CTRL_BIT : 0));
+    store<i32>(BITS + ((<usize>collected) << 3), bits);
+    store<i32>(BITS + ((<usize>collected) << 3), CTRL_BITS, 4);
     collected++;
     return;
   }
@@ -82,7 +83,7 @@ export function judgedVisit(): void {
   const stepBits = stepFailures(CUR, B, depth - 1);
   const isNew = storeAdd(B, depth, head, i);
   const bits = isNew ? stepBits | stateFailures(B) : stepBits;
-  if (bits !== 0 || CTRL_BAD) {
+  if (bits !== 0 || CTRL_BITS !== 0) {
     found = true;
     foundState = head;
     foundEvent = i;
@@ -120,8 +121,9 @@ export function exploreJudged(): i32 {
 
 /**
  * Writes every successor of the state at `start()`'s address, each with its ghost advanced, to
- * `output()` and its verdict (the wakeup properties' bits of packedStepJudge.ts, the step's and
- * the successor state's, plus CTRL_BIT when a controller property fails) to `judgedBits()`; how many.
+ * `output()` and its verdict to `judgedBits()` (two i32 each: the wakeup properties' bits of
+ * packedStepJudge.ts, the step's and the successor state's, and the controller properties' bits);
+ * how many.
  */
 export function judgeInto(): i32 {
   collecting = true;
@@ -141,14 +143,15 @@ export function judgedBits(): usize {
   return BITS;
 }
 
-/** Where `judgedAnswers` writes its 8 i32. */
-const ANSWERS: usize = memory.data(8 * 4);
+/** Where `judgedAnswers` writes its 9 i32. */
+const ANSWERS: usize = memory.data(9 * 4);
 
 /**
- * The judged search's answers once `exploreJudged` returned, as 8 i32 at the address returned:
+ * The judged search's answers once `exploreJudged` returned, as 9 i32 at the address returned:
  * states, transitions, diameter; the state a failing step was taken from (or whose drain fails)
  * and the failing event's index; the controller judge's calls (memo misses) and the steps taken
- * from the memo; where the store keeps the states' bytes.
+ * from the memo; where the store keeps the states' bytes; the controller judge's calls made in
+ * JavaScript.
  */
 export function judgedAnswers(): usize {
   store<i32>(ANSWERS, COUNT);
@@ -159,5 +162,6 @@ export function judgedAnswers(): usize {
   store<i32>(ANSWERS, ctrlCalls, 20);
   store<i32>(ANSWERS, remembered, 24);
   store<i32>(ANSWERS, <i32>WORDS, 28);
+  store<i32>(ANSWERS, jsCalls, 32);
   return ANSWERS;
 }

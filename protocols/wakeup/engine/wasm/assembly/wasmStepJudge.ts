@@ -1,14 +1,17 @@
 /**
  * AssemblyScript: the judged engine's step judge over bytes, a port of packedStepJudge.ts for the
  * default property selection (every wakeup step property selected, so no bit is masked off: the
- * loader hands any other selection to the JavaScript engine). From the state at CUR (with its
- * ghost) and its successor at B (wasmSuccessors.ts, whose ACC … fields describe the step) it
+ * loader hands any other selection to the JavaScript engine). From the state at `cur` (with its
+ * ghost) and its successor at `next` (wasmSuccessors.ts, whose ACC … fields describe the step) it
  * advances the successor's ghost and finds the properties failing on the step: the controller
- * access through the memo (wasmJudgeMemo.ts) and, on a miss, PackedControllerJudge in JavaScript
- * (the imported `controllerJudge`, which writes the ghost after into B when the step passes), then
- * the wakeup step properties read from the bytes here, as packedStepJudge.ts's bits.
+ * access through the memo (wasmJudgeMemo.ts) and, on a miss, the controller judge
+ * (wasmControllerJudge.ts; where that one answers -1, or always when the loader asks for it,
+ * PackedControllerJudge in JavaScript, the imported `controllerJudge`, which writes the ghost after
+ * into `next` when the step passes), then the wakeup step properties read from the bytes here, as
+ * packedStepJudge.ts's bits.
  */
-import { WOKEN, WOKEN_W } from './wasmGhost';
+import { controllerJudgeBytes } from './wasmControllerJudge';
+import { GHOST_START, WOKEN, WOKEN_W } from './wasmGhost';
 import { firstDuplicate, hartOffline, stuck } from './wasmInvariants';
 import { accessSlot, memoRecall, memoRemember } from './wasmJudgeMemo';
 import {
@@ -24,6 +27,7 @@ import {
   TASK_POOL,
   TASK_W,
   TASKS,
+  WIDTH,
 } from './wasmLayout';
 import {
   ACC,
@@ -42,9 +46,9 @@ import {
 /**
  * PackedControllerJudge.judge (packedControllerJudge.ts:332) on the step from `cur` to `next` by
  * the access (acc, a, b, t) of the state of `generation` (`index`: the step's index, for the
- * fallback's messages), run by the loader; answers CTRL_PASS (the ghost after written into
- * `next`), CTRL_PASS_ONCE (passed by judgeAccessObjects' fallback: not remembered,
- * packedStepJudge.ts:107-109) or CTRL_FAILS.
+ * fallback's messages), run by the loader; answers 0 (passed: the ghost after written into `next`),
+ * -1 (passed by judgeAccessObjects' fallback: not remembered, packedStepJudge.ts:107-109) or the
+ * failing properties' bits (their indices among CONTROLLER_STEP_PROPERTIES).
  */
 declare function controllerJudge(
   cur: usize,
@@ -56,8 +60,6 @@ declare function controllerJudge(
   generation: i32,
   index: i32,
 ): i32;
-const CTRL_PASS: i32 = 0;
-const CTRL_FAILS: i32 = 1;
 
 /** packedStepJudge.ts:50-54: the wakeup properties' bits, in registry order. */
 const IN_ONE_PLACE: i32 = 1;
@@ -66,11 +68,19 @@ const ONLINE_RUN: i32 = 4;
 const STUCK: i32 = 8;
 const REGISTER_RUNNING: i32 = 16;
 
-/** packedStepJudge.ts:64 (`ctrlFails !== null`): a controller property failed on the last step judged. */
-export let CTRL_BAD = false;
-/** Controller judge calls (memo misses) and steps taken from the memo (packedStepJudge.ts:70). */
+/** packedStepJudge.ts:64 (`ctrlFails`): the controller properties failing on the last step judged, as bits (0: none). */
+export let CTRL_BITS: i32 = 0;
+/** Controller judge calls (memo misses), those made in JavaScript, and steps taken from the memo (packedStepJudge.ts:70). */
 export let ctrlCalls: i32 = 0;
+export let jsCalls: i32 = 0;
 export let remembered: i32 = 0;
+/** Judge every memo miss in JavaScript (the first form of this port, kept for the benchmark and the tests). */
+let JS_CONTROLLER_JUDGE = false;
+
+/** Sets whether every memo miss is judged in JavaScript (see {@link JS_CONTROLLER_JUDGE}). */
+export function judgeInJavaScript(js: bool): void {
+  JS_CONTROLLER_JUDGE = js;
+}
 
 function b8(s: usize, i: i32): i32 {
   return <i32>load<u8>(s + <usize>i);
@@ -79,17 +89,25 @@ function b8(s: usize, i: i32): i32 {
 /**
  * packedStepJudge.ts:99-118 (`stepFailures`): judges the step from `cur` to its successor `next`
  * (its ghost still `cur`'s, advanced here in place when the access is correct): the wakeup
- * properties failing on it as bits (0: none), the controller ones in CTRL_BAD.
+ * properties failing on it as bits (0: none), the controller ones in CTRL_BITS.
  */
 export function stepFailures(cur: usize, next: usize, index: i32): i32 {
-  CTRL_BAD = false;
+  CTRL_BITS = 0;
   if (ACC !== ACC_NONE) {
     if (memoRecall(cur, next, accessSlot(ACC, ACC_A, ACC_B, ACC_TASK))) remembered++;
     else {
       ctrlCalls++;
-      const r = controllerJudge(cur, next, ACC, ACC_A, ACC_B, ACC_TASK, GENERATION, index);
-      if (r === CTRL_PASS) memoRemember(next);
-      else if (r === CTRL_FAILS) CTRL_BAD = true;
+      const bits = JS_CONTROLLER_JUDGE ? -1 : controllerJudgeBytes(cur, next);
+      if (bits === 0) memoRemember(next);
+      else if (bits > 0) CTRL_BITS = bits;
+      else {
+        // the ghost as the step left it (the byte judge may have written part of it)
+        for (let i = GHOST_START; i < WIDTH; i += 4) store<u32>(next + <usize>i, load<u32>(cur + <usize>i));
+        jsCalls++;
+        const r = controllerJudge(cur, next, ACC, ACC_A, ACC_B, ACC_TASK, GENERATION, index);
+        if (r === 0) memoRemember(next);
+        else if (r > 0) CTRL_BITS = r;
+      }
     }
   }
   wokenRan(cur, next);
