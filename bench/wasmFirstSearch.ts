@@ -114,7 +114,7 @@ function child(what: Child): string {
           `const { selectWakeupProperties } = await import(${JSON.stringify(selection)});`,
           'const sel = selectWakeupProperties(undefined, undefined);',
           what === 'wasmJudgedInJs'
-            ? "const run = (c) => search(c, sel, undefined, 'js');"
+            ? "const run = (c) => search(c, sel, { controller: 'js' });"
             : 'const run = (c) => search(c, sel);',
         ]
       : ['const run = search;']),

@@ -42,7 +42,7 @@ import { type PackedWasm, type PackedWasmImports, packedWasmInstance } from './p
 /** The judged engine's exports beside the packed engine's (assembly/packedWasm.ts). */
 interface JudgedWasm extends PackedWasm {
   configureGhost(...offsets: number[]): void;
-  judgedStart(drainBound: number): void;
+  judgedStart(drainBound: number, states: number, nodes: number): void;
   /** Searches; see {@link PASS_KINDS}. */
   exploreJudged(): number;
   /** The address of the search's 8 answers (see {@link JudgedAnswers}). */
@@ -92,6 +92,23 @@ export interface JudgedWasmPass {
 /** Where a memo miss is judged: in wasm (PackedControllerJudge in JavaScript only where that one cannot), or always in JavaScript. */
 export type ControllerJudgeIn = 'wasm' | 'js';
 
+/** How {@link judgedWasmPass} runs (the defaults are {@link exploreJudgedWasm}'s). */
+export interface JudgedWasmPassOptions {
+  /** A seeded bug (tests only). */
+  readonly mutation?: PackedMutation;
+  /** Where memo misses are judged (default 'wasm'). */
+  readonly controller?: ControllerJudgeIn;
+  /**
+   * The states the store and leads-to tables make room for before their first grow, and the memo's
+   * nodes (powers of two; default packedStore.ts's 2^17 and controllerJudgeMemo.ts's 2^13, which
+   * small never outgrows; tests make them small so every table grows).
+   */
+  readonly room?: { readonly states: number; readonly nodes: number };
+}
+
+/** The JavaScript engine's first rooms (packedStore.ts INITIAL, controllerJudgeMemo.ts INITIAL_NODES). */
+const ROOM = { states: 1 << 17, nodes: 1 << 13 };
+
 /** The controller properties packedControllerJudge.ts judges itself, in its order (packedControllerJudge.ts:74-83). */
 const JUDGED_BY_BYTES = (
   'strictPriority fifoWithinPriority taskConservation processIsolation emptyMeansEmpty capacityBound ' +
@@ -126,9 +143,9 @@ class WasmAccess implements PackedAccess {
 function judgedInstance(
   G: PackedGhostLayout,
   sel: WakeupSelection,
-  mutation: PackedMutation | undefined,
-  controller: ControllerJudgeIn,
+  opts: JudgedWasmPassOptions,
 ): { readonly w: JudgedWasm; readonly input: number } {
+  if (!defaultSelection(sel)) throw new Error('judged wasm engine: it judges the default selection only');
   const ctrl = new PackedControllerJudge(G, sel.controller, sel.liveness.length > 0);
   const access = new WasmAccess();
   const fallback = new PackedSuccessors(G.L, undefined, G.width);
@@ -164,13 +181,14 @@ function judgedInstance(
       },
     },
   };
-  const w = packedWasmInstance(G.L, mutation, G.width, imports) as JudgedWasm;
+  const w = packedWasmInstance(G.L, opts.mutation, G.width, imports) as JudgedWasm;
   memory = w.memory;
   w.configureGhost(G.start, G.outstanding, G.errorSinceRead, G.custody, G.undelivered, G.woken, G.wokenW);
-  w.judgeInJavaScript(controller === 'js' ? 1 : 0);
+  w.judgeInJavaScript(opts.controller === 'js' ? 1 : 0);
   w.controllerBits(...JUDGED_BY_BYTES.map((id) => controllerBitsOf([id])));
   const input = w.start();
-  w.judgedStart(G.L.cfg.drainBound);
+  const room = opts.room ?? ROOM;
+  w.judgedStart(G.L.cfg.drainBound, room.states, room.nodes);
   return { w, input };
 }
 
@@ -178,11 +196,10 @@ function judgedInstance(
 export function judgedWasmPass(
   cfg: Config,
   sel: WakeupSelection,
-  mutation?: PackedMutation,
-  controller: ControllerJudgeIn = 'wasm',
+  opts: JudgedWasmPassOptions = {},
 ): JudgedWasmPass {
   const G = judgedLayout(cfg);
-  const { w, input } = judgedInstance(G, sel, mutation, controller);
+  const { w, input } = judgedInstance(G, sel, opts);
   new Uint8Array(w.memory.buffer, input, G.width).set(judgedInitial(G));
   const code = w.exploreJudged();
   const A = new Int32Array(w.memory.buffer, w.judgedAnswers(), 9);
@@ -221,7 +238,10 @@ export function exploreJudgedWasm(
     opts.judgeDrainSteps !== true &&
     opts.liveness !== false;
   if (!own) return exploreJudged(cfg, sel, opts);
-  const pass = judgedWasmPass(cfg, sel, opts.mutation);
+  const pass =
+    opts.mutation === undefined
+      ? judgedWasmPass(cfg, sel)
+      : judgedWasmPass(cfg, sel, { mutation: opts.mutation });
   if (pass.kind !== 'holds' || opts.mutation !== undefined) return exploreJudged(cfg, sel, opts);
   return {
     kind: 'complete',
@@ -243,17 +263,16 @@ export interface JudgedWasmSuccessors {
 /**
  * A judge of single states in WebAssembly (tests): `of(state)` writes every successor of the packed
  * state with its ghost, judged by the wasm step judge (the memo kept across calls, as one
- * PackedStepJudge keeps it; `controller` as for {@link judgedWasmPass}), and its verdict bits; `endHolds` is the leads-to check's verdict on a
+ * PackedStepJudge keeps it; `opts` as for {@link judgedWasmPass}), and its verdict bits; `endHolds` is the leads-to check's verdict on a
  * drain ending at the state (wasmLeadsTo.ts endHolds).
  */
 export function judgedWasmSuccessors(
   cfg: Config,
   sel: WakeupSelection,
-  mutation?: PackedMutation,
-  controller: ControllerJudgeIn = 'wasm',
+  opts: JudgedWasmPassOptions = {},
 ): { of(state: Uint8Array): JudgedWasmSuccessors; endHolds(state: Uint8Array, reached: boolean): boolean } {
   const G = judgedLayout(cfg);
-  const { w, input } = judgedInstance(G, sel, mutation, controller);
+  const { w, input } = judgedInstance(G, sel, opts);
   return {
     of(state) {
       new Uint8Array(w.memory.buffer, input, G.width).set(state);

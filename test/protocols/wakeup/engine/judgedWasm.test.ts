@@ -66,7 +66,11 @@ function compare(
   const G = judgedLayout(cfg);
   const succ = new PackedSuccessors(G.L, mutation, G.width);
   const pj = new PackedStepJudge(G, SEL);
-  const wasm = judgedWasmSuccessors(cfg, SEL, mutation, controller);
+  const wasm = judgedWasmSuccessors(
+    cfg,
+    SEL,
+    mutation === undefined ? { controller } : { mutation, controller },
+  );
   const init = judgedInitial(G);
   const seen = new Set([hex(init)]);
   const queue: Uint8Array[] = [init];
@@ -187,10 +191,16 @@ describe('judged wakeup engine in WebAssembly', () => {
     // 21,908 PackedControllerJudge.judge calls in exploreJudged on small (docs/exploration.md)
     const counts = { ctrlCalls: 21_908, remembered: 303_628 };
     expect(judgedWasmPass(preset('small'), SEL)).toMatchObject({ ...counts, jsCalls: 0 });
-    expect(judgedWasmPass(preset('small'), SEL, undefined, 'js')).toMatchObject({
+    expect(judgedWasmPass(preset('small'), SEL, { controller: 'js' })).toMatchObject({
       ...counts,
       jsCalls: 21_908,
     });
+  });
+
+  it('counts small the same when every table starts with room for 16 (the store, leads-to and memo tables all grow)', () => {
+    const pass = judgedWasmPass(preset('small'), SEL, { room: { states: 16, nodes: 16 } });
+    expect(pass).toMatchObject({ kind: 'holds', distinct: 69_532, transitions: 488_000, diameter: 24 });
+    expect(pass).toMatchObject({ ctrlCalls: 21_908, remembered: 303_628, jsCalls: 0 });
   });
 
   it.each(MUTATIONS)(
@@ -198,7 +208,7 @@ describe('judged wakeup engine in WebAssembly', () => {
     (m) => {
       for (const name of ['tiny', 'small']) {
         const cfg = preset(name);
-        const pass = judgedWasmPass(cfg, SEL, m);
+        const pass = judgedWasmPass(cfg, SEL, { mutation: m });
         const first = searchJudged(cfg, SEL, { mutation: m });
         expect(first.kind).toBe('violation');
         if (first.kind !== 'violation') return;

@@ -13,9 +13,6 @@ import { alloc, DEVICES, HARTS, PRIORITIES, PROCESSES, TASK_POOL, WIDTH } from '
 import { doubledTable } from './wasmStore';
 import { ACC_DEQUEUE, ACC_ENQUEUE, ACC_IRQ, ACC_REGISTER, ACC_STATUS, GENERATION } from './wasmSuccessors';
 
-/** controllerJudgeMemo.ts:41: nodes the tables have room for before their first grow (small has 5,746). */
-const INITIAL_NODES: i32 = 1 << 13;
-
 /** controllerJudgeMemo.ts:63-90: words of the controller bytes, the last one's mask, the ghost words, a node's words. */
 let CW: i32 = 0;
 let LAST_MASK: u32 = 0;
@@ -47,8 +44,11 @@ function w32(base: usize, i: i32): usize {
   return base + ((<usize>i) << 2);
 }
 
-/** controllerJudgeMemo.ts:107-126: an empty memo for the layout set (its offsets and the state width). */
-export function memoInit(): void {
+/**
+ * controllerJudgeMemo.ts:107-126: an empty memo for the layout set (its offsets and the state
+ * width), with room for `initialNodes` nodes (a power of two) before its first grow.
+ */
+export function memoInit(initialNodes: i32): void {
   const ctrlBytes = HARTS;
   CW = (ctrlBytes + 3) >> 2;
   const lastBytes = ctrlBytes - 4 * (CW - 1);
@@ -62,10 +62,10 @@ export function memoInit(): void {
   AT_REGISTER = AT_ENQUEUE + PROCESSES * PRIORITIES * TASK_POOL;
   AT_DEQUEUE = AT_REGISTER + PROCESSES * DEVICES * TASK_POOL;
   ROW = AT_DEQUEUE + PROCESSES * (TASK_POOL + 1);
-  room = INITIAL_NODES;
+  room = initialNodes;
   NODE_WORDS = alloc(room * NW, 4);
   STEPS = alloc(room * ROW, 4);
-  tableMask = 2 * INITIAL_NODES - 1;
+  tableMask = 2 * initialNodes - 1;
   TABLE = alloc(tableMask + 1, 8);
   KEY = alloc(NW, 4);
   nodes = 0;

@@ -32,8 +32,8 @@ const JUDGED_STEP_FAILS: i32 = 1;
 const JUDGED_LEADS_TO_FAILS: i32 = 2;
 const JUDGED_LEADS_TO_UNKNOWN: i32 = 3;
 
-/** packedStore.ts:16: the states the store has room for before its first grow (the small preset never grows). */
-const ROOM: i32 = 1 << 17;
+/** The states the store has room for before its first grow (see `judgedStart`). */
+let room: i32 = 0;
 
 /** Whether the successor function's `visit` (wasmSearch.ts) is this search's. */
 export let JUDGED = false;
@@ -56,15 +56,21 @@ let foundEvent: i32 = -1;
 let CUR: usize = 0;
 let B: usize = 0;
 
-/** Sets the judged search up once the layout and ghost are configured and `start` allocated the buffers. */
-export function judgedStart(drainBound: i32): void {
+/**
+ * Sets the judged search up once the layout and ghost are configured and `start` allocated the
+ * buffers: the states the store and the leads-to tables make room for before their first grow, and
+ * the controller judge memo's nodes (powers of two; the loader's are the JavaScript engine's first
+ * rooms, packedStore.ts's 2^17 states and controllerJudgeMemo.ts's 2^13 nodes; tests make them small).
+ */
+export function judgedStart(drainBound: i32, states: i32, nodes: i32): void {
+  room = states;
   JUDGED = true;
   CUR = stateBuffers(0);
   B = stateBuffers(1);
   BITS = alloc(maxSuccessors(), 8);
-  memoInit();
+  memoInit(nodes);
   controllerJudgeInit();
-  leadsToInit(drainBound);
+  leadsToInit(drainBound, states);
 }
 
 /** judgedExplore.ts:96-117 (`visit`): one successor, at B, of the state being expanded. */
@@ -101,7 +107,7 @@ export function judgedVisit(): void {
  */
 export function exploreJudged(): i32 {
   const init = inputAt();
-  storeInit(ROOM);
+  storeInit(room);
   storeAdd(init, 0, -1, -1);
   note(0, init);
   for (head = 0; head < COUNT && !found; head++) {

@@ -52,8 +52,6 @@ export const LEADS_HOLDS: i32 = 0;
 export const LEADS_FAILS: i32 = 1;
 const LEADS_UNKNOWN: i32 = 2;
 
-/** packedLeadsTo.ts:55: states the per-state tables have room for before their first grow. */
-const INITIAL: i32 = 1 << 17;
 /** packedLeadsTo.ts:58-70: per state, and per (state, hart). */
 const QUIESCENT: u8 = 1;
 const WEDGED_ONLY: u8 = 2;
@@ -87,11 +85,11 @@ function i32At(base: usize, i: i32): usize {
   return base + ((<usize>i) << 2);
 }
 
-/** packedLeadsTo.ts:100-110: empty tables for `drainBound`, room for INITIAL states. */
-export function leadsToInit(drainBound: i32): void {
+/** packedLeadsTo.ts:100-110: empty tables for `drainBound`, room for `initial` states before their first grow. */
+export function leadsToInit(drainBound: i32, initial: i32): void {
   DRAIN_BOUND = drainBound;
   H = NHARTS;
-  room = INITIAL;
+  room = initial;
   TURN = alloc(room * H, 4);
   NEXT = alloc(room * H, 4);
   READ_ZERO = alloc(room * H, 1);
