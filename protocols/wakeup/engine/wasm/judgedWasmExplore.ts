@@ -58,6 +58,19 @@ interface JudgedWasm extends PackedWasm {
   controllerBits(...bits: number[]): void;
 }
 
+/** The judged engine's functions the module must export. */
+const JUDGED_FUNCTIONS = [
+  'configureGhost',
+  'judgedStart',
+  'exploreJudged',
+  'judgedAnswers',
+  'judgeInto',
+  'judgedBits',
+  'judgeEnd',
+  'judgeInJavaScript',
+  'controllerBits',
+] as const;
+
 /** The judged search's answers as wasmJudgedSearch.ts `judgedAnswers` writes them, by index. */
 const JudgedAnswers = {
   count: 0,
@@ -181,7 +194,12 @@ function judgedInstance(
       },
     },
   };
-  const w = packedWasmInstance(G.L, opts.mutation, G.width, imports) as JudgedWasm;
+  const packed = packedWasmInstance(G.L, opts.mutation, G.width, imports);
+  const exports: object = packed;
+  for (const name of JUDGED_FUNCTIONS)
+    if (!(name in exports) || typeof Reflect.get(exports, name) !== 'function')
+      throw new Error(`judged wasm engine: no export ${name}`);
+  const w = packed as JudgedWasm; // its functions checked just above
   memory = w.memory;
   w.configureGhost(G.start, G.outstanding, G.errorSinceRead, G.custody, G.undelivered, G.woken, G.wokenW);
   w.judgeInJavaScript(opts.controller === 'js' ? 1 : 0);
