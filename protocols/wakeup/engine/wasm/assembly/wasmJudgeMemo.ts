@@ -13,7 +13,7 @@ import { alloc, DEVICES, HARTS, PRIORITIES, PROCESSES, TASK_POOL, WIDTH } from '
 import { doubledTable } from './wasmStore';
 import { ACC_DEQUEUE, ACC_ENQUEUE, ACC_IRQ, ACC_REGISTER, ACC_STATUS, GENERATION } from './wasmSuccessors';
 
-/** controllerJudgeMemo.ts:63-90: words of the controller bytes, the last one's mask, the ghost words, a node's words. */
+/** controllerJudgeMemo.ts:55-66: words of the controller bytes, the last one's mask, the ghost words, a node's words. */
 let CW: i32 = 0;
 let LAST_MASK: u32 = 0;
 let G0: i32 = 0;
@@ -27,14 +27,14 @@ let TABLE: usize = 0;
 let tableMask: i32 = 0;
 let STEPS: usize = 0;
 let ROW: i32 = 0;
-/** controllerJudgeMemo.ts:91-95: where each access's slots start in a row. */
+/** controllerJudgeMemo.ts:70-74: where each access's slots start in a row. */
 let AT_STATUS: i32 = 0;
 let AT_ENQUEUE: i32 = 0;
 let AT_REGISTER: i32 = 0;
 let AT_DEQUEUE: i32 = 0;
 /** A node's key being looked up (NW words). */
 let KEY: usize = 0;
-/** controllerJudgeMemo.ts:97-104: the slot a missed recall may be remembered in, the node of CUR and its generation, and whether it may. */
+/** controllerJudgeMemo.ts:80-86: the slot a missed recall may be remembered in, the node of CUR and its generation, and whether it may. */
 let slotAt: i32 = 0;
 let curGen: i32 = -1;
 let curNode: i32 = -1;
@@ -45,7 +45,7 @@ function w32(base: usize, i: i32): usize {
 }
 
 /**
- * controllerJudgeMemo.ts:107-126: an empty memo for the layout set (its offsets and the state
+ * controllerJudgeMemo.ts:89-113: an empty memo for the layout set (its offsets and the state
  * width), with room for `initialNodes` nodes (a power of two) before its first grow.
  */
 export function memoInit(initialNodes: i32): void {
@@ -74,7 +74,7 @@ export function memoInit(initialNodes: i32): void {
   fresh = false;
 }
 
-/** controllerJudgeMemo.ts:120-141 (`accessSlot`): the slot of an access in a node's row, or -1 for one the memo does not keep. */
+/** controllerJudgeMemo.ts:120-140 (`accessSlot`): the slot of an access in a node's row, or -1 for one the memo does not keep. */
 export function accessSlot(acc: i32, a: i32, b: i32, t: i32): i32 {
   const P = PROCESSES;
   const D = DEVICES;
@@ -166,7 +166,7 @@ function sameKey(o: usize): bool {
   return true;
 }
 
-/** controllerJudgeMemo.ts:195-204: doubles the node words and the rows (the old ones are left unused). */
+/** controllerJudgeMemo.ts:191-204: doubles the node words and the rows (the old ones are left unused). */
 function growNodes(): void {
   const n = room * 2;
   const words = alloc(n * NW, 4);

@@ -42,13 +42,13 @@ let collecting = false;
 let collected: i32 = 0;
 let BITS: usize = 0;
 
-/** judgedExplore.ts:68-80: the search's counters. */
+/** judgedExplore.ts:77-82: the search's counters. */
 let transitions: i32 = 0;
 let diameter: i32 = 0;
 let depth: i32 = 0;
 let head: i32 = 0;
 let k: i32 = 0;
-/** judgedExplore.ts:78: a step or new state failed (the state it was found from, and the event's index). */
+/** judgedExplore.ts:84: a step or new state failed (the state it was found from, and the event's index). */
 let found = false;
 let foundState: i32 = -1;
 let foundEvent: i32 = -1;
@@ -73,7 +73,7 @@ export function judgedStart(drainBound: i32, states: i32, nodes: i32): void {
   leadsToInit(drainBound, states);
 }
 
-/** judgedExplore.ts:96-117 (`visit`): one successor, at B, of the state being expanded. */
+/** judgedExplore.ts:105-127 (`visit`): one successor, at B, of the state being expanded. */
 export function judgedVisit(): void {
   if (collecting) {
     const bits = stepFailures(CUR, B, 0) | stateFailures(B);
@@ -102,7 +102,7 @@ export function judgedVisit(): void {
 }
 
 /**
- * judgedExplore.ts:136-161 (`run`, without progress and maxStates): breadth-first search from the
+ * judgedExplore.ts:145-170 (`run`, without progress and maxStates): breadth-first search from the
  * state at `start()`'s address, then the leads-to check; answers JUDGED_HOLDS or where it stopped.
  */
 export function exploreJudged(): i32 {

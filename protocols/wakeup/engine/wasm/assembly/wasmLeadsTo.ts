@@ -47,7 +47,7 @@ import {
   SWITCH_TO,
 } from './wasmSuccessors';
 
-/** packedLeadsTo.ts:47-55: what `check` answers. */
+/** packedLeadsTo.ts:49-52: what `check` answers. */
 export const LEADS_HOLDS: i32 = 0;
 export const LEADS_FAILS: i32 = 1;
 const LEADS_UNKNOWN: i32 = 2;
@@ -64,7 +64,7 @@ const K_RETURNING: u8 = 4;
 const K_NONE: u8 = 5;
 const UNKNOWN: i32 = -2;
 
-/** packedLeadsTo.ts:79-94: per (state, hart) TURN and NEXT (id + 1), READ_ZERO, KIND; per state STATUS (id + 1) and INFO. */
+/** packedLeadsTo.ts:78-90: per (state, hart) TURN and NEXT (id + 1), READ_ZERO, KIND; per state STATUS (id + 1) and INFO. */
 let H: i32 = 0;
 let room: i32 = 0;
 let TURN: usize = 0;
@@ -73,7 +73,7 @@ let READ_ZERO: usize = 0;
 let KIND: usize = 0;
 let STATUS: usize = 0;
 let INFO: usize = 0;
-/** packedLeadsTo.ts:95-96: the positions of the drain being walked and the steps at each. */
+/** packedLeadsTo.ts:91-93: the positions of the drain being walked and the steps at each. */
 let TRAIL: usize = 0;
 let TRAIL_STEPS: usize = 0;
 let trailRoom: i32 = 0;
@@ -85,7 +85,7 @@ function i32At(base: usize, i: i32): usize {
   return base + ((<usize>i) << 2);
 }
 
-/** packedLeadsTo.ts:100-110: empty tables for `drainBound`, room for `initial` states before their first grow. */
+/** packedLeadsTo.ts:97-107: empty tables for `drainBound`, room for `initial` states before their first grow. */
 export function leadsToInit(drainBound: i32, initial: i32): void {
   DRAIN_BOUND = drainBound;
   H = NHARTS;
@@ -109,7 +109,7 @@ function moved(from: usize, n: i32, size: i32): usize {
   return to;
 }
 
-/** Doubles every per-state table (packedLeadsTo.ts:115-121 and the grownInt32 calls of :137, :144-149). */
+/** Doubles every per-state table (packedLeadsTo.ts:112-120 and the grownInt32 calls of :146, :154-155). */
 function grow(): void {
   const n = room * H;
   TURN = moved(TURN, n, 4);
@@ -125,7 +125,7 @@ function b8(s: usize, i: i32): i32 {
   return <i32>load<u8>(s + <usize>i);
 }
 
-/** packedLeadsTo.ts:113-139 (`note`): what the drain reads of the new state `x` at `s`. */
+/** packedLeadsTo.ts:110-137 (`note`): what the drain reads of the new state `x` at `s`. */
 export function note(x: i32, s: usize): void {
   while (x >= room) grow();
   let f: u8 = 0;
@@ -147,7 +147,7 @@ export function note(x: i32, s: usize): void {
   }
 }
 
-/** packedLeadsTo.ts:142-176 (`record`): records the successor `id` of state `x` (at `cur`) the successor fields describe, when the drain can take it. */
+/** packedLeadsTo.ts:140-175 (`record`): records the successor `id` of state `x` (at `cur`) the successor fields describe, when the drain can take it. */
 export function record(x: i32, cur: usize, id: i32): void {
   while (x >= room) grow();
   const h = HART;
@@ -176,7 +176,7 @@ export function record(x: i32, cur: usize, id: i32): void {
   }
 }
 
-/** packedLeadsTo.ts:179-182: the first process offline in the state at `s`, or -1. */
+/** packedLeadsTo.ts:178-181: the first process offline in the state at `s`, or -1. */
 function firstOffline(s: usize): i32 {
   for (let p = 0; p < PROCESSES; p++) if (b8(s, ONLINE + p) !== 1) return p;
   return -1;
@@ -196,7 +196,7 @@ function memoPut(pos: i32, v: i32): void {
 }
 
 /**
- * packedLeadsTo.ts:188-212 (`check`): the drain from each of the `count` states stored from
+ * packedLeadsTo.ts:187-211 (`check`): the drain from each of the `count` states stored from
  * `words` (all expanded, each noted), in BFS order; LEADS_FAILS with FAILS_FROM the first whose
  * drain's end fails, LEADS_UNKNOWN for a drain needing a step not recorded.
  */
@@ -218,7 +218,7 @@ export function check(words: usize, count: i32): i32 {
   return LEADS_HOLDS;
 }
 
-/** packedLeadsTo.ts:219-284 (`walk`): the drain from `start` over the recorded successors (see there). */
+/** packedLeadsTo.ts:218-278 (`walk`): the drain from `start` over the recorded successors (see there). */
 function walk(start: i32): i32 {
   const bound = DRAIN_BOUND;
   const masks = 1 << H;
@@ -279,7 +279,7 @@ function walk(start: i32): i32 {
   return known >= 0 ? -1 : x * 2 + (reached ? 1 : 0);
 }
 
-/** packedLeadsTo.ts:287-295: doubles the walk's trail. */
+/** packedLeadsTo.ts:281-288: doubles the walk's trail. */
 function growTrail(): void {
   TRAIL = moved(TRAIL, trailRoom, 4);
   TRAIL_STEPS = moved(TRAIL_STEPS, trailRoom, 4);
@@ -287,7 +287,7 @@ function growTrail(): void {
 }
 
 /**
- * packedLeadsTo.ts:298-309 (`endVerdict`) with noLostWakeupEventually.ts:31-54 read from the bytes
+ * packedLeadsTo.ts:291-309 (`endVerdict`) with noLostWakeupEventually.ts:31-54 read from the bytes
  * of the end state at `s` (the drain reached quiescence there or not): it holds when the drain
  * reached quiescence, no line owed a wake (the ghost's undelivered count) has a waiter (a task in
  * its irqWait queue or blocked on it in the task table, noLostWakeupEventually.ts:15-22), and no
