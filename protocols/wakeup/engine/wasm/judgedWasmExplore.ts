@@ -18,7 +18,8 @@
  * which are then the JavaScript engine's. Anything else is handed to {@link exploreJudged} for
  * the whole answer: a step or state violation, a leads-to check that fails or cannot follow a
  * drain (exploreJudged repeats those with the exact drain), any other selection or option. So
- * the paths, ids and counts of a violation are exactly the JavaScript engine's; the wasm pass
+ * the paths, ids and counts of a violation are exactly the JavaScript engine's (and so is a search
+ * whose wasm code traps: out of its 4 GB of linear memory, or a state the successors refuse); the wasm pass
  * still runs under a seeded bug, so the tests can require it to find the bug.
  */
 import type { PackedAccess } from '../../../controller/engine/packed/packedAccess.ts';
@@ -243,6 +244,20 @@ function defaultSelection(sel: WakeupSelection): boolean {
   return ids.join() === defaultWakeupPropertyIds(undefined).join();
 }
 
+/**
+ * `pass()`, or null when the wasm code trapped (a WebAssembly.RuntimeError: out of linear memory,
+ * or a state the successor function refuses), which the caller hands to the JavaScript engine: it
+ * answers within its own heap, or throws its own error for the state.
+ */
+function trapHandedOver(pass: () => JudgedWasmPass): JudgedWasmPass | null {
+  try {
+    return pass();
+  } catch (e) {
+    if (e instanceof Error && e.name === 'RuntimeError') return null;
+    throw e;
+  }
+}
+
 /** Explores the wakeup model on `cfg` judging `sel` as {@link exploreJudged} does, in WebAssembly when it can (see above). */
 export function exploreJudgedWasm(
   cfg: Config,
@@ -256,11 +271,13 @@ export function exploreJudgedWasm(
     opts.judgeDrainSteps !== true &&
     opts.liveness !== false;
   if (!own) return exploreJudged(cfg, sel, opts);
-  const pass =
+  const pass = trapHandedOver(() =>
     opts.mutation === undefined
       ? judgedWasmPass(cfg, sel)
-      : judgedWasmPass(cfg, sel, { mutation: opts.mutation });
-  if (pass.kind !== 'holds' || opts.mutation !== undefined) return exploreJudged(cfg, sel, opts);
+      : judgedWasmPass(cfg, sel, { mutation: opts.mutation }),
+  );
+  if (pass === null || pass.kind !== 'holds' || opts.mutation !== undefined)
+    return exploreJudged(cfg, sel, opts);
   return {
     kind: 'complete',
     distinct: pass.distinct,

@@ -203,6 +203,13 @@ describe('judged wakeup engine in WebAssembly', () => {
     expect(pass).toMatchObject({ ctrlCalls: 21_908, remembered: 303_628, jsCalls: 0 });
   });
 
+  it('traps (a RuntimeError, which exploreJudgedWasm hands to exploreJudged) when its tables outgrow linear memory', () => {
+    const huge = { room: { states: 1 << 30, nodes: 16 } };
+    expect(() => judgedWasmPass(preset('tiny'), SEL, huge)).toThrow(
+      expect.objectContaining({ name: 'RuntimeError' }),
+    );
+  });
+
   it.each(MUTATIONS)(
     'finds the seeded bug %s in its own pass, where the JavaScript search does, and answers as exploreJudged',
     (m) => {
