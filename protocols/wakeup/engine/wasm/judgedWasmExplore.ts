@@ -12,7 +12,7 @@
  *
  * Decision (what the wasm engine answers itself): only a search that passes — the default
  * property selection (`defaultWakeupPropertyIds` of the model: every controller and wakeup step
- * property and noLostWakeupEventually), no `maxStates`, no progress callback, the lazy leads-to
+ * property and noLostWakeupEventually), no `maxStates`, the lazy leads-to
  * check (not `judgeDrainSteps`, not `liveness: false`), no seeded bug, every transition judged
  * passing and the leads-to check answering "holds" — is answered from the wasm search's counts,
  * which are then the JavaScript engine's. Anything else is handed to {@link exploreJudged} for
@@ -20,8 +20,12 @@
  * drain (exploreJudged repeats those with the exact drain), any other selection or option. So
  * the paths, ids and counts of a violation are exactly the JavaScript engine's (and so is a search
  * whose wasm code traps: out of its 4 GB of linear memory, or a state the successors refuse); the wasm pass
- * still runs under a seeded bug, so the tests can require it to find the bug.
+ * still runs under a seeded bug, so the tests can require it to find the bug. Progress is reported
+ * from the wasm search at the states exploreJudged reports it (the search pauses between two
+ * expansions once `progressEvery` more states are known); a search handed over after a violation
+ * is repeated without reports, as exploreJudged repeats its own (its progress was shown).
  */
+import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
 import type { PackedAccess } from '../../../controller/engine/packed/packedAccess.ts';
 import { PackedControllerJudge } from '../../../controller/engine/packed/packedControllerJudge.ts';
 import type { Config } from '../../../controller/model/config/config.ts';
@@ -46,6 +50,10 @@ interface JudgedWasm extends PackedWasm {
   judgedStart(drainBound: number, states: number, nodes: number): void;
   /** Searches; see {@link PASS_KINDS}. */
   exploreJudged(): number;
+  /** The same search in three parts: begin, expand until `reportAt` states are known (1: paused) or the search is over (0), finish (see {@link PASS_KINDS}). */
+  judgedBegin(): void;
+  judgedSearch(reportAt: number): number;
+  judgedFinish(): number;
   /** The address of the search's 8 answers (see {@link JudgedAnswers}). */
   judgedAnswers(): number;
   /** Judges the successors of the state at `start()`'s address into `output()` and `judgedBits()`; how many. */
@@ -64,6 +72,9 @@ const JUDGED_FUNCTIONS = [
   'configureGhost',
   'judgedStart',
   'exploreJudged',
+  'judgedBegin',
+  'judgedSearch',
+  'judgedFinish',
   'judgedAnswers',
   'judgeInto',
   'judgedBits',
@@ -82,6 +93,7 @@ const JudgedAnswers = {
   ctrlCalls: 5,
   remembered: 6,
   jsCalls: 8,
+  head: 9,
 } as const;
 
 /** What wasmJudgedSearch.ts `exploreJudged` answers, by its code. */
@@ -118,6 +130,10 @@ export interface JudgedWasmPassOptions {
    * small never outgrows; tests make them small so every table grows).
    */
   readonly room?: { readonly states: number; readonly nodes: number };
+  /** Called as exploreJudged calls it: every `progressEvery` distinct states (between two expansions) and when the search ends without a violation. */
+  readonly onProgress?: (p: ExploreProgress) => void;
+  /** Distinct states between two progress reports (default 50,000, exploreJudged's). */
+  readonly progressEvery?: number;
 }
 
 /** The JavaScript engine's first rooms (packedStore.ts INITIAL, controllerJudgeMemo.ts INITIAL_NODES). */
@@ -220,9 +236,27 @@ export function judgedWasmPass(
   const G = judgedLayout(cfg);
   const { w, input } = judgedInstance(G, sel, opts);
   new Uint8Array(w.memory.buffer, input, G.width).set(judgedInitial(G));
-  const code = w.exploreJudged();
-  const A = new Int32Array(w.memory.buffer, w.judgedAnswers(), 9);
-  const at = (i: number): number => A[i] ?? 0;
+  /** The search's answers now (read afresh: the memory may have grown since). */
+  const at = (i: number): number => new Int32Array(w.memory.buffer, w.judgedAnswers(), 10)[i] ?? 0;
+  const every = opts.progressEvery ?? 50_000;
+  const report = (queue: number): void =>
+    opts.onProgress?.({
+      distinct: at(JudgedAnswers.count),
+      transitions: at(JudgedAnswers.transitions),
+      queue,
+      depth: at(JudgedAnswers.diameter),
+    });
+  // judgedExplore.ts's `run`: a report whenever `every` more states are known, between two
+  // expansions (the wasm search pauses there), and one when the search ends without a violation
+  w.judgedBegin();
+  let reportAt = opts.onProgress === undefined ? 0x7fffffff : every;
+  while (w.judgedSearch(reportAt) === 1) {
+    const count = at(JudgedAnswers.count);
+    report(count - at(JudgedAnswers.head));
+    reportAt = (Math.floor(count / every) + 1) * every;
+  }
+  const code = w.judgedFinish();
+  if (code !== PASS_KINDS.indexOf('stepFails')) report(0);
   const kind = PASS_KINDS[code];
   if (kind === undefined) throw new Error(`judged wasm engine: search answered ${code}`);
   return {
@@ -267,17 +301,20 @@ export function exploreJudgedWasm(
   const own =
     defaultSelection(sel) &&
     opts.maxStates === undefined &&
-    opts.onProgress === undefined &&
     opts.judgeDrainSteps !== true &&
     opts.liveness !== false;
   if (!own) return exploreJudged(cfg, sel, opts);
   const pass = trapHandedOver(() =>
-    opts.mutation === undefined
-      ? judgedWasmPass(cfg, sel)
-      : judgedWasmPass(cfg, sel, { mutation: opts.mutation }),
+    judgedWasmPass(cfg, sel, {
+      ...(opts.mutation === undefined ? {} : { mutation: opts.mutation }),
+      ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
+      ...(opts.progressEvery === undefined ? {} : { progressEvery: opts.progressEvery }),
+    }),
   );
-  if (pass === null || pass.kind !== 'holds' || opts.mutation !== undefined)
-    return exploreJudged(cfg, sel, opts);
+  // the search is repeated in JavaScript without progress reports: its progress was shown by the wasm pass
+  const { onProgress: _reported, ...again } = opts;
+  if (pass === null) return exploreJudged(cfg, sel, opts);
+  if (pass.kind !== 'holds' || opts.mutation !== undefined) return exploreJudged(cfg, sel, again);
   return {
     kind: 'complete',
     distinct: pass.distinct,

@@ -15,6 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { ERR } from '../../../controller/model/registers.ts';
 import type { PackedLayout } from '../packed/packedLayout.ts';
 import type { PackedMutation } from '../packed/packedMutation.ts';
@@ -106,15 +107,24 @@ function packedWasmModule(): object {
 }
 
 /**
- * Starts compiling packedWasm.wasm off this thread (`WebAssembly.compile`), so a command can
- * overlap the compile with its own start and its first search finds the module ready; the
- * promise settles when it is. How much is compiled there depends on V8's flags: all of it by
- * TurboFan under `--no-liftoff --no-wasm-lazy-compilation`, else each function at its first call.
+ * Starts compiling packedWasm.wasm off this thread (`WebAssembly.compile`), every function by
+ * TurboFan before the first runs (V8's `--no-liftoff --no-wasm-lazy-compilation`, set here: by
+ * default V8 compiles each function at its first call, by Liftoff, and recompiles the hot ones
+ * later, on the search's time), so a command overlaps the compile with its own start and its
+ * first search finds the module ready, as pan's search starts after gcc. The promise settles when
+ * it is. Decision: the flags are the process's from then on; they change only how WebAssembly is
+ * compiled, and intcheck runs no other WebAssembly. On wakeup small (bench/wasmFirstSearch.ts,
+ * docs/exploration.md) this made the first judged search 57-72 ms against 81-94 ms compiled at
+ * its first call.
  */
 export function precompilePackedWasm(): Promise<void> {
-  compiling ??= WASM.compile(wasmBytes()).then((m) => {
-    compiled ??= m;
-  });
+  if (compiling === null) {
+    setFlagsFromString('--no-liftoff');
+    setFlagsFromString('--no-wasm-lazy-compilation');
+    compiling = WASM.compile(wasmBytes()).then((m) => {
+      compiled ??= m;
+    });
+  }
   return compiling;
 }
 

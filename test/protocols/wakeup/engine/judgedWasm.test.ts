@@ -7,6 +7,7 @@
  * search stops at), and the answer it then hands over is exploreJudged's.
  */
 import { describe, expect, it } from 'vitest';
+import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
 import {
   exploreJudged,
@@ -250,5 +251,30 @@ describe('judged wakeup engine in WebAssembly', () => {
     expect(exploreJudgedWasm(cfg, SEL, { liveness: false })).toEqual(
       exploreJudged(cfg, SEL, { liveness: false }),
     );
+  });
+
+  it('reports progress at the states exploreJudged reports it, from the wasm search', () => {
+    const cfg = preset('small');
+    const reports = (explore: typeof exploreJudged): ExploreProgress[] => {
+      const seen: ExploreProgress[] = [];
+      explore(cfg, SEL, { onProgress: (p) => seen.push(p), progressEvery: 5000 });
+      return seen;
+    };
+    const js = reports(exploreJudged);
+    expect(js.length).toBeGreaterThan(10);
+    expect(reports(exploreJudgedWasm)).toEqual(js);
+  });
+
+  it('reports the progress of the wasm pass once when a search is handed over, not again from the JavaScript search', () => {
+    const seen: ExploreProgress[] = [];
+    // a leads-to check that fails after the whole search: exploreJudged searches twice more
+    const out = exploreJudgedWasm({ ...preset('tiny'), drainBound: 4 }, SEL, {
+      onProgress: (p) => seen.push(p),
+      progressEvery: 100,
+    });
+    expect(out.kind).toBe('violation');
+    const distinct = seen.map((p) => p.distinct);
+    expect(distinct.length).toBeGreaterThan(1);
+    expect(distinct).toEqual([...distinct].sort((a, b) => a - b));
   });
 });

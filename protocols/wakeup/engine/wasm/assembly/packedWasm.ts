@@ -6,7 +6,8 @@
  * state's id), from which it builds the verdict's words and the path in JavaScript; `expandInto`
  * lists one state's successors for the tests. The judged engine also configures the ghost
  * (`configureGhost`, the state width being the ghost layout's), calls `judgedStart`, then
- * `exploreJudged` and `judgedAnswers`; `judgeInto` judges one state's successors and `judgeEnd` a
+ * `judgedBegin`, `judgedSearch` until it is over (it pauses for progress reports) and
+ * `judgedFinish`, or `exploreJudged` for all three, and reads `judgedAnswers`; `judgeInto` judges one state's successors and `judgeEnd` a
  * drain's end state for the tests.
  * The judged engine imports `wasmStepJudge.controllerJudge` (wasmStepJudge.ts); the packed engine's
  * loader supplies one that is never called.
@@ -16,7 +17,10 @@ export { configureGhost } from './wasmGhost';
 export {
   exploreJudged,
   judgedAnswers,
+  judgedBegin,
   judgedBits,
+  judgedFinish,
+  judgedSearch,
   judgedStart,
   judgeEnd,
   judgeInto,

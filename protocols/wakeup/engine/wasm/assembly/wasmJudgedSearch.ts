@@ -101,20 +101,37 @@ export function judgedVisit(): void {
   note(COUNT - 1, B);
 }
 
-/**
- * judgedExplore.ts:145-170 (`run`, without progress and maxStates): breadth-first search from the
- * state at `start()`'s address, then the leads-to check; answers JUDGED_HOLDS or where it stopped.
- */
-export function exploreJudged(): i32 {
+/** What `judgedSearch` answers: it stopped to let the loader report progress, or the search is over. */
+const SEARCH_PAUSED: i32 = 1;
+const SEARCH_OVER: i32 = 0;
+
+/** judgedExplore.ts:146-149 (`run`'s start): the store with the initial state at `start()`'s address. */
+export function judgedBegin(): void {
   const init = inputAt();
   storeInit(room);
   storeAdd(init, 0, -1, -1);
   note(0, init);
-  for (head = 0; head < COUNT && !found; head++) {
+  head = 0;
+}
+
+/**
+ * judgedExplore.ts:152-162 (`run`'s loop): expands states in BFS order until a step or new state
+ * fails or every state is expanded (SEARCH_OVER), or, between two expansions, until `reportAt`
+ * states are known (SEARCH_PAUSED: the loader reports progress, as the JavaScript engine does at
+ * that point, and calls again with its next `reportAt`).
+ */
+export function judgedSearch(reportAt: i32): i32 {
+  for (; head < COUNT && !found; head++) {
+    if (COUNT >= reportAt) return SEARCH_PAUSED;
     depth = load<i32>(LEVEL + ((<usize>head) << 2)) + 1;
     k = 0;
     expand(WORDS + <usize>head * <usize>WIDTH);
   }
+  return SEARCH_OVER;
+}
+
+/** judgedExplore.ts:164-168 (`run`'s end): JUDGED_HOLDS, or where the search or the leads-to check stopped. */
+export function judgedFinish(): i32 {
   if (found) return JUDGED_STEP_FAILS;
   const v = check(WORDS, COUNT);
   if (v === LEADS_HOLDS) return JUDGED_HOLDS;
@@ -123,6 +140,16 @@ export function exploreJudged(): i32 {
     return JUDGED_LEADS_TO_FAILS;
   }
   return JUDGED_LEADS_TO_UNKNOWN;
+}
+
+/**
+ * judgedExplore.ts:145-170 (`run`, without progress and maxStates): breadth-first search from the
+ * state at `start()`'s address, then the leads-to check; answers JUDGED_HOLDS or where it stopped.
+ */
+export function exploreJudged(): i32 {
+  judgedBegin();
+  judgedSearch(i32.MAX_VALUE);
+  return judgedFinish();
 }
 
 /**
@@ -149,15 +176,15 @@ export function judgedBits(): usize {
   return BITS;
 }
 
-/** Where `judgedAnswers` writes its 9 i32. */
-const ANSWERS: usize = memory.data(9 * 4);
+/** Where `judgedAnswers` writes its 10 i32. */
+const ANSWERS: usize = memory.data(10 * 4);
 
 /**
- * The judged search's answers once `exploreJudged` returned, as 9 i32 at the address returned:
+ * The judged search's answers (once `exploreJudged` returned, or while it is paused), as 10 i32 at the address returned:
  * states, transitions, diameter; the state a failing step was taken from (or whose drain fails)
  * and the failing event's index; the controller judge's calls (memo misses) and the steps taken
  * from the memo; where the store keeps the states' bytes; the controller judge's calls made in
- * JavaScript.
+ * JavaScript; the next state to expand (the progress report's queue is the states from there).
  */
 export function judgedAnswers(): usize {
   store<i32>(ANSWERS, COUNT);
@@ -169,5 +196,6 @@ export function judgedAnswers(): usize {
   store<i32>(ANSWERS, remembered, 24);
   store<i32>(ANSWERS, <i32>WORDS, 28);
   store<i32>(ANSWERS, jsCalls, 32);
+  store<i32>(ANSWERS, head, 36);
   return ANSWERS;
 }
