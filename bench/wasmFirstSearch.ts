@@ -20,8 +20,14 @@
  * wasm engine's including its compile and instantiation) and its best of 5 more (warm); every
  * process's user CPU and wall seconds come from /usr/bin/time. Medians over the rounds are
  * printed with the load average before and after.
- * Run it as `npx tsx bench/wasmFirstSearch.ts [rounds] [panDir]` (8 rounds, /tmp/pan by default);
- * the raw numbers go to a fresh temporary directory, whose path it prints.
+ * Run it as `npx tsx bench/wasmFirstSearch.ts [rounds] [panDir] [packed|judged]` (8 rounds,
+ * /tmp/pan, packed by default); the raw numbers go to a fresh temporary directory, whose path it
+ * prints. `judged` measures the judged engines instead (the default `explore` engine: every default
+ * property on every transition and the leads-to check): the JavaScript one (exploreJudged), the wasm
+ * one (exploreJudgedWasm, judgedWasmExplore.ts) under the four tierings and precompiled, and its
+ * first form, each memo miss judged by PackedControllerJudge in JavaScript (judgedWasmPass with
+ * `controller: 'js'`), under the default tiering with the time those callbacks take summed (`ctrl
+ * ms`: the judge wrapped, in that process only), beside the compiles and pan.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +40,7 @@ import { printTable } from './table.ts';
 const ROOT = join(import.meta.dirname, '..');
 const rounds = Number(process.argv[2] ?? 8);
 const PAN_DIR = process.argv[3] ?? '/tmp/pan';
+const MODE = process.argv[4] === 'judged' ? 'judged' : 'packed';
 /** The wakeup `small` preset's distinct states: a search that finds another count is wrong, not fast. */
 const SMALL_STATES = 69_532;
 
@@ -44,12 +51,34 @@ interface Kind {
   readonly cwd: string;
 }
 
+/** What a child process runs: a search by one engine (`precompiled…`: the wasm ones with the module precompiled), or only the module's compile. */
+type Child =
+  | 'js'
+  | 'wasm'
+  | 'precompiled'
+  | 'jsJudged'
+  | 'wasmJudged'
+  | 'precompiledJudged'
+  | 'wasmJudgedInJs'
+  | 'compile';
+
+/** The module file and function of each engine a child can search with. */
+const ENGINES: Readonly<Record<Exclude<Child, 'compile'>, readonly [string, string]>> = {
+  js: ['protocols/wakeup/engine/packed/packedExplore.js', 'explorePacked'],
+  wasm: ['protocols/wakeup/engine/wasm/packedWasmExplore.js', 'explorePackedWasm'],
+  precompiled: ['protocols/wakeup/engine/wasm/packedWasmExplore.js', 'explorePackedWasm'],
+  jsJudged: ['protocols/wakeup/engine/packed/judgedExplore.js', 'exploreJudged'],
+  wasmJudged: ['protocols/wakeup/engine/wasm/judgedWasmExplore.js', 'exploreJudgedWasm'],
+  precompiledJudged: ['protocols/wakeup/engine/wasm/judgedWasmExplore.js', 'exploreJudgedWasm'],
+  wasmJudgedInJs: ['protocols/wakeup/engine/wasm/judgedWasmExplore.js', 'judgedWasmPass'],
+};
+
 /**
  * The child's program: one search timed first, then five more (warm); or only the module's
  * compile; or (`precompiled`) the wasm search after `precompilePackedWasm` was started before the
  * other modules were imported and awaited after, as a command could (`wait`: ms still waited).
  */
-function child(what: 'js' | 'wasm' | 'compile' | 'precompiled'): string {
+function child(what: Child): string {
   const dist = (p: string): string => pathToFileURL(join(ROOT, 'dist', p)).href;
   const wasm = join(ROOT, 'dist', 'protocols', 'wakeup', 'engine', 'wasm', 'packedWasm.wasm');
   if (what === 'compile')
@@ -59,39 +88,60 @@ function child(what: 'js' | 'wasm' | 'compile' | 'precompiled'): string {
       'new WebAssembly.Module(bytes);',
       'console.log(JSON.stringify({ compile: performance.now() - t }));',
     ].join('\n');
-  const pre =
-    what === 'precompiled'
-      ? [
-          `const { precompilePackedWasm } = await import(${JSON.stringify(dist('protocols/wakeup/engine/wasm/packedWasmModule.js'))});`,
-          'const ready = precompilePackedWasm();',
-        ]
-      : [];
-  const wait =
-    what === 'precompiled'
-      ? ['const w0 = performance.now();', 'await ready;', 'const wait = performance.now() - w0;']
-      : ['const wait = 0;'];
-  const [file, fn] =
-    what === 'js'
-      ? ['protocols/wakeup/engine/packed/packedExplore.js', 'explorePacked']
-      : ['protocols/wakeup/engine/wasm/packedWasmExplore.js', 'explorePackedWasm'];
+  const precompiled = what === 'precompiled' || what === 'precompiledJudged';
+  const judged =
+    what === 'jsJudged' || what === 'wasmJudged' || what === 'precompiledJudged' || what === 'wasmJudgedInJs';
+  const pre = precompiled
+    ? [
+        `const { precompilePackedWasm } = await import(${JSON.stringify(dist('protocols/wakeup/engine/wasm/packedWasmModule.js'))});`,
+        'const ready = precompilePackedWasm();',
+      ]
+    : [];
+  const wait = precompiled
+    ? ['const w0 = performance.now();', 'await ready;', 'const wait = performance.now() - w0;']
+    : ['const wait = 0;'];
+  const [file, fn] = ENGINES[what];
+  const selection = dist('protocols/wakeup/properties/selection.js');
+  const judge = dist('protocols/controller/engine/packed/packedControllerJudge.js');
   return [
     ...pre,
     `const { explorePreset } = await import(${JSON.stringify(dist('engine/explore/explorePresets.js'))});`,
-    `const { ${fn}: run } = await import(${JSON.stringify(dist(file))});`,
+    `const { ${fn}: search } = await import(${JSON.stringify(dist(file))});`,
     ...wait,
     "const cfg = explorePreset('wakeup', 'small');",
+    ...(judged
+      ? [
+          `const { selectWakeupProperties } = await import(${JSON.stringify(selection)});`,
+          'const sel = selectWakeupProperties(undefined, undefined);',
+          what === 'wasmJudgedInJs'
+            ? "const run = (c) => search(c, sel, { controller: 'js' });"
+            : 'const run = (c) => search(c, sel);',
+        ]
+      : ['const run = search;']),
+    ...(what === 'wasmJudgedInJs'
+      ? [
+          `const { PackedControllerJudge } = await import(${JSON.stringify(judge)});`,
+          'let ctrl = 0;',
+          'const judge = PackedControllerJudge.prototype.judge;',
+          'PackedControllerJudge.prototype.judge = function (...a) { const t = performance.now(); const r = judge.apply(this, a); ctrl += performance.now() - t; return r; };',
+        ]
+      : ['let ctrl = 0;']),
     'const time = () => { const t = performance.now(); const o = run(cfg); return [performance.now() - t, o.distinct]; };',
     'const [first, distinct] = time();',
+    'const firstCtrl = ctrl;',
     'let warm = Infinity;',
     'for (let i = 0; i < 5; i++) warm = Math.min(warm, time()[0]);',
-    'console.log(JSON.stringify({ first, warm, distinct, wait }));',
+    'console.log(JSON.stringify({ first, warm, distinct, wait, ctrl: firstCtrl }));',
   ].join('\n');
 }
 
-const node = (
-  flags: readonly string[],
-  what: 'js' | 'wasm' | 'compile' | 'precompiled',
-): readonly string[] => [process.execPath, ...flags, '--input-type=module', '-e', child(what)];
+const node = (flags: readonly string[], what: Child): readonly string[] => [
+  process.execPath,
+  ...flags,
+  '--input-type=module',
+  '-e',
+  child(what),
+];
 
 const TIERINGS: readonly [string, readonly string[]][] = [
   ['default', []],
@@ -100,14 +150,29 @@ const TIERINGS: readonly [string, readonly string[]][] = [
   ['eager-turbofan', ['--no-liftoff', '--no-wasm-lazy-compilation']],
 ];
 
+const EAGER = ['--no-liftoff', '--no-wasm-lazy-compilation'];
+
 const KINDS: readonly Kind[] = [
-  { name: 'js packed', command: node([], 'js'), cwd: ROOT },
-  ...TIERINGS.map(([t, flags]) => ({ name: `wasm ${t}`, command: node(flags, 'wasm'), cwd: ROOT })),
-  {
-    name: 'wasm precompiled eager-turbofan',
-    command: node(['--no-liftoff', '--no-wasm-lazy-compilation'], 'precompiled'),
-    cwd: ROOT,
-  },
+  ...(MODE === 'packed'
+    ? [
+        { name: 'js packed', command: node([], 'js'), cwd: ROOT },
+        ...TIERINGS.map(([t, flags]) => ({ name: `wasm ${t}`, command: node(flags, 'wasm'), cwd: ROOT })),
+        { name: 'wasm precompiled eager-turbofan', command: node(EAGER, 'precompiled'), cwd: ROOT },
+      ]
+    : [
+        { name: 'js judged', command: node([], 'jsJudged'), cwd: ROOT },
+        ...TIERINGS.map(([t, flags]) => ({
+          name: `wasm judged ${t}`,
+          command: node(flags, 'wasmJudged'),
+          cwd: ROOT,
+        })),
+        {
+          name: 'wasm judged precompiled eager-turbofan',
+          command: node(EAGER, 'precompiledJudged'),
+          cwd: ROOT,
+        },
+        { name: 'wasm judged, ctrl in js', command: node([], 'wasmJudgedInJs'), cwd: ROOT },
+      ]),
   ...TIERINGS.map(([t, flags]) => ({ name: `compile ${t}`, command: node(flags, 'compile'), cwd: ROOT })),
   { name: 'pan', command: ['./pan'], cwd: PAN_DIR },
 ];
@@ -171,13 +236,22 @@ export function wasmFirstSearch(): void {
       of(k.name, k.name.startsWith('compile') ? 'compile' : 'first'),
       of(k.name, 'warm'),
       of(k.name, 'wait'),
+      of(k.name, 'ctrl'),
       median(s.map((x) => x.user)),
       median(s.map((x) => x.wall)),
     ];
   });
   printTable(
-    `wakeup small in fresh processes, medians of ${rounds} rounds (load ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after; raw in ${dir})`,
-    ['process', 'first or compile ms', 'warm ms (best of 5)', 'waited ms', 'user s', 'wall s'],
+    `wakeup small (${MODE} engines) in fresh processes, medians of ${rounds} rounds (load ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after; raw in ${dir})`,
+    [
+      'process',
+      'first or compile ms',
+      'warm ms (best of 5)',
+      'waited ms',
+      'ctrl ms (first)',
+      'user s',
+      'wall s',
+    ],
     rows,
   );
 }

@@ -185,6 +185,12 @@ export interface Protocol {
    */
   readonly parallelSpace?: (job: ParallelJob) => StateSpace<unknown, unknown>;
   /**
+   * Starts compiling, off this thread, what a search of this protocol's model alone runs
+   * compiled (its WebAssembly engine); `explore` awaits it before the search starts, as pan is
+   * compiled before it runs. Absent where nothing is compiled ahead.
+   */
+  readonly prepareExplore?: () => Promise<void>;
+  /**
    * Variables whose presence in the initial state marks a trace that names no protocol (one from
    * another tool) as this protocol's; empty when its traces are recognised only by `#meta.protocol`.
    */

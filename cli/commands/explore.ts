@@ -92,7 +92,9 @@ export function registerExplore(program: Command, ctx: CommandContext): void {
       '--profile <name>',
       'explore the alphabet of a storm profile the implementation declares (taic: well-formed), judging the properties it claims under it unless --property is given',
     )
-    .action(async (flags: ExploreFlags) =>
-      ctx.setExit((await import('./runExplore.ts')).runExplore(flags, ctx.io)),
-    );
+    .action(async (flags: ExploreFlags) => {
+      const { prepareExplore, runExplore } = await import('./runExplore.ts');
+      await prepareExplore(flags);
+      ctx.setExit(runExplore(flags, ctx.io));
+    });
 }

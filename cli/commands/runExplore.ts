@@ -3,7 +3,7 @@
  * only when it runs): the protocol's descriptor resolves the implementation and the configuration
  * and explores it; the report is printed as text or JSON.
  */
-import { implementationOf, propertyIdsOf, protocolNamed } from '../../protocols/index.ts';
+import { findProtocol, implementationOf, propertyIdsOf, protocolNamed } from '../../protocols/index.ts';
 import { type ExploreReport, exploreReport, formatExplore } from '../../report/exploreReport.ts';
 import { exploreSuites } from '../../report/junit/exploreSuites.ts';
 import { TOOL_VERSION } from '../../traces/toolVersion.ts';
@@ -13,6 +13,17 @@ import { intOption } from '../options.ts';
 import { ciReports } from './ciReports.ts';
 import { EXPLORE_ENGINES, type ExploreFlags } from './explore.ts';
 import { exploreProgress } from './exploreProgress.ts';
+
+/**
+ * Compiles ahead, off this thread, what the search `f` asks for runs compiled (Protocol.prepareExplore:
+ * the model alone's WebAssembly engine), so the search's clock starts with it ready, as pan's
+ * starts after gcc. An unknown protocol is left to exploreRun's error.
+ */
+export async function prepareExplore(f: ExploreFlags): Promise<void> {
+  const alone = (f.impl === undefined || f.impl === 'model') && f.mutant === undefined;
+  if (alone && (f.engine === undefined || f.engine === 'auto' || f.engine === 'judged'))
+    await findProtocol(f.protocol)?.prepareExplore?.();
+}
 
 /** Explores, prints the report (text or JSON), writes the CI reports asked for; the exit code. */
 export function runExplore(f: ExploreFlags, io: Io): number {

@@ -1,6 +1,6 @@
 /**
- * The judged engines (the wakeup model alone, judgedExplore.ts; the controller model alone,
- * controllerJudgedExplore.ts) for the command line and the tests, reporting like the explorer
+ * The judged engines (the wakeup model alone, judgedExplore.ts, run in WebAssembly where it can:
+ * wasm/judgedWasmExplore.ts; the controller model alone, controllerJudgedExplore.ts) for the command line and the tests, reporting like the explorer
  * (exploreProtocol.ts) through engine/explore/packed/judgedReport.ts: on a violation the
  * BFS-shortest path is re-run through the protocol's runner (`runWakeup`, with the drain for a
  * leads-to violation; `runController`), which must fail there too.
@@ -17,8 +17,9 @@ import {
   defaultControllerPropertyIds,
   selectControllerProperties,
 } from '../controller/properties/selection.ts';
-import { exploreJudged, type JudgedOptions } from '../wakeup/engine/packed/judgedExplore.ts';
+import type { JudgedOptions } from '../wakeup/engine/packed/judgedExplore.ts';
 import { runWakeup } from '../wakeup/engine/runWakeup.ts';
+import { exploreJudgedWasm } from '../wakeup/engine/wasm/judgedWasmExplore.ts';
 import { defaultWakeupPropertyIds, selectWakeupProperties } from '../wakeup/properties/selection.ts';
 import type { ExploreReport } from './exploreProtocol.ts';
 
@@ -35,7 +36,8 @@ export function judgedPropertyIds(protocol: JudgedProtocol): string[] {
 /** Explores the wakeup model on `cfg` with the judged engine, every default property judged (see above). */
 export function exploreJudgedProtocol(cfg: Config, opts: JudgedOptions = {}): ExploreReport {
   const ids = judgedPropertyIds('wakeup');
-  const out = exploreJudged(cfg, selectWakeupProperties(ids, undefined), opts);
+  // in WebAssembly where it can (a search that passes), else the JavaScript engine's answer whole
+  const out = exploreJudgedWasm(cfg, selectWakeupProperties(ids, undefined), opts);
   const where = out.kind === 'violation' ? out.where : 'step';
   return judgedReport(out, where, 'runWakeup', () => {
     const events = out.kind === 'violation' ? out.path : [];

@@ -24,6 +24,7 @@ import { checkWakeupConfig } from './checkConfig.ts';
 import { wakeupWorkerRuns } from './engine/checkWakeupParallel.ts';
 import { wakeupCoverage } from './engine/wakeupCoverage.ts';
 import { WAKEUP_KILL } from './engine/wakeupKill.ts';
+import { precompilePackedWasm } from './engine/wasm/packedWasmModule.ts';
 import { loadWakeupTrace, wakeupDutTrace } from './loadTrace.ts';
 import { wakeupMachine } from './model/machine.ts';
 import { findWakeupMutant, WAKEUP_MUTANTS } from './mutants/wakeupMutants.ts';
@@ -51,6 +52,7 @@ export const wakeup: DutReplayable = {
   checkConfigs: (c) => familyCheckConfigs(member, c),
   exploreConfig: (c) => familyExploreConfig(member, c),
   explorePresets: familyExplorePresets('wakeup'),
+  prepareExplore: precompilePackedWasm,
   coverage: wakeupCoverage,
   workerRuns: wakeupWorkerRuns,
   traceVars: ['harts'],

@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 
 /** The part of the WebAssembly JS API used here (the project's lib, ES2022, does not declare it). */
 interface WasmApi {
@@ -52,24 +53,32 @@ export class WasmEngineModule {
   }
 
   /**
-   * Starts compiling the module off this thread (`WebAssembly.compile`), so a command can overlap
-   * the compile with its own start and its first search finds the module ready; the promise
-   * settles when it is. How much is compiled there depends on V8's flags: all of it by TurboFan
-   * under `--no-liftoff --no-wasm-lazy-compilation`, else each function at its first call.
+   * Starts compiling the module off this thread (`WebAssembly.compile`), every function by
+   * TurboFan before the first runs (V8's `--no-liftoff --no-wasm-lazy-compilation`, set here: by
+   * default V8 compiles each function at its first call, by Liftoff, and recompiles the hot ones
+   * later, on the search's time), so a command overlaps the compile with its own start and its
+   * first search finds the module ready; the promise settles when it is. Decision: the flags are
+   * the process's from then on; they change only how WebAssembly is compiled, and intcheck runs no
+   * other WebAssembly than its engines.
    */
   precompile(): Promise<void> {
-    this.compiling ??= WASM.compile(this.bytes()).then((m) => {
-      this.compiled ??= m;
-    });
+    if (this.compiling === null) {
+      setFlagsFromString('--no-liftoff');
+      setFlagsFromString('--no-wasm-lazy-compilation');
+      this.compiling = WASM.compile(this.bytes()).then((m) => {
+        this.compiled ??= m;
+      });
+    }
     return this.compiling;
   }
 
   /**
-   * A fresh instance's exports, with every name of `functions` a function and an exported
-   * memory checked (else an error naming what is missing); the caller types them.
+   * A fresh instance's exports (given the module's `imports`), with every name of `functions` a
+   * function and an exported memory checked (else an error naming what is missing); the caller
+   * types them.
    */
-  instance(functions: readonly string[]): Record<string, unknown> {
-    const { exports } = new WASM.Instance(this.module(), {});
+  instance(functions: readonly string[], imports: object = {}): Record<string, unknown> {
+    const { exports } = new WASM.Instance(this.module(), imports);
     for (const name of functions)
       if (typeof exports[name] !== 'function') throw new Error(`${this.name}: no export ${name}`);
     const memory = exports.memory;

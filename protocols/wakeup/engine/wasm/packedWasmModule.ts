@@ -2,10 +2,12 @@
  * The compiled packed wakeup engine in WebAssembly (assembly/packedWasm.ts, compiled by asc into
  * packedWasm.wasm) and one instance of it set up for a layout.
  *
- * Where the .wasm lives, and how it is compiled once per process and instantiated per search:
+ * Where the .wasm lives, and how it is compiled once per process (ahead of the first search, by
+ * TurboFan, with {@link precompilePackedWasm}) and instantiated per search:
  * engine/explore/wasm/wasmEngineModule.ts (shared with the UIPI engine's loader). `npm ci` builds
- * it (`prepare`); vitest's global setup rebuilds when a source is newer than dist/. The module is
- * compiled on the first search, or ahead of it by {@link precompilePackedWasm}.
+ * it (`prepare`); vitest's global setup rebuilds when a source is newer than dist/. The module
+ * holds the judged engine too (judgedWasmExplore.ts), whose controller judge is an import: the
+ * packed engine's instances get one that throws (the packed search never calls it).
  */
 import { WasmEngineModule } from '../../../../engine/explore/wasm/wasmEngineModule.ts';
 import { ERR } from '../../../controller/model/registers.ts';
@@ -46,9 +48,39 @@ const FUNCTIONS = ['configure', 'start', 'explore', 'expandInto', 'output', 'ans
 /** packedWasm.wasm, compiled once per process (engine/explore/wasm/wasmEngineModule.ts). */
 const ENGINE = new WasmEngineModule(new URL('./packedWasm.wasm', import.meta.url), 'packed wasm engine');
 
+/** What the module imports (wasmStepJudge.ts's `controllerJudge`; see {@link packedWasmInstance}). */
+export interface PackedWasmImports {
+  /** AssemblyScript names an import's module after the file declaring it. */
+  readonly wasmStepJudge: {
+    readonly controllerJudge: (
+      cur: number,
+      next: number,
+      acc: number,
+      a: number,
+      b: number,
+      t: number,
+      generation: number,
+      index: number,
+    ) => number;
+  };
+}
+
+/** The packed engine's imports: its search never judges a controller access. */
+const PACKED_IMPORTS: PackedWasmImports = {
+  wasmStepJudge: {
+    controllerJudge: () => {
+      throw new Error('packed wasm engine: the controller judge called outside the judged engine');
+    },
+  },
+};
+
 /**
- * Starts compiling packedWasm.wasm off this thread, so a command can overlap the compile with its
- * own start and its first search finds the module ready ({@link WasmEngineModule.precompile}).
+ * Starts compiling packedWasm.wasm off this thread, every function by TurboFan before the first
+ * runs, so a command overlaps the compile with its own start and its first search finds the
+ * module ready, as pan's search starts after gcc ({@link WasmEngineModule.precompile}, which says
+ * why V8's flags are set for that). On wakeup small (bench/wasmFirstSearch.ts,
+ * docs/exploration.md) this made the first judged search 57-72 ms against 81-94 ms compiled at
+ * its first call.
  */
 export function precompilePackedWasm(): Promise<void> {
   return ENGINE.precompile();
@@ -70,12 +102,21 @@ function mutationCode(m: PackedMutation | undefined): number {
   }
 }
 
-/** A fresh instance of the engine set up for layout `L` (and a seeded bug, tests only), its buffers allocated. */
-export function packedWasmInstance(L: PackedLayout, mutation?: PackedMutation): PackedWasm {
-  const w = ENGINE.instance(FUNCTIONS) as unknown as PackedWasm;
+/**
+ * A fresh instance of the engine set up for layout `L` (and a seeded bug, tests only), not yet
+ * started: `width` bytes per state (the judged engine's states carry a ghost after the layout's
+ * bytes), `imports` the judged engine's controller judge.
+ */
+export function packedWasmInstance(
+  L: PackedLayout,
+  mutation?: PackedMutation,
+  width: number = L.width,
+  imports: PackedWasmImports = PACKED_IMPORTS,
+): PackedWasm {
+  const w = ENGINE.instance(FUNCTIONS, imports) as unknown as PackedWasm;
   const { cfg } = L;
   w.configure(
-    L.width,
+    width,
     L.ready,
     L.readyW,
     L.irqWait,

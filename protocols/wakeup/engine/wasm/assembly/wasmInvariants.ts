@@ -46,7 +46,7 @@ function seen(t: i32): bool {
 }
 
 /** packedTaskInOnePlace.ts:98-135: the first task id held in two places of the state at `s`, or 0. */
-function firstDuplicate(s: usize): i32 {
+export function firstDuplicate(s: usize): i32 {
   if (STAMPS === 0) STAMPS = alloc(256, 4);
   if (pass === 0x7fffffff) {
     memory.fill(STAMPS, 0, 256 * 4);
@@ -94,7 +94,7 @@ export function hartOffline(s: usize, phase: u8): i32 {
 }
 
 /** packedNoStuckSystem.ts:198-217: work is outstanding and nothing enabled could serve it. */
-function stuck(s: usize): bool {
+export function stuck(s: usize): bool {
   let work = false;
   for (let h = 0; h < NHARTS; h++) {
     const phase = <u8>b8(s, HARTS + h * HART_W);

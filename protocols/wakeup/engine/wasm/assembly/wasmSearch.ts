@@ -5,6 +5,7 @@
  * (packedWasmExplore.ts) reads what it found. packedWasm.ts names what the module exports.
  */
 import { FAILS_ONLY_ONLINE_RUN, HOLDS, hartOffline, judgeState } from './wasmInvariants';
+import { JUDGED, judgedVisit } from './wasmJudgedSearch';
 import { alloc, copyState, DEVICES, NHARTS, PH_FETCH, PRIORITIES, PROCESSES, WIDTH } from './wasmLayout';
 import { COUNT, LEVEL, PARENT, storeAdd, storeInit, VIA, WORDS } from './wasmStore';
 import { expand, setBuffers } from './wasmSuccessors';
@@ -41,7 +42,7 @@ let badWhy: i32 = 0;
 let failsFrom: i32 = -1;
 
 /** How many successors a state can have at most (expand's loops with every condition true). */
-function maxSuccessors(): i32 {
+export function maxSuccessors(): i32 {
   return DEVICES + 2 * PROCESSES + PROCESSES * PRIORITIES + NHARTS * (2 + PROCESSES + 2 + DEVICES);
 }
 
@@ -58,6 +59,21 @@ export function start(): usize {
 /** Where `expandInto` wrote the successors. */
 export function output(): usize {
   return OUT;
+}
+
+/** The address `start()` returned (for the judged search, wasmJudgedSearch.ts). */
+export function inputAt(): usize {
+  return IN;
+}
+
+/** Where successors are written out (`output()`), for the judged search. */
+export function outputAt(): usize {
+  return OUT;
+}
+
+/** The state being expanded (0) and the successor being built (1), for the judged search. */
+export function stateBuffers(which: i32): usize {
+  return which === 0 ? CUR : B;
 }
 
 /** Where `answers` writes its 9 i32. */
@@ -92,8 +108,12 @@ export function expandInto(): i32 {
   return n;
 }
 
-/** packedExplore.ts:87-98 (`visit`): one successor, at B, of the state being expanded. */
+/** packedExplore.ts:87-98 (`visit`): one successor, at B, of the state being expanded (the judged search's when JUDGED: wasmJudgedSearch.ts). */
 export function visit(): void {
+  if (JUDGED) {
+    judgedVisit();
+    return;
+  }
   if (collecting) {
     copyState(OUT + <usize>collected * <usize>WIDTH, B);
     collected++;

@@ -13,6 +13,8 @@ export let LEVEL: usize = 0;
 export let PARENT: usize = 0;
 export let VIA: usize = 0;
 export let COUNT: i32 = 0;
+/** packedStore.ts `lastId`: the id of the state the last `storeAdd` found or added. */
+export let LAST_ID: i32 = -1;
 /** States the arrays have room for, the table's slot mask, and the table itself (2 i32 per slot). */
 let cap: i32 = 0;
 let mask: i32 = 0;
@@ -54,7 +56,10 @@ export function storeAdd(w: usize, depth: i32, from: i32, k: i32): bool {
     const e = TABLE + ((<usize>slot) << 3);
     const id1 = load<i32>(e);
     if (id1 === 0) break;
-    if (load<u32>(e, 4) === h && sameState(WORDS + <usize>(id1 - 1) * <usize>WIDTH, w)) return false;
+    if (load<u32>(e, 4) === h && sameState(WORDS + <usize>(id1 - 1) * <usize>WIDTH, w)) {
+      LAST_ID = id1 - 1;
+      return false;
+    }
     slot = (slot + 1) & mask;
   }
   const id = COUNT;
@@ -67,6 +72,7 @@ export function storeAdd(w: usize, depth: i32, from: i32, k: i32): bool {
   store<i32>(e, id + 1);
   store<u32>(e, h, 4);
   COUNT = id + 1;
+  LAST_ID = id;
   if (COUNT * 2 > mask) {
     TABLE = rehashed(TABLE, mask + 1);
     mask = mask * 2 + 1;

@@ -4,7 +4,8 @@
  * the i-th successor here is the i-th there (packedWasm.test.ts checks every reachable tiny
  * state). The state being expanded is at CUR, each successor is built at B and handed to
  * `visit` (packedWasm.ts) before the next one overwrites it. The access fields the judged engine
- * reads (acc, accA, …, hart, poll) are not ported: the packed engine ignores them.
+ * reads (ACC, ACC_A, …, HART, POLL: packedSuccessors.ts:77-100) are set as there, at the same
+ * points; the packed engine ignores them.
  */
 
 import {
@@ -49,6 +50,63 @@ import {
 } from './wasmLayout';
 import { visit } from './wasmSearch';
 
+/** packedAccess.ts's access codes (ACC_NONE … ACC_DEQUEUE) and packedSuccessors.ts:53-56's poll outcomes. */
+export const ACC_NONE: i32 = 0;
+export const ACC_IRQ: i32 = 1;
+export const ACC_STATUS: i32 = 2;
+export const ACC_ENQUEUE: i32 = 3;
+export const ACC_REGISTER: i32 = 4;
+export const ACC_DEQUEUE: i32 = 5;
+const POLL_YIELD: i32 = 1;
+export const POLL_FINISH: i32 = 2;
+export const POLL_HANDLED: i32 = 3;
+const POLL_BLOCK: i32 = 4;
+
+/**
+ * packedSuccessors.ts:77-100: the access of the successor being visited and its arguments, its
+ * hart (-1: none) and whether it is a HartReturn / HartFetch, the states expanded so far, the
+ * process a HartSwitch goes to (-1) and a HartPoll's outcome (0).
+ */
+export let ACC: i32 = ACC_NONE;
+export let ACC_A: i32 = 0;
+export let ACC_B: i32 = 0;
+export let ACC_TASK: i32 = 0;
+export let HART: i32 = -1;
+export let IS_RETURN = false;
+export let IS_FETCH = false;
+export let GENERATION: i32 = 0;
+export let SWITCH_TO: i32 = -1;
+export let POLL: i32 = 0;
+
+/**
+ * Sets the fields above as a caller of packedSuccessors.ts's PackedSuccessors sets them by hand
+ * (its public fields, packedSuccessors.ts:77-100) for one step it hands the judge, and counts one
+ * more state loaded (GENERATION, as `expand` does at packedSuccessors.ts:118): the judge reads the
+ * state afresh (wasmJudgedSearch.ts `judgeStep`, for the tests).
+ */
+export function setAccess(
+  acc: i32,
+  a: i32,
+  b: i32,
+  t: i32,
+  hart: i32,
+  isReturn: bool,
+  isFetch: bool,
+  switchTo: i32,
+  poll: i32,
+): void {
+  ACC = acc;
+  ACC_A = a;
+  ACC_B = b;
+  ACC_TASK = t;
+  HART = hart;
+  IS_RETURN = isReturn;
+  IS_FETCH = isFetch;
+  SWITCH_TO = switchTo;
+  POLL = poll;
+  GENERATION++;
+}
+
 /** The state being expanded and the successor being built (packedSuccessors.ts:64-69); set by `setBuffers`. */
 let CUR: usize = 0;
 let B: usize = 0;
@@ -77,7 +135,11 @@ function put(i: i32, v: i32): void {
 /** packedSuccessors.ts:115-205 (`expand`): visits every successor of the state at `src`, in `enabled`'s order; returns how many. */
 export function expand(src: usize): i32 {
   copyState(CUR, src);
+  GENERATION++;
   let n = 0;
+  HART = -1;
+  IS_RETURN = false;
+  IS_FETCH = false;
   for (let d = 0; d < DEVICES; d++) {
     reset();
     irq(d);
@@ -88,13 +150,13 @@ export function expand(src: usize): i32 {
     const on = cur(ONLINE + p) === 1;
     if (on && !hartOn(p)) {
       reset();
-      put(ONLINE + p, 0);
+      status(p, 0);
       visit();
       n++;
     }
     if (!on) {
       reset();
-      put(ONLINE + p, 1);
+      status(p, 1);
       visit();
       n++;
     }
@@ -107,6 +169,10 @@ export function expand(src: usize): i32 {
         reset();
         setTask(t, LIFE_READY, p, k, -1, -1);
         enqueue(p, k, t);
+        ACC = ACC_ENQUEUE;
+        ACC_A = p;
+        ACC_B = k;
+        ACC_TASK = t;
         visit();
         n++;
       }
@@ -116,33 +182,53 @@ export function expand(src: usize): i32 {
     const o = HARTS + h * HART_W;
     const phase = <u8>cur(o);
     const hp = cur(o + 1) - 1;
+    HART = h;
     if (phase === PH_FETCH) {
       reset();
       fetch(h, hp);
+      IS_FETCH = true;
       visit();
+      IS_FETCH = false;
       reset();
       setHart(h, PH_IDLE, -1, 0);
+      ACC = ACC_NONE;
       visit();
       n += 2;
     }
     if (phase === PH_FETCH || phase === PH_IDLE) {
+      ACC = ACC_NONE;
       for (let p = 0; p < PROCESSES; p++) {
         if (cur(ONLINE + p) !== 1 || hp === p) continue;
         reset();
         setHart(h, PH_FETCH, p, 0);
+        SWITCH_TO = p;
         visit();
         n++;
       }
+      SWITCH_TO = -1;
     } else if (phase === PH_RUNNING) {
+      ACC = ACC_NONE;
       n += polls(h, hp, cur(o + 2));
+      POLL = 0;
     } else if (phase === PH_RETURNING) {
       reset();
       ret(h, hp, cur(o + 2));
+      IS_RETURN = true;
       visit();
+      IS_RETURN = false;
       n++;
     }
   }
   return n;
+}
+
+/** packedSuccessors.ts:208-214: STATUS write of process p with `data` into the successor being built. */
+function status(p: i32, data: i32): void {
+  put(ONLINE + p, data);
+  ACC = ACC_STATUS;
+  ACC_A = p;
+  ACC_B = data;
+  ACC_TASK = 0;
 }
 
 /** packedSuccessors.ts:286-288: starts the next successor from the state being expanded. */
@@ -160,18 +246,22 @@ function polls(h: i32, hp: i32, t: i32): i32 {
     reset();
     setHart(h, OWES, hp, t);
     setTask(t, LIFE_BLOCKED, p, prio, handlerOf, handlerOf);
+    POLL = POLL_HANDLED;
     visit();
     return 1;
   }
   reset();
   setHart(h, OWES, hp, t);
   setTask(t, LIFE_READY, p, prio, -1, cur(o + 4) - 1);
+  POLL = POLL_YIELD;
   visit();
   reset();
   setHart(h, PH_FETCH, MUTATION === MUT_FINISH_WANDERS ? (hp + 1) % PROCESSES : hp, 0);
   setTask(t, LIFE_DONE, p, prio, -1, -1);
+  POLL = POLL_FINISH;
   visit();
   let n = 2;
+  POLL = POLL_BLOCK;
   for (let d = 0; d < DEVICES; d++) {
     if (waitClaims(d) >= WAIT_DEPTH) continue;
     reset();
@@ -185,6 +275,10 @@ function polls(h: i32, hp: i32, t: i32): i32 {
 
 /** packedSuccessors.ts:329-347: a device interrupt wakes the head waiter, else counts, else flags the overflow. */
 function irq(d: i32): void {
+  ACC = ACC_IRQ;
+  ACC_A = d;
+  ACC_B = 0;
+  ACC_TASK = 0;
   const w = IRQ_WAIT + d * WAIT_W;
   const len = at(w);
   if (len > 0) {
@@ -210,6 +304,10 @@ function fetch(h: i32, hp: i32): void {
   if (hp < 0) unreachable(); // 'a fetching hart on no process'
   let p = hp;
   let t = dequeue(p);
+  ACC = ACC_DEQUEUE;
+  ACC_A = hp;
+  ACC_B = 0;
+  ACC_TASK = t;
   if (t === 0 && MUTATION === MUT_STEALS_OFFLINE) {
     for (let q = 0; q < PROCESSES && t === 0; q++) {
       if (q === hp || at(ONLINE + q) === 1) continue;
@@ -244,12 +342,18 @@ function ret(h: i32, hp: i32, t: i32): void {
   const o = TASKS + (t - 1) * TASK_W;
   const p = at(o + 1) - 1;
   setHart(h, PH_FETCH, hp, 0);
+  ACC_A = p;
+  ACC_TASK = t;
   if (<u8>at(o) === LIFE_READY) {
+    ACC = ACC_ENQUEUE;
+    ACC_B = at(o + 2);
     enqueue(p, at(o + 2), t);
     return;
   }
   const d = at(o + 4) - 1;
   if (d < 0) unreachable(); // 'a registration for no device'
+  ACC = ACC_REGISTER;
+  ACC_B = d;
   if (occupancy(p) >= CAPACITY) {
     put(ERROR, at(ERROR) | QUEUE_FULL);
     return;

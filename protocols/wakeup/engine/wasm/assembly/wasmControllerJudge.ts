@@ -1,0 +1,553 @@
+/**
+ * AssemblyScript: the controller-step properties on a wakeup access, read from packed bytes, and
+ * both ghosts advanced past it: a port of packedControllerJudge.ts's `judge` path (its module
+ * comment says what it reads and why it is the properties' verdict) for the wakeup system's
+ * layout (no IPC tables), its five accesses (Irq, StatusWrite, Enqueue, IrqRegister, Dequeue) and
+ * the default selection (every property it judges is selected and the wakeup ghost is tracked, so
+ * no bit is masked off). Each property's bit is packedControllerJudge.ts's (its index among
+ * CONTROLLER_STEP_PROPERTIES), set by the loader (`controllerBits`). The state is at `cur`, its successor at `next` (its ghost still the state's), the
+ * access in wasmSuccessors.ts's ACC … fields; a state's own facts are read once per GENERATION.
+ *
+ * It answers -1 where packedControllerJudge.ts answers -1 (a queue changed otherwise than by one
+ * append or one head removal) and where it throws (a ghost count leaving 0..255, a ghost task id
+ * outside the pool), in which case it may have written part of `next`'s ghost: the caller
+ * (wasmStepJudge.ts) restores it and asks PackedControllerJudge in JavaScript, which answers or
+ * throws as the JavaScript engine does.
+ */
+import { CUSTODY, ERROR_SINCE_READ, OUTSTANDING, UNDELIVERED, WOKEN } from './wasmGhost';
+import {
+  alloc,
+  CAPACITY,
+  DEVICES,
+  ERROR,
+  IRQ_PENDING,
+  IRQ_WAIT,
+  PENDING_MAX,
+  PENDING_OVERFLOW,
+  PRIORITIES,
+  PROCESSES,
+  QUEUE_FULL,
+  READY,
+  READY_W,
+  TASK_POOL,
+  WAIT_DEPTH,
+  WAIT_FULL,
+  WAIT_W,
+} from './wasmLayout';
+import {
+  ACC,
+  ACC_A,
+  ACC_B,
+  ACC_DEQUEUE,
+  ACC_ENQUEUE,
+  ACC_IRQ,
+  ACC_REGISTER,
+  ACC_TASK,
+  GENERATION,
+} from './wasmSuccessors';
+
+/** packedControllerJudge.ts:74-83: the properties' bits (set by `controllerBits`). */
+let STRICT: i32 = 0;
+let FIFO_PRIORITY: i32 = 0;
+let CONSERVATION: i32 = 0;
+let ISOLATION: i32 = 0;
+let EMPTY: i32 = 0;
+let CAPACITY_BOUND: i32 = 0;
+let ERRORS: i32 = 0;
+let LOST: i32 = 0;
+let SPURIOUS: i32 = 0;
+let WAKE_PRIORITY: i32 = 0;
+
+/** Sets the bits of packedControllerJudge.ts:74-83 (`bitOf` of each property, in that order): one call per instance. */
+export function controllerBits(
+  strict: i32,
+  fifoPriority: i32,
+  conservation: i32,
+  isolation: i32,
+  empty: i32,
+  capacityBound: i32,
+  errors: i32,
+  lost: i32,
+  spurious: i32,
+  wakePriority: i32,
+): void {
+  STRICT = strict;
+  FIFO_PRIORITY = fifoPriority;
+  CONSERVATION = conservation;
+  ISOLATION = isolation;
+  EMPTY = empty;
+  CAPACITY_BOUND = capacityBound;
+  ERRORS = errors;
+  LOST = lost;
+  SPURIOUS = spurious;
+  WAKE_PRIORITY = wakePriority;
+}
+
+/** packedControllerJudge.ts:113-115: how one queue changed. */
+const SAME: i32 = 0;
+const APPENDED: i32 = 1;
+const DROPPED: i32 = 2;
+
+/** packedControllerJudge.ts:134-139: per ready queue / irqWait line, how it changed and its entry (i32 arrays). */
+let READY_HOW: usize = 0;
+let READY_ITEM: usize = 0;
+let WAIT_HOW: usize = 0;
+let WAIT_P: usize = 0;
+let WAIT_TASK: usize = 0;
+/** packedControllerJudge.ts:144-150: net change of held / ready instances per task id byte, the ids touched. */
+let HELD: usize = 0;
+let READY_NET: usize = 0;
+let TOUCHED: usize = 0;
+let nTouched: i32 = 0;
+let heldSize: i32 = 0;
+let readySize: i32 = 0;
+/** packedControllerJudge.ts:155-160: the queues the step judged last changed. */
+let READY_CHANGED: usize = 0;
+let nReadyChanged: i32 = 0;
+let WAIT_CHANGED: usize = 0;
+let nWaitChanged: i32 = 0;
+/** packedControllerJudge.ts:178-186: what the state being expanded holds, read once per GENERATION. */
+let beforeGen: i32 = -1;
+let OCC_CUR: usize = 0;
+let TOP_CUR: usize = 0;
+let heldBroken: i32 = 0;
+let errorBefore: i32 = 0;
+/** packedControllerJudge.ts:190-193: the required error bits of the step judged last, and per process its occupancy change. */
+let req: i32 = 0;
+let OCC_DELTA: usize = 0;
+/** The step left the ghost's bounds (packedControllerJudge.ts:912-923 throw there): answer -1. */
+let broken = false;
+
+function i32At(base: usize, i: i32): usize {
+  return base + ((<usize>i) << 2);
+}
+
+function get(base: usize, i: i32): i32 {
+  return load<i32>(i32At(base, i));
+}
+
+function set(base: usize, i: i32, v: i32): void {
+  store<i32>(i32At(base, i), v);
+}
+
+function b8(s: usize, i: i32): i32 {
+  return <i32>load<u8>(s + <usize>i);
+}
+
+/** packedControllerJudge.ts:204-251 (the constructor): the judge's tables for the layout set. */
+export function controllerJudgeInit(): void {
+  const NQ = PROCESSES * PRIORITIES;
+  READY_HOW = alloc(NQ, 4);
+  READY_ITEM = alloc(NQ, 4);
+  READY_CHANGED = alloc(NQ, 4);
+  WAIT_HOW = alloc(DEVICES, 4);
+  WAIT_P = alloc(DEVICES, 4);
+  WAIT_TASK = alloc(DEVICES, 4);
+  WAIT_CHANGED = alloc(DEVICES, 4);
+  HELD = alloc(256, 4);
+  READY_NET = alloc(256, 4);
+  TOUCHED = alloc(256, 4);
+  OCC_CUR = alloc(PROCESSES, 4);
+  TOP_CUR = alloc(PROCESSES, 4);
+  OCC_DELTA = alloc(PROCESSES, 4);
+  beforeGen = -1;
+}
+
+/** packedControllerJudge.ts:300-316 (`readBefore`): reads the state being expanded, at `cur`. */
+function readBefore(cur: usize): void {
+  beforeGen = GENERATION;
+  let held = 0;
+  const NQ = PROCESSES * PRIORITIES;
+  for (let q = 0; q < NQ; q++) held += b8(cur, READY + q * READY_W);
+  for (let d = 0; d < DEVICES; d++) held += b8(cur, IRQ_WAIT + d * WAIT_W);
+  heldBroken = held !== b8(cur, OUTSTANDING) ? CONSERVATION : 0;
+  errorBefore = b8(cur, ERROR);
+  for (let p = 0; p < PROCESSES; p++) {
+    set(OCC_CUR, p, occupancy(cur, p));
+    set(TOP_CUR, p, top(cur, p));
+  }
+}
+
+/**
+ * packedControllerJudge.ts:332-341 (`judge`, with `withState`): the properties failing on the
+ * access from `cur` to `next` as bits (0: none, and then both ghosts in `next` are advanced), or -1
+ * (see above).
+ */
+export function controllerJudgeBytes(cur: usize, next: usize): i32 {
+  if (beforeGen !== GENERATION) readBefore(cur);
+  if (!facts(cur, next)) return -1;
+  broken = false;
+  let bits = verdicts(cur, next);
+  bits |= stateBits(next);
+  if (bits === 0) advance(cur, next);
+  if (nTouched !== 0) clearTally();
+  return broken ? -1 : bits;
+}
+
+/** packedControllerJudge.ts:354-383 (`stateBits` after the facts): capacityBound's bounds and noLostWakeup's "no count beside waiters" on `next`. */
+function stateBits(next: usize): i32 {
+  let bits = 0;
+  for (let p = 0; p < PROCESSES; p++)
+    if (get(OCC_CUR, p) + get(OCC_DELTA, p) > CAPACITY) bits |= CAPACITY_BOUND;
+  for (let d = 0; d < DEVICES; d++) {
+    const waiting = b8(next, IRQ_WAIT + d * WAIT_W);
+    const pending = b8(next, IRQ_PENDING + d);
+    if (waiting > WAIT_DEPTH || pending > PENDING_MAX) bits |= CAPACITY_BOUND;
+    if (pending > 0 && waiting > 0) bits |= LOST;
+  }
+  return bits;
+}
+
+/**
+ * packedControllerJudge.ts:398-478 (`facts`, `queueFacts`): how every queue changed (false: one
+ * changed otherwise than by one append or one head removal). Every queue is compared here (the
+ * JavaScript skips those in unchanged 32-bit words, which compare SAME).
+ */
+function facts(cur: usize, next: usize): bool {
+  if (nTouched !== 0) clearTally();
+  const NQ = PROCESSES * PRIORITIES;
+  for (let q = 0; q < NQ; q++) {
+    const how = idFifo(cur, next, READY + q * READY_W, q / PRIORITIES, q);
+    if (how < 0) return false;
+    if (how === SAME) continue;
+    set(READY_HOW, q, how);
+    set(READY_CHANGED, nReadyChanged++, q);
+  }
+  for (let d = 0; d < DEVICES; d++) {
+    const o = IRQ_WAIT + d * WAIT_W;
+    const how = change(cur, next, o, 2);
+    if (how < 0) return false;
+    if (how === SAME) continue;
+    set(WAIT_HOW, d, how);
+    set(WAIT_CHANGED, nWaitChanged++, d);
+    const at = how === APPENDED ? o + 1 + 2 * (b8(next, o) - 1) : o + 1;
+    const src = how === APPENDED ? next : cur;
+    set(WAIT_P, d, b8(src, at));
+    set(WAIT_TASK, d, b8(src, at + 1));
+    const wp = b8(src, at) - 1; // a waiter of no process counts for none
+    if (wp >= 0 && wp < PROCESSES) set(OCC_DELTA, wp, get(OCC_DELTA, wp) + (how === APPENDED ? 1 : -1));
+    tally(b8(src, at + 1), how === APPENDED ? 1 : -1, false);
+  }
+  return true;
+}
+
+/** packedControllerJudge.ts:465-478 (`idFifo`) for a ready queue `k` of process p at `o`. */
+function idFifo(cur: usize, next: usize, o: i32, p: i32, k: i32): i32 {
+  const how = change(cur, next, o, 1);
+  if (how === SAME || how < 0) return how;
+  const t = how === APPENDED ? b8(next, o + b8(next, o)) : b8(cur, o + 1);
+  set(READY_ITEM, k, t);
+  tally(t, how === APPENDED ? 1 : -1, true);
+  set(OCC_DELTA, p, get(OCC_DELTA, p) + (how === APPENDED ? 1 : -1));
+  return how;
+}
+
+/** packedControllerJudge.ts:481-496 (`change`): how the FIFO of `w`-byte entries at `o` changed, or -1. */
+function change(cur: usize, next: usize, o: i32, w: i32): i32 {
+  const lb = b8(cur, o);
+  const la = b8(next, o);
+  if (la === lb) {
+    for (let i = 1; i <= lb * w; i++) if (b8(cur, o + i) !== b8(next, o + i)) return -1;
+    return SAME;
+  }
+  if (la === lb + 1) {
+    for (let i = 1; i <= lb * w; i++) if (b8(cur, o + i) !== b8(next, o + i)) return -1;
+    return APPENDED;
+  }
+  if (la === lb - 1) {
+    for (let i = 1; i <= la * w; i++) if (b8(next, o + i) !== b8(cur, o + i + w)) return -1;
+    return DROPPED;
+  }
+  return -1;
+}
+
+/** packedControllerJudge.ts:499-512 (`tally`). */
+function tally(t: i32, n: i32, ready: bool): void {
+  if (get(HELD, t) === 0 && get(READY_NET, t) === 0) set(TOUCHED, nTouched++, t);
+  const h0 = get(HELD, t);
+  set(HELD, t, h0 + n);
+  if (h0 === 0) heldSize++;
+  else if (h0 + n === 0) heldSize--;
+  if (ready) {
+    const r0 = get(READY_NET, t);
+    set(READY_NET, t, r0 + n);
+    if (r0 === 0) readySize++;
+    else if (r0 + n === 0) readySize--;
+  }
+}
+
+/** packedControllerJudge.ts:515-533 (`clearTally`). */
+function clearTally(): void {
+  if (nTouched === 0) return;
+  for (let i = 0; i < nTouched; i++) {
+    const t = get(TOUCHED, i);
+    set(HELD, t, 0);
+    set(READY_NET, t, 0);
+  }
+  nTouched = 0;
+  heldSize = 0;
+  readySize = 0;
+  for (let i = 0; i < nReadyChanged; i++) set(READY_HOW, get(READY_CHANGED, i), SAME);
+  nReadyChanged = 0;
+  for (let i = 0; i < nWaitChanged; i++) set(WAIT_HOW, get(WAIT_CHANGED, i), SAME);
+  nWaitChanged = 0;
+  for (let p = 0; p < PROCESSES; p++) set(OCC_DELTA, p, 0);
+}
+
+/** packedControllerJudge.ts:536-541 (`top`): the lowest-numbered non-empty ready queue of p, or -1. */
+function top(b: usize, p: i32): i32 {
+  for (let k = 0; k < PRIORITIES; k++) if (b8(b, READY + (p * PRIORITIES + k) * READY_W) > 0) return k;
+  return -1;
+}
+
+/** packedControllerJudge.ts:544-560 (`occupancy`, no IPC tables): p's ready entries and irq waiters. */
+function occupancy(b: usize, p: i32): i32 {
+  let n = 0;
+  for (let k = 0; k < PRIORITIES; k++) n += b8(b, READY + (p * PRIORITIES + k) * READY_W);
+  for (let d = 0; d < DEVICES; d++) {
+    const o = IRQ_WAIT + d * WAIT_W;
+    const len = b8(b, o);
+    for (let j = 0; j < len; j++) if (b8(b, o + 1 + 2 * j) === p + 1) n++;
+  }
+  return n;
+}
+
+/** packedControllerJudge.ts:563-589 (`required`): the error bits §5 requires of the access from `cur`. */
+function required(cur: usize): i32 {
+  if (ACC === ACC_ENQUEUE) return get(OCC_CUR, ACC_A) >= CAPACITY ? <i32>QUEUE_FULL : 0;
+  if (ACC === ACC_REGISTER) {
+    if (get(OCC_CUR, ACC_A) >= CAPACITY) return <i32>QUEUE_FULL;
+    const d = ACC_B;
+    const pending = b8(cur, IRQ_PENDING + d);
+    const waiting = b8(cur, IRQ_WAIT + d * WAIT_W);
+    return pending === 0 && waiting >= WAIT_DEPTH ? <i32>WAIT_FULL : 0;
+  }
+  if (ACC === ACC_IRQ) {
+    const d = ACC_A;
+    const waiting = b8(cur, IRQ_WAIT + d * WAIT_W);
+    return waiting > 0 || b8(cur, IRQ_PENDING + d) < PENDING_MAX ? 0 : <i32>PENDING_OVERFLOW;
+  }
+  return 0;
+}
+
+/** packedControllerJudge.ts:604-638 (`verdicts`): every property's verdict as bits. */
+function verdicts(cur: usize, next: usize): i32 {
+  let bits = heldBroken;
+  if (nReadyChanged > 0) bits |= headsLeft(cur);
+  if (ACC === ACC_DEQUEUE) bits |= dequeued(cur);
+  else if (ACC === ACC_ENQUEUE || ACC === ACC_REGISTER) bits |= written(cur, next);
+  else if (ACC === ACC_IRQ) {
+    if (heldSize > 0) bits |= CONSERVATION;
+    bits |= interrupted(cur, next, ACC_A);
+  } else if (heldSize > 0) bits |= CONSERVATION; // every other access moves no instance
+  bits |= errorsReported(cur, next);
+  if (readySize > 0) bits |= spurious(cur, next);
+  return bits;
+}
+
+/** packedControllerJudge.ts:644-652 (`errorsReported`, no ERROR read among the wakeup accesses). */
+function errorsReported(cur: usize, next: usize): i32 {
+  req = required(cur);
+  const after = b8(next, ERROR);
+  if (after !== (errorBefore | req)) return ERRORS;
+  return req !== 0 && !sameExceptError(cur, next) ? ERRORS : 0;
+}
+
+/** packedControllerJudge.ts:655-665 (`headsLeft`): each head removed was the value of a DEQUEUE of its process. */
+function headsLeft(cur: usize): i32 {
+  for (let i = 0; i < nReadyChanged; i++) {
+    const q = get(READY_CHANGED, i);
+    if (get(READY_HOW, q) !== DROPPED) continue;
+    const returned = ACC === ACC_DEQUEUE && q / PRIORITIES === ACC_A;
+    if (!returned || b8(cur, READY + q * READY_W + 1) !== ACC_TASK) return FIFO_PRIORITY;
+  }
+  return 0;
+}
+
+/** packedControllerJudge.ts:678-700 (`dequeued`): strictPriority, emptyMeansEmpty, processIsolation and taskConservation. */
+function dequeued(cur: usize): i32 {
+  const P = PRIORITIES;
+  const p = ACC_A;
+  const v = ACC_TASK;
+  const t0 = get(TOP_CUR, p);
+  let bits = 0;
+  if (v !== 0 && t0 >= 0) {
+    let lower = false;
+    for (let k = 0; k < P; k++) if (k !== t0 && get(READY_HOW, p * P + k) === DROPPED) lower = true;
+    const q = READY + (p * P + t0) * READY_W;
+    let has = false;
+    for (let j = 0; j < b8(cur, q); j++) if (b8(cur, q + 1 + j) === v) has = true;
+    if (lower || !has) bits |= STRICT;
+  }
+  if (v === 0 && t0 >= 0) bits |= EMPTY;
+  const pool = TASK_POOL;
+  if (v !== 0 && !(v <= pool && b8(cur, CUSTODY + p * pool + v - 1) > 0)) bits |= ISOLATION;
+  if (v !== 0 ? !(heldSize === 1 && get(HELD, v) === -1) : heldSize > 0) bits |= CONSERVATION;
+  return bits;
+}
+
+/** packedControllerJudge.ts:706-745 (`written`, an ENQUEUE or IRQ_REGISTER). */
+function written(cur: usize, next: usize): i32 {
+  const p = ACC_A;
+  const v = ACC_TASK;
+  let bits = 0;
+  if (!(heldSize === 1 && get(HELD, v) === 1)) {
+    const refusals = ACC === ACC_ENQUEUE ? <i32>QUEUE_FULL : <i32>(QUEUE_FULL | WAIT_FULL);
+    if (heldSize > 0) bits |= CONSERVATION;
+    else if ((b8(next, ERROR) & refusals) === 0) bits |= CONSERVATION;
+  }
+  if (heldSize === 0 && get(OCC_CUR, p) < CAPACITY) {
+    if (ACC === ACC_ENQUEUE) bits |= CAPACITY_BOUND;
+    else {
+      const d = ACC_B;
+      const pending = b8(cur, IRQ_PENDING + d);
+      const waiting = b8(cur, IRQ_WAIT + d * WAIT_W);
+      if (!(pending === 0 && waiting >= WAIT_DEPTH)) bits |= CAPACITY_BOUND;
+    }
+  }
+  if (ACC === ACC_ENQUEUE) return bits;
+  if (get(READY_NET, v) > 0 && misplaced(v, p)) bits |= WAKE_PRIORITY;
+  for (let j = 0; j < nWaitChanged; j++) {
+    const d = get(WAIT_CHANGED, j);
+    if (get(WAIT_HOW, d) !== APPENDED) continue;
+    if (d !== ACC_B || get(WAIT_P, d) !== p + 1 || get(WAIT_TASK, d) !== v) bits |= WAKE_PRIORITY;
+  }
+  return bits;
+}
+
+/** packedControllerJudge.ts:751-766 (`interrupted`): noLostWakeup and wakePriority on an interrupt on line d. */
+function interrupted(cur: usize, next: usize, d: i32): i32 {
+  let bits = 0;
+  const waiting = b8(cur, IRQ_WAIT + d * WAIT_W);
+  if (waiting > 0) {
+    if (get(WAIT_HOW, d) !== DROPPED || get(READY_NET, get(WAIT_TASK, d)) <= 0) bits |= LOST;
+  } else {
+    const was = b8(cur, IRQ_PENDING + d);
+    if (was < PENDING_MAX) {
+      if (b8(next, IRQ_PENDING + d) !== was + 1) bits |= LOST;
+    } else if ((b8(next, ERROR) & <i32>PENDING_OVERFLOW) === 0) bits |= LOST;
+  }
+  if (get(WAIT_HOW, d) === DROPPED && misplaced(get(WAIT_TASK, d), get(WAIT_P, d) - 1)) bits |= WAKE_PRIORITY;
+  return bits;
+}
+
+/** packedControllerJudge.ts:795-831 (`spurious`, no IPC tables): noSpuriousWakeup when some task's ready count rose. */
+function spurious(cur: usize, next: usize): i32 {
+  let came = 0;
+  let one = -1;
+  for (let i = 0; i < nTouched; i++) {
+    const t = get(TOUCHED, i);
+    const n = get(READY_NET, t);
+    if (n <= 0) continue;
+    came++;
+    one = n === 1 ? t : -1;
+  }
+  if (came === 0) return 0;
+  if (came !== 1) one = -1;
+  if (ACC === ACC_ENQUEUE) return one === ACC_TASK ? 0 : SPURIOUS;
+  if (ACC === ACC_REGISTER) {
+    if (one !== ACC_TASK) return SPURIOUS;
+    const was = b8(cur, IRQ_PENDING + ACC_B);
+    return was === 0 || b8(next, IRQ_PENDING + ACC_B) !== was - 1 ? SPURIOUS : 0;
+  }
+  if (ACC === ACC_IRQ && one >= 0) {
+    const o = IRQ_WAIT + ACC_A * WAIT_W;
+    for (let j = 0; j < b8(cur, o); j++) if (b8(cur, o + 2 + 2 * j) === one) return 0;
+  }
+  return SPURIOUS;
+}
+
+/** packedControllerJudge.ts:834-844 (`misplaced`): task t was appended to some ready queue but not to priority 0 of process p. */
+function misplaced(t: i32, p: i32): bool {
+  let elsewhere = false;
+  for (let i = 0; i < nReadyChanged; i++) {
+    const q = get(READY_CHANGED, i);
+    if (get(READY_HOW, q) !== APPENDED || get(READY_ITEM, q) !== t) continue;
+    if (q === p * PRIORITIES) return false;
+    elsewhere = true;
+  }
+  return elsewhere;
+}
+
+/** packedControllerJudge.ts:847-853 (`sameExceptError`): every controller cell but the error register is the same. */
+function sameExceptError(cur: usize, next: usize): bool {
+  if (nReadyChanged > 0 || nWaitChanged > 0) return false;
+  for (let i = IRQ_PENDING; i < ERROR; i++) if (b8(cur, i) !== b8(next, i)) return false;
+  return true;
+}
+
+/** packedControllerJudge.ts:856-865 (`advance`): both ghosts past the access, in `next`. */
+function advance(cur: usize, next: usize): void {
+  store<u8>(next + <usize>ERROR_SINCE_READ, <u8>(b8(next, ERROR_SINCE_READ) | req));
+  if (nTouched > 0 && (ACC === ACC_ENQUEUE || ACC === ACC_REGISTER)) accepted(next);
+  else if (ACC === ACC_DEQUEUE && ACC_TASK !== 0) returned(next);
+  advanceWake(cur, next);
+}
+
+/** packedControllerJudge.ts:868-873 (`accepted`): a write whose task is held once more. */
+function accepted(next: usize): void {
+  const v = ACC_TASK;
+  if (get(HELD, v) <= 0) return;
+  add(next, CUSTODY + ACC_A * TASK_POOL + poolIndex(v), 1);
+  add(next, OUTSTANDING, 1);
+}
+
+/** packedControllerJudge.ts:876-884 (`returned`): a DEQUEUE that returned a task. */
+function returned(next: usize): void {
+  const v = ACC_TASK;
+  if (v >= 1 && v <= TASK_POOL) {
+    const at = CUSTODY + ACC_A * TASK_POOL + v - 1;
+    const c = b8(next, at);
+    store<u8>(next + <usize>at, <u8>(c > 0 ? c - 1 : 0));
+  }
+  add(next, OUTSTANDING, -1);
+}
+
+/** packedControllerJudge.ts:887-909 (`advanceWake`): the wakeup ghost's access half. */
+function advanceWake(cur: usize, next: usize): void {
+  const v = ACC_TASK;
+  if (ACC === ACC_IRQ) {
+    const d = ACC_A;
+    const w = get(WAIT_TASK, d);
+    if (get(WAIT_HOW, d) === DROPPED && get(READY_NET, w) > 0) {
+      wake(next, w);
+      return;
+    }
+    const was = b8(cur, IRQ_PENDING + d);
+    if (was >= PENDING_MAX && (b8(next, ERROR) & <i32>PENDING_OVERFLOW) !== 0) return;
+    add(next, UNDELIVERED + d, 1);
+    return;
+  }
+  if (ACC === ACC_REGISTER && get(READY_NET, v) > 0) {
+    const at = UNDELIVERED + ACC_B;
+    const u = b8(next, at);
+    store<u8>(next + <usize>at, <u8>(u > 0 ? u - 1 : 0));
+    wake(next, v);
+  }
+}
+
+/** packedControllerJudge.ts:912-916 (`add`): adds n to the ghost count at `at` (out of a byte: broken). */
+function add(b: usize, at: i32, n: i32): void {
+  const x = b8(b, at) + n;
+  if (x < 0 || x > 255) {
+    broken = true;
+    return;
+  }
+  store<u8>(b + <usize>at, <u8>x);
+}
+
+/** packedControllerJudge.ts:919-923 (`poolIndex`): task id t as an index of the pool (outside it: broken, 0). */
+function poolIndex(t: i32): i32 {
+  if (t < 1 || t > TASK_POOL) {
+    broken = true;
+    return 0;
+  }
+  return t - 1;
+}
+
+/** packedControllerJudge.ts:925-929 (`wake`). */
+function wake(next: usize, t: i32): void {
+  const i = poolIndex(t);
+  const at = WOKEN + (i >> 3);
+  store<u8>(next + <usize>at, <u8>(b8(next, at) | (1 << (i & 7))));
+}
