@@ -1,9 +1,12 @@
 /**
  * AssemblyScript (compiled by asc into packedWasm.wasm, not by tsc): the packed layout of one
  * configuration as wasm globals, set once per search by the loader (packedWasmExplore.ts) from
- * packedLayout.ts's `PackedLayout` and the configuration, so no offset is a constant here, and the
- * linear memory's allocator. The byte codes (phases, lives, record widths) are packedLayout.ts's.
+ * packedLayout.ts's `PackedLayout` and the configuration, so no offset is a constant here. The byte
+ * codes (phases, lives, record widths) are packedLayout.ts's; the linear memory's allocator is
+ * engine/explore/wasm/assembly/wasmMemory.ts's, re-exported here for the modules beside this one.
  */
+
+export { alloc } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
 
 /** Hart phases and task lives by their byte code (packedLayout.ts:21-30), and the record widths (:32-33). */
 export const PH_IDLE: u8 = 0;
@@ -101,26 +104,6 @@ export function configure(
   WAIT_FULL = waitFull;
   PENDING_OVERFLOW = pendingOverflow;
   MUTATION = mutation;
-}
-
-/** The first free byte of linear memory (16-aligned; 0 until the first allocation). */
-let top: usize = 0;
-
-/**
- * Room for `count` items of `size` bytes, zeroed (never used before: memory.grow's pages are
- * zero), never freed (a search's buffers live as long as the instance; the loader makes one
- * instance per search). Traps when wasm32's 4 GB cannot hold it (the size reckoned in 64 bits).
- */
-export function alloc(count: i32, size: i32): usize {
-  if (top === 0) top = (__heap_base + 15) & ~(<usize>15);
-  const end = (<u64>top + <u64>count * <u64>size + 15) & ~(<u64>15);
-  if (end > 0xffff_0000) unreachable();
-  const p = top;
-  top = <usize>end;
-  const pages = <i32>((top + 0xffff) >>> 16);
-  const have = memory.size();
-  if (pages > have && memory.grow(pages - have) < 0) unreachable();
-  return p;
 }
 
 /**
