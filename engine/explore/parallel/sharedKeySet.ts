@@ -18,7 +18,7 @@
  * its reader's load of the head observed). A key that lost a race leaves its unpublished entry in
  * the arena, unread.
  *
- * The same table serves as a map from keys to one int (sharedDrainMemo.ts: a drain position's
+ * The same table serves as a map from keys to one int (sharedDrainStore.ts: a drain position's
  * steps to quiescence): buffers made with `values: 1` give each entry one more header int, -1 when
  * the entry is written, which {@link SharedKeySet.entryOfUnits}'s callers then read and write
  * with Atomics at the entry's index (stable across threads: the index a key was published at).
