@@ -23,23 +23,27 @@ const asc = join(
   'bin',
   'asc.js',
 );
-const wasmDir = join(root, 'protocols', 'wakeup', 'engine', 'wasm');
-execFileSync(
-  process.execPath,
-  [
-    asc,
-    join(wasmDir, 'assembly', 'packedWasm.ts'),
-    '-O3',
-    '--runtime',
-    'stub',
-    '--noAssert',
-    '--use',
-    'abort=',
-    '-o',
-    join(wasmDir, 'packedWasm.wasm'),
-  ],
-  { stdio: 'inherit', cwd: root },
-);
+/** Compiles the AssemblyScript entry `name`.ts of `dir`/assembly into `dir`/`name`.wasm. */
+const compileWasm = (dir, name) =>
+  execFileSync(
+    process.execPath,
+    [
+      asc,
+      join(dir, 'assembly', `${name}.ts`),
+      '-O3',
+      '--runtime',
+      'stub',
+      '--noAssert',
+      '--use',
+      'abort=',
+      '-o',
+      join(dir, `${name}.wasm`),
+    ],
+    { stdio: 'inherit', cwd: root },
+  );
+compileWasm(join(root, 'protocols', 'wakeup', 'engine', 'wasm'), 'packedWasm');
+// the judged controller engine (protocols/controller/engine/wasm/controllerJudgedWasm.ts), the same way
+compileWasm(join(root, 'protocols', 'controller', 'engine', 'wasm'), 'controllerWasm');
 
 const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });

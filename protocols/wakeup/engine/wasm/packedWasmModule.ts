@@ -8,14 +8,12 @@
  * sources (vitest, tsx), from dist/ and from the bundled command line (whose `import.meta.url` is
  * each module's own emitted file). `npm ci` builds it (`prepare`); vitest's global setup rebuilds
  * when a source is newer than dist/. The module is compiled once per process (on the first search,
- * or ahead of it by {@link precompilePackedWasm}); each search gets an
- * instance of its own (fresh linear memory). The module holds the judged engine too
+ * or ahead of it by {@link precompilePackedWasm}; engine/explore/wasm/wasmModuleFile.ts); each
+ * search gets an instance of its own (fresh linear memory). The module holds the judged engine too
  * (judgedWasmExplore.ts), whose controller judge is an import: the packed engine's instances get
  * one that throws (the packed search never calls it).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
+import { WasmModuleFile } from '../../../../engine/explore/wasm/wasmModuleFile.ts';
 import { ERR } from '../../../controller/model/registers.ts';
 import type { PackedLayout } from '../packed/packedLayout.ts';
 import type { PackedMutation } from '../packed/packedMutation.ts';
@@ -51,19 +49,8 @@ export const Answers = {
 
 const FUNCTIONS = ['configure', 'start', 'explore', 'expandInto', 'output', 'answers'] as const;
 
-/** The part of the WebAssembly JS API used here (the project's lib, ES2022, does not declare it). */
-interface WasmApi {
-  readonly Module: new (bytes: Uint8Array) => object;
-  readonly compile: (bytes: Uint8Array) => Promise<object>;
-  readonly Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> };
-}
-const WASM = (globalThis as unknown as { readonly WebAssembly: WasmApi }).WebAssembly;
-
-const WASM_FILE = new URL('./packedWasm.wasm', import.meta.url);
-
-/** The compiled module, once per process (or its compile under way, from {@link precompilePackedWasm}). */
-let compiled: object | null = null;
-let compiling: Promise<void> | null = null;
+/** packedWasm.wasm, compiled once per process (engine/explore/wasm/wasmModuleFile.ts). */
+const MODULE = new WasmModuleFile(new URL('./packedWasm.wasm', import.meta.url), 'packed wasm engine');
 
 /** What the module imports (wasmStepJudge.ts's `controllerJudge`; see {@link packedWasmInstance}). */
 export interface PackedWasmImports {
@@ -91,41 +78,12 @@ const PACKED_IMPORTS: PackedWasmImports = {
   },
 };
 
-/** packedWasm.wasm's bytes (a missing file is a one-line error saying how to build it). */
-function wasmBytes(): Uint8Array {
-  try {
-    return readFileSync(fileURLToPath(WASM_FILE));
-  } catch {
-    throw new Error(`packed wasm engine: ${fileURLToPath(WASM_FILE)} is missing; run \`npm run build\``);
-  }
-}
-
-/** Compiles packedWasm.wasm on this thread, once per process. */
-function packedWasmModule(): object {
-  if (compiled === null) compiled = new WASM.Module(wasmBytes());
-  return compiled;
-}
-
 /**
- * Starts compiling packedWasm.wasm off this thread (`WebAssembly.compile`), every function by
- * TurboFan before the first runs (V8's `--no-liftoff --no-wasm-lazy-compilation`, set here: by
- * default V8 compiles each function at its first call, by Liftoff, and recompiles the hot ones
- * later, on the search's time), so a command overlaps the compile with its own start and its
- * first search finds the module ready, as pan's search starts after gcc. The promise settles when
- * it is. Decision: the flags are the process's from then on; they change only how WebAssembly is
- * compiled, and intcheck runs no other WebAssembly. On wakeup small (bench/wasmFirstSearch.ts,
- * docs/exploration.md) this made the first judged search 57-72 ms against 81-94 ms compiled at
- * its first call.
+ * Starts compiling packedWasm.wasm off this thread, every function by TurboFan (WasmModuleFile's
+ * `precompile` says how and why); the promise settles when it is.
  */
 export function precompilePackedWasm(): Promise<void> {
-  if (compiling === null) {
-    setFlagsFromString('--no-liftoff');
-    setFlagsFromString('--no-wasm-lazy-compilation');
-    compiling = WASM.compile(wasmBytes()).then((m) => {
-      compiled ??= m;
-    });
-  }
-  return compiling;
+  return MODULE.precompile();
 }
 
 /** The code packedWasm.wasm knows each seeded bug by (0: none). */
@@ -155,12 +113,7 @@ export function packedWasmInstance(
   width: number = L.width,
   imports: PackedWasmImports = PACKED_IMPORTS,
 ): PackedWasm {
-  const { exports } = new WASM.Instance(packedWasmModule(), imports);
-  for (const name of FUNCTIONS)
-    if (typeof exports[name] !== 'function') throw new Error(`packed wasm engine: no export ${name}`);
-  const memory = exports.memory;
-  if (typeof memory !== 'object' || memory === null || !('buffer' in memory))
-    throw new Error('packed wasm engine: no exported memory');
+  const exports = MODULE.instance(imports, FUNCTIONS);
   const w = exports as unknown as PackedWasm;
   const { cfg } = L;
   w.configure(

@@ -5,6 +5,7 @@
  * here. In the judged engine the state width (wasmLayout.ts WIDTH) is the ghost layout's `width`:
  * every successor starts as a copy of its state, ghost included (packedSuccessors.ts:97-100).
  */
+import { controllerJudgeGhost } from '../../../../controller/engine/wasm/assembly/wasmControllerJudge';
 
 /** The first ghost byte (= the system bytes' width) and the offsets of packedGhost.ts:30-39. */
 export let GHOST_START: i32 = 0;
@@ -32,4 +33,5 @@ export function configureGhost(
   UNDELIVERED = undelivered;
   WOKEN = woken;
   WOKEN_W = wokenW;
+  controllerJudgeGhost(outstanding, errorSinceRead, custody, undelivered, woken);
 }

@@ -8,9 +8,10 @@
  * still `cur`'s; then the remembered ghost is copied into `next`. The state expanded is at CUR,
  * its successor at B (wasmSuccessors.ts), whose GENERATION says when CUR holds another state.
  */
+
+import { doubledTable } from '../../../../../engine/explore/wasm/assembly/wasmStore';
 import { GHOST_START } from './wasmGhost';
 import { alloc, DEVICES, HARTS, PRIORITIES, PROCESSES, TASK_POOL, WIDTH } from './wasmLayout';
-import { doubledTable } from './wasmStore';
 import { ACC_DEQUEUE, ACC_ENQUEUE, ACC_IRQ, ACC_REGISTER, ACC_STATUS, GENERATION } from './wasmSuccessors';
 
 /** controllerJudgeMemo.ts:55-66: words of the controller bytes, the last one's mask, the ghost words, a node's words. */

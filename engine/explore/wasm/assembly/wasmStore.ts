@@ -5,7 +5,7 @@
  * at most 1/2) finds duplicates, and per state its BFS depth, its parent's id and the index of its
  * event in the parent's successors. The loader reads WORDS, PARENT and VIA to build a path.
  */
-import { alloc, copyState, sameState, WIDTH } from './wasmLayout';
+import { alloc, copyState, sameState, WIDTH } from './wasmMemory';
 
 export let WORDS: usize = 0;
 export let LEVEL: usize = 0;

@@ -1,52 +1,38 @@
 /**
- * AssemblyScript: the controller-step properties on a wakeup access, read from packed bytes, and
- * both ghosts advanced past it: a port of packedControllerJudge.ts's `judge` path (its module
- * comment says what it reads and why it is the properties' verdict) for the wakeup system's
- * layout (no IPC tables), its five accesses (Irq, StatusWrite, Enqueue, IrqRegister, Dequeue) and
- * the default selection (every property it judges is selected and the wakeup ghost is tracked, so
- * no bit is masked off). Each property's bit is packedControllerJudge.ts's (its index among
- * CONTROLLER_STEP_PROPERTIES), set by the loader (`controllerBits`). The state is at `cur`, its successor at `next` (its ghost still the state's), the
- * access in wasmSuccessors.ts's ACC … fields; a state's own facts are read once per GENERATION.
+ * AssemblyScript: the controller-step properties on one controller access, read from packed
+ * bytes, and the ghosts advanced past it: a port of packedControllerJudge.ts's `judge` and
+ * `judgeState` (its module comment says what they read and why they are the properties' verdicts)
+ * for every access of packedAccess.ts (Irq, StatusWrite, Enqueue, IrqRegister, Dequeue,
+ * StatusRead, wrong accesses, ERROR reads, IpcRegister, IpcSend), shared by the two engines
+ * compiled to WebAssembly: the judged wakeup engine (protocols/wakeup/engine/wasm/, whose layout
+ * has no IPC tables and which tracks the wakeup ghost too) and the judged controller engine
+ * (../assembly/controllerWasm.ts, IPC tables, the controller ghost alone). Each engine sets the
+ * offsets and bounds here once per instance (`controllerJudgeLayout`, `controllerJudgeGhost`,
+ * `controllerJudgeIpc`) and the properties' bits (`controllerBits`, packedControllerJudge.ts's:
+ * each property's index among CONTROLLER_STEP_PROPERTIES). Both judge the default selection,
+ * where every property judged here is selected, so no bit is masked off.
  *
  * It answers -1 where packedControllerJudge.ts answers -1 (a queue changed otherwise than by one
  * append or one head removal) and where it throws (a ghost count leaving 0..255, a ghost task id
  * outside the pool), in which case it may have written part of `next`'s ghost: the caller
- * (wasmStepJudge.ts) restores it and asks PackedControllerJudge in JavaScript, which answers or
- * throws as the JavaScript engine does.
+ * restores it or asks the JavaScript engine, which answers or throws as it does.
  */
-import { CUSTODY, ERROR_SINCE_READ, OUTSTANDING, UNDELIVERED, WOKEN } from './wasmGhost';
-import {
-  alloc,
-  CAPACITY,
-  DEVICES,
-  ERROR,
-  IRQ_PENDING,
-  IRQ_WAIT,
-  PENDING_MAX,
-  PENDING_OVERFLOW,
-  PRIORITIES,
-  PROCESSES,
-  QUEUE_FULL,
-  READY,
-  READY_W,
-  TASK_POOL,
-  WAIT_DEPTH,
-  WAIT_FULL,
-  WAIT_W,
-} from './wasmLayout';
-import {
-  ACC,
-  ACC_A,
-  ACC_B,
-  ACC_DEQUEUE,
-  ACC_ENQUEUE,
-  ACC_IRQ,
-  ACC_REGISTER,
-  ACC_TASK,
-  GENERATION,
-} from './wasmSuccessors';
+import { alloc } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
 
-/** packedControllerJudge.ts:74-83: the properties' bits (set by `controllerBits`). */
+/** packedAccess.ts's access codes. */
+export const ACC_NONE: i32 = 0;
+export const ACC_IRQ: i32 = 1;
+export const ACC_STATUS: i32 = 2;
+export const ACC_ENQUEUE: i32 = 3;
+export const ACC_REGISTER: i32 = 4;
+export const ACC_DEQUEUE: i32 = 5;
+export const ACC_READ: i32 = 6;
+export const ACC_BAD: i32 = 7;
+export const ACC_ERROR_READ: i32 = 8;
+export const ACC_IPC_REGISTER: i32 = 9;
+export const ACC_IPC_SEND: i32 = 10;
+
+/** packedControllerJudge.ts:70-79: the properties' bits (set by `controllerBits`). */
 let STRICT: i32 = 0;
 let FIFO_PRIORITY: i32 = 0;
 let CONSERVATION: i32 = 0;
@@ -58,7 +44,7 @@ let LOST: i32 = 0;
 let SPURIOUS: i32 = 0;
 let WAKE_PRIORITY: i32 = 0;
 
-/** Sets the bits of packedControllerJudge.ts:74-83 (`bitOf` of each property, in that order): one call per instance. */
+/** Sets the bits of packedControllerJudge.ts:70-79 (`bitOf` of each property, in that order): one call per instance. */
 export function controllerBits(
   strict: i32,
   fifoPriority: i32,
@@ -83,40 +69,147 @@ export function controllerBits(
   WAKE_PRIORITY = wakePriority;
 }
 
+/** controllerPackedLayout.ts PackedControllerFields' offsets, the configuration's bounds and registers.ts ERR's bits. */
+let READY: i32 = 0;
+let READY_W: i32 = 0;
+let IRQ_WAIT: i32 = 0;
+let WAIT_W: i32 = 0;
+let IRQ_PENDING: i32 = 0;
+let ERROR: i32 = 0;
+let PROCESSES: i32 = 0;
+let PRIORITIES: i32 = 0;
+let CAPACITY: i32 = 0;
+let DEVICES: i32 = 0;
+let WAIT_DEPTH: i32 = 0;
+let PENDING_MAX: i32 = 0;
+let TASK_POOL: i32 = 0;
+let QUEUE_FULL: i32 = 0;
+let WAIT_FULL: i32 = 0;
+let PENDING_OVERFLOW: i32 = 0;
+let BAD_ACCESS: i32 = 0;
+
+/** packedControllerJudge.ts:214-223 (the constructor's fields): the layout's offsets, bounds and ERROR bits, one call per instance. */
+export function controllerJudgeLayout(
+  ready: i32,
+  readyW: i32,
+  irqWait: i32,
+  waitW: i32,
+  irqPending: i32,
+  error: i32,
+  processes: i32,
+  priorities: i32,
+  capacity: i32,
+  devices: i32,
+  waitDepth: i32,
+  pendingMax: i32,
+  taskPool: i32,
+  queueFull: i32,
+  waitFull: i32,
+  pendingOverflow: i32,
+  badAccess: i32,
+): void {
+  READY = ready;
+  READY_W = readyW;
+  IRQ_WAIT = irqWait;
+  WAIT_W = waitW;
+  IRQ_PENDING = irqPending;
+  ERROR = error;
+  PROCESSES = processes;
+  PRIORITIES = priorities;
+  CAPACITY = capacity;
+  DEVICES = devices;
+  WAIT_DEPTH = waitDepth;
+  PENDING_MAX = pendingMax;
+  TASK_POOL = taskPool;
+  QUEUE_FULL = queueFull;
+  WAIT_FULL = waitFull;
+  PENDING_OVERFLOW = pendingOverflow;
+  BAD_ACCESS = badAccess;
+}
+
+/** packedControllerJudge.ts:33-39 (JudgeGhostLayout): the ghost's offsets; the wakeup ghost's (-1: not tracked). */
+let OUTSTANDING: i32 = 0;
+let ERROR_SINCE_READ: i32 = 0;
+let CUSTODY: i32 = 0;
+let UNDELIVERED: i32 = -1;
+let WOKEN: i32 = -1;
+let TRACK_WAKE = false;
+
+/** Sets the ghost's offsets (`undelivered` -1: the wakeup ghost is not tracked, packedControllerJudge.ts's trackWakeGhost false). */
+export function controllerJudgeGhost(
+  outstanding: i32,
+  errorSinceRead: i32,
+  custody: i32,
+  undelivered: i32,
+  woken: i32,
+): void {
+  OUTSTANDING = outstanding;
+  ERROR_SINCE_READ = errorSinceRead;
+  CUSTODY = custody;
+  UNDELIVERED = undelivered;
+  WOKEN = woken;
+  TRACK_WAKE = undelivered >= 0;
+}
+
+/** packedControllerJudge.ts:46-52 (PackedIpcTables): where the IPC tables lie (IPC_COUNT 0: none, the wakeup layout). */
+let IPC_WAIT: i32 = 0;
+let IPC_W: i32 = 0;
+let IPC_PENDING: i32 = 0;
+let IPC_COUNT: i32 = 0;
+let IPC_TYPES: i32 = 0;
+
+/** Sets the IPC tables' offsets and their number (processes × IPC types): one call per instance, before `controllerJudgeInit`. */
+export function controllerJudgeIpc(wait: i32, w: i32, pending: i32, count: i32): void {
+  IPC_WAIT = wait;
+  IPC_W = w;
+  IPC_PENDING = pending;
+  IPC_COUNT = count;
+  IPC_TYPES = PROCESSES > 0 ? count / PROCESSES : 0;
+}
+
 /** packedControllerJudge.ts:113-115: how one queue changed. */
 const SAME: i32 = 0;
 const APPENDED: i32 = 1;
 const DROPPED: i32 = 2;
 
-/** packedControllerJudge.ts:134-139: per ready queue / irqWait line, how it changed and its entry (i32 arrays). */
+/** packedControllerJudge.ts:134-142: per ready queue / irqWait line / IPC table, how it changed and its entry (i32 arrays). */
 let READY_HOW: usize = 0;
 let READY_ITEM: usize = 0;
 let WAIT_HOW: usize = 0;
 let WAIT_P: usize = 0;
 let WAIT_TASK: usize = 0;
-/** packedControllerJudge.ts:144-150: net change of held / ready instances per task id byte, the ids touched. */
+let IPC_HOW: usize = 0;
+let IPC_ITEM: usize = 0;
+/** packedControllerJudge.ts:144-149: net change of held / ready instances per task id byte, the ids touched. */
 let HELD: usize = 0;
 let READY_NET: usize = 0;
 let TOUCHED: usize = 0;
 let nTouched: i32 = 0;
 let heldSize: i32 = 0;
 let readySize: i32 = 0;
-/** packedControllerJudge.ts:155-160: the queues the step judged last changed. */
+/** packedControllerJudge.ts:154-159: the queues the step judged last changed. */
 let READY_CHANGED: usize = 0;
 let nReadyChanged: i32 = 0;
 let WAIT_CHANGED: usize = 0;
 let nWaitChanged: i32 = 0;
-/** packedControllerJudge.ts:178-186: what the state being expanded holds, read once per GENERATION. */
+let IPC_CHANGED: usize = 0;
+let nIpcChanged: i32 = 0;
+/** packedControllerJudge.ts:175-181: what the state being expanded holds, read once per generation. */
 let beforeGen: i32 = -1;
 let OCC_CUR: usize = 0;
 let TOP_CUR: usize = 0;
 let heldBroken: i32 = 0;
 let errorBefore: i32 = 0;
-/** packedControllerJudge.ts:190-193: the required error bits of the step judged last, and per process its occupancy change. */
+/** packedControllerJudge.ts:186-188: the required error bits of the step judged last, and per process its occupancy change. */
 let req: i32 = 0;
 let OCC_DELTA: usize = 0;
-/** The step left the ghost's bounds (packedControllerJudge.ts:912-923 throw there): answer -1. */
+/** The step left the ghost's bounds (packedControllerJudge.ts:911-923 throw there): answer -1. */
 let broken = false;
+/** The access judged (packedAccess.ts PackedAccess's fields), set by each call. */
+let ACC: i32 = ACC_NONE;
+let ACC_A: i32 = 0;
+let ACC_B: i32 = 0;
+let ACC_TASK: i32 = 0;
 
 function i32At(base: usize, i: i32): usize {
   return base + ((<usize>i) << 2);
@@ -134,7 +227,7 @@ function b8(s: usize, i: i32): i32 {
   return <i32>load<u8>(s + <usize>i);
 }
 
-/** packedControllerJudge.ts:204-251 (the constructor): the judge's tables for the layout set. */
+/** packedControllerJudge.ts:198-251 (the constructor): the judge's tables for the layout set. */
 export function controllerJudgeInit(): void {
   const NQ = PROCESSES * PRIORITIES;
   READY_HOW = alloc(NQ, 4);
@@ -144,6 +237,9 @@ export function controllerJudgeInit(): void {
   WAIT_P = alloc(DEVICES, 4);
   WAIT_TASK = alloc(DEVICES, 4);
   WAIT_CHANGED = alloc(DEVICES, 4);
+  IPC_HOW = alloc(IPC_COUNT, 4);
+  IPC_ITEM = alloc(IPC_COUNT, 4);
+  IPC_CHANGED = alloc(IPC_COUNT, 4);
   HELD = alloc(256, 4);
   READY_NET = alloc(256, 4);
   TOUCHED = alloc(256, 4);
@@ -153,45 +249,77 @@ export function controllerJudgeInit(): void {
   beforeGen = -1;
 }
 
-/** packedControllerJudge.ts:300-316 (`readBefore`): reads the state being expanded, at `cur`. */
-function readBefore(cur: usize): void {
-  beforeGen = GENERATION;
+/** packedControllerJudge.ts:300-316 (`readBefore`): reads the state being expanded, at `cur`, of `generation`. */
+function readBefore(cur: usize, generation: i32): void {
+  beforeGen = generation;
   let held = 0;
   const NQ = PROCESSES * PRIORITIES;
   for (let q = 0; q < NQ; q++) held += b8(cur, READY + q * READY_W);
   for (let d = 0; d < DEVICES; d++) held += b8(cur, IRQ_WAIT + d * WAIT_W);
+  for (let i = 0; i < IPC_COUNT; i++) held += b8(cur, IPC_WAIT + i * IPC_W);
   heldBroken = held !== b8(cur, OUTSTANDING) ? CONSERVATION : 0;
   errorBefore = b8(cur, ERROR);
   for (let p = 0; p < PROCESSES; p++) {
-    set(OCC_CUR, p, occupancy(cur, p));
+    set(OCC_CUR, p, controllerOccupancy(cur, p));
     set(TOP_CUR, p, top(cur, p));
   }
 }
 
 /**
- * packedControllerJudge.ts:332-341 (`judge`, with `withState`): the properties failing on the
- * access from `cur` to `next` as bits (0: none, and then both ghosts in `next` are advanced), or -1
- * (see above).
+ * packedControllerJudge.ts:332-341 (`judge`): the properties failing on the access (acc, a, b, t)
+ * from `cur` (of `generation`: a state's own facts are read once per generation) to `next` as
+ * bits (0: none, and then the ghosts in `next` are advanced), or -1 (see above); `withState` false
+ * leaves out the verdicts on `next` alone unless another fails.
  */
-export function controllerJudgeBytes(cur: usize, next: usize): i32 {
-  if (beforeGen !== GENERATION) readBefore(cur);
+export function controllerJudgeBytes(
+  cur: usize,
+  next: usize,
+  acc: i32,
+  a: i32,
+  b: i32,
+  t: i32,
+  generation: i32,
+  withState: bool,
+): i32 {
+  ACC = acc;
+  ACC_A = a;
+  ACC_B = b;
+  ACC_TASK = t;
+  if (beforeGen !== generation) readBefore(cur, generation);
   if (!facts(cur, next)) return -1;
   broken = false;
   let bits = verdicts(cur, next);
-  bits |= stateBits(next);
+  if (withState || bits !== 0) bits |= stateBits(next, true);
   if (bits === 0) advance(cur, next);
   if (nTouched !== 0) clearTally();
   return broken ? -1 : bits;
 }
 
-/** packedControllerJudge.ts:354-383 (`stateBits` after the facts): capacityBound's bounds and noLostWakeup's "no count beside waiters" on `next`. */
-function stateBits(next: usize): i32 {
+/** packedControllerJudge.ts:349-351 (`judgeState`): the verdicts on the state bytes at `next` alone, as bits. */
+export function controllerJudgeState(next: usize): i32 {
+  return stateBits(next, false);
+}
+
+/**
+ * packedControllerJudge.ts:354-379 (`stateBits`): capacityBound's bounds and noLostWakeup's "no
+ * count beside waiters" on `next`, each process's occupancy its state's plus the step's change
+ * when `afterFacts`.
+ */
+function stateBits(next: usize, afterFacts: bool): i32 {
   let bits = 0;
-  for (let p = 0; p < PROCESSES; p++)
-    if (get(OCC_CUR, p) + get(OCC_DELTA, p) > CAPACITY) bits |= CAPACITY_BOUND;
+  for (let p = 0; p < PROCESSES; p++) {
+    const occ = afterFacts ? get(OCC_CUR, p) + get(OCC_DELTA, p) : controllerOccupancy(next, p);
+    if (occ > CAPACITY) bits |= CAPACITY_BOUND;
+  }
   for (let d = 0; d < DEVICES; d++) {
     const waiting = b8(next, IRQ_WAIT + d * WAIT_W);
     const pending = b8(next, IRQ_PENDING + d);
+    if (waiting > WAIT_DEPTH || pending > PENDING_MAX) bits |= CAPACITY_BOUND;
+    if (pending > 0 && waiting > 0) bits |= LOST;
+  }
+  for (let i = 0; i < IPC_COUNT; i++) {
+    const waiting = b8(next, IPC_WAIT + i * IPC_W);
+    const pending = b8(next, IPC_PENDING + i);
     if (waiting > WAIT_DEPTH || pending > PENDING_MAX) bits |= CAPACITY_BOUND;
     if (pending > 0 && waiting > 0) bits |= LOST;
   }
@@ -199,15 +327,22 @@ function stateBits(next: usize): i32 {
 }
 
 /**
- * packedControllerJudge.ts:398-478 (`facts`, `queueFacts`): how every queue changed (false: one
+ * packedControllerJudge.ts:398-455 (`facts`, `queueFacts`): how every queue changed (false: one
  * changed otherwise than by one append or one head removal). Every queue is compared here (the
  * JavaScript skips those in unchanged 32-bit words, which compare SAME).
  */
 function facts(cur: usize, next: usize): bool {
   if (nTouched !== 0) clearTally();
+  for (let i = 0; i < IPC_COUNT; i++) {
+    const how = idFifo(cur, next, IPC_WAIT + i * IPC_W, i / IPC_TYPES, false, IPC_ITEM, i);
+    if (how < 0) return false;
+    if (how === SAME) continue;
+    set(IPC_HOW, i, how);
+    set(IPC_CHANGED, nIpcChanged++, i);
+  }
   const NQ = PROCESSES * PRIORITIES;
   for (let q = 0; q < NQ; q++) {
-    const how = idFifo(cur, next, READY + q * READY_W, q / PRIORITIES, q);
+    const how = idFifo(cur, next, READY + q * READY_W, q / PRIORITIES, true, READY_ITEM, q);
     if (how < 0) return false;
     if (how === SAME) continue;
     set(READY_HOW, q, how);
@@ -231,18 +366,18 @@ function facts(cur: usize, next: usize): bool {
   return true;
 }
 
-/** packedControllerJudge.ts:465-478 (`idFifo`) for a ready queue `k` of process p at `o`. */
-function idFifo(cur: usize, next: usize, o: i32, p: i32, k: i32): i32 {
+/** packedControllerJudge.ts:462-478 (`idFifo`): the FIFO of task ids at `o` of process p; its entry to `items[k]`. */
+function idFifo(cur: usize, next: usize, o: i32, p: i32, ready: bool, items: usize, k: i32): i32 {
   const how = change(cur, next, o, 1);
   if (how === SAME || how < 0) return how;
   const t = how === APPENDED ? b8(next, o + b8(next, o)) : b8(cur, o + 1);
-  set(READY_ITEM, k, t);
-  tally(t, how === APPENDED ? 1 : -1, true);
+  set(items, k, t);
+  tally(t, how === APPENDED ? 1 : -1, ready);
   set(OCC_DELTA, p, get(OCC_DELTA, p) + (how === APPENDED ? 1 : -1));
   return how;
 }
 
-/** packedControllerJudge.ts:481-496 (`change`): how the FIFO of `w`-byte entries at `o` changed, or -1. */
+/** packedControllerJudge.ts:481-497 (`change`): how the FIFO of `w`-byte entries at `o` changed, or -1. */
 function change(cur: usize, next: usize, o: i32, w: i32): i32 {
   const lb = b8(cur, o);
   const la = b8(next, o);
@@ -291,6 +426,8 @@ function clearTally(): void {
   nReadyChanged = 0;
   for (let i = 0; i < nWaitChanged; i++) set(WAIT_HOW, get(WAIT_CHANGED, i), SAME);
   nWaitChanged = 0;
+  for (let i = 0; i < nIpcChanged; i++) set(IPC_HOW, get(IPC_CHANGED, i), SAME);
+  nIpcChanged = 0;
   for (let p = 0; p < PROCESSES; p++) set(OCC_DELTA, p, 0);
 }
 
@@ -300,8 +437,8 @@ function top(b: usize, p: i32): i32 {
   return -1;
 }
 
-/** packedControllerJudge.ts:544-560 (`occupancy`, no IPC tables): p's ready entries and irq waiters. */
-function occupancy(b: usize, p: i32): i32 {
+/** packedControllerJudge.ts:544-560 (`occupancy`): p's ready entries, irq waiters and IPC handlers in the state at `b`. */
+export function controllerOccupancy(b: usize, p: i32): i32 {
   let n = 0;
   for (let k = 0; k < PRIORITIES; k++) n += b8(b, READY + (p * PRIORITIES + k) * READY_W);
   for (let d = 0; d < DEVICES; d++) {
@@ -309,46 +446,65 @@ function occupancy(b: usize, p: i32): i32 {
     const len = b8(b, o);
     for (let j = 0; j < len; j++) if (b8(b, o + 1 + 2 * j) === p + 1) n++;
   }
+  for (let t = 0; t < IPC_TYPES; t++) n += b8(b, IPC_WAIT + (p * IPC_TYPES + t) * IPC_W);
   return n;
 }
 
 /** packedControllerJudge.ts:563-589 (`required`): the error bits §5 requires of the access from `cur`. */
 function required(cur: usize): i32 {
-  if (ACC === ACC_ENQUEUE) return get(OCC_CUR, ACC_A) >= CAPACITY ? <i32>QUEUE_FULL : 0;
+  if (ACC === ACC_BAD) return BAD_ACCESS;
+  if (ACC === ACC_IPC_REGISTER || ACC === ACC_IPC_SEND) return ipcRequired(cur);
+  if (ACC === ACC_ENQUEUE) return get(OCC_CUR, ACC_A) >= CAPACITY ? QUEUE_FULL : 0;
   if (ACC === ACC_REGISTER) {
-    if (get(OCC_CUR, ACC_A) >= CAPACITY) return <i32>QUEUE_FULL;
+    if (get(OCC_CUR, ACC_A) >= CAPACITY) return QUEUE_FULL;
     const d = ACC_B;
     const pending = b8(cur, IRQ_PENDING + d);
     const waiting = b8(cur, IRQ_WAIT + d * WAIT_W);
-    return pending === 0 && waiting >= WAIT_DEPTH ? <i32>WAIT_FULL : 0;
+    return pending === 0 && waiting >= WAIT_DEPTH ? WAIT_FULL : 0;
   }
   if (ACC === ACC_IRQ) {
     const d = ACC_A;
     const waiting = b8(cur, IRQ_WAIT + d * WAIT_W);
-    return waiting > 0 || b8(cur, IRQ_PENDING + d) < PENDING_MAX ? 0 : <i32>PENDING_OVERFLOW;
+    return waiting > 0 || b8(cur, IRQ_PENDING + d) < PENDING_MAX ? 0 : PENDING_OVERFLOW;
   }
   return 0;
 }
 
-/** packedControllerJudge.ts:604-638 (`verdicts`): every property's verdict as bits. */
+/** packedControllerJudge.ts:592-601 (`ipcRequired`): {@link required} of an IPC access. */
+function ipcRequired(cur: usize): i32 {
+  if (ACC === ACC_IPC_REGISTER) {
+    if (get(OCC_CUR, ACC_A) >= CAPACITY) return QUEUE_FULL;
+    const pending = ipcCount(cur, ACC_A, ACC_B, false);
+    return pending === 0 && ipcCount(cur, ACC_A, ACC_B, true) >= WAIT_DEPTH ? WAIT_FULL : 0;
+  }
+  const waiting = ipcCount(cur, ACC_A, ACC_B, true);
+  return waiting > 0 || ipcCount(cur, ACC_A, ACC_B, false) < PENDING_MAX ? 0 : PENDING_OVERFLOW;
+}
+
+/** packedControllerJudge.ts:604-637 (`verdicts`): every property's verdict as bits. */
 function verdicts(cur: usize, next: usize): i32 {
   let bits = heldBroken;
   if (nReadyChanged > 0) bits |= headsLeft(cur);
   if (ACC === ACC_DEQUEUE) bits |= dequeued(cur);
-  else if (ACC === ACC_ENQUEUE || ACC === ACC_REGISTER) bits |= written(cur, next);
+  else if (ACC === ACC_ENQUEUE || ACC === ACC_REGISTER || ACC === ACC_IPC_REGISTER)
+    bits |= written(cur, next);
   else if (ACC === ACC_IRQ) {
     if (heldSize > 0) bits |= CONSERVATION;
     bits |= interrupted(cur, next, ACC_A);
+  } else if (ACC === ACC_IPC_SEND) {
+    if (heldSize > 0) bits |= CONSERVATION;
+    bits |= sent(cur, next);
   } else if (heldSize > 0) bits |= CONSERVATION; // every other access moves no instance
   bits |= errorsReported(cur, next);
   if (readySize > 0) bits |= spurious(cur, next);
   return bits;
 }
 
-/** packedControllerJudge.ts:644-652 (`errorsReported`, no ERROR read among the wakeup accesses). */
+/** packedControllerJudge.ts:644-652 (`errorsReported`). */
 function errorsReported(cur: usize, next: usize): i32 {
   req = required(cur);
   const after = b8(next, ERROR);
+  if (ACC === ACC_ERROR_READ) return ACC_TASK !== b8(cur, ERROR_SINCE_READ) || after !== 0 ? ERRORS : 0;
   if (after !== (errorBefore | req)) return ERRORS;
   return req !== 0 && !sameExceptError(cur, next) ? ERRORS : 0;
 }
@@ -364,7 +520,17 @@ function headsLeft(cur: usize): i32 {
   return 0;
 }
 
-/** packedControllerJudge.ts:678-700 (`dequeued`): strictPriority, emptyMeansEmpty, processIsolation and taskConservation. */
+/** packedControllerJudge.ts:668-675 (`sent`): noLostWakeup and wakePriority on an IPC send. */
+function sent(cur: usize, next: usize): i32 {
+  let bits = lostSend(cur, next);
+  if (IPC_COUNT > 0) {
+    const i = ipcIndex(ACC_A, ACC_B);
+    if (get(IPC_HOW, i) === DROPPED && misplaced(get(IPC_ITEM, i), ACC_A)) bits |= WAKE_PRIORITY;
+  }
+  return bits;
+}
+
+/** packedControllerJudge.ts:678-699 (`dequeued`): strictPriority, emptyMeansEmpty, processIsolation and taskConservation. */
 function dequeued(cur: usize): i32 {
   const P = PRIORITIES;
   const p = ACC_A;
@@ -386,31 +552,41 @@ function dequeued(cur: usize): i32 {
   return bits;
 }
 
-/** packedControllerJudge.ts:706-745 (`written`, an ENQUEUE or IRQ_REGISTER). */
+/** packedControllerJudge.ts:706-744 (`written`, an ENQUEUE, IRQ_REGISTER or IPC_REGISTER). */
 function written(cur: usize, next: usize): i32 {
   const p = ACC_A;
   const v = ACC_TASK;
   let bits = 0;
   if (!(heldSize === 1 && get(HELD, v) === 1)) {
-    const refusals = ACC === ACC_ENQUEUE ? <i32>QUEUE_FULL : <i32>(QUEUE_FULL | WAIT_FULL);
+    const refusals = ACC === ACC_ENQUEUE ? QUEUE_FULL : QUEUE_FULL | WAIT_FULL;
     if (heldSize > 0) bits |= CONSERVATION;
     else if ((b8(next, ERROR) & refusals) === 0) bits |= CONSERVATION;
   }
+  const ipcAcc = ACC === ACC_IPC_REGISTER;
   if (heldSize === 0 && get(OCC_CUR, p) < CAPACITY) {
     if (ACC === ACC_ENQUEUE) bits |= CAPACITY_BOUND;
     else {
       const d = ACC_B;
-      const pending = b8(cur, IRQ_PENDING + d);
-      const waiting = b8(cur, IRQ_WAIT + d * WAIT_W);
+      const pending = ipcAcc ? ipcCount(cur, p, d, false) : b8(cur, IRQ_PENDING + d);
+      const waiting = ipcAcc ? ipcCount(cur, p, d, true) : b8(cur, IRQ_WAIT + d * WAIT_W);
       if (!(pending === 0 && waiting >= WAIT_DEPTH)) bits |= CAPACITY_BOUND;
     }
   }
   if (ACC === ACC_ENQUEUE) return bits;
+  if (ipcAcc && IPC_COUNT === 0) return bits;
   if (get(READY_NET, v) > 0 && misplaced(v, p)) bits |= WAKE_PRIORITY;
-  for (let j = 0; j < nWaitChanged; j++) {
-    const d = get(WAIT_CHANGED, j);
-    if (get(WAIT_HOW, d) !== APPENDED) continue;
-    if (d !== ACC_B || get(WAIT_P, d) !== p + 1 || get(WAIT_TASK, d) !== v) bits |= WAKE_PRIORITY;
+  if (!ipcAcc)
+    for (let j = 0; j < nWaitChanged; j++) {
+      const d = get(WAIT_CHANGED, j);
+      if (get(WAIT_HOW, d) !== APPENDED) continue;
+      if (d !== ACC_B || get(WAIT_P, d) !== p + 1 || get(WAIT_TASK, d) !== v) bits |= WAKE_PRIORITY;
+    }
+  else {
+    const own = ipcIndex(p, ACC_B);
+    for (let j = 0; j < nIpcChanged; j++) {
+      const i = get(IPC_CHANGED, j);
+      if (get(IPC_HOW, i) === APPENDED && (i !== own || get(IPC_ITEM, i) !== v)) bits |= WAKE_PRIORITY;
+    }
   }
   return bits;
 }
@@ -425,13 +601,36 @@ function interrupted(cur: usize, next: usize, d: i32): i32 {
     const was = b8(cur, IRQ_PENDING + d);
     if (was < PENDING_MAX) {
       if (b8(next, IRQ_PENDING + d) !== was + 1) bits |= LOST;
-    } else if ((b8(next, ERROR) & <i32>PENDING_OVERFLOW) === 0) bits |= LOST;
+    } else if ((b8(next, ERROR) & PENDING_OVERFLOW) === 0) bits |= LOST;
   }
   if (get(WAIT_HOW, d) === DROPPED && misplaced(get(WAIT_TASK, d), get(WAIT_P, d) - 1)) bits |= WAKE_PRIORITY;
   return bits;
 }
 
-/** packedControllerJudge.ts:795-831 (`spurious`, no IPC tables): noSpuriousWakeup when some task's ready count rose. */
+/** packedControllerJudge.ts:769-772 (`ipcIndex`): the IPC table of process p and type t. */
+function ipcIndex(p: i32, t: i32): i32 {
+  return IPC_COUNT === 0 ? -1 : p * IPC_TYPES + t;
+}
+
+/** packedControllerJudge.ts:775-780 (`ipcCount`): the pending count (`waiting` false) or the waiting handlers of table (p, t). */
+function ipcCount(b: usize, p: i32, t: i32, waiting: bool): i32 {
+  if (IPC_COUNT === 0) unreachable(); // an IPC access on a layout without IPC tables (the JavaScript throws)
+  const i = ipcIndex(p, t);
+  return waiting ? b8(b, IPC_WAIT + i * IPC_W) : b8(b, IPC_PENDING + i);
+}
+
+/** packedControllerJudge.ts:783-792 (`lostSend`): an IPC send wakes the head handler, or is counted, or is reported. */
+function lostSend(cur: usize, next: usize): i32 {
+  if (IPC_COUNT === 0) return LOST;
+  const i = ipcIndex(ACC_A, ACC_B);
+  const was = b8(cur, IPC_PENDING + i);
+  if (b8(cur, IPC_WAIT + i * IPC_W) > 0)
+    return get(IPC_HOW, i) !== DROPPED || get(READY_NET, get(IPC_ITEM, i)) <= 0 ? LOST : 0;
+  if (was < PENDING_MAX) return b8(next, IPC_PENDING + i) !== was + 1 ? LOST : 0;
+  return (b8(next, ERROR) & PENDING_OVERFLOW) === 0 ? LOST : 0;
+}
+
+/** packedControllerJudge.ts:795-831 (`spurious`): noSpuriousWakeup when some task's ready count rose. */
 function spurious(cur: usize, next: usize): i32 {
   let came = 0;
   let one = -1;
@@ -453,6 +652,17 @@ function spurious(cur: usize, next: usize): i32 {
   if (ACC === ACC_IRQ && one >= 0) {
     const o = IRQ_WAIT + ACC_A * WAIT_W;
     for (let j = 0; j < b8(cur, o); j++) if (b8(cur, o + 2 + 2 * j) === one) return 0;
+  }
+  if (IPC_COUNT === 0) return SPURIOUS;
+  const i = ipcIndex(ACC_A, ACC_B);
+  if (ACC === ACC_IPC_REGISTER) {
+    if (one !== ACC_TASK) return SPURIOUS;
+    const was = b8(cur, IPC_PENDING + i);
+    return was === 0 || b8(next, IPC_PENDING + i) !== was - 1 ? SPURIOUS : 0;
+  }
+  if (ACC === ACC_IPC_SEND && one >= 0) {
+    const o = IPC_WAIT + i * IPC_W;
+    for (let j = 0; j < b8(cur, o); j++) if (b8(cur, o + 1 + j) === one) return 0;
   }
   return SPURIOUS;
 }
@@ -476,12 +686,14 @@ function sameExceptError(cur: usize, next: usize): bool {
   return true;
 }
 
-/** packedControllerJudge.ts:856-865 (`advance`): both ghosts past the access, in `next`. */
+/** packedControllerJudge.ts:856-865 (`advance`): the ghosts past the access, in `next`. */
 function advance(cur: usize, next: usize): void {
-  store<u8>(next + <usize>ERROR_SINCE_READ, <u8>(b8(next, ERROR_SINCE_READ) | req));
-  if (nTouched > 0 && (ACC === ACC_ENQUEUE || ACC === ACC_REGISTER)) accepted(next);
+  const at = next + <usize>ERROR_SINCE_READ;
+  store<u8>(at, ACC === ACC_ERROR_READ ? 0 : <u8>(b8(next, ERROR_SINCE_READ) | req));
+  if (nTouched > 0 && (ACC === ACC_ENQUEUE || ACC === ACC_REGISTER || ACC === ACC_IPC_REGISTER))
+    accepted(next);
   else if (ACC === ACC_DEQUEUE && ACC_TASK !== 0) returned(next);
-  advanceWake(cur, next);
+  if (TRACK_WAKE) advanceWake(cur, next);
 }
 
 /** packedControllerJudge.ts:868-873 (`accepted`): a write whose task is held once more. */
@@ -514,7 +726,7 @@ function advanceWake(cur: usize, next: usize): void {
       return;
     }
     const was = b8(cur, IRQ_PENDING + d);
-    if (was >= PENDING_MAX && (b8(next, ERROR) & <i32>PENDING_OVERFLOW) !== 0) return;
+    if (was >= PENDING_MAX && (b8(next, ERROR) & PENDING_OVERFLOW) !== 0) return;
     add(next, UNDELIVERED + d, 1);
     return;
   }
