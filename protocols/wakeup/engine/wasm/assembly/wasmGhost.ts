@@ -7,11 +7,8 @@
  */
 import { controllerJudgeGhost } from '../../../../controller/engine/wasm/assembly/wasmControllerJudge';
 
-/** The first ghost byte (= the system bytes' width) and the offsets of packedGhost.ts:30-39. */
+/** The first ghost byte (= the system bytes' width) and the wakeup ghost's offsets of packedGhost.ts:30-39 (the controller ghost's are the controller judge's, wasmControllerJudge.ts). */
 export let GHOST_START: i32 = 0;
-export let OUTSTANDING: i32 = 0;
-export let ERROR_SINCE_READ: i32 = 0;
-export let CUSTODY: i32 = 0;
 export let UNDELIVERED: i32 = 0;
 export let WOKEN: i32 = 0;
 export let WOKEN_W: i32 = 0;
@@ -27,9 +24,6 @@ export function configureGhost(
   wokenW: i32,
 ): void {
   GHOST_START = start;
-  OUTSTANDING = outstanding;
-  ERROR_SINCE_READ = errorSinceRead;
-  CUSTODY = custody;
   UNDELIVERED = undelivered;
   WOKEN = woken;
   WOKEN_W = wokenW;
