@@ -17,7 +17,7 @@
  * outside the pool), in which case it may have written part of `next`'s ghost: the caller
  * restores it or asks the JavaScript engine, which answers or throws as it does.
  */
-import { alloc } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
+import { alloc, WIDTH } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
 
 /** packedAccess.ts's access codes. */
 export const ACC_NONE: i32 = 0;
@@ -203,6 +203,17 @@ let errorBefore: i32 = 0;
 /** packedControllerJudge.ts:186-188: the required error bits of the step judged last, and per process its occupancy change. */
 let req: i32 = 0;
 let OCC_DELTA: usize = 0;
+/**
+ * packedControllerJudge.ts:169 and 189-192: per ready queue, irqWait line and IPC table the bits
+ * of the 32-bit words it lies in (`wordBits`), all of them together, and those of the cells
+ * between the queues and the error register; the words where the step judged last changed.
+ */
+let READY_WORDS: usize = 0;
+let WAIT_WORDS: usize = 0;
+let IPC_WORDS: usize = 0;
+let QUEUE_WORDS: i32 = 0;
+let CELL_WORDS: i32 = 0;
+let changed: i32 = 0;
 /** The step left the ghost's bounds (packedControllerJudge.ts:911-923 throw there): answer -1. */
 let broken = false;
 /** The access judged (packedAccess.ts PackedAccess's fields), set by each call. */
@@ -246,7 +257,40 @@ export function controllerJudgeInit(): void {
   OCC_CUR = alloc(PROCESSES, 4);
   TOP_CUR = alloc(PROCESSES, 4);
   OCC_DELTA = alloc(PROCESSES, 4);
+  READY_WORDS = alloc(NQ, 4);
+  WAIT_WORDS = alloc(DEVICES, 4);
+  IPC_WORDS = alloc(IPC_COUNT, 4);
+  QUEUE_WORDS = 0;
+  for (let q = 0; q < NQ; q++) QUEUE_WORDS |= setWords(READY_WORDS, q, READY + q * READY_W, READY_W);
+  for (let d = 0; d < DEVICES; d++) QUEUE_WORDS |= setWords(WAIT_WORDS, d, IRQ_WAIT + d * WAIT_W, WAIT_W);
+  for (let i = 0; i < IPC_COUNT; i++) QUEUE_WORDS |= setWords(IPC_WORDS, i, IPC_WAIT + i * IPC_W, IPC_W);
+  CELL_WORDS = ERROR > IRQ_PENDING ? wordBits(IRQ_PENDING, ERROR - IRQ_PENDING) : 0;
   beforeGen = -1;
+}
+
+/** packedControllerJudge.ts:106-110 (`wordBits`): the bits of the 32-bit words the `w` bytes at `o` lie in (bit 31: word 31 and every later one). */
+function wordBits(o: i32, w: i32): i32 {
+  let bits = 0;
+  for (let i = o >> 2; i <= (o + w - 1) >> 2; i++) bits |= 1 << min(i, 31);
+  return bits;
+}
+
+/** Sets `words[k]` to the {@link wordBits} of the `w` bytes at `o`, and answers them. */
+function setWords(words: usize, k: i32, o: i32, w: i32): i32 {
+  const bits = wordBits(o, w);
+  set(words, k, bits);
+  return bits;
+}
+
+/** packedControllerJudge.ts:264-289 (`diffWords`, every word): the bits of the 32-bit words where `next` differs from `cur`. */
+function diffWords(cur: usize, next: usize): i32 {
+  let diff = 0;
+  const n = WIDTH >> 2;
+  for (let i = 0; i < n; i++) {
+    const at = (<usize>i) << 2;
+    if (load<u32>(cur + at) !== load<u32>(next + at)) diff |= 1 << min(i, 31);
+  }
+  return diff;
 }
 
 /** packedControllerJudge.ts:300-316 (`readBefore`): reads the state being expanded, at `cur`, of `generation`. */
@@ -328,12 +372,20 @@ function stateBits(next: usize, afterFacts: bool): i32 {
 
 /**
  * packedControllerJudge.ts:398-455 (`facts`, `queueFacts`): how every queue changed (false: one
- * changed otherwise than by one append or one head removal). Every queue is compared here (the
- * JavaScript skips those in unchanged 32-bit words, which compare SAME).
+ * changed otherwise than by one append or one head removal); a queue in none of the 32-bit words
+ * that changed is the same without reading it.
  */
 function facts(cur: usize, next: usize): bool {
   if (nTouched !== 0) clearTally();
+  const diff = diffWords(cur, next);
+  changed = diff;
+  return (diff & QUEUE_WORDS) === 0 || queueFacts(cur, next, diff);
+}
+
+/** packedControllerJudge.ts:407-455 (`queueFacts`): {@link facts} on the queues in the words `diff`. */
+function queueFacts(cur: usize, next: usize, diff: i32): bool {
   for (let i = 0; i < IPC_COUNT; i++) {
+    if ((diff & get(IPC_WORDS, i)) === 0) continue;
     const how = idFifo(cur, next, IPC_WAIT + i * IPC_W, i / IPC_TYPES, false, IPC_ITEM, i);
     if (how < 0) return false;
     if (how === SAME) continue;
@@ -342,6 +394,7 @@ function facts(cur: usize, next: usize): bool {
   }
   const NQ = PROCESSES * PRIORITIES;
   for (let q = 0; q < NQ; q++) {
+    if ((diff & get(READY_WORDS, q)) === 0) continue;
     const how = idFifo(cur, next, READY + q * READY_W, q / PRIORITIES, true, READY_ITEM, q);
     if (how < 0) return false;
     if (how === SAME) continue;
@@ -349,6 +402,7 @@ function facts(cur: usize, next: usize): bool {
     set(READY_CHANGED, nReadyChanged++, q);
   }
   for (let d = 0; d < DEVICES; d++) {
+    if ((diff & get(WAIT_WORDS, d)) === 0) continue;
     const o = IRQ_WAIT + d * WAIT_W;
     const how = change(cur, next, o, 2);
     if (how < 0) return false;
@@ -682,6 +736,7 @@ function misplaced(t: i32, p: i32): bool {
 /** packedControllerJudge.ts:847-853 (`sameExceptError`): every controller cell but the error register is the same. */
 function sameExceptError(cur: usize, next: usize): bool {
   if (nReadyChanged > 0 || nWaitChanged > 0) return false;
+  if ((changed & CELL_WORDS) === 0) return true; // none of their words changed
   for (let i = IRQ_PENDING; i < ERROR; i++) if (b8(cur, i) !== b8(next, i)) return false;
   return true;
 }
