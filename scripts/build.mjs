@@ -14,10 +14,12 @@ const dist = join(root, 'dist');
 
 rmSync(dist, { recursive: true, force: true });
 
-// The packed wakeup engine in WebAssembly (protocols/wakeup/engine/wasm/): its AssemblyScript
-// sources compiled by asc into the sources' folder (git-ignored), from where the copy of data files
-// below puts it beside its loader in dist/ (packedWasmModule.ts says why). -O3, the stub runtime
-// (the engine allocates its own linear memory and never frees), no assertions, no `abort` import.
+// The engines in WebAssembly (the wakeup engines', protocols/wakeup/engine/wasm/; the judged
+// controller engine's, protocols/controller/engine/wasm/; both import the shared modules of
+// engine/explore/wasm/assembly/): each one's AssemblyScript entry compiled by asc into the sources'
+// folder (git-ignored), from where the copy of data files below puts it beside its loader in dist/
+// (packedWasmModule.ts says why). -O3, the stub runtime (the engine allocates its own linear
+// memory and never frees), no assertions, no `abort` import.
 const asc = join(
   dirname(createRequire(import.meta.url).resolve('assemblyscript/package.json')),
   'bin',
