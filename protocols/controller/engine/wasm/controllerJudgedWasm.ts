@@ -174,7 +174,7 @@ export interface ControllerWasmPassOptions {
   readonly progressEvery?: number;
 }
 
-/** controllerJudgedExplore.ts INITIAL_STATES. */
+/** controllerJudgedExplore.ts:68 INITIAL_STATES. */
 const ROOM = 1 << 16;
 
 /** A wasm instance set up for `cfg` (its layout, alphabet, properties' bits and a seeded bug), started; the address to write a node at. */
@@ -281,7 +281,7 @@ export function controllerWasmPass(
       queue,
       depth: at(Answers.diameter),
     });
-  // controllerJudgedExplore.ts:135: a report whenever the store's count reaches a multiple of
+  // controllerJudgedExplore.ts:137: a report whenever the store's count reaches a multiple of
   // `every` (the wasm search pauses right after that state), and one when it ends without a violation
   w.judgedBegin();
   let reportAt = opts.onProgress === undefined ? 0x7fffffff : every;

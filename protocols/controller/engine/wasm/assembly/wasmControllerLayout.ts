@@ -16,7 +16,7 @@ export const MUT_SEND_COUNTS_BESIDE_HANDLER: i32 = 4;
 export const MUT_SEND_KEEPS_HANDLER: i32 = 5;
 export const MUT_SEND_WAKES_LOW: i32 = 6;
 
-/** controllerPackedLayout.ts:81-113: the offsets of one configuration's node. */
+/** controllerPackedLayout.ts:76-111: the offsets of one configuration's node. */
 export let READY: i32 = 0;
 export let READY_W: i32 = 0;
 export let IRQ_WAIT: i32 = 0;
@@ -99,7 +99,7 @@ export function configure(
   PENDING_OVERFLOW = pendingOverflow;
   BAD_ACCESS = badAccess;
   MUTATION = mutation;
-  // controllerPackedSuccessors.ts:140-152: the byte judge's offsets (the controller ghost alone, the IPC tables)
+  // controllerPackedSuccessors.ts:125-138: the byte judge's offsets (the controller ghost alone, the IPC tables)
   controllerJudgeLayout(
     ready,
     readyW,

@@ -37,14 +37,14 @@ let BITS: usize = 0;
 /** The states the store has room for before its first grow. */
 let room: i32 = 0;
 
-/** controllerJudgedExplore.ts:95-101 and the loop's position (the state expanded, its depth, the next event). */
+/** controllerJudgedExplore.ts:96-97 and the loop's position (the state expanded, its depth, the next event). */
 let transitions: i32 = 0;
 let diameter: i32 = 0;
 let head: i32 = 0;
 let depth: i32 = 0;
 let ev: i32 = 0;
 let loaded = false;
-/** A step or new state failed: the state it was taken from, the event's index, and the distinct states then (controllerJudgedExplore.ts:128-131). */
+/** A step or new state failed: the state it was taken from, the event's index, and the distinct states then (controllerJudgedExplore.ts:128-133). */
 let found = false;
 let foundState: i32 = -1;
 let foundEvent: i32 = -1;
@@ -65,7 +65,7 @@ export function start(states: i32): usize {
   return INPUT;
 }
 
-/** controllerJudgedExplore.ts:107: the store with the initial state at `start()`'s address. */
+/** controllerJudgedExplore.ts:95 and 108: the store with the initial state at `start()`'s address. */
 export function judgedBegin(): void {
   storeInit(room);
   storeAdd(INPUT, 0, -1, -1);
@@ -78,7 +78,7 @@ export function judgedBegin(): void {
 }
 
 /**
- * controllerJudgedExplore.ts:111-140 (the loop over the byte store): expands states in BFS order
+ * controllerJudgedExplore.ts:112-140 (the loop over the byte store): expands states in BFS order
  * until a step or new state fails or every state is expanded (SEARCH_OVER), or, right after the
  * new state that makes `reportAt` known (SEARCH_PAUSED: the JavaScript engine reports progress
  * there; the loader does, and calls again with its next `reportAt`).

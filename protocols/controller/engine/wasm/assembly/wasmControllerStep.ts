@@ -47,7 +47,7 @@ import {
 } from './wasmControllerLayout';
 
 /**
- * controllerPackedSuccessors.ts:178-214 (`step`) in JavaScript, for a step the byte judge does not
+ * controllerPackedSuccessors.ts:202-235 (`step`) in JavaScript, for a step the byte judge does not
  * judge: the successor by event `k` of the state at `cur` (of `generation`) as step `index`,
  * written to `next`, and the failing properties' bits (0: none; their indices among
  * CONTROLLER_STEP_PROPERTIES); `stateOnce` as there.
@@ -61,7 +61,7 @@ declare function controllerStepInJs(
   generation: i32,
 ): i32;
 
-/** controllerByteStep.ts:96-106: the operation kinds of a FlatOp. */
+/** controllerByteStep.ts:105-115: the operation kinds of a FlatOp. */
 const BAD_READ: i32 = 0;
 const BAD_WRITE: i32 = 1;
 const ENQUEUE: i32 = 2;
@@ -73,16 +73,16 @@ const STATUS_WRITE: i32 = 7;
 const ERROR_READ: i32 = 8;
 const IPC_REGISTER: i32 = 9;
 const IPC_SEND: i32 = 10;
-/** controllerByteStep.ts:25: an acknowledged write's observation. */
+/** controllerByteStep.ts:29: an acknowledged write's observation. */
 const BYTE_ACK: i32 = -1;
 
-/** Per event, 5 i32: its FlatOp's kind, p, x and task, and its access code (controllerPackedSuccessors.ts:92-96). */
+/** Per event, 5 i32: its FlatOp's kind, p, x and task, and its access code (controllerPackedSuccessors.ts:103-108). */
 let EVENTS: usize = 0;
 export let NEVENTS: i32 = 0;
-/** The loaded state's occupancy per process (controllerPackedSuccessors.ts:59), and its generation. */
+/** The loaded state's occupancy per process (controllerPackedSuccessors.ts:72), and its generation. */
 let OCC: usize = 0;
 export let GENERATION: i32 = 0;
-/** controllerPackedSuccessors.ts:181-187's access of the last step (the byte judge's `PackedAccess`). */
+/** controllerPackedSuccessors.ts:214-219's access of the last step (the byte judge's `PackedAccess`). */
 let ACC: i32 = 0;
 let ACC_A: i32 = 0;
 let ACC_B: i32 = 0;
@@ -119,14 +119,14 @@ function occ(p: i32): i32 {
   return load<i32>(OCC + ((<usize>p) << 2));
 }
 
-/** controllerPackedSuccessors.ts:130-137 (`loaded`): the state at `cur` becomes the loaded one (a new generation, its occupancies). */
+/** controllerPackedSuccessors.ts:173-184 (`loaded`): the state at `cur` becomes the loaded one (a new generation, its occupancies). */
 export function loadState(cur: usize): void {
   GENERATION++;
   for (let p = 0; p < PROCESSES; p++) store<i32>(OCC + ((<usize>p) << 2), controllerOccupancy(cur, p));
 }
 
 /**
- * controllerPackedSuccessors.ts:178-214 (`step`): the successor of the loaded state at `cur` by
+ * controllerPackedSuccessors.ts:202-235 (`step`): the successor of the loaded state at `cur` by
  * event `k` as step `index`, written to `next`, and the failing properties' bits (0: none; the
  * ghost in `next` advanced). With `stateOnce` the verdicts on the successor alone are left to
  * controllerJudgeState unless the step fails otherwise.
@@ -153,7 +153,7 @@ export function stepInto(cur: usize, next: usize, k: i32, index: i32, stateOnce:
   return controllerStepInJs(cur, next, k, index, stateOnce ? 1 : 0, GENERATION);
 }
 
-/** controllerByteStep.ts:28-37 (`push`): appends (x, and y ≥ 0 for a two-byte entry) to the FIFO at `o` of `slots` slots. */
+/** controllerByteStep.ts:32-41 (`push`): appends (x, and y ≥ 0 for a two-byte entry) to the FIFO at `o` of `slots` slots. */
 function push(b: usize, o: i32, slots: i32, x: i32, y: i32): void {
   const n = b8(b, o);
   if (n >= slots) unreachable(); // a FIFO would grow past its slots (the JavaScript throws)
@@ -165,7 +165,7 @@ function push(b: usize, o: i32, slots: i32, x: i32, y: i32): void {
   put(b, o, n + 1);
 }
 
-/** controllerByteStep.ts:40-45 (`pop`): removes the head of the FIFO of `w`-byte entries at `o`, the freed slot zeroed. */
+/** controllerByteStep.ts:44-49 (`pop`): removes the head of the FIFO of `w`-byte entries at `o`, the freed slot zeroed. */
 function pop(b: usize, o: i32, w: i32): void {
   const n = b8(b, o);
   for (let i = o + 1; i < o + 1 + (n - 1) * w; i++) put(b, i, b8(b, i + w));
@@ -173,7 +173,7 @@ function pop(b: usize, o: i32, w: i32): void {
   put(b, o, n - 1);
 }
 
-/** controllerByteStep.ts:48-50 (`wakeInto`): appends `task` to priority 0 of process p. */
+/** controllerByteStep.ts:52-54 (`wakeInto`): appends `task` to priority 0 of process p. */
 function wakeInto(b: usize, p: i32, task: i32): void {
   push(b, READY + p * PRIORITIES * READY_W, CAPACITY, task, -1);
 }
@@ -182,7 +182,7 @@ function setError(b: usize, bit: i32): void {
   put(b, ERROR, b8(b, ERROR) | bit);
 }
 
-/** controllerByteStep.ts:58-76 (`register`): a registration of `task` by p on the blocked queue at `waitAt`. */
+/** controllerByteStep.ts:62-80 (`register`): a registration of `task` by p on the blocked queue at `waitAt`. */
 function register(b: usize, p: i32, task: i32, pendingAt: i32, waitAt: i32, waiter: i32): void {
   if (occ(p) >= CAPACITY) setError(b, QUEUE_FULL);
   else if (b8(b, pendingAt) > 0) {
@@ -193,7 +193,7 @@ function register(b: usize, p: i32, task: i32, pendingAt: i32, waitAt: i32, wait
   else push(b, waitAt, WAIT_DEPTH, waiter, task);
 }
 
-/** controllerByteStep.ts:83-98 (`signal`): an interrupt or IPC send on the blocked queue at `waitAt`. */
+/** controllerByteStep.ts:87-102 (`signal`): an interrupt or IPC send on the blocked queue at `waitAt`. */
 function signal(b: usize, pendingAt: i32, waitAt: i32, w: i32, target: i32): void {
   if (b8(b, waitAt) > 0) {
     const p = w === 2 ? b8(b, waitAt + 1) - 1 : target;
@@ -204,7 +204,7 @@ function signal(b: usize, pendingAt: i32, waitAt: i32, w: i32, target: i32): voi
   else put(b, pendingAt, b8(b, pendingAt) + 1);
 }
 
-/** controllerByteStep.ts:226-276 (`stepFlat`): applies the operation to the state bytes at `b`; BYTE_ACK or a read's value. */
+/** controllerByteStep.ts:229-280 (`stepFlat`): applies the operation to the state bytes at `b`; BYTE_ACK or a read's value. */
 function stepFlat(b: usize, kind: i32, p: i32, x: i32, task: i32): i32 {
   switch (kind) {
     case BAD_READ:
@@ -257,7 +257,7 @@ function stepFlat(b: usize, kind: i32, p: i32, x: i32, task: i32): i32 {
 }
 
 /**
- * controllerPackedSuccessors.ts:221-233 (`seedBug`): the seeded bug applied to the successor at
+ * controllerPackedSuccessors.ts:242-253 (`seedBug`): the seeded bug applied to the successor at
  * `next` of `cur`; true when it is forgetsCustody on a write whose task entered a ready queue.
  */
 function seedBug(cur: usize, next: usize, kind: i32, p: i32, x: i32): bool {
@@ -273,7 +273,7 @@ function seedBug(cur: usize, next: usize, kind: i32, p: i32, x: i32): bool {
   return MUTATION === MUT_FORGETS_CUSTODY && accepted;
 }
 
-/** controllerPackedSuccessors.ts:296-339 (`seedSendBug`): the seeded IPC-send bugs on the send to (target, type). */
+/** controllerPackedSuccessors.ts:302-340 (`seedSendBug`): the seeded IPC-send bugs on the send to (target, type). */
 function seedSendBug(cur: usize, next: usize, target: i32, type: i32): void {
   const i = target * IPC_TYPES + type;
   if (b8(cur, IPC_WAIT + i * IPC_W) === 0) return;
