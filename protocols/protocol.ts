@@ -12,6 +12,7 @@
 import type { WorkerJob } from '../engine/check/parallel/workerJob.ts';
 import type { RangeOutcome, RunRange } from '../engine/check/seededRuns.ts';
 import type { Coverage } from '../engine/coverage/coverage.ts';
+import type { DrainStore } from '../engine/explore/drainStore.ts';
 import type { StateSpace } from '../engine/explore/stateSpace.ts';
 import type { FindingTarget } from '../engine/kill/findingTarget.ts';
 import type { KillAdapter } from '../engine/kill/killAdapter.ts';
@@ -180,10 +181,11 @@ export interface Protocol {
   ): RangeOutcome<unknown>;
   /**
    * The state space a worker of this protocol's own parallel search (`explore --workers N`)
-   * rebuilds from `job`, which the protocol's exploration built; absent where the parallel search
-   * is the controller family's (protocols/family/exploreProtocol.ts, `modelSpace`).
+   * rebuilds from `job`, which the protocol's exploration built, its drain memo (if it keeps one)
+   * in `drains`, the store every worker shares; absent where the parallel search is the controller
+   * family's (protocols/family/exploreProtocol.ts, `modelSpace`).
    */
-  readonly parallelSpace?: (job: ParallelJob) => StateSpace<unknown, unknown>;
+  readonly parallelSpace?: (job: ParallelJob, drains: DrainStore) => StateSpace<unknown, unknown>;
   /**
    * Starts compiling, off this thread, what a search of this protocol's model alone runs
    * compiled (its WebAssembly engine); `explore` awaits it before the search starts, as pan is

@@ -4,7 +4,16 @@
 // found in the emitted code so that moving one needs no change here. dist/ is removed first so no
 // file of a deleted source lingers.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,38 +23,41 @@ const dist = join(root, 'dist');
 
 rmSync(dist, { recursive: true, force: true });
 
-// The engines in WebAssembly (the wakeup engines', protocols/wakeup/engine/wasm/; the judged
-// controller engine's, protocols/controller/engine/wasm/; both import the shared modules of
-// engine/explore/wasm/assembly/): each one's AssemblyScript entry compiled by asc into the sources'
-// folder (git-ignored), from where the copy of data files below puts it beside its loader in dist/
-// (packedWasmModule.ts says why). -O3, the stub runtime (the engine allocates its own linear
-// memory and never frees), no assertions, no `abort` import.
+// The engines in WebAssembly (protocols/*/engine/wasm/, engine/explore/wasm/wasmEngineModule.ts),
+// one rule for all: every `protocols/*/engine/wasm/assembly/*Wasm.ts` is an entry, compiled by asc
+// into `protocols/*/engine/wasm/*Wasm.wasm` in the sources' folder (git-ignored), from where the
+// copy of data files below puts it beside its loader in dist/. The other files of assembly/ are the
+// entries' modules. -O3, the stub runtime (the engines allocate their own linear memory and never
+// free), no assertions, no `abort` import.
 const asc = join(
   dirname(createRequire(import.meta.url).resolve('assemblyscript/package.json')),
   'bin',
   'asc.js',
 );
-/** Compiles the AssemblyScript entry `name`.ts of `dir`/assembly into `dir`/`name`.wasm. */
-const compileWasm = (dir, name) =>
-  execFileSync(
-    process.execPath,
-    [
-      asc,
-      join(dir, 'assembly', `${name}.ts`),
-      '-O3',
-      '--runtime',
-      'stub',
-      '--noAssert',
-      '--use',
-      'abort=',
-      '-o',
-      join(dir, `${name}.wasm`),
-    ],
-    { stdio: 'inherit', cwd: root },
-  );
-compileWasm(join(root, 'protocols', 'wakeup', 'engine', 'wasm'), 'packedWasm');
-// the judged controller engine (protocols/controller/engine/wasm/controllerJudgedWasm.ts), the same way
-compileWasm(join(root, 'protocols', 'controller', 'engine', 'wasm'), 'controllerWasm');
+const protocolsDir = join(root, 'protocols');
+for (const protocol of readdirSync(protocolsDir)) {
+  const wasmDir = join(protocolsDir, protocol, 'engine', 'wasm');
+  const assembly = join(wasmDir, 'assembly');
+  if (!existsSync(assembly)) continue;
+  for (const entry of readdirSync(assembly).filter((f) => f.endsWith('Wasm.ts'))) {
+    execFileSync(
+      process.execPath,
+      [
+        asc,
+        join(assembly, entry),
+        '-O3',
+        '--runtime',
+        'stub',
+        '--noAssert',
+        '--use',
+        'abort=',
+        '-o',
+        join(wasmDir, entry.replace(/\.ts$/, '.wasm')),
+      ],
+      { stdio: 'inherit', cwd: root },
+    );
+  }
+}
 
 const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });

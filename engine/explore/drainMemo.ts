@@ -6,15 +6,19 @@
  * goal judged at the same end state. So when a drain reaches a position an earlier successful
  * drain went through, r steps before its quiescence, it succeeds too, provided its bound leaves
  * room for those r steps (steps so far + r ≤ drainBound); only successes are remembered, so a
- * violation is always found by running the drain to its end.
+ * violation is always found by running the drain to its end. What it knows is kept in a
+ * {@link DrainStore}: this thread's own by default, or one the parallel search's workers share.
  */
 
+import { type DrainStore, LocalDrainStore } from './drainStore.ts';
+import type { KeyBuilder } from './keyBuilder.ts';
+
 export class DrainMemo {
-  /** Position key → its id (the keys {@link visit} is given). */
-  private readonly ids = new Map<string, number>();
-  /** Position id → steps from there to quiescence, for positions of successful drains (-1: none known). */
-  private remaining = new Int32Array(1 << 12).fill(-1);
-  private remembered = 0;
+  constructor(
+    /** The positions' ids and remaining steps (chosen once: every call of a search goes to one store). */
+    private readonly store: DrainStore = new LocalDrainStore(),
+  ) {}
+
   /**
    * The current drain's positions (ids) and the steps taken when each was reached, `trail` of
    * them: typed arrays with a count, since emptying a JS array (`length = 0`) is a runtime call,
@@ -41,17 +45,17 @@ export class DrainMemo {
 
   /** Records a position of the current drain; true when it is known to reach quiescence within `bound`. */
   visit(key: string, steps: number, bound: number): boolean {
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(key, id);
-    }
-    return this.visitAt(id, steps, bound);
+    return this.visitAt(this.store.idOf(key), steps, bound);
+  }
+
+  /** The id of the position whose key `kb` holds, for {@link visitAt} (no string built). */
+  idOfUnits(kb: KeyBuilder): number {
+    return this.store.idOfUnits(kb);
   }
 
   /**
-   * {@link visit} for a position the caller numbers itself (a KeyTable id: dense, from 0), so no
-   * string is built; one memo takes string keys or ids, never both.
+   * {@link visit} for a position numbered by {@link idOfUnits} or by the caller itself (dense,
+   * from 0), so no string is built; one memo takes string keys or ids, never both.
    */
   visitAt(id: number, steps: number, bound: number): boolean {
     const r = this.remainingAt(id);
@@ -90,7 +94,7 @@ export class DrainMemo {
 
   /** The steps from position `id` to quiescence of a drain known to succeed from there, or -1. */
   remainingAt(id: number): number {
-    return id < this.remaining.length ? (this.remaining[id] ?? -1) : -1;
+    return this.store.remainingAt(id);
   }
 
   /**
@@ -98,17 +102,11 @@ export class DrainMemo {
    * drain (a caller that learns it from a later drain: the packed UIPI engine's chained checks).
    */
   remember(id: number, steps: number): void {
-    if (id >= this.remaining.length) {
-      const grown = new Int32Array(Math.max(id + 1, this.remaining.length * 2)).fill(-1);
-      grown.set(this.remaining);
-      this.remaining = grown;
-    }
-    if ((this.remaining[id] ?? -1) < 0) this.remembered++;
-    this.remaining[id] = steps;
+    this.store.remember(id, steps);
   }
 
-  /** Positions remembered. */
+  /** Positions remembered (by this thread). */
   get size(): number {
-    return this.remembered;
+    return this.store.size;
   }
 }

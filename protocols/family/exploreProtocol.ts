@@ -8,6 +8,7 @@
  * trace is the path followed by the drain steps that fail to reach the goal.
  */
 
+import type { DrainStore } from '../../engine/explore/drainStore.ts';
 import { type ExploreOptions, type ExploreOutcome, explore } from '../../engine/explore/explore.ts';
 import { exploreByOrbits } from '../../engine/explore/orbitDrain.ts';
 import { exploreParallel } from '../../engine/explore/parallel/parallelExplore.ts';
@@ -80,8 +81,12 @@ export interface ParallelExploreJob {
   readonly symmetry: boolean;
 }
 
-/** The state space of the model alone the job names, as the sequential explorer searches it. */
-export function modelSpace(job: ParallelExploreJob): StateSpace<unknown, unknown> {
+/**
+ * The state space of the model alone the job names, as the sequential explorer searches it; its
+ * drain memo (wakeup's, syscall's) kept in `drains` where given (the parallel search's workers
+ * share one: engine/explore/parallel/sharedDrainStore.ts).
+ */
+export function modelSpace(job: ParallelExploreJob, drains?: DrainStore): StateSpace<unknown, unknown> {
   const { cfg, properties: ids } = job;
   switch (job.protocol) {
     case 'controller':
@@ -96,12 +101,16 @@ export function modelSpace(job: ParallelExploreJob): StateSpace<unknown, unknown
         cfg,
         undefined,
         selectSyscallProperties(ids ?? defaultSyscallPropertyIds(undefined), undefined),
+        drains,
       ) as StateSpace<unknown, unknown>;
     case 'wakeup':
       return wakeupSpace(
         cfg,
         undefined,
         selectWakeupProperties(ids ?? defaultWakeupPropertyIds(undefined), undefined),
+        true,
+        false,
+        drains,
       ) as StateSpace<unknown, unknown>;
   }
 }

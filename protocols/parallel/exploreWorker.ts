@@ -33,11 +33,14 @@ try {
     keys: data.keys,
   };
   const own = (await import('../index.ts')).findProtocol(job.protocol)?.parallelSpace;
+  // one drain memo for every worker (sharedDrainStore.ts), where the space keeps one
+  const { SharedDrainStore } = await import('../../engine/explore/parallel/sharedDrainStore.ts');
+  const drains = new SharedDrainStore(data.drains);
   // the controller family's jobs are exploreProtocol's (ParallelExploreJob)
   const space =
     own === undefined
-      ? (await import('../family/exploreProtocol.ts')).modelSpace(job as ParallelExploreJob)
-      : own(job);
+      ? (await import('../family/exploreProtocol.ts')).modelSpace(job as ParallelExploreJob, drains)
+      : own(job, drains);
   runLevelWorker(space, options);
 } catch (e) {
   mailbox.send(coordinator, data.workers, { error: e instanceof Error ? (e.stack ?? e.message) : String(e) });

@@ -128,7 +128,8 @@ export const uipi: Protocol = {
   coverage: uipiCoverage,
   workerRuns: uipiWorkerRuns,
   // the keyed space of the model alone (`--no-covering`), the only UIPI search on workers; the job is exploreUipi's
-  parallelSpace: (job) => uipiParallelSpace(job as UipiParallelJob) as StateSpace<unknown, unknown>,
+  parallelSpace: (job, drains) =>
+    uipiParallelSpace(job as UipiParallelJob, drains) as StateSpace<unknown, unknown>,
   traceVars: [],
   loadTrace: loadUipiTrace,
   machine: () => uipiMachine(UIPI_SMALL).root,

@@ -21,6 +21,7 @@ import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { ExploreProgress, ExploreStats } from '../explore.ts';
 import type { LevelCommand, LevelReport } from './levelWorker.ts';
 import { Mailbox } from './mailbox.ts';
+import { sharedDrainBuffers } from './sharedDrainStore.ts';
 import { type SharedKeyBuffers, sharedKeyBuffers } from './sharedKeySet.ts';
 
 /** What a worker is started with (its `workerData`): the job its entry turns into a state space. */
@@ -33,6 +34,8 @@ export interface LevelWorkerData<J> {
   readonly coordinator: MessagePort;
   /** The visited set every worker shares (sharedKeySet.ts). */
   readonly keys: SharedKeyBuffers;
+  /** The drain memo every worker's space shares (sharedDrainStore.ts), for the spaces that keep one. */
+  readonly drains: SharedKeyBuffers;
 }
 
 export type ParallelOutcome =
@@ -64,6 +67,7 @@ export function exploreParallel<J>(entry: URL, job: J, o: ParallelOptions): Para
       (links[b] ?? [])[a] = port2;
     }
   const keys = sharedKeyBuffers();
+  const drains = sharedDrainBuffers();
   const coordinators: MessagePort[] = [];
   const threads: Worker[] = [];
   for (let i = 0; i < n; i++) {
@@ -78,6 +82,7 @@ export function exploreParallel<J>(entry: URL, job: J, o: ParallelOptions): Para
       peers,
       coordinator: port2,
       keys,
+      drains,
     };
     const transfer = [port2, ...peers.filter((p): p is MessagePort => p !== undefined)];
     threads.push(new Worker(entry, { workerData: data, transferList: transfer }));

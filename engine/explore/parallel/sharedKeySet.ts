@@ -17,6 +17,11 @@
  * is new, and every thread sees a published entry whole (its writes come before the exchange that
  * its reader's load of the head observed). A key that lost a race leaves its unpublished entry in
  * the arena, unread.
+ *
+ * The same table serves as a map from keys to one int (sharedDrainStore.ts: a drain position's
+ * steps to quiescence): buffers made with `values: 1` give each entry one more header int, -1 when
+ * the entry is written, which {@link SharedKeySet.entryOfUnits}'s callers then read and write
+ * with Atomics at the entry's index (stable across threads: the index a key was published at).
  */
 
 /** Ints in the arena: 4 GiB (where the system refuses that much, the most it gives). */
@@ -25,29 +30,50 @@ const ARENA_INTS = 2 ** 30;
 const LEAST_ARENA_INTS = 2 ** 24;
 /** Chain heads: 2^22 of them (16 MiB), about a million keys to four million buckets here. */
 const BUCKET_BITS = 22;
-/** Ints of an entry before its units: the next entry of its chain, the key's hash, its length. */
+/** Ints of an entry before its units and values: the next entry of its chain, the key's hash, its length. */
 const HEADER = 3;
 
 /** The shared memory of a {@link SharedKeySet}: what the coordinator creates and each worker is given. */
 export interface SharedKeyBuffers {
   readonly heads: SharedArrayBuffer;
   readonly arena: SharedArrayBuffer;
+  /** Ints of each entry's value after its header (0: a set; 1: a map to one int, -1 at first). */
+  readonly values: 0 | 1;
+  /**
+   * When the arena is full: 'fail' throws (a visited set cannot drop a key), 'forget' adds nothing
+   * more ({@link SharedKeySet.entryOfUnits} answers 0: a memo that may stop remembering).
+   */
+  readonly whenFull: 'fail' | 'forget';
 }
 
-/** The memory of an empty shared key set. */
-export function sharedKeyBuffers(): SharedKeyBuffers {
-  const arena = reserve(ARENA_INTS);
+/** How {@link sharedKeyBuffers} lays out a table; the defaults are the visited set's. */
+export interface SharedKeyLayout {
+  readonly values?: 0 | 1;
+  readonly whenFull?: 'fail' | 'forget';
+  /** The most ints of arena tried (a power of two; halved while the system refuses it). */
+  readonly arenaInts?: number;
+}
+
+/** The memory of an empty shared key set (or key map: `layout`). */
+export function sharedKeyBuffers(layout: SharedKeyLayout = {}): SharedKeyBuffers {
+  const ints = layout.arenaInts ?? ARENA_INTS;
+  const arena = reserve(ints, Math.min(ints, LEAST_ARENA_INTS));
   Atomics.store(new Int32Array(arena), 0, 1);
-  return { heads: new SharedArrayBuffer(4 << BUCKET_BITS), arena };
+  return {
+    heads: new SharedArrayBuffer(4 << BUCKET_BITS),
+    arena,
+    values: layout.values ?? 0,
+    whenFull: layout.whenFull ?? 'fail',
+  };
 }
 
-/** A shared buffer of `ints` ints, or of half as many (and so on) when the allocation fails. */
-function reserve(ints: number): SharedArrayBuffer {
+/** A shared buffer of `ints` ints, or of half as many (and so on, down to `least`) when the allocation fails. */
+function reserve(ints: number, least: number): SharedArrayBuffer {
   try {
     return new SharedArrayBuffer(4 * ints);
   } catch (e) {
-    if (!(e instanceof RangeError) || ints <= LEAST_ARENA_INTS) throw e;
-    return reserve(ints / 2);
+    if (!(e instanceof RangeError) || ints <= least) throw e;
+    return reserve(ints / 2, least);
   }
 }
 
@@ -57,6 +83,10 @@ export class SharedKeySet {
   private readonly arena: Int32Array;
   private readonly units: Uint16Array;
   private readonly mask: number;
+  /** Ints of an entry before its units: {@link HEADER} and its values. */
+  private readonly header: number;
+  private readonly values: 0 | 1;
+  private readonly forget: boolean;
   /** {@link add}'s copy of a string key's units. */
   private scratch = new Uint16Array(256);
 
@@ -65,6 +95,9 @@ export class SharedKeySet {
     this.arena = new Int32Array(buffers.arena);
     this.units = new Uint16Array(buffers.arena);
     this.mask = this.heads.length - 1;
+    this.values = buffers.values;
+    this.header = HEADER + buffers.values;
+    this.forget = buffers.whenFull === 'forget';
   }
 
   /**
@@ -74,6 +107,25 @@ export class SharedKeySet {
    * hash and compare through charCodeAt); the sequential explorer keys UIPI by units too.
    */
   addUnits(buf: Uint16Array, len: number): boolean {
+    return this.publish(buf, len) < 0;
+  }
+
+  /**
+   * The arena index of the entry of the first `len` units of `buf`, added when no thread had (its
+   * value then -1): the same index in every thread, for as long as the table lives; 0 when the key
+   * is new and a 'forget' table is full.
+   */
+  entryOfUnits(buf: Uint16Array, len: number): number {
+    const e = this.publish(buf, len);
+    return e < 0 ? -e : e;
+  }
+
+  /**
+   * The one definition of the hash, the compare and the publishing compare-exchange (see the
+   * module comment): the entry of the key, negated when this call published it; 0 when it is new
+   * and a 'forget' table is full.
+   */
+  private publish(buf: Uint16Array, len: number): number {
     const { heads, arena } = this;
     const h = hashUnits(buf, len);
     const bucket = h & this.mask;
@@ -82,11 +134,12 @@ export class SharedKeySet {
     let compared = 0;
     let entry = 0;
     for (;;) {
-      for (let e = head; e !== compared; e = arena[e] ?? 0) if (this.holdsUnits(e, buf, len, h)) return false;
+      for (let e = head; e !== compared; e = arena[e] ?? 0) if (this.holdsUnits(e, buf, len, h)) return e;
       if (entry === 0) entry = this.storeUnits(buf, len, h);
+      if (entry === 0) return 0;
       arena[entry] = head;
       const was = Atomics.compareExchange(heads, bucket, head, entry);
-      if (was === head) return true;
+      if (was === head) return -entry;
       compared = head;
       head = was;
     }
@@ -96,15 +149,15 @@ export class SharedKeySet {
   private holdsUnits(e: number, buf: Uint16Array, len: number, h: number): boolean {
     const { arena, units } = this;
     if (arena[e + 1] !== h || arena[e + 2] !== len) return false;
-    const at = 2 * (e + HEADER);
+    const at = 2 * (e + this.header);
     for (let i = 0; i < len; i++) if (units[at + i] !== buf[i]) return false;
     return true;
   }
 
-  /** A new, unpublished entry for the first `len` units of `buf` (hashed `h`): its arena index. */
+  /** A new, unpublished entry for the first `len` units of `buf` (hashed `h`): its arena index (0: full, forgetting). */
   private storeUnits(buf: Uint16Array, len: number, h: number): number {
     const e = this.claim(len, h);
-    this.units.set(buf.subarray(0, len), 2 * (e + HEADER));
+    if (e !== 0) this.units.set(buf.subarray(0, len), 2 * (e + this.header));
     return e;
   }
 
@@ -114,22 +167,50 @@ export class SharedKeySet {
    * one entry, hashed, compared and published by one definition.
    */
   add(key: string): boolean {
+    return this.addUnits(this.unitsOf(key), key.length);
+  }
+
+  /** {@link entryOfUnits} for a string key (its units copied as {@link add} copies them). */
+  entryOf(key: string): number {
+    return this.entryOfUnits(this.unitsOf(key), key.length);
+  }
+
+  /** The units of `key`, copied into this view's scratch buffer (its first `key.length` units). */
+  private unitsOf(key: string): Uint16Array {
     const len = key.length;
     if (len > this.scratch.length) this.scratch = new Uint16Array(Math.max(len, 2 * this.scratch.length));
     const buf = this.scratch;
     for (let i = 0; i < len; i++) buf[i] = key.charCodeAt(i);
-    return this.addUnits(buf, len);
+    return buf;
   }
 
-  /** Room in the arena for an entry of `len` units hashed `h`, its header written: its index. */
+  /** The value of entry `e` (an index {@link entryOfUnits} gave, of a table with values): -1 until one is stored. */
+  valueAt(e: number): number {
+    return Atomics.load(this.arena, e + HEADER);
+  }
+
+  /** Stores the value of entry `e` (an index {@link entryOfUnits} gave, of a table with values). */
+  storeValue(e: number, value: number): void {
+    Atomics.store(this.arena, e + HEADER, value);
+  }
+
+  /**
+   * Room in the arena for an entry of `len` units hashed `h`, its header written (its value -1):
+   * its index. A full 'forget' table claims nothing (0), and stops moving its next free index once
+   * that is past the end, so threads that keep missing cannot wrap it round.
+   */
   private claim(len: number, h: number): number {
     const { arena } = this;
-    const size = HEADER + ((len + 1) >> 1);
+    const size = this.header + ((len + 1) >> 1);
+    if (this.forget && Atomics.load(arena, 0) > arena.length - size) return 0;
     const e = Atomics.add(arena, 0, size);
-    if (e + size > arena.length)
+    if (e + size > arena.length) {
+      if (this.forget) return 0;
       throw new Error(`parallel explore: the shared visited set is full (${4 * arena.length} bytes of keys)`);
+    }
     arena[e + 1] = h;
     arena[e + 2] = len;
+    if (this.values === 1) arena[e + HEADER] = -1;
     return e;
   }
 }

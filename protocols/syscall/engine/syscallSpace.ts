@@ -30,6 +30,7 @@
  */
 
 import { DrainMemo } from '../../../engine/explore/drainMemo.ts';
+import type { DrainStore } from '../../../engine/explore/drainStore.ts';
 import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
 import { controllerGhostKey } from '../../../engine/explore/ghostKey.ts';
 import { hiddenKey } from '../../../engine/explore/hiddenKey.ts';
@@ -55,6 +56,11 @@ export function syscallSpace(
   cfg: Config,
   impl: ControllerImpl | undefined,
   sel: SyscallSelection,
+  /**
+   * Where the drain memo keeps its positions (default this thread's own; the parallel search's
+   * workers share one: engine/explore/parallel/sharedDrainStore.ts).
+   */
+  drainStore?: DrainStore,
 ): StateSpace<SyscallNode, SyscallEvent> {
   const alphabet = new EventAlphabet<SyscallEvent>(formatSyscallEvent);
   const candidates = candidateEvents(cfg);
@@ -91,7 +97,7 @@ export function syscallSpace(
     },
   };
   if (sel.liveness.length > 0) {
-    const memo = new DrainMemo();
+    const memo = new DrainMemo(drainStore);
     space.liveness = (start) => {
       let n = start;
       let index = 0;

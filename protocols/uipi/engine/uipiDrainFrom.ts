@@ -33,7 +33,7 @@ export type UipiNodeStep = (
 /** The memo of earlier successful drains, and the key of a drain position. */
 export interface UipiDrainMemo {
   readonly drains: DrainMemo;
-  /** The id of a drain position (a KeyTable id of its key: DrainMemo.visitAt). */
+  /** The id of a drain position (its key numbered by the memo: DrainMemo.idOfUnits, for DrainMemo.visitAt). */
   position(n: UipiNode, policy: UipiDrainPolicy): number;
 }
 

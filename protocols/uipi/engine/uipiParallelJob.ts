@@ -12,6 +12,7 @@
  * never falls — checked on every explored transition, from its states and event alone
  * (uipiGhostMeasure.ts). So whichever node of a key a level admits first, the search is the same.
  */
+import type { DrainStore } from '../../../engine/explore/drainStore.ts';
 import type { StateSpace } from '../../../engine/explore/stateSpace.ts';
 import type { UipiConfig } from '../model/config.ts';
 import type { UipiEvent } from '../model/events.ts';
@@ -28,7 +29,13 @@ export interface UipiParallelJob {
   readonly symmetry: false;
 }
 
-/** The keyed state space of the UIPI model alone the job names (uipiSpace's, covering false). */
-export function uipiParallelSpace(job: UipiParallelJob): StateSpace<UipiNode, UipiEvent> {
-  return uipiSpace(job.cfg, undefined, selectUipi(job.properties, undefined), true, false, false);
+/**
+ * The keyed state space of the UIPI model alone the job names (uipiSpace's, covering false), its
+ * drain memo kept in `drains` (the parallel search's workers share one: sharedDrainStore.ts).
+ */
+export function uipiParallelSpace(
+  job: UipiParallelJob,
+  drains?: DrainStore,
+): StateSpace<UipiNode, UipiEvent> {
+  return uipiSpace(job.cfg, undefined, selectUipi(job.properties, undefined), true, false, false, drains);
 }

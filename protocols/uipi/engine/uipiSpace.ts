@@ -26,10 +26,10 @@
  */
 
 import { DrainMemo } from '../../../engine/explore/drainMemo.ts';
+import type { DrainStore } from '../../../engine/explore/drainStore.ts';
 import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
 import { fingerprint } from '../../../engine/explore/fingerprint.ts';
 import { KeyBuilder } from '../../../engine/explore/keyBuilder.ts';
-import { KeyTable } from '../../../engine/explore/keyTable.ts';
 import type { StateSpace, Transition } from '../../../engine/explore/stateSpace.ts';
 import type { Ownership } from '../../../engine/judge.ts';
 import type { UipiImpl } from '../designs/reference/uipiImpl.ts';
@@ -69,6 +69,11 @@ export function uipiSpace(
    * without bound, so keying them would not end).
    */
   covering = true,
+  /**
+   * Where the drain memo keeps its positions (default this thread's own; the parallel search's
+   * workers share one: engine/explore/parallel/sharedDrainStore.ts).
+   */
+  drainStore?: DrainStore,
 ): StateSpace<UipiNode, UipiEvent> {
   if (orbits && impl !== undefined)
     throw new Error('uipiSpace: orbits of the model alone only (a machine has no renaming)');
@@ -149,17 +154,17 @@ export function uipiSpace(
     };
   if (sel.liveness.length > 0) {
     // A drain position: the node's key, the ghost its verdicts read, the drain policy's state,
-    // numbered by a KeyTable of their units (no string built).
-    const positions = new KeyTable();
+    // numbered by the memo's store from their units (no string built).
+    const drains = new DrainMemo(drainStore);
     const position = (n: UipiNode, policy: UipiDrainPolicy): number => {
       const k = keyNode(n);
       keyed = undefined; // kb now holds more than the node's key
       keyUipiGhost(k, n, credits);
       for (const u of policy.undo) k.bool(u);
       for (const x of policy.entered) k.bool(x);
-      return positions.id(k.bool(policy.timerServed));
+      return drains.idOfUnits(k.bool(policy.timerServed));
     };
-    const memo = drainMemo ? { drains: new DrainMemo(), position } : undefined;
+    const memo = drainMemo ? { drains, position } : undefined;
     const drain = uipiDrainFrom(cfg, sel.liveness, space.enabled, transition, memo);
     space.liveness = orbits ? uipiOrbitDrain(cfg, drain, space.key) : drain;
   }

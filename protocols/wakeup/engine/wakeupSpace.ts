@@ -34,6 +34,7 @@
  */
 
 import { DrainMemo } from '../../../engine/explore/drainMemo.ts';
+import type { DrainStore } from '../../../engine/explore/drainStore.ts';
 import { EventAlphabet } from '../../../engine/explore/eventAlphabet.ts';
 import { controllerGhostKey, wakeupGhostKey } from '../../../engine/explore/ghostKey.ts';
 import { hiddenKey } from '../../../engine/explore/hiddenKey.ts';
@@ -75,6 +76,11 @@ export function wakeupSpace(
    * (engine/explore/orbitDrain.ts).
    */
   orbits = false,
+  /**
+   * Where the drain memo keeps its positions (default this thread's own; the parallel search's
+   * workers share one: engine/explore/parallel/sharedDrainStore.ts).
+   */
+  drainStore?: DrainStore,
 ): StateSpace<WakeupNode, SystemEvent> {
   if (orbits && impl !== undefined)
     throw new Error('wakeupSpace: orbits of the model alone only (a runtime has no renaming)');
@@ -108,7 +114,7 @@ export function wakeupSpace(
     },
   };
   if (sel.liveness.length > 0) {
-    const memo = drainMemo ? { drains: new DrainMemo(), key: space.key } : undefined;
+    const memo = drainMemo ? { drains: new DrainMemo(drainStore), key: space.key } : undefined;
     const drain = (n: WakeupNode) => drainFrom(cfg, sel, n, judge, memo);
     space.liveness = orbits
       ? orbitDrain(

@@ -1,8 +1,11 @@
 /**
- * AssemblyScript, shared by the packed engines compiled to WebAssembly (the wakeup engine's
- * protocols/wakeup/engine/wasm/, the controller's protocols/controller/engine/wasm/): the width of
- * one stored state, set once per instance by its engine's `configure`, the linear memory's
- * allocator, and the word-wise copy and comparison of states the stores and searches use.
+ * AssemblyScript (compiled into each engine's .wasm by asc, not by tsc): the linear memory of a
+ * WebAssembly engine (protocols/wakeup/engine/wasm/, protocols/uipi/engine/wasm/,
+ * protocols/controller/engine/wasm/) — an allocator that never frees (each search has an instance
+ * of its own), arrays that double by copying, and the open-addressing tables of (id + 1, hash)
+ * slots their stores keep, doubled as they fill; and the width of one stored state (set once per
+ * instance by its engine's `configure`) with the word-wise copy and comparison of states the
+ * shared store (wasmStore.ts) and the searches use.
  */
 
 /** Bytes per state (a multiple of 4), set by {@link setWidth}. */
@@ -29,8 +32,42 @@ export function alloc(count: i32, size: i32): usize {
   top = <usize>end;
   const pages = <i32>((top + 0xffff) >>> 16);
   const have = memory.size();
-  if (pages > have && memory.grow(pages - have) < 0) unreachable();
+  // at least doubled: a grow is a call out of the wasm code, and V8 may copy the memory
+  if (
+    pages > have &&
+    memory.grow(max(pages - have, min(have, 65536 - have))) < 0 &&
+    memory.grow(pages - have) < 0
+  )
+    unreachable();
   return p;
+}
+
+/** A copy of the `count` items of `size` bytes at `from` in new room for `n` of them (the old ones left unused). */
+export function moved(from: usize, count: i32, n: i32, size: i32): usize {
+  const to = alloc(n, size);
+  memory.copy(to, from, <usize>count * <usize>size);
+  return to;
+}
+
+/**
+ * The table of `slots` slots at `old` (a power of two; 8 bytes a slot: id + 1, 0 when empty,
+ * and the hash) in a new table of twice as many, read in slot order (packedStore.ts:133-149);
+ * its slot mask is then `2 * slots - 1`.
+ */
+export function rehashed(old: usize, slots: i32): usize {
+  const m = 2 * slots - 1;
+  const table = alloc(m + 1, 8);
+  for (let s = 0; s < slots; s++) {
+    const e = old + ((<usize>s) << 3);
+    const id1 = load<i32>(e);
+    if (id1 === 0) continue;
+    const h = load<i32>(e, 4);
+    let slot = h & m;
+    while (load<i32>(table + ((<usize>slot) << 3)) !== 0) slot = (slot + 1) & m;
+    store<i32>(table + ((<usize>slot) << 3), id1);
+    store<i32>(table + ((<usize>slot) << 3), h, 4);
+  }
+  return table;
 }
 
 /**

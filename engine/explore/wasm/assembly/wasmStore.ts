@@ -1,11 +1,12 @@
 /**
- * AssemblyScript: the packed engine's seen states, which are also its BFS queue, a port of
+ * AssemblyScript: the seen states of a packed engine (the wakeup engines', the judged controller
+ * engine's), which are also its BFS queue, a port of
  * engine/explore/packed/packedStore.ts: every distinct state is WIDTH bytes in one buffer in the
  * order found, an open-addressing table (slot → state id + 1 and the hash, linear probing, load
  * at most 1/2) finds duplicates, and per state its BFS depth, its parent's id and the index of its
  * event in the parent's successors. The loader reads WORDS, PARENT and VIA to build a path.
  */
-import { alloc, copyState, sameState, WIDTH } from './wasmMemory';
+import { alloc, copyState, moved, rehashed, sameState, WIDTH } from './wasmMemory';
 
 export let WORDS: usize = 0;
 export let LEVEL: usize = 0;
@@ -72,50 +73,19 @@ export function storeAdd(w: usize, depth: i32, from: i32, k: i32): bool {
   store<u32>(e, h, 4);
   COUNT = id + 1;
   LAST_ID = id;
-  if (COUNT * 2 > mask) rehash();
+  if (COUNT * 2 > mask) {
+    TABLE = rehashed(TABLE, mask + 1);
+    mask = mask * 2 + 1;
+  }
   return true;
 }
 
 /** packedStore.ts:119-126: doubles the per-state arrays (the old ones are left unused). */
 function grow(): void {
   const n = cap * 2;
-  WORDS = moved(WORDS, n, WIDTH);
-  LEVEL = moved(LEVEL, n, 4);
-  PARENT = moved(PARENT, n, 4);
-  VIA = moved(VIA, n, 4);
+  WORDS = moved(WORDS, cap, n, WIDTH);
+  LEVEL = moved(LEVEL, cap, n, 4);
+  PARENT = moved(PARENT, cap, n, 4);
+  VIA = moved(VIA, cap, n, 4);
   cap = n;
-}
-
-/** A copy of the `cap` items of `size` bytes at `from` in room for `n` of them. */
-function moved(from: usize, n: i32, size: i32): usize {
-  const to = alloc(n, size);
-  memory.copy(to, from, <usize>cap * <usize>size);
-  return to;
-}
-
-/** packedStore.ts:133-149: doubles the table, reading the old one in slot order. */
-function rehash(): void {
-  TABLE = doubledTable(TABLE, mask);
-  mask = mask * 2 + 1;
-}
-
-/**
- * A table of (id + 1, hash) slots twice the size of `old` (slot mask `mask`), its entries moved in
- * slot order by linear probing (the old one is left unused); the judge memo's node table too.
- */
-export function doubledTable(old: usize, mask: i32): usize {
-  const slots = mask + 1;
-  const m = mask * 2 + 1;
-  const table = alloc(m + 1, 8);
-  for (let s = 0; s < slots; s++) {
-    const e = old + ((<usize>s) << 3);
-    const id1 = load<i32>(e);
-    if (id1 === 0) continue;
-    const h = load<i32>(e, 4);
-    let slot = h & m;
-    while (load<i32>(table + ((<usize>slot) << 3)) !== 0) slot = (slot + 1) & m;
-    store<i32>(table + ((<usize>slot) << 3), id1);
-    store<i32>(table + ((<usize>slot) << 3), h, 4);
-  }
-  return table;
 }

@@ -24,7 +24,7 @@
  * without reports (its progress was shown).
  */
 
-import { WasmModuleFile } from '../../../../engine/explore/wasm/wasmModuleFile.ts';
+import { WasmEngineModule } from '../../../../engine/explore/wasm/wasmEngineModule.ts';
 import type { Config } from '../../model/config/config.ts';
 import { toOperation } from '../../model/decode.ts';
 import { ERR } from '../../model/registers.ts';
@@ -47,14 +47,14 @@ import type { ControllerPackedMutation } from '../packed/controllerPackedMutatio
 import { ControllerPackedSuccessors } from '../packed/controllerPackedSuccessors.ts';
 import { ACC_NONE } from '../packed/packedAccess.ts';
 
-/** controllerWasm.wasm, compiled once per process (engine/explore/wasm/wasmModuleFile.ts). */
-const MODULE = new WasmModuleFile(
+/** controllerWasm.wasm, compiled once per process (engine/explore/wasm/wasmEngineModule.ts). */
+const MODULE = new WasmEngineModule(
   new URL('./controllerWasm.wasm', import.meta.url),
   'controller wasm engine',
 );
 
 /**
- * Starts compiling controllerWasm.wasm off this thread, every function by TurboFan (WasmModuleFile's
+ * Starts compiling controllerWasm.wasm off this thread, every function by TurboFan (WasmEngineModule's
  * `precompile` says how and why): the controller descriptor's `prepareExplore`.
  */
 export function precompileControllerWasm(): Promise<void> {
@@ -213,7 +213,7 @@ function controllerInstance(
       },
     },
   };
-  const w = MODULE.instance(imports, FUNCTIONS) as unknown as ControllerWasm; // its functions checked by instance()
+  const w = MODULE.instance(FUNCTIONS, imports) as unknown as ControllerWasm; // its functions checked by instance()
   memory = w.memory;
   w.configure(
     L.width,

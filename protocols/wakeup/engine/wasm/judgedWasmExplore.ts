@@ -58,6 +58,18 @@ interface JudgedWasm extends PackedWasm {
   judgedAnswers(): number;
   /** Judges the successors of the state at `start()`'s address into `output()` and `judgedBits()`; how many. */
   judgeInto(): number;
+  /** Judges one step (the state at `start()`'s address, its successor at `output()`'s, these access and hart fields) into `output()` and `judgedBits()`. */
+  judgeStep(
+    acc: number,
+    a: number,
+    b: number,
+    t: number,
+    hart: number,
+    isReturn: number,
+    isFetch: number,
+    switchTo: number,
+    poll: number,
+  ): number;
   judgedBits(): number;
   /** 1 when a drain ending at the state at `start()`'s address (at quiescence when `reached` is 1) passes the end verdict. */
   judgeEnd(reached: number): number;
@@ -77,6 +89,7 @@ const JUDGED_FUNCTIONS = [
   'judgedFinish',
   'judgedAnswers',
   'judgeInto',
+  'judgeStep',
   'judgedBits',
   'judgeEnd',
   'judgeInJavaScript',
@@ -139,8 +152,8 @@ export interface JudgedWasmPassOptions {
 /** The JavaScript engine's first rooms (packedStore.ts INITIAL, controllerJudgeMemo.ts INITIAL_NODES). */
 const ROOM = { states: 1 << 17, nodes: 1 << 13 };
 
-/** The bits of controller properties `ids` (the controller wasm engine's, shared; re-exported for the tests). */
-export { controllerBitsOf };
+/** The byte judge's properties in its order and their bits (the controller wasm engine's, shared; re-exported for the tests). */
+export { controllerBitsOf, JUDGED_BY_BYTES };
 
 /** The access a memo miss judges, as PackedControllerJudge reads it (its state a view of the wasm memory). */
 class WasmAccess implements PackedAccess {
@@ -318,17 +331,42 @@ export interface JudgedWasmSuccessors {
   readonly ctrlBits: readonly number[];
 }
 
+/** What a step is besides its two states, as {@link PackedSuccessors} exposes it (packedSuccessors.ts:77-100). */
+export type JudgedWasmStepFields = Pick<
+  PackedSuccessors,
+  'acc' | 'accA' | 'accB' | 'accTask' | 'hart' | 'isReturn' | 'isFetch' | 'switchTo' | 'poll'
+>;
+
+/** One step as the wasm judge leaves it: the successor with its ghost advanced, and its verdicts. */
+export interface JudgedWasmStep {
+  /** The successor (system bytes then ghost) after the judge. */
+  readonly next: Uint8Array;
+  /** packedStepJudge.ts's bits (the step's and the successor state's). */
+  readonly bits: number;
+  /** The failing controller properties' bits ({@link controllerBitsOf}). */
+  readonly ctrlBits: number;
+  /** Whether the controller access was judged in JavaScript (the wasm byte judge answered -1), not in wasm or by the memo. */
+  readonly inJavaScript: boolean;
+}
+
 /**
  * A judge of single states in WebAssembly (tests): `of(state)` writes every successor of the packed
  * state with its ghost, judged by the wasm step judge (the memo kept across calls, as one
  * PackedStepJudge keeps it; `opts` as for {@link judgedWasmPass}), and its verdict bits; `endHolds` is the leads-to check's verdict on a
- * drain ending at the state (wasmLeadsTo.ts endHolds).
+ * drain ending at the state (wasmLeadsTo.ts endHolds); `step(cur, next, fields)` judges one given
+ * step (wasmJudgedSearch.ts judgeStep: `next` with `cur`'s ghost, the step's fields as
+ * PackedSuccessors had them), as PackedStepJudge's stepFailures then stateFailures do, each call a
+ * fresh state for the judge (its memo kept).
  */
 export function judgedWasmSuccessors(
   cfg: Config,
   sel: WakeupSelection,
   opts: JudgedWasmPassOptions = {},
-): { of(state: Uint8Array): JudgedWasmSuccessors; endHolds(state: Uint8Array, reached: boolean): boolean } {
+): {
+  of(state: Uint8Array): JudgedWasmSuccessors;
+  endHolds(state: Uint8Array, reached: boolean): boolean;
+  step(cur: Uint8Array, next: Uint8Array, fields: JudgedWasmStepFields): JudgedWasmStep;
+} {
   const G = judgedLayout(cfg);
   const { w, input } = judgedInstance(G, sel, opts);
   return {
@@ -346,6 +384,31 @@ export function judgedWasmSuccessors(
     endHolds(state, reached) {
       new Uint8Array(w.memory.buffer, input, G.width).set(state);
       return w.judgeEnd(reached ? 1 : 0) === 1;
+    },
+    step(cur, next, f) {
+      const jsCalls = (): number =>
+        new Int32Array(w.memory.buffer, w.judgedAnswers(), 10)[JudgedAnswers.jsCalls] ?? 0;
+      const before = jsCalls();
+      new Uint8Array(w.memory.buffer, input, G.width).set(cur);
+      new Uint8Array(w.memory.buffer, w.output(), G.width).set(next);
+      const bits = w.judgeStep(
+        f.acc,
+        f.accA,
+        f.accB,
+        f.accTask,
+        f.hart,
+        f.isReturn ? 1 : 0,
+        f.isFetch ? 1 : 0,
+        f.switchTo,
+        f.poll,
+      );
+      const verdict = new Int32Array(w.memory.buffer, w.judgedBits(), 2);
+      return {
+        next: new Uint8Array(w.memory.buffer, w.output(), G.width).slice(),
+        bits,
+        ctrlBits: verdict[1] ?? -1,
+        inJavaScript: jsCalls() !== before,
+      };
     },
   };
 }

@@ -8,6 +8,7 @@
  * the path from packedPath.ts over the wasm store's states, parents and event indices. A progress
  * callback is not reported from wasm: with `onProgress` the JavaScript engine runs instead.
  */
+import { trapsExplained } from '../../../../engine/explore/wasm/wasmEngineModule.ts';
 import type { Config } from '../../../controller/model/config/config.ts';
 import { initialSystem } from '../../model/boot.ts';
 import { explorePacked, type PackedOptions, type PackedOutcome } from '../packed/packedExplore.ts';
@@ -15,6 +16,13 @@ import { PACKED_PROPERTY_IDS, PackedInvariants, type PackedVerdict } from '../pa
 import { encodeSystem, type PackedLayout, packedLayout } from '../packed/packedLayout.ts';
 import { packedPath } from '../packed/packedPath.ts';
 import { Answers, packedWasmInstance } from './packedWasmModule.ts';
+
+/**
+ * Why the wasm search traps: where packedSuccessors.ts throws (a state the successor function
+ * refuses) and when its linear memory cannot grow (wasm32's 4 GB: some 60 million states of
+ * small's 48 bytes).
+ */
+const WHY_TRAPPED = 'out of linear memory, or a state packedSuccessors.ts refuses';
 
 /** The largest bound an i32 holds (no bound). */
 const NO_BOUND = 0x7fff_ffff;
@@ -32,7 +40,7 @@ export function explorePackedWasm(cfg: Config, opts: PackedOptions = {}, room = 
   // addresses come back as i32: read unsigned (>>> 0), as a store past 2 GB needs
   const at = w.start() >>> 0;
   new Uint8Array(w.memory.buffer, at, L.width).set(encodeSystem(L, initialSystem(cfg)));
-  const kind = trapsExplained(() =>
+  const kind = trapsExplained('packed wasm engine', WHY_TRAPPED, () =>
     w.explore(Math.min(opts.maxStates ?? NO_BOUND, NO_BOUND), opts.invariants === false ? 0 : 1, room),
   );
   const A = new Int32Array(w.memory.buffer, w.answers() >>> 0, 9);
@@ -54,22 +62,6 @@ export function explorePackedWasm(cfg: Config, opts: PackedOptions = {}, room = 
   const path = packedPath(L, words, parent, via, bad, verdict.fetchHart);
   if (path.length > stats.diameter) stats.diameter = path.length;
   return { kind: 'violation', ...stats, property: verdict.property, message: verdict.message, path };
-}
-
-/**
- * `search()`, with a wasm trap (a WebAssembly.RuntimeError) said in words: the wasm code traps
- * where packedSuccessors.ts throws (a state the successor function refuses) and when its linear
- * memory cannot grow (wasm32's 4 GB: some 60 million states of small's 48 bytes).
- */
-function trapsExplained(search: () => number): number {
-  try {
-    return search();
-  } catch (e) {
-    if (!(e instanceof Error) || e.name !== 'RuntimeError') throw e;
-    throw new Error(
-      `packed wasm engine: the search trapped (${e.message}): out of linear memory, or a state packedSuccessors.ts refuses`,
-    );
-  }
 }
 
 /**

@@ -2,18 +2,14 @@
  * The compiled packed wakeup engine in WebAssembly (assembly/packedWasm.ts, compiled by asc into
  * packedWasm.wasm) and one instance of it set up for a layout.
  *
- * Decision (where the .wasm lives): scripts/build.mjs compiles it into THIS folder of the sources
- * (git-ignored), and its copy of the data files the modules read beside themselves puts it beside
- * this module in dist/ too, so one `new URL('./packedWasm.wasm', import.meta.url)` finds it from the
- * sources (vitest, tsx), from dist/ and from the bundled command line (whose `import.meta.url` is
- * each module's own emitted file). `npm ci` builds it (`prepare`); vitest's global setup rebuilds
- * when a source is newer than dist/. The module is compiled once per process (on the first search,
- * or ahead of it by {@link precompilePackedWasm}; engine/explore/wasm/wasmModuleFile.ts); each
- * search gets an instance of its own (fresh linear memory). The module holds the judged engine too
- * (judgedWasmExplore.ts), whose controller judge is an import: the packed engine's instances get
- * one that throws (the packed search never calls it).
+ * Where the .wasm lives, and how it is compiled once per process (ahead of the first search, by
+ * TurboFan, with {@link precompilePackedWasm}) and instantiated per search:
+ * engine/explore/wasm/wasmEngineModule.ts (shared with the UIPI engine's loader). `npm ci` builds
+ * it (`prepare`); vitest's global setup rebuilds when a source is newer than dist/. The module
+ * holds the judged engine too (judgedWasmExplore.ts), whose controller judge is an import: the
+ * packed engine's instances get one that throws (the packed search never calls it).
  */
-import { WasmModuleFile } from '../../../../engine/explore/wasm/wasmModuleFile.ts';
+import { WasmEngineModule } from '../../../../engine/explore/wasm/wasmEngineModule.ts';
 import { ERR } from '../../../controller/model/registers.ts';
 import type { PackedLayout } from '../packed/packedLayout.ts';
 import type { PackedMutation } from '../packed/packedMutation.ts';
@@ -49,8 +45,8 @@ export const Answers = {
 
 const FUNCTIONS = ['configure', 'start', 'explore', 'expandInto', 'output', 'answers'] as const;
 
-/** packedWasm.wasm, compiled once per process (engine/explore/wasm/wasmModuleFile.ts). */
-const MODULE = new WasmModuleFile(new URL('./packedWasm.wasm', import.meta.url), 'packed wasm engine');
+/** packedWasm.wasm, compiled once per process (engine/explore/wasm/wasmEngineModule.ts). */
+const ENGINE = new WasmEngineModule(new URL('./packedWasm.wasm', import.meta.url), 'packed wasm engine');
 
 /** What the module imports (wasmStepJudge.ts's `controllerJudge`; see {@link packedWasmInstance}). */
 export interface PackedWasmImports {
@@ -79,11 +75,15 @@ const PACKED_IMPORTS: PackedWasmImports = {
 };
 
 /**
- * Starts compiling packedWasm.wasm off this thread, every function by TurboFan (WasmModuleFile's
- * `precompile` says how and why); the promise settles when it is.
+ * Starts compiling packedWasm.wasm off this thread, every function by TurboFan before the first
+ * runs, so a command overlaps the compile with its own start and its first search finds the
+ * module ready, as pan's search starts after gcc ({@link WasmEngineModule.precompile}, which says
+ * why V8's flags are set for that). On wakeup small (bench/wasmFirstSearch.ts,
+ * docs/exploration.md) this made the first judged search 57-72 ms against 81-94 ms compiled at
+ * its first call.
  */
 export function precompilePackedWasm(): Promise<void> {
-  return MODULE.precompile();
+  return ENGINE.precompile();
 }
 
 /** The code packedWasm.wasm knows each seeded bug by (0: none). */
@@ -113,8 +113,7 @@ export function packedWasmInstance(
   width: number = L.width,
   imports: PackedWasmImports = PACKED_IMPORTS,
 ): PackedWasm {
-  const exports = MODULE.instance(imports, FUNCTIONS);
-  const w = exports as unknown as PackedWasm;
+  const w = ENGINE.instance(FUNCTIONS, imports) as unknown as PackedWasm;
   const { cfg } = L;
   w.configure(
     width,

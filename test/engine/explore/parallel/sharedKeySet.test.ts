@@ -4,10 +4,10 @@
  * any length; and of two threads adding the same keys at the same time, exactly one is told each
  * key is new (the compare-exchange race the workers run into).
  */
-import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SharedKeySet, sharedKeyBuffers } from '../../../../engine/explore/parallel/sharedKeySet.ts';
+import { compiledModule, evalWorker } from '../../../support/evalWorker.ts';
 import { runs, SEED } from '../../../support/seed.ts';
 
 /** A thread that adds keys k0..k(count-1) to the set and posts how many it was told were new. */
@@ -81,24 +81,10 @@ describe('shared key set', () => {
   });
 
   it('tells exactly one of two threads adding the same keys at once that a key is new', async () => {
-    const root = process.env.INTCHECK_COMPILED_ROOT;
-    expect(root).toBeDefined();
-    const module = new URL('engine/explore/parallel/sharedKeySet.js', `${root ?? ''}/`).href;
+    const module = compiledModule('engine/explore/parallel/sharedKeySet.js');
     const buffers = sharedKeyBuffers();
     const count = 200_000;
-    const fresh = await Promise.all(
-      [0, 1].map(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const w = new Worker(ADDER, { eval: true, workerData: { module, buffers, count } });
-            w.once('message', (m: number) => {
-              resolve(m);
-              void w.terminate();
-            });
-            w.once('error', reject);
-          }),
-      ),
-    );
+    const fresh = await Promise.all([0, 1].map(() => evalWorker<number>(ADDER, { module, buffers, count })));
     expect((fresh[0] ?? 0) + (fresh[1] ?? 0)).toBe(count);
     // and every key is there for this thread too
     const here = new SharedKeySet(buffers);

@@ -7,8 +7,9 @@
  * lists one state's successors for the tests. The judged engine also configures the ghost
  * (`configureGhost`, the state width being the ghost layout's), calls `judgedStart`, then
  * `judgedBegin`, `judgedSearch` until it is over (it pauses for progress reports) and
- * `judgedFinish`, or `exploreJudged` for all three, and reads `judgedAnswers`; `judgeInto` judges one state's successors and `judgeEnd` a
- * drain's end state for the tests.
+ * `judgedFinish`, or `exploreJudged` for all three, and reads `judgedAnswers`; `judgeInto` judges
+ * one state's successors, `judgeStep` one given step and `judgeEnd` a drain's end state for the
+ * tests.
  * The judged engine imports `wasmStepJudge.controllerJudge` (wasmStepJudge.ts); the packed engine's
  * loader supplies one that is never called.
  */
@@ -24,6 +25,7 @@ export {
   judgedStart,
   judgeEnd,
   judgeInto,
+  judgeStep,
 } from './wasmJudgedSearch';
 export { configure } from './wasmLayout';
 export { answers, expandInto, explore, output, start } from './wasmSearch';

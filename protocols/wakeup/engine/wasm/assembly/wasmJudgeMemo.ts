@@ -9,7 +9,7 @@
  * its successor at B (wasmSuccessors.ts), whose GENERATION says when CUR holds another state.
  */
 
-import { doubledTable } from '../../../../../engine/explore/wasm/assembly/wasmStore';
+import { rehashed } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
 import { GHOST_START } from './wasmGhost';
 import { alloc, DEVICES, HARTS, PRIORITIES, PROCESSES, TASK_POOL, WIDTH } from './wasmLayout';
 import { ACC_DEQUEUE, ACC_ENQUEUE, ACC_IRQ, ACC_REGISTER, ACC_STATUS, GENERATION } from './wasmSuccessors';
@@ -179,8 +179,8 @@ function growNodes(): void {
   room = n;
 }
 
-/** Doubles the node table (WordTable's rehash, here wasmStore.ts's). */
+/** Doubles the node table (WordTable's rehash, here engine/explore/wasm/assembly/wasmMemory.ts's). */
 function rehash(): void {
-  TABLE = doubledTable(TABLE, tableMask);
+  TABLE = rehashed(TABLE, tableMask + 1);
   tableMask = tableMask * 2 + 1;
 }

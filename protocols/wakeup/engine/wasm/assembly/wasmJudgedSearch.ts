@@ -31,7 +31,7 @@ import {
 } from './wasmLeadsTo';
 import { inputAt, maxSuccessors, outputAt, stateBuffers } from './wasmSearch';
 import { CTRL_BITS, ctrlCalls, jsCalls, remembered, stateFailures, stepFailures } from './wasmStepJudge';
-import { expand } from './wasmSuccessors';
+import { expand, setAccess } from './wasmSuccessors';
 
 /** What `exploreJudged` answers: the search passed, a step or state failed, the leads-to check failed or could not follow a drain. */
 const JUDGED_HOLDS: i32 = 0;
@@ -171,6 +171,38 @@ export function judgeInto(): i32 {
   const n = expand(inputAt());
   collecting = false;
   return n;
+}
+
+/**
+ * Judges ONE given step (tests: a differential test on corrupted steps), as judgedExplore.ts's
+ * `visit` (judgedExplore.ts:105-127) judges a successor: packedStepJudge.ts:99-118 (`stepFailures`,
+ * controller judge through the memo) and :145-151 (`stateFailures`) on the state at `start()`'s
+ * address and the successor at `output()`'s (system bytes, then the state's ghost), the step's
+ * access and hart fields as PackedSuccessors exposes them (packedSuccessors.ts:77-100: `acc`,
+ * `accA`, `accB`, `accTask`, `hart`, `isReturn`, `isFetch`, `switchTo`, `poll`). Writes the
+ * successor with its ghost as the judge leaves it back at `output()` and its verdict at
+ * `judgedBits()` (two i32: the wakeup properties' bits, the step's and the successor state's, then
+ * the controller properties' bits, as `judgeInto`); answers the wakeup bits.
+ */
+export function judgeStep(
+  acc: i32,
+  a: i32,
+  b: i32,
+  t: i32,
+  hart: i32,
+  isReturn: i32,
+  isFetch: i32,
+  switchTo: i32,
+  poll: i32,
+): i32 {
+  copyState(CUR, inputAt());
+  copyState(B, outputAt());
+  setAccess(acc, a, b, t, hart, isReturn !== 0, isFetch !== 0, switchTo, poll);
+  const bits = stepFailures(CUR, B, 0) | stateFailures(B);
+  copyState(outputAt(), B);
+  store<i32>(BITS, bits);
+  store<i32>(BITS, CTRL_BITS, 4);
+  return bits;
 }
 
 /** Whether a drain ending at the state at `start()`'s address (`reached`: at quiescence) passes the leads-to check's end verdict (tests). */

@@ -1,8 +1,10 @@
 /**
  * AssemblyScript (compiled by asc into packedWasm.wasm, not by tsc): the packed layout of one
  * configuration as wasm globals, set once per search by the loader (packedWasmExplore.ts) from
- * packedLayout.ts's `PackedLayout` and the configuration, so no offset is a constant here, and the
- * state width (the shared wasmMemory.ts's, re-exported here with its allocator). The byte codes (phases, lives, record widths) are packedLayout.ts's.
+ * packedLayout.ts's `PackedLayout` and the configuration, so no offset is a constant here. The byte
+ * codes (phases, lives, record widths) are packedLayout.ts's; the state width, the linear memory's
+ * allocator and the states' copy and comparison are engine/explore/wasm/assembly/wasmMemory.ts's,
+ * re-exported here for the modules beside this one.
  */
 import { setWidth } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
 import { controllerJudgeLayout } from '../../../../controller/engine/wasm/assembly/wasmControllerJudge';

@@ -90,6 +90,35 @@ export let GENERATION: i32 = 0;
 export let SWITCH_TO: i32 = -1;
 export let POLL: i32 = 0;
 
+/**
+ * Sets the fields above as a caller of packedSuccessors.ts's PackedSuccessors sets them by hand
+ * (its public fields, packedSuccessors.ts:77-100) for one step it hands the judge, and counts one
+ * more state loaded (GENERATION, as `expand` does at packedSuccessors.ts:118): the judge reads the
+ * state afresh (wasmJudgedSearch.ts `judgeStep`, for the tests).
+ */
+export function setAccess(
+  acc: i32,
+  a: i32,
+  b: i32,
+  t: i32,
+  hart: i32,
+  isReturn: bool,
+  isFetch: bool,
+  switchTo: i32,
+  poll: i32,
+): void {
+  ACC = acc;
+  ACC_A = a;
+  ACC_B = b;
+  ACC_TASK = t;
+  HART = hart;
+  IS_RETURN = isReturn;
+  IS_FETCH = isFetch;
+  SWITCH_TO = switchTo;
+  POLL = poll;
+  GENERATION++;
+}
+
 /** The state being expanded and the successor being built (packedSuccessors.ts:64-69); set by `setBuffers`. */
 let CUR: usize = 0;
 let B: usize = 0;
