@@ -19,6 +19,7 @@ import { uipiCoverage } from './engine/uipiCoverage.ts';
 import { UIPI_KILL } from './engine/uipiKill.ts';
 import { type UipiParallelJob, uipiParallelSpace } from './engine/uipiParallelJob.ts';
 import { uipiShortest } from './engine/uipiShortest.ts';
+import { precompileUipiWasm } from './engine/wasm/uipiWasmModule.ts';
 import { exploreUipiConfig } from './exploreConfig.ts';
 import { loadUipiTrace } from './loadTrace.ts';
 import { isUipiDrain, UIPI_DRAINS, UIPI_SMALL, type UipiConfig, type UipiDrainName } from './model/config.ts';
@@ -128,6 +129,7 @@ export const uipi: Protocol = {
   coverage: uipiCoverage,
   workerRuns: uipiWorkerRuns,
   // the keyed space of the model alone (`--no-covering`), the only UIPI search on workers; the job is exploreUipi's
+  prepareExplore: precompileUipiWasm,
   parallelSpace: (job, drains) =>
     uipiParallelSpace(job as UipiParallelJob, drains) as StateSpace<unknown, unknown>,
   traceVars: [],

@@ -11,9 +11,18 @@
  * it only stops, and the JavaScript engine (exploreUipiPacked) runs the whole search again and
  * gives the answer, so a violation's path, properties, counts and every error are exactly the
  * JavaScript engine's. Options the wasm search has no port of hand over the same way, before it
- * starts: `maxStates`, `onProgress`, `leftOut`, `owedUnkeyed`, a property the wasm judge or drain
+ * starts: `maxStates`, `leftOut`, `owedUnkeyed`, a property the wasm judge or drain
  * does not read, a configuration the packed layout cannot hold. A seeded bug (`mutation`) is
  * ported: the wasm search takes the same wrong steps and fails where the JavaScript one does.
+ *
+ * Progress (`onProgress`, the command line's progress line): the wasm search pauses between two
+ * expansions once `progressEvery` more nodes are admitted and reports the counts then (distinct
+ * nodes, transitions, the nodes not yet expanded, the diameter), and once at the end. The
+ * JavaScript engine reports at exactly every `progressEvery`-th node once the nodes before it
+ * passed their leads-to check (the object engine's states); the wasm search drains in batches, so
+ * its reports are the counts at the pause instead — the same kind of line, at slightly different
+ * states. A search handed over to JavaScript after the wasm pass reported is repeated there
+ * without reports (its progress was shown), as the judged wakeup engine does.
  */
 import { trapsExplained } from '../../../../engine/explore/wasm/wasmEngineModule.ts';
 import type { UipiConfig } from '../../model/config.ts';
@@ -40,12 +49,7 @@ const ROOM = 1 << 16;
 
 /** Whether the options ask for something the wasm search has no port of (see above). */
 function unported(opts: UipiPackedOptions): boolean {
-  return (
-    opts.maxStates !== undefined ||
-    opts.onProgress !== undefined ||
-    opts.leftOut !== undefined ||
-    opts.owedUnkeyed === true
-  );
+  return opts.maxStates !== undefined || opts.leftOut !== undefined || opts.owedUnkeyed === true;
 }
 
 /** Writes the initial node of `L`'s configuration (key words, then ghost words) at `at`. */
@@ -71,7 +75,20 @@ export function exploreUipiPackedWasm(
   opts: UipiPackedOptions = {},
   room = ROOM,
 ): UipiPackedOutcome {
-  return searchUipiWasm(cfg, sel, opts, room) ?? exploreUipiPacked(cfg, sel, opts);
+  if (!wasmAnswers(cfg, sel, opts)) return exploreUipiPacked(cfg, sel, opts);
+  // a search handed over after the wasm pass reported progress is repeated without reports
+  const { onProgress: _reported, ...again } = opts;
+  return searchUipiWasm(cfg, sel, opts, room) ?? exploreUipiPacked(cfg, sel, again);
+}
+
+/** Whether the wasm search can answer `opts` on `cfg` judging `sel` if it passes (see above). */
+function wasmAnswers(cfg: UipiConfig, sel: UipiSelection, opts: UipiPackedOptions): boolean {
+  return (
+    !unported(opts) &&
+    wasmStepBits(sel.step.map((p) => p.id)) !== null &&
+    wasmLivenessBits(sel.liveness.map((p) => p.id)) !== null &&
+    uipiUnpackable(cfg) === null
+  );
 }
 
 /**
@@ -87,26 +104,48 @@ export function searchUipiWasm(
   const stepBits = wasmStepBits(sel.step.map((p) => p.id));
   const liveness = opts.liveness !== false && sel.liveness.length > 0;
   const livenessBits = wasmLivenessBits(sel.liveness.map((p) => p.id));
-  if (unported(opts) || stepBits === null || livenessBits === null || uipiUnpackable(cfg) !== null)
-    return null;
+  if (!wasmAnswers(cfg, sel, opts) || stepBits === null || livenessBits === null) return null;
   const { w, L, at } = uipiWasmInstance(cfg, stepBits, livenessBits, opts.mutation ?? null);
   writeInitial(L, w.memory.buffer, at);
   const covering = opts.covering !== false;
   const masks = covering ? uipiKeyMasks(L) : uipiKeyedMasks(L);
   const masksAt = w.keyMasks(masks.length) >>> 0;
   new Int32Array(w.memory.buffer, masksAt, masks.length).set(masks);
+  /** The counts now (read afresh: the memory may have grown). */
+  const counts = (): { distinct: number; transitions: number; diameter: number } => {
+    const answers = w.answers() >>> 0;
+    const ints = new Int32Array(w.memory.buffer, answers, 2);
+    return {
+      distinct: ints[0] ?? 0,
+      transitions: new Float64Array(w.memory.buffer, answers + 8, 1)[0] ?? 0,
+      diameter: ints[1] ?? 0,
+    };
+  };
+  const every = opts.progressEvery ?? 50_000;
+  const { onProgress } = opts;
   const kind = trapsExplained(
     'packed UIPI wasm engine',
     'out of linear memory, or a node uipiPackedSuccessors.ts refuses',
-    () => w.explore(covering ? 1 : 0, liveness ? 1 : 0, room, masksAt, masks.length),
+    () => {
+      if (w.uipiBegin(covering ? 1 : 0, liveness ? 1 : 0, room, masksAt, masks.length) !== 0) return 1;
+      // a progress report between two expansions once `every` more nodes are admitted (see above)
+      let reportAt = onProgress === undefined ? 0x7fffffff : every;
+      for (;;) {
+        const code = w.uipiSearch(reportAt);
+        if (code !== 2) return code;
+        const c = counts();
+        onProgress?.({
+          distinct: c.distinct,
+          transitions: c.transitions,
+          queue: c.distinct - w.uipiHead(),
+          depth: c.diameter,
+        });
+        reportAt = (Math.floor(c.distinct / every) + 1) * every;
+      }
+    },
   );
   if (kind !== 0) return null;
-  const answers = w.answers() >>> 0;
-  const ints = new Int32Array(w.memory.buffer, answers, 2);
-  return {
-    kind: 'complete',
-    distinct: ints[0] ?? 0,
-    transitions: new Float64Array(w.memory.buffer, answers + 8, 1)[0] ?? 0,
-    diameter: ints[1] ?? 0,
-  };
+  const c = counts();
+  onProgress?.({ distinct: c.distinct, transitions: c.transitions, queue: 0, depth: c.diameter });
+  return { kind: 'complete', ...c };
 }

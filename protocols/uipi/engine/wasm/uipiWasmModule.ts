@@ -30,6 +30,10 @@ export interface UipiWasm {
   keyMasks(words: number): number;
   /** Searches (covering 1 or keyed 0, keying the `words` masks at `masks`, draining when liveness is 1), the tables with room for `room` nodes; 0 complete, 1 failed. */
   explore(covering: number, liveness: number, room: number, masks: number, words: number): number;
+  /** The same search in parts: begin (0, or 1 failed), expand until `reportAt` nodes are admitted (2: paused) or the end (0 complete, 1 failed); the next node to expand. */
+  uipiBegin(covering: number, liveness: number, room: number, masks: number, words: number): number;
+  uipiSearch(reportAt: number): number;
+  uipiHead(): number;
   /** Writes the successors of the node at `start()`'s address at `output()`, their events at `outputEvents()`; how many. */
   expandInto(): number;
   output(): number;
@@ -45,6 +49,9 @@ const FUNCTIONS = [
   'start',
   'keyMasks',
   'explore',
+  'uipiBegin',
+  'uipiSearch',
+  'uipiHead',
   'expandInto',
   'output',
   'outputEvents',

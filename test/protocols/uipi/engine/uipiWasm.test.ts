@@ -8,6 +8,7 @@
  * drain make the wasm search stop, so the JavaScript engine answers, exactly as it does alone.
  */
 import { describe, expect, it } from 'vitest';
+import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
 import { FieldKeyPacker } from '../../../../engine/explore/packed/fieldKeyPacker.ts';
 import { UIPI_EXPLORE_PRESETS } from '../../../../protocols/uipi/engine/exploreUipi.ts';
 import { uipiKeyedMasks } from '../../../../protocols/uipi/engine/packed/keyedAdmission.ts';
@@ -251,17 +252,21 @@ describe('packed UIPI engine in WebAssembly', () => {
     },
   );
 
-  it('hands over what it has no port of: a state bound, progress reports, a liveness verdict left out, a wrong key', () => {
+  it('hands over what it has no port of: a state bound, a liveness verdict left out, a wrong key', () => {
     const progress: number[] = [];
     for (const opts of [
-      { maxStates: 1000 },
-      { progressEvery: 5000, onProgress: (p: { distinct: number }) => progress.push(p.distinct) },
+      {
+        maxStates: 1000,
+        progressEvery: 100,
+        onProgress: (p: { distinct: number }) => progress.push(p.distinct),
+      },
       { leftOut: ['uipiEventuallyDelivered'] },
       { covering: false, owedUnkeyed: true },
     ]) {
       expect(searchUipiWasm(PLAIN, SEL, opts)).toBeNull();
       expect(exploreUipiPackedWasm(PLAIN, SEL, opts)).toEqual(exploreUipiPacked(PLAIN, SEL, opts));
     }
+    // a search handed over before the wasm pass started reports its progress from JavaScript
     expect(progress.length).toBeGreaterThan(0);
   });
 
@@ -272,5 +277,33 @@ describe('packed UIPI engine in WebAssembly', () => {
     );
     expect(wasmStepBits(['uipiRefinement'])).toBeNull();
     expect(wasmLivenessBits(['uipiNoLoss'])).toBeNull();
+  });
+
+  it('reports progress from the wasm search: growing counts, the last one the complete search', () => {
+    const seen: ExploreProgress[] = [];
+    const out = exploreUipiPackedWasm(SLOTS2, SEL, {
+      onProgress: (p) => seen.push(p),
+      progressEvery: 20_000,
+    });
+    expect(out).toEqual(exploreUipiPacked(SLOTS2, SEL));
+    expect(seen.length).toBeGreaterThan(5);
+    const distinct = seen.map((p) => p.distinct);
+    expect(distinct).toEqual([...distinct].sort((a, b) => a - b));
+    expect(seen.at(-1)).toEqual({
+      distinct: out.distinct,
+      transitions: out.transitions,
+      queue: 0,
+      depth: out.diameter,
+    });
+  });
+
+  it('reports the progress of the wasm pass once when a search is handed over, not again from the JavaScript search', () => {
+    const seen: ExploreProgress[] = [];
+    const cfg = { ...PLAIN, drainBound: 17 };
+    const out = exploreUipiPackedWasm(cfg, SEL, { onProgress: (p) => seen.push(p), progressEvery: 10 });
+    expect(out).toEqual(exploreUipiPacked(cfg, SEL));
+    const distinct = seen.map((p) => p.distinct);
+    expect(distinct.length).toBeGreaterThan(1);
+    expect(distinct).toEqual([...distinct].sort((a, b) => a - b));
   });
 });

@@ -8,6 +8,16 @@
 
 export { keyMasks } from './uipiWasmAdmission';
 export { configureEvents } from './uipiWasmEvents';
-export { answers, expandInto, explore, output, outputEvents, start } from './uipiWasmExplore';
+export {
+  answers,
+  expandInto,
+  explore,
+  output,
+  outputEvents,
+  start,
+  uipiBegin,
+  uipiHead,
+  uipiSearch,
+} from './uipiWasmExplore';
 export { configureJudge } from './uipiWasmJudge';
 export { configureLayout } from './uipiWasmLayout';

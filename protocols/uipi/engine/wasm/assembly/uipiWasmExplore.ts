@@ -103,23 +103,46 @@ export function answers(): usize {
   return ANSWERS;
 }
 
+/** What `uipiSearch` answers besides COMPLETE and FAILED: it stopped for a progress report. */
+const PAUSED: i32 = 2;
+
+/** The search in progress (`uipiBegin` sets it): whether it drains, the next node to expand, and the leads-to batches. */
+let draining = false;
+let head: i32 = 0;
+let drainedTo: i32 = 0;
+let batch: i32 = 0;
+
 /**
- * uipiPackedExplore.ts:84-335 for a search that passes: breadth-first from the node at `start()`'s
- * address, by covering (`covering` 1) or keyed, keying the `words` field masks at `masks`
- * (uipiWasmAdmission.ts `keyMasks`), draining every node when `liveness` is 1, the tables starting
- * with room for `room` nodes (a power of two); COMPLETE, or FAILED at the first step or drain that
- * does not pass or node that sets a bit outside its fields.
+ * uipiPackedExplore.ts:84-100 for a search that passes: the tables, with room for `room` nodes (a
+ * power of two), and the node at `start()`'s address admitted; by covering (`covering` 1) or
+ * keyed, keying the `words` field masks at `masks` (uipiWasmAdmission.ts `keyMasks`), draining
+ * every node when `liveness` is 1. FAILED when the initial node sets a bit outside its fields.
  */
-export function explore(covering: i32, liveness: i32, room: i32, masks: usize, words: i32): i32 {
+export function uipiBegin(covering: i32, liveness: i32, room: i32, masks: usize, words: i32): i32 {
   nodesInit(room);
   admissionInit(covering, masks, words, room);
   admit(IN, IN + ((<usize>K) << 2), 0, -1, -1);
   if (outside) return FAILED;
-  let drainedTo = 0;
-  let batch = room;
-  for (let head = 0; head < COUNT; head++) {
+  draining = liveness !== 0;
+  head = 0;
+  drainedTo = 0;
+  batch = room;
+  transitions = 0;
+  diameter = 0;
+  return COMPLETE;
+}
+
+/**
+ * uipiPackedExplore.ts:100-335 for a search that passes: expands nodes in BFS order; COMPLETE
+ * once every node is expanded and drained, FAILED at the first step or drain that does not pass
+ * or node that sets a bit outside its fields, PAUSED between two expansions once `reportAt`
+ * nodes are admitted (the loader reports progress and calls again).
+ */
+export function uipiSearch(reportAt: i32): i32 {
+  for (; head < COUNT; head++) {
+    if (COUNT >= reportAt) return PAUSED;
     // the leads-to checks of the nodes expanded so far, each time their number doubles
-    if (liveness !== 0 && head === batch) {
+    if (draining && head === batch) {
       if (!drainNodes(drainedTo, head, NEXT)) return FAILED;
       drainedTo = head;
       batch *= 2;
@@ -131,7 +154,7 @@ export function explore(covering: i32, liveness: i32, room: i32, masks: usize, w
     const up = wAt(PARENT, head);
     const n = enabled(LIST);
     // the drain's first event when it chains to the successor (uipiWasmDrain.ts `chainEvent`)
-    const k0 = liveness !== 0 ? chainEvent(SB, LIST, n) : -1;
+    const k0 = draining ? chainEvent(SB, LIST, n) : -1;
     for (let i = 0; i < n; i++) {
       const k = wAt(LIST, i);
       transitions++;
@@ -142,6 +165,20 @@ export function explore(covering: i32, liveness: i32, room: i32, masks: usize, w
     }
   }
   // the remaining leads-to checks: see the module comment
-  if (liveness !== 0 && !drainNodes(drainedTo, COUNT, NEXT)) return FAILED;
+  if (draining && !drainNodes(drainedTo, COUNT, NEXT)) return FAILED;
   return COMPLETE;
+}
+
+/** The next node to expand (a progress report's queue is the nodes from there). */
+export function uipiHead(): i32 {
+  return head;
+}
+
+/**
+ * uipiPackedExplore.ts:84-335 for a search that passes, whole: `uipiBegin` then `uipiSearch`
+ * without a pause; COMPLETE or FAILED.
+ */
+export function explore(covering: i32, liveness: i32, room: i32, masks: usize, words: i32): i32 {
+  if (uipiBegin(covering, liveness, room, masks, words) === FAILED) return FAILED;
+  return uipiSearch(i32.MAX_VALUE);
 }
