@@ -21,6 +21,7 @@ import { CONTROLLER_DESIGNS, findControllerImpl } from './designs/registry.ts';
 import { controllerWorkerRuns } from './engine/checkControllerParallel.ts';
 import { controllerCoverage } from './engine/controllerCoverage.ts';
 import { CONTROLLER_KILL } from './engine/controllerKill.ts';
+import { precompileControllerWasm } from './engine/wasm/controllerJudgedWasm.ts';
 import { controllerDutTrace, loadControllerTrace } from './loadTrace.ts';
 import { SMALL } from './model/config/config.ts';
 import { controllerMachine } from './model/machine.ts';
@@ -51,6 +52,7 @@ export const controller: DutReplayable = {
   checkConfigs: (c) => familyCheckConfigs(member, c),
   exploreConfig: (c) => familyExploreConfig(member, c),
   explorePresets: familyExplorePresets('controller'),
+  prepareExplore: precompileControllerWasm,
   coverage: controllerCoverage,
   workerRuns: controllerWorkerRuns,
   traceVars: CONTROLLER_VARS,

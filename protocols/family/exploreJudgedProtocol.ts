@@ -1,17 +1,17 @@
 /**
  * The judged engines (the wakeup model alone, judgedExplore.ts, run in WebAssembly where it can:
- * wasm/judgedWasmExplore.ts; the controller model alone, controllerJudgedExplore.ts) for the command line and the tests, reporting like the explorer
+ * wasm/judgedWasmExplore.ts; the controller model alone, controllerJudgedExplore.ts, run in
+ * WebAssembly where it can: controller/engine/wasm/controllerJudgedWasm.ts) for the command line
+ * and the tests, reporting like the explorer
  * (exploreProtocol.ts) through engine/explore/packed/judgedReport.ts: on a violation the
  * BFS-shortest path is re-run through the protocol's runner (`runWakeup`, with the drain for a
  * leads-to violation; `runController`), which must fail there too.
  */
 
 import { judgedReport } from '../../engine/explore/packed/judgedReport.ts';
-import {
-  type ControllerJudgedOptions,
-  exploreControllerJudged,
-} from '../controller/engine/packed/controllerJudgedExplore.ts';
+import type { ControllerJudgedOptions } from '../controller/engine/packed/controllerJudgedExplore.ts';
 import { runController } from '../controller/engine/runController.ts';
+import { exploreControllerJudgedWasm } from '../controller/engine/wasm/controllerJudgedWasm.ts';
 import type { Config } from '../controller/model/config/config.ts';
 import {
   defaultControllerPropertyIds,
@@ -52,7 +52,8 @@ export function exploreControllerJudgedProtocol(
   opts: ControllerJudgedOptions = {},
 ): ExploreReport {
   const ids = judgedPropertyIds('controller');
-  const out = exploreControllerJudged(cfg, selectControllerProperties(ids), opts);
+  // in WebAssembly where it can (a search that passes), else the JavaScript engine's answer whole
+  const out = exploreControllerJudgedWasm(cfg, selectControllerProperties(ids), opts);
   return judgedReport(out, 'step', 'runController', () => {
     const events = out.kind === 'violation' ? out.path : [];
     return {

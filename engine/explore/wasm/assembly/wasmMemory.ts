@@ -1,9 +1,20 @@
 /**
  * AssemblyScript (compiled into each engine's .wasm by asc, not by tsc): the linear memory of a
- * WebAssembly engine (protocols/wakeup/engine/wasm/, protocols/uipi/engine/wasm/) — an allocator
- * that never frees (each search has an instance of its own), arrays that double by copying, and
- * the open-addressing tables of (id + 1, hash) slots their stores keep, doubled as they fill.
+ * WebAssembly engine (protocols/wakeup/engine/wasm/, protocols/uipi/engine/wasm/,
+ * protocols/controller/engine/wasm/) — an allocator that never frees (each search has an instance
+ * of its own), arrays that double by copying, and the open-addressing tables of (id + 1, hash)
+ * slots their stores keep, doubled as they fill; and the width of one stored state (set once per
+ * instance by its engine's `configure`) with the word-wise copy and comparison of states the
+ * shared store (wasmStore.ts) and the searches use.
  */
+
+/** Bytes per state (a multiple of 4), set by {@link setWidth}. */
+export let WIDTH: i32 = 0;
+
+/** Sets the bytes per state (a multiple of 4): one call per instance, before any allocation. */
+export function setWidth(width: i32): void {
+  WIDTH = width;
+}
 
 /** The first free byte of linear memory (16-aligned; 0 until the first allocation). */
 let top: usize = 0;
@@ -57,4 +68,25 @@ export function rehashed(old: usize, slots: i32): usize {
     store<i32>(table + ((<usize>slot) << 3), h, 4);
   }
   return table;
+}
+
+/**
+ * Copies one state (WIDTH bytes, a multiple of 4) from `src` to `dst` word by word: inline code,
+ * where `memory.copy` of a size known only at run time is a call out of the wasm code per state.
+ */
+export function copyState(dst: usize, src: usize): void {
+  const end = src + <usize>WIDTH;
+  let s = src;
+  let d = dst;
+  for (; s + 8 <= end; s += 8, d += 8) store<u64>(d, load<u64>(s));
+  if (s < end) store<u32>(d, load<u32>(s));
+}
+
+/** Whether the states at `a` and `b` are equal (WIDTH bytes), word by word (see {@link copyState}). */
+export function sameState(a: usize, b: usize): bool {
+  const end = a + <usize>WIDTH;
+  let x = a;
+  let y = b;
+  for (; x + 8 <= end; x += 8, y += 8) if (load<u64>(x) !== load<u64>(y)) return false;
+  return x >= end || load<u32>(x) === load<u32>(y);
 }

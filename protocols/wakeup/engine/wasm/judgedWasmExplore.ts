@@ -28,8 +28,8 @@
 import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
 import type { PackedAccess } from '../../../controller/engine/packed/packedAccess.ts';
 import { PackedControllerJudge } from '../../../controller/engine/packed/packedControllerJudge.ts';
+import { controllerBitsOf, JUDGED_BY_BYTES } from '../../../controller/engine/wasm/controllerJudgedWasm.ts';
 import type { Config } from '../../../controller/model/config/config.ts';
-import { CONTROLLER_STEP_PROPERTIES } from '../../../controller/properties/index.ts';
 import { defaultWakeupPropertyIds, type WakeupSelection } from '../../properties/selection.ts';
 import {
   exploreJudged,
@@ -152,22 +152,8 @@ export interface JudgedWasmPassOptions {
 /** The JavaScript engine's first rooms (packedStore.ts INITIAL, controllerJudgeMemo.ts INITIAL_NODES). */
 const ROOM = { states: 1 << 17, nodes: 1 << 13 };
 
-/** The controller properties packedControllerJudge.ts judges itself, in its order (packedControllerJudge.ts:74-83). */
-export const JUDGED_BY_BYTES = (
-  'strictPriority fifoWithinPriority taskConservation processIsolation emptyMeansEmpty capacityBound ' +
-  'errorReporting noLostWakeup noSpuriousWakeup wakePriority'
-).split(' ');
-
-/** The bits of controller properties `ids` (their indices among CONTROLLER_STEP_PROPERTIES, as PackedControllerJudge's bits). */
-export function controllerBitsOf(ids: readonly string[]): number {
-  let bits = 0;
-  for (const id of ids) {
-    const i = CONTROLLER_STEP_PROPERTIES.findIndex((p) => p.id === id);
-    if (i < 0 || i > 30) throw new Error(`judged wasm engine: no controller property ${id}`);
-    bits |= 1 << i;
-  }
-  return bits;
-}
+/** The byte judge's properties in its order and their bits (the controller wasm engine's, shared; re-exported for the tests). */
+export { controllerBitsOf, JUDGED_BY_BYTES };
 
 /** The access a memo miss judges, as PackedControllerJudge reads it (its state a view of the wasm memory). */
 class WasmAccess implements PackedAccess {

@@ -13,7 +13,7 @@
  * The judged engine imports `wasmStepJudge.controllerJudge` (wasmStepJudge.ts); the packed engine's
  * loader supplies one that is never called.
  */
-export { controllerBits } from './wasmControllerJudge';
+export { controllerBits } from '../../../../controller/engine/wasm/assembly/wasmControllerJudge';
 export { configureGhost } from './wasmGhost';
 export {
   exploreJudged,

@@ -5,12 +5,10 @@
  * here. In the judged engine the state width (wasmLayout.ts WIDTH) is the ghost layout's `width`:
  * every successor starts as a copy of its state, ghost included (packedSuccessors.ts:97-100).
  */
+import { controllerJudgeGhost } from '../../../../controller/engine/wasm/assembly/wasmControllerJudge';
 
-/** The first ghost byte (= the system bytes' width) and the offsets of packedGhost.ts:30-39. */
+/** The first ghost byte (= the system bytes' width) and the wakeup ghost's offsets of packedGhost.ts:30-39 (the controller ghost's are the controller judge's, wasmControllerJudge.ts). */
 export let GHOST_START: i32 = 0;
-export let OUTSTANDING: i32 = 0;
-export let ERROR_SINCE_READ: i32 = 0;
-export let CUSTODY: i32 = 0;
 export let UNDELIVERED: i32 = 0;
 export let WOKEN: i32 = 0;
 export let WOKEN_W: i32 = 0;
@@ -26,10 +24,8 @@ export function configureGhost(
   wokenW: i32,
 ): void {
   GHOST_START = start;
-  OUTSTANDING = outstanding;
-  ERROR_SINCE_READ = errorSinceRead;
-  CUSTODY = custody;
   UNDELIVERED = undelivered;
   WOKEN = woken;
   WOKEN_W = wokenW;
+  controllerJudgeGhost(outstanding, errorSinceRead, custody, undelivered, woken);
 }

@@ -8,7 +8,15 @@
  * other answer to the JavaScript engine.
  */
 
-import { controllerJudgeInit } from './wasmControllerJudge';
+import {
+  COUNT,
+  LAST_ID,
+  LEVEL,
+  storeAdd,
+  storeInit,
+  WORDS,
+} from '../../../../../engine/explore/wasm/assembly/wasmStore';
+import { controllerJudgeInit } from '../../../../controller/engine/wasm/assembly/wasmControllerJudge';
 import { memoInit } from './wasmJudgeMemo';
 import { alloc, copyState, WIDTH } from './wasmLayout';
 import {
@@ -23,7 +31,6 @@ import {
 } from './wasmLeadsTo';
 import { inputAt, maxSuccessors, outputAt, stateBuffers } from './wasmSearch';
 import { CTRL_BITS, ctrlCalls, jsCalls, remembered, stateFailures, stepFailures } from './wasmStepJudge';
-import { COUNT, LAST_ID, LEVEL, storeAdd, storeInit, WORDS } from './wasmStore';
 import { expand, setAccess } from './wasmSuccessors';
 
 /** What `exploreJudged` answers: the search passed, a step or state failed, the leads-to check failed or could not follow a drain. */

@@ -2,11 +2,14 @@
  * AssemblyScript (compiled by asc into packedWasm.wasm, not by tsc): the packed layout of one
  * configuration as wasm globals, set once per search by the loader (packedWasmExplore.ts) from
  * packedLayout.ts's `PackedLayout` and the configuration, so no offset is a constant here. The byte
- * codes (phases, lives, record widths) are packedLayout.ts's; the linear memory's allocator is
- * engine/explore/wasm/assembly/wasmMemory.ts's, re-exported here for the modules beside this one.
+ * codes (phases, lives, record widths) are packedLayout.ts's; the state width, the linear memory's
+ * allocator and the states' copy and comparison are engine/explore/wasm/assembly/wasmMemory.ts's,
+ * re-exported here for the modules beside this one.
  */
+import { setWidth } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
+import { controllerJudgeLayout } from '../../../../controller/engine/wasm/assembly/wasmControllerJudge';
 
-export { alloc } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
+export { alloc, copyState, sameState, WIDTH } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
 
 /** Hart phases and task lives by their byte code (packedLayout.ts:21-30), and the record widths (:32-33). */
 export const PH_IDLE: u8 = 0;
@@ -28,8 +31,7 @@ export const MUT_STEALS_OFFLINE: i32 = 2;
 export const MUT_FINISH_WANDERS: i32 = 3;
 export const MUT_WEDGES: i32 = 4;
 
-/** Bytes per state (a multiple of 4) and the layout's offsets (packedLayout.ts:78-92). */
-export let WIDTH: i32 = 0;
+/** The layout's offsets (packedLayout.ts:78-92; the bytes per state are wasmMemory.ts's WIDTH). */
 export let READY: i32 = 0;
 export let READY_W: i32 = 0;
 export let IRQ_WAIT: i32 = 0;
@@ -82,7 +84,7 @@ export function configure(
   pendingOverflow: u8,
   mutation: i32,
 ): void {
-  WIDTH = width;
+  setWidth(width);
   READY = ready;
   READY_W = readyW;
   IRQ_WAIT = irqWait;
@@ -104,25 +106,24 @@ export function configure(
   WAIT_FULL = waitFull;
   PENDING_OVERFLOW = pendingOverflow;
   MUTATION = mutation;
-}
-
-/**
- * Copies one state (WIDTH bytes, a multiple of 4) from `src` to `dst` word by word: inline code,
- * where `memory.copy` of a size known only at run time is a call out of the wasm code per state.
- */
-export function copyState(dst: usize, src: usize): void {
-  const end = src + <usize>WIDTH;
-  let s = src;
-  let d = dst;
-  for (; s + 8 <= end; s += 8, d += 8) store<u64>(d, load<u64>(s));
-  if (s < end) store<u32>(d, load<u32>(s));
-}
-
-/** Whether the states at `a` and `b` are equal (WIDTH bytes), word by word (see {@link copyState}). */
-export function sameState(a: usize, b: usize): bool {
-  const end = a + <usize>WIDTH;
-  let x = a;
-  let y = b;
-  for (; x + 8 <= end; x += 8, y += 8) if (load<u64>(x) !== load<u64>(y)) return false;
-  return x >= end || load<u32>(x) === load<u32>(y);
+  // the controller judge's copy (its layout has no IPC tables; no wakeup access is a wrong one: BAD_ACCESS 0)
+  controllerJudgeLayout(
+    ready,
+    readyW,
+    irqWait,
+    waitW,
+    irqPending,
+    error,
+    processes,
+    priorities,
+    capacity,
+    devices,
+    waitDepth,
+    pendingMax,
+    taskPool,
+    queueFull,
+    waitFull,
+    pendingOverflow,
+    0,
+  );
 }

@@ -4,10 +4,19 @@
  * (wasmStore.ts) and invariants (wasmInvariants.ts), and `answers`, where the loader
  * (packedWasmExplore.ts) reads what it found. packedWasm.ts names what the module exports.
  */
+
+import {
+  COUNT,
+  LEVEL,
+  PARENT,
+  storeAdd,
+  storeInit,
+  VIA,
+  WORDS,
+} from '../../../../../engine/explore/wasm/assembly/wasmStore';
 import { FAILS_ONLY_ONLINE_RUN, HOLDS, hartOffline, judgeState } from './wasmInvariants';
 import { JUDGED, judgedVisit } from './wasmJudgedSearch';
 import { alloc, copyState, DEVICES, NHARTS, PH_FETCH, PRIORITIES, PROCESSES, WIDTH } from './wasmLayout';
-import { COUNT, LEVEL, PARENT, storeAdd, storeInit, VIA, WORDS } from './wasmStore';
 import { expand, setBuffers } from './wasmSuccessors';
 
 /** What `explore` answers (PackedOutcome's kinds). */

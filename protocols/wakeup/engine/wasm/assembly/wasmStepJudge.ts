@@ -10,7 +10,7 @@
  * into `next` when the step passes), then the wakeup step properties read from the bytes here, as
  * packedStepJudge.ts's bits.
  */
-import { controllerJudgeBytes } from './wasmControllerJudge';
+import { controllerJudgeBytes } from '../../../../controller/engine/wasm/assembly/wasmControllerJudge';
 import { GHOST_START, WOKEN, WOKEN_W } from './wasmGhost';
 import { firstDuplicate, hartOffline, stuck } from './wasmInvariants';
 import { accessSlot, memoRecall, memoRemember } from './wasmJudgeMemo';
@@ -97,7 +97,9 @@ export function stepFailures(cur: usize, next: usize, index: i32): i32 {
     if (memoRecall(cur, next, accessSlot(ACC, ACC_A, ACC_B, ACC_TASK))) remembered++;
     else {
       ctrlCalls++;
-      const bits = JS_CONTROLLER_JUDGE ? -1 : controllerJudgeBytes(cur, next);
+      const bits = JS_CONTROLLER_JUDGE
+        ? -1
+        : controllerJudgeBytes(cur, next, ACC, ACC_A, ACC_B, ACC_TASK, GENERATION, true);
       if (bits === 0) memoRemember(next);
       else if (bits > 0) CTRL_BITS = bits;
       else {

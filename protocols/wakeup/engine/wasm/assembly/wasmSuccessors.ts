@@ -9,6 +9,14 @@
  */
 
 import {
+  ACC_DEQUEUE,
+  ACC_ENQUEUE,
+  ACC_IRQ,
+  ACC_NONE,
+  ACC_REGISTER,
+  ACC_STATUS,
+} from '../../../../controller/engine/wasm/assembly/wasmControllerJudge';
+import {
   CAPACITY,
   copyState,
   DEVICES,
@@ -50,13 +58,17 @@ import {
 } from './wasmLayout';
 import { visit } from './wasmSearch';
 
-/** packedAccess.ts's access codes (ACC_NONE … ACC_DEQUEUE) and packedSuccessors.ts:53-56's poll outcomes. */
-export const ACC_NONE: i32 = 0;
-export const ACC_IRQ: i32 = 1;
-export const ACC_STATUS: i32 = 2;
-export const ACC_ENQUEUE: i32 = 3;
-export const ACC_REGISTER: i32 = 4;
-export const ACC_DEQUEUE: i32 = 5;
+/** packedAccess.ts's access codes (ACC_NONE … ACC_DEQUEUE), the controller judge's, re-exported for the wakeup modules. */
+export {
+  ACC_DEQUEUE,
+  ACC_ENQUEUE,
+  ACC_IRQ,
+  ACC_NONE,
+  ACC_REGISTER,
+  ACC_STATUS,
+} from '../../../../controller/engine/wasm/assembly/wasmControllerJudge';
+
+/** packedSuccessors.ts:53-56's poll outcomes. */
 const POLL_YIELD: i32 = 1;
 export const POLL_FINISH: i32 = 2;
 export const POLL_HANDLED: i32 = 3;

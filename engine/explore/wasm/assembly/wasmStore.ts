@@ -1,12 +1,12 @@
 /**
- * AssemblyScript: the packed engine's seen states, which are also its BFS queue, a port of
+ * AssemblyScript: the seen states of a packed engine (the wakeup engines', the judged controller
+ * engine's), which are also its BFS queue, a port of
  * engine/explore/packed/packedStore.ts: every distinct state is WIDTH bytes in one buffer in the
  * order found, an open-addressing table (slot → state id + 1 and the hash, linear probing, load
  * at most 1/2) finds duplicates, and per state its BFS depth, its parent's id and the index of its
  * event in the parent's successors. The loader reads WORDS, PARENT and VIA to build a path.
  */
-import { moved, rehashed } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
-import { alloc, copyState, sameState, WIDTH } from './wasmLayout';
+import { alloc, copyState, moved, rehashed, sameState, WIDTH } from './wasmMemory';
 
 export let WORDS: usize = 0;
 export let LEVEL: usize = 0;
