@@ -5,10 +5,14 @@
  * configurations), and on the first states of every seeded bug's space, each candidate's answer
  * (rejected, accepted, violated), the failing properties and the successor's bytes (state and both
  * ghosts) are the JavaScript's, and so is quiescence; a wasm judge that leaves out one verdict is
- * seen.
+ * seen. The wasm search (syscallWasmExplore.ts) counts and reports progress as the JavaScript
+ * engine does, finds every seeded bug and a failing drain itself, and then answers as the
+ * JavaScript engine does.
  */
 import { describe, expect, it } from 'vitest';
+import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
+import { exploreSyscallPacked } from '../../../../protocols/syscall/engine/packed/syscallPackedExplore.ts';
 import {
   SYSCALL_PACKED_MUTATIONS,
   type SyscallPackedMutation,
@@ -19,6 +23,10 @@ import {
   SyscallPackedSuccessors,
   VIOLATED,
 } from '../../../../protocols/syscall/engine/packed/syscallPackedSuccessors.ts';
+import {
+  exploreSyscallPackedWasm,
+  syscallWasmPass,
+} from '../../../../protocols/syscall/engine/wasm/syscallWasmExplore.ts';
 import { SyscallWasmSuccessors } from '../../../../protocols/syscall/engine/wasm/syscallWasmSuccessors.ts';
 import { formatSyscallEvent } from '../../../../protocols/syscall/model/events.ts';
 import {
@@ -33,6 +41,9 @@ const SEL = selectSyscallProperties(defaultSyscallPropertyIds(undefined), undefi
 const STEPS: SyscallSelection = { ...SEL, liveness: [] };
 const preset = (name: string): Config => presetOf('syscall', name);
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
+/** Where each seeded bug is explored (syscallPacked.test.ts MUTANT_PLACES: where it shows). */
+const placeOf = (m: SyscallPackedMutation): Config =>
+  m === 'callOverwrites' ? TWO_CALLERS : m === 'takeTakesTaken' ? TWO_DISPATCHERS : preset('small');
 const KIND = { [REJECTED]: 'rejected', [ACCEPTED]: 'accepted', [VIOLATED]: 'violated' } as const;
 
 /**
@@ -99,12 +110,7 @@ describe('packed syscall successors in wasm', () => {
   it.each(SYSCALL_PACKED_MUTATIONS)(
     'steps the seeded bug %s as the JavaScript does, violations included',
     (mutation) => {
-      const cfg =
-        mutation === 'callOverwrites'
-          ? TWO_CALLERS
-          : mutation === 'takeTakesTaken'
-            ? TWO_DISPATCHERS
-            : preset('small');
+      const cfg = placeOf(mutation);
       const out = compareWasm(cfg, 800, mutation);
       expect(out).not.toHaveProperty('error');
       expect(out).toHaveProperty('violated');
@@ -123,4 +129,52 @@ describe('packed syscall successors in wasm', () => {
       /no controller-step memo/,
     );
   });
+
+  it.each([
+    ['tiny', preset('tiny')],
+    ['small', preset('small')],
+    ['dispatchers', preset('dispatchers')],
+    ['two dispatchers', TWO_DISPATCHERS],
+    ['two callers', TWO_CALLERS],
+  ])('searches %s as the JavaScript engine does, progress included', (_, cfg) => {
+    const seen = (
+      run: (o: { onProgress: (p: ExploreProgress) => void; progressEvery: number }) => unknown,
+    ) => {
+      const ps: ExploreProgress[] = [];
+      const out = run({ onProgress: (p) => ps.push(p), progressEvery: 1000 });
+      return { out, ps };
+    };
+    const wasm = seen((o) => exploreSyscallPackedWasm(cfg, SEL, o));
+    expect(wasm).toEqual(seen((o) => exploreSyscallPacked(cfg, SEL, o)));
+    expect(wasm.out).toMatchObject({ kind: 'complete' });
+    expect(syscallWasmPass(cfg, SEL)).toMatchObject({ kind: 'holds' });
+  });
+
+  it('finds a failing drain itself and then answers as the JavaScript engine does', () => {
+    const short = { ...TWO_DISPATCHERS, drainBound: 6 };
+    expect(syscallWasmPass(short, SEL)).toMatchObject({ kind: 'drainFails' });
+    const want = exploreSyscallPacked(short, SEL);
+    expect(want).toMatchObject({ kind: 'violation', where: 'liveness' });
+    expect(exploreSyscallPackedWasm(short, SEL)).toEqual(want);
+  });
+
+  it.each([...SYSCALL_PACKED_MUTATIONS, 'drainForgetsFetch' as const])(
+    'finds the seeded bug %s in its search and then answers as the JavaScript engine does',
+    (mutation) => {
+      const cfg = placeOf(mutation);
+      const pass = syscallWasmPass(cfg, SEL, { mutation });
+      expect(pass.kind).toBe(mutation === 'drainForgetsFetch' ? 'drainFails' : 'stepFails');
+      // the JavaScript engine's answer: the object engine has no such bug, so the two disagree
+      const answer = (run: () => unknown): unknown => {
+        try {
+          return run();
+        } catch (e) {
+          return (e as Error).message;
+        }
+      };
+      const want = answer(() => exploreSyscallPacked(cfg, SEL, { mutation }));
+      expect(want).toMatch(/the two disagree/);
+      expect(answer(() => exploreSyscallPackedWasm(cfg, SEL, { mutation }))).toEqual(want);
+    },
+  );
 });

@@ -5,7 +5,11 @@
  * occupancies, `controllerJudgeInit`), the syscall layout (`syscallConfigure`, `syscallAgent` per
  * agent, `syscallJudgeInit`), the syscall properties' bits (`syscallBits`) and the alphabet
  * (`syscallEventsInit`, `syscallSetEvent` per event), makes room for two nodes (`room`), then
- * loads a node (`syscallLoad`) and steps it (`syscallStep`) per candidate.
+ * loads a node (`syscallLoad`) and steps it (`syscallStep`) per candidate (the tests); or, for a
+ * search, `searchStart` (the tables of `searchStatusIndex` and `searchDrainRow` then set) and the
+ * initial node written at its address, `searchBegin`, `searchRun` until it is over (it pauses for
+ * progress reports), `searchFinish`, and `searchAnswers`. It imports
+ * `syscallWasmSearch.livenessInJs`.
  */
 export { alloc as room } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
 export {
@@ -16,6 +20,15 @@ export { configure } from '../../../../controller/engine/wasm/assembly/wasmContr
 export { eventsInit } from '../../../../controller/engine/wasm/assembly/wasmControllerStep';
 export { syscallBits, syscallJudgeInit, syscallLeftOut } from './syscallWasmJudge';
 export { syscallAgent, syscallConfigure } from './syscallWasmLayout';
+export {
+  searchAnswers,
+  searchBegin,
+  searchDrainRow,
+  searchFinish,
+  searchRun,
+  searchStart,
+  searchStatusIndex,
+} from './syscallWasmSearch';
 export {
   syscallCtrlBits,
   syscallEventsInit,

@@ -5,7 +5,7 @@
  * process, kind and ghost place), set once per instance by the loader (syscallWasmModule.ts); the
  * controller prefix's offsets are wasmControllerLayout.ts's, set by its `configure`.
  */
-import { alloc } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
+import { alloc, setWidth, WIDTH } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
 
 /** syscallPackedLayout.ts:60-62: bytes per agent record, per ring slot and per ghost instance. */
 export const AGENT_W: i32 = 3;
@@ -30,6 +30,8 @@ export const DONE: i32 = 4;
 
 /** syscallPackedLayout.ts:64-84: the node's offsets and counts. */
 export let SWIDTH: i32 = 0;
+/** The controller prefix's width (wasmControllerJudge.ts compares that many bytes: packedControllerJudge.ts:255). */
+export let CWIDTH: i32 = 0;
 export let AGENTS: i32 = 0;
 export let RINGS: i32 = 0;
 export let RING_W: i32 = 0;
@@ -59,6 +61,8 @@ export function syscallConfigure(
   processes: i32,
 ): void {
   SWIDTH = width;
+  CWIDTH = WIDTH; // the controller's `configure` set it, before this
+  setWidth(width);
   AGENTS = agents;
   RINGS = rings;
   RING_W = ringW;

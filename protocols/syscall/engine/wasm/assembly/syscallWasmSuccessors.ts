@@ -10,7 +10,7 @@
  * controller byte judge answers -1, or a selected property has no byte form), `syscallStep`
  * answers HANDED and the caller asks the JavaScript engine.
  */
-import { alloc } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
+import { alloc, setWidth } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
 import {
   ACC_DEQUEUE,
   ACC_ENQUEUE,
@@ -61,6 +61,7 @@ import {
   agentReq,
   agentSlot,
   b8,
+  CWIDTH,
   DONE,
   FILLING,
   FILLING_PHASE,
@@ -86,10 +87,10 @@ import {
 } from './syscallWasmLayout';
 
 /** syscallPackedSuccessors.ts:61-63: what a step found (HANDED: the JavaScript judges it). */
-const REJECTED: i32 = 0;
+export const REJECTED: i32 = 0;
 const ACCEPTED: i32 = 1;
-const VIOLATED: i32 = 2;
-const HANDED: i32 = 3;
+export const VIOLATED: i32 = 2;
+export const HANDED: i32 = 3;
 /** syscallPackedSuccessors.ts:961: an event the model refuses; controllerByteStep.ts:29: an acknowledged write. */
 const REJECTED_CODE: i32 = -2;
 const BYTE_ACK: i32 = -1;
@@ -178,7 +179,10 @@ export function syscallStep(cur: usize, next: usize, k: i32, stateLater: bool): 
   if (code === REJECTED_CODE) return REJECTED;
   let ctrlBits = 0;
   if (ACC !== ACC_NONE && JUDGES_CONTROLLER) {
+    // the controller judge compares the controller prefix's words alone (packedControllerJudge.ts:255)
+    setWidth(CWIDTH);
     ctrlBits = controllerJudgeBytes(cur, next, ACC, ACC_A, ACC_B, ACC_TASK, GENERATION, true);
+    setWidth(SWIDTH);
     if (ctrlBits < 0) return HANDED;
   }
   const stepBits = syscallJudge(cur, next, type, ea, ACC, ACC_A, ACC_B, ACC_TASK);
