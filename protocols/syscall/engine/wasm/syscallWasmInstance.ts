@@ -28,6 +28,14 @@ import type { SyscallPackedMutation } from '../packed/syscallPackedMutation.ts';
 /** syscallWasm.wasm, compiled once per process (engine/explore/wasm/wasmEngineModule.ts). */
 const MODULE = new WasmEngineModule(new URL('./syscallWasm.wasm', import.meta.url), 'syscall wasm engine');
 
+/**
+ * Starts compiling syscallWasm.wasm off this thread, every function by TurboFan (WasmEngineModule's
+ * `precompile` says how and why): the syscall descriptor's `prepareExplore`.
+ */
+export function precompileSyscallWasm(): Promise<void> {
+  return MODULE.precompile();
+}
+
 /** What the module exports (assembly/syscallWasm.ts); addresses are byte offsets in `memory`. */
 export interface SyscallWasm {
   readonly memory: { readonly buffer: ArrayBuffer };
