@@ -7,11 +7,11 @@
  */
 import { alloc, moved } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
 
-/** syscallDrainGraph.ts:21-22: the flags of a state. */
+/** syscallDrainGraph.ts:22-23: the flags of a state. */
 const QUIESCENT: u8 = 1;
 const END_OK: u8 = 2;
 
-/** syscallDrainGraph.ts:53-62: processes, units (process harts, then agents), slots per state, the bound. */
+/** syscallDrainGraph.ts:53-75: processes, units (process harts, then agents), slots per state, the bound. */
 let P: i32 = 0;
 let UNITS: i32 = 0;
 let SLOTS: i32 = 0;
@@ -23,7 +23,7 @@ let MEMO: usize = 0;
 let TRAIL: usize = 0;
 let cap: i32 = 0;
 
-/** syscallDrainGraph.ts:78-93 (the constructor): room for `room` states, `processes` and `agents`, the drain bound. */
+/** syscallDrainGraph.ts:78-92 (the constructor): room for `room` states, `processes` and `agents`, the drain bound. */
 export function drainInit(processes: i32, agents: i32, bound: i32, room: i32): void {
   P = processes;
   UNITS = processes + agents;
@@ -35,7 +35,7 @@ export function drainInit(processes: i32, agents: i32, bound: i32, room: i32): v
   TRAIL = alloc(2 * (bound + 2), 4);
 }
 
-/** syscallDrainGraph.ts:119-126 (`setRep`, the identity's stabilizer): state id's quiescence; room made for it. */
+/** syscallDrainGraph.ts:119-125 (`setRep`, the identity's stabilizer): state id's quiescence; room made for it. */
 export function drainSetRep(id: i32, quiescent: bool): void {
   if (id >= cap) {
     const n = max(id + 1, cap * 2);
@@ -75,7 +75,7 @@ export function drainMemoInit(states: i32): void {
   MEMO = alloc(states * UNITS, 4);
 }
 
-/** syscallDrainGraph.ts:241-312 (`drains`, the identity alone): whether the drain from state `id` succeeds. */
+/** syscallDrainGraph.ts:241-313 (`drains`, the identity alone): whether the drain from state `id` succeeds. */
 export function drains(id: i32): bool {
   let at = id;
   let steps = 0;

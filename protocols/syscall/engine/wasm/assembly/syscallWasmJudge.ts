@@ -79,10 +79,10 @@ let SINGLE_CONSUMER: i32 = 0;
 let PUBLISH_FIRST: i32 = 0;
 let OFFLINE_RETENTION: i32 = 0;
 let NO_REGISTER_RUNNING: i32 = 0;
-/** syscallByteJudge.ts:114 (`leftOut`, tests only), as bits. */
+/** syscallByteJudge.ts:120 (`leftOut`, tests only), as bits. */
 let LEFT_OUT: i32 = 0;
 
-/** The scratch of syscallByteJudge.ts:96-111. */
+/** The scratch of syscallByteJudge.ts:101-118. */
 let PLACE_INST: usize = 0;
 let INST: usize = 0;
 let RENUMBER: usize = 0;
@@ -117,7 +117,7 @@ export function syscallBits(
   NO_REGISTER_RUNNING = noRegisterRunning;
 }
 
-/** Tests only: the verdicts of `bits` are never reported (syscallByteJudge.ts:114). */
+/** Tests only: the verdicts of `bits` are never reported (syscallByteJudge.ts:120). */
 export function syscallLeftOut(bits: i32): void {
   LEFT_OUT = bits;
 }
@@ -130,7 +130,7 @@ function seti(base: usize, i: i32, v: i32): void {
   store<i32>(base + ((<usize>i) << 2), v);
 }
 
-/** syscallByteJudge.ts:117-134 (the constructor): the scratch for the layout set. */
+/** syscallByteJudge.ts:123-142 (the constructor): the scratch for the layout set. */
 export function syscallJudgeInit(processes: i32): void {
   PLACE_INST = alloc(PLACE_COUNT, 4);
   INST = alloc(2 * PLACE_COUNT * INST_W, 4);
@@ -141,7 +141,7 @@ export function syscallJudgeInit(processes: i32): void {
   SLOT_CHANGED = alloc(processes * RSLOTS, 4);
 }
 
-/** syscallByteJudge.ts:152-164 (`judge`): the selected properties failing on the step, but for those on `next` alone. */
+/** syscallByteJudge.ts:159-171 (`judge`): the selected properties failing on the step, but for those on `next` alone. */
 export function syscallJudge(
   cur: usize,
   next: usize,
@@ -164,7 +164,7 @@ export function syscallJudge(
   return bits & ~LEFT_OUT;
 }
 
-/** syscallByteJudge.ts:172-179 (`judgeState`): the verdicts on `next` alone. */
+/** syscallByteJudge.ts:179-186 (`judgeState`): the verdicts on `next` alone. */
 export function syscallJudgeState(next: usize): i32 {
   let bits = 0;
   if (CONSERVATION !== 0 && callLost(next)) bits |= CONSERVATION;
@@ -173,24 +173,24 @@ export function syscallJudgeState(next: usize): i32 {
   return bits & ~LEFT_OUT;
 }
 
-/** syscallByteJudge.ts:194-198 (`slotAt`): slot i of ring p's offset, or -1. */
+/** syscallByteJudge.ts:201-205 (`slotAt`): slot i of ring p's offset, or -1. */
 function slotAt(p: i32, i: i32): i32 {
   if (i < 0 || i >= RSLOTS || p < 0 || p >= PROCESSES) return -1;
   return RINGS + p * RING_W + 2 + i * SLOT_W;
 }
 
-/** syscallByteJudge.ts:201-203 (`callerSlot`). */
+/** syscallByteJudge.ts:208-210 (`callerSlot`). */
 function callerSlot(b: usize, a: i32): i32 {
   return slotAt(procOf(a), agentSlot(b, a));
 }
 
-/** syscallByteJudge.ts:206-209 (`heldNumber`). */
+/** syscallByteJudge.ts:213-216 (`heldNumber`). */
 function heldNumber(b: usize, a: i32): i32 {
   const place = heldPlace(a);
   return place < 0 ? 0 : b8(b, PLACES + place);
 }
 
-/** syscallByteJudge.ts:212-218 (`exactlyOnceFails`). */
+/** syscallByteJudge.ts:219-225 (`exactlyOnceFails`). */
 function exactlyOnceFails(cur: usize, type: i32, ea: i32): bool {
   if (type !== T_COMPLETE && type !== T_REPLY) return false;
   const k = heldNumber(cur, ea);
@@ -199,13 +199,13 @@ function exactlyOnceFails(cur: usize, type: i32, ea: i32): bool {
   return type === T_COMPLETE ? b8(cur, o + 4) >= 1 : b8(cur, o + 5) >= 1;
 }
 
-/** syscallByteJudge.ts:221-224 (`ownDone`). */
+/** syscallByteJudge.ts:228-231 (`ownDone`). */
 function ownDone(b: usize, c: i32): bool {
   const o = callerSlot(b, c);
   return o >= 0 && b8(b, o) === DONE && b8(b, o + 1) === agentReq(b, c) && b8(b, o + 2) - 1 === c;
 }
 
-/** syscallByteJudge.ts:227-237 (`routingFails`). */
+/** syscallByteJudge.ts:234-244 (`routingFails`). */
 function routingFails(cur: usize, type: i32, ea: i32, acc: i32, accTask: i32): bool {
   if (type === T_WAKE) {
     if (acc !== ACC_ENQUEUE) return false;
@@ -217,7 +217,7 @@ function routingFails(cur: usize, type: i32, ea: i32, acc: i32, accTask: i32): b
   return false;
 }
 
-/** syscallByteJudge.ts:240-249 (`callLost`). */
+/** syscallByteJudge.ts:247-256 (`callLost`). */
 function callLost(next: usize): bool {
   for (let a = 0; a < AGENT_COUNT; a++) {
     if (kindOf(a) !== 2 || phaseOf(next, a) === IDLE) continue;
@@ -229,12 +229,12 @@ function callLost(next: usize): bool {
   return false;
 }
 
-/** syscallByteJudge.ts:252-254 (`load`): the steps to come are from a newly loaded node. */
+/** syscallByteJudge.ts:259-261 (`load`): the steps to come are from a newly loaded node. */
 export function syscallJudgeLoad(): void {
   strays = -1;
 }
 
-/** syscallByteJudge.ts:262-271 (`instanceLost`). */
+/** syscallByteJudge.ts:269-278 (`instanceLost`). */
 function instanceLost(cur: usize, next: usize, type: i32, ea: i32): bool {
   if (slotWritten) return instanceGone(cur, next, type, ea, false);
   if (strays < 0) {
@@ -245,7 +245,7 @@ function instanceLost(cur: usize, next: usize, type: i32, ea: i32): bool {
   return false;
 }
 
-/** syscallByteJudge.ts:278-302 (`instanceGone`); `collect` for its `strays` argument. */
+/** syscallByteJudge.ts:285-307 (`instanceGone`); `collect` for its `strays` argument. */
 function instanceGone(cur: usize, next: usize, type: i32, ea: i32, collect: bool): bool {
   const slots = PROCESSES * RSLOTS;
   for (let place = 0; place < slots; place++) {
@@ -264,7 +264,7 @@ function instanceGone(cur: usize, next: usize, type: i32, ea: i32, collect: bool
   return false;
 }
 
-/** syscallByteJudge.ts:305-321 (`ringFails`). */
+/** syscallByteJudge.ts:310-327 (`ringFails`). */
 function ringFails(cur: usize, next: usize): bool {
   const R = RSLOTS;
   if (!ringWritten) return false;
@@ -288,7 +288,7 @@ function ringFails(cur: usize, next: usize): bool {
   return false;
 }
 
-/** syscallByteJudge.ts:324-329 (`wakePending`), the agents p's service dispatchers. */
+/** syscallByteJudge.ts:330-335 (`wakePending`), the agents p's service dispatchers. */
 function servicePending(b: usize, p: i32, type: i32): bool {
   if (b8(b, IPC_PENDING + p * IPC_TYPES + type) > 0) return true;
   for (let a = 0; a < AGENT_COUNT; a++)
@@ -296,7 +296,7 @@ function servicePending(b: usize, p: i32, type: i32): bool {
   return false;
 }
 
-/** syscallByteJudge.ts:332-349 (`runsOrReady`). */
+/** syscallByteJudge.ts:338-355 (`runsOrReady`). */
 function runsOrReady(b: usize, p: i32, a: i32): bool {
   if (phaseOf(b, a) === RUNNING) return true;
   const task = a + 1;
@@ -308,7 +308,7 @@ function runsOrReady(b: usize, p: i32, a: i32): bool {
   return false;
 }
 
-/** syscallByteJudge.ts:352-381 (`wakeupLost`); the service type is 0, the reply type 1 (model/layout.ts). */
+/** syscallByteJudge.ts:358-387 (`wakeupLost`); the service type is 0, the reply type 1 (model/layout.ts). */
 function wakeupLost(next: usize): bool {
   const R = RSLOTS;
   for (let p = 0; p < PROCESSES; p++) {
@@ -338,14 +338,14 @@ function wakeupLost(next: usize): bool {
   return false;
 }
 
-/** syscallByteJudge.ts:384-388 (`held`). */
+/** syscallByteJudge.ts:390-394 (`held`). */
 function held(b: usize, code: i32): bool {
   for (let a = 0; a < AGENT_COUNT; a++)
     if (phaseOf(b, a) === RUNNING && agentSlot(b, a) === code) return true;
   return false;
 }
 
-/** syscallByteJudge.ts:391-402 (`twoConsumers`). */
+/** syscallByteJudge.ts:397-408 (`twoConsumers`). */
 function twoConsumers(next: usize): bool {
   let n = 0;
   for (let a = 0; a < AGENT_COUNT; a++) {
@@ -358,7 +358,7 @@ function twoConsumers(next: usize): bool {
   return false;
 }
 
-/** syscallByteJudge.ts:405-419 (`unpublished`); the service type is 0. */
+/** syscallByteJudge.ts:411-425 (`unpublished`); the service type is 0. */
 function unpublished(cur: usize, next: usize, type: i32, ea: i32, acc: i32, accB: i32): bool {
   if (ea < 0) return false;
   if (kindOf(ea) === 2 && acc === ACC_IPC_SEND && accB === 0) {
@@ -374,14 +374,14 @@ function unpublished(cur: usize, next: usize, type: i32, ea: i32, acc: i32, accB
   return false;
 }
 
-/** syscallByteJudge.ts:422-428 (`readyCount`). */
+/** syscallByteJudge.ts:428-434 (`readyCount`). */
 function readyCount(b: usize, p: i32): i32 {
   let n = 0;
   for (let k = 0; k < PRIORITIES; k++) n += b8(b, READY + (p * PRIORITIES + k) * READY_W);
   return n;
 }
 
-/** syscallByteJudge.ts:431-445 (`dropped`). */
+/** syscallByteJudge.ts:437-451 (`dropped`). */
 function dropped(cur: usize, next: usize, acc: i32, accA: i32, accB: i32): bool {
   if (acc === ACC_IPC_SEND && b8(cur, ONLINE + accA) === 0) {
     const i = IPC_PENDING + accA * IPC_TYPES + accB;
@@ -395,7 +395,7 @@ function dropped(cur: usize, next: usize, acc: i32, accA: i32, accB: i32): bool 
   );
 }
 
-/** syscallByteJudge.ts:448-460 (`registersRunning`). */
+/** syscallByteJudge.ts:454-466 (`registersRunning`). */
 function registersRunning(cur: usize, next: usize, type: i32, ea: i32, acc: i32, accTask: i32): bool {
   if (acc !== ACC_IPC_REGISTER) return false;
   const who = accTask - 1;
@@ -405,7 +405,7 @@ function registersRunning(cur: usize, next: usize, type: i32, ea: i32, acc: i32,
   return phaseOf(cur, who) !== RETURNING;
 }
 
-/** syscallByteJudge.ts:472-533 (`advanceGhost`): the syscall ghost in `next` advanced past the step. */
+/** syscallByteJudge.ts:477-540 (`advanceGhost`): the syscall ghost in `next` advanced past the step. */
 export function syscallAdvanceGhost(cur: usize, next: usize, type: i32, ea: i32): void {
   const R = RSLOTS;
   const slots = PROCESSES * R;
@@ -467,7 +467,7 @@ export function syscallAdvanceGhost(cur: usize, next: usize, type: i32, ea: i32)
   if (changed) storeGhost(next, instances);
 }
 
-/** syscallByteJudge.ts:536-544 (`clearWrites`): a step begins, no ring or slot written yet. */
+/** syscallByteJudge.ts:543-550 (`clearWrites`): a step begins, no ring or slot written yet. */
 export function syscallClearWrites(processes: i32): void {
   if (!ringWritten) return;
   ringWritten = false;
@@ -476,7 +476,7 @@ export function syscallClearWrites(processes: i32): void {
   for (let code = 0; code < processes * RSLOTS; code++) seti(SLOT_CHANGED, code, 0);
 }
 
-/** syscallByteJudge.ts:551-557 (`wrote`): the step writes ring p and, when i ≥ 0, its slot i. */
+/** syscallByteJudge.ts:557-563 (`wrote`): the step writes ring p and, when i ≥ 0, its slot i. */
 export function syscallWrote(p: i32, i: i32): void {
   seti(RING_CHANGED, p, 1);
   ringWritten = true;
@@ -485,7 +485,7 @@ export function syscallWrote(p: i32, i: i32): void {
   slotWritten = true;
 }
 
-/** syscallByteJudge.ts:560-571 (`slotMoves`). */
+/** syscallByteJudge.ts:566-577 (`slotMoves`). */
 function slotMoves(cur: usize, next: usize): bool {
   const R = RSLOTS;
   for (let code = 0; code < PROCESSES * R; code++) {
@@ -498,7 +498,7 @@ function slotMoves(cur: usize, next: usize): bool {
   return false;
 }
 
-/** syscallByteJudge.ts:574-592 (`store`): the scratch places and instances written into `next`, renumbered. */
+/** syscallByteJudge.ts:580-597 (`store`): the scratch places and instances written into `next`, renumbered. */
 function storeGhost(next: usize, instances: i32): void {
   for (let j = PLACES; j < INSTS + PLACE_COUNT * INST_W; j++) put(next, j, 0);
   for (let i = 0; i < instances; i++) seti(RENUMBER, i, 0);

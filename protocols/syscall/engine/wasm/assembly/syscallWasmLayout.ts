@@ -7,12 +7,12 @@
  */
 import { alloc, setWidth, WIDTH } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
 
-/** syscallPackedLayout.ts:60-62: bytes per agent record, per ring slot and per ghost instance. */
+/** syscallPackedLayout.ts:62-64: bytes per agent record, per ring slot and per ghost instance. */
 export const AGENT_W: i32 = 3;
 export const SLOT_W: i32 = 6;
 export const INST_W: i32 = 6;
 
-/** syscallPackedLayout.ts:33-58: the phase and slot state codes. */
+/** syscallPackedLayout.ts:32-59: the phase and slot state codes. */
 export const IDLE: i32 = 0;
 export const FILLING_PHASE: i32 = 1;
 export const SUBMITTED_PHASE: i32 = 2;
@@ -28,7 +28,7 @@ export const SUBMITTED: i32 = 2;
 export const TAKEN: i32 = 3;
 export const DONE: i32 = 4;
 
-/** syscallPackedLayout.ts:64-84: the node's offsets and counts. */
+/** syscallPackedLayout.ts:67-86: the node's offsets and counts. */
 export let SWIDTH: i32 = 0;
 /** The controller prefix's width (wasmControllerJudge.ts compares that many bytes: packedControllerJudge.ts:255). */
 export let CWIDTH: i32 = 0;
@@ -78,7 +78,7 @@ export function syscallConfigure(
   for (let p = 0; p < processes; p++) store<i32>(REPLY_OF + ((<usize>p) << 2), -1);
 }
 
-/** Agent a's process, kind and ghost place (model/layout.ts, syscallPackedLayout.ts:130-133). */
+/** Agent a's process, kind and ghost place (model/layout.ts, syscallPackedLayout.ts:122-126). */
 export function syscallAgent(a: i32, p: i32, kind: i32, heldPlace: i32): void {
   store<i32>(PROC_OF + ((<usize>a) << 2), p);
   store<i32>(KIND_OF + ((<usize>a) << 2), kind);

@@ -119,7 +119,7 @@ export function searchDrainRow(row: i32, j: i32, k: i32, n: i32): void {
   store<i32>(i32At(DRAIN_IX, row * 4 + j), k);
 }
 
-/** syscallPackedExplore.ts:93-104: the store with the initial node at `searchStart`'s address. */
+/** syscallPackedExplore.ts:86-97: the store with the initial node at `searchStart`'s address. */
 export function searchBegin(): void {
   storeInit(room);
   storeAdd(INPUT, 0, -1, -1);
@@ -133,7 +133,7 @@ export function searchBegin(): void {
 }
 
 /**
- * syscallPackedExplore.ts:105-158 (the loop): expands states in BFS order until a step or new state
+ * syscallPackedExplore.ts:98-152 (the loop): expands states in BFS order until a step or new state
  * fails, a step is left to JavaScript, or every state is expanded (OVER), or right after the new
  * state that makes `reportAt` known (PAUSED).
  */
@@ -178,7 +178,7 @@ export function searchRun(reportAt: i32): i32 {
   return OVER;
 }
 
-/** syscallPackedExplore.ts:140-157: what the drain can do from the state expanded. */
+/** syscallPackedExplore.ts:137-151: what the drain can do from the state expanded. */
 function recordDrain(): void {
   drainSetRep(head, syscallQuiescent(CUR));
   for (let p = 0; p < PROCESSES; p++) {
@@ -200,20 +200,20 @@ function recordDrain(): void {
   }
 }
 
-/** syscallPackedSuccessors.ts:846-857 (`drainCandidates`): unit u's row in the loaded node, or -1 (a hart with no ready task). */
+/** syscallPackedSuccessors.ts:812-825 (`drainCandidates`): unit u's row in the loaded node, or -1 (a hart with no ready task). */
 function drainRow(u: i32): i32 {
   if (u >= PROCESSES) return u * PHASES + phaseOf(CUR, u - PROCESSES);
   return readyAt(u) ? u * PHASES : -1;
 }
 
-/** Whether process p has a ready task in the loaded node (syscallPackedSuccessors.ts:849-851). */
+/** Whether process p has a ready task in the loaded node (syscallPackedSuccessors.ts:816-819). */
 function readyAt(p: i32): bool {
   for (let k = 0; k < PRIORITIES; k++) if (b8(CUR, READY + (p * PRIORITIES + k) * READY_W) > 0) return true;
   return false;
 }
 
 /**
- * syscallPackedExplore.ts:190-205 (the leads-to check, when `liveness`): the liveness properties
+ * syscallPackedExplore.ts:158-170 and 202-204 (the leads-to check, when `liveness`): the liveness properties
  * judged at each quiescent state, then the drain from every state; HOLDS, STEP_FAILS, DRAIN_FAILS
  * or HANDED_OVER.
  */

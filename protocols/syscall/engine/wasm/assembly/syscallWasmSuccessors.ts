@@ -86,7 +86,7 @@ import {
   WOKEN,
 } from './syscallWasmLayout';
 
-/** syscallPackedSuccessors.ts:61-63: what a step found (HANDED: the JavaScript judges it). */
+/** syscallPackedSuccessors.ts:60-62: what a step found (HANDED: the JavaScript judges it). */
 export const REJECTED: i32 = 0;
 const ACCEPTED: i32 = 1;
 export const VIOLATED: i32 = 2;
@@ -116,9 +116,9 @@ let MUT: i32 = 0;
 /** Per event, 5 i32: type code, agent, process, target, data (syscallByteJudge.ts FlatSyscallEvent). */
 let EVENTS: usize = 0;
 export let NEVENTS: i32 = 0;
-/** Whether the controller properties are judged (some selected: syscallPackedSuccessors.ts:195). */
+/** Whether the controller properties are judged (some selected: syscallPackedSuccessors.ts:193). */
 let JUDGES_CONTROLLER = false;
-/** The last step's access (syscallPackedSuccessors.ts:80-83) and its verdict bits. */
+/** The last step's access (syscallPackedSuccessors.ts:83-86) and its verdict bits. */
 let ACC: i32 = 0;
 let ACC_A: i32 = 0;
 let ACC_B: i32 = 0;
@@ -146,7 +146,7 @@ export function syscallSetEvent(k: i32, type: i32, a: i32, p: i32, target: i32, 
   store<i32>(e, data, 16);
 }
 
-/** syscallPackedSuccessors.ts:262-279 (`load`, `entered`): the node at `cur` is the one the steps to come start from. */
+/** syscallPackedSuccessors.ts:266-270 (`load`, `entered`): the node at `cur` is the one the steps to come start from. */
 export function syscallLoad(cur: usize): void {
   loadState(cur);
   syscallJudgeLoad();
@@ -163,7 +163,7 @@ export function syscallSysBits(): i32 {
 }
 
 /**
- * syscallPackedSuccessors.ts:352-378 (`step`): the successor of the loaded node at `cur` by event
+ * syscallPackedSuccessors.ts:358-386 (`step`): the successor of the loaded node at `cur` by event
  * `k`, written to `next`: REJECTED, ACCEPTED (the ghosts advanced), VIOLATED (the failing
  * properties' bits in CTRL_BITS and SYS_BITS) or HANDED; with `stateLater` the verdicts on the
  * successor alone are left to syscallStateBits unless another one fails.
@@ -195,19 +195,19 @@ export function syscallStep(cur: usize, next: usize, k: i32, stateLater: bool): 
   return ACCEPTED;
 }
 
-/** syscallPackedSuccessors.ts:386-396 (`stateViolations`): the verdicts on the last successor alone, as bits. */
+/** syscallPackedSuccessors.ts:393-403 (`stateViolations`): the verdicts on the last successor alone, as bits. */
 export function syscallStateBits(next: usize): i32 {
   return syscallJudgeState(next);
 }
 
-/** syscallPackedSuccessors.ts:412-417 (`begin`): the successor starts as the loaded node. */
+/** syscallPackedSuccessors.ts:419-423 (`begin`): the successor starts as the loaded node. */
 function begin(): void {
   const n = SWIDTH >> 2;
   for (let j = 0; j < n; j++) store<u32>(NEXT + ((<usize>j) << 2), load<u32>(CUR + ((<usize>j) << 2)));
   syscallClearWrites(PROCESSES);
 }
 
-/** syscallPackedSuccessors.ts:491-511 (`access`, without the memo): the access on the successor, its value. */
+/** syscallPackedSuccessors.ts:488-509 (`access`, without the memo): the access on the successor, its value. */
 function access(acc: i32, a: i32, b: i32, task: i32): i32 {
   ACC = acc;
   ACC_A = a;
@@ -223,14 +223,14 @@ function access(acc: i32, a: i32, b: i32, task: i32): i32 {
   return v;
 }
 
-/** syscallPackedSuccessors.ts:544-549 (`used`): the ring's occupancy. */
+/** syscallPackedSuccessors.ts:543-547 (`used`): the ring's occupancy. */
 function used(b: usize, p: i32): i32 {
   const R2 = 2 * RSLOTS;
   const o = ringAt(p);
   return (((b8(b, o + 1) - b8(b, o)) % R2) + R2) % R2;
 }
 
-/** syscallPackedSuccessors.ts:552-566 (`submittedFor`). */
+/** syscallPackedSuccessors.ts:550-564 (`submittedFor`). */
 function submittedFor(q: i32, alsoTaken: bool): i32 {
   const R = RSLOTS;
   for (let p = 0; p < PROCESSES; p++) {
@@ -246,7 +246,7 @@ function submittedFor(q: i32, alsoTaken: bool): i32 {
   return -1;
 }
 
-/** syscallPackedSuccessors.ts:569-580 (`wakeableIn`): callers in agent order (the loader checks layout.ts's is). */
+/** syscallPackedSuccessors.ts:567-578 (`wakeableIn`): callers in agent order (the loader checks layout.ts's is). */
 function wakeableIn(p: i32): i32 {
   for (let c = 0; c < AGENT_COUNT; c++) {
     if (kindOf(c) !== 2 || procOf(c) !== p) continue;
@@ -260,7 +260,7 @@ function wakeableIn(p: i32): i32 {
   return -1;
 }
 
-/** syscallPackedSuccessors.ts:809-819 (`freshRequestId`). */
+/** syscallPackedSuccessors.ts:780-789 (`freshRequestId`). */
 function freshRequestId(p: i32): i32 {
   let mine = 0;
   for (let c = 0; c < AGENT_COUNT; c++) if (kindOf(c) === 2 && procOf(c) === p) mine++;
@@ -274,7 +274,7 @@ function freshRequestId(p: i32): i32 {
   return 0;
 }
 
-/** syscallPackedSuccessors.ts:551-556 (`setAgent`). */
+/** syscallPackedSuccessors.ts:527-532 (`setAgent`). */
 function setAgent(a: i32, phase: i32, slot: i32, req: i32): void {
   const o = AGENTS + a * AGENT_W;
   put(NEXT, o, phase);
@@ -282,18 +282,18 @@ function setAgent(a: i32, phase: i32, slot: i32, req: i32): void {
   put(NEXT, o + 2, req);
 }
 
-/** syscallPackedSuccessors.ts:805-806 (`callerSlotOffset`). */
+/** syscallPackedSuccessors.ts:774-777 (`callerSlotOffset`). */
 function callerSlotOffset(a: i32): i32 {
   const i = agentSlot(CUR, a);
   return i < 0 || i >= RSLOTS ? -1 : slotOffset(procOf(a), i);
 }
 
-/** syscallPackedSuccessors.ts:780-783 (`register`): IPC_REGISTER of dispatcher a's type. */
+/** syscallPackedSuccessors.ts:750-753 (`register`): IPC_REGISTER of dispatcher a's type. */
 function register(a: i32): i32 {
   return access(ACC_IPC_REGISTER, procOf(a), kindOf(a) === 1 ? 1 : 0, a + 1);
 }
 
-/** syscallPackedSuccessors.ts:786-793 (`send`): IPC_SEND of `type` to `target` (with the seeded offline drop). */
+/** syscallPackedSuccessors.ts:756-763 (`send`): IPC_SEND of `type` to `target` (with the seeded offline drop). */
 function send(target: i32, type: i32): i32 {
   const v = access(ACC_IPC_SEND, target, type, 0);
   if (MUT === MUT_OFFLINE_SEND_DROPPED && b8(CUR, ONLINE + target) === 0)
@@ -301,7 +301,7 @@ function send(target: i32, type: i32): i32 {
   return v;
 }
 
-/** syscallPackedSuccessors.ts:589-778 (`apply`): model/step.ts on the successor bytes; REJECTED_CODE or the access's value. */
+/** syscallPackedSuccessors.ts:585-747 (`apply`): model/step.ts on the successor bytes; REJECTED_CODE or the access's value. */
 function apply(type: i32, ea: i32, ep: i32, target: i32, data: i32): i32 {
   const R = RSLOTS;
   switch (type) {
@@ -451,7 +451,7 @@ function apply(type: i32, ea: i32, ep: i32, target: i32, data: i32): i32 {
   }
 }
 
-/** syscallPackedSuccessors.ts:826-837 (`quiescent`): no ready task, every agent idle, awaiting or waiting. */
+/** syscallPackedSuccessors.ts:795-805 (`quiescent`): no ready task, every agent idle, awaiting or waiting. */
 export function syscallQuiescent(cur: usize): bool {
   for (let q = 0; q < PROCESSES * PRIORITIES; q++) if (b8(cur, READY + q * READY_W) > 0) return false;
   for (let a = 0; a < AGENT_COUNT; a++) {
