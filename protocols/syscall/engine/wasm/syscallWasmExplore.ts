@@ -61,7 +61,9 @@ export function syscallWasmPass(
     },
   });
   memory = w.memory;
-  const input = w.searchStart(ROOM, cfg.drainBound, mutation === 'drainForgetsFetch' ? 1 : 0);
+  // syscallPackedSuccessors.ts:183: a slot per (event, varying argument: a send's target, a wake's caller)
+  const opW = Math.max(cfg.processes, layoutOf(cfg).agents.length) + 1;
+  const input = w.searchStart(ROOM, cfg.drainBound, mutation === 'drainForgetsFetch' ? 1 : 0, opW);
   for (let p = 0; p < cfg.processes; p++)
     w.searchStatusIndex(
       p,

@@ -57,8 +57,8 @@ export interface SyscallWasm {
   syscallCtrlBits(): number;
   syscallSysBits(): number;
   syscallQuiescent(cur: number): number;
-  /** The search (assembly/syscallWasmSearch.ts): room for `states`, the drain bound and its seeded bug; the address to write the initial node at. */
-  searchStart(states: number, bound: number, drainForgetsFetch: number): number;
+  /** The search (assembly/syscallWasmSearch.ts): room for `states`, the drain bound and its seeded bug, the memo's slots per event; the address to write the initial node at. */
+  searchStart(states: number, bound: number, drainForgetsFetch: number, opW: number): number;
   searchStatusIndex(p: number, k: number): void;
   searchDrainRow(row: number, j: number, k: number, n: number): void;
   /** Begin, expand until `reportAt` states are known (1: paused) or it is over (0), finish (0 holds, 1 a step fails, 2 a drain fails, 3 handed over). */

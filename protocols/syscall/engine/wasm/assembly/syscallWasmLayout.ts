@@ -32,6 +32,8 @@ export const DONE: i32 = 4;
 export let SWIDTH: i32 = 0;
 /** The controller prefix's width (wasmControllerJudge.ts compares that many bytes: packedControllerJudge.ts:255). */
 export let CWIDTH: i32 = 0;
+/** The store's key width (wasmMemory.ts WIDTH between two controller judgements): the node's, until the search sets its own. */
+export let STORE_W: i32 = 0;
 export let AGENTS: i32 = 0;
 export let RINGS: i32 = 0;
 export let RING_W: i32 = 0;
@@ -62,6 +64,7 @@ export function syscallConfigure(
 ): void {
   SWIDTH = width;
   CWIDTH = WIDTH; // the controller's `configure` set it, before this
+  STORE_W = width;
   setWidth(width);
   AGENTS = agents;
   RINGS = rings;
@@ -76,6 +79,12 @@ export function syscallConfigure(
   HELD_PLACE = alloc(agentCount, 4);
   REPLY_OF = alloc(processes, 4);
   for (let p = 0; p < processes; p++) store<i32>(REPLY_OF + ((<usize>p) << 2), -1);
+}
+
+/** The store's keys are `w` bytes wide (syscallWasmSearch.ts: the node's words after its controller prefix, then the prefix's number). */
+export function setStoreWidth(w: i32): void {
+  STORE_W = w;
+  setWidth(w);
 }
 
 /** Agent a's process, kind and ghost place (model/layout.ts, syscallPackedLayout.ts:122-126). */

@@ -1,8 +1,9 @@
 /**
  * AssemblyScript: the packed syscall engine's breadth-first search, a port of
  * syscallPackedExplore.ts `searchSyscallPacked` (without maxStates: the loader hands that to the
- * JavaScript engine) over the successors of syscallWasmSuccessors.ts and the shared store
- * (wasmStore.ts, keyed by the node's bytes, one to one with the JavaScript store's keys), with the
+ * JavaScript engine) over the successors of syscallWasmSuccessors.ts (its controller-step memo
+ * on) and the shared store (wasmStore.ts, keyed as the JavaScript store is: the node's words after
+ * its controller prefix, then the prefix's number, syscallWasmCtrlNodes.ts), with the
  * verdicts on a successor alone judged once per distinct state, the drain's facts recorded per
  * state (syscallWasmDrain.ts), and then the leads-to check: the liveness properties judged at each
  * quiescent state by the imported `livenessInJs` (syscallGraphExplore.ts livenessHolds on the
@@ -10,7 +11,7 @@
  * answers only whether the whole search passes or where it stopped; it pauses, between two
  * successors, at the states the JavaScript engine reports progress at.
  */
-import { alloc, copyState, sameState, WIDTH } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
+import { alloc } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
 import {
   COUNT,
   LAST_ID,
@@ -25,6 +26,7 @@ import {
   READY,
   READY_W,
 } from '../../../../controller/engine/wasm/assembly/wasmControllerLayout';
+import { ctrlIntern, ctrlNode, ctrlNodesInit } from './syscallWasmCtrlNodes';
 import {
   drainInit,
   drainMemoInit,
@@ -35,15 +37,18 @@ import {
   drainSetUnit,
   drains,
 } from './syscallWasmDrain';
-import { AGENT_COUNT, b8, phaseOf } from './syscallWasmLayout';
+import { AGENT_COUNT, b8, CWIDTH, phaseOf, SWIDTH, setStoreWidth } from './syscallWasmLayout';
 import {
   HANDED,
   NEVENTS,
   REJECTED,
   syscallLoad,
+  syscallLoadedCtrl,
   syscallQuiescent,
+  syscallRemember,
   syscallStateBits,
   syscallStep,
+  syscallSuccCtrl,
   VIOLATED,
 } from './syscallWasmSuccessors';
 
@@ -64,6 +69,12 @@ const PHASES: i32 = 9;
 let INPUT: usize = 0;
 let CUR: usize = 0;
 let NEXT: usize = 0;
+/** A store key (see syscallWasmCtrlNodes.ts), a node rebuilt for the liveness properties; words of a node, of its controller prefix, bytes of a key. */
+let KEY: usize = 0;
+let SCRATCH: usize = 0;
+let N: i32 = 0;
+let CWW: i32 = 0;
+let KW: i32 = 0;
 /** Per event: the state its step from the state expanded leads to (-1: none). */
 let SUCC_OF: usize = 0;
 /** Per process: its STATUS write online's event index (-1: none). */
@@ -90,22 +101,57 @@ function i32At(base: usize, i: i32): usize {
 
 /**
  * Allocates the buffers once the layout and the alphabet are set: the store with room for
- * `states` states, the drain bound, whether the drain forgets a hart's fetch (a seeded bug); the
+ * `states` states, the drain bound, whether the drain forgets a hart's fetch (a seeded bug), the
+ * controller steps remembered with `opW` slots per event (syscallPackedSuccessors.ts:203); the
  * address to write the initial node at.
  */
-export function searchStart(states: i32, bound: i32, drainForgetsFetch: i32): usize {
+export function searchStart(states: i32, bound: i32, drainForgetsFetch: i32, opW: i32): usize {
   room = states;
   UNITS = PROCESSES + AGENT_COUNT;
   forgetsFetch = drainForgetsFetch !== 0;
-  INPUT = alloc(1, WIDTH);
-  CUR = alloc(1, WIDTH);
-  NEXT = alloc(1, WIDTH);
+  N = SWIDTH >> 2;
+  CWW = CWIDTH >> 2;
+  KW = (N - CWW + 1) << 2;
+  INPUT = alloc(1, SWIDTH);
+  CUR = alloc(1, SWIDTH);
+  NEXT = alloc(1, SWIDTH);
+  SCRATCH = alloc(1, SWIDTH);
+  KEY = alloc(1, KW);
+  ctrlNodesInit(CWW);
+  syscallRemember(opW);
+  setStoreWidth(KW);
   SUCC_OF = alloc(NEVENTS, 4);
   STATUS_INDEX = alloc(PROCESSES, 4);
   DRAIN_N = alloc(UNITS * PHASES, 4);
   DRAIN_IX = alloc(UNITS * PHASES * 4, 4);
   drainInit(PROCESSES, AGENT_COUNT, bound, 64);
   return INPUT;
+}
+
+/** syscallPackedSuccessors.ts:303-306 (`key`): KEY holds the node at `node`'s words after its controller prefix, then the prefix's number. */
+function toKey(node: usize): void {
+  const rest = N - CWW;
+  for (let j = 0; j < rest; j++)
+    store<u32>(KEY + ((<usize>j) << 2), load<u32>(node + ((<usize>(CWW + j)) << 2)));
+  const known = node === NEXT ? syscallSuccCtrl() : -1;
+  store<i32>(KEY + ((<usize>rest) << 2), known >= 0 ? known : ctrlIntern(node));
+}
+
+/** syscallPackedSuccessors.ts:276-283 (`loadKey`): the node of the key at `key`, written to `node`. */
+function fromKey(key: usize, node: usize): void {
+  const rest = N - CWW;
+  for (let j = 0; j < rest; j++)
+    store<u32>(node + ((<usize>(CWW + j)) << 2), load<u32>(key + ((<usize>j) << 2)));
+  const id = load<i32>(key + ((<usize>rest) << 2));
+  ctrlNode(id, node);
+  if (node === CUR) syscallLoadedCtrl(id);
+}
+
+/** syscallPackedSuccessors.ts:409-416 (`unchanged`): whether the nodes at `a` and `b` are equal. */
+function sameNode(a: usize, b: usize): bool {
+  for (let j = 0; j < N; j++)
+    if (load<u32>(a + ((<usize>j) << 2)) !== load<u32>(b + ((<usize>j) << 2))) return false;
+  return true;
 }
 
 /** Process p's STATUS write online is event k (syscallPackedExplore.ts statusIndex). */
@@ -122,7 +168,8 @@ export function searchDrainRow(row: i32, j: i32, k: i32, n: i32): void {
 /** syscallPackedExplore.ts:86-97: the store with the initial node at `searchStart`'s address. */
 export function searchBegin(): void {
   storeInit(room);
-  storeAdd(INPUT, 0, -1, -1);
+  toKey(INPUT);
+  storeAdd(KEY, 0, -1, -1);
   transitions = 0;
   diameter = 0;
   head = 0;
@@ -140,7 +187,7 @@ export function searchBegin(): void {
 export function searchRun(reportAt: i32): i32 {
   while (head < COUNT && !over) {
     if (!loaded) {
-      copyState(CUR, WORDS + <usize>head * <usize>WIDTH);
+      fromKey(WORDS + <usize>head * <usize>KW, CUR);
       syscallLoad(CUR);
       for (let k = 0; k < NEVENTS; k++) store<i32>(i32At(SUCC_OF, k), -1);
       loaded = true;
@@ -157,8 +204,9 @@ export function searchRun(reportAt: i32): i32 {
         return OVER;
       }
       transitions++;
-      const self = r !== VIOLATED && sameState(NEXT, CUR);
-      const added = r === VIOLATED || self ? false : storeAdd(NEXT, depth, head, k);
+      const self = r !== VIOLATED && sameNode(NEXT, CUR);
+      if (!self && r !== VIOLATED) toKey(NEXT);
+      const added = r === VIOLATED || self ? false : storeAdd(KEY, depth, head, k);
       const id = self ? head : LAST_ID;
       if (r === VIOLATED || ((added || id === 0) && syscallStateBits(NEXT) !== 0)) {
         over = true;
@@ -221,7 +269,10 @@ export function searchFinish(liveness: i32): i32 {
   if (over) return outcome;
   if (liveness === 0) return HOLDS;
   for (let id = 0; id < COUNT; id++)
-    if (drainQuiescentAt(id) && livenessInJs(WORDS + <usize>id * <usize>WIDTH) === 1) drainSetEndOk(id);
+    if (drainQuiescentAt(id)) {
+      fromKey(WORDS + <usize>id * <usize>KW, SCRATCH);
+      if (livenessInJs(SCRATCH) === 1) drainSetEndOk(id);
+    }
   drainMemoInit(COUNT);
   for (let id = 0; id < COUNT; id++) if (!drains(id)) return DRAIN_FAILS;
   return HOLDS;

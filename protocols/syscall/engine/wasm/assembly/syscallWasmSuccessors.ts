@@ -4,13 +4,14 @@
  * controller access through the controller model's rules in bytes, wasmControllerStep.ts
  * `stepFlat`), each successor judged by the controller byte judge (wasmControllerJudge.ts) and the
  * syscall byte judge (syscallWasmJudge.ts), with the seeded successor bugs of
- * syscallPackedMutation.ts (tests only). It does not remember controller steps
- * (controllerStepMemo.ts): a remembered step is the one judged again, so the successor and the
- * verdict are the same. Where the JavaScript judges a step with the properties themselves (the
+ * syscallPackedMutation.ts (tests only). In a search (`syscallRemember`) it remembers, as
+ * controllerStepMemo.ts does, the controller half of each step every controller property passed
+ * per (controller prefix number, event, varying argument), and copies it instead of stepping and
+ * judging again; the per-node tests step without it (every step judged). Where the JavaScript judges a step with the properties themselves (the
  * controller byte judge answers -1, or a selected property has no byte form), `syscallStep`
  * answers HANDED and the caller asks the JavaScript engine.
  */
-import { alloc, setWidth } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
+import { alloc, moved, setWidth } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
 import {
   ACC_DEQUEUE,
   ACC_ENQUEUE,
@@ -33,6 +34,7 @@ import {
   loadState,
   stepFlat,
 } from '../../../../controller/engine/wasm/assembly/wasmControllerStep';
+import { ctrlCount, ctrlIntern, ctrlNode } from './syscallWasmCtrlNodes';
 import {
   syscallAdvanceGhost,
   syscallClearWrites,
@@ -77,6 +79,7 @@ import {
   RUNNING,
   ringAt,
   SLOT_W,
+  STORE_W,
   SUBMITTED,
   SUBMITTED_PHASE,
   SWIDTH,
@@ -128,6 +131,60 @@ let SYS_BITS: i32 = 0;
 let CUR: usize = 0;
 let NEXT: usize = 0;
 
+/**
+ * controllerStepMemo.ts (the search only, `syscallRemember`): per controller prefix number, per
+ * (event, varying argument), the prefix after the access + 1 (0: not remembered) and its value;
+ * the loaded node's prefix number, the successor's (-1: not known), the slot looked at.
+ */
+let REMEMBERS = false;
+let MEMO_AFTER: usize = 0;
+let MEMO_VALUE: usize = 0;
+let memoRows: i32 = 0;
+let ROW: i32 = 0;
+let OP_W: i32 = 0;
+let MEMO_AT: i32 = 0;
+let memoHit = false;
+let CUR_K: i32 = 0;
+let CUR_CTRL: i32 = 0;
+let SUCC_CTRL: i32 = -1;
+let ACC_VALUE: i32 = 0;
+
+/** Controller steps are remembered from here on (syscallPackedSuccessors.ts:205: when the controller properties are judged), `opW` slots per event. */
+export function syscallRemember(opW: i32): void {
+  if (!JUDGES_CONTROLLER) return;
+  REMEMBERS = true;
+  OP_W = opW;
+  ROW = NEVENTS * opW;
+  memoRows = 1024;
+  MEMO_AFTER = alloc(memoRows * ROW, 4);
+  MEMO_VALUE = alloc(memoRows * ROW, 4);
+}
+
+/** The loaded node's controller prefix is number `id` (syscallPackedSuccessors.ts:286-293 `entered`). */
+export function syscallLoadedCtrl(id: i32): void {
+  CUR_CTRL = id;
+}
+
+/** The successor's controller prefix number, or -1 when not known (syscallPackedSuccessors.ts:303-306 `key`). */
+export function syscallSuccCtrl(): i32 {
+  return SUCC_CTRL;
+}
+
+/** controllerStepMemo.ts:83-89 (`remember`): the access just judged, its value and the prefix after it. */
+function remember(): void {
+  const at = MEMO_AT;
+  const id = ctrlIntern(NEXT);
+  if (ctrlCount() > memoRows) {
+    const n = memoRows * 2;
+    MEMO_AFTER = moved(MEMO_AFTER, memoRows * ROW, n * ROW, 4);
+    MEMO_VALUE = moved(MEMO_VALUE, memoRows * ROW, n * ROW, 4);
+    memoRows = n;
+  }
+  store<i32>(MEMO_AFTER + ((<usize>at) << 2), id + 1);
+  store<i32>(MEMO_VALUE + ((<usize>at) << 2), ACC_VALUE);
+  SUCC_CTRL = id;
+}
+
 /** Room for `n` events, whether the controller properties are judged, and the seeded bug's code. */
 export function syscallEventsInit(n: i32, judgesController: i32, mutation: i32): void {
   NEVENTS = n;
@@ -172,18 +229,22 @@ export function syscallStep(cur: usize, next: usize, k: i32, stateLater: bool): 
   CUR = cur;
   NEXT = next;
   ACC = ACC_NONE;
+  CUR_K = k;
+  memoHit = false;
   const e = EVENTS + <usize>(k * 20);
   const type = load<i32>(e);
   const ea = load<i32>(e, 4);
   const code = apply(type, ea, load<i32>(e, 8), load<i32>(e, 12), load<i32>(e, 16));
   if (code === REJECTED_CODE) return REJECTED;
   let ctrlBits = 0;
-  if (ACC !== ACC_NONE && JUDGES_CONTROLLER) {
+  if (ACC !== ACC_NONE && JUDGES_CONTROLLER && !memoHit) {
     // the controller judge compares the controller prefix's words alone (packedControllerJudge.ts:255)
     setWidth(CWIDTH);
     ctrlBits = controllerJudgeBytes(cur, next, ACC, ACC_A, ACC_B, ACC_TASK, GENERATION, true);
-    setWidth(SWIDTH);
+    setWidth(STORE_W);
     if (ctrlBits < 0) return HANDED;
+    // a controller step every controller property passed: the same from the same controller node
+    if (ctrlBits === 0 && REMEMBERS) remember();
   }
   const stepBits = syscallJudge(cur, next, type, ea, ACC, ACC_A, ACC_B, ACC_TASK);
   const fails = ctrlBits !== 0 || stepBits !== 0;
@@ -202,23 +263,39 @@ export function syscallStateBits(next: usize): i32 {
 
 /** syscallPackedSuccessors.ts:419-423 (`begin`): the successor starts as the loaded node. */
 function begin(): void {
+  SUCC_CTRL = CUR_CTRL;
   const n = SWIDTH >> 2;
   for (let j = 0; j < n; j++) store<u32>(NEXT + ((<usize>j) << 2), load<u32>(CUR + ((<usize>j) << 2)));
   syscallClearWrites(PROCESSES);
 }
 
 /** syscallPackedSuccessors.ts:488-509 (`access`, without the memo): the access on the successor, its value. */
-function access(acc: i32, a: i32, b: i32, task: i32): i32 {
+function access(acc: i32, a: i32, b: i32, task: i32, vary: i32): i32 {
   ACC = acc;
   ACC_A = a;
   ACC_B = b;
   ACC_TASK = task;
+  if (REMEMBERS) {
+    MEMO_AT = CUR_CTRL * ROW + CUR_K * OP_W + vary;
+    const after = load<i32>(MEMO_AFTER + ((<usize>MEMO_AT) << 2));
+    memoHit = after !== 0;
+    if (memoHit) {
+      ctrlNode(after - 1, NEXT);
+      SUCC_CTRL = after - 1;
+      const v = load<i32>(MEMO_VALUE + ((<usize>MEMO_AT) << 2));
+      ACC_VALUE = v;
+      if (acc === ACC_DEQUEUE) ACC_TASK = v;
+      return v;
+    }
+  }
+  SUCC_CTRL = -1;
   let op = OP_STATUS_WRITE;
   if (acc === ACC_DEQUEUE) op = OP_DEQUEUE;
   else if (acc === ACC_ENQUEUE) op = OP_ENQUEUE;
   else if (acc === ACC_IPC_REGISTER) op = OP_IPC_REGISTER;
   else if (acc === ACC_IPC_SEND) op = OP_IPC_SEND;
   const v = stepFlat(NEXT, op, a, b, task);
+  ACC_VALUE = v;
   if (acc === ACC_DEQUEUE) ACC_TASK = v;
   return v;
 }
@@ -290,14 +367,16 @@ function callerSlotOffset(a: i32): i32 {
 
 /** syscallPackedSuccessors.ts:750-753 (`register`): IPC_REGISTER of dispatcher a's type. */
 function register(a: i32): i32 {
-  return access(ACC_IPC_REGISTER, procOf(a), kindOf(a) === 1 ? 1 : 0, a + 1);
+  return access(ACC_IPC_REGISTER, procOf(a), kindOf(a) === 1 ? 1 : 0, a + 1, 0);
 }
 
 /** syscallPackedSuccessors.ts:756-763 (`send`): IPC_SEND of `type` to `target` (with the seeded offline drop). */
 function send(target: i32, type: i32): i32 {
-  const v = access(ACC_IPC_SEND, target, type, 0);
-  if (MUT === MUT_OFFLINE_SEND_DROPPED && b8(CUR, ONLINE + target) === 0)
+  const v = access(ACC_IPC_SEND, target, type, 0, target);
+  if (MUT === MUT_OFFLINE_SEND_DROPPED && b8(CUR, ONLINE + target) === 0) {
     for (let j = 0; j < ENDED; j++) put(NEXT, j, b8(CUR, j));
+    SUCC_CTRL = -1;
+  }
   return v;
 }
 
@@ -320,12 +399,12 @@ function apply(type: i32, ea: i32, ep: i32, target: i32, data: i32): i32 {
           if (procOf(a) === ep && busy) return REJECTED_CODE;
         }
       begin();
-      return access(ACC_STATUS, ep, on ? 1 : 0, 0);
+      return access(ACC_STATUS, ep, on ? 1 : 0, 0, 0);
     }
     case T_FETCH: {
       if (b8(CUR, ONLINE + ep) !== 1) return REJECTED_CODE;
       begin();
-      const t = access(ACC_DEQUEUE, ep, 0, 0);
+      const t = access(ACC_DEQUEUE, ep, 0, 0, 0);
       const a = t - 1;
       if (a >= 0 && a < AGENT_COUNT && procOf(a) === ep) {
         const o = AGENTS + a * AGENT_W;
@@ -427,7 +506,7 @@ function apply(type: i32, ea: i32, ep: i32, target: i32, data: i32): i32 {
       if (c < 0) return REJECTED_CODE;
       begin();
       put(NEXT, AGENTS + c * AGENT_W, WOKEN);
-      return access(ACC_ENQUEUE, p, 0, c + 1);
+      return access(ACC_ENQUEUE, p, 0, c + 1, c);
     }
     case T_PARK: {
       if (phaseOf(CUR, ea) !== RUNNING) return REJECTED_CODE;
