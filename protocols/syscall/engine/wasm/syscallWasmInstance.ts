@@ -6,10 +6,10 @@
  * (syscallWasmSuccessors.ts) and the search (syscallWasmExplore.ts).
  *
  * Decision (what it refuses): a selection with a property the byte judges lack (then the
- * JavaScript engine judges every step with the properties themselves) and the memo's seeded bug
- * (the wasm port keeps no memo: controllerStepMemo.ts only saves work) are refused with an error
- * ({@link syscallWasmRefuses} says so beforehand), so a caller hands those to the JavaScript
- * engine whole.
+ * JavaScript engine judges every step with the properties themselves) is refused with an error
+ * ({@link syscallWasmRefuses} says so beforehand), so a caller hands it to the JavaScript engine
+ * whole. Every seeded bug of syscallPackedMutation.ts has its code, the memo's too (only the
+ * search keeps a memo: the successor function the tests step node by node refuses that one).
  */
 import { WasmEngineModule } from '../../../../engine/explore/wasm/wasmEngineModule.ts';
 import { PackedControllerJudge } from '../../../controller/engine/packed/packedControllerJudge.ts';
@@ -144,7 +144,7 @@ function mutationCode(m: SyscallPackedMutation | null): number {
     case 'parkRegisters':
       return 9;
     case 'memoIgnoresArgument':
-      throw new Error('syscall wasm engine: no controller-step memo, so no memoIgnoresArgument');
+      return 10;
   }
 }
 

@@ -34,6 +34,8 @@ export class SyscallWasmSuccessors {
     mutation: SyscallPackedMutation | null = null,
     leftOut: string | null = null,
   ) {
+    if (mutation === 'memoIgnoresArgument')
+      throw new Error('syscall wasm engine: no controller-step memo here, so no memoIgnoresArgument');
     const { w, L, events } = syscallWasmInstance(cfg, sel, mutation, leftOut, {
       syscallWasmSearch: {
         livenessInJs: (): number => {

@@ -12,7 +12,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
-import { exploreSyscallPacked } from '../../../../protocols/syscall/engine/packed/syscallPackedExplore.ts';
+import {
+  exploreSyscallPacked,
+  searchSyscallPacked,
+} from '../../../../protocols/syscall/engine/packed/syscallPackedExplore.ts';
 import {
   SYSCALL_PACKED_MUTATIONS,
   type SyscallPackedMutation,
@@ -122,6 +125,17 @@ describe('packed syscall successors in wasm', () => {
     const out = compareWasm(preset('small'), 800, 'completeTwice', 'exactlyOnceReply');
     expect(out).toHaveProperty('error');
     expect('error' in out ? out.error : '').toMatch(/where JS has violated/);
+  });
+
+  it('remembers controller steps: a memo that ignores the access argument is seen', () => {
+    // two callers: a wake's Enqueue varies by caller, so recalling one caller's for another is wrong
+    // (the JavaScript engine's seeded bug also keys its access cache so, and fails otherwise: at a
+    // step, where the wasm search, which builds each access afresh, ends in a failing drain)
+    const mutation = 'memoIgnoresArgument';
+    const right = syscallWasmPass(TWO_CALLERS, SEL);
+    expect(right).toMatchObject({ kind: 'holds', distinct: 195_280, transitions: 895_776, diameter: 86 });
+    expect(syscallWasmPass(TWO_CALLERS, SEL, { mutation })).toMatchObject({ kind: 'drainFails' });
+    expect(searchSyscallPacked(TWO_CALLERS, SEL, { mutation })).toMatchObject({ kind: 'violation' });
   });
 
   it('refuses the memo bug it has no memo for', () => {

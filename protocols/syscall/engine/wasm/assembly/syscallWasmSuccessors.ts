@@ -114,6 +114,8 @@ const MUT_TAKE_TAKES_TAKEN: i32 = 6;
 const MUT_PUBLISH_LEAVES_FILLING: i32 = 7;
 const MUT_OFFLINE_SEND_DROPPED: i32 = 8;
 const MUT_PARK_REGISTERS: i32 = 9;
+/** syscallPackedMutation.ts memoIgnoresArgument: the memo's slot is the event's alone (syscallPackedSuccessors.ts:495). */
+const MUT_MEMO_IGNORES_ARGUMENT: i32 = 10;
 let MUT: i32 = 0;
 
 /** Per event, 5 i32: type code, agent, process, target, data (syscallByteJudge.ts FlatSyscallEvent). */
@@ -276,7 +278,7 @@ function access(acc: i32, a: i32, b: i32, task: i32, vary: i32): i32 {
   ACC_B = b;
   ACC_TASK = task;
   if (REMEMBERS) {
-    MEMO_AT = CUR_CTRL * ROW + CUR_K * OP_W + vary;
+    MEMO_AT = CUR_CTRL * ROW + CUR_K * OP_W + (MUT === MUT_MEMO_IGNORES_ARGUMENT ? 0 : vary);
     const after = load<i32>(MEMO_AFTER + ((<usize>MEMO_AT) << 2));
     memoHit = after !== 0;
     if (memoHit) {
