@@ -26,11 +26,11 @@ import {
   defaultControllerPropertyIds,
   selectControllerProperties,
 } from '../controller/properties/selection.ts';
-import { exploreSyscallPacked } from '../syscall/engine/packed/syscallPackedExplore.ts';
 import { syscallUnpackable } from '../syscall/engine/packed/syscallPackedLayout.ts';
 import { runSyscall, type SyscallRunResult } from '../syscall/engine/runSyscall.ts';
 import { exploreSyscallOrbits, type FullCounts } from '../syscall/engine/syscallGraphExplore.ts';
 import { syscallSpace } from '../syscall/engine/syscallSpace.ts';
+import { exploreSyscallPackedWasm } from '../syscall/engine/wasm/syscallWasmExplore.ts';
 import type { SyscallEvent } from '../syscall/model/events.ts';
 import { defaultSyscallPropertyIds, selectSyscallProperties } from '../syscall/properties/selection.ts';
 import { runWakeup, type WakeupRunResult } from '../wakeup/engine/runWakeup.ts';
@@ -55,7 +55,8 @@ export interface ExploreRequest extends ExploreOptions {
   /**
    * The syscall model alone: its engine. `judged` (the default without symmetry): the packed
    * syscall engine (syscall/engine/packed/syscallPackedExplore.ts: byte-packed states judged on
-   * bytes, the leads-to check over the explored graph); `graph` (the default with symmetry): the
+   * bytes, the leads-to check over the explored graph; a passing search run in WebAssembly,
+   * syscall/engine/wasm/syscallWasmExplore.ts); `graph` (the default with symmetry): the
    * graph engine (syscallGraphExplore.ts, the only one with symmetry); `objects`: the object engine.
    * All three give the same answer.
    */
@@ -202,7 +203,7 @@ export function exploreProtocol(req: ExploreRequest): ExploreReport & { readonly
     const graph = engine === 'graph' ? exploreSyscallOrbits(cfg, sel, req) : undefined;
     const out =
       engine === 'judged'
-        ? exploreSyscallPacked(cfg, sel, req)
+        ? exploreSyscallPackedWasm(cfg, sel, req)
         : (graph?.outcome ?? explore(syscallSpace(cfg, impl, sel), req));
     if (out.kind !== 'violation')
       return { ...out, cfg, ...(graph?.full === undefined ? {} : { full: graph.full }) };

@@ -24,6 +24,7 @@ import { checkSyscallConfig } from './checkConfig.ts';
 import { syscallWorkerRuns } from './engine/checkSyscallParallel.ts';
 import { syscallCoverage } from './engine/syscallCoverage.ts';
 import { SYSCALL_KILL } from './engine/syscallKill.ts';
+import { precompileSyscallWasm } from './engine/wasm/syscallWasmInstance.ts';
 import { loadSyscallTrace, syscallDutTrace } from './loadTrace.ts';
 import { syscallMachine } from './model/machine.ts';
 import { findSyscallMutant, SYSCALL_MUTANTS } from './mutants/syscallMutants.ts';
@@ -53,6 +54,7 @@ export const syscall: DutReplayable = {
   explorePresets: familyExplorePresets('syscall'),
   coverage: syscallCoverage,
   workerRuns: syscallWorkerRuns,
+  prepareExplore: precompileSyscallWasm,
   traceVars: [],
   loadTrace: loadSyscallTrace,
   loadDutTrace: syscallDutTrace,

@@ -205,7 +205,7 @@ function signal(b: usize, pendingAt: i32, waitAt: i32, w: i32, target: i32): voi
 }
 
 /** controllerByteStep.ts:229-280 (`stepFlat`): applies the operation to the state bytes at `b`; BYTE_ACK or a read's value. */
-function stepFlat(b: usize, kind: i32, p: i32, x: i32, task: i32): i32 {
+export function stepFlat(b: usize, kind: i32, p: i32, x: i32, task: i32): i32 {
   switch (kind) {
     case BAD_READ:
     case BAD_WRITE:

@@ -1,0 +1,291 @@
+/**
+ * AssemblyScript: the packed syscall engine's breadth-first search, a port of
+ * syscallPackedExplore.ts `searchSyscallPacked` (without maxStates: the loader hands that to the
+ * JavaScript engine) over the successors of syscallWasmSuccessors.ts (its controller-step memo
+ * on) and the shared store (wasmStore.ts, keyed as the JavaScript store is: the node's words after
+ * its controller prefix, then the prefix's number, syscallWasmCtrlNodes.ts), with the
+ * verdicts on a successor alone judged once per distinct state, the drain's facts recorded per
+ * state (syscallWasmDrain.ts), and then the leads-to check: the liveness properties judged at each
+ * quiescent state by the imported `livenessInJs` (syscallGraphExplore.ts livenessHolds on the
+ * decoded node, as the JavaScript engine judges them) and the drain walked from every state. It
+ * answers only whether the whole search passes or where it stopped; it pauses, between two
+ * successors, at the states the JavaScript engine reports progress at.
+ */
+import { alloc } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
+import {
+  COUNT,
+  LAST_ID,
+  LEVEL,
+  storeAdd,
+  storeInit,
+  WORDS,
+} from '../../../../../engine/explore/wasm/assembly/wasmStore';
+import {
+  PRIORITIES,
+  PROCESSES,
+  READY,
+  READY_W,
+} from '../../../../controller/engine/wasm/assembly/wasmControllerLayout';
+import { ctrlIntern, ctrlNode, ctrlNodesInit } from './syscallWasmCtrlNodes';
+import {
+  drainInit,
+  drainMemoInit,
+  drainQuiescentAt,
+  drainSetEndOk,
+  drainSetRep,
+  drainSetStatus,
+  drainSetUnit,
+  drains,
+} from './syscallWasmDrain';
+import { AGENT_COUNT, b8, CWIDTH, phaseOf, SWIDTH, setStoreWidth } from './syscallWasmLayout';
+import {
+  HANDED,
+  NEVENTS,
+  REJECTED,
+  syscallLoad,
+  syscallLoadedCtrl,
+  syscallQuiescent,
+  syscallRemember,
+  syscallStateBits,
+  syscallStep,
+  syscallSuccCtrl,
+  VIOLATED,
+} from './syscallWasmSuccessors';
+
+/** syscallGraphExplore.ts livenessHolds on the node at `node` (1: the liveness properties hold there). */
+declare function livenessInJs(node: usize): i32;
+
+/** What `searchFinish` answers. */
+const HOLDS: i32 = 0;
+const STEP_FAILS: i32 = 1;
+const DRAIN_FAILS: i32 = 2;
+const HANDED_OVER: i32 = 3;
+/** What `searchRun` answers: paused for a progress report, or over. */
+const PAUSED: i32 = 1;
+const OVER: i32 = 0;
+/** syscallPackedSuccessors.ts PHASE_COUNT: drain rows per unit. */
+const PHASES: i32 = 9;
+
+let INPUT: usize = 0;
+let CUR: usize = 0;
+let NEXT: usize = 0;
+/** A store key (see syscallWasmCtrlNodes.ts), a node rebuilt for the liveness properties; words of a node, of its controller prefix, bytes of a key. */
+let KEY: usize = 0;
+let SCRATCH: usize = 0;
+let N: i32 = 0;
+let CWW: i32 = 0;
+let KW: i32 = 0;
+/** Per event: the state its step from the state expanded leads to (-1: none). */
+let SUCC_OF: usize = 0;
+/** Per process: its STATUS write online's event index (-1: none). */
+let STATUS_INDEX: usize = 0;
+/** syscallPackedSuccessors.ts drainRows: per (unit, phase) a count and up to 4 event indices. */
+let DRAIN_N: usize = 0;
+let DRAIN_IX: usize = 0;
+let UNITS: i32 = 0;
+let forgetsFetch = false;
+let room: i32 = 0;
+
+let transitions: i32 = 0;
+let diameter: i32 = 0;
+let head: i32 = 0;
+let depth: i32 = 0;
+let ev: i32 = 0;
+let loaded = false;
+let outcome: i32 = HOLDS;
+let over = false;
+
+function i32At(base: usize, i: i32): usize {
+  return base + ((<usize>i) << 2);
+}
+
+/**
+ * Allocates the buffers once the layout and the alphabet are set: the store with room for
+ * `states` states, the drain bound, whether the drain forgets a hart's fetch (a seeded bug), the
+ * controller steps remembered with `opW` slots per event (syscallPackedSuccessors.ts:203); the
+ * address to write the initial node at.
+ */
+export function searchStart(states: i32, bound: i32, drainForgetsFetch: i32, opW: i32): usize {
+  room = states;
+  UNITS = PROCESSES + AGENT_COUNT;
+  forgetsFetch = drainForgetsFetch !== 0;
+  N = SWIDTH >> 2;
+  CWW = CWIDTH >> 2;
+  KW = (N - CWW + 1) << 2;
+  INPUT = alloc(1, SWIDTH);
+  CUR = alloc(1, SWIDTH);
+  NEXT = alloc(1, SWIDTH);
+  SCRATCH = alloc(1, SWIDTH);
+  KEY = alloc(1, KW);
+  ctrlNodesInit(CWW);
+  syscallRemember(opW);
+  setStoreWidth(KW);
+  SUCC_OF = alloc(NEVENTS, 4);
+  STATUS_INDEX = alloc(PROCESSES, 4);
+  DRAIN_N = alloc(UNITS * PHASES, 4);
+  DRAIN_IX = alloc(UNITS * PHASES * 4, 4);
+  drainInit(PROCESSES, AGENT_COUNT, bound, 64);
+  return INPUT;
+}
+
+/** syscallPackedSuccessors.ts:303-306 (`key`): KEY holds the node at `node`'s words after its controller prefix, then the prefix's number. */
+function toKey(node: usize): void {
+  const rest = N - CWW;
+  for (let j = 0; j < rest; j++)
+    store<u32>(KEY + ((<usize>j) << 2), load<u32>(node + ((<usize>(CWW + j)) << 2)));
+  const known = node === NEXT ? syscallSuccCtrl() : -1;
+  store<i32>(KEY + ((<usize>rest) << 2), known >= 0 ? known : ctrlIntern(node));
+}
+
+/** syscallPackedSuccessors.ts:276-283 (`loadKey`): the node of the key at `key`, written to `node`. */
+function fromKey(key: usize, node: usize): void {
+  const rest = N - CWW;
+  for (let j = 0; j < rest; j++)
+    store<u32>(node + ((<usize>(CWW + j)) << 2), load<u32>(key + ((<usize>j) << 2)));
+  const id = load<i32>(key + ((<usize>rest) << 2));
+  ctrlNode(id, node);
+  if (node === CUR) syscallLoadedCtrl(id);
+}
+
+/** syscallPackedSuccessors.ts:409-416 (`unchanged`): whether the nodes at `a` and `b` are equal. */
+function sameNode(a: usize, b: usize): bool {
+  for (let j = 0; j < N; j++)
+    if (load<u32>(a + ((<usize>j) << 2)) !== load<u32>(b + ((<usize>j) << 2))) return false;
+  return true;
+}
+
+/** Process p's STATUS write online is event k (syscallPackedExplore.ts statusIndex). */
+export function searchStatusIndex(p: i32, k: i32): void {
+  store<i32>(i32At(STATUS_INDEX, p), k);
+}
+
+/** The drain's candidate j of (unit, phase) `row` is event k; `n` of them (syscallPackedSuccessors.ts setDrainRow). */
+export function searchDrainRow(row: i32, j: i32, k: i32, n: i32): void {
+  store<i32>(i32At(DRAIN_N, row), n);
+  store<i32>(i32At(DRAIN_IX, row * 4 + j), k);
+}
+
+/** syscallPackedExplore.ts:86-97: the store with the initial node at `searchStart`'s address. */
+export function searchBegin(): void {
+  storeInit(room);
+  toKey(INPUT);
+  storeAdd(KEY, 0, -1, -1);
+  transitions = 0;
+  diameter = 0;
+  head = 0;
+  ev = 0;
+  loaded = false;
+  over = false;
+  outcome = HOLDS;
+}
+
+/**
+ * syscallPackedExplore.ts:98-152 (the loop): expands states in BFS order until a step or new state
+ * fails, a step is left to JavaScript, or every state is expanded (OVER), or right after the new
+ * state that makes `reportAt` known (PAUSED).
+ */
+export function searchRun(reportAt: i32): i32 {
+  while (head < COUNT && !over) {
+    if (!loaded) {
+      fromKey(WORDS + <usize>head * <usize>KW, CUR);
+      syscallLoad(CUR);
+      for (let k = 0; k < NEVENTS; k++) store<i32>(i32At(SUCC_OF, k), -1);
+      loaded = true;
+      ev = 0;
+      depth = load<i32>(LEVEL + ((<usize>head) << 2)) + 1;
+    }
+    while (ev < NEVENTS) {
+      const k = ev++;
+      const r = syscallStep(CUR, NEXT, k, true);
+      if (r === REJECTED) continue;
+      if (r === HANDED) {
+        over = true;
+        outcome = HANDED_OVER;
+        return OVER;
+      }
+      transitions++;
+      const self = r !== VIOLATED && sameNode(NEXT, CUR);
+      if (!self && r !== VIOLATED) toKey(NEXT);
+      const added = r === VIOLATED || self ? false : storeAdd(KEY, depth, head, k);
+      const id = self ? head : LAST_ID;
+      if (r === VIOLATED || ((added || id === 0) && syscallStateBits(NEXT) !== 0)) {
+        over = true;
+        outcome = STEP_FAILS;
+        return OVER;
+      }
+      store<i32>(i32At(SUCC_OF, k), id);
+      if (added) {
+        if (depth > diameter) diameter = depth;
+        if (COUNT >= reportAt) return PAUSED;
+      }
+    }
+    recordDrain();
+    head++;
+    loaded = false;
+  }
+  return OVER;
+}
+
+/** syscallPackedExplore.ts:137-151: what the drain can do from the state expanded. */
+function recordDrain(): void {
+  drainSetRep(head, syscallQuiescent(CUR));
+  for (let p = 0; p < PROCESSES; p++) {
+    const k = load<i32>(i32At(STATUS_INDEX, p));
+    const to = k < 0 ? -1 : load<i32>(i32At(SUCC_OF, k));
+    if (to >= 0) drainSetStatus(head, p, to);
+  }
+  for (let u = 0; u < UNITS; u++) {
+    if (forgetsFetch && u < PROCESSES) continue;
+    const row = drainRow(u);
+    if (row < 0) continue;
+    const n = load<i32>(i32At(DRAIN_N, row));
+    for (let j = 0; j < n; j++) {
+      const to = load<i32>(i32At(SUCC_OF, load<i32>(i32At(DRAIN_IX, row * 4 + j))));
+      if (to < 0) continue;
+      drainSetUnit(head, u, to);
+      break;
+    }
+  }
+}
+
+/** syscallPackedSuccessors.ts:812-825 (`drainCandidates`): unit u's row in the loaded node, or -1 (a hart with no ready task). */
+function drainRow(u: i32): i32 {
+  if (u >= PROCESSES) return u * PHASES + phaseOf(CUR, u - PROCESSES);
+  return readyAt(u) ? u * PHASES : -1;
+}
+
+/** Whether process p has a ready task in the loaded node (syscallPackedSuccessors.ts:816-819). */
+function readyAt(p: i32): bool {
+  for (let k = 0; k < PRIORITIES; k++) if (b8(CUR, READY + (p * PRIORITIES + k) * READY_W) > 0) return true;
+  return false;
+}
+
+/**
+ * syscallPackedExplore.ts:158-170 and 202-204 (the leads-to check, when `liveness`): the liveness properties
+ * judged at each quiescent state, then the drain from every state; HOLDS, STEP_FAILS, DRAIN_FAILS
+ * or HANDED_OVER.
+ */
+export function searchFinish(liveness: i32): i32 {
+  if (over) return outcome;
+  if (liveness === 0) return HOLDS;
+  for (let id = 0; id < COUNT; id++)
+    if (drainQuiescentAt(id)) {
+      fromKey(WORDS + <usize>id * <usize>KW, SCRATCH);
+      if (livenessInJs(SCRATCH) === 1) drainSetEndOk(id);
+    }
+  drainMemoInit(COUNT);
+  for (let id = 0; id < COUNT; id++) if (!drains(id)) return DRAIN_FAILS;
+  return HOLDS;
+}
+
+/** Where `searchAnswers` writes its 4 i32. */
+const ANSWERS: usize = memory.data(4 * 4);
+
+/** The search's counts (states, transitions, diameter, the state being expanded) at the address returned. */
+export function searchAnswers(): usize {
+  store<i32>(ANSWERS, COUNT);
+  store<i32>(ANSWERS, transitions, 4);
+  store<i32>(ANSWERS, diameter, 8);
+  store<i32>(ANSWERS, head, 12);
+  return ANSWERS;
+}

@@ -1,0 +1,168 @@
+/**
+ * The packed syscall engine run in WebAssembly: syscallPackedExplore.ts's breadth-first search with
+ * the same successors and byte judges (assembly/syscallWasmSuccessors.ts, syscallWasmJudge.ts, the
+ * controller's byte step and byte judge), a byte store (wasmStore.ts), and the leads-to check over
+ * the explored graph as syscallDrainGraph.ts walks it (assembly/syscallWasmDrain.ts), the liveness
+ * properties at the quiescent states judged by the properties themselves on the decoded node (the
+ * module's one import, as syscallPackedExplore.ts judges them).
+ *
+ * Decision (what the wasm engine answers itself): only a search that passes — a selection whose
+ * properties all have byte forms, no `maxStates`, no `everyTransition`, no symmetry, no seeded
+ * bug, every transition and every new state judged passing and every drain succeeding — is
+ * answered from the wasm search's counts, which are then the JavaScript engine's (the same distinct
+ * states, transitions and diameter). Anything else is handed to {@link exploreSyscallPacked} for
+ * the whole answer: a violation (a step property, a drain that fails), any other selection or
+ * option, a step the controller byte judge does not judge, and a search whose wasm code traps (out
+ * of its 4 GB of linear memory), so a violation's path, properties and counts are exactly the
+ * JavaScript engine's. The wasm pass still runs under a seeded bug, so the tests can require it to
+ * find the bug. Progress is reported from the wasm search at the states the JavaScript engine
+ * reports it (the search pauses right after the state that makes a multiple of `progressEvery`,
+ * and reports once more when it ends); a search handed over after that is repeated without reports.
+ */
+import type { ExploreOutcome } from '../../../../engine/explore/explore.ts';
+import type { Config } from '../../../controller/model/config/config.ts';
+import type { SyscallEvent } from '../../model/events.ts';
+import { layoutOf } from '../../model/layout.ts';
+import type { SyscallSelection } from '../../properties/selection.ts';
+import type { SyscallPackedOptions } from '../packed/syscallPackedExplore.ts';
+import { exploreSyscallPacked } from '../packed/syscallPackedExplore.ts';
+import { decodeSyscallNode, syscallUnpackable } from '../packed/syscallPackedLayout.ts';
+import { SyscallPackedSuccessors } from '../packed/syscallPackedSuccessors.ts';
+import { livenessHolds } from '../syscallGraphExplore.ts';
+import { syscallWasmInstance, syscallWasmRefuses } from './syscallWasmInstance.ts';
+
+/** syscallPackedExplore.ts:134-137's PackedStore start: room for 2^16 states before the first grow. */
+const ROOM = 1 << 16;
+
+/** What the wasm pass found: it passed, a step or new state failed, a drain failed, or it left a step to JavaScript. */
+export interface SyscallWasmPass {
+  readonly kind: 'holds' | 'stepFails' | 'drainFails' | 'handed';
+  readonly distinct: number;
+  readonly transitions: number;
+  readonly diameter: number;
+}
+const KINDS: readonly SyscallWasmPass['kind'][] = ['holds', 'stepFails', 'drainFails', 'handed'];
+
+/** The wasm search alone on `cfg` (see above), whatever it finds; for {@link exploreSyscallPackedWasm}, the tests and the benchmark. */
+export function syscallWasmPass(
+  cfg: Config,
+  sel: SyscallSelection,
+  opts: SyscallPackedOptions = {},
+): SyscallWasmPass {
+  let memory: { readonly buffer: ArrayBuffer } | null = null;
+  const mutation = opts.mutation ?? null;
+  const { w, L, events } = syscallWasmInstance(cfg, sel, mutation, null, {
+    syscallWasmSearch: {
+      livenessInJs: (node: number): number => {
+        if (memory === null) throw new Error('syscall wasm engine: judged before its instance was made');
+        const n = decodeSyscallNode(L, new Uint8Array(memory.buffer, node, L.width), 0);
+        return livenessHolds(cfg, sel, n) ? 1 : 0;
+      },
+    },
+  });
+  memory = w.memory;
+  // syscallPackedSuccessors.ts:183: a slot per (event, varying argument: a send's target, a wake's caller)
+  const opW = Math.max(cfg.processes, layoutOf(cfg).agents.length) + 1;
+  const input = w.searchStart(ROOM, cfg.drainBound, mutation === 'drainForgetsFetch' ? 1 : 0, opW);
+  for (let p = 0; p < cfg.processes; p++)
+    w.searchStatusIndex(
+      p,
+      events.findIndex((e) => e.type === 'StatusWrite' && e.p === p && e.data === 1n),
+    );
+  drainRows(cfg, events, (row, ks) => {
+    ks.forEach((k, j) => {
+      w.searchDrainRow(row, j, k, ks.length);
+    });
+  });
+  const initial = new SyscallPackedSuccessors(cfg, { ...sel, liveness: [] }).initial();
+  new Uint8Array(w.memory.buffer, input, L.width).set(initial);
+  const at = (i: number): number => new Int32Array(w.memory.buffer, w.searchAnswers(), 4)[i] ?? 0;
+  const every = opts.progressEvery ?? 50_000;
+  const report = (queue: number): void =>
+    opts.onProgress?.({ distinct: at(0), transitions: at(1), queue, depth: at(2) });
+  w.searchBegin();
+  let reportAt = opts.onProgress === undefined ? 0x7fffffff : every;
+  while (w.searchRun(reportAt) === 1) {
+    const count = at(0);
+    report(count - at(3) - 1);
+    reportAt = (Math.floor(count / every) + 1) * every;
+  }
+  const liveness = opts.liveness !== false && sel.liveness.length > 0;
+  const kind = KINDS[w.searchFinish(liveness ? 1 : 0)];
+  if (kind === undefined) throw new Error('syscall wasm engine: no such search answer');
+  // syscallPackedExplore.ts:158: the last report comes before the leads-to check, when no step failed
+  if (kind === 'holds' || kind === 'drainFails') report(0);
+  return { kind, distinct: at(0), transitions: at(1), diameter: at(2) };
+}
+
+/**
+ * syscallPackedSuccessors.ts drainRows: per (unit, phase) the drain's candidates as event indices
+ * (a process's Fetch under phase 0; a caller's Publish, Signal, Read; a running service
+ * dispatcher's Complete, Reply, Take, Park, a running reply dispatcher's Wake, Park; a returning
+ * dispatcher's Return), given to `set` row by row.
+ */
+function drainRows(
+  cfg: Config,
+  events: readonly SyscallEvent[],
+  set: (row: number, ks: readonly number[]) => void,
+): void {
+  const PHASES = 9;
+  const P = cfg.processes;
+  const ix = (type: SyscallEvent['type'], who: number): number => {
+    const k = events.findIndex((e) =>
+      e.type === 'Fetch' ? type === 'Fetch' && e.p === who : e.type === type && 'a' in e && e.a === who,
+    );
+    if (k < 0) throw new Error(`syscall wasm engine: no candidate ${type} of ${who}`);
+    return k;
+  };
+  for (let p = 0; p < P; p++) set(p * PHASES, [ix('Fetch', p)]);
+  layoutOf(cfg).agents.forEach((x, a) => {
+    const row = (P + a) * PHASES;
+    const mine = (types: readonly SyscallEvent['type'][]): number[] => types.map((t) => ix(t, a));
+    if (x.kind === 'caller') {
+      set(row + 1, mine(['Publish']));
+      set(row + 2, mine(['Signal']));
+      set(row + 5, mine(['Read']));
+    } else {
+      set(row + 7, mine(x.kind === 'service' ? ['Complete', 'Reply', 'Take', 'Park'] : ['Wake', 'Park']));
+      set(row + 8, mine(['Return']));
+    }
+  });
+}
+
+/** `pass()`, or null when the wasm code trapped (a WebAssembly.RuntimeError), which the caller hands to the JavaScript engine. */
+function trapHandedOver(pass: () => SyscallWasmPass): SyscallWasmPass | null {
+  try {
+    return pass();
+  } catch (e) {
+    if (e instanceof Error && e.name === 'RuntimeError') return null;
+    throw e;
+  }
+}
+
+/** Explores the syscall model on `cfg` judged by `sel` as {@link exploreSyscallPacked} does, in WebAssembly when it can (see above). */
+export function exploreSyscallPackedWasm(
+  cfg: Config,
+  sel: SyscallSelection,
+  opts: SyscallPackedOptions = {},
+): ExploreOutcome<SyscallEvent> {
+  const own =
+    syscallWasmRefuses(sel) === null &&
+    syscallUnpackable(cfg) === null &&
+    opts.maxStates === undefined &&
+    opts.everyTransition !== true &&
+    opts.symmetry !== true &&
+    opts.mutation !== 'memoIgnoresArgument';
+  if (!own) return exploreSyscallPacked(cfg, sel, opts);
+  const pass = trapHandedOver(() => syscallWasmPass(cfg, sel, opts));
+  if (pass === null) return exploreSyscallPacked(cfg, sel, opts);
+  const { onProgress: _reported, ...again } = opts;
+  if (pass.kind !== 'holds' || opts.mutation !== undefined) return exploreSyscallPacked(cfg, sel, again);
+  return {
+    kind: 'complete',
+    distinct: pass.distinct,
+    transitions: pass.transitions,
+    diameter: pass.diameter,
+    constrained: 0,
+  };
+}
