@@ -141,11 +141,11 @@ export class SyscallPackedSuccessors implements PackedAccess {
    * online byte): per such byte (at `guardBytes[s]`), at `(s * 256 + value) * maskWords + w`, as
    * bits of the candidates 32w..32w+31, those whose first guard reads it and passes on `value`
    * (`passMasks`), and those a later guard of one byte refuses on `value` (`refuseMasks`: see
-   * {@link refusals}); {@link passed} combines them.
+   * {@link refusals}); {@link passed} combines them, and the wasm search a copy (syscallWasmExplore.ts).
    */
-  private readonly guardBytes: Int32Array;
-  private readonly passMasks: Int32Array;
-  private readonly refuseMasks: Int32Array;
+  readonly guardBytes: Int32Array;
+  readonly passMasks: Int32Array;
+  readonly refuseMasks: Int32Array;
   /** Words of a candidate bit set (32 candidates each). */
   readonly maskWords: number;
   /** The candidates whose one-byte guards pass in the loaded node, as bits ({@link passed}). */

@@ -74,8 +74,15 @@ export function syscallWasmPass(
       w.searchDrainRow(row, j, k, ks.length);
     });
   });
-  const initial = new SyscallPackedSuccessors(cfg, { ...sel, liveness: [] }).initial();
-  new Uint8Array(w.memory.buffer, input, L.width).set(initial);
+  const succ = new SyscallPackedSuccessors(cfg, { ...sel, liveness: [] });
+  // the one-byte guards' tables (syscallPackedSuccessors.ts:139-148), the search's copy
+  const { guardBytes, passMasks, refuseMasks } = succ;
+  const guards = w.searchGuards(guardBytes.length);
+  const tables = new Int32Array(w.memory.buffer, guards, guardBytes.length + 2 * passMasks.length);
+  tables.set(guardBytes);
+  tables.set(passMasks, guardBytes.length);
+  tables.set(refuseMasks, guardBytes.length + passMasks.length);
+  new Uint8Array(w.memory.buffer, input, L.width).set(succ.initial());
   const at = (i: number): number => new Int32Array(w.memory.buffer, w.searchAnswers(), 4)[i] ?? 0;
   const every = opts.progressEvery ?? 50_000;
   const report = (queue: number): void =>

@@ -61,6 +61,8 @@ export interface SyscallWasm {
   searchStart(states: number, bound: number, drainForgetsFetch: number, opW: number): number;
   searchStatusIndex(p: number, k: number): void;
   searchDrainRow(row: number, j: number, k: number, n: number): void;
+  /** Room for the one-byte guards' tables of `n` bytes (syscallPackedSuccessors.ts guardBytes, passMasks, refuseMasks): the address to write them at, one after the other. */
+  searchGuards(n: number): number;
   /** Begin, expand until `reportAt` states are known (1: paused) or it is over (0), finish (0 holds, 1 a step fails, 2 a drain fails, 3 handed over). */
   searchBegin(): void;
   searchRun(reportAt: number): number;
@@ -91,6 +93,7 @@ const FUNCTIONS: readonly (keyof SyscallWasm)[] = [
   'searchStart',
   'searchStatusIndex',
   'searchDrainRow',
+  'searchGuards',
   'searchBegin',
   'searchRun',
   'searchFinish',

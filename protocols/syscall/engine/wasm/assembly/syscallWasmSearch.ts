@@ -2,7 +2,7 @@
  * AssemblyScript: the packed syscall engine's breadth-first search, a port of
  * syscallPackedExplore.ts `searchSyscallPacked` (without maxStates: the loader hands that to the
  * JavaScript engine) over the successors of syscallWasmSuccessors.ts (its controller-step memo
- * on) and the shared store (wasmStore.ts, keyed as the JavaScript store is: the node's words after
+ * on; per state only the candidates the one-byte guard tables pass, as the JavaScript search) and the shared store (wasmStore.ts, keyed as the JavaScript store is: the node's words after
  * its controller prefix, then the prefix's number, syscallWasmCtrlNodes.ts), with the
  * verdicts on a successor alone judged once per distinct state, the drain's facts recorded per
  * state (syscallWasmDrain.ts), and then the leads-to check: the liveness properties judged at each
@@ -85,6 +85,18 @@ let DRAIN_IX: usize = 0;
 let UNITS: i32 = 0;
 let forgetsFetch = false;
 let room: i32 = 0;
+/**
+ * syscallPackedSuccessors.ts:139-148 (`guardBytes`, `passMasks`, `refuseMasks`, copied by the
+ * loader after `searchGuards`): the bytes the one-byte guards read, and per (byte, value) the bits
+ * of the candidates whose first guard passes and of those a later one refuses; their count, words
+ * per bit set, and the loaded node's passing candidates.
+ */
+let GUARD_BYTES: usize = 0;
+let PASS_MASKS: usize = 0;
+let REFUSE_MASKS: usize = 0;
+let GUARDS: i32 = 0;
+let MW: i32 = 0;
+let PASSING: usize = 0;
 
 let transitions: i32 = 0;
 let diameter: i32 = 0;
@@ -126,6 +138,50 @@ export function searchStart(states: i32, bound: i32, drainForgetsFetch: i32, opW
   DRAIN_IX = alloc(UNITS * PHASES * 4, 4);
   drainInit(PROCESSES, AGENT_COUNT, bound, 64);
   return INPUT;
+}
+
+/**
+ * Room for the one-byte guards' tables of `n` bytes (syscallPackedSuccessors.ts:139-148), after
+ * `searchStart`: the address the loader writes `guardBytes`, `passMasks` and `refuseMasks` at, one
+ * after the other (n + 2 * n * 256 * words per bit set i32).
+ */
+export function searchGuards(n: i32): usize {
+  GUARDS = n;
+  MW = (NEVENTS + 31) >> 5;
+  const size = n * 256 * MW;
+  GUARD_BYTES = alloc(n + 2 * size, 4);
+  PASS_MASKS = i32At(GUARD_BYTES, n);
+  REFUSE_MASKS = i32At(PASS_MASKS, size);
+  PASSING = alloc(MW, 4);
+  return GUARD_BYTES;
+}
+
+/**
+ * syscallPackedSuccessors.ts:337-349 (`passed`): the candidates of the loaded node whose first guard
+ * passes and no later guard of one byte refuses, as bits in PASSING; syscallStep still tests every
+ * guard, so the tables only spare the calls for the others (about 17 of the 22 per state on the large row).
+ */
+function passed(): void {
+  for (let w = 0; w < MW; w++) {
+    let pass: u32 = 0;
+    let refuse: u32 = 0;
+    for (let s = 0; s < GUARDS; s++) {
+      const at = ((s << 8) + b8(CUR, load<i32>(i32At(GUARD_BYTES, s)))) * MW + w;
+      pass |= load<u32>(i32At(PASS_MASKS, at));
+      refuse |= load<u32>(i32At(REFUSE_MASKS, at));
+    }
+    store<u32>(i32At(PASSING, w), pass & ~refuse);
+  }
+}
+
+/** syscallPackedExplore.ts:172-180 (`nextPassing`): the first passing candidate from `from` on, or -1. */
+function nextPassing(from: i32): i32 {
+  for (let w = from >> 5; w < MW; w++) {
+    let bits = load<u32>(i32At(PASSING, w));
+    if (w === from >> 5) bits &= (<u32>0xffffffff) << (<u32>(from & 31));
+    if (bits !== 0) return (w << 5) + <i32>ctz(bits);
+  }
+  return -1;
 }
 
 /** syscallPackedSuccessors.ts:303-306 (`key`): KEY holds the node at `node`'s words after its controller prefix, then the prefix's number. */
@@ -190,12 +246,16 @@ export function searchRun(reportAt: i32): i32 {
       fromKey(WORDS + <usize>head * <usize>KW, CUR);
       syscallLoad(CUR);
       for (let k = 0; k < NEVENTS; k++) store<i32>(i32At(SUCC_OF, k), -1);
+      // syscallPackedExplore.ts:102-104: the candidates whose one-byte guards pass, in their order
+      passed();
       loaded = true;
       ev = 0;
       depth = load<i32>(LEVEL + ((<usize>head) << 2)) + 1;
     }
-    while (ev < NEVENTS) {
-      const k = ev++;
+    for (;;) {
+      const k = nextPassing(ev);
+      if (k < 0) break;
+      ev = k + 1;
       const r = syscallStep(CUR, NEXT, k, true);
       if (r === REJECTED) continue;
       if (r === HANDED) {
