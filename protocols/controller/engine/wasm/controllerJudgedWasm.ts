@@ -23,7 +23,7 @@
  * that makes a multiple of `progressEvery`); a search handed over after a violation is repeated
  * without reports (its progress was shown).
  */
-
+import { progressPauses } from '../../../../engine/explore/wasm/progressPauses.ts';
 import { WasmEngineModule } from '../../../../engine/explore/wasm/wasmEngineModule.ts';
 import type { Config } from '../../model/config/config.ts';
 import { toOperation } from '../../model/decode.ts';
@@ -284,12 +284,18 @@ export function controllerWasmPass(
   // controllerJudgedExplore.ts:137: a report whenever the store's count reaches a multiple of
   // `every` (the wasm search pauses right after that state), and one when it ends without a violation
   w.judgedBegin();
-  let reportAt = opts.onProgress === undefined ? 0x7fffffff : every;
-  while (w.judgedSearch(reportAt) === 1) {
-    const count = at(Answers.count);
-    report(count - at(Answers.head) - 1);
-    reportAt = (Math.floor(count / every) + 1) * every;
-  }
+  progressPauses(
+    (reportAt) => w.judgedSearch(reportAt),
+    1,
+    every,
+    opts.onProgress === undefined
+      ? undefined
+      : () => {
+          const count = at(Answers.count);
+          report(count - at(Answers.head) - 1);
+          return count;
+        },
+  );
   const fails = w.judgedFinish() === 1;
   if (!fails) report(0);
   return {

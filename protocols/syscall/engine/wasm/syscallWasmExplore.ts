@@ -20,6 +20,7 @@
  * and reports once more when it ends); a search handed over after that is repeated without reports.
  */
 import type { ExploreOutcome } from '../../../../engine/explore/explore.ts';
+import { progressPauses } from '../../../../engine/explore/wasm/progressPauses.ts';
 import type { Config } from '../../../controller/model/config/config.ts';
 import type { SyscallEvent } from '../../model/events.ts';
 import { layoutOf } from '../../model/layout.ts';
@@ -88,12 +89,18 @@ export function syscallWasmPass(
   const report = (queue: number): void =>
     opts.onProgress?.({ distinct: at(0), transitions: at(1), queue, depth: at(2) });
   w.searchBegin();
-  let reportAt = opts.onProgress === undefined ? 0x7fffffff : every;
-  while (w.searchRun(reportAt) === 1) {
-    const count = at(0);
-    report(count - at(3) - 1);
-    reportAt = (Math.floor(count / every) + 1) * every;
-  }
+  progressPauses(
+    (reportAt) => w.searchRun(reportAt),
+    1,
+    every,
+    opts.onProgress === undefined
+      ? undefined
+      : () => {
+          const count = at(0);
+          report(count - at(3) - 1);
+          return count;
+        },
+  );
   const liveness = opts.liveness !== false && sel.liveness.length > 0;
   const kind = KINDS[w.searchFinish(liveness ? 1 : 0)];
   if (kind === undefined) throw new Error('syscall wasm engine: no such search answer');

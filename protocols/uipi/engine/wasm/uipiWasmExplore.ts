@@ -1,5 +1,6 @@
 /**
- * The packed UIPI engine run in WebAssembly (beside uipiPackedExplore.ts, not yet a CLI engine):
+ * The packed UIPI engine run in WebAssembly (beside uipiPackedExplore.ts; what `explore --protocol
+ * uipi` runs for the model alone, through exploreUipiPackedReport.ts):
  * the same breadth-first search, admissions (covering, the default, or keyed), successors in the
  * same order, step judge and leads-to drain, compiled ahead of time by asc (assembly/), so a
  * fresh process searches at full speed at once rather than after V8 has optimised the
@@ -24,6 +25,7 @@
  * states. A search handed over to JavaScript after the wasm pass reported is repeated there
  * without reports (its progress was shown), as the judged wakeup engine does.
  */
+import { progressPauses } from '../../../../engine/explore/wasm/progressPauses.ts';
 import { trapsExplained } from '../../../../engine/explore/wasm/wasmEngineModule.ts';
 import type { UipiConfig } from '../../model/config.ts';
 import { initialUipi } from '../../model/state.ts';
@@ -129,19 +131,23 @@ export function searchUipiWasm(
     () => {
       if (w.uipiBegin(covering ? 1 : 0, liveness ? 1 : 0, room, masksAt, masks.length) !== 0) return 1;
       // a progress report between two expansions once `every` more nodes are admitted (see above)
-      let reportAt = onProgress === undefined ? 0x7fffffff : every;
-      for (;;) {
-        const code = w.uipiSearch(reportAt);
-        if (code !== 2) return code;
-        const c = counts();
-        onProgress?.({
-          distinct: c.distinct,
-          transitions: c.transitions,
-          queue: c.distinct - w.uipiHead(),
-          depth: c.diameter,
-        });
-        reportAt = (Math.floor(c.distinct / every) + 1) * every;
-      }
+      return progressPauses(
+        (reportAt) => w.uipiSearch(reportAt),
+        2,
+        every,
+        onProgress === undefined
+          ? undefined
+          : () => {
+              const c = counts();
+              onProgress({
+                distinct: c.distinct,
+                transitions: c.transitions,
+                queue: c.distinct - w.uipiHead(),
+                depth: c.diameter,
+              });
+              return c.distinct;
+            },
+      );
     },
   );
   if (kind !== 0) return null;

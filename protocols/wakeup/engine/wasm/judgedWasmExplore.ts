@@ -1,6 +1,6 @@
 /**
- * The judged wakeup engine run in WebAssembly (a spike beside judgedExplore.ts, not yet a CLI
- * engine): the same breadth-first search over packed states with their ghost, the same step judge
+ * The judged wakeup engine run in WebAssembly (beside judgedExplore.ts; what `explore
+ * --protocol wakeup` runs for the model alone, through exploreJudgedProtocol.ts): the same breadth-first search over packed states with their ghost, the same step judge
  * (the controller access judge's verdicts remembered as controllerJudgeMemo.ts does, the wakeup
  * step properties and state invariants read from the bytes) and the same lazy leads-to check over
  * the explored graph, compiled ahead of time by asc (assembly/wasmJudgedSearch.ts and the modules
@@ -26,6 +26,7 @@
  * is repeated without reports, as exploreJudged repeats its own (its progress was shown).
  */
 import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
+import { progressPauses } from '../../../../engine/explore/wasm/progressPauses.ts';
 import type { PackedAccess } from '../../../controller/engine/packed/packedAccess.ts';
 import { PackedControllerJudge } from '../../../controller/engine/packed/packedControllerJudge.ts';
 import { controllerBitsOf, JUDGED_BY_BYTES } from '../../../controller/engine/wasm/controllerJudgedWasm.ts';
@@ -248,12 +249,18 @@ export function judgedWasmPass(
   // judgedExplore.ts's `run`: a report whenever `every` more states are known, between two
   // expansions (the wasm search pauses there), and one when the search ends without a violation
   w.judgedBegin();
-  let reportAt = opts.onProgress === undefined ? 0x7fffffff : every;
-  while (w.judgedSearch(reportAt) === 1) {
-    const count = at(JudgedAnswers.count);
-    report(count - at(JudgedAnswers.head));
-    reportAt = (Math.floor(count / every) + 1) * every;
-  }
+  progressPauses(
+    (reportAt) => w.judgedSearch(reportAt),
+    1,
+    every,
+    opts.onProgress === undefined
+      ? undefined
+      : () => {
+          const count = at(JudgedAnswers.count);
+          report(count - at(JudgedAnswers.head));
+          return count;
+        },
+  );
   const code = w.judgedFinish();
   if (code !== PASS_KINDS.indexOf('stepFails')) report(0);
   const kind = PASS_KINDS[code];

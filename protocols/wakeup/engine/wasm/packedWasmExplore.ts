@@ -1,6 +1,6 @@
 /**
- * The packed wakeup engine run in WebAssembly (a spike beside packedExplore.ts, not yet a CLI
- * engine): the same breadth-first search, store, successor order and three state invariants,
+ * The packed wakeup engine run in WebAssembly (beside packedExplore.ts; not a CLI engine:
+ * `--engine packed` runs the JavaScript one, since this search has no progress pause yet): the same breadth-first search, store, successor order and three state invariants,
  * compiled ahead of time by asc (assembly/), so a fresh process searches at full speed at once
  * rather than after V8 has optimised the JavaScript. It answers the same {@link PackedOutcome}.
  * On a violation the wasm search returns the failing state's id; the verdict's words come from
