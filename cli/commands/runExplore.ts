@@ -21,8 +21,7 @@ import { exploreProgress } from './exploreProgress.ts';
  */
 export async function prepareExplore(f: ExploreFlags): Promise<void> {
   const alone = (f.impl === undefined || f.impl === 'model') && f.mutant === undefined;
-  if (alone && (f.engine === undefined || f.engine === 'auto' || f.engine === 'judged'))
-    await findProtocol(f.protocol)?.prepareExplore?.();
+  if (alone && f.engine !== 'objects') await findProtocol(f.protocol)?.prepareExplore?.();
 }
 
 /** Explores, prints the report (text or JSON), writes the CI reports asked for; the exit code. */

@@ -1,5 +1,6 @@
 /**
- * The packed engine for the command line and the tests, reporting like the explorer
+ * The packed engine for the command line and the tests (its WebAssembly build, packedWasmExplore.ts,
+ * whose answers the tests check against the JavaScript engine's), reporting like the explorer
  * (exploreProtocol.ts): on a violation the BFS-shortest path is re-run through the wakeup runner
  * (`runWakeup`) with the packed engine's properties selected, so the verdict, the message and the
  * recorded steps are exactly those `check` and `replay` produce and the trace written from them
@@ -10,9 +11,10 @@
 import { packedStats } from '../../engine/explore/packed/judgedReport.ts';
 import type { ControllerImpl } from '../controller/designs/device.ts';
 import type { Config } from '../controller/model/config/config.ts';
-import { explorePacked, type PackedOptions } from '../wakeup/engine/packed/packedExplore.ts';
+import type { PackedOptions } from '../wakeup/engine/packed/packedExplore.ts';
 import { PACKED_PROPERTY_IDS } from '../wakeup/engine/packed/packedInvariants.ts';
 import { runWakeup } from '../wakeup/engine/runWakeup.ts';
+import { explorePackedWasm } from '../wakeup/engine/wasm/packedWasmExplore.ts';
 import type { ExploreReport } from './exploreProtocol.ts';
 
 /**
@@ -24,7 +26,7 @@ export function explorePackedProtocol(
   opts: PackedOptions = {},
   runner: ControllerImpl | undefined = undefined,
 ): ExploreReport {
-  const out = explorePacked(cfg, opts);
+  const out = explorePackedWasm(cfg, opts);
   const stats = packedStats(out);
   if (out.kind !== 'violation') return { kind: out.kind, ...stats };
   const events = out.path;

@@ -23,6 +23,13 @@ export interface PackedWasm {
   start(): number;
   /** Searches, the store starting with room for `room` states (a power of two); 0 complete, 1 maxStates, 2 violation. */
   explore(maxStates: number, invariants: number, room: number): number;
+  /** `explore` in three: the store with the initial state; expand until over (0) or paused before expanding state `reportAt - 1` (1); the answer `explore` gives. */
+  begin(maxStates: number, invariants: number, room: number): void;
+  search(reportAt: number): number;
+  finish(): number;
+  /** The state `search` paused before expanding, and the depth of the successors last visited. */
+  searchHead(): number;
+  searchDepth(): number;
   /** Writes the successors of the state at `start()`'s address at `output()`; how many. */
   expandInto(): number;
   output(): number;
@@ -43,7 +50,19 @@ export const Answers = {
   viasAt: 8,
 } as const;
 
-const FUNCTIONS = ['configure', 'start', 'explore', 'expandInto', 'output', 'answers'] as const;
+const FUNCTIONS = [
+  'configure',
+  'start',
+  'explore',
+  'begin',
+  'search',
+  'finish',
+  'searchHead',
+  'searchDepth',
+  'expandInto',
+  'output',
+  'answers',
+] as const;
 
 /** packedWasm.wasm, compiled once per process (engine/explore/wasm/wasmEngineModule.ts). */
 const ENGINE = new WasmEngineModule(new URL('./packedWasm.wasm', import.meta.url), 'packed wasm engine');

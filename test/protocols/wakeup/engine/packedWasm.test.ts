@@ -2,9 +2,11 @@
  * The packed engine in WebAssembly against the JavaScript one it ports: from every reachable state
  * of the tiny preset its successors are the same bytes in the same order (also under each seeded
  * bug), its searches count the same states, transitions and diameter on tiny and small, and each
- * seeded bug is found as the same violation with the same path.
+ * seeded bug is found as the same violation with the same path; progress is reported at the same
+ * states.
  */
 import { describe, expect, it } from 'vitest';
+import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
 import { explorePacked } from '../../../../protocols/wakeup/engine/packed/packedExplore.ts';
 import {
@@ -130,6 +132,20 @@ describe('packed wakeup engine in WebAssembly', () => {
     const out = explorePackedWasm(cfg, { maxStates: 1000 });
     expect(out).toMatchObject({ kind: 'maxStates', distinct: 1000 });
     expect(out).toEqual(explorePacked(cfg, { maxStates: 1000 }));
+  });
+
+  it('reports progress where the JavaScript engine does (every 65,536 expanded states), and searches the same', () => {
+    const cfg = preset('small');
+    const reports = (search: typeof explorePacked): { out: unknown; seen: ExploreProgress[] } => {
+      const seen: ExploreProgress[] = [];
+      const out = search(cfg, { onProgress: (p) => seen.push(p) });
+      return { out, seen };
+    };
+    const js = reports(explorePacked);
+    const wasm = reports(explorePackedWasm);
+    expect(js.seen.length).toBeGreaterThan(0);
+    expect(wasm.seen).toEqual(js.seen);
+    expect(wasm.out).toEqual(js.out);
   });
 
   it.each([

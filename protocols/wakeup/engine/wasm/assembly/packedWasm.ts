@@ -2,7 +2,8 @@
  * AssemblyScript, the entry of packedWasm.wasm (scripts/build.mjs compiles it with asc): the names
  * the module exports, which the loaders (packedWasmExplore.ts, judgedWasmExplore.ts) read off the
  * instance. The packed engine configures the layout, writes the initial state at `start()`'s
- * address, calls `explore` and reads the `answers` (counters and, on a violation, the failing
+ * address, calls `begin`, `search` until it is over (it pauses for progress reports) and `finish`,
+ * or `explore` for all three, and reads the `answers` (counters and, on a violation, the failing
  * state's id), from which it builds the verdict's words and the path in JavaScript; `expandInto`
  * lists one state's successors for the tests. The judged engine also configures the ghost
  * (`configureGhost`, the state width being the ghost layout's), calls `judgedStart`, then
@@ -28,5 +29,16 @@ export {
   judgeStep,
 } from './wasmJudgedSearch';
 export { configure } from './wasmLayout';
-export { answers, expandInto, explore, output, start } from './wasmSearch';
+export {
+  answers,
+  begin,
+  expandInto,
+  explore,
+  finish,
+  output,
+  search,
+  searchDepth,
+  searchHead,
+  start,
+} from './wasmSearch';
 export { judgeInJavaScript } from './wasmStepJudge';

@@ -149,30 +149,72 @@ function judge(s: usize, id: i32): void {
   if (failsFrom < 0 && hartOffline(s, PH_FETCH) >= 0) failsFrom = id;
 }
 
+/** What `search` answers: it stopped to let the loader report progress, or the search is over. */
+const SEARCH_PAUSED: i32 = 1;
+const SEARCH_OVER: i32 = 0;
+
 /**
- * packedExplore.ts:116-135 (`run`): breadth-first search from the state at `start()`'s address
- * until the space is exhausted, `max` states or a violation (judging the invariants when
- * `invariants` is 1), the store starting with room for `room` states (a power of two); answers
- * COMPLETE, MAX_STATES or VIOLATION.
+ * packedExplore.ts:117-121 (`run`'s start): the store, starting with room for `room` states (a
+ * power of two), with the state at `start()`'s address, judged when `invariants` is 1; the search
+ * stops at `max` states.
  */
-export function explore(max: i32, invariants: i32, room: i32): i32 {
+export function begin(max: i32, invariants: i32, room: i32): void {
   maxStates = max;
   judging = invariants !== 0;
   storeInit(room);
   storeAdd(IN, 0, -1, -1);
   judge(IN, 0);
   if (COUNT >= maxStates) full = true;
-  for (head = 0; head < COUNT && !full && bad < 0; head++) {
+  head = 0;
+}
+
+/**
+ * packedExplore.ts:122-134 (`run`'s loop): expands states in BFS order until the space is
+ * exhausted, `max` states or a violation (SEARCH_OVER), or until `reportAt` states have been
+ * expanded: it pauses before expanding state `reportAt - 1` (SEARCH_PAUSED), where the JavaScript
+ * engine reports progress (every 65,536 expanded states, before the expansion), and the loader
+ * reports and calls again with its next `reportAt`.
+ */
+export function search(reportAt: i32): i32 {
+  for (; head < COUNT && !full && bad < 0; head++) {
     if (judging && failsFrom === head) {
       bad = head;
       badFrom = true;
       badWhy = FAILS_ONLY_ONLINE_RUN;
       break;
     }
+    if (head + 1 >= reportAt) return SEARCH_PAUSED;
     depth = load<i32>(LEVEL + ((<usize>head) << 2)) + 1;
     k = 0;
     expand(WORDS + <usize>head * <usize>WIDTH);
   }
+  return SEARCH_OVER;
+}
+
+/** packedExplore.ts:145: how the search ended, COMPLETE, MAX_STATES or VIOLATION. */
+export function finish(): i32 {
   if (bad >= 0) return VIOLATION;
   return full ? MAX_STATES : COMPLETE;
+}
+
+/** The state about to be expanded (for the progress report's queue). */
+export function searchHead(): i32 {
+  return head;
+}
+
+/** The depth of the successors last visited (the progress report's depth: packedExplore.ts `report`). */
+export function searchDepth(): i32 {
+  return depth;
+}
+
+/**
+ * packedExplore.ts:116-135 (`run`, without progress): breadth-first search from the state at
+ * `start()`'s address until the space is exhausted, `max` states or a violation (judging the
+ * invariants when `invariants` is 1), the store starting with room for `room` states (a power of
+ * two); answers COMPLETE, MAX_STATES or VIOLATION.
+ */
+export function explore(max: i32, invariants: i32, room: i32): i32 {
+  begin(max, invariants, room);
+  search(i32.MAX_VALUE);
+  return finish();
 }
