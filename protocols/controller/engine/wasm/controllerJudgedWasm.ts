@@ -9,7 +9,7 @@
  * ControllerPackedSuccessors in JavaScript, the module's one import: the same successor and
  * verdict as the JavaScript engine's.
  *
- * Decision (what the wasm engine answers itself): only a search that passes — the default
+ * Decision (what the wasm engine answers itself; engine/explore/wasm/wasmFirst.ts makes it): only a search that passes — the default
  * property selection (`defaultControllerPropertyIds` of the model: every controller-step property
  * but refinement, in registry order), no `maxStates`, no `everyTransition`, no `store` choice, no
  * seeded bug, every transition and every new state judged passing — is answered from the wasm
@@ -25,6 +25,7 @@
  */
 import { progressPauses } from '../../../../engine/explore/wasm/progressPauses.ts';
 import { WasmEngineModule } from '../../../../engine/explore/wasm/wasmEngineModule.ts';
+import { wasmFirst } from '../../../../engine/explore/wasm/wasmFirst.ts';
 import type { Config } from '../../model/config/config.ts';
 import { toOperation } from '../../model/decode.ts';
 import { ERR } from '../../model/registers.ts';
@@ -314,20 +315,6 @@ function defaultSelection(properties: readonly ControllerStepProperty[]): boolea
   return properties.map((p) => p.id).join() === defaultControllerPropertyIds(undefined).join();
 }
 
-/**
- * `pass()`, or null when the wasm code trapped (a WebAssembly.RuntimeError: out of linear memory,
- * or a FIFO past its slots), which the caller hands to the JavaScript engine: it answers within
- * its own heap, or throws its own error for the state.
- */
-function trapHandedOver(pass: () => ControllerWasmPass): ControllerWasmPass | null {
-  try {
-    return pass();
-  } catch (e) {
-    if (e instanceof Error && e.name === 'RuntimeError') return null;
-    throw e;
-  }
-}
-
 /** Explores the controller model on `cfg` judging `properties` as {@link exploreControllerJudged} does, in WebAssembly when it can (see above). */
 export function exploreControllerJudgedWasm(
   cfg: Config,
@@ -341,24 +328,18 @@ export function exploreControllerJudgedWasm(
     opts.everyTransition !== true &&
     opts.store === undefined;
   if (!own) return exploreControllerJudged(cfg, properties, opts);
-  const pass = trapHandedOver(() =>
-    controllerWasmPass(cfg, properties, {
-      ...(opts.mutation === undefined ? {} : { mutation: opts.mutation }),
-      ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
-      ...(opts.progressEvery === undefined ? {} : { progressEvery: opts.progressEvery }),
-    }),
-  );
-  if (pass === null) return exploreControllerJudged(cfg, properties, opts);
-  // the search is repeated in JavaScript without progress reports: its progress was shown by the wasm pass
   const { onProgress: _reported, ...again } = opts;
-  if (pass.kind !== 'holds' || opts.mutation !== undefined)
-    return exploreControllerJudged(cfg, properties, again);
-  return {
-    kind: 'complete',
-    distinct: pass.distinct,
-    transitions: pass.transitions,
-    diameter: pass.diameter,
-  };
+  return wasmFirst<ControllerJudgedOutcome>(
+    () =>
+      controllerWasmPass(cfg, properties, {
+        ...(opts.mutation === undefined ? {} : { mutation: opts.mutation }),
+        ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
+        ...(opts.progressEvery === undefined ? {} : { progressEvery: opts.progressEvery }),
+      }),
+    opts.mutation !== undefined,
+    (reportProgress) => exploreControllerJudged(cfg, properties, reportProgress ? opts : again),
+    (counts) => ({ kind: 'complete', ...counts }),
+  );
 }
 
 /** One node's successors as the wasm engine steps them, and its verdicts on them. */

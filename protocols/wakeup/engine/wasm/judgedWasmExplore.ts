@@ -10,7 +10,7 @@
  * import), over views of the wasm memory, and its judgeAccessObjects fallback; `controller: 'js'`
  * sends every memo miss there (the port's first form, for the benchmark and the tests).
  *
- * Decision (what the wasm engine answers itself): only a search that passes — the default
+ * Decision (what the wasm engine answers itself; engine/explore/wasm/wasmFirst.ts makes it): only a search that passes — the default
  * property selection (`defaultWakeupPropertyIds` of the model: every controller and wakeup step
  * property and noLostWakeupEventually), no `maxStates`, the lazy leads-to
  * check (not `judgeDrainSteps`, not `liveness: false`), no seeded bug, every transition judged
@@ -27,6 +27,7 @@
  */
 import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
 import { progressPauses } from '../../../../engine/explore/wasm/progressPauses.ts';
+import { wasmFirst } from '../../../../engine/explore/wasm/wasmFirst.ts';
 import type { PackedAccess } from '../../../controller/engine/packed/packedAccess.ts';
 import { PackedControllerJudge } from '../../../controller/engine/packed/packedControllerJudge.ts';
 import { controllerBitsOf, JUDGED_BY_BYTES } from '../../../controller/engine/wasm/controllerJudgedWasm.ts';
@@ -284,20 +285,6 @@ function defaultSelection(sel: WakeupSelection): boolean {
   return ids.join() === defaultWakeupPropertyIds(undefined).join();
 }
 
-/**
- * `pass()`, or null when the wasm code trapped (a WebAssembly.RuntimeError: out of linear memory,
- * or a state the successor function refuses), which the caller hands to the JavaScript engine: it
- * answers within its own heap, or throws its own error for the state.
- */
-function trapHandedOver(pass: () => JudgedWasmPass): JudgedWasmPass | null {
-  try {
-    return pass();
-  } catch (e) {
-    if (e instanceof Error && e.name === 'RuntimeError') return null;
-    throw e;
-  }
-}
-
 /** Explores the wakeup model on `cfg` judging `sel` as {@link exploreJudged} does, in WebAssembly when it can (see above). */
 export function exploreJudgedWasm(
   cfg: Config,
@@ -310,23 +297,18 @@ export function exploreJudgedWasm(
     opts.judgeDrainSteps !== true &&
     opts.liveness !== false;
   if (!own) return exploreJudged(cfg, sel, opts);
-  const pass = trapHandedOver(() =>
-    judgedWasmPass(cfg, sel, {
-      ...(opts.mutation === undefined ? {} : { mutation: opts.mutation }),
-      ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
-      ...(opts.progressEvery === undefined ? {} : { progressEvery: opts.progressEvery }),
-    }),
-  );
-  // the search is repeated in JavaScript without progress reports: its progress was shown by the wasm pass
   const { onProgress: _reported, ...again } = opts;
-  if (pass === null) return exploreJudged(cfg, sel, opts);
-  if (pass.kind !== 'holds' || opts.mutation !== undefined) return exploreJudged(cfg, sel, again);
-  return {
-    kind: 'complete',
-    distinct: pass.distinct,
-    transitions: pass.transitions,
-    diameter: pass.diameter,
-  };
+  return wasmFirst<JudgedOutcome>(
+    () =>
+      judgedWasmPass(cfg, sel, {
+        ...(opts.mutation === undefined ? {} : { mutation: opts.mutation }),
+        ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
+        ...(opts.progressEvery === undefined ? {} : { progressEvery: opts.progressEvery }),
+      }),
+    opts.mutation !== undefined,
+    (reportProgress) => exploreJudged(cfg, sel, reportProgress ? opts : again),
+    (counts) => ({ kind: 'complete', ...counts }),
+  );
 }
 
 /** One state's successors as the wasm judge leaves them (system bytes then ghost) and its verdicts on them. */
