@@ -16,10 +16,11 @@
  * the bound) holds for it as for a value of its own. An entry's key is written before it is
  * published (sharedKeySet.ts), so an id is never read before its value is initialised to -1.
  *
- * The arena is reserved as the visited set's is (the most the system gives, halved on refusal;
- * 512 MiB by default, see DRAIN_ARENA_INTS), but a full memo simply stops remembering new positions (the table's 'forget' mode: a new key
- * gets id 0, which is never remembered and never known) rather than failing the search: the memo is
- * an optimisation, and a drain that is not cut is run to its end with the same verdict.
+ * The arena is the visited set's (a growable buffer of up to 4 GiB, grown as positions fill it;
+ * sharedKeySet.ts), but a full memo simply stops remembering new positions (the table's 'forget'
+ * mode: a new key gets id 0, which is never remembered and never known) rather than failing the
+ * search: the memo is an optimisation, and a drain that is not cut is run to its end with the same
+ * verdict.
  */
 
 import type { DrainStore } from '../drainStore.ts';
@@ -27,18 +28,16 @@ import type { KeyBuilder } from '../keyBuilder.ts';
 import { type SharedKeyBuffers, SharedKeySet, sharedKeyBuffers } from './sharedKeySet.ts';
 
 /**
- * Ints in a drain memo's arena by default: 512 MiB, about five million UIPI positions (small's
- * two-worker run remembers 1,697,680). Decision: not the visited set's 4 GiB. Each reservation is
- * writable private memory the kernel charges to the process until its buffer is collected, and
- * with two 4 GiB ones per search a process that had run a few parallel searches (the test suite's
- * workers) could no longer start a child: `spawn ENOMEM` at 24 GB (six 4 GiB buffers held, measured
- * 2026-12-07). A memo that fills simply forgets (see above).
+ * The memory of an empty shared drain memo (the coordinator creates it; every worker is given it):
+ * by default an arena reserved as the visited set's (4 GiB, of which only what positions fill is
+ * used; UIPI small's two-worker run remembers 1,697,680 positions), `arenaInts` at most.
  */
-const DRAIN_ARENA_INTS = 2 ** 27;
-
-/** The memory of an empty shared drain memo (the coordinator creates it; every worker is given it). */
-export function sharedDrainBuffers(arenaInts: number = DRAIN_ARENA_INTS): SharedKeyBuffers {
-  return sharedKeyBuffers({ values: 1, whenFull: 'forget', arenaInts });
+export function sharedDrainBuffers(arenaInts?: number): SharedKeyBuffers {
+  return sharedKeyBuffers(
+    arenaInts === undefined
+      ? { values: 1, whenFull: 'forget' }
+      : { values: 1, whenFull: 'forget', arenaInts },
+  );
 }
 
 /** One thread's view of a drain memo's store shared with the other threads (see above). */

@@ -1,3 +1,4 @@
+/// <reference lib="es2024.sharedmemory" />
 /**
  * The parallel explorer's visited set, one for all its worker threads: the state keys' 16-bit
  * units in shared memory, so a worker decides alone, without asking a peer, whether a successor
@@ -5,9 +6,11 @@
  *
  * - `heads`: 2^22 buckets, each the arena index of its chain's newest entry (0: none);
  * - `arena`: int 0 the next free index; from index 1, entries of HEADER ints (the next entry of
- *   the chain, the key's hash, its length) and then its units, two to an int. 4 GiB are reserved
- *   at once (less where the system refuses that); the system commits the pages as entries fill
- *   them. A search whose keys outgrow it fails with an error that says so.
+ *   the chain, the key's hash, its length) and then its units, two to an int. It is a growable
+ *   SharedArrayBuffer: 4 GiB of address space reserved (less where the system refuses that), of
+ *   which only a length starting at 16 MiB is usable, doubled by the thread whose claim runs past
+ *   it (see {@link SharedKeySet.grow}). A search whose keys outgrow the reservation fails with an
+ *   error that says so.
  *
  * An entry is written once, before it is published, and never changed: `add` writes a new key's
  * entry, links it in front of the chain it saw and publishes it with a compare-exchange of the
@@ -24,10 +27,20 @@
  * with Atomics at the entry's index (stable across threads: the index a key was published at).
  */
 
-/** Ints in the arena: 4 GiB (where the system refuses that much, the most it gives). */
+/**
+ * Ints in the arena's reservation: 4 GiB (where the system refuses that much, the most it gives).
+ * Decision: a growable buffer, not one of a fixed 4 GiB. V8 reserves a growable buffer's maximum
+ * as inaccessible address space mapped MAP_NORESERVE (`nr` in /proc/self/smaps), which Linux does
+ * not charge to the commit, and makes it writable as it grows, still uncharged; a fixed 4 GiB buffer is zeroed writable memory charged in
+ * full until it is collected, so a process that had run a few parallel searches could no longer
+ * fork (spawn ENOMEM at 24 GB with six held; with eight growable ones held and grown to 256 MiB
+ * each, Committed_AS did not move and spawnSync ran, measured 2026-12-07, Node 20.20).
+ */
 const ARENA_INTS = 2 ** 30;
-/** The least arena tried: 64 MiB. */
+/** The least arena reservation tried: 64 MiB. */
 const LEAST_ARENA_INTS = 2 ** 24;
+/** Ints usable in a new arena (16 MiB; less when the reservation is smaller). */
+const FIRST_ARENA_INTS = 2 ** 22;
 /** Chain heads: 2^22 of them (16 MiB), about a million keys to four million buckets here. */
 const BUCKET_BITS = 22;
 /** Ints of an entry before its units and values: the next entry of its chain, the key's hash, its length. */
@@ -50,7 +63,7 @@ export interface SharedKeyBuffers {
 export interface SharedKeyLayout {
   readonly values?: 0 | 1;
   readonly whenFull?: 'fail' | 'forget';
-  /** The most ints of arena tried (a power of two; halved while the system refuses it). */
+  /** The most ints of arena reserved (a power of two; halved while the system refuses it). */
   readonly arenaInts?: number;
 }
 
@@ -67,10 +80,13 @@ export function sharedKeyBuffers(layout: SharedKeyLayout = {}): SharedKeyBuffers
   };
 }
 
-/** A shared buffer of `ints` ints, or of half as many (and so on, down to `least`) when the allocation fails. */
+/**
+ * A growable shared buffer of at most `ints` ints (at first {@link FIRST_ARENA_INTS} of them, or
+ * all when fewer), or of at most half as many (and so on, down to `least`) when the reservation fails.
+ */
 function reserve(ints: number, least: number): SharedArrayBuffer {
   try {
-    return new SharedArrayBuffer(4 * ints);
+    return new SharedArrayBuffer(4 * Math.min(ints, FIRST_ARENA_INTS), { maxByteLength: 4 * ints });
   } catch (e) {
     if (!(e instanceof RangeError) || ints <= least) throw e;
     return reserve(ints / 2, least);
@@ -80,8 +96,17 @@ function reserve(ints: number, least: number): SharedArrayBuffer {
 /** One thread's view of a visited set of string keys shared with the other threads (see above). */
 export class SharedKeySet {
   private readonly heads: Int32Array;
-  private readonly arena: Int32Array;
-  private readonly units: Uint16Array;
+  private readonly buffer: SharedArrayBuffer;
+  /**
+   * Views of the arena's usable length when this thread last looked ({@link refresh}). Decision:
+   * views of a fixed length, renewed when the arena grows, not length-tracking ones: on Node 20 a
+   * loop of loads and stores through a length-tracking view of a growable buffer ran 4 to 8 times
+   * slower than through a view of a fixed buffer, one of a fixed length over it as fast.
+   */
+  private arena: Int32Array;
+  private units: Uint16Array;
+  /** Ints the arena may grow to (its reservation). */
+  private readonly capacity: number;
   private readonly mask: number;
   /** Ints of an entry before its units: {@link HEADER} and its values. */
   private readonly header: number;
@@ -92,8 +117,11 @@ export class SharedKeySet {
 
   constructor(buffers: SharedKeyBuffers) {
     this.heads = new Int32Array(buffers.heads);
-    this.arena = new Int32Array(buffers.arena);
-    this.units = new Uint16Array(buffers.arena);
+    this.buffer = buffers.arena;
+    this.arena = new Int32Array(0);
+    this.units = new Uint16Array(0);
+    this.capacity = Math.floor(buffers.arena.maxByteLength / 4);
+    this.refresh();
     this.mask = this.heads.length - 1;
     this.values = buffers.values;
     this.header = HEADER + buffers.values;
@@ -126,7 +154,7 @@ export class SharedKeySet {
    * and a 'forget' table is full.
    */
   private publish(buf: Uint16Array, len: number): number {
-    const { heads, arena } = this;
+    const { heads } = this;
     const h = hashUnits(buf, len);
     const bucket = h & this.mask;
     let head = Atomics.load(heads, bucket);
@@ -134,10 +162,11 @@ export class SharedKeySet {
     let compared = 0;
     let entry = 0;
     for (;;) {
-      for (let e = head; e !== compared; e = arena[e] ?? 0) if (this.holdsUnits(e, buf, len, h)) return e;
+      for (let e = head; e !== compared; e = this.arena[e] ?? 0)
+        if (this.holdsUnits(e, buf, len, h)) return e;
       if (entry === 0) entry = this.storeUnits(buf, len, h);
       if (entry === 0) return 0;
-      arena[entry] = head;
+      this.arena[entry] = head;
       const was = Atomics.compareExchange(heads, bucket, head, entry);
       if (was === head) return -entry;
       compared = head;
@@ -145,8 +174,14 @@ export class SharedKeySet {
     }
   }
 
-  /** Whether entry `e` is the first `len` units of `buf` (hashed `h`). */
+  /**
+   * Whether entry `e` is the first `len` units of `buf` (hashed `h`). An entry another thread
+   * published past this view's end is read after a {@link refresh}: its writer grew the arena over
+   * all of it before publishing it. (An entry of another length is read no further than its header,
+   * which ends before where an entry of `len` units would.)
+   */
   private holdsUnits(e: number, buf: Uint16Array, len: number, h: number): boolean {
+    if (e + this.header + ((len + 1) >> 1) > this.arena.length) this.refresh();
     const { arena, units } = this;
     if (arena[e + 1] !== h || arena[e + 2] !== len) return false;
     const at = 2 * (e + this.header);
@@ -200,18 +235,54 @@ export class SharedKeySet {
    * that is past the end, so threads that keep missing cannot wrap it round.
    */
   private claim(len: number, h: number): number {
-    const { arena } = this;
     const size = this.header + ((len + 1) >> 1);
-    if (this.forget && Atomics.load(arena, 0) > arena.length - size) return 0;
-    const e = Atomics.add(arena, 0, size);
-    if (e + size > arena.length) {
+    if (this.forget && Atomics.load(this.arena, 0) > this.capacity - size) return 0;
+    const e = Atomics.add(this.arena, 0, size);
+    if (e + size > this.capacity) {
       if (this.forget) return 0;
-      throw new Error(`parallel explore: the shared visited set is full (${4 * arena.length} bytes of keys)`);
+      throw new Error(
+        `parallel explore: the shared visited set is full (${4 * this.capacity} bytes of keys)`,
+      );
     }
+    if (e + size > this.arena.length && !this.grow(e + size)) {
+      if (this.forget) return 0;
+      throw new Error(
+        `parallel explore: the shared visited set could not grow past ${4 * this.arena.length} bytes`,
+      );
+    }
+    const { arena } = this;
     arena[e + 1] = h;
     arena[e + 2] = len;
     if (this.values === 1) arena[e + HEADER] = -1;
     return e;
+  }
+
+  /**
+   * Makes the arena at least `ints` ints long, doubling it (up to its reservation) when this call
+   * is the one to grow it, and renews this thread's views: whether it is now that long. Threads
+   * may grow it at once: a grow to less than another thread already made fails with a RangeError
+   * and is tried again from the new length; one that fails while the length stays is the system
+   * refusing memory.
+   */
+  private grow(ints: number): boolean {
+    const { buffer } = this;
+    for (let bytes = buffer.byteLength; bytes < 4 * ints; bytes = buffer.byteLength) {
+      try {
+        buffer.grow(Math.min(4 * this.capacity, Math.max(2 * bytes, 4 * ints)));
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e;
+        if (buffer.byteLength === bytes) break;
+      }
+    }
+    this.refresh();
+    return this.arena.length >= ints;
+  }
+
+  /** Renews this thread's views of the arena to its usable length now (other threads may have grown it). */
+  private refresh(): void {
+    const ints = Math.floor(this.buffer.byteLength / 4);
+    this.arena = new Int32Array(this.buffer, 0, ints);
+    this.units = new Uint16Array(this.buffer, 0, 2 * ints);
   }
 }
 

@@ -2,9 +2,12 @@
  * The parallel explorer (engine/explore/parallel/): on two worker threads, a complete search counts
  * exactly what the sequential explorer counts (distinct states, transitions, diameter), with and
  * without symmetry, and on UIPI's keyed space (`--no-covering`); a violation is reported at the
- * depth of the sequential search's first one; and through exploreProtocol and exploreUipi the
- * counterexample is the sequential one.
+ * depth of the sequential search's first one; through exploreProtocol and exploreUipi the
+ * counterexample is the sequential one; and ten searches one after another leave the process able
+ * to start a child, its commit charge grown by no reservation of theirs.
  */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../../engine/explore/explore.ts';
@@ -43,6 +46,22 @@ function uipiJob(cfg: UipiConfig): UipiParallelJob {
 
 /** The plain UIPI scenario at skyloft's sizes (no timer). */
 const PLAIN: UipiConfig = { ...UIPI_SKYLOFT, timer: -1 };
+
+/**
+ * The bytes of this process's mappings Linux charges to its commit (overcommit accounting): the
+ * private writable ones not mapped MAP_NORESERVE (`nr` in /proc/self/smaps). A fixed 4 GiB
+ * SharedArrayBuffer adds 4 GiB here, a growable one's reservation nothing.
+ */
+function chargedBytes(): number {
+  let bytes = 0;
+  for (const mapping of readFileSync('/proc/self/smaps', 'utf8').split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/)) {
+    const perms = mapping.split(' ')[1] ?? '';
+    const flags = /^VmFlags:(.*)$/m.exec(mapping)?.[1]?.trim().split(' ') ?? [];
+    const size = Number(/^Size:\s+(\d+) kB$/m.exec(mapping)?.[1] ?? 0);
+    if (perms.includes('w') && perms.includes('p') && !flags.includes('nr')) bytes += 1024 * size;
+  }
+  return bytes;
+}
 
 describe('parallel explorer', () => {
   it('evens out the frontiers: shares differ by at most one, only surplus moves, to a worker short of its share', () => {
@@ -132,6 +151,21 @@ describe('parallel explorer', () => {
     expect(parallel).toMatchObject({ kind: 'violation', depth: sequential.path.length });
     expect(exploreUipi({ cfg, impl: undefined, covering: false, workers: 2 })).toEqual(sequential);
   });
+
+  // Linux only: the commit charge is read from /proc/self/smaps
+  it.runIf(process.platform === 'linux')(
+    'ten searches one after another leave the process able to spawn, its commit charge not grown by gigabytes',
+    () => {
+      const j = job('controller', preset('controller', 'tiny'));
+      const before = chargedBytes();
+      const outcomes = Array.from({ length: 10 }, () => exploreParallel(ENTRY, j, { workers: 2 }));
+      expect(new Set(outcomes.map((o) => JSON.stringify(o))).size).toBe(1);
+      // each search had reserved 4.5 GiB charged in full (a visited set and a drain memo): ten of
+      // them held until collected were 45 GiB, and six were enough to make spawn fail at 24 GB
+      expect(chargedBytes() - before).toBeLessThan(2 ** 30);
+      expect(spawnSync('true').error).toBeUndefined();
+    },
+  );
 
   it('a worker that throws ends the search with its error, never a wait for ever', () => {
     // a job no worker can build a state space from: the worker reports the error it threw

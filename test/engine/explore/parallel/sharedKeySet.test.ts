@@ -2,8 +2,10 @@
  * The parallel explorer's shared visited set (engine/explore/parallel/sharedKeySet.ts): through any
  * of its views it says what a Set of the keys would say, for keys of any 16-bit units and chains of
  * any length; and of two threads adding the same keys at the same time, exactly one is told each
- * key is new (the compare-exchange race the workers run into).
+ * key is new (the compare-exchange race the workers run into), also while their keys grow the arena
+ * past its first length; and twenty sets held at once charge the process no reservation.
  */
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SharedKeySet, sharedKeyBuffers } from '../../../../engine/explore/parallel/sharedKeySet.ts';
@@ -16,7 +18,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 import(workerData.module).then(({ SharedKeySet }) => {
   const set = new SharedKeySet(workerData.buffers);
   let fresh = 0;
-  for (let i = 0; i < workerData.count; i++) if (set.add('k' + i)) fresh++;
+  for (let i = 0; i < workerData.count; i++) if (set.add(workerData.pad + i)) fresh++;
   parentPort.postMessage(fresh);
 });
 `;
@@ -84,10 +86,38 @@ describe('shared key set', () => {
     const module = compiledModule('engine/explore/parallel/sharedKeySet.js');
     const buffers = sharedKeyBuffers();
     const count = 200_000;
-    const fresh = await Promise.all([0, 1].map(() => evalWorker<number>(ADDER, { module, buffers, count })));
+    const fresh = await Promise.all(
+      [0, 1].map(() => evalWorker<number>(ADDER, { module, buffers, count, pad: 'k' })),
+    );
     expect((fresh[0] ?? 0) + (fresh[1] ?? 0)).toBe(count);
     // and every key is there for this thread too
     const here = new SharedKeySet(buffers);
     expect(Array.from({ length: count }, (_, i) => here.add(`k${i}`)).filter((x) => x).length).toBe(0);
+  });
+
+  it('tells exactly one of two threads that a key is new while their keys grow the arena', async () => {
+    const module = compiledModule('engine/explore/parallel/sharedKeySet.js');
+    const buffers = sharedKeyBuffers();
+    const first = buffers.arena.byteLength;
+    const early = new SharedKeySet(buffers);
+    // keys of some 100 units: 200,000 of them fill about 45 MiB, so the 16 MiB arena doubles twice
+    const pad = 'k'.repeat(100);
+    const count = 200_000;
+    const fresh = await Promise.all(
+      [0, 1].map(() => evalWorker<number>(ADDER, { module, buffers, count, pad })),
+    );
+    expect((fresh[0] ?? 0) + (fresh[1] ?? 0)).toBe(count);
+    expect(buffers.arena.byteLength).toBeGreaterThanOrEqual(4 * first);
+    // a view made before the growth and one made after both see every key
+    for (const here of [early, new SharedKeySet(buffers)])
+      expect(Array.from({ length: count }, (_, i) => here.add(pad + i)).filter((x) => x).length).toBe(0);
+  });
+
+  it('twenty sets held at once, keys in each, leave the process able to spawn a child', () => {
+    // a fixed 4 GiB arena each was 80 GiB charged to the process: fork failed with ENOMEM
+    const sets = Array.from({ length: 20 }, () => new SharedKeySet(sharedKeyBuffers()));
+    for (const set of sets) for (let i = 0; i < 1000; i++) set.add(`k${i}`);
+    expect(spawnSync('true').error).toBeUndefined();
+    expect(sets.every((set) => !set.add('k999'))).toBe(true);
   });
 });
