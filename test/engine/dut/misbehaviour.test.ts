@@ -15,8 +15,25 @@ import { BUGGY, FAKE, gone, pidIn, runMain, tempDir } from './runMain.ts';
 const dir = tempDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** `conform` against the fake in `mode`, misbehaving at access `at`, with its pid recorded. */
-async function conformFake(mode: string, at: number, extra: readonly string[] = []) {
+/**
+ * The reply timeout where a test waits for it to expire (a DUT that never answers: waited twice,
+ * once in the run and once in its replay after the restart). 1.5 s, as the start timeout below:
+ * a reply of the fake takes milliseconds, and each 3 s waited was 3 s of a worker idle.
+ */
+const WAITED_TIMEOUT_MS = 1500;
+/** The reply timeout elsewhere, where no test waits for it: only a bound on a reply. */
+const TIMEOUT_MS = 3000;
+
+/**
+ * `conform` against the fake in `mode`, misbehaving at access `at`, with its pid recorded, with
+ * `timeoutMs` for each reply.
+ */
+async function conformFake(
+  mode: string,
+  at: number,
+  extra: readonly string[] = [],
+  timeoutMs: number = TIMEOUT_MS,
+) {
   const pidFile = join(dir, `${mode}-${at}.pid`);
   const out = join(dir, mode);
   const run = await runMain([
@@ -28,7 +45,7 @@ async function conformFake(mode: string, at: number, extra: readonly string[] = 
     '--runs',
     '30',
     '--timeout-ms',
-    '3000',
+    String(timeoutMs),
     '--out',
     out,
     ...extra,
@@ -42,7 +59,7 @@ const MISBEHAVIOURS: readonly (readonly [string, RegExp])[] = [
   ['wrong-shape', /reply has no "ok": true or false/],
   ['not-object', /reply is not a JSON object/],
   ['ok-false', /the DUT answered "ok": false: "cannot simulate this access"/],
-  ['timeout', /no reply within 3000 ms/],
+  ['timeout', new RegExp(`no reply within ${WAITED_TIMEOUT_MS} ms`)],
   ['exit', /the DUT exited with code 0/],
   ['crash', /the DUT crashed \(killed by SIGSEGV\)/],
   ['close', /the DUT closed its standard output/],
@@ -50,10 +67,49 @@ const MISBEHAVIOURS: readonly (readonly [string, RegExp])[] = [
 ];
 
 describe.concurrent('conform --dut: a misbehaving DUT', () => {
+  // The tests that wait out a timeout or a slow start first: at most five tests run at once, so
+  // one declared last would start its waits after the others had ended.
+  test('a DUT behind a compound shell command: the whole process group is killed', async () => {
+    const pidFile = join(dir, 'compound.pid');
+    const dut = `echo starting >&2; python3 -S ${FAKE} timeout 5 ${pidFile}; echo never`;
+    const run = await runMain([
+      'conform',
+      '--dut',
+      dut,
+      '--preset',
+      'small',
+      '--runs',
+      '30',
+      '--timeout-ms',
+      String(WAITED_TIMEOUT_MS),
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout[0]).toMatch(
+      new RegExp(`step \\d+, request \\{"op":.*no reply within ${WAITED_TIMEOUT_MS} ms`),
+    );
+    expect(await gone(pidIn(pidFile))).toBe(true);
+  });
+
+  test('a slow start within --start-timeout-ms is fine even beyond --timeout-ms', async () => {
+    // a start longer than the reply timeout (by half a second), far within the start timeout
+    const { run } = await conformFake(
+      'slow-start',
+      WAITED_TIMEOUT_MS + 500,
+      ['--start-timeout-ms', '15000'],
+      WAITED_TIMEOUT_MS,
+    );
+    expect(run.code).toBe(0);
+  });
+
   test.each(MISBEHAVIOURS)(
     '%s: one line naming the step and the request, child reaped, exit 1',
     async (mode, says) => {
-      const { run, pid, out } = await conformFake(mode, 5);
+      const { run, pid, out } = await conformFake(
+        mode,
+        5,
+        [],
+        mode === 'timeout' ? WAITED_TIMEOUT_MS : TIMEOUT_MS,
+      );
       expect(run.code).toBe(1);
       expect(run.stderr).toEqual([]);
       const line = run.stdout[0] ?? '';
@@ -86,11 +142,6 @@ describe.concurrent('conform --dut: a misbehaving DUT', () => {
     expect(run.code).toBe(0);
     expect(run.stdout[0]).toMatch(/^✓ dut python-reference \/ small: 30 runs conform/);
     expect(await gone(pid)).toBe(true);
-  });
-
-  test('a slow start within --start-timeout-ms is fine even beyond --timeout-ms', async () => {
-    const { run } = await conformFake('slow-start', 3500, ['--start-timeout-ms', '15000']);
-    expect(run.code).toBe(0);
   });
 
   test('a start slower than --start-timeout-ms: hello fails, exit 2, child reaped', async () => {
@@ -141,25 +192,6 @@ describe.concurrent('conform --dut: a misbehaving DUT', () => {
     const run = await runMain(['conform', '--dut', `python3 -S ${FAKE} refuse-all`, '--runs', '5']);
     expect(run.code).toBe(2);
     expect(run.stderr).toEqual(['intcheck: the DUT refused every configuration: nothing was checked']);
-  });
-
-  test('a DUT behind a compound shell command: the whole process group is killed', async () => {
-    const pidFile = join(dir, 'compound.pid');
-    const dut = `echo starting >&2; python3 -S ${FAKE} timeout 5 ${pidFile}; echo never`;
-    const run = await runMain([
-      'conform',
-      '--dut',
-      dut,
-      '--preset',
-      'small',
-      '--runs',
-      '30',
-      '--timeout-ms',
-      '3000',
-    ]);
-    expect(run.code).toBe(1);
-    expect(run.stdout[0]).toMatch(/step \d+, request \{"op":.*no reply within 3000 ms/);
-    expect(await gone(pidIn(pidFile))).toBe(true);
   });
 
   test('replay --dut on a misbehaving DUT: one line, exit 1, child reaped', async () => {

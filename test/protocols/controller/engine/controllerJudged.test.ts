@@ -177,6 +177,20 @@ function mutantVerdicts(
   return { bad, failing, failed: [...failed] };
 }
 
+/**
+ * mutantVerdicts of each of MUTATIONS on the tiny preset, whole (no verdict left out, no limit):
+ * searched once for the two tests below that read it (each mutant space is explored in full,
+ * every transition judged twice: the costliest part of both tests).
+ */
+const tinyMutantVerdicts = new Map<ControllerPackedMutation, ReturnType<typeof mutantVerdicts>>();
+function wholeTinyMutantVerdicts(mutation: ControllerPackedMutation): ReturnType<typeof mutantVerdicts> {
+  const known = tinyMutantVerdicts.get(mutation);
+  if (known !== undefined) return known;
+  const out = mutantVerdicts(preset('tiny'), mutation);
+  tinyMutantVerdicts.set(mutation, out);
+  return out;
+}
+
 describe('judged controller engine', () => {
   it('steps and judges every tiny transition as the step judge does, keys and bytes one to one', () => {
     const { byBytes, ...out } = compareTransitions(preset('tiny'), PROPS, Number.POSITIVE_INFINITY);
@@ -255,14 +269,14 @@ describe('judged controller engine', () => {
   });
 
   it('judges the failing steps of both seeded bugs over bytes as the properties themselves do', () => {
-    const runs = MUTATIONS.map((m) => mutantVerdicts(preset('tiny'), m));
+    const runs = MUTATIONS.map((m) => wholeTinyMutantVerdicts(m));
     expect(runs.flatMap((r) => r.bad)).toEqual([]);
     expect(Math.min(...runs.map((r) => r.failing))).toBeGreaterThan(0);
   });
 
   it('reports a disagreement when any byte verdict that fails is left out (the comparison can fail)', () => {
     for (const mutation of MUTATIONS) {
-      const { failed } = mutantVerdicts(preset('tiny'), mutation);
+      const { failed } = wholeTinyMutantVerdicts(mutation);
       expect(failed.length).toBeGreaterThan(0);
       for (const id of failed)
         expect(mutantVerdicts(preset('tiny'), mutation, id).bad.length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@
  * diameter as the explorer on both presets.
  */
 import { describe, expect, it } from 'vitest';
+import { KeyBuilder } from '../../../../engine/explore/keyBuilder.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
 import { exploreProtocol } from '../../../../protocols/family/exploreProtocol.ts';
 import { explorePacked } from '../../../../protocols/wakeup/engine/packed/packedExplore.ts';
@@ -16,6 +17,7 @@ import {
   unpackable,
 } from '../../../../protocols/wakeup/engine/packed/packedLayout.ts';
 import { PackedSuccessors } from '../../../../protocols/wakeup/engine/packed/packedSuccessors.ts';
+import { systemKey } from '../../../../protocols/wakeup/engine/systemKey.ts';
 import { initialSystem } from '../../../../protocols/wakeup/model/boot.ts';
 import { enabled } from '../../../../protocols/wakeup/model/enabled.ts';
 import type { SystemState } from '../../../../protocols/wakeup/model/state.ts';
@@ -27,10 +29,22 @@ const canon = (s: SystemState): string =>
 
 const preset = (name: string): Config => presetOf('wakeup', name);
 
+/**
+ * The model's canonical key of a state (systemKey.ts: equal keys exactly for equal states), to
+ * tell states seen from new ones: canon's JSON (its replacer called on every value) took 2.5 s of
+ * the 3.6 s walk of the small preset (69,532 states, 488,000 steps). The counts below are
+ * literals, so a key that merged states would fail them.
+ */
+const kb = new KeyBuilder();
+const keyOf = (s: SystemState): string => {
+  systemKey(kb.reset(), s);
+  return kb.done();
+};
+
 /** Every reachable state of the model on `cfg`, in BFS order, over the object states. */
 function reachable(cfg: Config): SystemState[] {
   const init = initialSystem(cfg);
-  const seen = new Set([canon(init)]);
+  const seen = new Set([keyOf(init)]);
   const out = [init];
   for (let i = 0; i < out.length; i++) {
     const s = out[i];
@@ -38,7 +52,7 @@ function reachable(cfg: Config): SystemState[] {
     for (const e of enabled(cfg, s)) {
       const r = step(cfg, s, e);
       if (r.kind !== 'accepted') continue;
-      const k = canon(r.state);
+      const k = keyOf(r.state);
       if (seen.has(k)) continue;
       seen.add(k);
       out.push(r.state);
