@@ -3,8 +3,20 @@
  * the same successors and byte judges (assembly/syscallWasmSuccessors.ts, syscallWasmJudge.ts, the
  * controller's byte step and byte judge), a byte store (wasmStore.ts), and the leads-to check over
  * the explored graph as syscallDrainGraph.ts walks it (assembly/syscallWasmDrain.ts), the liveness
- * properties at the quiescent states judged by the properties themselves on the decoded node (the
- * module's one import, as syscallPackedExplore.ts judges them).
+ * property at the quiescent states judged on their bytes (assembly/syscallWasmSearch.ts
+ * `callersIdle`, a port of what syscallGraphExplore.ts livenessHolds judges there), the one-byte
+ * guards' tables built by the wasm code (assembly/syscallWasmGuards.ts) and the initial node
+ * encoded by syscallPackedInitial.ts, so no JavaScript successor function or property runs before
+ * or during a search that passes.
+ *
+ * Decision (the specification): the step judge (syscallJudge.ts, the properties themselves) stays
+ * the specification, the byte forms its ports: the JavaScript successor function is checked
+ * against it transition by transition (syscallPacked.test.ts), the wasm one against that
+ * (syscallWasm.test.ts), the guard tables byte for byte against the JavaScript ones and the
+ * liveness verdict against livenessHolds on every quiescent state and on corrupted ones
+ * (syscallWasmGuards.test.ts, syscallWasmLiveness.test.ts); a selection with a liveness property
+ * the wasm code does not judge is refused (syscallWasmInstance.ts), and every violation is answered
+ * by the JavaScript engine (below).
  *
  * Decision (what the wasm engine answers itself): only a search that passes — a selection whose
  * properties all have byte forms, no `maxStates`, no `everyTransition`, no symmetry, no seeded
@@ -27,13 +39,16 @@ import { layoutOf } from '../../model/layout.ts';
 import type { SyscallSelection } from '../../properties/selection.ts';
 import type { SyscallPackedOptions } from '../packed/syscallPackedExplore.ts';
 import { exploreSyscallPacked } from '../packed/syscallPackedExplore.ts';
-import { decodeSyscallNode, syscallUnpackable } from '../packed/syscallPackedLayout.ts';
-import { SyscallPackedSuccessors } from '../packed/syscallPackedSuccessors.ts';
-import { livenessHolds } from '../syscallGraphExplore.ts';
+import { syscallPackedInitial } from '../packed/syscallPackedInitial.ts';
+import { syscallUnpackable } from '../packed/syscallPackedLayout.ts';
 import { syscallWasmInstance, syscallWasmRefuses } from './syscallWasmInstance.ts';
 
-/** syscallPackedExplore.ts:134-137's PackedStore start: room for 2^16 states before the first grow. */
-const ROOM = 1 << 16;
+/**
+ * Room for 2^14 states before the store's first grow (the JavaScript store starts at 2^16): its
+ * table of 2^15 slots is 256 KB, where 2^16 states' was 1 MB, every page of which a search of
+ * `small` (12,184 states) touched, a page fault each; a larger search grows it (a few more doublings).
+ */
+const ROOM = 1 << 14;
 
 /** What the wasm pass found: it passed, a step or new state failed, a drain failed, or it left a step to JavaScript. */
 export interface SyscallWasmPass {
@@ -50,18 +65,8 @@ export function syscallWasmPass(
   sel: SyscallSelection,
   opts: SyscallPackedOptions = {},
 ): SyscallWasmPass {
-  let memory: { readonly buffer: ArrayBuffer } | null = null;
   const mutation = opts.mutation ?? null;
-  const { w, L, events } = syscallWasmInstance(cfg, sel, mutation, null, {
-    syscallWasmSearch: {
-      livenessInJs: (node: number): number => {
-        if (memory === null) throw new Error('syscall wasm engine: judged before its instance was made');
-        const n = decodeSyscallNode(L, new Uint8Array(memory.buffer, node, L.width), 0);
-        return livenessHolds(cfg, sel, n) ? 1 : 0;
-      },
-    },
-  });
-  memory = w.memory;
+  const { w, L, events } = syscallWasmInstance(cfg, sel, mutation, null);
   // syscallPackedSuccessors.ts:183: a slot per (event, varying argument: a send's target, a wake's caller)
   const opW = Math.max(cfg.processes, layoutOf(cfg).agents.length) + 1;
   const input = w.searchStart(ROOM, cfg.drainBound, mutation === 'drainForgetsFetch' ? 1 : 0, opW);
@@ -75,15 +80,9 @@ export function syscallWasmPass(
       w.searchDrainRow(row, j, k, ks.length);
     });
   });
-  const succ = new SyscallPackedSuccessors(cfg, { ...sel, liveness: [] });
-  // the one-byte guards' tables (syscallPackedSuccessors.ts:139-148), the search's copy
-  const { guardBytes, passMasks, refuseMasks } = succ;
-  const guards = w.searchGuards(guardBytes.length);
-  const tables = new Int32Array(w.memory.buffer, guards, guardBytes.length + 2 * passMasks.length);
-  tables.set(guardBytes);
-  tables.set(passMasks, guardBytes.length);
-  tables.set(refuseMasks, guardBytes.length + passMasks.length);
-  new Uint8Array(w.memory.buffer, input, L.width).set(succ.initial());
+  // the one-byte guards' tables (syscallPackedSuccessors.ts:214-222), built by the wasm code itself
+  w.searchGuards();
+  syscallPackedInitial(cfg, L, new Uint8Array(w.memory.buffer, input, L.width));
   const at = (i: number): number => new Int32Array(w.memory.buffer, w.searchAnswers(), 4)[i] ?? 0;
   const every = opts.progressEvery ?? 50_000;
   const report = (queue: number): void =>

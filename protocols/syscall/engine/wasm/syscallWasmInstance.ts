@@ -61,8 +61,12 @@ export interface SyscallWasm {
   searchStart(states: number, bound: number, drainForgetsFetch: number, opW: number): number;
   searchStatusIndex(p: number, k: number): void;
   searchDrainRow(row: number, j: number, k: number, n: number): void;
-  /** Room for the one-byte guards' tables of `n` bytes (syscallPackedSuccessors.ts guardBytes, passMasks, refuseMasks): the address to write them at, one after the other. */
-  searchGuards(n: number): number;
+  /** The one-byte guards' tables (assembly/syscallWasmGuards.ts, syscallPackedSuccessors.ts guardBytes, passMasks, refuseMasks) built: the number of guard bytes. */
+  searchGuards(): number;
+  /** The address of guard table `which` (0: the guard bytes, 1: the pass masks, 2: the refuse masks), for the tests. */
+  searchGuardTable(which: number): number;
+  /** Whether the liveness properties hold at the quiescent node at `node` (1) or not (0), for the tests. */
+  searchLivenessAt(node: number): number;
   /** Begin, expand until `reportAt` states are known (1: paused) or it is over (0), finish (0 holds, 1 a step fails, 2 a drain fails, 3 handed over). */
   searchBegin(): void;
   searchRun(reportAt: number): number;
@@ -94,6 +98,8 @@ const FUNCTIONS: readonly (keyof SyscallWasm)[] = [
   'searchStatusIndex',
   'searchDrainRow',
   'searchGuards',
+  'searchGuardTable',
+  'searchLivenessAt',
   'searchBegin',
   'searchRun',
   'searchFinish',
@@ -151,20 +157,24 @@ function mutationCode(m: SyscallPackedMutation | null): number {
   }
 }
 
-/** Why the wasm successors cannot judge `sel` (a property without a byte form), or null. */
+/** The liveness properties the wasm search judges itself (assembly/syscallWasmSearch.ts callersIdle). */
+const LIVENESS_JUDGED: readonly string[] = ['everyRequestAnswered'];
+
+/** Why the wasm successors or search cannot judge `sel` (a property without a byte form), or null. */
 export function syscallWasmRefuses(sel: SyscallSelection): string | null {
   if (!PackedControllerJudge.judges(sel.controller) || !SyscallByteJudge.judges(sel.step))
     return 'syscall wasm engine: a selected property has no byte form';
+  if (!sel.liveness.every((p) => LIVENESS_JUDGED.includes(p.id)))
+    return 'syscall wasm engine: a selected liveness property has no byte form';
   return null;
 }
 
-/** A set-up instance for `cfg` judged by `sel` (see above), given the module's `imports`; `mutation` and `leftOut` (a syscall property never reported) for the tests. */
+/** A set-up instance for `cfg` judged by `sel` (see above); `mutation` and `leftOut` (a syscall property never reported) for the tests. */
 export function syscallWasmInstance(
   cfg: Config,
   sel: SyscallSelection,
   mutation: SyscallPackedMutation | null,
   leftOut: string | null,
-  imports: object,
 ): { readonly w: SyscallWasm; readonly L: SyscallPackedLayout; readonly events: readonly SyscallEvent[] } {
   const why = syscallWasmRefuses(sel);
   if (why !== null) throw new Error(why);
@@ -172,7 +182,7 @@ export function syscallWasmInstance(
   const C = L.C;
   const cc = C.cfg;
   const events = candidateEvents(cfg);
-  const w = MODULE.instance(FUNCTIONS, imports) as unknown as SyscallWasm; // its functions checked by instance()
+  const w = MODULE.instance(FUNCTIONS) as unknown as SyscallWasm; // its functions checked by instance()
   w.configure(
     C.width,
     C.ready,

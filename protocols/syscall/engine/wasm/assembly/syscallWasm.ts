@@ -8,8 +8,7 @@
  * loads a node (`syscallLoad`) and steps it (`syscallStep`) per candidate (the tests); or, for a
  * search, `searchStart` (the tables of `searchStatusIndex`, `searchDrainRow` and `searchGuards` then
  * set) and the initial node written at its address, `searchBegin`, `searchRun` until it is over (it pauses for
- * progress reports), `searchFinish`, and `searchAnswers`. It imports
- * `syscallWasmSearch.livenessInJs`.
+ * progress reports), `searchFinish`, and `searchAnswers`. It imports nothing.
  */
 export { alloc as room } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
 export {
@@ -26,6 +25,8 @@ export {
   searchDrainRow,
   searchFinish,
   searchGuards,
+  searchGuardTable,
+  searchLivenessAt,
   searchRun,
   searchStart,
   searchStatusIndex,

@@ -5,9 +5,9 @@
  * on; per state only the candidates the one-byte guard tables pass, as the JavaScript search) and the shared store (wasmStore.ts, keyed as the JavaScript store is: the node's words after
  * its controller prefix, then the prefix's number, syscallWasmCtrlNodes.ts), with the
  * verdicts on a successor alone judged once per distinct state, the drain's facts recorded per
- * state (syscallWasmDrain.ts), and then the leads-to check: the liveness properties judged at each
- * quiescent state by the imported `livenessInJs` (syscallGraphExplore.ts livenessHolds on the
- * decoded node, as the JavaScript engine judges them) and the drain walked from every state. It
+ * state (syscallWasmDrain.ts), and then the leads-to check: the liveness property judged at each
+ * quiescent state on its bytes (`callersIdle`, a port of what syscallGraphExplore.ts livenessHolds
+ * judges there) and the drain walked from every state. It
  * answers only whether the whole search passes or where it stopped; it pauses, between two
  * successors, at the states the JavaScript engine reports progress at.
  */
@@ -37,7 +37,18 @@ import {
   drainSetUnit,
   drains,
 } from './syscallWasmDrain';
-import { AGENT_COUNT, b8, CWIDTH, phaseOf, SWIDTH, setStoreWidth } from './syscallWasmLayout';
+import { GUARD_BYTES, GUARDS, guardTablesInit, MW, PASS_MASKS, REFUSE_MASKS } from './syscallWasmGuards';
+import {
+  AGENT_COUNT,
+  b8,
+  CWIDTH,
+  IDLE,
+  kindOf,
+  phaseOf,
+  RETURNING,
+  SWIDTH,
+  setStoreWidth,
+} from './syscallWasmLayout';
 import {
   HANDED,
   NEVENTS,
@@ -51,9 +62,6 @@ import {
   syscallSuccCtrl,
   VIOLATED,
 } from './syscallWasmSuccessors';
-
-/** syscallGraphExplore.ts livenessHolds on the node at `node` (1: the liveness properties hold there). */
-declare function livenessInJs(node: usize): i32;
 
 /** What `searchFinish` answers. */
 const HOLDS: i32 = 0;
@@ -85,17 +93,7 @@ let DRAIN_IX: usize = 0;
 let UNITS: i32 = 0;
 let forgetsFetch = false;
 let room: i32 = 0;
-/**
- * syscallPackedSuccessors.ts:139-148 (`guardBytes`, `passMasks`, `refuseMasks`, copied by the
- * loader after `searchGuards`): the bytes the one-byte guards read, and per (byte, value) the bits
- * of the candidates whose first guard passes and of those a later one refuses; their count, words
- * per bit set, and the loaded node's passing candidates.
- */
-let GUARD_BYTES: usize = 0;
-let PASS_MASKS: usize = 0;
-let REFUSE_MASKS: usize = 0;
-let GUARDS: i32 = 0;
-let MW: i32 = 0;
+/** The loaded node's passing candidates (syscallPackedSuccessors.ts `passing`), a bit set of MW words. */
 let PASSING: usize = 0;
 
 let transitions: i32 = 0;
@@ -136,24 +134,24 @@ export function searchStart(states: i32, bound: i32, drainForgetsFetch: i32, opW
   STATUS_INDEX = alloc(PROCESSES, 4);
   DRAIN_N = alloc(UNITS * PHASES, 4);
   DRAIN_IX = alloc(UNITS * PHASES * 4, 4);
-  drainInit(PROCESSES, AGENT_COUNT, bound, 64);
+  // the drain's facts sized as the store (grown with it, not doubled by copy from a few states)
+  drainInit(PROCESSES, AGENT_COUNT, bound, states);
   return INPUT;
 }
 
 /**
- * Room for the one-byte guards' tables of `n` bytes (syscallPackedSuccessors.ts:139-148), after
- * `searchStart`: the address the loader writes `guardBytes`, `passMasks` and `refuseMasks` at, one
- * after the other (n + 2 * n * 256 * words per bit set i32).
+ * The one-byte guards' tables (syscallWasmGuards.ts, syscallPackedSuccessors.ts:214-222), after
+ * `searchStart`: the number of guard bytes.
  */
-export function searchGuards(n: i32): usize {
-  GUARDS = n;
-  MW = (NEVENTS + 31) >> 5;
-  const size = n * 256 * MW;
-  GUARD_BYTES = alloc(n + 2 * size, 4);
-  PASS_MASKS = i32At(GUARD_BYTES, n);
-  REFUSE_MASKS = i32At(PASS_MASKS, size);
+export function searchGuards(): i32 {
+  const n = guardTablesInit();
   PASSING = alloc(MW, 4);
-  return GUARD_BYTES;
+  return n;
+}
+
+/** Where the guard tables are (0: the guard bytes, 1: the pass masks, 2: the refuse masks), for the tests. */
+export function searchGuardTable(which: i32): usize {
+  return which === 0 ? GUARD_BYTES : which === 1 ? PASS_MASKS : REFUSE_MASKS;
 }
 
 /**
@@ -321,9 +319,29 @@ function readyAt(p: i32): bool {
 }
 
 /**
+ * syscallGraphExplore.ts:231-244 (`livenessHolds`) at a quiescent node, the drain having reached
+ * quiescence, with everyRequestAnswered the one liveness property (the loader refuses any other):
+ * everyRequestAnswered.ts:32-41, no caller out of its idle phase (a phase code beyond the phases
+ * decodes as idle, syscallPackedLayout.ts:241).
+ */
+function callersIdle(node: usize): bool {
+  for (let a = 0; a < AGENT_COUNT; a++) {
+    if (kindOf(a) !== 2) continue;
+    const phase = phaseOf(node, a);
+    if (phase !== IDLE && phase <= RETURNING) return false;
+  }
+  return true;
+}
+
+/** Whether the liveness properties hold at the node at `node` (quiescent, the drain over): for the tests. */
+export function searchLivenessAt(node: usize): i32 {
+  return callersIdle(node) ? 1 : 0;
+}
+
+/**
  * syscallPackedExplore.ts:158-170 and 202-204 (the leads-to check, when `liveness`): the liveness properties
- * judged at each quiescent state, then the drain from every state; HOLDS, STEP_FAILS, DRAIN_FAILS
- * or HANDED_OVER.
+ * judged at each quiescent state (callersIdle), then the drain from every state; HOLDS, STEP_FAILS,
+ * DRAIN_FAILS or HANDED_OVER.
  */
 export function searchFinish(liveness: i32): i32 {
   if (over) return outcome;
@@ -331,7 +349,7 @@ export function searchFinish(liveness: i32): i32 {
   for (let id = 0; id < COUNT; id++)
     if (drainQuiescentAt(id)) {
       fromKey(WORDS + <usize>id * <usize>KW, SCRATCH);
-      if (livenessInJs(SCRATCH) === 1) drainSetEndOk(id);
+      if (callersIdle(SCRATCH)) drainSetEndOk(id);
     }
   drainMemoInit(COUNT);
   for (let id = 0; id < COUNT; id++) if (!drains(id)) return DRAIN_FAILS;

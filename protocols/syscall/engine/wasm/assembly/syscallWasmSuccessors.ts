@@ -205,6 +205,11 @@ export function syscallSetEvent(k: i32, type: i32, a: i32, p: i32, target: i32, 
   store<i32>(e, data, 16);
 }
 
+/** Event k's record: its type, agent, process, target and data (i32 each, as `syscallSetEvent` wrote them). */
+export function eventAt(k: i32): usize {
+  return EVENTS + <usize>(k * 20);
+}
+
 /** syscallPackedSuccessors.ts:266-270 (`load`, `entered`): the node at `cur` is the one the steps to come start from. */
 export function syscallLoad(cur: usize): void {
   loadState(cur);

@@ -1,0 +1,64 @@
+/**
+ * The syscall wasm search's set-up without a JavaScript successor function
+ * (protocols/syscall/engine/wasm/syscallWasmExplore.ts): the one-byte guards' tables the wasm code
+ * builds (assembly/syscallWasmGuards.ts) are the JavaScript successor function's (`guardBytes`,
+ * `passMasks`, `refuseMasks`, syscallPackedSuccessors.ts) byte for byte, and the initial node
+ * syscallPackedInitial.ts encodes is its `initial()` (the step judge's initial node), on every
+ * syscall exploration preset and the tests' configurations.
+ */
+import { describe, expect, it } from 'vitest';
+import { EXPLORE_PRESETS } from '../../../../engine/explore/explorePresets.ts';
+import type { Config } from '../../../../protocols/controller/model/config/config.ts';
+import { SMALL } from '../../../../protocols/controller/model/config/config.ts';
+import { syscallPackedInitial } from '../../../../protocols/syscall/engine/packed/syscallPackedInitial.ts';
+import { SyscallPackedSuccessors } from '../../../../protocols/syscall/engine/packed/syscallPackedSuccessors.ts';
+import { syscallWasmInstance } from '../../../../protocols/syscall/engine/wasm/syscallWasmInstance.ts';
+import {
+  defaultSyscallPropertyIds,
+  selectSyscallProperties,
+} from '../../../../protocols/syscall/properties/selection.ts';
+import { ROTATING_DISPATCHERS, TWO_CALLERS, TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
+
+const SEL = selectSyscallProperties(defaultSyscallPropertyIds(undefined), undefined);
+const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
+
+/** The tables the wasm code builds on `cfg`, copied out of its memory. */
+function wasmTables(cfg: Config): { guardBytes: Int32Array; passMasks: Int32Array; refuseMasks: Int32Array } {
+  const { w, events } = syscallWasmInstance(cfg, SEL, null, null);
+  w.searchStart(1 << 4, cfg.drainBound, 0, Math.max(cfg.processes, events.length) + 1);
+  const n = w.searchGuards();
+  const size = n * 256 * ((events.length + 31) >> 5);
+  const table = (which: number, length: number): Int32Array =>
+    new Int32Array(w.memory.buffer, w.searchGuardTable(which), length).slice();
+  return { guardBytes: table(0, n), passMasks: table(1, size), refuseMasks: table(2, size) };
+}
+
+const CONFIGS: readonly (readonly [string, Config])[] = [
+  ...Object.entries(EXPLORE_PRESETS.syscall ?? {}),
+  ['large (the spec’s small with one dispatcher)', { ...SMALL, dispatchers: 1 }],
+  ['two dispatchers', TWO_DISPATCHERS],
+  ['two callers', TWO_CALLERS],
+  ['rotating dispatchers', ROTATING_DISPATCHERS],
+];
+
+describe('the syscall wasm search set up without the JavaScript successors', () => {
+  it('covers every syscall exploration preset', () => {
+    expect(Object.keys(EXPLORE_PRESETS.syscall ?? {}).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(CONFIGS)('builds the one-byte guard tables of %s byte for byte', (_, cfg) => {
+    const js = new SyscallPackedSuccessors(cfg, { ...SEL, liveness: [] });
+    const got = wasmTables(cfg);
+    expect(got.guardBytes.length).toBeGreaterThan(0);
+    expect([...got.guardBytes]).toEqual([...js.guardBytes]);
+    expect(hex(new Uint8Array(got.passMasks.buffer))).toBe(hex(new Uint8Array(js.passMasks.buffer)));
+    expect(hex(new Uint8Array(got.refuseMasks.buffer))).toBe(hex(new Uint8Array(js.refuseMasks.buffer)));
+  });
+
+  it.each(CONFIGS)('encodes the initial node of %s as the step judge has it', (_, cfg) => {
+    const js = new SyscallPackedSuccessors(cfg, { ...SEL, liveness: [] });
+    const out = new Uint8Array(js.L.width);
+    syscallPackedInitial(cfg, js.L, out);
+    expect(hex(out)).toBe(hex(js.initial()));
+  });
+});
