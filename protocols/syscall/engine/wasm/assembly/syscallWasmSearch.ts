@@ -42,11 +42,13 @@ import {
   AGENT_COUNT,
   b8,
   CWIDTH,
+  copyBytes,
   IDLE,
   kindOf,
   phaseOf,
   RETURNING,
   SWIDTH,
+  sameBytes,
   setStoreWidth,
 } from './syscallWasmLayout';
 import {
@@ -185,8 +187,7 @@ function nextPassing(from: i32): i32 {
 /** syscallPackedSuccessors.ts:303-306 (`key`): KEY holds the node at `node`'s words after its controller prefix, then the prefix's number. */
 function toKey(node: usize): void {
   const rest = N - CWW;
-  for (let j = 0; j < rest; j++)
-    store<u32>(KEY + ((<usize>j) << 2), load<u32>(node + ((<usize>(CWW + j)) << 2)));
+  copyBytes(KEY, node + <usize>CWIDTH, rest << 2);
   const known = node === NEXT ? syscallSuccCtrl() : -1;
   store<i32>(KEY + ((<usize>rest) << 2), known >= 0 ? known : ctrlIntern(node));
 }
@@ -194,8 +195,7 @@ function toKey(node: usize): void {
 /** syscallPackedSuccessors.ts:276-283 (`loadKey`): the node of the key at `key`, written to `node`. */
 function fromKey(key: usize, node: usize): void {
   const rest = N - CWW;
-  for (let j = 0; j < rest; j++)
-    store<u32>(node + ((<usize>(CWW + j)) << 2), load<u32>(key + ((<usize>j) << 2)));
+  copyBytes(node + <usize>CWIDTH, key, rest << 2);
   const id = load<i32>(key + ((<usize>rest) << 2));
   ctrlNode(id, node);
   if (node === CUR) syscallLoadedCtrl(id);
@@ -203,9 +203,7 @@ function fromKey(key: usize, node: usize): void {
 
 /** syscallPackedSuccessors.ts:409-416 (`unchanged`): whether the nodes at `a` and `b` are equal. */
 function sameNode(a: usize, b: usize): bool {
-  for (let j = 0; j < N; j++)
-    if (load<u32>(a + ((<usize>j) << 2)) !== load<u32>(b + ((<usize>j) << 2))) return false;
-  return true;
+  return sameBytes(a, b, SWIDTH);
 }
 
 /** Process p's STATUS write online is event k (syscallPackedExplore.ts statusIndex). */

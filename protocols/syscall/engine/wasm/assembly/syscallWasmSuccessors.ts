@@ -64,6 +64,7 @@ import {
   agentSlot,
   b8,
   CWIDTH,
+  copyBytes,
   DONE,
   FILLING,
   FILLING_PHASE,
@@ -271,8 +272,7 @@ export function syscallStateBits(next: usize): i32 {
 /** syscallPackedSuccessors.ts:419-423 (`begin`): the successor starts as the loaded node. */
 function begin(): void {
   SUCC_CTRL = CUR_CTRL;
-  const n = SWIDTH >> 2;
-  for (let j = 0; j < n; j++) store<u32>(NEXT + ((<usize>j) << 2), load<u32>(CUR + ((<usize>j) << 2)));
+  copyBytes(NEXT, CUR, SWIDTH);
   syscallClearWrites(PROCESSES);
 }
 
