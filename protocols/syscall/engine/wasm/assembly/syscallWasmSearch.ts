@@ -79,8 +79,7 @@ const PHASES: i32 = 9;
 let INPUT: usize = 0;
 let CUR: usize = 0;
 let NEXT: usize = 0;
-/** A store key (see syscallWasmCtrlNodes.ts), a node rebuilt for the liveness properties; words of a node, of its controller prefix, bytes of a key. */
-let KEY: usize = 0;
+/** A node rebuilt for the liveness property; words of a node, of its controller prefix, bytes of a store key (see toKey). */
 let SCRATCH: usize = 0;
 let N: i32 = 0;
 let CWW: i32 = 0;
@@ -124,11 +123,11 @@ export function searchStart(states: i32, bound: i32, drainForgetsFetch: i32, opW
   N = SWIDTH >> 2;
   CWW = CWIDTH >> 2;
   KW = (N - CWW + 1) << 2;
-  INPUT = alloc(1, SWIDTH);
+  // a word after the node for its controller prefix's number: the node from its prefix's end on is its key (toKey)
+  INPUT = alloc(1, SWIDTH + 4);
   CUR = alloc(1, SWIDTH);
-  NEXT = alloc(1, SWIDTH);
+  NEXT = alloc(1, SWIDTH + 4);
   SCRATCH = alloc(1, SWIDTH);
-  KEY = alloc(1, KW);
   ctrlNodesInit(CWW);
   syscallRemember(opW);
   setStoreWidth(KW);
@@ -184,12 +183,15 @@ function nextPassing(from: i32): i32 {
   return -1;
 }
 
-/** syscallPackedSuccessors.ts:303-306 (`key`): KEY holds the node at `node`'s words after its controller prefix, then the prefix's number. */
-function toKey(node: usize): void {
-  const rest = N - CWW;
-  copyBytes(KEY, node + <usize>CWIDTH, rest << 2);
+/**
+ * syscallPackedSuccessors.ts:303-306 (`key`): the store key of the node at `node` (INPUT or NEXT,
+ * which have a word after the node), its words after its controller prefix, then the prefix's
+ * number, written after the node as the JavaScript's key view is: the key's address.
+ */
+function toKey(node: usize): usize {
   const known = node === NEXT ? syscallSuccCtrl() : -1;
-  store<i32>(KEY + ((<usize>rest) << 2), known >= 0 ? known : ctrlIntern(node));
+  store<i32>(node + <usize>SWIDTH, known >= 0 ? known : ctrlIntern(node));
+  return node + <usize>CWIDTH;
 }
 
 /** syscallPackedSuccessors.ts:276-283 (`loadKey`): the node of the key at `key`, written to `node`. */
@@ -220,8 +222,7 @@ export function searchDrainRow(row: i32, j: i32, k: i32, n: i32): void {
 /** syscallPackedExplore.ts:86-97: the store with the initial node at `searchStart`'s address. */
 export function searchBegin(): void {
   storeInit(room);
-  toKey(INPUT);
-  storeAdd(KEY, 0, -1, -1);
+  storeAdd(toKey(INPUT), 0, -1, -1);
   transitions = 0;
   diameter = 0;
   head = 0;
@@ -261,8 +262,7 @@ export function searchRun(reportAt: i32): i32 {
       }
       transitions++;
       const self = r !== VIOLATED && sameNode(NEXT, CUR);
-      if (!self && r !== VIOLATED) toKey(NEXT);
-      const added = r === VIOLATED || self ? false : storeAdd(KEY, depth, head, k);
+      const added = r === VIOLATED || self ? false : storeAdd(toKey(NEXT), depth, head, k);
       const id = self ? head : LAST_ID;
       if (r === VIOLATED || ((added || id === 0) && syscallStateBits(NEXT) !== 0)) {
         over = true;
