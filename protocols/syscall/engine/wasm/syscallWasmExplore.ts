@@ -5,16 +5,16 @@
  * the explored graph as syscallDrainGraph.ts walks it (assembly/syscallWasmDrain.ts), the liveness
  * property at the quiescent states judged on their bytes (assembly/syscallWasmSearch.ts
  * `callersIdle`, a port of what syscallGraphExplore.ts livenessHolds judges there), the one-byte
- * guards' tables built by the wasm code (assembly/syscallWasmGuards.ts) and the initial node
- * encoded by syscallPackedInitial.ts, so no JavaScript successor function or property runs before
- * or during a search that passes.
+ * guards' tables and the initial node built by the wasm code (assembly/syscallWasmGuards.ts,
+ * syscallWasmSuccessors.ts syscallInitial), so no JavaScript successor function, model step or
+ * property runs before or during a search that passes.
  *
  * Decision (the specification): the step judge (syscallJudge.ts, the properties themselves) stays
  * the specification, the byte forms its ports: the JavaScript successor function is checked
  * against it transition by transition (syscallPacked.test.ts), the wasm one against that
- * (syscallWasm.test.ts), the guard tables byte for byte against the JavaScript ones and the
- * liveness verdict against livenessHolds on every quiescent state and on corrupted ones
- * (syscallWasmGuards.test.ts, syscallWasmLiveness.test.ts); a selection with a liveness property
+ * (syscallWasm.test.ts), the guard tables and the initial node byte for byte against the
+ * JavaScript ones, and the liveness verdict against livenessHolds on every quiescent state and on
+ * corrupted ones (syscallWasmGuards.test.ts, syscallWasmLiveness.test.ts); a selection with a liveness property
  * the wasm code does not judge is refused (syscallWasmInstance.ts), and every violation is answered
  * by the JavaScript engine (below).
  *
@@ -39,7 +39,6 @@ import { layoutOf } from '../../model/layout.ts';
 import type { SyscallSelection } from '../../properties/selection.ts';
 import type { SyscallPackedOptions } from '../packed/syscallPackedExplore.ts';
 import { exploreSyscallPacked } from '../packed/syscallPackedExplore.ts';
-import { syscallPackedInitial } from '../packed/syscallPackedInitial.ts';
 import { syscallUnpackable } from '../packed/syscallPackedLayout.ts';
 import { syscallWasmInstance, syscallWasmRefuses } from './syscallWasmInstance.ts';
 
@@ -66,10 +65,11 @@ export function syscallWasmPass(
   opts: SyscallPackedOptions = {},
 ): SyscallWasmPass {
   const mutation = opts.mutation ?? null;
-  const { w, L, events } = syscallWasmInstance(cfg, sel, mutation, null);
+  const { w, events } = syscallWasmInstance(cfg, sel, mutation, null);
   // syscallPackedSuccessors.ts:183: a slot per (event, varying argument: a send's target, a wake's caller)
   const opW = Math.max(cfg.processes, layoutOf(cfg).agents.length) + 1;
-  const input = w.searchStart(ROOM, cfg.drainBound, mutation === 'drainForgetsFetch' ? 1 : 0, opW);
+  // the initial node written by the wasm code (assembly/syscallWasmSuccessors.ts syscallInitial)
+  w.searchStart(ROOM, cfg.drainBound, mutation === 'drainForgetsFetch' ? 1 : 0, opW);
   for (let p = 0; p < cfg.processes; p++)
     w.searchStatusIndex(
       p,
@@ -82,7 +82,6 @@ export function syscallWasmPass(
   });
   // the one-byte guards' tables (syscallPackedSuccessors.ts:214-222), built by the wasm code itself
   w.searchGuards();
-  syscallPackedInitial(cfg, L, new Uint8Array(w.memory.buffer, input, L.width));
   const at = (i: number): number => new Int32Array(w.memory.buffer, w.searchAnswers(), 4)[i] ?? 0;
   const every = opts.progressEvery ?? 50_000;
   const report = (queue: number): void =>

@@ -57,7 +57,7 @@ export interface SyscallWasm {
   syscallCtrlBits(): number;
   syscallSysBits(): number;
   syscallQuiescent(cur: number): number;
-  /** The search (assembly/syscallWasmSearch.ts): room for `states`, the drain bound and its seeded bug, the memo's slots per event; the address to write the initial node at. */
+  /** The search (assembly/syscallWasmSearch.ts): room for `states`, the drain bound and its seeded bug, the memo's slots per event; the address of the initial node it writes (assembly/syscallWasmSuccessors.ts syscallInitial). */
   searchStart(states: number, bound: number, drainForgetsFetch: number, opW: number): number;
   searchStatusIndex(p: number, k: number): void;
   searchDrainRow(row: number, j: number, k: number, n: number): void;

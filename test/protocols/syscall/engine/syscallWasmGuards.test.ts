@@ -2,19 +2,20 @@
  * The syscall wasm search's set-up without a JavaScript successor function
  * (protocols/syscall/engine/wasm/syscallWasmExplore.ts): the one-byte guards' tables the wasm code
  * builds (assembly/syscallWasmGuards.ts) are the JavaScript successor function's (`guardBytes`,
- * `passMasks`, `refuseMasks`, syscallPackedSuccessors.ts) byte for byte, and the initial node
- * syscallPackedInitial.ts encodes is its `initial()` (the step judge's initial node), on every
- * syscall exploration preset and the tests' configurations.
+ * `passMasks`, `refuseMasks`, syscallPackedSuccessors.ts) byte for byte, and so is the initial node
+ * it writes (assembly/syscallWasmSuccessors.ts syscallInitial) the JavaScript's `initial()` (the
+ * step judge's initial node), on every syscall exploration preset and the tests' configurations,
+ * and with selections without the controller properties or with one syscall property.
  */
 import { describe, expect, it } from 'vitest';
 import { EXPLORE_PRESETS } from '../../../../engine/explore/explorePresets.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
 import { SMALL } from '../../../../protocols/controller/model/config/config.ts';
-import { syscallPackedInitial } from '../../../../protocols/syscall/engine/packed/syscallPackedInitial.ts';
 import { SyscallPackedSuccessors } from '../../../../protocols/syscall/engine/packed/syscallPackedSuccessors.ts';
 import { syscallWasmInstance } from '../../../../protocols/syscall/engine/wasm/syscallWasmInstance.ts';
 import {
   defaultSyscallPropertyIds,
+  type SyscallSelection,
   selectSyscallProperties,
 } from '../../../../protocols/syscall/properties/selection.ts';
 import { ROTATING_DISPATCHERS, TWO_CALLERS, TWO_DISPATCHERS } from '../../../support/syscallConfigs.ts';
@@ -22,15 +23,19 @@ import { ROTATING_DISPATCHERS, TWO_CALLERS, TWO_DISPATCHERS } from '../../../sup
 const SEL = selectSyscallProperties(defaultSyscallPropertyIds(undefined), undefined);
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
-/** The tables the wasm code builds on `cfg`, copied out of its memory. */
-function wasmTables(cfg: Config): { guardBytes: Int32Array; passMasks: Int32Array; refuseMasks: Int32Array } {
-  const { w, events } = syscallWasmInstance(cfg, SEL, null, null);
-  w.searchStart(1 << 4, cfg.drainBound, 0, Math.max(cfg.processes, events.length) + 1);
+/** The tables and the initial node the wasm code builds on `cfg` judged by `sel`, copied out of its memory. */
+function wasmTables(
+  cfg: Config,
+  sel: SyscallSelection = SEL,
+): { guardBytes: Int32Array; passMasks: Int32Array; refuseMasks: Int32Array; initial: Uint8Array } {
+  const { w, L, events } = syscallWasmInstance(cfg, sel, null, null);
+  const input = w.searchStart(1 << 4, cfg.drainBound, 0, Math.max(cfg.processes, events.length) + 1);
+  const initial = new Uint8Array(w.memory.buffer, input, L.width).slice();
   const n = w.searchGuards();
   const size = n * 256 * ((events.length + 31) >> 5);
   const table = (which: number, length: number): Int32Array =>
     new Int32Array(w.memory.buffer, w.searchGuardTable(which), length).slice();
-  return { guardBytes: table(0, n), passMasks: table(1, size), refuseMasks: table(2, size) };
+  return { guardBytes: table(0, n), passMasks: table(1, size), refuseMasks: table(2, size), initial };
 }
 
 const CONFIGS: readonly (readonly [string, Config])[] = [
@@ -55,10 +60,21 @@ describe('the syscall wasm search set up without the JavaScript successors', () 
     expect(hex(new Uint8Array(got.refuseMasks.buffer))).toBe(hex(new Uint8Array(js.refuseMasks.buffer)));
   });
 
-  it.each(CONFIGS)('encodes the initial node of %s as the step judge has it', (_, cfg) => {
+  it.each(CONFIGS)('writes the initial node of %s as the step judge has it', (_, cfg) => {
     const js = new SyscallPackedSuccessors(cfg, { ...SEL, liveness: [] });
-    const out = new Uint8Array(js.L.width);
-    syscallPackedInitial(cfg, js.L, out);
-    expect(hex(out)).toBe(hex(js.initial()));
+    expect(hex(wasmTables(cfg).initial)).toBe(hex(js.initial()));
+  });
+
+  it.each([
+    [
+      'no controller property',
+      selectSyscallProperties(['exactlyOnceReply', 'everyRequestAnswered'], undefined),
+    ],
+    ['one syscall property', selectSyscallProperties(['boundedRing'], undefined)],
+  ])('writes the initial node with %s selected as the step judge has it', (_, sel) => {
+    for (const [, cfg] of CONFIGS) {
+      const js = new SyscallPackedSuccessors(cfg, { ...sel, liveness: [] });
+      expect(hex(wasmTables(cfg, sel).initial)).toBe(hex(js.initial()));
+    }
   });
 });

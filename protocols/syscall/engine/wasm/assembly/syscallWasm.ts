@@ -6,8 +6,8 @@
  * agent, `syscallJudgeInit`), the syscall properties' bits (`syscallBits`) and the alphabet
  * (`syscallEventsInit`, `syscallSetEvent` per event), makes room for two nodes (`room`), then
  * loads a node (`syscallLoad`) and steps it (`syscallStep`) per candidate (the tests); or, for a
- * search, `searchStart` (the tables of `searchStatusIndex`, `searchDrainRow` and `searchGuards` then
- * set) and the initial node written at its address, `searchBegin`, `searchRun` until it is over (it pauses for
+ * search, `searchStart` (which writes the initial node; the tables of `searchStatusIndex`,
+ * `searchDrainRow` and `searchGuards` then set), `searchBegin`, `searchRun` until it is over (it pauses for
  * progress reports), `searchFinish`, and `searchAnswers`. It imports nothing.
  */
 export { alloc as room } from '../../../../../engine/explore/wasm/assembly/wasmMemory';

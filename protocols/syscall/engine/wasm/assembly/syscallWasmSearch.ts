@@ -55,6 +55,7 @@ import {
   HANDED,
   NEVENTS,
   REJECTED,
+  syscallInitial,
   syscallLoad,
   syscallLoadedCtrl,
   syscallQuiescent,
@@ -113,8 +114,8 @@ function i32At(base: usize, i: i32): usize {
 /**
  * Allocates the buffers once the layout and the alphabet are set: the store with room for
  * `states` states, the drain bound, whether the drain forgets a hart's fetch (a seeded bug), the
- * controller steps remembered with `opW` slots per event (syscallPackedSuccessors.ts:203); the
- * address to write the initial node at.
+ * controller steps remembered with `opW` slots per event (syscallPackedSuccessors.ts:203), and
+ * the initial node (syscallWasmSuccessors.ts syscallInitial); the initial node's address.
  */
 export function searchStart(states: i32, bound: i32, drainForgetsFetch: i32, opW: i32): usize {
   room = states;
@@ -128,6 +129,7 @@ export function searchStart(states: i32, bound: i32, drainForgetsFetch: i32, opW
   CUR = alloc(1, SWIDTH);
   NEXT = alloc(1, SWIDTH + 4);
   SCRATCH = alloc(1, SWIDTH);
+  syscallInitial(INPUT, SCRATCH);
   ctrlNodesInit(CWW);
   syscallRemember(opW);
   setStoreWidth(KW);
@@ -219,7 +221,7 @@ export function searchDrainRow(row: i32, j: i32, k: i32, n: i32): void {
   store<i32>(i32At(DRAIN_IX, row * 4 + j), k);
 }
 
-/** syscallPackedExplore.ts:86-97: the store with the initial node at `searchStart`'s address. */
+/** syscallPackedExplore.ts:86-97: the store with the initial node (at `searchStart`'s address). */
 export function searchBegin(): void {
   storeInit(room);
   storeAdd(toKey(INPUT), 0, -1, -1);
