@@ -11,7 +11,6 @@
  * whole. Every seeded bug of syscallPackedMutation.ts has its code, the memo's too (only the
  * search keeps a memo: the successor function the tests step node by node refuses that one).
  */
-import { setFlagsFromString } from 'node:v8';
 import { WasmEngineModule } from '../../../../engine/explore/wasm/wasmEngineModule.ts';
 import { PackedControllerJudge } from '../../../controller/engine/packed/packedControllerJudge.ts';
 import { controllerBitsOf, JUDGED_BY_BYTES } from '../../../controller/engine/wasm/controllerJudgedWasm.ts';
@@ -31,15 +30,13 @@ const MODULE = new WasmEngineModule(new URL('./syscallWasm.wasm', import.meta.ur
 
 /**
  * Starts compiling syscallWasm.wasm off this thread, every function by TurboFan (WasmEngineModule's
- * `precompile` says how and why): the syscall descriptor's `prepareExplore`. Decision: with V8's
- * wasm-into-wasm inlining (`--wasm-inlining`, off by default in Node 20's V8 11.3): the search
- * calls small functions per transition (storeAdd, the step's parts), and inlined the search of
- * `small` runs in 6.41 ms where it ran in 7.02 (median of 10 fresh processes, load 4.5-5.8). The
- * flag is the process's from then on, as WasmEngineModule's are; a command that explores the
- * syscall model compiles no other WebAssembly.
+ * `precompile` says how and why): the syscall descriptor's `prepareExplore`. Decision: without V8's
+ * wasm-into-wasm inlining (`--wasm-inlining`, off in Node 20's V8 11.3): inlined, the search of
+ * `small` ran in 6.41 ms where it runs in 7.02 (median of 10 fresh processes), but the module's
+ * compile, which the command waits for before it starts the search's clock, took 55-60 ms where
+ * it takes 25, so the command as a whole was slower.
  */
 export function precompileSyscallWasm(): Promise<void> {
-  setFlagsFromString('--wasm-inlining');
   return MODULE.precompile();
 }
 

@@ -98,7 +98,7 @@ function compareWasm(
 }
 
 describe('packed syscall successors in wasm', () => {
-  // the module compiled as the command line compiles it (TurboFan, wasm inlining: syscallWasmInstance.ts)
+  // the module compiled as the command line compiles it (every function by TurboFan: syscallWasmInstance.ts)
   beforeAll(() => precompileSyscallWasm());
 
   it.each([
