@@ -5,14 +5,15 @@
  * the explored graph as syscallDrainGraph.ts walks it (assembly/syscallWasmDrain.ts), the liveness
  * property at the quiescent states judged on their bytes (assembly/syscallWasmSearch.ts
  * `callersIdle`, a port of what syscallGraphExplore.ts livenessHolds judges there), the one-byte
- * guards' tables and the initial node built by the wasm code (assembly/syscallWasmGuards.ts,
- * syscallWasmSuccessors.ts syscallInitial), so no JavaScript successor function, model step or
+ * guards' tables, the drain's tables and the initial node built by the wasm code
+ * (assembly/syscallWasmGuards.ts, syscallWasmSearch.ts drainTables, syscallWasmSuccessors.ts
+ * syscallInitial), so no JavaScript successor function, model step or
  * property runs before or during a search that passes.
  *
  * Decision (the specification): the step judge (syscallJudge.ts, the properties themselves) stays
  * the specification, the byte forms its ports: the JavaScript successor function is checked
  * against it transition by transition (syscallPacked.test.ts), the wasm one against that
- * (syscallWasm.test.ts), the guard tables and the initial node byte for byte against the
+ * (syscallWasm.test.ts), the guard and drain tables and the initial node against the
  * JavaScript ones, and the liveness verdict against livenessHolds on every quiescent state and on
  * corrupted ones (syscallWasmGuards.test.ts, syscallWasmLiveness.test.ts); a selection with a liveness property
  * the wasm code does not judge is refused (syscallWasmInstance.ts), and every violation is answered
@@ -65,21 +66,12 @@ export function syscallWasmPass(
   opts: SyscallPackedOptions = {},
 ): SyscallWasmPass {
   const mutation = opts.mutation ?? null;
-  const { w, events } = syscallWasmInstance(cfg, sel, mutation, null);
+  const { w } = syscallWasmInstance(cfg, sel, mutation, null);
   // syscallPackedSuccessors.ts:183: a slot per (event, varying argument: a send's target, a wake's caller)
   const opW = Math.max(cfg.processes, layoutOf(cfg).agents.length) + 1;
-  // the initial node written by the wasm code (assembly/syscallWasmSuccessors.ts syscallInitial)
+  // the drain's tables and the initial node built by the wasm code (assembly/syscallWasmSearch.ts
+  // drainTables, syscallWasmSuccessors.ts syscallInitial)
   w.searchStart(ROOM, cfg.drainBound, mutation === 'drainForgetsFetch' ? 1 : 0, opW);
-  for (let p = 0; p < cfg.processes; p++)
-    w.searchStatusIndex(
-      p,
-      events.findIndex((e) => e.type === 'StatusWrite' && e.p === p && e.data === 1n),
-    );
-  drainRows(cfg, events, (row, ks) => {
-    ks.forEach((k, j) => {
-      w.searchDrainRow(row, j, k, ks.length);
-    });
-  });
   // the one-byte guards' tables (syscallPackedSuccessors.ts:214-222), built by the wasm code itself
   w.searchGuards();
   const at = (i: number): number => new Int32Array(w.memory.buffer, w.searchAnswers(), 4)[i] ?? 0;
@@ -105,41 +97,6 @@ export function syscallWasmPass(
   // syscallPackedExplore.ts:158: the last report comes before the leads-to check, when no step failed
   if (kind === 'holds' || kind === 'drainFails') report(0);
   return { kind, distinct: at(0), transitions: at(1), diameter: at(2) };
-}
-
-/**
- * syscallPackedSuccessors.ts drainRows: per (unit, phase) the drain's candidates as event indices
- * (a process's Fetch under phase 0; a caller's Publish, Signal, Read; a running service
- * dispatcher's Complete, Reply, Take, Park, a running reply dispatcher's Wake, Park; a returning
- * dispatcher's Return), given to `set` row by row.
- */
-function drainRows(
-  cfg: Config,
-  events: readonly SyscallEvent[],
-  set: (row: number, ks: readonly number[]) => void,
-): void {
-  const PHASES = 9;
-  const P = cfg.processes;
-  const ix = (type: SyscallEvent['type'], who: number): number => {
-    const k = events.findIndex((e) =>
-      e.type === 'Fetch' ? type === 'Fetch' && e.p === who : e.type === type && 'a' in e && e.a === who,
-    );
-    if (k < 0) throw new Error(`syscall wasm engine: no candidate ${type} of ${who}`);
-    return k;
-  };
-  for (let p = 0; p < P; p++) set(p * PHASES, [ix('Fetch', p)]);
-  layoutOf(cfg).agents.forEach((x, a) => {
-    const row = (P + a) * PHASES;
-    const mine = (types: readonly SyscallEvent['type'][]): number[] => types.map((t) => ix(t, a));
-    if (x.kind === 'caller') {
-      set(row + 1, mine(['Publish']));
-      set(row + 2, mine(['Signal']));
-      set(row + 5, mine(['Read']));
-    } else {
-      set(row + 7, mine(x.kind === 'service' ? ['Complete', 'Reply', 'Take', 'Park'] : ['Wake', 'Park']));
-      set(row + 8, mine(['Return']));
-    }
-  });
 }
 
 /** `pass()`, or null when the wasm code trapped (a WebAssembly.RuntimeError), which the caller hands to the JavaScript engine. */

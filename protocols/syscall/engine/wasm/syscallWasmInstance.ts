@@ -61,10 +61,10 @@ export interface SyscallWasm {
   syscallCtrlBits(): number;
   syscallSysBits(): number;
   syscallQuiescent(cur: number): number;
-  /** The search (assembly/syscallWasmSearch.ts): room for `states`, the drain bound and its seeded bug, the memo's slots per event; the address of the initial node it writes (assembly/syscallWasmSuccessors.ts syscallInitial). */
+  /** The search (assembly/syscallWasmSearch.ts): room for `states`, the drain bound and its seeded bug, the memo's slots per event; the drain's tables built and the initial node written (assembly/syscallWasmSearch.ts drainTables, syscallWasmSuccessors.ts syscallInitial): its address. */
   searchStart(states: number, bound: number, drainForgetsFetch: number, opW: number): number;
-  searchStatusIndex(p: number, k: number): void;
-  searchDrainRow(row: number, j: number, k: number, n: number): void;
+  /** The address of the drain's table `which` (0: the status indices, 1: the candidates per row, 2: the candidates, 4 a row), for the tests. */
+  searchDrainTable(which: number): number;
   /** The one-byte guards' tables (assembly/syscallWasmGuards.ts, syscallPackedSuccessors.ts guardBytes, passMasks, refuseMasks) built: the number of guard bytes. */
   searchGuards(): number;
   /** The address of guard table `which` (0: the guard bytes, 1: the pass masks, 2: the refuse masks), for the tests. */
@@ -99,8 +99,7 @@ const FUNCTIONS: readonly (keyof SyscallWasm)[] = [
   'syscallSysBits',
   'syscallQuiescent',
   'searchStart',
-  'searchStatusIndex',
-  'searchDrainRow',
+  'searchDrainTable',
   'searchGuards',
   'searchGuardTable',
   'searchLivenessAt',

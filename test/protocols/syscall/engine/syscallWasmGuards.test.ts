@@ -5,7 +5,10 @@
  * `passMasks`, `refuseMasks`, syscallPackedSuccessors.ts) byte for byte, and so is the initial node
  * it writes (assembly/syscallWasmSuccessors.ts syscallInitial) the JavaScript's `initial()` (the
  * step judge's initial node), on every syscall exploration preset and the tests' configurations,
- * and with selections without the controller properties or with one syscall property.
+ * and with selections without the controller properties or with one syscall property; the drain's
+ * tables it builds (assembly/syscallWasmSearch.ts drainTables) are the JavaScript's too (the
+ * successor function's `drainN`, `drainIx`, and each process's STATUS write online as
+ * syscallPackedExplore.ts finds it).
  */
 import { describe, expect, it } from 'vitest';
 import { EXPLORE_PRESETS } from '../../../../engine/explore/explorePresets.ts';
@@ -27,7 +30,15 @@ const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 function wasmTables(
   cfg: Config,
   sel: SyscallSelection = SEL,
-): { guardBytes: Int32Array; passMasks: Int32Array; refuseMasks: Int32Array; initial: Uint8Array } {
+): {
+  guardBytes: Int32Array;
+  passMasks: Int32Array;
+  refuseMasks: Int32Array;
+  initial: Uint8Array;
+  status: Int32Array;
+  drainN: Int32Array;
+  drainIx: Int32Array;
+} {
   const { w, L, events } = syscallWasmInstance(cfg, sel, null, null);
   const input = w.searchStart(1 << 4, cfg.drainBound, 0, Math.max(cfg.processes, events.length) + 1);
   const initial = new Uint8Array(w.memory.buffer, input, L.width).slice();
@@ -35,7 +46,18 @@ function wasmTables(
   const size = n * 256 * ((events.length + 31) >> 5);
   const table = (which: number, length: number): Int32Array =>
     new Int32Array(w.memory.buffer, w.searchGuardTable(which), length).slice();
-  return { guardBytes: table(0, n), passMasks: table(1, size), refuseMasks: table(2, size), initial };
+  const rows = (cfg.processes + L.agentCount) * 9;
+  const drain = (which: number, length: number): Int32Array =>
+    new Int32Array(w.memory.buffer, w.searchDrainTable(which), length).slice();
+  return {
+    guardBytes: table(0, n),
+    passMasks: table(1, size),
+    refuseMasks: table(2, size),
+    initial,
+    status: drain(0, cfg.processes),
+    drainN: drain(1, rows),
+    drainIx: drain(2, rows * 4),
+  };
 }
 
 const CONFIGS: readonly (readonly [string, Config])[] = [
@@ -63,6 +85,20 @@ describe('the syscall wasm search set up without the JavaScript successors', () 
   it.each(CONFIGS)('writes the initial node of %s as the step judge has it', (_, cfg) => {
     const js = new SyscallPackedSuccessors(cfg, { ...SEL, liveness: [] });
     expect(hex(wasmTables(cfg).initial)).toBe(hex(js.initial()));
+  });
+
+  it.each(CONFIGS)('builds the drain tables of %s as the JavaScript has them', (_, cfg) => {
+    const js = new SyscallPackedSuccessors(cfg, { ...SEL, liveness: [] });
+    // the successor function's own tables (private: read for this comparison only)
+    const { drainN, drainIx } = js as unknown as { drainN: Int32Array; drainIx: Int32Array };
+    const got = wasmTables(cfg);
+    expect([...got.drainN]).toEqual([...drainN]);
+    expect([...got.drainIx]).toEqual([...drainIx]);
+    expect(got.drainN.some((n) => n === 4)).toBe(true);
+    const status = Array.from({ length: cfg.processes }, (_, p) =>
+      js.events.findIndex((e) => e.type === 'StatusWrite' && e.p === p && e.data === 1n),
+    );
+    expect([...got.status]).toEqual(status);
   });
 
   it.each([

@@ -39,19 +39,37 @@ import {
 } from './syscallWasmDrain';
 import { GUARD_BYTES, GUARDS, guardTablesInit, MW, PASS_MASKS, REFUSE_MASKS } from './syscallWasmGuards';
 import {
+  T_COMPLETE,
+  T_FETCH,
+  T_PARK,
+  T_PUBLISH,
+  T_READ,
+  T_REPLY,
+  T_RETURN,
+  T_SIGNAL,
+  T_STATUS,
+  T_TAKE,
+  T_WAKE,
+} from './syscallWasmJudge';
+import {
   AGENT_COUNT,
   b8,
   CWIDTH,
   copyBytes,
+  FILLING_PHASE,
   IDLE,
   kindOf,
   phaseOf,
+  READING,
   RETURNING,
+  RUNNING,
+  SUBMITTED_PHASE,
   SWIDTH,
   sameBytes,
   setStoreWidth,
 } from './syscallWasmLayout';
 import {
+  eventAt,
   HANDED,
   NEVENTS,
   REJECTED,
@@ -114,8 +132,9 @@ function i32At(base: usize, i: i32): usize {
 /**
  * Allocates the buffers once the layout and the alphabet are set: the store with room for
  * `states` states, the drain bound, whether the drain forgets a hart's fetch (a seeded bug), the
- * controller steps remembered with `opW` slots per event (syscallPackedSuccessors.ts:203), and
- * the initial node (syscallWasmSuccessors.ts syscallInitial); the initial node's address.
+ * controller steps remembered with `opW` slots per event (syscallPackedSuccessors.ts:203), the
+ * drain's tables (drainTables) and the initial node (syscallWasmSuccessors.ts syscallInitial); the
+ * initial node's address.
  */
 export function searchStart(states: i32, bound: i32, drainForgetsFetch: i32, opW: i32): usize {
   room = states;
@@ -137,6 +156,7 @@ export function searchStart(states: i32, bound: i32, drainForgetsFetch: i32, opW
   STATUS_INDEX = alloc(PROCESSES, 4);
   DRAIN_N = alloc(UNITS * PHASES, 4);
   DRAIN_IX = alloc(UNITS * PHASES * 4, 4);
+  drainTables();
   // the drain's facts sized as the store (grown with it, not doubled by copy from a few states)
   drainInit(PROCESSES, AGENT_COUNT, bound, states);
   return INPUT;
@@ -210,15 +230,62 @@ function sameNode(a: usize, b: usize): bool {
   return sameBytes(a, b, SWIDTH);
 }
 
-/** Process p's STATUS write online is event k (syscallPackedExplore.ts statusIndex). */
-export function searchStatusIndex(p: i32, k: i32): void {
-  store<i32>(i32At(STATUS_INDEX, p), k);
+/** The index of the event of `type` by agent `who` (by process `who` for a fetch or a STATUS write of `data`); traps when there is none (the JavaScript throws). */
+function eventOf(type: i32, who: i32, data: i32): i32 {
+  for (let k = 0; k < NEVENTS; k++) {
+    const e = eventAt(k);
+    if (load<i32>(e) !== type) continue;
+    if (type === T_FETCH || type === T_STATUS ? load<i32>(e, 8) === who : load<i32>(e, 4) === who)
+      if (type !== T_STATUS || load<i32>(e, 16) === data) return k;
+  }
+  unreachable();
+  return -1;
 }
 
-/** The drain's candidate j of (unit, phase) `row` is event k; `n` of them (syscallPackedSuccessors.ts setDrainRow). */
-export function searchDrainRow(row: i32, j: i32, k: i32, n: i32): void {
+/** Row `row` of the drain's candidates is the events of the `n` types of `types` by agent (or process) `who`. */
+function drainRowOf(row: i32, who: i32, n: i32, t0: i32, t1: i32, t2: i32, t3: i32): void {
   store<i32>(i32At(DRAIN_N, row), n);
-  store<i32>(i32At(DRAIN_IX, row * 4 + j), k);
+  store<i32>(i32At(DRAIN_IX, row * 4), eventOf(t0, who, -1));
+  if (n > 1) store<i32>(i32At(DRAIN_IX, row * 4 + 1), eventOf(t1, who, -1));
+  if (n > 2) store<i32>(i32At(DRAIN_IX, row * 4 + 2), eventOf(t2, who, -1));
+  if (n > 3) store<i32>(i32At(DRAIN_IX, row * 4 + 3), eventOf(t3, who, -1));
+}
+
+/**
+ * syscallPackedExplore.ts statusIndex (each process's STATUS write online, -1: none) and
+ * syscallPackedSuccessors.ts:833-851 (`drainRows`): per (unit, phase) the drain's candidates as
+ * event indices: a process's Fetch (under phase 0); a caller's Publish, Signal, Read; a running
+ * service dispatcher's Complete, Reply, Take, Park, a running reply dispatcher's Wake, Park; a
+ * returning dispatcher's Return.
+ */
+function drainTables(): void {
+  for (let p = 0; p < PROCESSES; p++) {
+    let k = -1;
+    for (let j = 0; j < NEVENTS && k < 0; j++) {
+      const e = eventAt(j);
+      if (load<i32>(e) === T_STATUS && load<i32>(e, 8) === p && load<i32>(e, 16) === 1) k = j;
+    }
+    store<i32>(i32At(STATUS_INDEX, p), k);
+    drainRowOf(p * PHASES, p, 1, T_FETCH, 0, 0, 0);
+  }
+  for (let a = 0; a < AGENT_COUNT; a++) {
+    const row = (PROCESSES + a) * PHASES;
+    const kind = kindOf(a);
+    if (kind === 2) {
+      drainRowOf(row + FILLING_PHASE, a, 1, T_PUBLISH, 0, 0, 0);
+      drainRowOf(row + SUBMITTED_PHASE, a, 1, T_SIGNAL, 0, 0, 0);
+      drainRowOf(row + READING, a, 1, T_READ, 0, 0, 0);
+    } else {
+      if (kind === 0) drainRowOf(row + RUNNING, a, 4, T_COMPLETE, T_REPLY, T_TAKE, T_PARK);
+      else drainRowOf(row + RUNNING, a, 2, T_WAKE, T_PARK, 0, 0);
+      drainRowOf(row + RETURNING, a, 1, T_RETURN, 0, 0, 0);
+    }
+  }
+}
+
+/** Where the drain's tables are (0: the status indices, 1: the candidate counts per row, 2: the candidates, 4 a row), for the tests. */
+export function searchDrainTable(which: i32): usize {
+  return which === 0 ? STATUS_INDEX : which === 1 ? DRAIN_N : DRAIN_IX;
 }
 
 /** syscallPackedExplore.ts:86-97: the store with the initial node (at `searchStart`'s address). */
