@@ -3,8 +3,21 @@
  * the same successors and byte judges (assembly/syscallWasmSuccessors.ts, syscallWasmJudge.ts, the
  * controller's byte step and byte judge), a byte store (wasmStore.ts), and the leads-to check over
  * the explored graph as syscallDrainGraph.ts walks it (assembly/syscallWasmDrain.ts), the liveness
- * properties at the quiescent states judged by the properties themselves on the decoded node (the
- * module's one import, as syscallPackedExplore.ts judges them).
+ * property at the quiescent states judged on their bytes (assembly/syscallWasmSearch.ts
+ * `callersIdle`, a port of what syscallGraphExplore.ts livenessHolds judges there), the one-byte
+ * guards' tables, the drain's tables and the initial node built by the wasm code
+ * (assembly/syscallWasmGuards.ts, syscallWasmSearch.ts drainTables, syscallWasmSuccessors.ts
+ * syscallInitial), so no JavaScript successor function, model step or
+ * property runs before or during a search that passes.
+ *
+ * Decision (the specification): the step judge (syscallJudge.ts, the properties themselves) stays
+ * the specification, the byte forms its ports: the JavaScript successor function is checked
+ * against it transition by transition (syscallPacked.test.ts), the wasm one against that
+ * (syscallWasm.test.ts), the guard and drain tables and the initial node against the
+ * JavaScript ones, and the liveness verdict against livenessHolds on every quiescent state and on
+ * corrupted ones (syscallWasmGuards.test.ts, syscallWasmLiveness.test.ts); a selection with a liveness property
+ * the wasm code does not judge is refused (syscallWasmInstance.ts), and every violation is answered
+ * by the JavaScript engine (below).
  *
  * Decision (what the wasm engine answers itself): only a search that passes — a selection whose
  * properties all have byte forms, no `maxStates`, no `everyTransition`, no symmetry, no seeded
@@ -27,13 +40,15 @@ import { layoutOf } from '../../model/layout.ts';
 import type { SyscallSelection } from '../../properties/selection.ts';
 import type { SyscallPackedOptions } from '../packed/syscallPackedExplore.ts';
 import { exploreSyscallPacked } from '../packed/syscallPackedExplore.ts';
-import { decodeSyscallNode, syscallUnpackable } from '../packed/syscallPackedLayout.ts';
-import { SyscallPackedSuccessors } from '../packed/syscallPackedSuccessors.ts';
-import { livenessHolds } from '../syscallGraphExplore.ts';
+import { syscallUnpackable } from '../packed/syscallPackedLayout.ts';
 import { syscallWasmInstance, syscallWasmRefuses } from './syscallWasmInstance.ts';
 
-/** syscallPackedExplore.ts:134-137's PackedStore start: room for 2^16 states before the first grow. */
-const ROOM = 1 << 16;
+/**
+ * Room for 2^14 states before the store's first grow (the JavaScript store starts at 2^16): its
+ * table of 2^15 slots is 256 KB, where 2^16 states' was 1 MB, every page of which a search of
+ * `small` (12,184 states) touched, a page fault each; a larger search grows it (a few more doublings).
+ */
+const ROOM = 1 << 14;
 
 /** What the wasm pass found: it passed, a step or new state failed, a drain failed, or it left a step to JavaScript. */
 export interface SyscallWasmPass {
@@ -50,40 +65,15 @@ export function syscallWasmPass(
   sel: SyscallSelection,
   opts: SyscallPackedOptions = {},
 ): SyscallWasmPass {
-  let memory: { readonly buffer: ArrayBuffer } | null = null;
   const mutation = opts.mutation ?? null;
-  const { w, L, events } = syscallWasmInstance(cfg, sel, mutation, null, {
-    syscallWasmSearch: {
-      livenessInJs: (node: number): number => {
-        if (memory === null) throw new Error('syscall wasm engine: judged before its instance was made');
-        const n = decodeSyscallNode(L, new Uint8Array(memory.buffer, node, L.width), 0);
-        return livenessHolds(cfg, sel, n) ? 1 : 0;
-      },
-    },
-  });
-  memory = w.memory;
+  const { w } = syscallWasmInstance(cfg, sel, mutation, null);
   // syscallPackedSuccessors.ts:183: a slot per (event, varying argument: a send's target, a wake's caller)
   const opW = Math.max(cfg.processes, layoutOf(cfg).agents.length) + 1;
-  const input = w.searchStart(ROOM, cfg.drainBound, mutation === 'drainForgetsFetch' ? 1 : 0, opW);
-  for (let p = 0; p < cfg.processes; p++)
-    w.searchStatusIndex(
-      p,
-      events.findIndex((e) => e.type === 'StatusWrite' && e.p === p && e.data === 1n),
-    );
-  drainRows(cfg, events, (row, ks) => {
-    ks.forEach((k, j) => {
-      w.searchDrainRow(row, j, k, ks.length);
-    });
-  });
-  const succ = new SyscallPackedSuccessors(cfg, { ...sel, liveness: [] });
-  // the one-byte guards' tables (syscallPackedSuccessors.ts:139-148), the search's copy
-  const { guardBytes, passMasks, refuseMasks } = succ;
-  const guards = w.searchGuards(guardBytes.length);
-  const tables = new Int32Array(w.memory.buffer, guards, guardBytes.length + 2 * passMasks.length);
-  tables.set(guardBytes);
-  tables.set(passMasks, guardBytes.length);
-  tables.set(refuseMasks, guardBytes.length + passMasks.length);
-  new Uint8Array(w.memory.buffer, input, L.width).set(succ.initial());
+  // the drain's tables and the initial node built by the wasm code (assembly/syscallWasmSearch.ts
+  // drainTables, syscallWasmSuccessors.ts syscallInitial)
+  w.searchStart(ROOM, cfg.drainBound, mutation === 'drainForgetsFetch' ? 1 : 0, opW);
+  // the one-byte guards' tables (syscallPackedSuccessors.ts:214-222), built by the wasm code itself
+  w.searchGuards();
   const at = (i: number): number => new Int32Array(w.memory.buffer, w.searchAnswers(), 4)[i] ?? 0;
   const every = opts.progressEvery ?? 50_000;
   const report = (queue: number): void =>
@@ -107,41 +97,6 @@ export function syscallWasmPass(
   // syscallPackedExplore.ts:158: the last report comes before the leads-to check, when no step failed
   if (kind === 'holds' || kind === 'drainFails') report(0);
   return { kind, distinct: at(0), transitions: at(1), diameter: at(2) };
-}
-
-/**
- * syscallPackedSuccessors.ts drainRows: per (unit, phase) the drain's candidates as event indices
- * (a process's Fetch under phase 0; a caller's Publish, Signal, Read; a running service
- * dispatcher's Complete, Reply, Take, Park, a running reply dispatcher's Wake, Park; a returning
- * dispatcher's Return), given to `set` row by row.
- */
-function drainRows(
-  cfg: Config,
-  events: readonly SyscallEvent[],
-  set: (row: number, ks: readonly number[]) => void,
-): void {
-  const PHASES = 9;
-  const P = cfg.processes;
-  const ix = (type: SyscallEvent['type'], who: number): number => {
-    const k = events.findIndex((e) =>
-      e.type === 'Fetch' ? type === 'Fetch' && e.p === who : e.type === type && 'a' in e && e.a === who,
-    );
-    if (k < 0) throw new Error(`syscall wasm engine: no candidate ${type} of ${who}`);
-    return k;
-  };
-  for (let p = 0; p < P; p++) set(p * PHASES, [ix('Fetch', p)]);
-  layoutOf(cfg).agents.forEach((x, a) => {
-    const row = (P + a) * PHASES;
-    const mine = (types: readonly SyscallEvent['type'][]): number[] => types.map((t) => ix(t, a));
-    if (x.kind === 'caller') {
-      set(row + 1, mine(['Publish']));
-      set(row + 2, mine(['Signal']));
-      set(row + 5, mine(['Read']));
-    } else {
-      set(row + 7, mine(x.kind === 'service' ? ['Complete', 'Reply', 'Take', 'Park'] : ['Wake', 'Park']));
-      set(row + 8, mine(['Return']));
-    }
-  });
 }
 
 /** `pass()`, or null when the wasm code trapped (a WebAssembly.RuntimeError), which the caller hands to the JavaScript engine. */

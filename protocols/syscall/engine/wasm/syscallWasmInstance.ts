@@ -30,7 +30,11 @@ const MODULE = new WasmEngineModule(new URL('./syscallWasm.wasm', import.meta.ur
 
 /**
  * Starts compiling syscallWasm.wasm off this thread, every function by TurboFan (WasmEngineModule's
- * `precompile` says how and why): the syscall descriptor's `prepareExplore`.
+ * `precompile` says how and why): the syscall descriptor's `prepareExplore`. Decision: without V8's
+ * wasm-into-wasm inlining (`--wasm-inlining`, off in Node 20's V8 11.3): inlined, the search of
+ * `small` ran in 6.41 ms where it runs in 7.02 (median of 10 fresh processes), but the module's
+ * compile, which the command waits for before it starts the search's clock, took 55-60 ms where
+ * it takes 25, so the command as a whole was slower.
  */
 export function precompileSyscallWasm(): Promise<void> {
   return MODULE.precompile();
@@ -57,12 +61,16 @@ export interface SyscallWasm {
   syscallCtrlBits(): number;
   syscallSysBits(): number;
   syscallQuiescent(cur: number): number;
-  /** The search (assembly/syscallWasmSearch.ts): room for `states`, the drain bound and its seeded bug, the memo's slots per event; the address to write the initial node at. */
+  /** The search (assembly/syscallWasmSearch.ts): room for `states`, the drain bound and its seeded bug, the memo's slots per event; the drain's tables built and the initial node written (assembly/syscallWasmSearch.ts drainTables, syscallWasmSuccessors.ts syscallInitial): its address. */
   searchStart(states: number, bound: number, drainForgetsFetch: number, opW: number): number;
-  searchStatusIndex(p: number, k: number): void;
-  searchDrainRow(row: number, j: number, k: number, n: number): void;
-  /** Room for the one-byte guards' tables of `n` bytes (syscallPackedSuccessors.ts guardBytes, passMasks, refuseMasks): the address to write them at, one after the other. */
-  searchGuards(n: number): number;
+  /** The address of the drain's table `which` (0: the status indices, 1: the candidates per row, 2: the candidates, 4 a row), for the tests. */
+  searchDrainTable(which: number): number;
+  /** The one-byte guards' tables (assembly/syscallWasmGuards.ts, syscallPackedSuccessors.ts guardBytes, passMasks, refuseMasks) built: the number of guard bytes. */
+  searchGuards(): number;
+  /** The address of guard table `which` (0: the guard bytes, 1: the pass masks, 2: the refuse masks), for the tests. */
+  searchGuardTable(which: number): number;
+  /** Whether the liveness properties hold at the quiescent node at `node` (1) or not (0), for the tests. */
+  searchLivenessAt(node: number): number;
   /** Begin, expand until `reportAt` states are known (1: paused) or it is over (0), finish (0 holds, 1 a step fails, 2 a drain fails, 3 handed over). */
   searchBegin(): void;
   searchRun(reportAt: number): number;
@@ -91,9 +99,10 @@ const FUNCTIONS: readonly (keyof SyscallWasm)[] = [
   'syscallSysBits',
   'syscallQuiescent',
   'searchStart',
-  'searchStatusIndex',
-  'searchDrainRow',
+  'searchDrainTable',
   'searchGuards',
+  'searchGuardTable',
+  'searchLivenessAt',
   'searchBegin',
   'searchRun',
   'searchFinish',
@@ -151,20 +160,24 @@ function mutationCode(m: SyscallPackedMutation | null): number {
   }
 }
 
-/** Why the wasm successors cannot judge `sel` (a property without a byte form), or null. */
+/** The liveness properties the wasm search judges itself (assembly/syscallWasmSearch.ts callersIdle). */
+const LIVENESS_JUDGED: readonly string[] = ['everyRequestAnswered'];
+
+/** Why the wasm successors or search cannot judge `sel` (a property without a byte form), or null. */
 export function syscallWasmRefuses(sel: SyscallSelection): string | null {
   if (!PackedControllerJudge.judges(sel.controller) || !SyscallByteJudge.judges(sel.step))
     return 'syscall wasm engine: a selected property has no byte form';
+  if (!sel.liveness.every((p) => LIVENESS_JUDGED.includes(p.id)))
+    return 'syscall wasm engine: a selected liveness property has no byte form';
   return null;
 }
 
-/** A set-up instance for `cfg` judged by `sel` (see above), given the module's `imports`; `mutation` and `leftOut` (a syscall property never reported) for the tests. */
+/** A set-up instance for `cfg` judged by `sel` (see above); `mutation` and `leftOut` (a syscall property never reported) for the tests. */
 export function syscallWasmInstance(
   cfg: Config,
   sel: SyscallSelection,
   mutation: SyscallPackedMutation | null,
   leftOut: string | null,
-  imports: object,
 ): { readonly w: SyscallWasm; readonly L: SyscallPackedLayout; readonly events: readonly SyscallEvent[] } {
   const why = syscallWasmRefuses(sel);
   if (why !== null) throw new Error(why);
@@ -172,7 +185,7 @@ export function syscallWasmInstance(
   const C = L.C;
   const cc = C.cfg;
   const events = candidateEvents(cfg);
-  const w = MODULE.instance(FUNCTIONS, imports) as unknown as SyscallWasm; // its functions checked by instance()
+  const w = MODULE.instance(FUNCTIONS) as unknown as SyscallWasm; // its functions checked by instance()
   w.configure(
     C.width,
     C.ready,

@@ -3,7 +3,8 @@
  * for the tests: a node's bytes in, each candidate's successor bytes and verdict out.
  * test/protocols/syscall/engine/syscallWasm.test.ts requires them to be the JavaScript successor
  * function's (syscallPackedSuccessors.ts) on every reachable node. A step the controller byte judge
- * does not judge comes back as `handed` (a correct model's steps never do).
+ * does not judge comes back as `handed` (a correct model's steps never do). The search's liveness
+ * verdict at a node is read too (syscallWasmLiveness.test.ts).
  */
 
 import { PackedControllerJudge } from '../../../controller/engine/packed/packedControllerJudge.ts';
@@ -36,13 +37,7 @@ export class SyscallWasmSuccessors {
   ) {
     if (mutation === 'memoIgnoresArgument')
       throw new Error('syscall wasm engine: no controller-step memo here, so no memoIgnoresArgument');
-    const { w, L, events } = syscallWasmInstance(cfg, sel, mutation, leftOut, {
-      syscallWasmSearch: {
-        livenessInJs: (): number => {
-          throw new Error('syscall wasm engine: no search here');
-        },
-      },
-    });
+    const { w, L, events } = syscallWasmInstance(cfg, sel, mutation, leftOut);
     this.L = L;
     this.events = events;
     this.w = w;
@@ -74,6 +69,14 @@ export class SyscallWasmSuccessors {
       ...PackedControllerJudge.ids(this.w.syscallCtrlBits()),
       ...SyscallByteJudge.ids(this.w.syscallSysBits()),
     ];
+  }
+
+  /**
+   * Whether the liveness properties hold at the loaded node as the search judges them at a
+   * quiescent state (assembly/syscallWasmSearch.ts callersIdle; syscallGraphExplore.ts livenessHolds).
+   */
+  livenessHolds(): boolean {
+    return this.w.searchLivenessAt(this.cur) === 1;
   }
 
   /** Whether the loaded node is quiescent (syscallPackedSuccessors.ts quiescent). */

@@ -7,9 +7,9 @@
  * ghosts) are the JavaScript's, and so is quiescence; a wasm judge that leaves out one verdict is
  * seen. The wasm search (syscallWasmExplore.ts) counts and reports progress as the JavaScript
  * engine does, finds every seeded bug and a failing drain itself, and then answers as the
- * JavaScript engine does.
+ * JavaScript engine does. The module is compiled as the command line compiles it (precompileSyscallWasm).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
 import type { Config } from '../../../../protocols/controller/model/config/config.ts';
 import {
@@ -30,6 +30,7 @@ import {
   exploreSyscallPackedWasm,
   syscallWasmPass,
 } from '../../../../protocols/syscall/engine/wasm/syscallWasmExplore.ts';
+import { precompileSyscallWasm } from '../../../../protocols/syscall/engine/wasm/syscallWasmInstance.ts';
 import { SyscallWasmSuccessors } from '../../../../protocols/syscall/engine/wasm/syscallWasmSuccessors.ts';
 import { formatSyscallEvent } from '../../../../protocols/syscall/model/events.ts';
 import {
@@ -97,6 +98,9 @@ function compareWasm(
 }
 
 describe('packed syscall successors in wasm', () => {
+  // the module compiled as the command line compiles it (every function by TurboFan: syscallWasmInstance.ts)
+  beforeAll(() => precompileSyscallWasm());
+
   it.each([
     [
       'small',

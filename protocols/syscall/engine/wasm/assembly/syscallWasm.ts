@@ -6,10 +6,9 @@
  * agent, `syscallJudgeInit`), the syscall properties' bits (`syscallBits`) and the alphabet
  * (`syscallEventsInit`, `syscallSetEvent` per event), makes room for two nodes (`room`), then
  * loads a node (`syscallLoad`) and steps it (`syscallStep`) per candidate (the tests); or, for a
- * search, `searchStart` (the tables of `searchStatusIndex`, `searchDrainRow` and `searchGuards` then
- * set) and the initial node written at its address, `searchBegin`, `searchRun` until it is over (it pauses for
- * progress reports), `searchFinish`, and `searchAnswers`. It imports
- * `syscallWasmSearch.livenessInJs`.
+ * search, `searchStart` (which builds the drain's tables and writes the initial node), `searchGuards`
+ * (the guard tables), `searchBegin`, `searchRun` until it is over (it pauses for
+ * progress reports), `searchFinish`, and `searchAnswers`. It imports nothing.
  */
 export { alloc as room } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
 export {
@@ -23,12 +22,13 @@ export { syscallAgent, syscallConfigure } from './syscallWasmLayout';
 export {
   searchAnswers,
   searchBegin,
-  searchDrainRow,
+  searchDrainTable,
   searchFinish,
   searchGuards,
+  searchGuardTable,
+  searchLivenessAt,
   searchRun,
   searchStart,
-  searchStatusIndex,
 } from './syscallWasmSearch';
 export {
   syscallCtrlBits,

@@ -6,6 +6,7 @@
  * store hashes, compares and keeps 20 words where a whole node is 34 on the large row.
  */
 import { alloc, moved, rehashed } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
+import { copyBytes, sameBytes } from './syscallWasmLayout';
 
 /** Words of a controller prefix; the prefixes' words by number; the count; the table (id + 1, hash) and its mask. */
 let CW: i32 = 0;
@@ -35,9 +36,7 @@ function hashOf(w: usize): u32 {
 }
 
 function same(a: usize, b: usize): bool {
-  for (let i = 0; i < CW; i++)
-    if (load<u32>(a + ((<usize>i) << 2)) !== load<u32>(b + ((<usize>i) << 2))) return false;
-  return true;
+  return sameBytes(a, b, CW << 2);
 }
 
 /** controllerStepMemo.ts:92-104 (`intern`): the number of the controller prefix at `w`, added when new. */
@@ -70,8 +69,7 @@ export function ctrlIntern(w: usize): i32 {
 
 /** controllerStepMemo.ts:56-60 (`node`): copies the words of prefix number `id` to `out`. */
 export function ctrlNode(id: i32, out: usize): void {
-  const from = NODES + ((<usize>(id * CW)) << 2);
-  for (let i = 0; i < CW; i++) store<u32>(out + ((<usize>i) << 2), load<u32>(from + ((<usize>i) << 2)));
+  copyBytes(out, NODES + ((<usize>(id * CW)) << 2), CW << 2);
 }
 
 /** How many prefixes are numbered. */

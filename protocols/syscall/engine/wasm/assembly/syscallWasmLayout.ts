@@ -149,3 +149,24 @@ export function ringAt(p: i32): i32 {
 export function slotOffset(p: i32, i: i32): i32 {
   return RINGS + p * RING_W + 2 + i * SLOT_W;
 }
+
+/**
+ * Copies `n` bytes (a multiple of 4) from `src` to `dst`, 8 at a time (wasmMemory.ts copyState's
+ * way, for a size other than the store's width: a node, its controller prefix, a key).
+ */
+export function copyBytes(dst: usize, src: usize, n: i32): void {
+  const end = src + <usize>n;
+  let s = src;
+  let d = dst;
+  for (; s + 8 <= end; s += 8, d += 8) store<u64>(d, load<u64>(s));
+  if (s < end) store<u32>(d, load<u32>(s));
+}
+
+/** Whether the `n` bytes (a multiple of 4) at `a` and `b` are equal, 8 at a time. */
+export function sameBytes(a: usize, b: usize, n: i32): bool {
+  const end = a + <usize>n;
+  let x = a;
+  let y = b;
+  for (; x + 8 <= end; x += 8, y += 8) if (load<u64>(x) !== load<u64>(y)) return false;
+  return x >= end || load<u32>(x) === load<u32>(y);
+}

@@ -5,9 +5,9 @@
  * on; per state only the candidates the one-byte guard tables pass, as the JavaScript search) and the shared store (wasmStore.ts, keyed as the JavaScript store is: the node's words after
  * its controller prefix, then the prefix's number, syscallWasmCtrlNodes.ts), with the
  * verdicts on a successor alone judged once per distinct state, the drain's facts recorded per
- * state (syscallWasmDrain.ts), and then the leads-to check: the liveness properties judged at each
- * quiescent state by the imported `livenessInJs` (syscallGraphExplore.ts livenessHolds on the
- * decoded node, as the JavaScript engine judges them) and the drain walked from every state. It
+ * state (syscallWasmDrain.ts), and then the leads-to check: the liveness property judged at each
+ * quiescent state on its bytes (`callersIdle`, a port of what syscallGraphExplore.ts livenessHolds
+ * judges there) and the drain walked from every state. It
  * answers only whether the whole search passes or where it stopped; it pauses, between two
  * successors, at the states the JavaScript engine reports progress at.
  */
@@ -37,11 +37,43 @@ import {
   drainSetUnit,
   drains,
 } from './syscallWasmDrain';
-import { AGENT_COUNT, b8, CWIDTH, phaseOf, SWIDTH, setStoreWidth } from './syscallWasmLayout';
+import { GUARD_BYTES, GUARDS, guardTablesInit, MW, PASS_MASKS, REFUSE_MASKS } from './syscallWasmGuards';
 import {
+  T_COMPLETE,
+  T_FETCH,
+  T_PARK,
+  T_PUBLISH,
+  T_READ,
+  T_REPLY,
+  T_RETURN,
+  T_SIGNAL,
+  T_STATUS,
+  T_TAKE,
+  T_WAKE,
+} from './syscallWasmJudge';
+import {
+  AGENT_COUNT,
+  b8,
+  CWIDTH,
+  copyBytes,
+  FILLING_PHASE,
+  IDLE,
+  kindOf,
+  phaseOf,
+  READING,
+  RETURNING,
+  RUNNING,
+  SUBMITTED_PHASE,
+  SWIDTH,
+  sameBytes,
+  setStoreWidth,
+} from './syscallWasmLayout';
+import {
+  eventAt,
   HANDED,
   NEVENTS,
   REJECTED,
+  syscallInitial,
   syscallLoad,
   syscallLoadedCtrl,
   syscallQuiescent,
@@ -51,9 +83,6 @@ import {
   syscallSuccCtrl,
   VIOLATED,
 } from './syscallWasmSuccessors';
-
-/** syscallGraphExplore.ts livenessHolds on the node at `node` (1: the liveness properties hold there). */
-declare function livenessInJs(node: usize): i32;
 
 /** What `searchFinish` answers. */
 const HOLDS: i32 = 0;
@@ -69,8 +98,7 @@ const PHASES: i32 = 9;
 let INPUT: usize = 0;
 let CUR: usize = 0;
 let NEXT: usize = 0;
-/** A store key (see syscallWasmCtrlNodes.ts), a node rebuilt for the liveness properties; words of a node, of its controller prefix, bytes of a key. */
-let KEY: usize = 0;
+/** A node rebuilt for the liveness property; words of a node, of its controller prefix, bytes of a store key (see toKey). */
 let SCRATCH: usize = 0;
 let N: i32 = 0;
 let CWW: i32 = 0;
@@ -85,17 +113,7 @@ let DRAIN_IX: usize = 0;
 let UNITS: i32 = 0;
 let forgetsFetch = false;
 let room: i32 = 0;
-/**
- * syscallPackedSuccessors.ts:139-148 (`guardBytes`, `passMasks`, `refuseMasks`, copied by the
- * loader after `searchGuards`): the bytes the one-byte guards read, and per (byte, value) the bits
- * of the candidates whose first guard passes and of those a later one refuses; their count, words
- * per bit set, and the loaded node's passing candidates.
- */
-let GUARD_BYTES: usize = 0;
-let PASS_MASKS: usize = 0;
-let REFUSE_MASKS: usize = 0;
-let GUARDS: i32 = 0;
-let MW: i32 = 0;
+/** The loaded node's passing candidates (syscallPackedSuccessors.ts `passing`), a bit set of MW words. */
 let PASSING: usize = 0;
 
 let transitions: i32 = 0;
@@ -114,8 +132,9 @@ function i32At(base: usize, i: i32): usize {
 /**
  * Allocates the buffers once the layout and the alphabet are set: the store with room for
  * `states` states, the drain bound, whether the drain forgets a hart's fetch (a seeded bug), the
- * controller steps remembered with `opW` slots per event (syscallPackedSuccessors.ts:203); the
- * address to write the initial node at.
+ * controller steps remembered with `opW` slots per event (syscallPackedSuccessors.ts:203), the
+ * drain's tables (drainTables) and the initial node (syscallWasmSuccessors.ts syscallInitial); the
+ * initial node's address.
  */
 export function searchStart(states: i32, bound: i32, drainForgetsFetch: i32, opW: i32): usize {
   room = states;
@@ -124,11 +143,12 @@ export function searchStart(states: i32, bound: i32, drainForgetsFetch: i32, opW
   N = SWIDTH >> 2;
   CWW = CWIDTH >> 2;
   KW = (N - CWW + 1) << 2;
-  INPUT = alloc(1, SWIDTH);
+  // a word after the node for its controller prefix's number: the node from its prefix's end on is its key (toKey)
+  INPUT = alloc(1, SWIDTH + 4);
   CUR = alloc(1, SWIDTH);
-  NEXT = alloc(1, SWIDTH);
+  NEXT = alloc(1, SWIDTH + 4);
   SCRATCH = alloc(1, SWIDTH);
-  KEY = alloc(1, KW);
+  syscallInitial(INPUT, SCRATCH);
   ctrlNodesInit(CWW);
   syscallRemember(opW);
   setStoreWidth(KW);
@@ -136,24 +156,25 @@ export function searchStart(states: i32, bound: i32, drainForgetsFetch: i32, opW
   STATUS_INDEX = alloc(PROCESSES, 4);
   DRAIN_N = alloc(UNITS * PHASES, 4);
   DRAIN_IX = alloc(UNITS * PHASES * 4, 4);
-  drainInit(PROCESSES, AGENT_COUNT, bound, 64);
+  drainTables();
+  // the drain's facts sized as the store (grown with it, not doubled by copy from a few states)
+  drainInit(PROCESSES, AGENT_COUNT, bound, states);
   return INPUT;
 }
 
 /**
- * Room for the one-byte guards' tables of `n` bytes (syscallPackedSuccessors.ts:139-148), after
- * `searchStart`: the address the loader writes `guardBytes`, `passMasks` and `refuseMasks` at, one
- * after the other (n + 2 * n * 256 * words per bit set i32).
+ * The one-byte guards' tables (syscallWasmGuards.ts, syscallPackedSuccessors.ts:214-222), after
+ * `searchStart`: the number of guard bytes.
  */
-export function searchGuards(n: i32): usize {
-  GUARDS = n;
-  MW = (NEVENTS + 31) >> 5;
-  const size = n * 256 * MW;
-  GUARD_BYTES = alloc(n + 2 * size, 4);
-  PASS_MASKS = i32At(GUARD_BYTES, n);
-  REFUSE_MASKS = i32At(PASS_MASKS, size);
+export function searchGuards(): i32 {
+  const n = guardTablesInit();
   PASSING = alloc(MW, 4);
-  return GUARD_BYTES;
+  return n;
+}
+
+/** Where the guard tables are (0: the guard bytes, 1: the pass masks, 2: the refuse masks), for the tests. */
+export function searchGuardTable(which: i32): usize {
+  return which === 0 ? GUARD_BYTES : which === 1 ? PASS_MASKS : REFUSE_MASKS;
 }
 
 /**
@@ -184,20 +205,21 @@ function nextPassing(from: i32): i32 {
   return -1;
 }
 
-/** syscallPackedSuccessors.ts:303-306 (`key`): KEY holds the node at `node`'s words after its controller prefix, then the prefix's number. */
-function toKey(node: usize): void {
-  const rest = N - CWW;
-  for (let j = 0; j < rest; j++)
-    store<u32>(KEY + ((<usize>j) << 2), load<u32>(node + ((<usize>(CWW + j)) << 2)));
+/**
+ * syscallPackedSuccessors.ts:303-306 (`key`): the store key of the node at `node` (INPUT or NEXT,
+ * which have a word after the node), its words after its controller prefix, then the prefix's
+ * number, written after the node as the JavaScript's key view is: the key's address.
+ */
+function toKey(node: usize): usize {
   const known = node === NEXT ? syscallSuccCtrl() : -1;
-  store<i32>(KEY + ((<usize>rest) << 2), known >= 0 ? known : ctrlIntern(node));
+  store<i32>(node + <usize>SWIDTH, known >= 0 ? known : ctrlIntern(node));
+  return node + <usize>CWIDTH;
 }
 
 /** syscallPackedSuccessors.ts:276-283 (`loadKey`): the node of the key at `key`, written to `node`. */
 function fromKey(key: usize, node: usize): void {
   const rest = N - CWW;
-  for (let j = 0; j < rest; j++)
-    store<u32>(node + ((<usize>(CWW + j)) << 2), load<u32>(key + ((<usize>j) << 2)));
+  copyBytes(node + <usize>CWIDTH, key, rest << 2);
   const id = load<i32>(key + ((<usize>rest) << 2));
   ctrlNode(id, node);
   if (node === CUR) syscallLoadedCtrl(id);
@@ -205,27 +227,71 @@ function fromKey(key: usize, node: usize): void {
 
 /** syscallPackedSuccessors.ts:409-416 (`unchanged`): whether the nodes at `a` and `b` are equal. */
 function sameNode(a: usize, b: usize): bool {
-  for (let j = 0; j < N; j++)
-    if (load<u32>(a + ((<usize>j) << 2)) !== load<u32>(b + ((<usize>j) << 2))) return false;
-  return true;
+  return sameBytes(a, b, SWIDTH);
 }
 
-/** Process p's STATUS write online is event k (syscallPackedExplore.ts statusIndex). */
-export function searchStatusIndex(p: i32, k: i32): void {
-  store<i32>(i32At(STATUS_INDEX, p), k);
+/** The index of the event of `type` by agent `who` (by process `who` for a fetch or a STATUS write of `data`); traps when there is none (the JavaScript throws). */
+function eventOf(type: i32, who: i32, data: i32): i32 {
+  for (let k = 0; k < NEVENTS; k++) {
+    const e = eventAt(k);
+    if (load<i32>(e) !== type) continue;
+    if (type === T_FETCH || type === T_STATUS ? load<i32>(e, 8) === who : load<i32>(e, 4) === who)
+      if (type !== T_STATUS || load<i32>(e, 16) === data) return k;
+  }
+  unreachable();
+  return -1;
 }
 
-/** The drain's candidate j of (unit, phase) `row` is event k; `n` of them (syscallPackedSuccessors.ts setDrainRow). */
-export function searchDrainRow(row: i32, j: i32, k: i32, n: i32): void {
+/** Row `row` of the drain's candidates is the events of the `n` types of `types` by agent (or process) `who`. */
+function drainRowOf(row: i32, who: i32, n: i32, t0: i32, t1: i32, t2: i32, t3: i32): void {
   store<i32>(i32At(DRAIN_N, row), n);
-  store<i32>(i32At(DRAIN_IX, row * 4 + j), k);
+  store<i32>(i32At(DRAIN_IX, row * 4), eventOf(t0, who, -1));
+  if (n > 1) store<i32>(i32At(DRAIN_IX, row * 4 + 1), eventOf(t1, who, -1));
+  if (n > 2) store<i32>(i32At(DRAIN_IX, row * 4 + 2), eventOf(t2, who, -1));
+  if (n > 3) store<i32>(i32At(DRAIN_IX, row * 4 + 3), eventOf(t3, who, -1));
 }
 
-/** syscallPackedExplore.ts:86-97: the store with the initial node at `searchStart`'s address. */
+/**
+ * syscallPackedExplore.ts statusIndex (each process's STATUS write online, -1: none) and
+ * syscallPackedSuccessors.ts:833-851 (`drainRows`): per (unit, phase) the drain's candidates as
+ * event indices: a process's Fetch (under phase 0); a caller's Publish, Signal, Read; a running
+ * service dispatcher's Complete, Reply, Take, Park, a running reply dispatcher's Wake, Park; a
+ * returning dispatcher's Return.
+ */
+function drainTables(): void {
+  for (let p = 0; p < PROCESSES; p++) {
+    let k = -1;
+    for (let j = 0; j < NEVENTS && k < 0; j++) {
+      const e = eventAt(j);
+      if (load<i32>(e) === T_STATUS && load<i32>(e, 8) === p && load<i32>(e, 16) === 1) k = j;
+    }
+    store<i32>(i32At(STATUS_INDEX, p), k);
+    drainRowOf(p * PHASES, p, 1, T_FETCH, 0, 0, 0);
+  }
+  for (let a = 0; a < AGENT_COUNT; a++) {
+    const row = (PROCESSES + a) * PHASES;
+    const kind = kindOf(a);
+    if (kind === 2) {
+      drainRowOf(row + FILLING_PHASE, a, 1, T_PUBLISH, 0, 0, 0);
+      drainRowOf(row + SUBMITTED_PHASE, a, 1, T_SIGNAL, 0, 0, 0);
+      drainRowOf(row + READING, a, 1, T_READ, 0, 0, 0);
+    } else {
+      if (kind === 0) drainRowOf(row + RUNNING, a, 4, T_COMPLETE, T_REPLY, T_TAKE, T_PARK);
+      else drainRowOf(row + RUNNING, a, 2, T_WAKE, T_PARK, 0, 0);
+      drainRowOf(row + RETURNING, a, 1, T_RETURN, 0, 0, 0);
+    }
+  }
+}
+
+/** Where the drain's tables are (0: the status indices, 1: the candidate counts per row, 2: the candidates, 4 a row), for the tests. */
+export function searchDrainTable(which: i32): usize {
+  return which === 0 ? STATUS_INDEX : which === 1 ? DRAIN_N : DRAIN_IX;
+}
+
+/** syscallPackedExplore.ts:86-97: the store with the initial node (at `searchStart`'s address). */
 export function searchBegin(): void {
   storeInit(room);
-  toKey(INPUT);
-  storeAdd(KEY, 0, -1, -1);
+  storeAdd(toKey(INPUT), 0, -1, -1);
   transitions = 0;
   diameter = 0;
   head = 0;
@@ -265,8 +331,7 @@ export function searchRun(reportAt: i32): i32 {
       }
       transitions++;
       const self = r !== VIOLATED && sameNode(NEXT, CUR);
-      if (!self && r !== VIOLATED) toKey(NEXT);
-      const added = r === VIOLATED || self ? false : storeAdd(KEY, depth, head, k);
+      const added = r === VIOLATED || self ? false : storeAdd(toKey(NEXT), depth, head, k);
       const id = self ? head : LAST_ID;
       if (r === VIOLATED || ((added || id === 0) && syscallStateBits(NEXT) !== 0)) {
         over = true;
@@ -321,9 +386,29 @@ function readyAt(p: i32): bool {
 }
 
 /**
+ * syscallGraphExplore.ts:231-244 (`livenessHolds`) at a quiescent node, the drain having reached
+ * quiescence, with everyRequestAnswered the one liveness property (the loader refuses any other):
+ * everyRequestAnswered.ts:32-41, no caller out of its idle phase (a phase code beyond the phases
+ * decodes as idle, syscallPackedLayout.ts:241).
+ */
+function callersIdle(node: usize): bool {
+  for (let a = 0; a < AGENT_COUNT; a++) {
+    if (kindOf(a) !== 2) continue;
+    const phase = phaseOf(node, a);
+    if (phase !== IDLE && phase <= RETURNING) return false;
+  }
+  return true;
+}
+
+/** Whether the liveness properties hold at the node at `node` (quiescent, the drain over): for the tests. */
+export function searchLivenessAt(node: usize): i32 {
+  return callersIdle(node) ? 1 : 0;
+}
+
+/**
  * syscallPackedExplore.ts:158-170 and 202-204 (the leads-to check, when `liveness`): the liveness properties
- * judged at each quiescent state, then the drain from every state; HOLDS, STEP_FAILS, DRAIN_FAILS
- * or HANDED_OVER.
+ * judged at each quiescent state (callersIdle), then the drain from every state; HOLDS, STEP_FAILS,
+ * DRAIN_FAILS or HANDED_OVER.
  */
 export function searchFinish(liveness: i32): i32 {
   if (over) return outcome;
@@ -331,7 +416,7 @@ export function searchFinish(liveness: i32): i32 {
   for (let id = 0; id < COUNT; id++)
     if (drainQuiescentAt(id)) {
       fromKey(WORDS + <usize>id * <usize>KW, SCRATCH);
-      if (livenessInJs(SCRATCH) === 1) drainSetEndOk(id);
+      if (callersIdle(SCRATCH)) drainSetEndOk(id);
     }
   drainMemoInit(COUNT);
   for (let id = 0; id < COUNT; id++) if (!drains(id)) return DRAIN_FAILS;

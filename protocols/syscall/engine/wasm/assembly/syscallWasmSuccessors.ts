@@ -64,6 +64,7 @@ import {
   agentSlot,
   b8,
   CWIDTH,
+  copyBytes,
   DONE,
   FILLING,
   FILLING_PHASE,
@@ -205,6 +206,43 @@ export function syscallSetEvent(k: i32, type: i32, a: i32, p: i32, target: i32, 
   store<i32>(e, data, 16);
 }
 
+/** Event k's record: its type, agent, process, target and data (i32 each, as `syscallSetEvent` wrote them). */
+export function eventAt(k: i32): usize {
+  return EVENTS + <usize>(k * 20);
+}
+
+/**
+ * The initial node, a port of syscallJudge.ts `initial` for the model alone (model/boot.ts
+ * initialSyscall, wakeup/engine/bootGhost.ts bootedGhost, properties/ghost.ts
+ * initialSyscallGhost) as syscallPackedLayout.ts encodes it, written at `node` (zero bytes, a
+ * word after them for the store key's use), `tmp` a node's room: process 0 online
+ * (controller/model/state.ts initialState), then the boot writes in their order
+ * (syscallBootWrites: each dispatcher's IPC_REGISTER of its type, then STATUS 1 of every other
+ * process), each stepped on the controller bytes (stepFlat) and counted in the controller ghost
+ * as an accepted write (the controller byte judge's ghost advance, its verdicts not read: a boot
+ * write is not judged), then the dispatchers waiting; the rings empty, the callers idle and the
+ * syscall ghost empty are zero bytes. syscallWasmGuards.test.ts requires it to be the JavaScript
+ * successor function's `initial()` byte for byte.
+ */
+export function syscallInitial(node: usize, tmp: usize): void {
+  if (PROCESSES > 0) put(node, ONLINE, 1);
+  for (let a = 0; a < AGENT_COUNT; a++)
+    if (kindOf(a) !== 2)
+      bootWrite(node, tmp, ACC_IPC_REGISTER, OP_IPC_REGISTER, procOf(a), kindOf(a) === 1 ? 1 : 0, a + 1);
+  for (let p = 1; p < PROCESSES; p++) bootWrite(node, tmp, ACC_STATUS, OP_STATUS_WRITE, p, 1, 0);
+  for (let a = 0; a < AGENT_COUNT; a++) if (kindOf(a) !== 2) put(node, AGENTS + a * AGENT_W, WAITING);
+}
+
+/** One boot write on the node at `node` (`tmp`: its state before), its controller ghost advanced. */
+function bootWrite(node: usize, tmp: usize, acc: i32, op: i32, a: i32, b: i32, task: i32): void {
+  copyBytes(tmp, node, SWIDTH);
+  loadState(tmp);
+  stepFlat(node, op, a, b, task);
+  setWidth(CWIDTH);
+  controllerJudgeBytes(tmp, node, acc, a, b, task, GENERATION, false);
+  setWidth(STORE_W);
+}
+
 /** syscallPackedSuccessors.ts:266-270 (`load`, `entered`): the node at `cur` is the one the steps to come start from. */
 export function syscallLoad(cur: usize): void {
   loadState(cur);
@@ -266,8 +304,7 @@ export function syscallStateBits(next: usize): i32 {
 /** syscallPackedSuccessors.ts:419-423 (`begin`): the successor starts as the loaded node. */
 function begin(): void {
   SUCC_CTRL = CUR_CTRL;
-  const n = SWIDTH >> 2;
-  for (let j = 0; j < n; j++) store<u32>(NEXT + ((<usize>j) << 2), load<u32>(CUR + ((<usize>j) << 2)));
+  copyBytes(NEXT, CUR, SWIDTH);
   syscallClearWrites(PROCESSES);
 }
 
