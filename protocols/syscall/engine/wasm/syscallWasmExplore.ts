@@ -19,7 +19,7 @@
  * the wasm code does not judge is refused (syscallWasmInstance.ts), and every violation is answered
  * by the JavaScript engine (below).
  *
- * Decision (what the wasm engine answers itself): only a search that passes — a selection whose
+ * Decision (what the wasm engine answers itself; engine/explore/wasm/wasmFirst.ts makes it): only a search that passes — a selection whose
  * properties all have byte forms, no `maxStates`, no `everyTransition`, no symmetry, no seeded
  * bug, every transition and every new state judged passing and every drain succeeding — is
  * answered from the wasm search's counts, which are then the JavaScript engine's (the same distinct
@@ -34,6 +34,7 @@
  */
 import type { ExploreOutcome } from '../../../../engine/explore/explore.ts';
 import { progressPauses } from '../../../../engine/explore/wasm/progressPauses.ts';
+import { wasmFirst } from '../../../../engine/explore/wasm/wasmFirst.ts';
 import type { Config } from '../../../controller/model/config/config.ts';
 import type { SyscallEvent } from '../../model/events.ts';
 import { layoutOf } from '../../model/layout.ts';
@@ -99,16 +100,6 @@ export function syscallWasmPass(
   return { kind, distinct: at(0), transitions: at(1), diameter: at(2) };
 }
 
-/** `pass()`, or null when the wasm code trapped (a WebAssembly.RuntimeError), which the caller hands to the JavaScript engine. */
-function trapHandedOver(pass: () => SyscallWasmPass): SyscallWasmPass | null {
-  try {
-    return pass();
-  } catch (e) {
-    if (e instanceof Error && e.name === 'RuntimeError') return null;
-    throw e;
-  }
-}
-
 /** Explores the syscall model on `cfg` judged by `sel` as {@link exploreSyscallPacked} does, in WebAssembly when it can (see above). */
 export function exploreSyscallPackedWasm(
   cfg: Config,
@@ -123,15 +114,11 @@ export function exploreSyscallPackedWasm(
     opts.symmetry !== true &&
     opts.mutation !== 'memoIgnoresArgument';
   if (!own) return exploreSyscallPacked(cfg, sel, opts);
-  const pass = trapHandedOver(() => syscallWasmPass(cfg, sel, opts));
-  if (pass === null) return exploreSyscallPacked(cfg, sel, opts);
   const { onProgress: _reported, ...again } = opts;
-  if (pass.kind !== 'holds' || opts.mutation !== undefined) return exploreSyscallPacked(cfg, sel, again);
-  return {
-    kind: 'complete',
-    distinct: pass.distinct,
-    transitions: pass.transitions,
-    diameter: pass.diameter,
-    constrained: 0,
-  };
+  return wasmFirst<ExploreOutcome<SyscallEvent>>(
+    () => syscallWasmPass(cfg, sel, opts),
+    opts.mutation !== undefined,
+    (reportProgress) => exploreSyscallPacked(cfg, sel, reportProgress ? opts : again),
+    (counts) => ({ kind: 'complete', ...counts, constrained: 0 }),
+  );
 }
