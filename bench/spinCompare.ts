@@ -162,9 +162,16 @@ function runCli(tool: string, args: readonly string[]): Row {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
-  const r = JSON.parse(out) as { distinct: number; transitions: number; seconds: number; verdict: string };
+  const r = JSON.parse(out) as {
+    distinct: number;
+    transitions: number;
+    statesPerSecond: number;
+    verdict: string;
+  };
   if (r.verdict !== 'complete') throw new Error(`intcheck explore ${args.join(' ')}: ${r.verdict}`);
-  return { tool, states: r.distinct, transitions: r.transitions, seconds: r.seconds };
+  // the search's time from statesPerSecond (distinct states over the unrounded time): `seconds`
+  // is rounded to the millisecond, as coarse for a 2 ms search as pan's own clock was
+  return { tool, states: r.distinct, transitions: r.transitions, seconds: r.distinct / r.statesPerSecond };
 }
 
 const rate = (r: Row): number => r.states / Math.max(r.seconds, 1e-6);
