@@ -40,6 +40,29 @@ export interface UipiWasm {
   outputEvents(): number;
   /** The address of the counts: distinct (i32), diameter (i32), transitions (f64). */
   answers(): number;
+  /**
+   * The whole set-up computed by the wasm code (uipiWasmSetup.ts) from the configuration's numbers,
+   * the seeded bug's code, the step and liveness bits and covering (1) or keyed (0), and the
+   * search begun (`uipiBegin`'s `liveness` and `room`): 0, or 1 failed.
+   */
+  uipiSetup(
+    cpus: number,
+    receivers: number,
+    senders: number,
+    vectors: number,
+    uittSize: number,
+    timer: number,
+    drainBound: number,
+    fair: number,
+    mutation: number,
+    stepBits: number,
+    livenessBits: number,
+    covering: number,
+    liveness: number,
+    room: number,
+  ): number;
+  /** Item `i` of what `uipiSetup` decided (uipiWasmSetup.ts `setupItem`): for the tests. */
+  setupItem(i: number): number;
 }
 
 const FUNCTIONS = [
@@ -56,6 +79,8 @@ const FUNCTIONS = [
   'output',
   'outputEvents',
   'answers',
+  'uipiSetup',
+  'setupItem',
 ] as const;
 
 /** uipiWasm.wasm, compiled once per process. */
@@ -174,4 +199,27 @@ export function uipiWasmInstance(
   w.configureJudge(stepBits, ...JUDGED.map(propertyBit));
   const at = w.start(livenessBits) >>> 0;
   return { w, L, at };
+}
+
+/** A fresh instance, not set up: {@link UipiWasm.uipiSetup} sets it up. */
+export function uipiWasmFresh(): UipiWasm {
+  return ENGINE.instance(FUNCTIONS) as unknown as UipiWasm;
+}
+
+/** `cfg`'s numbers and the seeded bug's code as {@link UipiWasm.uipiSetup} takes them (its first nine arguments). */
+export function uipiSetupNumbers(
+  cfg: UipiConfig,
+  mutation: UipiPackedMutation | null,
+): readonly [number, number, number, number, number, number, number, number, number] {
+  return [
+    cfg.cpus,
+    cfg.receivers,
+    cfg.senders,
+    cfg.vectors,
+    cfg.uittSize,
+    cfg.timer,
+    cfg.drainBound,
+    cfg.drain === 'fair' ? 1 : 0,
+    mutationCode(mutation),
+  ];
 }
