@@ -38,13 +38,11 @@ import { uipiUnpackable } from '../packed/uipiPackedLayout.ts';
 import { uipiSetupNumbers, uipiWasmFresh, wasmLivenessBits, wasmStepBits } from './uipiWasmModule.ts';
 
 /**
- * The nodes the tables have room for before they first grow (a power of two; tests make it
- * small), and the nodes expanded before the first leads-to batch. Decision: 4,096 nodes, not
- * 65,536: a fresh table's slots are pages the search touches for the first time (a page fault,
- * ~1.65 µs each on the bench's VM), and skyloft's 2,520 keyed nodes hashed over 131,072 slots
- * touched most of its pages; a large row's few more doublings cost less than it saves.
+ * The nodes the node arrays have room for before they first grow (a power of two; tests make it
+ * small), and the nodes expanded before the first leads-to batch; the look-up table starts smaller
+ * (uipiWasmAdmission.ts TABLE_ROOM: its fresh pages are touched at random).
  */
-const ROOM = 1 << 12;
+const ROOM = 1 << 16;
 
 /** Whether the options ask for something the wasm search has no port of (see above). */
 function unported(opts: UipiPackedOptions): boolean {

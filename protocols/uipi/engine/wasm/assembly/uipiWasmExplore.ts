@@ -7,7 +7,7 @@
  * the whole search over to JavaScript).
  *
  * Decision (when a node is drained): in batches, not as the search expands it (the JavaScript
- * engine's order): the expanded nodes' checks once `room` are expanded (4,096 from the loader,
+ * engine's order): the expanded nodes' checks once `room` are expanded (65,536 from the loader,
  * 16 in a test), then each time their number doubles, and at the end, each batch the last node
  * first. The search notes per node the
  * admitted node that its drain's first step reaches exactly, when the drain goes on from there as
