@@ -16,6 +16,14 @@
  * does not read, a configuration the packed layout cannot hold. A seeded bug (`mutation`) is
  * ported: the wasm search takes the same wrong steps and fails where the JavaScript one does.
  *
+ * Decision (what specifies): the JavaScript engine's step judge and its tables stay the
+ * specification. The wasm code sets its search up itself from the configuration's numbers
+ * (assembly/uipiWasmSetup.ts: the layout, the numbered events, the judge's bits, the initial node,
+ * the key masks), so between the command's clock and the search no JavaScript builds a table; each
+ * of those is a port checked equal to the JavaScript module it ports on every packable preset and
+ * the bench's rows (uipiWasmSetup.test.ts), and the successors and searches against the JavaScript
+ * engine's (uipiWasm.test.ts).
+ *
  * Progress (`onProgress`, the command line's progress line): the wasm search pauses between two
  * expansions once `progressEvery` more nodes are admitted and reports the counts then (distinct
  * nodes, transitions, the nodes not yet expanded, the diameter), and once at the end. The

@@ -125,28 +125,33 @@ export function admissionInit(covering: i32, masks: usize, words: i32, room: i32
  * (the pieces run in key order); false when it sets a bit outside its fields (the `words` masks).
  */
 function pack(w: usize, g: usize, words: i32): bool {
+  // the globals read once into locals: the loops below store to memory, which V8 does not see past
+  const k = K;
+  const masks = MASKS;
+  const key = KEY;
+  const end = PIECES + ((<usize>npieces) << 4);
   let outsideBits = 0;
-  for (let i = 0; i < words; i++) outsideBits |= (i < K ? wAt(w, i) : wAt(g, i - K)) & ~wAt(MASKS, i);
+  for (let i = 0; i < k; i++) outsideBits |= wAt(w, i) & ~wAt(masks, i);
+  for (let i = k; i < words; i++) outsideBits |= wAt(g, i - k) & ~wAt(masks, i);
   let last = -1;
   let x = 0;
   let acc = 0;
   let at = 0;
-  for (let j = 0; j < npieces; j++) {
-    const p = PIECES + ((<usize>j) << 4);
+  for (let p = PIECES; p < end; p += 16) {
     const i = load<i32>(p);
     if (i !== last) {
-      x = i < K ? wAt(w, i) : wAt(g, i - K);
+      x = i < k ? wAt(w, i) : wAt(g, i - k);
       last = i;
     }
     const to = load<i32>(p, 12);
     if (to >> 5 !== at) {
-      wSet(KEY, at, acc);
+      wSet(key, at, acc);
       acc = 0;
       at = to >> 5;
     }
     acc |= ((x >>> load<i32>(p, 4)) & load<i32>(p, 8)) << (to & 31);
   }
-  wSet(KEY, at, acc);
+  wSet(key, at, acc);
   return outsideBits === 0;
 }
 
