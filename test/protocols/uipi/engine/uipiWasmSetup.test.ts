@@ -22,6 +22,7 @@ import {
   WAITING_PHASES,
 } from '../../../../protocols/uipi/engine/packed/uipiPackedLayout.ts';
 import type { UipiPackedMutation } from '../../../../protocols/uipi/engine/packed/uipiPackedMutation.ts';
+import { searchUipiWasm } from '../../../../protocols/uipi/engine/wasm/uipiWasmExplore.ts';
 import {
   type UipiWasm,
   uipiSetupNumbers,
@@ -32,6 +33,7 @@ import { UIPI_PRESETS, UIPI_SKYLOFT, type UipiConfig } from '../../../../protoco
 import { initialUipi } from '../../../../protocols/uipi/model/state.ts';
 import { initialCredit, initialOwed } from '../../../../protocols/uipi/properties/ghost.ts';
 import { UIPI_STEP_PROPERTIES } from '../../../../protocols/uipi/properties/index.ts';
+import { selectUipi } from '../../../../protocols/uipi/properties/selection.ts';
 import { PLAIN, SLOTS2, UIPI_MUTATIONS } from '../../../support/uipiWasmConfigs.ts';
 
 const CONFIGS: readonly (readonly [string, UipiConfig])[] = [
@@ -129,6 +131,9 @@ function differences(
 describe('the UIPI wasm search set up by the wasm code', () => {
   it('covers every packable UIPI preset and exploration preset, and the judge bits are the step properties’', () => {
     expect(CONFIGS.length).toBeGreaterThanOrEqual(9);
+    // the published sizes (64 vectors) are not packable: the JavaScript engine explores them
+    expect(uipiUnpackable(UIPI_PRESETS.published)).not.toBeNull();
+    expect(searchUipiWasm(UIPI_PRESETS.published, selectUipi(undefined, undefined))).toBeNull();
     expect(JUDGED).toHaveLength(JUDGE_BITS);
     expect(items(wasmSetUp(UIPI_SKYLOFT, true, null), 0, 14)[13]).toBe(WAITING_PHASES);
   });
