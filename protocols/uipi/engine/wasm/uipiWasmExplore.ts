@@ -43,7 +43,7 @@ import {
   type UipiPackedOutcome,
 } from '../packed/uipiPackedExplore.ts';
 import { uipiUnpackable } from '../packed/uipiPackedLayout.ts';
-import { uipiSetupNumbers, uipiWasmFresh, wasmLivenessBits, wasmStepBits } from './uipiWasmModule.ts';
+import { setUpUipiWasm, uipiWasmFresh, wasmLivenessBits, wasmStepBits } from './uipiWasmModule.ts';
 
 /**
  * The nodes the node arrays have room for before they first grow (a power of two; tests make it
@@ -132,15 +132,7 @@ function searchWith(
     'out of linear memory, or a node uipiPackedSuccessors.ts refuses',
     () => {
       // the set-up by the wasm code (uipiWasmSetup.ts), the search begun: one call
-      const begun = w.uipiSetup(
-        ...uipiSetupNumbers(cfg, opts.mutation ?? null),
-        bits.step,
-        bits.liveness,
-        covering ? 1 : 0,
-        liveness ? 1 : 0,
-        room,
-      );
-      if (begun !== 0) return 1;
+      if (setUpUipiWasm(w, cfg, opts.mutation ?? null, bits, covering, liveness, room) !== 0) return 1;
       // a progress report between two expansions once `every` more nodes are admitted (see above)
       return progressPauses(
         (reportAt) => w.uipiSearch(reportAt),

@@ -119,6 +119,8 @@ function mutationCode(m: UipiPackedMutation | null): number {
 const JUDGED: readonly string[] = UIPI_STEP_PROPERTIES.map((p) => p.id).filter(
   (id) => (propertyBit(id) & BYTE_JUDGED) !== 0,
 );
+/** Each of {@link JUDGED}'s bits by its id, computed once as the module loads (not at each search's first call). */
+const JUDGED_BITS: ReadonlyMap<string, number> = new Map(JUDGED.map((id) => [id, propertyBit(id)]));
 
 /** The liveness properties uipiWasmDrain.ts reads, by their bits there. */
 const WASM_LIVENESS_BITS: Readonly<Record<string, number>> = {
@@ -131,8 +133,9 @@ const WASM_LIVENESS_BITS: Readonly<Record<string, number>> = {
 export function wasmStepBits(ids: readonly string[]): number | null {
   let bits = 0;
   for (const id of ids) {
-    if (!JUDGED.includes(id)) return null;
-    bits |= propertyBit(id);
+    const b = JUDGED_BITS.get(id);
+    if (b === undefined) return null;
+    bits |= b;
   }
   return bits;
 }
@@ -206,12 +209,21 @@ export function uipiWasmFresh(): UipiWasm {
   return ENGINE.instance(FUNCTIONS) as unknown as UipiWasm;
 }
 
-/** `cfg`'s numbers and the seeded bug's code as {@link UipiWasm.uipiSetup} takes them (its first nine arguments). */
-export function uipiSetupNumbers(
+/**
+ * Sets the fresh instance `w` up for `cfg` by the wasm code ({@link UipiWasm.uipiSetup}: the
+ * seeded bug `mutation`, the step and liveness bits, covering or keyed) and begins its search
+ * (draining when `liveness`, the node arrays with room for `room` nodes): 0, or 1 failed.
+ */
+export function setUpUipiWasm(
+  w: UipiWasm,
   cfg: UipiConfig,
   mutation: UipiPackedMutation | null,
-): readonly [number, number, number, number, number, number, number, number, number] {
-  return [
+  bits: { readonly step: number; readonly liveness: number },
+  covering: boolean,
+  liveness: boolean,
+  room: number,
+): number {
+  return w.uipiSetup(
     cfg.cpus,
     cfg.receivers,
     cfg.senders,
@@ -221,5 +233,10 @@ export function uipiSetupNumbers(
     cfg.drainBound,
     cfg.drain === 'fair' ? 1 : 0,
     mutationCode(mutation),
-  ];
+    bits.step,
+    bits.liveness,
+    covering ? 1 : 0,
+    liveness ? 1 : 0,
+    room,
+  );
 }

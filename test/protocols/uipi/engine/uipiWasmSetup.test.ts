@@ -24,8 +24,8 @@ import {
 import type { UipiPackedMutation } from '../../../../protocols/uipi/engine/packed/uipiPackedMutation.ts';
 import { searchUipiWasm } from '../../../../protocols/uipi/engine/wasm/uipiWasmExplore.ts';
 import {
+  setUpUipiWasm,
   type UipiWasm,
-  uipiSetupNumbers,
   uipiWasmFresh,
   uipiWasmInstance,
 } from '../../../../protocols/uipi/engine/wasm/uipiWasmModule.ts';
@@ -89,7 +89,7 @@ function wasmSetUp(
   corrupt: (w: UipiWasm) => void = () => {},
 ): UipiWasm {
   const w = uipiWasmFresh();
-  expect(w.uipiSetup(...uipiSetupNumbers(cfg, mutation), 0, 7, covering ? 1 : 0, 1, 16)).toBe(0);
+  expect(setUpUipiWasm(w, cfg, mutation, { step: 0, liveness: 7 }, covering, true, 16)).toBe(0);
   corrupt(w);
   return w;
 }
