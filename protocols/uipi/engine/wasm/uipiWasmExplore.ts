@@ -16,6 +16,14 @@
  * does not read, a configuration the packed layout cannot hold. A seeded bug (`mutation`) is
  * ported: the wasm search takes the same wrong steps and fails where the JavaScript one does.
  *
+ * Decision (what specifies): the JavaScript engine's step judge and its tables stay the
+ * specification. The wasm code sets its search up itself from the configuration's numbers
+ * (assembly/uipiWasmSetup.ts: the layout, the numbered events, the judge's bits, the initial node,
+ * the key masks), so between the command's clock and the search no JavaScript builds a table; each
+ * of those is a port checked equal to the JavaScript module it ports on every packable preset and
+ * the bench's rows (uipiWasmSetup.test.ts), and the successors and searches against the JavaScript
+ * engine's (uipiWasm.test.ts).
+ *
  * Progress (`onProgress`, the command line's progress line): the wasm search pauses between two
  * expansions once `progressEvery` more nodes are admitted and reports the counts then (distinct
  * nodes, transitions, the nodes not yet expanded, the diameter), and once at the end. The
@@ -28,42 +36,25 @@
 import { progressPauses } from '../../../../engine/explore/wasm/progressPauses.ts';
 import { trapsExplained } from '../../../../engine/explore/wasm/wasmEngineModule.ts';
 import type { UipiConfig } from '../../model/config.ts';
-import { initialUipi } from '../../model/state.ts';
-import { initialCredit, initialOwed } from '../../properties/ghost.ts';
 import type { UipiSelection } from '../../properties/selection.ts';
-import { uipiKeyedMasks } from '../packed/keyedAdmission.ts';
 import {
   exploreUipiPacked,
   type UipiPackedOptions,
   type UipiPackedOutcome,
 } from '../packed/uipiPackedExplore.ts';
-import {
-  encodeUipiGhost,
-  encodeUipiState,
-  type UipiPackedLayout,
-  uipiKeyMasks,
-  uipiUnpackable,
-} from '../packed/uipiPackedLayout.ts';
-import { uipiWasmInstance, wasmLivenessBits, wasmStepBits } from './uipiWasmModule.ts';
+import { uipiUnpackable } from '../packed/uipiPackedLayout.ts';
+import { setUpUipiWasm, uipiWasmFresh, wasmLivenessBits, wasmStepBits } from './uipiWasmModule.ts';
 
-/** The nodes the tables have room for before they first grow (a power of two; tests make it small). */
+/**
+ * The nodes the node arrays have room for before they first grow (a power of two; tests make it
+ * small), and the nodes expanded before the first leads-to batch; the look-up table starts smaller
+ * (uipiWasmAdmission.ts TABLE_ROOM: its fresh pages are touched at random).
+ */
 const ROOM = 1 << 16;
 
 /** Whether the options ask for something the wasm search has no port of (see above). */
 function unported(opts: UipiPackedOptions): boolean {
   return opts.maxStates !== undefined || opts.leftOut !== undefined || opts.owedUnkeyed === true;
-}
-
-/** Writes the initial node of `L`'s configuration (key words, then ghost words) at `at`. */
-function writeInitial(L: UipiPackedLayout, buffer: ArrayBuffer, at: number): void {
-  const cfg = L.cfg;
-  encodeUipiState(
-    L,
-    initialUipi(cfg),
-    new Array<boolean>(L.receivers).fill(false),
-    new Int32Array(buffer, at, L.words),
-  );
-  encodeUipiGhost(L, initialOwed(cfg), initialCredit(cfg), new Int32Array(buffer, at + 4 * L.words, L.ghost));
 }
 
 /**
@@ -77,20 +68,23 @@ export function exploreUipiPackedWasm(
   opts: UipiPackedOptions = {},
   room = ROOM,
 ): UipiPackedOutcome {
-  if (!wasmAnswers(cfg, sel, opts)) return exploreUipiPacked(cfg, sel, opts);
+  const bits = wasmBits(cfg, sel, opts);
+  if (bits === null) return exploreUipiPacked(cfg, sel, opts);
   // a search handed over after the wasm pass reported progress is repeated without reports
   const { onProgress: _reported, ...again } = opts;
-  return searchUipiWasm(cfg, sel, opts, room) ?? exploreUipiPacked(cfg, sel, again);
+  return searchWith(cfg, bits, opts, room) ?? exploreUipiPacked(cfg, sel, again);
 }
 
-/** Whether the wasm search can answer `opts` on `cfg` judging `sel` if it passes (see above). */
-function wasmAnswers(cfg: UipiConfig, sel: UipiSelection, opts: UipiPackedOptions): boolean {
-  return (
-    !unported(opts) &&
-    wasmStepBits(sel.step.map((p) => p.id)) !== null &&
-    wasmLivenessBits(sel.liveness.map((p) => p.id)) !== null &&
-    uipiUnpackable(cfg) === null
-  );
+/** The wasm judge's and drain's bits of `sel`, or null when the wasm search cannot answer `opts` on `cfg` (see above). */
+function wasmBits(
+  cfg: UipiConfig,
+  sel: UipiSelection,
+  opts: UipiPackedOptions,
+): { readonly step: number; readonly liveness: number } | null {
+  if (unported(opts) || uipiUnpackable(cfg) !== null) return null;
+  const step = wasmStepBits(sel.step.map((p) => p.id));
+  const liveness = wasmLivenessBits(sel.liveness.map((p) => p.id));
+  return step === null || liveness === null ? null : { step, liveness };
 }
 
 /**
@@ -103,16 +97,24 @@ export function searchUipiWasm(
   opts: UipiPackedOptions = {},
   room = ROOM,
 ): UipiPackedOutcome | null {
-  const stepBits = wasmStepBits(sel.step.map((p) => p.id));
-  const liveness = opts.liveness !== false && sel.liveness.length > 0;
-  const livenessBits = wasmLivenessBits(sel.liveness.map((p) => p.id));
-  if (!wasmAnswers(cfg, sel, opts) || stepBits === null || livenessBits === null) return null;
-  const { w, L, at } = uipiWasmInstance(cfg, stepBits, livenessBits, opts.mutation ?? null);
-  writeInitial(L, w.memory.buffer, at);
+  const bits = wasmBits(cfg, sel, opts);
+  return bits === null ? null : searchWith(cfg, bits, opts, room);
+}
+
+/**
+ * {@link searchUipiWasm} once its bits are known: the instance set up by the wasm code itself
+ * (uipiWasmSetup.ts), so between the command's clock and the search no JavaScript builds a table
+ * (the loader's JavaScript tables, uipiWasmModule.ts `uipiWasmInstance`, serve the tests only).
+ */
+function searchWith(
+  cfg: UipiConfig,
+  bits: { readonly step: number; readonly liveness: number },
+  opts: UipiPackedOptions,
+  room: number,
+): UipiPackedOutcome | null {
+  const liveness = opts.liveness !== false && bits.liveness !== 0;
   const covering = opts.covering !== false;
-  const masks = covering ? uipiKeyMasks(L) : uipiKeyedMasks(L);
-  const masksAt = w.keyMasks(masks.length) >>> 0;
-  new Int32Array(w.memory.buffer, masksAt, masks.length).set(masks);
+  const w = uipiWasmFresh();
   /** The counts now (read afresh: the memory may have grown). */
   const counts = (): { distinct: number; transitions: number; diameter: number } => {
     const answers = w.answers() >>> 0;
@@ -129,7 +131,8 @@ export function searchUipiWasm(
     'packed UIPI wasm engine',
     'out of linear memory, or a node uipiPackedSuccessors.ts refuses',
     () => {
-      if (w.uipiBegin(covering ? 1 : 0, liveness ? 1 : 0, room, masksAt, masks.length) !== 0) return 1;
+      // the set-up by the wasm code (uipiWasmSetup.ts), the search begun: one call
+      if (setUpUipiWasm(w, cfg, opts.mutation ?? null, bits, covering, liveness, room) !== 0) return 1;
       // a progress report between two expansions once `every` more nodes are admitted (see above)
       return progressPauses(
         (reportAt) => w.uipiSearch(reportAt),

@@ -40,6 +40,29 @@ export interface UipiWasm {
   outputEvents(): number;
   /** The address of the counts: distinct (i32), diameter (i32), transitions (f64). */
   answers(): number;
+  /**
+   * The whole set-up computed by the wasm code (uipiWasmSetup.ts) from the configuration's numbers,
+   * the seeded bug's code, the step and liveness bits and covering (1) or keyed (0), and the
+   * search begun (`uipiBegin`'s `liveness` and `room`): 0, or 1 failed.
+   */
+  uipiSetup(
+    cpus: number,
+    receivers: number,
+    senders: number,
+    vectors: number,
+    uittSize: number,
+    timer: number,
+    drainBound: number,
+    fair: number,
+    mutation: number,
+    stepBits: number,
+    livenessBits: number,
+    covering: number,
+    liveness: number,
+    room: number,
+  ): number;
+  /** Item `i` of what `uipiSetup` decided (uipiWasmSetup.ts `setupItem`): for the tests. */
+  setupItem(i: number): number;
 }
 
 const FUNCTIONS = [
@@ -56,6 +79,8 @@ const FUNCTIONS = [
   'output',
   'outputEvents',
   'answers',
+  'uipiSetup',
+  'setupItem',
 ] as const;
 
 /** uipiWasm.wasm, compiled once per process. */
@@ -94,6 +119,8 @@ function mutationCode(m: UipiPackedMutation | null): number {
 const JUDGED: readonly string[] = UIPI_STEP_PROPERTIES.map((p) => p.id).filter(
   (id) => (propertyBit(id) & BYTE_JUDGED) !== 0,
 );
+/** Each of {@link JUDGED}'s bits by its id, computed once as the module loads (not at each search's first call). */
+const JUDGED_BITS: ReadonlyMap<string, number> = new Map(JUDGED.map((id) => [id, propertyBit(id)]));
 
 /** The liveness properties uipiWasmDrain.ts reads, by their bits there. */
 const WASM_LIVENESS_BITS: Readonly<Record<string, number>> = {
@@ -106,8 +133,9 @@ const WASM_LIVENESS_BITS: Readonly<Record<string, number>> = {
 export function wasmStepBits(ids: readonly string[]): number | null {
   let bits = 0;
   for (const id of ids) {
-    if (!JUDGED.includes(id)) return null;
-    bits |= propertyBit(id);
+    const b = JUDGED_BITS.get(id);
+    if (b === undefined) return null;
+    bits |= b;
   }
   return bits;
 }
@@ -174,4 +202,41 @@ export function uipiWasmInstance(
   w.configureJudge(stepBits, ...JUDGED.map(propertyBit));
   const at = w.start(livenessBits) >>> 0;
   return { w, L, at };
+}
+
+/** A fresh instance, not set up: {@link UipiWasm.uipiSetup} sets it up. */
+export function uipiWasmFresh(): UipiWasm {
+  return ENGINE.instance(FUNCTIONS) as unknown as UipiWasm;
+}
+
+/**
+ * Sets the fresh instance `w` up for `cfg` by the wasm code ({@link UipiWasm.uipiSetup}: the
+ * seeded bug `mutation`, the step and liveness bits, covering or keyed) and begins its search
+ * (draining when `liveness`, the node arrays with room for `room` nodes): 0, or 1 failed.
+ */
+export function setUpUipiWasm(
+  w: UipiWasm,
+  cfg: UipiConfig,
+  mutation: UipiPackedMutation | null,
+  bits: { readonly step: number; readonly liveness: number },
+  covering: boolean,
+  liveness: boolean,
+  room: number,
+): number {
+  return w.uipiSetup(
+    cfg.cpus,
+    cfg.receivers,
+    cfg.senders,
+    cfg.vectors,
+    cfg.uittSize,
+    cfg.timer,
+    cfg.drainBound,
+    cfg.drain === 'fair' ? 1 : 0,
+    mutationCode(mutation),
+    bits.step,
+    bits.liveness,
+    covering ? 1 : 0,
+    liveness ? 1 : 0,
+    room,
+  );
 }

@@ -35,21 +35,10 @@ import { UIPI_SKYLOFT, type UipiConfig } from '../../../../protocols/uipi/model/
 import { initialUipi } from '../../../../protocols/uipi/model/state.ts';
 import { initialCredit, initialOwed } from '../../../../protocols/uipi/properties/ghost.ts';
 import { selectUipi } from '../../../../protocols/uipi/properties/selection.ts';
+import { PLAIN, SLOTS2, UIPI_MUTATIONS } from '../../../support/uipiWasmConfigs.ts';
 
 const SEL = selectUipi(undefined, undefined);
-/** The plain scenario at skyloft's sizes, and with two UITT slots (bench/spinCompare.ts's rows). */
-const PLAIN: UipiConfig = { ...UIPI_SKYLOFT, timer: -1 };
-const SLOTS2: UipiConfig = { ...PLAIN, uittSize: 2 };
-const MUTATIONS: readonly UipiPackedMutation[] = [
-  'drainKeepsPir',
-  'deliverKeepsUirr',
-  'deliverLowest',
-  'sendAlwaysNotifies',
-  'sendForgetsOwed',
-  'timerForgetsRepost',
-  'switchInKeepsSn',
-  'checkPirIgnoresOn',
-];
+const MUTATIONS = UIPI_MUTATIONS;
 
 /** A node as its key words then ghost words. */
 type Node = Int32Array;

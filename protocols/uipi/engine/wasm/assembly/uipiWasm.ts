@@ -1,9 +1,11 @@
 /**
  * AssemblyScript, the entry of uipiWasm.wasm (scripts/build.mjs compiles every `*Wasm.ts` of an
  * engine's assembly/ with asc): the names the module exports, which the loader (uipiWasmModule.ts)
- * reads off the instance. It configures the layout, writes the events at `configureEvents`'s
- * address, sets the judge, writes the initial node at `start`'s, calls `explore` and reads the
- * `answers`; `expandInto` lists one node's successors for the tests.
+ * reads off the instance. The search's loader calls `uipiSetup` (uipiWasmSetup.ts: the layout,
+ * events, judge, initial node and key masks computed here, the search begun), then `uipiSearch`,
+ * and reads the `answers`; the tests also set an instance up from JavaScript's tables
+ * (`configureLayout`, `configureEvents`, `configureJudge`, `start`), and `expandInto` lists one
+ * node's successors for them.
  */
 
 export { keyMasks } from './uipiWasmAdmission';
@@ -21,3 +23,4 @@ export {
 } from './uipiWasmExplore';
 export { configureJudge } from './uipiWasmJudge';
 export { configureLayout } from './uipiWasmLayout';
+export { setupItem, uipiSetup } from './uipiWasmSetup';

@@ -17,7 +17,7 @@
  * numbers (`tooMany`), is not admitted: the search stops (`outside`) and hands over.
  */
 import { moved } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
-import { alloc, K, RECEIVERS, VECTORS, wAt, wSet } from './uipiWasmLayout';
+import { alloc, copyWords, K, RECEIVERS, VECTORS, wAt, wSet } from './uipiWasmLayout';
 import { COUNT, ghostOf, HASH_SEED, hashEnd, hashWords, nodesAdd, sameWords, wordsOf } from './uipiWasmNodes';
 
 /** Covering, or keyed. */
@@ -60,8 +60,21 @@ export function keyMasks(words: i32): usize {
 }
 
 /**
+ * The most nodes the table has room for before it first grows, whatever the search's room, and
+ * the slots it then grows to at least (`room`'s two per node). Decision: a look-up's slot is
+ * anywhere in the table, so each page of a fresh table costs a page fault at its first write
+ * (~1.65 µs on the bench's VM), unlike the node arrays, written in order: 4,096 nodes (8,192
+ * slots) hold skyloft's 2,520 keyed nodes without touching pages it does not need, and a larger
+ * search grows once to the table it had before (131,072 slots from the loader's room) rather than
+ * doubling four times (each doubling ~0.5 ms on plain).
+ */
+const TABLE_ROOM: i32 = 1 << 12;
+let grownSlots: i32 = 0;
+
+/**
  * An empty admission, covering when `covering` is 1, keying the `words` field masks at `masks`,
- * with room for `room` nodes (a power of two) before its table grows.
+ * with room for `room` nodes (a power of two) before its per-node array grows, and for at most
+ * TABLE_ROOM before its table does.
  */
 export function admissionInit(covering: i32, masks: usize, words: i32, room: i32): void {
   COVERING = covering !== 0;
@@ -99,10 +112,11 @@ export function admissionInit(covering: i32, masks: usize, words: i32, room: i32
   WORD = !COVERING && PW === 1;
   STRIDE = WORD ? 1 : 1 + PW;
   KEY = alloc(PW, 4);
-  mask = 2 * room - 1;
+  mask = 2 * min(room, TABLE_ROOM) - 1;
   TABLE = alloc(mask + 1, STRIDE << 2);
   if (WORD) IDS = alloc(mask + 1, 4);
   sameCap = room;
+  grownSlots = 2 * room;
   SAME_KEY = alloc(room, 4);
 }
 
@@ -111,28 +125,33 @@ export function admissionInit(covering: i32, masks: usize, words: i32, room: i32
  * (the pieces run in key order); false when it sets a bit outside its fields (the `words` masks).
  */
 function pack(w: usize, g: usize, words: i32): bool {
+  // the globals read once into locals: the loops below store to memory, which V8 does not see past
+  const k = K;
+  const masks = MASKS;
+  const key = KEY;
+  const end = PIECES + ((<usize>npieces) << 4);
   let outsideBits = 0;
-  for (let i = 0; i < words; i++) outsideBits |= (i < K ? wAt(w, i) : wAt(g, i - K)) & ~wAt(MASKS, i);
+  for (let i = 0; i < k; i++) outsideBits |= wAt(w, i) & ~wAt(masks, i);
+  for (let i = k; i < words; i++) outsideBits |= wAt(g, i - k) & ~wAt(masks, i);
   let last = -1;
   let x = 0;
   let acc = 0;
   let at = 0;
-  for (let j = 0; j < npieces; j++) {
-    const p = PIECES + ((<usize>j) << 4);
+  for (let p = PIECES; p < end; p += 16) {
     const i = load<i32>(p);
     if (i !== last) {
-      x = i < K ? wAt(w, i) : wAt(g, i - K);
+      x = i < k ? wAt(w, i) : wAt(g, i - k);
       last = i;
     }
     const to = load<i32>(p, 12);
     if (to >> 5 !== at) {
-      wSet(KEY, at, acc);
+      wSet(key, at, acc);
       acc = 0;
       at = to >> 5;
     }
     acc |= ((x >>> load<i32>(p, 4)) & load<i32>(p, 8)) << (to & 31);
   }
-  wSet(KEY, at, acc);
+  wSet(key, at, acc);
   return outsideBits === 0;
 }
 
@@ -280,12 +299,12 @@ function number(w: usize, g: usize, level: i32, head: i32, latest: i32): i32 {
   return id;
 }
 
-/** Doubles the table, reading the old one in slot order (packedStore.ts:133-149), each key hashed again. */
+/** Grows the table (doubles it, or to `grownSlots` at its first growth: see TABLE_ROOM), reading the old one in slot order (packedStore.ts:133-149), each key hashed again. */
 function rehash(): void {
   const old = TABLE;
   const oldIds = IDS;
   const slots = mask + 1;
-  mask = mask * 2 + 1;
+  mask = max(2 * slots, grownSlots) - 1;
   TABLE = alloc(mask + 1, STRIDE << 2);
   if (WORD) IDS = alloc(mask + 1, 4);
   for (let s = 0; s < slots; s++) {
@@ -293,7 +312,8 @@ function rehash(): void {
     if (wAt(o, 0) === 0) continue;
     let slot = <i32>hashEnd(hashWords(HASH_SEED, WORD ? o : o + 4, PW)) & mask;
     while (wAt(slotAt(slot), 0) !== 0) slot = (slot + 1) & mask;
-    memory.copy(slotAt(slot), o, (<usize>STRIDE) << 2);
+    // word by word: a memory.copy of a slot is a call out of the wasm code
+    copyWords(slotAt(slot), o, STRIDE);
     if (WORD) wSet(IDS, slot, wAt(oldIds, s));
   }
 }
