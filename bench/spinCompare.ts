@@ -337,7 +337,7 @@ function compareWith(c: Comparison, configArgs: readonly string[], where: string
       r.tool,
       r.states,
       r.transitions,
-      Math.round(r.seconds * 1000) / 1000,
+      r.seconds.toPrecision(3),
       Math.round(rate(r)),
       `${(rate(r) / rate(spin)).toFixed(2)}×`,
     ]),
@@ -357,14 +357,14 @@ function compareWith(c: Comparison, configArgs: readonly string[], where: string
   );
   if (exact !== undefined && c.exact !== undefined) {
     console.log(
-      `intcheck explore ${c.exact.args.join(' ')} at ${(rate(exact) / rate(spin)).toFixed(2)}× pan's rate on the identical space (best of 3 each, side by side): ${rate(exact) >= rate(spin) ? 'at or ahead of pan' : 'BEHIND pan'}; time: intcheck ${exact.seconds} s, pan ${spin.seconds} s`,
+      `intcheck explore ${c.exact.args.join(' ')} at ${(rate(exact) / rate(spin)).toFixed(2)}× pan's rate on the identical space (best of 3 each, side by side): ${rate(exact) >= rate(spin) ? 'at or ahead of pan' : 'BEHIND pan'}; time: intcheck ${exact.seconds.toPrecision(3)} s, pan ${spin.seconds.toPrecision(3)} s`,
     );
     console.log(
       `intcheck explore's default run: ${fmt(ours.states)} states / ${fmt(ours.transitions)} transitions (${c.exact.why})`,
     );
     // the counts differ, so states per second compare unlike work: the time to the same verdict is said too
     console.log(
-      `time to the verdict: intcheck ${ours.seconds} s, pan ${spin.seconds} s (pan's time / intcheck's: ${(spin.seconds / ours.seconds).toFixed(2)}×)`,
+      `time to the verdict: intcheck ${ours.seconds.toPrecision(3)} s, pan ${spin.seconds.toPrecision(3)} s (pan's time / intcheck's: ${(spin.seconds / ours.seconds).toFixed(2)}×)`,
     );
   }
   console.log(
