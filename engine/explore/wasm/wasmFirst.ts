@@ -26,22 +26,24 @@ export interface WasmPass {
 export type WasmCounts = Pick<WasmPass, 'distinct' | 'transitions' | 'diameter'>;
 
 /**
- * Runs `pass`; a pass that `holds` without a seeded bug (`seeded`) is answered by `complete` from
- * its counts, anything else by `javascript`, told whether to report progress (see above).
+ * Runs `pass`; a pass that `holds` with no seeded bug in `opts` (its `mutation`) is answered by
+ * `complete` from its counts, anything else by `javascript`, given `opts` after a trap and `opts`
+ * without its progress callback after a pass that ran (see above).
  */
-export function wasmFirst<O>(
+export function wasmFirst<P extends { readonly mutation?: unknown; readonly onProgress?: unknown }, O>(
+  opts: P,
   pass: () => WasmPass,
-  seeded: boolean,
-  javascript: (reportProgress: boolean) => O,
+  javascript: (opts: Omit<P, 'onProgress'>) => O,
   complete: (counts: WasmCounts) => O,
 ): O {
   let found: WasmPass;
   try {
     found = pass();
   } catch (e) {
-    if (e instanceof Error && e.name === 'RuntimeError') return javascript(true);
+    if (e instanceof Error && e.name === 'RuntimeError') return javascript(opts);
     throw e;
   }
-  if (found.kind !== 'holds' || seeded) return javascript(false);
+  const { onProgress: _shown, ...again } = opts;
+  if (found.kind !== 'holds' || opts.mutation !== undefined) return javascript(again);
   return complete({ distinct: found.distinct, transitions: found.transitions, diameter: found.diameter });
 }

@@ -328,16 +328,10 @@ export function exploreControllerJudgedWasm(
     opts.everyTransition !== true &&
     opts.store === undefined;
   if (!own) return exploreControllerJudged(cfg, properties, opts);
-  const { onProgress: _reported, ...again } = opts;
-  return wasmFirst<ControllerJudgedOutcome>(
-    () =>
-      controllerWasmPass(cfg, properties, {
-        ...(opts.mutation === undefined ? {} : { mutation: opts.mutation }),
-        ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
-        ...(opts.progressEvery === undefined ? {} : { progressEvery: opts.progressEvery }),
-      }),
-    opts.mutation !== undefined,
-    (reportProgress) => exploreControllerJudged(cfg, properties, reportProgress ? opts : again),
+  return wasmFirst(
+    opts,
+    () => controllerWasmPass(cfg, properties, opts),
+    (o) => exploreControllerJudged(cfg, properties, o),
     (counts) => ({ kind: 'complete', ...counts }),
   );
 }

@@ -114,11 +114,10 @@ export function exploreSyscallPackedWasm(
     opts.symmetry !== true &&
     opts.mutation !== 'memoIgnoresArgument';
   if (!own) return exploreSyscallPacked(cfg, sel, opts);
-  const { onProgress: _reported, ...again } = opts;
-  return wasmFirst<ExploreOutcome<SyscallEvent>>(
+  return wasmFirst(
+    opts,
     () => syscallWasmPass(cfg, sel, opts),
-    opts.mutation !== undefined,
-    (reportProgress) => exploreSyscallPacked(cfg, sel, reportProgress ? opts : again),
-    (counts) => ({ kind: 'complete', ...counts, constrained: 0 }),
+    (o) => exploreSyscallPacked(cfg, sel, o),
+    (counts): ExploreOutcome<SyscallEvent> => ({ kind: 'complete', ...counts, constrained: 0 }),
   );
 }

@@ -297,16 +297,10 @@ export function exploreJudgedWasm(
     opts.judgeDrainSteps !== true &&
     opts.liveness !== false;
   if (!own) return exploreJudged(cfg, sel, opts);
-  const { onProgress: _reported, ...again } = opts;
-  return wasmFirst<JudgedOutcome>(
-    () =>
-      judgedWasmPass(cfg, sel, {
-        ...(opts.mutation === undefined ? {} : { mutation: opts.mutation }),
-        ...(opts.onProgress === undefined ? {} : { onProgress: opts.onProgress }),
-        ...(opts.progressEvery === undefined ? {} : { progressEvery: opts.progressEvery }),
-      }),
-    opts.mutation !== undefined,
-    (reportProgress) => exploreJudged(cfg, sel, reportProgress ? opts : again),
+  return wasmFirst(
+    opts,
+    () => judgedWasmPass(cfg, sel, opts),
+    (o) => exploreJudged(cfg, sel, o),
     (counts) => ({ kind: 'complete', ...counts }),
   );
 }

@@ -14,9 +14,9 @@ const trap = (): WasmPass => {
 };
 const answer = (pass: () => WasmPass, seeded: boolean): string =>
   wasmFirst(
+    { ...(seeded ? { mutation: 'a seeded bug' } : {}), onProgress: () => {} },
     pass,
-    seeded,
-    (reportProgress) => `javascript ${reportProgress ? 'with' : 'without'} progress`,
+    (o) => `javascript ${'onProgress' in o ? 'with' : 'without'} progress`,
     (c) => `wasm ${c.distinct}/${c.transitions}/${c.diameter}`,
   );
 
