@@ -5,6 +5,9 @@
  * with the next multiple of `every`, as the JavaScript engines report every `every` states.
  */
 
+/** What the wakeup, controller and syscall searches answer when they pause (assembly/wasmPause.ts SEARCH_PAUSED). */
+export const SEARCH_PAUSED = 1;
+
 /** A `reportAt` no search reaches: the search runs to its end without a pause. */
 const NEVER = 0x7fffffff;
 

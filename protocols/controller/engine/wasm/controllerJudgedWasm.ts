@@ -23,7 +23,7 @@
  * that makes a multiple of `progressEvery`); a search handed over after a violation is repeated
  * without reports (its progress was shown).
  */
-import { progressPauses } from '../../../../engine/explore/wasm/progressPauses.ts';
+import { progressPauses, SEARCH_PAUSED } from '../../../../engine/explore/wasm/progressPauses.ts';
 import { WasmEngineModule } from '../../../../engine/explore/wasm/wasmEngineModule.ts';
 import { wasmFirst } from '../../../../engine/explore/wasm/wasmFirst.ts';
 import type { Config } from '../../model/config/config.ts';
@@ -287,7 +287,7 @@ export function controllerWasmPass(
   w.judgedBegin();
   progressPauses(
     (reportAt) => w.judgedSearch(reportAt),
-    1,
+    SEARCH_PAUSED,
     every,
     opts.onProgress === undefined
       ? undefined

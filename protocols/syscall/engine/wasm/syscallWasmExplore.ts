@@ -33,7 +33,7 @@
  * and reports once more when it ends); a search handed over after that is repeated without reports.
  */
 import type { ExploreOutcome } from '../../../../engine/explore/explore.ts';
-import { progressPauses } from '../../../../engine/explore/wasm/progressPauses.ts';
+import { progressPauses, SEARCH_PAUSED } from '../../../../engine/explore/wasm/progressPauses.ts';
 import { wasmFirst } from '../../../../engine/explore/wasm/wasmFirst.ts';
 import type { Config } from '../../../controller/model/config/config.ts';
 import type { SyscallEvent } from '../../model/events.ts';
@@ -82,7 +82,7 @@ export function syscallWasmPass(
   w.searchBegin();
   progressPauses(
     (reportAt) => w.searchRun(reportAt),
-    1,
+    SEARCH_PAUSED,
     every,
     opts.onProgress === undefined
       ? undefined

@@ -26,7 +26,7 @@
  * is repeated without reports, as exploreJudged repeats its own (its progress was shown).
  */
 import type { ExploreProgress } from '../../../../engine/explore/explore.ts';
-import { progressPauses } from '../../../../engine/explore/wasm/progressPauses.ts';
+import { progressPauses, SEARCH_PAUSED } from '../../../../engine/explore/wasm/progressPauses.ts';
 import { wasmFirst } from '../../../../engine/explore/wasm/wasmFirst.ts';
 import type { PackedAccess } from '../../../controller/engine/packed/packedAccess.ts';
 import { PackedControllerJudge } from '../../../controller/engine/packed/packedControllerJudge.ts';
@@ -252,7 +252,7 @@ export function judgedWasmPass(
   w.judgedBegin();
   progressPauses(
     (reportAt) => w.judgedSearch(reportAt),
-    1,
+    SEARCH_PAUSED,
     every,
     opts.onProgress === undefined
       ? undefined

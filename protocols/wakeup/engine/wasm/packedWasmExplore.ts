@@ -9,7 +9,7 @@
  * is reported where the JavaScript engine reports it, every 65,536 expanded states before the
  * expansion: the wasm search pauses there (engine/explore/wasm/progressPauses.ts).
  */
-import { progressPauses } from '../../../../engine/explore/wasm/progressPauses.ts';
+import { progressPauses, SEARCH_PAUSED } from '../../../../engine/explore/wasm/progressPauses.ts';
 import { trapsExplained } from '../../../../engine/explore/wasm/wasmEngineModule.ts';
 import type { Config } from '../../../controller/model/config/config.ts';
 import { initialSystem } from '../../model/boot.ts';
@@ -51,7 +51,7 @@ export function explorePackedWasm(cfg: Config, opts: PackedOptions = {}, room = 
     // packedExplore.ts:109-113, 129 (`report`): the states known and expanded, before state `head`'s expansion
     progressPauses(
       (reportAt) => w.search(reportAt),
-      1,
+      SEARCH_PAUSED,
       PROGRESS_EVERY,
       onProgress === undefined
         ? undefined

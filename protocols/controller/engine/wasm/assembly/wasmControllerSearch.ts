@@ -9,6 +9,7 @@
  * reports progress at, so the loader reports it there.
  */
 import { alloc, copyState, sameState, WIDTH } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
+import { SEARCH_OVER, SEARCH_PAUSED } from '../../../../../engine/explore/wasm/assembly/wasmPause';
 import {
   COUNT,
   LAST_ID,
@@ -24,10 +25,6 @@ import { jsCalls, loadState, NEVENTS, stepInto } from './wasmControllerStep';
 /** What `judgedFinish` answers: the search passed, or a step or new state failed. */
 const JUDGED_HOLDS: i32 = 0;
 const JUDGED_STEP_FAILS: i32 = 1;
-/** What `judgedSearch` answers: it stopped to let the loader report progress, or the search is over. */
-const SEARCH_PAUSED: i32 = 1;
-const SEARCH_OVER: i32 = 0;
-
 /** Where the initial state (or the one `judgeInto` expands) is written, the loaded state's copy, the successor, and `judgeInto`'s output. */
 let INPUT: usize = 0;
 let CUR: usize = 0;

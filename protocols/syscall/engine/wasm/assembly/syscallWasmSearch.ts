@@ -12,6 +12,7 @@
  * successors, at the states the JavaScript engine reports progress at.
  */
 import { alloc } from '../../../../../engine/explore/wasm/assembly/wasmMemory';
+import { SEARCH_OVER, SEARCH_PAUSED } from '../../../../../engine/explore/wasm/assembly/wasmPause';
 import {
   COUNT,
   LAST_ID,
@@ -89,9 +90,6 @@ const HOLDS: i32 = 0;
 const STEP_FAILS: i32 = 1;
 const DRAIN_FAILS: i32 = 2;
 const HANDED_OVER: i32 = 3;
-/** What `searchRun` answers: paused for a progress report, or over. */
-const PAUSED: i32 = 1;
-const OVER: i32 = 0;
 /** syscallPackedSuccessors.ts PHASE_COUNT: drain rows per unit. */
 const PHASES: i32 = 9;
 
@@ -303,8 +301,8 @@ export function searchBegin(): void {
 
 /**
  * syscallPackedExplore.ts:98-152 (the loop): expands states in BFS order until a step or new state
- * fails, a step is left to JavaScript, or every state is expanded (OVER), or right after the new
- * state that makes `reportAt` known (PAUSED).
+ * fails, a step is left to JavaScript, or every state is expanded (SEARCH_OVER), or right after the new
+ * state that makes `reportAt` known (SEARCH_PAUSED).
  */
 export function searchRun(reportAt: i32): i32 {
   while (head < COUNT && !over) {
@@ -327,7 +325,7 @@ export function searchRun(reportAt: i32): i32 {
       if (r === HANDED) {
         over = true;
         outcome = HANDED_OVER;
-        return OVER;
+        return SEARCH_OVER;
       }
       transitions++;
       const self = r !== VIOLATED && sameNode(NEXT, CUR);
@@ -336,19 +334,19 @@ export function searchRun(reportAt: i32): i32 {
       if (r === VIOLATED || ((added || id === 0) && syscallStateBits(NEXT) !== 0)) {
         over = true;
         outcome = STEP_FAILS;
-        return OVER;
+        return SEARCH_OVER;
       }
       store<i32>(i32At(SUCC_OF, k), id);
       if (added) {
         if (depth > diameter) diameter = depth;
-        if (COUNT >= reportAt) return PAUSED;
+        if (COUNT >= reportAt) return SEARCH_PAUSED;
       }
     }
     recordDrain();
     head++;
     loaded = false;
   }
-  return OVER;
+  return SEARCH_OVER;
 }
 
 /** syscallPackedExplore.ts:137-151: what the drain can do from the state expanded. */

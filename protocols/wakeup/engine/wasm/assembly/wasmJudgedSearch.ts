@@ -8,6 +8,7 @@
  * other answer to the JavaScript engine.
  */
 
+import { SEARCH_OVER, SEARCH_PAUSED } from '../../../../../engine/explore/wasm/assembly/wasmPause';
 import {
   COUNT,
   LAST_ID,
@@ -107,10 +108,6 @@ export function judgedVisit(): void {
   if (depth > diameter) diameter = depth;
   note(COUNT - 1, B);
 }
-
-/** What `judgedSearch` answers: it stopped to let the loader report progress, or the search is over. */
-const SEARCH_PAUSED: i32 = 1;
-const SEARCH_OVER: i32 = 0;
 
 /** judgedExplore.ts:146-149 (`run`'s start): the store with the initial state at `start()`'s address. */
 export function judgedBegin(): void {

@@ -5,6 +5,7 @@
  * (packedWasmExplore.ts) reads what it found. packedWasm.ts names what the module exports.
  */
 
+import { SEARCH_OVER, SEARCH_PAUSED } from '../../../../../engine/explore/wasm/assembly/wasmPause';
 import {
   COUNT,
   LEVEL,
@@ -148,10 +149,6 @@ function judge(s: usize, id: i32): void {
   }
   if (failsFrom < 0 && hartOffline(s, PH_FETCH) >= 0) failsFrom = id;
 }
-
-/** What `search` answers: it stopped to let the loader report progress, or the search is over. */
-const SEARCH_PAUSED: i32 = 1;
-const SEARCH_OVER: i32 = 0;
 
 /**
  * packedExplore.ts:117-121 (`run`'s start): the store, starting with room for `room` states (a
